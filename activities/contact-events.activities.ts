@@ -1,0 +1,111 @@
+import { CallbackInboxModel } from '../lib/models/callback-inbox.model';
+import { DepartmentModel } from '../lib/models/department.model';
+import { StaffModel } from '../lib/models/staff.model';
+import { departmentFields, staffFields } from '../lib/org/wecom-records';
+import { parseCallbackXml, readContactChange, type ContactChange } from '../lib/wecom/callback-event';
+import type { ContactsApi } from '../lib/wecom/contacts-api';
+import { WeComApiError } from '../lib/wecom/errors';
+import type { CredentialsLoader } from './tenant-credentials';
+import { withWeComFailures } from './wecom-failure';
+
+export interface ContactEventDeps {
+  contacts: ContactsApi;
+  credentials: CredentialsLoader;
+  now?: () => Date;
+}
+
+// WeCom answers these when the member or department is already gone again: nothing left to apply.
+const GONE_ERRCODES = new Set([60003, 60111, 60123, 40003]);
+
+/**
+ * Applies one stored change_contact callback. Since 2022 WeCom sends only ids for member changes,
+ * so members and departments are read back from WeCom rather than trusted from the payload.
+ */
+export function createContactEventActivities(deps: ContactEventDeps) {
+  const now = deps.now ?? (() => new Date());
+
+  async function apply(tenantId: string, change: ContactChange): Promise<'applied' | 'ignored'> {
+    switch (change.ChangeType) {
+      case 'create_user':
+      case 'update_user': {
+        const userid = (change.ChangeType === 'update_user' && change.NewUserID) || change.UserID;
+        if (userid !== change.UserID) {
+          await StaffModel.updateOne({ tenantId, userid: change.UserID }, { $set: { userid } });
+        }
+        const credentials = await deps.credentials(tenantId);
+        const user = await readOrGone(() => deps.contacts.getUser(credentials, userid));
+        if (!user) return 'ignored';
+        await StaffModel.updateOne(
+          { tenantId, userid },
+          { $set: { ...staffFields(user), lastSeenAt: now() }, $unset: { deletedAt: '' } },
+          { upsert: true },
+        );
+        return 'applied';
+      }
+      case 'delete_user':
+        await StaffModel.updateOne(
+          { tenantId, userid: change.UserID, deletedAt: { $exists: false } },
+          { $set: { deletedAt: now(), systemEnabled: false } },
+        );
+        return 'applied';
+      case 'create_party':
+      case 'update_party': {
+        const credentials = await deps.credentials(tenantId);
+        const department = await readOrGone(() => deps.contacts.getDepartment(credentials, change.Id));
+        if (!department) return 'ignored';
+        await DepartmentModel.updateOne(
+          { tenantId, deptId: change.Id },
+          { $set: { ...departmentFields(department), lastSeenAt: now() } },
+          { upsert: true },
+        );
+        return 'applied';
+      }
+      case 'delete_party':
+        await DepartmentModel.deleteOne({ tenantId, deptId: change.Id });
+        return 'applied';
+      case 'update_tag':
+        // Member tags (通讯录标签) are not part of the product.
+        return 'ignored';
+    }
+  }
+
+  return {
+    async applyContactEvent(input: { tenantId: string; inboxKey: string }): Promise<{ status: string }> {
+      const entry = await CallbackInboxModel.findOne({
+        tenantId: input.tenantId,
+        key: input.inboxKey,
+      }).lean();
+      if (!entry) return { status: 'missing' };
+      if (entry.status !== 'received') return { status: entry.status };
+
+      let status: 'applied' | 'ignored' | 'failed';
+      let error: string | undefined;
+      try {
+        status = await apply(input.tenantId, readContactChange(parseCallbackXml(entry.xml)));
+      } catch (failure) {
+        if (!(failure instanceof Error) || failure.name !== 'ZodError') throw failure;
+        // A payload we cannot read will not become readable by retrying: park it for a person to look at.
+        status = 'failed';
+        error = failure.message;
+      }
+      await CallbackInboxModel.updateOne(
+        { tenantId: input.tenantId, key: input.inboxKey },
+        { $set: { status, appliedAt: now(), error } },
+      );
+      return { status };
+    },
+  };
+
+  async function readOrGone<T>(read: () => Promise<T>): Promise<T | undefined> {
+    return withWeComFailures(async () => {
+      try {
+        return await read();
+      } catch (error) {
+        if (error instanceof WeComApiError && GONE_ERRCODES.has(error.errcode)) return undefined;
+        throw error;
+      }
+    });
+  }
+}
+
+export type ContactEventActivities = ReturnType<typeof createContactEventActivities>;

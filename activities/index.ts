@@ -1,0 +1,14 @@
+import type { ContactsApi } from '../lib/wecom/contacts-api';
+import { createContactEventActivities } from './contact-events.activities';
+import { createOrgSyncActivities } from './org-sync.activities';
+import { loadContactsCredentials } from './tenant-credentials';
+
+export interface ActivityDeps {
+  contacts: ContactsApi;
+}
+
+/** Every activity the worker registers, built from the real clients it is given. */
+export function createActivities(deps: ActivityDeps) {
+  const shared = { contacts: deps.contacts, credentials: loadContactsCredentials };
+  return { ...createOrgSyncActivities(shared), ...createContactEventActivities(shared) };
+}

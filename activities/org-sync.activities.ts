@@ -1,0 +1,130 @@
+import { heartbeat } from '@temporalio/activity';
+import { DepartmentModel } from '../lib/models/department.model';
+import { StaffModel } from '../lib/models/staff.model';
+import { SyncRunModel } from '../lib/models/sync-run.model';
+import { departmentFields, staffFields } from '../lib/org/wecom-records';
+import type { ContactsApi, WeComUser } from '../lib/wecom/contacts-api';
+import type { CredentialsLoader } from './tenant-credentials';
+import { withWeComFailures } from './wecom-failure';
+
+export interface OrgSyncDeps {
+  contacts: ContactsApi;
+  credentials: CredentialsLoader;
+  now?: () => Date;
+}
+
+/** The steps of the org sync workflow; each is idempotent, keyed by WeCom's own ids. */
+export function createOrgSyncActivities(deps: OrgSyncDeps) {
+  const now = deps.now ?? (() => new Date());
+
+  return {
+    /** Records the run (once, even when retried) and returns when it started. */
+    async beginOrgSync(input: {
+      tenantId: string;
+      syncId: string;
+      trigger: string;
+    }): Promise<{ startedAt: string }> {
+      const run = await SyncRunModel.findOneAndUpdate(
+        { tenantId: input.tenantId, _id: input.syncId },
+        {
+          $setOnInsert: {
+            kind: 'org',
+            trigger: input.trigger,
+            workflowId: input.syncId,
+            status: 'running',
+            startedAt: now(),
+          },
+        },
+        { upsert: true, new: true },
+      ).lean();
+      return { startedAt: run.startedAt.toISOString() };
+    },
+
+    async syncDepartments(input: { tenantId: string; syncId: string }): Promise<{ departmentIds: number[] }> {
+      const credentials = await deps.credentials(input.tenantId);
+      const departments = await withWeComFailures(() => deps.contacts.listDepartments(credentials));
+      const seenAt = now();
+      if (departments.length > 0) {
+        await DepartmentModel.bulkWrite(
+          departments.map((department) => ({
+            updateOne: {
+              filter: { tenantId: input.tenantId, deptId: department.id },
+              update: { $set: { ...departmentFields(department), lastSeenAt: seenAt } },
+              upsert: true,
+            },
+          })),
+          { ordered: false },
+        );
+      }
+      return { departmentIds: departments.map((d) => d.id) };
+    },
+
+    async syncStaffOfDepartments(input: {
+      tenantId: string;
+      syncId: string;
+      departmentIds: number[];
+    }): Promise<{
+      staff: number;
+    }> {
+      const credentials = await deps.credentials(input.tenantId);
+      const users = new Map<string, WeComUser>();
+      for (const departmentId of input.departmentIds) {
+        const members = await withWeComFailures(() =>
+          deps.contacts.listUsersOfDepartment(credentials, departmentId),
+        );
+        for (const member of members) users.set(member.userid, member);
+        heartbeat(departmentId);
+      }
+      const seenAt = now();
+      if (users.size > 0) {
+        await StaffModel.bulkWrite(
+          [...users.values()].map((user) => ({
+            updateOne: {
+              filter: { tenantId: input.tenantId, userid: user.userid },
+              update: { $set: { ...staffFields(user), lastSeenAt: seenAt }, $unset: { deletedAt: '' } },
+              upsert: true,
+            },
+          })),
+          { ordered: false },
+        );
+      }
+      return { staff: users.size };
+    },
+
+    /**
+     * Whatever no sync has seen since this one started has left WeCom. Comparing times, not sync ids,
+     * keeps two overlapping syncs from removing what the other one just saw.
+     */
+    async removeVanishedOrgRecords(input: { tenantId: string; seenSince: string }): Promise<{
+      departments: number;
+      staff: number;
+    }> {
+      const cutoff = new Date(input.seenSince);
+      await DepartmentModel.deleteMany({ tenantId: input.tenantId, lastSeenAt: { $lt: cutoff } });
+      await StaffModel.updateMany(
+        { tenantId: input.tenantId, deletedAt: { $exists: false }, lastSeenAt: { $lt: cutoff } },
+        { $set: { deletedAt: now(), systemEnabled: false } },
+      );
+      const [departments, staff] = await Promise.all([
+        DepartmentModel.countDocuments({ tenantId: input.tenantId }),
+        StaffModel.countDocuments({ tenantId: input.tenantId, deletedAt: { $exists: false } }),
+      ]);
+      return { departments, staff };
+    },
+
+    async finishOrgSync(input: {
+      tenantId: string;
+      syncId: string;
+      status: 'completed' | 'failed';
+      count: number;
+      error?: string;
+    }): Promise<void> {
+      await SyncRunModel.updateOne(
+        { tenantId: input.tenantId, _id: input.syncId },
+        { $set: { status: input.status, count: input.count, error: input.error, finishedAt: now() } },
+      );
+    },
+  };
+}
+
+export type OrgSyncActivities = ReturnType<typeof createOrgSyncActivities>;

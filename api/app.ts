@@ -1,0 +1,74 @@
+import fs from 'node:fs';
+import path from 'node:path';
+import type { Client as ElasticsearchClient } from '@elastic/elasticsearch';
+import type { Client as TemporalClient } from '@temporalio/client';
+import cookieParser from 'cookie-parser';
+import express, { type Express } from 'express';
+import { pinoHttp } from 'pino-http';
+import type { AppConfig } from '../lib/config';
+import type { Logger } from '../lib/logger';
+import { requireSession } from './auth/session';
+import { createErrorHandler, notFoundHandler } from './http/error-handler';
+import { createAuthRouter } from './modules/auth/auth.router';
+import { createHealthRouter } from './modules/health/health.router';
+import { createOrgRouter } from './modules/org/org.router';
+import { createWeComCallbackRouter } from './modules/wecom-callback/callback.router';
+import { buildOpenApiDocument, createApiRegistry } from './openapi/registry';
+
+export interface AppDeps {
+  config: AppConfig;
+  log: Logger;
+  temporal: TemporalClient;
+  elasticsearch: ElasticsearchClient;
+}
+
+/** Builds the api without listening, so tests drive it with supertest against real servers. */
+export function createApp(deps: AppDeps): Express {
+  const { config, log } = deps;
+  const app = express();
+  app.disable('x-powered-by');
+  app.set('trust proxy', 'loopback');
+  app.use(pinoHttp({ logger: log, autoLogging: { ignore: (req) => req.url === '/api/health' } }));
+  app.use(cookieParser());
+
+  const registry = createApiRegistry();
+  const authenticate = requireSession(config.jwtSecret);
+
+  // Callbacks read their own XML body; everything else under /api is JSON.
+  app.use(createWeComCallbackRouter(registry, { temporal: deps.temporal, log }));
+  app.use('/api', express.json({ limit: '1mb' }));
+  app.use(
+    createAuthRouter(registry, {
+      jwtSecret: config.jwtSecret,
+      secureCookies: config.publicUrl.startsWith('https://'),
+      loginAttemptsPerMinute: config.nodeEnv === 'test' ? 1000 : 20,
+    }),
+  );
+  app.use(createOrgRouter(registry, deps.temporal, authenticate));
+  app.use(
+    createHealthRouter(registry, {
+      elasticsearch: deps.elasticsearch,
+      temporal: deps.temporal,
+      wecomApiBase: config.wecomApiBase,
+    }),
+  );
+
+  const openApiDocument = buildOpenApiDocument(registry);
+  app.get('/api/openapi.json', (_req, res) => {
+    res.json(openApiDocument);
+  });
+  app.use('/api', notFoundHandler);
+
+  serveAdmin(app, config.webDist);
+  app.use(createErrorHandler(log));
+  return app;
+}
+
+/** The built Angular admin, with index.html for every client-side route. */
+function serveAdmin(app: Express, webDist: string | undefined): void {
+  if (!webDist || !fs.existsSync(path.join(webDist, 'index.html'))) return;
+  app.use(express.static(webDist, { index: false, maxAge: '1h' }));
+  app.get(/^\/(?!api\/|wecom\/).*/, (_req, res) => {
+    res.sendFile(path.join(webDist, 'index.html'));
+  });
+}

@@ -1,0 +1,99 @@
+import type { OpenAPIRegistry, RouteConfig } from '@asteasolutions/zod-to-openapi';
+import type { NextFunction, Request, Response, Router } from 'express';
+import type { z } from 'zod';
+import { errorResponseSchema } from '../../lib/contracts/common.contract';
+import { badRequest } from './app-error';
+
+type Method = 'get' | 'post' | 'put' | 'patch' | 'delete';
+type AnySchema = z.ZodType;
+
+export interface RouteSpec<P extends AnySchema, Q extends AnySchema, B extends AnySchema> {
+  method: Method;
+  /** Express path, e.g. `/api/org/staff/:userid`; the OpenAPI path is derived from it. */
+  path: string;
+  summary: string;
+  tags: string[];
+  /** Middleware run before validation, e.g. the session check. */
+  guards?: Array<(req: Request, res: Response, next: NextFunction) => void>;
+  /** Whether the route needs the session cookie (documented in OpenAPI). */
+  authenticated: boolean;
+  request?: { params?: P; query?: Q; body?: B; bodyContentType?: string };
+  responses: Record<number, { description: string; schema?: AnySchema; contentType?: string }>;
+}
+
+export interface RouteInput<P, Q, B> {
+  params: P;
+  query: Q;
+  body: B;
+}
+
+/**
+ * One declaration per endpoint: the same zod schemas validate the request and describe it in the
+ * OpenAPI document, so the document cannot drift from what the api accepts.
+ */
+export function defineRoute<P extends AnySchema, Q extends AnySchema, B extends AnySchema>(
+  registry: OpenAPIRegistry,
+  router: Router,
+  spec: RouteSpec<P, Q, B>,
+  handler: (
+    input: RouteInput<z.infer<P>, z.infer<Q>, z.infer<B>>,
+    req: Request,
+    res: Response,
+  ) => Promise<void>,
+): void {
+  registry.registerPath(toOpenApi(spec));
+
+  const validateAndHandle = async (req: Request, res: Response) => {
+    const input = {
+      params: parsePart(spec.request?.params, req.params),
+      query: parsePart(spec.request?.query, req.query),
+      body: parsePart(spec.request?.body, req.body),
+    } as RouteInput<z.infer<P>, z.infer<Q>, z.infer<B>>;
+    await handler(input, req, res);
+  };
+  router[spec.method](spec.path, ...(spec.guards ?? []), validateAndHandle);
+}
+
+function parsePart(schema: AnySchema | undefined, value: unknown): unknown {
+  if (!schema) return undefined;
+  const parsed = schema.safeParse(value ?? {});
+  if (!parsed.success) {
+    // The first problem is the one a person fixes first; the schemas carry Chinese messages.
+    const issue = parsed.error.issues[0];
+    const message = issue?.message && /[\u4e00-\u9fa5]/.test(issue.message) ? issue.message : '请求参数有误';
+    throw badRequest(issue?.path.length ? `${message}（${issue.path.join('.')}）` : message);
+  }
+  return parsed.data;
+}
+
+function toOpenApi<P extends AnySchema, Q extends AnySchema, B extends AnySchema>(
+  spec: RouteSpec<P, Q, B>,
+): RouteConfig {
+  const responses: RouteConfig['responses'] = {};
+  for (const [status, response] of Object.entries(spec.responses)) {
+    responses[status] = {
+      description: response.description,
+      ...(response.schema
+        ? { content: { [response.contentType ?? 'application/json']: { schema: response.schema } } }
+        : {}),
+    };
+  }
+  responses.default = {
+    description: 'Error',
+    content: { 'application/json': { schema: errorResponseSchema } },
+  };
+  const { params, query, body, bodyContentType } = spec.request ?? {};
+  return {
+    method: spec.method,
+    path: spec.path.replace(/:(\w+)/g, '{$1}'),
+    summary: spec.summary,
+    tags: spec.tags,
+    security: spec.authenticated ? [{ session: [] }] : [],
+    request: {
+      ...(params ? { params: params as never } : {}),
+      ...(query ? { query: query as never } : {}),
+      ...(body ? { body: { content: { [bodyContentType ?? 'application/json']: { schema: body } } } } : {}),
+    },
+    responses,
+  };
+}

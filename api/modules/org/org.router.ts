@@ -1,0 +1,132 @@
+import type { OpenAPIRegistry } from '@asteasolutions/zod-to-openapi';
+import type { Client } from '@temporalio/client';
+import { Router, type RequestHandler } from 'express';
+import {
+  departmentTreeResponseSchema,
+  seatsSchema,
+  staffListQuerySchema,
+  staffPageSchema,
+  syncStartedSchema,
+  syncStatusSchema,
+} from '../../../lib/contracts/org.contract';
+import { DepartmentModel } from '../../../lib/models/department.model';
+import { StaffModel } from '../../../lib/models/staff.model';
+import { TenantModel } from '../../../lib/models/tenant.model';
+import { sessionOf } from '../../auth/session';
+import { notFound } from '../../http/app-error';
+import { defineRoute } from '../../http/define-route';
+import { getOrgSyncStatus, startManualOrgSync } from './org-sync.use-case';
+import { listStaff } from './staff-list.use-case';
+
+/** 组织架构 (R-7.1.x): the department tree, the staff list, the 同步 button and the seat banner. */
+export function createOrgRouter(
+  registry: OpenAPIRegistry,
+  temporal: Client,
+  authenticate: RequestHandler,
+): Router {
+  const router = Router();
+  const common = { tags: ['org'], authenticated: true, guards: [authenticate] };
+
+  defineRoute(
+    registry,
+    router,
+    {
+      ...common,
+      method: 'get',
+      path: '/api/org/departments',
+      summary: 'All departments of the tenant (flat; the root has parentId 0)',
+      responses: { 200: { description: 'Departments', schema: departmentTreeResponseSchema } },
+    },
+    async (_input, _req, res) => {
+      const { tenantId } = sessionOf(res);
+      const [tenant, departments] = await Promise.all([
+        TenantModel.findById(tenantId).lean(),
+        DepartmentModel.find({ tenantId }).sort({ parentId: 1, order: -1, deptId: 1 }).lean(),
+      ]);
+      if (!tenant) throw notFound();
+      res.json({
+        corpName: tenant.wecom?.corpName ?? tenant.name,
+        items: departments.map((d) => ({ id: d.deptId, name: d.name, parentId: d.parentId, order: d.order })),
+      });
+    },
+  );
+
+  defineRoute(
+    registry,
+    router,
+    {
+      ...common,
+      method: 'get',
+      path: '/api/org/staff',
+      summary: 'Staff list, paginated, searchable by name or phone, filtered by department subtree',
+      request: { query: staffListQuerySchema },
+      responses: { 200: { description: 'A page of staff', schema: staffPageSchema } },
+    },
+    async ({ query }, _req, res) => {
+      res.json(await listStaff(sessionOf(res).tenantId, query));
+    },
+  );
+
+  defineRoute(
+    registry,
+    router,
+    {
+      ...common,
+      method: 'get',
+      path: '/api/org/sync',
+      summary: 'Latest org sync and the manual sync quota',
+      responses: { 200: { description: 'Sync status', schema: syncStatusSchema } },
+    },
+    async (_input, _req, res) => {
+      res.json(await getOrgSyncStatus(sessionOf(res).tenantId));
+    },
+  );
+
+  defineRoute(
+    registry,
+    router,
+    {
+      ...common,
+      method: 'post',
+      path: '/api/org/sync',
+      summary: 'Start a manual org sync (at most 2 a day, 10 minutes apart)',
+      responses: {
+        202: { description: 'Sync started', schema: syncStartedSchema },
+        409: { description: 'A sync is running' },
+        429: { description: 'Manual sync quota used up' },
+      },
+    },
+    async (_input, _req, res) => {
+      const started = await startManualOrgSync(temporal, sessionOf(res).tenantId);
+      res.status(202).location(`/api/org/sync`).json(started);
+    },
+  );
+
+  defineRoute(
+    registry,
+    router,
+    {
+      ...common,
+      method: 'get',
+      path: '/api/org/seats',
+      summary: 'Seats in use (开启系统) out of the tenant seat count, and the validity window',
+      responses: { 200: { description: 'Seats', schema: seatsSchema } },
+    },
+    async (_input, _req, res) => {
+      const { tenantId } = sessionOf(res);
+      const [tenant, used] = await Promise.all([
+        TenantModel.findById(tenantId).lean(),
+        StaffModel.countDocuments({ tenantId, systemEnabled: true, deletedAt: { $exists: false } }),
+      ]);
+      if (!tenant) throw notFound();
+      res.json({
+        used,
+        total: tenant.seats,
+        effectiveAt: tenant.effectiveAt.toISOString(),
+        expiresAt: tenant.expiresAt.toISOString(),
+      });
+    },
+  );
+
+  return router;
+}

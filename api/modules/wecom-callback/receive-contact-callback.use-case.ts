@@ -1,0 +1,112 @@
+import { createHash } from 'node:crypto';
+import type { Client } from '@temporalio/client';
+import type { Logger } from '../../../lib/logger';
+import { CallbackInboxModel } from '../../../lib/models/callback-inbox.model';
+import { TenantModel } from '../../../lib/models/tenant.model';
+import { entitySearchAttributes } from '../../../lib/temporal/search-attributes';
+import { MAIN_TASK_QUEUE } from '../../../lib/temporal/task-queues';
+import { contactEventsWorkflowId } from '../../../lib/temporal/workflow-ids';
+import {
+  CallbackRejectedError,
+  openCallback,
+  type CallbackSecrets,
+} from '../../../lib/wecom/callback-crypto';
+import { parseCallbackXml, readEncryptedBody } from '../../../lib/wecom/callback-event';
+import { contactEventSignal } from '../../../workflows/contact-events.workflow';
+import type { CallbackQuery } from '../../../lib/contracts/wecom-callback.contract';
+import { badRequest, forbidden, notFound } from '../../http/app-error';
+
+async function secretsOf(tenantId: string): Promise<CallbackSecrets> {
+  const tenant = await TenantModel.findById(tenantId).lean();
+  if (!tenant?.wecom) throw notFound('未找到该企业的回调配置', 'CALLBACK_NOT_CONFIGURED');
+  return {
+    token: tenant.wecom.callbackToken,
+    encodingAesKey: tenant.wecom.callbackAesKey,
+    receiveId: tenant.wecom.corpId,
+  };
+}
+
+function open(secrets: CallbackSecrets, query: CallbackQuery, encrypted: string): string {
+  try {
+    return openCallback(secrets, {
+      msgSignature: query.msg_signature,
+      timestamp: query.timestamp,
+      nonce: query.nonce,
+      encrypted,
+    });
+  } catch (error) {
+    if (error instanceof CallbackRejectedError)
+      throw forbidden(`回调校验失败：${error.message}`, 'CALLBACK_REJECTED');
+    throw error;
+  }
+}
+
+/** WeCom's URL check when the callback is saved: answer the decrypted echostr and nothing else. */
+export async function verifyCallbackUrl(tenantId: string, query: CallbackQuery): Promise<string> {
+  if (!query.echostr) throw badRequest('缺少 echostr');
+  return open(await secretsOf(tenantId), query, query.echostr);
+}
+
+/**
+ * An event delivery: verify, decrypt, store in the inbox (once, however often WeCom retries),
+ * then hand it to the tenant's contact-events workflow. Answering fast matters more than the
+ * hand-off: WeCom retries after 5 s, and a stored event is never lost.
+ */
+export async function receiveContactCallback(
+  deps: { temporal: Client; log: Logger },
+  tenantId: string,
+  query: CallbackQuery,
+  body: string,
+): Promise<void> {
+  const secrets = await secretsOf(tenantId);
+  let encrypted: string;
+  try {
+    encrypted = readEncryptedBody(body).encrypted;
+  } catch {
+    throw badRequest('回调内容格式有误');
+  }
+  const xml = open(secrets, query, encrypted);
+  let envelope: ReturnType<typeof parseCallbackXml>;
+  try {
+    envelope = parseCallbackXml(xml);
+  } catch {
+    throw badRequest('回调内容格式有误');
+  }
+
+  const key = createHash('sha256').update(xml).digest('hex');
+  const handled = envelope.Event === 'change_contact';
+  const inserted = await CallbackInboxModel.updateOne(
+    { tenantId, key },
+    {
+      $setOnInsert: {
+        source: 'contacts',
+        event: envelope.Event,
+        changeType: envelope.ChangeType,
+        xml,
+        receivedAt: new Date(),
+        status: handled ? 'received' : 'ignored',
+      },
+    },
+    { upsert: true },
+  );
+  if (!handled) return;
+  const stored = await CallbackInboxModel.findOne({ tenantId, key }, { status: 1 }).lean();
+  if (stored?.status !== 'received') return;
+
+  try {
+    await deps.temporal.workflow.signalWithStart('contactEventsWorkflow', {
+      workflowId: contactEventsWorkflowId(tenantId),
+      taskQueue: MAIN_TASK_QUEUE,
+      args: [{ tenantId, pending: [] }],
+      signal: contactEventSignal,
+      signalArgs: [{ inboxKey: key }],
+      typedSearchAttributes: entitySearchAttributes(tenantId, 'contact-events', tenantId),
+    });
+  } catch (error) {
+    // The event is safe in the inbox; the scheduled org sync converges the data meanwhile.
+    deps.log.error(
+      { err: error, tenantId, key, fresh: inserted.upsertedCount === 1 },
+      'contact event hand-off failed',
+    );
+  }
+}

@@ -1,0 +1,33 @@
+import { Client as ElasticsearchClient } from '@elastic/elasticsearch';
+import { loadConfig } from '../lib/config';
+import { connectDatabase, disconnectDatabase } from '../lib/db/connect';
+import { createLogger } from '../lib/logger';
+import { connectTemporalClient } from '../lib/temporal/connect-client';
+import { createApp } from './app';
+
+async function main(): Promise<void> {
+  const config = loadConfig();
+  const log = createLogger('api', config.logLevel);
+  await connectDatabase(config.mongoUrl);
+  const temporal = await connectTemporalClient(config.temporalAddress, config.temporalNamespace);
+  const elasticsearch = new ElasticsearchClient({ node: config.esUrl });
+  const app = createApp({ config, log, temporal, elasticsearch });
+
+  const server = app.listen(config.port, () => log.info({ port: config.port }, 'api listening'));
+  const shutdown = (signal: string) => {
+    log.info({ signal }, 'api stopping');
+    server.close(() => {
+      void Promise.all([temporal.connection.close(), elasticsearch.close(), disconnectDatabase()]).finally(
+        () => process.exit(0),
+      );
+    });
+  };
+  process.on('SIGTERM', () => shutdown('SIGTERM'));
+  process.on('SIGINT', () => shutdown('SIGINT'));
+  process.on('unhandledRejection', (reason) => log.error({ err: reason }, 'unhandled rejection'));
+}
+
+main().catch((error) => {
+  createLogger('api').fatal({ err: error }, 'api failed to start');
+  process.exit(1);
+});

@@ -1,0 +1,58 @@
+import { z } from 'zod';
+
+/** Every setting the api, the worker and the scripts read, validated once at boot. */
+const configSchema = z.object({
+  NODE_ENV: z.enum(['development', 'test', 'production']).default('development'),
+  PORT: z.coerce.number().int().positive().default(3000),
+  PUBLIC_URL: z.url().default('http://127.0.0.1:3000'),
+  MONGO_URL: z.string().startsWith('mongodb').default('mongodb://127.0.0.1:27017/scrm'),
+  ES_URL: z.url().default('http://127.0.0.1:9200'),
+  TEMPORAL_ADDRESS: z.string().min(1).default('127.0.0.1:7233'),
+  TEMPORAL_NAMESPACE: z.string().min(1).default('default'),
+  WECOM_API_BASE: z.url().default('https://qyapi.weixin.qq.com'),
+  JWT_SECRET: z.string().min(16).optional(),
+  WEB_DIST: z.string().optional(),
+  LOG_LEVEL: z.enum(['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent']).default('info'),
+});
+
+export type AppConfig = {
+  nodeEnv: 'development' | 'test' | 'production';
+  port: number;
+  publicUrl: string;
+  mongoUrl: string;
+  esUrl: string;
+  temporalAddress: string;
+  temporalNamespace: string;
+  wecomApiBase: string;
+  jwtSecret: string;
+  webDist?: string;
+  logLevel: string;
+};
+
+// Outside production a fixed secret keeps sessions valid across restarts of `npm start`.
+const DEVELOPMENT_JWT_SECRET = 'local-development-only-secret';
+
+export function loadConfig(env: NodeJS.ProcessEnv = process.env): AppConfig {
+  const parsed = configSchema.safeParse(env);
+  if (!parsed.success) {
+    const problems = parsed.error.issues.map((i) => `${i.path.join('.')}: ${i.message}`).join('; ');
+    throw new Error(`Invalid configuration: ${problems}`);
+  }
+  const e = parsed.data;
+  if (e.NODE_ENV === 'production' && !e.JWT_SECRET) {
+    throw new Error('Invalid configuration: JWT_SECRET is required in production');
+  }
+  return {
+    nodeEnv: e.NODE_ENV,
+    port: e.PORT,
+    publicUrl: e.PUBLIC_URL.replace(/\/$/, ''),
+    mongoUrl: e.MONGO_URL,
+    esUrl: e.ES_URL,
+    temporalAddress: e.TEMPORAL_ADDRESS,
+    temporalNamespace: e.TEMPORAL_NAMESPACE,
+    wecomApiBase: e.WECOM_API_BASE.replace(/\/$/, ''),
+    jwtSecret: e.JWT_SECRET ?? DEVELOPMENT_JWT_SECRET,
+    webDist: e.WEB_DIST,
+    logLevel: e.LOG_LEVEL,
+  };
+}

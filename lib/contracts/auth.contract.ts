@@ -1,0 +1,28 @@
+import { z } from './common.contract';
+
+export const loginRequestSchema = z
+  .object({
+    phone: z.string().trim().min(1, '请输入手机号').max(20, '请输入注册手机号码'),
+    password: z.string().min(1, '请输入密码').max(128, '密码输入有误'),
+  })
+  .openapi('LoginRequest');
+
+export const sessionUserSchema = z
+  .object({ id: z.string(), userid: z.string(), name: z.string(), phone: z.string(), avatar: z.string() })
+  .openapi('SessionUser');
+
+export const sessionTenantSchema = z
+  .object({ id: z.string(), name: z.string(), corpName: z.string() })
+  .openapi('SessionTenant');
+
+export const loginResponseSchema = z
+  .object({ message: z.string(), user: sessionUserSchema, tenant: sessionTenantSchema })
+  .openapi('LoginResponse');
+
+export const meResponseSchema = z
+  .object({ user: sessionUserSchema, tenant: sessionTenantSchema })
+  .openapi('Me');
+
+export type LoginRequest = z.infer<typeof loginRequestSchema>;
+export type SessionUser = z.infer<typeof sessionUserSchema>;
+export type SessionTenant = z.infer<typeof sessionTenantSchema>;

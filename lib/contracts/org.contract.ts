@@ -1,0 +1,55 @@
+import { pageOf, paginationQuerySchema, z } from './common.contract';
+
+export const departmentSchema = z
+  .object({ id: z.number().int(), name: z.string(), parentId: z.number().int(), order: z.number() })
+  .openapi('Department');
+
+export const departmentTreeResponseSchema = z
+  .object({ corpName: z.string(), items: z.array(departmentSchema) })
+  .openapi('DepartmentList');
+
+export const staffListQuerySchema = paginationQuerySchema.extend({
+  keyword: z.string().trim().max(64).optional(),
+  departmentId: z.coerce.number().int().positive().optional(),
+});
+
+export const staffSchema = z
+  .object({
+    userid: z.string(),
+    name: z.string(),
+    avatar: z.string(),
+    mobile: z.string(),
+    email: z.string(),
+    position: z.string(),
+    departments: z.array(z.object({ id: z.number().int(), name: z.string() })),
+    systemEnabled: z.boolean(),
+  })
+  .openapi('Staff');
+
+export const staffPageSchema = pageOf(staffSchema).openapi('StaffPage');
+
+export const syncStatusSchema = z
+  .object({
+    lastSync: z
+      .object({
+        finishedAt: z.string().nullable(),
+        count: z.number().int(),
+        status: z.enum(['running', 'completed', 'failed']),
+      })
+      .nullable(),
+    manualSyncsToday: z.number().int(),
+    nextManualSyncAt: z.string().nullable(),
+  })
+  .openapi('OrgSyncStatus');
+
+export const syncStartedSchema = z
+  .object({ message: z.string(), workflowId: z.string() })
+  .openapi('OrgSyncStarted');
+
+export const seatsSchema = z
+  .object({ used: z.number().int(), total: z.number().int(), effectiveAt: z.string(), expiresAt: z.string() })
+  .openapi('Seats');
+
+export type StaffListQuery = z.infer<typeof staffListQuerySchema>;
+export type StaffView = z.infer<typeof staffSchema>;
+export type SyncStatus = z.infer<typeof syncStatusSchema>;

@@ -1,0 +1,33 @@
+import { InferSchemaType, Schema, model } from 'mongoose';
+import { tenantScopePlugin } from '../db/tenant-scope.plugin';
+
+/**
+ * One run of a sync workflow. Manual runs carry `quotaSlot` (1 or 2 within the tenant's day):
+ * the unique index makes the "2 manual syncs a day" rule hold even under concurrent clicks.
+ */
+const syncRunSchema = new Schema(
+  {
+    _id: { type: String, required: true },
+    tenantId: { type: String, required: true },
+    kind: { type: String, required: true, enum: ['org'] },
+    trigger: { type: String, required: true, enum: ['manual', 'schedule', 'initial'] },
+    workflowId: { type: String, required: true },
+    status: { type: String, required: true, enum: ['running', 'completed', 'failed'], default: 'running' },
+    startedAt: { type: Date, required: true },
+    finishedAt: { type: Date },
+    count: { type: Number, default: 0 },
+    error: { type: String },
+    quotaDay: { type: String },
+    quotaSlot: { type: Number },
+  },
+  { timestamps: true },
+);
+syncRunSchema.plugin(tenantScopePlugin);
+syncRunSchema.index({ tenantId: 1, kind: 1, startedAt: -1 });
+syncRunSchema.index(
+  { tenantId: 1, kind: 1, quotaDay: 1, quotaSlot: 1 },
+  { unique: true, partialFilterExpression: { quotaSlot: { $exists: true } } },
+);
+
+export type SyncRun = InferSchemaType<typeof syncRunSchema>;
+export const SyncRunModel = model('SyncRun', syncRunSchema, 'sync_runs');

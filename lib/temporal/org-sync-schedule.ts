@@ -1,0 +1,32 @@
+import { ScheduleAlreadyRunning, ScheduleOverlapPolicy, type Client } from '@temporalio/client';
+import { MAIN_TASK_QUEUE } from './task-queues';
+import { entitySearchAttributes } from './search-attributes';
+import { orgSyncScheduleId } from './workflow-ids';
+
+/** How often WeCom's org is read in full; callbacks carry single changes in between. */
+export const ORG_SYNC_INTERVAL = '1 hour';
+
+/**
+ * One Schedule per tenant runs the org sync. Creating it again is a no-op, so every boot may call this.
+ * The first creation triggers a run at once so a new tenant sees its org without waiting an hour.
+ */
+export async function ensureOrgSyncSchedule(client: Client, tenantId: string): Promise<void> {
+  try {
+    await client.schedule.create({
+      scheduleId: orgSyncScheduleId(tenantId),
+      spec: { intervals: [{ every: ORG_SYNC_INTERVAL }] },
+      policies: { overlap: ScheduleOverlapPolicy.SKIP, catchupWindow: '10 minutes' },
+      state: { triggerImmediately: true, note: 'Periodic WeCom org sync (departments and staff)' },
+      action: {
+        type: 'startWorkflow',
+        workflowType: 'orgSyncWorkflow',
+        workflowId: `org-sync/${tenantId}/scheduled`,
+        taskQueue: MAIN_TASK_QUEUE,
+        args: [{ tenantId, trigger: 'schedule' }],
+        typedSearchAttributes: entitySearchAttributes(tenantId, 'org-sync', tenantId),
+      },
+    });
+  } catch (error) {
+    if (!(error instanceof ScheduleAlreadyRunning)) throw error;
+  }
+}

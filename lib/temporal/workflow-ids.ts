@@ -1,0 +1,7 @@
+/**
+ * Deterministic workflow and schedule ids: the business key is the id, so starting twice is harmless
+ * and an operator can find a tenant's workflows by prefix in the Temporal UI.
+ */
+export const orgSyncScheduleId = (tenantId: string) => `org-sync/${tenantId}`;
+export const orgSyncWorkflowId = (tenantId: string, syncRunId: string) => `org-sync/${tenantId}/${syncRunId}`;
+export const contactEventsWorkflowId = (tenantId: string) => `contact-events/${tenantId}`;

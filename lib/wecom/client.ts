@@ -1,0 +1,126 @@
+import { createHash } from 'node:crypto';
+import { TOKEN_REFRESH_ERRCODES, WeComApiError, WeComTransportError } from './errors';
+
+/** Each WeCom secret gives its own token; APIs accept only the token of the right secret. */
+export type SecretKind = 'contacts' | 'externalContact' | 'app' | 'archive';
+
+export interface WeComCredentials {
+  tenantId: string;
+  corpId: string;
+  secretKind: SecretKind;
+  secret: string;
+}
+
+export interface WeComRequest {
+  method: 'GET' | 'POST';
+  /** Path under /cgi-bin, e.g. `/department/list`. */
+  path: string;
+  query?: Record<string, string | number | undefined>;
+  body?: unknown;
+}
+
+interface CachedToken {
+  token: string;
+  expiresAt: number;
+}
+
+interface WeComEnvelope {
+  errcode?: number;
+  errmsg?: string;
+}
+
+export interface WeComClientOptions {
+  baseUrl: string;
+  timeoutMs?: number;
+  now?: () => number;
+}
+
+// Refresh a little before WeCom's stated expiry so a token never dies in flight.
+const EXPIRY_MARGIN_MS = 5 * 60 * 1000;
+
+/**
+ * The one way to call WeCom. Tokens are cached per tenant and secret kind and fetched again,
+ * with one retry of the call, when WeCom says the token is invalid (40014) or expired (42001).
+ */
+export class WeComClient {
+  private readonly tokens = new Map<string, CachedToken>();
+  private readonly now: () => number;
+  private readonly timeoutMs: number;
+
+  constructor(private readonly options: WeComClientOptions) {
+    this.now = options.now ?? Date.now;
+    this.timeoutMs = options.timeoutMs ?? 10_000;
+  }
+
+  async call<T>(credentials: WeComCredentials, request: WeComRequest): Promise<T & WeComEnvelope> {
+    const token = await this.accessToken(credentials);
+    try {
+      return await this.callWithToken<T>(token, request);
+    } catch (error) {
+      if (error instanceof WeComApiError && TOKEN_REFRESH_ERRCODES.has(error.errcode)) {
+        this.tokens.delete(cacheKey(credentials));
+        return this.callWithToken<T>(await this.accessToken(credentials), request);
+      }
+      throw error;
+    }
+  }
+
+  private async accessToken(credentials: WeComCredentials): Promise<string> {
+    const key = cacheKey(credentials);
+    const cached = this.tokens.get(key);
+    if (cached && cached.expiresAt > this.now()) return cached.token;
+
+    const answer = await this.exchange<{ access_token: string; expires_in: number }>({
+      method: 'GET',
+      path: '/gettoken',
+      query: { corpid: credentials.corpId, corpsecret: credentials.secret },
+    });
+    const expiresAt = this.now() + answer.expires_in * 1000 - EXPIRY_MARGIN_MS;
+    this.tokens.set(key, { token: answer.access_token, expiresAt });
+    return answer.access_token;
+  }
+
+  private callWithToken<T>(token: string, request: WeComRequest): Promise<T & WeComEnvelope> {
+    return this.exchange<T>({ ...request, query: { ...request.query, access_token: token } });
+  }
+
+  private async exchange<T>(request: WeComRequest): Promise<T & WeComEnvelope> {
+    const url = new URL(`${this.options.baseUrl}/cgi-bin${request.path}`);
+    for (const [name, value] of Object.entries(request.query ?? {})) {
+      if (value !== undefined) url.searchParams.set(name, String(value));
+    }
+    let response: Response;
+    try {
+      response = await fetch(url, {
+        method: request.method,
+        headers: request.body === undefined ? undefined : { 'content-type': 'application/json' },
+        body: request.body === undefined ? undefined : JSON.stringify(request.body),
+        signal: AbortSignal.timeout(this.timeoutMs),
+      });
+    } catch (error) {
+      throw new WeComTransportError((error as Error).message, request.path);
+    }
+    if (response.status === 404) {
+      // WeCom answers unknown paths with an empty 404: a wrong base URL or API path, not a transient fault.
+      throw new WeComApiError(404, 'unknown API path (HTTP 404)', request.path);
+    }
+    if (!response.ok) throw new WeComTransportError(`HTTP ${response.status}`, request.path);
+
+    let body: T & WeComEnvelope;
+    try {
+      body = (await response.json()) as T & WeComEnvelope;
+    } catch {
+      throw new WeComTransportError('answer is not JSON', request.path);
+    }
+    // gettoken's success historically omits errcode: a missing errcode is success.
+    const errcode = body.errcode ?? 0;
+    if (errcode !== 0) throw new WeComApiError(errcode, body.errmsg ?? '', request.path);
+    return body;
+  }
+}
+
+// The secret's hash is part of the key so that a changed secret never reuses the old secret's token.
+function cacheKey(credentials: WeComCredentials): string {
+  const secretHash = createHash('sha256').update(credentials.secret).digest('hex').slice(0, 16);
+  return `${credentials.tenantId}:${credentials.corpId}:${credentials.secretKind}:${secretHash}`;
+}

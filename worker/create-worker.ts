@@ -1,0 +1,22 @@
+import { NativeConnection, Worker } from '@temporalio/worker';
+import { createActivities } from '../activities';
+import type { AppConfig } from '../lib/config';
+import { MAIN_TASK_QUEUE } from '../lib/temporal/task-queues';
+import { WeComClient } from '../lib/wecom/client';
+import { createContactsApi } from '../lib/wecom/contacts-api';
+
+/** The worker's composition root: real clients in, a Worker polling the main task queue out. */
+export async function createWorker(
+  config: AppConfig,
+): Promise<{ worker: Worker; connection: NativeConnection }> {
+  const connection = await NativeConnection.connect({ address: config.temporalAddress });
+  const contacts = createContactsApi(new WeComClient({ baseUrl: config.wecomApiBase }));
+  const worker = await Worker.create({
+    connection,
+    namespace: config.temporalNamespace,
+    taskQueue: MAIN_TASK_QUEUE,
+    workflowsPath: require.resolve('../workflows'),
+    activities: createActivities({ contacts }),
+  });
+  return { worker, connection };
+}

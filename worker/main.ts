@@ -1,0 +1,23 @@
+import { loadConfig } from '../lib/config';
+import { connectDatabase, disconnectDatabase } from '../lib/db/connect';
+import { createLogger } from '../lib/logger';
+import { createWorker } from './create-worker';
+
+async function main(): Promise<void> {
+  const config = loadConfig();
+  const log = createLogger('worker', config.logLevel);
+  await connectDatabase(config.mongoUrl);
+  const { worker, connection } = await createWorker(config);
+  // The scripts wait for this line before they call the stack ready.
+  log.info({ taskQueue: worker.options.taskQueue }, 'worker started');
+  // Worker.run() returns after SIGINT/SIGTERM once in-flight tasks are done.
+  await worker.run();
+  await connection.close();
+  await disconnectDatabase();
+  log.info('worker stopped');
+}
+
+main().catch((error) => {
+  createLogger('worker').fatal({ err: error }, 'worker crashed');
+  process.exit(1);
+});

@@ -1,0 +1,50 @@
+import {
+  condition,
+  continueAsNew,
+  defineSignal,
+  proxyActivities,
+  setHandler,
+  workflowInfo,
+} from '@temporalio/workflow';
+import type { ContactEventActivities } from '../activities/contact-events.activities';
+
+export interface ContactEventsInput {
+  tenantId: string;
+  /** Inbox keys not yet applied, carried across continueAsNew. */
+  pending: string[];
+}
+
+/** Sent by the api after a change_contact callback is stored in the inbox. */
+export const contactEventSignal = defineSignal<[{ inboxKey: string }]>('contactEvent');
+
+const activities = proxyActivities<ContactEventActivities>({
+  startToCloseTimeout: '1 minute',
+  retry: { initialInterval: '1 second', backoffCoefficient: 2, maximumInterval: '5 minutes' },
+});
+
+// Keeps each run's history small; the queue moves to the next run.
+const EVENTS_PER_RUN = 500;
+
+/**
+ * One workflow per tenant applies change_contact callbacks one at a time, in the order they arrived,
+ * so "rename then delete" never turns into "delete then rename". Applying is idempotent per inbox key.
+ */
+export async function contactEventsWorkflow(input: ContactEventsInput): Promise<void> {
+  const queue = [...input.pending];
+  let applied = 0;
+  setHandler(contactEventSignal, ({ inboxKey }) => {
+    if (!queue.includes(inboxKey)) queue.push(inboxKey);
+  });
+
+  for (;;) {
+    await condition(() => queue.length > 0);
+    while (queue.length > 0) {
+      await activities.applyContactEvent({ tenantId: input.tenantId, inboxKey: queue[0] });
+      queue.shift();
+      applied += 1;
+    }
+    if (applied >= EVENTS_PER_RUN || workflowInfo().continueAsNewSuggested) {
+      await continueAsNew<typeof contactEventsWorkflow>({ tenantId: input.tenantId, pending: queue });
+    }
+  }
+}

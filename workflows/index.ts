@@ -1,0 +1,3 @@
+// Every workflow the worker runs; the worker bundles this file.
+export { orgSyncWorkflow } from './org-sync.workflow';
+export { contactEventsWorkflow } from './contact-events.workflow';
