@@ -2,6 +2,8 @@
 const transform = { '^.+\\.ts$': ['@swc/jest', { jsc: { target: 'es2022' } }] };
 const common = { transform, testEnvironment: 'node', moduleFileExtensions: ['ts', 'js', 'json'] };
 
+const withTemporal = { ...common, setupFiles: ['<rootDir>/test/support/quiet-temporal.ts'] };
+
 module.exports = {
   projects: [
     {
@@ -9,8 +11,8 @@ module.exports = {
       displayName: 'unit',
       testMatch: ['<rootDir>/{lib,api,workflows,activities,worker,wecom-sim,scripts}/**/*.test.ts'],
     },
-    { ...common, displayName: 'workflows', testMatch: ['<rootDir>/test/workflows/**/*.test.ts'] },
-    { ...common, displayName: 'integration', testMatch: ['<rootDir>/test/integration/**/*.test.ts'] },
+    { ...withTemporal, displayName: 'workflows', testMatch: ['<rootDir>/test/workflows/**/*.test.ts'] },
+    { ...withTemporal, displayName: 'integration', testMatch: ['<rootDir>/test/integration/**/*.test.ts'] },
     { ...common, displayName: 'e2e', testMatch: ['<rootDir>/test/e2e/**/*.test.ts'] },
   ],
 };

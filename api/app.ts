@@ -35,7 +35,13 @@ export function createApp(deps: AppDeps): Express {
   const authenticate = requireSession(config.jwtSecret);
 
   // Callbacks read their own XML body; everything else under /api is JSON.
-  app.use(createWeComCallbackRouter(registry, { temporal: deps.temporal, log }));
+  app.use(
+    createWeComCallbackRouter(registry, {
+      temporal: deps.temporal,
+      taskQueue: config.temporalTaskQueue,
+      log,
+    }),
+  );
   app.use('/api', express.json({ limit: '1mb' }));
   app.use(
     createAuthRouter(registry, {
@@ -44,7 +50,9 @@ export function createApp(deps: AppDeps): Express {
       loginAttemptsPerMinute: config.nodeEnv === 'test' ? 1000 : 20,
     }),
   );
-  app.use(createOrgRouter(registry, deps.temporal, authenticate));
+  app.use(
+    createOrgRouter(registry, { client: deps.temporal, taskQueue: config.temporalTaskQueue }, authenticate),
+  );
   app.use(
     createHealthRouter(registry, {
       elasticsearch: deps.elasticsearch,

@@ -9,6 +9,7 @@ const configSchema = z.object({
   ES_URL: z.url().default('http://127.0.0.1:9200'),
   TEMPORAL_ADDRESS: z.string().min(1).default('127.0.0.1:7233'),
   TEMPORAL_NAMESPACE: z.string().min(1).default('default'),
+  TEMPORAL_TASK_QUEUE: z.string().min(1).default('scrm-main'),
   WECOM_API_BASE: z.url().default('https://qyapi.weixin.qq.com'),
   JWT_SECRET: z.string().min(16).optional(),
   WEB_DIST: z.string().optional(),
@@ -23,6 +24,8 @@ export type AppConfig = {
   esUrl: string;
   temporalAddress: string;
   temporalNamespace: string;
+  /** The queue the worker polls and every workflow start names; tests give each suite its own. */
+  temporalTaskQueue: string;
   wecomApiBase: string;
   jwtSecret: string;
   webDist?: string;
@@ -50,6 +53,7 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): AppConfig {
     esUrl: e.ES_URL,
     temporalAddress: e.TEMPORAL_ADDRESS,
     temporalNamespace: e.TEMPORAL_NAMESPACE,
+    temporalTaskQueue: e.TEMPORAL_TASK_QUEUE,
     wecomApiBase: e.WECOM_API_BASE.replace(/\/$/, ''),
     jwtSecret: e.JWT_SECRET ?? DEVELOPMENT_JWT_SECRET,
     webDist: e.WEB_DIST,

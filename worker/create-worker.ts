@@ -1,7 +1,6 @@
 import { NativeConnection, Worker } from '@temporalio/worker';
 import { createActivities } from '../activities';
 import type { AppConfig } from '../lib/config';
-import { MAIN_TASK_QUEUE } from '../lib/temporal/task-queues';
 import { WeComClient } from '../lib/wecom/client';
 import { createContactsApi } from '../lib/wecom/contacts-api';
 
@@ -14,7 +13,7 @@ export async function createWorker(
   const worker = await Worker.create({
     connection,
     namespace: config.temporalNamespace,
-    taskQueue: MAIN_TASK_QUEUE,
+    taskQueue: config.temporalTaskQueue,
     workflowsPath: require.resolve('../workflows'),
     activities: createActivities({ contacts }),
   });

@@ -1,4 +1,4 @@
-import { ApplicationFailure, proxyActivities, workflowInfo } from '@temporalio/workflow';
+import { ActivityFailure, ApplicationFailure, proxyActivities, workflowInfo } from '@temporalio/workflow';
 import type { OrgSyncActivities } from '../activities/org-sync.activities';
 
 export interface OrgSyncInput {
@@ -49,7 +49,9 @@ export async function orgSyncWorkflow(input: OrgSyncInput): Promise<OrgSyncResul
     });
     return totals;
   } catch (error) {
-    const message = error instanceof Error ? error.message : String(error);
+    // An ActivityFailure only says "Activity task failed": the cause carries WeCom's errcode and text.
+    const cause = error instanceof ActivityFailure && error.cause ? error.cause : error;
+    const message = cause instanceof Error ? cause.message : String(cause);
     await activities.finishOrgSync({ tenantId, syncId, status: 'failed', count: 0, error: message });
     throw ApplicationFailure.nonRetryable(`org sync failed: ${message}`, 'OrgSyncFailed');
   }

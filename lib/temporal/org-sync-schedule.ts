@@ -1,5 +1,4 @@
 import { ScheduleAlreadyRunning, ScheduleOverlapPolicy, type Client } from '@temporalio/client';
-import { MAIN_TASK_QUEUE } from './task-queues';
 import { entitySearchAttributes } from './search-attributes';
 import { orgSyncScheduleId } from './workflow-ids';
 
@@ -10,7 +9,11 @@ export const ORG_SYNC_INTERVAL = '1 hour';
  * One Schedule per tenant runs the org sync. Creating it again is a no-op, so every boot may call this.
  * The first creation triggers a run at once so a new tenant sees its org without waiting an hour.
  */
-export async function ensureOrgSyncSchedule(client: Client, tenantId: string): Promise<void> {
+export async function ensureOrgSyncSchedule(
+  client: Client,
+  taskQueue: string,
+  tenantId: string,
+): Promise<void> {
   try {
     await client.schedule.create({
       scheduleId: orgSyncScheduleId(tenantId),
@@ -21,7 +24,7 @@ export async function ensureOrgSyncSchedule(client: Client, tenantId: string): P
         type: 'startWorkflow',
         workflowType: 'orgSyncWorkflow',
         workflowId: `org-sync/${tenantId}/scheduled`,
-        taskQueue: MAIN_TASK_QUEUE,
+        taskQueue,
         args: [{ tenantId, trigger: 'schedule' }],
         typedSearchAttributes: entitySearchAttributes(tenantId, 'org-sync', tenantId),
       },

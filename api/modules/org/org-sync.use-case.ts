@@ -3,7 +3,6 @@ import type { SyncStatus } from '../../../lib/contracts/org.contract';
 import { SyncRunModel } from '../../../lib/models/sync-run.model';
 import { businessDay, decideManualSync, nextManualSyncAt } from '../../../lib/org/manual-sync-quota';
 import { entitySearchAttributes } from '../../../lib/temporal/search-attributes';
-import { MAIN_TASK_QUEUE } from '../../../lib/temporal/task-queues';
 import { orgSyncWorkflowId } from '../../../lib/temporal/workflow-ids';
 import { conflict, tooManyRequests, unavailable } from '../../http/app-error';
 
@@ -42,7 +41,11 @@ export async function getOrgSyncStatus(tenantId: string, now = new Date()): Prom
  * (a unique index, so two clicks at once cannot both pass), then starts the same workflow
  * the schedule runs.
  */
-export async function startManualOrgSync(temporal: Client, tenantId: string, now = new Date()) {
+export async function startManualOrgSync(
+  temporal: { client: Client; taskQueue: string },
+  tenantId: string,
+  now = new Date(),
+) {
   const running = await SyncRunModel.exists({
     tenantId,
     kind: 'org',
@@ -73,9 +76,9 @@ export async function startManualOrgSync(temporal: Client, tenantId: string, now
   }
 
   try {
-    await temporal.workflow.start('orgSyncWorkflow', {
+    await temporal.client.workflow.start('orgSyncWorkflow', {
       workflowId,
-      taskQueue: MAIN_TASK_QUEUE,
+      taskQueue: temporal.taskQueue,
       args: [{ tenantId, trigger: 'manual' }],
       typedSearchAttributes: entitySearchAttributes(tenantId, 'org-sync', tenantId),
     });

@@ -21,7 +21,7 @@ import { listStaff } from './staff-list.use-case';
 /** 组织架构 (R-7.1.x): the department tree, the staff list, the 同步 button and the seat banner. */
 export function createOrgRouter(
   registry: OpenAPIRegistry,
-  temporal: Client,
+  temporal: { client: Client; taskQueue: string },
   authenticate: RequestHandler,
 ): Router {
   const router = Router();

@@ -12,7 +12,7 @@ const PATH = '/wecom/callback/:tenantId/contacts';
 /** The URL a tenant enters in WeCom's 通讯录 callback settings. */
 export function createWeComCallbackRouter(
   registry: OpenAPIRegistry,
-  deps: { temporal: Client; log: Logger },
+  deps: { temporal: Client; taskQueue: string; log: Logger },
 ): Router {
   const router = Router();
   const common = { path: PATH, tags: ['wecom-callback'], authenticated: false };

@@ -4,7 +4,6 @@ import type { Logger } from '../../../lib/logger';
 import { CallbackInboxModel } from '../../../lib/models/callback-inbox.model';
 import { TenantModel } from '../../../lib/models/tenant.model';
 import { entitySearchAttributes } from '../../../lib/temporal/search-attributes';
-import { MAIN_TASK_QUEUE } from '../../../lib/temporal/task-queues';
 import { contactEventsWorkflowId } from '../../../lib/temporal/workflow-ids';
 import {
   CallbackRejectedError,
@@ -53,7 +52,7 @@ export async function verifyCallbackUrl(tenantId: string, query: CallbackQuery):
  * hand-off: WeCom retries after 5 s, and a stored event is never lost.
  */
 export async function receiveContactCallback(
-  deps: { temporal: Client; log: Logger },
+  deps: { temporal: Client; taskQueue: string; log: Logger },
   tenantId: string,
   query: CallbackQuery,
   body: string,
@@ -96,7 +95,7 @@ export async function receiveContactCallback(
   try {
     await deps.temporal.workflow.signalWithStart('contactEventsWorkflow', {
       workflowId: contactEventsWorkflowId(tenantId),
-      taskQueue: MAIN_TASK_QUEUE,
+      taskQueue: deps.taskQueue,
       args: [{ tenantId, pending: [] }],
       signal: contactEventSignal,
       signalArgs: [{ inboxKey: key }],
