@@ -13,7 +13,7 @@ import { createAuthRouter } from './modules/auth/auth.router';
 import { createHealthRouter } from './modules/health/health.router';
 import { createOrgRouter } from './modules/org/org.router';
 import { createWeComCallbackRouter } from './modules/wecom-callback/callback.router';
-import { buildOpenApiDocument, createApiRegistry } from './openapi/registry';
+import { buildOpenApiDocument, createApiRegistry, OPENAPI_PATH } from './openapi/registry';
 
 export interface AppDeps {
   config: AppConfig;
@@ -62,7 +62,7 @@ export function createApp(deps: AppDeps): Express {
   );
 
   const openApiDocument = buildOpenApiDocument(registry);
-  app.get('/api/openapi.json', (_req, res) => {
+  app.get(OPENAPI_PATH, (_req, res) => {
     res.json(openApiDocument);
   });
   app.use('/api', notFoundHandler);

@@ -2,8 +2,9 @@ import { InferSchemaType, Schema, model } from 'mongoose';
 import { tenantScopePlugin } from '../db/tenant-scope.plugin';
 
 /**
- * One run of a sync workflow. Manual runs carry `quotaSlot` (1 or 2 within the tenant's day):
- * the unique index makes the "2 manual syncs a day" rule hold even under concurrent clicks.
+ * One run of a sync workflow; `_id` is the workflow id. Manual runs carry `quotaSlot` (1 or 2 within the
+ * tenant's day) and their id names the slot, so two clicks at once claim the same id and only one wins:
+ * the "2 manual syncs a day" rule holds without a transaction (FerretDB has no partial indexes either).
  */
 const syncRunSchema = new Schema(
   {
@@ -24,10 +25,7 @@ const syncRunSchema = new Schema(
 );
 syncRunSchema.plugin(tenantScopePlugin);
 syncRunSchema.index({ tenantId: 1, kind: 1, startedAt: -1 });
-syncRunSchema.index(
-  { tenantId: 1, kind: 1, quotaDay: 1, quotaSlot: 1 },
-  { unique: true, partialFilterExpression: { quotaSlot: { $exists: true } } },
-);
+syncRunSchema.index({ tenantId: 1, kind: 1, quotaDay: 1 });
 
 export type SyncRun = InferSchemaType<typeof syncRunSchema>;
 export const SyncRunModel = model('SyncRun', syncRunSchema, 'sync_runs');

@@ -1,0 +1,61 @@
+import request from 'supertest';
+import { startTestApp, type TestApp } from '../support/app-harness';
+
+describe('health and OpenAPI', () => {
+  let app: TestApp;
+
+  afterEach(async () => {
+    await app?.stop();
+  });
+
+  it('reports every component with its latency, 200 when all are up', async () => {
+    app = await startTestApp('health');
+    const response = await request(app.baseUrl).get('/api/health');
+    expect(response.status).toBe(200);
+    for (const name of ['mongo', 'elasticsearch', 'temporal', 'wecom']) {
+      expect(response.body.components[name]).toEqual({ status: 'ok', latencyMs: expect.any(Number) });
+    }
+  });
+
+  it('answers 503 naming the component that is down', async () => {
+    app = await startTestApp('health-down', { ES_URL: 'http://127.0.0.1:9' });
+    const response = await request(app.baseUrl).get('/api/health');
+    expect(response.status).toBe(503);
+    expect(response.body.status).toBe('error');
+    expect(response.body.components.elasticsearch.status).toBe('error');
+    expect(response.body.components.mongo.status).toBe('ok');
+  });
+
+  it('documents every endpoint the api serves in an OpenAPI 3.1 document', async () => {
+    app = await startTestApp('openapi');
+    const response = await request(app.baseUrl).get('/api/openapi.json');
+    expect(response.status).toBe(200);
+    expect(response.body.openapi).toBe('3.1.0');
+    const documented = Object.entries(response.body.paths as Record<string, object>).flatMap(([path, ops]) =>
+      Object.keys(ops).map((method) => `${method.toUpperCase()} ${path}`),
+    );
+    expect(documented.sort()).toEqual(
+      [
+        'GET /api/auth/me',
+        'GET /api/health',
+        'GET /api/openapi.json',
+        'GET /api/org/departments',
+        'GET /api/org/seats',
+        'GET /api/org/staff',
+        'GET /api/org/sync',
+        'GET /wecom/callback/{tenantId}/contacts',
+        'POST /api/auth/login',
+        'POST /api/auth/logout',
+        'POST /api/org/sync',
+        'POST /wecom/callback/{tenantId}/contacts',
+      ].sort(),
+    );
+  });
+
+  it('answers unknown api paths with a JSON 404', async () => {
+    app = await startTestApp('notfound');
+    const response = await request(app.baseUrl).get('/api/nope');
+    expect(response.status).toBe(404);
+    expect(response.body.error.code).toBe('NOT_FOUND');
+  });
+});

@@ -1,0 +1,94 @@
+import type { AddressInfo } from 'node:net';
+import type { Server } from 'node:http';
+import { Client as ElasticsearchClient } from '@elastic/elasticsearch';
+import type { Client as TemporalClient } from '@temporalio/client';
+import type { NativeConnection, Worker } from '@temporalio/worker';
+import mongoose from 'mongoose';
+import { createApp } from '../../api/app';
+import { loadConfig, type AppConfig } from '../../lib/config';
+import { connectDatabase, disconnectDatabase } from '../../lib/db/connect';
+import { createLogger } from '../../lib/logger';
+import { connectTemporalClient } from '../../lib/temporal/connect-client';
+import { createWorker } from '../../worker/create-worker';
+import { isolatedMongoUrl } from './stack-env';
+
+export interface TestApp {
+  config: AppConfig;
+  baseUrl: string;
+  temporal: TemporalClient;
+  startWorker(): Promise<void>;
+  stopWorker(): Promise<void>;
+  stop(): Promise<void>;
+}
+
+/**
+ * The real api on a free port, against the real servers of `npm test`, with a database and a
+ * Temporal task queue of the suite's own so suites never see each other's data or workflows.
+ */
+export async function startTestApp(suite: string, env: Record<string, string> = {}): Promise<TestApp> {
+  const config = loadConfig({
+    ...process.env,
+    NODE_ENV: 'test',
+    LOG_LEVEL: 'warn',
+    MONGO_URL: isolatedMongoUrl(suite),
+    TEMPORAL_TASK_QUEUE: `test-${suite}-${Date.now()}`,
+    ...env,
+  });
+  await connectDatabase(config.mongoUrl);
+  await mongoose.connection.dropDatabase();
+  await disconnectDatabase();
+  await connectDatabase(config.mongoUrl);
+
+  const temporal = await connectTemporalClient(config.temporalAddress, config.temporalNamespace);
+  const elasticsearch = new ElasticsearchClient({ node: config.esUrl });
+  const app = createApp({ config, log: createLogger('api-test', 'warn'), temporal, elasticsearch });
+  const server: Server = await new Promise((resolve) => {
+    const listening = app.listen(0, '127.0.0.1', () => resolve(listening));
+  });
+  const baseUrl = `http://127.0.0.1:${(server.address() as AddressInfo).port}`;
+
+  let running: { worker: Worker; connection: NativeConnection; done: Promise<void> } | undefined;
+  const stopWorker = async () => {
+    if (!running) return;
+    running.worker.shutdown();
+    await running.done;
+    await running.connection.close();
+    running = undefined;
+  };
+
+  return {
+    config: { ...config, publicUrl: baseUrl },
+    baseUrl,
+    temporal,
+    async startWorker() {
+      if (running) return;
+      const { worker, connection } = await createWorker(config);
+      running = { worker, connection, done: worker.run() };
+    },
+    stopWorker,
+    async stop() {
+      await stopWorker();
+      await new Promise((resolve) => server.close(resolve));
+      await temporal.connection.close();
+      await elasticsearch.close();
+      await disconnectDatabase();
+    },
+  };
+}
+
+/** Polls until `check` returns a value, or fails with what it saw last. */
+export async function eventually<T>(check: () => Promise<T | undefined | false>, timeoutMs = 30_000): Promise<T> {
+  const deadline = Date.now() + timeoutMs;
+  let last: unknown;
+  while (Date.now() < deadline) {
+    try {
+      const value = await check();
+      if (value) return value;
+      last = value;
+    } catch (error) {
+      last = error;
+    }
+    await new Promise((resolve) => setTimeout(resolve, 200));
+  }
+  throw new Error(`condition not met within ${timeoutMs} ms; last: ${last instanceof Error ? last.message : String(last)}`);
+}

@@ -1,0 +1,60 @@
+import { stackEnv } from './stack-env';
+
+/** Drives the WeCom simulator's scenario API (/sim/...), the way a person would use the WeCom console. */
+export interface SimCorp {
+  corpId: string;
+  name: string;
+  appAgentId: number;
+  secrets: { contacts: string; externalContact: string; app: string; archive: string };
+}
+
+async function sim<T>(method: string, path: string, body?: unknown): Promise<T> {
+  const response = await fetch(`${stackEnv.wecomApiBase}/sim${path}`, {
+    method,
+    headers: body === undefined ? undefined : { 'content-type': 'application/json' },
+    body: body === undefined ? undefined : JSON.stringify(body),
+  });
+  const text = await response.text();
+  if (!response.ok) throw new Error(`simulator ${method} ${path} answered ${response.status}: ${text}`);
+  return (text ? JSON.parse(text) : undefined) as T;
+}
+
+export const simulator = {
+  createCorp: (name: string) => sim<SimCorp>('POST', '/corps', { name }),
+  corp: (corpId: string) =>
+    sim<{ departments: Array<{ id: number; name: string }>; users: Array<{ userid: string; name: string }> }>(
+      'GET',
+      `/corps/${corpId}`,
+    ),
+  setContactsCallback: (corpId: string, config: { url: string; token: string; encodingAesKey: string }) =>
+    sim<{ verified: boolean }>('PUT', `/corps/${corpId}/callbacks/contacts`, config),
+  addDepartment: (corpId: string, department: { id?: number; name: string; parentid: number; order?: number }) =>
+    sim<unknown>('POST', `/corps/${corpId}/departments`, department),
+  addUser: (corpId: string, user: Record<string, unknown>) => sim<unknown>('POST', `/corps/${corpId}/users`, user),
+  updateUser: (corpId: string, userid: string, change: Record<string, unknown>) =>
+    sim<unknown>('PATCH', `/corps/${corpId}/users/${encodeURIComponent(userid)}`, change),
+  deleteUser: (corpId: string, userid: string) =>
+    sim<unknown>('DELETE', `/corps/${corpId}/users/${encodeURIComponent(userid)}`),
+  deliveries: (corpId: string) =>
+    sim<{ deliveries: Array<{ id: string; status: string; attempts: unknown[] }> }>(
+      'GET',
+      `/corps/${corpId}/callbacks/deliveries`,
+    ),
+  replay: (corpId: string, deliveryId: string) =>
+    sim<unknown>('POST', `/corps/${corpId}/callbacks/replay/${deliveryId}`),
+};
+
+/** A small org: 3 departments under the root and `staffCount` members spread over them. */
+export async function populateCorp(corpId: string, staffCount: number): Promise<void> {
+  await simulator.addDepartment(corpId, { id: 2, name: '销售部', parentid: 1, order: 3 });
+  await simulator.addDepartment(corpId, { id: 3, name: '华东区', parentid: 2, order: 2 });
+  await simulator.addDepartment(corpId, { id: 4, name: '研发中心', parentid: 1, order: 1 });
+  for (let i = 1; i <= staffCount; i += 1) {
+    await simulator.addUser(corpId, {
+      userid: `staff${String(i).padStart(3, '0')}`,
+      name: `员工${i}`,
+      mobile: `139${String(10_000_000 + i).slice(-8)}`,
+      department: [(i % 3) + 2],
+    });
+  }
+}

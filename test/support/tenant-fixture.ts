@@ -1,0 +1,43 @@
+import { randomBytes } from 'node:crypto';
+import { hashPassword } from '../../api/modules/auth/login.use-case';
+import { StaffModel } from '../../lib/models/staff.model';
+import { TenantModel } from '../../lib/models/tenant.model';
+import type { SimCorp } from './sim-client';
+
+export const ADMIN_PASSWORD = 'Admin@12345';
+
+/** A tenant bound to a simulator corp, with one admin who may log in. */
+export async function createBoundTenant(
+  tenantId: string,
+  corp: SimCorp,
+  options: { adminMobile: string; expiresAt?: Date },
+) {
+  const callbackToken = randomBytes(12).toString('hex');
+  const callbackAesKey = randomBytes(32).toString('base64').replace(/[^A-Za-z0-9]/g, 'A').slice(0, 43);
+  await TenantModel.create({
+    _id: tenantId,
+    name: corp.name,
+    seats: 10,
+    effectiveAt: new Date('2026-01-01T00:00:00Z'),
+    expiresAt: options.expiresAt ?? new Date('2099-01-01T00:00:00Z'),
+    wecom: {
+      corpId: corp.corpId,
+      corpName: corp.name,
+      contactsSecret: corp.secrets.contacts,
+      agentId: corp.appAgentId,
+      appSecret: corp.secrets.app,
+      callbackToken,
+      callbackAesKey,
+    },
+  });
+  await StaffModel.create({
+    tenantId,
+    userid: 'admin',
+    name: '管理员',
+    mobile: options.adminMobile,
+    departmentIds: [1],
+    systemEnabled: true,
+    passwordHash: await hashPassword(ADMIN_PASSWORD),
+  });
+  return { callbackToken, callbackAesKey };
+}

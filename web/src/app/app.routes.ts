@@ -1,0 +1,23 @@
+import { Routes } from '@angular/router';
+
+import { authGuard } from './core/auth/auth.guard';
+
+export const routes: Routes = [
+  { path: 'login', loadChildren: () => import('./features/auth/routes') },
+  {
+    path: '',
+    loadComponent: () => import('./layout/shell').then((m) => m.Shell),
+    canActivate: [authGuard],
+    children: [
+      { path: '', pathMatch: 'full', redirectTo: 'system/org' },
+      { path: 'acquisition', loadChildren: () => import('./features/acquisition/routes') },
+      { path: 'customer', loadChildren: () => import('./features/customers/routes') },
+      { path: 'material', loadChildren: () => import('./features/materials/routes') },
+      { path: 'archive', loadChildren: () => import('./features/archive/routes') },
+      { path: 'analytics', loadChildren: () => import('./features/analytics/routes') },
+      { path: 'system', loadChildren: () => import('./features/system/routes') },
+      { path: 'operation', loadChildren: () => import('./features/operations/routes') },
+      { path: '**', redirectTo: 'system/org' },
+    ],
+  },
+];

@@ -1,0 +1,10 @@
+import { Routes } from '@angular/router';
+
+import { underConstructionRoute } from '../../shared/under-construction';
+
+/** 引流获客 (§2) */
+export default [
+  underConstructionRoute('group-codes', '群活码'),
+  underConstructionRoute('staff-codes', '员工活码'),
+  underConstructionRoute('welcome-messages', '欢迎语'),
+] satisfies Routes;

@@ -1,0 +1,10 @@
+import { Routes } from '@angular/router';
+
+import { underConstructionRoute } from '../../shared/under-construction';
+
+/** 客户管理 (§3) */
+export default [
+  underConstructionRoute('customers', '客户'),
+  underConstructionRoute('groups', '客户群'),
+  underConstructionRoute('mass-messages', '群发管理'),
+] satisfies Routes;

@@ -1,0 +1,135 @@
+import { provideHttpClient } from '@angular/common/http';
+import { HttpTestingController, provideHttpClientTesting } from '@angular/common/http/testing';
+import { provideZonelessChangeDetection } from '@angular/core';
+import { TestBed } from '@angular/core/testing';
+import { NzMessageService } from 'ng-zorro-antd/message';
+
+import { formatDateTime } from '../../../core/format/date-time';
+import { SyncState } from './org.models';
+import { OrgStore } from './org-store';
+
+describe('OrgStore', () => {
+  let http: HttpTestingController;
+  let store: OrgStore;
+  const message = { success: vi.fn(), warning: vi.fn(), error: vi.fn(), info: vi.fn() };
+
+  const previous: SyncState = {
+    lastSync: { status: 'completed', finishedAt: '2020-11-09T00:00:00.000Z', count: 30 },
+    manualSyncsToday: 0,
+    nextManualSyncAt: null,
+  };
+
+  /** Answers the four requests the page makes on load. */
+  const answerInitialLoad = (sync: SyncState) => {
+    http.expectOne('/api/org/departments').flush({ corpName: '沃丰时代', items: [] });
+    http.expectOne((r) => r.url === '/api/org/staff').flush({ items: [], total: 0, page: 1, pageSize: 20 });
+    http.expectOne('/api/org/seats').flush({
+      used: 1,
+      total: 5,
+      effectiveAt: '2020-11-10T00:00:00.000Z',
+      expiresAt: '2022-01-01T00:00:00.000Z',
+    });
+    http.expectOne({ method: 'GET', url: '/api/org/sync' }).flush(sync);
+  };
+
+  beforeEach(() => {
+    vi.useFakeTimers();
+    Object.values(message).forEach((fn) => fn.mockReset());
+    TestBed.configureTestingModule({
+      providers: [
+        provideZonelessChangeDetection(),
+        provideHttpClient(),
+        provideHttpClientTesting(),
+        { provide: NzMessageService, useValue: message },
+        OrgStore,
+      ],
+    });
+    http = TestBed.inject(HttpTestingController);
+    store = TestBed.inject(OrgStore);
+  });
+
+  afterEach(() => {
+    http.verify();
+    vi.useRealTimers();
+  });
+
+  it('asks for the first page of 20 of the whole corp', () => {
+    store.load();
+    const staff = http.expectOne((r) => r.url === '/api/org/staff');
+    expect(staff.request.params.toString()).toBe('page=1&pageSize=20&keyword=&departmentId=');
+    staff.flush({ items: [], total: 0, page: 1, pageSize: 20 });
+    http.expectOne('/api/org/departments').flush({ corpName: '沃丰时代', items: [] });
+    http.expectOne('/api/org/seats').flush({ used: 1, total: 5, effectiveAt: '', expiresAt: '' });
+    http.expectOne('/api/org/sync').flush(previous);
+  });
+
+  it('goes back to page 1 when a department is picked', () => {
+    store.load();
+    answerInitialLoad(previous);
+    store.changePage(2, 20);
+    http.expectOne((r) => r.url === '/api/org/staff').flush({ items: [], total: 30, page: 2, pageSize: 20 });
+
+    store.selectDepartment(7);
+
+    const staff = http.expectOne((r) => r.url === '/api/org/staff');
+    expect(staff.request.params.get('page')).toBe('1');
+    expect(staff.request.params.get('departmentId')).toBe('7');
+    staff.flush({ items: [], total: 3, page: 1, pageSize: 20 });
+  });
+
+  it('after starting a sync, polls every 2 s until the new run ends, then reloads tree, list and seats', async () => {
+    store.load();
+    answerInitialLoad(previous);
+
+    store.sync();
+    http
+      .expectOne({ method: 'POST', url: '/api/org/sync' })
+      .flush({ message: '已开始同步', workflowId: 'wf-1' }, { status: 202, statusText: 'Accepted' });
+    expect(message.success).toHaveBeenCalledWith('已开始同步');
+    expect(store.syncing()).toBe(true);
+
+    await vi.advanceTimersByTimeAsync(2000);
+    http
+      .expectOne({ method: 'GET', url: '/api/org/sync' })
+      .flush({ ...previous, lastSync: { ...previous.lastSync!, status: 'running' } });
+    expect(store.lastSyncText()).toBe('正在同步…');
+
+    await vi.advanceTimersByTimeAsync(2000);
+    http.expectOne({ method: 'GET', url: '/api/org/sync' }).flush({
+      ...previous,
+      lastSync: { status: 'completed', finishedAt: '2020-11-10T01:02:03.000Z', count: 38 },
+    });
+
+    expect(store.syncing()).toBe(false);
+    expect(store.lastSyncText()).toBe(
+      `最近更新：${formatDateTime('2020-11-10T01:02:03.000Z')}，同步 38 条信息`,
+    );
+    answerReload();
+    await vi.advanceTimersByTimeAsync(4000);
+    http.expectNone('/api/org/sync');
+
+    function answerReload() {
+      http.expectOne('/api/org/departments').flush({ corpName: '沃丰时代', items: [] });
+      http.expectOne((r) => r.url === '/api/org/staff').flush({ items: [], total: 0, page: 1, pageSize: 20 });
+      http.expectOne('/api/org/seats').flush({ used: 1, total: 5, effectiveAt: '', expiresAt: '' });
+    }
+  });
+
+  it('shows a refused sync (429) as a warning and does not poll', async () => {
+    store.load();
+    answerInitialLoad(previous);
+
+    store.sync();
+    http
+      .expectOne({ method: 'POST', url: '/api/org/sync' })
+      .flush(
+        { error: { code: 'SYNC_TOO_SOON', message: '距离上次同步不足 10 分钟，请稍后再试' } },
+        { status: 429, statusText: 'Too Many Requests' },
+      );
+
+    expect(message.warning).toHaveBeenCalledWith('距离上次同步不足 10 分钟，请稍后再试');
+    expect(store.syncing()).toBe(false);
+    await vi.advanceTimersByTimeAsync(4000);
+    http.expectNone('/api/org/sync');
+  });
+});

@@ -1,0 +1,13 @@
+import { Routes } from '@angular/router';
+
+import { underConstructionRoute } from '../../shared/under-construction';
+
+/** 系统配置 (§7) */
+export default [
+  { path: 'org', loadComponent: () => import('./org/org-page').then((m) => m.OrgPage) },
+  underConstructionRoute('roles', '权限管理'),
+  underConstructionRoute('tags', '标签管理'),
+  underConstructionRoute('wecom', '企微绑定'),
+  underConstructionRoute('integrations', '系统对接'),
+  underConstructionRoute('sensitive-behavior-settings', '敏感行为设置'),
+] satisfies Routes;

@@ -1,0 +1,19 @@
+/** Everything under /sim: the JSON API tests and `npm start` use to drive the fake corps. */
+import express, { Router } from 'express';
+import { callbacksRoutes } from './callbacks.routes';
+import { contactsRoutes } from './contacts.routes';
+import { corpsRoutes } from './corps.routes';
+import type { ScenarioDeps } from './scenario-deps';
+import { scenarioErrorHandler } from './scenario-error';
+import { simulatorControlRoutes } from './simulator-control.routes';
+
+export function scenarioRouter(deps: ScenarioDeps): Router {
+  const router = Router();
+  router.use(express.json({ limit: '1mb' }));
+  router.use(simulatorControlRoutes(deps));
+  router.use(corpsRoutes(deps));
+  router.use(callbacksRoutes(deps));
+  router.use(contactsRoutes(deps));
+  router.use(scenarioErrorHandler(deps.logger));
+  return router;
+}

@@ -1,0 +1,21 @@
+/**
+ * Everything under /cgi-bin. WeCom does not route by HTTP method — a GET to a POST API simply has no body
+ * (40058) — so every path answers any method. Bodies are read as text and parsed per endpoint, because WeCom
+ * accepts JSON whatever the Content-Type and answers bad JSON with an errcode, not an HTTP error.
+ */
+import express, { Router } from 'express';
+import type { SimState } from '../state/sim-state';
+import { departmentEndpoints } from './department.routes';
+import { gettokenHandler } from './gettoken.route';
+import { userEndpoints } from './user.routes';
+import { wecomEndpoint } from './wecom-endpoint';
+
+export function cgiBinRouter(state: SimState): Router {
+  const router = Router();
+  router.use(express.text({ type: () => true, limit: '2mb' }));
+  router.all('/gettoken', gettokenHandler(state));
+  for (const [path, spec] of Object.entries({ ...departmentEndpoints, ...userEndpoints })) {
+    router.all(path, wecomEndpoint(state, spec));
+  }
+  return router;
+}

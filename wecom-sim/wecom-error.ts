@@ -1,0 +1,54 @@
+/**
+ * A business error exactly as WeCom reports it: HTTP 200 with an errcode. The contacts rules throw it, the
+ * /cgi-bin layer turns it into the JSON body, and the scenario API turns it into a 4xx for the admin console.
+ * Codes and meanings follow doc 90313 (API.md §2); the English texts imitate the real short errmsg style —
+ * clients must match on errcode only.
+ */
+const ERROR_TEXT: Readonly<Record<number, string>> = {
+  40001: 'invalid credential',
+  40003: 'invalid userid',
+  40013: 'invalid corpid',
+  40014: 'invalid access_token',
+  40032: 'invalid userid list size',
+  40058: 'invalid parameter',
+  41001: 'access_token missing',
+  41002: 'corpid missing',
+  41004: 'corpsecret missing',
+  41009: 'missing userid',
+  41019: 'missing department',
+  42001: 'access_token expired',
+  48002: 'api forbidden',
+  50100: 'invalid cursor',
+  60001: 'department name length invalid',
+  60003: 'department not found',
+  60004: 'parent department not found',
+  60005: 'department contains user',
+  60006: 'department contains sub-department',
+  60007: 'not allow to delete root department',
+  60008: 'department existed',
+  60009: 'department name include invalid char',
+  60010: 'department exists circle',
+  60102: 'userid existed',
+  60103: 'mobile invalid',
+  60104: 'mobile existed',
+  60105: 'email invalid',
+  60106: 'email existed',
+  60110: 'user department size exceed limit',
+  60111: 'userid not found',
+  60112: 'user name invalid',
+  60123: 'invalid department id',
+  60129: 'mobile and email both empty',
+  60132: 'is_leader_in_dept size not match department size',
+  81002: 'department level exceed limit',
+};
+
+export class WecomError extends Error {
+  constructor(
+    readonly errcode: number,
+    detail?: string,
+  ) {
+    const text = ERROR_TEXT[errcode] ?? 'error';
+    super(detail ? `${text}: ${detail}` : text);
+    this.name = 'WecomError';
+  }
+}
