@@ -93,7 +93,7 @@ export function createOrgSyncActivities(deps: OrgSyncDeps) {
 
     /**
      * Whatever no sync has seen since this one started has left WeCom. Comparing times, not sync ids,
-     * keeps two overlapping syncs from removing what the other one just saw.
+     * keeps two overlapping syncs from removing what the other one just saw. Returns what WeCom has now.
      */
     async removeVanishedOrgRecords(input: { tenantId: string; seenSince: string }): Promise<{
       departments: number;
@@ -106,8 +106,8 @@ export function createOrgSyncActivities(deps: OrgSyncDeps) {
         { $set: { deletedAt: now(), systemEnabled: false } },
       );
       const [departments, staff] = await Promise.all([
-        DepartmentModel.countDocuments({ tenantId: input.tenantId }),
-        StaffModel.countDocuments({ tenantId: input.tenantId, deletedAt: { $exists: false } }),
+        DepartmentModel.countDocuments({ tenantId: input.tenantId, lastSeenAt: { $gte: cutoff } }),
+        StaffModel.countDocuments({ tenantId: input.tenantId, lastSeenAt: { $gte: cutoff } }),
       ]);
       return { departments, staff };
     },

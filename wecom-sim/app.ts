@@ -47,6 +47,11 @@ export function createSimApp(state: SimState, options: SimAppOptions = {}): Expr
       },
     }),
   );
+  app.use('/cgi-bin', (req, _res, next) => {
+    const delay = state.latency.of(req.path);
+    if (delay > 0) setTimeout(next, delay);
+    else next();
+  });
   app.use('/cgi-bin', cgiBinRouter(state));
   app.use(
     '/sim',

@@ -19,7 +19,9 @@ export function buildOpenApiDocument(registry: OpenAPIRegistry) {
     path: OPENAPI_PATH,
     summary: 'This OpenAPI 3.1 document',
     tags: ['operations'],
-    responses: { 200: { description: 'The OpenAPI document', content: { 'application/json': { schema: {} } } } },
+    responses: {
+      200: { description: 'The OpenAPI document', content: { 'application/json': { schema: {} } } },
+    },
   });
   return new OpenApiGeneratorV31(registry.definitions).generateDocument({
     openapi: '3.1.0',

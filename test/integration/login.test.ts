@@ -3,7 +3,9 @@ import { StaffModel } from '../../lib/models/staff.model';
 import { TenantModel } from '../../lib/models/tenant.model';
 import { startTestApp, type TestApp } from '../support/app-harness';
 import { simulator } from '../support/sim-client';
-import { ADMIN_PASSWORD, createBoundTenant } from '../support/tenant-fixture';
+import { ADMIN_PASSWORD, createBoundTenant, freshTenantId } from '../support/tenant-fixture';
+
+const TENANT = freshTenantId('login');
 
 describe('login (R-1.2.x)', () => {
   let app: TestApp;
@@ -11,8 +13,8 @@ describe('login (R-1.2.x)', () => {
   beforeAll(async () => {
     app = await startTestApp('login');
     const corp = await simulator.createCorp('登录测试企业');
-    await createBoundTenant('login-t', corp, { adminMobile: '13700000001' });
-    await StaffModel.create({ tenantId: 'login-t', userid: 'off', name: '未开通', mobile: '13700000002' });
+    await createBoundTenant(TENANT, corp, { adminMobile: '13700000001' });
+    await StaffModel.create({ tenantId: TENANT, userid: 'off', name: '未开通', mobile: '13700000002' });
   });
 
   afterAll(async () => {
@@ -53,7 +55,9 @@ describe('login (R-1.2.x)', () => {
 
   it('logs in with 登录成功, keeps the session in an HttpOnly cookie, and logs out', async () => {
     const agent = request.agent(app.baseUrl);
-    const response = await agent.post('/api/auth/login').send({ phone: '13700000001', password: ADMIN_PASSWORD });
+    const response = await agent
+      .post('/api/auth/login')
+      .send({ phone: '13700000001', password: ADMIN_PASSWORD });
     expect(response.status).toBe(200);
     expect(response.body.message).toBe('登录成功');
     expect(String(response.headers['set-cookie'])).toMatch(/scrm_session=.*HttpOnly/);
@@ -69,13 +73,13 @@ describe('login (R-1.2.x)', () => {
   });
 
   it('refuses every login once the tenant has expired', async () => {
-    await TenantModel.updateOne({ _id: 'login-t' }, { $set: { expiresAt: new Date('2020-01-01T00:00:00Z') } });
+    await TenantModel.updateOne({ _id: TENANT }, { $set: { expiresAt: new Date('2020-01-01T00:00:00Z') } });
     try {
       const response = await login('13700000001', ADMIN_PASSWORD);
       expect(response.status).toBe(403);
       expect(response.body.error.message).toBe('账号已到期，请联系商务');
     } finally {
-      await TenantModel.updateOne({ _id: 'login-t' }, { $set: { expiresAt: new Date('2099-01-01T00:00:00Z') } });
+      await TenantModel.updateOne({ _id: TENANT }, { $set: { expiresAt: new Date('2099-01-01T00:00:00Z') } });
     }
   });
 

@@ -77,7 +77,10 @@ export async function startTestApp(suite: string, env: Record<string, string> = 
 }
 
 /** Polls until `check` returns a value, or fails with what it saw last. */
-export async function eventually<T>(check: () => Promise<T | undefined | false>, timeoutMs = 30_000): Promise<T> {
+export async function eventually<T>(
+  check: () => Promise<T | undefined | false>,
+  timeoutMs = 30_000,
+): Promise<T> {
   const deadline = Date.now() + timeoutMs;
   let last: unknown;
   while (Date.now() < deadline) {
@@ -90,5 +93,7 @@ export async function eventually<T>(check: () => Promise<T | undefined | false>,
     }
     await new Promise((resolve) => setTimeout(resolve, 200));
   }
-  throw new Error(`condition not met within ${timeoutMs} ms; last: ${last instanceof Error ? last.message : String(last)}`);
+  throw new Error(
+    `condition not met within ${timeoutMs} ms; last: ${last instanceof Error ? last.message : String(last)}`,
+  );
 }

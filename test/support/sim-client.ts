@@ -28,9 +28,12 @@ export const simulator = {
     ),
   setContactsCallback: (corpId: string, config: { url: string; token: string; encodingAesKey: string }) =>
     sim<{ verified: boolean }>('PUT', `/corps/${corpId}/callbacks/contacts`, config),
-  addDepartment: (corpId: string, department: { id?: number; name: string; parentid: number; order?: number }) =>
-    sim<unknown>('POST', `/corps/${corpId}/departments`, department),
-  addUser: (corpId: string, user: Record<string, unknown>) => sim<unknown>('POST', `/corps/${corpId}/users`, user),
+  addDepartment: (
+    corpId: string,
+    department: { id?: number; name: string; parentid: number; order?: number },
+  ) => sim<unknown>('POST', `/corps/${corpId}/departments`, department),
+  addUser: (corpId: string, user: Record<string, unknown>) =>
+    sim<unknown>('POST', `/corps/${corpId}/users`, user),
   updateUser: (corpId: string, userid: string, change: Record<string, unknown>) =>
     sim<unknown>('PATCH', `/corps/${corpId}/users/${encodeURIComponent(userid)}`, change),
   deleteUser: (corpId: string, userid: string) =>
@@ -40,6 +43,7 @@ export const simulator = {
       'GET',
       `/corps/${corpId}/callbacks/deliveries`,
     ),
+  setLatency: (path: string, ms: number) => sim<unknown>('PUT', '/latency', { path, ms }),
   replay: (corpId: string, deliveryId: string) =>
     sim<unknown>('POST', `/corps/${corpId}/callbacks/replay/${deliveryId}`),
 };
@@ -56,5 +60,46 @@ export async function populateCorp(corpId: string, staffCount: number): Promise<
       mobile: `139${String(10_000_000 + i).slice(-8)}`,
       department: [(i % 3) + 2],
     });
+  }
+}
+
+/**
+ * A larger org written through WeCom's own contacts API (as a customer's HR system would),
+ * which emits no callbacks: `departments` departments under the root, `perDepartment` members in each.
+ */
+export async function populateLargeCorp(
+  corp: SimCorp,
+  departments: number,
+  perDepartment: number,
+): Promise<void> {
+  const base = `${stackEnv.wecomApiBase}/cgi-bin`;
+  const { access_token: token } = (await (
+    await fetch(`${base}/gettoken?corpid=${corp.corpId}&corpsecret=${corp.secrets.contacts}`)
+  ).json()) as { access_token: string };
+  const post = async (path: string, body: unknown) => {
+    const answer = (await (
+      await fetch(`${base}${path}?access_token=${token}`, {
+        method: 'POST',
+        headers: { 'content-type': 'application/json' },
+        body: JSON.stringify(body),
+      })
+    ).json()) as { errcode: number; errmsg: string };
+    if (answer.errcode !== 0) throw new Error(`${path}: ${answer.errcode} ${answer.errmsg}`);
+  };
+  for (let d = 0; d < departments; d += 1) {
+    await post('/department/create', { id: 100 + d, name: `部门${d}`, parentid: 1 });
+  }
+  const users = Array.from({ length: departments * perDepartment }, (_, i) => i);
+  for (let i = 0; i < users.length; i += 25) {
+    await Promise.all(
+      users.slice(i, i + 25).map((n) =>
+        post('/user/create', {
+          userid: `bulk${n}`,
+          name: `批量员工${n}`,
+          mobile: `136${String(10_000_000 + n).slice(-8)}`,
+          department: [100 + (n % departments)],
+        }),
+      ),
+    );
   }
 }

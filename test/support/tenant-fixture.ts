@@ -6,6 +6,14 @@ import type { SimCorp } from './sim-client';
 
 export const ADMIN_PASSWORD = 'Admin@12345';
 
+/**
+ * Workflow ids carry the tenant id, and a Temporal server may outlive a test run (a developer's
+ * long-running stack): a fresh tenant id per run keeps old workflows out of the way.
+ */
+export function freshTenantId(prefix: string): string {
+  return `${prefix}-${Date.now().toString(36)}`;
+}
+
 /** A tenant bound to a simulator corp, with one admin who may log in. */
 export async function createBoundTenant(
   tenantId: string,
@@ -13,7 +21,10 @@ export async function createBoundTenant(
   options: { adminMobile: string; expiresAt?: Date },
 ) {
   const callbackToken = randomBytes(12).toString('hex');
-  const callbackAesKey = randomBytes(32).toString('base64').replace(/[^A-Za-z0-9]/g, 'A').slice(0, 43);
+  const callbackAesKey = randomBytes(32)
+    .toString('base64')
+    .replace(/[^A-Za-z0-9]/g, 'A')
+    .slice(0, 43);
   await TenantModel.create({
     _id: tenantId,
     name: corp.name,

@@ -19,6 +19,15 @@ describe('scenario API: the simulator', () => {
     expect((await request(sim.app).post('/sim/clock/advance').send({})).status).toBe(400);
   });
 
+  it('slows a WeCom API down on request, and refuses a path that is not one', async () => {
+    const token = await sim.tokenFor('contacts');
+    await request(sim.app).put('/sim/latency').send({ path: '/user/list', ms: 150 }).expect(200);
+    const slowStart = Date.now();
+    await request(sim.app).get('/cgi-bin/user/list').query({ access_token: token, department_id: 1 });
+    expect(Date.now() - slowStart).toBeGreaterThanOrEqual(140);
+    expect((await request(sim.app).put('/sim/latency').send({ path: 'user/list', ms: 1 })).status).toBe(400);
+  });
+
   it('answers 400 for a body that is not JSON', async () => {
     const response = await request(sim.app)
       .post('/sim/clock/advance')

@@ -5,6 +5,12 @@ import type { ScenarioDeps } from './scenario-deps';
 import { withInput } from './with-input';
 
 const advanceSchema = z.object({ seconds: z.number().positive().finite() }).strict();
+const latencySchema = z
+  .object({
+    path: z.string().startsWith('/', 'path is a WeCom API path such as /user/list'),
+    ms: z.number().int().min(0).max(60_000),
+  })
+  .strict();
 
 export function simulatorControlRoutes({ state }: ScenarioDeps): Router {
   const router = Router();
@@ -21,6 +27,14 @@ export function simulatorControlRoutes({ state }: ScenarioDeps): Router {
         now: new Date(state.clock.nowMs()).toISOString(),
         offsetSeconds: state.clock.offsetSeconds(),
       });
+    }),
+  );
+
+  router.put(
+    '/latency',
+    withInput({ body: latencySchema }, ({ body }, res) => {
+      state.latency.set(body.path, body.ms);
+      res.json({ latency: state.latency.list() });
     }),
   );
 

@@ -3,6 +3,7 @@
  * Seeds are plain data planted at construction and again on reset(), so "back to the seeded state" is exact.
  */
 import { randomBytes } from 'node:crypto';
+import { ApiLatency } from './api-latency';
 import { SimClock } from '../clock';
 import type { DepartmentCreateInput } from '../contacts/department-tree';
 import type { MemberFields } from '../contacts/member-input';
@@ -37,6 +38,7 @@ const DEFAULT_APP_AGENT_ID = 1000002;
 export class SimState {
   readonly clock: SimClock;
   readonly tokens: TokenStore;
+  readonly latency = new ApiLatency();
   private readonly corps = new Map<string, Corp>();
 
   constructor(private readonly options: { clock?: SimClock; seeds?: CorpSeed[] } = {}) {
@@ -70,6 +72,7 @@ export class SimState {
   reset(): void {
     this.corps.clear();
     this.tokens.clear();
+    this.latency.clear();
     this.clock.reset();
     this.plantSeeds();
   }

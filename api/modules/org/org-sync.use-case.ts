@@ -1,4 +1,4 @@
-import type { Client } from '@temporalio/client';
+import { WorkflowExecutionAlreadyStartedError, type Client } from '@temporalio/client';
 import type { SyncStatus } from '../../../lib/contracts/org.contract';
 import { SyncRunModel } from '../../../lib/models/sync-run.model';
 import { businessDay, decideManualSync, nextManualSyncAt } from '../../../lib/org/manual-sync-quota';
@@ -82,7 +82,10 @@ export async function startManualOrgSync(
       args: [{ tenantId, trigger: 'manual' }],
       typedSearchAttributes: entitySearchAttributes(tenantId, 'org-sync', tenantId),
     });
-  } catch {
+  } catch (error) {
+    // Same id already running: the slot's sync is under way, so the click changes nothing.
+    if (error instanceof WorkflowExecutionAlreadyStartedError)
+      throw conflict('同步进行中，请稍后再试', 'SYNC_RUNNING');
     // Give the quota slot back: the sync never started.
     await SyncRunModel.deleteOne({ tenantId, _id: workflowId });
     throw unavailable('同步服务暂不可用，请稍后再试', 'TEMPORAL_UNAVAILABLE');

@@ -1,0 +1,86 @@
+#!/usr/bin/env node
+/* global process, console */
+// Entry point of `npm start`, `npm test` and `npm run bench`: plain Node with no dependencies, because it runs
+// before node_modules exists. It checks Node's version, installs the npm dependencies when they are missing or
+// stale (root, then web/), and runs scripts/<command>.ts through tsx, passing signals on and its exit code back.
+//
+//   node scripts/bootstrap.mjs start|test|bench [args…]
+import { spawn, spawnSync } from 'node:child_process';
+import fs from 'node:fs';
+import path from 'node:path';
+import { fileURLToPath } from 'node:url';
+
+const MIN_NODE = [20, 19, 0];
+const COMMANDS = ['start', 'test', 'bench'];
+const ROOT = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..');
+
+function fail(message) {
+  console.error(`✗ ${message}`);
+  process.exit(1);
+}
+
+function checkNode() {
+  const current = process.versions.node.split('.').map(Number);
+  for (let i = 0; i < 3; i++) {
+    if (current[i] > MIN_NODE[i]) return;
+    if (current[i] < MIN_NODE[i]) {
+      fail(
+        `Node.js ${MIN_NODE.join('.')} or newer is needed, this is ${process.versions.node}: install a current Node.js LTS (20.19+, 22 or 24).`,
+      );
+    }
+  }
+}
+
+const mtime = (file) => (fs.existsSync(file) ? fs.statSync(file).mtimeMs : 0);
+
+/** `npm ci` in `dir` when node_modules is missing or older than package-lock.json. */
+function installDependencies(dir, label) {
+  const lock = path.join(dir, 'package-lock.json');
+  const installedLock = path.join(dir, 'node_modules', '.package-lock.json');
+  const hasLock = fs.existsSync(lock);
+  const pkgNewer = mtime(path.join(dir, 'package.json')) > mtime(installedLock);
+  if (fs.existsSync(installedLock) && (hasLock ? mtime(lock) <= mtime(installedLock) : !pkgNewer)) return;
+
+  const args = hasLock ? ['ci', '--no-audit', '--no-fund'] : ['install', '--no-audit', '--no-fund'];
+  if (!hasLock) console.log(`⚠ ${label}: no package-lock.json, running npm install instead of npm ci`);
+  console.log(`▸ ${label}: npm ${args[0]} (dependencies missing or older than package-lock.json)…`);
+  const began = Date.now();
+  const npm = process.platform === 'win32' ? 'npm.cmd' : 'npm';
+  const result = spawnSync(npm, args, { cwd: dir, stdio: 'inherit' });
+  if (result.error) fail(`${label}: cannot run npm: ${result.error.message}`);
+  if (result.status !== 0)
+    fail(`${label}: npm ${args[0]} failed (exit code ${result.status}); see its output above.`);
+  console.log(`✓ ${label}: dependencies installed (${Math.round((Date.now() - began) / 1000)} s)`);
+}
+
+function main() {
+  const [command, ...rest] = process.argv.slice(2);
+  // `npm test -- x` arrives as `x`; a direct `node scripts/bootstrap.mjs test -- x` keeps the `--`.
+  const args = rest[0] === '--' ? rest.slice(1) : rest;
+  if (!COMMANDS.includes(command)) fail(`usage: node scripts/bootstrap.mjs ${COMMANDS.join('|')} [args…]`);
+  checkNode();
+  installDependencies(ROOT, 'root');
+  if (fs.existsSync(path.join(ROOT, 'web', 'package.json')))
+    installDependencies(path.join(ROOT, 'web'), 'web');
+
+  const child = spawn(process.execPath, ['--import', 'tsx', path.join('scripts', `${command}.ts`), ...args], {
+    cwd: ROOT,
+    stdio: 'inherit',
+  });
+  // Stay alive until the child has finished stopping; hand every signal on (the child ignores duplicates).
+  for (const signal of ['SIGINT', 'SIGTERM', 'SIGHUP']) {
+    process.on(signal, () => {
+      if (child.exitCode === null && child.signalCode === null) child.kill(signal);
+    });
+  }
+  child.on('error', (err) => fail(`cannot start scripts/${command}.ts: ${err.message}`));
+  child.on('exit', (code, signal) => {
+    if (signal) {
+      process.removeAllListeners(signal);
+      process.kill(process.pid, signal);
+    }
+    process.exit(code ?? 1);
+  });
+}
+
+main();

@@ -1,0 +1,135 @@
+import path from 'node:path';
+import { spawn } from 'node:child_process';
+import type { ElasticsearchDirs, ElasticsearchInstall, RunAs } from './provision-elasticsearch';
+import type { ServiceSpec } from './processes';
+import type { Profile } from './profiles';
+import { devServerConfigFlags } from './temporal-config';
+import { VERSIONS } from './versions';
+import { ferretdbVersion } from './provision-ferretdb';
+
+/** Environment without variables that would redirect the servers' own CLIs (e.g. TEMPORAL_ADDRESS). */
+function serverEnv(extra: NodeJS.ProcessEnv = {}): NodeJS.ProcessEnv {
+  const env = { ...process.env, ...extra };
+  for (const key of Object.keys(env)) if (key.startsWith('TEMPORAL_')) delete env[key];
+  return env;
+}
+
+export function ferretdbService(profile: Profile, launcher: string): ServiceSpec {
+  const port = profile.ports.mongo;
+  return {
+    name: 'ferretdb',
+    label: `FerretDB ${ferretdbVersion()}`,
+    command: launcher,
+    args: ['-listen', `127.0.0.1:${port}`, '-dir', path.join(profile.dataDir, 'ferretdb')],
+    env: serverEnv(),
+    ready: { kind: 'tcp', port },
+    readyTimeoutMs: 30_000,
+    url: `mongodb://127.0.0.1:${port}`,
+    stopTimeoutMs: 10_000,
+  };
+}
+
+export function elasticsearchService(
+  profile: Profile,
+  install: ElasticsearchInstall,
+  dirs: ElasticsearchDirs,
+  runAs: RunAs | undefined,
+): ServiceSpec {
+  const { esHttp, esTransport } = profile.ports;
+  const esEnv = {
+    ES_JAVA_HOME: install.javaHome,
+    ES_PATH_CONF: dirs.config,
+    ES_TMPDIR: dirs.tmp,
+    // The launcher's own JVM writes scratch files too: keep them out of /tmp.
+    CLI_JAVA_OPTS: `-Djava.io.tmpdir=${dirs.tmp}`,
+    // Always a fixed heap: without it Elasticsearch sizes itself from the machine's memory.
+    ES_JAVA_OPTS: '-Xms512m -Xmx512m',
+  };
+  const settings = [
+    `cluster.name=scrm-${profile.name}`,
+    `node.name=scrm-${profile.name}`,
+    'discovery.type=single-node',
+    'network.host=127.0.0.1',
+    `http.port=${esHttp}`,
+    // Nothing connects to the transport port of a single node: take the first free one of ten.
+    `transport.port=${esTransport}-${esTransport + 9}`,
+    // The integ-test zip has the security module, on by default: local servers run without auth.
+    'xpack.security.enabled=false',
+    `path.data=${dirs.data}`,
+    `path.logs=${dirs.logs}`,
+    // Shared dev disks are often >90% full; don't let the watermark make indices read-only.
+    'cluster.routing.allocation.disk.threshold_enabled=false',
+    // Tests clean up with wildcard index deletes.
+    ...(profile.name === 'test' ? ['action.destructive_requires_name=false'] : []),
+  ].flatMap((s) => ['-E', s]);
+  const url = `http://127.0.0.1:${esHttp}`;
+  return {
+    name: 'elasticsearch',
+    label: `Elasticsearch ${VERSIONS.elasticsearch}`,
+    command: path.join(install.home, 'bin', 'elasticsearch'),
+    args: settings,
+    cwd: dirs.tmp,
+    // As root: started directly as the ES user (not through runuser, which SIGKILLs its child 2 s after a SIGTERM).
+    ...(runAs ? { uid: runAs.uid, gid: runAs.gid } : {}),
+    env: serverEnv({ ...esEnv, ...(runAs ? { USER: runAs.user, LOGNAME: runAs.user, HOME: dirs.tmp } : {}) }),
+    // The integ-test zip has no rest-root module, so `GET /` answers 405: ask for the cluster health instead.
+    ready: { kind: 'http', url: `${url}/_cluster/health?wait_for_status=yellow&timeout=2s` },
+    readyTimeoutMs: 180_000,
+    url,
+    stopTimeoutMs: 20_000,
+    // The launcher shuts its server JVM down cleanly on SIGTERM, then exits.
+    stopSignalTo: 'leader',
+  };
+}
+
+/** Whether the Temporal frontend answers a health check (through the CLI). */
+function temporalHealthy(cli: string, address: string): Promise<boolean> {
+  return new Promise((resolve) => {
+    const child = spawn(
+      cli,
+      ['operator', 'cluster', 'health', '--address', address, '--command-timeout', '3s'],
+      {
+        env: serverEnv(),
+        stdio: ['ignore', 'pipe', 'ignore'],
+      },
+    );
+    let out = '';
+    child.stdout.on('data', (d: Buffer) => (out += d.toString()));
+    child.on('error', () => resolve(false));
+    child.on('exit', (code) => resolve(code === 0 && out.includes('SERVING')));
+  });
+}
+
+export function temporalService(profile: Profile, cli: string): ServiceSpec {
+  const { temporal, temporalUi } = profile.ports;
+  const address = `127.0.0.1:${temporal}`;
+  const ui = profile.temporalUi
+    ? ['--ui-port', String(temporalUi), '--ui-ip', '127.0.0.1', '--ui-disable-news-fetch']
+    : ['--headless'];
+  return {
+    name: 'temporal',
+    label: `Temporal ${VERSIONS.temporalCli} dev server`,
+    command: cli,
+    args: [
+      'server',
+      'start-dev',
+      '--ip',
+      '127.0.0.1',
+      '--port',
+      String(temporal),
+      ...ui,
+      '--db-filename',
+      path.join(profile.dataDir, 'temporal.db'),
+      '--namespace',
+      'default',
+      ...devServerConfigFlags(),
+      '--log-level',
+      'warn',
+    ],
+    env: serverEnv(),
+    ready: { kind: 'probe', probe: () => temporalHealthy(cli, address) },
+    readyTimeoutMs: 60_000,
+    url: address,
+    stopTimeoutMs: 10_000,
+  };
+}

@@ -1,0 +1,106 @@
+import { spawn } from 'node:child_process';
+import fs from 'node:fs';
+import path from 'node:path';
+import { StackError } from './errors';
+import { ROOT } from './paths';
+
+/** The jest projects of jest.config.js, in the order `npm test` runs them. */
+export const PROJECTS = ['unit', 'workflows', 'integration', 'e2e'] as const;
+export type ProjectName = (typeof PROJECTS)[number];
+
+export const JEST_BIN = path.join(ROOT, 'node_modules', 'jest', 'bin', 'jest.js');
+
+export interface JestArgs {
+  /** Projects to run, in run order. */
+  projects: ProjectName[];
+  /** Everything else, passed to every jest run. */
+  passThrough: string[];
+}
+
+/** Splits `npm test -- …` arguments: `--selectProjects a b` picks projects; the rest goes to jest as is. */
+export function parseJestArgs(argv: string[]): JestArgs {
+  const selected: string[] = [];
+  const passThrough: string[] = [];
+  let selecting = false;
+  let sawSelect = false;
+  for (const arg of argv) {
+    if (arg === '--selectProjects') {
+      selecting = true;
+      sawSelect = true;
+    } else if (arg.startsWith('--selectProjects=')) {
+      selected.push(...arg.slice('--selectProjects='.length).split(',').filter(Boolean));
+      selecting = false;
+      sawSelect = true;
+    } else if (selecting && !arg.startsWith('-')) {
+      selected.push(arg);
+    } else {
+      selecting = false;
+      passThrough.push(arg);
+    }
+  }
+  const unknown = selected.filter((p) => !(PROJECTS as readonly string[]).includes(p));
+  if (unknown.length)
+    throw new StackError(
+      `Unknown jest project ${unknown.join(', ')}: the projects are ${PROJECTS.join(', ')}.`,
+    );
+  if (sawSelect && selected.length === 0)
+    throw new StackError(`--selectProjects needs a project name (${PROJECTS.join(', ')}).`);
+  return { projects: sawSelect ? PROJECTS.filter((p) => selected.includes(p)) : [...PROJECTS], passThrough };
+}
+
+/** Test files jest would run for a project with these arguments (`jest --listTests`). */
+export function listTests(project: ProjectName, passThrough: string[]): Promise<string[]> {
+  if (!fs.existsSync(JEST_BIN))
+    throw new StackError(
+      `jest is not installed (${JEST_BIN} missing): run \`npm ci\` at the repository root.`,
+    );
+  return new Promise((resolve, reject) => {
+    const child = spawn(
+      process.execPath,
+      [JEST_BIN, '--listTests', '--json', '--selectProjects', project, ...passThrough],
+      {
+        cwd: ROOT,
+        stdio: ['ignore', 'pipe', 'pipe'],
+      },
+    );
+    let out = '';
+    let err = '';
+    child.stdout.on('data', (d: Buffer) => (out += d.toString()));
+    child.stderr.on('data', (d: Buffer) => (err += d.toString()));
+    child.on('error', reject);
+    child.on('exit', (code) => {
+      const json = out.slice(out.indexOf('['));
+      try {
+        if (code === 0) return resolve(JSON.parse(json) as string[]);
+      } catch {
+        // fall through
+      }
+      reject(
+        new StackError(`jest --listTests failed for project ${project} (exit code ${code}).`, err.trim()),
+      );
+    });
+  });
+}
+
+export interface JestSummary {
+  passed: number;
+  failed: number;
+  skipped: number;
+  /** Test files that could not run at all (syntax error, failing import, …). */
+  brokenSuites: number;
+}
+
+/** Counts from the file written by `jest --json --outputFile`; undefined when jest wrote none. */
+export function readJestSummary(file: string): JestSummary | undefined {
+  try {
+    const r = JSON.parse(fs.readFileSync(file, 'utf8')) as Record<string, number>;
+    return {
+      passed: r.numPassedTests ?? 0,
+      failed: r.numFailedTests ?? 0,
+      skipped: (r.numPendingTests ?? 0) + (r.numTodoTests ?? 0),
+      brokenSuites: r.numRuntimeErrorTestSuites ?? 0,
+    };
+  } catch {
+    return undefined;
+  }
+}

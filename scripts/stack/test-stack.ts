@@ -1,0 +1,91 @@
+import path from 'node:path';
+import { appEnv, simulatorService } from './apps';
+import { prepareProfile, startInfra } from './infra';
+import { log } from './log';
+import { WEB_DIST } from './paths';
+import type { Supervisor } from './processes';
+import type { Profile } from './profiles';
+import type { PortClaim } from './ports';
+import { provisionTemporal } from './provision-temporal';
+import { CHROMIUM_PATH, provisionChromium } from './provision-chromium';
+import { buildAdmin } from './web-build';
+
+export interface TestStackOptions {
+  /** Start FerretDB, Elasticsearch, Temporal and the simulator (integration, e2e, benchmarks). */
+  servers: boolean;
+  /** Provision the Temporal binaries even without servers (workflow tests run their own TestWorkflowEnvironment). */
+  temporalBinaries: boolean;
+  /** Build the admin (integration, e2e). */
+  admin: boolean;
+  /** Make sure Chromium is installed (e2e). */
+  chromium: boolean;
+}
+
+/**
+ * The test profile's stack, with fresh data: returns the environment for jest and the benchmarks
+ * (MONGO_URL, ES_URL, TEMPORAL_ADDRESS, WECOM_API_BASE, TEMPORAL_BIN, CHROMIUM_PATH, WEB_DIST, STACK_LOG_DIR, API_PORT…).
+ */
+export async function startTestStack(
+  profile: Profile,
+  supervisor: Supervisor,
+  options: TestStackOptions,
+): Promise<NodeJS.ProcessEnv> {
+  await prepareProfile(profile);
+  const { ports } = profile;
+  const externalSim = Boolean(process.env.WECOM_API_BASE?.trim());
+  const wecomDefault = `http://127.0.0.1:${ports.sim}`;
+  const adminBuild = options.admin
+    ? buildAdmin(path.join(profile.logDir, 'web-build.log'))
+    : Promise.resolve('skipped');
+
+  let env: NodeJS.ProcessEnv;
+  let temporalBin = '';
+  let temporalTestServerBin = '';
+  if (options.servers) {
+    const appPorts: PortClaim[] = [{ component: 'api (started by the tests)', port: ports.api }];
+    if (!externalSim)
+      appPorts.push({
+        component: 'WeCom simulator',
+        port: ports.sim,
+        alternative: 'set WECOM_API_BASE to use another WeCom API',
+      });
+    const [infra] = await Promise.all([
+      startInfra(profile, supervisor, { chromium: options.chromium, appPorts }),
+      adminBuild,
+    ]);
+    temporalBin = infra.temporalBin;
+    temporalTestServerBin = infra.temporalTestServerBin;
+    const wecomApiBase = infra.external.wecomApiBase ?? wecomDefault;
+    env = appEnv(profile, { ...infra, wecomApiBase }, 'test');
+    if (externalSim) log.done(`WeCom API: using WECOM_API_BASE=${wecomApiBase} (no local simulator)`);
+    else await supervisor.start(simulatorService(profile, env));
+  } else {
+    // Unit and workflow tests: no servers; workflow tests get the Temporal binaries for TestWorkflowEnvironment.
+    const temporal = options.temporalBinaries
+      ? provisionTemporal(path.join(profile.logDir, 'provision.log'))
+      : undefined;
+    const [binaries] = await Promise.all([temporal, adminBuild]);
+    temporalBin = binaries?.cli ?? '';
+    temporalTestServerBin = binaries?.testServer ?? '';
+    if (options.chromium) await provisionChromium(path.join(profile.logDir, 'provision.log'));
+    env = appEnv(
+      profile,
+      {
+        mongoUrl: process.env.MONGO_URL || `mongodb://127.0.0.1:${ports.mongo}/${profile.mongoDatabase}`,
+        esUrl: process.env.ES_URL || `http://127.0.0.1:${ports.esHttp}`,
+        temporalAddress: process.env.TEMPORAL_ADDRESS || `127.0.0.1:${ports.temporal}`,
+        wecomApiBase: process.env.WECOM_API_BASE || wecomDefault,
+      },
+      'test',
+    );
+  }
+  delete env.PORT; // the tests start the api themselves, on API_PORT
+  return {
+    ...env,
+    ...(temporalBin ? { TEMPORAL_BIN: temporalBin, TEMPORAL_TEST_SERVER_BIN: temporalTestServerBin } : {}),
+    CHROMIUM_PATH,
+    WEB_DIST,
+    STACK_LOG_DIR: profile.logDir,
+    API_PORT: String(ports.api),
+  };
+}

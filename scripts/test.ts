@@ -1,0 +1,99 @@
+/**
+ * `npm test`: the test profile's stack with fresh data, then jest project by project
+ * (unit, workflows, integration, e2e — each only when it has test files).
+ *   npm test -- --selectProjects unit        only that project (no servers are started for unit tests)
+ *   npm test -- customers                    arguments after `--` go to every jest run
+ * Servers are started only for the projects that need them: integration and e2e get FerretDB, Elasticsearch,
+ * Temporal and the WeCom simulator (and the admin build; e2e also Chromium); workflows get the Temporal binaries.
+ * Exit code: the first failing jest run's, else 0.
+ */
+import path from 'node:path';
+import { runAttached } from './stack/exec';
+import {
+  JEST_BIN,
+  listTests,
+  parseJestArgs,
+  readJestSummary,
+  type JestSummary,
+  type ProjectName,
+} from './stack/jest-projects';
+import { runScript } from './stack/lifecycle';
+import { elapsed, log } from './stack/log';
+import { ROOT } from './stack/paths';
+import { profile } from './stack/profiles';
+import { startTestStack } from './stack/test-stack';
+
+const test = profile('test');
+
+runScript(test, async (supervisor) => {
+  const began = Date.now();
+  const { projects, passThrough } = parseJestArgs(process.argv.slice(2));
+
+  const testFiles = await Promise.all(projects.map((p) => listTests(p, passThrough)));
+  const toRun = projects.filter((_, i) => testFiles[i].length > 0);
+  const empty = projects.filter((_, i) => testFiles[i].length === 0);
+  if (toRun.length === 0) {
+    for (const p of empty) log.info(`– ${p.padEnd(12)} no test files`);
+    log.warn('No test files in the selected projects: nothing to run');
+    log.info('tests: 0 passed, 0 failed');
+    return 0;
+  }
+
+  const needs = (...ps: ProjectName[]) => toRun.some((p) => ps.includes(p));
+  const env = await startTestStack(test, supervisor, {
+    servers: needs('integration', 'e2e'),
+    temporalBinaries: needs('workflows', 'integration', 'e2e'),
+    admin: needs('integration', 'e2e'),
+    chromium: needs('e2e'),
+  });
+
+  const results: { project: ProjectName; code: number; summary?: JestSummary; seconds: string }[] = [];
+  for (const project of toRun) {
+    const projectBegan = Date.now();
+    log.info('');
+    log.step(`jest: ${project} (${testFiles[projects.indexOf(project)].length} test files)`);
+    const outputFile = path.join(test.logDir, `jest-${project}.json`);
+    const code = await runAttached(
+      process.execPath,
+      // --forceExit: a test that leaves a handle open must not hang the run (jest names the problem when it forces).
+      [
+        JEST_BIN,
+        '--selectProjects',
+        project,
+        '--runInBand',
+        '--passWithNoTests',
+        '--forceExit',
+        '--json',
+        '--outputFile',
+        outputFile,
+        ...passThrough,
+      ],
+      { cwd: ROOT, env },
+    );
+    results.push({ project, code, summary: readJestSummary(outputFile), seconds: elapsed(projectBegan) });
+  }
+
+  log.info('');
+  const total: JestSummary = { passed: 0, failed: 0, skipped: 0, brokenSuites: 0 };
+  for (const { project, code, summary, seconds } of results) {
+    const mark = code === 0 ? '✓' : '✗';
+    if (!summary) {
+      log.info(
+        `${mark} ${project.padEnd(12)} jest exited with code ${code} before reporting results (${seconds})`,
+      );
+      if (code !== 0) total.failed += 1;
+      continue;
+    }
+    const broken = summary.brokenSuites ? `, ${summary.brokenSuites} test files failed to run` : '';
+    log.info(
+      `${mark} ${project.padEnd(12)} ${summary.passed} passed, ${summary.failed} failed, ${summary.skipped} skipped${broken} (${seconds})`,
+    );
+    total.passed += summary.passed;
+    total.failed += summary.failed + summary.brokenSuites;
+    total.skipped += summary.skipped;
+  }
+  for (const p of empty) log.info(`– ${p.padEnd(12)} no test files`);
+  log.info(`tests: ${total.passed} passed, ${total.failed} failed, ${total.skipped} skipped`);
+  log.info(`(npm test took ${elapsed(began)}; logs in ${path.relative(ROOT, test.logDir)})`);
+  return results.find((r) => r.code !== 0)?.code ?? 0;
+});

@@ -1,0 +1,130 @@
+import request from 'supertest';
+import { CallbackInboxModel } from '../../lib/models/callback-inbox.model';
+import { DepartmentModel } from '../../lib/models/department.model';
+import { StaffModel } from '../../lib/models/staff.model';
+import { TenantModel } from '../../lib/models/tenant.model';
+import { eventually, startTestApp, type TestApp } from '../support/app-harness';
+import { simulator, type SimCorp } from '../support/sim-client';
+import { createBoundTenant, freshTenantId } from '../support/tenant-fixture';
+
+const TENANT = freshTenantId('cb');
+
+describe('change_contact callbacks (R-7.1.1-01)', () => {
+  let app: TestApp;
+  let corp: SimCorp;
+  let callbackPath: string;
+
+  beforeAll(async () => {
+    app = await startTestApp('contact-callbacks');
+    corp = await simulator.createCorp('回调测试企业');
+    const secrets = await createBoundTenant(TENANT, corp, { adminMobile: '13700000021' });
+    callbackPath = `/wecom/callback/${TENANT}/contacts`;
+    // Saving the callback in WeCom runs the echostr URL check against the api.
+    const saved = await simulator.setContactsCallback(corp.corpId, {
+      url: `${app.baseUrl}${callbackPath}`,
+      token: secrets.callbackToken,
+      encodingAesKey: secrets.callbackAesKey,
+    });
+    expect(saved.verified).toBe(true);
+    await app.startWorker();
+  });
+
+  afterAll(async () => {
+    await app?.stop();
+  });
+
+  const staff = (userid: string) => StaffModel.findOne({ tenantId: TENANT, userid }).lean();
+
+  it('a member created in WeCom appears here, applied by the contact-events workflow', async () => {
+    await simulator.addDepartment(corp.corpId, { id: 2, name: '销售部', parentid: 1 });
+    await simulator.addUser(corp.corpId, {
+      userid: 'zhaolei',
+      name: '赵磊',
+      mobile: '13911110001',
+      department: [2],
+    });
+    const member = await eventually(() => staff('zhaolei'));
+    expect(member).toMatchObject({ name: '赵磊', mobile: '13911110001', departmentIds: [2] });
+    const department = await eventually(() =>
+      DepartmentModel.findOne({ tenantId: TENANT, deptId: 2 }).lean(),
+    );
+    expect(department?.name).toBe('销售部');
+  });
+
+  it('an event delivered three times is stored once and applied once', async () => {
+    await simulator.updateUser(corp.corpId, 'zhaolei', { position: '销售经理' });
+    await eventually(async () => (await staff('zhaolei'))?.position === '销售经理');
+    const { deliveries } = await simulator.deliveries(corp.corpId);
+    const update = deliveries[deliveries.length - 1];
+    await simulator.replay(corp.corpId, update.id);
+    await simulator.replay(corp.corpId, update.id);
+    const rows = await CallbackInboxModel.find({ tenantId: TENANT, changeType: 'update_user' }).lean();
+    expect(rows).toHaveLength(1);
+    expect(rows[0].status).toBe('applied');
+  });
+
+  it('applies changes in order: a renamed userid, then its deletion', async () => {
+    await simulator.updateUser(corp.corpId, 'zhaolei', { new_userid: 'zhaolei2' });
+    await simulator.deleteUser(corp.corpId, 'zhaolei2');
+    await eventually(async () => (await staff('zhaolei2'))?.deletedAt);
+    expect(await staff('zhaolei')).toBeNull();
+  });
+
+  it('works when WeCom sends only ids (callbacks configured after 2022-08-15)', async () => {
+    const secrets = await createSecretsOf();
+    await simulator.setContactsCallback(corp.corpId, {
+      ...secrets,
+      memberEventFields: 'idAndDepartment',
+    } as never);
+    await simulator.addUser(corp.corpId, {
+      userid: 'sunli',
+      name: '孙丽',
+      mobile: '13911110002',
+      department: [1],
+    });
+    const member = await eventually(() => staff('sunli'));
+    expect(member).toMatchObject({ name: '孙丽', mobile: '13911110002' });
+  });
+
+  it('a department renamed and deleted in WeCom follows here', async () => {
+    await simulator.addDepartment(corp.corpId, { id: 3, name: '市场部', parentid: 1 });
+    await eventually(() => DepartmentModel.findOne({ tenantId: TENANT, deptId: 3 }).lean());
+    await request(`${process.env.WECOM_API_BASE}`)
+      .delete(`/sim/corps/${corp.corpId}/departments/3`)
+      .expect(200);
+    await eventually(async () => !(await DepartmentModel.exists({ tenantId: TENANT, deptId: 3 })));
+  });
+
+  it('rejects a forged callback (bad signature) with 403 and stores nothing', async () => {
+    const before = await CallbackInboxModel.countDocuments({ tenantId: TENANT });
+    const response = await request(app.baseUrl)
+      .post(callbackPath)
+      .query({ msg_signature: 'f'.repeat(40), timestamp: '1700000000', nonce: 'abc' })
+      .set('content-type', 'text/xml')
+      .send('<xml><ToUserName><![CDATA[x]]></ToUserName><Encrypt><![CDATA[AAAA]]></Encrypt></xml>');
+    expect(response.status).toBe(403);
+    expect(await CallbackInboxModel.countDocuments({ tenantId: TENANT })).toBe(before);
+  });
+
+  it('rejects a URL check with a bad signature, and unknown tenants with 404', async () => {
+    const bad = await request(app.baseUrl)
+      .get(callbackPath)
+      .query({ msg_signature: '0'.repeat(40), timestamp: '1', nonce: '2', echostr: 'AAAA' });
+    expect(bad.status).toBe(403);
+    const unknown = await request(app.baseUrl)
+      .get('/wecom/callback/nobody/contacts')
+      .query({ msg_signature: '0'.repeat(40), timestamp: '1', nonce: '2', echostr: 'AAAA' });
+    expect(unknown.status).toBe(404);
+    const malformed = await request(app.baseUrl).post(callbackPath).send('not xml');
+    expect(malformed.status).toBe(400);
+  });
+
+  async function createSecretsOf() {
+    const tenant = await TenantModel.findById(TENANT).lean();
+    return {
+      url: `${app.baseUrl}${callbackPath}`,
+      token: tenant!.wecom!.callbackToken,
+      encodingAesKey: tenant!.wecom!.callbackAesKey,
+    };
+  }
+});

@@ -1,0 +1,83 @@
+import { spawn, type ChildProcess } from 'node:child_process';
+import path from 'node:path';
+import request from 'supertest';
+import { DepartmentModel } from '../../lib/models/department.model';
+import { StaffModel } from '../../lib/models/staff.model';
+import { SyncRunModel } from '../../lib/models/sync-run.model';
+import { eventually, startTestApp, type TestApp } from '../support/app-harness';
+import { populateLargeCorp, simulator } from '../support/sim-client';
+import { ADMIN_PASSWORD, createBoundTenant, freshTenantId } from '../support/tenant-fixture';
+
+const TENANT = freshTenantId('crash');
+
+const ROOT = path.join(__dirname, '..', '..');
+const DEPARTMENTS = 6;
+const PER_DEPARTMENT = 5;
+// Reading one department's members takes this long, so reading them all takes seconds.
+const SLOW_WECOM_MS = 400;
+
+/** The worker as its own process, started the way `npm start` starts it, so it can be killed for real. */
+function startWorkerProcess(app: TestApp): ChildProcess {
+  return spawn(process.execPath, ['--import', 'tsx', path.join(ROOT, 'worker', 'main.ts')], {
+    cwd: ROOT,
+    env: {
+      ...process.env,
+      MONGO_URL: app.config.mongoUrl,
+      TEMPORAL_TASK_QUEUE: app.config.temporalTaskQueue,
+      LOG_LEVEL: 'warn',
+      NODE_ENV: 'test',
+    },
+    stdio: 'ignore',
+  });
+}
+
+describe('a worker killed in the middle of an org sync', () => {
+  let app: TestApp;
+  let worker: ChildProcess | undefined;
+
+  beforeAll(async () => {
+    app = await startTestApp('worker-crash');
+    const corp = await simulator.createCorp('崩溃测试企业');
+    await populateLargeCorp(corp, DEPARTMENTS, PER_DEPARTMENT);
+    await createBoundTenant(TENANT, corp, { adminMobile: '13700000031' });
+  }, 120_000);
+
+  afterAll(async () => {
+    await simulator.setLatency('/user/list', 0);
+    worker?.kill('SIGKILL');
+    await app?.stop();
+  });
+
+  it('completes after a new worker starts, with nothing lost or doubled', async () => {
+    const agent = request.agent(app.baseUrl);
+    await agent.post('/api/auth/login').send({ phone: '13700000031', password: ADMIN_PASSWORD }).expect(200);
+    // A slow WeCom holds the staff step open for seconds, so the kill lands in the middle of it.
+    await simulator.setLatency('/user/list', SLOW_WECOM_MS);
+    worker = startWorkerProcess(app);
+    await agent.post('/api/org/sync').expect(202);
+
+    // Departments are stored: the worker is now reading members from WeCom, one department at a time.
+    await eventually(
+      async () => (await DepartmentModel.countDocuments({ tenantId: TENANT })) > DEPARTMENTS,
+      60_000,
+    );
+    await new Promise((resolve) => setTimeout(resolve, SLOW_WECOM_MS * 2));
+    worker.kill('SIGKILL');
+    await simulator.setLatency('/user/list', 0);
+    const run = await SyncRunModel.findOne({ tenantId: TENANT }).lean();
+    expect(run?.status).toBe('running');
+    expect(await StaffModel.countDocuments({ tenantId: TENANT, userid: /^bulk/ })).toBe(0);
+
+    worker = startWorkerProcess(app);
+    const finished = await eventually(async () => {
+      const latest = await SyncRunModel.findOne({ tenantId: TENANT }).lean();
+      return latest?.status === 'completed' ? latest : undefined;
+    }, 90_000);
+
+    const userids = await StaffModel.distinct('userid', { tenantId: TENANT, userid: /^bulk/ });
+    const rows = await StaffModel.countDocuments({ tenantId: TENANT, userid: /^bulk/ });
+    expect(userids).toHaveLength(DEPARTMENTS * PER_DEPARTMENT);
+    expect(rows).toBe(userids.length);
+    expect(finished.count).toBe(DEPARTMENTS + 1 + DEPARTMENTS * PER_DEPARTMENT);
+  }, 180_000);
+});
