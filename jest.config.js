@@ -2,7 +2,11 @@
 const transform = { '^.+\\.ts$': ['@swc/jest', { jsc: { target: 'es2022' } }] };
 const common = { transform, testEnvironment: 'node', moduleFileExtensions: ['ts', 'js', 'json'] };
 
-const withTemporal = { ...common, setupFiles: ['<rootDir>/test/support/quiet-temporal.ts'] };
+const withTemporal = {
+  ...common,
+  setupFiles: ['<rootDir>/test/support/quiet-temporal.ts'],
+  setupFilesAfterEnv: ['<rootDir>/test/support/real-server-timeouts.ts'],
+};
 
 module.exports = {
   projects: [
@@ -13,6 +17,6 @@ module.exports = {
     },
     { ...withTemporal, displayName: 'workflows', testMatch: ['<rootDir>/test/workflows/**/*.test.ts'] },
     { ...withTemporal, displayName: 'integration', testMatch: ['<rootDir>/test/integration/**/*.test.ts'] },
-    { ...common, displayName: 'e2e', testMatch: ['<rootDir>/test/e2e/**/*.test.ts'] },
+    { ...withTemporal, displayName: 'e2e', testMatch: ['<rootDir>/test/e2e/**/*.test.ts'] },
   ],
 };

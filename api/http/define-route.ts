@@ -46,12 +46,17 @@ export function defineRoute<P extends AnySchema, Q extends AnySchema, B extends 
   const validateAndHandle = async (req: Request, res: Response) => {
     const input = {
       params: parsePart(spec.request?.params, req.params),
-      query: parsePart(spec.request?.query, req.query),
+      query: parsePart(spec.request?.query, withoutEmptyValues(req.query)),
       body: parsePart(spec.request?.body, req.body),
     } as RouteInput<z.infer<P>, z.infer<Q>, z.infer<B>>;
     await handler(input, req, res);
   };
   router[spec.method](spec.path, ...(spec.guards ?? []), validateAndHandle);
+}
+
+/** `?departmentId=&keyword=` means "no filter": an empty query value counts as absent. */
+function withoutEmptyValues(query: Record<string, unknown>): Record<string, unknown> {
+  return Object.fromEntries(Object.entries(query).filter(([, value]) => value !== ''));
 }
 
 function parsePart(schema: AnySchema | undefined, value: unknown): unknown {

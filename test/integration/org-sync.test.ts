@@ -107,6 +107,12 @@ describe('org sync (R-7.1.1-01, R-7.1.2-02)', () => {
     );
   });
 
+  it('reads empty filters from a form (?departmentId=&keyword=) as no filter', async () => {
+    const response = await agent.get('/api/org/staff?departmentId=&keyword=');
+    expect(response.status).toBe(200);
+    expect(response.body.total).toBe(26);
+  });
+
   it('rejects bad paging input with a clear message', async () => {
     const response = await agent.get('/api/org/staff').query({ pageSize: 1000 });
     expect(response.status).toBe(400);
