@@ -1,5 +1,4 @@
 #!/usr/bin/env node
-/* global process, console */
 // Entry point of `npm start`, `npm test` and `npm run bench`: plain Node with no dependencies, because it runs
 // before node_modules exists. It checks Node's version, installs the npm dependencies when they are missing or
 // stale (root, then web/), and runs scripts/<command>.ts through tsx, passing signals on and its exit code back.
