@@ -5,8 +5,10 @@
  *   npm test -- customers                    arguments after `--` go to every jest run
  * Servers are started only for the projects that need them: integration and e2e get FerretDB, Elasticsearch,
  * Temporal and the WeCom simulator (and the admin build; e2e also Chromium); workflows get the Temporal binaries.
- * Exit code: the first failing jest run's, else 0.
+ * A plain `npm test` (no arguments) also runs the admin's component tests (web/, Angular's vitest builder).
+ * Exit code: the first failing run's, else 0.
  */
+import fs from 'node:fs';
 import path from 'node:path';
 import { runAttached } from './stack/exec';
 import {
@@ -73,6 +75,17 @@ runScript(test, async (supervisor) => {
     results.push({ project, code, summary: readJestSummary(outputFile), seconds: elapsed(projectBegan) });
   }
 
+  // The admin's component tests have their own runner; a plain `npm test` runs them too.
+  const runsEverything = process.argv.length <= 2;
+  let web: { code: number; seconds: string } | undefined;
+  if (runsEverything && fs.existsSync(path.join(ROOT, 'web', 'package.json'))) {
+    const webBegan = Date.now();
+    log.info('');
+    log.step('web: admin component tests (npm test --prefix web)');
+    const code = await runAttached('npm', ['test', '--prefix', 'web'], { cwd: ROOT, env });
+    web = { code, seconds: elapsed(webBegan) };
+  }
+
   log.info('');
   const total: JestSummary = { passed: 0, failed: 0, skipped: 0, brokenSuites: 0 };
   for (const { project, code, summary, seconds } of results) {
@@ -92,8 +105,14 @@ runScript(test, async (supervisor) => {
     total.failed += summary.failed + summary.brokenSuites;
     total.skipped += summary.skipped;
   }
+  if (web) {
+    log.info(
+      `${web.code === 0 ? '✓' : '✗'} ${'web'.padEnd(12)} admin component tests ${web.code === 0 ? 'passed' : 'failed'} (${web.seconds})`,
+    );
+    if (web.code !== 0) total.failed += 1;
+  }
   for (const p of empty) log.info(`– ${p.padEnd(12)} no test files`);
   log.info(`tests: ${total.passed} passed, ${total.failed} failed, ${total.skipped} skipped`);
   log.info(`(npm test took ${elapsed(began)}; logs in ${path.relative(ROOT, test.logDir)})`);
-  return results.find((r) => r.code !== 0)?.code ?? 0;
+  return results.find((r) => r.code !== 0)?.code ?? (web && web.code !== 0 ? web.code : 0);
 });
