@@ -1,7 +1,10 @@
 /** Errors raised by the WeCom client, typed so callers (and Temporal retry policies) can tell them apart. */
 
-/** errcodes that mean our configuration is wrong: retrying cannot help, a person must fix the binding. */
-const CONFIGURATION_ERRCODES = new Set([40001, 40013, 41002, 41004, 48002, 60020]);
+/**
+ * errcodes that mean our configuration is wrong: retrying cannot help, a person must fix the binding.
+ * 404 is ours, not WeCom's: the client reports an HTTP 404 (a wrong base URL) with it.
+ */
+const CONFIGURATION_ERRCODES = new Set([404, 40001, 40013, 41002, 41004, 48002, 60020]);
 /** errcodes that mean "try again later". */
 const TRANSIENT_ERRCODES = new Set([-1, 6000, 45009, 45033]);
 /** errcodes that mean the access token must be fetched again. */

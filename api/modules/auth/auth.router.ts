@@ -12,6 +12,7 @@ import { clearSessionCookie, issueSessionCookie, requireSession, sessionOf } fro
 import { defineRoute } from '../../http/define-route';
 import { unauthorized } from '../../http/app-error';
 import { login } from './login.use-case';
+import { sessionTenantView, sessionUserView } from './session-views';
 
 export interface AuthRouterOptions {
   jwtSecret: string;
@@ -88,16 +89,7 @@ export function createAuthRouter(registry: OpenAPIRegistry, options: AuthRouterO
         TenantModel.findById(session.tenantId).lean(),
       ]);
       if (!staff || !tenant) throw unauthorized();
-      res.json({
-        user: {
-          id: String(staff._id),
-          userid: staff.userid,
-          name: staff.name,
-          phone: staff.mobile,
-          avatar: staff.avatar,
-        },
-        tenant: { id: tenant._id, name: tenant.name, corpName: tenant.wecom?.corpName ?? tenant.name },
-      });
+      res.json({ user: sessionUserView(staff), tenant: sessionTenantView(tenant) });
     },
   );
 

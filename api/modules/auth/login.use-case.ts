@@ -5,6 +5,7 @@ import { StaffModel } from '../../../lib/models/staff.model';
 import { TenantModel } from '../../../lib/models/tenant.model';
 import { AppError, tooManyRequests } from '../../http/app-error';
 import { assertTenantActive } from '../../auth/session';
+import { sessionTenantView, sessionUserView } from './session-views';
 
 /** Our security addition (I-12): five wrong passwords within 15 minutes lock the number for 15 minutes. */
 export const MAX_FAILURES = 5;
@@ -45,14 +46,8 @@ export async function login(request: LoginRequest, now = new Date()): Promise<Lo
     assertTenantActive(tenant, now);
     await LoginFailureModel.deleteMany({ phone });
     return {
-      user: {
-        id: String(staff._id),
-        userid: staff.userid,
-        name: staff.name,
-        phone: staff.mobile,
-        avatar: staff.avatar,
-      },
-      tenant: { id: tenant._id, name: tenant.name, corpName: tenant.wecom?.corpName ?? tenant.name },
+      user: sessionUserView(staff),
+      tenant: sessionTenantView(tenant),
       claims: { sub: String(staff._id), tid: tenant._id, sv: staff.sessionVersion },
     };
   }

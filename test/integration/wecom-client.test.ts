@@ -1,0 +1,70 @@
+import { WeComClient, type WeComCredentials } from '../../lib/wecom/client';
+import { createContactsApi } from '../../lib/wecom/contacts-api';
+import { WeComApiError } from '../../lib/wecom/errors';
+import { simulator, type SimCorp } from '../support/sim-client';
+import { stackEnv } from '../support/stack-env';
+
+async function invalidateTokens(corpId: string, mode: 'revoke' | 'expire') {
+  const response = await fetch(`${stackEnv.wecomApiBase}/sim/corps/${corpId}/tokens/invalidate`, {
+    method: 'POST',
+    headers: { 'content-type': 'application/json' },
+    body: JSON.stringify({ mode }),
+  });
+  expect(response.ok).toBe(true);
+}
+
+describe('the WeCom client against the simulator', () => {
+  let corp: SimCorp;
+  let credentials: WeComCredentials;
+
+  beforeAll(async () => {
+    corp = await simulator.createCorp('客户端测试企业');
+    credentials = {
+      tenantId: 'client-t',
+      corpId: corp.corpId,
+      secretKind: 'contacts',
+      secret: corp.secrets.contacts,
+    };
+  });
+
+  it('fetches a token once and reuses it', async () => {
+    const contacts = createContactsApi(new WeComClient({ baseUrl: stackEnv.wecomApiBase }));
+    const first = await contacts.listDepartments(credentials);
+    const second = await contacts.listDepartments(credentials);
+    expect(first).toEqual(second);
+    expect(first[0]).toMatchObject({ id: 1, parentid: 0 });
+  });
+
+  it.each(['revoke', 'expire'] as const)(
+    'when WeCom drops the token early (%s: 40014 / 42001), fetches a new one and retries once',
+    async (mode) => {
+      const contacts = createContactsApi(new WeComClient({ baseUrl: stackEnv.wecomApiBase }));
+      await contacts.listDepartments(credentials);
+      await invalidateTokens(corp.corpId, mode);
+      await expect(contacts.listDepartments(credentials)).resolves.toHaveLength(1);
+    },
+  );
+
+  it('reports a wrong secret as a configuration error (40001), not a retryable one', async () => {
+    const contacts = createContactsApi(new WeComClient({ baseUrl: stackEnv.wecomApiBase }));
+    const failure = await contacts
+      .listDepartments({ ...credentials, secret: 'wrong-secret' })
+      .catch((e) => e);
+    expect(failure).toBeInstanceOf(WeComApiError);
+    expect(failure).toMatchObject({ errcode: 40001, kind: 'configuration', retryable: false });
+  });
+
+  it('reports a business error with its errcode (60111 for an unknown member)', async () => {
+    const contacts = createContactsApi(new WeComClient({ baseUrl: stackEnv.wecomApiBase }));
+    const failure = await contacts.getUser(credentials, 'nobody').catch((e) => e);
+    expect(failure).toMatchObject({ errcode: 60111, kind: 'business' });
+  });
+
+  it('reports an unknown API path (HTTP 404) as a configuration problem', async () => {
+    const client = new WeComClient({ baseUrl: `${stackEnv.wecomApiBase}/not-wecom` });
+    const failure = await client
+      .call(credentials, { method: 'GET', path: '/department/list' })
+      .catch((e) => e);
+    expect(failure).toMatchObject({ errcode: 404, kind: 'configuration' });
+  });
+});
