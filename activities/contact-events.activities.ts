@@ -70,6 +70,20 @@ export function createContactEventActivities(deps: ContactEventDeps) {
   }
 
   return {
+    /** Stored events whose hand-off to the workflow failed, oldest first; applying them twice is harmless. */
+    async listStrandedContactEvents(input: { tenantId: string; receivedBefore: string }): Promise<{
+      inboxKeys: string[];
+    }> {
+      const rows = await CallbackInboxModel.find(
+        { tenantId: input.tenantId, status: 'received', receivedAt: { $lt: new Date(input.receivedBefore) } },
+        { key: 1 },
+      )
+        .sort({ receivedAt: 1 })
+        .limit(100)
+        .lean();
+      return { inboxKeys: rows.map((row) => row.key) };
+    },
+
     async applyContactEvent(input: { tenantId: string; inboxKey: string }): Promise<{ status: string }> {
       const entry = await CallbackInboxModel.findOne({
         tenantId: input.tenantId,

@@ -2,6 +2,7 @@ import {
   condition,
   continueAsNew,
   defineSignal,
+  patched,
   proxyActivities,
   setHandler,
   workflowInfo,
@@ -24,6 +25,8 @@ const activities = proxyActivities<ContactEventActivities>({
 
 // Keeps each run's history small; the queue moves to the next run.
 const EVENTS_PER_RUN = 500;
+// An inbox row this old that is still "received" missed its signal (Temporal was unreachable then).
+const STRANDED_AFTER_MS = 60_000;
 
 /**
  * One workflow per tenant applies change_contact callbacks one at a time, in the order they arrived,
@@ -42,6 +45,15 @@ export async function contactEventsWorkflow(input: ContactEventsInput): Promise<
       await activities.applyContactEvent({ tenantId: input.tenantId, inboxKey: queue[0] });
       queue.shift();
       applied += 1;
+      // Workflows started before this step existed replay without it (patching keeps them deterministic).
+      if (queue.length === 0 && patched('recover-stranded-contact-events')) {
+        const receivedBefore = new Date(Date.now() - STRANDED_AFTER_MS).toISOString();
+        const stranded = await activities.listStrandedContactEvents({
+          tenantId: input.tenantId,
+          receivedBefore,
+        });
+        queue.push(...stranded.inboxKeys.filter((key) => !queue.includes(key)));
+      }
     }
     if (applied >= EVENTS_PER_RUN || workflowInfo().continueAsNewSuggested) {
       await continueAsNew<typeof contactEventsWorkflow>({ tenantId: input.tenantId, pending: queue });

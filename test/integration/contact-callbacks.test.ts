@@ -4,7 +4,7 @@ import { DepartmentModel } from '../../lib/models/department.model';
 import { StaffModel } from '../../lib/models/staff.model';
 import { TenantModel } from '../../lib/models/tenant.model';
 import { eventually, startTestApp, type TestApp } from '../support/app-harness';
-import { simulator, type SimCorp } from '../support/sim-client';
+import { addUserQuietly, simulator, type SimCorp } from '../support/sim-client';
 import { createBoundTenant, freshTenantId } from '../support/tenant-fixture';
 
 const TENANT = freshTenantId('cb');
@@ -93,6 +93,30 @@ describe('change_contact callbacks (R-7.1.1-01)', () => {
       .delete(`/sim/corps/${corp.corpId}/departments/3`)
       .expect(200);
     await eventually(async () => !(await DepartmentModel.exists({ tenantId: TENANT, deptId: 3 })));
+  });
+
+  it('applies a stored event whose hand-off was lost, once the next event arrives', async () => {
+    // WeCom has the member, and the api stored its create_user event, but Temporal never got the signal.
+    await addUserQuietly(corp, { userid: 'stranded', name: '滞留', mobile: '13911110003', department: [1] });
+    await CallbackInboxModel.create({
+      tenantId: TENANT,
+      key: 'stranded-event',
+      source: 'contacts',
+      event: 'change_contact',
+      changeType: 'create_user',
+      xml: `<xml><ToUserName><![CDATA[${corp.corpId}]]></ToUserName><FromUserName><![CDATA[sys]]></FromUserName><CreateTime>1700000000</CreateTime><MsgType><![CDATA[event]]></MsgType><Event><![CDATA[change_contact]]></Event><ChangeType><![CDATA[create_user]]></ChangeType><UserID><![CDATA[stranded]]></UserID></xml>`,
+      receivedAt: new Date(Date.now() - 5 * 60_000),
+      status: 'received',
+    });
+    await simulator.addUser(corp.corpId, {
+      userid: 'trigger',
+      name: '触发',
+      mobile: '13911110004',
+      department: [1],
+    });
+    await eventually(() => staff('stranded'));
+    const row = await CallbackInboxModel.findOne({ tenantId: TENANT, key: 'stranded-event' }).lean();
+    expect(row?.status).toBe('applied');
   });
 
   it('rejects a forged callback (bad signature) with 403 and stores nothing', async () => {

@@ -63,20 +63,13 @@ export async function populateCorp(corpId: string, staffCount: number): Promise<
   }
 }
 
-/**
- * A larger org written through WeCom's own contacts API (as a customer's HR system would),
- * which emits no callbacks: `departments` departments under the root, `perDepartment` members in each.
- */
-export async function populateLargeCorp(
-  corp: SimCorp,
-  departments: number,
-  perDepartment: number,
-): Promise<void> {
+/** Calls WeCom's contacts API with the corp's contacts secret: API changes emit no callbacks. */
+async function contactsApiCaller(corp: SimCorp) {
   const base = `${stackEnv.wecomApiBase}/cgi-bin`;
   const { access_token: token } = (await (
     await fetch(`${base}/gettoken?corpid=${corp.corpId}&corpsecret=${corp.secrets.contacts}`)
   ).json()) as { access_token: string };
-  const post = async (path: string, body: unknown) => {
+  return async (path: string, body: unknown) => {
     const answer = (await (
       await fetch(`${base}${path}?access_token=${token}`, {
         method: 'POST',
@@ -86,6 +79,25 @@ export async function populateLargeCorp(
     ).json()) as { errcode: number; errmsg: string };
     if (answer.errcode !== 0) throw new Error(`${path}: ${answer.errcode} ${answer.errmsg}`);
   };
+}
+
+/** A member added through WeCom's API, as a customer's HR system would: no callback follows. */
+export async function addUserQuietly(corp: SimCorp, user: Record<string, unknown>): Promise<void> {
+  await (
+    await contactsApiCaller(corp)
+  )('/user/create', user);
+}
+
+/**
+ * A larger org written through WeCom's own contacts API (no callbacks):
+ * `departments` departments under the root, `perDepartment` members in each.
+ */
+export async function populateLargeCorp(
+  corp: SimCorp,
+  departments: number,
+  perDepartment: number,
+): Promise<void> {
+  const post = await contactsApiCaller(corp);
   for (let d = 0; d < departments; d += 1) {
     await post('/department/create', { id: 100 + d, name: `部门${d}`, parentid: 1 });
   }

@@ -23,6 +23,7 @@ describe('contactEventsWorkflow', () => {
     let release: () => void = () => undefined;
     const firstHeld = new Promise<void>((resolve) => (release = resolve));
     const activities: ContactEventActivities = {
+      listStrandedContactEvents: async () => ({ inboxKeys: [] }),
       applyContactEvent: async ({ inboxKey }) => {
         if (inboxKey === 'a') await firstHeld;
         applied.push(inboxKey);
@@ -52,5 +53,39 @@ describe('contactEventsWorkflow', () => {
       await handle.terminate('test done');
     });
     expect(applied).toEqual(['a', 'b', 'c']);
+  });
+
+  it('after each batch, picks up stored events whose signal never arrived', async () => {
+    const applied: string[] = [];
+    let strandedListed = false;
+    const activities: ContactEventActivities = {
+      listStrandedContactEvents: async () => {
+        if (strandedListed) return { inboxKeys: [] };
+        strandedListed = true;
+        return { inboxKeys: ['stranded-1', 'stranded-2'] };
+      },
+      applyContactEvent: async ({ inboxKey }) => {
+        applied.push(inboxKey);
+        return { status: 'applied' };
+      },
+    };
+    const worker = await Worker.create({
+      connection: env.nativeConnection,
+      taskQueue: 'contact-events-stranded',
+      workflowsPath: require.resolve('../../workflows'),
+      activities,
+    });
+    await worker.runUntil(async () => {
+      const handle = await env.client.workflow.start(contactEventsWorkflow, {
+        workflowId: 'contact-events/t2',
+        taskQueue: 'contact-events-stranded',
+        args: [{ tenantId: 't2', pending: [] }],
+      });
+      await handle.signal(contactEventSignal, { inboxKey: 'fresh' });
+      while (applied.length < 3) await new Promise((r) => setTimeout(r, 50));
+      await recordHistoryIfAsked(handle, 'contact-events-stranded');
+      await handle.terminate('test done');
+    });
+    expect(applied).toEqual(['fresh', 'stranded-1', 'stranded-2']);
   });
 });
