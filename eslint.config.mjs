@@ -22,8 +22,15 @@ export default tseslint.config(
         'error',
         {
           patterns: [
-            { group: ['node:*', 'fs', 'path', 'crypto', 'http', 'https', 'net', 'child_process'], message: 'Workflows must be deterministic: no Node built-ins.' },
-            { group: ['mongoose', '@elastic/*', '../lib/*', '../activities/*'], message: 'Workflows reach the world only through activities.', allowTypeImports: true },
+            {
+              group: ['node:*', 'fs', 'path', 'crypto', 'http', 'https', 'net', 'child_process'],
+              message: 'Workflows must be deterministic: no Node built-ins.',
+            },
+            {
+              group: ['mongoose', '@elastic/*', '../lib/*', '../activities/*'],
+              message: 'Workflows reach the world only through activities.',
+              allowTypeImports: true,
+            },
           ],
         },
       ],
@@ -33,6 +40,8 @@ export default tseslint.config(
   {
     // Plain Node scripts and CommonJS config files.
     files: ['**/*.mjs', '**/*.js'],
-    languageOptions: { globals: { process: 'readonly', console: 'readonly', module: 'writable', require: 'readonly' } },
+    languageOptions: {
+      globals: { process: 'readonly', console: 'readonly', module: 'writable', require: 'readonly' },
+    },
   },
 );
