@@ -86,6 +86,9 @@ runScript(test, async (supervisor) => {
     web = { code, seconds: elapsed(webBegan) };
   }
 
+  // Stop the servers now, so that the summary below is the last thing the run prints (CI reads the closing lines).
+  await supervisor.stopAll();
+
   log.info('');
   const total: JestSummary = { passed: 0, failed: 0, skipped: 0, brokenSuites: 0 };
   for (const { project, code, summary, seconds } of results) {
@@ -112,7 +115,7 @@ runScript(test, async (supervisor) => {
     if (web.code !== 0) total.failed += 1;
   }
   for (const p of empty) log.info(`– ${p.padEnd(12)} no test files`);
-  log.info(`tests: ${total.passed} passed, ${total.failed} failed, ${total.skipped} skipped`);
   log.info(`(npm test took ${elapsed(began)}; logs in ${path.relative(ROOT, test.logDir)})`);
+  log.info(`tests: ${total.passed} passed, ${total.failed} failed, ${total.skipped} skipped`);
   return results.find((r) => r.code !== 0)?.code ?? (web && web.code !== 0 ? web.code : 0);
 });
