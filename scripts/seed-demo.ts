@@ -11,6 +11,7 @@ import { loadConfig } from '../lib/config';
 import { connectDatabase, disconnectDatabase } from '../lib/db/connect';
 import { StaffModel } from '../lib/models/staff.model';
 import { TenantModel } from '../lib/models/tenant.model';
+import { claimSeat } from '../lib/org/seats';
 import { connectTemporalClient } from '../lib/temporal/connect-client';
 import { ensureOrgSyncSchedule } from '../lib/temporal/org-sync-schedule';
 import {
@@ -56,7 +57,7 @@ async function seedTenant(): Promise<void> {
     },
     { upsert: true },
   );
-  await StaffModel.updateOne(
+  const admin = await StaffModel.findOneAndUpdate(
     { tenantId: DEMO_TENANT_ID, userid: DEMO_ADMIN_USERID },
     {
       $setOnInsert: {
@@ -67,8 +68,10 @@ async function seedTenant(): Promise<void> {
         passwordHash: await hashPassword(DEMO_PASSWORD),
       },
     },
-    { upsert: true },
-  );
+    { upsert: true, new: true },
+  ).lean();
+  // The admin holds a seat like anyone switched on (开启系统).
+  if (admin.systemEnabled) await claimSeat(DEMO_TENANT_ID, DEMO_SEATS, String(admin._id));
 }
 
 async function connectCallbacks(publicUrl: string, wecomApiBase: string): Promise<void> {

@@ -50,6 +50,12 @@ export const seatsSchema = z
   .object({ used: z.number().int(), total: z.number().int(), effectiveAt: z.string(), expiresAt: z.string() })
   .openapi('Seats');
 
+export const staffParamsSchema = z.object({ userid: z.string().min(1).max(64) });
+
+export const systemAccessRequestSchema = z
+  .object({ enabled: z.boolean({ error: '请选择开启或关闭系统' }) })
+  .openapi('SystemAccessRequest');
+
 export type StaffListQuery = z.infer<typeof staffListQuerySchema>;
 export type StaffView = z.infer<typeof staffSchema>;
 export type SyncStatus = z.infer<typeof syncStatusSchema>;

@@ -67,6 +67,13 @@ describe('an admin logs in and syncs the org from WeCom (end to end, in Chromium
     await expect(page.getByTestId('seat-banner').textContent()).resolves.toContain('已开启账号数量：1/10');
   });
 
+  it('开启系统 on a member takes a seat, shown in the banner', async () => {
+    const row = page.getByTestId('staff-table').locator('tbody tr', { hasText: '员工1' }).first();
+    await row.getByTestId('staff-system-access').click();
+    await row.getByText('关闭系统').waitFor();
+    await page.getByTestId('seat-banner').getByText('已开启账号数量：2/10').waitFor();
+  });
+
   it('filters the staff list by name', async () => {
     await page.getByTestId('staff-search').fill('员工2');
     await page.getByTestId('staff-search').press('Enter');

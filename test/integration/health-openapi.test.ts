@@ -48,6 +48,7 @@ describe('health and OpenAPI', () => {
         'POST /api/auth/logout',
         'POST /api/org/sync',
         'POST /wecom/callback/{tenantId}/contacts',
+        'PUT /api/org/staff/{userid}/system-access',
       ].sort(),
     );
   });

@@ -2,6 +2,7 @@ import { randomBytes } from 'node:crypto';
 import { hashPassword } from '../../api/modules/auth/login.use-case';
 import { StaffModel } from '../../lib/models/staff.model';
 import { TenantModel } from '../../lib/models/tenant.model';
+import { claimSeat } from '../../lib/org/seats';
 import type { SimCorp } from './sim-client';
 
 export const ADMIN_PASSWORD = 'Admin@12345';
@@ -18,7 +19,7 @@ export function freshTenantId(prefix: string): string {
 export async function createBoundTenant(
   tenantId: string,
   corp: SimCorp,
-  options: { adminMobile: string; expiresAt?: Date },
+  options: { adminMobile: string; expiresAt?: Date; seats?: number },
 ) {
   const callbackToken = randomBytes(12).toString('hex');
   const callbackAesKey = randomBytes(32)
@@ -28,7 +29,7 @@ export async function createBoundTenant(
   await TenantModel.create({
     _id: tenantId,
     name: corp.name,
-    seats: 10,
+    seats: options.seats ?? 10,
     effectiveAt: new Date('2026-01-01T00:00:00Z'),
     expiresAt: options.expiresAt ?? new Date('2099-01-01T00:00:00Z'),
     wecom: {
@@ -41,7 +42,7 @@ export async function createBoundTenant(
       callbackAesKey,
     },
   });
-  await StaffModel.create({
+  const admin = await StaffModel.create({
     tenantId,
     userid: 'admin',
     name: '管理员',
@@ -50,5 +51,6 @@ export async function createBoundTenant(
     systemEnabled: true,
     passwordHash: await hashPassword(ADMIN_PASSWORD),
   });
+  await claimSeat(tenantId, options.seats ?? 10, String(admin._id));
   return { callbackToken, callbackAesKey };
 }

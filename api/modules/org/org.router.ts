@@ -7,7 +7,9 @@ import {
   staffListQuerySchema,
   staffPageSchema,
   syncStartedSchema,
+  staffParamsSchema,
   syncStatusSchema,
+  systemAccessRequestSchema,
 } from '../../../lib/contracts/org.contract';
 import { DepartmentModel } from '../../../lib/models/department.model';
 import { StaffModel } from '../../../lib/models/staff.model';
@@ -17,6 +19,7 @@ import { notFound } from '../../http/app-error';
 import { defineRoute } from '../../http/define-route';
 import { getOrgSyncStatus, startManualOrgSync } from './org-sync.use-case';
 import { listStaff } from './staff-list.use-case';
+import { setSystemAccess } from './system-access.use-case';
 
 /** 组织架构 (R-7.1.x): the department tree, the staff list, the 同步 button and the seat banner. */
 export function createOrgRouter(
@@ -72,6 +75,27 @@ export function createOrgRouter(
     router,
     {
       ...common,
+      method: 'put',
+      path: '/api/org/staff/:userid/system-access',
+      summary: '开启系统 / 关闭系统 for a staff member (takes or frees a seat)',
+      request: { params: staffParamsSchema, body: systemAccessRequestSchema },
+      responses: {
+        200: { description: 'Changed; the seats after the change', schema: seatsSchema },
+        409: { description: '可使用数量已用完，请联系商务' },
+      },
+    },
+    async ({ params, body }, _req, res) => {
+      const session = sessionOf(res);
+      await setSystemAccess(session, params.userid, body.enabled);
+      res.json(await seatsOf(session.tenantId));
+    },
+  );
+
+  defineRoute(
+    registry,
+    router,
+    {
+      ...common,
       method: 'get',
       path: '/api/org/sync',
       summary: 'Latest org sync and the manual sync quota',
@@ -113,20 +137,23 @@ export function createOrgRouter(
       responses: { 200: { description: 'Seats', schema: seatsSchema } },
     },
     async (_input, _req, res) => {
-      const { tenantId } = sessionOf(res);
-      const [tenant, used] = await Promise.all([
-        TenantModel.findById(tenantId).lean(),
-        StaffModel.countDocuments({ tenantId, systemEnabled: true, deletedAt: { $exists: false } }),
-      ]);
-      if (!tenant) throw notFound();
-      res.json({
-        used,
-        total: tenant.seats,
-        effectiveAt: tenant.effectiveAt.toISOString(),
-        expiresAt: tenant.expiresAt.toISOString(),
-      });
+      res.json(await seatsOf(sessionOf(res).tenantId));
     },
   );
 
   return router;
+}
+
+async function seatsOf(tenantId: string) {
+  const [tenant, used] = await Promise.all([
+    TenantModel.findById(tenantId).lean(),
+    StaffModel.countDocuments({ tenantId, systemEnabled: true, deletedAt: { $exists: false } }),
+  ]);
+  if (!tenant) throw notFound();
+  return {
+    used,
+    total: tenant.seats,
+    effectiveAt: tenant.effectiveAt.toISOString(),
+    expiresAt: tenant.expiresAt.toISOString(),
+  };
 }

@@ -35,6 +35,11 @@ export class OrgApi {
     return this.http.post<SyncStarted>('/api/org/sync', {}, { context: callerShowsErrors([429]) });
   }
 
+  /** 开启系统 / 关闭系统; a 409 (no seat left) is shown by the error interceptor with the server's message. */
+  setSystemAccess(userid: string, enabled: boolean): Observable<Seats> {
+    return this.http.put<Seats>(`/api/org/staff/${encodeURIComponent(userid)}/system-access`, { enabled });
+  }
+
   seats(): Observable<Seats> {
     return this.http.get<Seats>('/api/org/seats');
   }

@@ -63,6 +63,25 @@ describe('OrgStore', () => {
     http.expectOne('/api/org/sync').flush(previous);
   });
 
+  it('开启系统 sends the switch, shows the new seats and reloads the list', () => {
+    store.load();
+    answerInitialLoad(previous);
+
+    store.setSystemAccess('zhangwei', true);
+
+    const put = http.expectOne({ method: 'PUT', url: '/api/org/staff/zhangwei/system-access' });
+    expect(put.request.body).toEqual({ enabled: true });
+    put.flush({
+      used: 2,
+      total: 5,
+      effectiveAt: '2020-11-10T00:00:00.000Z',
+      expiresAt: '2022-01-01T00:00:00.000Z',
+    });
+    http.expectOne((r) => r.url === '/api/org/staff').flush({ items: [], total: 0, page: 1, pageSize: 20 });
+    expect(store.seats()?.used).toBe(2);
+    expect(message.success).toHaveBeenCalledWith('已开启系统');
+  });
+
   it('goes back to page 1 when a department is picked', () => {
     store.load();
     answerInitialLoad(previous);

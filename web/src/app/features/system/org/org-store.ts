@@ -156,6 +156,15 @@ export class OrgStore {
       });
   }
 
+  /** 开启系统 / 关闭系统 for one member; the list and the seat banner follow the server's answer. */
+  setSystemAccess(userid: string, enabled: boolean): void {
+    this.api.setSystemAccess(userid, enabled).subscribe((seats) => {
+      this.seats.set(seats);
+      this.message.success(enabled ? '已开启系统' : '已关闭系统');
+      this.loadStaff();
+    });
+  }
+
   private onSyncFinished(): void {
     const last = this.syncState()?.lastSync;
     if (last?.status === 'failed') {

@@ -1,0 +1,36 @@
+import { StaffModel } from '../../../lib/models/staff.model';
+import { TenantModel } from '../../../lib/models/tenant.model';
+import { claimSeat, releaseSeat } from '../../../lib/org/seats';
+import type { Session } from '../../auth/session';
+import { AppError, badRequest, notFound } from '../../http/app-error';
+
+/**
+ * 开启系统 / 关闭系统 (R-1.2.3, R-7.1.4): switching a staff member on takes one of the tenant's seats,
+ * switching off frees it and ends that person's sessions at once (I-13).
+ */
+export async function setSystemAccess(session: Session, userid: string, enabled: boolean): Promise<void> {
+  const { tenantId } = session;
+  const staff = await StaffModel.findOne({ tenantId, userid, deletedAt: { $exists: false } }).lean();
+  if (!staff) throw notFound('员工不存在', 'STAFF_NOT_FOUND');
+  const staffId = String(staff._id);
+
+  if (!enabled) {
+    if (staffId === session.staffId) throw badRequest('不能关闭自己的系统权限', 'CANNOT_DISABLE_SELF');
+    await StaffModel.updateOne(
+      { tenantId, _id: staff._id, systemEnabled: true },
+      { $set: { systemEnabled: false }, $inc: { sessionVersion: 1 } },
+    );
+    await releaseSeat(tenantId, staffId);
+    return;
+  }
+
+  const tenant = await TenantModel.findById(tenantId).lean();
+  if (!tenant) throw notFound();
+  // Enabled first, seat second: see claimSeat for why this order keeps the seat count exact.
+  await StaffModel.updateOne({ tenantId, _id: staff._id }, { $set: { systemEnabled: true } });
+  if ((await claimSeat(tenantId, tenant.seats, staffId)) === 'no-seat-left') {
+    if (!staff.systemEnabled)
+      await StaffModel.updateOne({ tenantId, _id: staff._id }, { $set: { systemEnabled: false } });
+    throw new AppError(409, 'NO_SEAT_LEFT', '可使用数量已用完，请联系商务');
+  }
+}

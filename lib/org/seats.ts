@@ -1,0 +1,43 @@
+import { SeatClaimModel } from '../models/seat-claim.model';
+import { StaffModel } from '../models/staff.model';
+
+export type SeatClaimResult = 'claimed' | 'no-seat-left';
+
+const seatId = (tenantId: string, seat: number) => `${tenantId}:${seat}`;
+
+/**
+ * Takes the lowest free seat for a staff member who is already marked enabled; everyone switched on holds
+ * one (the seeded admins too), so the claims are the seat count. Callers enable first and
+ * claim second, so a claim whose holder is not enabled is left over (the holder was switched off or left
+ * WeCom): it counts as free and is cleared on the way, and nothing else has to release seats.
+ */
+export async function claimSeat(tenantId: string, seats: number, staffId: string): Promise<SeatClaimResult> {
+  for (let attempt = 0; attempt < seats + 3; attempt += 1) {
+    const claims = await SeatClaimModel.find({ tenantId }, { seat: 1, staffId: 1 }).lean();
+    if (claims.some((claim) => claim.staffId === staffId)) return 'claimed';
+    const holders = await StaffModel.find(
+      { tenantId, _id: { $in: claims.map((claim) => claim.staffId) }, systemEnabled: true },
+      { _id: 1 },
+    ).lean();
+    const enabled = new Set(holders.map((holder) => String(holder._id)));
+    const stale = claims.filter((claim) => !enabled.has(claim.staffId));
+    if (stale.length > 0)
+      await SeatClaimModel.deleteMany({ tenantId, _id: { $in: stale.map((c) => c._id) } });
+
+    const taken = new Set(claims.filter((claim) => enabled.has(claim.staffId)).map((claim) => claim.seat));
+    const free = Array.from({ length: seats }, (_, i) => i + 1).find((seat) => !taken.has(seat));
+    if (free === undefined) return 'no-seat-left';
+    try {
+      await SeatClaimModel.create({ _id: seatId(tenantId, free), tenantId, seat: free, staffId });
+      return 'claimed';
+    } catch (error) {
+      // Someone took that seat a moment ago: look again.
+      if ((error as { code?: number }).code !== 11000) throw error;
+    }
+  }
+  return 'no-seat-left';
+}
+
+export async function releaseSeat(tenantId: string, staffId: string): Promise<void> {
+  await SeatClaimModel.deleteMany({ tenantId, staffId });
+}
