@@ -1,0 +1,96 @@
+import mongoose from 'mongoose';
+import request from 'supertest';
+import { StaffModel } from '../../lib/models/staff.model';
+import { DepartmentModel } from '../../lib/models/department.model';
+import { startTestApp, type TestApp } from '../support/app-harness';
+import { simulator } from '../support/sim-client';
+import { ADMIN_PASSWORD, createBoundTenant, freshTenantId } from '../support/tenant-fixture';
+
+const TENANT_A = freshTenantId('iso-a');
+const TENANT_B = freshTenantId('iso-b');
+// Text that only tenant A's data contains: no answer to tenant B may show it.
+const A_MARKER = '甲方独有';
+
+/** Request bodies that a valid request of each operation would carry; others get `{}`. */
+const SAMPLE_BODIES: Record<string, unknown> = {
+  'PUT /api/org/staff/{userid}/system-access': { enabled: false },
+  'POST /api/auth/login': { phone: '13700000071', password: ADMIN_PASSWORD },
+};
+
+async function snapshotOf(tenantId: string): Promise<string> {
+  const db = mongoose.connection.db!;
+  const collections = (await db.listCollections().toArray()).map((c) => c.name).sort();
+  const parts: unknown[] = [];
+  for (const name of collections) {
+    const filter = name === 'tenants' ? { _id: tenantId as never } : { tenantId };
+    parts.push([name, await db.collection(name).find(filter).sort({ _id: 1 }).toArray()]);
+  }
+  return JSON.stringify(parts);
+}
+
+describe('tenant isolation: every endpoint, called by another tenant', () => {
+  let app: TestApp;
+
+  beforeAll(async () => {
+    app = await startTestApp('tenant-isolation');
+    const corpA = await simulator.createCorp(`${A_MARKER}企业`);
+    const corpB = await simulator.createCorp('乙方企业');
+    await createBoundTenant(TENANT_A, corpA, { adminMobile: '13700000070' });
+    await createBoundTenant(TENANT_B, corpB, { adminMobile: '13700000071' });
+    await DepartmentModel.create({ tenantId: TENANT_A, deptId: 1, name: `${A_MARKER}部门`, parentId: 0 });
+    await StaffModel.create({
+      tenantId: TENANT_A,
+      userid: 'a-member',
+      name: `${A_MARKER}员工`,
+      mobile: '13700000072',
+      systemEnabled: true,
+    });
+  });
+
+  afterAll(async () => {
+    await app?.stop();
+  });
+
+  /** A fresh session of tenant B's admin for every call, so that calling logout cannot end the walk. */
+  async function loggedInAsB() {
+    const agent = request.agent(app.baseUrl);
+    await agent.post('/api/auth/login').send({ phone: '13700000071', password: ADMIN_PASSWORD }).expect(200);
+    return agent;
+  }
+
+  it('reads nothing of tenant A and changes nothing of it', async () => {
+    const document = (await request(app.baseUrl).get('/api/openapi.json')).body as {
+      paths: Record<string, Record<string, { security?: unknown[] }>>;
+    };
+    const before = await snapshotOf(TENANT_A);
+
+    const walked: string[] = [];
+    for (const [path, operations] of Object.entries(document.paths)) {
+      for (const [method, spec] of Object.entries(operations)) {
+        const operation = `${method.toUpperCase()} ${path}`;
+        const agentB = await loggedInAsB();
+        // Aim every path parameter at tenant A's own records.
+        const url = path.replace('{tenantId}', TENANT_A).replace('{userid}', 'a-member');
+        const call = agentB[method as 'get' | 'post' | 'put' | 'patch' | 'delete'](url).query({
+          msg_signature: '0'.repeat(40),
+          timestamp: '1',
+          nonce: '1',
+          echostr: 'AAAA',
+        });
+        const response =
+          method === 'get' ? await call : await call.send((SAMPLE_BODIES[operation] ?? {}) as object);
+        expect({ operation, leaked: response.text.includes(A_MARKER) }).toEqual({ operation, leaked: false });
+        expect({ operation, status: response.status }).not.toEqual({ operation, status: 500 });
+        // An authenticated operation must really have run as tenant B, not stopped at the door.
+        if (spec.security?.length)
+          expect({ operation, status: response.status }).not.toEqual({ operation, status: 401 });
+        walked.push(operation);
+      }
+    }
+
+    expect(walked.length).toBe(
+      Object.values(document.paths).reduce((sum, operations) => sum + Object.keys(operations).length, 0),
+    );
+    expect(await snapshotOf(TENANT_A)).toBe(before);
+  });
+});
