@@ -9,6 +9,7 @@ import type { AppConfig } from '../lib/config';
 import type { Logger } from '../lib/logger';
 import { requireSession } from './auth/session';
 import { createErrorHandler, notFoundHandler } from './http/error-handler';
+import { createAuditRouter } from './modules/audit/audit.router';
 import { createAuthRouter } from './modules/auth/auth.router';
 import { createHealthRouter } from './modules/health/health.router';
 import { createOrgRouter } from './modules/org/org.router';
@@ -53,6 +54,7 @@ export function createApp(deps: AppDeps): Express {
   app.use(
     createOrgRouter(registry, { client: deps.temporal, taskQueue: config.temporalTaskQueue }, authenticate),
   );
+  app.use(createAuditRouter(registry, authenticate));
   app.use(
     createHealthRouter(registry, {
       elasticsearch: deps.elasticsearch,

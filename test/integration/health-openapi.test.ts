@@ -36,6 +36,7 @@ describe('health and OpenAPI', () => {
     );
     expect(documented.sort()).toEqual(
       [
+        'GET /api/audit-logs',
         'GET /api/auth/me',
         'GET /api/health',
         'GET /api/openapi.json',

@@ -98,4 +98,27 @@ describe('开启系统 / 关闭系统 and seats (R-1.2.3, R-7.1.4)', () => {
     expect(bad.status).toBe(400);
     expect(bad.body.error.message).toContain('请选择开启或关闭系统');
   });
+
+  it('leaves an audit trail: who logged in, who switched whom on or off, before and after', async () => {
+    const page = (await admin.get('/api/audit-logs').query({ pageSize: 100 })).body;
+    const actions = page.items.map((entry: { action: string }) => entry.action);
+    expect(actions).toContain('login');
+    const disable = page.items.find((entry: { action: string }) => entry.action === 'system-access.disable');
+    expect(disable).toMatchObject({
+      actor: { name: '管理员' },
+      target: { type: 'staff', id: 'member0', name: '成员0' },
+      before: { systemEnabled: true },
+      after: { systemEnabled: false },
+    });
+    // Newest first, filterable by action, paginated on the server.
+    const times = page.items.map((entry: { at: string }) => entry.at);
+    expect([...times].sort().reverse()).toEqual(times);
+    const enables = (
+      await admin.get('/api/audit-logs').query({ action: 'system-access.enable', pageSize: 2 })
+    ).body;
+    expect(enables.items).toHaveLength(2);
+    expect(enables.total).toBeGreaterThanOrEqual(3);
+    const bad = await admin.get('/api/audit-logs').query({ action: 'nonsense' });
+    expect(bad.status).toBe(400);
+  });
 });

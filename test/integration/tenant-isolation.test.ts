@@ -38,6 +38,15 @@ describe('tenant isolation: every endpoint, called by another tenant', () => {
     await createBoundTenant(TENANT_A, corpA, { adminMobile: '13700000070' });
     await createBoundTenant(TENANT_B, corpB, { adminMobile: '13700000071' });
     await DepartmentModel.create({ tenantId: TENANT_A, deptId: 1, name: `${A_MARKER}部门`, parentId: 0 });
+    // Tenant A's admin leaves traces everywhere (audit log included) under a name B must never see.
+    await StaffModel.updateOne(
+      { tenantId: TENANT_A, userid: 'admin' },
+      { $set: { name: `${A_MARKER}管理员` } },
+    );
+    await request(app.baseUrl)
+      .post('/api/auth/login')
+      .send({ phone: '13700000070', password: ADMIN_PASSWORD })
+      .expect(200);
     await StaffModel.create({
       tenantId: TENANT_A,
       userid: 'a-member',

@@ -11,6 +11,7 @@ import { TenantModel } from '../../../lib/models/tenant.model';
 import { clearSessionCookie, issueSessionCookie, requireSession, sessionOf } from '../../auth/session';
 import { defineRoute } from '../../http/define-route';
 import { unauthorized } from '../../http/app-error';
+import { recordAudit } from '../audit/record-audit';
 import { login } from './login.use-case';
 import { sessionTenantView, sessionUserView } from './session-views';
 
@@ -46,9 +47,15 @@ export function createAuthRouter(registry: OpenAPIRegistry, options: AuthRouterO
       request: { body: loginRequestSchema },
       responses: { 200: { description: '登录成功; sets the session cookie', schema: loginResponseSchema } },
     },
-    async ({ body }, _req, res) => {
+    async ({ body }, req, res) => {
       const result = await login(body);
       issueSessionCookie(res, options.jwtSecret, result.claims, options.secureCookies);
+      await recordAudit({
+        tenantId: result.tenant.id,
+        actorStaffId: result.user.id,
+        action: 'login',
+        ip: req.ip,
+      });
       res.json({ message: '登录成功', user: result.user, tenant: result.tenant });
     },
   );

@@ -18,6 +18,7 @@ import { sessionOf } from '../../auth/session';
 import { notFound } from '../../http/app-error';
 import { defineRoute } from '../../http/define-route';
 import { getOrgSyncStatus, startManualOrgSync } from './org-sync.use-case';
+import { recordAudit } from '../audit/record-audit';
 import { listStaff } from './staff-list.use-case';
 import { setSystemAccess } from './system-access.use-case';
 
@@ -84,9 +85,18 @@ export function createOrgRouter(
         409: { description: '可使用数量已用完，请联系商务' },
       },
     },
-    async ({ params, body }, _req, res) => {
+    async ({ params, body }, req, res) => {
       const session = sessionOf(res);
-      await setSystemAccess(session, params.userid, body.enabled);
+      const change = await setSystemAccess(session, params.userid, body.enabled);
+      await recordAudit({
+        tenantId: session.tenantId,
+        actorStaffId: session.staffId,
+        action: body.enabled ? 'system-access.enable' : 'system-access.disable',
+        target: { type: 'staff', id: params.userid, name: change.name },
+        before: { systemEnabled: change.before },
+        after: { systemEnabled: body.enabled },
+        ip: req.ip,
+      });
       res.json(await seatsOf(session.tenantId));
     },
   );
@@ -120,8 +130,16 @@ export function createOrgRouter(
         429: { description: 'Manual sync quota used up' },
       },
     },
-    async (_input, _req, res) => {
-      const started = await startManualOrgSync(temporal, sessionOf(res).tenantId);
+    async (_input, req, res) => {
+      const session = sessionOf(res);
+      const started = await startManualOrgSync(temporal, session.tenantId);
+      await recordAudit({
+        tenantId: session.tenantId,
+        actorStaffId: session.staffId,
+        action: 'org-sync.manual',
+        target: { type: 'workflow', id: started.workflowId, name: '组织架构同步' },
+        ip: req.ip,
+      });
       res.status(202).location(`/api/org/sync`).json(started);
     },
   );

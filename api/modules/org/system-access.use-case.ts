@@ -8,7 +8,11 @@ import { AppError, badRequest, notFound } from '../../http/app-error';
  * 开启系统 / 关闭系统 (R-1.2.3, R-7.1.4): switching a staff member on takes one of the tenant's seats,
  * switching off frees it and ends that person's sessions at once (I-13).
  */
-export async function setSystemAccess(session: Session, userid: string, enabled: boolean): Promise<void> {
+export async function setSystemAccess(
+  session: Session,
+  userid: string,
+  enabled: boolean,
+): Promise<{ name: string; before: boolean }> {
   const { tenantId } = session;
   const staff = await StaffModel.findOne({ tenantId, userid, deletedAt: { $exists: false } }).lean();
   if (!staff) throw notFound('员工不存在', 'STAFF_NOT_FOUND');
@@ -21,7 +25,7 @@ export async function setSystemAccess(session: Session, userid: string, enabled:
       { $set: { systemEnabled: false }, $inc: { sessionVersion: 1 } },
     );
     await releaseSeat(tenantId, staffId);
-    return;
+    return { name: staff.name, before: staff.systemEnabled };
   }
 
   const tenant = await TenantModel.findById(tenantId).lean();
@@ -33,4 +37,5 @@ export async function setSystemAccess(session: Session, userid: string, enabled:
       await StaffModel.updateOne({ tenantId, _id: staff._id }, { $set: { systemEnabled: false } });
     throw new AppError(409, 'NO_SEAT_LEFT', '可使用数量已用完，请联系商务');
   }
+  return { name: staff.name, before: staff.systemEnabled };
 }
