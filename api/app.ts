@@ -13,6 +13,7 @@ import { createAuditRouter } from './modules/audit/audit.router';
 import { createAuthRouter } from './modules/auth/auth.router';
 import { createHealthRouter } from './modules/health/health.router';
 import { createOrgRouter } from './modules/org/org.router';
+import { createPlatformRouter } from './modules/platform/platform.router';
 import { createWeComCallbackRouter } from './modules/wecom-callback/callback.router';
 import { buildOpenApiDocument, createApiRegistry, OPENAPI_PATH } from './openapi/registry';
 
@@ -55,6 +56,12 @@ export function createApp(deps: AppDeps): Express {
     createOrgRouter(registry, { client: deps.temporal, taskQueue: config.temporalTaskQueue }, authenticate),
   );
   app.use(createAuditRouter(registry, authenticate));
+  app.use(
+    createPlatformRouter(registry, {
+      jwtSecret: config.jwtSecret,
+      secureCookies: config.publicUrl.startsWith('https://'),
+    }),
+  );
   app.use(
     createHealthRouter(registry, {
       elasticsearch: deps.elasticsearch,

@@ -9,6 +9,7 @@ import { randomBytes } from 'node:crypto';
 import { hashPassword } from '../api/modules/auth/login.use-case';
 import { loadConfig } from '../lib/config';
 import { connectDatabase, disconnectDatabase } from '../lib/db/connect';
+import { PlatformAdminModel } from '../lib/models/platform-admin.model';
 import { StaffModel } from '../lib/models/staff.model';
 import { TenantModel } from '../lib/models/tenant.model';
 import { claimSeat } from '../lib/org/seats';
@@ -26,6 +27,8 @@ import {
 
 export const DEMO_TENANT_ID = 'demo';
 export const DEMO_PASSWORD = 'demo123456';
+export const DEMO_OPERATOR = 'operator';
+export const DEMO_OPERATOR_PASSWORD = 'operator123456';
 const DEMO_SEATS = 38;
 
 /** EncodingAESKey: exactly 43 characters of [A-Za-z0-9] (API.md §13.1). */
@@ -74,6 +77,16 @@ async function seedTenant(): Promise<void> {
   if (admin.systemEnabled) await claimSeat(DEMO_TENANT_ID, DEMO_SEATS, String(admin._id));
 }
 
+/** The platform operator who opens tenants (系统管理操作后台). */
+async function seedOperator(): Promise<void> {
+  if (await PlatformAdminModel.exists({ _id: DEMO_OPERATOR })) return;
+  await PlatformAdminModel.create({
+    _id: DEMO_OPERATOR,
+    name: '平台运营',
+    passwordHash: await hashPassword(DEMO_OPERATOR_PASSWORD),
+  });
+}
+
 async function connectCallbacks(publicUrl: string, wecomApiBase: string): Promise<void> {
   const tenant = await TenantModel.findById(DEMO_TENANT_ID).lean();
   if (!tenant?.wecom) throw new Error('the demo tenant is not seeded yet');
@@ -99,10 +112,14 @@ async function main(): Promise<void> {
       return;
     }
     await seedTenant();
+    await seedOperator();
     const temporal = await connectTemporalClient(config.temporalAddress, config.temporalNamespace);
     await ensureOrgSyncSchedule(temporal, config.temporalTaskQueue, DEMO_TENANT_ID);
     await temporal.connection.close();
     console.log(`Demo login: ${DEMO_ADMIN_MOBILE} / ${DEMO_PASSWORD} (${DEMO_CORP_NAME})`);
+    console.log(
+      `Platform operator (POST /api/platform/auth/login): ${DEMO_OPERATOR} / ${DEMO_OPERATOR_PASSWORD}`,
+    );
   } finally {
     await disconnectDatabase();
   }

@@ -15,8 +15,10 @@ export interface RouteSpec<P extends AnySchema, Q extends AnySchema, B extends A
   tags: string[];
   /** Middleware run before validation, e.g. the session check. */
   guards?: Array<(req: Request, res: Response, next: NextFunction) => void>;
-  /** Whether the route needs the session cookie (documented in OpenAPI). */
+  /** Whether the route needs a session cookie (documented in OpenAPI). */
   authenticated: boolean;
+  /** Which session: a tenant user's (default) or a platform operator's. */
+  security?: 'session' | 'platform';
   request?: { params?: P; query?: Q; body?: B; bodyContentType?: string };
   responses: Record<number, { description: string; schema?: AnySchema; contentType?: string }>;
 }
@@ -93,7 +95,7 @@ function toOpenApi<P extends AnySchema, Q extends AnySchema, B extends AnySchema
     path: spec.path.replace(/:(\w+)/g, '{$1}'),
     summary: spec.summary,
     tags: spec.tags,
-    security: spec.authenticated ? [{ session: [] }] : [],
+    security: spec.authenticated ? [{ [spec.security ?? 'session']: [] }] : [],
     request: {
       ...(params ? { params: params as never } : {}),
       ...(query ? { query: query as never } : {}),

@@ -7,6 +7,11 @@ export function createApiRegistry(): OpenAPIRegistry {
     in: 'cookie',
     name: 'scrm_session',
   });
+  registry.registerComponent('securitySchemes', 'platform', {
+    type: 'apiKey',
+    in: 'cookie',
+    name: 'scrm_platform',
+  });
   return registry;
 }
 

@@ -38,6 +38,33 @@ export async function claimSeat(tenantId: string, seats: number, staffId: string
   return 'no-seat-left';
 }
 
+/**
+ * After the seat count goes down, moves claims numbered above it into free numbers below it, so that the
+ * unique ids keep bounding the seats in use. Callers have checked that enough seats remain.
+ */
+export async function renumberSeatsAbove(tenantId: string, seats: number): Promise<void> {
+  const high = await SeatClaimModel.find({ tenantId, seat: { $gt: seats } }).lean();
+  for (const claim of high) {
+    const holder = await StaffModel.exists({ tenantId, _id: claim.staffId, systemEnabled: true });
+    if (holder) {
+      for (let seat = 1; seat <= seats; seat += 1) {
+        try {
+          await SeatClaimModel.create({
+            _id: seatId(tenantId, seat),
+            tenantId,
+            seat,
+            staffId: claim.staffId,
+          });
+          break;
+        } catch (error) {
+          if ((error as { code?: number }).code !== 11000) throw error;
+        }
+      }
+    }
+    await SeatClaimModel.deleteOne({ tenantId, _id: claim._id });
+  }
+}
+
 export async function releaseSeat(tenantId: string, staffId: string): Promise<void> {
   await SeatClaimModel.deleteMany({ tenantId, staffId });
 }

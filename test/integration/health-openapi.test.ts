@@ -50,6 +50,10 @@ describe('health and OpenAPI', () => {
         'POST /api/org/sync',
         'POST /wecom/callback/{tenantId}/contacts',
         'PUT /api/org/staff/{userid}/system-access',
+        'POST /api/platform/auth/login',
+        'GET /api/platform/tenants',
+        'POST /api/platform/tenants',
+        'PATCH /api/platform/tenants/{tenantId}',
       ].sort(),
     );
   });

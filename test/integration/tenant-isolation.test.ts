@@ -69,7 +69,7 @@ describe('tenant isolation: every endpoint, called by another tenant', () => {
 
   it('reads nothing of tenant A and changes nothing of it', async () => {
     const document = (await request(app.baseUrl).get('/api/openapi.json')).body as {
-      paths: Record<string, Record<string, { security?: unknown[] }>>;
+      paths: Record<string, Record<string, { security?: Array<Record<string, unknown>> }>>;
     };
     const before = await snapshotOf(TENANT_A);
 
@@ -90,9 +90,12 @@ describe('tenant isolation: every endpoint, called by another tenant', () => {
           method === 'get' ? await call : await call.send((SAMPLE_BODIES[operation] ?? {}) as object);
         expect({ operation, leaked: response.text.includes(A_MARKER) }).toEqual({ operation, leaked: false });
         expect({ operation, status: response.status }).not.toEqual({ operation, status: 500 });
-        // An authenticated operation must really have run as tenant B, not stopped at the door.
-        if (spec.security?.length)
+        // A tenant operation must really have run as tenant B, not stopped at the door;
+        // a platform operation must refuse a tenant session outright.
+        if (spec.security?.some((scheme) => 'session' in scheme))
           expect({ operation, status: response.status }).not.toEqual({ operation, status: 401 });
+        if (spec.security?.some((scheme) => 'platform' in scheme))
+          expect({ operation, status: response.status }).toEqual({ operation, status: 401 });
         walked.push(operation);
       }
     }

@@ -1,0 +1,89 @@
+import type { CreateTenant, UpdateTenant } from '../../../lib/contracts/platform.contract';
+import { StaffModel } from '../../../lib/models/staff.model';
+import { TenantModel } from '../../../lib/models/tenant.model';
+import { claimSeat, renumberSeatsAbove } from '../../../lib/org/seats';
+import { conflict, notFound } from '../../http/app-error';
+import { hashPassword } from '../auth/login.use-case';
+
+async function seatsUsed(tenantId: string): Promise<number> {
+  return StaffModel.countDocuments({ tenantId, systemEnabled: true, deletedAt: { $exists: false } });
+}
+
+async function summaryOf(tenant: {
+  _id: string;
+  name: string;
+  seats: number;
+  effectiveAt: Date;
+  expiresAt: Date;
+  wecom?: unknown;
+}) {
+  return {
+    id: tenant._id,
+    name: tenant.name,
+    seats: tenant.seats,
+    seatsUsed: await seatsUsed(tenant._id),
+    effectiveAt: tenant.effectiveAt.toISOString(),
+    expiresAt: tenant.expiresAt.toISOString(),
+    wecomBound: Boolean(tenant.wecom),
+  };
+}
+
+export async function listTenants(page: number, pageSize: number) {
+  const [rows, total] = await Promise.all([
+    TenantModel.find({})
+      .sort({ createdAt: -1, _id: 1 })
+      .skip((page - 1) * pageSize)
+      .limit(pageSize)
+      .lean(),
+    TenantModel.countDocuments({}),
+  ]);
+  return { items: await Promise.all(rows.map(summaryOf)), total, page, pageSize };
+}
+
+/**
+ * Opens a tenant (R-1.1-02, I-08) with its seats and validity, and its super admin, who is switched on
+ * and so holds the first seat. The WeCom binding comes later, from the tenant's own 企微绑定 page.
+ */
+export async function createTenant(input: CreateTenant) {
+  try {
+    await TenantModel.create({
+      _id: input.id,
+      name: input.name,
+      seats: input.seats,
+      effectiveAt: new Date(input.effectiveAt),
+      expiresAt: new Date(input.expiresAt),
+    });
+  } catch (error) {
+    if ((error as { code?: number }).code === 11000) throw conflict('企业标识已存在', 'TENANT_EXISTS');
+    throw error;
+  }
+  const admin = await StaffModel.create({
+    tenantId: input.id,
+    userid: 'admin',
+    name: input.admin.name,
+    mobile: input.admin.mobile,
+    departmentIds: [1],
+    systemEnabled: true,
+    passwordHash: await hashPassword(input.admin.password),
+  });
+  await claimSeat(input.id, input.seats, String(admin._id));
+  return summaryOf((await TenantModel.findById(input.id).lean())!);
+}
+
+export async function updateTenant(tenantId: string, change: UpdateTenant) {
+  const tenant = await TenantModel.findById(tenantId).lean();
+  if (!tenant) throw notFound('企业不存在', 'TENANT_NOT_FOUND');
+  const effectiveAt = change.effectiveAt ? new Date(change.effectiveAt) : tenant.effectiveAt;
+  const expiresAt = change.expiresAt ? new Date(change.expiresAt) : tenant.expiresAt;
+  if (effectiveAt >= expiresAt) throw conflict('到期时间须晚于生效时间', 'INVALID_VALIDITY');
+  if (change.seats !== undefined && change.seats < (await seatsUsed(tenantId))) {
+    throw conflict('可使用数量不能少于已开启账号数量', 'SEATS_BELOW_USED');
+  }
+  await TenantModel.updateOne(
+    { _id: tenantId },
+    { $set: { effectiveAt, expiresAt, ...(change.seats !== undefined ? { seats: change.seats } : {}) } },
+  );
+  if (change.seats !== undefined && change.seats < tenant.seats)
+    await renumberSeatsAbove(tenantId, change.seats);
+  return summaryOf((await TenantModel.findById(tenantId).lean())!);
+}
