@@ -5,6 +5,11 @@ export type SeatClaimResult = 'claimed' | 'no-seat-left';
 
 const seatId = (tenantId: string, seat: number) => `${tenantId}:${seat}`;
 
+/** Seats in use, as the banner and the operators see them: staff switched on who are still in WeCom. */
+export function countSeatsInUse(tenantId: string): Promise<number> {
+  return StaffModel.countDocuments({ tenantId, systemEnabled: true, deletedAt: { $exists: false } });
+}
+
 /**
  * Takes the lowest free seat for a staff member who is already marked enabled; everyone switched on holds
  * one (the seeded admins too), so the claims are the seat count. Callers enable first and

@@ -12,12 +12,12 @@ import {
   systemAccessRequestSchema,
 } from '../../../lib/contracts/org.contract';
 import { DepartmentModel } from '../../../lib/models/department.model';
-import { StaffModel } from '../../../lib/models/staff.model';
 import { TenantModel } from '../../../lib/models/tenant.model';
 import { sessionOf } from '../../auth/session';
 import { notFound } from '../../http/app-error';
 import { defineRoute } from '../../http/define-route';
 import { getOrgSyncStatus, startManualOrgSync } from './org-sync.use-case';
+import { countSeatsInUse } from '../../../lib/org/seats';
 import { recordAudit } from '../audit/record-audit';
 import { listStaff } from './staff-list.use-case';
 import { setSystemAccess } from './system-access.use-case';
@@ -165,7 +165,7 @@ export function createOrgRouter(
 async function seatsOf(tenantId: string) {
   const [tenant, used] = await Promise.all([
     TenantModel.findById(tenantId).lean(),
-    StaffModel.countDocuments({ tenantId, systemEnabled: true, deletedAt: { $exists: false } }),
+    countSeatsInUse(tenantId),
   ]);
   if (!tenant) throw notFound();
   return {

@@ -1,13 +1,9 @@
 import type { CreateTenant, UpdateTenant } from '../../../lib/contracts/platform.contract';
 import { StaffModel } from '../../../lib/models/staff.model';
 import { TenantModel } from '../../../lib/models/tenant.model';
-import { claimSeat, renumberSeatsAbove } from '../../../lib/org/seats';
+import { claimSeat, countSeatsInUse, renumberSeatsAbove } from '../../../lib/org/seats';
 import { conflict, notFound } from '../../http/app-error';
 import { hashPassword } from '../auth/login.use-case';
-
-async function seatsUsed(tenantId: string): Promise<number> {
-  return StaffModel.countDocuments({ tenantId, systemEnabled: true, deletedAt: { $exists: false } });
-}
 
 async function summaryOf(tenant: {
   _id: string;
@@ -21,7 +17,7 @@ async function summaryOf(tenant: {
     id: tenant._id,
     name: tenant.name,
     seats: tenant.seats,
-    seatsUsed: await seatsUsed(tenant._id),
+    seatsUsed: await countSeatsInUse(tenant._id),
     effectiveAt: tenant.effectiveAt.toISOString(),
     expiresAt: tenant.expiresAt.toISOString(),
     wecomBound: Boolean(tenant.wecom),
@@ -76,7 +72,7 @@ export async function updateTenant(tenantId: string, change: UpdateTenant) {
   const effectiveAt = change.effectiveAt ? new Date(change.effectiveAt) : tenant.effectiveAt;
   const expiresAt = change.expiresAt ? new Date(change.expiresAt) : tenant.expiresAt;
   if (effectiveAt >= expiresAt) throw conflict('到期时间须晚于生效时间', 'INVALID_VALIDITY');
-  if (change.seats !== undefined && change.seats < (await seatsUsed(tenantId))) {
+  if (change.seats !== undefined && change.seats < (await countSeatsInUse(tenantId))) {
     throw conflict('可使用数量不能少于已开启账号数量', 'SEATS_BELOW_USED');
   }
   await TenantModel.updateOne(
