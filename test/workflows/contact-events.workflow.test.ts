@@ -18,74 +18,81 @@ describe('contactEventsWorkflow', () => {
     await env?.teardown();
   });
 
-  it('applies signalled events one at a time, in arrival order, each once', async () => {
+  /**
+   * Runs one contactEventsWorkflow on its own task queue with the given activities, sends the signals,
+   * and waits until `expected` events were applied; returns them in the order they were applied.
+   */
+  async function applyInWorkflow(
+    name: string,
+    activities: (applied: string[]) => ContactEventActivities,
+    send: (signal: (inboxKey: string) => Promise<void>) => Promise<void>,
+    expected: number,
+  ): Promise<string[]> {
     const applied: string[] = [];
-    let release: () => void = () => undefined;
-    const firstHeld = new Promise<void>((resolve) => (release = resolve));
-    const activities: ContactEventActivities = {
-      listStrandedContactEvents: async () => ({ inboxKeys: [] }),
-      applyContactEvent: async ({ inboxKey }) => {
-        if (inboxKey === 'a') await firstHeld;
-        applied.push(inboxKey);
-        return { status: 'applied' };
-      },
-    };
     const worker = await Worker.create({
       connection: env.nativeConnection,
-      taskQueue: 'contact-events',
+      taskQueue: name,
       workflowsPath: require.resolve('../../workflows'),
-      activities,
+      activities: activities(applied),
     });
     await worker.runUntil(async () => {
       const handle = await env.client.workflow.start(contactEventsWorkflow, {
-        workflowId: 'contact-events/t1',
-        taskQueue: 'contact-events',
-        args: [{ tenantId: 't1', pending: [] }],
+        workflowId: `contact-events/${name}`,
+        taskQueue: name,
+        args: [{ tenantId: name, pending: [] }],
       });
-      await handle.signal(contactEventSignal, { inboxKey: 'a' });
-      await handle.signal(contactEventSignal, { inboxKey: 'b' });
-      // A redelivered event that is still queued is not queued twice.
-      await handle.signal(contactEventSignal, { inboxKey: 'b' });
-      await handle.signal(contactEventSignal, { inboxKey: 'c' });
-      release();
-      while (applied.length < 3) await new Promise((r) => setTimeout(r, 50));
-      await recordHistoryIfAsked(handle, 'contact-events');
+      await send((inboxKey) => handle.signal(contactEventSignal, { inboxKey }));
+      while (applied.length < expected) await new Promise((r) => setTimeout(r, 50));
+      await recordHistoryIfAsked(handle, name);
       await handle.terminate('test done');
     });
+    return applied;
+  }
+
+  it('applies signalled events one at a time, in arrival order, each once', async () => {
+    let release: () => void = () => undefined;
+    const firstHeld = new Promise<void>((resolve) => (release = resolve));
+    const applied = await applyInWorkflow(
+      'contact-events',
+      (log) => ({
+        listStrandedContactEvents: async () => ({ inboxKeys: [] }),
+        applyContactEvent: async ({ inboxKey }) => {
+          if (inboxKey === 'a') await firstHeld;
+          log.push(inboxKey);
+          return { status: 'applied' };
+        },
+      }),
+      async (signal) => {
+        await signal('a');
+        await signal('b');
+        // A redelivered event that is still queued is not queued twice.
+        await signal('b');
+        await signal('c');
+        release();
+      },
+      3,
+    );
     expect(applied).toEqual(['a', 'b', 'c']);
   });
 
   it('after each batch, picks up stored events whose signal never arrived', async () => {
-    const applied: string[] = [];
     let strandedListed = false;
-    const activities: ContactEventActivities = {
-      listStrandedContactEvents: async () => {
-        if (strandedListed) return { inboxKeys: [] };
-        strandedListed = true;
-        return { inboxKeys: ['stranded-1', 'stranded-2'] };
-      },
-      applyContactEvent: async ({ inboxKey }) => {
-        applied.push(inboxKey);
-        return { status: 'applied' };
-      },
-    };
-    const worker = await Worker.create({
-      connection: env.nativeConnection,
-      taskQueue: 'contact-events-stranded',
-      workflowsPath: require.resolve('../../workflows'),
-      activities,
-    });
-    await worker.runUntil(async () => {
-      const handle = await env.client.workflow.start(contactEventsWorkflow, {
-        workflowId: 'contact-events/t2',
-        taskQueue: 'contact-events-stranded',
-        args: [{ tenantId: 't2', pending: [] }],
-      });
-      await handle.signal(contactEventSignal, { inboxKey: 'fresh' });
-      while (applied.length < 3) await new Promise((r) => setTimeout(r, 50));
-      await recordHistoryIfAsked(handle, 'contact-events-stranded');
-      await handle.terminate('test done');
-    });
+    const applied = await applyInWorkflow(
+      'contact-events-stranded',
+      (log) => ({
+        listStrandedContactEvents: async () => {
+          if (strandedListed) return { inboxKeys: [] };
+          strandedListed = true;
+          return { inboxKeys: ['stranded-1', 'stranded-2'] };
+        },
+        applyContactEvent: async ({ inboxKey }) => {
+          log.push(inboxKey);
+          return { status: 'applied' };
+        },
+      }),
+      (signal) => signal('fresh'),
+      3,
+    );
     expect(applied).toEqual(['fresh', 'stranded-1', 'stranded-2']);
   });
 });
