@@ -53,11 +53,30 @@ const PORTS: Record<ProfileName, Ports> = {
   },
 };
 
+/**
+ * SCRM_TEST_PORT_OFFSET shifts every test-profile port, so that two checkouts on one machine
+ * (a second git worktree, say) can run `npm test` at the same time.
+ */
+function testPortOffset(): number {
+  const raw = process.env.SCRM_TEST_PORT_OFFSET;
+  if (!raw) return 0;
+  const offset = Number(raw);
+  if (!Number.isInteger(offset) || offset < 0 || offset > 1000) {
+    throw new Error(`SCRM_TEST_PORT_OFFSET must be a whole number from 0 to 1000, not "${raw}"`);
+  }
+  return offset;
+}
+
+function shifted(ports: Ports, offset: number): Ports {
+  const entries = Object.entries(ports).map(([k, v]) => [k, v + offset]);
+  return Object.fromEntries(entries) as unknown as Ports;
+}
+
 export function profile(name: ProfileName): Profile {
   const dir = path.join(STACK_DIR, name);
   return {
     name,
-    ports: PORTS[name],
+    ports: name === 'test' ? shifted(PORTS.test, testPortOffset()) : PORTS.dev,
     mongoDatabase: name === 'dev' ? 'scrm' : 'scrm_test',
     dir,
     dataDir: path.join(dir, 'data'),
