@@ -25,6 +25,8 @@ const staffSchema = new Schema(
     systemEnabled: { type: Boolean, default: false },
     passwordHash: { type: String },
     sessionVersion: { type: Number, default: 0 },
+    /** The one 权限管理 role (I-100): a RoleModel `_id` as a string. */
+    roleId: { type: String },
   },
   { timestamps: true },
 );
@@ -34,6 +36,7 @@ staffSchema.index({ tenantId: 1, deletedAt: 1, departmentIds: 1, name: 1 });
 staffSchema.index({ tenantId: 1, mobile: 1 });
 staffSchema.index({ tenantId: 1, name: 1 });
 staffSchema.index({ tenantId: 1, lastSeenAt: 1 });
+staffSchema.index({ tenantId: 1, roleId: 1 });
 // Login looks a phone number up across tenants.
 staffSchema.index({ mobile: 1 });
 

@@ -1,0 +1,33 @@
+import { InferSchemaType, Schema, model } from 'mongoose';
+import { tenantScopePlugin } from '../db/tenant-scope.plugin';
+import { cleanJson } from '../db/to-json';
+
+/** 数据权限 (R-7.2.2-03): whose customers, groups, messages and statistics a role sees, through their staff. */
+export const DATA_SCOPES = ['self', 'department', 'all', 'custom'] as const;
+export type DataScope = (typeof DATA_SCOPES)[number];
+
+/**
+ * 权限管理 roles (R-7.2). Every staff member has exactly one (I-100). Built-in roles (`builtIn` set)
+ * are created with the tenant; they can be edited but not deleted (I-102).
+ */
+const roleSchema = new Schema(
+  {
+    tenantId: { type: String, required: true },
+    name: { type: String, required: true },
+    builtIn: { type: String, enum: ['super_admin', 'admin', 'staff'] },
+    /** Keys of the 功能权限 tree (menus, buttons and actions). */
+    functionPermissions: { type: [String], default: [] },
+    dataScope: { type: String, enum: DATA_SCOPES, required: true, default: 'department' },
+    /** For 自定义: the departments (with their sub-departments) and staff whose data is visible. */
+    customDepartmentIds: { type: [Number], default: [] },
+    customUserids: { type: [String], default: [] },
+    /** userid of the staff member who created it; absent for built-in roles. */
+    createdBy: { type: String },
+  },
+  { timestamps: true, toJSON: cleanJson },
+);
+roleSchema.plugin(tenantScopePlugin);
+roleSchema.index({ tenantId: 1, name: 1 }, { unique: true });
+
+export type Role = InferSchemaType<typeof roleSchema>;
+export const RoleModel = model('Role', roleSchema, 'roles');
