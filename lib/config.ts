@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import { keyringFromEnv } from './secrets/keyring-from-env';
 
 /** Every setting the api, the worker and the scripts read, validated once at boot. */
 const configSchema = z.object({
@@ -45,6 +46,8 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): AppConfig {
   if (e.NODE_ENV === 'production' && !e.JWT_SECRET) {
     throw new Error('Invalid configuration: JWT_SECRET is required in production');
   }
+  // Fails fast, naming the variable, when SECRETS_KEY is missing or not a 32-byte key.
+  keyringFromEnv(env);
   return {
     nodeEnv: e.NODE_ENV,
     port: e.PORT,

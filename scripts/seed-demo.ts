@@ -5,7 +5,6 @@
  * `--callbacks` (run once the api is up) saves the api's callback URL in the simulator, which checks it
  * with WeCom's echostr handshake, so console changes reach the product as change_contact events.
  */
-import { randomBytes } from 'node:crypto';
 import { hashPassword } from '../api/modules/auth/login.use-case';
 import { loadConfig } from '../lib/config';
 import { connectDatabase, disconnectDatabase } from '../lib/db/connect';
@@ -13,6 +12,9 @@ import { PlatformAdminModel } from '../lib/models/platform-admin.model';
 import { StaffModel } from '../lib/models/staff.model';
 import { TenantModel } from '../lib/models/tenant.model';
 import { claimSeat } from '../lib/org/seats';
+import { defaultKeyring } from '../lib/secrets/keyring-from-env';
+import { rotateTenantSecrets } from '../lib/secrets/rotate-tenant-secrets';
+import { ensureCallbackSettings, loadBinding, saveBinding } from '../lib/wecom/binding-store';
 import { connectTemporalClient } from '../lib/temporal/connect-client';
 import { ensureOrgSyncSchedule } from '../lib/temporal/org-sync-schedule';
 import {
@@ -20,7 +22,9 @@ import {
   DEMO_ADMIN_USERID,
   DEMO_APP_AGENT_ID,
   DEMO_APP_SECRET,
+  DEMO_ARCHIVE_SECRET,
   DEMO_CONTACTS_SECRET,
+  DEMO_EXTERNAL_CONTACT_SECRET,
   DEMO_CORP_ID,
   DEMO_CORP_NAME,
 } from '../wecom-sim/seed/demo-corp';
@@ -30,12 +34,6 @@ export const DEMO_PASSWORD = 'demo123456';
 export const DEMO_OPERATOR = 'operator';
 export const DEMO_OPERATOR_PASSWORD = 'operator123456';
 const DEMO_SEATS = 38;
-
-/** EncodingAESKey: exactly 43 characters of [A-Za-z0-9] (API.md §13.1). */
-function newEncodingAesKey(): string {
-  const alphabet = 'ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz0123456789';
-  return Array.from(randomBytes(43), (byte) => alphabet[byte % alphabet.length]).join('');
-}
 
 async function seedTenant(): Promise<void> {
   const now = new Date();
@@ -47,19 +45,30 @@ async function seedTenant(): Promise<void> {
         seats: DEMO_SEATS,
         effectiveAt: now,
         expiresAt: new Date(now.getTime() + 365 * 24 * 3600 * 1000),
-        wecom: {
-          corpId: DEMO_CORP_ID,
-          corpName: DEMO_CORP_NAME,
-          contactsSecret: DEMO_CONTACTS_SECRET,
-          agentId: DEMO_APP_AGENT_ID,
-          appSecret: DEMO_APP_SECRET,
-          callbackToken: randomBytes(16).toString('hex'),
-          callbackAesKey: newEncodingAesKey(),
-        },
       },
     },
     { upsert: true },
   );
+  // Dev data from before secrets were sealed: seal it in place first.
+  await rotateTenantSecrets(defaultKeyring());
+  // Sealed with SECRETS_KEY like a binding saved on the 企微绑定 page; a binding that exists is kept.
+  if (!(await loadBinding(DEMO_TENANT_ID))) {
+    await saveBinding(DEMO_TENANT_ID, {
+      corpId: DEMO_CORP_ID,
+      corpName: DEMO_CORP_NAME,
+      appName: '微丰SCRM',
+      agentId: DEMO_APP_AGENT_ID,
+      secrets: {
+        contacts: DEMO_CONTACTS_SECRET,
+        externalContact: DEMO_EXTERNAL_CONTACT_SECRET,
+        app: DEMO_APP_SECRET,
+        archive: DEMO_ARCHIVE_SECRET,
+      },
+      archiveKeys: [],
+      updatedAt: now,
+    });
+  }
+  await ensureCallbackSettings(DEMO_TENANT_ID);
   const admin = await StaffModel.findOneAndUpdate(
     { tenantId: DEMO_TENANT_ID, userid: DEMO_ADMIN_USERID },
     {
@@ -88,15 +97,14 @@ async function seedOperator(): Promise<void> {
 }
 
 async function connectCallbacks(publicUrl: string, wecomApiBase: string): Promise<void> {
-  const tenant = await TenantModel.findById(DEMO_TENANT_ID).lean();
-  if (!tenant?.wecom) throw new Error('the demo tenant is not seeded yet');
+  const callbacks = await ensureCallbackSettings(DEMO_TENANT_ID);
   const response = await fetch(`${wecomApiBase}/sim/corps/${DEMO_CORP_ID}/callbacks/contacts`, {
     method: 'PUT',
     headers: { 'content-type': 'application/json' },
     body: JSON.stringify({
       url: `${publicUrl}/wecom/callback/${DEMO_TENANT_ID}/contacts`,
-      token: tenant.wecom.callbackToken,
-      encodingAesKey: tenant.wecom.callbackAesKey,
+      token: callbacks.contacts.token,
+      encodingAesKey: callbacks.contacts.aesKey,
     }),
   });
   if (!response.ok) throw new Error(`the simulator refused the callback URL: ${await response.text()}`);

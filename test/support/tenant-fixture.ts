@@ -1,8 +1,8 @@
-import { randomBytes } from 'node:crypto';
 import { hashPassword } from '../../api/modules/auth/login.use-case';
 import { StaffModel } from '../../lib/models/staff.model';
 import { TenantModel } from '../../lib/models/tenant.model';
 import { claimSeat } from '../../lib/org/seats';
+import { ensureCallbackSettings, saveBinding } from '../../lib/wecom/binding-store';
 import type { SimCorp } from './sim-client';
 
 export const ADMIN_PASSWORD = 'Admin@12345';
@@ -15,32 +15,18 @@ export function freshTenantId(prefix: string): string {
   return `${prefix}-${Date.now().toString(36)}`;
 }
 
-/** A tenant bound to a simulator corp, with one admin who may log in. */
-export async function createBoundTenant(
+/** A tenant as the platform opens it: no WeCom binding yet, one admin who may log in. */
+export async function createTenant(
   tenantId: string,
-  corp: SimCorp,
+  name: string,
   options: { adminMobile: string; expiresAt?: Date; seats?: number },
 ) {
-  const callbackToken = randomBytes(12).toString('hex');
-  const callbackAesKey = randomBytes(32)
-    .toString('base64')
-    .replace(/[^A-Za-z0-9]/g, 'A')
-    .slice(0, 43);
   await TenantModel.create({
     _id: tenantId,
-    name: corp.name,
+    name,
     seats: options.seats ?? 10,
     effectiveAt: new Date('2026-01-01T00:00:00Z'),
     expiresAt: options.expiresAt ?? new Date('2099-01-01T00:00:00Z'),
-    wecom: {
-      corpId: corp.corpId,
-      corpName: corp.name,
-      contactsSecret: corp.secrets.contacts,
-      agentId: corp.appAgentId,
-      appSecret: corp.secrets.app,
-      callbackToken,
-      callbackAesKey,
-    },
   });
   const admin = await StaffModel.create({
     tenantId,
@@ -52,5 +38,24 @@ export async function createBoundTenant(
     passwordHash: await hashPassword(ADMIN_PASSWORD),
   });
   await claimSeat(tenantId, options.seats ?? 10, String(admin._id));
-  return { callbackToken, callbackAesKey };
+  return admin;
+}
+
+/** A tenant bound to a simulator corp (every secret, sealed as the binding page seals them), with one admin. */
+export async function createBoundTenant(
+  tenantId: string,
+  corp: SimCorp,
+  options: { adminMobile: string; expiresAt?: Date; seats?: number },
+) {
+  await createTenant(tenantId, corp.name, options);
+  await saveBinding(tenantId, {
+    corpId: corp.corpId,
+    corpName: corp.name,
+    appName: '微丰SCRM',
+    agentId: corp.appAgentId,
+    secrets: { ...corp.secrets },
+    archiveKeys: [],
+  });
+  const callbacks = await ensureCallbackSettings(tenantId);
+  return { callbackToken: callbacks.contacts.token, callbackAesKey: callbacks.contacts.aesKey };
 }
