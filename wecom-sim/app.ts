@@ -15,6 +15,7 @@ import { CallbackEmitter } from './scenario/callback-emitter';
 import { scenarioRouter } from './scenario/scenario.router';
 import type { SimState } from './state/sim-state';
 import { cgiBinRouter } from './wecom-api/cgi-bin.router';
+import { webLoginRouter } from './web-login/web-login.routes';
 
 export interface SimAppOptions {
   logger?: Logger;
@@ -53,6 +54,7 @@ export function createSimApp(state: SimState, options: SimAppOptions = {}): Expr
     else next();
   });
   app.use('/cgi-bin', cgiBinRouter(state));
+  app.use(webLoginRouter(state));
   app.use(
     '/sim',
     scenarioRouter({

@@ -3,6 +3,7 @@
  */
 import { CorpCallbacks } from '../callbacks/callback-config';
 import { ContactDirectory } from '../contacts/contact-directory';
+import { CorpApp } from './corp-app';
 import { SECRET_KINDS, type CorpSecrets, type SecretKind } from './secret-kinds';
 
 export interface CorpIdentity {
@@ -16,9 +17,11 @@ export interface CorpIdentity {
 export class Corp {
   readonly contacts: ContactDirectory;
   readonly callbacks = new CorpCallbacks();
+  readonly app: CorpApp;
 
   constructor(readonly identity: CorpIdentity) {
     this.contacts = new ContactDirectory(identity.corpId, identity.name);
+    this.app = new CorpApp(identity.appAgentId);
   }
 
   get corpId(): string {

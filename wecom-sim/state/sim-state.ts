@@ -10,6 +10,7 @@ import type { MemberFields } from '../contacts/member-input';
 import { Corp, type CorpIdentity } from './corp';
 import { generateSecrets, type CorpSecrets } from './secret-kinds';
 import { TokenStore } from './token-store';
+import { WebLoginCodes } from './web-login-codes';
 
 /** A member as seeded: the create fields plus the status WeCom would show (1 active, 2 disabled, 4 pending). */
 export type MemberSeed = MemberFields & { userid: string; status?: 1 | 2 | 4 };
@@ -20,6 +21,8 @@ export interface CorpSeed {
   departments: Array<DepartmentCreateInput & { id: number }>;
   /** Leaders before the members that name them in direct_leader. */
   members: MemberSeed[];
+  /** The self-built app's console settings, when they differ from a new corp's. */
+  app?: { name?: string; redirectDomain?: string };
 }
 
 export interface NewCorp {
@@ -39,11 +42,13 @@ export class SimState {
   readonly clock: SimClock;
   readonly tokens: TokenStore;
   readonly latency = new ApiLatency();
+  readonly webLoginCodes: WebLoginCodes;
   private readonly corps = new Map<string, Corp>();
 
   constructor(private readonly options: { clock?: SimClock; seeds?: CorpSeed[] } = {}) {
     this.clock = options.clock ?? new SimClock();
     this.tokens = new TokenStore(this.clock);
+    this.webLoginCodes = new WebLoginCodes(this.clock);
     this.plantSeeds();
   }
 
@@ -72,6 +77,7 @@ export class SimState {
   reset(): void {
     this.corps.clear();
     this.tokens.clear();
+    this.webLoginCodes.clear();
     this.latency.clear();
     this.clock.reset();
     this.plantSeeds();
@@ -80,6 +86,7 @@ export class SimState {
   private plantSeeds(): void {
     for (const seed of this.options.seeds ?? []) {
       const corp = this.createCorp(seed.identity);
+      Object.assign(corp.app, seed.app ?? {});
       for (const department of seed.departments) corp.contacts.departments.create(department);
       for (const { status, ...fields } of seed.members) {
         corp.contacts.members.create(

@@ -5,6 +5,7 @@
  */
 import express, { Router } from 'express';
 import type { SimState } from '../state/sim-state';
+import { appEndpoints } from './app.routes';
 import { departmentEndpoints } from './department.routes';
 import { gettokenHandler } from './gettoken.route';
 import { userEndpoints } from './user.routes';
@@ -14,7 +15,7 @@ export function cgiBinRouter(state: SimState): Router {
   const router = Router();
   router.use(express.text({ type: () => true, limit: '2mb' }));
   router.all('/gettoken', gettokenHandler(state));
-  for (const [path, spec] of Object.entries({ ...departmentEndpoints, ...userEndpoints })) {
+  for (const [path, spec] of Object.entries({ ...departmentEndpoints, ...userEndpoints, ...appEndpoints })) {
     router.all(path, wecomEndpoint(state, spec));
   }
   return router;

@@ -12,6 +12,7 @@ import { WecomError } from '../wecom-error';
 import { wecomErrorBody } from './error-body';
 
 export interface WecomCall {
+  state: SimState;
   corp: Corp;
   kind: SecretKind;
   /** A query parameter; the first value if repeated. */
@@ -89,6 +90,7 @@ export function wecomEndpoint(state: SimState, spec: WecomEndpointSpec): Request
     try {
       const { corp, kind } = authorize(state, req, spec.allowed);
       const result = spec.handle({
+        state,
         corp,
         kind,
         query: (name) => firstQueryValue(req, name),
