@@ -15,6 +15,10 @@ import { createHealthRouter } from './modules/health/health.router';
 import { createOrgRouter } from './modules/org/org.router';
 import { createPlatformRouter } from './modules/platform/platform.router';
 import { createWeComCallbackRouter } from './modules/wecom-callback/callback.router';
+import { createWeComLoginRouter } from './modules/auth/wecom-login.router';
+import { createWeComBindingRouter } from './modules/wecom-binding/wecom-binding.router';
+import { WeComCallStats } from '../lib/wecom/call-stats';
+import { WeComClient } from '../lib/wecom/client';
 import { buildOpenApiDocument, createApiRegistry, OPENAPI_PATH } from './openapi/registry';
 
 export interface AppDeps {
@@ -35,6 +39,10 @@ export function createApp(deps: AppDeps): Express {
 
   const registry = createApiRegistry();
   const authenticate = requireSession(config.jwtSecret);
+  const wecomStats = new WeComCallStats(log);
+  wecomStats.start();
+  const wecom = new WeComClient({ baseUrl: config.wecomApiBase, observer: wecomStats });
+  const secureCookies = config.publicUrl.startsWith('https://');
 
   // Callbacks read their own XML body; everything else under /api is JSON.
   app.use(
@@ -56,6 +64,29 @@ export function createApp(deps: AppDeps): Express {
     createOrgRouter(registry, { client: deps.temporal, taskQueue: config.temporalTaskQueue }, authenticate),
   );
   app.use(createAuditRouter(registry, authenticate));
+  app.use(
+    createWeComLoginRouter(registry, {
+      jwtSecret: config.jwtSecret,
+      secureCookies,
+      publicUrl: config.publicUrl,
+      wecomLoginBase: config.wecomLoginBase,
+      wecom,
+      log,
+    }),
+  );
+  app.use(
+    createWeComBindingRouter(
+      registry,
+      {
+        wecom,
+        wecomStats,
+        publicUrl: config.publicUrl,
+        temporal: { client: deps.temporal, taskQueue: config.temporalTaskQueue },
+        log,
+      },
+      authenticate,
+    ),
+  );
   app.use(
     createPlatformRouter(registry, {
       jwtSecret: config.jwtSecret,

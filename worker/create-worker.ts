@@ -1,6 +1,8 @@
 import { NativeConnection, Worker } from '@temporalio/worker';
 import { createActivities } from '../activities';
 import type { AppConfig } from '../lib/config';
+import { createLogger } from '../lib/logger';
+import { WeComCallStats } from '../lib/wecom/call-stats';
 import { WeComClient } from '../lib/wecom/client';
 import { createContactsApi } from '../lib/wecom/contacts-api';
 
@@ -9,7 +11,9 @@ export async function createWorker(
   config: AppConfig,
 ): Promise<{ worker: Worker; connection: NativeConnection }> {
   const connection = await NativeConnection.connect({ address: config.temporalAddress });
-  const contacts = createContactsApi(new WeComClient({ baseUrl: config.wecomApiBase }));
+  const wecomStats = new WeComCallStats(createLogger('worker', config.logLevel));
+  wecomStats.start();
+  const contacts = createContactsApi(new WeComClient({ baseUrl: config.wecomApiBase, observer: wecomStats }));
   const worker = await Worker.create({
     connection,
     namespace: config.temporalNamespace,

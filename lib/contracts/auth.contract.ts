@@ -26,3 +26,14 @@ export const meResponseSchema = z
 export type LoginRequest = z.infer<typeof loginRequestSchema>;
 export type SessionUser = z.infer<typeof sessionUserSchema>;
 export type SessionTenant = z.infer<typeof sessionTenantSchema>;
+
+/** 扫码登录 (I-09): the 企业ID the person enters starts WeCom's web login for that corp. */
+export const wecomLoginStartQuerySchema = z.object({
+  corpId: z.string().trim().min(1, '请输入企业ID').max(64, '企业ID格式有误'),
+});
+
+/** What WeCom appends to redirect_uri: a declined scan brings the state only. */
+export const wecomLoginCallbackQuerySchema = z.object({
+  code: z.string().max(512).optional(),
+  state: z.string().max(128).optional(),
+});

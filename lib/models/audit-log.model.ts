@@ -6,6 +6,7 @@ export const AUDIT_ACTIONS = [
   'system-access.enable',
   'system-access.disable',
   'org-sync.manual',
+  'wecom-binding.update',
 ] as const;
 export type AuditAction = (typeof AUDIT_ACTIONS)[number];
 

@@ -56,5 +56,8 @@ const tenantSchema = new Schema(
   { timestamps: true, toJSON: cleanJson },
 );
 
+// 扫码登录 finds the tenant by the 企业ID the person enters.
+tenantSchema.index({ 'wecom.corpId': 1 });
+
 export type Tenant = InferSchemaType<typeof tenantSchema>;
 export const TenantModel = model('Tenant', tenantSchema, 'tenants');

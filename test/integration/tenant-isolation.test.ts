@@ -15,6 +15,8 @@ const A_MARKER = '甲方独有';
 const SAMPLE_BODIES: Record<string, unknown> = {
   'PUT /api/org/staff/{userid}/system-access': { enabled: false },
   'POST /api/auth/login': { phone: '13700000071', password: ADMIN_PASSWORD },
+  // Valid input that WeCom refuses (unknown corp): the save runs as tenant B up to the live check.
+  'PUT /api/wecom/binding': { corpId: 'ww0000000000000000', agentId: 1000002 },
 };
 
 async function snapshotOf(tenantId: string): Promise<string> {
