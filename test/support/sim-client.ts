@@ -44,6 +44,18 @@ export const simulator = {
       `/corps/${corpId}/callbacks/deliveries`,
     ),
   setLatency: (path: string, ms: number) => sim<unknown>('PUT', '/latency', { path, ms }),
+  /** The app's console settings: name, 可见范围, 可信域名 (the host web login may return to). */
+  setApp: (
+    corpId: string,
+    settings: {
+      name?: string;
+      visibility?: { users?: string[]; departments?: number[] };
+      redirectDomain?: string;
+    },
+  ) => sim<unknown>('PUT', `/corps/${corpId}/app`, settings),
+  /** A phone confirming a scan of a web-login link; answers where WeCom sends the browser next. */
+  scanLogin: (scan: { url: string; userid?: string; nonMember?: true; decline?: true }) =>
+    sim<{ location: string }>('POST', '/web-login/scan', scan),
   replay: (corpId: string, deliveryId: string) =>
     sim<unknown>('POST', `/corps/${corpId}/callbacks/replay/${deliveryId}`),
 };
