@@ -1,5 +1,6 @@
 import { EnvironmentProviders } from '@angular/core';
 import {
+  BankOutline,
   BarChartOutline,
   BookOutline,
   CaretDownOutline,
@@ -8,6 +9,7 @@ import {
   CloseCircleFill,
   CloseCircleOutline,
   CloseOutline,
+  CopyOutline,
   DoubleLeftOutline,
   DoubleRightOutline,
   DownOutline,
@@ -22,8 +24,10 @@ import {
   MenuFoldOutline,
   MenuUnfoldOutline,
   MessageOutline,
+  MedicineBoxOutline,
   MobileOutline,
   PlusOutline,
+  QuestionCircleOutline,
   QrcodeOutline,
   RightOutline,
   ScheduleOutline,
@@ -43,6 +47,7 @@ import { provideNzIcons } from 'ng-zorro-antd/icon';
  */
 export function provideAppIcons(): EnvironmentProviders {
   return provideNzIcons([
+    BankOutline,
     BarChartOutline,
     BookOutline,
     CaretDownOutline,
@@ -51,6 +56,7 @@ export function provideAppIcons(): EnvironmentProviders {
     CloseCircleFill,
     CloseCircleOutline,
     CloseOutline,
+    CopyOutline,
     DoubleLeftOutline,
     DoubleRightOutline,
     DownOutline,
@@ -65,8 +71,10 @@ export function provideAppIcons(): EnvironmentProviders {
     MenuFoldOutline,
     MenuUnfoldOutline,
     MessageOutline,
+    MedicineBoxOutline,
     MobileOutline,
     PlusOutline,
+    QuestionCircleOutline,
     QrcodeOutline,
     RightOutline,
     ScheduleOutline,

@@ -7,7 +7,10 @@ export default [
   { path: 'org', loadComponent: () => import('./org/org-page').then((m) => m.OrgPage) },
   underConstructionRoute('roles', '权限管理'),
   underConstructionRoute('tags', '标签管理'),
-  underConstructionRoute('wecom', '企微绑定'),
+  {
+    path: 'wecom',
+    loadComponent: () => import('./wecom/wecom-binding-page').then((m) => m.WecomBindingPage),
+  },
   underConstructionRoute('integrations', '系统对接'),
   underConstructionRoute('sensitive-behavior-settings', '敏感行为设置'),
 ] satisfies Routes;
