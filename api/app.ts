@@ -18,6 +18,7 @@ import { createWeComCallbackRouter } from './modules/wecom-callback/callback.rou
 import { createWeComLoginRouter } from './modules/auth/wecom-login.router';
 import { createWeComBindingRouter } from './modules/wecom-binding/wecom-binding.router';
 import { WeComCallStats } from '../lib/wecom/call-stats';
+import { chatArchiveSdkFor } from '../lib/wecom/chat-archive-sdk';
 import { WeComClient } from '../lib/wecom/client';
 import { buildOpenApiDocument, createApiRegistry, OPENAPI_PATH } from './openapi/registry';
 
@@ -80,6 +81,7 @@ export function createApp(deps: AppDeps): Express {
       {
         wecom,
         wecomStats,
+        chatArchive: chatArchiveSdkFor(config.wecomApiBase),
         publicUrl: config.publicUrl,
         temporal: { client: deps.temporal, taskQueue: config.temporalTaskQueue },
         log,

@@ -16,6 +16,7 @@ import { scenarioRouter } from './scenario/scenario.router';
 import type { SimState } from './state/sim-state';
 import { cgiBinRouter } from './wecom-api/cgi-bin.router';
 import { webLoginRouter } from './web-login/web-login.routes';
+import { financeSdkRouter } from './archive/finance-sdk.routes';
 
 export interface SimAppOptions {
   logger?: Logger;
@@ -55,6 +56,7 @@ export function createSimApp(state: SimState, options: SimAppOptions = {}): Expr
   });
   app.use('/cgi-bin', cgiBinRouter(state));
   app.use(webLoginRouter(state));
+  app.use(financeSdkRouter(state));
   app.use(
     '/sim',
     scenarioRouter({

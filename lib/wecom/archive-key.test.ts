@@ -1,5 +1,10 @@
-import { generateKeyPairSync } from 'node:crypto';
-import { inspectArchivePrivateKey, publicKeyFingerprint } from './archive-key';
+import { constants, generateKeyPairSync, publicEncrypt } from 'node:crypto';
+import {
+  ArchiveKeyError,
+  decryptRandomKey,
+  inspectArchivePrivateKey,
+  publicKeyFingerprint,
+} from './archive-key';
 
 function pair(bits: number, type: 'pkcs1' | 'pkcs8') {
   const { privateKey, publicKey } = generateKeyPairSync('rsa', {
@@ -22,5 +27,17 @@ describe('archive private key (I-107)', () => {
     expect(() =>
       inspectArchivePrivateKey('-----BEGIN RSA PRIVATE KEY-----\nnot a key\n-----END RSA PRIVATE KEY-----'),
     ).toThrow(/无法解析/);
+  });
+});
+
+describe('decryptRandomKey (PKCS#1 v1.5)', () => {
+  it('opens what the matching public key sealed and refuses another key', () => {
+    const { privateKey, publicKey } = pair(2048, 'pkcs1');
+    const sealed = publicEncrypt(
+      { key: publicKey, padding: constants.RSA_PKCS1_PADDING },
+      Buffer.from('k'.repeat(32)),
+    ).toString('base64');
+    expect(decryptRandomKey(privateKey, sealed)).toBe('k'.repeat(32));
+    expect(() => decryptRandomKey(pair(2048, 'pkcs1').privateKey, sealed)).toThrow(ArchiveKeyError);
   });
 });

@@ -1,4 +1,11 @@
-import { createHash, createPrivateKey, createPublicKey, type KeyObject } from 'node:crypto';
+import {
+  constants,
+  createHash,
+  createPrivateKey,
+  createPublicKey,
+  privateDecrypt,
+  type KeyObject,
+} from 'node:crypto';
 
 /** The chat archive's key pair (API.md §15.1): RSA 2048, PKCS#1 PEM, one per publickey_ver. */
 export class ArchiveKeyError extends Error {
@@ -31,4 +38,28 @@ export function publicKeyFingerprint(publicKey: KeyObject | string): string {
   return createHash('sha256')
     .update(key.export({ type: 'spki', format: 'der' }))
     .digest('hex');
+}
+
+/**
+ * Opens a chat-archive message's `encrypt_random_key` with our private key: RSA with PKCS#1 v1.5 padding
+ * (API.md §15.1). Node 20 refuses PKCS#1 v1.5 in privateDecrypt (CVE-2023-46809, a timing oracle that
+ * matters for servers answering attackers, not for reading WeCom's data), so the padding is removed
+ * here: 0x00 0x02, at least 8 non-zero bytes, 0x00, then the key. A wrong private key yields bytes
+ * without that shape, reported as ArchiveKeyError.
+ */
+export function decryptRandomKey(privateKeyPem: string, encryptRandomKey: string): string {
+  let block: Buffer;
+  try {
+    block = privateDecrypt(
+      { key: privateKeyPem, padding: constants.RSA_NO_PADDING },
+      Buffer.from(encryptRandomKey, 'base64'),
+    );
+  } catch {
+    throw new ArchiveKeyError('私钥无法解密该消息的密钥');
+  }
+  const separator = block.indexOf(0, 2);
+  if (block[0] !== 0 || block[1] !== 2 || separator < 10) {
+    throw new ArchiveKeyError('私钥与加密该消息的公钥不匹配');
+  }
+  return block.subarray(separator + 1).toString('utf8');
 }

@@ -12,13 +12,17 @@ import { ADMIN_PASSWORD, createTenant, freshTenantId } from '../support/tenant-f
 const TENANT = freshTenantId('bind');
 const ADMIN_MOBILE = '13700000401';
 
-function rsaPrivateKey(bits = 2048): string {
+function rsaKeyPair(bits = 2048): { privateKey: string; publicKey: string } {
   return generateKeyPairSync('rsa', {
     modulusLength: bits,
     privateKeyEncoding: { type: 'pkcs1', format: 'pem' },
     publicKeyEncoding: { type: 'pkcs1', format: 'pem' },
-  }).privateKey as unknown as string;
+  });
 }
+
+const rsaPrivateKey = (bits = 2048) => rsaKeyPair(bits).privateKey;
+/** The archive key pair of the corp: the public half goes to WeCom, the private half into the form. */
+const ARCHIVE_KEY = rsaKeyPair();
 
 describe('企微绑定 (R-7.4-02/03, I-107)', () => {
   let app: TestApp;
@@ -30,7 +34,7 @@ describe('企微绑定 (R-7.4-02/03, I-107)', () => {
     contactsSecret: corp.secrets.contacts,
     externalContactSecret: corp.secrets.externalContact,
     archiveSecret: corp.secrets.archive,
-    archiveKeys: [{ version: 1, privateKey: rsaPrivateKey() }],
+    archiveKeys: [{ version: 1, privateKey: ARCHIVE_KEY.privateKey }],
     appName: '微丰SCRM',
     agentId: corp.appAgentId,
     appSecret: corp.secrets.app,
@@ -199,6 +203,10 @@ describe('企微绑定 (R-7.4-02/03, I-107)', () => {
 
     it('says ok for every item of a complete, reachable binding', async () => {
       await simulator.setApp(corp.corpId, { redirectDomain: '127.0.0.1', visibility: { departments: [1] } });
+      expect(await simulator.uploadArchivePublicKey(corp.corpId, ARCHIVE_KEY.publicKey)).toEqual({
+        publickey_ver: 1,
+      });
+      await simulator.archiveText(corp.corpId, { from: 'admin', tolist: ['wmCustomer'], content: '你好' });
       const response = await admin.post('/api/wecom/binding/doctor').expect(200);
       expect(statusOf(response.body.items)).toEqual({
         'secret.contacts': 'ok',
@@ -212,6 +220,7 @@ describe('企微绑定 (R-7.4-02/03, I-107)', () => {
         'callback.contacts': 'ok',
         'callback.customers': 'ok',
         'archive.keys': 'ok',
+        'archive.publicKeyVersion': 'ok',
       });
     });
 
@@ -231,6 +240,44 @@ describe('企微绑定 (R-7.4-02/03, I-107)', () => {
         message: expect.stringContaining('127.0.0.1'),
       });
       await simulator.setApp(corp.corpId, { redirectDomain: '127.0.0.1', visibility: { departments: [1] } });
+    });
+
+    it('says when WeCom encrypts with a key version we lack, or a key that is not the pair', async () => {
+      const rotated = rsaKeyPair();
+      await simulator.uploadArchivePublicKey(corp.corpId, rotated.publicKey);
+      await simulator.archiveText(corp.corpId, { from: 'admin', tolist: ['wmCustomer'], content: '新版本' });
+      const missing = await admin.post('/api/wecom/binding/doctor').expect(200);
+      const versionItem = (body: { items: Array<{ key: string }> }) =>
+        body.items.find((item) => item.key === 'archive.publicKeyVersion');
+      expect(versionItem(missing.body)).toMatchObject({
+        status: 'error',
+        message: expect.stringContaining('没有版本 2 的私钥'),
+      });
+
+      await admin
+        .put('/api/wecom/binding')
+        .send({
+          corpId: corp.corpId,
+          agentId: corp.appAgentId,
+          archiveKeys: [{ version: 1 }, { version: 2, privateKey: rsaPrivateKey() }],
+        })
+        .expect(200);
+      const mismatch = await admin.post('/api/wecom/binding/doctor').expect(200);
+      expect(versionItem(mismatch.body)).toMatchObject({
+        status: 'error',
+        message: expect.stringContaining('不是一对'),
+      });
+
+      await admin
+        .put('/api/wecom/binding')
+        .send({
+          corpId: corp.corpId,
+          agentId: corp.appAgentId,
+          archiveKeys: [{ version: 1 }, { version: 2, privateKey: rotated.privateKey }],
+        })
+        .expect(200);
+      const fixed = await admin.post('/api/wecom/binding/doctor').expect(200);
+      expect(versionItem(fixed.body)).toMatchObject({ status: 'ok' });
     });
 
     it('reports a secret reset in WeCom with the real errcode', async () => {

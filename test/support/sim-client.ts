@@ -53,6 +53,12 @@ export const simulator = {
       redirectDomain?: string;
     },
   ) => sim<unknown>('PUT', `/corps/${corpId}/app`, settings),
+  /** The console's 会话内容存档 public-key upload; answers the new publickey_ver. */
+  uploadArchivePublicKey: (corpId: string, publicKey: string) =>
+    sim<{ publickey_ver: number }>('POST', `/corps/${corpId}/archive/public-keys`, { publicKey }),
+  /** A text message archived under the current public key. */
+  archiveText: (corpId: string, message: { from: string; tolist: string[]; content: string }) =>
+    sim<{ seq: number; publickey_ver: number }>('POST', `/corps/${corpId}/archive/messages`, message),
   /** A phone confirming a scan of a web-login link; answers where WeCom sends the browser next. */
   scanLogin: (scan: { url: string; userid?: string; nonMember?: true; decline?: true }) =>
     sim<{ location: string }>('POST', '/web-login/scan', scan),

@@ -1,10 +1,12 @@
 /**
- * The admin console's settings of the corp's self-built app (name, 可见范围, 可信域名) and the phone side of
- * web login: confirm a scan of a login link as a member (or a non-member) without a browser.
+ * The admin console's settings of the corp's self-built app (name, 可见范围, 可信域名), its 会话内容存档
+ * (public-key uploads, archived messages), and the phone side of web login: confirm a scan of a login
+ * link as a member (or a non-member) without a browser.
  */
 import { Router } from 'express';
 import { z } from 'zod';
 import { confirmScan, declineScan, parseLoginRequest, WebLoginError } from '../web-login/login-request';
+import { ArchiveNotEnabledError } from '../archive/chat-archive';
 import { corpParamsSchema, requireCorp, type ScenarioDeps } from './scenario-deps';
 import { ScenarioError } from './scenario-error';
 import { withInput } from './with-input';
@@ -17,6 +19,16 @@ const appSettingsSchema = z
       .strict()
       .optional(),
     redirectDomain: z.string().max(253).optional(),
+  })
+  .strict();
+
+const publicKeySchema = z.object({ publicKey: z.string().min(1) }).strict();
+const archiveTextSchema = z
+  .object({
+    from: z.string().min(1),
+    tolist: z.array(z.string().min(1)).min(1),
+    roomid: z.string().optional(),
+    content: z.string().min(1),
   })
   .strict();
 
@@ -42,6 +54,32 @@ export function appRoutes({ state }: ScenarioDeps): Router {
         visibility: app.visibility,
         redirectDomain: app.redirectDomain,
       });
+    }),
+  );
+
+  router.post(
+    '/corps/:corpId/archive/public-keys',
+    withInput({ params: corpParamsSchema, body: publicKeySchema }, ({ params, body }, res) => {
+      const corp = requireCorp(state, params.corpId);
+      try {
+        res.status(201).json({ publickey_ver: corp.archive.uploadPublicKey(body.publicKey) });
+      } catch {
+        throw new ScenarioError(400, 'publicKey is not a PEM public key');
+      }
+    }),
+  );
+
+  router.post(
+    '/corps/:corpId/archive/messages',
+    withInput({ params: corpParamsSchema, body: archiveTextSchema }, ({ params, body }, res) => {
+      const corp = requireCorp(state, params.corpId);
+      try {
+        const data = corp.archive.archiveText(body);
+        res.status(201).json({ seq: data.seq, msgid: data.msgid, publickey_ver: data.publickey_ver });
+      } catch (error) {
+        if (error instanceof ArchiveNotEnabledError) throw new ScenarioError(409, error.message);
+        throw error;
+      }
     }),
   );
 

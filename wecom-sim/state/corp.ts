@@ -3,6 +3,8 @@
  */
 import { CorpCallbacks } from '../callbacks/callback-config';
 import { ContactDirectory } from '../contacts/contact-directory';
+import { ChatArchive } from '../archive/chat-archive';
+import type { SimClock } from '../clock';
 import { CorpApp } from './corp-app';
 import { SECRET_KINDS, type CorpSecrets, type SecretKind } from './secret-kinds';
 
@@ -18,10 +20,15 @@ export class Corp {
   readonly contacts: ContactDirectory;
   readonly callbacks = new CorpCallbacks();
   readonly app: CorpApp;
+  readonly archive: ChatArchive;
 
-  constructor(readonly identity: CorpIdentity) {
+  constructor(
+    readonly identity: CorpIdentity,
+    clock: SimClock,
+  ) {
     this.contacts = new ContactDirectory(identity.corpId, identity.name);
     this.app = new CorpApp(identity.appAgentId);
+    this.archive = new ChatArchive(clock);
   }
 
   get corpId(): string {

@@ -5,6 +5,8 @@ import { loadBinding, loadCallbackSecrets, type WeComBinding } from '../../../li
 import { CALLBACK_SOURCES, callbackUrl, type CallbackSource } from '../../../lib/wecom/callback-settings';
 import type { WeComClient } from '../../../lib/wecom/client';
 import { WeComApiError } from '../../../lib/wecom/errors';
+import { decryptRandomKey } from '../../../lib/wecom/archive-key';
+import { ChatArchiveSdkError, type ChatArchiveSdk, type ChatData } from '../../../lib/wecom/chat-archive-sdk';
 import { probeCallbackUrl } from './callback-probe';
 import { checkSecrets, readAgent, type AgentInfo } from './live-checks';
 import { SECRET_KINDS_IN_FORM_ORDER, SECRET_LABELS } from './secret-labels';
@@ -22,7 +24,13 @@ const NAMES_SHOWN = 5;
 export interface DoctorDeps {
   wecom: WeComClient;
   publicUrl: string;
+  /** null when no Finance SDK is available (real WeCom without the native adapter). */
+  chatArchive: ChatArchiveSdk | null;
 }
+
+// GetChatData pages through at most this many messages looking for the newest one.
+const ARCHIVE_PAGE = 1000;
+const ARCHIVE_MAX_PAGES = 20;
 
 /**
  * 体检 (setup doctor): checks every part of the binding against WeCom and against our own public URL,
@@ -52,9 +60,18 @@ export async function runSetupDoctor(
     checkAppItems(deps, tenantId, binding),
     Promise.all(CALLBACK_SOURCES.map((source) => checkCallback(deps, tenantId, source))),
   ]);
+  const archiveSecretOk = secretItems.some((item) => item.key === 'secret.archive' && item.status === 'ok');
   return {
     checkedAt: now.toISOString(),
-    items: [...secretItems, ...appItems, ...callbackItems, checkArchiveKeys(binding)],
+    items: [
+      ...secretItems,
+      ...appItems,
+      ...callbackItems,
+      checkArchiveKeys(binding),
+      ...(archiveSecretOk && binding.archiveKeys.length > 0
+        ? [await checkArchiveKeyVersion(deps, binding)]
+        : []),
+    ],
   };
 }
 
@@ -231,4 +248,61 @@ function checkArchiveKeys(binding: WeComBinding): DoctorItem {
   }
   const versions = binding.archiveKeys.map((k) => k.version).join('、');
   return { ...base, status: 'ok', message: `已保存公钥版本 ${versions} 的私钥（PKCS#1 RSA 2048）` };
+}
+
+/**
+ * The private key must match the public key WeCom encrypts with now: the newest archived message names its
+ * publickey_ver, and our key of that version must open its random key (RSA PKCS#1 v1.5).
+ */
+async function checkArchiveKeyVersion(deps: DoctorDeps, binding: WeComBinding): Promise<DoctorItem> {
+  const base = { key: 'archive.publicKeyVersion', label: '会话存档公钥版本' };
+  if (!deps.chatArchive) {
+    return { ...base, status: 'warn', message: '未接入会话存档 SDK，无法核对公钥版本（publickey_ver）' };
+  }
+  let newest: ChatData | undefined;
+  try {
+    for (let page = 0, seq = 0; page < ARCHIVE_MAX_PAGES; page += 1) {
+      const batch = await deps.chatArchive.getChatData({
+        corpId: binding.corpId,
+        secret: binding.secrets.archive as string,
+        seq,
+        limit: ARCHIVE_PAGE,
+      });
+      newest = batch.at(-1) ?? newest;
+      if (batch.length < ARCHIVE_PAGE) break;
+      seq = batch[batch.length - 1].seq;
+    }
+  } catch (error) {
+    if (error instanceof ChatArchiveSdkError && error.errcode === 301053) {
+      return { ...base, status: 'warn', message: '企业微信尚未开通会话内容存档，或尚未上传消息加密公钥' };
+    }
+    const reason = error instanceof ChatArchiveSdkError ? `${error.errcode} ${error.errmsg}` : String(error);
+    return { ...base, status: 'error', message: `拉取会话存档失败（${reason}）` };
+  }
+  if (!newest) {
+    return { ...base, status: 'warn', message: '暂无存档消息，无法核对公钥版本：有新消息后请再体检' };
+  }
+  const version = newest.publickey_ver;
+  const key = binding.archiveKeys.find((k) => k.version === version);
+  if (!key) {
+    return {
+      ...base,
+      status: 'error',
+      message: `企业微信当前用公钥版本 ${version} 加密消息，但这里没有版本 ${version} 的私钥：请填写与该公钥配对的私钥`,
+    };
+  }
+  try {
+    decryptRandomKey(key.privateKey, newest.encrypt_random_key);
+  } catch {
+    return {
+      ...base,
+      status: 'error',
+      message: `版本 ${version} 的私钥解不开最新消息：它与企业微信上的版本 ${version} 公钥不是一对，请重新填写`,
+    };
+  }
+  return {
+    ...base,
+    status: 'ok',
+    message: `最新消息使用公钥版本 ${version}，已保存的版本 ${version} 私钥可以解密`,
+  };
 }

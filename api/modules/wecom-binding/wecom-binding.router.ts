@@ -12,6 +12,7 @@ import type { Logger } from '../../../lib/logger';
 import { ensureOrgSyncSchedule } from '../../../lib/temporal/org-sync-schedule';
 import { ensureCallbackSettings, loadBinding } from '../../../lib/wecom/binding-store';
 import type { WeComCallStats } from '../../../lib/wecom/call-stats';
+import type { ChatArchiveSdk } from '../../../lib/wecom/chat-archive-sdk';
 import type { WeComClient } from '../../../lib/wecom/client';
 import { sessionOf } from '../../auth/session';
 import { defineRoute } from '../../http/define-route';
@@ -24,6 +25,7 @@ import { wecomHealth } from './wecom-health.use-case';
 export interface WeComBindingRouterDeps {
   wecom: WeComClient;
   wecomStats: WeComCallStats;
+  chatArchive: ChatArchiveSdk | null;
   publicUrl: string;
   temporal: { client: Client; taskQueue: string };
   log: Logger;
@@ -39,7 +41,12 @@ export function createWeComBindingRouter(
   const common = { tags: ['wecom-binding'], authenticated: true, guards: [authenticate] };
 
   const currentView = async (tenantId: string) =>
-    bindingView(tenantId, await loadBinding(tenantId), await ensureCallbackSettings(tenantId), deps.publicUrl);
+    bindingView(
+      tenantId,
+      await loadBinding(tenantId),
+      await ensureCallbackSettings(tenantId),
+      deps.publicUrl,
+    );
 
   defineRoute(
     registry,
@@ -95,7 +102,8 @@ export function createWeComBindingRouter(
       if (!outcome.before) {
         // The first binding starts the periodic org sync; failing here must not undo the save.
         await ensureOrgSyncSchedule(deps.temporal.client, deps.temporal.taskQueue, session.tenantId).catch(
-          (err: unknown) => deps.log.warn({ err, tenantId: session.tenantId }, 'org sync schedule not created'),
+          (err: unknown) =>
+            deps.log.warn({ err, tenantId: session.tenantId }, 'org sync schedule not created'),
         );
       }
       res.json(await currentView(session.tenantId));
@@ -110,7 +118,9 @@ export function createWeComBindingRouter(
       method: 'post',
       path: '/api/wecom/binding/doctor',
       summary: '体检: checks every secret, callback URL, the app visible range and the archive keys',
-      responses: { 200: { description: 'One line per item: ok, or what to fix', schema: doctorReportSchema } },
+      responses: {
+        200: { description: 'One line per item: ok, or what to fix', schema: doctorReportSchema },
+      },
     },
     async (_input, _req, res) => {
       res.json(await runSetupDoctor(deps, sessionOf(res).tenantId));
