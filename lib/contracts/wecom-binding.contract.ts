@@ -99,6 +99,10 @@ export const bindingRejectedSchema = z
   })
   .openapi('WeComBindingRejected');
 
+export const archiveKeyPairSchema = z
+  .object({ publicKey: z.string(), privateKey: z.string() })
+  .openapi('ArchiveKeyPair', { description: 'RSA 2048, PKCS#1 PEM; not stored until the binding is saved' });
+
 export const doctorItemSchema = z
   .object({
     key: z.string(),

@@ -78,10 +78,9 @@ export function openSecret(keyring: SecretKeyring, sealed: string, context: stri
   decipher.setAAD(Buffer.from(context, 'utf8'));
   decipher.setAuthTag(Buffer.from(tag, 'base64url'));
   try {
-    return Buffer.concat([
-      decipher.update(Buffer.from(ciphertext, 'base64url')),
-      decipher.final(),
-    ]).toString('utf8');
+    return Buffer.concat([decipher.update(Buffer.from(ciphertext, 'base64url')), decipher.final()]).toString(
+      'utf8',
+    );
   } catch {
     throw new SecretKeyError(`secret for ${context} does not open with key ${keyId} (tampered or moved)`);
   }

@@ -3,6 +3,7 @@ import {
   createHash,
   createPrivateKey,
   createPublicKey,
+  generateKeyPairSync,
   privateDecrypt,
   type KeyObject,
 } from 'node:crypto';
@@ -62,4 +63,13 @@ export function decryptRandomKey(privateKeyPem: string, encryptRandomKey: string
     throw new ArchiveKeyError('私钥与加密该消息的公钥不匹配');
   }
   return block.subarray(separator + 1).toString('utf8');
+}
+
+/** 生成密钥对 (I-108): a fresh RSA 2048 pair in PKCS#1 PEM, the format WeCom's archive console takes. */
+export function generateArchiveKeyPair(): { publicKey: string; privateKey: string } {
+  return generateKeyPairSync('rsa', {
+    modulusLength: 2048,
+    publicKeyEncoding: { type: 'pkcs1', format: 'pem' },
+    privateKeyEncoding: { type: 'pkcs1', format: 'pem' },
+  });
 }

@@ -81,6 +81,18 @@ describe('扫码登录 through the simulator, then 企微绑定 (end to end, in 
     await page.getByTestId('wecom-health').getByText('通讯录 access_token').waitFor();
   });
 
+  it('生成密钥对 fills a new key version and shows the public key to upload', async () => {
+    await page.getByTestId('wecom-generate-key').click();
+    await page
+      .getByTestId('wecom-generated-public-key')
+      .getByText('BEGIN RSA PUBLIC KEY', { exact: false })
+      .waitFor();
+    await expect(page.getByTestId('wecom-archive-key-0').inputValue()).resolves.toMatch(
+      /^-----BEGIN RSA PRIVATE KEY-----/,
+    );
+    await page.getByTestId('wecom-cancel').click();
+  });
+
   it("shows WeCom's refusal next to the secret that failed and keeps the saved binding", async () => {
     await page.getByTestId('wecom-appSecret').fill('not-the-app-secret');
     await page.getByTestId('wecom-save').click();

@@ -52,6 +52,7 @@ describe('health and OpenAPI', () => {
         'GET /api/wecom/binding',
         'PUT /api/wecom/binding',
         'POST /api/wecom/binding/doctor',
+        'POST /api/wecom/binding/archive-key-pair',
         'GET /api/wecom/health',
         'POST /api/auth/login',
         'POST /api/auth/logout',

@@ -3,6 +3,7 @@ import { encrypt, getSignature } from '@wecom/crypto';
 import mongoose from 'mongoose';
 import request from 'supertest';
 import { AuditLogModel } from '../../lib/models/audit-log.model';
+import { inspectArchivePrivateKey, publicKeyFingerprint } from '../../lib/wecom/archive-key';
 import { CallbackInboxModel } from '../../lib/models/callback-inbox.model';
 import { ensureCallbackSettings, loadBinding, saveBinding } from '../../lib/wecom/binding-store';
 import { startTestApp, type TestApp } from '../support/app-harness';
@@ -195,6 +196,22 @@ describe('企微绑定 (R-7.4-02/03, I-107)', () => {
       .get(`/wecom/callback/${TENANT}/customers`)
       .query({ ...sign(echostr), msg_signature: '0'.repeat(40), echostr });
     expect(forged.status).toBe(403);
+  });
+
+  it('生成密钥对 hands out a PKCS#1 RSA 2048 pair the binding accepts, and stores nothing', async () => {
+    const before = JSON.stringify(
+      await mongoose.connection.db!.collection('tenants').findOne({ _id: TENANT as never }),
+    );
+    const { body } = await admin.post('/api/wecom/binding/archive-key-pair').expect(200);
+    expect(body.publicKey).toMatch(/^-----BEGIN RSA PUBLIC KEY-----/);
+    expect(body.privateKey).toMatch(/^-----BEGIN RSA PRIVATE KEY-----/);
+    expect(inspectArchivePrivateKey(body.privateKey).publicKeyFingerprint).toBe(
+      publicKeyFingerprint(body.publicKey),
+    );
+    const after = JSON.stringify(
+      await mongoose.connection.db!.collection('tenants').findOne({ _id: TENANT as never }),
+    );
+    expect(after).toBe(before);
   });
 
   describe('体检 (setup doctor)', () => {

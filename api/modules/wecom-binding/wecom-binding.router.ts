@@ -2,6 +2,7 @@ import type { OpenAPIRegistry } from '@asteasolutions/zod-to-openapi';
 import type { Client } from '@temporalio/client';
 import { Router, type RequestHandler } from 'express';
 import {
+  archiveKeyPairSchema,
   bindingRejectedSchema,
   doctorReportSchema,
   saveWecomBindingSchema,
@@ -10,6 +11,7 @@ import {
 } from '../../../lib/contracts/wecom-binding.contract';
 import type { Logger } from '../../../lib/logger';
 import { ensureOrgSyncSchedule } from '../../../lib/temporal/org-sync-schedule';
+import { generateArchiveKeyPair } from '../../../lib/wecom/archive-key';
 import { ensureCallbackSettings, loadBinding } from '../../../lib/wecom/binding-store';
 import type { WeComCallStats } from '../../../lib/wecom/call-stats';
 import type { ChatArchiveSdk } from '../../../lib/wecom/chat-archive-sdk';
@@ -107,6 +109,21 @@ export function createWeComBindingRouter(
         );
       }
       res.json(await currentView(session.tenantId));
+    },
+  );
+
+  defineRoute(
+    registry,
+    router,
+    {
+      ...common,
+      method: 'post',
+      path: '/api/wecom/binding/archive-key-pair',
+      summary: '生成密钥对 (I-108): a fresh RSA 2048 PKCS#1 key pair for the chat archive; nothing is stored',
+      responses: { 200: { description: 'The key pair', schema: archiveKeyPairSchema } },
+    },
+    async (_input, _req, res) => {
+      res.set('cache-control', 'no-store').json(generateArchiveKeyPair());
     },
   );
 

@@ -27,7 +27,10 @@ export function createWeComCallbackRouter(
   deps: { temporal: Client; taskQueue: string; log: Logger },
 ): Router {
   const router = Router();
-  const receivers: Record<CallbackSource, (tenantId: string, query: CallbackQuery, body: string) => Promise<void>> = {
+  const receivers: Record<
+    CallbackSource,
+    (tenantId: string, query: CallbackQuery, body: string) => Promise<void>
+  > = {
     contacts: (tenantId, query, body) => receiveContactCallback(deps, tenantId, query, body),
     customers: (tenantId, query, body) => receiveCustomerCallback(tenantId, query, body),
   };

@@ -16,13 +16,13 @@ import { contactEventSignal } from '../../../workflows/contact-events.workflow';
 import type { CallbackQuery } from '../../../lib/contracts/wecom-callback.contract';
 import { badRequest, forbidden, notFound } from '../../http/app-error';
 
-export async function secretsOf(tenantId: string, source: CallbackSource): Promise<CallbackSecrets> {
+async function secretsOf(tenantId: string, source: CallbackSource): Promise<CallbackSecrets> {
   const secrets = await loadCallbackSecrets(tenantId, source);
   if (!secrets) throw notFound('未找到该企业的回调配置', 'CALLBACK_NOT_CONFIGURED');
   return secrets;
 }
 
-export function open(secrets: CallbackSecrets, query: CallbackQuery, encrypted: string): string {
+function open(secrets: CallbackSecrets, query: CallbackQuery, encrypted: string): string {
   try {
     return openCallback(secrets, {
       msgSignature: query.msg_signature,

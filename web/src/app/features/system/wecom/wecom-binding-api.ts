@@ -19,6 +19,14 @@ export class WecomBindingApi {
     return this.http.put<WecomBinding>('/api/wecom/binding', request, { context: callerShowsErrors([422]) });
   }
 
+  /** 生成密钥对 (I-108): nothing is stored until the form is saved. */
+  generateKeyPair(): Observable<{ publicKey: string; privateKey: string }> {
+    return this.http.post<{ publicKey: string; privateKey: string }>(
+      '/api/wecom/binding/archive-key-pair',
+      {},
+    );
+  }
+
   doctor(): Observable<DoctorReport> {
     return this.http.post<DoctorReport>('/api/wecom/binding/doctor', {});
   }

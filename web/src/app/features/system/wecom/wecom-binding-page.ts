@@ -109,6 +109,17 @@ export class WecomBindingPage implements OnInit {
     this.archiveKeys.push(this.archiveKeyGroup(highest + 1, false));
   }
 
+  /** The public half of the last generated pair, to upload to WeCom; the private half is in its key row. */
+  protected readonly generatedPublicKey = signal<string | null>(null);
+
+  protected generateKeyPair(): void {
+    this.api.generateKeyPair().subscribe(({ publicKey, privateKey }) => {
+      this.addArchiveKey();
+      this.archiveKeys.at(this.archiveKeys.length - 1).controls.privateKey.setValue(privateKey);
+      this.generatedPublicKey.set(publicKey);
+    });
+  }
+
   protected removeArchiveKey(index: number): void {
     this.archiveKeys.removeAt(index);
   }
