@@ -66,34 +66,40 @@ export class WeComCallStats implements WeComCallObserver {
     await this.flush();
   }
 
-  /** Writes what was counted since the last flush; counts that fail to write are added back for the next one. */
+  /**
+   * Writes what was counted since the last flush, one `$inc` upsert per row. Two processes inserting the
+   * same row at once make one upsert fail on the duplicate `_id`; it is retried, and then increments the row
+   * the other created. A row that still fails is kept for the next flush, and only that row.
+   */
   async flush(): Promise<void> {
     const batch = [...this.pending.values()];
     this.pending = new Map();
-    if (batch.length > 0) {
-      try {
-        await WeComCallStatModel.bulkWrite(
-          batch.map((row) => ({
-            updateOne: {
-              filter: {
-                _id: `${row.tenantId}|${row.minute.toISOString()}|${row.path}|${row.errcode}`,
-                tenantId: row.tenantId,
-              },
-              update: {
-                $inc: { count: row.count },
-                $setOnInsert: { minute: row.minute, path: row.path, errcode: row.errcode },
-              },
-              upsert: true,
-            },
-          })),
-          { ordered: false },
-        );
-      } catch (error) {
-        this.log.warn({ err: error }, 'could not write WeCom call counts; keeping them for the next flush');
-        for (const row of batch) this.add(row);
-      }
-    }
+    const failed = await Promise.all(batch.map((row) => this.write(row).then((ok) => (ok ? null : row))));
+    const kept = failed.filter((row): row is Pending => row !== null);
+    for (const row of kept) this.add(row);
+    if (kept.length > 0)
+      this.log.warn({ rows: kept.length }, 'could not write WeCom call counts; kept for the next flush');
     await this.pruneHourly();
+  }
+
+  private async write(row: Pending, attempt = 1): Promise<boolean> {
+    try {
+      await WeComCallStatModel.updateOne(
+        {
+          _id: `${row.tenantId}|${row.minute.toISOString()}|${row.path}|${row.errcode}`,
+          tenantId: row.tenantId,
+        },
+        {
+          $inc: { count: row.count },
+          $setOnInsert: { minute: row.minute, path: row.path, errcode: row.errcode },
+        },
+        { upsert: true },
+      );
+      return true;
+    } catch (error) {
+      if ((error as { code?: number }).code === 11000 && attempt === 1) return this.write(row, 2);
+      return false;
+    }
   }
 
   private async pruneHourly(): Promise<void> {

@@ -91,6 +91,25 @@ describe('企微绑定 (R-7.4-02/03, I-107)', () => {
     expect(response.body.failures).toEqual([expect.objectContaining({ field: 'corpId', errcode: 40013 })]);
   });
 
+  it('refuses a 企业ID another tenant has bound', async () => {
+    const other = freshTenantId('bind-other');
+    const otherCorp = await simulator.createCorp('已被绑定的企业');
+    await createTenant(other, '另一家', { adminMobile: '13700000403' });
+    await saveBinding(other, {
+      corpId: otherCorp.corpId,
+      corpName: '另一家',
+      appName: '',
+      agentId: otherCorp.appAgentId,
+      secrets: { ...otherCorp.secrets },
+      archiveKeys: [],
+    });
+    const response = await admin.put('/api/wecom/binding').send({ ...fullForm(), corpId: otherCorp.corpId });
+    expect(response.status).toBe(422);
+    expect(response.body.failures).toEqual([
+      expect.objectContaining({ field: 'corpId', message: '该企业ID已被其他账号绑定，请联系商务' }),
+    ]);
+  });
+
   it('checks the 网页应用ID against the app secret (40056) and the private key format', async () => {
     const wrongAgent = await admin.put('/api/wecom/binding').send({ ...fullForm(), agentId: 424242 });
     expect(wrongAgent.body.failures).toEqual([expect.objectContaining({ field: 'agentId', errcode: 40056 })]);

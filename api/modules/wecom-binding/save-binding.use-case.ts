@@ -90,6 +90,10 @@ export async function saveWeComBinding(
   const stored = await loadBinding(tenantId);
 
   const failures: BindingFailure[] = [];
+  // One corp, one tenant: 扫码登录 finds the tenant by its 企业ID.
+  if (await TenantModel.exists({ 'wecom.corpId': input.corpId, _id: { $ne: tenantId } })) {
+    failures.push({ field: 'corpId', message: '该企业ID已被其他账号绑定，请联系商务' });
+  }
   const secrets = mergeSecrets(input, stored, failures);
   const archiveKeys = mergeArchiveKeys(input, stored, failures);
   if (failures.length > 0) throw new BindingRejectedError(failures);
