@@ -14,6 +14,7 @@ import { createAuthRouter } from './modules/auth/auth.router';
 import { createHealthRouter } from './modules/health/health.router';
 import { createOrgRouter } from './modules/org/org.router';
 import { createPlatformRouter } from './modules/platform/platform.router';
+import { createRolesRouter } from './modules/roles/roles.router';
 import { createWeComCallbackRouter } from './modules/wecom-callback/callback.router';
 import { buildOpenApiDocument, createApiRegistry, OPENAPI_PATH } from './openapi/registry';
 
@@ -56,6 +57,7 @@ export function createApp(deps: AppDeps): Express {
     createOrgRouter(registry, { client: deps.temporal, taskQueue: config.temporalTaskQueue }, authenticate),
   );
   app.use(createAuditRouter(registry, authenticate));
+  app.use(createRolesRouter(registry, authenticate));
   app.use(
     createPlatformRouter(registry, {
       jwtSecret: config.jwtSecret,

@@ -6,6 +6,11 @@ export const AUDIT_ACTIONS = [
   'system-access.enable',
   'system-access.disable',
   'org-sync.manual',
+  'role.create',
+  'role.update',
+  'role.delete',
+  'staff.role',
+  'staff.password-reset',
 ] as const;
 export type AuditAction = (typeof AUDIT_ACTIONS)[number];
 

@@ -24,7 +24,7 @@ export function createPlatformRouter(
   const router = Router();
   const operator = {
     tags: ['platform'],
-    authenticated: true,
+    authenticated: true as const,
     security: 'platform' as const,
     guards: [requirePlatformSession(options.jwtSecret)],
   };
