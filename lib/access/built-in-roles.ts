@@ -56,7 +56,7 @@ export async function ensureBuiltInRoles(tenantId: string): Promise<Record<Built
           customUserids: [],
         },
       },
-      { upsert: true, new: true, projection: { _id: 1 } },
+      { upsert: true, new: true },
     ).lean();
     ids[role.builtIn] = String(saved._id);
   }

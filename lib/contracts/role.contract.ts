@@ -48,18 +48,15 @@ export const roleSchema = z
 
 export const rolePageSchema = pageOf(roleSchema).openapi('RolePage');
 
-export interface PermissionTreeNode {
-  key: string;
-  title: string;
-  children?: PermissionTreeNode[];
-}
-
-const permissionNodeSchema: z.ZodType<PermissionTreeNode> = z.lazy(() =>
-  z.object({ key: z.string(), title: z.string(), children: z.array(permissionNodeSchema).optional() }),
-);
+/** The 功能权限 tree has three levels: module → menu (a page) → action (a button). */
+const permissionActionSchema = z.object({ key: z.string(), title: z.string() });
+const permissionMenuSchema = permissionActionSchema.extend({
+  children: z.array(permissionActionSchema).optional(),
+});
+const permissionModuleSchema = permissionActionSchema.extend({ children: z.array(permissionMenuSchema) });
 
 export const permissionTreeSchema = z
-  .object({ items: z.array(permissionNodeSchema) })
+  .object({ items: z.array(permissionModuleSchema) })
   .openapi('PermissionTree');
 
 export const staffRoleRequestSchema = z
