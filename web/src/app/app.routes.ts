@@ -1,6 +1,7 @@
 import { Routes } from '@angular/router';
 
 import { authGuard } from './core/auth/auth.guard';
+import { landingRedirect, permissionGuard } from './core/auth/permission.guard';
 
 export const routes: Routes = [
   { path: 'login', loadChildren: () => import('./features/auth/routes') },
@@ -8,8 +9,10 @@ export const routes: Routes = [
     path: '',
     loadComponent: () => import('./layout/shell').then((m) => m.Shell),
     canActivate: [authGuard],
+    canActivateChild: [permissionGuard],
     children: [
-      { path: '', pathMatch: 'full', redirectTo: 'system/org' },
+      { path: '', pathMatch: 'full', redirectTo: landingRedirect },
+      { path: 'no-access', loadComponent: () => import('./shared/no-access').then((m) => m.NoAccess) },
       { path: 'acquisition', loadChildren: () => import('./features/acquisition/routes') },
       { path: 'customer', loadChildren: () => import('./features/customers/routes') },
       { path: 'material', loadChildren: () => import('./features/materials/routes') },
@@ -17,7 +20,7 @@ export const routes: Routes = [
       { path: 'analytics', loadChildren: () => import('./features/analytics/routes') },
       { path: 'system', loadChildren: () => import('./features/system/routes') },
       { path: 'operation', loadChildren: () => import('./features/operations/routes') },
-      { path: '**', redirectTo: 'system/org' },
+      { path: '**', redirectTo: landingRedirect },
     ],
   },
 ];
