@@ -159,7 +159,10 @@ describe('org sync (R-7.1.1-01, R-7.1.2-02)', () => {
   });
 
   it('gives staff new from WeCom the built-in 员工 role (I-100)', async () => {
-    const synced = await StaffModel.find({ tenantId: TENANT, userid: { $ne: 'admin' } }, { roleId: 1 }).lean();
+    const synced = await StaffModel.find(
+      { tenantId: TENANT, userid: { $ne: 'admin' } },
+      { roleId: 1 },
+    ).lean();
     expect(synced.length).toBeGreaterThan(0);
     expect(new Set(synced.map((staff) => staff.roleId))).toEqual(new Set([roles.staff]));
   });
