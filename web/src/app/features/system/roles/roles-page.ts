@@ -1,5 +1,4 @@
 import { ChangeDetectionStrategy, Component, inject, OnInit, signal } from '@angular/core';
-import { Router } from '@angular/router';
 import { NzMessageService } from 'ng-zorro-antd/message';
 import { NzPopconfirmModule } from 'ng-zorro-antd/popconfirm';
 import { NzTableModule, NzTableQueryParams } from 'ng-zorro-antd/table';
@@ -24,7 +23,6 @@ const EMPTY_PAGE: RolePage = { items: [], total: 0, page: 1, pageSize: 20 };
 })
 export class RolesPage implements OnInit {
   private readonly api = inject(RolesApi);
-  private readonly router = inject(Router);
   private readonly message = inject(NzMessageService);
 
   protected readonly pageSizeOptions = [10, 20, 50, 100];
@@ -79,11 +77,6 @@ export class RolesPage implements OnInit {
       this.message.success('角色已删除');
       this.reload();
     });
-  }
-
-  /** 员工数 (R-7.2.1-02): the staff holding the role, in 组织架构. */
-  protected showStaff(role: Role): void {
-    void this.router.navigate(['/system/org'], { queryParams: { roleId: role.id, roleName: role.name } });
   }
 
   private reload(): void {
