@@ -210,6 +210,31 @@ describe('权限管理: roles, function permissions and data permissions (R-7.2,
     expect(edit.body.error.message).toBe('超级管理员角色不可修改');
   });
 
+  it('lets nobody but the super admin hand out permissions they lack, or change their own role', async () => {
+    const hrRole = await createRole({
+      name: '人事专员',
+      functionPermissions: ['system.org.staff-role', 'system.roles.create'],
+      dataScope: 'all',
+    });
+    const hr = await logInWithRole('sales-rep', hrRole);
+    const escalate = await hr.put('/api/org/staff/engineer/role').send({ roleId: roles.admin });
+    expect(escalate.status).toBe(403);
+    expect(escalate.body.error.message).toBe('不能分配超出自己权限的角色');
+    const own = await hr.put('/api/org/staff/sales-rep/role').send({ roleId: roles.staff });
+    expect(own.body.error.message).toBe('不能修改自己的角色');
+    const wider = await hr
+      .post('/api/roles')
+      .send({ name: '越权', functionPermissions: ['system.org.sync'] });
+    expect(wider.status).toBe(403);
+    expect(wider.body.error.message).toBe('不能授予自己没有的功能权限');
+    // Within their own permissions they may.
+    await hr
+      .post('/api/roles')
+      .send({ name: '同级', functionPermissions: ['system.org.staff-role'] })
+      .expect(201);
+    await admin.put('/api/org/staff/sales-rep/role').send({ roleId: roles.staff }).expect(204);
+  });
+
   it('deletes a role only when it is not built in and nobody holds it (I-102)', async () => {
     const builtIn = await admin.delete(`/api/roles/${roles.staff}`);
     expect(builtIn.status).toBe(400);

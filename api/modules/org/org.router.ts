@@ -95,7 +95,7 @@ export function createOrgRouter(
     async ({ params, body }, req, res) => {
       const session = sessionOf(res);
       await assertStaffInScope(res, params.userid);
-      const change = await assignStaffRole(session.tenantId, params.userid, body.roleId);
+      const change = await assignStaffRole(session.tenantId, accessOf(res), params.userid, body.roleId);
       await recordAudit({
         tenantId: session.tenantId,
         actorStaffId: session.staffId,

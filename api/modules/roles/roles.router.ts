@@ -9,6 +9,7 @@ import {
   roleParamsSchema,
   roleSchema,
 } from '../../../lib/contracts/role.contract';
+import { accessOf } from '../../auth/authorize';
 import { sessionOf } from '../../auth/session';
 import { defineRoute } from '../../http/define-route';
 import { recordAudit } from '../audit/record-audit';
@@ -69,7 +70,7 @@ export function createRolesRouter(registry: OpenAPIRegistry, authenticate: Reque
     },
     async ({ body }, req, res) => {
       const session = sessionOf(res);
-      const role = await createRole(session.tenantId, session.userid, body);
+      const role = await createRole({ ...accessOf(res), tenantId: session.tenantId }, body);
       await recordAudit({
         tenantId: session.tenantId,
         actorStaffId: session.staffId,
@@ -96,7 +97,11 @@ export function createRolesRouter(registry: OpenAPIRegistry, authenticate: Reque
     },
     async ({ params, body }, req, res) => {
       const session = sessionOf(res);
-      const { before, after } = await updateRole(session.tenantId, params.roleId, body);
+      const { before, after } = await updateRole(
+        { ...accessOf(res), tenantId: session.tenantId },
+        params.roleId,
+        body,
+      );
       await recordAudit({
         tenantId: session.tenantId,
         actorStaffId: session.staffId,

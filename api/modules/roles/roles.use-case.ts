@@ -1,8 +1,9 @@
+import type { CallerAccess } from '../../../lib/access/caller-access';
 import { isPermissionKey, withAncestors } from '../../../lib/access/permission-catalogue';
 import type { RoleInput, RoleView } from '../../../lib/contracts/role.contract';
 import { RoleModel, type Role } from '../../../lib/models/role.model';
 import { StaffModel } from '../../../lib/models/staff.model';
-import { badRequest, conflict, notFound } from '../../http/app-error';
+import { badRequest, conflict, forbidden, notFound } from '../../http/app-error';
 
 /** R-0-03: records made by the super admin or by the system show "管理员". */
 const SYSTEM_CREATOR = '管理员';
@@ -63,14 +64,30 @@ function roleView(row: StoredRole, staffCount: number, creators: Map<string, str
   };
 }
 
+/**
+ * Nobody but the super admin hands out 功能权限 they do not hold themselves, so 设置角色 or 编辑角色 can
+ * never lift anyone (oneself included) above the person doing it.
+ */
+export function assertWithinOwnPermissions(
+  caller: CallerAccess,
+  permissions: readonly string[],
+  message: string,
+) {
+  if (caller.isSuperAdmin) return;
+  if (permissions.some((key) => !caller.permissions.has(key)))
+    throw forbidden(message, 'PERMISSION_ESCALATION');
+}
+
 /** Checks the keys against the catalogue and stores them with their ancestors (a button needs its page). */
-function storedFields(input: RoleInput) {
+function storedFields(input: RoleInput, caller: CallerAccess) {
   const unknown = input.functionPermissions.find((key) => !isPermissionKey(key));
   if (unknown) throw badRequest(`功能权限有误（${unknown}）`, 'UNKNOWN_PERMISSION');
+  const functionPermissions = withAncestors(input.functionPermissions);
+  assertWithinOwnPermissions(caller, functionPermissions, '不能授予自己没有的功能权限');
   const custom = input.dataScope === 'custom';
   return {
     name: input.name,
-    functionPermissions: withAncestors(input.functionPermissions),
+    functionPermissions,
     dataScope: input.dataScope,
     customDepartmentIds: custom ? [...new Set(input.customDepartmentIds)] : [],
     customUserids: custom ? [...new Set(input.customUserids)] : [],
@@ -82,8 +99,9 @@ function rethrowDuplicateName(error: unknown): never {
   throw error;
 }
 
-export async function createRole(tenantId: string, createdBy: string, input: RoleInput) {
-  const fields = storedFields(input);
+export async function createRole(caller: CallerAccess & { tenantId: string }, input: RoleInput) {
+  const { tenantId, userid: createdBy } = caller;
+  const fields = storedFields(input, caller);
   try {
     const created = await RoleModel.create({ tenantId, createdBy, ...fields });
     return created.toObject() as StoredRole;
@@ -102,10 +120,15 @@ async function findRole(tenantId: string, roleId: string): Promise<StoredRole> {
  * Built-in roles can be edited (I-102), except 超级管理员: it always has every permission and sees
  * everything, so there is nothing to edit and nobody can lock the tenant out.
  */
-export async function updateRole(tenantId: string, roleId: string, input: RoleInput) {
+export async function updateRole(
+  caller: CallerAccess & { tenantId: string },
+  roleId: string,
+  input: RoleInput,
+) {
+  const { tenantId } = caller;
   const before = await findRole(tenantId, roleId);
   if (before.builtIn === 'super_admin') throw badRequest('超级管理员角色不可修改', 'SUPER_ADMIN_ROLE_FIXED');
-  const fields = storedFields(input);
+  const fields = storedFields(input, caller);
   try {
     await RoleModel.updateOne({ tenantId, _id: roleId }, { $set: fields });
   } catch (error) {
