@@ -42,6 +42,8 @@ export const tenantSummarySchema = z
     seatsUsed: z.number().int(),
     effectiveAt: z.string(),
     expiresAt: z.string(),
+    /** 未生效 / 生效中 / 已到期, from the window and the clock now. */
+    phase: z.enum(['pending', 'active', 'expired']),
     wecomBound: z.boolean(),
   })
   .openapi('TenantSummary');

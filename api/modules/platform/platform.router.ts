@@ -1,5 +1,6 @@
 import type { OpenAPIRegistry } from '@asteasolutions/zod-to-openapi';
 import bcrypt from 'bcryptjs';
+import type { Client } from '@temporalio/client';
 import { Router } from 'express';
 import {
   createTenantSchema,
@@ -11,6 +12,7 @@ import {
   updateTenantSchema,
 } from '../../../lib/contracts/platform.contract';
 import { PlatformAdminModel } from '../../../lib/models/platform-admin.model';
+import { setTenantValidityTimer } from '../../../lib/tenants/tenant-validity-timer';
 import { issuePlatformCookie, requirePlatformSession } from '../../auth/platform-session';
 import { AppError } from '../../http/app-error';
 import { defineRoute } from '../../http/define-route';
@@ -19,7 +21,7 @@ import { createTenant, listTenants, updateTenant } from './tenants.use-case';
 /** The platform operators' API (系统管理操作后台): their own login, then tenants. */
 export function createPlatformRouter(
   registry: OpenAPIRegistry,
-  options: { jwtSecret: string; secureCookies: boolean },
+  options: { jwtSecret: string; secureCookies: boolean; temporal: { client: Client; taskQueue: string } },
 ): Router {
   const router = Router();
   const operator = {
@@ -82,7 +84,9 @@ export function createPlatformRouter(
       },
     },
     async ({ body }, _req, res) => {
-      res.status(201).json(await createTenant(body));
+      const tenant = await createTenant(body);
+      await setTenantValidityTimer(options.temporal, tenant.id, tenant);
+      res.status(201).json(tenant);
     },
   );
 
@@ -98,7 +102,10 @@ export function createPlatformRouter(
       responses: { 200: { description: 'Changed', schema: tenantSummarySchema } },
     },
     async ({ params, body }, _req, res) => {
-      res.json(await updateTenant(params.tenantId, body));
+      const tenant = await updateTenant(params.tenantId, body);
+      // Also (re)starts a timer that a Temporal outage kept from starting when the tenant was opened.
+      await setTenantValidityTimer(options.temporal, tenant.id, tenant);
+      res.json(tenant);
     },
   );
 
