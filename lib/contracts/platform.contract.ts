@@ -7,6 +7,10 @@ export const platformLoginSchema = z
   })
   .openapi('PlatformLogin');
 
+export const platformOperatorSchema = z
+  .object({ username: z.string(), name: z.string() })
+  .openapi('PlatformOperator');
+
 const validityFields = {
   seats: z.number().int().min(1, '可使用数量至少为 1').max(100_000),
   effectiveAt: z.iso.datetime({ offset: true, error: '生效时间格式有误' }),

@@ -51,6 +51,8 @@ describe('health and OpenAPI', () => {
         'POST /wecom/callback/{tenantId}/contacts',
         'PUT /api/org/staff/{userid}/system-access',
         'POST /api/platform/auth/login',
+        'GET /api/platform/auth/me',
+        'POST /api/platform/auth/logout',
         'GET /api/platform/tenants',
         'POST /api/platform/tenants',
         'PATCH /api/platform/tenants/{tenantId}',

@@ -5,6 +5,7 @@ import { Router } from 'express';
 import {
   createTenantSchema,
   platformLoginSchema,
+  platformOperatorSchema,
   tenantListQuerySchema,
   tenantPageSchema,
   tenantParamsSchema,
@@ -13,7 +14,12 @@ import {
 } from '../../../lib/contracts/platform.contract';
 import { PlatformAdminModel } from '../../../lib/models/platform-admin.model';
 import { setTenantValidityTimer } from '../../../lib/tenants/tenant-validity-timer';
-import { issuePlatformCookie, requirePlatformSession } from '../../auth/platform-session';
+import {
+  clearPlatformCookie,
+  issuePlatformCookie,
+  platformAdminIdOf,
+  requirePlatformSession,
+} from '../../auth/platform-session';
 import { AppError } from '../../http/app-error';
 import { defineRoute } from '../../http/define-route';
 import { createTenant, listTenants, updateTenant } from './tenants.use-case';
@@ -49,6 +55,39 @@ export function createPlatformRouter(
         throw new AppError(401, 'PLATFORM_LOGIN_FAILED', '账号或密码有误');
       }
       issuePlatformCookie(res, options.jwtSecret, admin._id, options.secureCookies);
+      res.status(204).end();
+    },
+  );
+
+  defineRoute(
+    registry,
+    router,
+    {
+      ...operator,
+      method: 'get',
+      path: '/api/platform/auth/me',
+      summary: 'The signed-in platform operator',
+      responses: { 200: { description: 'The operator', schema: platformOperatorSchema } },
+    },
+    async (_input, _req, res) => {
+      const admin = await PlatformAdminModel.findById(platformAdminIdOf(res)).lean();
+      res.json({ username: admin!._id, name: admin!.name });
+    },
+  );
+
+  defineRoute(
+    registry,
+    router,
+    {
+      method: 'post',
+      path: '/api/platform/auth/logout',
+      summary: 'Platform operator logout',
+      tags: ['platform'],
+      authenticated: false,
+      responses: { 204: { description: 'Logged out; clears the platform cookie' } },
+    },
+    async (_input, _req, res) => {
+      clearPlatformCookie(res);
       res.status(204).end();
     },
   );
