@@ -4,6 +4,7 @@ import { authGuard } from './core/auth/auth.guard';
 
 export const routes: Routes = [
   { path: 'login', loadChildren: () => import('./features/auth/routes') },
+  { path: 'platform', loadChildren: () => import('./features/platform/routes') },
   {
     path: '',
     loadComponent: () => import('./layout/shell').then((m) => m.Shell),
