@@ -58,12 +58,15 @@ export class SimState {
   createCorp(request: NewCorp): Corp {
     const corpId = request.corpId ?? `ww${randomBytes(8).toString('hex')}`;
     if (this.corps.has(corpId)) throw new CorpExistsError(`corp ${corpId} already exists`);
-    const corp = new Corp({
-      corpId,
-      name: request.name,
-      secrets: { ...generateSecrets(), ...request.secrets },
-      appAgentId: request.appAgentId ?? DEFAULT_APP_AGENT_ID,
-    });
+    const corp = new Corp(
+      {
+        corpId,
+        name: request.name,
+        secrets: { ...generateSecrets(), ...request.secrets },
+        appAgentId: request.appAgentId ?? DEFAULT_APP_AGENT_ID,
+      },
+      () => this.clock.nowSeconds(),
+    );
     this.corps.set(corpId, corp);
     return corp;
   }
