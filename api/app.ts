@@ -62,6 +62,7 @@ export function createApp(deps: AppDeps): Express {
     createPlatformRouter(registry, {
       jwtSecret: config.jwtSecret,
       secureCookies: config.publicUrl.startsWith('https://'),
+      temporal: { client: deps.temporal, taskQueue: config.temporalTaskQueue },
     }),
   );
   app.use(

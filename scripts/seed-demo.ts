@@ -15,6 +15,7 @@ import { TenantModel } from '../lib/models/tenant.model';
 import { releaseSeat } from '../lib/org/seats';
 import { connectTemporalClient } from '../lib/temporal/connect-client';
 import { ensureOrgSyncSchedule } from '../lib/temporal/org-sync-schedule';
+import { setTenantValidityTimer } from '../lib/tenants/tenant-validity-timer';
 import {
   DEMO_ADMIN_MOBILE,
   DEMO_ADMIN_USERID,
@@ -108,6 +109,11 @@ async function main(): Promise<void> {
     await seedOperator();
     const temporal = await connectTemporalClient(config.temporalAddress, config.temporalNamespace);
     await ensureOrgSyncSchedule(temporal, config.temporalTaskQueue, DEMO_TENANT_ID);
+    const demo = (await TenantModel.findById(DEMO_TENANT_ID).lean())!;
+    await setTenantValidityTimer({ client: temporal, taskQueue: config.temporalTaskQueue }, DEMO_TENANT_ID, {
+      effectiveAt: demo.effectiveAt.toISOString(),
+      expiresAt: demo.expiresAt.toISOString(),
+    });
     await temporal.connection.close();
     console.log(`Demo login: ${DEMO_ADMIN_MOBILE} / ${DEMO_PASSWORD} (${DEMO_CORP_NAME})`);
     console.log(

@@ -26,6 +26,9 @@ const tenantSchema = new Schema(
     effectiveAt: { type: Date, required: true },
     expiresAt: { type: Date, required: true },
     wecom: { type: wecomBindingSchema },
+    /** Set by the tenant-validity workflow when it applies a phase (pending / active / expired). */
+    phase: { type: String, enum: ['pending', 'active', 'expired'] },
+    phaseChangedAt: { type: Date },
   },
   { timestamps: true, toJSON: cleanJson },
 );

@@ -58,6 +58,8 @@ describe('health and OpenAPI', () => {
         'PUT /api/roles/{roleId}',
         'DELETE /api/roles/{roleId}',
         'POST /api/platform/auth/login',
+        'GET /api/platform/auth/me',
+        'POST /api/platform/auth/logout',
         'GET /api/platform/tenants',
         'POST /api/platform/tenants',
         'PATCH /api/platform/tenants/{tenantId}',

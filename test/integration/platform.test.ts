@@ -132,4 +132,16 @@ describe('platform operators open tenants (R-1.1, R-7.1.4)', () => {
     const unknown = await operator.patch('/api/platform/tenants/nobody').send({ seats: 3 });
     expect(unknown.status).toBe(404);
   });
+
+  it('tells the console who is signed in, and logging out ends the operator session', async () => {
+    const console = request.agent(app.baseUrl);
+    expect((await console.get('/api/platform/auth/me')).status).toBe(401);
+    await console
+      .post('/api/platform/auth/login')
+      .send({ username: 'operator', password: 'Operator@123' })
+      .expect(204);
+    expect((await console.get('/api/platform/auth/me')).body).toEqual({ username: 'operator', name: '运营' });
+    await console.post('/api/platform/auth/logout').expect(204);
+    expect((await console.get('/api/platform/auth/me')).status).toBe(401);
+  });
 });

@@ -1,6 +1,7 @@
 import type { CreateTenant, UpdateTenant } from '../../../lib/contracts/platform.contract';
 import { provisionTenantAccess } from '../../../lib/access/built-in-roles';
 import { TenantModel } from '../../../lib/models/tenant.model';
+import { phaseAt } from '../../../workflows/tenant-phase';
 import { countSeatsInUse, renumberSeatsAbove } from '../../../lib/org/seats';
 import { conflict, notFound } from '../../http/app-error';
 import { hashPassword } from '../auth/login.use-case';
@@ -20,6 +21,10 @@ async function summaryOf(tenant: {
     seatsUsed: await countSeatsInUse(tenant._id),
     effectiveAt: tenant.effectiveAt.toISOString(),
     expiresAt: tenant.expiresAt.toISOString(),
+    phase: phaseAt(
+      { effectiveAt: tenant.effectiveAt.toISOString(), expiresAt: tenant.expiresAt.toISOString() },
+      Date.now(),
+    ),
     wecomBound: Boolean(tenant.wecom),
   };
 }

@@ -5,6 +5,7 @@ import { landingRedirect, permissionGuard } from './core/auth/permission.guard';
 
 export const routes: Routes = [
   { path: 'login', loadChildren: () => import('./features/auth/routes') },
+  { path: 'platform', loadChildren: () => import('./features/platform/routes') },
   {
     path: '',
     loadComponent: () => import('./layout/shell').then((m) => m.Shell),

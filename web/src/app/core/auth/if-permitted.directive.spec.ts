@@ -1,6 +1,6 @@
 import { provideHttpClient } from '@angular/common/http';
 import { HttpTestingController, provideHttpClientTesting } from '@angular/common/http/testing';
-import { Component, provideZonelessChangeDetection } from '@angular/core';
+import { ChangeDetectionStrategy, Component, provideZonelessChangeDetection } from '@angular/core';
 import { TestBed } from '@angular/core/testing';
 
 import { AuthService } from './auth.service';
@@ -8,6 +8,7 @@ import { IfPermittedDirective } from './if-permitted.directive';
 
 @Component({
   imports: [IfPermittedDirective],
+  changeDetection: ChangeDetectionStrategy.OnPush,
   template: `
     <button *appIfPermitted="'system.roles.create'" data-testid="create">新增角色</button>
     <button *appIfPermitted="'system.roles.delete'" data-testid="delete">删除</button>
