@@ -1,5 +1,6 @@
 import { CallbackInboxModel } from '../lib/models/callback-inbox.model';
 import { DepartmentModel } from '../lib/models/department.model';
+import { defaultStaffRoleId } from '../lib/access/built-in-roles';
 import { StaffModel } from '../lib/models/staff.model';
 import { departmentFields, staffFields } from '../lib/org/wecom-records';
 import { parseCallbackXml, readContactChange, type ContactChange } from '../lib/wecom/callback-event';
@@ -35,9 +36,15 @@ export function createContactEventActivities(deps: ContactEventDeps) {
         const credentials = await deps.credentials(tenantId);
         const user = await readOrGone(() => deps.contacts.getUser(credentials, userid));
         if (!user) return 'ignored';
+        const roleId = await defaultStaffRoleId(tenantId);
         await StaffModel.updateOne(
           { tenantId, userid },
-          { $set: { ...staffFields(user), lastSeenAt: now() }, $unset: { deletedAt: '' } },
+          {
+            $set: { ...staffFields(user), lastSeenAt: now() },
+            $unset: { deletedAt: '' },
+            // A newcomer gets the built-in 员工 role (I-100).
+            ...(roleId ? { $setOnInsert: { roleId } } : {}),
+          },
           { upsert: true },
         );
         return 'applied';

@@ -1,4 +1,5 @@
 import { heartbeat } from '@temporalio/activity';
+import { defaultStaffRoleId } from '../lib/access/built-in-roles';
 import { DepartmentModel } from '../lib/models/department.model';
 import { StaffModel } from '../lib/models/staff.model';
 import { SyncRunModel } from '../lib/models/sync-run.model';
@@ -77,11 +78,17 @@ export function createOrgSyncActivities(deps: OrgSyncDeps) {
       }
       const seenAt = now();
       if (users.size > 0) {
+        // Newcomers get the built-in 员工 role (I-100); one read per batch, nothing per member.
+        const roleId = await defaultStaffRoleId(input.tenantId);
         await StaffModel.bulkWrite(
           [...users.values()].map((user) => ({
             updateOne: {
               filter: { tenantId: input.tenantId, userid: user.userid },
-              update: { $set: { ...staffFields(user), lastSeenAt: seenAt }, $unset: { deletedAt: '' } },
+              update: {
+                $set: { ...staffFields(user), lastSeenAt: seenAt },
+                $unset: { deletedAt: '' },
+                ...(roleId ? { $setOnInsert: { roleId } } : {}),
+              },
               upsert: true,
             },
           })),

@@ -14,6 +14,7 @@ import { createAuthRouter } from './modules/auth/auth.router';
 import { createHealthRouter } from './modules/health/health.router';
 import { createOrgRouter } from './modules/org/org.router';
 import { createPlatformRouter } from './modules/platform/platform.router';
+import { createRolesRouter } from './modules/roles/roles.router';
 import { createWeComCallbackRouter } from './modules/wecom-callback/callback.router';
 import { createWeComLoginRouter } from './modules/auth/wecom-login.router';
 import { createWeComBindingRouter } from './modules/wecom-binding/wecom-binding.router';
@@ -65,6 +66,7 @@ export function createApp(deps: AppDeps): Express {
     createOrgRouter(registry, { client: deps.temporal, taskQueue: config.temporalTaskQueue }, authenticate),
   );
   app.use(createAuditRouter(registry, authenticate));
+  app.use(createRolesRouter(registry, authenticate));
   app.use(
     createWeComLoginRouter(registry, {
       jwtSecret: config.jwtSecret,
@@ -93,6 +95,7 @@ export function createApp(deps: AppDeps): Express {
     createPlatformRouter(registry, {
       jwtSecret: config.jwtSecret,
       secureCookies: config.publicUrl.startsWith('https://'),
+      temporal: { client: deps.temporal, taskQueue: config.temporalTaskQueue },
     }),
   );
   app.use(

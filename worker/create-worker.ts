@@ -1,4 +1,5 @@
 import { NativeConnection, Worker } from '@temporalio/worker';
+import { connectTemporalClient } from '../lib/temporal/connect-client';
 import { createActivities } from '../activities';
 import type { AppConfig } from '../lib/config';
 import { createLogger } from '../lib/logger';
@@ -9,8 +10,9 @@ import { createContactsApi } from '../lib/wecom/contacts-api';
 /** The worker's composition root: real clients in, a Worker polling the main task queue out. */
 export async function createWorker(
   config: AppConfig,
-): Promise<{ worker: Worker; connection: NativeConnection }> {
+): Promise<{ worker: Worker; close: () => Promise<void> }> {
   const connection = await NativeConnection.connect({ address: config.temporalAddress });
+  const temporal = await connectTemporalClient(config.temporalAddress, config.temporalNamespace);
   const wecomStats = new WeComCallStats(createLogger('worker', config.logLevel));
   wecomStats.start();
   const contacts = createContactsApi(new WeComClient({ baseUrl: config.wecomApiBase, observer: wecomStats }));
@@ -19,7 +21,11 @@ export async function createWorker(
     namespace: config.temporalNamespace,
     taskQueue: config.temporalTaskQueue,
     workflowsPath: require.resolve('../workflows'),
-    activities: createActivities({ contacts }),
+    activities: createActivities({ contacts, temporal }),
   });
-  return { worker, connection };
+  const close = async () => {
+    await temporal.connection.close();
+    await connection.close();
+  };
+  return { worker, close };
 }

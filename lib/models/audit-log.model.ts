@@ -7,6 +7,11 @@ export const AUDIT_ACTIONS = [
   'system-access.disable',
   'org-sync.manual',
   'wecom-binding.update',
+  'role.create',
+  'role.update',
+  'role.delete',
+  'staff.role',
+  'staff.password-reset',
 ] as const;
 export type AuditAction = (typeof AUDIT_ACTIONS)[number];
 

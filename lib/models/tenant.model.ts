@@ -52,6 +52,9 @@ const tenantSchema = new Schema(
       contacts: { type: callbackSettingsSchema },
       customers: { type: callbackSettingsSchema },
     },
+    /** Set by the tenant-validity workflow when it applies a phase (pending / active / expired). */
+    phase: { type: String, enum: ['pending', 'active', 'expired'] },
+    phaseChangedAt: { type: Date },
   },
   { timestamps: true, toJSON: cleanJson },
 );

@@ -60,7 +60,8 @@ describe('扫码登录 through the simulator, then 企微绑定 (end to end, in 
 
   it('logs a 开启系统 member in by QR and lands in the admin', async () => {
     await scanOnSimulatorAs('admin');
-    await page.waitForURL('**/system/org');
+    // The super admin lands on the first menu (I-11).
+    await page.waitForURL('**/acquisition/group-codes');
     await expect(page.getByTestId('header-user').textContent()).resolves.toContain('管理员');
   });
 

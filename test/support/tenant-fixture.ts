@@ -1,7 +1,6 @@
 import { hashPassword } from '../../api/modules/auth/login.use-case';
-import { StaffModel } from '../../lib/models/staff.model';
+import { provisionTenantAccess } from '../../lib/access/built-in-roles';
 import { TenantModel } from '../../lib/models/tenant.model';
-import { claimSeat } from '../../lib/org/seats';
 import { ensureCallbackSettings, saveBinding } from '../../lib/wecom/binding-store';
 import type { SimCorp } from './sim-client';
 
@@ -15,7 +14,7 @@ export function freshTenantId(prefix: string): string {
   return `${prefix}-${Date.now().toString(36)}`;
 }
 
-/** A tenant as the platform opens it: no WeCom binding yet, one admin who may log in. */
+/** A tenant as the platform opens it: no WeCom binding yet, its built-in roles and its super admin. */
 export async function createTenant(
   tenantId: string,
   name: string,
@@ -28,26 +27,23 @@ export async function createTenant(
     effectiveAt: new Date('2026-01-01T00:00:00Z'),
     expiresAt: options.expiresAt ?? new Date('2099-01-01T00:00:00Z'),
   });
-  const admin = await StaffModel.create({
-    tenantId,
-    userid: 'admin',
+  return provisionTenantAccess(tenantId, {
     name: '管理员',
     mobile: options.adminMobile,
-    departmentIds: [1],
-    systemEnabled: true,
     passwordHash: await hashPassword(ADMIN_PASSWORD),
   });
-  await claimSeat(tenantId, options.seats ?? 10, String(admin._id));
-  return admin;
 }
 
-/** A tenant bound to a simulator corp (every secret, sealed as the binding page seals them), with one admin. */
+/**
+ * A tenant bound to a simulator corp (every secret, sealed as the binding page seals them), with its
+ * built-in roles and its super admin, who may log in.
+ */
 export async function createBoundTenant(
   tenantId: string,
   corp: SimCorp,
   options: { adminMobile: string; expiresAt?: Date; seats?: number },
 ) {
-  await createTenant(tenantId, corp.name, options);
+  const { roles } = await createTenant(tenantId, corp.name, options);
   await saveBinding(tenantId, {
     corpId: corp.corpId,
     corpName: corp.name,
@@ -57,5 +53,5 @@ export async function createBoundTenant(
     archiveKeys: [],
   });
   const callbacks = await ensureCallbackSettings(tenantId);
-  return { callbackToken: callbacks.contacts.token, callbackAesKey: callbacks.contacts.aesKey };
+  return { callbackToken: callbacks.contacts.token, callbackAesKey: callbacks.contacts.aesKey, roles };
 }

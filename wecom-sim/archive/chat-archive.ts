@@ -6,7 +6,6 @@
  * layer is unpublished).
  */
 import { constants, createCipheriv, createPublicKey, publicEncrypt, randomBytes } from 'node:crypto';
-import type { SimClock } from '../clock';
 
 const PRINTABLE = 'ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz0123456789';
 
@@ -26,7 +25,7 @@ export class ChatArchive {
   private readonly publicKeys: Array<{ version: number; pem: string }> = [];
   private readonly messages: ChatData[] = [];
 
-  constructor(private readonly clock: SimClock) {}
+  constructor(private readonly nowSeconds: () => number) {}
 
   /** The console upload: the key becomes current with the next version number. */
   uploadPublicKey(pem: string): number {
@@ -52,7 +51,7 @@ export class ChatArchive {
       from: message.from,
       tolist: message.tolist,
       roomid: message.roomid ?? '',
-      msgtime: this.clock.nowMs(),
+      msgtime: this.nowSeconds() * 1000,
       msgtype: 'text',
       text: { content: message.content },
     });

@@ -25,9 +25,11 @@ export class CorpApp {
     if (!member) return false;
     const visible = new Set(this.visibility.departments);
     return member.department.some((id) => {
-      for (let current: number | undefined = id; current; ) {
+      for (let current: number | undefined = id; current;) {
         if (visible.has(current)) return true;
-        current = directory.departments.has(current) ? directory.departments.get(current).parentid : undefined;
+        current = directory.departments.has(current)
+          ? directory.departments.get(current).parentid
+          : undefined;
       }
       return false;
     });

@@ -1,11 +1,15 @@
 /**
- * One simulated WeCom corp: its identity and app secrets, its address book and its callback settings.
+ * One simulated WeCom corp: its identity and app secrets, its address book, its customers, customer groups and
+ * corp tags, the app messages it sent, and its callback settings.
  */
 import { CorpCallbacks } from '../callbacks/callback-config';
 import { ContactDirectory } from '../contacts/contact-directory';
 import { ChatArchive } from '../archive/chat-archive';
-import type { SimClock } from '../clock';
 import { CorpApp } from './corp-app';
+import { CorpTagCatalog } from '../customers/corp-tag-catalog';
+import { CustomerBook } from '../customers/customer-book';
+import { GroupChats } from '../customers/group-chats';
+import { AppMessageLog } from '../messages/app-message-log';
 import { SECRET_KINDS, type CorpSecrets, type SecretKind } from './secret-kinds';
 
 export interface CorpIdentity {
@@ -19,16 +23,21 @@ export interface CorpIdentity {
 export class Corp {
   readonly contacts: ContactDirectory;
   readonly callbacks = new CorpCallbacks();
+  readonly customers = new CustomerBook();
+  readonly groupChats = new GroupChats();
+  readonly corpTags: CorpTagCatalog;
+  readonly appMessages = new AppMessageLog();
   readonly app: CorpApp;
   readonly archive: ChatArchive;
 
   constructor(
     readonly identity: CorpIdentity,
-    clock: SimClock,
+    nowSeconds: () => number = () => Math.floor(Date.now() / 1000),
   ) {
     this.contacts = new ContactDirectory(identity.corpId, identity.name);
+    this.corpTags = new CorpTagCatalog(nowSeconds);
     this.app = new CorpApp(identity.appAgentId);
-    this.archive = new ChatArchive(clock);
+    this.archive = new ChatArchive(nowSeconds);
   }
 
   get corpId(): string {

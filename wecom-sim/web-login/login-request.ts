@@ -25,11 +25,7 @@ export class WebLoginError extends Error {
 }
 
 /** `legacy` is the older qrConnect link, which has no login_type. */
-export function parseLoginRequest(
-  state: SimState,
-  params: URLSearchParams,
-  legacy = false,
-): LoginRequest {
+export function parseLoginRequest(state: SimState, params: URLSearchParams, legacy = false): LoginRequest {
   if (!legacy && params.get('login_type') !== 'CorpApp') {
     throw new WebLoginError('login_type 参数错误：企业自建应用登录应为 CorpApp');
   }

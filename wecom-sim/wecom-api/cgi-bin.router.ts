@@ -7,7 +7,9 @@ import express, { Router } from 'express';
 import type { SimState } from '../state/sim-state';
 import { appEndpoints } from './app.routes';
 import { departmentEndpoints } from './department.routes';
+import { externalContactEndpoints } from './externalcontact.routes';
 import { gettokenHandler } from './gettoken.route';
+import { messageEndpoints } from './message.routes';
 import { userEndpoints } from './user.routes';
 import { wecomEndpoint } from './wecom-endpoint';
 
@@ -15,7 +17,14 @@ export function cgiBinRouter(state: SimState): Router {
   const router = Router();
   router.use(express.text({ type: () => true, limit: '2mb' }));
   router.all('/gettoken', gettokenHandler(state));
-  for (const [path, spec] of Object.entries({ ...departmentEndpoints, ...userEndpoints, ...appEndpoints })) {
+  const endpoints = {
+    ...departmentEndpoints,
+    ...userEndpoints,
+    ...externalContactEndpoints,
+    ...messageEndpoints,
+    ...appEndpoints,
+  };
+  for (const [path, spec] of Object.entries(endpoints)) {
     router.all(path, wecomEndpoint(state, spec));
   }
   return router;

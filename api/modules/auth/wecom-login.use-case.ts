@@ -1,4 +1,5 @@
 import { randomBytes } from 'node:crypto';
+import { loadCallerAccess } from '../../../lib/access/caller-access';
 import { StaffModel } from '../../../lib/models/staff.model';
 import { TenantModel } from '../../../lib/models/tenant.model';
 import { loadBinding } from '../../../lib/wecom/binding-store';
@@ -7,7 +8,7 @@ import { WeComApiError } from '../../../lib/wecom/errors';
 import { AppError } from '../../http/app-error';
 import { assertTenantActive } from '../../auth/session';
 import type { LoginResult } from './login.use-case';
-import { sessionTenantView, sessionUserView } from './session-views';
+import { sessionAccessView, sessionTenantView, sessionUserView } from './session-views';
 
 /** Where WeCom sends the browser back after the scan (must be on the app's 可信域名). */
 export const WECOM_LOGIN_CALLBACK_PATH = '/api/auth/wecom/callback';
@@ -104,6 +105,7 @@ export async function finishWeComLogin(
   return {
     user: sessionUserView(staff),
     tenant: sessionTenantView(tenant),
+    access: sessionAccessView(await loadCallerAccess(tenant._id, staff)),
     claims: { sub: String(staff._id), tid: tenant._id, sv: staff.sessionVersion },
   };
 }

@@ -40,7 +40,7 @@ export function createWeComBindingRouter(
   authenticate: RequestHandler,
 ): Router {
   const router = Router();
-  const common = { tags: ['wecom-binding'], authenticated: true, guards: [authenticate] };
+  const common = { tags: ['wecom-binding'], authenticated: true as const, guards: [authenticate] };
 
   const currentView = async (tenantId: string) =>
     bindingView(
@@ -57,6 +57,7 @@ export function createWeComBindingRouter(
       ...common,
       method: 'get',
       path: '/api/wecom/binding',
+      permission: 'system.wecom',
       summary: 'The WeCom binding: secrets masked, callback URL, Token and EncodingAESKey to copy',
       responses: { 200: { description: 'The binding', schema: wecomBindingViewSchema } },
     },
@@ -72,6 +73,7 @@ export function createWeComBindingRouter(
       ...common,
       method: 'put',
       path: '/api/wecom/binding',
+      permission: 'system.wecom.edit',
       summary: '保存: checks every secret live with WeCom, then saves (empty secret = keep the saved one)',
       request: { body: saveWecomBindingSchema },
       responses: {
@@ -119,6 +121,7 @@ export function createWeComBindingRouter(
       ...common,
       method: 'post',
       path: '/api/wecom/binding/archive-key-pair',
+      permission: 'system.wecom.edit',
       summary: '生成密钥对 (I-108): a fresh RSA 2048 PKCS#1 key pair for the chat archive; nothing is stored',
       responses: { 200: { description: 'The key pair', schema: archiveKeyPairSchema } },
     },
@@ -134,6 +137,7 @@ export function createWeComBindingRouter(
       ...common,
       method: 'post',
       path: '/api/wecom/binding/doctor',
+      permission: 'system.wecom',
       summary: '体检: checks every secret, callback URL, the app visible range and the archive keys',
       responses: {
         200: { description: 'One line per item: ok, or what to fix', schema: doctorReportSchema },
@@ -151,6 +155,7 @@ export function createWeComBindingRouter(
       ...common,
       method: 'get',
       path: '/api/wecom/health',
+      permission: 'system.wecom',
       summary: 'WeCom health: error-code rates, token state, rate-limit headroom, callback backlog, sync lag',
       responses: { 200: { description: 'The health panel', schema: wecomHealthSchema } },
     },

@@ -36,7 +36,7 @@ export function createWeComCallbackRouter(
   };
 
   for (const source of ['contacts', 'customers'] as const) {
-    const common = { path: PATHS[source], tags: ['wecom-callback'], authenticated: false };
+    const common = { path: PATHS[source], tags: ['wecom-callback'], authenticated: false as const };
     defineRoute(
       registry,
       router,

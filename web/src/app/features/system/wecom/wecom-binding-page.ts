@@ -11,6 +11,7 @@ import { NzSpinModule } from 'ng-zorro-antd/spin';
 import { NzTabsModule } from 'ng-zorro-antd/tabs';
 import { NzTagModule } from 'ng-zorro-antd/tag';
 
+import { IfPermittedDirective } from '../../../core/auth/if-permitted.directive';
 import { formatDateTime } from '../../../core/format/date-time';
 import { SHARED_IMPORTS } from '../../../shared/shared-imports';
 import { BindingFormValue, failuresByField, savedSecretHint, toSaveRequest } from './binding-form';
@@ -37,6 +38,7 @@ type ArchiveKeyGroup = FormGroup<{
   selector: 'app-wecom-binding-page',
   imports: [
     ...SHARED_IMPORTS,
+    IfPermittedDirective,
     NzAlertModule,
     NzCardModule,
     NzDividerModule,
