@@ -1,4 +1,5 @@
 import { TenantModel, type Tenant } from '../models/tenant.model';
+import { secretContext } from '../wecom/binding-store';
 import { isSealed, keyIdOfSealed, resealSecret, sealSecret, type SecretKeyring } from './secret-box';
 
 export interface RotationReport {
@@ -16,13 +17,13 @@ function sealedValuesOf(tenantId: string, tenant: Tenant): Sealed[] {
     for (const field of ['contactsSecret', 'externalContactSecret', 'appSecret', 'archiveSecret']) {
       const value = wecom[field];
       if (typeof value === 'string' && value) {
-        found.push({ value, context: `${tenantId}:wecom.${field}`, write: (v) => (wecom[field] = v) });
+        found.push({ value, context: secretContext(tenantId, field), write: (v) => (wecom[field] = v) });
       }
     }
     for (const key of tenant.wecom?.archiveKeys ?? []) {
       found.push({
         value: key.privateKey,
-        context: `${tenantId}:wecom.archiveKeys.${key.version}`,
+        context: secretContext(tenantId, `archiveKeys.${key.version}`),
         write: (v) => (key.privateKey = v),
       });
     }
@@ -41,7 +42,7 @@ function sealedValuesOf(tenantId: string, tenant: Tenant): Sealed[] {
     for (const part of ['token', 'aesKey'] as const) {
       found.push({
         value: settings[part],
-        context: `${tenantId}:wecom.callbacks.${source}.${part}`,
+        context: secretContext(tenantId, `callbacks.${source}.${part}`),
         write: (v) => (settings[part] = v),
       });
     }

@@ -52,8 +52,11 @@ export class WeComNotBoundError extends Error {
 
 type StoredBinding = NonNullable<Tenant['wecom']>;
 
-/** The associated data each secret is sealed with: it only opens for this tenant and this field. */
-function context(tenantId: string, field: string): string {
+/**
+ * The associated data each secret is sealed with: it only opens for this tenant and this field.
+ * `field` is the value's path under the binding (`contactsSecret`, `archiveKeys.3`, `callbacks.contacts.token`).
+ */
+export function secretContext(tenantId: string, field: string): string {
   return `${tenantId}:wecom.${field}`;
 }
 
@@ -63,7 +66,7 @@ export function sealBinding(
   keyring: SecretKeyring = defaultKeyring(),
 ): StoredBinding {
   const seal = (field: string, value: string | undefined) =>
-    value === undefined ? undefined : sealSecret(keyring, value, context(tenantId, field));
+    value === undefined ? undefined : sealSecret(keyring, value, secretContext(tenantId, field));
   return {
     corpId: binding.corpId,
     corpName: binding.corpName,
@@ -75,7 +78,7 @@ export function sealBinding(
     archiveSecret: seal(SECRET_FIELDS.archive, binding.secrets.archive),
     archiveKeys: binding.archiveKeys.map((key) => ({
       ...key,
-      privateKey: sealSecret(keyring, key.privateKey, context(tenantId, `archiveKeys.${key.version}`)),
+      privateKey: sealSecret(keyring, key.privateKey, secretContext(tenantId, `archiveKeys.${key.version}`)),
     })),
     updatedAt: binding.updatedAt,
   } as StoredBinding;
@@ -89,7 +92,7 @@ export function openBinding(
   const secrets: WeComBinding['secrets'] = {};
   for (const [kind, field] of Object.entries(SECRET_FIELDS) as Array<[SecretKind, SecretField]>) {
     const sealed = stored[field];
-    if (sealed) secrets[kind] = openSecret(keyring, sealed, context(tenantId, field));
+    if (sealed) secrets[kind] = openSecret(keyring, sealed, secretContext(tenantId, field));
   }
   return {
     corpId: stored.corpId,
@@ -100,7 +103,7 @@ export function openBinding(
     archiveKeys: (stored.archiveKeys ?? []).map((key) => ({
       version: key.version,
       publicKeyFingerprint: key.publicKeyFingerprint,
-      privateKey: openSecret(keyring, key.privateKey, context(tenantId, `archiveKeys.${key.version}`)),
+      privateKey: openSecret(keyring, key.privateKey, secretContext(tenantId, `archiveKeys.${key.version}`)),
     })),
     updatedAt: stored.updatedAt ?? undefined,
   };
@@ -130,8 +133,8 @@ function openCallbackSettings(
   keyring: SecretKeyring,
 ): CallbackSettings {
   return {
-    token: openSecret(keyring, stored.token, context(tenantId, `callbacks.${source}.token`)),
-    aesKey: openSecret(keyring, stored.aesKey, context(tenantId, `callbacks.${source}.aesKey`)),
+    token: openSecret(keyring, stored.token, secretContext(tenantId, `callbacks.${source}.token`)),
+    aesKey: openSecret(keyring, stored.aesKey, secretContext(tenantId, `callbacks.${source}.aesKey`)),
   };
 }
 
@@ -142,8 +145,8 @@ export function sealCallbackSettings(
   keyring: SecretKeyring = defaultKeyring(),
 ): { token: string; aesKey: string } {
   return {
-    token: sealSecret(keyring, settings.token, context(tenantId, `callbacks.${source}.token`)),
-    aesKey: sealSecret(keyring, settings.aesKey, context(tenantId, `callbacks.${source}.aesKey`)),
+    token: sealSecret(keyring, settings.token, secretContext(tenantId, `callbacks.${source}.token`)),
+    aesKey: sealSecret(keyring, settings.aesKey, secretContext(tenantId, `callbacks.${source}.aesKey`)),
   };
 }
 

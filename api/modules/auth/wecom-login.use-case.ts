@@ -35,10 +35,7 @@ async function tenantForCorp(corpId: string) {
   if (!binding?.agentId || !binding.secrets.app) {
     throw new WeComLoginError('WECOM_APP_NOT_BOUND', '该企业尚未完成企业微信应用设置，请使用账号登录');
   }
-  return {
-    tenantId: tenants[0]._id,
-    binding: { ...binding, agentId: binding.agentId, appSecret: binding.secrets.app },
-  };
+  return { tenantId: tenants[0]._id, corpId: binding.corpId, agentId: binding.agentId };
 }
 
 /** Step 1: the WeCom web-login link for the corp (API.md §17), with a fresh state for this browser. */
@@ -46,12 +43,12 @@ export async function startWeComLogin(
   corpId: string,
   urls: { loginBase: string; publicUrl: string },
 ): Promise<{ loginUrl: string; pending: PendingLogin }> {
-  const { tenantId, binding } = await tenantForCorp(corpId);
+  const { tenantId, corpId: appid, agentId } = await tenantForCorp(corpId);
   const nonce = randomBytes(16).toString('hex');
   const loginUrl = new URL(`${urls.loginBase}/wwlogin/sso/login`);
   loginUrl.searchParams.set('login_type', 'CorpApp');
-  loginUrl.searchParams.set('appid', binding.corpId);
-  loginUrl.searchParams.set('agentid', String(binding.agentId));
+  loginUrl.searchParams.set('appid', appid);
+  loginUrl.searchParams.set('agentid', String(agentId));
   loginUrl.searchParams.set('redirect_uri', `${urls.publicUrl}${WECOM_LOGIN_CALLBACK_PATH}`);
   loginUrl.searchParams.set('state', nonce);
   return { loginUrl: loginUrl.toString(), pending: { nonce, tenantId } };
