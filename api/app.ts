@@ -75,6 +75,7 @@ export function createApp(deps: AppDeps): Express {
       wecomLoginBase: config.wecomLoginBase,
       wecom,
       log,
+      attemptsPerMinute: config.nodeEnv === 'test' ? 1000 : 20,
     }),
   );
   app.use(

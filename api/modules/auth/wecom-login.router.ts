@@ -1,5 +1,6 @@
 import type { OpenAPIRegistry } from '@asteasolutions/zod-to-openapi';
 import { Router, type Response } from 'express';
+import rateLimit from 'express-rate-limit';
 import jwt from 'jsonwebtoken';
 import {
   wecomLoginCallbackQuerySchema,
@@ -25,17 +26,26 @@ export interface WeComLoginRouterOptions {
   wecomLoginBase: string;
   wecom: WeComClient;
   log: Logger;
+  /** QR login starts and returns per IP per minute, like the password login's limit. */
+  attemptsPerMinute: number;
 }
 
 /** 扫码登录 (I-09): start → WeCom's QR page → callback → the same session cookie as the password login. */
 export function createWeComLoginRouter(registry: OpenAPIRegistry, options: WeComLoginRouterOptions): Router {
   const router = Router();
-
   /** Failures go back to the login page, which shows the message on its 扫码登录 tab. */
   const backToLogin = (res: Response, message: string, corpId?: string) => {
     const params = new URLSearchParams({ mode: 'qr', qrError: message, ...(corpId ? { corpId } : {}) });
     res.redirect(302, `/login?${params}`);
   };
+
+  const limiter = rateLimit({
+    windowMs: 60_000,
+    limit: options.attemptsPerMinute,
+    standardHeaders: 'draft-8',
+    legacyHeaders: false,
+    handler: (_req, res) => backToLogin(res, '登录尝试过于频繁，请稍后再试'),
+  });
 
   defineRoute(
     registry,
@@ -46,6 +56,7 @@ export function createWeComLoginRouter(registry: OpenAPIRegistry, options: WeCom
       summary: '扫码登录: redirects to WeCom web login for the corp of this 企业ID',
       tags: ['auth'],
       authenticated: false,
+      guards: [limiter],
       request: { query: wecomLoginStartQuerySchema },
       responses: { 302: { description: 'To the WeCom QR page (or back to /login with the reason)' } },
     },
@@ -82,6 +93,7 @@ export function createWeComLoginRouter(registry: OpenAPIRegistry, options: WeCom
       summary: '扫码登录: WeCom redirect_uri; exchanges the code, checks 开启系统, sets the session cookie',
       tags: ['auth'],
       authenticated: false,
+      guards: [limiter],
       request: { query: wecomLoginCallbackQuerySchema },
       responses: { 302: { description: 'Into the admin, or back to /login with the reason' } },
     },
