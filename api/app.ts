@@ -17,6 +17,7 @@ import { createPlatformRouter } from './modules/platform/platform.router';
 import { createRolesRouter } from './modules/roles/roles.router';
 import { createWeComCallbackRouter } from './modules/wecom-callback/callback.router';
 import { createWeComLoginRouter } from './modules/auth/wecom-login.router';
+import { createPlatformWeComHealthRouter } from './modules/wecom-binding/platform-wecom-health.router';
 import { createWeComBindingRouter } from './modules/wecom-binding/wecom-binding.router';
 import { WeComCallStats } from '../lib/wecom/call-stats';
 import { chatArchiveSdkFor } from '../lib/wecom/chat-archive-sdk';
@@ -92,6 +93,7 @@ export function createApp(deps: AppDeps): Express {
       authenticate,
     ),
   );
+  app.use(createPlatformWeComHealthRouter(registry, { jwtSecret: config.jwtSecret, wecomStats }));
   app.use(
     createPlatformRouter(registry, {
       jwtSecret: config.jwtSecret,

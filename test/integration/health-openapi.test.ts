@@ -54,6 +54,7 @@ describe('health and OpenAPI', () => {
         'POST /api/wecom/binding/doctor',
         'POST /api/wecom/binding/archive-key-pair',
         'GET /api/wecom/health',
+        'GET /api/platform/tenants/{tenantId}/wecom-health',
         'POST /api/auth/login',
         'POST /api/auth/logout',
         'POST /api/org/sync',

@@ -2,7 +2,9 @@ import { generateKeyPairSync } from 'node:crypto';
 import { encrypt, getSignature } from '@wecom/crypto';
 import mongoose from 'mongoose';
 import request from 'supertest';
+import { hashPassword } from '../../api/modules/auth/login.use-case';
 import { AuditLogModel } from '../../lib/models/audit-log.model';
+import { PlatformAdminModel } from '../../lib/models/platform-admin.model';
 import { inspectArchivePrivateKey, publicKeyFingerprint } from '../../lib/wecom/archive-key';
 import { CallbackInboxModel } from '../../lib/models/callback-inbox.model';
 import { ensureCallbackSettings, loadBinding, saveBinding } from '../../lib/wecom/binding-store';
@@ -352,5 +354,23 @@ describe('企微绑定 (R-7.4-02/03, I-107)', () => {
     expect(body.rateLimit.headroomPercent).toBeGreaterThan(99);
     expect(body.inbox).toMatchObject({ backlog: 1, failed: 0, oldestPendingAt: expect.any(String) });
     expect(body.sync).toMatchObject({ lastSuccessAt: null, lagSeconds: null });
+  });
+
+  it('platform operators see the same health panel per tenant, and only they', async () => {
+    await PlatformAdminModel.create({
+      _id: 'op-health',
+      name: '运营',
+      passwordHash: await hashPassword('Operator@123'),
+    });
+    const operator = request.agent(app.baseUrl);
+    await operator
+      .post('/api/platform/auth/login')
+      .send({ username: 'op-health', password: 'Operator@123' })
+      .expect(204);
+    const { body } = await operator.get(`/api/platform/tenants/${TENANT}/wecom-health`).expect(200);
+    expect(body.calls.total).toBeGreaterThan(0);
+    expect(body.inbox.backlog).toBe(1);
+    await operator.get('/api/platform/tenants/no-such-tenant/wecom-health').expect(404);
+    expect((await admin.get(`/api/platform/tenants/${TENANT}/wecom-health`)).status).toBe(401);
   });
 });
