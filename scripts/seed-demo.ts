@@ -3,7 +3,8 @@
  * (the corp member 管理员, phone 13800138000) allowed to log in, and the tenant's org-sync Schedule,
  * which runs a first sync at once. Idempotent: a second run changes nothing that exists.
  * `--callbacks` (run once the api is up) saves the api's callback URL in the simulator, which checks it
- * with WeCom's echostr handshake, so console changes reach the product as change_contact events.
+ * with WeCom's echostr handshake, so console changes reach the product as change_contact events (and
+ * 客户联系 changes as change_external_* events, stored in the callback inbox).
  */
 import { hashPassword } from '../api/modules/auth/login.use-case';
 import { loadConfig } from '../lib/config';
@@ -15,6 +16,7 @@ import { releaseSeat } from '../lib/org/seats';
 import { defaultKeyring } from '../lib/secrets/keyring-from-env';
 import { rotateTenantSecrets } from '../lib/secrets/rotate-tenant-secrets';
 import { ensureCallbackSettings, loadBinding, saveBinding } from '../lib/wecom/binding-store';
+import { CALLBACK_SOURCES, callbackUrl } from '../lib/wecom/callback-settings';
 import { connectTemporalClient } from '../lib/temporal/connect-client';
 import { ensureOrgSyncSchedule } from '../lib/temporal/org-sync-schedule';
 import { setTenantValidityTimer } from '../lib/tenants/tenant-validity-timer';
@@ -92,16 +94,21 @@ async function seedOperator(): Promise<void> {
 
 async function connectCallbacks(publicUrl: string, wecomApiBase: string): Promise<void> {
   const callbacks = await ensureCallbackSettings(DEMO_TENANT_ID);
-  const response = await fetch(`${wecomApiBase}/sim/corps/${DEMO_CORP_ID}/callbacks/contacts`, {
-    method: 'PUT',
-    headers: { 'content-type': 'application/json' },
-    body: JSON.stringify({
-      url: `${publicUrl}/wecom/callback/${DEMO_TENANT_ID}/contacts`,
-      token: callbacks.contacts.token,
-      encodingAesKey: callbacks.contacts.aesKey,
-    }),
-  });
-  if (!response.ok) throw new Error(`the simulator refused the callback URL: ${await response.text()}`);
+  // Both receive-event servers of the 企微绑定 page, as the admin would enter them in the WeCom console.
+  for (const source of CALLBACK_SOURCES) {
+    const response = await fetch(`${wecomApiBase}/sim/corps/${DEMO_CORP_ID}/callbacks/${source}`, {
+      method: 'PUT',
+      headers: { 'content-type': 'application/json' },
+      body: JSON.stringify({
+        url: callbackUrl(publicUrl, DEMO_TENANT_ID, source),
+        token: callbacks[source].token,
+        encodingAesKey: callbacks[source].aesKey,
+      }),
+    });
+    if (!response.ok) {
+      throw new Error(`the simulator refused the ${source} callback URL: ${await response.text()}`);
+    }
+  }
 }
 
 async function main(): Promise<void> {
@@ -110,7 +117,7 @@ async function main(): Promise<void> {
   try {
     if (process.argv.includes('--callbacks')) {
       await connectCallbacks(config.publicUrl, config.wecomApiBase);
-      console.log('Demo callbacks: the simulator sends change_contact events to the api');
+      console.log('Demo callbacks: the simulator sends contact and customer events to the api');
       return;
     }
     await seedTenant();

@@ -235,6 +235,29 @@ describe('企微绑定 (R-7.4-02/03, I-107)', () => {
     expect(after).toBe(before);
   });
 
+  it('the simulator verifies the customers callback URL and delivers a 客户联系 event into the inbox', async () => {
+    const { customers } = await ensureCallbackSettings(TENANT);
+    const saved = await simulator.setCustomersCallback(corp.corpId, {
+      url: `${app.baseUrl}/wecom/callback/${TENANT}/customers`,
+      token: customers.token,
+      encodingAesKey: customers.aesKey,
+    });
+    expect(saved.verified).toBe(true);
+    await simulator.addUser(corp.corpId, {
+      userid: 'lina',
+      name: '李娜',
+      mobile: '13700000404',
+      department: [1],
+    });
+    const added = await simulator.addCustomer(corp.corpId, { userid: 'lina', name: '新客户', state: 'expo' });
+    expect(added.delivery?.status).toBe('delivered');
+    const stored = await CallbackInboxModel.find({ tenantId: TENANT, source: 'customers' }).lean();
+    expect(stored.map((entry) => [entry.event, entry.changeType])).toContainEqual([
+      'change_external_contact',
+      'add_external_contact',
+    ]);
+  });
+
   describe('体检 (setup doctor)', () => {
     const statusOf = (items: Array<{ key: string; status: string; message: string }>) =>
       Object.fromEntries(items.map((item) => [item.key, item.status]));
@@ -352,7 +375,7 @@ describe('企微绑定 (R-7.4-02/03, I-107)', () => {
     expect(body.tokens[0]).toMatchObject({ state: 'cached', expiresInSeconds: expect.any(Number) });
     expect(body.rateLimit).toMatchObject({ perMinuteLimit: 10000, perHourLimit: 150000 });
     expect(body.rateLimit.headroomPercent).toBeGreaterThan(99);
-    expect(body.inbox).toMatchObject({ backlog: 1, failed: 0, oldestPendingAt: expect.any(String) });
+    expect(body.inbox).toMatchObject({ backlog: 2, failed: 0, oldestPendingAt: expect.any(String) });
     expect(body.sync).toMatchObject({ lastSuccessAt: null, lagSeconds: null });
   });
 
@@ -369,7 +392,7 @@ describe('企微绑定 (R-7.4-02/03, I-107)', () => {
       .expect(204);
     const { body } = await operator.get(`/api/platform/tenants/${TENANT}/wecom-health`).expect(200);
     expect(body.calls.total).toBeGreaterThan(0);
-    expect(body.inbox.backlog).toBe(1);
+    expect(body.inbox.backlog).toBe(2);
     await operator.get('/api/platform/tenants/no-such-tenant/wecom-health').expect(404);
     expect((await admin.get(`/api/platform/tenants/${TENANT}/wecom-health`)).status).toBe(401);
   });

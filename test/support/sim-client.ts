@@ -28,6 +28,15 @@ export const simulator = {
     ),
   setContactsCallback: (corpId: string, config: { url: string; token: string; encodingAesKey: string }) =>
     sim<{ verified: boolean }>('PUT', `/corps/${corpId}/callbacks/contacts`, config),
+  setCustomersCallback: (corpId: string, config: { url: string; token: string; encodingAesKey: string }) =>
+    sim<{ verified: boolean }>('PUT', `/corps/${corpId}/callbacks/customers`, config),
+  /** A member adds a customer in the client (客户联系): WeCom sends change_external_contact. */
+  addCustomer: (corpId: string, customer: { userid: string; name?: string; state?: string }) =>
+    sim<{ customer: { external_userid: string }; delivery: { status: string } | null }>(
+      'POST',
+      `/corps/${corpId}/customers`,
+      customer,
+    ),
   addDepartment: (
     corpId: string,
     department: { id?: number; name: string; parentid: number; order?: number },
