@@ -1,4 +1,6 @@
 import type { Browser, Page } from 'playwright-core';
+import { hashPassword } from '../../api/modules/auth/login.use-case';
+import { PlatformAdminModel } from '../../lib/models/platform-admin.model';
 import { StaffModel } from '../../lib/models/staff.model';
 import { startTestApp, type TestApp } from '../support/app-harness';
 import { launchBrowser } from '../support/browser';
@@ -100,5 +102,21 @@ describe('扫码登录 through the simulator, then 企微绑定 (end to end, in 
     await page.getByText('应用Secret校验失败（企业微信返回 40001', { exact: false }).waitFor();
     await page.getByTestId('wecom-cancel').click();
     await page.getByText(`已保存（********${corp.secrets.app.slice(-4)}），留空则不修改`).waitFor();
+  });
+
+  it("an operator reads the tenant's WeCom health in the 系统管理操作后台", async () => {
+    await PlatformAdminModel.create({
+      _id: 'op-e2e-health',
+      name: '运营',
+      passwordHash: await hashPassword('Operator@123'),
+    });
+    await page.goto(`${app.baseUrl}/platform/login`);
+    await page.getByTestId('platform-username').fill('op-e2e-health');
+    await page.getByTestId('platform-password').fill('Operator@123');
+    await page.getByTestId('platform-login-submit').click();
+    await page.waitForURL('**/platform/tenants');
+    await page.getByTestId(`tenant-wecom-health-${TENANT}`).click();
+    await page.getByTestId('tenant-wecom-health').getByText('调用（近 24 小时）').waitFor();
+    await page.getByTestId('tenant-wecom-health').getByText('通讯录 access_token').waitFor();
   });
 });

@@ -1,5 +1,5 @@
 import { Clipboard } from '@angular/cdk/clipboard';
-import { ChangeDetectionStrategy, Component, computed, inject, OnInit, signal } from '@angular/core';
+import { ChangeDetectionStrategy, Component, inject, OnInit, signal } from '@angular/core';
 import { FormArray, FormBuilder, FormControl, FormGroup, Validators } from '@angular/forms';
 import { NzAlertModule } from 'ng-zorro-antd/alert';
 import { NzCardModule } from 'ng-zorro-antd/card';
@@ -15,9 +15,9 @@ import { IfPermittedDirective } from '../../../core/auth/if-permitted.directive'
 import { formatDateTime } from '../../../core/format/date-time';
 import { SHARED_IMPORTS } from '../../../shared/shared-imports';
 import { BindingFormValue, failuresByField, savedSecretHint, toSaveRequest } from './binding-form';
-import { healthLines } from './health-view';
 import { SETUP_GUIDE } from './setup-guide';
 import { WecomBindingApi } from './wecom-binding-api';
+import { WecomHealthPanel } from './wecom-health-panel';
 import {
   BindingField,
   CallbackSettings,
@@ -39,6 +39,7 @@ type ArchiveKeyGroup = FormGroup<{
   imports: [
     ...SHARED_IMPORTS,
     IfPermittedDirective,
+    WecomHealthPanel,
     NzAlertModule,
     NzCardModule,
     NzDividerModule,
@@ -71,10 +72,6 @@ export class WecomBindingPage implements OnInit {
   protected readonly doctor = signal<DoctorReport | null>(null);
   protected readonly checking = signal(false);
   protected readonly health = signal<WecomHealth | null>(null);
-  protected readonly healthLines = computed(() => {
-    const health = this.health();
-    return health ? healthLines(health) : [];
-  });
   protected readonly savedHint = savedSecretHint;
   protected readonly formatDateTime = formatDateTime;
 
