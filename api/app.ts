@@ -16,6 +16,7 @@ import { createOrgRouter } from './modules/org/org.router';
 import { createPlatformRouter } from './modules/platform/platform.router';
 import { createRolesRouter } from './modules/roles/roles.router';
 import { createWeComCallbackRouter } from './modules/wecom-callback/callback.router';
+import { createOwnPasswordRouter } from './modules/auth/own-password.router';
 import { createWeComLoginRouter } from './modules/auth/wecom-login.router';
 import { createPlatformWeComHealthRouter } from './modules/wecom-binding/platform-wecom-health.router';
 import { createWeComBindingRouter } from './modules/wecom-binding/wecom-binding.router';
@@ -93,6 +94,7 @@ export function createApp(deps: AppDeps): Express {
       authenticate,
     ),
   );
+  app.use(createOwnPasswordRouter(registry, { jwtSecret: config.jwtSecret, secureCookies }, authenticate));
   app.use(createPlatformWeComHealthRouter(registry, { jwtSecret: config.jwtSecret, wecomStats }));
   app.use(
     createPlatformRouter(registry, {

@@ -1,5 +1,6 @@
 import { DATA_SCOPES } from '../models/role.model';
 import { z } from './common.contract';
+import { staffPasswordRequestSchema } from './role.contract';
 
 export const loginRequestSchema = z
   .object({
@@ -54,3 +55,16 @@ export const wecomLoginCallbackQuerySchema = z.object({
   code: z.string().max(512).optional(),
   state: z.string().max(128).optional(),
 });
+
+/**
+ * 修改密码 (I-10): a staff member sets a password after a first 扫码登录, or changes it. The current
+ * password is needed only when one is set; the new one follows the same rule as an admin's reset.
+ */
+export const ownPasswordRequestSchema = z
+  .object({
+    currentPassword: z.string().max(128, '当前密码输入有误').optional(),
+    newPassword: staffPasswordRequestSchema.shape.password,
+  })
+  .openapi('OwnPasswordRequest');
+
+export type OwnPasswordRequest = z.infer<typeof ownPasswordRequestSchema>;

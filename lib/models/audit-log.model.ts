@@ -7,6 +7,7 @@ export const AUDIT_ACTIONS = [
   'system-access.disable',
   'org-sync.manual',
   'wecom-binding.update',
+  'password.change',
   'role.create',
   'role.update',
   'role.delete',

@@ -48,6 +48,7 @@ describe('health and OpenAPI', () => {
         'GET /wecom/callback/{tenantId}/customers',
         'POST /wecom/callback/{tenantId}/customers',
         'GET /api/auth/wecom/start',
+        'PUT /api/auth/password',
         'GET /api/auth/wecom/callback',
         'GET /api/wecom/binding',
         'PUT /api/wecom/binding',

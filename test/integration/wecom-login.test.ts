@@ -117,4 +117,39 @@ describe('扫码登录 through WeCom web login (I-09)', () => {
       await TenantModel.updateOne({ _id: TENANT }, { $set: { expiresAt: new Date('2099-01-01T00:00:00Z') } });
     }
   });
+
+  it('after a first 扫码登录, a member sets a password and then logs in with it; changing it needs the old one (I-10)', async () => {
+    await StaffModel.updateOne(
+      { tenantId: TENANT, userid: 'lina' },
+      { $set: { name: '李娜', mobile: '13700000302', systemEnabled: true } },
+      { upsert: true },
+    );
+    const { browser, finish } = await scanAs({ userid: 'lina' });
+    expect(finish.headers.location).toBe('/');
+    const other = await scanAs({ userid: 'lina' });
+
+    await browser.put('/api/auth/password').send({ newPassword: 'short' }).expect(400);
+    await browser.put('/api/auth/password').send({ newPassword: 'Lina@2026x' }).expect(204);
+    // Still signed in here (fresh cookie); the other browser's session ended.
+    await browser.get('/api/auth/me').expect(200);
+    await other.browser.get('/api/auth/me').expect(401);
+
+    const login = await request(app.baseUrl)
+      .post('/api/auth/login')
+      .send({ phone: '13700000302', password: 'Lina@2026x' });
+    expect(login.status).toBe(200);
+
+    const missing = await browser.put('/api/auth/password').send({ newPassword: 'Lina@2027x' });
+    expect(missing.body.error.message).toBe('请输入当前密码');
+    const wrong = await browser
+      .put('/api/auth/password')
+      .send({ currentPassword: 'nope', newPassword: 'Lina@2027x' });
+    expect(wrong.body.error.message).toBe('当前密码输入有误');
+    await browser
+      .put('/api/auth/password')
+      .send({ currentPassword: 'Lina@2026x', newPassword: 'Lina@2027x' })
+      .expect(204);
+    const audit = await AuditLogModel.find({ tenantId: TENANT, action: 'password.change' }).lean();
+    expect(audit.map((row) => row.before)).toEqual([{ passwordSet: false }, { passwordSet: true }]);
+  });
 });
