@@ -5,7 +5,7 @@ import { StaffModel } from '../../lib/models/staff.model';
 import { startTestApp, type TestApp } from '../support/app-harness';
 import { launchBrowser } from '../support/browser';
 import { simulator, type SimCorp } from '../support/sim-client';
-import { createBoundTenant, freshTenantId } from '../support/tenant-fixture';
+import { ADMIN_PASSWORD, createBoundTenant, freshTenantId } from '../support/tenant-fixture';
 
 const TENANT = freshTenantId('e2e-qr');
 
@@ -118,5 +118,18 @@ describe('扫码登录 through the simulator, then 企微绑定 (end to end, in 
     await page.getByTestId(`tenant-wecom-health-${TENANT}`).click();
     await page.getByTestId('tenant-wecom-health').getByText('调用（近 24 小时）').waitFor();
     await page.getByTestId('tenant-wecom-health').getByText('通讯录 access_token').waitFor();
+  });
+
+  it('修改密码 from the header needs the current password when one is set (I-10)', async () => {
+    await page.goto(`${app.baseUrl}/system/wecom`);
+    await page.getByTestId('own-password').click();
+    await page.getByTestId('own-password-current').fill('wrong-password');
+    await page.getByTestId('own-password-new').fill('Changed@2026');
+    await page.getByTestId('own-password-confirm').fill('Changed@2026');
+    await page.getByRole('button', { name: '保存' }).last().click();
+    await page.getByTestId('own-password-error').getByText('当前密码输入有误').waitFor();
+    await page.getByTestId('own-password-current').fill(ADMIN_PASSWORD);
+    await page.getByRole('button', { name: '保存' }).last().click();
+    await page.getByText('密码已保存，其他设备上的登录已退出').waitFor();
   });
 });
