@@ -2,11 +2,14 @@ import type { Client } from '@temporalio/client';
 import type { ContactsApi } from '../lib/wecom/contacts-api';
 import { createContactEventActivities } from './contact-events.activities';
 import { createOrgSyncActivities } from './org-sync.activities';
-import { loadContactsCredentials } from './tenant-credentials';
+import { loadContactsCredentials, loadExternalContactCredentials } from './tenant-credentials';
+import { createCorpTagWriteActivities } from './corp-tag-writes.activities';
+import type { CorpTagsApi } from '../lib/wecom/corp-tags-api';
 import { createTenantValidityActivities } from './tenant-validity.activities';
 
 export interface ActivityDeps {
   contacts: ContactsApi;
+  corpTags: CorpTagsApi;
   /** For activities that steer other workflows and schedules (pausing an expired tenant's syncs). */
   temporal: Client;
 }
@@ -18,5 +21,6 @@ export function createActivities(deps: ActivityDeps) {
     ...createOrgSyncActivities(shared),
     ...createContactEventActivities(shared),
     ...createTenantValidityActivities({ temporal: deps.temporal }),
+    ...createCorpTagWriteActivities({ corpTags: deps.corpTags, credentials: loadExternalContactCredentials }),
   };
 }

@@ -15,3 +15,8 @@ export async function loadContactsCredentials(tenantId: string): Promise<WeComCr
 }
 
 export type CredentialsLoader = typeof loadContactsCredentials;
+
+/** The 客户联系 (external contact) secret's credentials: customers, groups and corp tags. */
+export async function loadExternalContactCredentials(tenantId: string): Promise<WeComCredentials> {
+  return loadCredentials(tenantId, 'externalContact');
+}

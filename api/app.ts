@@ -15,6 +15,8 @@ import { createHealthRouter } from './modules/health/health.router';
 import { createOrgRouter } from './modules/org/org.router';
 import { createPlatformRouter } from './modules/platform/platform.router';
 import { createRolesRouter } from './modules/roles/roles.router';
+import { createTagsRouter } from './modules/tags/tags.router';
+import { createCustomerGroupsRouter } from './modules/customer-groups/customer-groups.router';
 import { createWeComCallbackRouter } from './modules/wecom-callback/callback.router';
 import { createOwnPasswordRouter } from './modules/auth/own-password.router';
 import { createWeComLoginRouter } from './modules/auth/wecom-login.router';
@@ -69,6 +71,10 @@ export function createApp(deps: AppDeps): Express {
   );
   app.use(createAuditRouter(registry, authenticate));
   app.use(createRolesRouter(registry, authenticate));
+  app.use(
+    createTagsRouter(registry, { client: deps.temporal, taskQueue: config.temporalTaskQueue, log }, authenticate),
+  );
+  app.use(createCustomerGroupsRouter(registry, authenticate));
   app.use(
     createWeComLoginRouter(registry, {
       jwtSecret: config.jwtSecret,

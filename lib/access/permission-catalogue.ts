@@ -44,7 +44,7 @@ export const PERMISSION_TREE: readonly PermissionNode[] = [
     title: '客户管理',
     children: [
       menu('customer.customers', '客户', [['edit', '编辑'], ['tag', '打标签'], EXPORT]),
-      menu('customer.groups', '客户群', [['tag', '打标签'], EXPORT]),
+      menu('customer.groups', '客户群', [['tag', '打标签'], ['sync', '同步'], EXPORT]),
       menu('customer.mass-messages', '群发管理', [...CRUD, EXPORT]),
     ],
   },
@@ -86,7 +86,7 @@ export const PERMISSION_TREE: readonly PermissionNode[] = [
         ['staff-password', '重置密码'],
       ]),
       menu('system.roles', '权限管理', CRUD),
-      menu('system.tags', '标签管理', CRUD),
+      menu('system.tags', '标签管理', [...CRUD, ['sync', '同步']]),
       menu('system.wecom', '企微绑定', [['edit', '编辑']]),
       menu('system.integrations', '系统对接', [['edit', '编辑']]),
       menu('system.sensitive-behavior-settings', '敏感行为设置', [['edit', '编辑']]),

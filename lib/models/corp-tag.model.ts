@@ -12,6 +12,12 @@ const corpTagSchema = new Schema(
     order: { type: Number, default: 0 },
     color: { type: String, enum: TAG_COLORS, default: 'blue' },
     createdAt: { type: Date },
+    /** The `pending-…` id a tag created here had until WeCom gave it its `et…` id (see lib/tags). */
+    localId: { type: String },
+    /** True until WeCom has created the tag. */
+    pending: { type: Boolean },
+    /** Why WeCom refused the last write of this tag (shown in 标签管理). */
+    writeError: { type: String },
   },
   { _id: false },
 );
@@ -28,6 +34,10 @@ const corpTagGroupSchema = new Schema(
     order: { type: Number, default: 0 },
     tags: { type: [corpTagSchema], default: [] },
     lastSeenAt: { type: Date },
+    /** As on tags: the `pending-…` id of a group created here, whether WeCom has it, and its last refusal. */
+    localId: { type: String },
+    pending: { type: Boolean },
+    writeError: { type: String },
   },
   { timestamps: true },
 );
