@@ -71,6 +71,23 @@ export const simulator = {
   /** A phone confirming a scan of a web-login link; answers where WeCom sends the browser next. */
   scanLogin: (scan: { url: string; userid?: string; nonMember?: true; decline?: true }) =>
     sim<{ location: string }>('POST', '/web-login/scan', scan),
+  /** 企业标签 as WeCom has them now (the admin console's view), larger order first. */
+  corpTags: (corpId: string) =>
+    sim<{
+      tag_group: Array<{
+        group_id: string;
+        group_name: string;
+        order: number;
+        tag: Array<{ id: string; name: string; order: number }>;
+      }>;
+    }>('GET', `/corps/${corpId}/corp-tags`),
+  /** A tag group made in WeCom's console (emits change_external_tag). */
+  addCorpTags: (corpId: string, body: { group_name: string; tag: Array<{ name: string }> }) =>
+    sim<{ tag_group: { group_id: string; tag: Array<{ id: string; name: string }> } }>(
+      'POST',
+      `/corps/${corpId}/corp-tags`,
+      body,
+    ),
   replay: (corpId: string, deliveryId: string) =>
     sim<unknown>('POST', `/corps/${corpId}/callbacks/replay/${deliveryId}`),
 };

@@ -1,0 +1,244 @@
+import request from 'supertest';
+import { CorpTagGroupModel } from '../../lib/models/corp-tag.model';
+import { CustomerModel } from '../../lib/models/customer.model';
+import { deriveCustomerFields } from '../../lib/customers/customer-derived';
+import { eventually, startTestApp, type TestApp } from '../support/app-harness';
+import { simulator, type SimCorp } from '../support/sim-client';
+import { stackEnv } from '../support/stack-env';
+import { startSwitchableProxy, type SwitchableProxy } from '../support/switchable-proxy';
+import { ADMIN_PASSWORD, createBoundTenant, freshTenantId } from '../support/tenant-fixture';
+
+const TENANT = freshTenantId('corp-tags');
+const ADMIN_MOBILE = '13700000301';
+
+interface TagView {
+  id: string;
+  name: string;
+  color: string;
+  pending: boolean;
+  writeError: string | null;
+}
+interface GroupView extends TagView {
+  tags: TagView[];
+}
+
+/**
+ * 企业微信标签 (R-7.3.1, I-105) on the real stack: the api saves at once, the corp-tag-writes workflow
+ * writes through to the simulator. WeCom is reached through a relay this suite can cut (a real outage).
+ */
+describe('标签管理 → 企业微信标签: written through to WeCom', () => {
+  let app: TestApp;
+  let proxy: SwitchableProxy;
+  let corp: SimCorp;
+  let admin: ReturnType<typeof request.agent>;
+
+  beforeAll(async () => {
+    proxy = await startSwitchableProxy(stackEnv.wecomApiBase);
+    app = await startTestApp('corp-tags', { WECOM_API_BASE: proxy.url });
+    corp = await simulator.createCorp('标签测试企业');
+    await createBoundTenant(TENANT, corp, { adminMobile: ADMIN_MOBILE });
+    admin = request.agent(app.baseUrl);
+    await admin.post('/api/auth/login').send({ phone: ADMIN_MOBILE, password: ADMIN_PASSWORD }).expect(200);
+    await app.startWorker();
+  });
+
+  afterAll(async () => {
+    await app?.stop();
+    await proxy?.close();
+  });
+
+  const listed = async (): Promise<GroupView[]> =>
+    (await admin.get('/api/tags/corp-groups').expect(200)).body.items;
+  const groupNamed = async (name: string) => (await listed()).find((group) => group.name === name);
+  const inWeCom = async (name: string) =>
+    (await simulator.corpTags(corp.corpId)).tag_group.find((group) => group.group_name === name);
+  /** The group once WeCom has created it and every tag has WeCom's id. */
+  const written = (name: string) =>
+    eventually(async () => {
+      const group = await groupNamed(name);
+      return group && !group.pending && group.tags.every((tag) => !tag.pending) ? group : undefined;
+    });
+
+  it('a new tag group reaches WeCom with its first tags; pending ids become WeCom ids; colours stay here', async () => {
+    const created = await admin
+      .post('/api/tags/corp-groups')
+      .send({ name: '客户等级', tags: [{ name: 'VIP', color: 'red' }, { name: '普通' }] })
+      .expect(201);
+    expect(created.body.id).toMatch(/^pending-/);
+    expect(created.body.tags.map((tag: TagView) => [tag.name, tag.color])).toEqual([
+      ['VIP', 'red'],
+      ['普通', 'blue'],
+    ]);
+
+    const group = await written('客户等级');
+    expect(group.id).toMatch(/^et/);
+    const wecom = await inWeCom('客户等级');
+    expect(wecom?.group_id).toBe(group.id);
+    expect(wecom?.tag.map((tag) => [tag.id, tag.name])).toEqual(group.tags.map((tag) => [tag.id, tag.name]));
+    // The pending ids still find the tag (a rename sent before WeCom answered is not lost).
+    const stored = await CorpTagGroupModel.findOne({ tenantId: TENANT, groupId: group.id }).lean();
+    expect(stored?.localId).toBe(created.body.id);
+  });
+
+  it('rename, 添加标签, edit and drag order reach WeCom', async () => {
+    const group = await written('客户等级');
+    await admin.put(`/api/tags/corp-groups/${group.id}`).send({ name: '会员等级' }).expect(200);
+    await admin
+      .post(`/api/tags/corp-groups/${group.id}/tags`)
+      .send({ name: '黄金', color: 'orange' })
+      .expect(201);
+    const vip = group.tags.find((tag) => tag.name === 'VIP')!;
+    await admin.put(`/api/tags/corp-tags/${vip.id}`).send({ name: '钻石', color: 'green' }).expect(200);
+
+    const renamed = await written('会员等级');
+    const ids = Object.fromEntries(renamed.tags.map((tag) => [tag.name, tag.id]));
+    await admin
+      .put(`/api/tags/corp-groups/${group.id}/tags-order`)
+      .send({ ids: [ids['黄金'], ids['普通'], ids['钻石']] })
+      .expect(200);
+
+    await eventually(async () => {
+      const wecom = await inWeCom('会员等级');
+      const names = wecom?.tag.map((tag) => tag.name);
+      return JSON.stringify(names) === JSON.stringify(['黄金', '普通', '钻石']);
+    });
+    const after = await groupNamed('会员等级');
+    expect(after?.tags.map((tag) => [tag.name, tag.color])).toEqual([
+      ['黄金', 'orange'],
+      ['普通', 'blue'],
+      ['钻石', 'green'],
+    ]);
+  });
+
+  it('groups are dragged into WeCom order (larger order first)', async () => {
+    await admin
+      .post('/api/tags/corp-groups')
+      .send({ name: '来源', tags: [{ name: '展会' }] })
+      .expect(201);
+    const second = await written('来源');
+    const first = await written('会员等级');
+    await admin
+      .put('/api/tags/corp-groups-order')
+      .send({ ids: [second.id, first.id] })
+      .expect(200);
+    expect((await listed()).map((group) => group.name)).toEqual(['来源', '会员等级']);
+    await eventually(async () => {
+      const names = (await simulator.corpTags(corp.corpId)).tag_group.map((group) => group.group_name);
+      return names[0] === '来源' && names[1] === '会员等级';
+    });
+  });
+
+  it('names are at most 30 characters and unique within their group, with Chinese messages', async () => {
+    const group = await written('会员等级');
+    const tooLong = await admin
+      .post(`/api/tags/corp-groups/${group.id}/tags`)
+      .send({ name: '长'.repeat(31) });
+    expect(tooLong.status).toBe(400);
+    expect(tooLong.body.error.message).toContain('标签名称不能超过30个字符');
+    const twice = await admin.post(`/api/tags/corp-groups/${group.id}/tags`).send({ name: '普通' });
+    expect(twice.status).toBe(409);
+    expect(twice.body.error.message).toBe('该标签组下已存在同名标签');
+    const sameGroup = await admin.post('/api/tags/corp-groups').send({ name: '来源', tags: [{ name: 'x' }] });
+    expect(sameGroup.status).toBe(409);
+    expect(sameGroup.body.error.message).toBe('标签组名称已存在');
+    const empty = await admin.post('/api/tags/corp-groups').send({ name: '空组', tags: [] });
+    expect(empty.status).toBe(400);
+    expect(empty.body.error.message).toContain('请至少添加一个标签');
+    const badColour = await admin
+      .post(`/api/tags/corp-groups/${group.id}/tags`)
+      .send({ name: '新', color: 'pink' });
+    expect(badColour.status).toBe(400);
+    expect(badColour.body.error.message).toContain('请选择标签颜色');
+    // Another group may use the same tag name.
+    const source = await written('来源');
+    await admin.post(`/api/tags/corp-groups/${source.id}/tags`).send({ name: '普通' }).expect(201);
+  });
+
+  it('deleting a tag or a group removes it in WeCom and from every customer', async () => {
+    const group = await written('会员等级');
+    const source = await written('来源');
+    const ids = Object.fromEntries(group.tags.map((tag) => [tag.name, tag.id]));
+    const fair = source.tags.find((tag) => tag.name === '展会')!.id;
+    const follows = [
+      {
+        userid: 'u1',
+        addedAt: new Date('2026-01-01'),
+        tagIds: [ids['钻石'], ids['普通']],
+        remarkMobiles: [],
+        addWay: 1,
+      },
+      {
+        userid: 'u2',
+        addedAt: new Date('2026-02-01'),
+        tagIds: [ids['钻石'], fair],
+        remarkMobiles: [],
+        addWay: 1,
+      },
+    ];
+    await CustomerModel.create({
+      tenantId: TENANT,
+      externalUserid: 'wm-tagged',
+      name: '打了标签的客户',
+      follows,
+      ...deriveCustomerFields(follows),
+    });
+
+    await admin.delete(`/api/tags/corp-tags/${ids['钻石']}`).expect(204);
+    await admin.delete(`/api/tags/corp-groups/${source.id}`).expect(204);
+    expect((await groupNamed('会员等级'))?.tags.map((tag) => tag.name)).toEqual(['黄金', '普通']);
+    expect(await groupNamed('来源')).toBeUndefined();
+
+    const customer = await eventually(async () => {
+      const found = await CustomerModel.findOne({ tenantId: TENANT, externalUserid: 'wm-tagged' }).lean();
+      return found && found.tagIds.length === 1 ? found : undefined;
+    });
+    expect(customer.tagIds).toEqual([ids['普通']]);
+    expect(customer.follows.map((follow) => follow.tagIds)).toEqual([[ids['普通']], []]);
+    await eventually(async () => {
+      const wecom = await simulator.corpTags(corp.corpId);
+      return !wecom.tag_group.some((g) => g.group_name === '来源') &&
+        !wecom.tag_group.some((g) => g.tag.some((tag) => tag.id === ids['钻石']))
+        ? true
+        : undefined;
+    });
+  });
+
+  it('a WeCom outage delays the writes but loses none; the newest name is what WeCom gets', async () => {
+    proxy.setUp(false);
+    const dropped = proxy.dropped;
+    try {
+      const created = await admin
+        .post('/api/tags/corp-groups')
+        .send({ name: '断网时新建', tags: [{ name: '甲' }] })
+        .expect(201);
+      await admin.put(`/api/tags/corp-groups/${created.body.id}`).send({ name: '断网后改名' }).expect(200);
+      // The workflow has tried and failed at least once while WeCom was unreachable.
+      await eventually(async () => proxy.dropped > dropped);
+      expect(await inWeCom('断网后改名')).toBeUndefined();
+      expect((await groupNamed('断网后改名'))?.pending).toBe(true);
+    } finally {
+      proxy.setUp(true);
+    }
+    const group = await eventually(async () => {
+      const wecom = await inWeCom('断网后改名');
+      return wecom?.tag.length === 1 ? wecom : undefined;
+    }, 90_000);
+    expect(await inWeCom('断网时新建')).toBeUndefined();
+    expect((await written('断网后改名')).id).toBe(group.group_id);
+  }, 120_000);
+
+  it("WeCom's refusal is kept on the group and shown, and the queue moves on", async () => {
+    await simulator.addCorpTags(corp.corpId, { group_name: '企微里已有', tag: [{ name: '某标签' }] });
+    const group = await written('会员等级');
+    await admin.put(`/api/tags/corp-groups/${group.id}`).send({ name: '企微里已有' }).expect(200);
+    const refused = await eventually(async () => (await groupNamed('企微里已有'))?.writeError ?? undefined);
+    expect(refused).toContain('企业微信拒绝了此操作');
+
+    await admin
+      .post('/api/tags/corp-groups')
+      .send({ name: '之后的组', tags: [{ name: '乙' }] })
+      .expect(201);
+    await written('之后的组');
+    expect(await inWeCom('之后的组')).toBeDefined();
+  });
+});
