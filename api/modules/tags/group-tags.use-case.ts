@@ -183,7 +183,8 @@ async function untagCustomerGroups(tenantId: string, tagIds: string[]) {
   if (tagIds.length === 0) return;
   await CustomerGroupModel.updateMany(
     { tenantId, groupTagIds: { $in: tagIds } },
-    { $pull: { groupTagIds: { $in: tagIds } } },
+    // $pullAll, not $pull with $in: FerretDB v1 ignores conditions inside $pull.
+    { $pullAll: { groupTagIds: tagIds } },
   );
 }
 
