@@ -3,6 +3,9 @@ import request from 'supertest';
 import { StaffModel } from '../../lib/models/staff.model';
 import { DepartmentModel } from '../../lib/models/department.model';
 import { RoleModel } from '../../lib/models/role.model';
+import { CorpTagGroupModel } from '../../lib/models/corp-tag.model';
+import { CustomerGroupModel } from '../../lib/models/customer-group.model';
+import { GroupTagGroupModel } from '../../lib/models/group-tag.model';
 import { startTestApp, type TestApp } from '../support/app-harness';
 import { simulator } from '../support/sim-client';
 import { ADMIN_PASSWORD, createBoundTenant, freshTenantId } from '../support/tenant-fixture';
@@ -24,7 +27,21 @@ const SAMPLE_BODIES: Record<string, unknown> = {
   // Tenant B's super admin sets the same password again: runs as B, changes nothing of A.
   'PUT /api/auth/password': { currentPassword: ADMIN_PASSWORD, newPassword: ADMIN_PASSWORD },
   'PUT /api/wecom/binding': { corpId: 'ww0000000000000000', agentId: 1000002 },
+  'POST /api/tags/corp-groups': { name: '乙方标签组', tags: [{ name: '乙' }] },
+  'PUT /api/tags/corp-groups/{groupId}': { name: '乙方改名' },
+  'PUT /api/tags/corp-groups-order': { ids: ['et-a-group'] },
+  'POST /api/tags/corp-groups/{groupId}/tags': { name: '乙' },
+  'PUT /api/tags/corp-groups/{groupId}/tags-order': { ids: ['et-a-tag'] },
+  'PUT /api/tags/corp-tags/{id}': { name: '乙' },
+  'POST /api/tags/group-groups': { name: '乙方群标签组' },
+  'PUT /api/tags/group-groups/{groupId}': { name: '乙方改名' },
+  'POST /api/tags/group-groups/{groupId}/tags': { name: '乙' },
+  'PUT /api/tags/group-tags/{id}': { name: '乙' },
+  'PUT /api/customer-groups/{chatId}/tags': { tagIds: [] },
+  // 'PUT /api/tags/group-groups-order', '…/tags-order' and 'POST /api/customer-groups/tags' get A's ids in beforeAll.
 };
+/** Tenant A's 群标签 group and tag ids (ObjectIds), aimed at by tenant B's calls. */
+const groupTagsOfA = { group: '', tag: '' };
 let roleOfA = '';
 
 async function snapshotOf(tenantId: string): Promise<string> {
@@ -51,6 +68,30 @@ describe('tenant isolation: every endpoint, called by another tenant', () => {
     const roleA = await RoleModel.create({ tenantId: TENANT_A, name: `${A_MARKER}角色`, dataScope: 'all' });
     roleOfA = String(roleA._id);
     SAMPLE_BODIES['PUT /api/org/staff/{userid}/role'] = { roleId: roleOfA };
+    await CorpTagGroupModel.create({
+      tenantId: TENANT_A,
+      groupId: 'et-a-group',
+      name: `${A_MARKER}标签组`,
+      tags: [{ tagId: 'et-a-tag', name: `${A_MARKER}标签` }],
+    });
+    const groupTagGroup = await GroupTagGroupModel.create({
+      tenantId: TENANT_A,
+      name: `${A_MARKER}群标签组`,
+      tags: [{ name: `${A_MARKER}群标签` }],
+    });
+    groupTagsOfA.group = String(groupTagGroup._id);
+    groupTagsOfA.tag = String(groupTagGroup.tags[0]._id);
+    SAMPLE_BODIES['PUT /api/tags/group-groups-order'] = { ids: [groupTagsOfA.group] };
+    SAMPLE_BODIES['PUT /api/tags/group-groups/{groupId}/tags-order'] = { ids: [groupTagsOfA.tag] };
+    SAMPLE_BODIES['POST /api/customer-groups/tags'] = { chatIds: ['wr-a'], tagIds: [groupTagsOfA.tag] };
+    await CustomerGroupModel.create({
+      tenantId: TENANT_A,
+      chatId: 'wr-a',
+      name: `${A_MARKER}客户群`,
+      ownerUserid: 'a-member',
+      members: [{ userid: 'a-member', type: 1 }],
+      groupTagIds: [groupTagsOfA.tag],
+    });
     // Tenant A's admin leaves traces everywhere (audit log included) under a name B must never see.
     await StaffModel.updateOne(
       { tenantId: TENANT_A, userid: 'admin' },
@@ -96,7 +137,10 @@ describe('tenant isolation: every endpoint, called by another tenant', () => {
         const url = path
           .replace('{tenantId}', TENANT_A)
           .replace('{userid}', 'a-member')
-          .replace('{roleId}', roleOfA);
+          .replace('{roleId}', roleOfA)
+          .replace('{chatId}', 'wr-a')
+          .replace('{groupId}', path.includes('/corp-') ? 'et-a-group' : groupTagsOfA.group)
+          .replace('{id}', path.includes('/corp-') ? 'et-a-tag' : groupTagsOfA.tag);
         const call = agentB[method as 'get' | 'post' | 'put' | 'patch' | 'delete'](url).query({
           msg_signature: '0'.repeat(40),
           timestamp: '1',
