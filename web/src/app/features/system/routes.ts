@@ -10,7 +10,7 @@ export default [
     path: 'audit-logs',
     loadComponent: () => import('./audit-logs/audit-logs-page').then((m) => m.AuditLogsPage),
   },
-  underConstructionRoute('tags', '标签管理'),
+  { path: 'tags', loadComponent: () => import('./tags/tags-page').then((m) => m.TagsPage) },
   {
     path: 'wecom',
     loadComponent: () => import('./wecom/wecom-binding-page').then((m) => m.WecomBindingPage),
