@@ -5,6 +5,9 @@ import { underConstructionRoute } from '../../shared/under-construction';
 /** 客户管理 (§3) */
 export default [
   underConstructionRoute('customers', '客户'),
-  underConstructionRoute('groups', '客户群'),
+  {
+    path: 'groups',
+    loadComponent: () => import('./groups/customer-groups-page').then((m) => m.CustomerGroupsPage),
+  },
   underConstructionRoute('mass-messages', '群发管理'),
 ] satisfies Routes;

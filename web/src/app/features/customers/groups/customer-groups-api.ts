@@ -1,0 +1,53 @@
+import { HttpClient, HttpParams } from '@angular/common/http';
+import { inject, Injectable } from '@angular/core';
+import { Observable } from 'rxjs';
+
+import {
+  CustomerGroupFilters,
+  CustomerGroupPage,
+  CustomerGroupPortrait,
+  MessageTrend,
+} from './customer-groups.models';
+
+/** The 客户群 endpoints under /api/customer-groups. */
+@Injectable({ providedIn: 'root' })
+export class CustomerGroupsApi {
+  private readonly http = inject(HttpClient);
+
+  list(filters: CustomerGroupFilters, page: number, pageSize: number): Observable<CustomerGroupPage> {
+    let params = new HttpParams().set('page', page).set('pageSize', pageSize);
+    for (const [name, value] of Object.entries(filters)) {
+      if (Array.isArray(value)) {
+        if (value.length) params = params.set(name, value.join(','));
+      } else if (value) {
+        params = params.set(name, value);
+      }
+    }
+    return this.http.get<CustomerGroupPage>('/api/customer-groups', { params });
+  }
+
+  tag(chatIds: string[], tagIds: string[]): Observable<{ updated: number }> {
+    return this.http.post<{ updated: number }>('/api/customer-groups/tags', { chatIds, tagIds });
+  }
+
+  setTags(chatId: string, tagIds: string[]): Observable<void> {
+    return this.http.put<void>(`/api/customer-groups/${encodeURIComponent(chatId)}/tags`, { tagIds });
+  }
+
+  portrait(chatId: string): Observable<CustomerGroupPortrait> {
+    return this.http.get<CustomerGroupPortrait>(
+      `/api/customer-groups/${encodeURIComponent(chatId)}/portrait`,
+    );
+  }
+
+  trend(chatId: string, days: 7 | 30): Observable<MessageTrend> {
+    return this.http.get<MessageTrend>(`/api/customer-groups/${encodeURIComponent(chatId)}/message-trend`, {
+      params: { days },
+    });
+  }
+
+  /** 同步 (the customer-group sync workflow: 2 a day, 10 minutes apart). */
+  sync(): Observable<{ message: string }> {
+    return this.http.post<{ message: string }>('/api/customer-groups/sync', {});
+  }
+}
