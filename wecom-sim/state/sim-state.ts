@@ -4,6 +4,7 @@
  */
 import { randomBytes } from 'node:crypto';
 import { ApiLatency } from './api-latency';
+import { ApiOutage } from './api-outage';
 import { SimClock } from '../clock';
 import type { DepartmentCreateInput } from '../contacts/department-tree';
 import type { MemberFields } from '../contacts/member-input';
@@ -39,6 +40,7 @@ export class SimState {
   readonly clock: SimClock;
   readonly tokens: TokenStore;
   readonly latency = new ApiLatency();
+  readonly outage = new ApiOutage();
   private readonly corps = new Map<string, Corp>();
 
   constructor(private readonly options: { clock?: SimClock; seeds?: CorpSeed[] } = {}) {
@@ -73,6 +75,7 @@ export class SimState {
     this.corps.clear();
     this.tokens.clear();
     this.latency.clear();
+    this.outage.stop();
     this.clock.reset();
     this.plantSeeds();
   }

@@ -83,6 +83,7 @@ export const userEndpoints: Record<string, WecomEndpointSpec> = {
   },
   '/user/create': {
     allowed: CONTACT_WRITERS,
+    writesContacts: true,
     handle: ({ corp, body }) => {
       // Members added by API have not joined yet: WeCom shows them as "not activated" (status 4).
       corp.contacts.members.create(body(memberFieldsSchema), 'pending');
@@ -91,6 +92,7 @@ export const userEndpoints: Record<string, WecomEndpointSpec> = {
   },
   '/user/update': {
     allowed: CONTACT_WRITERS,
+    writesContacts: true,
     handle: ({ corp, body }) => {
       corp.contacts.members.update(body(memberFieldsSchema));
       return { errmsg: 'updated' };
@@ -98,6 +100,7 @@ export const userEndpoints: Record<string, WecomEndpointSpec> = {
   },
   '/user/delete': {
     allowed: CONTACT_WRITERS,
+    writesContacts: true,
     handle: ({ corp, query }) => {
       corp.contacts.members.delete(query('userid'));
       return { errmsg: 'deleted' };
@@ -105,6 +108,7 @@ export const userEndpoints: Record<string, WecomEndpointSpec> = {
   },
   '/user/batchdelete': {
     allowed: CONTACT_WRITERS,
+    writesContacts: true,
     handle: ({ corp, body }) => {
       corp.contacts.members.deleteMany(body(batchDeleteSchema).useridlist);
       return { errmsg: 'deleted' };
