@@ -1,6 +1,7 @@
 import type { ContactsApi } from '../lib/wecom/contacts-api';
 import { createContactEventActivities } from './contact-events.activities';
 import { createOrgSyncActivities } from './org-sync.activities';
+import { createOrgWriteBackActivities } from './org-write-back.activities';
 import { loadContactsCredentials } from './tenant-credentials';
 
 export interface ActivityDeps {
@@ -10,5 +11,9 @@ export interface ActivityDeps {
 /** Every activity the worker registers, built from the real clients it is given. */
 export function createActivities(deps: ActivityDeps) {
   const shared = { contacts: deps.contacts, credentials: loadContactsCredentials };
-  return { ...createOrgSyncActivities(shared), ...createContactEventActivities(shared) };
+  return {
+    ...createOrgSyncActivities(shared),
+    ...createContactEventActivities(shared),
+    ...createOrgWriteBackActivities(shared),
+  };
 }

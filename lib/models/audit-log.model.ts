@@ -6,6 +6,13 @@ export const AUDIT_ACTIONS = [
   'system-access.enable',
   'system-access.disable',
   'org-sync.manual',
+  'department.create',
+  'department.rename',
+  'department.move',
+  'department.delete',
+  'staff.create',
+  'staff.update',
+  'staff.delete',
 ] as const;
 export type AuditAction = (typeof AUDIT_ACTIONS)[number];
 

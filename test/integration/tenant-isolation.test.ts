@@ -15,6 +15,10 @@ const A_MARKER = '甲方独有';
 const SAMPLE_BODIES: Record<string, unknown> = {
   'PUT /api/org/staff/{userid}/system-access': { enabled: false },
   'POST /api/auth/login': { phone: '13700000071', password: ADMIN_PASSWORD },
+  'POST /api/org/departments': { parentId: 1, name: '乙方新部门' },
+  'PATCH /api/org/departments/{deptId}': { name: '乙方改名' },
+  'PUT /api/org/departments/{deptId}/position': { parentId: 1, index: 0 },
+  'PATCH /api/org/staff/{userid}': { name: '乙方改名' },
 };
 
 async function snapshotOf(tenantId: string): Promise<string> {
@@ -79,7 +83,7 @@ describe('tenant isolation: every endpoint, called by another tenant', () => {
         const operation = `${method.toUpperCase()} ${path}`;
         const agentB = await loggedInAsB();
         // Aim every path parameter at tenant A's own records.
-        const url = path.replace('{tenantId}', TENANT_A).replace('{userid}', 'a-member');
+        const url = path.replace('{tenantId}', TENANT_A).replace('{userid}', 'a-member').replace('{deptId}', '1');
         const call = agentB[method as 'get' | 'post' | 'put' | 'patch' | 'delete'](url).query({
           msg_signature: '0'.repeat(40),
           timestamp: '1',

@@ -19,7 +19,7 @@ import { defineRoute } from '../../http/define-route';
 import { getOrgSyncStatus, startManualOrgSync } from './org-sync.use-case';
 import { countSeatsInUse } from '../../../lib/org/seats';
 import { recordAudit } from '../audit/record-audit';
-import { listStaff } from './staff-list.use-case';
+import { listStaff, writeBackView } from './staff-list.use-case';
 import { setSystemAccess } from './system-access.use-case';
 
 /** 组织架构 (R-7.1.x): the department tree, the staff list, the 同步 button and the seat banner. */
@@ -45,12 +45,24 @@ export function createOrgRouter(
       const { tenantId } = sessionOf(res);
       const [tenant, departments] = await Promise.all([
         TenantModel.findById(tenantId).lean(),
-        DepartmentModel.find({ tenantId }).sort({ parentId: 1, order: -1, deptId: 1 }).lean(),
+        // A department whose deletion is on its way to WeCom is already gone from the tree.
+        DepartmentModel.find({
+          tenantId,
+          $nor: [{ 'writeBack.status': 'pending', 'writeBack.op': 'delete' }],
+        })
+          .sort({ parentId: 1, order: -1, deptId: 1 })
+          .lean(),
       ]);
       if (!tenant) throw notFound();
       res.json({
         corpName: tenant.wecom?.corpName ?? tenant.name,
-        items: departments.map((d) => ({ id: d.deptId, name: d.name, parentId: d.parentId, order: d.order })),
+        items: departments.map((d) => ({
+          id: d.deptId,
+          name: d.name,
+          parentId: d.parentId,
+          order: d.order,
+          ...(d.writeBack ? { writeBack: writeBackView(d.writeBack) } : {}),
+        })),
       });
     },
   );

@@ -33,8 +33,18 @@ export async function listStaff(tenantId: string, query: StaffListQuery) {
       .filter((id) => nameOf.has(id))
       .map((id) => ({ id, name: nameOf.get(id) as string })),
     systemEnabled: staff.systemEnabled,
+    ...(staff.writeBack ? { writeBack: writeBackView(staff.writeBack) } : {}),
   }));
   return { items, total, page: query.page, pageSize: query.pageSize };
+}
+
+/** The pending/failed write-back mark as the admin shows it on a row or a tree node. */
+export function writeBackView(writeBack: { status: string; op: string; message?: string | null }) {
+  return {
+    status: writeBack.status as 'pending' | 'failed',
+    op: writeBack.op as 'create' | 'update' | 'delete',
+    ...(writeBack.message ? { message: writeBack.message } : {}),
+  };
 }
 
 export function subtreeIds(
