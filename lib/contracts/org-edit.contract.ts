@@ -138,8 +138,9 @@ export const staffUpdateSchema = z
       .refine((p) => characters(p) <= 128, '职务不能超过128个字符')
       .optional(),
     roleId: staffFieldsSchema.shape.roleId.optional(),
-    userid: z.undefined({ error: '帐号创建后不能修改' }),
   })
+  .loose()
+  .refine((body) => !('userid' in body), { message: '帐号创建后不能修改', path: ['userid'] })
   .openapi('StaffUpdate');
 
 export const staffDetailSchema = z
