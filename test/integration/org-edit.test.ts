@@ -317,7 +317,7 @@ describe('org editing written back to WeCom (R-7.1.1-02..10, R-7.1.3, I-95..I-10
       });
       const created = await agent.post('/api/org/departments').send({ parentId: 1, name: '市场部' });
       expect(created.status).toBe(202);
-      const [change] = await settled(String(created.body.id));
+      const change = (await settled(String(created.body.id))).slice(-1)[0];
       expect(change).toMatchObject({
         status: 'failed',
         errcode: 60008,
@@ -336,7 +336,7 @@ describe('org editing written back to WeCom (R-7.1.1-02..10, R-7.1.3, I-95..I-10
         department: [1],
       });
       await agent.patch('/api/org/staff/staff002').send({ mobile: '13912349999' }).expect(202);
-      const [, , mobileChange] = await settled('staff002');
+      const mobileChange = (await settled('staff002')).slice(-1)[0];
       expect(mobileChange).toMatchObject({ status: 'failed', errcode: 60104, message: '该手机号已存在' });
       const staff = (await agent.get('/api/org/staff/staff002')).body;
       expect(staff.mobile).not.toBe('13912349999');
