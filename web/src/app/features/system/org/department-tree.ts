@@ -38,7 +38,13 @@ export function buildDepartmentTree(
       .filter((child) => !seen.has(child.id))
       .sort(bySiblingOrder)
       .map((child) => toNode(child, seen));
-    return { key: String(department.id), title: department.name, children, isLeaf: children.length === 0 };
+    return {
+      key: String(department.id),
+      title: department.name,
+      children,
+      isLeaf: children.length === 0,
+      writeBack: department.writeBack,
+    };
   };
 
   const roots = tops.filter((d) => d.parentId === 0);
@@ -52,7 +58,14 @@ export function buildDepartmentTree(
       .map((d) => toNode(d, seen));
     const children = [...(node.children ?? []), ...orphans];
     return [
-      { ...node, title: corpName || root.name, children, isLeaf: children.length === 0, expanded: true },
+      {
+        ...node,
+        title: corpName || root.name,
+        children,
+        isLeaf: children.length === 0,
+        expanded: true,
+        isCorpRoot: true,
+      },
     ];
   }
 

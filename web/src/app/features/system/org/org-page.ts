@@ -1,19 +1,25 @@
 import { ChangeDetectionStrategy, Component, inject, OnInit } from '@angular/core';
 import { takeUntilDestroyed } from '@angular/core/rxjs-interop';
 import { FormControl } from '@angular/forms';
+import { NzAlertModule } from 'ng-zorro-antd/alert';
 import { NzAvatarModule } from 'ng-zorro-antd/avatar';
 import { NzMessageService } from 'ng-zorro-antd/message';
 import { NzModalModule, NzModalService } from 'ng-zorro-antd/modal';
 import { NzPopconfirmModule } from 'ng-zorro-antd/popconfirm';
 import { NzTableModule, NzTableQueryParams } from 'ng-zorro-antd/table';
+import { NzTagModule } from 'ng-zorro-antd/tag';
+import { NzTooltipModule } from 'ng-zorro-antd/tooltip';
 import { debounceTime, distinctUntilChanged, map } from 'rxjs';
 
 import { SHARED_IMPORTS } from '../../../shared/shared-imports';
-import { DepartmentPanel } from './department-panel';
-import { StaffMember } from './org.models';
+import { addChildProblem } from './department-edits';
+import { DepartmentNameDialog, DepartmentNameDialogData } from './department-name-dialog';
+import { DepartmentMove, DepartmentPanel } from './department-panel';
+import { OrgApi } from './org-api';
+import { StaffFields, StaffMember } from './org.models';
 import { OrgStore } from './org-store';
-
-const COMING_SOON = '该功能即将开放';
+import { StaffFormDialog, StaffFormDialogData } from './staff-form-dialog';
+import { emptyStaffFields, staffFieldsOf } from './staff-form';
 
 /** 组织架构: department tree on the left, the staff list with sync and seats on the right (§7.1). */
 @Component({
@@ -25,6 +31,9 @@ const COMING_SOON = '该功能即将开放';
     NzAvatarModule,
     NzPopconfirmModule,
     NzModalModule,
+    NzAlertModule,
+    NzTagModule,
+    NzTooltipModule,
   ],
   providers: [OrgStore],
   templateUrl: './org-page.html',
@@ -33,6 +42,7 @@ const COMING_SOON = '该功能即将开放';
 })
 export class OrgPage implements OnInit {
   protected readonly store = inject(OrgStore);
+  private readonly api = inject(OrgApi);
   private readonly message = inject(NzMessageService);
   private readonly modal = inject(NzModalService);
 
@@ -52,6 +62,7 @@ export class OrgPage implements OnInit {
 
   ngOnInit(): void {
     this.store.load();
+    this.store.loadEditability();
   }
 
   protected searchNow(): void {
@@ -67,10 +78,58 @@ export class OrgPage implements OnInit {
   }
 
   protected openCreateStaff(): void {
-    this.modal.info({ nzTitle: '新建员工', nzContent: '新建员工即将开放', nzOkText: '知道了' });
+    this.openStaffDialog('新建员工', 'create', emptyStaffFields(this.store.query().departmentId));
   }
 
-  protected comingSoon(): void {
-    this.message.info(COMING_SOON);
+  protected openEditStaff(member: StaffMember): void {
+    this.api.staffDetail(member.userid).subscribe((detail) => {
+      this.openStaffDialog('编辑员工', 'edit', staffFieldsOf(detail));
+    });
+  }
+
+  private openStaffDialog(title: string, mode: 'create' | 'edit', fields: StaffFields): void {
+    this.api.roleOptions().subscribe((roles) => {
+      this.modal.create<StaffFormDialog, StaffFormDialogData>({
+        nzTitle: title,
+        nzContent: StaffFormDialog,
+        nzWidth: 640,
+        nzData: {
+          mode,
+          fields,
+          roles,
+          departmentNodes: this.store.tree(),
+          save: (payload) =>
+            mode === 'create'
+              ? this.store.createStaff(payload)
+              : this.store.updateStaff(fields.userid, payload),
+        },
+      });
+    });
+  }
+
+  protected addDepartment(parentId: number): void {
+    const problem = addChildProblem(this.store.departments(), parentId);
+    if (problem) {
+      this.message.warning(problem);
+      return;
+    }
+    this.openNameDialog('添加子部门', '', (name) => this.store.addDepartment(parentId, name));
+  }
+
+  protected renameDepartment(id: number): void {
+    const current = this.store.departments().find((d) => d.id === id);
+    this.openNameDialog('重命名', current?.name ?? '', (name) => this.store.renameDepartment(id, name));
+  }
+
+  protected moveDepartment(move: DepartmentMove): void {
+    this.store.moveDepartment(move.id, move.target.parentId, move.target.index);
+  }
+
+  private openNameDialog(title: string, name: string, save: DepartmentNameDialogData['save']): void {
+    this.modal.create<DepartmentNameDialog, DepartmentNameDialogData>({
+      nzTitle: title,
+      nzContent: DepartmentNameDialog,
+      nzData: { name, save },
+    });
   }
 }

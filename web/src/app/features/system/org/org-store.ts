@@ -2,11 +2,32 @@ import { HttpErrorResponse } from '@angular/common/http';
 import { computed, DestroyRef, inject, Injectable, signal } from '@angular/core';
 import { takeUntilDestroyed } from '@angular/core/rxjs-interop';
 import { NzMessageService } from 'ng-zorro-antd/message';
-import { catchError, EMPTY, exhaustMap, Subject, Subscription, switchMap, takeWhile, timer } from 'rxjs';
+import {
+  catchError,
+  EMPTY,
+  exhaustMap,
+  Observable,
+  Subject,
+  Subscription,
+  switchMap,
+  takeWhile,
+  tap,
+  timer,
+} from 'rxjs';
 
 import { apiErrorMessage } from '../../../core/net/api-error';
 import { buildDepartmentTree } from './department-tree';
-import { DepartmentList, LastSync, Seats, StaffPage, StaffQuery, SyncState } from './org.models';
+import {
+  DepartmentList,
+  LastSync,
+  OrgEditability,
+  Seats,
+  StaffDetail,
+  StaffFields,
+  StaffPage,
+  StaffQuery,
+  SyncState,
+} from './org.models';
 import { OrgApi } from './org-api';
 import { describeLastSync, describeManualSyncQuota, describeSeats, isStartedSyncFinished } from './org-texts';
 
@@ -26,9 +47,12 @@ export class OrgStore {
 
   private readonly departmentList = signal<DepartmentList>({ corpName: '', items: [] });
   readonly departmentsLoading = signal(false);
+  readonly departments = computed(() => this.departmentList().items);
   readonly tree = computed(() =>
     buildDepartmentTree(this.departmentList().corpName, this.departmentList().items),
   );
+  /** Editing is off without a binding or with a read-only contacts secret (I-95); unknown = off. */
+  readonly editability = signal<OrgEditability>({ editable: false, message: null });
 
   readonly query = signal<StaffQuery>({
     page: 1,
@@ -163,6 +187,53 @@ export class OrgStore {
       this.message.success(enabled ? '已开启系统' : '已关闭系统');
       this.loadStaff();
     });
+  }
+
+  loadEditability(): void {
+    this.api.editability().subscribe((editability) => this.editability.set(editability));
+  }
+
+  /** Saved at once; WeCom gets it through the write-back (the node shows 同步中 until then). */
+  addDepartment(parentId: number, name: string): Observable<unknown> {
+    return this.api.createDepartment(parentId, name).pipe(tap(() => this.afterOrgEdit()));
+  }
+
+  renameDepartment(id: number, name: string): Observable<unknown> {
+    return this.api.renameDepartment(id, name).pipe(tap(() => this.afterOrgEdit()));
+  }
+
+  moveDepartment(id: number, parentId: number, index: number): void {
+    this.api.moveDepartment(id, parentId, index).subscribe(() => this.afterOrgEdit());
+  }
+
+  deleteDepartment(id: number): void {
+    this.api.deleteDepartment(id).subscribe(() => {
+      if (this.query().departmentId === id) this.selectDepartment(null);
+      this.afterOrgEdit();
+    });
+  }
+
+  createStaff(fields: Partial<StaffFields>): Observable<StaffDetail> {
+    return this.api.createStaff(fields).pipe(tap(() => this.afterOrgEdit()));
+  }
+
+  updateStaff(userid: string, fields: Partial<StaffFields>): Observable<StaffDetail> {
+    return this.api.updateStaff(userid, fields).pipe(tap(() => this.afterOrgEdit()));
+  }
+
+  deleteStaff(userid: string): void {
+    this.api.deleteStaff(userid).subscribe(() => {
+      this.afterOrgEdit();
+      this.loadSeats();
+    });
+  }
+
+  /** Redraws from the server; a failed write-back may have turned editing off. */
+  private afterOrgEdit(): void {
+    this.message.success('保存成功，正在同步到企业微信');
+    this.loadDepartments();
+    this.loadStaff();
+    this.loadEditability();
   }
 
   private onSyncFinished(): void {
