@@ -70,7 +70,7 @@ const staffFieldsSchema = z.object({
   telephone: z
     .string()
     .trim()
-    .regex(/^[0-9+\-]{0,32}$/, '座机号码只能包含数字、+ 和 -，最多32位')
+    .regex(/^[0-9+-]{0,32}$/, '座机号码只能包含数字、+ 和 -，最多32位')
     .default(''),
   email: z
     .string()
@@ -123,7 +123,7 @@ export const staffUpdateSchema = z
     telephone: z
       .string()
       .trim()
-      .regex(/^[0-9+\-]{0,32}$/, '座机号码只能包含数字、+ 和 -，最多32位')
+      .regex(/^[0-9+-]{0,32}$/, '座机号码只能包含数字、+ 和 -，最多32位')
       .optional(),
     email: staffFieldsSchema.shape.email.removeDefault().optional(),
     address: z

@@ -14,7 +14,7 @@ export function isContactsReadOnly(tenant: {
 }): boolean {
   return Boolean(
     tenant.wecom &&
-      tenant.contactsReadOnly &&
-      tenant.contactsReadOnly.secretHash === contactsSecretHash(tenant.wecom.contactsSecret),
+    tenant.contactsReadOnly &&
+    tenant.contactsReadOnly.secretHash === contactsSecretHash(tenant.wecom.contactsSecret),
   );
 }

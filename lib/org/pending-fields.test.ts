@@ -9,7 +9,9 @@ describe('what a sync may overwrite while a local edit is pending', () => {
   });
 
   it('every field but the ones with a pending edit', () => {
-    expect(syncableFields(wecom, { status: 'pending', op: 'update', fields: ['name', 'departmentIds'] })).toEqual({
+    expect(
+      syncableFields(wecom, { status: 'pending', op: 'update', fields: ['name', 'departmentIds'] }),
+    ).toEqual({
       mobile: '13900000000',
     });
   });

@@ -83,7 +83,10 @@ describe('tenant isolation: every endpoint, called by another tenant', () => {
         const operation = `${method.toUpperCase()} ${path}`;
         const agentB = await loggedInAsB();
         // Aim every path parameter at tenant A's own records.
-        const url = path.replace('{tenantId}', TENANT_A).replace('{userid}', 'a-member').replace('{deptId}', '1');
+        const url = path
+          .replace('{tenantId}', TENANT_A)
+          .replace('{userid}', 'a-member')
+          .replace('{deptId}', '1');
         const call = agentB[method as 'get' | 'post' | 'put' | 'patch' | 'delete'](url).query({
           msg_signature: '0'.repeat(40),
           timestamp: '1',
