@@ -100,7 +100,10 @@ export interface DepartmentMove {
               <nz-icon nzType="plus" />
             </button>
           }
-          <a
+          <button
+            nz-button
+            nzType="text"
+            nzSize="small"
             class="action more"
             nz-dropdown
             nzTrigger="click"
@@ -109,15 +112,36 @@ export interface DepartmentMove {
             [attr.data-testid]="'org-node-menu-' + node.key"
           >
             …
-          </a>
+          </button>
           <nz-dropdown-menu #menu="nzDropdownMenu">
             <ul nz-menu>
-              <li nz-menu-item (click)="rename.emit(idOf(node.key))" data-testid="org-node-rename">重命名</li>
-              <li nz-menu-item (click)="addChild.emit(idOf(node.key))" data-testid="org-node-add-child">
+              <li
+                nz-menu-item
+                tabindex="0"
+                (click)="rename.emit(idOf(node.key))"
+                (keydown.enter)="rename.emit(idOf(node.key))"
+                data-testid="org-node-rename"
+              >
+                重命名
+              </li>
+              <li
+                nz-menu-item
+                tabindex="0"
+                (click)="addChild.emit(idOf(node.key))"
+                (keydown.enter)="addChild.emit(idOf(node.key))"
+                data-testid="org-node-add-child"
+              >
                 添加子部门
               </li>
               @if (!node.origin.isCorpRoot) {
-                <li nz-menu-item nzDanger (click)="askDelete(idOf(node.key))" data-testid="org-node-delete">
+                <li
+                  nz-menu-item
+                  nzDanger
+                  tabindex="0"
+                  (click)="askDelete(idOf(node.key))"
+                  (keydown.enter)="askDelete(idOf(node.key))"
+                  data-testid="org-node-delete"
+                >
                   删除
                 </li>
               }

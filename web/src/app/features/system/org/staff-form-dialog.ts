@@ -87,7 +87,9 @@ export interface StaffFormDialogData {
         <nz-form-label [nzSpan]="5">性别</nz-form-label>
         <nz-form-control [nzSpan]="17">
           <nz-radio-group formControlName="gender">
+            <!-- eslint-disable-next-line @angular-eslint/template/label-has-associated-control -->
             <label nz-radio nzValue="1">男</label>
+            <!-- eslint-disable-next-line @angular-eslint/template/label-has-associated-control -->
             <label nz-radio nzValue="2">女</label>
           </nz-radio-group>
         </nz-form-control>
