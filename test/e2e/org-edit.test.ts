@@ -1,0 +1,81 @@
+import type { Browser, Page } from 'playwright-core';
+import { RoleModel } from '../../lib/models/role.model';
+import { eventually, startTestApp, type TestApp } from '../support/app-harness';
+import { launchBrowser } from '../support/browser';
+import { populateCorp, simulator, type SimCorp } from '../support/sim-client';
+import { ADMIN_PASSWORD, createBoundTenant, freshTenantId } from '../support/tenant-fixture';
+
+const TENANT = freshTenantId('e2e-edit');
+const PHONE = '13700000051';
+
+describe('an admin adds a department and a member in the admin, and WeCom gets both (in Chromium)', () => {
+  let app: TestApp;
+  let corp: SimCorp;
+  let browser: Browser;
+  let page: Page;
+
+  beforeAll(async () => {
+    if (!process.env.WEB_DIST)
+      throw new Error('WEB_DIST is not set: run through `npm test`, which builds the admin');
+    app = await startTestApp('e2e-org-edit');
+    corp = await simulator.createCorp('编辑端到端企业');
+    await populateCorp(corp.corpId, 2);
+    await createBoundTenant(TENANT, corp, { adminMobile: PHONE });
+    await RoleModel.create({ tenantId: TENANT, name: '普通员工', builtIn: 'staff' });
+    await app.startWorker();
+    await app.temporal.workflow.execute('orgSyncWorkflow', {
+      workflowId: `org-sync/${TENANT}/e2e-initial`,
+      taskQueue: app.config.temporalTaskQueue,
+      args: [{ tenantId: TENANT, trigger: 'initial' }],
+    });
+    browser = await launchBrowser();
+    page = await browser.newPage();
+    await page.goto(`${app.baseUrl}/login`);
+    await page.getByTestId('login-phone').fill(PHONE);
+    await page.getByTestId('login-password').fill(ADMIN_PASSWORD);
+    await page.getByTestId('login-submit').click();
+    await page.waitForURL('**/system/org');
+  }, 120_000);
+
+  afterAll(async () => {
+    await browser?.close();
+    await app?.stop();
+  });
+
+  it('adds a department with the "+" on the corp root', async () => {
+    const root = page.getByTestId('org-node-1');
+    await root.hover();
+    await root.getByTestId('org-root-add').click();
+    await page.getByTestId('department-name-input').fill('市场部');
+    await page.getByTestId('department-name-ok').click();
+    await page.getByTestId('org-tree').getByText('市场部').waitFor();
+    await eventually(async () =>
+      (await simulator.corp(corp.corpId)).departments.some((d) => d.name === '市场部'),
+    );
+  });
+
+  it('creates a member in the selected department through 新建员工', async () => {
+    await page.getByTestId('org-tree').getByText('市场部').click();
+    await page.getByTestId('staff-create').click();
+    const form = page.getByTestId('staff-form');
+    // 部门 starts as the department selected in the tree (R-7.1.1-11).
+    await form.getByTestId('staff-form-departments').getByText('市场部').waitFor();
+    await page.getByTestId('staff-form-ok').click();
+    await form.getByText('请输入姓名').waitFor();
+
+    await form.getByTestId('staff-form-name').fill('王五');
+    await form.getByTestId('staff-form-userid').fill('wangwu');
+    await form.getByTestId('staff-form-mobile').fill('13912345670');
+    await form.getByTestId('staff-form-role').click();
+    await page.locator('nz-option-item', { hasText: '普通员工' }).click();
+    await page.getByTestId('staff-form-ok').click();
+
+    await page.getByTestId('staff-table').getByText('王五').waitFor();
+    await eventually(async () => {
+      const wecom = await simulator.corp(corp.corpId);
+      const market = wecom.departments.find((d) => d.name === '市场部');
+      const user = wecom.users.find((u) => u.userid === 'wangwu') as { department?: number[] } | undefined;
+      return market !== undefined && user?.department?.[0] === market.id;
+    });
+  });
+});
