@@ -57,7 +57,13 @@ describe('org editing written back to WeCom (R-7.1.1-02..10, R-7.1.3, I-95..I-10
     app = await startTestApp('org-edit');
     corp = await simulator.createCorp('编辑测试企业');
     await populateCorp(corp.corpId, 3); // 销售部(2) > 华东区(3); 研发中心(4); staff001..003
-    await createBoundTenant(TENANT, corp, { adminMobile: '13700000031' });
+    const secrets = await createBoundTenant(TENANT, corp, { adminMobile: '13700000031' });
+    // Changes made in WeCom's console come back as change_contact callbacks.
+    await simulator.setContactsCallback(corp.corpId, {
+      url: `${app.baseUrl}/wecom/callback/${TENANT}/contacts`,
+      token: secrets.callbackToken,
+      encodingAesKey: secrets.callbackAesKey,
+    });
     roleId = String((await RoleModel.create({ tenantId: TENANT, name: '普通员工', builtIn: 'staff' }))._id);
     await app.startWorker();
     await syncOrg();
@@ -341,6 +347,24 @@ describe('org editing written back to WeCom (R-7.1.1-02..10, R-7.1.3, I-95..I-10
       const staff = (await agent.get('/api/org/staff/staff002')).body;
       expect(staff.mobile).not.toBe('13912349999');
       expect(staff.writeBack).toMatchObject({ status: 'failed', message: '该手机号已存在' });
+    });
+
+    it('a change_contact callback updates the other fields but not one with a pending edit', async () => {
+      await simPut('/outage', { mode: 'busy', paths: ['/user/update'] });
+      try {
+        await agent.patch('/api/org/staff/staff003').send({ position: '本地职务' }).expect(202);
+        // Someone changes the same member in WeCom's console meanwhile.
+        await simulator.updateUser(corp.corpId, 'staff003', { position: '企业微信职务', alias: '小三' });
+        const member = await eventually(async () => {
+          const found = await StaffModel.findOne({ tenantId: TENANT, userid: 'staff003' }).lean();
+          return found?.alias === '小三' ? found : undefined;
+        });
+        expect(member.position).toBe('本地职务');
+      } finally {
+        await simPut('/outage', { mode: 'off' });
+      }
+      await settled('staff003');
+      expect(await wecomUser('staff003')).toMatchObject({ position: '本地职务', alias: '小三' });
     });
 
     it('a read-only contacts secret fails the edit and turns editing off with the I-95 message', async () => {
