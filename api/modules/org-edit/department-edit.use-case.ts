@@ -105,8 +105,10 @@ export async function renameDepartment(deps: WriteBackDeps, session: Session, de
   await assertOrgEditable(tenantId);
   const nodes = await loadTree(tenantId);
   const node = requireNode(nodes, deptId);
+  // The tree shows the root as the corp's name, which belongs to WeCom's 企业信息, not to the tree.
+  if (node.parentId === 0) throw badRequest('根部门即企业名称，请在企业微信后台修改', 'ROOT_DEPARTMENT');
   if (node.name !== name) {
-    if (node.parentId !== 0 && nameTakenUnder(nodes, node.parentId, name, deptId)) {
+    if (nameTakenUnder(nodes, node.parentId, name, deptId)) {
       throw conflict(DEPARTMENT_NAME_TAKEN_MESSAGE, 'DEPARTMENT_NAME_TAKEN');
     }
     await DepartmentModel.updateOne({ tenantId, deptId }, { $set: { name } });

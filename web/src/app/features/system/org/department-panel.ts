@@ -115,15 +115,18 @@ export interface DepartmentMove {
           </button>
           <nz-dropdown-menu #menu="nzDropdownMenu">
             <ul nz-menu>
-              <li
-                nz-menu-item
-                tabindex="0"
-                (click)="rename.emit(idOf(node.key))"
-                (keydown.enter)="rename.emit(idOf(node.key))"
-                data-testid="org-node-rename"
-              >
-                重命名
-              </li>
+              <!-- The corp root shows the corp's name from the WeCom binding: it is not renamed here. -->
+              @if (!node.origin.isCorpRoot) {
+                <li
+                  nz-menu-item
+                  tabindex="0"
+                  (click)="rename.emit(idOf(node.key))"
+                  (keydown.enter)="rename.emit(idOf(node.key))"
+                  data-testid="org-node-rename"
+                >
+                  重命名
+                </li>
+              }
               <li
                 nz-menu-item
                 tabindex="0"
