@@ -143,7 +143,9 @@ export function createOrgWriteBackActivities(deps: OrgWriteBackDeps) {
       message,
     };
     const { filter } = targetFilter(change);
-    const truth = change.op === 'create' ? undefined : await readWeCom(credentials, change);
+    const read = change.op === 'create' ? undefined : await readWeCom(credentials, change);
+    // A record WeCom does not have (a local-only member such as the tenant's first admin) keeps its old values.
+    const truth = read ?? (change.op === 'update' ? (change.before as Record<string, unknown>) : undefined);
     if (change.kind === 'department') {
       if (truth) await DepartmentModel.updateOne(filter, { $set: { ...truth, writeBack: failed } });
       else await DepartmentModel.deleteOne(filter);

@@ -22,6 +22,8 @@ const orgChangeSchema = new Schema(
     targetName: { type: String, required: true },
     /** The WeCom request body (department/create…, user/update…), ready to send. */
     request: { type: Schema.Types.Mixed, required: true },
+    /** Their local values before the edit: the rollback when WeCom refuses it and has no record to read back. */
+    before: { type: Schema.Types.Mixed },
     /** The local fields this change writes: the sync leaves them alone while it is pending. */
     fields: { type: [String], default: [] },
     status: { type: String, enum: ORG_CHANGE_STATUSES, required: true, default: 'pending' },

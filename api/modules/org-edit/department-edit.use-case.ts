@@ -120,6 +120,7 @@ export async function renameDepartment(deps: WriteBackDeps, session: Session, de
         targetName: name,
         request: { id: deptId, name },
         fields: ['name'],
+        before: { name: node.name },
       },
     ]);
     await recordAudit({
@@ -178,6 +179,7 @@ export async function moveDepartment(
         ...(ownOrder !== undefined ? { order: ownOrder } : {}),
       },
       fields: Object.keys(set),
+      before: { parentId: node.parentId, order: node.order },
     });
   }
   for (const sibling of orders.filter((entry) => entry.deptId !== deptId)) {
@@ -190,6 +192,7 @@ export async function moveDepartment(
       targetName: siblingNode.name,
       request: { id: sibling.deptId, order: sibling.order },
       fields: ['order'],
+      before: { order: siblingNode.order },
     });
   }
   await enqueueOrgChanges(deps, tenantId, session.staffId, changes);

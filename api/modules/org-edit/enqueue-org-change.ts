@@ -20,6 +20,8 @@ export interface NewOrgChange {
   targetName: string;
   request: Record<string, unknown>;
   fields: string[];
+  /** For updates: the local values of `fields` before the edit. */
+  before?: Record<string, unknown>;
 }
 
 let lastSeq = 0;

@@ -186,6 +186,7 @@ export async function updateStaff(deps: WriteBackDeps, session: Session, userid:
         targetName: (changed.name as string) ?? staff.name,
         request: wecomRequest(userid, changed),
         fields: Object.keys(changed),
+        before: Object.fromEntries(Object.keys(changed).map((field) => [field, before[field as WeComField]])),
       },
     ]);
   }
