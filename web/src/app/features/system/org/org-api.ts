@@ -15,6 +15,7 @@ import {
   StaffQuery,
   SyncStarted,
   SyncState,
+  WriteBack,
 } from './org.models';
 
 /** The 组织架构 endpoints under /api/org. */
@@ -54,6 +55,11 @@ export class OrgApi {
 
   seats(): Observable<Seats> {
     return this.http.get<Seats>('/api/org/seats');
+  }
+
+  /** The latest write-backs, newest first. */
+  latestWriteBacks(pageSize: number): Observable<{ items: WriteBack[] }> {
+    return this.http.get<{ items: WriteBack[] }>('/api/org/write-backs', { params: { page: 1, pageSize } });
   }
 
   editability(): Observable<OrgEditability> {

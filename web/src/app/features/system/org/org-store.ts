@@ -17,6 +17,7 @@ import {
 
 import { apiErrorMessage } from '../../../core/net/api-error';
 import { buildDepartmentTree } from './department-tree';
+import { recentFailures } from './write-back-texts';
 import {
   DepartmentList,
   LastSync,
@@ -36,6 +37,11 @@ export const DEFAULT_PAGE_SIZE = 20;
 const SYNC_POLL_MS = 2000;
 const SYNC_MAX_POLLS = 150;
 
+/** How many of the latest write-backs the page looks at for refusals. */
+const RECENT_WRITE_BACKS = 5;
+/** When to look again after an edit: WeCom usually has answered by then. */
+const WRITE_BACK_SETTLE_MS = 3000;
+
 const EMPTY_PAGE: StaffPage = { items: [], total: 0, page: 1, pageSize: DEFAULT_PAGE_SIZE };
 
 /** State of the 组织架构 page: department tree, the staff query and its page, sync status, seats. */
@@ -53,6 +59,8 @@ export class OrgStore {
   );
   /** Editing is off without a binding or with a read-only contacts secret (I-95); unknown = off. */
   readonly editability = signal<OrgEditability>({ editable: false, message: null });
+  /** Refusals among the latest edits sent to WeCom, in words. */
+  readonly writeBackFailures = signal<string[]>([]);
 
   readonly query = signal<StaffQuery>({
     page: 1,
@@ -81,6 +89,7 @@ export class OrgStore {
 
   private readonly staffRequests = new Subject<StaffQuery>();
   private pollSubscription: Subscription | null = null;
+  private pendingRefresh: Subscription | null = null;
 
   constructor() {
     this.staffRequests
@@ -101,7 +110,10 @@ export class OrgStore {
         this.staff.set(page);
         this.staffLoading.set(false);
       });
-    this.destroyRef.onDestroy(() => this.pollSubscription?.unsubscribe());
+    this.destroyRef.onDestroy(() => {
+      this.pollSubscription?.unsubscribe();
+      this.pendingRefresh?.unsubscribe();
+    });
   }
 
   load(): void {
@@ -189,8 +201,12 @@ export class OrgStore {
     });
   }
 
+  /** Whether the org may be edited, and what WeCom refused lately. */
   loadEditability(): void {
     this.api.editability().subscribe((editability) => this.editability.set(editability));
+    this.api
+      .latestWriteBacks(RECENT_WRITE_BACKS)
+      .subscribe((page) => this.writeBackFailures.set(recentFailures(page.items)));
   }
 
   /** Saved at once; WeCom gets it through the write-back (the node shows 同步中 until then). */
@@ -228,9 +244,18 @@ export class OrgStore {
     });
   }
 
-  /** Redraws from the server; a failed write-back may have turned editing off. */
+  /**
+   * Redraws from the server now, and once more a moment later, when WeCom has usually answered: the marks
+   * (同步中 / 同步失败) and a read-only refusal then show without a reload.
+   */
   private afterOrgEdit(): void {
     this.message.success('保存成功，正在同步到企业微信');
+    this.refreshOrg();
+    this.pendingRefresh?.unsubscribe();
+    this.pendingRefresh = timer(WRITE_BACK_SETTLE_MS).subscribe(() => this.refreshOrg());
+  }
+
+  private refreshOrg(): void {
     this.loadDepartments();
     this.loadStaff();
     this.loadEditability();

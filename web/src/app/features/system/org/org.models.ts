@@ -110,3 +110,18 @@ export interface Seats {
   effectiveAt: string;
   expiresAt: string;
 }
+
+/** GET /api/org/write-backs: one org edit on its way to WeCom, written, or refused. */
+export interface WriteBack {
+  id: string;
+  kind: 'department' | 'staff';
+  op: 'create' | 'update' | 'delete';
+  targetId: string;
+  targetName: string;
+  status: 'pending' | 'applied' | 'failed';
+  attempts: number;
+  errcode?: number;
+  message?: string;
+  createdAt: string;
+  appliedAt?: string;
+}
