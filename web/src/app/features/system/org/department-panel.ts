@@ -87,6 +87,10 @@ export interface DepartmentMove {
           </nz-tag>
         }
         @if (editable()) {
+          @if (!node.origin.isCorpRoot) {
+            <!-- R-7.1.1-06: the drag icon shows on hover; the whole row can be dragged. -->
+            <nz-icon class="action drag-handle" nzType="holder" title="拖动以调整顺序或上级部门" />
+          }
           @if (node.origin.isCorpRoot) {
             <button
               nz-button
@@ -183,6 +187,10 @@ export interface DepartmentMove {
     .node:hover .action {
       visibility: visible;
     }
+    .drag-handle {
+      cursor: grab;
+      color: rgba(0, 0, 0, 0.45);
+    }
   `,
 })
 export class DepartmentPanel {
@@ -236,6 +244,8 @@ export class DepartmentPanel {
     const targetId = departmentIdOfKey(event.node.key);
     if (dragId === null || targetId === null) return of(false);
     const departments = this.departments();
+    // The corp root stays where it is.
+    if (departments.find((d) => d.id === dragId)?.parentId === 0) return of(false);
     const target = moveTargetOf(departments, dragId, targetId, event.pos);
     if (!target) return of(false);
     const problem = moveProblem(departments, dragId, target);
