@@ -78,4 +78,17 @@ describe('an admin adds a department and a member in the admin, and WeCom gets b
       return market !== undefined && user?.department?.[0] === market.id;
     });
   });
+
+  it('renames a department from its "…" menu', async () => {
+    const node = page.getByTestId('org-node-4');
+    await node.hover();
+    await node.getByTestId('org-node-menu-4').click();
+    await page.getByTestId('org-node-rename').click();
+    await page.getByTestId('department-name-input').fill('产品研发中心');
+    await page.getByTestId('department-name-ok').click();
+    await page.getByTestId('org-tree').getByText('产品研发中心').waitFor();
+    await eventually(async () =>
+      (await simulator.corp(corp.corpId)).departments.some((d) => d.id === 4 && d.name === '产品研发中心'),
+    );
+  });
 });
