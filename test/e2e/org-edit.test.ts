@@ -91,4 +91,25 @@ describe('an admin adds a department and a member in the admin, and WeCom gets b
       (await simulator.corp(corp.corpId)).departments.some((d) => d.id === 4 && d.name === '产品研发中心'),
     );
   });
+
+  it('drags a department with children under another one, after the confirmation (R-7.1.1-07/08)', async () => {
+    const tree = page.getByTestId('org-tree');
+    // Into the middle of the target: nz-tree reads the top and bottom quarters as "before" and "after".
+    const target = (await tree.getByText('产品研发中心').boundingBox())!;
+    await tree.getByText('销售部').hover();
+    await page.mouse.down();
+    await page.mouse.move(target.x + target.width / 2, target.y + target.height / 2, { steps: 5 });
+    await page.mouse.move(target.x + target.width / 2 + 1, target.y + target.height / 2);
+    await page.mouse.up();
+    await page.getByText('移动顺序后，该部门下所有子部门都将移入，是否确定移动顺序？').waitFor();
+    await page
+      .getByRole('button', { name: '确 定' })
+      .or(page.getByRole('button', { name: '确定' }))
+      .click();
+    await eventually(async () =>
+      (await simulator.corp(corp.corpId)).departments.some(
+        (d) => d.id === 2 && (d as { parentid?: number }).parentid === 4,
+      ),
+    );
+  });
 });

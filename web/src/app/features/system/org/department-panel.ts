@@ -20,7 +20,7 @@ import {
   moveProblem,
   moveTargetOf,
 } from './department-edits';
-import { departmentIdOfKey } from './department-tree';
+import { asDropTargets, departmentIdOfKey } from './department-tree';
 import { Department } from './org.models';
 
 export interface DepartmentMove {
@@ -62,7 +62,7 @@ export interface DepartmentMove {
         data-testid="org-tree"
         nzBlockNode
         nzHideUnMatched
-        [nzData]="nodes()"
+        [nzData]="treeNodes()"
         [nzSearchValue]="keyword()"
         [nzSearchFunc]="isShown"
         [nzSelectedKeys]="selectedKeys()"
@@ -73,7 +73,7 @@ export interface DepartmentMove {
       />
     </nz-spin>
     <ng-template #nodeTemplate let-node>
-      <span class="node" [attr.data-testid]="'org-node-' + node.key">
+      <span class="node" [class.empty]="node.origin.empty" [attr.data-testid]="'org-node-' + node.key">
         <span class="title">{{ node.title }}</span>
         @if (node.origin.writeBack; as mark) {
           <nz-tag
@@ -187,6 +187,10 @@ export interface DepartmentMove {
     .node:hover .action {
       visibility: visible;
     }
+    /* An empty department is a non-leaf only to accept drops (asDropTargets): no expand icon. */
+    :host ::ng-deep nz-tree-node:has(.node.empty) .ant-tree-switcher {
+      visibility: hidden;
+    }
     .drag-handle {
       cursor: grab;
       color: rgba(0, 0, 0, 0.45);
@@ -211,6 +215,9 @@ export class DepartmentPanel {
   readonly move = output<DepartmentMove>();
 
   protected readonly keyword = signal('');
+  protected readonly treeNodes = computed(() =>
+    this.editable() ? asDropTargets(this.nodes()) : this.nodes(),
+  );
   protected readonly selectedKeys = computed(() => {
     const id = this.selectedId();
     return id === null ? [] : [String(id)];

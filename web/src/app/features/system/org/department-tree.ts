@@ -87,3 +87,15 @@ export function departmentIdOfKey(key: string): number | null {
   const id = Number(key);
   return Number.isInteger(id) ? id : null;
 }
+
+/**
+ * nz-tree refuses a drop *into* a leaf, yet any department may receive a sub-department (R-7.1.1-07). While
+ * the tree is editable every node is therefore a non-leaf; `empty` lets the template hide the expand icon
+ * of those that have no children.
+ */
+export function asDropTargets(nodes: readonly NzTreeNodeOptions[]): NzTreeNodeOptions[] {
+  return nodes.map((node) => {
+    const children = asDropTargets(node.children ?? []);
+    return { ...node, children, isLeaf: false, empty: children.length === 0 };
+  });
+}
