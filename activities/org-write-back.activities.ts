@@ -18,6 +18,8 @@ export interface OrgWriteBackDeps {
 
 type StoredChange = OrgChange & { _id: unknown };
 
+const NOT_BOUND_MESSAGE = '尚未绑定企业微信，修改未能同步';
+
 // A delete whose target WeCom no longer has is done.
 const GONE_ON_DELETE = new Set([60003, 60111, 40003]);
 
@@ -108,40 +110,53 @@ export function createOrgWriteBackActivities(deps: OrgWriteBackDeps) {
     }
   }
 
+  /**
+   * Rolls the record back to WeCom's truth, then records the refusal; in that order, so a retry after a crash
+   * in between finds the change still pending and does it all again. A newer edit of the same record that is
+   * still on its way keeps the record as it is: it will land, and the next sync converges the rest.
+   */
   async function markFailed(
     credentials: WeComCredentials,
     change: StoredChange,
-    error: WeComApiError,
+    errcode: number,
+    message: string,
   ): Promise<void> {
-    const message = wecomWriteMessage(error.errcode, error.errmsg);
-    await OrgChangeModel.updateOne(
-      { tenantId: change.tenantId, _id: change._id },
-      { $set: { status: 'failed', errcode: error.errcode, message, appliedAt: now() } },
-    );
-    if (READ_ONLY_ERRCODES.has(error.errcode)) {
+    const changeId = String(change._id);
+    const { model, filter } = targetFilter(change);
+    const current = await (model as typeof StaffModel).findOne(filter, { writeBack: 1 }).lean();
+    const newerPending = current?.writeBack?.status === 'pending' && current.writeBack.changeId !== changeId;
+    if (!newerPending)
+      await rollBack(credentials, change, {
+        changeId,
+        status: 'failed',
+        op: change.op,
+        fields: [],
+        errcode,
+        message,
+      });
+
+    if (READ_ONLY_ERRCODES.has(errcode)) {
       await TenantModel.updateOne(
         { _id: change.tenantId },
         {
           $set: {
-            contactsReadOnly: {
-              secretHash: contactsSecretHash(credentials.secret),
-              errcode: error.errcode,
-              at: now(),
-            },
+            contactsReadOnly: { secretHash: contactsSecretHash(credentials.secret), errcode, at: now() },
           },
         },
       );
     }
+    await OrgChangeModel.updateOne(
+      { tenantId: change.tenantId, _id: change._id },
+      { $set: { status: 'failed', errcode, message, appliedAt: now() } },
+    );
+  }
 
-    // Roll back to WeCom's truth; the failure stays visible on the record and in the write-back list.
-    const failed = {
-      changeId: String(change._id),
-      status: 'failed',
-      op: change.op,
-      fields: [],
-      errcode: error.errcode,
-      message,
-    };
+  /** The failure stays visible on the record (同步失败) and in the write-back list. */
+  async function rollBack(
+    credentials: WeComCredentials,
+    change: StoredChange,
+    failed: Record<string, unknown>,
+  ) {
     const { filter } = targetFilter(change);
     const read = change.op === 'create' ? undefined : await readWeCom(credentials, change);
     // A record WeCom does not have (a local-only member such as the tenant's first admin) keeps its old values.
@@ -176,6 +191,15 @@ export function createOrgWriteBackActivities(deps: OrgWriteBackDeps) {
         _id: input.changeId,
       }).lean()) as StoredChange | null;
       if (!change || change.status !== 'pending') return { status: change?.status ?? 'missing' };
+      const tenant = await TenantModel.findById(input.tenantId, { wecom: 1 }).lean();
+      if (!tenant?.wecom) {
+        // The binding was removed after the edit: nothing can be written; say so instead of waiting forever.
+        await OrgChangeModel.updateOne(
+          { tenantId: input.tenantId, _id: change._id },
+          { $set: { status: 'failed', message: NOT_BOUND_MESSAGE, appliedAt: now() } },
+        );
+        return { status: 'failed' };
+      }
       const credentials = await deps.credentials(input.tenantId);
       try {
         await send(credentials, change);
@@ -193,7 +217,7 @@ export function createOrgWriteBackActivities(deps: OrgWriteBackDeps) {
           await markApplied(change);
           return { status: 'applied' };
         }
-        await markFailed(credentials, change, error);
+        await markFailed(credentials, change, error.errcode, wecomWriteMessage(error.errcode, error.errmsg));
         return { status: 'failed' };
       }
       await markApplied(change);
