@@ -76,25 +76,25 @@ export function createOrgWriteBackActivities(deps: OrgWriteBackDeps) {
       ? { model: DepartmentModel, filter: { tenantId: change.tenantId, deptId: Number(change.targetId) } }
       : { model: StaffModel, filter: { tenantId: change.tenantId, userid: change.targetId } };
 
+  /** The record first, the change last: a retry after a crash in between finds the change still pending. */
   async function markApplied(change: StoredChange): Promise<void> {
     const changeId = String(change._id);
+    const { model, filter } = targetFilter(change);
+    if (change.kind === 'department' && change.op === 'delete') {
+      await DepartmentModel.deleteOne({ ...filter, 'writeBack.changeId': changeId });
+    } else {
+      // WeCom has it now: from here on it is a WeCom record like any synced one.
+      if (change.op === 'create')
+        await (model as typeof StaffModel).updateOne(filter, { $set: { lastSeenAt: now() } });
+      // A newer edit of the same record keeps its own pending mark.
+      await (model as typeof StaffModel).updateOne(
+        { ...filter, 'writeBack.changeId': changeId },
+        { $unset: { writeBack: '' } },
+      );
+    }
     await OrgChangeModel.updateOne(
       { tenantId: change.tenantId, _id: change._id },
       { $set: { status: 'applied', appliedAt: now() }, $unset: { lastError: '' } },
-    );
-    if (change.kind === 'department' && change.op === 'delete') {
-      await DepartmentModel.deleteOne({
-        tenantId: change.tenantId,
-        deptId: Number(change.targetId),
-        'writeBack.changeId': changeId,
-      });
-      return;
-    }
-    // A newer edit of the same record keeps its own pending mark.
-    const { model, filter } = targetFilter(change);
-    await (model as typeof StaffModel).updateOne(
-      { ...filter, 'writeBack.changeId': changeId },
-      { $unset: { writeBack: '' } },
     );
   }
 

@@ -30,6 +30,16 @@ const WECOM_FIELDS = {
 type WeComField = keyof typeof WECOM_FIELDS;
 
 const ACTIVE = { deletedAt: { $exists: false } };
+
+/**
+ * Whether WeCom has this member: seen by a sync or callback, or created here and on its way. The tenant's first
+ * admin, made by the platform, is not a WeCom member: edits of such a local-only record stay here.
+ */
+function isInWeCom(staff: Pick<Staff, 'lastSeenAt' | 'writeBack'>): boolean {
+  return (
+    Boolean(staff.lastSeenAt) || (staff.writeBack?.status === 'pending' && staff.writeBack.op === 'create')
+  );
+}
 const exactly = (text: string) => new RegExp(`^${text.replace(/[.*+?^${}()|[\]\\]/g, '\\$&')}$`, 'i');
 
 export function staffDetail(staff: Staff) {
@@ -177,7 +187,7 @@ export async function updateStaff(deps: WriteBackDeps, session: Session, userid:
   if (Object.keys(set).length === 0) return before;
 
   await StaffModel.updateOne({ tenantId, userid }, { $set: set });
-  if (Object.keys(changed).length > 0) {
+  if (Object.keys(changed).length > 0 && isInWeCom(staff)) {
     await enqueueOrgChanges(deps, tenantId, session.staffId, [
       {
         kind: 'staff',
@@ -219,16 +229,18 @@ export async function deleteStaff(deps: WriteBackDeps, session: Session, userid:
     { $set: { deletedAt: new Date(), systemEnabled: false }, $inc: { sessionVersion: 1 } },
   );
   await releaseSeat(tenantId, String(staff._id));
-  await enqueueOrgChanges(deps, tenantId, session.staffId, [
-    {
-      kind: 'staff',
-      op: 'delete',
-      targetId: userid,
-      targetName: staff.name,
-      request: { userid },
-      fields: [],
-    },
-  ]);
+  if (isInWeCom(staff)) {
+    await enqueueOrgChanges(deps, tenantId, session.staffId, [
+      {
+        kind: 'staff',
+        op: 'delete',
+        targetId: userid,
+        targetName: staff.name,
+        request: { userid },
+        fields: [],
+      },
+    ]);
+  }
   await recordAudit({
     tenantId,
     actorStaffId: session.staffId,
