@@ -1,5 +1,6 @@
 import { CallbackInboxModel } from '../lib/models/callback-inbox.model';
 import { DepartmentModel } from '../lib/models/department.model';
+import { defaultStaffRoleId } from '../lib/access/built-in-roles';
 import { StaffModel } from '../lib/models/staff.model';
 import { syncableFields } from '../lib/org/pending-fields';
 import { departmentFields, staffFields } from '../lib/org/wecom-records';
@@ -40,9 +41,15 @@ export function createContactEventActivities(deps: ContactEventDeps) {
         const local = await StaffModel.findOne({ tenantId, userid }, { writeBack: 1 }).lean();
         const fields = syncableFields(staffFields(user), local?.writeBack);
         if (!fields) return 'ignored';
+        const roleId = await defaultStaffRoleId(tenantId);
         await StaffModel.updateOne(
           { tenantId, userid },
-          { $set: { ...fields, lastSeenAt: now() }, $unset: { deletedAt: '' } },
+          {
+            $set: { ...fields, lastSeenAt: now() },
+            $unset: { deletedAt: '' },
+            // A newcomer gets the built-in 员工 role (I-100).
+            ...(roleId ? { $setOnInsert: { roleId } } : {}),
+          },
           { upsert: true },
         );
         return 'applied';

@@ -1,11 +1,15 @@
+import type { Client } from '@temporalio/client';
 import type { ContactsApi } from '../lib/wecom/contacts-api';
 import { createContactEventActivities } from './contact-events.activities';
 import { createOrgSyncActivities } from './org-sync.activities';
 import { createOrgWriteBackActivities } from './org-write-back.activities';
 import { loadContactsCredentials } from './tenant-credentials';
+import { createTenantValidityActivities } from './tenant-validity.activities';
 
 export interface ActivityDeps {
   contacts: ContactsApi;
+  /** For activities that steer other workflows and schedules (pausing an expired tenant's syncs). */
+  temporal: Client;
 }
 
 /** Every activity the worker registers, built from the real clients it is given. */
@@ -15,5 +19,6 @@ export function createActivities(deps: ActivityDeps) {
     ...createOrgSyncActivities(shared),
     ...createContactEventActivities(shared),
     ...createOrgWriteBackActivities(shared),
+    ...createTenantValidityActivities({ temporal: deps.temporal }),
   };
 }

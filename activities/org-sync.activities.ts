@@ -1,4 +1,5 @@
 import { heartbeat } from '@temporalio/activity';
+import { defaultStaffRoleId } from '../lib/access/built-in-roles';
 import { DepartmentModel } from '../lib/models/department.model';
 import { StaffModel } from '../lib/models/staff.model';
 import { SyncRunModel } from '../lib/models/sync-run.model';
@@ -85,12 +86,18 @@ export function createOrgSyncActivities(deps: OrgSyncDeps) {
       const seenAt = now();
       const pending = await pendingWriteBacks(StaffModel, input.tenantId, 'userid');
       if (users.size > 0) {
+        // Newcomers get the built-in 员工 role (I-100); one read per batch, nothing per member.
+        const roleId = await defaultStaffRoleId(input.tenantId);
         await StaffModel.bulkWrite(
           [...users.values()].map((user) => {
             const fields = syncableFields(staffFields(user), pending.get(user.userid));
             // A member whose deletion is on its way to WeCom stays deleted here.
             const update = fields
-              ? { $set: { ...fields, lastSeenAt: seenAt }, $unset: { deletedAt: '' as const } }
+              ? {
+                  $set: { ...fields, lastSeenAt: seenAt },
+                  $unset: { deletedAt: '' as const },
+                  ...(roleId ? { $setOnInsert: { roleId } } : {}),
+                }
               : { $set: { lastSeenAt: seenAt } };
             return {
               updateOne: { filter: { tenantId: input.tenantId, userid: user.userid }, update, upsert: true },

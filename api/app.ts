@@ -15,6 +15,7 @@ import { createHealthRouter } from './modules/health/health.router';
 import { createOrgRouter } from './modules/org/org.router';
 import { createOrgEditRouter } from './modules/org-edit/org-edit.router';
 import { createPlatformRouter } from './modules/platform/platform.router';
+import { createRolesRouter } from './modules/roles/roles.router';
 import { createWeComCallbackRouter } from './modules/wecom-callback/callback.router';
 import { buildOpenApiDocument, createApiRegistry, OPENAPI_PATH } from './openapi/registry';
 
@@ -64,10 +65,12 @@ export function createApp(deps: AppDeps): Express {
     ),
   );
   app.use(createAuditRouter(registry, authenticate));
+  app.use(createRolesRouter(registry, authenticate));
   app.use(
     createPlatformRouter(registry, {
       jwtSecret: config.jwtSecret,
       secureCookies: config.publicUrl.startsWith('https://'),
+      temporal: { client: deps.temporal, taskQueue: config.temporalTaskQueue },
     }),
   );
   app.use(

@@ -10,11 +10,12 @@ import { hashPassword } from '../api/modules/auth/login.use-case';
 import { loadConfig } from '../lib/config';
 import { connectDatabase, disconnectDatabase } from '../lib/db/connect';
 import { PlatformAdminModel } from '../lib/models/platform-admin.model';
-import { StaffModel } from '../lib/models/staff.model';
+import { provisionTenantAccess } from '../lib/access/built-in-roles';
 import { TenantModel } from '../lib/models/tenant.model';
-import { claimSeat } from '../lib/org/seats';
+import { releaseSeat } from '../lib/org/seats';
 import { connectTemporalClient } from '../lib/temporal/connect-client';
 import { ensureOrgSyncSchedule } from '../lib/temporal/org-sync-schedule';
+import { setTenantValidityTimer } from '../lib/tenants/tenant-validity-timer';
 import {
   DEMO_ADMIN_MOBILE,
   DEMO_ADMIN_USERID,
@@ -60,21 +61,14 @@ async function seedTenant(): Promise<void> {
     },
     { upsert: true },
   );
-  const admin = await StaffModel.findOneAndUpdate(
-    { tenantId: DEMO_TENANT_ID, userid: DEMO_ADMIN_USERID },
-    {
-      $setOnInsert: {
-        name: '管理员',
-        mobile: DEMO_ADMIN_MOBILE,
-        departmentIds: [1],
-        systemEnabled: true,
-        passwordHash: await hashPassword(DEMO_PASSWORD),
-      },
-    },
-    { upsert: true, new: true },
-  ).lean();
-  // The admin holds a seat like anyone switched on (开启系统).
-  if (admin.systemEnabled) await claimSeat(DEMO_TENANT_ID, DEMO_SEATS, String(admin._id));
+  const { superAdminStaffId } = await provisionTenantAccess(DEMO_TENANT_ID, {
+    userid: DEMO_ADMIN_USERID,
+    name: '管理员',
+    mobile: DEMO_ADMIN_MOBILE,
+    passwordHash: await hashPassword(DEMO_PASSWORD),
+  });
+  // The super admin uses no seat (I-101); demo data seeded before roles existed gave them one.
+  await releaseSeat(DEMO_TENANT_ID, superAdminStaffId);
 }
 
 /** The platform operator who opens tenants (系统管理操作后台). */
@@ -115,6 +109,11 @@ async function main(): Promise<void> {
     await seedOperator();
     const temporal = await connectTemporalClient(config.temporalAddress, config.temporalNamespace);
     await ensureOrgSyncSchedule(temporal, config.temporalTaskQueue, DEMO_TENANT_ID);
+    const demo = (await TenantModel.findById(DEMO_TENANT_ID).lean())!;
+    await setTenantValidityTimer({ client: temporal, taskQueue: config.temporalTaskQueue }, DEMO_TENANT_ID, {
+      effectiveAt: demo.effectiveAt.toISOString(),
+      expiresAt: demo.expiresAt.toISOString(),
+    });
     await temporal.connection.close();
     console.log(`Demo login: ${DEMO_ADMIN_MOBILE} / ${DEMO_PASSWORD} (${DEMO_CORP_NAME})`);
     console.log(

@@ -9,13 +9,17 @@ const ERROR_TEXT: Readonly<Record<number, string>> = {
   40003: 'invalid userid',
   40013: 'invalid corpid',
   40014: 'invalid access_token',
+  40056: 'invalid agentid',
   40032: 'invalid userid list size',
   40058: 'invalid parameter',
+  40068: 'invalid tagid',
+  40096: 'invalid external userid',
   41001: 'access_token missing',
   41002: 'corpid missing',
   41004: 'corpsecret missing',
   41009: 'missing userid',
   41019: 'missing department',
+  41035: 'missing external userid',
   42001: 'access_token expired',
   48002: 'api forbidden',
   50100: 'invalid cursor',
@@ -40,6 +44,10 @@ const ERROR_TEXT: Readonly<Record<number, string>> = {
   60129: 'mobile and email both empty',
   60132: 'is_leader_in_dept size not match department size',
   81002: 'department level exceed limit',
+  81013: 'user & party & tag all invalid',
+  81017: 'too many items requested',
+  84061: 'not external contact',
+  90504: 'group owner not changed',
 };
 
 export class WecomError extends Error {

@@ -1,4 +1,5 @@
 import { NativeConnection, Worker } from '@temporalio/worker';
+import { connectTemporalClient } from '../lib/temporal/connect-client';
 import { createActivities } from '../activities';
 import type { AppConfig } from '../lib/config';
 import { WeComClient } from '../lib/wecom/client';
@@ -7,15 +8,20 @@ import { createContactsApi } from '../lib/wecom/contacts-api';
 /** The worker's composition root: real clients in, a Worker polling the main task queue out. */
 export async function createWorker(
   config: AppConfig,
-): Promise<{ worker: Worker; connection: NativeConnection }> {
+): Promise<{ worker: Worker; close: () => Promise<void> }> {
   const connection = await NativeConnection.connect({ address: config.temporalAddress });
+  const temporal = await connectTemporalClient(config.temporalAddress, config.temporalNamespace);
   const contacts = createContactsApi(new WeComClient({ baseUrl: config.wecomApiBase }));
   const worker = await Worker.create({
     connection,
     namespace: config.temporalNamespace,
     taskQueue: config.temporalTaskQueue,
     workflowsPath: require.resolve('../workflows'),
-    activities: createActivities({ contacts }),
+    activities: createActivities({ contacts, temporal }),
   });
-  return { worker, connection };
+  const close = async () => {
+    await temporal.connection.close();
+    await connection.close();
+  };
+  return { worker, close };
 }

@@ -7,12 +7,12 @@ async function main(): Promise<void> {
   const config = loadConfig();
   const log = createLogger('worker', config.logLevel);
   await connectDatabase(config.mongoUrl);
-  const { worker, connection } = await createWorker(config);
+  const { worker, close } = await createWorker(config);
   // The scripts wait for this line before they call the stack ready.
   log.info({ taskQueue: worker.options.taskQueue }, 'worker started');
   // Worker.run() returns after SIGINT/SIGTERM once in-flight tasks are done.
   await worker.run();
-  await connection.close();
+  await close();
   await disconnectDatabase();
   log.info('worker stopped');
 }

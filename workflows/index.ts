@@ -2,3 +2,4 @@
 export { orgSyncWorkflow } from './org-sync.workflow';
 export { contactEventsWorkflow } from './contact-events.workflow';
 export { orgWriteBackWorkflow } from './org-write-back.workflow';
+export { tenantValidityWorkflow } from './tenant-validity.workflow';

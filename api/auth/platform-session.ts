@@ -19,6 +19,15 @@ export function issuePlatformCookie(res: Response, secret: string, adminId: stri
   });
 }
 
+export function clearPlatformCookie(res: Response): void {
+  res.clearCookie(PLATFORM_COOKIE, { path: '/' });
+}
+
+/** The signed-in operator's id, set by requirePlatformSession. */
+export function platformAdminIdOf(res: Response): string {
+  return res.locals.platformAdminId as string;
+}
+
 export function requirePlatformSession(secret: string): RequestHandler {
   return (req: Request, res: Response, next: NextFunction) => {
     const token = req.cookies?.[PLATFORM_COOKIE] as string | undefined;
@@ -30,7 +39,11 @@ export function requirePlatformSession(secret: string): RequestHandler {
       return next(unauthorized('登录已过期，请重新登录'));
     }
     PlatformAdminModel.exists({ _id: adminId })
-      .then((found) => (found ? next() : next(unauthorized('登录已失效，请重新登录'))))
+      .then((found) => {
+        if (!found) return next(unauthorized('登录已失效，请重新登录'));
+        res.locals.platformAdminId = adminId;
+        next();
+      })
       .catch(next);
   };
 }

@@ -18,6 +18,9 @@ export interface Session {
   tenantId: string;
   staffId: string;
   userid: string;
+  /** For the permission check (api/auth/authorize.ts), which reads the role itself fresh. */
+  roleId?: string;
+  departmentIds: number[];
 }
 
 export function issueSessionCookie(
@@ -78,7 +81,13 @@ async function loadSession(claims: SessionClaims): Promise<Session> {
     throw unauthorized('登录已失效，请重新登录');
   }
   assertTenantActive(tenant);
-  return { tenantId: tenant._id, staffId: String(staff._id), userid: staff.userid };
+  return {
+    tenantId: tenant._id,
+    staffId: String(staff._id),
+    userid: staff.userid,
+    roleId: staff.roleId ?? undefined,
+    departmentIds: staff.departmentIds,
+  };
 }
 
 export function sessionOf(res: Response): Session {

@@ -2,23 +2,33 @@ import type { OpenAPIRegistry, RouteConfig } from '@asteasolutions/zod-to-openap
 import type { NextFunction, Request, Response, Router } from 'express';
 import type { z } from 'zod';
 import { errorResponseSchema } from '../../lib/contracts/common.contract';
+import { assertKnownPermission, requirePermission, type RoutePermission } from '../auth/authorize';
 import { badRequest } from './app-error';
 
 type Method = 'get' | 'post' | 'put' | 'patch' | 'delete';
 type AnySchema = z.ZodType;
 
-export interface RouteSpec<P extends AnySchema, Q extends AnySchema, B extends AnySchema> {
+/**
+ * Who may call the route. A tenant session route must name its 功能权限 (`permission`: a catalogue key,
+ * several keys of which any one will do, or ANY_LOGGED_IN_USER), so a route without one does not
+ * type-check; public and platform-operator routes have none.
+ */
+export type RouteAccess =
+  | { authenticated: false; security?: never; permission?: never }
+  | { authenticated: true; security: 'platform'; permission?: never }
+  | { authenticated: true; security?: 'session'; permission: RoutePermission };
+
+export type RouteSpec<P extends AnySchema, Q extends AnySchema, B extends AnySchema> = RouteBase<P, Q, B> &
+  RouteAccess;
+
+interface RouteBase<P extends AnySchema, Q extends AnySchema, B extends AnySchema> {
   method: Method;
   /** Express path, e.g. `/api/org/staff/:userid`; the OpenAPI path is derived from it. */
   path: string;
   summary: string;
   tags: string[];
-  /** Middleware run before validation, e.g. the session check. */
+  /** Middleware run before validation, e.g. the session check (the permission check runs after them). */
   guards?: Array<(req: Request, res: Response, next: NextFunction) => void>;
-  /** Whether the route needs a session cookie (documented in OpenAPI). */
-  authenticated: boolean;
-  /** Which session: a tenant user's (default) or a platform operator's. */
-  security?: 'session' | 'platform';
   request?: { params?: P; query?: Q; body?: B; bodyContentType?: string };
   responses: Record<number, { description: string; schema?: AnySchema; contentType?: string }>;
 }
@@ -43,6 +53,8 @@ export function defineRoute<P extends AnySchema, Q extends AnySchema, B extends 
     res: Response,
   ) => Promise<void>,
 ): void {
+  const permissionCheck = spec.permission === undefined ? [] : [requirePermission(spec.permission)];
+  if (spec.permission !== undefined) assertKnownPermission(spec.permission, `${spec.method} ${spec.path}`);
   registry.registerPath(toOpenApi(spec));
 
   const validateAndHandle = async (req: Request, res: Response) => {
@@ -53,7 +65,7 @@ export function defineRoute<P extends AnySchema, Q extends AnySchema, B extends 
     } as RouteInput<z.infer<P>, z.infer<Q>, z.infer<B>>;
     await handler(input, req, res);
   };
-  router[spec.method](spec.path, ...(spec.guards ?? []), validateAndHandle);
+  router[spec.method](spec.path, ...(spec.guards ?? []), ...permissionCheck, validateAndHandle);
 }
 
 /** `?departmentId=&keyword=` means "no filter": an empty query value counts as absent. */
@@ -71,6 +83,11 @@ function parsePart(schema: AnySchema | undefined, value: unknown): unknown {
     throw badRequest(issue?.path.length ? `${message}（${issue.path.join('.')}）` : message);
   }
   return parsed.data;
+}
+
+/** The route's permission keys as documented in OpenAPI (`x-permission`); any one of them will do. */
+function permissionsOf(permission: RoutePermission): string[] {
+  return typeof permission === 'string' ? [permission] : [...permission];
 }
 
 function toOpenApi<P extends AnySchema, Q extends AnySchema, B extends AnySchema>(
@@ -96,6 +113,7 @@ function toOpenApi<P extends AnySchema, Q extends AnySchema, B extends AnySchema
     summary: spec.summary,
     tags: spec.tags,
     security: spec.authenticated ? [{ [spec.security ?? 'session']: [] }] : [],
+    ...(spec.permission === undefined ? {} : { 'x-permission': permissionsOf(spec.permission) }),
     request: {
       ...(params ? { params: params as never } : {}),
       ...(query ? { query: query as never } : {}),

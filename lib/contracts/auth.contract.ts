@@ -1,3 +1,4 @@
+import { DATA_SCOPES } from '../models/role.model';
 import { z } from './common.contract';
 
 export const loginRequestSchema = z
@@ -15,14 +16,30 @@ export const sessionTenantSchema = z
   .object({ id: z.string(), name: z.string(), corpName: z.string() })
   .openapi('SessionTenant');
 
+/** What the admin shows and hides for this user: their role's 功能权限 keys and 数据权限. */
+export const sessionAccessSchema = z
+  .object({
+    roleName: z.string(),
+    isSuperAdmin: z.boolean(),
+    permissions: z.array(z.string()),
+    dataScope: z.enum(DATA_SCOPES),
+  })
+  .openapi('SessionAccess');
+
 export const loginResponseSchema = z
-  .object({ message: z.string(), user: sessionUserSchema, tenant: sessionTenantSchema })
+  .object({
+    message: z.string(),
+    user: sessionUserSchema,
+    tenant: sessionTenantSchema,
+    access: sessionAccessSchema,
+  })
   .openapi('LoginResponse');
 
 export const meResponseSchema = z
-  .object({ user: sessionUserSchema, tenant: sessionTenantSchema })
+  .object({ user: sessionUserSchema, tenant: sessionTenantSchema, access: sessionAccessSchema })
   .openapi('Me');
 
 export type LoginRequest = z.infer<typeof loginRequestSchema>;
 export type SessionUser = z.infer<typeof sessionUserSchema>;
 export type SessionTenant = z.infer<typeof sessionTenantSchema>;
+export type SessionAccess = z.infer<typeof sessionAccessSchema>;

@@ -26,6 +26,11 @@ export const departmentTreeResponseSchema = z
 export const staffListQuerySchema = paginationQuerySchema.extend({
   keyword: z.string().trim().max(64).optional(),
   departmentId: z.coerce.number().int().positive().optional(),
+  /** The staff holding one role (权限管理's 员工数 link). */
+  roleId: z
+    .string()
+    .regex(/^[0-9a-f]{24}$/, '角色不存在')
+    .optional(),
 });
 
 export const staffSchema = z
@@ -38,6 +43,7 @@ export const staffSchema = z
     position: z.string(),
     departments: z.array(z.object({ id: z.number().int(), name: z.string() })),
     systemEnabled: z.boolean(),
+    role: z.object({ id: z.string(), name: z.string() }).nullable(),
     writeBack: writeBackMarkSchema.optional(),
   })
   .openapi('Staff');

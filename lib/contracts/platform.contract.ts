@@ -7,6 +7,10 @@ export const platformLoginSchema = z
   })
   .openapi('PlatformLogin');
 
+export const platformOperatorSchema = z
+  .object({ username: z.string(), name: z.string() })
+  .openapi('PlatformOperator');
+
 const validityFields = {
   seats: z.number().int().min(1, '可使用数量至少为 1').max(100_000),
   effectiveAt: z.iso.datetime({ offset: true, error: '生效时间格式有误' }),
@@ -42,6 +46,8 @@ export const tenantSummarySchema = z
     seatsUsed: z.number().int(),
     effectiveAt: z.string(),
     expiresAt: z.string(),
+    /** 未生效 / 生效中 / 已到期, from the window and the clock now. */
+    phase: z.enum(['pending', 'active', 'expired']),
     wecomBound: z.boolean(),
   })
   .openapi('TenantSummary');

@@ -13,6 +13,11 @@ export const AUDIT_ACTIONS = [
   'staff.create',
   'staff.update',
   'staff.delete',
+  'role.create',
+  'role.update',
+  'role.delete',
+  'staff.role',
+  'staff.password-reset',
 ] as const;
 export type AuditAction = (typeof AUDIT_ACTIONS)[number];
 

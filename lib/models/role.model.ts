@@ -28,6 +28,8 @@ const roleSchema = new Schema(
 );
 roleSchema.plugin(tenantScopePlugin);
 roleSchema.index({ tenantId: 1, name: 1 }, { unique: true });
+roleSchema.index({ tenantId: 1, builtIn: 1 });
+roleSchema.index({ tenantId: 1, createdAt: 1 });
 
 export type Role = InferSchemaType<typeof roleSchema>;
 export const RoleModel = model('Role', roleSchema, 'roles');

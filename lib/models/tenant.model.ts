@@ -36,6 +36,9 @@ const tenantSchema = new Schema(
         { _id: false },
       ),
     },
+    /** Set by the tenant-validity workflow when it applies a phase (pending / active / expired). */
+    phase: { type: String, enum: ['pending', 'active', 'expired'] },
+    phaseChangedAt: { type: Date },
   },
   { timestamps: true, toJSON: cleanJson },
 );

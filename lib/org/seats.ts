@@ -1,3 +1,4 @@
+import { RoleModel } from '../models/role.model';
 import { SeatClaimModel } from '../models/seat-claim.model';
 import { StaffModel } from '../models/staff.model';
 
@@ -5,14 +6,23 @@ export type SeatClaimResult = 'claimed' | 'no-seat-left';
 
 const seatId = (tenantId: string, seat: number) => `${tenantId}:${seat}`;
 
-/** Seats in use, as the banner and the operators see them: staff switched on who are still in WeCom. */
-export function countSeatsInUse(tenantId: string): Promise<number> {
-  return StaffModel.countDocuments({ tenantId, systemEnabled: true, deletedAt: { $exists: false } });
+/**
+ * Seats in use, as the banner and the operators see them: staff switched on who are still in WeCom,
+ * except the super admin, who uses no seat (I-101).
+ */
+export async function countSeatsInUse(tenantId: string): Promise<number> {
+  const superAdminRole = await RoleModel.findOne({ tenantId, builtIn: 'super_admin' }, { _id: 1 }).lean();
+  return StaffModel.countDocuments({
+    tenantId,
+    systemEnabled: true,
+    deletedAt: { $exists: false },
+    ...(superAdminRole ? { roleId: { $ne: String(superAdminRole._id) } } : {}),
+  });
 }
 
 /**
- * Takes the lowest free seat for a staff member who is already marked enabled; everyone switched on holds
- * one (the seeded admins too), so the claims are the seat count. Callers enable first and
+ * Takes the lowest free seat for a staff member who is already marked enabled; everyone switched on but the
+ * super admin holds one, so the claims are the seat count. Callers enable first and
  * claim second, so a claim whose holder is not enabled is left over (the holder was switched off or left
  * WeCom): it counts as free and is cleared on the way, and nothing else has to release seats.
  */

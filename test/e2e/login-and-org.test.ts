@@ -43,6 +43,10 @@ describe('an admin logs in and syncs the org from WeCom (end to end, in Chromium
 
     await page.getByTestId('login-password').fill(ADMIN_PASSWORD);
     await page.getByTestId('login-submit').click();
+    // The super admin may see everything, so they land on the first menu item (I-11).
+    await page.waitForURL('**/acquisition/group-codes');
+    await page.getByTestId('side-menu').getByText('系统配置').click();
+    await page.getByTestId('side-menu').getByText('组织架构').click();
     await page.waitForURL('**/system/org');
     await expect(page.getByTestId('header-user').textContent()).resolves.toContain('管理员');
   });
@@ -64,14 +68,15 @@ describe('an admin logs in and syncs the org from WeCom (end to end, in Chromium
     await table.getByText('员工1', { exact: true }).waitFor();
     // 23 synced members and the local admin, 20 to a page.
     await expect(table.locator('tbody tr').count()).resolves.toBe(20);
-    await expect(page.getByTestId('seat-banner').textContent()).resolves.toContain('已开启账号数量：1/10');
+    // The super admin uses no seat (I-101).
+    await expect(page.getByTestId('seat-banner').textContent()).resolves.toContain('已开启账号数量：0/10');
   });
 
   it('开启系统 on a member takes a seat, shown in the banner', async () => {
     const row = page.getByTestId('staff-table').locator('tbody tr', { hasText: '员工1' }).first();
     await row.getByTestId('staff-system-access').click();
     await row.getByText('关闭系统').waitFor();
-    await page.getByTestId('seat-banner').getByText('已开启账号数量：2/10').waitFor();
+    await page.getByTestId('seat-banner').getByText('已开启账号数量：1/10').waitFor();
   });
 
   it('filters the staff list by name', async () => {

@@ -61,12 +61,51 @@ describe('health and OpenAPI', () => {
         'PATCH /api/org/staff/{userid}',
         'DELETE /api/org/staff/{userid}',
         'GET /api/org/write-backs',
+        'PUT /api/org/staff/{userid}/role',
+        'PUT /api/org/staff/{userid}/password',
+        'GET /api/roles',
+        'GET /api/roles/permission-tree',
+        'POST /api/roles',
+        'PUT /api/roles/{roleId}',
+        'DELETE /api/roles/{roleId}',
         'POST /api/platform/auth/login',
+        'GET /api/platform/auth/me',
+        'POST /api/platform/auth/logout',
         'GET /api/platform/tenants',
         'POST /api/platform/tenants',
         'PATCH /api/platform/tenants/{tenantId}',
       ].sort(),
     );
+  });
+
+  it('documents the permission (x-permission) of every tenant session operation', async () => {
+    app = await startTestApp('openapi-permissions');
+    const document = (await request(app.baseUrl).get('/api/openapi.json')).body as {
+      paths: Record<string, Record<string, { security?: object[]; 'x-permission'?: string[] }>>;
+    };
+    const sessionOperations = Object.entries(document.paths).flatMap(([path, operations]) =>
+      Object.entries(operations)
+        .filter(([, spec]) => spec.security?.some((scheme) => 'session' in scheme))
+        .map(([method, spec]) => ({
+          operation: `${method.toUpperCase()} ${path}`,
+          permission: spec['x-permission'],
+        })),
+    );
+    expect(sessionOperations.length).toBeGreaterThan(5);
+    for (const { operation, permission } of sessionOperations) {
+      expect({ operation, documented: (permission ?? []).length > 0 }).toEqual({
+        operation,
+        documented: true,
+      });
+    }
+    expect(sessionOperations).toContainEqual({
+      operation: 'GET /api/auth/me',
+      permission: ['any-logged-in-user'],
+    });
+    expect(sessionOperations).toContainEqual({
+      operation: 'DELETE /api/roles/{roleId}',
+      permission: ['system.roles.delete'],
+    });
   });
 
   it('answers unknown api paths with a JSON 404', async () => {

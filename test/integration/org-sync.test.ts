@@ -12,12 +12,13 @@ describe('org sync (R-7.1.1-01, R-7.1.2-02)', () => {
   let app: TestApp;
   let corp: SimCorp;
   let agent: ReturnType<typeof request.agent>;
+  let roles: Awaited<ReturnType<typeof createBoundTenant>>['roles'];
 
   beforeAll(async () => {
     app = await startTestApp('org-sync');
     corp = await simulator.createCorp('同步测试企业');
     await populateCorp(corp.corpId, 25);
-    await createBoundTenant(TENANT, corp, { adminMobile: '13700000011' });
+    ({ roles } = await createBoundTenant(TENANT, corp, { adminMobile: '13700000011' }));
     await app.startWorker();
     agent = request.agent(app.baseUrl);
     await agent.post('/api/auth/login').send({ phone: '13700000011', password: ADMIN_PASSWORD }).expect(200);
@@ -147,12 +148,23 @@ describe('org sync (R-7.1.1-01, R-7.1.2-02)', () => {
     expect(third.body.error.message).toBe('每天最多手动同步 2 次，请明天再试');
   });
 
-  it('keeps local fields (开启系统, password) when WeCom data is synced over a member', async () => {
+  it('keeps local fields (开启系统, password, role) when WeCom data is synced over a member', async () => {
     const admin = await StaffModel.findOne({ tenantId: TENANT, userid: 'admin' }).lean();
     expect(admin?.systemEnabled).toBe(true);
     expect(admin?.passwordHash).toBeTruthy();
+    expect(admin?.roleId).toBe(roles.super_admin);
+    // The super admin uses no seat (I-101).
     const seats = (await agent.get('/api/org/seats')).body;
-    expect(seats).toMatchObject({ used: 1, total: 10 });
+    expect(seats).toMatchObject({ used: 0, total: 10 });
+  });
+
+  it('gives staff new from WeCom the built-in 员工 role (I-100)', async () => {
+    const synced = await StaffModel.find(
+      { tenantId: TENANT, userid: { $ne: 'admin' } },
+      { roleId: 1 },
+    ).lean();
+    expect(synced.length).toBeGreaterThan(0);
+    expect(new Set(synced.map((staff) => staff.roleId))).toEqual(new Set([roles.staff]));
   });
 
   it('answers 401 without a session', async () => {

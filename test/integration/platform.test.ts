@@ -43,21 +43,24 @@ describe('platform operators open tenants (R-1.1, R-7.1.4)', () => {
     expect((await request(app.baseUrl).post('/api/platform/tenants').send(opening)).status).toBe(401);
   });
 
-  it('opens a tenant whose super admin can log in at once and holds the first seat', async () => {
+  it('opens a tenant whose super admin can log in at once, uses no seat (I-101) and holds 超级管理员', async () => {
     await operator
       .post('/api/platform/auth/login')
       .send({ username: 'operator', password: 'Operator@123' })
       .expect(204);
     const opened = await operator.post('/api/platform/tenants').send(opening);
     expect(opened.status).toBe(201);
-    expect(opened.body).toMatchObject({ id: NEW_TENANT, seats: 2, seatsUsed: 1, wecomBound: false });
+    expect(opened.body).toMatchObject({ id: NEW_TENANT, seats: 2, seatsUsed: 0, wecomBound: false });
 
     const admin = request.agent(app.baseUrl);
     const login = await admin
       .post('/api/auth/login')
       .send({ phone: '13700000081', password: 'NewAdmin@123' });
     expect(login.body.message).toBe('登录成功');
-    expect((await admin.get('/api/org/seats')).body).toMatchObject({ used: 1, total: 2 });
+    expect(login.body.access).toMatchObject({ roleName: '超级管理员', isSuperAdmin: true, dataScope: 'all' });
+    expect((await admin.get('/api/org/seats')).body).toMatchObject({ used: 0, total: 2 });
+    const roles = (await admin.get('/api/roles')).body.items.map((r: { name: string }) => r.name);
+    expect(roles).toEqual(['超级管理员', '管理员', '员工']);
 
     const again = await operator.post('/api/platform/tenants').send(opening);
     expect(again.status).toBe(409);
@@ -90,16 +93,17 @@ describe('platform operators open tenants (R-1.1, R-7.1.4)', () => {
     await admin.post('/api/auth/login').send({ phone: '13700000081', password: 'NewAdmin@123' }).expect(200);
     const access = (userid: string, enabled: boolean) =>
       admin.put(`/api/org/staff/${userid}/system-access`).send({ enabled });
-    for (const userid of ['m1', 'm2', 'm3']) await access(userid, true).expect(200);
-    // Seats 2 and 3 are freed; the admin holds 1 and m3 holds 4.
+    for (const userid of ['m1', 'm2', 'm3', 'm4']) await access(userid, true).expect(200);
+    // Seats 1 and 2 are freed; m3 holds 3 and m4 holds 4 (the super admin holds none).
     await access('m1', false).expect(200);
     await access('m2', false).expect(200);
 
     await operator.patch(`/api/platform/tenants/${NEW_TENANT}`).send({ seats: 2 }).expect(200);
-    const answers = await Promise.all([access('m4', true), access('m5', true)]);
+    const answers = await Promise.all([access('m5', true), access('m1', true)]);
     expect(answers.map((a) => a.status)).toEqual([409, 409]);
     expect((await admin.get('/api/org/seats')).body).toMatchObject({ used: 2, total: 2 });
     await access('m3', false).expect(200);
+    await access('m4', false).expect(200);
     await operator.patch(`/api/platform/tenants/${NEW_TENANT}`).send({ seats: 1 }).expect(200);
   });
 
@@ -107,13 +111,13 @@ describe('platform operators open tenants (R-1.1, R-7.1.4)', () => {
     const tooFew = await operator.patch(`/api/platform/tenants/${NEW_TENANT}`).send({ seats: 0 });
     expect(tooFew.status).toBe(400);
     const more = await operator.patch(`/api/platform/tenants/${NEW_TENANT}`).send({ seats: 5 });
-    expect(more.body).toMatchObject({ seats: 5, seatsUsed: 1 });
+    expect(more.body).toMatchObject({ seats: 5, seatsUsed: 0 });
     const admin = request.agent(app.baseUrl);
     await admin.post('/api/auth/login').send({ phone: '13700000081', password: 'NewAdmin@123' }).expect(200);
     for (const userid of ['m1', 'm2']) {
       await admin.put(`/api/org/staff/${userid}/system-access`).send({ enabled: true }).expect(200);
     }
-    const belowUsed = await operator.patch(`/api/platform/tenants/${NEW_TENANT}`).send({ seats: 2 });
+    const belowUsed = await operator.patch(`/api/platform/tenants/${NEW_TENANT}`).send({ seats: 1 });
     expect(belowUsed.status).toBe(409);
     expect(belowUsed.body.error.message).toBe('可使用数量不能少于已开启账号数量');
 
@@ -127,5 +131,17 @@ describe('platform operators open tenants (R-1.1, R-7.1.4)', () => {
     expect(expired.body.error.message).toBe('账号已到期，请联系商务');
     const unknown = await operator.patch('/api/platform/tenants/nobody').send({ seats: 3 });
     expect(unknown.status).toBe(404);
+  });
+
+  it('tells the console who is signed in, and logging out ends the operator session', async () => {
+    const console = request.agent(app.baseUrl);
+    expect((await console.get('/api/platform/auth/me')).status).toBe(401);
+    await console
+      .post('/api/platform/auth/login')
+      .send({ username: 'operator', password: 'Operator@123' })
+      .expect(204);
+    expect((await console.get('/api/platform/auth/me')).body).toEqual({ username: 'operator', name: '运营' });
+    await console.post('/api/platform/auth/logout').expect(204);
+    expect((await console.get('/api/platform/auth/me')).status).toBe(401);
   });
 });

@@ -37,18 +37,20 @@ describe('开启系统 / 关闭系统 and seats (R-1.2.3, R-7.1.4)', () => {
   const setAccess = (userid: string, enabled: boolean) =>
     admin.put(`/api/org/staff/${userid}/system-access`).send({ enabled });
 
-  it('开启系统 takes a seat and the banner counts it', async () => {
+  it('开启系统 takes a seat and the banner counts it; the super admin uses none (I-101)', async () => {
+    expect((await admin.get('/api/org/seats')).body).toMatchObject({ used: 0, total: SEATS });
     const response = await setAccess('member0', true);
     expect(response.status).toBe(200);
-    expect(response.body).toMatchObject({ used: 2, total: SEATS });
+    expect(response.body).toMatchObject({ used: 1, total: SEATS });
     expect((await admin.get('/api/org/staff').query({ keyword: '成员0' })).body.items[0].systemEnabled).toBe(
       true,
     );
   });
 
   it('when concurrent clicks race for the last seat, exactly one wins and the rest hear the manual message', async () => {
+    await setAccess('member1', true).expect(200);
     const answers = await Promise.all(
-      ['member1', 'member2', 'member3', 'member4'].map((u) => setAccess(u, true)),
+      ['member2', 'member3', 'member4', 'member7'].map((u) => setAccess(u, true)),
     );
     const won = answers.filter((a) => a.status === 200);
     const refused = answers.filter((a) => a.status === 409);
@@ -56,7 +58,8 @@ describe('开启系统 / 关闭系统 and seats (R-1.2.3, R-7.1.4)', () => {
     expect(refused).toHaveLength(3);
     for (const answer of refused) expect(answer.body.error.message).toBe('可使用数量已用完，请联系商务');
     expect((await admin.get('/api/org/seats')).body).toMatchObject({ used: SEATS, total: SEATS });
-    expect(await StaffModel.countDocuments({ tenantId: TENANT, systemEnabled: true })).toBe(SEATS);
+    // Everyone holding a seat, and the super admin besides.
+    expect(await StaffModel.countDocuments({ tenantId: TENANT, systemEnabled: true })).toBe(SEATS + 1);
   });
 
   it('关闭系统 frees the seat and ends that person’s session at once', async () => {

@@ -2,6 +2,7 @@ import mongoose from 'mongoose';
 import request from 'supertest';
 import { StaffModel } from '../../lib/models/staff.model';
 import { DepartmentModel } from '../../lib/models/department.model';
+import { RoleModel } from '../../lib/models/role.model';
 import { startTestApp, type TestApp } from '../support/app-harness';
 import { simulator } from '../support/sim-client';
 import { ADMIN_PASSWORD, createBoundTenant, freshTenantId } from '../support/tenant-fixture';
@@ -19,7 +20,12 @@ const SAMPLE_BODIES: Record<string, unknown> = {
   'PATCH /api/org/departments/{deptId}': { name: '乙方改名' },
   'PUT /api/org/departments/{deptId}/position': { parentId: 1, index: 0 },
   'PATCH /api/org/staff/{userid}': { name: '乙方改名' },
+  'POST /api/roles': { name: '乙方角色', dataScope: 'self' },
+  'PUT /api/roles/{roleId}': { name: '乙方改名', dataScope: 'self' },
+  'PUT /api/org/staff/{userid}/password': { password: 'Passw0rd1' },
+  // 'PUT /api/org/staff/{userid}/role' gets tenant A's own role in beforeAll.
 };
+let roleOfA = '';
 
 async function snapshotOf(tenantId: string): Promise<string> {
   const db = mongoose.connection.db!;
@@ -39,9 +45,12 @@ describe('tenant isolation: every endpoint, called by another tenant', () => {
     app = await startTestApp('tenant-isolation');
     const corpA = await simulator.createCorp(`${A_MARKER}企业`);
     const corpB = await simulator.createCorp('乙方企业');
-    await createBoundTenant(TENANT_A, corpA, { adminMobile: '13700000070' });
+    const { roles } = await createBoundTenant(TENANT_A, corpA, { adminMobile: '13700000070' });
     await createBoundTenant(TENANT_B, corpB, { adminMobile: '13700000071' });
     await DepartmentModel.create({ tenantId: TENANT_A, deptId: 1, name: `${A_MARKER}部门`, parentId: 0 });
+    const roleA = await RoleModel.create({ tenantId: TENANT_A, name: `${A_MARKER}角色`, dataScope: 'all' });
+    roleOfA = String(roleA._id);
+    SAMPLE_BODIES['PUT /api/org/staff/{userid}/role'] = { roleId: roleOfA };
     // Tenant A's admin leaves traces everywhere (audit log included) under a name B must never see.
     await StaffModel.updateOne(
       { tenantId: TENANT_A, userid: 'admin' },
@@ -57,6 +66,7 @@ describe('tenant isolation: every endpoint, called by another tenant', () => {
       name: `${A_MARKER}员工`,
       mobile: '13700000072',
       systemEnabled: true,
+      roleId: roles.staff,
     });
   });
 
@@ -86,6 +96,7 @@ describe('tenant isolation: every endpoint, called by another tenant', () => {
         const url = path
           .replace('{tenantId}', TENANT_A)
           .replace('{userid}', 'a-member')
+          .replace('{roleId}', roleOfA)
           .replace('{deptId}', '1');
         const call = agentB[method as 'get' | 'post' | 'put' | 'patch' | 'delete'](url).query({
           msg_signature: '0'.repeat(40),

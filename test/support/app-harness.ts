@@ -2,7 +2,7 @@ import type { AddressInfo } from 'node:net';
 import type { Server } from 'node:http';
 import { Client as ElasticsearchClient } from '@elastic/elasticsearch';
 import type { Client as TemporalClient } from '@temporalio/client';
-import type { NativeConnection, Worker } from '@temporalio/worker';
+import type { Worker } from '@temporalio/worker';
 import mongoose from 'mongoose';
 import { createApp } from '../../api/app';
 import { loadConfig, type AppConfig } from '../../lib/config';
@@ -47,12 +47,12 @@ export async function startTestApp(suite: string, env: Record<string, string> = 
   });
   const baseUrl = `http://127.0.0.1:${(server.address() as AddressInfo).port}`;
 
-  let running: { worker: Worker; connection: NativeConnection; done: Promise<void> } | undefined;
+  let running: { worker: Worker; close: () => Promise<void>; done: Promise<void> } | undefined;
   const stopWorker = async () => {
     if (!running) return;
     running.worker.shutdown();
     await running.done;
-    await running.connection.close();
+    await running.close();
     running = undefined;
   };
 
@@ -62,8 +62,8 @@ export async function startTestApp(suite: string, env: Record<string, string> = 
     temporal,
     async startWorker() {
       if (running) return;
-      const { worker, connection } = await createWorker(config);
-      running = { worker, connection, done: worker.run() };
+      const { worker, close } = await createWorker(config);
+      running = { worker, close, done: worker.run() };
     },
     stopWorker,
     async stop() {

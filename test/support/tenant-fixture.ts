@@ -1,8 +1,7 @@
 import { randomBytes } from 'node:crypto';
 import { hashPassword } from '../../api/modules/auth/login.use-case';
-import { StaffModel } from '../../lib/models/staff.model';
+import { provisionTenantAccess } from '../../lib/access/built-in-roles';
 import { TenantModel } from '../../lib/models/tenant.model';
-import { claimSeat } from '../../lib/org/seats';
 import type { SimCorp } from './sim-client';
 
 export const ADMIN_PASSWORD = 'Admin@12345';
@@ -15,7 +14,7 @@ export function freshTenantId(prefix: string): string {
   return `${prefix}-${Date.now().toString(36)}`;
 }
 
-/** A tenant bound to a simulator corp, with one admin who may log in. */
+/** A tenant bound to a simulator corp, with its built-in roles and its super admin, who may log in. */
 export async function createBoundTenant(
   tenantId: string,
   corp: SimCorp,
@@ -42,15 +41,10 @@ export async function createBoundTenant(
       callbackAesKey,
     },
   });
-  const admin = await StaffModel.create({
-    tenantId,
-    userid: 'admin',
+  const { roles } = await provisionTenantAccess(tenantId, {
     name: '管理员',
     mobile: options.adminMobile,
-    departmentIds: [1],
-    systemEnabled: true,
     passwordHash: await hashPassword(ADMIN_PASSWORD),
   });
-  await claimSeat(tenantId, options.seats ?? 10, String(admin._id));
-  return { callbackToken, callbackAesKey };
+  return { callbackToken, callbackAesKey, roles };
 }

@@ -1,5 +1,5 @@
 /**
- * A corp's contacts callback settings (API.md §13.1) and what the simulator has sent there.
+ * A corp's callback settings (API.md §13.1), contacts and customers, and what the simulator has sent there.
  * A config only gets here after WeCom's URL verification succeeded.
  */
 import { z } from 'zod';
@@ -22,7 +22,12 @@ export const callbackConfigSchema = z.object({
 
 export type CallbackConfig = z.infer<typeof callbackConfigSchema>;
 
+/** Where WeCom sends a corp's events: the contact-sync server, or the 客户联系 receive-event server. */
+export const CALLBACK_TARGETS = ['contacts', 'customers'] as const;
+export type CallbackTarget = (typeof CALLBACK_TARGETS)[number];
+
 export class CorpCallbacks {
   contacts: CallbackConfig | undefined;
+  customers: CallbackConfig | undefined;
   readonly deliveries = new DeliveryLog();
 }

@@ -7,6 +7,7 @@ import { setTimeout as sleep } from 'node:timers/promises';
 import type { Logger } from 'pino';
 import type { SimClock } from '../clock';
 import type { Corp } from '../state/corp';
+import type { CallbackTarget } from './callback-config';
 import { encryptMessage, signMessage } from './callback-crypto';
 import type { DeliveryAttempt, DeliveryRecord } from './delivery-log';
 import { renderXmlDocument, xmlElement } from './event-xml';
@@ -30,6 +31,7 @@ export const DEFAULT_DELIVERY_SETTINGS: DeliverySettings = {
 const LOGGED_RESPONSE_CHARS = 200;
 
 export interface OutgoingEvent {
+  target: CallbackTarget;
   event: string;
   changeType: string;
   plaintext: string;
@@ -48,9 +50,9 @@ export class CallbackDispatcher {
     private readonly logger: Logger,
   ) {}
 
-  /** Undefined when the corp has no contacts callback configured: WeCom has nowhere to send the event. */
+  /** Undefined when the corp has no callback configured for the event's target: WeCom has nowhere to send it. */
   start(corp: Corp, outgoing: OutgoingEvent): StartedDelivery | undefined {
-    const config = corp.callbacks.contacts;
+    const config = corp.callbacks[outgoing.target];
     if (!config) return undefined;
     const record = corp.callbacks.deliveries.open(
       { corpId: corp.corpId, url: config.url, ...outgoing },
@@ -64,7 +66,8 @@ export class CallbackDispatcher {
       timestamp,
       nonce,
     });
-    // The contact-sync assistant is not an app with an agentid, so AgentID is present but empty (API.md B7).
+    // Neither the contact-sync assistant nor the 客户联系 server is addressed as an app here: AgentID is present
+    // but empty (API.md B7).
     const body = renderXmlDocument([
       xmlElement('ToUserName', corp.corpId),
       xmlElement('Encrypt', ciphertext),

@@ -2,6 +2,8 @@
  * Every event the simulator sent to a corp's callback URL, with every attempt, so tests and humans can see what
  * the product was told and how it answered — and replay an event to check the product is idempotent.
  */
+import type { CallbackTarget } from './callback-config';
+
 export type DeliveryStatus = 'pending' | 'delivered' | 'failed';
 
 export interface DeliveryAttempt {
@@ -18,6 +20,8 @@ export interface DeliveryAttempt {
 export interface DeliveryRecord {
   id: string;
   corpId: string;
+  /** Which of the corp's callback servers it went to. */
+  target: CallbackTarget;
   event: string;
   changeType: string;
   url: string;
@@ -31,7 +35,7 @@ export interface DeliveryRecord {
 
 export type NewDelivery = Pick<
   DeliveryRecord,
-  'corpId' | 'event' | 'changeType' | 'url' | 'plaintext' | 'replayOf'
+  'corpId' | 'target' | 'event' | 'changeType' | 'url' | 'plaintext' | 'replayOf'
 >;
 
 export class DeliveryLog {

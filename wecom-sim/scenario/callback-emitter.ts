@@ -5,6 +5,7 @@
 import type { Logger } from 'pino';
 import type { CallbackDispatcher, OutgoingEvent } from '../callbacks/callback-dispatcher';
 import type { ContactEvent, EventContext } from '../callbacks/change-contact-events';
+import type { ExternalEvent, ExternalEventContext } from '../callbacks/change-external-events';
 import type { DeliveryRecord } from '../callbacks/delivery-log';
 import type { SimClock } from '../clock';
 import type { Corp } from '../state/corp';
@@ -35,15 +36,32 @@ export class CallbackEmitter {
     if (!event) return null;
     return this.send(
       corp,
-      { event: 'change_contact', changeType: event.changeType, plaintext: event.xml },
+      { target: 'contacts', event: 'change_contact', changeType: event.changeType, plaintext: event.xml },
+      mode,
+    );
+  }
+
+  externalEventContext(corp: Corp): ExternalEventContext {
+    return { corpId: corp.corpId, createTime: this.clock.nowSeconds() };
+  }
+
+  /** Customer, group and tag events go to the 客户联系 receive-event server. */
+  async emitExternalEvent(
+    corp: Corp,
+    event: ExternalEvent,
+    mode: DeliveryMode,
+  ): Promise<DeliveryRecord | null> {
+    return this.send(
+      corp,
+      { target: 'customers', event: event.event, changeType: event.changeType, plaintext: event.xml },
       mode,
     );
   }
 
   /** The same decrypted event again, freshly encrypted and signed, as a new delivery. */
   async replay(corp: Corp, original: DeliveryRecord, mode: DeliveryMode): Promise<DeliveryRecord | null> {
-    const { event, changeType, plaintext } = original;
-    return this.send(corp, { event, changeType, plaintext, replayOf: original.id }, mode);
+    const { target, event, changeType, plaintext } = original;
+    return this.send(corp, { target, event, changeType, plaintext, replayOf: original.id }, mode);
   }
 
   private async send(

@@ -1,24 +1,25 @@
 /**
- * /sim/corps/:corpId/callbacks: save the contacts callback settings (only after WeCom's URL verification
- * passes, as in the admin console), read the delivery log, and replay a delivered event.
+ * /sim/corps/:corpId/callbacks: save the contacts or customers (客户联系) callback settings (only after WeCom's
+ * URL verification passes, as in the admin console), read the delivery log, and replay a delivered event.
  */
 import { Router } from 'express';
 import { z } from 'zod';
-import { callbackConfigSchema } from '../callbacks/callback-config';
+import { CALLBACK_TARGETS, callbackConfigSchema } from '../callbacks/callback-config';
 import { verifyCallbackUrl } from '../callbacks/url-verification';
 import { corpParamsSchema, deliveryModeQuerySchema, requireCorp, type ScenarioDeps } from './scenario-deps';
 import { ScenarioError } from './scenario-error';
 import { withInput } from './with-input';
 
+const targetParamsSchema = corpParamsSchema.extend({ target: z.enum(CALLBACK_TARGETS) });
 const replayParamsSchema = corpParamsSchema.extend({ deliveryId: z.string() });
 
 export function callbacksRoutes({ state, emitter, verificationTimeoutMs }: ScenarioDeps): Router {
   const router = Router();
 
   router.put(
-    '/corps/:corpId/callbacks/contacts',
+    '/corps/:corpId/callbacks/:target',
     withInput(
-      { params: corpParamsSchema, body: callbackConfigSchema.strict() },
+      { params: targetParamsSchema, body: callbackConfigSchema.strict() },
       async ({ params, body }, res) => {
         const corp = requireCorp(state, params.corpId);
         const result = await verifyCallbackUrl(body, corp.corpId, {
@@ -29,7 +30,7 @@ export function callbacksRoutes({ state, emitter, verificationTimeoutMs }: Scena
           res.status(400).json({ verified: false, error: result.reason, response: result.response ?? null });
           return;
         }
-        corp.callbacks.contacts = body;
+        corp.callbacks[params.target] = body;
         res.json({ verified: true, callback: body });
       },
     ),
@@ -52,7 +53,7 @@ export function callbacksRoutes({ state, emitter, verificationTimeoutMs }: Scena
         if (!original) throw new ScenarioError(404, `delivery ${params.deliveryId} not found`);
         const delivery = await emitter.replay(corp, original, query.mode);
         if (!delivery)
-          throw new ScenarioError(409, `corp ${corp.corpId} has no contacts callback configured`);
+          throw new ScenarioError(409, `corp ${corp.corpId} has no ${original.target} callback configured`);
         res.json({ delivery });
       },
     ),

@@ -3,6 +3,7 @@ import express, { Router } from 'express';
 import { callbacksRoutes } from './callbacks.routes';
 import { contactsRoutes } from './contacts.routes';
 import { corpsRoutes } from './corps.routes';
+import { customersRoutes } from './customers.routes';
 import type { ScenarioDeps } from './scenario-deps';
 import { scenarioErrorHandler } from './scenario-error';
 import { simulatorControlRoutes } from './simulator-control.routes';
@@ -14,6 +15,7 @@ export function scenarioRouter(deps: ScenarioDeps): Router {
   router.use(corpsRoutes(deps));
   router.use(callbacksRoutes(deps));
   router.use(contactsRoutes(deps));
+  router.use(customersRoutes(deps));
   router.use(scenarioErrorHandler(deps.logger));
   return router;
 }

@@ -1,9 +1,11 @@
 /**
  * The demo corp 沃丰时代, the same on every start (SIM_SEED=demo): fixed corpId, secrets and agentId, 13
- * departments five levels deep, 30 staff. The product's demo seed imports the constants below, and its demo
+ * departments five levels deep, 30 staff, and
+ * the customer side of seed/demo-customers.ts (3,000 customers, 100 groups, corp tags). The product's demo seed imports the constants below, and its demo
  * admin signs in with DEMO_ADMIN_MOBILE. Data only — importing this file loads nothing else of the simulator.
  */
 import type { CorpSeed, MemberSeed } from '../state/sim-state';
+import { demoCustomerSeed } from './demo-customers';
 
 export const DEMO_CORP_ID = 'wwfe0119a8acd133af';
 export const DEMO_CORP_NAME = '沃丰时代';
@@ -114,4 +116,5 @@ export const demoCorpSeed: CorpSeed = {
   },
   departments,
   members: staff.map(toMemberSeed),
+  customers: demoCustomerSeed,
 };

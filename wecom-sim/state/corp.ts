@@ -1,8 +1,13 @@
 /**
- * One simulated WeCom corp: its identity and app secrets, its address book and its callback settings.
+ * One simulated WeCom corp: its identity and app secrets, its address book, its customers, customer groups and
+ * corp tags, the app messages it sent, and its callback settings.
  */
 import { CorpCallbacks } from '../callbacks/callback-config';
 import { ContactDirectory } from '../contacts/contact-directory';
+import { CorpTagCatalog } from '../customers/corp-tag-catalog';
+import { CustomerBook } from '../customers/customer-book';
+import { GroupChats } from '../customers/group-chats';
+import { AppMessageLog } from '../messages/app-message-log';
 import { SECRET_KINDS, type CorpSecrets, type SecretKind } from './secret-kinds';
 
 export interface CorpIdentity {
@@ -21,9 +26,17 @@ export class Corp {
    * still reads, but every contacts write answers 48002.
    */
   contactsReadOnly = false;
+  readonly customers = new CustomerBook();
+  readonly groupChats = new GroupChats();
+  readonly corpTags: CorpTagCatalog;
+  readonly appMessages = new AppMessageLog();
 
-  constructor(readonly identity: CorpIdentity) {
+  constructor(
+    readonly identity: CorpIdentity,
+    nowSeconds: () => number = () => Math.floor(Date.now() / 1000),
+  ) {
     this.contacts = new ContactDirectory(identity.corpId, identity.name);
+    this.corpTags = new CorpTagCatalog(nowSeconds);
   }
 
   get corpId(): string {

@@ -11,9 +11,35 @@ import type { MemberFields } from '../contacts/member-input';
 import { Corp, type CorpIdentity } from './corp';
 import { generateSecrets, type CorpSecrets } from './secret-kinds';
 import { TokenStore } from './token-store';
+import type { ExternalContact, FollowRelation } from '../customers/customer-book';
+import type { JoinScene } from '../customers/group-chats';
 
 /** A member as seeded: the create fields plus the status WeCom would show (1 active, 2 disabled, 4 pending). */
 export type MemberSeed = MemberFields & { userid: string; status?: 1 | 2 | 4 };
+
+/** The customer side of a seed: corp tags, customers with their followers, and customer groups. */
+export interface CustomerSeed {
+  tagGroups: Array<{
+    group_id: string;
+    group_name: string;
+    order: number;
+    tags: Array<{ id: string; name: string; order: number }>;
+  }>;
+  customers: Array<{
+    contact: ExternalContact;
+    follows: Array<
+      Pick<FollowRelation, 'userid' | 'createtime' | 'add_way' | 'tag_ids' | 'remark' | 'state'>
+    >;
+  }>;
+  groups: Array<{
+    chat_id: string;
+    name: string;
+    owner: string;
+    create_time: number;
+    customerIds: string[];
+    joinScenes: JoinScene[];
+  }>;
+}
 
 export interface CorpSeed {
   identity: CorpIdentity;
@@ -21,6 +47,7 @@ export interface CorpSeed {
   departments: Array<DepartmentCreateInput & { id: number }>;
   /** Leaders before the members that name them in direct_leader. */
   members: MemberSeed[];
+  customers?: CustomerSeed;
 }
 
 export interface NewCorp {
@@ -60,12 +87,15 @@ export class SimState {
   createCorp(request: NewCorp): Corp {
     const corpId = request.corpId ?? `ww${randomBytes(8).toString('hex')}`;
     if (this.corps.has(corpId)) throw new CorpExistsError(`corp ${corpId} already exists`);
-    const corp = new Corp({
-      corpId,
-      name: request.name,
-      secrets: { ...generateSecrets(), ...request.secrets },
-      appAgentId: request.appAgentId ?? DEFAULT_APP_AGENT_ID,
-    });
+    const corp = new Corp(
+      {
+        corpId,
+        name: request.name,
+        secrets: { ...generateSecrets(), ...request.secrets },
+        appAgentId: request.appAgentId ?? DEFAULT_APP_AGENT_ID,
+      },
+      () => this.clock.nowSeconds(),
+    );
     this.corps.set(corpId, corp);
     return corp;
   }
@@ -90,6 +120,65 @@ export class SimState {
           status === 4 ? 'pending' : 'active',
         );
       }
+      if (seed.customers) plantCustomers(corp, seed.customers);
     }
+  }
+}
+
+function plantCustomers(corp: Corp, seed: CustomerSeed): void {
+  for (const group of seed.tagGroups) {
+    corp.corpTags.add(
+      {
+        group_name: group.group_name,
+        order: group.order,
+        tag: group.tags.map(({ name, order }) => ({ name, order })),
+      },
+      { groupId: group.group_id, tagIds: group.tags.map((tag) => tag.id) },
+    );
+  }
+  for (const { contact, follows } of seed.customers) {
+    corp.customers.upsertContact(contact);
+    for (const follow of follows) {
+      corp.customers.follow({
+        ...follow,
+        external_userid: contact.external_userid,
+        description: '',
+        remark_corp_name: '',
+        remark_mobiles: [],
+        oper_userid: follow.userid,
+        half: false,
+      });
+    }
+  }
+  for (const group of seed.groups) {
+    const owner = corp.contacts.members.get(group.owner);
+    corp.groupChats.create({
+      chat_id: group.chat_id,
+      name: group.name,
+      owner: owner.userid,
+      create_time: group.create_time,
+      notice: '',
+      member_list: [
+        {
+          userid: owner.userid,
+          type: 1,
+          join_time: group.create_time,
+          join_scene: 1,
+          group_nickname: '',
+          name: owner.name,
+        },
+        ...group.customerIds.map((id, i) => ({
+          userid: id,
+          type: 2 as const,
+          join_time: group.create_time + (i + 1) * 60,
+          join_scene: group.joinScenes[i],
+          ...(group.joinScenes[i] === 1 ? { invitor: { userid: owner.userid } } : {}),
+          group_nickname: '',
+          name: corp.customers.contact(id).name,
+        })),
+      ],
+      admin_list: [],
+      status: 0,
+    });
   }
 }

@@ -6,7 +6,9 @@
 import express, { Router } from 'express';
 import type { SimState } from '../state/sim-state';
 import { departmentEndpoints } from './department.routes';
+import { externalContactEndpoints } from './externalcontact.routes';
 import { gettokenHandler } from './gettoken.route';
+import { messageEndpoints } from './message.routes';
 import { userEndpoints } from './user.routes';
 import { wecomEndpoint } from './wecom-endpoint';
 
@@ -14,7 +16,13 @@ export function cgiBinRouter(state: SimState): Router {
   const router = Router();
   router.use(express.text({ type: () => true, limit: '2mb' }));
   router.all('/gettoken', gettokenHandler(state));
-  for (const [path, spec] of Object.entries({ ...departmentEndpoints, ...userEndpoints })) {
+  const endpoints = {
+    ...departmentEndpoints,
+    ...userEndpoints,
+    ...externalContactEndpoints,
+    ...messageEndpoints,
+  };
+  for (const [path, spec] of Object.entries(endpoints)) {
     router.all(path, wecomEndpoint(state, spec));
   }
   return router;

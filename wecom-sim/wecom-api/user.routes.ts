@@ -9,6 +9,7 @@ import {
   CONTACT_WRITERS,
   seesSensitiveMemberFields,
 } from './contact-access';
+import { pageByCursor } from './cursor';
 import { flagParam, optionalIdParam } from './query-params';
 import type { WecomCall, WecomEndpointSpec } from './wecom-endpoint';
 
@@ -23,18 +24,6 @@ const batchDeleteSchema = z.object({ useridlist: z.array(z.string()) });
 
 /** WeCom keeps these lists, empty, in user/get error bodies. */
 const EMPTY_MEMBER_LISTS = { department: [], order: [], is_leader_in_dept: [], direct_leader: [] };
-
-/** Cursors are opaque to clients (API.md §0.1); inside they are just an offset into the row list. */
-function encodeCursor(offset: number): string {
-  return Buffer.from(`offset:${offset}`).toString('base64url');
-}
-
-function decodeCursor(cursor: string | undefined): number {
-  if (cursor === undefined || cursor === '') return 0;
-  const match = /^offset:(\d+)$/.exec(Buffer.from(cursor, 'base64url').toString('utf8'));
-  if (!match) throw new WecomError(50100);
-  return Number(match[1]);
-}
 
 function membersOfRequestedDepartment({ corp, query }: WecomCall) {
   return corp.contacts.membersOf(
@@ -72,13 +61,12 @@ export const userEndpoints: Record<string, WecomEndpointSpec> = {
       const limit = request.limit ?? LIST_ID_MAX_LIMIT;
       if (limit < 1 || limit > LIST_ID_MAX_LIMIT)
         throw new WecomError(40058, `limit is 1-${LIST_ID_MAX_LIMIT}`);
-      const offset = decodeCursor(request.cursor);
       // One row per (member, department), as the doc describes.
       const rows = corp.contacts.members
         .all()
         .flatMap((member) => member.department.map((department) => ({ userid: member.userid, department })));
-      const end = offset + limit;
-      return { next_cursor: end < rows.length ? encodeCursor(end) : '', dept_user: rows.slice(offset, end) };
+      const { page, nextCursor } = pageByCursor(rows, request.cursor, limit);
+      return { next_cursor: nextCursor, dept_user: page };
     },
   },
   '/user/create': {

@@ -17,6 +17,7 @@ export function createAuditRouter(registry: OpenAPIRegistry, authenticate: Reque
       summary: 'Who changed what: logins, 开启/关闭系统, manual syncs (newest first)',
       tags: ['audit'],
       authenticated: true,
+      permission: 'system.audit-logs',
       guards: [authenticate],
       request: { query: auditListQuerySchema },
       responses: { 200: { description: 'A page of audit entries', schema: auditPageSchema } },

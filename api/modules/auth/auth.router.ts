@@ -8,12 +8,13 @@ import {
 } from '../../../lib/contracts/auth.contract';
 import { StaffModel } from '../../../lib/models/staff.model';
 import { TenantModel } from '../../../lib/models/tenant.model';
+import { accessOf, ANY_LOGGED_IN_USER } from '../../auth/authorize';
 import { clearSessionCookie, issueSessionCookie, requireSession, sessionOf } from '../../auth/session';
 import { defineRoute } from '../../http/define-route';
 import { unauthorized } from '../../http/app-error';
 import { recordAudit } from '../audit/record-audit';
 import { login } from './login.use-case';
-import { sessionTenantView, sessionUserView } from './session-views';
+import { sessionAccessView, sessionTenantView, sessionUserView } from './session-views';
 
 export interface AuthRouterOptions {
   jwtSecret: string;
@@ -56,7 +57,7 @@ export function createAuthRouter(registry: OpenAPIRegistry, options: AuthRouterO
         action: 'login',
         ip: req.ip,
       });
-      res.json({ message: '登录成功', user: result.user, tenant: result.tenant });
+      res.json({ message: '登录成功', user: result.user, tenant: result.tenant, access: result.access });
     },
   );
 
@@ -86,6 +87,7 @@ export function createAuthRouter(registry: OpenAPIRegistry, options: AuthRouterO
       summary: 'The logged-in staff member and tenant',
       tags: ['auth'],
       authenticated: true,
+      permission: ANY_LOGGED_IN_USER,
       guards: [requireSession(options.jwtSecret)],
       responses: { 200: { description: 'Current session', schema: meResponseSchema } },
     },
@@ -96,7 +98,11 @@ export function createAuthRouter(registry: OpenAPIRegistry, options: AuthRouterO
         TenantModel.findById(session.tenantId).lean(),
       ]);
       if (!staff || !tenant) throw unauthorized();
-      res.json({ user: sessionUserView(staff), tenant: sessionTenantView(tenant) });
+      res.json({
+        user: sessionUserView(staff),
+        tenant: sessionTenantView(tenant),
+        access: sessionAccessView(accessOf(res)),
+      });
     },
   );
 

@@ -1,11 +1,17 @@
 import bcrypt from 'bcryptjs';
-import type { LoginRequest, SessionTenant, SessionUser } from '../../../lib/contracts/auth.contract';
+import { loadCallerAccess } from '../../../lib/access/caller-access';
+import type {
+  LoginRequest,
+  SessionAccess,
+  SessionTenant,
+  SessionUser,
+} from '../../../lib/contracts/auth.contract';
 import { LoginFailureModel } from '../../../lib/models/login-failure.model';
 import { StaffModel } from '../../../lib/models/staff.model';
 import { TenantModel } from '../../../lib/models/tenant.model';
 import { AppError, tooManyRequests } from '../../http/app-error';
 import { assertTenantActive } from '../../auth/session';
-import { sessionTenantView, sessionUserView } from './session-views';
+import { sessionAccessView, sessionTenantView, sessionUserView } from './session-views';
 
 /** Our security addition (I-12): five wrong passwords within 15 minutes lock the number for 15 minutes. */
 export const MAX_FAILURES = 5;
@@ -14,6 +20,7 @@ export const LOCK_WINDOW_MS = 15 * 60 * 1000;
 export interface LoginResult {
   user: SessionUser;
   tenant: SessionTenant;
+  access: SessionAccess;
   claims: { sub: string; tid: string; sv: number };
 }
 
@@ -48,6 +55,7 @@ export async function login(request: LoginRequest, now = new Date()): Promise<Lo
     return {
       user: sessionUserView(staff),
       tenant: sessionTenantView(tenant),
+      access: sessionAccessView(await loadCallerAccess(tenant._id, staff)),
       claims: { sub: String(staff._id), tid: tenant._id, sv: staff.sessionVersion },
     };
   }

@@ -1,4 +1,5 @@
-import type { SessionTenant, SessionUser } from '../../../lib/contracts/auth.contract';
+import type { CallerAccess } from '../../../lib/access/caller-access';
+import type { SessionAccess, SessionTenant, SessionUser } from '../../../lib/contracts/auth.contract';
 import type { Staff } from '../../../lib/models/staff.model';
 import type { Tenant } from '../../../lib/models/tenant.model';
 
@@ -15,4 +16,13 @@ export function sessionUserView(staff: Staff & { _id: unknown }): SessionUser {
 
 export function sessionTenantView(tenant: Tenant & { _id: string }): SessionTenant {
   return { id: tenant._id, name: tenant.name, corpName: tenant.wecom?.corpName ?? tenant.name };
+}
+
+export function sessionAccessView(access: CallerAccess): SessionAccess {
+  return {
+    roleName: access.roleName,
+    isSuperAdmin: access.isSuperAdmin,
+    permissions: [...access.permissions],
+    dataScope: access.dataScope,
+  };
 }

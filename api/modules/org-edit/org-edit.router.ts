@@ -16,7 +16,9 @@ import {
   writeBackPageSchema,
 } from '../../../lib/contracts/org-edit.contract';
 import { RoleModel } from '../../../lib/models/role.model';
+import { accessOf } from '../../auth/authorize';
 import { sessionOf } from '../../auth/session';
+import { assertStaffInScope } from '../org/org.router';
 import { defineRoute } from '../../http/define-route';
 import {
   createDepartment,
@@ -42,7 +44,7 @@ export function createOrgEditRouter(
   authenticate: RequestHandler,
 ): Router {
   const router = Router();
-  const common = { tags: ['org'], authenticated: true, guards: [authenticate] };
+  const common = { tags: ['org'], authenticated: true as const, guards: [authenticate] };
 
   defineRoute(
     registry,
@@ -51,6 +53,7 @@ export function createOrgEditRouter(
       ...common,
       method: 'get',
       path: '/api/org/editability',
+      permission: 'system.org',
       summary: 'Whether the org may be edited here (not when the contacts secret is read-only, I-95)',
       responses: { 200: { description: 'Editability', schema: orgEditabilitySchema } },
     },
@@ -66,6 +69,7 @@ export function createOrgEditRouter(
       ...common,
       method: 'post',
       path: '/api/org/departments',
+      permission: 'system.org.department-edit',
       summary: 'Add a sub-department (R-7.1.1-05); written back to WeCom',
       request: { body: departmentCreateSchema },
       responses: {
@@ -87,6 +91,7 @@ export function createOrgEditRouter(
       ...common,
       method: 'patch',
       path: '/api/org/departments/:deptId',
+      permission: 'system.org.department-edit',
       summary: 'Rename a department (R-7.1.1-04)',
       request: { params: departmentParamsSchema, body: departmentRenameSchema },
       responses: {
@@ -107,6 +112,7 @@ export function createOrgEditRouter(
       ...common,
       method: 'put',
       path: '/api/org/departments/:deptId/position',
+      permission: 'system.org.department-edit',
       summary: 'Move a department with its subtree: reorder among siblings or re-parent (R-7.1.1-06/07)',
       request: { params: departmentParamsSchema, body: departmentMoveSchema },
       responses: {
@@ -127,6 +133,7 @@ export function createOrgEditRouter(
       ...common,
       method: 'delete',
       path: '/api/org/departments/:deptId',
+      permission: 'system.org.department-edit',
       summary: 'Delete an empty department (R-7.1.1-09)',
       request: { params: departmentParamsSchema },
       responses: {
@@ -148,6 +155,7 @@ export function createOrgEditRouter(
       ...common,
       method: 'get',
       path: '/api/org/role-options',
+      permission: ['system.org.staff-create', 'system.org.staff-edit'],
       summary: "The tenant's roles for the 角色 field of 新建员工",
       responses: { 200: { description: 'Roles', schema: roleOptionsSchema } },
     },
@@ -167,6 +175,7 @@ export function createOrgEditRouter(
       ...common,
       method: 'post',
       path: '/api/org/staff',
+      permission: 'system.org.staff-create',
       summary: '新建员工 (R-7.1.3); starts 关闭系统; written back to WeCom',
       request: { body: staffCreateSchema },
       responses: {
@@ -176,7 +185,7 @@ export function createOrgEditRouter(
       },
     },
     async ({ body }, _req, res) => {
-      res.status(202).json(await createStaff(deps, sessionOf(res), body));
+      res.status(202).json(await createStaff(deps, sessionOf(res), accessOf(res), body));
     },
   );
 
@@ -187,11 +196,13 @@ export function createOrgEditRouter(
       ...common,
       method: 'get',
       path: '/api/org/staff/:userid',
+      permission: 'system.org',
       summary: 'One staff member with every field of the 编辑 dialog',
       request: { params: staffParamsSchema },
       responses: { 200: { description: 'Staff member', schema: staffDetailSchema } },
     },
     async ({ params }, _req, res) => {
+      await assertStaffInScope(res, params.userid);
       res.json(await getStaffDetail(sessionOf(res).tenantId, params.userid));
     },
   );
@@ -203,6 +214,7 @@ export function createOrgEditRouter(
       ...common,
       method: 'patch',
       path: '/api/org/staff/:userid',
+      permission: 'system.org.staff-edit',
       summary: '编辑员工 (I-100: 帐号 cannot change)',
       request: { params: staffParamsSchema, body: staffUpdateSchema },
       responses: {
@@ -212,7 +224,8 @@ export function createOrgEditRouter(
       },
     },
     async ({ params, body }, _req, res) => {
-      res.status(202).json(await updateStaff(deps, sessionOf(res), params.userid, body));
+      await assertStaffInScope(res, params.userid);
+      res.status(202).json(await updateStaff(deps, sessionOf(res), accessOf(res), params.userid, body));
     },
   );
 
@@ -223,11 +236,13 @@ export function createOrgEditRouter(
       ...common,
       method: 'delete',
       path: '/api/org/staff/:userid',
+      permission: 'system.org.staff-delete',
       summary: '删除员工 (R-7.1.2-06): frees the seat; the record stays as history',
       request: { params: staffParamsSchema },
       responses: { 202: { description: ACCEPTED }, ...READ_ONLY },
     },
     async ({ params }, _req, res) => {
+      await assertStaffInScope(res, params.userid);
       await deleteStaff(deps, sessionOf(res), params.userid);
       res.status(202).json({ message: ACCEPTED });
     },
@@ -240,6 +255,7 @@ export function createOrgEditRouter(
       ...common,
       method: 'get',
       path: '/api/org/write-backs',
+      permission: 'system.org',
       summary: 'Org edits on their way to WeCom, written, or refused (with errcode and message)',
       request: { query: writeBackListQuerySchema },
       responses: { 200: { description: 'A page of write-backs', schema: writeBackPageSchema } },

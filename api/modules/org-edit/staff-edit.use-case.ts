@@ -9,9 +9,12 @@ import {
   MOBILE_TAKEN_MESSAGE,
   USERID_TAKEN_MESSAGE,
 } from '../../../lib/org/wecom-write-messages';
+import type { CallerAccess } from '../../../lib/access/caller-access';
 import type { Session } from '../../auth/session';
-import { badRequest, conflict, notFound } from '../../http/app-error';
+import { badRequest, conflict, forbidden, notFound } from '../../http/app-error';
 import { recordAudit } from '../audit/record-audit';
+import { assignStaffRole } from '../org/staff-role.use-case';
+import { assertWithinOwnPermissions } from '../roles/roles.use-case';
 import { enqueueOrgChanges, type WriteBackDeps } from './enqueue-org-change';
 import { assertOrgEditable } from './org-editability';
 
@@ -81,10 +84,14 @@ async function assertDepartmentsExist(tenantId: string, departmentIds: number[])
   if (found !== departmentIds.length) throw badRequest('部门不存在', 'DEPARTMENT_NOT_FOUND');
 }
 
-async function assertRoleExists(tenantId: string, roleId: string): Promise<void> {
-  if (!mongoose.isValidObjectId(roleId) || !(await RoleModel.exists({ tenantId, _id: roleId }))) {
-    throw badRequest('角色不存在', 'ROLE_NOT_FOUND');
-  }
+/** The 角色 of a new member follows 设置角色's rules: not 超级管理员, nothing beyond the caller's own permissions. */
+async function assertRoleGivable(tenantId: string, caller: CallerAccess, roleId: string): Promise<void> {
+  const role = mongoose.isValidObjectId(roleId)
+    ? await RoleModel.findOne({ tenantId, _id: roleId }).lean()
+    : null;
+  if (!role) throw badRequest('角色不存在', 'ROLE_NOT_FOUND');
+  if (role.builtIn === 'super_admin') throw badRequest('超级管理员角色不可分配', 'SUPER_ADMIN_ROLE_FIXED');
+  assertWithinOwnPermissions(caller, role.functionPermissions, '不能分配超出自己权限的角色');
 }
 
 /** R-7.1.3-04/06: mobile and email are unique in the tenant (as WeCom requires in the corp). */
@@ -116,11 +123,16 @@ function wecomRequest(userid: string, fields: Partial<Record<WeComField, unknown
 }
 
 /** 新建员工 (R-7.1.3, I-100): starts 关闭系统, with one role; WeCom gets the member through the write-back. */
-export async function createStaff(deps: WriteBackDeps, session: Session, input: StaffCreate) {
+export async function createStaff(
+  deps: WriteBackDeps,
+  session: Session,
+  caller: CallerAccess,
+  input: StaffCreate,
+) {
   const { tenantId } = session;
   await assertOrgEditable(tenantId);
   await assertDepartmentsExist(tenantId, input.departmentIds);
-  await assertRoleExists(tenantId, input.roleId);
+  await assertRoleGivable(tenantId, caller, input.roleId);
   // WeCom's userids are unique ignoring case.
   if (await StaffModel.exists({ tenantId, userid: exactly(input.userid), ...ACTIVE })) {
     throw conflict(USERID_TAKEN_MESSAGE, 'USERID_TAKEN');
@@ -163,7 +175,13 @@ export async function createStaff(deps: WriteBackDeps, session: Session, input: 
 }
 
 /** 编辑 (I-100): 帐号 stays as created; only what changed goes to WeCom, and the role stays local. */
-export async function updateStaff(deps: WriteBackDeps, session: Session, userid: string, input: StaffUpdate) {
+export async function updateStaff(
+  deps: WriteBackDeps,
+  session: Session,
+  caller: CallerAccess,
+  userid: string,
+  input: StaffUpdate,
+) {
   const { tenantId } = session;
   await assertOrgEditable(tenantId);
   const staff = await StaffModel.findOne({ tenantId, userid, ...ACTIVE }).lean();
@@ -176,17 +194,19 @@ export async function updateStaff(deps: WriteBackDeps, session: Session, userid:
     if (next !== undefined && JSON.stringify(next) !== JSON.stringify(before[field])) changed[field] = next;
   }
   if (changed.departmentIds) await assertDepartmentsExist(tenantId, changed.departmentIds as number[]);
-  if (input.roleId !== undefined && input.roleId !== before.roleId)
-    await assertRoleExists(tenantId, input.roleId);
+  const roleChanged = input.roleId !== undefined && input.roleId !== before.roleId;
+  if (roleChanged && !caller.isSuperAdmin && !caller.permissions.has('system.org.staff-role')) {
+    throw forbidden('无权限设置角色', 'NO_PERMISSION');
+  }
   await assertUnique(tenantId, { mobile: changed.mobile as string, email: changed.email as string }, userid);
 
-  const roleChanged = input.roleId !== undefined && input.roleId !== before.roleId;
   const set: Record<string, unknown> = { ...changed };
   if (changed.departmentIds) set.mainDepartment = (changed.departmentIds as number[])[0];
-  if (roleChanged) set.roleId = input.roleId;
-  if (Object.keys(set).length === 0) return before;
+  if (Object.keys(set).length === 0 && !roleChanged) return before;
+  // 设置角色's own rules (no 超级管理员, nobody changes their own role, no escalation) apply here too.
+  if (roleChanged) await assignStaffRole(tenantId, caller, userid, input.roleId as string);
 
-  await StaffModel.updateOne({ tenantId, userid }, { $set: set });
+  if (Object.keys(set).length > 0) await StaffModel.updateOne({ tenantId, userid }, { $set: set });
   if (Object.keys(changed).length > 0 && isInWeCom(staff)) {
     await enqueueOrgChanges(deps, tenantId, session.staffId, [
       {
@@ -201,7 +221,10 @@ export async function updateStaff(deps: WriteBackDeps, session: Session, userid:
     ]);
   }
   const after = await getStaffDetail(tenantId, userid);
-  const keys = Object.keys(set).filter((key) => key !== 'mainDepartment') as Array<keyof typeof before>;
+  const keys = [
+    ...Object.keys(set).filter((key) => key !== 'mainDepartment'),
+    ...(roleChanged ? ['roleId'] : []),
+  ] as Array<keyof typeof before>;
   await recordAudit({
     tenantId,
     actorStaffId: session.staffId,

@@ -1,6 +1,6 @@
 import type { OpenAPIRegistry } from '@asteasolutions/zod-to-openapi';
 import type { Client } from '@temporalio/client';
-import { Router, type RequestHandler } from 'express';
+import { Router, type RequestHandler, type Response } from 'express';
 import {
   departmentTreeResponseSchema,
   seatsSchema,
@@ -13,6 +13,9 @@ import {
 } from '../../../lib/contracts/org.contract';
 import { DepartmentModel } from '../../../lib/models/department.model';
 import { TenantModel } from '../../../lib/models/tenant.model';
+import { resolveStaffScope } from '../../../lib/access/data-scope';
+import { staffPasswordRequestSchema, staffRoleRequestSchema } from '../../../lib/contracts/role.contract';
+import { accessOf } from '../../auth/authorize';
 import { sessionOf } from '../../auth/session';
 import { notFound } from '../../http/app-error';
 import { defineRoute } from '../../http/define-route';
@@ -20,6 +23,8 @@ import { getOrgSyncStatus, startManualOrgSync } from './org-sync.use-case';
 import { countSeatsInUse } from '../../../lib/org/seats';
 import { recordAudit } from '../audit/record-audit';
 import { listStaff, writeBackView } from './staff-list.use-case';
+import { resetStaffPassword } from './staff-password.use-case';
+import { assignStaffRole } from './staff-role.use-case';
 import { setSystemAccess } from './system-access.use-case';
 
 /** 组织架构 (R-7.1.x): the department tree, the staff list, the 同步 button and the seat banner. */
@@ -29,7 +34,7 @@ export function createOrgRouter(
   authenticate: RequestHandler,
 ): Router {
   const router = Router();
-  const common = { tags: ['org'], authenticated: true, guards: [authenticate] };
+  const common = { tags: ['org'], authenticated: true as const, guards: [authenticate] };
 
   defineRoute(
     registry,
@@ -38,6 +43,7 @@ export function createOrgRouter(
       ...common,
       method: 'get',
       path: '/api/org/departments',
+      permission: 'system.org',
       summary: 'All departments of the tenant (flat; the root has parentId 0)',
       responses: { 200: { description: 'Departments', schema: departmentTreeResponseSchema } },
     },
@@ -74,12 +80,74 @@ export function createOrgRouter(
       ...common,
       method: 'get',
       path: '/api/org/staff',
+      permission: 'system.org',
       summary: 'Staff list, paginated, searchable by name or phone, filtered by department subtree',
       request: { query: staffListQuerySchema },
       responses: { 200: { description: 'A page of staff', schema: staffPageSchema } },
     },
     async ({ query }, _req, res) => {
-      res.json(await listStaff(sessionOf(res).tenantId, query));
+      const { tenantId } = sessionOf(res);
+      const access = accessOf(res);
+      res.json(await listStaff(tenantId, query, await resolveStaffScope(tenantId, access, access)));
+    },
+  );
+
+  defineRoute(
+    registry,
+    router,
+    {
+      ...common,
+      method: 'put',
+      path: '/api/org/staff/:userid/role',
+      summary: '设置角色: give a staff member another role (each has exactly one)',
+      permission: 'system.org.staff-role',
+      request: { params: staffParamsSchema, body: staffRoleRequestSchema },
+      responses: { 204: { description: 'Changed; takes effect on their next request' } },
+    },
+    async ({ params, body }, req, res) => {
+      const session = sessionOf(res);
+      await assertStaffInScope(res, params.userid);
+      const change = await assignStaffRole(session.tenantId, accessOf(res), params.userid, body.roleId);
+      await recordAudit({
+        tenantId: session.tenantId,
+        actorStaffId: session.staffId,
+        action: 'staff.role',
+        target: { type: 'staff', id: params.userid, name: change.name },
+        before: change.before,
+        after: change.after,
+        ip: req.ip,
+      });
+      res.status(204).end();
+    },
+  );
+
+  defineRoute(
+    registry,
+    router,
+    {
+      ...common,
+      method: 'put',
+      path: '/api/org/staff/:userid/password',
+      summary: 'Reset a staff member’s password (I-10); their other sessions end',
+      permission: 'system.org.staff-password',
+      request: { params: staffParamsSchema, body: staffPasswordRequestSchema },
+      responses: { 204: { description: 'Password set' } },
+    },
+    async ({ params, body }, req, res) => {
+      const session = sessionOf(res);
+      await assertStaffInScope(res, params.userid);
+      const change = await resetStaffPassword(session, accessOf(res), params.userid, body.password);
+      await recordAudit({
+        tenantId: session.tenantId,
+        actorStaffId: session.staffId,
+        action: 'staff.password-reset',
+        target: { type: 'staff', id: params.userid, name: change.name },
+        // Never the password or its hash: only whether one was set.
+        before: { passwordSet: change.hadPassword },
+        after: { passwordSet: true },
+        ip: req.ip,
+      });
+      res.status(204).end();
     },
   );
 
@@ -90,6 +158,7 @@ export function createOrgRouter(
       ...common,
       method: 'put',
       path: '/api/org/staff/:userid/system-access',
+      permission: 'system.org.system-access',
       summary: '开启系统 / 关闭系统 for a staff member (takes or frees a seat)',
       request: { params: staffParamsSchema, body: systemAccessRequestSchema },
       responses: {
@@ -99,6 +168,7 @@ export function createOrgRouter(
     },
     async ({ params, body }, req, res) => {
       const session = sessionOf(res);
+      await assertStaffInScope(res, params.userid);
       const change = await setSystemAccess(session, params.userid, body.enabled);
       await recordAudit({
         tenantId: session.tenantId,
@@ -120,6 +190,7 @@ export function createOrgRouter(
       ...common,
       method: 'get',
       path: '/api/org/sync',
+      permission: 'system.org',
       summary: 'Latest org sync and the manual sync quota',
       responses: { 200: { description: 'Sync status', schema: syncStatusSchema } },
     },
@@ -135,6 +206,7 @@ export function createOrgRouter(
       ...common,
       method: 'post',
       path: '/api/org/sync',
+      permission: 'system.org.sync',
       summary: 'Start a manual org sync (at most 2 a day, 10 minutes apart)',
       responses: {
         202: { description: 'Sync started', schema: syncStartedSchema },
@@ -163,6 +235,7 @@ export function createOrgRouter(
       ...common,
       method: 'get',
       path: '/api/org/seats',
+      permission: 'system.org',
       summary: 'Seats in use (开启系统) out of the tenant seat count, and the validity window',
       responses: { 200: { description: 'Seats', schema: seatsSchema } },
     },
@@ -172,6 +245,15 @@ export function createOrgRouter(
   );
 
   return router;
+}
+
+/** Acting on a staff member outside one's 数据权限 looks like acting on nobody (no hint they exist). */
+/** A caller acts only on staff inside their 数据权限; others are "not found", as in the list. */
+export async function assertStaffInScope(res: Response, userid: string): Promise<void> {
+  const { tenantId } = sessionOf(res);
+  const access = accessOf(res);
+  const scope = await resolveStaffScope(tenantId, access, access);
+  if (!scope.all && !scope.userids.includes(userid)) throw notFound('员工不存在', 'STAFF_NOT_FOUND');
 }
 
 async function seatsOf(tenantId: string) {

@@ -1,14 +1,25 @@
+import { staffScopeFilter, type StaffScope } from '../../../lib/access/data-scope';
 import type { StaffListQuery, StaffView } from '../../../lib/contracts/org.contract';
 import { DepartmentModel } from '../../../lib/models/department.model';
+import { RoleModel } from '../../../lib/models/role.model';
 import { StaffModel } from '../../../lib/models/staff.model';
+import { departmentSubtrees } from '../../../lib/org/department-subtree';
 
-/** R-7.1.2-03 and I-98: fuzzy name/phone search, and a department means it and everything under it. */
-export async function listStaff(tenantId: string, query: StaffListQuery) {
+/**
+ * R-7.1.2-03 and I-98: fuzzy name/phone search, and a department means it and everything under it.
+ * Only the staff inside the caller's 数据权限 are listed (R-0-15).
+ */
+export async function listStaff(tenantId: string, query: StaffListQuery, scope: StaffScope) {
   const departments = await DepartmentModel.find({ tenantId }, { deptId: 1, name: 1, parentId: 1 }).lean();
-  const filter: Record<string, unknown> = { tenantId, deletedAt: { $exists: false } };
+  const filter: Record<string, unknown> = {
+    tenantId,
+    deletedAt: { $exists: false },
+    ...staffScopeFilter(scope, 'userid'),
+  };
   if (query.departmentId !== undefined) {
-    filter.departmentIds = { $in: subtreeIds(departments, query.departmentId) };
+    filter.departmentIds = { $in: departmentSubtrees(departments, [query.departmentId]) };
   }
+  if (query.roleId) filter.roleId = query.roleId;
   if (query.keyword) {
     const pattern = new RegExp(escapeRegExp(query.keyword), 'i');
     filter.$or = [{ name: pattern }, { mobile: pattern }];
@@ -22,6 +33,11 @@ export async function listStaff(tenantId: string, query: StaffListQuery) {
     StaffModel.countDocuments(filter),
   ]);
   const nameOf = new Map(departments.map((d) => [d.deptId, d.name]));
+  const roleIds = [...new Set(rows.map((staff) => staff.roleId).filter((id): id is string => Boolean(id)))];
+  const roles = roleIds.length
+    ? await RoleModel.find({ tenantId, _id: { $in: roleIds } }, { name: 1 }).lean()
+    : [];
+  const roleNameOf = new Map(roles.map((role) => [String(role._id), role.name]));
   const items: StaffView[] = rows.map((staff) => ({
     userid: staff.userid,
     name: staff.name,
@@ -33,6 +49,10 @@ export async function listStaff(tenantId: string, query: StaffListQuery) {
       .filter((id) => nameOf.has(id))
       .map((id) => ({ id, name: nameOf.get(id) as string })),
     systemEnabled: staff.systemEnabled,
+    role:
+      staff.roleId && roleNameOf.has(staff.roleId)
+        ? { id: staff.roleId, name: roleNameOf.get(staff.roleId) as string }
+        : null,
     ...(staff.writeBack ? { writeBack: writeBackView(staff.writeBack) } : {}),
   }));
   return { items, total, page: query.page, pageSize: query.pageSize };
@@ -45,22 +65,6 @@ export function writeBackView(writeBack: { status: string; op: string; message?:
     op: writeBack.op as 'create' | 'update' | 'delete',
     ...(writeBack.message ? { message: writeBack.message } : {}),
   };
-}
-
-export function subtreeIds(
-  departments: Array<{ deptId: number; parentId: number }>,
-  rootId: number,
-): number[] {
-  const children = new Map<number, number[]>();
-  for (const d of departments) children.set(d.parentId, [...(children.get(d.parentId) ?? []), d.deptId]);
-  const ids: number[] = [];
-  const pending = [rootId];
-  while (pending.length > 0) {
-    const id = pending.pop() as number;
-    ids.push(id);
-    pending.push(...(children.get(id) ?? []));
-  }
-  return ids;
 }
 
 function escapeRegExp(text: string): string {

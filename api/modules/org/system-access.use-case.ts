@@ -1,3 +1,4 @@
+import { RoleModel } from '../../../lib/models/role.model';
 import { StaffModel } from '../../../lib/models/staff.model';
 import { TenantModel } from '../../../lib/models/tenant.model';
 import { claimSeat, releaseSeat } from '../../../lib/org/seats';
@@ -17,9 +18,15 @@ export async function setSystemAccess(
   const staff = await StaffModel.findOne({ tenantId, userid, deletedAt: { $exists: false } }).lean();
   if (!staff) throw notFound('员工不存在', 'STAFF_NOT_FOUND');
   const staffId = String(staff._id);
+  // The super admin is always in and uses no seat (I-101).
+  const role = staff.roleId
+    ? await RoleModel.findOne({ tenantId, _id: staff.roleId }, { builtIn: 1 }).lean()
+    : null;
+  const isSuperAdmin = role?.builtIn === 'super_admin';
 
   if (!enabled) {
     if (staffId === session.staffId) throw badRequest('不能关闭自己的系统权限', 'CANNOT_DISABLE_SELF');
+    if (isSuperAdmin) throw badRequest('不能关闭超级管理员的系统权限', 'CANNOT_DISABLE_SUPER_ADMIN');
     await StaffModel.updateOne(
       { tenantId, _id: staff._id, systemEnabled: true },
       { $set: { systemEnabled: false }, $inc: { sessionVersion: 1 } },
@@ -28,6 +35,7 @@ export async function setSystemAccess(
     return { name: staff.name, before: staff.systemEnabled };
   }
 
+  if (isSuperAdmin) return { name: staff.name, before: staff.systemEnabled };
   const tenant = await TenantModel.findById(tenantId).lean();
   if (!tenant) throw notFound();
   // Enabled first, seat second: see claimSeat for why this order keeps the seat count exact.

@@ -1,9 +1,11 @@
 import type { OpenAPIRegistry } from '@asteasolutions/zod-to-openapi';
 import bcrypt from 'bcryptjs';
+import type { Client } from '@temporalio/client';
 import { Router } from 'express';
 import {
   createTenantSchema,
   platformLoginSchema,
+  platformOperatorSchema,
   tenantListQuerySchema,
   tenantPageSchema,
   tenantParamsSchema,
@@ -11,7 +13,13 @@ import {
   updateTenantSchema,
 } from '../../../lib/contracts/platform.contract';
 import { PlatformAdminModel } from '../../../lib/models/platform-admin.model';
-import { issuePlatformCookie, requirePlatformSession } from '../../auth/platform-session';
+import { setTenantValidityTimer } from '../../../lib/tenants/tenant-validity-timer';
+import {
+  clearPlatformCookie,
+  issuePlatformCookie,
+  platformAdminIdOf,
+  requirePlatformSession,
+} from '../../auth/platform-session';
 import { AppError } from '../../http/app-error';
 import { defineRoute } from '../../http/define-route';
 import { createTenant, listTenants, updateTenant } from './tenants.use-case';
@@ -19,12 +27,12 @@ import { createTenant, listTenants, updateTenant } from './tenants.use-case';
 /** The platform operators' API (系统管理操作后台): their own login, then tenants. */
 export function createPlatformRouter(
   registry: OpenAPIRegistry,
-  options: { jwtSecret: string; secureCookies: boolean },
+  options: { jwtSecret: string; secureCookies: boolean; temporal: { client: Client; taskQueue: string } },
 ): Router {
   const router = Router();
   const operator = {
     tags: ['platform'],
-    authenticated: true,
+    authenticated: true as const,
     security: 'platform' as const,
     guards: [requirePlatformSession(options.jwtSecret)],
   };
@@ -47,6 +55,39 @@ export function createPlatformRouter(
         throw new AppError(401, 'PLATFORM_LOGIN_FAILED', '账号或密码有误');
       }
       issuePlatformCookie(res, options.jwtSecret, admin._id, options.secureCookies);
+      res.status(204).end();
+    },
+  );
+
+  defineRoute(
+    registry,
+    router,
+    {
+      ...operator,
+      method: 'get',
+      path: '/api/platform/auth/me',
+      summary: 'The signed-in platform operator',
+      responses: { 200: { description: 'The operator', schema: platformOperatorSchema } },
+    },
+    async (_input, _req, res) => {
+      const admin = await PlatformAdminModel.findById(platformAdminIdOf(res)).lean();
+      res.json({ username: admin!._id, name: admin!.name });
+    },
+  );
+
+  defineRoute(
+    registry,
+    router,
+    {
+      method: 'post',
+      path: '/api/platform/auth/logout',
+      summary: 'Platform operator logout',
+      tags: ['platform'],
+      authenticated: false,
+      responses: { 204: { description: 'Logged out; clears the platform cookie' } },
+    },
+    async (_input, _req, res) => {
+      clearPlatformCookie(res);
       res.status(204).end();
     },
   );
@@ -82,7 +123,9 @@ export function createPlatformRouter(
       },
     },
     async ({ body }, _req, res) => {
-      res.status(201).json(await createTenant(body));
+      const tenant = await createTenant(body);
+      await setTenantValidityTimer(options.temporal, tenant.id, tenant);
+      res.status(201).json(tenant);
     },
   );
 
@@ -98,7 +141,10 @@ export function createPlatformRouter(
       responses: { 200: { description: 'Changed', schema: tenantSummarySchema } },
     },
     async ({ params, body }, _req, res) => {
-      res.json(await updateTenant(params.tenantId, body));
+      const tenant = await updateTenant(params.tenantId, body);
+      // Also (re)starts a timer that a Temporal outage kept from starting when the tenant was opened.
+      await setTenantValidityTimer(options.temporal, tenant.id, tenant);
+      res.json(tenant);
     },
   );
 

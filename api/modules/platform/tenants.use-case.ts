@@ -1,7 +1,8 @@
 import type { CreateTenant, UpdateTenant } from '../../../lib/contracts/platform.contract';
-import { StaffModel } from '../../../lib/models/staff.model';
+import { provisionTenantAccess } from '../../../lib/access/built-in-roles';
 import { TenantModel } from '../../../lib/models/tenant.model';
-import { claimSeat, countSeatsInUse, renumberSeatsAbove } from '../../../lib/org/seats';
+import { phaseAt } from '../../../workflows/tenant-phase';
+import { countSeatsInUse, renumberSeatsAbove } from '../../../lib/org/seats';
 import { conflict, notFound } from '../../http/app-error';
 import { hashPassword } from '../auth/login.use-case';
 
@@ -20,6 +21,10 @@ async function summaryOf(tenant: {
     seatsUsed: await countSeatsInUse(tenant._id),
     effectiveAt: tenant.effectiveAt.toISOString(),
     expiresAt: tenant.expiresAt.toISOString(),
+    phase: phaseAt(
+      { effectiveAt: tenant.effectiveAt.toISOString(), expiresAt: tenant.expiresAt.toISOString() },
+      Date.now(),
+    ),
     wecomBound: Boolean(tenant.wecom),
   };
 }
@@ -37,8 +42,9 @@ export async function listTenants(page: number, pageSize: number) {
 }
 
 /**
- * Opens a tenant (R-1.1-02, I-08) with its seats and validity, and its super admin, who is switched on
- * and so holds the first seat. The WeCom binding comes later, from the tenant's own 企微绑定 page.
+ * Opens a tenant (R-1.1-02, I-08) with its seats and validity, its built-in roles and its super admin,
+ * who is switched on but uses no seat (I-101). The WeCom binding comes later, from the tenant's own
+ * 企微绑定 page.
  */
 export async function createTenant(input: CreateTenant) {
   try {
@@ -53,16 +59,11 @@ export async function createTenant(input: CreateTenant) {
     if ((error as { code?: number }).code === 11000) throw conflict('企业标识已存在', 'TENANT_EXISTS');
     throw error;
   }
-  const admin = await StaffModel.create({
-    tenantId: input.id,
-    userid: 'admin',
+  await provisionTenantAccess(input.id, {
     name: input.admin.name,
     mobile: input.admin.mobile,
-    departmentIds: [1],
-    systemEnabled: true,
     passwordHash: await hashPassword(input.admin.password),
   });
-  await claimSeat(input.id, input.seats, String(admin._id));
   return summaryOf((await TenantModel.findById(input.id).lean())!);
 }
 

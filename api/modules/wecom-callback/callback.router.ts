@@ -15,7 +15,7 @@ export function createWeComCallbackRouter(
   deps: { temporal: Client; taskQueue: string; log: Logger },
 ): Router {
   const router = Router();
-  const common = { path: PATH, tags: ['wecom-callback'], authenticated: false };
+  const common = { path: PATH, tags: ['wecom-callback'], authenticated: false as const };
 
   defineRoute(
     registry,

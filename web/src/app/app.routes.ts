@@ -1,15 +1,19 @@
 import { Routes } from '@angular/router';
 
 import { authGuard } from './core/auth/auth.guard';
+import { landingRedirect, permissionGuard } from './core/auth/permission.guard';
 
 export const routes: Routes = [
   { path: 'login', loadChildren: () => import('./features/auth/routes') },
+  { path: 'platform', loadChildren: () => import('./features/platform/routes') },
   {
     path: '',
     loadComponent: () => import('./layout/shell').then((m) => m.Shell),
     canActivate: [authGuard],
+    canActivateChild: [permissionGuard],
     children: [
-      { path: '', pathMatch: 'full', redirectTo: 'system/org' },
+      { path: '', pathMatch: 'full', redirectTo: landingRedirect },
+      { path: 'no-access', loadComponent: () => import('./shared/no-access').then((m) => m.NoAccess) },
       { path: 'acquisition', loadChildren: () => import('./features/acquisition/routes') },
       { path: 'customer', loadChildren: () => import('./features/customers/routes') },
       { path: 'material', loadChildren: () => import('./features/materials/routes') },
@@ -17,7 +21,7 @@ export const routes: Routes = [
       { path: 'analytics', loadChildren: () => import('./features/analytics/routes') },
       { path: 'system', loadChildren: () => import('./features/system/routes') },
       { path: 'operation', loadChildren: () => import('./features/operations/routes') },
-      { path: '**', redirectTo: 'system/org' },
+      { path: '**', redirectTo: landingRedirect },
     ],
   },
 ];

@@ -8,6 +8,7 @@ import { NzMenuModule } from 'ng-zorro-antd/menu';
 import { filter, map } from 'rxjs';
 
 import { AuthService } from '../core/auth/auth.service';
+import { firstPermittedLink, permittedMenu } from '../core/auth/permitted-menu';
 import { MAIN_MENU } from './menu';
 
 /** The signed-in frame: collapsible side menu, header with corp and user, and the page outlet. */
@@ -22,7 +23,9 @@ export class Shell {
   private readonly auth = inject(AuthService);
   private readonly router = inject(Router);
 
-  protected readonly menu = MAIN_MENU;
+  /** Only the items the user's role may open (R-0-02). */
+  protected readonly menu = computed(() => permittedMenu(MAIN_MENU, this.auth.permissions()));
+  protected readonly home = computed(() => firstPermittedLink(MAIN_MENU, this.auth.permissions()) ?? '/');
   protected readonly collapsed = signal(false);
   protected readonly user = this.auth.user;
   protected readonly corpName = computed(() => this.auth.tenant()?.corpName ?? '');

@@ -14,12 +14,23 @@ export class AuthService {
   readonly session = this.state.asReadonly();
   readonly user = computed(() => this.state()?.user ?? null);
   readonly tenant = computed(() => this.state()?.tenant ?? null);
+  /** The 功能权限 keys of the user's role; menus and buttons outside it are hidden. */
+  readonly permissions = computed<ReadonlySet<string>>(
+    () => new Set(this.state()?.access?.permissions ?? []),
+  );
+
+  /** Whether the user's role has the permission (the server checks it again on every call). */
+  can(permission: string): boolean {
+    return this.permissions().has(permission);
+  }
 
   /** Logs in; the login page shows every failure itself (wrong phone, disabled, wrong password, rate limit). */
   login(credentials: LoginRequest): Observable<LoginResponse> {
     return this.http
       .post<LoginResponse>('/api/auth/login', credentials, { context: callerShowsErrors() })
-      .pipe(tap(() => this.state.set(null)));
+      .pipe(
+        tap(({ user, tenant, access }) => this.state.set(user && tenant ? { user, tenant, access } : null)),
+      );
   }
 
   /** Loads who is signed in; emits null when nobody is (401) or the check failed. */

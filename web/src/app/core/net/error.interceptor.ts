@@ -9,7 +9,8 @@ import { apiErrorMessage, CALLER_SHOWS_ERROR } from './api-error';
 
 /**
  * The one place API failures become Chinese messages: shows the server's `error.message` (or a fallback
- * by status) unless the caller said it shows that failure itself, and sends an expired session to /login.
+ * by status) unless the caller said it shows that failure itself, and sends an expired session to /login
+ * (an operator's to /platform/login).
  */
 export const errorInterceptor: HttpInterceptorFn = (req, next) => {
   const message = inject(NzMessageService);
@@ -19,7 +20,10 @@ export const errorInterceptor: HttpInterceptorFn = (req, next) => {
   return next(req).pipe(
     catchError((err: unknown) => {
       if (err instanceof HttpErrorResponse) {
-        const sessionExpired = err.status === 401 && !req.url.startsWith('/api/auth/');
+        const operatorSessionExpired = err.status === 401 && req.url.startsWith('/api/platform/tenants');
+        const sessionExpired =
+          err.status === 401 && !req.url.startsWith('/api/auth/') && !req.url.startsWith('/api/platform/');
+        if (operatorSessionExpired) void router.navigateByUrl('/platform/login');
         if (sessionExpired) {
           auth.clearSession();
           void router.navigateByUrl('/login');

@@ -5,7 +5,11 @@ import { underConstructionRoute } from '../../shared/under-construction';
 /** 系统配置 (§7) */
 export default [
   { path: 'org', loadComponent: () => import('./org/org-page').then((m) => m.OrgPage) },
-  underConstructionRoute('roles', '权限管理'),
+  { path: 'roles', loadComponent: () => import('./roles/roles-page').then((m) => m.RolesPage) },
+  {
+    path: 'audit-logs',
+    loadComponent: () => import('./audit-logs/audit-logs-page').then((m) => m.AuditLogsPage),
+  },
   underConstructionRoute('tags', '标签管理'),
   underConstructionRoute('wecom', '企微绑定'),
   underConstructionRoute('integrations', '系统对接'),

@@ -63,7 +63,7 @@ describe('LoginPage', () => {
     http.expectNone('/api/auth/login');
   });
 
-  it('posts the credentials and goes to 组织架构 on success', async () => {
+  it('posts the credentials and goes to the landing route (first permitted menu, I-11) on success', async () => {
     const navigate = vi.spyOn(TestBed.inject(Router), 'navigateByUrl').mockResolvedValue(true);
     type('login-phone', ' 13800000000 ');
     type('login-password', 'secret');

@@ -9,8 +9,8 @@ import { AuthService } from '../../../core/auth/auth.service';
 import { apiErrorMessage } from '../../../core/net/api-error';
 import { SHARED_IMPORTS } from '../../../shared/shared-imports';
 
-/** Where a successful login lands. */
-export const HOME_URL = '/system/org';
+/** Where a successful login lands: the shell's landing route opens the first menu the role may see (I-11). */
+export const HOME_URL = '/';
 
 /** 账号登录 with phone + password, and the 扫码登录 tab (R-1.2.x). No 注册 entry (R-1.1-01). */
 @Component({

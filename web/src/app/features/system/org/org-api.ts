@@ -34,6 +34,7 @@ export class OrgApi {
         pageSize: query.pageSize,
         keyword: query.keyword,
         departmentId: query.departmentId ?? '',
+        roleId: query.roleId ?? '',
       },
     });
     return this.http.get<StaffPage>('/api/org/staff', { params });
@@ -51,6 +52,16 @@ export class OrgApi {
   /** 开启系统 / 关闭系统; a 409 (no seat left) is shown by the error interceptor with the server's message. */
   setSystemAccess(userid: string, enabled: boolean): Observable<Seats> {
     return this.http.put<Seats>(`/api/org/staff/${encodeURIComponent(userid)}/system-access`, { enabled });
+  }
+
+  /** 设置角色: each staff member has exactly one role (I-100). */
+  setRole(userid: string, roleId: string): Observable<void> {
+    return this.http.put<void>(`/api/org/staff/${encodeURIComponent(userid)}/role`, { roleId });
+  }
+
+  /** Sets a staff member's password (I-10); their other sessions end. */
+  resetPassword(userid: string, password: string): Observable<void> {
+    return this.http.put<void>(`/api/org/staff/${encodeURIComponent(userid)}/password`, { password });
   }
 
   seats(): Observable<Seats> {

@@ -1,4 +1,5 @@
-import { ChangeDetectionStrategy, Component, inject, OnInit } from '@angular/core';
+import { ChangeDetectionStrategy, Component, computed, inject, OnInit, signal } from '@angular/core';
+import { ActivatedRoute, Router } from '@angular/router';
 import { takeUntilDestroyed } from '@angular/core/rxjs-interop';
 import { FormControl } from '@angular/forms';
 import { NzAlertModule } from 'ng-zorro-antd/alert';
@@ -11,6 +12,8 @@ import { NzTagModule } from 'ng-zorro-antd/tag';
 import { NzTooltipModule } from 'ng-zorro-antd/tooltip';
 import { debounceTime, distinctUntilChanged, map } from 'rxjs';
 
+import { AuthService } from '../../../core/auth/auth.service';
+import { IfPermittedDirective } from '../../../core/auth/if-permitted.directive';
 import { SHARED_IMPORTS } from '../../../shared/shared-imports';
 import { addChildProblem } from './department-edits';
 import { DepartmentNameDialog, DepartmentNameDialogData } from './department-name-dialog';
@@ -20,6 +23,8 @@ import { StaffFields, StaffMember } from './org.models';
 import { OrgStore } from './org-store';
 import { StaffFormDialog, StaffFormDialogData } from './staff-form-dialog';
 import { emptyStaffFields, staffFieldsOf } from './staff-form';
+import { StaffPasswordDialog } from './staff-password-dialog';
+import { StaffRoleDialog } from './staff-role-dialog';
 
 /** 组织架构: department tree on the left, the staff list with sync and seats on the right (§7.1). */
 @Component({
@@ -34,6 +39,9 @@ import { emptyStaffFields, staffFieldsOf } from './staff-form';
     NzAlertModule,
     NzTagModule,
     NzTooltipModule,
+    IfPermittedDirective,
+    StaffRoleDialog,
+    StaffPasswordDialog,
   ],
   providers: [OrgStore],
   templateUrl: './org-page.html',
@@ -42,9 +50,23 @@ import { emptyStaffFields, staffFieldsOf } from './staff-form';
 })
 export class OrgPage implements OnInit {
   protected readonly store = inject(OrgStore);
+  private readonly auth = inject(AuthService);
   private readonly api = inject(OrgApi);
   private readonly message = inject(NzMessageService);
   private readonly modal = inject(NzModalService);
+  private readonly route = inject(ActivatedRoute);
+  private readonly router = inject(Router);
+
+  /** The role whose staff are listed (权限管理's 员工数 link), shown as a removable tag. */
+  protected readonly roleFilterName = signal<string | null>(null);
+  protected readonly roleDialogFor = signal<StaffMember | null>(null);
+  protected readonly passwordDialogFor = signal<StaffMember | null>(null);
+  protected readonly savingDialog = signal(false);
+
+  /** The tree's "+", "…" menu and drag and drop: the contacts secret may write and the role may edit departments. */
+  protected readonly departmentsEditable = computed(
+    () => this.store.editability().editable && this.auth.can('system.org.department-edit'),
+  );
 
   protected readonly pageSizeOptions = [10, 20, 50, 100];
   protected readonly keyword = new FormControl('', { nonNullable: true });
@@ -61,8 +83,40 @@ export class OrgPage implements OnInit {
   }
 
   ngOnInit(): void {
+    const params = this.route.snapshot.queryParamMap;
+    const roleId = params.get('roleId');
+    if (roleId) {
+      this.store.query.update((query) => ({ ...query, roleId }));
+      this.roleFilterName.set(params.get('roleName') ?? '');
+    }
     this.store.load();
     this.store.loadEditability();
+  }
+
+  protected clearRoleFilter(): void {
+    this.roleFilterName.set(null);
+    this.store.filterByRole(null);
+    void this.router.navigate([], { relativeTo: this.route, queryParams: {} });
+  }
+
+  protected saveRole(member: StaffMember, roleId: string): void {
+    this.savingDialog.set(true);
+    this.store.setRole(member.userid, roleId, () => {
+      this.savingDialog.set(false);
+      this.roleDialogFor.set(null);
+    });
+  }
+
+  protected savePassword(member: StaffMember, password: string): void {
+    this.savingDialog.set(true);
+    this.api.resetPassword(member.userid, password).subscribe({
+      next: () => {
+        this.savingDialog.set(false);
+        this.passwordDialogFor.set(null);
+        this.message.success('密码已重置');
+      },
+      error: () => this.savingDialog.set(false),
+    });
   }
 
   protected searchNow(): void {

@@ -56,7 +56,7 @@ describe('OrgStore', () => {
   it('asks for the first page of 20 of the whole corp', () => {
     store.load();
     const staff = http.expectOne((r) => r.url === '/api/org/staff');
-    expect(staff.request.params.toString()).toBe('page=1&pageSize=20&keyword=&departmentId=');
+    expect(staff.request.params.toString()).toBe('page=1&pageSize=20&keyword=&departmentId=&roleId=');
     staff.flush({ items: [], total: 0, page: 1, pageSize: 20 });
     http.expectOne('/api/org/departments').flush({ corpName: '沃丰时代', items: [] });
     http.expectOne('/api/org/seats').flush({ used: 1, total: 5, effectiveAt: '', expiresAt: '' });

@@ -67,6 +67,7 @@ export class OrgStore {
     pageSize: DEFAULT_PAGE_SIZE,
     keyword: '',
     departmentId: null,
+    roleId: null,
   });
   readonly staff = signal<StaffPage>(EMPTY_PAGE);
   readonly staffLoading = signal(false);
@@ -144,6 +145,25 @@ export class OrgStore {
     const current = this.query();
     if (current.departmentId === departmentId) return;
     this.setQuery({ ...current, departmentId, page: 1 });
+  }
+
+  /** Shows only the staff holding a role (the 员工数 link of 权限管理), or everyone again (null). */
+  filterByRole(roleId: string | null): void {
+    const current = this.query();
+    if (current.roleId === roleId) return;
+    this.setQuery({ ...current, roleId, page: 1 });
+  }
+
+  /** 设置角色 for one member; the list shows the new role. */
+  setRole(userid: string, roleId: string, done: () => void): void {
+    this.api.setRole(userid, roleId).subscribe({
+      next: () => {
+        this.message.success('角色已更新');
+        this.loadStaff();
+        done();
+      },
+      error: () => done(),
+    });
   }
 
   /** 同步: starts a manual sync, then follows it until it ends and reloads the tree and the list. */

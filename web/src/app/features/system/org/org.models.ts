@@ -29,6 +29,8 @@ export interface StaffMember {
   position: string;
   departments: { id: number; name: string }[];
   systemEnabled: boolean;
+  /** The one 权限管理 role (I-100). */
+  role: { id: string; name: string } | null;
   writeBack?: WriteBackMark;
 }
 
@@ -72,6 +74,8 @@ export interface StaffQuery {
   keyword: string;
   /** null = the whole corp. */
   departmentId: number | null;
+  /** Only the staff holding this role (权限管理's 员工数 link); null = any role. */
+  roleId: string | null;
 }
 
 /** GET /api/org/staff */

@@ -1,0 +1,94 @@
+import { InferSchemaType, Schema, model } from 'mongoose';
+import { tenantScopePlugin } from '../db/tenant-scope.plugin';
+
+/**
+ * One member's relation with the customer (WeCom's follow_user, API.md §5.3). A relation that ended stays here
+ * with `deletedAt` and who ended it, so statistics and the 删除好友 behaviour keep their history.
+ */
+const followSchema = new Schema(
+  {
+    userid: { type: String, required: true },
+    remark: { type: String, default: '' },
+    description: { type: String, default: '' },
+    /** WeCom's createtime: when this member added the customer (添加时间). */
+    addedAt: { type: Date, required: true },
+    /** Corp tags this member put on the customer (tags are per member × customer in WeCom). */
+    tagIds: { type: [String], default: [] },
+    remarkCorpName: { type: String, default: '' },
+    remarkMobiles: { type: [String], default: [] },
+    /** WeCom's add_way (客户来源), kept as a number: the list is open-ended (API.md B9). */
+    addWay: { type: Number, default: 0 },
+    operUserid: { type: String, default: '' },
+    /** The contact-way or live-code state the customer came through. */
+    state: { type: String, default: '' },
+    deletedAt: { type: Date },
+    deletedBy: { type: String, enum: ['staff', 'customer', 'transfer'] },
+  },
+  { _id: false },
+);
+
+/**
+ * A customer (外部联系人) of the tenant's corp, with every member's relation embedded: the list (R-3.1.1) reads
+ * one document per row. The derived fields below are rewritten with every change of `follows`
+ * (lib/customers/customer-derived.ts), so list filters hit indexes instead of scanning the relations.
+ */
+const customerSchema = new Schema(
+  {
+    tenantId: { type: String, required: true },
+    externalUserid: { type: String, required: true },
+    name: { type: String, default: '' },
+    avatar: { type: String, default: '' },
+    /** 1 WeChat user (@微信), 2 WeCom user of another company (@企业名称). */
+    type: { type: Number, enum: [1, 2], default: 1 },
+    gender: { type: Number, default: 0 },
+    unionid: { type: String },
+    /** WeCom-user customers only, from WeCom. */
+    corpName: { type: String, default: '' },
+    corpFullName: { type: String, default: '' },
+    position: { type: String, default: '' },
+    follows: { type: [followSchema], default: [] },
+
+    /** Fields edited in 客户详情 (R-3.1.2): 企业名称 for WeChat customers, 电话 and 客户来源 for both. */
+    profile: {
+      corpName: { type: String },
+      phone: { type: String },
+      source: { type: String },
+    },
+
+    // Derived from `follows` (active relations only), maintained on every write:
+    /** 添加人: members with an active relation, oldest first; also the data-permission key (I-104). */
+    adderUserids: { type: [String], default: [] },
+    /** 跟进人 = the first adder still following. */
+    ownerUserid: { type: String },
+    firstAddedAt: { type: Date },
+    /** Union of the active relations' corp tags (客户标签). */
+    tagIds: { type: [String], default: [] },
+    /** Remark mobiles and the profile phone, for the 手机号 search. */
+    phones: { type: [String], default: [] },
+    /** Lowest add_way of the first relation, for the 客户来源 filter. */
+    addWay: { type: Number },
+    /** True while at least one member still follows the customer. */
+    active: { type: Boolean, default: true },
+
+    /** 近期沟通时间, from the chat archive. */
+    lastContactAt: { type: Date },
+    /** Set by each full sync that saw the customer; older ones were not seen. */
+    lastSeenAt: { type: Date },
+  },
+  { timestamps: true },
+);
+customerSchema.plugin(tenantScopePlugin);
+customerSchema.index({ tenantId: 1, externalUserid: 1 }, { unique: true });
+// The default list order and its data-permission variant (any adder in scope).
+customerSchema.index({ tenantId: 1, active: 1, firstAddedAt: -1 });
+customerSchema.index({ tenantId: 1, adderUserids: 1, firstAddedAt: -1 });
+customerSchema.index({ tenantId: 1, tagIds: 1 });
+customerSchema.index({ tenantId: 1, name: 1 });
+customerSchema.index({ tenantId: 1, phones: 1 });
+customerSchema.index({ tenantId: 1, addWay: 1 });
+customerSchema.index({ tenantId: 1, lastContactAt: -1 });
+customerSchema.index({ tenantId: 1, lastSeenAt: 1 });
+
+export type Customer = InferSchemaType<typeof customerSchema>;
+export type CustomerFollow = InferSchemaType<typeof followSchema>;
+export const CustomerModel = model('Customer', customerSchema, 'customers');

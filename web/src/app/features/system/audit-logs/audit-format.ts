@@ -1,0 +1,51 @@
+import { DataScope } from '../../../core/auth/auth.models';
+import { dataScopeLabel } from '../roles/role-form';
+
+/** What each audited action is called in the admin; actions added later show their code until named here. */
+export const AUDIT_ACTION_LABELS: Readonly<Record<string, string>> = {
+  login: '登录',
+  'system-access.enable': '开启系统',
+  'system-access.disable': '关闭系统',
+  'org-sync.manual': '手动同步组织架构',
+  'role.create': '新建角色',
+  'role.update': '编辑角色',
+  'role.delete': '删除角色',
+  'staff.role': '设置角色',
+  'staff.password-reset': '重置密码',
+};
+
+export function auditActionLabel(action: string): string {
+  return AUDIT_ACTION_LABELS[action] ?? action;
+}
+
+const onOff = (value: unknown) => (value ? '开启' : '关闭');
+const list = (value: unknown) =>
+  Array.isArray(value) ? (value.length ? value.join('、') : '无') : String(value);
+
+/** How the fields of a before/after snapshot read; ids that mean nothing to a person are left out. */
+const FIELDS: Readonly<Record<string, { label: string; format: (value: unknown) => string } | null>> = {
+  systemEnabled: { label: '系统权限', format: onOff },
+  roleName: { label: '角色', format: (value) => (value ? String(value) : '无') },
+  roleId: null,
+  name: { label: '角色名称', format: String },
+  functionPermissions: {
+    label: '功能权限',
+    format: (value) => (Array.isArray(value) ? `${value.length} 项` : String(value)),
+  },
+  dataScope: { label: '数据权限', format: (value) => dataScopeLabel(value as DataScope) || String(value) },
+  customDepartmentIds: { label: '自定义部门', format: list },
+  customUserids: { label: '自定义员工', format: list },
+  passwordSet: { label: '密码', format: (value) => (value ? '已设置' : '未设置') },
+};
+
+/** A before/after snapshot as lines a person can read ("系统权限：开启"); empty when there is none. */
+export function describeSnapshot(snapshot: unknown): string[] {
+  if (snapshot === undefined || snapshot === null) return [];
+  if (typeof snapshot !== 'object' || Array.isArray(snapshot)) return [JSON.stringify(snapshot)];
+  return Object.entries(snapshot as Record<string, unknown>).flatMap(([key, value]) => {
+    const field = FIELDS[key];
+    if (field === null) return [];
+    if (field === undefined) return [`${key}：${typeof value === 'string' ? value : JSON.stringify(value)}`];
+    return [`${field.label}：${field.format(value)}`];
+  });
+}

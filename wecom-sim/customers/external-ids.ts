@@ -1,0 +1,18 @@
+/**
+ * WeCom's id shapes for the customer side (API.md §0.1): external_userid `wm…`, customer-group chat_id `wr…`,
+ * corp tag and tag-group ids `et…`, about 32 characters of base64url. Seeds derive them from a key so every
+ * start produces the same ids; live actions draw them at random.
+ */
+import { createHash, randomBytes } from 'node:crypto';
+
+export type IdPrefix = 'wm' | 'wr' | 'et';
+
+const BODY_LENGTH = 30;
+
+export function randomWecomId(prefix: IdPrefix): string {
+  return prefix + randomBytes(24).toString('base64url').slice(0, BODY_LENGTH);
+}
+
+export function seededWecomId(prefix: IdPrefix, key: string): string {
+  return prefix + createHash('sha256').update(`${prefix}:${key}`).digest('base64url').slice(0, BODY_LENGTH);
+}

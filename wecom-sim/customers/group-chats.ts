@@ -1,0 +1,146 @@
+/**
+ * A corp's customer groups (客户群, API.md §8): owner, members with how they joined, admins, and the
+ * member_version hash that callbacks quote as LastMemVer/CurMemVer.
+ */
+import { createHash } from 'node:crypto';
+import { WecomError } from '../wecom-error';
+
+/** 1 invited directly, 2 invited via link, 3 scanned the group QR code. */
+export type JoinScene = 1 | 2 | 3;
+
+export interface GroupMember {
+  /** A member's userid (type 1) or a customer's external_userid (type 2). */
+  userid: string;
+  type: 1 | 2;
+  join_time: number;
+  join_scene: JoinScene;
+  invitor?: { userid: string };
+  group_nickname: string;
+  name: string;
+  unionid?: string;
+  state?: string;
+}
+
+/** 0 normal, 1 owner resigned, 2 inheriting, 3 inherited. */
+export type GroupStatus = 0 | 1 | 2 | 3;
+
+export interface GroupChat {
+  chat_id: string;
+  name: string;
+  owner: string;
+  create_time: number;
+  notice: string;
+  member_list: GroupMember[];
+  admin_list: Array<{ userid: string }>;
+  status: GroupStatus;
+}
+
+export interface MemberChange {
+  chat: GroupChat;
+  lastMemVer: string;
+  curMemVer: string;
+  changed: string[];
+}
+
+/** A group holds at most 500 people (WeCom's limit for customer groups). */
+export const GROUP_MEMBER_LIMIT = 500;
+
+export function memberVersion(chat: Pick<GroupChat, 'member_list'>): string {
+  const ids = chat.member_list.map((member) => member.userid).sort();
+  return createHash('md5').update(ids.join(',')).digest('hex');
+}
+
+export class GroupChats {
+  private readonly chats = new Map<string, GroupChat>();
+
+  get size(): number {
+    return this.chats.size;
+  }
+
+  get(chatId: string | undefined): GroupChat {
+    if (!chatId) throw new WecomError(40058, 'chat_id is required');
+    const chat = this.chats.get(chatId);
+    if (!chat) throw new WecomError(40058, `chat_id ${chatId} is not a customer group`);
+    return copyChat(chat);
+  }
+
+  /** Oldest first, the order groupchat/list pages through. */
+  all(): GroupChat[] {
+    return [...this.chats.values()].map(copyChat);
+  }
+
+  create(chat: GroupChat): GroupChat {
+    if (this.chats.has(chat.chat_id)) throw new WecomError(40058, `chat_id ${chat.chat_id} exists`);
+    if (!chat.member_list.some((member) => member.userid === chat.owner)) {
+      throw new WecomError(40058, 'the owner must be a member of the group');
+    }
+    this.chats.set(chat.chat_id, copyChat(chat));
+    return this.get(chat.chat_id);
+  }
+
+  addMembers(chatId: string, members: GroupMember[]): MemberChange {
+    const chat = this.mutable(chatId);
+    const lastMemVer = memberVersion(chat);
+    const fresh = members.filter((m) => !chat.member_list.some((existing) => existing.userid === m.userid));
+    if (chat.member_list.length + fresh.length > GROUP_MEMBER_LIMIT) {
+      throw new WecomError(40058, `a customer group holds at most ${GROUP_MEMBER_LIMIT} people`);
+    }
+    chat.member_list.push(...fresh.map((member) => ({ ...member })));
+    return {
+      chat: copyChat(chat),
+      lastMemVer,
+      curMemVer: memberVersion(chat),
+      changed: fresh.map((m) => m.userid),
+    };
+  }
+
+  removeMembers(chatId: string, userids: string[]): MemberChange {
+    const chat = this.mutable(chatId);
+    if (userids.includes(chat.owner))
+      throw new WecomError(40058, 'the owner cannot leave; change the owner first');
+    const lastMemVer = memberVersion(chat);
+    const leaving = new Set(userids.filter((id) => chat.member_list.some((m) => m.userid === id)));
+    chat.member_list = chat.member_list.filter((member) => !leaving.has(member.userid));
+    chat.admin_list = chat.admin_list.filter((admin) => !leaving.has(admin.userid));
+    return { chat: copyChat(chat), lastMemVer, curMemVer: memberVersion(chat), changed: [...leaving] };
+  }
+
+  /** The new owner must be a corp member already in the group. */
+  changeOwner(chatId: string, owner: string): GroupChat {
+    const chat = this.mutable(chatId);
+    if (chat.owner === owner) throw new WecomError(90504, `${owner} already owns ${chatId}`);
+    if (!chat.member_list.some((member) => member.userid === owner && member.type === 1)) {
+      throw new WecomError(40058, 'the new owner must be a corp member in the group');
+    }
+    chat.owner = owner;
+    chat.status = 0;
+    return copyChat(chat);
+  }
+
+  rename(chatId: string, name: string): GroupChat {
+    const chat = this.mutable(chatId);
+    chat.name = name;
+    return copyChat(chat);
+  }
+
+  changeNotice(chatId: string, notice: string): GroupChat {
+    const chat = this.mutable(chatId);
+    chat.notice = notice;
+    return copyChat(chat);
+  }
+
+  dismiss(chatId: string): GroupChat {
+    const chat = this.get(chatId);
+    this.chats.delete(chatId);
+    return chat;
+  }
+
+  private mutable(chatId: string): GroupChat {
+    this.get(chatId);
+    return this.chats.get(chatId)!;
+  }
+}
+
+function copyChat(chat: GroupChat): GroupChat {
+  return structuredClone(chat);
+}

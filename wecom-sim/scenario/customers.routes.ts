@@ -1,0 +1,510 @@
+/**
+ * /sim/corps/:corpId/customers, /group-chats, /corp-tags and /app-messages: what customers and members do in
+ * their WeCom and WeChat clients, and what an admin does in the console. Unlike API calls these emit the
+ * customer-side callbacks (API.md §14.2-14.4, §18) to the corp's customers (客户联系) callback server.
+ */
+import { randomBytes } from 'node:crypto';
+import { Router } from 'express';
+import { z } from 'zod';
+import {
+  chatCreatedEvent,
+  chatDismissedEvent,
+  chatUpdatedEvent,
+  externalContactEvent,
+  tagEvent,
+  type ChatUpdateDetail,
+} from '../callbacks/change-external-events';
+import { externalContactView, followUserView, groupChatView } from '../customers/customer-views';
+import { randomWecomId } from '../customers/external-ids';
+import type { GroupMember } from '../customers/group-chats';
+import type { Corp } from '../state/corp';
+import { corpParamsSchema, deliveryModeQuerySchema, requireCorp, type ScenarioDeps } from './scenario-deps';
+import { ScenarioError } from './scenario-error';
+import { withInput } from './with-input';
+
+const customerParamsSchema = corpParamsSchema.extend({ externalUserid: z.string() });
+const relationParamsSchema = customerParamsSchema.extend({ userid: z.string() });
+const chatParamsSchema = corpParamsSchema.extend({ chatId: z.string() });
+const tagParamsSchema = corpParamsSchema.extend({ id: z.string() });
+
+const addCustomerSchema = z
+  .object({
+    /** Given to re-add a known customer (or to pick a stable id); otherwise a new `wm…` id is drawn. */
+    external_userid: z.string().optional(),
+    name: z.string().min(1).optional(),
+    type: z.union([z.literal(1), z.literal(2)]).default(1),
+    gender: z.union([z.literal(0), z.literal(1), z.literal(2)]).default(0),
+    avatar: z.string().default(''),
+    unionid: z.string().optional(),
+    position: z.string().optional(),
+    corp_name: z.string().optional(),
+    corp_full_name: z.string().optional(),
+    /** The member the customer adds (or who adds the customer). */
+    userid: z.string(),
+    add_way: z.number().int().default(1),
+    state: z.string().default(''),
+    /** Who started it: the member (default) or the customer. */
+    added_by: z.enum(['member', 'customer']).default('member'),
+    remark: z.string().default(''),
+    /** The customer added a skip-verify member who has not accepted yet (add_half_external_contact). */
+    half: z.boolean().default(false),
+    /** Whether WeCom hands out a WelcomeCode (not when the admin set a welcome message). */
+    welcome_code: z.boolean().default(true),
+  })
+  .strict();
+
+const editRelationSchema = z
+  .object({
+    remark: z.string().optional(),
+    description: z.string().optional(),
+    remark_company: z.string().optional(),
+    remark_mobiles: z.array(z.string()).optional(),
+    add_tag: z.array(z.string()).optional(),
+    remove_tag: z.array(z.string()).optional(),
+  })
+  .strict();
+
+const deleteRelationQuerySchema = z
+  .object({ by: z.enum(['member', 'customer']).default('member'), async: z.enum(['0', '1']).optional() })
+  .transform(({ by, async }) => ({ by, mode: async === '1' ? ('background' as const) : ('await' as const) }));
+
+const groupMemberSchema = z
+  .object({
+    userid: z.string(),
+    type: z.union([z.literal(1), z.literal(2)]).optional(),
+    join_scene: z.union([z.literal(1), z.literal(2), z.literal(3)]).default(1),
+    invitor: z.string().optional(),
+    group_nickname: z.string().default(''),
+    state: z.string().optional(),
+  })
+  .strict();
+
+const createChatSchema = z
+  .object({
+    chat_id: z.string().optional(),
+    name: z.string().default(''),
+    owner: z.string(),
+    notice: z.string().default(''),
+    members: z.array(groupMemberSchema).default([]),
+    admins: z.array(z.string()).default([]),
+  })
+  .strict();
+
+const addMembersSchema = z.object({ members: z.array(groupMemberSchema).min(1) }).strict();
+const removeMembersSchema = z
+  .object({
+    userids: z.array(z.string()).min(1),
+    quit_scene: z.union([z.literal(0), z.literal(1)]).default(0),
+  })
+  .strict();
+const updateChatSchema = z
+  .object({ name: z.string().optional(), owner: z.string().optional(), notice: z.string().optional() })
+  .strict()
+  .refine((change) => Object.values(change).filter((v) => v !== undefined).length === 1, {
+    message: 'change exactly one of name, owner, notice',
+  });
+
+const addTagsSchema = z
+  .object({
+    group_id: z.string().optional(),
+    group_name: z.string().optional(),
+    order: z.number().int().nonnegative().optional(),
+    tag: z
+      .array(z.object({ name: z.string(), order: z.number().int().nonnegative().optional() }).strict())
+      .min(1),
+  })
+  .strict();
+const editTagSchema = z
+  .object({ name: z.string().optional(), order: z.number().int().nonnegative().optional() })
+  .strict();
+
+function welcomeCode(): string {
+  return randomBytes(16).toString('hex');
+}
+
+/** A group member as stored: names come from the address book or the customer book. */
+function toGroupMember(corp: Corp, input: z.infer<typeof groupMemberSchema>, joinTime: number): GroupMember {
+  const isCustomer = input.type === 2 || corp.customers.has(input.userid);
+  const name = isCustomer
+    ? corp.customers.contact(input.userid).name
+    : corp.contacts.members.get(input.userid).name;
+  return {
+    userid: isCustomer ? input.userid : corp.contacts.members.get(input.userid).userid,
+    type: isCustomer ? 2 : 1,
+    join_time: joinTime,
+    join_scene: input.join_scene,
+    ...(input.invitor ? { invitor: { userid: input.invitor } } : {}),
+    group_nickname: input.group_nickname,
+    name,
+    ...(input.state ? { state: input.state } : {}),
+  };
+}
+
+/** add_member's JoinScene: 0 for invited (directly or by link), 3 for the group QR (API.md §14.3). */
+function callbackJoinScene(members: GroupMember[]): number {
+  return members.every((member) => member.join_scene === 3) ? 3 : 0;
+}
+
+export function customersRoutes({ state, emitter }: ScenarioDeps): Router {
+  const router = Router();
+  const context = (corp: Corp) => emitter.externalEventContext(corp);
+
+  router.get(
+    '/corps/:corpId/customers',
+    withInput(
+      { params: corpParamsSchema, query: z.object({ userid: z.string().optional() }) },
+      ({ params, query }, res) => {
+        const corp = requireCorp(state, params.corpId);
+        const ids = query.userid
+          ? corp.customers.customersOf(query.userid)
+          : corp.customers.allContacts().map((c) => c.external_userid);
+        res.json({
+          customers: ids.map((id) => ({
+            ...externalContactView(corp.customers.contact(id)),
+            follow_user: corp.customers.followersOf(id).map((r) => followUserView(r, corp.corpTags)),
+          })),
+        });
+      },
+    ),
+  );
+
+  router.get(
+    '/corps/:corpId/customers/:externalUserid',
+    withInput({ params: customerParamsSchema }, ({ params }, res) => {
+      const corp = requireCorp(state, params.corpId);
+      const contact = corp.customers.contact(params.externalUserid);
+      res.json({
+        customer: externalContactView(contact),
+        follow_user: corp.customers
+          .followersOf(contact.external_userid)
+          .map((r) => followUserView(r, corp.corpTags)),
+      });
+    }),
+  );
+
+  router.post(
+    '/corps/:corpId/customers',
+    withInput(
+      { params: corpParamsSchema, query: deliveryModeQuerySchema, body: addCustomerSchema },
+      async ({ params, query, body }, res) => {
+        const corp = requireCorp(state, params.corpId);
+        const userid = corp.contacts.members.get(body.userid).userid;
+        const externalUserid = body.external_userid ?? randomWecomId('wm');
+        if (!corp.customers.has(externalUserid) && !body.name) {
+          throw new ScenarioError(400, 'name is required for a new customer');
+        }
+        const contact = corp.customers.upsertContact({
+          external_userid: externalUserid,
+          name: body.name ?? '',
+          type: body.type,
+          gender: body.gender,
+          avatar: body.avatar,
+          unionid: body.unionid,
+          position: body.position,
+          corp_name: body.corp_name,
+          corp_full_name: body.corp_full_name,
+        });
+        if (corp.customers.hasRelation(userid, externalUserid)) {
+          throw new ScenarioError(409, `${userid} already has customer ${externalUserid}`);
+        }
+        corp.customers.follow({
+          userid,
+          external_userid: externalUserid,
+          remark: body.remark,
+          description: '',
+          createtime: state.clock.nowSeconds(),
+          tag_ids: [],
+          remark_corp_name: '',
+          remark_mobiles: [],
+          add_way: body.add_way,
+          oper_userid: body.added_by === 'member' ? userid : externalUserid,
+          state: body.state,
+          half: body.half,
+        });
+        const event = externalContactEvent(context(corp), {
+          changeType: body.half ? 'add_half_external_contact' : 'add_external_contact',
+          userid,
+          externalUserid,
+          state: body.state,
+          welcomeCode: body.welcome_code ? welcomeCode() : undefined,
+        });
+        const delivery = await emitter.emitExternalEvent(corp, event, query.mode);
+        res.status(201).json({ customer: externalContactView(contact), delivery });
+      },
+    ),
+  );
+
+  // The member accepts a half-added customer: now a real relation, announced as add_external_contact.
+  router.post(
+    '/corps/:corpId/customers/:externalUserid/followers/:userid/accept',
+    withInput(
+      { params: relationParamsSchema, query: deliveryModeQuerySchema },
+      async ({ params, query }, res) => {
+        const corp = requireCorp(state, params.corpId);
+        if (corp.customers.hasRelation(params.userid, params.externalUserid)) {
+          throw new ScenarioError(409, 'already accepted');
+        }
+        const pending = corp.customers.unfollow(params.userid, params.externalUserid);
+        corp.customers.follow({ ...pending, half: false });
+        const event = externalContactEvent(context(corp), {
+          changeType: 'add_external_contact',
+          userid: pending.userid,
+          externalUserid: pending.external_userid,
+          state: pending.state,
+        });
+        res.json({ delivery: await emitter.emitExternalEvent(corp, event, query.mode) });
+      },
+    ),
+  );
+
+  // The member edits remark/description/tags in the client: edit_external_contact, except for a
+  // remark-mobiles-only edit, which WeCom does not announce (API.md §5.5).
+  router.patch(
+    '/corps/:corpId/customers/:externalUserid/followers/:userid',
+    withInput(
+      { params: relationParamsSchema, query: deliveryModeQuerySchema, body: editRelationSchema },
+      async ({ params, query, body }, res) => {
+        const corp = requireCorp(state, params.corpId);
+        const { add_tag, remove_tag, ...remarks } = body;
+        const tagIds = [...(add_tag ?? []), ...(remove_tag ?? [])];
+        for (const id of tagIds)
+          if (!corp.corpTags.isTag(id)) throw new ScenarioError(400, `unknown tag ${id}`);
+        if (Object.values(remarks).some((value) => value !== undefined)) {
+          corp.customers.remark(params.userid, params.externalUserid, remarks);
+        }
+        if (tagIds.length > 0) {
+          corp.customers.markTags(params.userid, params.externalUserid, add_tag ?? [], remove_tag ?? []);
+        }
+        const relation = corp.customers.relation(params.userid, params.externalUserid);
+        const mobilesOnly =
+          tagIds.length === 0 &&
+          Object.entries(remarks).every(([key, v]) => v === undefined || key === 'remark_mobiles');
+        const delivery = mobilesOnly
+          ? null
+          : await emitter.emitExternalEvent(
+              corp,
+              externalContactEvent(context(corp), {
+                changeType: 'edit_external_contact',
+                userid: relation.userid,
+                externalUserid: relation.external_userid,
+              }),
+              query.mode,
+            );
+        res.json({ follow_user: followUserView(relation, corp.corpTags), delivery });
+      },
+    ),
+  );
+
+  // by=member: the member deleted the customer (del_external_contact); by=customer: the customer deleted the
+  // member (del_follow_user).
+  router.delete(
+    '/corps/:corpId/customers/:externalUserid/followers/:userid',
+    withInput(
+      { params: relationParamsSchema, query: deleteRelationQuerySchema },
+      async ({ params, query }, res) => {
+        const corp = requireCorp(state, params.corpId);
+        const relation = corp.customers.unfollow(params.userid, params.externalUserid);
+        const event = externalContactEvent(context(corp), {
+          changeType: query.by === 'member' ? 'del_external_contact' : 'del_follow_user',
+          userid: relation.userid,
+          externalUserid: relation.external_userid,
+        });
+        res.json({ delivery: await emitter.emitExternalEvent(corp, event, query.mode) });
+      },
+    ),
+  );
+
+  router.get(
+    '/corps/:corpId/group-chats',
+    withInput({ params: corpParamsSchema }, ({ params }, res) => {
+      const corp = requireCorp(state, params.corpId);
+      res.json({
+        group_chats: corp.groupChats
+          .all()
+          .map((chat) => ({ ...groupChatView(chat, true), status: chat.status })),
+      });
+    }),
+  );
+
+  router.post(
+    '/corps/:corpId/group-chats',
+    withInput(
+      { params: corpParamsSchema, query: deliveryModeQuerySchema, body: createChatSchema },
+      async ({ params, query, body }, res) => {
+        const corp = requireCorp(state, params.corpId);
+        const now = state.clock.nowSeconds();
+        const owner = corp.contacts.members.get(body.owner).userid;
+        const others = body.members.filter((member) => member.userid !== owner);
+        const chat = corp.groupChats.create({
+          chat_id: body.chat_id ?? randomWecomId('wr'),
+          name: body.name,
+          owner,
+          create_time: now,
+          notice: body.notice,
+          member_list: [
+            toGroupMember(corp, { userid: owner, type: 1, join_scene: 1, group_nickname: '' }, now),
+            ...others.map((member) => toGroupMember(corp, member, now)),
+          ],
+          admin_list: body.admins.map((userid) => ({ userid })),
+          status: 0,
+        });
+        const delivery = await emitter.emitExternalEvent(
+          corp,
+          chatCreatedEvent(context(corp), chat.chat_id),
+          query.mode,
+        );
+        res.status(201).json({ group_chat: groupChatView(chat, true), delivery });
+      },
+    ),
+  );
+
+  router.post(
+    '/corps/:corpId/group-chats/:chatId/members',
+    withInput(
+      { params: chatParamsSchema, query: deliveryModeQuerySchema, body: addMembersSchema },
+      async ({ params, query, body }, res) => {
+        const corp = requireCorp(state, params.corpId);
+        const now = state.clock.nowSeconds();
+        const members = body.members.map((member) => toGroupMember(corp, member, now));
+        const change = corp.groupChats.addMembers(params.chatId, members);
+        const event = chatUpdatedEvent(context(corp), params.chatId, 'add_member', {
+          scene: callbackJoinScene(members),
+          ...change,
+        });
+        const delivery = change.changed.length
+          ? await emitter.emitExternalEvent(corp, event, query.mode)
+          : null;
+        res.json({ group_chat: groupChatView(change.chat, true), delivery });
+      },
+    ),
+  );
+
+  router.delete(
+    '/corps/:corpId/group-chats/:chatId/members',
+    withInput(
+      { params: chatParamsSchema, query: deliveryModeQuerySchema, body: removeMembersSchema },
+      async ({ params, query, body }, res) => {
+        const corp = requireCorp(state, params.corpId);
+        const change = corp.groupChats.removeMembers(params.chatId, body.userids);
+        const event = chatUpdatedEvent(context(corp), params.chatId, 'del_member', {
+          scene: body.quit_scene,
+          ...change,
+        });
+        const delivery = change.changed.length
+          ? await emitter.emitExternalEvent(corp, event, query.mode)
+          : null;
+        res.json({ group_chat: groupChatView(change.chat, true), delivery });
+      },
+    ),
+  );
+
+  router.patch(
+    '/corps/:corpId/group-chats/:chatId',
+    withInput(
+      { params: chatParamsSchema, query: deliveryModeQuerySchema, body: updateChatSchema },
+      async ({ params, query, body }, res) => {
+        const corp = requireCorp(state, params.corpId);
+        let detail: ChatUpdateDetail;
+        let chat;
+        if (body.name !== undefined) {
+          chat = corp.groupChats.rename(params.chatId, body.name);
+          detail = 'change_name';
+        } else if (body.owner !== undefined) {
+          chat = corp.groupChats.changeOwner(params.chatId, corp.contacts.members.get(body.owner).userid);
+          detail = 'change_owner';
+        } else {
+          chat = corp.groupChats.changeNotice(params.chatId, body.notice ?? '');
+          detail = 'change_notice';
+        }
+        const delivery = await emitter.emitExternalEvent(
+          corp,
+          chatUpdatedEvent(context(corp), params.chatId, detail),
+          query.mode,
+        );
+        res.json({ group_chat: groupChatView(chat, true), delivery });
+      },
+    ),
+  );
+
+  router.delete(
+    '/corps/:corpId/group-chats/:chatId',
+    withInput(
+      { params: chatParamsSchema, query: deliveryModeQuerySchema },
+      async ({ params, query }, res) => {
+        const corp = requireCorp(state, params.corpId);
+        corp.groupChats.dismiss(params.chatId);
+        res.json({
+          delivery: await emitter.emitExternalEvent(
+            corp,
+            chatDismissedEvent(context(corp), params.chatId),
+            query.mode,
+          ),
+        });
+      },
+    ),
+  );
+
+  router.get(
+    '/corps/:corpId/corp-tags',
+    withInput({ params: corpParamsSchema }, ({ params }, res) => {
+      res.json({ tag_group: requireCorp(state, params.corpId).corpTags.list() });
+    }),
+  );
+
+  // A new group is announced as one tag_group create; tags added to an existing group each as a tag create.
+  router.post(
+    '/corps/:corpId/corp-tags',
+    withInput(
+      { params: corpParamsSchema, query: deliveryModeQuerySchema, body: addTagsSchema },
+      async ({ params, query, body }, res) => {
+        const corp = requireCorp(state, params.corpId);
+        const existed = new Set(corp.corpTags.list().map((group) => group.group_id));
+        const group = corp.corpTags.add(body);
+        const events = existed.has(group.group_id)
+          ? group.tag.map((tag) => tagEvent(context(corp), 'create', tag.id, 'tag'))
+          : [tagEvent(context(corp), 'create', group.group_id, 'tag_group')];
+        const deliveries = [];
+        for (const event of events) deliveries.push(await emitter.emitExternalEvent(corp, event, query.mode));
+        res.status(201).json({ tag_group: group, deliveries });
+      },
+    ),
+  );
+
+  router.patch(
+    '/corps/:corpId/corp-tags/:id',
+    withInput(
+      { params: tagParamsSchema, query: deliveryModeQuerySchema, body: editTagSchema },
+      async ({ params, query, body }, res) => {
+        const corp = requireCorp(state, params.corpId);
+        const edited = corp.corpTags.edit(params.id, body);
+        const event = tagEvent(context(corp), 'update', params.id, edited.kind);
+        res.json({ delivery: await emitter.emitExternalEvent(corp, event, query.mode) });
+      },
+    ),
+  );
+
+  // Deleting a group does not announce its tags one by one (API.md §14.4).
+  router.delete(
+    '/corps/:corpId/corp-tags/:id',
+    withInput({ params: tagParamsSchema, query: deliveryModeQuerySchema }, async ({ params, query }, res) => {
+      const corp = requireCorp(state, params.corpId);
+      const isGroup = corp.corpTags.list({ groupIds: [params.id] }).length > 0;
+      const deleted = isGroup ? corp.corpTags.delete([], [params.id]) : corp.corpTags.delete([params.id], []);
+      corp.customers.dropTags(new Set(deleted.deletedTagIds));
+      const event = tagEvent(context(corp), 'delete', params.id, isGroup ? 'tag_group' : 'tag');
+      res.json({ deleted, delivery: await emitter.emitExternalEvent(corp, event, query.mode) });
+    }),
+  );
+
+  router.get(
+    '/corps/:corpId/app-messages',
+    withInput(
+      { params: corpParamsSchema, query: z.object({ touser: z.string().optional() }) },
+      ({ params, query }, res) => {
+        res.json({ messages: requireCorp(state, params.corpId).appMessages.list({ touser: query.touser }) });
+      },
+    ),
+  );
+
+  return router;
+}
