@@ -34,6 +34,10 @@ describe('an admin adds a department and a member in the admin, and WeCom gets b
     await page.getByTestId('login-phone').fill(PHONE);
     await page.getByTestId('login-password').fill(ADMIN_PASSWORD);
     await page.getByTestId('login-submit').click();
+    // The super admin lands on the first menu item (I-11), then opens 组织架构.
+    await page.waitForURL('**/acquisition/group-codes');
+    await page.getByTestId('side-menu').getByText('系统配置').click();
+    await page.getByTestId('side-menu').getByText('组织架构').click();
     await page.waitForURL('**/system/org');
   }, 120_000);
 
