@@ -186,6 +186,12 @@ describe('org editing written back to WeCom (R-7.1.1-02..10, R-7.1.3, I-95..I-10
       roleId,
     });
 
+    it('offers every role but 超级管理员 for the 角色 field', async () => {
+      const options = (await agent.get('/api/org/role-options')).body as Array<{ name: string }>;
+      expect(options.map((o) => o.name)).toEqual(expect.arrayContaining(['普通员工', '员工', '管理员']));
+      expect(options.map((o) => o.name)).not.toContain('超级管理员');
+    });
+
     it('checks every field with Chinese messages (R-7.1.3-02..06, I-100)', async () => {
       const cases: Array<[Record<string, unknown>, string]> = [
         [{ name: '' }, '请输入姓名'],

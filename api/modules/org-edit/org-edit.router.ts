@@ -156,11 +156,15 @@ export function createOrgEditRouter(
       method: 'get',
       path: '/api/org/role-options',
       permission: ['system.org.staff-create', 'system.org.staff-edit'],
-      summary: "The tenant's roles for the 角色 field of 新建员工",
+      summary: 'The roles the 角色 field of 新建员工 / 编辑 offers (all but 超级管理员)',
       responses: { 200: { description: 'Roles', schema: roleOptionsSchema } },
     },
     async (_input, _req, res) => {
-      const roles = await RoleModel.find({ tenantId: sessionOf(res).tenantId }, { name: 1 })
+      // 超级管理员 belongs to the tenant's super admin alone and is never given (I-101).
+      const roles = await RoleModel.find(
+        { tenantId: sessionOf(res).tenantId, builtIn: { $ne: 'super_admin' } },
+        { name: 1 },
+      )
         .sort({ createdAt: 1 })
         .limit(500)
         .lean();
