@@ -136,11 +136,14 @@ export function createOrgWriteBackActivities(deps: OrgWriteBackDeps) {
       });
 
     if (READ_ONLY_ERRCODES.has(errcode)) {
+      // The hash of the secret as stored (sealed): a binding saved again afterwards no longer matches it.
+      const stored = await TenantModel.findById(change.tenantId, { 'wecom.contactsSecret': 1 }).lean();
+      const secretHash = contactsSecretHash(stored?.wecom?.contactsSecret ?? credentials.secret);
       await TenantModel.updateOne(
         { _id: change.tenantId },
         {
           $set: {
-            contactsReadOnly: { secretHash: contactsSecretHash(credentials.secret), errcode, at: now() },
+            contactsReadOnly: { secretHash, errcode, at: now() },
           },
         },
       );

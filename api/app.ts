@@ -17,6 +17,13 @@ import { createOrgEditRouter } from './modules/org-edit/org-edit.router';
 import { createPlatformRouter } from './modules/platform/platform.router';
 import { createRolesRouter } from './modules/roles/roles.router';
 import { createWeComCallbackRouter } from './modules/wecom-callback/callback.router';
+import { createOwnPasswordRouter } from './modules/auth/own-password.router';
+import { createWeComLoginRouter } from './modules/auth/wecom-login.router';
+import { createPlatformWeComHealthRouter } from './modules/wecom-binding/platform-wecom-health.router';
+import { createWeComBindingRouter } from './modules/wecom-binding/wecom-binding.router';
+import { WeComCallStats } from '../lib/wecom/call-stats';
+import { chatArchiveSdkFor } from '../lib/wecom/chat-archive-sdk';
+import { WeComClient } from '../lib/wecom/client';
 import { buildOpenApiDocument, createApiRegistry, OPENAPI_PATH } from './openapi/registry';
 
 export interface AppDeps {
@@ -37,6 +44,10 @@ export function createApp(deps: AppDeps): Express {
 
   const registry = createApiRegistry();
   const authenticate = requireSession(config.jwtSecret);
+  const wecomStats = new WeComCallStats(log);
+  wecomStats.start();
+  const wecom = new WeComClient({ baseUrl: config.wecomApiBase, observer: wecomStats });
+  const secureCookies = config.publicUrl.startsWith('https://');
 
   // Callbacks read their own XML body; everything else under /api is JSON.
   app.use(
@@ -66,6 +77,33 @@ export function createApp(deps: AppDeps): Express {
   );
   app.use(createAuditRouter(registry, authenticate));
   app.use(createRolesRouter(registry, authenticate));
+  app.use(
+    createWeComLoginRouter(registry, {
+      jwtSecret: config.jwtSecret,
+      secureCookies,
+      publicUrl: config.publicUrl,
+      wecomLoginBase: config.wecomLoginBase,
+      wecom,
+      log,
+      attemptsPerMinute: config.nodeEnv === 'test' ? 1000 : 20,
+    }),
+  );
+  app.use(
+    createWeComBindingRouter(
+      registry,
+      {
+        wecom,
+        wecomStats,
+        chatArchive: chatArchiveSdkFor(config.wecomApiBase),
+        publicUrl: config.publicUrl,
+        temporal: { client: deps.temporal, taskQueue: config.temporalTaskQueue },
+        log,
+      },
+      authenticate,
+    ),
+  );
+  app.use(createOwnPasswordRouter(registry, { jwtSecret: config.jwtSecret, secureCookies }, authenticate));
+  app.use(createPlatformWeComHealthRouter(registry, { jwtSecret: config.jwtSecret, wecomStats }));
   app.use(
     createPlatformRouter(registry, {
       jwtSecret: config.jwtSecret,

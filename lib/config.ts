@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import { keyringFromEnv } from './secrets/keyring-from-env';
 
 /** Every setting the api, the worker and the scripts read, validated once at boot. */
 const configSchema = z.object({
@@ -11,6 +12,7 @@ const configSchema = z.object({
   TEMPORAL_NAMESPACE: z.string().min(1).default('default'),
   TEMPORAL_TASK_QUEUE: z.string().min(1).default('scrm-main'),
   WECOM_API_BASE: z.url().default('https://qyapi.weixin.qq.com'),
+  WECOM_LOGIN_BASE: z.url().optional(),
   JWT_SECRET: z.string().min(16).optional(),
   WEB_DIST: z.string().optional(),
   LOG_LEVEL: z.enum(['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent']).default('info'),
@@ -27,6 +29,8 @@ export type AppConfig = {
   /** The queue the worker polls and every workflow start names; tests give each suite its own. */
   temporalTaskQueue: string;
   wecomApiBase: string;
+  /** Where WeCom's web login (扫码登录) page lives; a simulator serves it beside the API. */
+  wecomLoginBase: string;
   jwtSecret: string;
   webDist?: string;
   logLevel: string;
@@ -34,6 +38,11 @@ export type AppConfig = {
 
 // Outside production a fixed secret keeps sessions valid across restarts of `npm start`.
 const DEVELOPMENT_JWT_SECRET = 'local-development-only-secret';
+
+/** Real WeCom serves web login on its own host; anything else (the simulator) serves it beside the API. */
+function defaultLoginBase(apiBase: string): string {
+  return new URL(apiBase).hostname === 'qyapi.weixin.qq.com' ? 'https://login.work.weixin.qq.com' : apiBase;
+}
 
 export function loadConfig(env: NodeJS.ProcessEnv = process.env): AppConfig {
   const parsed = configSchema.safeParse(env);
@@ -45,6 +54,8 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): AppConfig {
   if (e.NODE_ENV === 'production' && !e.JWT_SECRET) {
     throw new Error('Invalid configuration: JWT_SECRET is required in production');
   }
+  // Fails fast, naming the variable, when SECRETS_KEY is missing or not a 32-byte key.
+  keyringFromEnv(env);
   return {
     nodeEnv: e.NODE_ENV,
     port: e.PORT,
@@ -55,6 +66,7 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): AppConfig {
     temporalNamespace: e.TEMPORAL_NAMESPACE,
     temporalTaskQueue: e.TEMPORAL_TASK_QUEUE,
     wecomApiBase: e.WECOM_API_BASE.replace(/\/$/, ''),
+    wecomLoginBase: (e.WECOM_LOGIN_BASE ?? defaultLoginBase(e.WECOM_API_BASE)).replace(/\/$/, ''),
     jwtSecret: e.JWT_SECRET ?? DEVELOPMENT_JWT_SECRET,
     webDist: e.WEB_DIST,
     logLevel: e.LOG_LEVEL,

@@ -3,9 +3,9 @@
  * (the corp member 管理员, phone 13800138000) allowed to log in, and the tenant's org-sync Schedule,
  * which runs a first sync at once. Idempotent: a second run changes nothing that exists.
  * `--callbacks` (run once the api is up) saves the api's callback URL in the simulator, which checks it
- * with WeCom's echostr handshake, so console changes reach the product as change_contact events.
+ * with WeCom's echostr handshake, so console changes reach the product as change_contact events (and
+ * 客户联系 changes as change_external_* events, stored in the callback inbox).
  */
-import { randomBytes } from 'node:crypto';
 import { hashPassword } from '../api/modules/auth/login.use-case';
 import { loadConfig } from '../lib/config';
 import { connectDatabase, disconnectDatabase } from '../lib/db/connect';
@@ -13,6 +13,10 @@ import { PlatformAdminModel } from '../lib/models/platform-admin.model';
 import { provisionTenantAccess } from '../lib/access/built-in-roles';
 import { TenantModel } from '../lib/models/tenant.model';
 import { releaseSeat } from '../lib/org/seats';
+import { defaultKeyring } from '../lib/secrets/keyring-from-env';
+import { rotateTenantSecrets } from '../lib/secrets/rotate-tenant-secrets';
+import { ensureCallbackSettings, loadBinding, saveBinding } from '../lib/wecom/binding-store';
+import { CALLBACK_SOURCES, callbackUrl } from '../lib/wecom/callback-settings';
 import { connectTemporalClient } from '../lib/temporal/connect-client';
 import { ensureOrgSyncSchedule } from '../lib/temporal/org-sync-schedule';
 import { setTenantValidityTimer } from '../lib/tenants/tenant-validity-timer';
@@ -21,7 +25,9 @@ import {
   DEMO_ADMIN_USERID,
   DEMO_APP_AGENT_ID,
   DEMO_APP_SECRET,
+  DEMO_ARCHIVE_SECRET,
   DEMO_CONTACTS_SECRET,
+  DEMO_EXTERNAL_CONTACT_SECRET,
   DEMO_CORP_ID,
   DEMO_CORP_NAME,
 } from '../wecom-sim/seed/demo-corp';
@@ -31,12 +37,6 @@ export const DEMO_PASSWORD = 'demo123456';
 export const DEMO_OPERATOR = 'operator';
 export const DEMO_OPERATOR_PASSWORD = 'operator123456';
 const DEMO_SEATS = 38;
-
-/** EncodingAESKey: exactly 43 characters of [A-Za-z0-9] (API.md §13.1). */
-function newEncodingAesKey(): string {
-  const alphabet = 'ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz0123456789';
-  return Array.from(randomBytes(43), (byte) => alphabet[byte % alphabet.length]).join('');
-}
 
 async function seedTenant(): Promise<void> {
   const now = new Date();
@@ -48,19 +48,30 @@ async function seedTenant(): Promise<void> {
         seats: DEMO_SEATS,
         effectiveAt: now,
         expiresAt: new Date(now.getTime() + 365 * 24 * 3600 * 1000),
-        wecom: {
-          corpId: DEMO_CORP_ID,
-          corpName: DEMO_CORP_NAME,
-          contactsSecret: DEMO_CONTACTS_SECRET,
-          agentId: DEMO_APP_AGENT_ID,
-          appSecret: DEMO_APP_SECRET,
-          callbackToken: randomBytes(16).toString('hex'),
-          callbackAesKey: newEncodingAesKey(),
-        },
       },
     },
     { upsert: true },
   );
+  // Dev data from before secrets were sealed: seal it in place first.
+  await rotateTenantSecrets(defaultKeyring());
+  // Sealed with SECRETS_KEY like a binding saved on the 企微绑定 page; a binding that exists is kept.
+  if (!(await loadBinding(DEMO_TENANT_ID))) {
+    await saveBinding(DEMO_TENANT_ID, {
+      corpId: DEMO_CORP_ID,
+      corpName: DEMO_CORP_NAME,
+      appName: '微丰SCRM',
+      agentId: DEMO_APP_AGENT_ID,
+      secrets: {
+        contacts: DEMO_CONTACTS_SECRET,
+        externalContact: DEMO_EXTERNAL_CONTACT_SECRET,
+        app: DEMO_APP_SECRET,
+        archive: DEMO_ARCHIVE_SECRET,
+      },
+      archiveKeys: [],
+      updatedAt: now,
+    });
+  }
+  await ensureCallbackSettings(DEMO_TENANT_ID);
   const { superAdminStaffId } = await provisionTenantAccess(DEMO_TENANT_ID, {
     userid: DEMO_ADMIN_USERID,
     name: '管理员',
@@ -82,18 +93,22 @@ async function seedOperator(): Promise<void> {
 }
 
 async function connectCallbacks(publicUrl: string, wecomApiBase: string): Promise<void> {
-  const tenant = await TenantModel.findById(DEMO_TENANT_ID).lean();
-  if (!tenant?.wecom) throw new Error('the demo tenant is not seeded yet');
-  const response = await fetch(`${wecomApiBase}/sim/corps/${DEMO_CORP_ID}/callbacks/contacts`, {
-    method: 'PUT',
-    headers: { 'content-type': 'application/json' },
-    body: JSON.stringify({
-      url: `${publicUrl}/wecom/callback/${DEMO_TENANT_ID}/contacts`,
-      token: tenant.wecom.callbackToken,
-      encodingAesKey: tenant.wecom.callbackAesKey,
-    }),
-  });
-  if (!response.ok) throw new Error(`the simulator refused the callback URL: ${await response.text()}`);
+  const callbacks = await ensureCallbackSettings(DEMO_TENANT_ID);
+  // Both receive-event servers of the 企微绑定 page, as the admin would enter them in the WeCom console.
+  for (const source of CALLBACK_SOURCES) {
+    const response = await fetch(`${wecomApiBase}/sim/corps/${DEMO_CORP_ID}/callbacks/${source}`, {
+      method: 'PUT',
+      headers: { 'content-type': 'application/json' },
+      body: JSON.stringify({
+        url: callbackUrl(publicUrl, DEMO_TENANT_ID, source),
+        token: callbacks[source].token,
+        encodingAesKey: callbacks[source].aesKey,
+      }),
+    });
+    if (!response.ok) {
+      throw new Error(`the simulator refused the ${source} callback URL: ${await response.text()}`);
+    }
+  }
 }
 
 async function main(): Promise<void> {
@@ -102,7 +117,7 @@ async function main(): Promise<void> {
   try {
     if (process.argv.includes('--callbacks')) {
       await connectCallbacks(config.publicUrl, config.wecomApiBase);
-      console.log('Demo callbacks: the simulator sends change_contact events to the api');
+      console.log('Demo callbacks: the simulator sends contact and customer events to the api');
       return;
     }
     await seedTenant();

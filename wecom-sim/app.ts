@@ -15,6 +15,8 @@ import { CallbackEmitter } from './scenario/callback-emitter';
 import { scenarioRouter } from './scenario/scenario.router';
 import type { SimState } from './state/sim-state';
 import { cgiBinRouter } from './wecom-api/cgi-bin.router';
+import { webLoginRouter } from './web-login/web-login.routes';
+import { financeSdkRouter } from './archive/finance-sdk.routes';
 
 export interface SimAppOptions {
   logger?: Logger;
@@ -59,6 +61,8 @@ export function createSimApp(state: SimState, options: SimAppOptions = {}): Expr
     else next();
   });
   app.use('/cgi-bin', cgiBinRouter(state));
+  app.use(webLoginRouter(state));
+  app.use(financeSdkRouter(state));
   app.use(
     '/sim',
     scenarioRouter({

@@ -2,6 +2,8 @@ import { NativeConnection, Worker } from '@temporalio/worker';
 import { connectTemporalClient } from '../lib/temporal/connect-client';
 import { createActivities } from '../activities';
 import type { AppConfig } from '../lib/config';
+import { createLogger } from '../lib/logger';
+import { WeComCallStats } from '../lib/wecom/call-stats';
 import { WeComClient } from '../lib/wecom/client';
 import { createContactsApi } from '../lib/wecom/contacts-api';
 
@@ -11,7 +13,9 @@ export async function createWorker(
 ): Promise<{ worker: Worker; close: () => Promise<void> }> {
   const connection = await NativeConnection.connect({ address: config.temporalAddress });
   const temporal = await connectTemporalClient(config.temporalAddress, config.temporalNamespace);
-  const contacts = createContactsApi(new WeComClient({ baseUrl: config.wecomApiBase }));
+  const wecomStats = new WeComCallStats(createLogger('worker', config.logLevel));
+  wecomStats.start();
+  const contacts = createContactsApi(new WeComClient({ baseUrl: config.wecomApiBase, observer: wecomStats }));
   const worker = await Worker.create({
     connection,
     namespace: config.temporalNamespace,

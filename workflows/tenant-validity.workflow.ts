@@ -7,12 +7,7 @@ import {
   setHandler,
 } from '@temporalio/workflow';
 import type { TenantValidityActivities } from '../activities/tenant-validity.activities';
-import {
-  nextPhaseChangeAt,
-  phaseAt,
-  type TenantPhase,
-  type ValidityWindow,
-} from './tenant-phase';
+import { nextPhaseChangeAt, phaseAt, type TenantPhase, type ValidityWindow } from './tenant-phase';
 
 export interface TenantValidityInput {
   tenantId: string;

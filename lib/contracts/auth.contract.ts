@@ -1,5 +1,6 @@
 import { DATA_SCOPES } from '../models/role.model';
 import { z } from './common.contract';
+import { staffPasswordRequestSchema } from './role.contract';
 
 export const loginRequestSchema = z
   .object({
@@ -43,3 +44,27 @@ export type LoginRequest = z.infer<typeof loginRequestSchema>;
 export type SessionUser = z.infer<typeof sessionUserSchema>;
 export type SessionTenant = z.infer<typeof sessionTenantSchema>;
 export type SessionAccess = z.infer<typeof sessionAccessSchema>;
+
+/** 扫码登录 (I-09): the 企业ID the person enters starts WeCom's web login for that corp. */
+export const wecomLoginStartQuerySchema = z.object({
+  corpId: z.string().trim().min(1, '请输入企业ID').max(64, '企业ID格式有误'),
+});
+
+/** What WeCom appends to redirect_uri: a declined scan brings the state only. */
+export const wecomLoginCallbackQuerySchema = z.object({
+  code: z.string().max(512).optional(),
+  state: z.string().max(128).optional(),
+});
+
+/**
+ * 修改密码 (I-10): a staff member sets a password after a first 扫码登录, or changes it. The current
+ * password is needed only when one is set; the new one follows the same rule as an admin's reset.
+ */
+export const ownPasswordRequestSchema = z
+  .object({
+    currentPassword: z.string().max(128, '当前密码输入有误').optional(),
+    newPassword: staffPasswordRequestSchema.shape.password,
+  })
+  .openapi('OwnPasswordRequest');
+
+export type OwnPasswordRequest = z.infer<typeof ownPasswordRequestSchema>;

@@ -13,6 +13,8 @@ export const AUDIT_ACTIONS = [
   'staff.create',
   'staff.update',
   'staff.delete',
+  'wecom-binding.update',
+  'password.change',
   'role.create',
   'role.update',
   'role.delete',

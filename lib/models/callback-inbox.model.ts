@@ -10,7 +10,7 @@ const callbackInboxSchema = new Schema(
   {
     tenantId: { type: String, required: true },
     key: { type: String, required: true },
-    source: { type: String, required: true, enum: ['contacts'] },
+    source: { type: String, required: true, enum: ['contacts', 'customers'] },
     event: { type: String, required: true },
     changeType: { type: String, default: '' },
     xml: { type: String, required: true },

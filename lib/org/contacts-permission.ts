@@ -1,8 +1,9 @@
 import { createHash } from 'node:crypto';
 
 /**
- * The read-only mark (I-95) names the contacts secret it was seen with, by hash: binding a different secret
- * (one with edit permission) lifts it without anyone having to remember to clear it.
+ * The read-only mark (I-95) names the contacts secret it was seen with, by the hash of its stored (sealed)
+ * form: saving the binding with another secret (one with edit permission) lifts it without anyone having to
+ * remember to clear it.
  */
 export function contactsSecretHash(secret: string): string {
   return createHash('sha256').update(secret).digest('hex').slice(0, 32);

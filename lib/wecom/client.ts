@@ -29,10 +29,20 @@ interface WeComEnvelope {
   errmsg?: string;
 }
 
+/** errcode recorded for a call that got no WeCom answer at all (network, timeout, not JSON). */
+export const TRANSPORT_FAILURE = -999;
+
+/** What the client reports about each exchange, for the WeCom health panel; must be cheap and never throw. */
+export interface WeComCallObserver {
+  callFinished(call: { tenantId: string; path: string; errcode: number }): void;
+  tokenIssued(token: { tenantId: string; secretKind: SecretKind; expiresAt: Date }): void;
+}
+
 export interface WeComClientOptions {
   baseUrl: string;
   timeoutMs?: number;
   now?: () => number;
+  observer?: WeComCallObserver;
 }
 
 // Refresh a little before WeCom's stated expiry so a token never dies in flight.
@@ -55,14 +65,23 @@ export class WeComClient {
   async call<T>(credentials: WeComCredentials, request: WeComRequest): Promise<T & WeComEnvelope> {
     const token = await this.accessToken(credentials);
     try {
-      return await this.callWithToken<T>(token, request);
+      return await this.callWithToken<T>(credentials.tenantId, token, request);
     } catch (error) {
       if (error instanceof WeComApiError && TOKEN_REFRESH_ERRCODES.has(error.errcode)) {
         this.tokens.delete(cacheKey(credentials));
-        return this.callWithToken<T>(await this.accessToken(credentials), request);
+        return this.callWithToken<T>(credentials.tenantId, await this.accessToken(credentials), request);
       }
       throw error;
     }
+  }
+
+  /**
+   * Fetches a token with these credentials now, whatever the cache holds: the live check of a secret
+   * (binding page, setup doctor). Throws WeCom's own error when the corpid or secret is wrong.
+   */
+  async checkSecret(credentials: WeComCredentials): Promise<void> {
+    this.tokens.delete(cacheKey(credentials));
+    await this.accessToken(credentials);
   }
 
   private async accessToken(credentials: WeComCredentials): Promise<string> {
@@ -70,18 +89,41 @@ export class WeComClient {
     const cached = this.tokens.get(key);
     if (cached && cached.expiresAt > this.now()) return cached.token;
 
-    const answer = await this.exchange<{ access_token: string; expires_in: number }>({
+    const answer = (await this.recorded(credentials.tenantId, {
       method: 'GET',
       path: '/gettoken',
       query: { corpid: credentials.corpId, corpsecret: credentials.secret },
-    });
+    })) as { access_token: string; expires_in: number };
     const expiresAt = this.now() + answer.expires_in * 1000 - EXPIRY_MARGIN_MS;
     this.tokens.set(key, { token: answer.access_token, expiresAt });
+    this.options.observer?.tokenIssued({
+      tenantId: credentials.tenantId,
+      secretKind: credentials.secretKind,
+      expiresAt: new Date(this.now() + answer.expires_in * 1000),
+    });
     return answer.access_token;
   }
 
-  private callWithToken<T>(token: string, request: WeComRequest): Promise<T & WeComEnvelope> {
-    return this.exchange<T>({ ...request, query: { ...request.query, access_token: token } });
+  private callWithToken<T>(
+    tenantId: string,
+    token: string,
+    request: WeComRequest,
+  ): Promise<T & WeComEnvelope> {
+    return this.recorded<T>(tenantId, { ...request, query: { ...request.query, access_token: token } });
+  }
+
+  /** One exchange, reported to the observer with its outcome (0, WeCom's errcode, or TRANSPORT_FAILURE). */
+  private async recorded<T>(tenantId: string, request: WeComRequest): Promise<T & WeComEnvelope> {
+    const observer = this.options.observer;
+    try {
+      const answer = await this.exchange<T>(request);
+      observer?.callFinished({ tenantId, path: request.path, errcode: 0 });
+      return answer;
+    } catch (error) {
+      const errcode = error instanceof WeComApiError ? error.errcode : TRANSPORT_FAILURE;
+      observer?.callFinished({ tenantId, path: request.path, errcode });
+      throw error;
+    }
   }
 
   private async exchange<T>(request: WeComRequest): Promise<T & WeComEnvelope> {

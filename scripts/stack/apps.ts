@@ -4,6 +4,7 @@ import { StackError } from './errors';
 import type { ServiceSpec } from './processes';
 import type { Profile } from './profiles';
 import { ROOT, WEB_DIST } from './paths';
+import { localSecretsKey } from './secrets-key';
 
 /** Where every endpoint of a run is, as handed to the app processes, the seed, jest and the benchmarks. */
 export interface AppEndpoints {
@@ -26,6 +27,7 @@ export function appEnv(profile: Profile, endpoints: AppEndpoints, nodeEnv: strin
     PUBLIC_URL: `http://127.0.0.1:${profile.ports.api}`,
     WEB_DIST,
     NODE_ENV: nodeEnv,
+    SECRETS_KEY: process.env.SECRETS_KEY || localSecretsKey(profile),
   };
 }
 

@@ -2,7 +2,7 @@ import request from 'supertest';
 import { CallbackInboxModel } from '../../lib/models/callback-inbox.model';
 import { DepartmentModel } from '../../lib/models/department.model';
 import { StaffModel } from '../../lib/models/staff.model';
-import { TenantModel } from '../../lib/models/tenant.model';
+import { ensureCallbackSettings } from '../../lib/wecom/binding-store';
 import { eventually, startTestApp, type TestApp } from '../support/app-harness';
 import { addUserQuietly, simulator, type SimCorp } from '../support/sim-client';
 import { createBoundTenant, freshTenantId } from '../support/tenant-fixture';
@@ -144,11 +144,11 @@ describe('change_contact callbacks (R-7.1.1-01)', () => {
   });
 
   async function createSecretsOf() {
-    const tenant = await TenantModel.findById(TENANT).lean();
+    const settings = await ensureCallbackSettings(TENANT);
     return {
       url: `${app.baseUrl}${callbackPath}`,
-      token: tenant!.wecom!.callbackToken,
-      encodingAesKey: tenant!.wecom!.callbackAesKey,
+      token: settings.contacts.token,
+      encodingAesKey: settings.contacts.aesKey,
     };
   }
 });

@@ -24,6 +24,10 @@ const SAMPLE_BODIES: Record<string, unknown> = {
   'PUT /api/roles/{roleId}': { name: '乙方改名', dataScope: 'self' },
   'PUT /api/org/staff/{userid}/password': { password: 'Passw0rd1' },
   // 'PUT /api/org/staff/{userid}/role' gets tenant A's own role in beforeAll.
+  // Valid input that WeCom refuses (unknown corp): the save runs as tenant B up to the live check.
+  // Tenant B's super admin sets the same password again: runs as B, changes nothing of A.
+  'PUT /api/auth/password': { currentPassword: ADMIN_PASSWORD, newPassword: ADMIN_PASSWORD },
+  'PUT /api/wecom/binding': { corpId: 'ww0000000000000000', agentId: 1000002 },
 };
 let roleOfA = '';
 

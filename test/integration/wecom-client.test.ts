@@ -1,4 +1,4 @@
-import { WeComClient, type WeComCredentials } from '../../lib/wecom/client';
+import { TRANSPORT_FAILURE, WeComClient, type WeComCredentials } from '../../lib/wecom/client';
 import { createContactsApi } from '../../lib/wecom/contacts-api';
 import { WeComApiError } from '../../lib/wecom/errors';
 import { simulator, type SimCorp } from '../support/sim-client';
@@ -66,5 +66,42 @@ describe('the WeCom client against the simulator', () => {
       .call(credentials, { method: 'GET', path: '/department/list' })
       .catch((e) => e);
     expect(failure).toMatchObject({ errcode: 404, kind: 'configuration' });
+  });
+
+  it('reports every exchange to its observer: outcomes by errcode, token expiry, and checkSecret skips the cache', async () => {
+    const calls: Array<{ path: string; errcode: number }> = [];
+    const tokens: Array<{ secretKind: string; expiresAt: Date }> = [];
+    const client = new WeComClient({
+      baseUrl: stackEnv.wecomApiBase,
+      observer: {
+        callFinished: ({ path, errcode }) => calls.push({ path, errcode }),
+        tokenIssued: ({ secretKind, expiresAt }) => tokens.push({ secretKind, expiresAt }),
+      },
+    });
+    const contacts = createContactsApi(client);
+    await contacts.listDepartments(credentials);
+    await contacts.getUser(credentials, 'nobody').catch(() => undefined);
+    await client.checkSecret(credentials);
+    await client.checkSecret({ ...credentials, secret: 'wrong-secret' }).catch(() => undefined);
+    expect(calls).toEqual([
+      { path: '/gettoken', errcode: 0 },
+      { path: '/department/list', errcode: 0 },
+      { path: '/user/get', errcode: 60111 },
+      { path: '/gettoken', errcode: 0 },
+      { path: '/gettoken', errcode: 40001 },
+    ]);
+    expect(tokens).toHaveLength(2);
+    expect(tokens[0].secretKind).toBe('contacts');
+    expect(tokens[0].expiresAt.getTime()).toBeGreaterThan(Date.now());
+
+    const unreachable = new WeComClient({
+      baseUrl: 'http://127.0.0.1:9',
+      observer: {
+        callFinished: ({ errcode }) => calls.push({ path: 'x', errcode }),
+        tokenIssued: () => undefined,
+      },
+    });
+    await unreachable.checkSecret(credentials).catch(() => undefined);
+    expect(calls.at(-1)).toEqual({ path: 'x', errcode: TRANSPORT_FAILURE });
   });
 });

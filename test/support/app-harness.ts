@@ -1,5 +1,5 @@
 import type { AddressInfo } from 'node:net';
-import type { Server } from 'node:http';
+import { createServer, type Server } from 'node:http';
 import { Client as ElasticsearchClient } from '@elastic/elasticsearch';
 import type { Client as TemporalClient } from '@temporalio/client';
 import type { Worker } from '@temporalio/worker';
@@ -26,12 +26,18 @@ export interface TestApp {
  * Temporal task queue of the suite's own so suites never see each other's data or workflows.
  */
 export async function startTestApp(suite: string, env: Record<string, string> = {}): Promise<TestApp> {
+  // Listening first gives the api its own address as PUBLIC_URL: callback URLs, the setup doctor's probe
+  // and 扫码登录's redirect_uri then point at this server.
+  const server: Server = createServer();
+  await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
+  const baseUrl = `http://127.0.0.1:${(server.address() as AddressInfo).port}`;
   const config = loadConfig({
     ...process.env,
     NODE_ENV: 'test',
     LOG_LEVEL: 'warn',
     MONGO_URL: isolatedMongoUrl(suite),
     TEMPORAL_TASK_QUEUE: `test-${suite}-${Date.now()}`,
+    PUBLIC_URL: baseUrl,
     ...env,
   });
   await connectDatabase(config.mongoUrl);
@@ -42,10 +48,7 @@ export async function startTestApp(suite: string, env: Record<string, string> = 
   const temporal = await connectTemporalClient(config.temporalAddress, config.temporalNamespace);
   const elasticsearch = new ElasticsearchClient({ node: config.esUrl });
   const app = createApp({ config, log: createLogger('api-test', 'warn'), temporal, elasticsearch });
-  const server: Server = await new Promise((resolve) => {
-    const listening = app.listen(0, '127.0.0.1', () => resolve(listening));
-  });
-  const baseUrl = `http://127.0.0.1:${(server.address() as AddressInfo).port}`;
+  server.on('request', app);
 
   let running: { worker: Worker; close: () => Promise<void>; done: Promise<void> } | undefined;
   const stopWorker = async () => {
@@ -57,7 +60,7 @@ export async function startTestApp(suite: string, env: Record<string, string> = 
   };
 
   return {
-    config: { ...config, publicUrl: baseUrl },
+    config,
     baseUrl,
     temporal,
     async startWorker() {

@@ -28,6 +28,15 @@ export const simulator = {
     ),
   setContactsCallback: (corpId: string, config: { url: string; token: string; encodingAesKey: string }) =>
     sim<{ verified: boolean }>('PUT', `/corps/${corpId}/callbacks/contacts`, config),
+  setCustomersCallback: (corpId: string, config: { url: string; token: string; encodingAesKey: string }) =>
+    sim<{ verified: boolean }>('PUT', `/corps/${corpId}/callbacks/customers`, config),
+  /** A member adds a customer in the client (客户联系): WeCom sends change_external_contact. */
+  addCustomer: (corpId: string, customer: { userid: string; name?: string; state?: string }) =>
+    sim<{ customer: { external_userid: string }; delivery: { status: string } | null }>(
+      'POST',
+      `/corps/${corpId}/customers`,
+      customer,
+    ),
   addDepartment: (
     corpId: string,
     department: { id?: number; name: string; parentid: number; order?: number },
@@ -44,6 +53,24 @@ export const simulator = {
       `/corps/${corpId}/callbacks/deliveries`,
     ),
   setLatency: (path: string, ms: number) => sim<unknown>('PUT', '/latency', { path, ms }),
+  /** The app's console settings: name, 可见范围, 可信域名 (the host web login may return to). */
+  setApp: (
+    corpId: string,
+    settings: {
+      name?: string;
+      visibility?: { users?: string[]; departments?: number[] };
+      redirectDomain?: string;
+    },
+  ) => sim<unknown>('PUT', `/corps/${corpId}/app`, settings),
+  /** The console's 会话内容存档 public-key upload; answers the new publickey_ver. */
+  uploadArchivePublicKey: (corpId: string, publicKey: string) =>
+    sim<{ publickey_ver: number }>('POST', `/corps/${corpId}/archive/public-keys`, { publicKey }),
+  /** A text message archived under the current public key. */
+  archiveText: (corpId: string, message: { from: string; tolist: string[]; content: string }) =>
+    sim<{ seq: number; publickey_ver: number }>('POST', `/corps/${corpId}/archive/messages`, message),
+  /** A phone confirming a scan of a web-login link; answers where WeCom sends the browser next. */
+  scanLogin: (scan: { url: string; userid?: string; nonMember?: true; decline?: true }) =>
+    sim<{ location: string }>('POST', '/web-login/scan', scan),
   replay: (corpId: string, deliveryId: string) =>
     sim<unknown>('POST', `/corps/${corpId}/callbacks/replay/${deliveryId}`),
 };

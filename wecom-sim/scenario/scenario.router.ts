@@ -1,5 +1,6 @@
 /** Everything under /sim: the JSON API tests and `npm start` use to drive the fake corps. */
 import express, { Router } from 'express';
+import { appRoutes } from './app.routes';
 import { callbacksRoutes } from './callbacks.routes';
 import { contactsRoutes } from './contacts.routes';
 import { corpsRoutes } from './corps.routes';
@@ -16,6 +17,7 @@ export function scenarioRouter(deps: ScenarioDeps): Router {
   router.use(callbacksRoutes(deps));
   router.use(contactsRoutes(deps));
   router.use(customersRoutes(deps));
+  router.use(appRoutes(deps));
   router.use(scenarioErrorHandler(deps.logger));
   return router;
 }

@@ -117,4 +117,6 @@ export const demoCorpSeed: CorpSeed = {
   departments,
   members: staff.map(toMemberSeed),
   customers: demoCustomerSeed,
+  // `npm start` serves the admin on 127.0.0.1, where web login (扫码登录) sends the browser back.
+  app: { name: '微丰SCRM', redirectDomain: '127.0.0.1' },
 };

@@ -4,6 +4,8 @@
  */
 import { CorpCallbacks } from '../callbacks/callback-config';
 import { ContactDirectory } from '../contacts/contact-directory';
+import { ChatArchive } from '../archive/chat-archive';
+import { CorpApp } from './corp-app';
 import { CorpTagCatalog } from '../customers/corp-tag-catalog';
 import { CustomerBook } from '../customers/customer-book';
 import { GroupChats } from '../customers/group-chats';
@@ -30,6 +32,8 @@ export class Corp {
   readonly groupChats = new GroupChats();
   readonly corpTags: CorpTagCatalog;
   readonly appMessages = new AppMessageLog();
+  readonly app: CorpApp;
+  readonly archive: ChatArchive;
 
   constructor(
     readonly identity: CorpIdentity,
@@ -37,6 +41,8 @@ export class Corp {
   ) {
     this.contacts = new ContactDirectory(identity.corpId, identity.name);
     this.corpTags = new CorpTagCatalog(nowSeconds);
+    this.app = new CorpApp(identity.appAgentId);
+    this.archive = new ChatArchive(nowSeconds);
   }
 
   get corpId(): string {

@@ -11,6 +11,7 @@ import type { MemberFields } from '../contacts/member-input';
 import { Corp, type CorpIdentity } from './corp';
 import { generateSecrets, type CorpSecrets } from './secret-kinds';
 import { TokenStore } from './token-store';
+import { WebLoginCodes } from './web-login-codes';
 import type { ExternalContact, FollowRelation } from '../customers/customer-book';
 import type { JoinScene } from '../customers/group-chats';
 
@@ -47,6 +48,8 @@ export interface CorpSeed {
   departments: Array<DepartmentCreateInput & { id: number }>;
   /** Leaders before the members that name them in direct_leader. */
   members: MemberSeed[];
+  /** The self-built app's console settings, when they differ from a new corp's. */
+  app?: { name?: string; redirectDomain?: string };
   customers?: CustomerSeed;
 }
 
@@ -68,11 +71,13 @@ export class SimState {
   readonly tokens: TokenStore;
   readonly latency = new ApiLatency();
   readonly outage = new ApiOutage();
+  readonly webLoginCodes: WebLoginCodes;
   private readonly corps = new Map<string, Corp>();
 
   constructor(private readonly options: { clock?: SimClock; seeds?: CorpSeed[] } = {}) {
     this.clock = options.clock ?? new SimClock();
     this.tokens = new TokenStore(this.clock);
+    this.webLoginCodes = new WebLoginCodes(this.clock);
     this.plantSeeds();
   }
 
@@ -104,6 +109,7 @@ export class SimState {
   reset(): void {
     this.corps.clear();
     this.tokens.clear();
+    this.webLoginCodes.clear();
     this.latency.clear();
     this.outage.stop();
     this.clock.reset();
@@ -113,6 +119,7 @@ export class SimState {
   private plantSeeds(): void {
     for (const seed of this.options.seeds ?? []) {
       const corp = this.createCorp(seed.identity);
+      Object.assign(corp.app, seed.app ?? {});
       for (const department of seed.departments) corp.contacts.departments.create(department);
       for (const { status, ...fields } of seed.members) {
         corp.contacts.members.create(

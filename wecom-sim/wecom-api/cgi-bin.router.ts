@@ -5,6 +5,7 @@
  */
 import express, { Router } from 'express';
 import type { SimState } from '../state/sim-state';
+import { appEndpoints } from './app.routes';
 import { departmentEndpoints } from './department.routes';
 import { externalContactEndpoints } from './externalcontact.routes';
 import { gettokenHandler } from './gettoken.route';
@@ -21,6 +22,7 @@ export function cgiBinRouter(state: SimState): Router {
     ...userEndpoints,
     ...externalContactEndpoints,
     ...messageEndpoints,
+    ...appEndpoints,
   };
   for (const [path, spec] of Object.entries(endpoints)) {
     router.all(path, wecomEndpoint(state, spec));

@@ -12,6 +12,7 @@ import { WecomError } from '../wecom-error';
 import { wecomErrorBody } from './error-body';
 
 export interface WecomCall {
+  state: SimState;
   corp: Corp;
   kind: SecretKind;
   /** A query parameter; the first value if repeated. */
@@ -94,6 +95,7 @@ export function wecomEndpoint(state: SimState, spec: WecomEndpointSpec): Request
         throw new WecomError(48002, 'the contacts secret of this corp may only read (通讯录只读权限)');
       }
       const result = spec.handle({
+        state,
         corp,
         kind,
         query: (name) => firstQueryValue(req, name),

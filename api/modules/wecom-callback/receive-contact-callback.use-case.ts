@@ -2,7 +2,8 @@ import { createHash } from 'node:crypto';
 import type { Client } from '@temporalio/client';
 import type { Logger } from '../../../lib/logger';
 import { CallbackInboxModel } from '../../../lib/models/callback-inbox.model';
-import { TenantModel } from '../../../lib/models/tenant.model';
+import { loadCallbackSecrets } from '../../../lib/wecom/binding-store';
+import type { CallbackSource } from '../../../lib/wecom/callback-settings';
 import { entitySearchAttributes } from '../../../lib/temporal/search-attributes';
 import { contactEventsWorkflowId } from '../../../lib/temporal/workflow-ids';
 import {
@@ -15,14 +16,10 @@ import { contactEventSignal } from '../../../workflows/contact-events.workflow';
 import type { CallbackQuery } from '../../../lib/contracts/wecom-callback.contract';
 import { badRequest, forbidden, notFound } from '../../http/app-error';
 
-async function secretsOf(tenantId: string): Promise<CallbackSecrets> {
-  const tenant = await TenantModel.findById(tenantId).lean();
-  if (!tenant?.wecom) throw notFound('未找到该企业的回调配置', 'CALLBACK_NOT_CONFIGURED');
-  return {
-    token: tenant.wecom.callbackToken,
-    encodingAesKey: tenant.wecom.callbackAesKey,
-    receiveId: tenant.wecom.corpId,
-  };
+async function secretsOf(tenantId: string, source: CallbackSource): Promise<CallbackSecrets> {
+  const secrets = await loadCallbackSecrets(tenantId, source);
+  if (!secrets) throw notFound('未找到该企业的回调配置', 'CALLBACK_NOT_CONFIGURED');
+  return secrets;
 }
 
 function open(secrets: CallbackSecrets, query: CallbackQuery, encrypted: string): string {
@@ -41,9 +38,35 @@ function open(secrets: CallbackSecrets, query: CallbackQuery, encrypted: string)
 }
 
 /** WeCom's URL check when the callback is saved: answer the decrypted echostr and nothing else. */
-export async function verifyCallbackUrl(tenantId: string, query: CallbackQuery): Promise<string> {
+export async function verifyCallbackUrl(
+  tenantId: string,
+  source: CallbackSource,
+  query: CallbackQuery,
+): Promise<string> {
   if (!query.echostr) throw badRequest('缺少 echostr');
-  return open(await secretsOf(tenantId), query, query.echostr);
+  return open(await secretsOf(tenantId, source), query, query.echostr);
+}
+
+/** Verifies and decrypts one event delivery (POST): the plaintext XML and its parsed envelope. */
+export async function openDelivery(
+  tenantId: string,
+  source: CallbackSource,
+  query: CallbackQuery,
+  body: string,
+): Promise<{ xml: string; envelope: ReturnType<typeof parseCallbackXml> }> {
+  const secrets = await secretsOf(tenantId, source);
+  let encrypted: string;
+  try {
+    encrypted = readEncryptedBody(body).encrypted;
+  } catch {
+    throw badRequest('回调内容格式有误');
+  }
+  const xml = open(secrets, query, encrypted);
+  try {
+    return { xml, envelope: parseCallbackXml(xml) };
+  } catch {
+    throw badRequest('回调内容格式有误');
+  }
 }
 
 /**
@@ -57,20 +80,7 @@ export async function receiveContactCallback(
   query: CallbackQuery,
   body: string,
 ): Promise<void> {
-  const secrets = await secretsOf(tenantId);
-  let encrypted: string;
-  try {
-    encrypted = readEncryptedBody(body).encrypted;
-  } catch {
-    throw badRequest('回调内容格式有误');
-  }
-  const xml = open(secrets, query, encrypted);
-  let envelope: ReturnType<typeof parseCallbackXml>;
-  try {
-    envelope = parseCallbackXml(xml);
-  } catch {
-    throw badRequest('回调内容格式有误');
-  }
+  const { xml, envelope } = await openDelivery(tenantId, 'contacts', query, body);
 
   const key = createHash('sha256').update(xml).digest('hex');
   const handled = envelope.Event === 'change_contact';

@@ -1,7 +1,7 @@
 import { Routes } from '@angular/router';
 
 import { authGuard } from './core/auth/auth.guard';
-import { landingRedirect, permissionGuard } from './core/auth/permission.guard';
+import { landingGuard, permissionGuard } from './core/auth/permission.guard';
 
 export const routes: Routes = [
   { path: 'login', loadChildren: () => import('./features/auth/routes') },
@@ -12,7 +12,7 @@ export const routes: Routes = [
     canActivate: [authGuard],
     canActivateChild: [permissionGuard],
     children: [
-      { path: '', pathMatch: 'full', redirectTo: landingRedirect },
+      { path: '', pathMatch: 'full', canActivate: [landingGuard], children: [] },
       { path: 'no-access', loadComponent: () => import('./shared/no-access').then((m) => m.NoAccess) },
       { path: 'acquisition', loadChildren: () => import('./features/acquisition/routes') },
       { path: 'customer', loadChildren: () => import('./features/customers/routes') },
@@ -21,7 +21,7 @@ export const routes: Routes = [
       { path: 'analytics', loadChildren: () => import('./features/analytics/routes') },
       { path: 'system', loadChildren: () => import('./features/system/routes') },
       { path: 'operation', loadChildren: () => import('./features/operations/routes') },
-      { path: '**', redirectTo: landingRedirect },
+      { path: '**', canActivate: [landingGuard], children: [] },
     ],
   },
 ];

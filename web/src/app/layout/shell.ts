@@ -9,12 +9,21 @@ import { filter, map } from 'rxjs';
 
 import { AuthService } from '../core/auth/auth.service';
 import { firstPermittedLink, permittedMenu } from '../core/auth/permitted-menu';
+import { OwnPasswordDialog } from '../features/auth/own-password/own-password-dialog';
 import { MAIN_MENU } from './menu';
 
 /** The signed-in frame: collapsible side menu, header with corp and user, and the page outlet. */
 @Component({
   selector: 'app-shell',
-  imports: [RouterOutlet, RouterLink, NzLayoutModule, NzMenuModule, NzIconModule, NzAvatarModule],
+  imports: [
+    RouterOutlet,
+    RouterLink,
+    NzLayoutModule,
+    NzMenuModule,
+    NzIconModule,
+    NzAvatarModule,
+    OwnPasswordDialog,
+  ],
   templateUrl: './shell.html',
   styleUrl: './shell.css',
   changeDetection: ChangeDetectionStrategy.OnPush,
@@ -45,6 +54,9 @@ export class Shell {
   protected toggleCollapsed(): void {
     this.collapsed.update((collapsed) => !collapsed);
   }
+
+  /** 修改密码 (I-10) dialog. */
+  protected readonly passwordOpen = signal(false);
 
   protected logOut(): void {
     this.auth.logout().subscribe(() => void this.router.navigateByUrl('/login'));

@@ -1,5 +1,5 @@
 import { inject } from '@angular/core';
-import { CanActivateChildFn, RedirectFunction, Router } from '@angular/router';
+import { CanActivateChildFn, CanActivateFn, Router } from '@angular/router';
 
 import { MAIN_MENU } from '../../layout/menu';
 import { AuthService } from './auth.service';
@@ -8,9 +8,14 @@ import { firstPermittedLink, menuItemOf } from './permitted-menu';
 /** Shown when a role may open no menu at all. */
 export const NO_ACCESS_URL = '/no-access';
 
-/** The first page the user may open (I-11), or the no-access page. */
-export const landingRedirect: RedirectFunction = () =>
-  firstPermittedLink(MAIN_MENU, inject(AuthService).permissions()) ?? NO_ACCESS_URL;
+/**
+ * Sends the user to the first page they may open (I-11), or the no-access page. A guard rather than a
+ * redirectTo function: redirects are worked out before any guard runs, so on a fresh page load (a reload,
+ * or the browser coming back from 扫码登录) the session would not be loaded yet and every role would look
+ * empty; guards run after authGuard has loaded it.
+ */
+export const landingGuard: CanActivateFn = () =>
+  inject(Router).parseUrl(firstPermittedLink(MAIN_MENU, inject(AuthService).permissions()) ?? NO_ACCESS_URL);
 
 /**
  * Keeps a typed-in URL from opening a page the role lacks: it goes to the user's first page instead.

@@ -1,5 +1,6 @@
 import { EnvironmentProviders } from '@angular/core';
 import {
+  BankOutline,
   BarChartOutline,
   BookOutline,
   CaretDownOutline,
@@ -8,6 +9,7 @@ import {
   CloseCircleFill,
   CloseCircleOutline,
   CloseOutline,
+  CopyOutline,
   DoubleLeftOutline,
   DoubleRightOutline,
   DownOutline,
@@ -23,8 +25,10 @@ import {
   MenuFoldOutline,
   MenuUnfoldOutline,
   MessageOutline,
+  MedicineBoxOutline,
   MobileOutline,
   PlusOutline,
+  QuestionCircleOutline,
   QrcodeOutline,
   QuestionCircleOutline,
   RightOutline,
@@ -45,6 +49,7 @@ import { provideNzIcons } from 'ng-zorro-antd/icon';
  */
 export function provideAppIcons(): EnvironmentProviders {
   return provideNzIcons([
+    BankOutline,
     BarChartOutline,
     BookOutline,
     CaretDownOutline,
@@ -53,6 +58,7 @@ export function provideAppIcons(): EnvironmentProviders {
     CloseCircleFill,
     CloseCircleOutline,
     CloseOutline,
+    CopyOutline,
     DoubleLeftOutline,
     DoubleRightOutline,
     DownOutline,
@@ -68,8 +74,10 @@ export function provideAppIcons(): EnvironmentProviders {
     MenuFoldOutline,
     MenuUnfoldOutline,
     MessageOutline,
+    MedicineBoxOutline,
     MobileOutline,
     PlusOutline,
+    QuestionCircleOutline,
     QrcodeOutline,
     QuestionCircleOutline,
     RightOutline,

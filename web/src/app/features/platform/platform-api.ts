@@ -2,6 +2,8 @@ import { HttpClient, HttpParams } from '@angular/common/http';
 import { inject, Injectable } from '@angular/core';
 import { Observable } from 'rxjs';
 
+import { WecomHealth } from '../system/wecom/wecom-binding.models';
+
 import { callerShowsErrors } from '../../core/net/api-error';
 import {
   ChangeTenantRequest,
@@ -50,5 +52,10 @@ export class PlatformApi {
     return this.http.patch<TenantSummary>(`/api/platform/tenants/${encodeURIComponent(tenantId)}`, change, {
       context: callerShowsErrors([400, 409]),
     });
+  }
+
+  /** A tenant's WeCom health panel (the same numbers its admins see on 企微绑定). */
+  wecomHealth(tenantId: string): Observable<WecomHealth> {
+    return this.http.get<WecomHealth>(`/api/platform/tenants/${encodeURIComponent(tenantId)}/wecom-health`);
   }
 }

@@ -3,6 +3,7 @@ import { FormBuilder, Validators } from '@angular/forms';
 import { Router } from '@angular/router';
 import { NzAlertModule } from 'ng-zorro-antd/alert';
 import { NzDatePickerModule } from 'ng-zorro-antd/date-picker';
+import { NzDrawerModule } from 'ng-zorro-antd/drawer';
 import { NzInputNumberModule } from 'ng-zorro-antd/input-number';
 import { NzMessageService } from 'ng-zorro-antd/message';
 import { NzModalModule } from 'ng-zorro-antd/modal';
@@ -12,6 +13,8 @@ import { NzTagModule } from 'ng-zorro-antd/tag';
 import { formatDateTime } from '../../core/format/date-time';
 import { apiErrorMessage } from '../../core/net/api-error';
 import { SHARED_IMPORTS } from '../../shared/shared-imports';
+import { WecomHealth } from '../system/wecom/wecom-binding.models';
+import { WecomHealthPanel } from '../system/wecom/wecom-health-panel';
 import { PlatformApi } from './platform-api';
 import { PHASE_LABELS, PlatformOperator, TenantSummary } from './platform.models';
 import {
@@ -30,10 +33,12 @@ import {
     ...SHARED_IMPORTS,
     NzAlertModule,
     NzDatePickerModule,
+    NzDrawerModule,
     NzInputNumberModule,
     NzModalModule,
     NzTableModule,
     NzTagModule,
+    WecomHealthPanel,
   ],
   templateUrl: './tenants-page.html',
   styleUrl: './platform.css',
@@ -55,6 +60,9 @@ export class TenantsPage implements OnInit {
 
   /** The tenant being changed, or null while opening a new one; the dialog is shown while `dialogOpen`. */
   protected readonly editing = signal<TenantSummary | null>(null);
+  /** The tenant whose WeCom health drawer is open, and its numbers once loaded. */
+  protected readonly healthOf = signal<TenantSummary | null>(null);
+  protected readonly health = signal<WecomHealth | null>(null);
   protected readonly dialogOpen = signal(false);
   protected readonly saving = signal(false);
   protected readonly dialogError = signal<string | null>(null);
@@ -83,6 +91,12 @@ export class TenantsPage implements OnInit {
     this.page.set(params.pageIndex);
     this.pageSize.set(params.pageSize);
     this.load();
+  }
+
+  protected openHealth(tenant: TenantSummary): void {
+    this.healthOf.set(tenant);
+    this.health.set(null);
+    this.api.wecomHealth(tenant.id).subscribe((health) => this.health.set(health));
   }
 
   protected openNew(): void {

@@ -11,7 +11,10 @@ export default [
     loadComponent: () => import('./audit-logs/audit-logs-page').then((m) => m.AuditLogsPage),
   },
   underConstructionRoute('tags', '标签管理'),
-  underConstructionRoute('wecom', '企微绑定'),
+  {
+    path: 'wecom',
+    loadComponent: () => import('./wecom/wecom-binding-page').then((m) => m.WecomBindingPage),
+  },
   underConstructionRoute('integrations', '系统对接'),
   underConstructionRoute('sensitive-behavior-settings', '敏感行为设置'),
 ] satisfies Routes;

@@ -1,6 +1,6 @@
 import { provideHttpClient, withInterceptors } from '@angular/common/http';
 import { HttpTestingController, provideHttpClientTesting } from '@angular/common/http/testing';
-import { provideZonelessChangeDetection } from '@angular/core';
+import { ApplicationRef, provideZonelessChangeDetection } from '@angular/core';
 import { ComponentFixture, TestBed } from '@angular/core/testing';
 import { provideRouter, Router } from '@angular/router';
 import { provideNzI18n, zh_CN } from 'ng-zorro-antd/i18n';
@@ -92,5 +92,43 @@ describe('LoginPage', () => {
     await fixture.whenStable();
 
     expect(byTestId('login-error').textContent).toContain('密码输入有误');
+  });
+});
+
+describe('LoginPage 扫码登录 tab', () => {
+  afterEach(() => window.history.replaceState({}, '', '/'));
+
+  async function open(url: string) {
+    window.history.replaceState({}, '', url);
+    TestBed.configureTestingModule({
+      imports: [LoginPage],
+      providers: [
+        provideZonelessChangeDetection(),
+        provideRouter([]),
+        provideHttpClient(),
+        provideHttpClientTesting(),
+        provideNzI18n(zh_CN),
+        provideAppIcons(),
+      ],
+    });
+    const fixture = TestBed.createComponent(LoginPage);
+    await fixture.whenStable();
+    return fixture.nativeElement as HTMLElement;
+  }
+
+  it('opens on the 扫码登录 tab with the refusal and the 企业ID the api sent back', async () => {
+    const page = await open(
+      '/login?mode=qr&qrError=%E5%8F%B7%E7%A0%81%E5%A4%B1%E6%95%88%EF%BC%8C%E8%AF%B7%E8%81%94%E7%B3%BB%E7%AE%A1%E7%90%86%E5%91%98&corpId=ww123',
+    );
+    expect(page.querySelector('[data-testid="qr-error"]')?.textContent).toContain('号码失效，请联系管理员');
+    expect(page.querySelector<HTMLInputElement>('[data-testid="qr-corp-id"]')?.value).toBe('ww123');
+  });
+
+  it('asks for the 企业ID before leaving for WeCom', async () => {
+    localStorage.removeItem('scrm.qrLogin.corpId');
+    const page = await open('/login?mode=qr');
+    page.querySelector<HTMLButtonElement>('[data-testid="qr-start"]')!.click();
+    await TestBed.inject(ApplicationRef).whenStable();
+    expect(page.textContent).toContain('请输入企业ID');
   });
 });

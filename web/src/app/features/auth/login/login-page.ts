@@ -1,3 +1,4 @@
+import { DOCUMENT } from '@angular/common';
 import { ChangeDetectionStrategy, Component, inject, signal } from '@angular/core';
 import { FormBuilder, Validators } from '@angular/forms';
 import { Router } from '@angular/router';
@@ -8,6 +9,7 @@ import { NzTabsModule } from 'ng-zorro-antd/tabs';
 import { AuthService } from '../../../core/auth/auth.service';
 import { apiErrorMessage } from '../../../core/net/api-error';
 import { SHARED_IMPORTS } from '../../../shared/shared-imports';
+import { QR_CORP_ID_STORAGE_KEY, qrLoginStartUrl, readQrLoginReturn } from './qr-login';
 
 /** Where a successful login lands: the shell's landing route opens the first menu the role may see (I-11). */
 export const HOME_URL = '/';
@@ -32,6 +34,30 @@ export class LoginPage {
   protected readonly submitting = signal(false);
   /** The server's reason for refusing the login, shown above the form. */
   protected readonly error = signal<string | null>(null);
+
+  private readonly document = inject(DOCUMENT);
+  private readonly qrReturn = readQrLoginReturn(new URLSearchParams(this.document.location.search));
+  /** 0 账号登录, 1 扫码登录 (opened when the browser comes back from a refused QR login). */
+  protected readonly tabIndex = signal(this.qrReturn.qrMode ? 1 : 0);
+  protected readonly qrError = signal<string | null>(this.qrReturn.error);
+  protected readonly qrForm = inject(FormBuilder).nonNullable.group({
+    corpId: [
+      this.qrReturn.corpId ?? this.document.defaultView?.localStorage.getItem(QR_CORP_ID_STORAGE_KEY) ?? '',
+      Validators.required,
+    ],
+  });
+
+  /** 扫码登录: off to WeCom's QR page for the corp; the 企业ID is remembered for next time. */
+  protected startQrLogin(): void {
+    const corpId = this.qrForm.controls.corpId.value.trim();
+    if (!corpId) {
+      this.qrForm.controls.corpId.markAsDirty();
+      this.qrForm.controls.corpId.updateValueAndValidity();
+      return;
+    }
+    this.document.defaultView?.localStorage.setItem(QR_CORP_ID_STORAGE_KEY, corpId);
+    this.document.location.assign(qrLoginStartUrl(corpId));
+  }
 
   protected logIn(): void {
     if (this.submitting()) return;

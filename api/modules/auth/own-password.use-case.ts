@@ -1,0 +1,31 @@
+import bcrypt from 'bcryptjs';
+import type { OwnPasswordRequest } from '../../../lib/contracts/auth.contract';
+import { StaffModel } from '../../../lib/models/staff.model';
+import { badRequest, unauthorized } from '../../http/app-error';
+import { hashPassword } from './login.use-case';
+
+/**
+ * 修改密码 (I-10): sets or changes the caller's own password. Changing it ends the caller's other sessions
+ * (sessionVersion goes up); the caller gets a fresh cookie with the new version.
+ */
+export async function changeOwnPassword(
+  session: { tenantId: string; staffId: string },
+  request: OwnPasswordRequest,
+): Promise<{ hadPassword: boolean; sessionVersion: number }> {
+  const staff = await StaffModel.findOne({ tenantId: session.tenantId, _id: session.staffId }).lean();
+  if (!staff) throw unauthorized();
+  const hadPassword = Boolean(staff.passwordHash);
+  if (hadPassword) {
+    if (!request.currentPassword) throw badRequest('请输入当前密码', 'CURRENT_PASSWORD_REQUIRED');
+    if (!(await bcrypt.compare(request.currentPassword, staff.passwordHash as string))) {
+      throw badRequest('当前密码输入有误', 'WRONG_CURRENT_PASSWORD');
+    }
+  }
+  const updated = await StaffModel.findOneAndUpdate(
+    { tenantId: session.tenantId, _id: session.staffId },
+    { $set: { passwordHash: await hashPassword(request.newPassword) }, $inc: { sessionVersion: 1 } },
+    { new: true },
+  ).lean();
+  if (!updated) throw unauthorized();
+  return { hadPassword, sessionVersion: updated.sessionVersion };
+}

@@ -1,0 +1,134 @@
+import type { OpenAPIRegistry } from '@asteasolutions/zod-to-openapi';
+import { Router, type Response } from 'express';
+import rateLimit from 'express-rate-limit';
+import jwt from 'jsonwebtoken';
+import {
+  wecomLoginCallbackQuerySchema,
+  wecomLoginStartQuerySchema,
+} from '../../../lib/contracts/auth.contract';
+import type { Logger } from '../../../lib/logger';
+import type { WeComClient } from '../../../lib/wecom/client';
+import { issueSessionCookie } from '../../auth/session';
+import { AppError } from '../../http/app-error';
+import { defineRoute } from '../../http/define-route';
+import { recordAudit } from '../audit/record-audit';
+import { finishWeComLogin, startWeComLogin, type PendingLogin } from './wecom-login.use-case';
+
+/** Binds the login's state to this browser; lives only as long as a person takes to scan. */
+const PENDING_COOKIE = 'scrm_wecom_login';
+const PENDING_TTL_SECONDS = 10 * 60;
+const COOKIE_PATH = '/api/auth/wecom';
+
+export interface WeComLoginRouterOptions {
+  jwtSecret: string;
+  secureCookies: boolean;
+  publicUrl: string;
+  wecomLoginBase: string;
+  wecom: WeComClient;
+  log: Logger;
+  /** QR login starts and returns per IP per minute, like the password login's limit. */
+  attemptsPerMinute: number;
+}
+
+/** 扫码登录 (I-09): start → WeCom's QR page → callback → the same session cookie as the password login. */
+export function createWeComLoginRouter(registry: OpenAPIRegistry, options: WeComLoginRouterOptions): Router {
+  const router = Router();
+  /** Failures go back to the login page, which shows the message on its 扫码登录 tab. */
+  const backToLogin = (res: Response, message: string, corpId?: string) => {
+    const params = new URLSearchParams({ mode: 'qr', qrError: message, ...(corpId ? { corpId } : {}) });
+    res.redirect(302, `/login?${params}`);
+  };
+
+  const limiter = rateLimit({
+    windowMs: 60_000,
+    limit: options.attemptsPerMinute,
+    standardHeaders: 'draft-8',
+    legacyHeaders: false,
+    handler: (_req, res) => backToLogin(res, '登录尝试过于频繁，请稍后再试'),
+  });
+
+  defineRoute(
+    registry,
+    router,
+    {
+      method: 'get',
+      path: '/api/auth/wecom/start',
+      summary: '扫码登录: redirects to WeCom web login for the corp of this 企业ID',
+      tags: ['auth'],
+      authenticated: false,
+      guards: [limiter],
+      request: { query: wecomLoginStartQuerySchema },
+      responses: { 302: { description: 'To the WeCom QR page (or back to /login with the reason)' } },
+    },
+    async ({ query }, _req, res) => {
+      let started;
+      try {
+        started = await startWeComLogin(query.corpId, {
+          loginBase: options.wecomLoginBase,
+          publicUrl: options.publicUrl,
+        });
+      } catch (error) {
+        if (error instanceof AppError) return backToLogin(res, error.message, query.corpId);
+        throw error;
+      }
+      const token = jwt.sign(started.pending, options.jwtSecret, { expiresIn: PENDING_TTL_SECONDS });
+      res.cookie(PENDING_COOKIE, token, {
+        httpOnly: true,
+        // WeCom brings the browser back with a top-level GET, which lax cookies survive.
+        sameSite: 'lax',
+        secure: options.secureCookies,
+        maxAge: PENDING_TTL_SECONDS * 1000,
+        path: COOKIE_PATH,
+      });
+      res.redirect(302, started.loginUrl);
+    },
+  );
+
+  defineRoute(
+    registry,
+    router,
+    {
+      method: 'get',
+      path: '/api/auth/wecom/callback',
+      summary: '扫码登录: WeCom redirect_uri; exchanges the code, checks 开启系统, sets the session cookie',
+      tags: ['auth'],
+      authenticated: false,
+      guards: [limiter],
+      request: { query: wecomLoginCallbackQuerySchema },
+      responses: { 302: { description: 'Into the admin, or back to /login with the reason' } },
+    },
+    async ({ query }, req, res) => {
+      const pending = readPending(req.cookies?.[PENDING_COOKIE], options.jwtSecret);
+      res.clearCookie(PENDING_COOKIE, { path: COOKIE_PATH });
+      let result;
+      try {
+        result = await finishWeComLogin(options.wecom, query, pending);
+      } catch (error) {
+        if (error instanceof AppError) return backToLogin(res, error.message);
+        options.log.error({ err: error }, 'WeCom login failed');
+        return backToLogin(res, '企业微信暂时无法完成登录，请稍后再试或使用账号登录');
+      }
+      issueSessionCookie(res, options.jwtSecret, result.claims, options.secureCookies);
+      await recordAudit({
+        tenantId: result.tenant.id,
+        actorStaffId: result.user.id,
+        action: 'login',
+        after: { method: 'wecom-qr' },
+        ip: req.ip,
+      });
+      res.redirect(302, '/');
+    },
+  );
+
+  return router;
+}
+
+function readPending(token: string | undefined, secret: string): PendingLogin | null {
+  if (!token) return null;
+  try {
+    const { nonce, tenantId } = jwt.verify(token, secret) as PendingLogin;
+    return { nonce, tenantId };
+  } catch {
+    return null;
+  }
+}

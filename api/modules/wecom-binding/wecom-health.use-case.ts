@@ -1,0 +1,99 @@
+import type { WecomHealth } from '../../../lib/contracts/wecom-binding.contract';
+import { CallbackInboxModel } from '../../../lib/models/callback-inbox.model';
+import { SyncRunModel } from '../../../lib/models/sync-run.model';
+import { WeComCallStatModel } from '../../../lib/models/wecom-call-stat.model';
+import { WeComTokenStateModel } from '../../../lib/models/wecom-token-state.model';
+
+/** WeCom's published per-corp, per-API limits (API.md §3). */
+export const PER_MINUTE_LIMIT = 10_000;
+export const PER_HOUR_LIMIT = 150_000;
+const WINDOW_HOURS = 24;
+const MINUTE_MS = 60_000;
+
+interface Counted {
+  _id: string | number;
+  count: number;
+}
+
+function countsSince(tenantId: string, since: Date, groupBy: '$errcode' | '$path'): Promise<Counted[]> {
+  return WeComCallStatModel.aggregate<Counted>([
+    { $match: { tenantId, minute: { $gte: since } } },
+    { $group: { _id: groupBy, count: { $sum: '$count' } } },
+  ]);
+}
+
+function busiest(rows: Counted[]): { path: string; count: number } | null {
+  const top = rows.reduce<Counted | null>(
+    (best, row) => (!best || row.count > best.count ? row : best),
+    null,
+  );
+  return top ? { path: String(top._id), count: top.count } : null;
+}
+
+/** The health panel's numbers for one tenant, from the counters every api and worker process writes. */
+export async function wecomHealth(tenantId: string, now = new Date()): Promise<WecomHealth> {
+  const nowMs = now.getTime();
+  const currentMinute = new Date(Math.floor(nowMs / MINUTE_MS) * MINUTE_MS);
+  const [byErrcode, lastHour, lastMinute, tokens, backlog, failed, oldest, runs] = await Promise.all([
+    countsSince(tenantId, new Date(nowMs - WINDOW_HOURS * 3600_000), '$errcode'),
+    countsSince(tenantId, new Date(nowMs - 3600_000), '$path'),
+    countsSince(tenantId, currentMinute, '$path'),
+    WeComTokenStateModel.find({ tenantId }).sort({ secretKind: 1 }).lean(),
+    CallbackInboxModel.countDocuments({ tenantId, status: 'received' }),
+    CallbackInboxModel.countDocuments({ tenantId, status: 'failed' }),
+    CallbackInboxModel.findOne({ tenantId, status: 'received' }, { receivedAt: 1 })
+      .sort({ receivedAt: 1 })
+      .lean(),
+    SyncRunModel.find({ tenantId, kind: 'org' }).sort({ startedAt: -1 }).limit(20).lean(),
+  ]);
+
+  const total = byErrcode.reduce((sum, row) => sum + row.count, 0);
+  const failedCalls = byErrcode.filter((row) => row._id !== 0).reduce((sum, row) => sum + row.count, 0);
+  const minuteTop = busiest(lastMinute);
+  const hourTop = busiest(lastHour);
+  const used = Math.max((minuteTop?.count ?? 0) / PER_MINUTE_LIMIT, (hourTop?.count ?? 0) / PER_HOUR_LIMIT);
+  const lastSuccess = runs.find((run) => run.status === 'completed' && run.finishedAt);
+  const latest = runs[0];
+
+  return {
+    generatedAt: now.toISOString(),
+    calls: {
+      windowHours: WINDOW_HOURS,
+      total,
+      failed: failedCalls,
+      errorRate: total === 0 ? 0 : failedCalls / total,
+      byErrcode: byErrcode
+        .map((row) => ({
+          errcode: Number(row._id),
+          count: row.count,
+          rate: total === 0 ? 0 : row.count / total,
+        }))
+        .sort((a, b) => b.count - a.count),
+    },
+    tokens: tokens.map((token) => {
+      const expiresInSeconds = Math.max(0, Math.floor((token.expiresAt.getTime() - nowMs) / 1000));
+      return {
+        secretKind: token.secretKind,
+        state: expiresInSeconds > 0 ? ('cached' as const) : ('expired' as const),
+        fetchedAt: token.fetchedAt.toISOString(),
+        expiresInSeconds,
+      };
+    }),
+    rateLimit: {
+      perMinuteLimit: PER_MINUTE_LIMIT,
+      perHourLimit: PER_HOUR_LIMIT,
+      busiestPathLastMinute: minuteTop,
+      busiestPathLastHour: hourTop,
+      headroomPercent: Math.round((1 - Math.min(1, used)) * 1000) / 10,
+    },
+    inbox: { backlog, failed, oldestPendingAt: oldest?.receivedAt.toISOString() ?? null },
+    sync: {
+      lastSuccessAt: lastSuccess?.finishedAt?.toISOString() ?? null,
+      lagSeconds: lastSuccess?.finishedAt
+        ? Math.floor((nowMs - lastSuccess.finishedAt.getTime()) / 1000)
+        : null,
+      running: latest?.status === 'running',
+      lastError: latest?.status === 'failed' ? (latest.error ?? '同步失败') : null,
+    },
+  };
+}

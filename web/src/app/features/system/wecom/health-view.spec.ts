@@ -1,0 +1,76 @@
+import { formatDuration, healthLines } from './health-view';
+import { WecomHealth } from './wecom-binding.models';
+
+const health = (overrides: Partial<WecomHealth> = {}): WecomHealth => ({
+  generatedAt: '2026-11-25T10:00:00.000Z',
+  calls: {
+    windowHours: 24,
+    total: 10,
+    failed: 1,
+    errorRate: 0.1,
+    byErrcode: [
+      { errcode: 0, count: 9, rate: 0.9 },
+      { errcode: 40001, count: 1, rate: 0.1 },
+    ],
+  },
+  tokens: [
+    {
+      secretKind: 'contacts',
+      state: 'cached',
+      fetchedAt: '2026-11-25T09:58:00.000Z',
+      expiresInSeconds: 7080,
+    },
+  ],
+  rateLimit: {
+    perMinuteLimit: 10000,
+    perHourLimit: 150000,
+    busiestPathLastMinute: null,
+    busiestPathLastHour: { path: '/user/list', count: 12 },
+    headroomPercent: 99.9,
+  },
+  inbox: { backlog: 2, failed: 0, oldestPendingAt: null },
+  sync: { lastSuccessAt: '2026-11-25T09:00:00.000Z', lagSeconds: 3600, running: false, lastError: null },
+  ...overrides,
+});
+
+describe('health panel lines', () => {
+  it('formats durations in Chinese', () => {
+    expect(formatDuration(42)).toBe('42 秒');
+    expect(formatDuration(7080)).toBe('1 小时 58 分');
+    expect(formatDuration(90_000)).toBe('1 天 1 小时');
+  });
+
+  it('lists error codes with their share, token expiry, headroom, backlog and sync lag', () => {
+    const lines = healthLines(health());
+    expect(lines.map((l) => [l.label, l.status])).toEqual([
+      ['调用（近 24 小时）', 'warn'],
+      ['通讯录 access_token', 'ok'],
+      ['频率余量', 'ok'],
+      ['回调待处理', 'ok'],
+      ['组织架构同步', 'ok'],
+    ]);
+    expect(lines[0].value).toBe('10 次，失败 1 次（10.0%）：40001 × 1（10.0%）');
+    expect(lines[1].value).toBe('有效，1 小时 58 分后过期');
+    expect(lines[2].value).toContain('/user/list 12 次');
+    expect(lines[4].value).toBe('1 小时 0 分前同步成功');
+  });
+
+  it('flags failed callbacks, a failed sync and missing tokens', () => {
+    const lines = healthLines(
+      health({
+        tokens: [],
+        inbox: { backlog: 0, failed: 3, oldestPendingAt: null },
+        sync: { lastSuccessAt: null, lagSeconds: null, running: false, lastError: 'WeCom 40001' },
+      }),
+    );
+    expect(lines.find((l) => l.label === 'access_token')).toMatchObject({
+      value: '尚未获取',
+      status: 'warn',
+    });
+    expect(lines.find((l) => l.label === '回调待处理')).toMatchObject({ status: 'error' });
+    expect(lines.find((l) => l.label === '组织架构同步')).toMatchObject({
+      value: '同步失败：WeCom 40001',
+      status: 'error',
+    });
+  });
+});
