@@ -2,6 +2,7 @@ import type { Client } from '@temporalio/client';
 import type { ContactsApi } from '../lib/wecom/contacts-api';
 import { createContactEventActivities } from './contact-events.activities';
 import { createOrgSyncActivities } from './org-sync.activities';
+import { createOrgWriteBackActivities } from './org-write-back.activities';
 import { loadContactsCredentials, loadExternalContactCredentials } from './tenant-credentials';
 import { createCorpTagWriteActivities } from './corp-tag-writes.activities';
 import type { CorpTagsApi } from '../lib/wecom/corp-tags-api';
@@ -20,6 +21,7 @@ export function createActivities(deps: ActivityDeps) {
   return {
     ...createOrgSyncActivities(shared),
     ...createContactEventActivities(shared),
+    ...createOrgWriteBackActivities(shared),
     ...createTenantValidityActivities({ temporal: deps.temporal }),
     ...createCorpTagWriteActivities({ corpTags: deps.corpTags, credentials: loadExternalContactCredentials }),
   };

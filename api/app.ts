@@ -13,6 +13,7 @@ import { createAuditRouter } from './modules/audit/audit.router';
 import { createAuthRouter } from './modules/auth/auth.router';
 import { createHealthRouter } from './modules/health/health.router';
 import { createOrgRouter } from './modules/org/org.router';
+import { createOrgEditRouter } from './modules/org-edit/org-edit.router';
 import { createPlatformRouter } from './modules/platform/platform.router';
 import { createRolesRouter } from './modules/roles/roles.router';
 import { createTagsRouter } from './modules/tags/tags.router';
@@ -68,6 +69,13 @@ export function createApp(deps: AppDeps): Express {
   );
   app.use(
     createOrgRouter(registry, { client: deps.temporal, taskQueue: config.temporalTaskQueue }, authenticate),
+  );
+  app.use(
+    createOrgEditRouter(
+      registry,
+      { temporal: deps.temporal, taskQueue: config.temporalTaskQueue, log },
+      authenticate,
+    ),
   );
   app.use(createAuditRouter(registry, authenticate));
   app.use(createRolesRouter(registry, authenticate));
