@@ -21,7 +21,7 @@ export async function createWorker(
     namespace: config.temporalNamespace,
     taskQueue: config.temporalTaskQueue,
     workflowsPath: require.resolve('../workflows'),
-    activities: createActivities({ contacts, temporal }),
+    activities: createActivities({ contacts, temporal, taskQueue: config.temporalTaskQueue }),
   });
   const close = async () => {
     await temporal.connection.close();
