@@ -1,4 +1,5 @@
 import type { Client } from '@temporalio/client';
+import { wakeOrgWriteBack } from '../lib/org/wake-org-write-back';
 import type { ContactsApi } from '../lib/wecom/contacts-api';
 import { createContactEventActivities } from './contact-events.activities';
 import { createOrgSyncActivities } from './org-sync.activities';
@@ -13,13 +14,18 @@ export interface ActivityDeps {
   corpTags: CorpTagsApi;
   /** For activities that steer other workflows and schedules (pausing an expired tenant's syncs). */
   temporal: Client;
+  /** The queue the worker polls, for workflows those activities start. */
+  taskQueue: string;
 }
 
 /** Every activity the worker registers, built from the real clients it is given. */
 export function createActivities(deps: ActivityDeps) {
   const shared = { contacts: deps.contacts, credentials: loadContactsCredentials };
   return {
-    ...createOrgSyncActivities(shared),
+    ...createOrgSyncActivities({
+      ...shared,
+      wakeWriteBack: (tenantId) => wakeOrgWriteBack(deps.temporal, deps.taskQueue, tenantId),
+    }),
     ...createContactEventActivities(shared),
     ...createOrgWriteBackActivities(shared),
     ...createTenantValidityActivities({ temporal: deps.temporal }),

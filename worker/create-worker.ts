@@ -24,7 +24,7 @@ export async function createWorker(
     namespace: config.temporalNamespace,
     taskQueue: config.temporalTaskQueue,
     workflowsPath: require.resolve('../workflows'),
-    activities: createActivities({ contacts, corpTags, temporal }),
+    activities: createActivities({ contacts, corpTags, temporal, taskQueue: config.temporalTaskQueue }),
   });
   const close = async () => {
     await temporal.connection.close();
