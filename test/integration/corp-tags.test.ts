@@ -122,6 +122,10 @@ describe('标签管理 → 企业微信标签: written through to WeCom', () => 
       .send({ ids: [second.id, first.id] })
       .expect(200);
     expect((await listed()).map((group) => group.name)).toEqual(['来源', '会员等级']);
+    // A stale list (a group deleted meanwhile) moves nothing.
+    const stale = await admin.put('/api/tags/corp-groups-order').send({ ids: [first.id, 'et-gone'] });
+    expect([stale.status, stale.body.error.message]).toEqual([404, '标签组不存在']);
+    expect((await listed()).map((group) => group.name)).toEqual(['来源', '会员等级']);
     await eventually(async () => {
       const names = (await simulator.corpTags(corp.corpId)).tag_group.map((group) => group.group_name);
       return names[0] === '来源' && names[1] === '会员等级';

@@ -224,12 +224,13 @@ export async function deleteCorpTagGroup(
 /** Drag order (R-7.3.1-02): the first shown gets the largest order, as WeCom sorts. */
 export async function reorderCorpTagGroups(queue: CorpTagWriteQueueDeps, tenantId: string, ids: string[]) {
   const groups = await CorpTagGroupModel.find({ tenantId }, { groupId: 1, localId: 1 }).lean();
+  // Every id must be known before anything moves, so a stale list changes nothing.
+  const chosen = ids.map((id) => groups.find((g) => hasKey(g, id)));
+  if (chosen.some((group) => !group)) throw notFound(GROUP_MISSING, 'TAG_GROUP_NOT_FOUND');
   const keys: string[] = [];
-  for (const [index, id] of ids.entries()) {
-    const group = groups.find((g) => hasKey(g, id));
-    if (!group) throw notFound(GROUP_MISSING, 'TAG_GROUP_NOT_FOUND');
-    await updateCorpTagGroup({ tenantId, _id: group._id }, () => ({ order: ids.length - index }));
-    keys.push(group.groupId);
+  for (const [index, group] of chosen.entries()) {
+    await updateCorpTagGroup({ tenantId, _id: group!._id }, () => ({ order: ids.length - index }));
+    keys.push(group!.groupId);
   }
   await enqueueCorpTagWrite(queue, tenantId, { kind: 'reorder', target: 'group', keys });
   return listCorpTagGroups(tenantId);
