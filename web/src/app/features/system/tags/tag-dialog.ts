@@ -73,6 +73,8 @@ const TITLES: Record<TagDialogMode, string> = {
             <nz-form-control>
               <nz-radio-group formControlName="color" data-testid="tag-color">
                 @for (color of colors; track color.value) {
+                  <!-- nz-radio renders its own input inside the label, which the lint rule cannot see. -->
+                  <!-- eslint-disable-next-line @angular-eslint/template/label-has-associated-control -->
                   <label nz-radio [nzValue]="color.value" [attr.aria-label]="color.label">
                     <span class="swatch" [style.background]="color.hex"></span>
                   </label>
