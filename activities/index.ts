@@ -1,5 +1,7 @@
 import type { Client } from '@temporalio/client';
+import type { WeComClient } from '../lib/wecom/client';
 import type { ContactsApi } from '../lib/wecom/contacts-api';
+import { createContactReminderActivities } from './contact-reminder.activities';
 import { createContactEventActivities } from './contact-events.activities';
 import { createOrgSyncActivities } from './org-sync.activities';
 import { loadContactsCredentials } from './tenant-credentials';
@@ -9,6 +11,9 @@ export interface ActivityDeps {
   contacts: ContactsApi;
   /** For activities that steer other workflows and schedules (pausing an expired tenant's syncs). */
   temporal: Client;
+  /** For app messages (提醒事项) and other calls with the app secret. */
+  wecom: WeComClient;
+  publicUrl: string;
 }
 
 /** Every activity the worker registers, built from the real clients it is given. */
@@ -18,5 +23,6 @@ export function createActivities(deps: ActivityDeps) {
     ...createOrgSyncActivities(shared),
     ...createContactEventActivities(shared),
     ...createTenantValidityActivities({ temporal: deps.temporal }),
+    ...createContactReminderActivities({ wecom: deps.wecom, publicUrl: deps.publicUrl }),
   };
 }

@@ -11,6 +11,7 @@ import { requireSession } from './auth/session';
 import { createErrorHandler, notFoundHandler } from './http/error-handler';
 import { createAuditRouter } from './modules/audit/audit.router';
 import { createAuthRouter } from './modules/auth/auth.router';
+import { createContactRecordsRouter } from './modules/contact-records/contact-records.router';
 import { createHealthRouter } from './modules/health/health.router';
 import { createOrgRouter } from './modules/org/org.router';
 import { createPlatformRouter } from './modules/platform/platform.router';
@@ -69,6 +70,13 @@ export function createApp(deps: AppDeps): Express {
   );
   app.use(createAuditRouter(registry, authenticate));
   app.use(createRolesRouter(registry, authenticate));
+  app.use(
+    createContactRecordsRouter(
+      registry,
+      { client: deps.temporal, taskQueue: config.temporalTaskQueue },
+      authenticate,
+    ),
+  );
   app.use(
     createWeComLoginRouter(registry, {
       jwtSecret: config.jwtSecret,

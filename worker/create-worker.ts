@@ -15,13 +15,14 @@ export async function createWorker(
   const temporal = await connectTemporalClient(config.temporalAddress, config.temporalNamespace);
   const wecomStats = new WeComCallStats(createLogger('worker', config.logLevel));
   wecomStats.start();
-  const contacts = createContactsApi(new WeComClient({ baseUrl: config.wecomApiBase, observer: wecomStats }));
+  const wecom = new WeComClient({ baseUrl: config.wecomApiBase, observer: wecomStats });
+  const contacts = createContactsApi(wecom);
   const worker = await Worker.create({
     connection,
     namespace: config.temporalNamespace,
     taskQueue: config.temporalTaskQueue,
     workflowsPath: require.resolve('../workflows'),
-    activities: createActivities({ contacts, temporal }),
+    activities: createActivities({ contacts, temporal, wecom, publicUrl: config.publicUrl }),
   });
   const close = async () => {
     await temporal.connection.close();

@@ -13,6 +13,7 @@ export const AUDIT_ACTIONS = [
   'role.delete',
   'staff.role',
   'staff.password-reset',
+  'contact-record.delete',
 ] as const;
 export type AuditAction = (typeof AUDIT_ACTIONS)[number];
 

@@ -3,6 +3,8 @@ import request from 'supertest';
 import { StaffModel } from '../../lib/models/staff.model';
 import { DepartmentModel } from '../../lib/models/department.model';
 import { RoleModel } from '../../lib/models/role.model';
+import { ContactRecordModel } from '../../lib/models/contact-record.model';
+import { CustomerModel } from '../../lib/models/customer.model';
 import { startTestApp, type TestApp } from '../support/app-harness';
 import { simulator } from '../support/sim-client';
 import { ADMIN_PASSWORD, createBoundTenant, freshTenantId } from '../support/tenant-fixture';
@@ -24,8 +26,11 @@ const SAMPLE_BODIES: Record<string, unknown> = {
   // Tenant B's super admin sets the same password again: runs as B, changes nothing of A.
   'PUT /api/auth/password': { currentPassword: ADMIN_PASSWORD, newPassword: ADMIN_PASSWORD },
   'PUT /api/wecom/binding': { corpId: 'ww0000000000000000', agentId: 1000002 },
+  'POST /api/customers/{externalUserid}/contact-records': { kind: 'record', text: '乙方记录' },
 };
 let roleOfA = '';
+let recordOfA = '';
+const CUSTOMER_OF_A = 'wm-isolation-a';
 
 async function snapshotOf(tenantId: string): Promise<string> {
   const db = mongoose.connection.db!;
@@ -60,6 +65,20 @@ describe('tenant isolation: every endpoint, called by another tenant', () => {
       .post('/api/auth/login')
       .send({ phone: '13700000070', password: ADMIN_PASSWORD })
       .expect(200);
+    await CustomerModel.create({
+      tenantId: TENANT_A,
+      externalUserid: CUSTOMER_OF_A,
+      name: `${A_MARKER}客户`,
+      adderUserids: ['admin'],
+    });
+    const recordA = await ContactRecordModel.create({
+      tenantId: TENANT_A,
+      externalUserid: CUSTOMER_OF_A,
+      kind: 'record',
+      text: `${A_MARKER}联系记录`,
+      creator: { staffId: '000000000000000000000000', userid: 'admin', name: `${A_MARKER}管理员` },
+    });
+    recordOfA = String(recordA._id);
     await StaffModel.create({
       tenantId: TENANT_A,
       userid: 'a-member',
@@ -96,7 +115,10 @@ describe('tenant isolation: every endpoint, called by another tenant', () => {
         const url = path
           .replace('{tenantId}', TENANT_A)
           .replace('{userid}', 'a-member')
-          .replace('{roleId}', roleOfA);
+          .replace('{roleId}', roleOfA)
+          .replace('{externalUserid}', CUSTOMER_OF_A)
+          .replace('{recordId}', recordOfA)
+          .replace('{fileId}', recordOfA);
         const call = agentB[method as 'get' | 'post' | 'put' | 'patch' | 'delete'](url).query({
           msg_signature: '0'.repeat(40),
           timestamp: '1',
