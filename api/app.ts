@@ -12,6 +12,7 @@ import { createErrorHandler, notFoundHandler } from './http/error-handler';
 import { createAuditRouter } from './modules/audit/audit.router';
 import { createAuthRouter } from './modules/auth/auth.router';
 import { createContactRecordsRouter } from './modules/contact-records/contact-records.router';
+import { createH5Router } from './modules/h5/h5.router';
 import { createHealthRouter } from './modules/health/health.router';
 import { createOrgRouter } from './modules/org/org.router';
 import { createPlatformRouter } from './modules/platform/platform.router';
@@ -97,6 +98,21 @@ export function createApp(deps: AppDeps): Express {
         chatArchive: chatArchiveSdkFor(config.wecomApiBase),
         publicUrl: config.publicUrl,
         temporal: { client: deps.temporal, taskQueue: config.temporalTaskQueue },
+        log,
+      },
+      authenticate,
+    ),
+  );
+  app.use(
+    createH5Router(
+      registry,
+      {
+        jwtSecret: config.jwtSecret,
+        secureCookies,
+        publicUrl: config.publicUrl,
+        wecomOAuthBase: config.wecomOAuthBase,
+        wecomJssdkUrl: config.wecomJssdkUrl,
+        wecom,
         log,
       },
       authenticate,

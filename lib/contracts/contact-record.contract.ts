@@ -79,3 +79,14 @@ export const contactRecordPageSchema = pageOf(contactRecordSchema).openapi('Cont
 export const uploadAttachmentBodySchema = z
   .object({ file: z.string().optional().openapi({ format: 'binary' }) })
   .openapi('ContactRecordAttachmentUpload');
+
+/** @同事 picker: colleagues by name, for anyone who writes records (the staff list itself needs 组织架构). */
+export const colleagueQuerySchema = paginationQuerySchema.extend({
+  keyword: z.string().trim().max(64).optional(),
+});
+
+export const colleagueSchema = z
+  .object({ userid: z.string(), name: z.string(), avatar: z.string() })
+  .openapi('Colleague');
+
+export const colleaguePageSchema = pageOf(colleagueSchema).openapi('ColleaguePage');

@@ -14,6 +14,7 @@ export const AUDIT_ACTIONS = [
   'staff.role',
   'staff.password-reset',
   'contact-record.delete',
+  'customer.profile.update',
 ] as const;
 export type AuditAction = (typeof AUDIT_ACTIONS)[number];
 

@@ -2,6 +2,8 @@ import type { OpenAPIRegistry } from '@asteasolutions/zod-to-openapi';
 import { Router, type RequestHandler } from 'express';
 import {
   attachmentParamsSchema,
+  colleaguePageSchema,
+  colleagueQuerySchema,
   contactRecordAttachmentSchema,
   contactRecordListQuerySchema,
   contactRecordPageSchema,
@@ -21,6 +23,7 @@ import { receiveAttachment } from './attachment-upload';
 import {
   createContactRecord,
   deleteContactRecord,
+  listColleagues,
   listContactRecords,
   type ReminderTemporal,
 } from './contact-records.use-case';
@@ -159,6 +162,23 @@ export function createContactRecordsRouter(
         ip: req.ip,
       });
       res.status(204).end();
+    },
+  );
+
+  defineRoute(
+    registry,
+    router,
+    {
+      ...common,
+      method: 'get',
+      path: '/api/contact-record-colleagues',
+      summary: '@同事 picker: colleagues by name',
+      permission: WRITE,
+      request: { query: colleagueQuerySchema },
+      responses: { 200: { description: 'A page of colleagues', schema: colleaguePageSchema } },
+    },
+    async ({ query }, _req, res) => {
+      res.json(await listColleagues(callerOf(res).tenantId, query));
     },
   );
 

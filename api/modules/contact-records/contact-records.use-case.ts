@@ -181,3 +181,26 @@ function recordView(
     mine: row.creator.staffId === caller.staffId,
   };
 }
+
+/** Colleagues to @ (every staff member still in the corp), by name, a page at a time. */
+export async function listColleagues(
+  tenantId: string,
+  query: { keyword?: string; page: number; pageSize: number },
+) {
+  const filter: Record<string, unknown> = { tenantId, deletedAt: { $exists: false } };
+  if (query.keyword) filter.name = new RegExp(query.keyword.replace(/[.*+?^${}()|[\]\\]/g, '\\$&'), 'i');
+  const [rows, total] = await Promise.all([
+    StaffModel.find(filter, { userid: 1, name: 1, avatar: 1 })
+      .sort({ name: 1, userid: 1 })
+      .skip((query.page - 1) * query.pageSize)
+      .limit(query.pageSize)
+      .lean(),
+    StaffModel.countDocuments(filter),
+  ]);
+  return {
+    items: rows.map((row) => ({ userid: row.userid, name: row.name, avatar: row.avatar ?? '' })),
+    total,
+    page: query.page,
+    pageSize: query.pageSize,
+  };
+}
