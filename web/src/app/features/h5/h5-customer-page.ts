@@ -117,7 +117,9 @@ import { WeComJssdk } from './wecom-jssdk';
               }
             </dl>
             <div class="actions">
-              <a (click)="expanded.set(!expanded())">{{ expanded() ? '收起∧' : '展开∨' }}</a>
+              <button nz-button nzType="link" nzSize="small" (click)="expanded.set(!expanded())">
+                {{ expanded() ? '收起∧' : '展开∨' }}
+              </button>
               <button nz-button nzSize="small" (click)="startEdit(p)" data-testid="h5-edit">编辑</button>
             </div>
           } @else {

@@ -5,7 +5,6 @@ import { NzEmptyModule } from 'ng-zorro-antd/empty';
 import { NzInputModule } from 'ng-zorro-antd/input';
 import { NzMessageService } from 'ng-zorro-antd/message';
 import { NzPopconfirmModule } from 'ng-zorro-antd/popconfirm';
-import { NzRadioModule } from 'ng-zorro-antd/radio';
 import { NzSelectModule } from 'ng-zorro-antd/select';
 import { NzTagModule } from 'ng-zorro-antd/tag';
 import { firstValueFrom } from 'rxjs';
@@ -36,7 +35,6 @@ const PAGE_SIZE = 20;
     NzEmptyModule,
     NzInputModule,
     NzPopconfirmModule,
-    NzRadioModule,
     NzSelectModule,
     NzTagModule,
   ],
@@ -96,10 +94,24 @@ const PAGE_SIZE = 20;
   `,
   template: `
     <div class="composer">
-      <nz-radio-group [(ngModel)]="kind" data-testid="record-kind">
-        <label nz-radio-button nzValue="record" data-testid="record-kind-record">联系记录</label>
-        <label nz-radio-button nzValue="reminder" data-testid="record-kind-reminder">提醒事项</label>
-      </nz-radio-group>
+      <div class="row" data-testid="record-kind">
+        <button
+          nz-button
+          [nzType]="kind() === 'record' ? 'primary' : 'default'"
+          (click)="kind.set('record')"
+          data-testid="record-kind-record"
+        >
+          联系记录
+        </button>
+        <button
+          nz-button
+          [nzType]="kind() === 'reminder' ? 'primary' : 'default'"
+          (click)="kind.set('reminder')"
+          data-testid="record-kind-reminder"
+        >
+          提醒事项
+        </button>
+      </div>
       <textarea
         nz-input
         rows="3"
