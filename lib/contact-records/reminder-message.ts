@@ -24,15 +24,26 @@ export interface ReminderTextcard {
 const escapeHtml = (text: string) =>
   text.replace(/&/g, '&amp;').replace(/</g, '&lt;').replace(/>/g, '&gt;').replace(/"/g, '&quot;');
 
+const DESCRIPTION_MAX_BYTES = 512;
+
 export function reminderTextcard(input: ReminderMessageInput): ReminderTextcard {
   const title = input.occasion === 'mention' ? `${input.creatorName}@了你` : '提醒事项到期';
-  const lines = [
-    `<div class="gray">客户：${escapeHtml(input.customerName)}</div>`,
-    `<div class="normal">${escapeHtml(input.text)}</div>`,
-    ...(input.remindAtLabel ? [`<div class="highlight">提醒时间：${input.remindAtLabel}</div>`] : []),
-    `<div class="gray">创建人：${escapeHtml(input.creatorName)}</div>`,
-  ];
-  return { title: title.slice(0, 40), description: lines.join(''), url: input.url, btntxt: '详情' };
+  const describe = (text: string) =>
+    [
+      `<div class="gray">客户：${escapeHtml(input.customerName.slice(0, 30))}</div>`,
+      `<div class="normal">${escapeHtml(text)}</div>`,
+      ...(input.remindAtLabel ? [`<div class="highlight">提醒时间：${input.remindAtLabel}</div>`] : []),
+      `<div class="gray">创建人：${escapeHtml(input.creatorName.slice(0, 30))}</div>`,
+    ].join('');
+  // Long names plus 100 字 of text can pass WeCom's 512 bytes: the text gives way, the link has it all.
+  const fits = (text: string) => Buffer.byteLength(describe(text), 'utf8') <= DESCRIPTION_MAX_BYTES;
+  let text = input.text;
+  if (!fits(text)) {
+    while (text.length > 0 && !fits(`${text}…`)) text = text.slice(0, -1);
+    text = `${text}…`;
+  }
+  const description = describe(text);
+  return { title: title.slice(0, 40), description, url: input.url, btntxt: '详情' };
 }
 
 /** The minute of a reminder as people in China read it. */

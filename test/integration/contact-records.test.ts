@@ -215,6 +215,26 @@ describe('联系记录 and 提醒事项 (R-3.1.3, I-49, I-50)', () => {
     expect(new Date(due[0].sentAt).getTime()).toBeGreaterThanOrEqual(new Date(remindAt).getTime());
   }, 60_000);
 
+  it('keeps a reminder whose minute passed while no worker ran, and sends it when one is back', async () => {
+    const remindAt = new Date(Date.now() + 2000);
+    const created = await lina
+      .post(records('wm-lina-1'))
+      .send({ kind: 'reminder', text: '重启后仍提醒', remindAt: remindAt.toISOString() })
+      .expect(201);
+    await app.stopWorker();
+    await new Promise((resolve) => setTimeout(resolve, Math.max(remindAt.getTime() - Date.now(), 0) + 500));
+    const whileDown = (await simulator.appMessages(corp.corpId, 'lina')).messages.filter((m) =>
+      String(m.content.description).includes('重启后仍提醒'),
+    );
+    expect(whileDown).toEqual([]);
+    await app.startWorker();
+    await app.temporal.workflow.getHandle(contactReminderWorkflowId(TENANT, created.body.id)).result();
+    const sent = (await simulator.appMessages(corp.corpId, 'lina')).messages.filter((m) =>
+      String(m.content.description).includes('重启后仍提醒'),
+    );
+    expect(sent).toHaveLength(1);
+  }, 60_000);
+
   it('cancels the pending reminder when its record is deleted', async () => {
     const created = await lina
       .post(records('wm-lina-1'))
