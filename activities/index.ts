@@ -4,6 +4,7 @@ import type { ContactsApi } from '../lib/wecom/contacts-api';
 import { createContactReminderActivities } from './contact-reminder.activities';
 import { createContactEventActivities } from './contact-events.activities';
 import { createOrgSyncActivities } from './org-sync.activities';
+import { createOrgWriteBackActivities } from './org-write-back.activities';
 import { loadContactsCredentials } from './tenant-credentials';
 import { createTenantValidityActivities } from './tenant-validity.activities';
 
@@ -22,6 +23,7 @@ export function createActivities(deps: ActivityDeps) {
   return {
     ...createOrgSyncActivities(shared),
     ...createContactEventActivities(shared),
+    ...createOrgWriteBackActivities(shared),
     ...createTenantValidityActivities({ temporal: deps.temporal }),
     ...createContactReminderActivities({ wecom: deps.wecom, publicUrl: deps.publicUrl }),
   };

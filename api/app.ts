@@ -15,6 +15,7 @@ import { createContactRecordsRouter } from './modules/contact-records/contact-re
 import { createH5Router } from './modules/h5/h5.router';
 import { createHealthRouter } from './modules/health/health.router';
 import { createOrgRouter } from './modules/org/org.router';
+import { createOrgEditRouter } from './modules/org-edit/org-edit.router';
 import { createPlatformRouter } from './modules/platform/platform.router';
 import { createRolesRouter } from './modules/roles/roles.router';
 import { createWeComCallbackRouter } from './modules/wecom-callback/callback.router';
@@ -68,6 +69,13 @@ export function createApp(deps: AppDeps): Express {
   );
   app.use(
     createOrgRouter(registry, { client: deps.temporal, taskQueue: config.temporalTaskQueue }, authenticate),
+  );
+  app.use(
+    createOrgEditRouter(
+      registry,
+      { temporal: deps.temporal, taskQueue: config.temporalTaskQueue, log },
+      authenticate,
+    ),
   );
   app.use(createAuditRouter(registry, authenticate));
   app.use(createRolesRouter(registry, authenticate));
