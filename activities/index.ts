@@ -1,4 +1,5 @@
 import type { Client } from '@temporalio/client';
+import { wakeOrgWriteBack } from '../lib/org/wake-org-write-back';
 import type { WeComClient } from '../lib/wecom/client';
 import type { ContactsApi } from '../lib/wecom/contacts-api';
 import { createContactReminderActivities } from './contact-reminder.activities';
@@ -12,6 +13,8 @@ export interface ActivityDeps {
   contacts: ContactsApi;
   /** For activities that steer other workflows and schedules (pausing an expired tenant's syncs). */
   temporal: Client;
+  /** The queue the worker polls, for workflows those activities start. */
+  taskQueue: string;
   /** For app messages (提醒事项) and other calls with the app secret. */
   wecom: WeComClient;
   publicUrl: string;
@@ -21,7 +24,10 @@ export interface ActivityDeps {
 export function createActivities(deps: ActivityDeps) {
   const shared = { contacts: deps.contacts, credentials: loadContactsCredentials };
   return {
-    ...createOrgSyncActivities(shared),
+    ...createOrgSyncActivities({
+      ...shared,
+      wakeWriteBack: (tenantId) => wakeOrgWriteBack(deps.temporal, deps.taskQueue, tenantId),
+    }),
     ...createContactEventActivities(shared),
     ...createOrgWriteBackActivities(shared),
     ...createTenantValidityActivities({ temporal: deps.temporal }),

@@ -22,7 +22,13 @@ export async function createWorker(
     namespace: config.temporalNamespace,
     taskQueue: config.temporalTaskQueue,
     workflowsPath: require.resolve('../workflows'),
-    activities: createActivities({ contacts, temporal, wecom, publicUrl: config.publicUrl }),
+    activities: createActivities({
+      contacts,
+      temporal,
+      taskQueue: config.temporalTaskQueue,
+      wecom,
+      publicUrl: config.publicUrl,
+    }),
   });
   const close = async () => {
     await temporal.connection.close();
