@@ -1,6 +1,8 @@
 import type { Client } from '@temporalio/client';
 import { wakeOrgWriteBack } from '../lib/org/wake-org-write-back';
+import type { WeComClient } from '../lib/wecom/client';
 import type { ContactsApi } from '../lib/wecom/contacts-api';
+import { createContactReminderActivities } from './contact-reminder.activities';
 import { createContactEventActivities } from './contact-events.activities';
 import { createOrgSyncActivities } from './org-sync.activities';
 import { createOrgWriteBackActivities } from './org-write-back.activities';
@@ -16,6 +18,9 @@ export interface ActivityDeps {
   temporal: Client;
   /** The queue the worker polls, for workflows those activities start. */
   taskQueue: string;
+  /** For app messages (提醒事项) and other calls with the app secret. */
+  wecom: WeComClient;
+  publicUrl: string;
 }
 
 /** Every activity the worker registers, built from the real clients it is given. */
@@ -30,5 +35,6 @@ export function createActivities(deps: ActivityDeps) {
     ...createOrgWriteBackActivities(shared),
     ...createTenantValidityActivities({ temporal: deps.temporal }),
     ...createCorpTagWriteActivities({ corpTags: deps.corpTags, credentials: loadExternalContactCredentials }),
+    ...createContactReminderActivities({ wecom: deps.wecom, publicUrl: deps.publicUrl }),
   };
 }

@@ -24,7 +24,14 @@ export async function createWorker(
     namespace: config.temporalNamespace,
     taskQueue: config.temporalTaskQueue,
     workflowsPath: require.resolve('../workflows'),
-    activities: createActivities({ contacts, corpTags, temporal, taskQueue: config.temporalTaskQueue }),
+    activities: createActivities({
+      contacts,
+      corpTags,
+      temporal,
+      taskQueue: config.temporalTaskQueue,
+      wecom,
+      publicUrl: config.publicUrl,
+    }),
   });
   const close = async () => {
     await temporal.connection.close();

@@ -4,3 +4,4 @@ export { contactEventsWorkflow } from './contact-events.workflow';
 export { orgWriteBackWorkflow } from './org-write-back.workflow';
 export { tenantValidityWorkflow } from './tenant-validity.workflow';
 export { corpTagWritesWorkflow } from './corp-tag-writes.workflow';
+export { contactReminderWorkflow } from './contact-reminder.workflow';

@@ -20,6 +20,8 @@ export const AUDIT_ACTIONS = [
   'role.delete',
   'staff.role',
   'staff.password-reset',
+  'contact-record.delete',
+  'customer.profile.update',
 ] as const;
 export type AuditAction = (typeof AUDIT_ACTIONS)[number];
 

@@ -6,6 +6,8 @@ import { RoleModel } from '../../lib/models/role.model';
 import { CorpTagGroupModel } from '../../lib/models/corp-tag.model';
 import { CustomerGroupModel } from '../../lib/models/customer-group.model';
 import { GroupTagGroupModel } from '../../lib/models/group-tag.model';
+import { ContactRecordModel } from '../../lib/models/contact-record.model';
+import { CustomerModel } from '../../lib/models/customer.model';
 import { startTestApp, type TestApp } from '../support/app-harness';
 import { simulator } from '../support/sim-client';
 import { ADMIN_PASSWORD, createBoundTenant, freshTenantId } from '../support/tenant-fixture';
@@ -43,10 +45,13 @@ const SAMPLE_BODIES: Record<string, unknown> = {
   'PUT /api/tags/group-tags/{id}': { name: '乙' },
   'PUT /api/customer-groups/{chatId}/tags': { tagIds: [] },
   // 'PUT /api/tags/group-groups-order', '…/tags-order' and 'POST /api/customer-groups/tags' get A's ids in beforeAll.
+  'POST /api/customers/{externalUserid}/contact-records': { kind: 'record', text: '乙方记录' },
 };
 /** Tenant A's 群标签 group and tag ids (ObjectIds), aimed at by tenant B's calls. */
 const groupTagsOfA = { group: '', tag: '' };
 let roleOfA = '';
+let recordOfA = '';
+const CUSTOMER_OF_A = 'wm-isolation-a';
 
 async function snapshotOf(tenantId: string): Promise<string> {
   const db = mongoose.connection.db!;
@@ -105,6 +110,20 @@ describe('tenant isolation: every endpoint, called by another tenant', () => {
       .post('/api/auth/login')
       .send({ phone: '13700000070', password: ADMIN_PASSWORD })
       .expect(200);
+    await CustomerModel.create({
+      tenantId: TENANT_A,
+      externalUserid: CUSTOMER_OF_A,
+      name: `${A_MARKER}客户`,
+      adderUserids: ['admin'],
+    });
+    const recordA = await ContactRecordModel.create({
+      tenantId: TENANT_A,
+      externalUserid: CUSTOMER_OF_A,
+      kind: 'record',
+      text: `${A_MARKER}联系记录`,
+      creator: { staffId: '000000000000000000000000', userid: 'admin', name: `${A_MARKER}管理员` },
+    });
+    recordOfA = String(recordA._id);
     await StaffModel.create({
       tenantId: TENANT_A,
       userid: 'a-member',
@@ -145,7 +164,10 @@ describe('tenant isolation: every endpoint, called by another tenant', () => {
           .replace('{deptId}', '1')
           .replace('{chatId}', 'wr-a')
           .replace('{groupId}', path.includes('/corp-') ? 'et-a-group' : groupTagsOfA.group)
-          .replace('{id}', path.includes('/corp-') ? 'et-a-tag' : groupTagsOfA.tag);
+          .replace('{id}', path.includes('/corp-') ? 'et-a-tag' : groupTagsOfA.tag)
+          .replace('{externalUserid}', CUSTOMER_OF_A)
+          .replace('{recordId}', recordOfA)
+          .replace('{fileId}', recordOfA);
         const call = agentB[method as 'get' | 'post' | 'put' | 'patch' | 'delete'](url).query({
           msg_signature: '0'.repeat(40),
           timestamp: '1',
