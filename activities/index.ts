@@ -1,12 +1,15 @@
 import type { Client } from '@temporalio/client';
 import type { ContactsApi } from '../lib/wecom/contacts-api';
+import type { CustomerTagsApi } from '../lib/wecom/customer-tags-api';
 import { createContactEventActivities } from './contact-events.activities';
+import { createCustomerTaggingActivities } from './customer-tagging.activities';
 import { createOrgSyncActivities } from './org-sync.activities';
 import { loadContactsCredentials } from './tenant-credentials';
 import { createTenantValidityActivities } from './tenant-validity.activities';
 
 export interface ActivityDeps {
   contacts: ContactsApi;
+  customerTags: CustomerTagsApi;
   /** For activities that steer other workflows and schedules (pausing an expired tenant's syncs). */
   temporal: Client;
 }
@@ -18,5 +21,6 @@ export function createActivities(deps: ActivityDeps) {
     ...createOrgSyncActivities(shared),
     ...createContactEventActivities(shared),
     ...createTenantValidityActivities({ temporal: deps.temporal }),
+    ...createCustomerTaggingActivities({ customerTags: deps.customerTags }),
   };
 }

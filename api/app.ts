@@ -11,6 +11,7 @@ import { requireSession } from './auth/session';
 import { createErrorHandler, notFoundHandler } from './http/error-handler';
 import { createAuditRouter } from './modules/audit/audit.router';
 import { createAuthRouter } from './modules/auth/auth.router';
+import { createCustomersRouter } from './modules/customers/customers.router';
 import { createHealthRouter } from './modules/health/health.router';
 import { createOrgRouter } from './modules/org/org.router';
 import { createPlatformRouter } from './modules/platform/platform.router';
@@ -68,6 +69,9 @@ export function createApp(deps: AppDeps): Express {
     createOrgRouter(registry, { client: deps.temporal, taskQueue: config.temporalTaskQueue }, authenticate),
   );
   app.use(createAuditRouter(registry, authenticate));
+  app.use(
+    createCustomersRouter(registry, { client: deps.temporal, taskQueue: config.temporalTaskQueue }, authenticate),
+  );
   app.use(createRolesRouter(registry, authenticate));
   app.use(
     createWeComLoginRouter(registry, {

@@ -54,6 +54,11 @@ export function createSimApp(state: SimState, options: SimAppOptions = {}): Expr
     if (delay > 0) setTimeout(next, delay);
     else next();
   });
+  app.use('/cgi-bin', (req, res, next) => {
+    const errcode = state.outage.of(req.path);
+    if (errcode === undefined) next();
+    else res.json({ errcode, errmsg: errcode === -1 ? 'system busy' : 'service unavailable' });
+  });
   app.use('/cgi-bin', cgiBinRouter(state));
   app.use(webLoginRouter(state));
   app.use(financeSdkRouter(state));

@@ -2,3 +2,4 @@
 export { orgSyncWorkflow } from './org-sync.workflow';
 export { contactEventsWorkflow } from './contact-events.workflow';
 export { tenantValidityWorkflow } from './tenant-validity.workflow';
+export { customerTaggingWorkflow } from './customer-tagging.workflow';

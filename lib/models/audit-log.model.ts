@@ -13,6 +13,8 @@ export const AUDIT_ACTIONS = [
   'role.delete',
   'staff.role',
   'staff.password-reset',
+  'customer.edit',
+  'customer.tag',
 ] as const;
 export type AuditAction = (typeof AUDIT_ACTIONS)[number];
 

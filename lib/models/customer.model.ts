@@ -51,6 +51,8 @@ const customerSchema = new Schema(
     /** Fields edited in 客户详情 (R-3.1.2): 企业名称 for WeChat customers, 电话 and 客户来源 for both. */
     profile: {
       corpName: { type: String },
+      /** 职务 of a WeChat customer (I-45); WeCom customers' position comes from WeCom. */
+      position: { type: String },
       phone: { type: String },
       source: { type: String },
     },
@@ -88,6 +90,13 @@ customerSchema.index({ tenantId: 1, phones: 1 });
 customerSchema.index({ tenantId: 1, addWay: 1 });
 customerSchema.index({ tenantId: 1, lastContactAt: -1 });
 customerSchema.index({ tenantId: 1, lastSeenAt: 1 });
+// 客户列表 filters (R-3.1.1-02): 跟进人, 客户来源, 客户类型 and 企业 (I-48's enterprise key), each with the list order.
+customerSchema.index({ tenantId: 1, ownerUserid: 1, firstAddedAt: -1 });
+customerSchema.index({ tenantId: 1, 'profile.source': 1, firstAddedAt: -1 });
+customerSchema.index({ tenantId: 1, type: 1, firstAddedAt: -1 });
+customerSchema.index({ tenantId: 1, corpFullName: 1 });
+customerSchema.index({ tenantId: 1, corpName: 1 });
+customerSchema.index({ tenantId: 1, 'profile.corpName': 1 });
 
 export type Customer = InferSchemaType<typeof customerSchema>;
 export type CustomerFollow = InferSchemaType<typeof followSchema>;

@@ -52,6 +52,21 @@ export const simulator = {
       'GET',
       `/corps/${corpId}/callbacks/deliveries`,
     ),
+  /** A customer as WeCom knows it, with each member's relation and its tags. */
+  customer: (corpId: string, externalUserid: string) =>
+    sim<{
+      customer: { external_userid: string; name: string };
+      follow_user: Array<{ userid: string; tags?: Array<{ tag_id?: string; tag_name?: string }> }>;
+    }>('GET', `/corps/${corpId}/customers/${encodeURIComponent(externalUserid)}`),
+  /** 企业客户标签 created in the WeCom console (add_corp_tag's body). */
+  addCorpTags: (corpId: string, body: { group_name: string; tag: Array<{ name: string }> }) =>
+    sim<{ tag_group: { group_id: string; group_name: string; tag: Array<{ id: string; name: string }> } }>(
+      'POST',
+      `/corps/${corpId}/corp-tags`,
+      body,
+    ),
+  /** Every call of a WeCom API path answers `errcode` (-1, 系统繁忙) until `null` ends the outage. */
+  setOutage: (path: string, errcode: number | null = -1) => sim<unknown>('PUT', '/outage', { path, errcode }),
   setLatency: (path: string, ms: number) => sim<unknown>('PUT', '/latency', { path, ms }),
   /** The app's console settings: name, 可见范围, 可信域名 (the host web login may return to). */
   setApp: (

@@ -12,6 +12,14 @@ const latencySchema = z
   })
   .strict();
 
+const outageSchema = z
+  .object({
+    path: z.string().startsWith('/', 'path is a WeCom API path such as /externalcontact/mark_tag'),
+    /** The errcode every call answers while the outage lasts; null ends it. */
+    errcode: z.number().int().nullable().default(-1),
+  })
+  .strict();
+
 export function simulatorControlRoutes({ state }: ScenarioDeps): Router {
   const router = Router();
 
@@ -35,6 +43,14 @@ export function simulatorControlRoutes({ state }: ScenarioDeps): Router {
     withInput({ body: latencySchema }, ({ body }, res) => {
       state.latency.set(body.path, body.ms);
       res.json({ latency: state.latency.list() });
+    }),
+  );
+
+  router.put(
+    '/outage',
+    withInput({ body: outageSchema }, ({ body }, res) => {
+      state.outage.set(body.path, body.errcode);
+      res.json({ outages: state.outage.list() });
     }),
   );
 
