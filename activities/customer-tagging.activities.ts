@@ -25,7 +25,8 @@ const NOT_BOUND = { errcode: -1, errmsg: '企业微信未绑定，无法写入�
  * mark_tag is idempotent, so a relation written twice after a crash changes nothing.
  */
 export function createCustomerTaggingActivities(deps: CustomerTaggingDeps) {
-  const credentialsOf = deps.credentials ?? ((tenantId: string) => loadCredentials(tenantId, 'externalContact'));
+  const credentialsOf =
+    deps.credentials ?? ((tenantId: string) => loadCredentials(tenantId, 'externalContact'));
   return {
     async writeCustomerTagBatch({ tenantId, jobId }: TaggingBatchInput): Promise<{ done: boolean }> {
       const job = await CustomerTaggingJobModel.findOne({ tenantId, _id: jobId }).lean();

@@ -18,7 +18,10 @@ export const CUSTOMER_COLUMNS = [
   { key: 'remark', label: '备注' },
 ] as const;
 export type CustomerColumnKey = (typeof CUSTOMER_COLUMNS)[number]['key'];
-const COLUMN_KEYS = CUSTOMER_COLUMNS.map((column) => column.key) as [CustomerColumnKey, ...CustomerColumnKey[]];
+const COLUMN_KEYS = CUSTOMER_COLUMNS.map((column) => column.key) as [
+  CustomerColumnKey,
+  ...CustomerColumnKey[],
+];
 /** I-39: 客户来源, 客户标签 and 备注 are hidden until the user chooses them. */
 export const DEFAULT_CUSTOMER_COLUMNS: CustomerColumnKey[] = [
   'name',
@@ -162,18 +165,23 @@ export type TaggingJobView = z.infer<typeof taggingJobSchema>;
 export const taggingJobParamsSchema = z.object({ jobId: z.string().regex(/^[0-9a-f]{24}$/, '任务不存在') });
 
 /** I-44: digits, "+", "-" and spaces, 0–20 characters. */
-const phoneSchema = z.string().trim().regex(/^[0-9+\- ]{0,20}$/, '电话只能包含数字、+、-和空格，最多20个字符');
+const phoneSchema = z
+  .string()
+  .trim()
+  .regex(/^[0-9+\- ]{0,20}$/, '电话只能包含数字、+、-和空格，最多20个字符');
 
 /** 客户详情 编辑 (R-3.1.2-02..04): which of these a customer accepts depends on its kind. */
 export const customerEditSchema = z
-  .object({
-    corpName: z.string().trim().max(50, '企业名称最多50个字符').optional(),
-    position: z.string().trim().max(50, '职务最多50个字符').optional(),
-    phone: phoneSchema.optional(),
-    /** '' clears it. */
-    source: z.union([z.enum(CUSTOMER_SOURCES), z.literal('')], { error: '客户来源不存在' }).optional(),
-  })
-  .strict('该字段不可编辑')
+  .strictObject(
+    {
+      corpName: z.string().trim().max(50, '企业名称最多50个字符').optional(),
+      position: z.string().trim().max(50, '职务最多50个字符').optional(),
+      phone: phoneSchema.optional(),
+      /** '' clears it. */
+      source: z.union([z.enum(CUSTOMER_SOURCES), z.literal('')], { error: '客户来源不存在' }).optional(),
+    },
+    { error: (issue) => (issue.code === 'unrecognized_keys' ? '该字段不可编辑' : undefined) },
+  )
   .openapi('CustomerEdit');
 export type CustomerEdit = z.infer<typeof customerEditSchema>;
 export type EditableField = keyof CustomerEdit;

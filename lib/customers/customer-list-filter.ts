@@ -12,7 +12,11 @@ export function customerListFilter(
   scope: StaffScope,
 ): Record<string, unknown> {
   const conditions: Record<string, unknown>[] = [];
-  const mongo: Record<string, unknown> = { tenantId, active: true, ...staffScopeFilter(scope, 'adderUserids') };
+  const mongo: Record<string, unknown> = {
+    tenantId,
+    active: true,
+    ...staffScopeFilter(scope, 'adderUserids'),
+  };
 
   if (filter.keyword) {
     const pattern = fuzzy(filter.keyword);
@@ -20,7 +24,9 @@ export function customerListFilter(
   }
   if (filter.corpName) {
     const pattern = fuzzy(filter.corpName);
-    conditions.push({ $or: [{ corpName: pattern }, { corpFullName: pattern }, { 'profile.corpName': pattern }] });
+    conditions.push({
+      $or: [{ corpName: pattern }, { corpFullName: pattern }, { 'profile.corpName': pattern }],
+    });
   }
   if (filter.adderUserids?.length) {
     // Both conditions hold when the caller is scoped: an adder in scope, and an adder among the chosen.

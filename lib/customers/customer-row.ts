@@ -9,7 +9,12 @@ export interface CustomerListDocument {
   corpName?: string | null;
   corpFullName?: string | null;
   position?: string | null;
-  profile?: { corpName?: string | null; position?: string | null; phone?: string | null; source?: string | null } | null;
+  profile?: {
+    corpName?: string | null;
+    position?: string | null;
+    phone?: string | null;
+    source?: string | null;
+  } | null;
   follows?: Array<{ userid: string; remark?: string | null; deletedAt?: Date | null }> | null;
   adderUserids?: string[] | null;
   ownerUserid?: string | null;

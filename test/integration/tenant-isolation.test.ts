@@ -1,4 +1,6 @@
 import mongoose from 'mongoose';
+import { CustomerModel } from '../../lib/models/customer.model';
+import { CustomerTaggingJobModel } from '../../lib/models/customer-tagging-job.model';
 import request from 'supertest';
 import { StaffModel } from '../../lib/models/staff.model';
 import { DepartmentModel } from '../../lib/models/department.model';
@@ -24,8 +26,13 @@ const SAMPLE_BODIES: Record<string, unknown> = {
   // Tenant B's super admin sets the same password again: runs as B, changes nothing of A.
   'PUT /api/auth/password': { currentPassword: ADMIN_PASSWORD, newPassword: ADMIN_PASSWORD },
   'PUT /api/wecom/binding': { corpId: 'ww0000000000000000', agentId: 1000002 },
+  'PUT /api/customers/columns': { columns: ['name', 'tags'] },
+  // Tenant A's customer and tag: unknown to B (400 / 404), A's tags untouched.
+  'POST /api/customers/tags': { externalUserids: ['wm-a-customer'], addTagIds: ['et-a-tag'] },
+  'PATCH /api/customers/{externalUserid}': { phone: '110' },
 };
 let roleOfA = '';
+let jobOfA = '';
 
 async function snapshotOf(tenantId: string): Promise<string> {
   const db = mongoose.connection.db!;
@@ -60,6 +67,27 @@ describe('tenant isolation: every endpoint, called by another tenant', () => {
       .post('/api/auth/login')
       .send({ phone: '13700000070', password: ADMIN_PASSWORD })
       .expect(200);
+    await CustomerModel.create({
+      tenantId: TENANT_A,
+      externalUserid: 'wm-a-customer',
+      name: `${A_MARKER}客户`,
+      follows: [{ userid: 'a-member', addedAt: new Date(), tagIds: ['et-a-tag'] }],
+      adderUserids: ['a-member'],
+      ownerUserid: 'a-member',
+      tagIds: ['et-a-tag'],
+      active: true,
+    });
+    jobOfA = String(
+      (
+        await CustomerTaggingJobModel.create({
+          tenantId: TENANT_A,
+          actorStaffId: 'a',
+          customers: 1,
+          relations: [{ externalUserid: 'wm-a-customer', userid: `${A_MARKER}` }],
+          status: 'completed',
+        })
+      )._id,
+    );
     await StaffModel.create({
       tenantId: TENANT_A,
       userid: 'a-member',
@@ -96,7 +124,9 @@ describe('tenant isolation: every endpoint, called by another tenant', () => {
         const url = path
           .replace('{tenantId}', TENANT_A)
           .replace('{userid}', 'a-member')
-          .replace('{roleId}', roleOfA);
+          .replace('{roleId}', roleOfA)
+          .replace('{externalUserid}', 'wm-a-customer')
+          .replace('{jobId}', jobOfA);
         const call = agentB[method as 'get' | 'post' | 'put' | 'patch' | 'delete'](url).query({
           msg_signature: '0'.repeat(40),
           timestamp: '1',

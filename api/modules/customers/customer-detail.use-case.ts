@@ -40,7 +40,8 @@ export async function customerDetail(
 ): Promise<CustomerDetail> {
   const customer = await findCustomerInScope(tenantId, externalUserid, scope);
   const doc = customer as unknown as CustomerListDocument;
-  const enterpriseKey = customer.type === 2 ? customer.corpFullName || customer.corpName : customer.profile?.corpName;
+  const enterpriseKey =
+    customer.type === 2 ? customer.corpFullName || customer.corpName : customer.profile?.corpName;
   const [events, related] = await Promise.all([
     CustomerEventModel.find({ tenantId, externalUserid, kind: 'added' }).sort({ at: 1 }).limit(200).lean(),
     enterpriseKey ? relatedCustomers(tenantId, externalUserid, enterpriseKey, scope) : [],
@@ -48,8 +49,16 @@ export async function customerDetail(
   const follows = customer.follows ?? [];
   const names = await namesFor(
     tenantId,
-    [...follows.map((f) => f.userid), ...events.map((e) => e.userid), ...related.flatMap((r) => r.adderUserids ?? [])],
-    [...(customer.tagIds ?? []), ...follows.flatMap((f) => f.tagIds), ...related.flatMap((r) => r.tagIds ?? [])],
+    [
+      ...follows.map((f) => f.userid),
+      ...events.map((e) => e.userid),
+      ...related.flatMap((r) => r.adderUserids ?? []),
+    ],
+    [
+      ...(customer.tagIds ?? []),
+      ...follows.flatMap((f) => f.tagIds),
+      ...related.flatMap((r) => r.tagIds ?? []),
+    ],
   );
   const tagsOf = (ids: readonly string[]) =>
     ids.flatMap((id) => {
@@ -105,7 +114,9 @@ export async function customerDetail(
             externalUserid: other.externalUserid,
             name: other.name ?? '',
             suffix: customerSuffix(other),
-            owner: other.ownerUserid ? { userid: other.ownerUserid, name: names.staffName(other.ownerUserid) } : null,
+            owner: other.ownerUserid
+              ? { userid: other.ownerUserid, name: names.staffName(other.ownerUserid) }
+              : null,
             tags: tagsOf(other.tagIds ?? []),
           })),
         }

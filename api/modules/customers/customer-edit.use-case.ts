@@ -17,13 +17,19 @@ const FIELD_LABELS: Record<keyof CustomerEdit, string> = {
  * WeCom's. The phone feeds the 手机号 search, so the derived fields are rewritten with it.
  * Answers the profile before and after, for the audit log.
  */
-export async function editCustomer(tenantId: string, externalUserid: string, scope: StaffScope, edit: CustomerEdit) {
+export async function editCustomer(
+  tenantId: string,
+  externalUserid: string,
+  scope: StaffScope,
+  edit: CustomerEdit,
+) {
   const customer = await findCustomerInScope(tenantId, externalUserid, scope);
   const allowed = new Set<string>(editableFieldsOf(customer.type));
   const refused = (Object.keys(edit) as Array<keyof CustomerEdit>).find(
     (field) => edit[field] !== undefined && !allowed.has(field),
   );
-  if (refused) throw badRequest(`企业微信客户的${FIELD_LABELS[refused]}由企业微信同步，不可编辑`, 'FIELD_NOT_EDITABLE');
+  if (refused)
+    throw badRequest(`企业微信客户的${FIELD_LABELS[refused]}由企业微信同步，不可编辑`, 'FIELD_NOT_EDITABLE');
 
   const before = {
     corpName: customer.profile?.corpName ?? '',

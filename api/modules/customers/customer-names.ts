@@ -21,7 +21,9 @@ export async function namesFor(
       : [],
   ]);
   const staffNames = new Map(staff.map((s) => [s.userid, s.name]));
-  const tagNames = new Map(groups.flatMap((group) => group.tags.map((tag) => [tag.tagId, tag.name] as const)));
+  const tagNames = new Map(
+    groups.flatMap((group) => group.tags.map((tag) => [tag.tagId, tag.name] as const)),
+  );
   return {
     staffName: (userid) => staffNames.get(userid) ?? userid,
     tagName: (tagId) => tagNames.get(tagId),

@@ -41,8 +41,14 @@ export async function tagCustomers(
         externalUserid: { $in: request.externalUserids ?? [] },
         ...staffScopeFilter(scope, 'adderUserids'),
       };
-  if (request.filter && (await CustomerModel.countDocuments(filter, { limit: TAGGING_FILTER_CAP + 1 })) > TAGGING_FILTER_CAP) {
-    throw badRequest(`符合条件的客户超过${TAGGING_FILTER_CAP}位，请缩小筛选范围后再打标签`, 'TOO_MANY_CUSTOMERS');
+  if (
+    request.filter &&
+    (await CustomerModel.countDocuments(filter, { limit: TAGGING_FILTER_CAP + 1 })) > TAGGING_FILTER_CAP
+  ) {
+    throw badRequest(
+      `符合条件的客户超过${TAGGING_FILTER_CAP}位，请缩小筛选范围后再打标签`,
+      'TOO_MANY_CUSTOMERS',
+    );
   }
   const customers = await CustomerModel.find(filter, { externalUserid: 1, follows: 1, profile: 1 })
     .sort(CUSTOMER_LIST_SORT)
@@ -53,8 +59,11 @@ export async function tagCustomers(
   const writes = customers.map((customer) => {
     const follows = (customer.follows ?? []).map((follow) => {
       if (follow.deletedAt) return follow;
-      const tagIds = [...new Set([...follow.tagIds, ...addTagIds])].filter((id) => !removeTagIds.includes(id));
-      const changed = tagIds.length !== follow.tagIds.length || tagIds.some((id) => !follow.tagIds.includes(id));
+      const tagIds = [...new Set([...follow.tagIds, ...addTagIds])].filter(
+        (id) => !removeTagIds.includes(id),
+      );
+      const changed =
+        tagIds.length !== follow.tagIds.length || tagIds.some((id) => !follow.tagIds.includes(id));
       if (changed) relations.push({ externalUserid: customer.externalUserid, userid: follow.userid });
       return { ...follow, tagIds };
     });
@@ -99,7 +108,10 @@ export async function tagCustomers(
 }
 
 async function assertTagsExist(tenantId: string, tagIds: string[]): Promise<void> {
-  const groups = await CorpTagGroupModel.find({ tenantId, 'tags.tagId': { $in: tagIds } }, { tags: 1 }).lean();
+  const groups = await CorpTagGroupModel.find(
+    { tenantId, 'tags.tagId': { $in: tagIds } },
+    { tags: 1 },
+  ).lean();
   const known = new Set(groups.flatMap((group) => group.tags.map((tag) => tag.tagId)));
   if (tagIds.some((id) => !known.has(id))) throw badRequest('标签不存在，请刷新后重试', 'TAG_NOT_FOUND');
 }
@@ -116,7 +128,12 @@ function toJobView(job: {
   customers: number;
   relations: unknown[];
   written?: number | null;
-  failures: Array<{ externalUserid?: string | null; userid?: string | null; errcode?: number | null; errmsg?: string | null }>;
+  failures: Array<{
+    externalUserid?: string | null;
+    userid?: string | null;
+    errcode?: number | null;
+    errmsg?: string | null;
+  }>;
 }): TaggingJobView {
   return {
     id: String(job._id),

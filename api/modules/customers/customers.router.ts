@@ -97,7 +97,8 @@ export function createCustomersRouter(
       method: 'post',
       path: '/api/customers/tags',
       permission: 'customer.customers.tag',
-      summary: '打标签: add/remove corp tags on chosen customers (or all matching a filter); written to WeCom',
+      summary:
+        '打标签: add/remove corp tags on chosen customers (or all matching a filter); written to WeCom',
       request: { body: customerTaggingRequestSchema },
       responses: { 202: { description: 'Saved; WeCom write-back under way', schema: taggingJobSchema } },
     },
