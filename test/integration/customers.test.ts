@@ -261,6 +261,16 @@ describe('客户列表 and 客户详情 (R-3.1.1, R-3.1.2, I-104, I-43)', () => 
     expect(badSource.body.error.message).toBe('客户来源不存在');
   });
 
+  it('offers the corp tags and the staff in scope to the pickers', async () => {
+    const options = (await admin.get('/api/customers/options').expect(200)).body;
+    expect(options.tagGroups).toEqual([
+      expect.objectContaining({ name: '客户等级', tags: expect.arrayContaining([{ id: tags['重要'], name: '重要' }]) }),
+    ]);
+    expect(options.staff.map((s: { userid: string }) => s.userid)).toEqual(
+      expect.arrayContaining(['sales-a', 'eng-b', 'sales-c']),
+    );
+  });
+
   it('remembers each user’s columns and their order, starting from the manual’s default', async () => {
     const initial = (await admin.get('/api/customers/columns').expect(200)).body;
     expect(initial.columns).toEqual([

@@ -39,6 +39,7 @@ describe('health and OpenAPI', () => {
         'GET /api/audit-logs',
         'GET /api/customers',
         'GET /api/customers/columns',
+        'GET /api/customers/options',
         'PUT /api/customers/columns',
         'POST /api/customers/tags',
         'GET /api/customers/tag-jobs/{jobId}',

@@ -8,6 +8,7 @@ import {
   customerDetailSchema,
   customerEditSchema,
   customerListQuerySchema,
+  customerOptionsSchema,
   customerPageSchema,
   customerParamsSchema,
   customerTaggingRequestSchema,
@@ -20,6 +21,7 @@ import { defineRoute } from '../../http/define-route';
 import { recordAudit } from '../audit/record-audit';
 import { customerColumnsOf, saveCustomerColumns } from './customer-columns.use-case';
 import { customerDetail } from './customer-detail.use-case';
+import { customerOptions } from './customer-options.use-case';
 import { editCustomer } from './customer-edit.use-case';
 import { listCustomers } from './customer-list.use-case';
 import { taggingJob, tagCustomers } from './customer-tagging.use-case';
@@ -51,6 +53,22 @@ export function createCustomersRouter(
     },
     async ({ query }, _req, res) => {
       res.json(await listCustomers(sessionOf(res).tenantId, query, await scopeOf(res)));
+    },
+  );
+
+  defineRoute(
+    registry,
+    router,
+    {
+      ...common,
+      method: 'get',
+      path: '/api/customers/options',
+      permission: 'customer.customers',
+      summary: 'The list’s pickers: corp tag groups, and the staff inside the caller’s 数据权限',
+      responses: { 200: { description: 'Options', schema: customerOptionsSchema } },
+    },
+    async (_input, _req, res) => {
+      res.json(await customerOptions(sessionOf(res).tenantId, await scopeOf(res)));
     },
   );
 
