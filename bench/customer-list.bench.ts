@@ -80,7 +80,9 @@ async function load(size: number): Promise<number> {
     );
     await CustomerModel.collection.insertMany(batch, { ordered: false });
     if ((start / INSERT_BATCH) % 20 === 19) {
-      process.stdout.write(`  loaded ${start + batch.length} (${((Date.now() - began) / 1000).toFixed(0)} s)\n`);
+      process.stdout.write(
+        `  loaded ${start + batch.length} (${((Date.now() - began) / 1000).toFixed(0)} s)\n`,
+      );
     }
   }
   return Date.now() - began;
@@ -98,7 +100,9 @@ async function time(label: string, query: Record<string, unknown>, scope: StaffS
   }
   samples.sort((a, b) => a - b);
   const at = (q: number) => samples[Math.min(samples.length - 1, Math.floor(q * samples.length))].toFixed(1);
-  console.log(`  ${label.padEnd(34)} p50 ${at(0.5).padStart(8)} ms   p95 ${at(0.95).padStart(8)} ms   (total ${total})`);
+  console.log(
+    `  ${label.padEnd(34)} p50 ${at(0.5).padStart(8)} ms   p95 ${at(0.95).padStart(8)} ms   (total ${total})`,
+  );
 }
 
 async function main(): Promise<void> {
@@ -118,12 +122,17 @@ async function main(): Promise<void> {
     tags: Array.from({ length: TAGS }, (_, i) => ({ tagId: `tag-${i}`, name: `标签${i}` })),
   });
   // 本部门及以下 of a 10-person department: the scope is a list of userids.
-  const departmentScope: StaffScope = { all: false, userids: Array.from({ length: 10 }, (_, i) => `staff-${i}`) };
+  const departmentScope: StaffScope = {
+    all: false,
+    userids: Array.from({ length: 10 }, (_, i) => `staff-${i}`),
+  };
 
   for (const size of SIZES) {
     console.log(`customers: ${size.toLocaleString('en')}`);
     const loadMs = await load(size);
-    console.log(`  load ${(loadMs / 1000).toFixed(1)} s (${Math.round(size / (loadMs / 1000))} docs/s, bulk inserts of ${INSERT_BATCH})`);
+    console.log(
+      `  load ${(loadMs / 1000).toFixed(1)} s (${Math.round(size / (loadMs / 1000))} docs/s, bulk inserts of ${INSERT_BATCH})`,
+    );
     await time('default page (20, newest first)', {}, { all: true });
     await time('search 客户姓名/手机号 "王伟"', { keyword: '王伟' }, { all: true });
     await time('tag filter (任意 of 2 tags)', { tagIds: 'tag-3,tag-7' }, { all: true });

@@ -241,9 +241,7 @@ export type CustomerDetail = z.infer<typeof customerDetailSchema>;
 /** What the list's pickers offer: the corp tags to filter and tag by, the staff in the caller's scope. */
 export const customerOptionsSchema = z
   .object({
-    tagGroups: z.array(
-      z.object({ groupId: z.string(), name: z.string(), tags: z.array(tagRefSchema) }),
-    ),
+    tagGroups: z.array(z.object({ groupId: z.string(), name: z.string(), tags: z.array(tagRefSchema) })),
     staff: z.array(staffRefSchema),
   })
   .openapi('CustomerOptions');

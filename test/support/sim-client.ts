@@ -31,7 +31,10 @@ export const simulator = {
   setCustomersCallback: (corpId: string, config: { url: string; token: string; encodingAesKey: string }) =>
     sim<{ verified: boolean }>('PUT', `/corps/${corpId}/callbacks/customers`, config),
   /** A member adds a customer in the client (客户联系): WeCom sends change_external_contact. */
-  addCustomer: (corpId: string, customer: { userid: string; name?: string; state?: string }) =>
+  addCustomer: (
+    corpId: string,
+    customer: { userid: string; name?: string; state?: string; external_userid?: string },
+  ) =>
     sim<{ customer: { external_userid: string }; delivery: { status: string } | null }>(
       'POST',
       `/corps/${corpId}/customers`,

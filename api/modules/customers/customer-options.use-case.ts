@@ -11,7 +11,9 @@ const STAFF_OPTIONS_LIMIT = 2000;
  */
 export async function customerOptions(tenantId: string, scope: StaffScope) {
   const [groups, staff] = await Promise.all([
-    CorpTagGroupModel.find({ tenantId }, { groupId: 1, name: 1, tags: 1 }).sort({ order: -1, groupId: 1 }).lean(),
+    CorpTagGroupModel.find({ tenantId }, { groupId: 1, name: 1, tags: 1 })
+      .sort({ order: -1, groupId: 1 })
+      .lean(),
     StaffModel.find({ tenantId, ...staffScopeFilter(scope, 'userid') }, { userid: 1, name: 1 })
       .sort({ name: 1, userid: 1 })
       .limit(STAFF_OPTIONS_LIMIT)
