@@ -4,6 +4,7 @@ import type { CustomerTagsApi } from '../lib/wecom/customer-tags-api';
 import { createContactEventActivities } from './contact-events.activities';
 import { createCustomerTaggingActivities } from './customer-tagging.activities';
 import { createOrgSyncActivities } from './org-sync.activities';
+import { createOrgWriteBackActivities } from './org-write-back.activities';
 import { loadContactsCredentials } from './tenant-credentials';
 import { createTenantValidityActivities } from './tenant-validity.activities';
 
@@ -20,6 +21,7 @@ export function createActivities(deps: ActivityDeps) {
   return {
     ...createOrgSyncActivities(shared),
     ...createContactEventActivities(shared),
+    ...createOrgWriteBackActivities(shared),
     ...createTenantValidityActivities({ temporal: deps.temporal }),
     ...createCustomerTaggingActivities({ customerTags: deps.customerTags }),
   };

@@ -109,9 +109,9 @@ async function main(): Promise<void> {
   const url = new URL(process.env.MONGO_URL ?? 'mongodb://127.0.0.1:27117/scrm_test');
   url.pathname = '/scrm_bench_customers';
   await connectDatabase(url.toString());
+  // A clean slate from an earlier, interrupted run; then the indexes the list relies on.
   await mongoose.connection.dropDatabase();
-  await connectDatabase(url.toString()).catch(() => undefined);
-  await CustomerModel.createIndexes();
+  for (const model of [CustomerModel, StaffModel, CorpTagGroupModel]) await model.createIndexes();
   await StaffModel.insertMany(
     Array.from({ length: STAFF }, (_, i) => ({ tenantId: TENANT, userid: `staff-${i}`, name: `员工${i}` })),
   );

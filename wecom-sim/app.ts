@@ -55,9 +55,10 @@ export function createSimApp(state: SimState, options: SimAppOptions = {}): Expr
     else next();
   });
   app.use('/cgi-bin', (req, res, next) => {
-    const errcode = state.outage.of(req.path);
-    if (errcode === undefined) next();
-    else res.json({ errcode, errmsg: errcode === -1 ? 'system busy' : 'service unavailable' });
+    const failure = state.outage.failureFor(req.path);
+    if (failure === 'http-503') res.status(503).end();
+    else if (failure === 'busy') res.status(200).json({ errcode: -1, errmsg: 'system busy' });
+    else next();
   });
   app.use('/cgi-bin', cgiBinRouter(state));
   app.use(webLoginRouter(state));

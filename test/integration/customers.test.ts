@@ -182,7 +182,7 @@ describe('客户列表 and 客户详情 (R-3.1.1, R-3.1.2, I-104, I-43)', () => 
   });
 
   afterAll(async () => {
-    await simulator.setOutage('/externalcontact/mark_tag', null).catch(() => undefined);
+    await simulator.setOutage('off').catch(() => undefined);
     await app?.stop();
   });
 
@@ -452,7 +452,7 @@ describe('客户列表 and 客户详情 (R-3.1.1, R-3.1.2, I-104, I-43)', () => 
   });
 
   it('a WeCom outage delays the write-back without losing it', async () => {
-    await simulator.setOutage('/externalcontact/mark_tag');
+    await simulator.setOutage('busy', ['/externalcontact/mark_tag']);
     const job = await tagAndWait({ externalUserids: [ids['赵六']], addTagIds: [tags['重要']] });
     // Saved locally even though WeCom is down.
     expect((await list({ keyword: '赵六' })).items[0].tags.map((t) => t.name)).toEqual(['重要']);
@@ -465,7 +465,7 @@ describe('客户列表 and 客户详情 (R-3.1.1, R-3.1.2, I-104, I-43)', () => 
     });
     expect(await simTagsOf(ids['赵六'])).toEqual({ 'sales-c': [] });
 
-    await simulator.setOutage('/externalcontact/mark_tag', null);
+    await simulator.setOutage('off');
     await eventually(
       async () => (await admin.get(`/api/customers/tag-jobs/${job.id}`)).body.status === 'completed',
       90_000,

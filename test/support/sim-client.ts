@@ -68,8 +68,8 @@ export const simulator = {
       `/corps/${corpId}/corp-tags`,
       body,
     ),
-  /** Every call of a WeCom API path answers `errcode` (-1, 系统繁忙) until `null` ends the outage. */
-  setOutage: (path: string, errcode: number | null = -1) => sim<unknown>('PUT', '/outage', { path, errcode }),
+  /** A WeCom outage on some API paths: they answer -1 system busy until `off`. */
+  setOutage: (mode: 'busy' | 'off', paths?: string[]) => sim<unknown>('PUT', '/outage', { mode, paths }),
   setLatency: (path: string, ms: number) => sim<unknown>('PUT', '/latency', { path, ms }),
   /** The app's console settings: name, 可见范围, 可信域名 (the host web login may return to). */
   setApp: (

@@ -1,4 +1,4 @@
-/** /sim/health, /sim/clock/advance and /sim/reset: the simulator as a whole. */
+/** /sim/health, /sim/clock/advance, /sim/latency, /sim/outage and /sim/reset: the simulator as a whole. */
 import { Router } from 'express';
 import { z } from 'zod';
 import type { ScenarioDeps } from './scenario-deps';
@@ -14,9 +14,8 @@ const latencySchema = z
 
 const outageSchema = z
   .object({
-    path: z.string().startsWith('/', 'path is a WeCom API path such as /externalcontact/mark_tag'),
-    /** The errcode every call answers while the outage lasts; null ends it. */
-    errcode: z.number().int().nullable().default(-1),
+    mode: z.enum(['busy', 'http-503', 'off']),
+    paths: z.array(z.string().startsWith('/', 'paths are WeCom API paths such as /user/create')).optional(),
   })
   .strict();
 
@@ -49,10 +48,15 @@ export function simulatorControlRoutes({ state }: ScenarioDeps): Router {
   router.put(
     '/outage',
     withInput({ body: outageSchema }, ({ body }, res) => {
-      state.outage.set(body.path, body.errcode);
-      res.json({ outages: state.outage.list() });
+      if (body.mode === 'off') state.outage.stop();
+      else state.outage.start({ mode: body.mode, paths: body.paths });
+      res.json(state.outage.status());
     }),
   );
+
+  router.get('/outage', (_req, res) => {
+    res.json(state.outage.status());
+  });
 
   router.post('/reset', (_req, res) => {
     state.reset();

@@ -1,24 +1,43 @@
 /**
- * A WeCom outage per API path, set through the scenario API: while on, every call of the path answers the
- * chosen errcode (-1 系统繁忙 by default), so tests can show that work waiting on WeCom is delayed, not lost.
+ * A WeCom outage, switched on and off through the scenario API: while it lasts, the chosen /cgi-bin paths
+ * (all of them by default, gettoken included) answer either WeCom's "system busy" (HTTP 200, errcode -1) or a
+ * bare HTTP 503, as a gateway in front of WeCom would. Clients must retry both and lose nothing.
  */
+export type OutageMode = 'busy' | 'http-503';
+
+export interface OutageSettings {
+  mode: OutageMode;
+  /** WeCom API paths such as /user/create; absent = every path. */
+  paths?: string[];
+}
+
 export class ApiOutage {
-  private readonly errcodes = new Map<string, number>();
+  private settings: OutageSettings | undefined;
+  private failedCalls = 0;
 
-  set(path: string, errcode: number | null): void {
-    if (errcode === null) this.errcodes.delete(path);
-    else this.errcodes.set(path, errcode);
+  start(settings: OutageSettings): void {
+    this.settings = { mode: settings.mode, paths: settings.paths?.length ? [...settings.paths] : undefined };
+    this.failedCalls = 0;
   }
 
-  of(path: string): number | undefined {
-    return this.errcodes.get(path);
+  stop(): void {
+    this.settings = undefined;
   }
 
-  list(): Array<{ path: string; errcode: number }> {
-    return [...this.errcodes].map(([path, errcode]) => ({ path, errcode }));
+  /** The mode to fail this call with, or undefined when the call goes through; counts the failures. */
+  failureFor(path: string): OutageMode | undefined {
+    if (!this.settings) return undefined;
+    if (this.settings.paths && !this.settings.paths.includes(path)) return undefined;
+    this.failedCalls += 1;
+    return this.settings.mode;
   }
 
-  clear(): void {
-    this.errcodes.clear();
+  status(): { active: boolean; mode: OutageMode | null; paths: string[] | null; failedCalls: number } {
+    return {
+      active: this.settings !== undefined,
+      mode: this.settings?.mode ?? null,
+      paths: this.settings?.paths ?? null,
+      failedCalls: this.failedCalls,
+    };
   }
 }

@@ -111,7 +111,7 @@ export class SimState {
     this.tokens.clear();
     this.webLoginCodes.clear();
     this.latency.clear();
-    this.outage.clear();
+    this.outage.stop();
     this.clock.reset();
     this.plantSeeds();
   }
