@@ -34,12 +34,14 @@ export interface TagChoice {
       <ng-container *nzModalContent>
         <div class="field">
           <nz-radio-group [ngModel]="scope()" (ngModelChange)="scope.set($event)" data-testid="tag-scope">
+            <!-- eslint-disable-next-line @angular-eslint/template/label-has-associated-control -->
             <label nz-radio nzValue="selected">已勾选的 {{ selectedCount() }} 位客户</label>
+            <!-- eslint-disable-next-line @angular-eslint/template/label-has-associated-control -->
             <label nz-radio nzValue="filter">全部符合筛选条件的客户（共 {{ total() }} 位）</label>
           </nz-radio-group>
         </div>
         <div class="field">
-          <label>添加标签</label>
+          <span>添加标签</span>
           <nz-select
             nzMode="multiple"
             nzPlaceHolder="请选择标签"
@@ -57,7 +59,7 @@ export interface TagChoice {
           </nz-select>
         </div>
         <div class="field">
-          <label>移除标签</label>
+          <span>移除标签</span>
           <nz-select
             nzMode="multiple"
             nzPlaceHolder="请选择标签"
