@@ -1,6 +1,9 @@
 import type { Client } from '@temporalio/client';
+import { wakeOrgWriteBack } from '../lib/org/wake-org-write-back';
+import type { WeComClient } from '../lib/wecom/client';
 import type { ContactsApi } from '../lib/wecom/contacts-api';
-import type { CustomerTagsApi } from '../lib/wecom/customer-tags-api';
+import { createCustomerTagsApi } from '../lib/wecom/customer-tags-api';
+import { createContactReminderActivities } from './contact-reminder.activities';
 import { createContactEventActivities } from './contact-events.activities';
 import { createCustomerTaggingActivities } from './customer-tagging.activities';
 import { createOrgSyncActivities } from './org-sync.activities';
@@ -10,19 +13,27 @@ import { createTenantValidityActivities } from './tenant-validity.activities';
 
 export interface ActivityDeps {
   contacts: ContactsApi;
-  customerTags: CustomerTagsApi;
   /** For activities that steer other workflows and schedules (pausing an expired tenant's syncs). */
   temporal: Client;
+  /** The queue the worker polls, for workflows those activities start. */
+  taskQueue: string;
+  /** For app messages (提醒事项) and other calls with the app secret. */
+  wecom: WeComClient;
+  publicUrl: string;
 }
 
 /** Every activity the worker registers, built from the real clients it is given. */
 export function createActivities(deps: ActivityDeps) {
   const shared = { contacts: deps.contacts, credentials: loadContactsCredentials };
   return {
-    ...createOrgSyncActivities(shared),
+    ...createOrgSyncActivities({
+      ...shared,
+      wakeWriteBack: (tenantId) => wakeOrgWriteBack(deps.temporal, deps.taskQueue, tenantId),
+    }),
     ...createContactEventActivities(shared),
     ...createOrgWriteBackActivities(shared),
     ...createTenantValidityActivities({ temporal: deps.temporal }),
-    ...createCustomerTaggingActivities({ customerTags: deps.customerTags }),
+    ...createCustomerTaggingActivities({ customerTags: createCustomerTagsApi(deps.wecom) }),
+    ...createContactReminderActivities({ wecom: deps.wecom, publicUrl: deps.publicUrl }),
   };
 }

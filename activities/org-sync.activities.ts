@@ -1,6 +1,7 @@
 import { heartbeat } from '@temporalio/activity';
 import { defaultStaffRoleId } from '../lib/access/built-in-roles';
 import { DepartmentModel } from '../lib/models/department.model';
+import { OrgChangeModel } from '../lib/models/org-change.model';
 import { StaffModel } from '../lib/models/staff.model';
 import { SyncRunModel } from '../lib/models/sync-run.model';
 import { NOT_PENDING, syncableFields, type WriteBackView } from '../lib/org/pending-fields';
@@ -12,6 +13,8 @@ import { withWeComFailures } from './wecom-failure';
 export interface OrgSyncDeps {
   contacts: ContactsApi;
   credentials: CredentialsLoader;
+  /** Wakes the tenant's org write-back when edits are still pending (see lib/org/wake-org-write-back.ts). */
+  wakeWriteBack?: (tenantId: string) => Promise<void>;
   now?: () => Date;
 }
 
@@ -151,6 +154,13 @@ export function createOrgSyncActivities(deps: OrgSyncDeps) {
         { tenantId: input.tenantId, _id: input.syncId },
         { $set: { status: input.status, count: input.count, error: input.error, finishedAt: now() } },
       );
+      // An edit saved while Temporal was unreachable was never handed to the write-back: hand it over now.
+      if (
+        deps.wakeWriteBack &&
+        (await OrgChangeModel.exists({ tenantId: input.tenantId, status: 'pending' }))
+      ) {
+        await deps.wakeWriteBack(input.tenantId);
+      }
     },
   };
 }

@@ -12,6 +12,8 @@ import { createErrorHandler, notFoundHandler } from './http/error-handler';
 import { createAuditRouter } from './modules/audit/audit.router';
 import { createAuthRouter } from './modules/auth/auth.router';
 import { createCustomersRouter } from './modules/customers/customers.router';
+import { createContactRecordsRouter } from './modules/contact-records/contact-records.router';
+import { createH5Router } from './modules/h5/h5.router';
 import { createHealthRouter } from './modules/health/health.router';
 import { createOrgRouter } from './modules/org/org.router';
 import { createOrgEditRouter } from './modules/org-edit/org-edit.router';
@@ -82,6 +84,13 @@ export function createApp(deps: AppDeps): Express {
   );
   app.use(createRolesRouter(registry, authenticate));
   app.use(
+    createContactRecordsRouter(
+      registry,
+      { client: deps.temporal, taskQueue: config.temporalTaskQueue },
+      authenticate,
+    ),
+  );
+  app.use(
     createWeComLoginRouter(registry, {
       jwtSecret: config.jwtSecret,
       secureCookies,
@@ -101,6 +110,21 @@ export function createApp(deps: AppDeps): Express {
         chatArchive: chatArchiveSdkFor(config.wecomApiBase),
         publicUrl: config.publicUrl,
         temporal: { client: deps.temporal, taskQueue: config.temporalTaskQueue },
+        log,
+      },
+      authenticate,
+    ),
+  );
+  app.use(
+    createH5Router(
+      registry,
+      {
+        jwtSecret: config.jwtSecret,
+        secureCookies,
+        publicUrl: config.publicUrl,
+        wecomOAuthBase: config.wecomOAuthBase,
+        wecomJssdkUrl: config.wecomJssdkUrl,
+        wecom,
         log,
       },
       authenticate,

@@ -13,6 +13,8 @@ const configSchema = z.object({
   TEMPORAL_TASK_QUEUE: z.string().min(1).default('scrm-main'),
   WECOM_API_BASE: z.url().default('https://qyapi.weixin.qq.com'),
   WECOM_LOGIN_BASE: z.url().optional(),
+  WECOM_OAUTH_BASE: z.url().optional(),
+  WECOM_JSSDK_URL: z.url().optional(),
   JWT_SECRET: z.string().min(16).optional(),
   WEB_DIST: z.string().optional(),
   LOG_LEVEL: z.enum(['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent']).default('info'),
@@ -31,6 +33,10 @@ export type AppConfig = {
   wecomApiBase: string;
   /** Where WeCom's web login (扫码登录) page lives; a simulator serves it beside the API. */
   wecomLoginBase: string;
+  /** Where the H5 pages' OAuth link goes (open.weixin.qq.com; the simulator serves it beside the API). */
+  wecomOAuthBase: string;
+  /** The JS-SDK script the H5 sidebar pages load (the simulator serves a stand-in). */
+  wecomJssdkUrl: string;
   jwtSecret: string;
   webDist?: string;
   logLevel: string;
@@ -42,6 +48,23 @@ const DEVELOPMENT_JWT_SECRET = 'local-development-only-secret';
 /** Real WeCom serves web login on its own host; anything else (the simulator) serves it beside the API. */
 function defaultLoginBase(apiBase: string): string {
   return new URL(apiBase).hostname === 'qyapi.weixin.qq.com' ? 'https://login.work.weixin.qq.com' : apiBase;
+}
+
+const isRealWeCom = (apiBase: string) => new URL(apiBase).hostname === 'qyapi.weixin.qq.com';
+
+/** The H5 OAuth link's host: WeCom's own, or the simulator's. */
+function defaultOAuthBase(apiBase: string): string {
+  return isRealWeCom(apiBase) ? 'https://open.weixin.qq.com' : apiBase;
+}
+
+/**
+ * WeCom's JS-SDK (the UMD build of @wecom/jssdk, exposing `ww`); the exact CDN file is a deployment
+ * choice, so production may set WECOM_JSSDK_URL. The simulator serves its stand-in at its own path.
+ */
+function defaultJssdkUrl(apiBase: string): string {
+  return isRealWeCom(apiBase)
+    ? 'https://wwcdn.weixin.qq.com/node/open/js/wecom-jssdk-2.0.2.js'
+    : `${apiBase.replace(/\/$/, '')}/wwopen/js/jwxwork-sim.js`;
 }
 
 export function loadConfig(env: NodeJS.ProcessEnv = process.env): AppConfig {
@@ -67,6 +90,8 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): AppConfig {
     temporalTaskQueue: e.TEMPORAL_TASK_QUEUE,
     wecomApiBase: e.WECOM_API_BASE.replace(/\/$/, ''),
     wecomLoginBase: (e.WECOM_LOGIN_BASE ?? defaultLoginBase(e.WECOM_API_BASE)).replace(/\/$/, ''),
+    wecomOAuthBase: (e.WECOM_OAUTH_BASE ?? defaultOAuthBase(e.WECOM_API_BASE)).replace(/\/$/, ''),
+    wecomJssdkUrl: e.WECOM_JSSDK_URL ?? defaultJssdkUrl(e.WECOM_API_BASE),
     jwtSecret: e.JWT_SECRET ?? DEVELOPMENT_JWT_SECRET,
     webDist: e.WEB_DIST,
     logLevel: e.LOG_LEVEL,

@@ -17,6 +17,7 @@ import type { SimState } from './state/sim-state';
 import { cgiBinRouter } from './wecom-api/cgi-bin.router';
 import { webLoginRouter } from './web-login/web-login.routes';
 import { financeSdkRouter } from './archive/finance-sdk.routes';
+import { jssdkRouter } from './jssdk/jssdk.routes';
 
 export interface SimAppOptions {
   logger?: Logger;
@@ -63,6 +64,7 @@ export function createSimApp(state: SimState, options: SimAppOptions = {}): Expr
   app.use('/cgi-bin', cgiBinRouter(state));
   app.use(webLoginRouter(state));
   app.use(financeSdkRouter(state));
+  app.use(jssdkRouter(state));
   app.use(
     '/sim',
     scenarioRouter({

@@ -6,7 +6,6 @@ import { createLogger } from '../lib/logger';
 import { WeComCallStats } from '../lib/wecom/call-stats';
 import { WeComClient } from '../lib/wecom/client';
 import { createContactsApi } from '../lib/wecom/contacts-api';
-import { createCustomerTagsApi } from '../lib/wecom/customer-tags-api';
 
 /** The worker's composition root: real clients in, a Worker polling the main task queue out. */
 export async function createWorker(
@@ -18,13 +17,18 @@ export async function createWorker(
   wecomStats.start();
   const wecom = new WeComClient({ baseUrl: config.wecomApiBase, observer: wecomStats });
   const contacts = createContactsApi(wecom);
-  const customerTags = createCustomerTagsApi(wecom);
   const worker = await Worker.create({
     connection,
     namespace: config.temporalNamespace,
     taskQueue: config.temporalTaskQueue,
     workflowsPath: require.resolve('../workflows'),
-    activities: createActivities({ contacts, customerTags, temporal }),
+    activities: createActivities({
+      contacts,
+      temporal,
+      taskQueue: config.temporalTaskQueue,
+      wecom,
+      publicUrl: config.publicUrl,
+    }),
   });
   const close = async () => {
     await temporal.connection.close();

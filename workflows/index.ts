@@ -4,3 +4,4 @@ export { contactEventsWorkflow } from './contact-events.workflow';
 export { orgWriteBackWorkflow } from './org-write-back.workflow';
 export { tenantValidityWorkflow } from './tenant-validity.workflow';
 export { customerTaggingWorkflow } from './customer-tagging.workflow';
+export { contactReminderWorkflow } from './contact-reminder.workflow';

@@ -15,6 +15,7 @@ const DEFAULT_STAFF_PERMISSIONS = withAncestors([
   'acquisition.staff-codes.edit',
   'acquisition.welcome-messages',
   'customer.customers.edit',
+  'customer.customers.contact-record',
   'customer.customers.tag',
   'customer.groups.tag',
   'customer.mass-messages.create',

@@ -43,7 +43,12 @@ export const PERMISSION_TREE: readonly PermissionNode[] = [
     key: 'customer',
     title: '客户管理',
     children: [
-      menu('customer.customers', '客户', [['edit', '编辑'], ['tag', '打标签'], EXPORT]),
+      menu('customer.customers', '客户', [
+        ['edit', '编辑'],
+        ['tag', '打标签'],
+        ['contact-record', '写联系记录'],
+        EXPORT,
+      ]),
       menu('customer.groups', '客户群', [['tag', '打标签'], EXPORT]),
       menu('customer.mass-messages', '群发管理', [...CRUD, EXPORT]),
     ],

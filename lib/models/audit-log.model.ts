@@ -22,6 +22,8 @@ export const AUDIT_ACTIONS = [
   'staff.password-reset',
   'customer.edit',
   'customer.tag',
+  'contact-record.delete',
+  'customer.profile.update',
 ] as const;
 export type AuditAction = (typeof AUDIT_ACTIONS)[number];
 

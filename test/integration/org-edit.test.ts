@@ -1,4 +1,8 @@
+import { Client, Connection } from '@temporalio/client';
 import request from 'supertest';
+import { renameDepartment } from '../../api/modules/org-edit/department-edit.use-case';
+import { createLogger } from '../../lib/logger';
+import { orgWriteBackWorkflowId } from '../../lib/temporal/workflow-ids';
 import { AuditLogModel } from '../../lib/models/audit-log.model';
 import { OrgChangeModel } from '../../lib/models/org-change.model';
 import { RoleModel } from '../../lib/models/role.model';
@@ -379,6 +383,45 @@ describe('org editing written back to WeCom (R-7.1.1-02..10, R-7.1.3, I-95..I-10
       }
       await settled('staff003');
       expect(await wecomUser('staff003')).toMatchObject({ position: '本地职务', alias: '小三' });
+    });
+
+    it('an edit saved while Temporal could not be reached is applied after the next org sync', async () => {
+      // A real client aimed at a port where no Temporal listens: the hand-off fails as in an outage.
+      const unreachable = new Client({
+        connection: Connection.lazy({ address: '127.0.0.1:1', connectTimeout: 500 }),
+      });
+      const created = await agent.post('/api/org/departments').send({ parentId: 1, name: '离线部' });
+      const deptId = created.body.id as number;
+      await settled(String(deptId));
+      // The running write-back would find the new edit in MongoDB by itself; the case is one with none running.
+      await app.temporal.workflow
+        .getHandle(orgWriteBackWorkflowId(TENANT))
+        .terminate('test: no write-back running');
+      const admin = (await StaffModel.findOne({ tenantId: TENANT, mobile: '13700000031' }).lean())!;
+      await renameDepartment(
+        {
+          temporal: unreachable,
+          taskQueue: app.config.temporalTaskQueue,
+          log: createLogger('test', 'silent'),
+        },
+        {
+          tenantId: TENANT,
+          staffId: String(admin._id),
+          userid: admin.userid,
+          departmentIds: admin.departmentIds,
+        },
+        deptId,
+        '离线改名部',
+      );
+      const [change] = (await changesOf(String(deptId))).slice(-1);
+      expect(change.status).toBe('pending');
+
+      await syncOrg();
+      await eventually(
+        async () =>
+          (await OrgChangeModel.findOne({ tenantId: TENANT, _id: change._id }).lean())?.status === 'applied',
+      );
+      expect((await wecomDepartment(deptId))?.name).toBe('离线改名部');
     });
 
     it('a read-only contacts secret fails the edit and turns editing off with the I-95 message', async () => {

@@ -1,10 +1,11 @@
 import mongoose from 'mongoose';
-import { CustomerModel } from '../../lib/models/customer.model';
 import { CustomerTaggingJobModel } from '../../lib/models/customer-tagging-job.model';
 import request from 'supertest';
 import { StaffModel } from '../../lib/models/staff.model';
 import { DepartmentModel } from '../../lib/models/department.model';
 import { RoleModel } from '../../lib/models/role.model';
+import { ContactRecordModel } from '../../lib/models/contact-record.model';
+import { CustomerModel } from '../../lib/models/customer.model';
 import { startTestApp, type TestApp } from '../support/app-harness';
 import { simulator } from '../support/sim-client';
 import { ADMIN_PASSWORD, createBoundTenant, freshTenantId } from '../support/tenant-fixture';
@@ -32,11 +33,14 @@ const SAMPLE_BODIES: Record<string, unknown> = {
   'PUT /api/wecom/binding': { corpId: 'ww0000000000000000', agentId: 1000002 },
   'PUT /api/customers/columns': { columns: ['name', 'tags'] },
   // Tenant A's customer and tag: unknown to B (400 / 404), A's tags untouched.
-  'POST /api/customers/tags': { externalUserids: ['wm-a-customer'], addTagIds: ['et-a-tag'] },
+  'POST /api/customers/tags': { externalUserids: ['wm-isolation-a'], addTagIds: ['et-a-tag'] },
   'PATCH /api/customers/{externalUserid}': { phone: '110' },
+  'POST /api/customers/{externalUserid}/contact-records': { kind: 'record', text: '乙方记录' },
 };
 let roleOfA = '';
+let recordOfA = '';
 let jobOfA = '';
+const CUSTOMER_OF_A = 'wm-isolation-a';
 
 async function snapshotOf(tenantId: string): Promise<string> {
   const db = mongoose.connection.db!;
@@ -73,11 +77,11 @@ describe('tenant isolation: every endpoint, called by another tenant', () => {
       .expect(200);
     await CustomerModel.create({
       tenantId: TENANT_A,
-      externalUserid: 'wm-a-customer',
+      externalUserid: CUSTOMER_OF_A,
       name: `${A_MARKER}客户`,
-      follows: [{ userid: 'a-member', addedAt: new Date(), tagIds: ['et-a-tag'] }],
-      adderUserids: ['a-member'],
-      ownerUserid: 'a-member',
+      follows: [{ userid: 'admin', addedAt: new Date(), tagIds: ['et-a-tag'] }],
+      adderUserids: ['admin'],
+      ownerUserid: 'admin',
       tagIds: ['et-a-tag'],
       active: true,
     });
@@ -87,11 +91,19 @@ describe('tenant isolation: every endpoint, called by another tenant', () => {
           tenantId: TENANT_A,
           actorStaffId: 'a',
           customers: 1,
-          relations: [{ externalUserid: 'wm-a-customer', userid: `${A_MARKER}` }],
+          relations: [{ externalUserid: CUSTOMER_OF_A, userid: `${A_MARKER}` }],
           status: 'completed',
         })
       )._id,
     );
+    const recordA = await ContactRecordModel.create({
+      tenantId: TENANT_A,
+      externalUserid: CUSTOMER_OF_A,
+      kind: 'record',
+      text: `${A_MARKER}联系记录`,
+      creator: { staffId: '000000000000000000000000', userid: 'admin', name: `${A_MARKER}管理员` },
+    });
+    recordOfA = String(recordA._id);
     await StaffModel.create({
       tenantId: TENANT_A,
       userid: 'a-member',
@@ -129,9 +141,11 @@ describe('tenant isolation: every endpoint, called by another tenant', () => {
           .replace('{tenantId}', TENANT_A)
           .replace('{userid}', 'a-member')
           .replace('{roleId}', roleOfA)
-          .replace('{externalUserid}', 'wm-a-customer')
+          .replace('{deptId}', '1')
+          .replace('{externalUserid}', CUSTOMER_OF_A)
           .replace('{jobId}', jobOfA)
-          .replace('{deptId}', '1');
+          .replace('{recordId}', recordOfA)
+          .replace('{fileId}', recordOfA);
         const call = agentB[method as 'get' | 'post' | 'put' | 'patch' | 'delete'](url).query({
           msg_signature: '0'.repeat(40),
           timestamp: '1',

@@ -89,6 +89,16 @@ export const simulator = {
   /** A phone confirming a scan of a web-login link; answers where WeCom sends the browser next. */
   scanLogin: (scan: { url: string; userid?: string; nonMember?: true; decline?: true }) =>
     sim<{ location: string }>('POST', '/web-login/scan', scan),
+  /** The app messages members received (message/send), optionally for one member. */
+  appMessages: (corpId: string, touser?: string) =>
+    sim<{
+      messages: Array<{ msgtype: string; touser: string[]; content: Record<string, string>; sentAt: number }>;
+    }>('GET', `/corps/${corpId}/app-messages${touser ? `?touser=${encodeURIComponent(touser)}` : ''}`),
+  /** What the WeCom client in front of the tester shows: who is logged in, and which chat's sidebar is open. */
+  setClientContext: (
+    corpId: string,
+    context: { userid: string; entry: string; externalUserid?: string; chatId?: string },
+  ) => sim<unknown>('PUT', `/corps/${corpId}/client-context`, context),
   replay: (corpId: string, deliveryId: string) =>
     sim<unknown>('POST', `/corps/${corpId}/callbacks/replay/${deliveryId}`),
 };

@@ -2,6 +2,7 @@
 import express, { Router } from 'express';
 import { appRoutes } from './app.routes';
 import { callbacksRoutes } from './callbacks.routes';
+import { clientContextRoutes } from './client-context.routes';
 import { contactsRoutes } from './contacts.routes';
 import { corpsRoutes } from './corps.routes';
 import { customersRoutes } from './customers.routes';
@@ -18,6 +19,7 @@ export function scenarioRouter(deps: ScenarioDeps): Router {
   router.use(contactsRoutes(deps));
   router.use(customersRoutes(deps));
   router.use(appRoutes(deps));
+  router.use(clientContextRoutes(deps));
   router.use(scenarioErrorHandler(deps.logger));
   return router;
 }

@@ -10,6 +10,8 @@ import { CorpTagCatalog } from '../customers/corp-tag-catalog';
 import { CustomerBook } from '../customers/customer-book';
 import { GroupChats } from '../customers/group-chats';
 import { AppMessageLog } from '../messages/app-message-log';
+import type { ClientContext } from '../jssdk/client-context';
+import { JsapiTickets } from '../jssdk/jsapi-tickets';
 import { SECRET_KINDS, type CorpSecrets, type SecretKind } from './secret-kinds';
 
 export interface CorpIdentity {
@@ -34,6 +36,9 @@ export class Corp {
   readonly appMessages = new AppMessageLog();
   readonly app: CorpApp;
   readonly archive: ChatArchive;
+  readonly jsapiTickets = new JsapiTickets();
+  /** The WeCom client's state for the JS-SDK and the silent OAuth (set through the scenario API). */
+  clientContext: ClientContext | undefined;
 
   constructor(
     readonly identity: CorpIdentity,

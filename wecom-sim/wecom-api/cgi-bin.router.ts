@@ -9,6 +9,7 @@ import { appEndpoints } from './app.routes';
 import { departmentEndpoints } from './department.routes';
 import { externalContactEndpoints } from './externalcontact.routes';
 import { gettokenHandler } from './gettoken.route';
+import { jsapiTicketEndpoints } from './jsapi-ticket.routes';
 import { messageEndpoints } from './message.routes';
 import { userEndpoints } from './user.routes';
 import { wecomEndpoint } from './wecom-endpoint';
@@ -23,6 +24,7 @@ export function cgiBinRouter(state: SimState): Router {
     ...externalContactEndpoints,
     ...messageEndpoints,
     ...appEndpoints,
+    ...jsapiTicketEndpoints,
   };
   for (const [path, spec] of Object.entries(endpoints)) {
     router.all(path, wecomEndpoint(state, spec));

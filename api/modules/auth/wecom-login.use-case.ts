@@ -27,7 +27,7 @@ export interface PendingLogin {
 }
 
 /** The tenant bound to a 企业ID, and the app its web login goes through. */
-async function tenantForCorp(corpId: string) {
+export async function tenantForCorp(corpId: string) {
   const tenants = await TenantModel.find({ 'wecom.corpId': corpId }, { _id: 1 }).limit(2).lean();
   if (tenants.length !== 1)
     throw new WeComLoginError('CORP_NOT_FOUND', '未找到该企业ID对应的企业，请核对企业ID');

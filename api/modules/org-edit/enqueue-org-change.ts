@@ -3,9 +3,7 @@ import type { Logger } from '../../../lib/logger';
 import { DepartmentModel } from '../../../lib/models/department.model';
 import { OrgChangeModel } from '../../../lib/models/org-change.model';
 import { StaffModel } from '../../../lib/models/staff.model';
-import { entitySearchAttributes } from '../../../lib/temporal/search-attributes';
-import { orgWriteBackWorkflowId } from '../../../lib/temporal/workflow-ids';
-import { orgChangeSignal } from '../../../workflows/org-write-back.workflow';
+import { wakeOrgWriteBack } from '../../../lib/org/wake-org-write-back';
 
 export interface WriteBackDeps {
   temporal: Client;
@@ -34,7 +32,8 @@ function nextSeq(): number {
 /**
  * Saves org edits (already applied locally) as pending write-backs, marks their records pending, and wakes
  * the tenant's write-back workflow. If Temporal cannot be reached the edits stay saved and pending, and the
- * next wake-up of that tenant applies them first (the queue is in MongoDB, in order).
+ * next wake-up of that tenant (its next edit, or the end of its next org sync) applies them first (the queue
+ * is in MongoDB, in order).
  */
 export async function enqueueOrgChanges(
   deps: WriteBackDeps,
@@ -48,14 +47,7 @@ export async function enqueueOrgChanges(
   }
   if (changes.length === 0) return;
   try {
-    await deps.temporal.workflow.signalWithStart('orgWriteBackWorkflow', {
-      workflowId: orgWriteBackWorkflowId(tenantId),
-      taskQueue: deps.taskQueue,
-      args: [{ tenantId }],
-      signal: orgChangeSignal,
-      signalArgs: [],
-      typedSearchAttributes: entitySearchAttributes(tenantId, 'org-write-back', tenantId),
-    });
+    await wakeOrgWriteBack(deps.temporal, deps.taskQueue, tenantId);
   } catch (error) {
     deps.log.error({ err: error, tenantId }, 'org write-back hand-off failed; the edits stay pending');
   }

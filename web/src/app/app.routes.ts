@@ -6,6 +6,7 @@ import { landingGuard, permissionGuard } from './core/auth/permission.guard';
 export const routes: Routes = [
   { path: 'login', loadChildren: () => import('./features/auth/routes') },
   { path: 'platform', loadChildren: () => import('./features/platform/routes') },
+  { path: 'h5', loadChildren: () => import('./features/h5/routes') },
   {
     path: '',
     loadComponent: () => import('./layout/shell').then((m) => m.Shell),

@@ -1,0 +1,243 @@
+import type { OpenAPIRegistry } from '@asteasolutions/zod-to-openapi';
+import { Router, type RequestHandler, type Response } from 'express';
+import { randomBytes } from 'node:crypto';
+import jwt from 'jsonwebtoken';
+import {
+  h5AuthCallbackQuerySchema,
+  h5AuthStartQuerySchema,
+  h5CustomerEditSchema,
+  h5CustomerParamsSchema,
+  h5CustomerProfileSchema,
+  jssdkConfigQuerySchema,
+  jssdkConfigSchema,
+} from '../../../lib/contracts/h5.contract';
+import type { Logger } from '../../../lib/logger';
+import { AgentTicketCache, AppNotBoundError } from '../../../lib/wecom/jsapi-ticket-cache';
+import { signPage } from '../../../lib/wecom/jssdk-signature';
+import type { WeComClient } from '../../../lib/wecom/client';
+import { accessOf, ANY_LOGGED_IN_USER } from '../../auth/authorize';
+import { issueSessionCookie, sessionOf } from '../../auth/session';
+import { AppError } from '../../http/app-error';
+import { defineRoute } from '../../http/define-route';
+import { recordAudit } from '../audit/record-audit';
+import { finishWeComLogin, tenantForCorp } from '../auth/wecom-login.use-case';
+import { customerProfile, editCustomerProfile } from './customer-profile.use-case';
+
+/** Binds the OAuth state to this browser (the WeCom client's webview) for the few seconds OAuth takes. */
+const PENDING_COOKIE = 'scrm_h5_oauth';
+const PENDING_TTL_SECONDS = 5 * 60;
+const COOKIE_PATH = '/api/h5/auth';
+export const H5_OAUTH_CALLBACK_PATH = '/api/h5/auth/callback';
+/** The JS-SDK calls the sidebar pages make (API.md §16). */
+const JS_API_LIST = ['getContext', 'getCurExternalContact', 'getCurExternalChat'];
+
+export interface H5RouterOptions {
+  jwtSecret: string;
+  secureCookies: boolean;
+  publicUrl: string;
+  wecomOAuthBase: string;
+  wecomJssdkUrl: string;
+  wecom: WeComClient;
+  log: Logger;
+}
+
+interface PendingH5Login {
+  nonce: string;
+  tenantId: string;
+  next: string;
+}
+
+/**
+ * The H5 sidebar pages (聊天工具栏, R-3.1.4, R-3.2.3): WeCom opens them inside its client; OAuth gives the
+ * member's identity (the same session cookie as the admin, so the H5 uses the same APIs and permissions),
+ * and a signed agentConfig gives the JS-SDK context (which customer or group chat is open).
+ */
+export function createH5Router(
+  registry: OpenAPIRegistry,
+  options: H5RouterOptions,
+  authenticate: RequestHandler,
+): Router {
+  const router = Router();
+  const tickets = new AgentTicketCache(options.wecom);
+  const toErrorPage = (res: Response, message: string) =>
+    res.redirect(302, `/h5/error?${new URLSearchParams({ message })}`);
+  const common = { tags: ['h5'] };
+
+  defineRoute(
+    registry,
+    router,
+    {
+      ...common,
+      method: 'get',
+      path: '/api/h5/auth/start',
+      summary: 'H5 sidebar: redirects to WeCom OAuth (snsapi_base) for the member in the WeCom client',
+      authenticated: false,
+      request: { query: h5AuthStartQuerySchema },
+      responses: { 302: { description: 'To WeCom OAuth, or to the H5 error page' } },
+    },
+    async ({ query }, _req, res) => {
+      let corp;
+      try {
+        corp = await tenantForCorp(query.corpId);
+      } catch (error) {
+        if (error instanceof AppError) return toErrorPage(res, error.message);
+        throw error;
+      }
+      const pending: PendingH5Login = {
+        nonce: randomBytes(16).toString('hex'),
+        tenantId: corp.tenantId,
+        next: query.next,
+      };
+      res.cookie(PENDING_COOKIE, jwt.sign(pending, options.jwtSecret, { expiresIn: PENDING_TTL_SECONDS }), {
+        httpOnly: true,
+        sameSite: 'lax',
+        secure: options.secureCookies,
+        maxAge: PENDING_TTL_SECONDS * 1000,
+        path: COOKIE_PATH,
+      });
+      const link = new URL(`${options.wecomOAuthBase}/connect/oauth2/authorize`);
+      link.searchParams.set('appid', corp.corpId);
+      link.searchParams.set('redirect_uri', `${options.publicUrl}${H5_OAUTH_CALLBACK_PATH}`);
+      link.searchParams.set('response_type', 'code');
+      link.searchParams.set('scope', 'snsapi_base');
+      link.searchParams.set('state', pending.nonce);
+      link.searchParams.set('agentid', String(corp.agentId));
+      res.redirect(302, `${link.toString()}#wechat_redirect`);
+    },
+  );
+
+  defineRoute(
+    registry,
+    router,
+    {
+      ...common,
+      method: 'get',
+      path: H5_OAUTH_CALLBACK_PATH,
+      summary: 'H5 sidebar: OAuth redirect_uri; exchanges the code, checks 开启系统, sets the session cookie',
+      authenticated: false,
+      request: { query: h5AuthCallbackQuerySchema },
+      responses: { 302: { description: 'Back to the H5 page, or to the H5 error page' } },
+    },
+    async ({ query }, req, res) => {
+      const pending = readPending(req.cookies?.[PENDING_COOKIE], options.jwtSecret);
+      res.clearCookie(PENDING_COOKIE, { path: COOKIE_PATH });
+      let result;
+      try {
+        result = await finishWeComLogin(options.wecom, query, pending);
+      } catch (error) {
+        if (error instanceof AppError) return toErrorPage(res, error.message);
+        options.log.error({ err: error }, 'H5 OAuth failed');
+        return toErrorPage(res, '企业微信暂时无法完成登录，请稍后再试');
+      }
+      issueSessionCookie(res, options.jwtSecret, result.claims, options.secureCookies);
+      await recordAudit({
+        tenantId: result.tenant.id,
+        actorStaffId: result.user.id,
+        action: 'login',
+        after: { method: 'wecom-h5' },
+        ip: req.ip,
+      });
+      res.redirect(302, pending?.next ?? '/h5/customer');
+    },
+  );
+
+  defineRoute(
+    registry,
+    router,
+    {
+      ...common,
+      method: 'get',
+      path: '/api/h5/jssdk-config',
+      summary: 'H5 sidebar: the agentConfig (app identity + signature of the page URL) for ww.register',
+      authenticated: true,
+      guards: [authenticate],
+      permission: ANY_LOGGED_IN_USER,
+      request: { query: jssdkConfigQuerySchema },
+      responses: { 200: { description: 'Signed config', schema: jssdkConfigSchema } },
+    },
+    async ({ query }, _req, res) => {
+      let app;
+      try {
+        app = await tickets.forTenant(sessionOf(res).tenantId);
+      } catch (error) {
+        if (error instanceof AppNotBoundError) {
+          throw new AppError(409, 'WECOM_APP_NOT_BOUND', '尚未完成企业微信应用设置，请联系管理员');
+        }
+        throw error;
+      }
+      res.json({
+        corpId: app.corpId,
+        agentId: app.agentId,
+        ...signPage(app.ticket, query.url),
+        jsApiList: JS_API_LIST,
+        jssdkUrl: options.wecomJssdkUrl,
+      });
+    },
+  );
+
+  defineRoute(
+    registry,
+    router,
+    {
+      ...common,
+      method: 'get',
+      path: '/api/h5/customers/:externalUserid',
+      summary: 'H5 客户资料 of a customer in the caller’s data scope (R-3.1.4-01)',
+      authenticated: true,
+      guards: [authenticate],
+      permission: ['customer.customers', 'customer.customers.contact-record'],
+      request: { params: h5CustomerParamsSchema },
+      responses: { 200: { description: 'The profile', schema: h5CustomerProfileSchema } },
+    },
+    async ({ params }, _req, res) => {
+      res.json(await customerProfile(sessionOf(res).tenantId, accessOf(res), params.externalUserid));
+    },
+  );
+
+  defineRoute(
+    registry,
+    router,
+    {
+      ...common,
+      method: 'patch',
+      path: '/api/h5/customers/:externalUserid',
+      summary: 'H5 客户资料: edit 企业名称 (微信 only), 电话, 客户来源 (R-3.1.4-02)',
+      authenticated: true,
+      guards: [authenticate],
+      permission: 'customer.customers.edit',
+      request: { params: h5CustomerParamsSchema, body: h5CustomerEditSchema },
+      responses: { 200: { description: 'The profile after the edit', schema: h5CustomerProfileSchema } },
+    },
+    async ({ params, body }, req, res) => {
+      const session = sessionOf(res);
+      const { before, profile } = await editCustomerProfile(
+        session.tenantId,
+        accessOf(res),
+        params.externalUserid,
+        body,
+      );
+      await recordAudit({
+        tenantId: session.tenantId,
+        actorStaffId: session.staffId,
+        action: 'customer.profile.update',
+        target: { type: 'customer', id: params.externalUserid, name: profile.name },
+        before,
+        after: { corpName: profile.corpName, phone: profile.phone, source: profile.source },
+        ip: req.ip,
+      });
+      res.json(profile);
+    },
+  );
+
+  return router;
+}
+
+function readPending(token: string | undefined, secret: string): PendingH5Login | null {
+  if (!token) return null;
+  try {
+    const { nonce, tenantId, next } = jwt.verify(token, secret) as PendingH5Login;
+    return { nonce, tenantId, next };
+  } catch {
+    return null;
+  }
+}

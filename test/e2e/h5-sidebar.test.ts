@@ -1,0 +1,129 @@
+import type { Browser, Page } from 'playwright-core';
+import { hashPassword } from '../../api/modules/auth/login.use-case';
+import { ContactRecordModel } from '../../lib/models/contact-record.model';
+import { CustomerModel } from '../../lib/models/customer.model';
+import { StaffModel } from '../../lib/models/staff.model';
+import { eventually, startTestApp, type TestApp } from '../support/app-harness';
+import { launchBrowser } from '../support/browser';
+import { simulator, type SimCorp } from '../support/sim-client';
+import { stackEnv } from '../support/stack-env';
+import { ADMIN_PASSWORD, createBoundTenant, freshTenantId } from '../support/tenant-fixture';
+
+const TENANT = freshTenantId('e2e-h5');
+
+/** `<input type="datetime-local">`'s value for a moment, in this machine's time zone (the browser's too). */
+function localMinute(at: Date): string {
+  const pad = (n: number) => String(n).padStart(2, '0');
+  return `${at.getFullYear()}-${pad(at.getMonth() + 1)}-${pad(at.getDate())}T${pad(at.getHours())}:${pad(at.getMinutes())}`;
+}
+
+describe('the H5 sidebar opened from a chat in the (simulated) WeCom client, in Chromium', () => {
+  let app: TestApp;
+  let corp: SimCorp;
+  let browser: Browser;
+  let page: Page;
+
+  beforeAll(async () => {
+    if (!process.env.WEB_DIST)
+      throw new Error('WEB_DIST is not set: run through `npm test`, which builds the admin');
+    app = await startTestApp('e2e-h5');
+    await app.startWorker();
+    corp = await simulator.createCorp('侧边栏端到端企业');
+    await simulator.setApp(corp.corpId, { redirectDomain: '127.0.0.1' });
+    for (const [userid, name, mobile] of [
+      ['admin', '管理员', '13700000701'],
+      ['lina', '李娜', '13700000702'],
+      ['wang', '王强', '13700000703'],
+    ]) {
+      await simulator.addUser(corp.corpId, { userid, name, mobile, department: [1] });
+    }
+    const { roles } = await createBoundTenant(TENANT, corp, { adminMobile: '13700000701' });
+    for (const [userid, name, mobile] of [
+      ['lina', '李娜', '13700000702'],
+      ['wang', '王强', '13700000703'],
+    ]) {
+      await StaffModel.create({
+        tenantId: TENANT,
+        userid,
+        name,
+        mobile,
+        systemEnabled: true,
+        roleId: roles.staff,
+        passwordHash: await hashPassword(ADMIN_PASSWORD),
+      });
+    }
+    await CustomerModel.create({
+      tenantId: TENANT,
+      externalUserid: 'wm-e2e-customer',
+      name: '侧边栏客户',
+      type: 1,
+      adderUserids: ['lina'],
+      ownerUserid: 'lina',
+      firstAddedAt: new Date('2026-11-01T02:03:00Z'),
+    });
+    browser = await launchBrowser();
+    page = await browser.newPage({ viewport: { width: 390, height: 844 } });
+  }, 120_000);
+
+  afterAll(async () => {
+    await browser?.close();
+    await app?.stop();
+  });
+
+  it('knows the member and the customer, and adds a record with a reminder', async () => {
+    // lina clicks the sidebar entry in a single chat with the customer.
+    const sidebar = `${app.baseUrl}/h5/customer?corpId=${corp.corpId}`;
+    const open = new URL(`${stackEnv.wecomApiBase}/sim/corps/${corp.corpId}/client`);
+    for (const [key, value] of Object.entries({
+      userid: 'lina',
+      entry: 'single_chat_tools',
+      externalUserid: 'wm-e2e-customer',
+      url: sidebar,
+    }))
+      open.searchParams.set(key, value);
+    await page.goto(open.toString());
+
+    // OAuth signed lina in; the JS-SDK (agentConfig verified by the simulator) named the customer.
+    await page.getByTestId('h5-customer-name').getByText('侧边栏客户').waitFor();
+    await page.getByText('共1个员工，共0个群').waitFor();
+
+    await page.getByText('联系记录', { exact: true }).click();
+    await page.getByTestId('record-kind-reminder').click();
+    await page.getByTestId('record-text').fill('明早回访侧边栏客户');
+    await page.getByTestId('record-mentions').click();
+    await page.locator('nz-option-item', { hasText: '王强' }).click();
+    await page.keyboard.press('Escape');
+    const remindAt = new Date(Date.now() + 2 * 60 * 60_000);
+    await page.getByTestId('record-remind-at').fill(localMinute(remindAt));
+    await page.getByTestId('record-send').click();
+
+    await page.getByTestId('record-item-text').getByText('明早回访侧边栏客户').waitFor();
+    const stored = await ContactRecordModel.findOne({
+      tenantId: TENANT,
+      externalUserid: 'wm-e2e-customer',
+    }).lean();
+    expect(stored).toMatchObject({ kind: 'reminder', mentionUserids: ['wang'], creator: { userid: 'lina' } });
+    expect(stored?.remindAt?.toISOString()).toBe(new Date(localMinute(remindAt)).toISOString());
+
+    // wang hears about it at once in 微丰小助手 (the app's messages).
+    const mention = await eventually(async () =>
+      (await simulator.appMessages(corp.corpId, 'wang')).messages.find((m) =>
+        String(m.content.description).includes('明早回访侧边栏客户'),
+      ),
+    );
+    expect(mention.content.title).toBe('李娜@了你');
+  }, 90_000);
+
+  it('edits the customer’s 电话 and 客户来源 from the sidebar', async () => {
+    await page.getByText('客户资料', { exact: true }).click();
+    await page.getByTestId('h5-edit').click();
+    await page.getByTestId('h5-edit-phone').fill('13912345678');
+    await page.getByTestId('h5-save').click();
+    await page.getByTestId('h5-phone').getByText('13912345678').waitFor();
+    const stored = await CustomerModel.findOne({
+      tenantId: TENANT,
+      externalUserid: 'wm-e2e-customer',
+    }).lean();
+    expect(stored?.profile?.phone).toBe('13912345678');
+  }, 60_000);
+});

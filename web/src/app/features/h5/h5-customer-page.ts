@@ -1,0 +1,223 @@
+import { HttpClient } from '@angular/common/http';
+import { ChangeDetectionStrategy, Component, inject, input, OnInit, signal } from '@angular/core';
+import { FormsModule } from '@angular/forms';
+import { NzAvatarModule } from 'ng-zorro-antd/avatar';
+import { NzButtonModule } from 'ng-zorro-antd/button';
+import { NzInputModule } from 'ng-zorro-antd/input';
+import { NzMessageService } from 'ng-zorro-antd/message';
+import { NzSelectModule } from 'ng-zorro-antd/select';
+import { NzTabsModule } from 'ng-zorro-antd/tabs';
+import { NzTagModule } from 'ng-zorro-antd/tag';
+import { firstValueFrom } from 'rxjs';
+
+import { ContactRecordTimeline } from '../customers/contact-records/contact-record-timeline';
+import {
+  CUSTOMER_SOURCES,
+  customerSuffix,
+  H5CustomerEdit,
+  H5CustomerProfile,
+  minuteLabel,
+  orNone,
+} from './h5-customer.models';
+import { WeComJssdk } from './wecom-jssdk';
+
+/**
+ * The sidebar of a single chat (R-3.1.4, R-3.1.3-06): 客户资料 (view, edit the fields the customer's kind
+ * allows) and 联系记录. The customer comes from the JS-SDK (getCurExternalContact), or from the link of a
+ * reminder message (`?externalUserid=`).
+ */
+@Component({
+  selector: 'app-h5-customer-page',
+  imports: [
+    FormsModule,
+    NzAvatarModule,
+    NzButtonModule,
+    NzInputModule,
+    NzSelectModule,
+    NzTabsModule,
+    NzTagModule,
+    ContactRecordTimeline,
+  ],
+  changeDetection: ChangeDetectionStrategy.OnPush,
+  styles: `
+    .head {
+      display: flex;
+      gap: 12px;
+      align-items: center;
+      margin-bottom: 8px;
+    }
+    .name {
+      font-size: 16px;
+      font-weight: 600;
+    }
+    .suffix {
+      color: #52c41a;
+      font-size: 12px;
+      margin-left: 4px;
+    }
+    dl {
+      display: grid;
+      grid-template-columns: 84px 1fr;
+      gap: 8px 4px;
+      margin: 8px 0;
+    }
+    dt {
+      color: #999;
+    }
+    dd {
+      margin: 0;
+      word-break: break-all;
+    }
+    .actions {
+      display: flex;
+      gap: 8px;
+      margin-top: 8px;
+    }
+  `,
+  template: `
+    @if (problem()) {
+      <p data-testid="h5-problem">{{ problem() }}</p>
+    }
+    @if (profile(); as p) {
+      <div class="head">
+        <nz-avatar [nzSrc]="p.avatar" nzIcon="user"></nz-avatar>
+        <div>
+          <span class="name" data-testid="h5-customer-name">{{ p.name }}</span>
+          <span class="suffix">{{ suffix(p) }}</span>
+        </div>
+      </div>
+      <nz-tabs [nzSelectedIndex]="tab() === 'records' ? 1 : 0">
+        <nz-tab nzTitle="客户资料">
+          <dl>
+            <dt>跟进人</dt>
+            <dd>{{ p.owner?.name ?? '暂无' }}</dd>
+            <dt>添加时间</dt>
+            <dd>{{ minute(p.firstAddedAt) }}</dd>
+            <dt>标签</dt>
+            <dd>
+              @for (tag of p.tags; track tag.id) {
+                <nz-tag>{{ tag.name }}</nz-tag>
+              } @empty {
+                暂无
+              }
+            </dd>
+            <dt>好友和群聊</dt>
+            <dd>共{{ p.staffCount }}个员工，共{{ p.groupCount }}个群</dd>
+          </dl>
+          <h4>详细信息</h4>
+          @if (!editing()) {
+            <dl>
+              <dt>电话</dt>
+              <dd data-testid="h5-phone">{{ none(p.phone) }}</dd>
+              <dt>客户来源</dt>
+              <dd data-testid="h5-source">{{ none(p.source) }}</dd>
+              @if (expanded()) {
+                <dt>企业</dt>
+                <dd data-testid="h5-corp-name">{{ none(p.corpName) }}</dd>
+              }
+            </dl>
+            <div class="actions">
+              <button nz-button nzType="link" nzSize="small" (click)="expanded.set(!expanded())">
+                {{ expanded() ? '收起∧' : '展开∨' }}
+              </button>
+              <button nz-button nzSize="small" (click)="startEdit(p)" data-testid="h5-edit">编辑</button>
+            </div>
+          } @else {
+            <dl>
+              <dt>电话</dt>
+              <dd><input nz-input [(ngModel)]="draftPhone" data-testid="h5-edit-phone" /></dd>
+              <dt>客户来源</dt>
+              <dd>
+                <nz-select
+                  [(ngModel)]="draftSource"
+                  nzAllowClear
+                  nzPlaceHolder="请选择"
+                  style="width: 100%"
+                  data-testid="h5-edit-source"
+                >
+                  @for (source of sources; track source) {
+                    <nz-option [nzValue]="source" [nzLabel]="source"></nz-option>
+                  }
+                </nz-select>
+              </dd>
+              @if (p.editableFields.includes('corpName')) {
+                <dt>企业</dt>
+                <dd><input nz-input [(ngModel)]="draftCorpName" data-testid="h5-edit-corp-name" /></dd>
+              }
+            </dl>
+            <div class="actions">
+              <button nz-button nzType="primary" nzSize="small" (click)="save(p)" data-testid="h5-save">
+                保存
+              </button>
+              <button nz-button nzSize="small" (click)="editing.set(false)">取消</button>
+            </div>
+          }
+        </nz-tab>
+        <nz-tab nzTitle="联系记录" data-testid="h5-tab-records">
+          <ng-template nz-tab>
+            <app-contact-record-timeline [externalUserid]="p.externalUserid" />
+          </ng-template>
+        </nz-tab>
+      </nz-tabs>
+    }
+  `,
+})
+export class H5CustomerPage implements OnInit {
+  private readonly http = inject(HttpClient);
+  private readonly jssdk = inject(WeComJssdk);
+  private readonly message = inject(NzMessageService);
+
+  /** From a reminder message's link; inside the sidebar the JS-SDK says who the customer is. */
+  readonly externalUserid = input<string>('');
+  readonly tab = input<string>('');
+
+  protected readonly profile = signal<H5CustomerProfile | null>(null);
+  protected readonly problem = signal('');
+  protected readonly editing = signal(false);
+  protected readonly expanded = signal(false);
+  protected readonly draftPhone = signal('');
+  protected readonly draftSource = signal<string | null>(null);
+  protected readonly draftCorpName = signal('');
+  protected readonly sources = CUSTOMER_SOURCES;
+  protected readonly suffix = customerSuffix;
+  protected readonly minute = minuteLabel;
+  protected readonly none = orNone;
+
+  async ngOnInit(): Promise<void> {
+    let customer = this.externalUserid();
+    if (!customer) {
+      try {
+        customer = await this.jssdk.currentCustomer();
+      } catch (error) {
+        this.problem.set(`无法获取当前客户：${(error as { errMsg?: string }).errMsg ?? String(error)}`);
+        return;
+      }
+    }
+    this.profile.set(
+      await firstValueFrom(
+        this.http.get<H5CustomerProfile>(`/api/h5/customers/${encodeURIComponent(customer)}`),
+      ),
+    );
+  }
+
+  protected startEdit(profile: H5CustomerProfile): void {
+    this.draftPhone.set(profile.phone);
+    this.draftSource.set(profile.source || null);
+    this.draftCorpName.set(profile.corpName);
+    this.editing.set(true);
+  }
+
+  protected async save(profile: H5CustomerProfile): Promise<void> {
+    const edit: H5CustomerEdit = { phone: this.draftPhone().trim(), source: this.draftSource() ?? '' };
+    if (profile.editableFields.includes('corpName')) edit.corpName = this.draftCorpName().trim();
+    const saved = await firstValueFrom(
+      this.http.patch<H5CustomerProfile>(
+        `/api/h5/customers/${encodeURIComponent(profile.externalUserid)}`,
+        edit,
+      ),
+    );
+    this.profile.set(saved);
+    this.editing.set(false);
+    this.message.success('已保存');
+  }
+}

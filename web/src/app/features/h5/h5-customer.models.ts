@@ -1,0 +1,40 @@
+/** GET/PATCH /api/h5/customers/:externalUserid (lib/contracts/h5.contract.ts). */
+export interface H5CustomerProfile {
+  externalUserid: string;
+  name: string;
+  avatar: string;
+  type: 1 | 2;
+  wecomCorpName: string;
+  owner: { userid: string; name: string } | null;
+  firstAddedAt: string | null;
+  tags: Array<{ id: string; name: string }>;
+  staffCount: number;
+  groupCount: number;
+  phone: string;
+  source: string;
+  corpName: string;
+  editableFields: Array<'corpName' | 'phone' | 'source'>;
+}
+
+export type H5CustomerEdit = Partial<Pick<H5CustomerProfile, 'corpName' | 'phone' | 'source'>>;
+
+/** R-3.1.1-15. */
+export const CUSTOMER_SOURCES = ['公众号', '线下门店', '官网', 'APP', '转介绍', '地推活动'] as const;
+
+/** R-3.1.1-07: "@微信" for WeChat users, "@企业名称" for WeCom users of another company. */
+export function customerSuffix(profile: Pick<H5CustomerProfile, 'type' | 'wecomCorpName'>): string {
+  return profile.type === 1 ? '@微信' : `@${profile.wecomCorpName || '企业微信'}`;
+}
+
+/** R-3.1.4-01: empty details show 暂无. */
+export function orNone(value: string): string {
+  return value.trim() ? value : '暂无';
+}
+
+/** 添加时间 to the minute (R-3.1.4-01), in the viewer's time zone. */
+export function minuteLabel(iso: string | null): string {
+  if (!iso) return '暂无';
+  const at = new Date(iso);
+  const pad = (n: number) => String(n).padStart(2, '0');
+  return `${at.getFullYear()}-${pad(at.getMonth() + 1)}-${pad(at.getDate())} ${pad(at.getHours())}:${pad(at.getMinutes())}`;
+}

@@ -1,0 +1,87 @@
+import { HttpClient, HttpParams } from '@angular/common/http';
+import { inject, Injectable } from '@angular/core';
+import { firstValueFrom } from 'rxjs';
+
+/** GET /api/h5/jssdk-config (lib/contracts/h5.contract.ts). */
+export interface JssdkConfig {
+  corpId: string;
+  agentId: number;
+  timestamp: number;
+  nonceStr: string;
+  signature: string;
+  jsApiList: string[];
+  jssdkUrl: string;
+}
+
+/** The part of WeCom's JS-SDK (`ww`, API.md §16) the sidebar pages use. */
+interface Ww {
+  register(options: {
+    corpId: string;
+    agentId: number;
+    jsApiList: string[];
+    getAgentConfigSignature(url: string): Promise<{ timestamp: number; nonceStr: string; signature: string }>;
+  }): void;
+  getContext(): Promise<{ entry: string }>;
+  getCurExternalContact(): Promise<{ userId: string }>;
+  getCurExternalChat(): Promise<{ chatId: string }>;
+}
+
+/**
+ * WeCom's JS-SDK inside the sidebar: loads the script the api names, registers with the app identity
+ * (agentConfig signed by our api for the page's URL) and asks which customer or group chat is open.
+ */
+@Injectable({ providedIn: 'root' })
+export class WeComJssdk {
+  private readonly http = inject(HttpClient);
+  private registered?: Promise<Ww>;
+
+  private config(url: string): Promise<JssdkConfig> {
+    return firstValueFrom(
+      this.http.get<JssdkConfig>('/api/h5/jssdk-config', { params: new HttpParams({ fromObject: { url } }) }),
+    );
+  }
+
+  private ww(): Promise<Ww> {
+    this.registered ??= (async () => {
+      const first = await this.config(location.href.split('#')[0]);
+      await loadScript(first.jssdkUrl);
+      const ww = (window as unknown as { ww: Ww }).ww;
+      ww.register({
+        corpId: first.corpId,
+        agentId: first.agentId,
+        jsApiList: first.jsApiList,
+        // The SDK names the URL it signs; a page that moved since asks the api again.
+        getAgentConfigSignature: async (url) =>
+          url === location.href.split('#')[0] ? first : this.config(url),
+      });
+      return ww;
+    })();
+    this.registered.catch(() => (this.registered = undefined));
+    return this.registered;
+  }
+
+  async entry(): Promise<string> {
+    return (await (await this.ww()).getContext()).entry;
+  }
+
+  /** The customer of the single chat (or profile) the sidebar was opened from. */
+  async currentCustomer(): Promise<string> {
+    return (await (await this.ww()).getCurExternalContact()).userId;
+  }
+
+  /** The group chat the sidebar was opened from. */
+  async currentGroupChat(): Promise<string> {
+    return (await (await this.ww()).getCurExternalChat()).chatId;
+  }
+}
+
+function loadScript(src: string): Promise<void> {
+  return new Promise((resolve, reject) => {
+    if (document.querySelector(`script[src="${src}"]`)) return resolve();
+    const script = document.createElement('script');
+    script.src = src;
+    script.onload = () => resolve();
+    script.onerror = () => reject(new Error('企业微信 JS-SDK 加载失败'));
+    document.head.appendChild(script);
+  });
+}
