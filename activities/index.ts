@@ -2,8 +2,10 @@ import type { Client } from '@temporalio/client';
 import { wakeOrgWriteBack } from '../lib/org/wake-org-write-back';
 import type { WeComClient } from '../lib/wecom/client';
 import type { ContactsApi } from '../lib/wecom/contacts-api';
+import { createCustomerTagsApi } from '../lib/wecom/customer-tags-api';
 import { createContactReminderActivities } from './contact-reminder.activities';
 import { createContactEventActivities } from './contact-events.activities';
+import { createCustomerTaggingActivities } from './customer-tagging.activities';
 import { createOrgSyncActivities } from './org-sync.activities';
 import { createOrgWriteBackActivities } from './org-write-back.activities';
 import { loadContactsCredentials, loadExternalContactCredentials } from './tenant-credentials';
@@ -35,6 +37,7 @@ export function createActivities(deps: ActivityDeps) {
     ...createOrgWriteBackActivities(shared),
     ...createTenantValidityActivities({ temporal: deps.temporal }),
     ...createCorpTagWriteActivities({ corpTags: deps.corpTags, credentials: loadExternalContactCredentials }),
+    ...createCustomerTaggingActivities({ customerTags: createCustomerTagsApi(deps.wecom) }),
     ...createContactReminderActivities({ wecom: deps.wecom, publicUrl: deps.publicUrl }),
   };
 }

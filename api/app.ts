@@ -11,6 +11,7 @@ import { requireSession } from './auth/session';
 import { createErrorHandler, notFoundHandler } from './http/error-handler';
 import { createAuditRouter } from './modules/audit/audit.router';
 import { createAuthRouter } from './modules/auth/auth.router';
+import { createCustomersRouter } from './modules/customers/customers.router';
 import { createContactRecordsRouter } from './modules/contact-records/contact-records.router';
 import { createH5Router } from './modules/h5/h5.router';
 import { createHealthRouter } from './modules/health/health.router';
@@ -80,6 +81,9 @@ export function createApp(deps: AppDeps): Express {
     ),
   );
   app.use(createAuditRouter(registry, authenticate));
+  app.use(
+    createCustomersRouter(registry, { client: deps.temporal, taskQueue: config.temporalTaskQueue }, authenticate),
+  );
   app.use(createRolesRouter(registry, authenticate));
   app.use(
     createContactRecordsRouter(

@@ -4,4 +4,5 @@ export { contactEventsWorkflow } from './contact-events.workflow';
 export { orgWriteBackWorkflow } from './org-write-back.workflow';
 export { tenantValidityWorkflow } from './tenant-validity.workflow';
 export { corpTagWritesWorkflow } from './corp-tag-writes.workflow';
+export { customerTaggingWorkflow } from './customer-tagging.workflow';
 export { contactReminderWorkflow } from './contact-reminder.workflow';

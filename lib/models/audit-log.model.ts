@@ -20,6 +20,8 @@ export const AUDIT_ACTIONS = [
   'role.delete',
   'staff.role',
   'staff.password-reset',
+  'customer.edit',
+  'customer.tag',
   'contact-record.delete',
   'customer.profile.update',
 ] as const;

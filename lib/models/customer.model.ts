@@ -51,6 +51,8 @@ const customerSchema = new Schema(
     /** Fields edited in 客户详情 (R-3.1.2): 企业名称 for WeChat customers, 电话 and 客户来源 for both. */
     profile: {
       corpName: { type: String },
+      /** 职务 of a WeChat customer (I-45); WeCom customers' position comes from WeCom. */
+      position: { type: String },
       phone: { type: String },
       source: { type: String },
     },
@@ -79,15 +81,25 @@ const customerSchema = new Schema(
 );
 customerSchema.plugin(tenantScopePlugin);
 customerSchema.index({ tenantId: 1, externalUserid: 1 }, { unique: true });
-// The default list order and its data-permission variant (any adder in scope).
-customerSchema.index({ tenantId: 1, active: 1, firstAddedAt: -1 });
-customerSchema.index({ tenantId: 1, adderUserids: 1, firstAddedAt: -1 });
-customerSchema.index({ tenantId: 1, tagIds: 1 });
+// The default list order and its data-permission variant (any adder in scope). `_id` is the list's tie-break
+// (CUSTOMER_LIST_SORT), so the index gives the page in order without sorting every match.
+customerSchema.index({ tenantId: 1, active: 1, firstAddedAt: -1, _id: -1 });
+customerSchema.index({ tenantId: 1, adderUserids: 1, firstAddedAt: -1, _id: -1 });
+// The 客户标签 filter, in list order (its prefix still serves a plain lookup by tag).
+customerSchema.index({ tenantId: 1, tagIds: 1, firstAddedAt: -1, _id: -1 });
 customerSchema.index({ tenantId: 1, name: 1 });
 customerSchema.index({ tenantId: 1, phones: 1 });
 customerSchema.index({ tenantId: 1, addWay: 1 });
 customerSchema.index({ tenantId: 1, lastContactAt: -1 });
 customerSchema.index({ tenantId: 1, lastSeenAt: 1 });
+// 客户列表 filters (R-3.1.1-02) in list order: 跟进人, 客户来源, 客户类型.
+customerSchema.index({ tenantId: 1, ownerUserid: 1, firstAddedAt: -1, _id: -1 });
+customerSchema.index({ tenantId: 1, 'profile.source': 1, firstAddedAt: -1, _id: -1 });
+customerSchema.index({ tenantId: 1, type: 1, firstAddedAt: -1, _id: -1 });
+// 相关客户 (I-48): the same 企业全称, or 企业名称, WeCom's or edited.
+customerSchema.index({ tenantId: 1, corpFullName: 1 });
+customerSchema.index({ tenantId: 1, corpName: 1 });
+customerSchema.index({ tenantId: 1, 'profile.corpName': 1 });
 
 export type Customer = InferSchemaType<typeof customerSchema>;
 export type CustomerFollow = InferSchemaType<typeof followSchema>;

@@ -8,6 +8,8 @@ export const contactEventsWorkflowId = (tenantId: string) => `contact-events/${t
 export const orgWriteBackWorkflowId = (tenantId: string) => `org-write-back/${tenantId}`;
 export const tenantValidityWorkflowId = (tenantId: string) => `tenant-validity/${tenantId}`;
 export const corpTagWritesWorkflowId = (tenantId: string) => `corp-tag-writes/${tenantId}`;
+export const customerTaggingWorkflowId = (tenantId: string, jobId: string) =>
+  `customer-tagging/${tenantId}/${jobId}`;
 /** One reminder workflow per 提醒事项 record (its @mentions at once, then its 定时提醒). */
 export const contactReminderWorkflowId = (tenantId: string, recordId: string) =>
   `contact-reminder/${tenantId}/${recordId}`;

@@ -37,6 +37,14 @@ describe('health and OpenAPI', () => {
     expect(documented.sort()).toEqual(
       [
         'GET /api/audit-logs',
+        'GET /api/customers',
+        'GET /api/customers/columns',
+        'GET /api/customers/options',
+        'PUT /api/customers/columns',
+        'POST /api/customers/tags',
+        'GET /api/customers/tag-jobs/{jobId}',
+        'GET /api/customers/{externalUserid}',
+        'PATCH /api/customers/{externalUserid}',
         'GET /api/auth/me',
         'GET /api/health',
         'GET /api/openapi.json',

@@ -1,4 +1,5 @@
 import mongoose from 'mongoose';
+import { CustomerTaggingJobModel } from '../../lib/models/customer-tagging-job.model';
 import request from 'supertest';
 import { StaffModel } from '../../lib/models/staff.model';
 import { DepartmentModel } from '../../lib/models/department.model';
@@ -45,12 +46,17 @@ const SAMPLE_BODIES: Record<string, unknown> = {
   'PUT /api/tags/group-tags/{id}': { name: '乙' },
   'PUT /api/customer-groups/{chatId}/tags': { tagIds: [] },
   // 'PUT /api/tags/group-groups-order', '…/tags-order' and 'POST /api/customer-groups/tags' get A's ids in beforeAll.
+  'PUT /api/customers/columns': { columns: ['name', 'tags'] },
+  // Tenant A's customer and tag: unknown to B (400 / 404), A's tags untouched.
+  'POST /api/customers/tags': { externalUserids: ['wm-isolation-a'], addTagIds: ['et-a-tag'] },
+  'PATCH /api/customers/{externalUserid}': { phone: '110' },
   'POST /api/customers/{externalUserid}/contact-records': { kind: 'record', text: '乙方记录' },
 };
 /** Tenant A's 群标签 group and tag ids (ObjectIds), aimed at by tenant B's calls. */
 const groupTagsOfA = { group: '', tag: '' };
 let roleOfA = '';
 let recordOfA = '';
+let jobOfA = '';
 const CUSTOMER_OF_A = 'wm-isolation-a';
 
 async function snapshotOf(tenantId: string): Promise<string> {
@@ -114,8 +120,23 @@ describe('tenant isolation: every endpoint, called by another tenant', () => {
       tenantId: TENANT_A,
       externalUserid: CUSTOMER_OF_A,
       name: `${A_MARKER}客户`,
+      follows: [{ userid: 'admin', addedAt: new Date(), tagIds: ['et-a-tag'] }],
       adderUserids: ['admin'],
+      ownerUserid: 'admin',
+      tagIds: ['et-a-tag'],
+      active: true,
     });
+    jobOfA = String(
+      (
+        await CustomerTaggingJobModel.create({
+          tenantId: TENANT_A,
+          actorStaffId: 'a',
+          customers: 1,
+          relations: [{ externalUserid: CUSTOMER_OF_A, userid: `${A_MARKER}` }],
+          status: 'completed',
+        })
+      )._id,
+    );
     const recordA = await ContactRecordModel.create({
       tenantId: TENANT_A,
       externalUserid: CUSTOMER_OF_A,
@@ -166,6 +187,7 @@ describe('tenant isolation: every endpoint, called by another tenant', () => {
           .replace('{groupId}', path.includes('/corp-') ? 'et-a-group' : groupTagsOfA.group)
           .replace('{id}', path.includes('/corp-') ? 'et-a-tag' : groupTagsOfA.tag)
           .replace('{externalUserid}', CUSTOMER_OF_A)
+          .replace('{jobId}', jobOfA)
           .replace('{recordId}', recordOfA)
           .replace('{fileId}', recordOfA);
         const call = agentB[method as 'get' | 'post' | 'put' | 'patch' | 'delete'](url).query({

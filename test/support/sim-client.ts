@@ -31,7 +31,10 @@ export const simulator = {
   setCustomersCallback: (corpId: string, config: { url: string; token: string; encodingAesKey: string }) =>
     sim<{ verified: boolean }>('PUT', `/corps/${corpId}/callbacks/customers`, config),
   /** A member adds a customer in the client (客户联系): WeCom sends change_external_contact. */
-  addCustomer: (corpId: string, customer: { userid: string; name?: string; state?: string }) =>
+  addCustomer: (
+    corpId: string,
+    customer: { userid: string; name?: string; state?: string; external_userid?: string },
+  ) =>
     sim<{ customer: { external_userid: string }; delivery: { status: string } | null }>(
       'POST',
       `/corps/${corpId}/customers`,
@@ -52,6 +55,21 @@ export const simulator = {
       'GET',
       `/corps/${corpId}/callbacks/deliveries`,
     ),
+  /** A customer as WeCom knows it, with each member's relation and its tags. */
+  customer: (corpId: string, externalUserid: string) =>
+    sim<{
+      customer: { external_userid: string; name: string };
+      follow_user: Array<{ userid: string; tags?: Array<{ tag_id?: string; tag_name?: string }> }>;
+    }>('GET', `/corps/${corpId}/customers/${encodeURIComponent(externalUserid)}`),
+  /** 企业客户标签 created in the WeCom console (add_corp_tag's body; emits change_external_tag). */
+  addCorpTags: (corpId: string, body: { group_name: string; tag: Array<{ name: string }> }) =>
+    sim<{ tag_group: { group_id: string; group_name: string; tag: Array<{ id: string; name: string }> } }>(
+      'POST',
+      `/corps/${corpId}/corp-tags`,
+      body,
+    ),
+  /** A WeCom outage on some API paths: they answer -1 system busy until `off`. */
+  setOutage: (mode: 'busy' | 'off', paths?: string[]) => sim<unknown>('PUT', '/outage', { mode, paths }),
   setLatency: (path: string, ms: number) => sim<unknown>('PUT', '/latency', { path, ms }),
   /** The app's console settings: name, 可见范围, 可信域名 (the host web login may return to). */
   setApp: (
@@ -81,13 +99,6 @@ export const simulator = {
         tag: Array<{ id: string; name: string; order: number }>;
       }>;
     }>('GET', `/corps/${corpId}/corp-tags`),
-  /** A tag group made in WeCom's console (emits change_external_tag). */
-  addCorpTags: (corpId: string, body: { group_name: string; tag: Array<{ name: string }> }) =>
-    sim<{ tag_group: { group_id: string; tag: Array<{ id: string; name: string }> } }>(
-      'POST',
-      `/corps/${corpId}/corp-tags`,
-      body,
-    ),
   /** The app messages members received (message/send), optionally for one member. */
   appMessages: (corpId: string, touser?: string) =>
     sim<{

@@ -4,7 +4,10 @@ import { underConstructionRoute } from '../../shared/under-construction';
 
 /** 客户管理 (§3) */
 export default [
-  underConstructionRoute('customers', '客户'),
+  {
+    path: 'customers',
+    loadComponent: () => import('./customers/customers-page').then((m) => m.CustomersPage),
+  },
   {
     path: 'groups',
     loadComponent: () => import('./groups/customer-groups-page').then((m) => m.CustomerGroupsPage),

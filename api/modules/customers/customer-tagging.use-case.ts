@@ -1,0 +1,151 @@
+import type { Client } from '@temporalio/client';
+import { Types } from 'mongoose';
+import type { StaffScope } from '../../../lib/access/data-scope';
+import {
+  TAGGING_FILTER_CAP,
+  type CustomerTaggingRequest,
+  type TaggingJobView,
+} from '../../../lib/contracts/customer.contract';
+import { deriveCustomerFields } from '../../../lib/customers/customer-derived';
+import { CUSTOMER_LIST_SORT, customerListFilter } from '../../../lib/customers/customer-list-filter';
+import { CorpTagGroupModel } from '../../../lib/models/corp-tag.model';
+import { CustomerTaggingJobModel } from '../../../lib/models/customer-tagging-job.model';
+import { CustomerModel } from '../../../lib/models/customer.model';
+import { entitySearchAttributes } from '../../../lib/temporal/search-attributes';
+import { customerTaggingWorkflowId } from '../../../lib/temporal/workflow-ids';
+import { staffScopeFilter } from '../../../lib/access/data-scope';
+import { badRequest, notFound, unavailable } from '../../http/app-error';
+
+/**
+ * 打标签 (R-3.1.1-03, R-3.1.2-05, I-43). Tags are per member × customer in WeCom, and the list shows their
+ * union: the chosen tags go on (or off) every active relation of each customer, so the customer shows
+ * them whoever follows it, and removing a tag really removes it. Saved on our customers at once (the list
+ * shows them now), then written to WeCom by a workflow that survives outages.
+ */
+export async function tagCustomers(
+  deps: { temporal: Client; taskQueue: string },
+  caller: { tenantId: string; staffId: string; scope: StaffScope },
+  request: CustomerTaggingRequest,
+) {
+  const { tenantId, scope } = caller;
+  const addTagIds = [...new Set(request.addTagIds)];
+  const removeTagIds = [...new Set(request.removeTagIds)];
+  if (addTagIds.some((id) => removeTagIds.includes(id))) throw badRequest('同一标签不能同时添加和移除');
+  await assertTagsExist(tenantId, [...addTagIds, ...removeTagIds]);
+
+  const filter = request.filter
+    ? customerListFilter(tenantId, request.filter, scope)
+    : {
+        tenantId,
+        active: true,
+        externalUserid: { $in: request.externalUserids ?? [] },
+        ...staffScopeFilter(scope, 'adderUserids'),
+      };
+  if (
+    request.filter &&
+    (await CustomerModel.countDocuments(filter, { limit: TAGGING_FILTER_CAP + 1 })) > TAGGING_FILTER_CAP
+  ) {
+    throw badRequest(
+      `符合条件的客户超过${TAGGING_FILTER_CAP}位，请缩小筛选范围后再打标签`,
+      'TOO_MANY_CUSTOMERS',
+    );
+  }
+  const customers = await CustomerModel.find(filter, { externalUserid: 1, follows: 1, profile: 1 })
+    .sort(CUSTOMER_LIST_SORT)
+    .lean();
+  if (customers.length === 0) throw badRequest('请选择客户');
+
+  const relations: Array<{ externalUserid: string; userid: string }> = [];
+  const writes = customers.map((customer) => {
+    const follows = (customer.follows ?? []).map((follow) => {
+      if (follow.deletedAt) return follow;
+      const tagIds = [...new Set([...follow.tagIds, ...addTagIds])].filter(
+        (id) => !removeTagIds.includes(id),
+      );
+      const changed =
+        tagIds.length !== follow.tagIds.length || tagIds.some((id) => !follow.tagIds.includes(id));
+      if (changed) relations.push({ externalUserid: customer.externalUserid, userid: follow.userid });
+      return { ...follow, tagIds };
+    });
+    return {
+      updateOne: {
+        filter: { tenantId, externalUserid: customer.externalUserid },
+        // Typed loosely: the lean relations are plain objects, mongoose's update type wants subdocuments.
+        update: { $set: { follows, ...deriveCustomerFields(follows, customer.profile?.phone) } } as Record<
+          string,
+          unknown
+        >,
+      },
+    };
+  });
+  await CustomerModel.bulkWrite(writes, { ordered: false });
+
+  const job = await CustomerTaggingJobModel.create({
+    _id: new Types.ObjectId(),
+    tenantId,
+    actorStaffId: caller.staffId,
+    addTagIds,
+    removeTagIds,
+    customers: customers.length,
+    relations,
+    status: relations.length ? 'running' : 'completed',
+  });
+  const jobId = String(job._id);
+  if (relations.length) {
+    try {
+      await deps.temporal.workflow.start('customerTaggingWorkflow', {
+        workflowId: customerTaggingWorkflowId(tenantId, jobId),
+        taskQueue: deps.taskQueue,
+        args: [{ tenantId, jobId }],
+        typedSearchAttributes: entitySearchAttributes(tenantId, 'customer-tagging', jobId),
+      });
+    } catch {
+      // Our customers carry the tags already; the job stays `running` so the write-back can be started again.
+      throw unavailable('标签已保存，同步到企业微信的服务暂不可用，请稍后重试', 'TEMPORAL_UNAVAILABLE');
+    }
+  }
+  return { job: toJobView(job.toObject()), externalUserids: customers.map((c) => c.externalUserid) };
+}
+
+async function assertTagsExist(tenantId: string, tagIds: string[]): Promise<void> {
+  const groups = await CorpTagGroupModel.find(
+    { tenantId, 'tags.tagId': { $in: tagIds } },
+    { tags: 1 },
+  ).lean();
+  const known = new Set(groups.flatMap((group) => group.tags.map((tag) => tag.tagId)));
+  if (tagIds.some((id) => !known.has(id))) throw badRequest('标签不存在，请刷新后重试', 'TAG_NOT_FOUND');
+}
+
+export async function taggingJob(tenantId: string, jobId: string): Promise<TaggingJobView> {
+  const job = await CustomerTaggingJobModel.findOne({ tenantId, _id: jobId }).lean();
+  if (!job) throw notFound('任务不存在');
+  return toJobView(job);
+}
+
+function toJobView(job: {
+  _id: unknown;
+  status?: string | null;
+  customers: number;
+  relations: unknown[];
+  written?: number | null;
+  failures: Array<{
+    externalUserid?: string | null;
+    userid?: string | null;
+    errcode?: number | null;
+    errmsg?: string | null;
+  }>;
+}): TaggingJobView {
+  return {
+    id: String(job._id),
+    status: job.status === 'completed' ? 'completed' : 'running',
+    customers: job.customers,
+    relations: job.relations.length,
+    written: job.written ?? 0,
+    failures: job.failures.map((failure) => ({
+      externalUserid: failure.externalUserid ?? '',
+      userid: failure.userid ?? '',
+      errcode: failure.errcode ?? 0,
+      errmsg: failure.errmsg ?? '',
+    })),
+  };
+}

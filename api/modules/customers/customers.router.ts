@@ -1,0 +1,210 @@
+import type { OpenAPIRegistry } from '@asteasolutions/zod-to-openapi';
+import type { Client } from '@temporalio/client';
+import { Router, type RequestHandler, type Response } from 'express';
+import { resolveStaffScope } from '../../../lib/access/data-scope';
+import {
+  customerColumnsSchema,
+  customerColumnsViewSchema,
+  customerDetailSchema,
+  customerEditSchema,
+  customerListQuerySchema,
+  customerOptionsSchema,
+  customerPageSchema,
+  customerParamsSchema,
+  customerTaggingRequestSchema,
+  taggingJobParamsSchema,
+  taggingJobSchema,
+} from '../../../lib/contracts/customer.contract';
+import { accessOf } from '../../auth/authorize';
+import { sessionOf } from '../../auth/session';
+import { defineRoute } from '../../http/define-route';
+import { recordAudit } from '../audit/record-audit';
+import { customerColumnsOf, saveCustomerColumns } from './customer-columns.use-case';
+import { customerDetail } from './customer-detail.use-case';
+import { customerOptions } from './customer-options.use-case';
+import { editCustomer } from './customer-edit.use-case';
+import { listCustomers } from './customer-list.use-case';
+import { taggingJob, tagCustomers } from './customer-tagging.use-case';
+
+/** 客户管理 → 客户 (R-3.1.1, R-3.1.2): the list, its columns, 打标签 and 客户详情, all inside 数据权限 (I-104). */
+export function createCustomersRouter(
+  registry: OpenAPIRegistry,
+  temporal: { client: Client; taskQueue: string },
+  authenticate: RequestHandler,
+): Router {
+  const router = Router();
+  const common = { tags: ['customers'], authenticated: true as const, guards: [authenticate] };
+  const scopeOf = (res: Response) => {
+    const access = accessOf(res);
+    return resolveStaffScope(sessionOf(res).tenantId, access, access);
+  };
+
+  defineRoute(
+    registry,
+    router,
+    {
+      ...common,
+      method: 'get',
+      path: '/api/customers',
+      permission: 'customer.customers',
+      summary: '客户列表: search, 高级搜索, newest added first, 20 a page; the total is capped at 10000',
+      request: { query: customerListQuerySchema },
+      responses: { 200: { description: 'A page of customers', schema: customerPageSchema } },
+    },
+    async ({ query }, _req, res) => {
+      res.json(await listCustomers(sessionOf(res).tenantId, query, await scopeOf(res)));
+    },
+  );
+
+  defineRoute(
+    registry,
+    router,
+    {
+      ...common,
+      method: 'get',
+      path: '/api/customers/options',
+      permission: 'customer.customers',
+      summary: 'The list’s pickers: corp tag groups, and the staff inside the caller’s 数据权限',
+      responses: { 200: { description: 'Options', schema: customerOptionsSchema } },
+    },
+    async (_input, _req, res) => {
+      res.json(await customerOptions(sessionOf(res).tenantId, await scopeOf(res)));
+    },
+  );
+
+  defineRoute(
+    registry,
+    router,
+    {
+      ...common,
+      method: 'get',
+      path: '/api/customers/columns',
+      permission: 'customer.customers',
+      summary: 'The caller’s chosen list columns, in their order (the manual’s default until they choose)',
+      responses: { 200: { description: 'Columns', schema: customerColumnsViewSchema } },
+    },
+    async (_input, _req, res) => {
+      const { tenantId, staffId } = sessionOf(res);
+      res.json(await customerColumnsOf(tenantId, staffId));
+    },
+  );
+
+  defineRoute(
+    registry,
+    router,
+    {
+      ...common,
+      method: 'put',
+      path: '/api/customers/columns',
+      permission: 'customer.customers',
+      summary: 'Save the caller’s list columns and their order',
+      request: { body: customerColumnsSchema },
+      responses: { 200: { description: 'Saved', schema: customerColumnsViewSchema } },
+    },
+    async ({ body }, _req, res) => {
+      const { tenantId, staffId } = sessionOf(res);
+      res.json(await saveCustomerColumns(tenantId, staffId, body.columns));
+    },
+  );
+
+  defineRoute(
+    registry,
+    router,
+    {
+      ...common,
+      method: 'post',
+      path: '/api/customers/tags',
+      permission: 'customer.customers.tag',
+      summary:
+        '打标签: add/remove corp tags on chosen customers (or all matching a filter); written to WeCom',
+      request: { body: customerTaggingRequestSchema },
+      responses: { 202: { description: 'Saved; WeCom write-back under way', schema: taggingJobSchema } },
+    },
+    async ({ body }, req, res) => {
+      const session = sessionOf(res);
+      const result = await tagCustomers(
+        { temporal: temporal.client, taskQueue: temporal.taskQueue },
+        { tenantId: session.tenantId, staffId: session.staffId, scope: await scopeOf(res) },
+        body,
+      );
+      await recordAudit({
+        tenantId: session.tenantId,
+        actorStaffId: session.staffId,
+        action: 'customer.tag',
+        target: { type: 'customer-tagging', id: result.job.id, name: `${result.job.customers}位客户` },
+        after: {
+          addTagIds: body.addTagIds,
+          removeTagIds: body.removeTagIds,
+          externalUserids: result.externalUserids.slice(0, 100),
+        },
+        ip: req.ip,
+      });
+      res.status(202).location(`/api/customers/tag-jobs/${result.job.id}`).json(result.job);
+    },
+  );
+
+  defineRoute(
+    registry,
+    router,
+    {
+      ...common,
+      method: 'get',
+      path: '/api/customers/tag-jobs/:jobId',
+      permission: 'customer.customers.tag',
+      summary: 'Progress of a 打标签 write-back to WeCom, with what WeCom refused',
+      request: { params: taggingJobParamsSchema },
+      responses: { 200: { description: 'The job', schema: taggingJobSchema } },
+    },
+    async ({ params }, _req, res) => {
+      res.json(await taggingJob(sessionOf(res).tenantId, params.jobId));
+    },
+  );
+
+  defineRoute(
+    registry,
+    router,
+    {
+      ...common,
+      method: 'get',
+      path: '/api/customers/:externalUserid',
+      permission: 'customer.customers',
+      summary: '客户详情: basic info, relations, add events, 企业信息 with 相关客户 (404 outside 数据权限)',
+      request: { params: customerParamsSchema },
+      responses: { 200: { description: 'The customer', schema: customerDetailSchema } },
+    },
+    async ({ params }, _req, res) => {
+      res.json(await customerDetail(sessionOf(res).tenantId, params.externalUserid, await scopeOf(res)));
+    },
+  );
+
+  defineRoute(
+    registry,
+    router,
+    {
+      ...common,
+      method: 'patch',
+      path: '/api/customers/:externalUserid',
+      permission: 'customer.customers.edit',
+      summary: '编辑 客户详情: 企业名称/职务 (WeChat customers), 电话 and 客户来源',
+      request: { params: customerParamsSchema, body: customerEditSchema },
+      responses: { 200: { description: 'The customer after the edit', schema: customerDetailSchema } },
+    },
+    async ({ params, body }, req, res) => {
+      const session = sessionOf(res);
+      const scope = await scopeOf(res);
+      const change = await editCustomer(session.tenantId, params.externalUserid, scope, body);
+      await recordAudit({
+        tenantId: session.tenantId,
+        actorStaffId: session.staffId,
+        action: 'customer.edit',
+        target: { type: 'customer', id: params.externalUserid, name: change.name },
+        before: change.before,
+        after: change.after,
+        ip: req.ip,
+      });
+      res.json(await customerDetail(session.tenantId, params.externalUserid, scope));
+    },
+  );
+
+  return router;
+}

@@ -1,0 +1,63 @@
+import { staffScopeFilter, type StaffScope } from '../access/data-scope';
+import type { CustomerFilter } from '../contracts/customer.contract';
+
+/**
+ * The Mongo filter of the 客户列表 (R-3.1.1-01/02, I-37) inside the caller's 数据权限 (I-104: any 添加人 in
+ * scope). Lost customers (no remaining adder) are not listed. The list, its count, "全选" tagging and the
+ * benchmark all use this one function, so they can never disagree on what a filter means.
+ */
+export function customerListFilter(
+  tenantId: string,
+  filter: Partial<CustomerFilter>,
+  scope: StaffScope,
+): Record<string, unknown> {
+  const conditions: Record<string, unknown>[] = [];
+  const mongo: Record<string, unknown> = {
+    tenantId,
+    active: true,
+    ...staffScopeFilter(scope, 'adderUserids'),
+  };
+
+  if (filter.keyword) {
+    const pattern = fuzzy(filter.keyword);
+    conditions.push({ $or: [{ name: pattern }, { phones: pattern }] });
+  }
+  if (filter.corpName) {
+    const pattern = fuzzy(filter.corpName);
+    conditions.push({
+      $or: [{ corpName: pattern }, { corpFullName: pattern }, { 'profile.corpName': pattern }],
+    });
+  }
+  if (filter.adderUserids?.length) {
+    // Both conditions hold when the caller is scoped: an adder in scope, and an adder among the chosen.
+    conditions.push({ adderUserids: { $in: filter.adderUserids } });
+  }
+  if (filter.ownerUserids?.length) mongo.ownerUserid = { $in: filter.ownerUserids };
+  const added = dayRange(filter.addedFrom, filter.addedTo);
+  if (added) mongo.firstAddedAt = added;
+  const contacted = dayRange(filter.lastContactFrom, filter.lastContactTo);
+  if (contacted) mongo.lastContactAt = contacted;
+  if (filter.source) mongo['profile.source'] = filter.source;
+  if (filter.tagIds?.length) {
+    mongo.tagIds = filter.tagMatch === 'all' ? { $all: filter.tagIds } : { $in: filter.tagIds };
+  }
+  if (filter.type) mongo.type = filter.type;
+  if (conditions.length) mongo.$and = conditions;
+  return mongo;
+}
+
+/** The list's order (R-3.1.1-06): 添加时间 newest first, the id breaking ties so paging is stable. */
+export const CUSTOMER_LIST_SORT = { firstAddedAt: -1, _id: -1 } as const;
+
+function fuzzy(text: string): RegExp {
+  return new RegExp(text.replace(/[.*+?^${}()|[\]\\]/g, '\\$&'), 'i');
+}
+
+/** Days are China days (UTC+8), both ends inclusive, as the date-range picker shows them. */
+export function dayRange(from?: string, to?: string): { $gte?: Date; $lt?: Date } | undefined {
+  if (!from && !to) return undefined;
+  const range: { $gte?: Date; $lt?: Date } = {};
+  if (from) range.$gte = new Date(`${from}T00:00:00+08:00`);
+  if (to) range.$lt = new Date(new Date(`${to}T00:00:00+08:00`).getTime() + 24 * 3600 * 1000);
+  return range;
+}

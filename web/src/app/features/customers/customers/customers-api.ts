@@ -1,0 +1,75 @@
+import { HttpClient, HttpParams } from '@angular/common/http';
+import { inject, Injectable } from '@angular/core';
+import { Observable } from 'rxjs';
+
+import { callerShowsErrors } from '../../../core/net/api-error';
+import {
+  CustomerColumns,
+  CustomerDetail,
+  CustomerEdit,
+  CustomerOptions,
+  CustomerPage,
+  CustomerQuery,
+  CustomerSyncState,
+  TaggingJob,
+} from './customer.models';
+import { queryParams } from './customer-texts';
+
+/** The 客户 endpoints under /api/customers. */
+@Injectable({ providedIn: 'root' })
+export class CustomersApi {
+  private readonly http = inject(HttpClient);
+
+  list(query: CustomerQuery): Observable<CustomerPage> {
+    return this.http.get<CustomerPage>('/api/customers', {
+      params: new HttpParams({ fromObject: queryParams(query) }),
+    });
+  }
+
+  options(): Observable<CustomerOptions> {
+    return this.http.get<CustomerOptions>('/api/customers/options');
+  }
+
+  columns(): Observable<CustomerColumns> {
+    return this.http.get<CustomerColumns>('/api/customers/columns');
+  }
+
+  saveColumns(columns: string[]): Observable<CustomerColumns> {
+    return this.http.put<CustomerColumns>('/api/customers/columns', { columns });
+  }
+
+  /** 打标签: chosen customers or all matching a filter; answers the WeCom write-back job. */
+  tag(body: {
+    externalUserids?: string[];
+    filter?: Record<string, unknown>;
+    addTagIds: string[];
+    removeTagIds: string[];
+  }): Observable<TaggingJob> {
+    return this.http.post<TaggingJob>('/api/customers/tags', body);
+  }
+
+  taggingJob(id: string): Observable<TaggingJob> {
+    return this.http.get<TaggingJob>(`/api/customers/tag-jobs/${id}`);
+  }
+
+  detail(externalUserid: string): Observable<CustomerDetail> {
+    return this.http.get<CustomerDetail>(`/api/customers/${encodeURIComponent(externalUserid)}`);
+  }
+
+  edit(externalUserid: string, edit: CustomerEdit): Observable<CustomerDetail> {
+    return this.http.patch<CustomerDetail>(`/api/customers/${encodeURIComponent(externalUserid)}`, edit);
+  }
+
+  /** The customer sync (built by the sync module); a refused manual sync (429) is shown by the caller. */
+  syncState(): Observable<CustomerSyncState> {
+    return this.http.get<CustomerSyncState>('/api/customers/sync', { context: callerShowsErrors([404]) });
+  }
+
+  startSync(): Observable<{ message: string }> {
+    return this.http.post<{ message: string }>(
+      '/api/customers/sync',
+      {},
+      { context: callerShowsErrors([429]) },
+    );
+  }
+}

@@ -1,0 +1,150 @@
+import { computed, inject, Injectable, signal } from '@angular/core';
+import { takeUntilDestroyed } from '@angular/core/rxjs-interop';
+import { NzMessageService } from 'ng-zorro-antd/message';
+import { catchError, EMPTY, Subject, switchMap } from 'rxjs';
+
+import { apiErrorMessage } from '../../../core/net/api-error';
+import { describeLastSync } from '../../system/org/org-texts';
+import {
+  ColumnOption,
+  CustomerFilter,
+  CustomerOptions,
+  CustomerPage,
+  CustomerQuery,
+  CustomerSyncState,
+} from './customer.models';
+import { CustomersApi } from './customers-api';
+import { EMPTY_FILTER, moveColumn, toggleColumn } from './customer-texts';
+
+export const DEFAULT_PAGE_SIZE = 20;
+const EMPTY_PAGE: CustomerPage = {
+  items: [],
+  total: 0,
+  totalCapped: false,
+  page: 1,
+  pageSize: DEFAULT_PAGE_SIZE,
+};
+
+/** State of the 客户 list: the query and its page, the chosen rows, the user's columns, the pickers, sync. */
+@Injectable()
+export class CustomersStore {
+  private readonly api = inject(CustomersApi);
+  private readonly message = inject(NzMessageService);
+
+  readonly query = signal<CustomerQuery>({ ...EMPTY_FILTER, page: 1, pageSize: DEFAULT_PAGE_SIZE });
+  readonly page = signal<CustomerPage>(EMPTY_PAGE);
+  readonly loading = signal(false);
+  /** Chosen rows (R-3.1.1-03), kept across pages until the filter changes. */
+  readonly selected = signal<ReadonlySet<string>>(new Set());
+
+  readonly availableColumns = signal<ColumnOption[]>([]);
+  readonly columns = signal<string[]>([]);
+  readonly visibleColumns = computed(() => {
+    const labels = new Map(this.availableColumns().map((column) => [column.key, column.label]));
+    return this.columns()
+      .filter((key) => labels.has(key))
+      .map((key) => ({ key, label: labels.get(key) as string }));
+  });
+
+  readonly options = signal<CustomerOptions>({ tagGroups: [], staff: [] });
+  readonly syncState = signal<CustomerSyncState | null>(null);
+  readonly syncing = signal(false);
+  readonly lastSyncText = computed(() => describeLastSync(this.syncState()?.lastSync ?? null));
+
+  private readonly requests = new Subject<CustomerQuery>();
+
+  constructor() {
+    this.requests
+      .pipe(
+        switchMap((query) => {
+          this.loading.set(true);
+          return this.api.list(query).pipe(
+            catchError(() => {
+              this.loading.set(false);
+              return EMPTY;
+            }),
+          );
+        }),
+        takeUntilDestroyed(),
+      )
+      .subscribe((page) => {
+        this.page.set(page);
+        this.loading.set(false);
+      });
+  }
+
+  load(): void {
+    this.reload();
+    this.api.columns().subscribe((columns) => {
+      this.availableColumns.set(columns.available);
+      this.columns.set(columns.columns);
+    });
+    this.api.options().subscribe((options) => this.options.set(options));
+    this.api.syncState().subscribe({ next: (state) => this.syncState.set(state), error: () => undefined });
+  }
+
+  reload(): void {
+    this.requests.next(this.query());
+  }
+
+  applyFilter(filter: CustomerFilter): void {
+    this.selected.set(new Set());
+    this.query.set({ ...filter, page: 1, pageSize: this.query().pageSize });
+    this.reload();
+  }
+
+  changePage(page: number, pageSize: number): void {
+    const current = this.query();
+    if (current.page === page && current.pageSize === pageSize) return;
+    this.query.set({ ...current, page: pageSize === current.pageSize ? page : 1, pageSize });
+    this.reload();
+  }
+
+  select(externalUserid: string, chosen: boolean): void {
+    const next = new Set(this.selected());
+    if (chosen) next.add(externalUserid);
+    else next.delete(externalUserid);
+    this.selected.set(next);
+  }
+
+  selectPage(chosen: boolean): void {
+    const next = new Set(this.selected());
+    for (const row of this.page().items) {
+      if (chosen) next.add(row.externalUserid);
+      else next.delete(row.externalUserid);
+    }
+    this.selected.set(next);
+  }
+
+  toggleColumn(key: string, visible: boolean): void {
+    const manual = this.availableColumns().map((column) => column.key);
+    this.saveColumns(toggleColumn(this.columns(), key, visible, manual));
+  }
+
+  moveColumn(from: number, to: number): void {
+    this.saveColumns(moveColumn(this.columns(), from, to));
+  }
+
+  private saveColumns(columns: string[]): void {
+    const before = this.columns();
+    this.columns.set(columns);
+    this.api.saveColumns(columns).subscribe({ error: () => this.columns.set(before) });
+  }
+
+  sync(): void {
+    this.syncing.set(true);
+    this.api.startSync().subscribe({
+      next: (started) => {
+        this.message.success(started.message);
+        this.syncing.set(false);
+        this.api
+          .syncState()
+          .subscribe({ next: (state) => this.syncState.set(state), error: () => undefined });
+      },
+      error: (err: unknown) => {
+        this.message.warning(apiErrorMessage(err));
+        this.syncing.set(false);
+      },
+    });
+  }
+}
