@@ -4,10 +4,10 @@ import { provideZonelessChangeDetection } from '@angular/core';
 import { TestBed } from '@angular/core/testing';
 import { provideNzI18n, zh_CN } from 'ng-zorro-antd/i18n';
 
-import { GroupPortrait, H5GroupPage } from './h5-group-page';
+import { GroupMessageTrend, GroupPortrait, H5GroupPage } from './h5-group-page';
 import { WeComJssdk } from './wecom-jssdk';
 
-/** The documented shape of GET /api/customer-groups/:chatId/portrait, as the customer-groups module serves it. */
+/** The parts of GET /api/customer-groups/:chatId/portrait the sidebar reads. */
 const PORTRAIT: GroupPortrait = {
   chatId: 'wrChat1',
   name: '华东客户群',
@@ -15,14 +15,15 @@ const PORTRAIT: GroupPortrait = {
   notice: '',
   createdAt: '2026-11-01T02:00:00.000Z',
   memberCount: 3,
-  tags: [{ id: 'g1', name: '高意向' }],
-  messageTrend: [{ date: '2026-11-24', staff: 5, external: 12 }],
+  groupTags: [{ id: 'g1', name: '高意向' }],
   internalMembers: [{ userid: 'lina', name: '李娜' }],
   externalMembers: [
     { userid: 'wm1', name: '张三' },
     { userid: 'wm2', name: '李四' },
   ],
 };
+
+const TREND: GroupMessageTrend = { archived: true, days: [{ date: '2026-11-24', staff: 5, customers: 12 }] };
 
 describe('H5GroupPage (客户群画像 in the group chat sidebar, R-3.2.3)', () => {
   async function open(chatFromSdk: () => Promise<string>) {
@@ -44,6 +45,7 @@ describe('H5GroupPage (客户群画像 in the group chat sidebar, R-3.2.3)', () 
   it('shows the portrait of the group chat the JS-SDK names', async () => {
     const { fixture, http } = await open(async () => 'wrChat1');
     http.expectOne('/api/customer-groups/wrChat1/portrait').flush(PORTRAIT);
+    http.expectOne('/api/customer-groups/wrChat1/message-trend?days=7').flush(TREND);
     // The page awaits the answer as a promise: let it settle, then render.
     await new Promise((resolve) => setTimeout(resolve));
     await fixture.whenStable();
@@ -53,6 +55,7 @@ describe('H5GroupPage (客户群画像 in the group chat sidebar, R-3.2.3)', () 
     expect(text).toContain('群外部人员（2）');
     expect(text).toContain('张三、李四');
     expect(text).toContain('群公告暂无');
+    expect(text).toContain('2026-11-24512');
   });
 
   it('says why when the sidebar is not in a group chat', async () => {

@@ -8,21 +8,25 @@ import { formatDateTime } from '../../core/format/date-time';
 import { WeComJssdk } from './wecom-jssdk';
 
 /**
- * GET /api/customer-groups/:chatId/portrait, as the 客户群 module serves the admin's 群画像 drawer (R-3.2.2):
- * 群介绍, the message trend (staff vs customers), 群内部人员 and 群外部人员. Built against this shape; the
- * endpoint comes from the customer-groups branch.
+ * The parts of GET /api/customer-groups/:chatId/portrait (lib/contracts/customer-groups.contract.ts) the sidebar
+ * shows, as the admin's 群画像 drawer does (R-3.2.2): 群介绍, 群内部人员 and 群外部人员.
  */
 export interface GroupPortrait {
   chatId: string;
   name: string;
-  owner: { userid: string; name: string } | null;
+  owner: { userid: string; name: string };
   notice: string;
   createdAt: string | null;
   memberCount: number;
-  tags: Array<{ id: string; name: string }>;
-  messageTrend: Array<{ date: string; staff: number; external: number }>;
+  groupTags: Array<{ id: string; name: string }>;
   internalMembers: Array<{ userid: string; name: string }>;
   externalMembers: Array<{ userid: string; name: string }>;
+}
+
+/** GET /api/customer-groups/:chatId/message-trend?days=7: messages per day, staff vs customers. */
+export interface GroupMessageTrend {
+  archived: boolean;
+  days: Array<{ date: string; staff: number; customers: number }>;
 }
 
 /** The sidebar of an external group chat (R-3.2.3): the same content as the admin's 群画像. */
@@ -62,7 +66,7 @@ export interface GroupPortrait {
       <h3 data-testid="h5-group-name">{{ g.name }}</h3>
       <dl>
         <dt>群主</dt>
-        <dd>{{ g.owner?.name ?? '暂无' }}</dd>
+        <dd>{{ g.owner.name || '暂无' }}</dd>
         <dt>群人数</dt>
         <dd>{{ g.memberCount }}</dd>
         <dt>创建时间</dt>
@@ -71,7 +75,7 @@ export interface GroupPortrait {
         <dd>{{ g.notice || '暂无' }}</dd>
         <dt>群标签</dt>
         <dd>
-          @for (tag of g.tags; track tag.id) {
+          @for (tag of g.groupTags; track tag.id) {
             <nz-tag>{{ tag.name }}</nz-tag>
           } @empty {
             暂无
@@ -85,11 +89,11 @@ export interface GroupPortrait {
           <th>员工发言</th>
           <th>客户发言</th>
         </tr>
-        @for (day of g.messageTrend; track day.date) {
+        @for (day of trend(); track day.date) {
           <tr>
             <td>{{ day.date }}</td>
             <td>{{ day.staff }}</td>
-            <td>{{ day.external }}</td>
+            <td>{{ day.customers }}</td>
           </tr>
         }
       </table>
@@ -108,6 +112,7 @@ export class H5GroupPage implements OnInit {
   readonly chatId = input<string>('');
 
   protected readonly portrait = signal<GroupPortrait | null>(null);
+  protected readonly trend = signal<GroupMessageTrend['days']>([]);
   protected readonly problem = signal('');
   protected readonly dateTime = formatDateTime;
 
@@ -123,14 +128,20 @@ export class H5GroupPage implements OnInit {
       this.problem.set(`无法获取当前客户群：${(error as { errMsg?: string }).errMsg ?? String(error)}`);
       return;
     }
+    const base = `/api/customer-groups/${encodeURIComponent(chatId)}`;
     try {
-      this.portrait.set(
-        await firstValueFrom(
-          this.http.get<GroupPortrait>(`/api/customer-groups/${encodeURIComponent(chatId)}/portrait`, {
+      const [portrait, trend] = await Promise.all([
+        firstValueFrom(
+          this.http.get<GroupPortrait>(`${base}/portrait`, { context: callerShowsErrors([404]) }),
+        ),
+        firstValueFrom(
+          this.http.get<GroupMessageTrend>(`${base}/message-trend?days=7`, {
             context: callerShowsErrors([404]),
           }),
         ),
-      );
+      ]);
+      this.portrait.set(portrait);
+      this.trend.set(trend.days);
     } catch (error) {
       if (error instanceof HttpErrorResponse && error.status === 404) this.problem.set('暂无群画像数据');
       else throw error;
