@@ -6,6 +6,7 @@ import { createLogger } from '../lib/logger';
 import { WeComCallStats } from '../lib/wecom/call-stats';
 import { WeComClient } from '../lib/wecom/client';
 import { createContactsApi } from '../lib/wecom/contacts-api';
+import { createCustomersApi } from '../lib/wecom/customers-api';
 
 /** The worker's composition root: real clients in, a Worker polling the main task queue out. */
 export async function createWorker(
@@ -15,13 +16,15 @@ export async function createWorker(
   const temporal = await connectTemporalClient(config.temporalAddress, config.temporalNamespace);
   const wecomStats = new WeComCallStats(createLogger('worker', config.logLevel));
   wecomStats.start();
-  const contacts = createContactsApi(new WeComClient({ baseUrl: config.wecomApiBase, observer: wecomStats }));
+  const wecom = new WeComClient({ baseUrl: config.wecomApiBase, observer: wecomStats });
+  const contacts = createContactsApi(wecom);
+  const customers = createCustomersApi(wecom);
   const worker = await Worker.create({
     connection,
     namespace: config.temporalNamespace,
     taskQueue: config.temporalTaskQueue,
     workflowsPath: require.resolve('../workflows'),
-    activities: createActivities({ contacts, temporal }),
+    activities: createActivities({ contacts, customers, temporal }),
   });
   const close = async () => {
     await temporal.connection.close();

@@ -2,3 +2,9 @@
 export { orgSyncWorkflow } from './org-sync.workflow';
 export { contactEventsWorkflow } from './contact-events.workflow';
 export { tenantValidityWorkflow } from './tenant-validity.workflow';
+export {
+  customerSyncWorkflow,
+  customerGroupSyncWorkflow,
+  corpTagSyncWorkflow,
+} from './customer-sync.workflow';
+export { customerEventsWorkflow } from './customer-events.workflow';

@@ -6,3 +6,8 @@ export const orgSyncScheduleId = (tenantId: string) => `org-sync/${tenantId}`;
 export const orgSyncWorkflowId = (tenantId: string, syncRunId: string) => `org-sync/${tenantId}/${syncRunId}`;
 export const contactEventsWorkflowId = (tenantId: string) => `contact-events/${tenantId}`;
 export const tenantValidityWorkflowId = (tenantId: string) => `tenant-validity/${tenantId}`;
+export const customerEventsWorkflowId = (tenantId: string) => `customer-events/${tenantId}`;
+/** The customer-side syncs: `customers`, `customer-groups`, `corp-tags`, each with its Schedule. */
+export const customerSideSyncScheduleId = (kind: string, tenantId: string) => `${kind}-sync/${tenantId}`;
+export const customerSideSyncWorkflowId = (kind: string, tenantId: string, runKey: string) =>
+  `${kind}-sync/${tenantId}/${runKey}`;

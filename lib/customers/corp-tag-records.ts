@@ -1,0 +1,66 @@
+import { CorpTagGroupModel } from '../models/corp-tag.model';
+import { CustomerModel } from '../models/customer.model';
+import type { WeComCorpTagGroup } from '../wecom/customers-api';
+import { withoutTags } from './customer-relations';
+import { rewriteCustomers } from './customer-writes';
+
+/**
+ * Stores WeCom's tag groups as they are now (names, order, tags), keeping the colours we gave tags
+ * (a 微丰-only attribute, R-7.3.1-03): a tag new to us gets the default.
+ */
+export async function storeTagGroups(tenantId: string, groups: readonly WeComCorpTagGroup[], seenAt: Date) {
+  if (groups.length === 0) return;
+  const stored = await CorpTagGroupModel.find(
+    { tenantId, groupId: { $in: groups.map((group) => group.group_id) } },
+    { groupId: 1, tags: 1 },
+  ).lean();
+  const colours = new Map(
+    stored.flatMap((group) => group.tags.map((tag) => [tag.tagId, tag.color] as const)),
+  );
+  await CorpTagGroupModel.bulkWrite(
+    groups.map((group) => ({
+      updateOne: {
+        filter: { tenantId, groupId: group.group_id },
+        update: {
+          $set: {
+            name: group.group_name,
+            order: group.order ?? 0,
+            tags: group.tag.map((tag) => ({
+              tagId: tag.id,
+              name: tag.name,
+              order: tag.order ?? 0,
+              color: colours.get(tag.id) ?? 'blue',
+              ...(tag.create_time ? { createdAt: new Date(tag.create_time * 1000) } : {}),
+            })),
+            lastSeenAt: seenAt,
+          },
+        },
+        upsert: true,
+      },
+    })) as never,
+    { ordered: false },
+  );
+}
+
+/** Deleted corp tags leave every relation that carried them, and the customers' derived tag lists. */
+export async function removeTagsFromCustomers(tenantId: string, tagIds: readonly string[]): Promise<number> {
+  if (tagIds.length === 0) return 0;
+  const carriers = await CustomerModel.find(
+    { tenantId, tagIds: { $in: [...tagIds] } },
+    { externalUserid: 1 },
+  ).lean();
+  return rewriteCustomers(
+    tenantId,
+    carriers.map((customer) => customer.externalUserid),
+    (current) => {
+      const follows = current && withoutTags(current.follows, tagIds);
+      return follows ? { follows } : null;
+    },
+  );
+}
+
+/** Every tag id a stored group holds, to know what a vanished group took with it. */
+export async function tagIdsOfGroups(tenantId: string, filter: Record<string, unknown>): Promise<string[]> {
+  const groups = await CorpTagGroupModel.find({ tenantId, ...filter }, { tags: 1 }).lean();
+  return groups.flatMap((group) => group.tags.map((tag) => tag.tagId));
+}

@@ -1,0 +1,124 @@
+import { randomUUID } from 'node:crypto';
+import type { AnyBulkWriteOperation } from 'mongoose';
+import { CustomerModel } from '../models/customer.model';
+import { CustomerEventModel, type CustomerEventKind } from '../models/customer-event.model';
+import { deriveCustomerFields } from './customer-derived';
+import type { FollowRecord } from './customer-relations';
+
+export interface StoredCustomer {
+  externalUserid: string;
+  follows: FollowRecord[];
+  profile?: { phone?: string | null } | null;
+  updatedAt?: Date;
+}
+
+/** What a writer wants stored: the relations (always) and WeCom's own customer fields (when it read them). */
+export interface CustomerRewrite {
+  follows: FollowRecord[];
+  fields?: Record<string, unknown>;
+}
+
+const MAX_ROUNDS = 5;
+
+/**
+ * Read, merge, write back a batch of customers without transactions (FerretDB has none): each update is
+ * guarded by the `updatedAt` it read, so a sync page and a callback touching the same customer at once never
+ * overwrite each other; the loser reads again and merges again. Derived list fields are written with the
+ * relations every time. `rewrite` returns null to leave a customer alone.
+ */
+export async function rewriteCustomers(
+  tenantId: string,
+  externalUserids: readonly string[],
+  rewrite: (current: StoredCustomer | null, externalUserid: string) => CustomerRewrite | null,
+): Promise<number> {
+  let pending = [...new Set(externalUserids)];
+  let written = 0;
+  for (let round = 0; round < MAX_ROUNDS && pending.length > 0; round += 1) {
+    const stored = (await CustomerModel.find(
+      { tenantId, externalUserid: { $in: pending } },
+      { externalUserid: 1, follows: 1, profile: 1, updatedAt: 1 },
+    ).lean()) as unknown as StoredCustomer[];
+    const byId = new Map(stored.map((customer) => [customer.externalUserid, customer]));
+    const writeIds = new Map<string, string>();
+    const operations: AnyBulkWriteOperation[] = [];
+    for (const externalUserid of pending) {
+      const current = byId.get(externalUserid) ?? null;
+      const next = rewrite(current, externalUserid);
+      if (!next) continue;
+      const writeId = randomUUID();
+      writeIds.set(externalUserid, writeId);
+      const fields = {
+        ...next.fields,
+        follows: next.follows,
+        ...deriveCustomerFields(next.follows, current?.profile?.phone),
+        writeId,
+      };
+      operations.push(
+        current
+          ? {
+              updateOne: {
+                filter: { tenantId, externalUserid, updatedAt: current.updatedAt },
+                update: { $set: fields },
+              },
+            }
+          : { insertOne: { document: { tenantId, externalUserid, ...fields } } },
+      );
+    }
+    if (operations.length === 0) break;
+    await bulkWriteIgnoringDuplicates(operations);
+    const landed = await CustomerModel.find(
+      { tenantId, externalUserid: { $in: [...writeIds.keys()] } },
+      { externalUserid: 1, writeId: 1 },
+    ).lean();
+    const won = new Set(
+      landed
+        .filter((row) => row.writeId === writeIds.get(row.externalUserid))
+        .map((row) => row.externalUserid),
+    );
+    written += won.size;
+    pending = [...writeIds.keys()].filter((id) => !won.has(id));
+  }
+  if (pending.length > 0)
+    throw new Error(`customers kept changing while being written: ${pending.join(', ')}`);
+  return written;
+}
+
+/** A concurrent insert of the same customer is a lost race, found and retried by the read-back. */
+async function bulkWriteIgnoringDuplicates(operations: AnyBulkWriteOperation[]): Promise<void> {
+  try {
+    await CustomerModel.bulkWrite(operations as never, { ordered: false });
+  } catch (error) {
+    const writeErrors = (error as { writeErrors?: Array<{ code?: number }> }).writeErrors;
+    if (!writeErrors || writeErrors.some((failure) => failure.code !== 11000)) throw error;
+  }
+}
+
+export interface CustomerEventRow {
+  _id: string;
+  externalUserid: string;
+  userid: string;
+  kind: CustomerEventKind;
+  at: Date;
+  state?: string;
+  addWay?: number;
+  via: 'callback' | 'sync';
+}
+
+/** Records events once: ids are idempotency keys, so a retried step or redelivered callback adds nothing. */
+export async function recordCustomerEvents(
+  tenantId: string,
+  rows: readonly CustomerEventRow[],
+): Promise<void> {
+  if (rows.length === 0) return;
+  try {
+    await CustomerEventModel.insertMany(
+      rows.map((row) => ({ ...row, tenantId })),
+      { ordered: false },
+    );
+  } catch (error) {
+    const writeErrors = (error as { writeErrors?: Array<{ code?: number; err?: { code?: number } }> })
+      .writeErrors;
+    const duplicatesOnly = writeErrors?.every((failure) => (failure.code ?? failure.err?.code) === 11000);
+    if (!duplicatesOnly && (error as { code?: number }).code !== 11000) throw error;
+  }
+}
