@@ -13,6 +13,7 @@ import { createAuditRouter } from './modules/audit/audit.router';
 import { createAuthRouter } from './modules/auth/auth.router';
 import { createHealthRouter } from './modules/health/health.router';
 import { createOrgRouter } from './modules/org/org.router';
+import { createCustomerSyncRouter } from './modules/customer-sync/customer-sync.router';
 import { createPlatformRouter } from './modules/platform/platform.router';
 import { createRolesRouter } from './modules/roles/roles.router';
 import { createWeComCallbackRouter } from './modules/wecom-callback/callback.router';
@@ -66,6 +67,13 @@ export function createApp(deps: AppDeps): Express {
   );
   app.use(
     createOrgRouter(registry, { client: deps.temporal, taskQueue: config.temporalTaskQueue }, authenticate),
+  );
+  app.use(
+    createCustomerSyncRouter(
+      registry,
+      { client: deps.temporal, taskQueue: config.temporalTaskQueue },
+      authenticate,
+    ),
   );
   app.use(createAuditRouter(registry, authenticate));
   app.use(createRolesRouter(registry, authenticate));

@@ -74,6 +74,12 @@ describe('health and OpenAPI', () => {
         'GET /api/platform/tenants',
         'POST /api/platform/tenants',
         'PATCH /api/platform/tenants/{tenantId}',
+        'GET /api/customers/sync',
+        'POST /api/customers/sync',
+        'GET /api/customer-groups/sync',
+        'POST /api/customer-groups/sync',
+        'GET /api/tags/sync',
+        'POST /api/tags/sync',
       ].sort(),
     );
   });
