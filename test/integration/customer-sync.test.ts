@@ -105,7 +105,7 @@ describe('customer-side syncs', () => {
   it('a second 同步 within 10 minutes is refused with the manual’s reason', async () => {
     const again = await agent.post('/api/customers/sync');
     expect(again.status).toBe(429);
-    expect(again.body).toMatchObject({ code: 'SYNC_QUOTA', message: '距离上次同步不足 10 分钟，请稍后再试' });
+    expect(again.body.error).toMatchObject({ code: 'SYNC_QUOTA', message: '距离上次同步不足 10 分钟，请稍后再试' });
     expect(
       await SyncRunModel.countDocuments({ tenantId: TENANT, kind: 'customers', trigger: 'manual' }),
     ).toBe(1);
