@@ -26,6 +26,10 @@ describe('customer-side callback payloads', () => {
       ),
     );
     expect(readCustomerSideChange(flat)).toMatchObject({ MemChangeList: ['wm1', 'wm2'] });
+    const none = parseCallbackXml(
+      envelope('<Event>change_external_chat</Event><ChatId>wr1</ChatId><ChangeType>create</ChangeType>'),
+    );
+    expect(readCustomerSideChange(none)).toMatchObject({ ChangeType: 'create', MemChangeList: [] });
     expect(readMemChangeList(undefined)).toEqual([]);
   });
 

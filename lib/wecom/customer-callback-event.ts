@@ -46,7 +46,7 @@ const chatChangeSchema = z.looseObject({
   CreateTime: createTime,
   ChatId: z.string().min(1),
   UpdateDetail: z.string().optional(),
-  MemChangeList: z.unknown().transform(readMemChangeList),
+  MemChangeList: z.unknown().optional().transform(readMemChangeList),
 });
 
 const tagChangeSchema = z.looseObject({

@@ -66,9 +66,11 @@ describe('客户联系 callbacks', () => {
     const key = createHash('sha256')
       .update(await plaintextOf(delivery!.id))
       .digest('hex');
-    await eventually(
-      async () => (await CallbackInboxModel.findOne({ tenantId: TENANT, key }).lean())?.status === 'applied',
-    );
+    await eventually(async () => {
+      const row = await CallbackInboxModel.findOne({ tenantId: TENANT, key }).lean();
+      if (row?.status === 'applied') return true;
+      throw new Error(`inbox row ${row?.changeType ?? 'missing'}: ${row?.status} ${row?.error ?? ''}`);
+    });
     await simulator.replay(corp.corpId, delivery!.id);
     await simulator.replay(corp.corpId, delivery!.id);
     expect(await CallbackInboxModel.countDocuments({ tenantId: TENANT, key })).toBe(1);
@@ -76,7 +78,7 @@ describe('客户联系 callbacks', () => {
   }
 
   const events = (externalUserid: string) =>
-    CustomerEventModel.find({ tenantId: TENANT, externalUserid }).sort({ at: 1, kind: 1 }).lean();
+    CustomerEventModel.find({ tenantId: TENANT, externalUserid }).sort({ at: 1, createdAt: 1 }).lean();
 
   let zhangsan: string;
 
