@@ -106,21 +106,24 @@ export function createCustomerSyncActivities(deps: CustomerSyncDeps) {
         contacts.set(id, item.external_contact);
         seen.set(id, [...(seen.get(id) ?? []), followFromBatchInfo(item.follow_info)]);
       }
-      const events: CustomerEventRow[] = [];
-      const stored = await CustomerModel.find(
-        { tenantId: input.tenantId, externalUserid: { $in: [...seen.keys()] } },
-        { externalUserid: 1, follows: 1 },
-      ).lean();
-      const storedFollows = new Map(stored.map((c) => [c.externalUserid, c.follows as FollowRecord[]]));
-      for (const [externalUserid, follows] of seen) {
-        const { added } = mergeSeenFollows(storedFollows.get(externalUserid) ?? [], follows, seenAt);
-        events.push(...added.map((follow) => addedEvent(externalUserid, follow, 'sync')));
-      }
-      await recordCustomerEvents(input.tenantId, events);
-      await rewriteCustomers(input.tenantId, [...seen.keys()], (current, externalUserid) => ({
-        fields: { ...contactFields(contacts.get(externalUserid)!), lastSeenAt: seenAt },
-        follows: mergeSeenFollows(current?.follows ?? [], seen.get(externalUserid)!, seenAt).follows,
-      }));
+      const events = new Map<string, CustomerEventRow>();
+      await rewriteCustomers(
+        input.tenantId,
+        [...seen.keys()],
+        (current, externalUserid) => {
+          const merge = mergeSeenFollows(current?.follows ?? [], seen.get(externalUserid)!, seenAt);
+          for (const follow of merge.added) {
+            const event = addedEvent(externalUserid, follow, 'sync');
+            events.set(event._id, event);
+          }
+          return {
+            fields: { ...contactFields(contacts.get(externalUserid)!), lastSeenAt: seenAt },
+            follows: merge.follows,
+          };
+        },
+        // Events first: a retry after a crash in between finds the relations new again and the events recorded.
+        () => recordCustomerEvents(input.tenantId, [...events.values()]),
+      );
       return { nextCursor: page.nextCursor, relations: page.items.length };
     },
 

@@ -1,11 +1,12 @@
 import { randomUUID } from 'node:crypto';
-import type { AnyBulkWriteOperation } from 'mongoose';
+import { Types, type AnyBulkWriteOperation } from 'mongoose';
 import { CustomerModel } from '../models/customer.model';
 import { CustomerEventModel, type CustomerEventKind } from '../models/customer-event.model';
 import { deriveCustomerFields } from './customer-derived';
 import type { FollowRecord } from './customer-relations';
 
 export interface StoredCustomer {
+  _id: Types.ObjectId;
   externalUserid: string;
   follows: FollowRecord[];
   profile?: { phone?: string | null } | null;
@@ -24,12 +25,14 @@ const MAX_ROUNDS = 5;
  * Read, merge, write back a batch of customers without transactions (FerretDB has none): each update is
  * guarded by the `updatedAt` it read, so a sync page and a callback touching the same customer at once never
  * overwrite each other; the loser reads again and merges again. Derived list fields are written with the
- * relations every time. `rewrite` returns null to leave a customer alone.
+ * relations every time. `rewrite` returns null to leave a customer alone; `beforeWrite` runs after every round's
+ * rewrites and before they are stored (to record what they found, so a crash in between loses nothing).
  */
 export async function rewriteCustomers(
   tenantId: string,
   externalUserids: readonly string[],
   rewrite: (current: StoredCustomer | null, externalUserid: string) => CustomerRewrite | null,
+  beforeWrite?: () => Promise<void>,
 ): Promise<number> {
   let pending = [...new Set(externalUserids)];
   let written = 0;
@@ -40,6 +43,7 @@ export async function rewriteCustomers(
     ).lean()) as unknown as StoredCustomer[];
     const byId = new Map(stored.map((customer) => [customer.externalUserid, customer]));
     const writeIds = new Map<string, string>();
+    const documentIds: Types.ObjectId[] = [];
     const operations: AnyBulkWriteOperation[] = [];
     for (const externalUserid of pending) {
       const current = byId.get(externalUserid) ?? null;
@@ -53,21 +57,26 @@ export async function rewriteCustomers(
         ...deriveCustomerFields(next.follows, current?.profile?.phone),
         writeId,
       };
+      const _id = current?._id ?? new Types.ObjectId();
+      documentIds.push(_id);
       operations.push(
         current
           ? {
               updateOne: {
-                filter: { tenantId, externalUserid, updatedAt: current.updatedAt },
+                // By _id: the only filter FerretDB v1 serves from an index.
+                filter: { _id: current._id, tenantId, updatedAt: current.updatedAt },
                 update: { $set: fields },
               },
             }
-          : { insertOne: { document: { tenantId, externalUserid, ...fields } } },
+          : { insertOne: { document: { _id, tenantId, externalUserid, ...fields } } },
       );
     }
     if (operations.length === 0) break;
+    await beforeWrite?.();
     await bulkWriteIgnoringDuplicates(operations);
+    // Read back by _id (index-backed even on FerretDB); an insert that lost to another one is simply not there.
     const landed = await CustomerModel.find(
-      { tenantId, externalUserid: { $in: [...writeIds.keys()] } },
+      { tenantId, _id: { $in: documentIds } },
       { externalUserid: 1, writeId: 1 },
     ).lean();
     const won = new Set(
