@@ -2,6 +2,7 @@ import { CallbackInboxModel } from '../lib/models/callback-inbox.model';
 import { DepartmentModel } from '../lib/models/department.model';
 import { defaultStaffRoleId } from '../lib/access/built-in-roles';
 import { StaffModel } from '../lib/models/staff.model';
+import { syncableFields } from '../lib/org/pending-fields';
 import { departmentFields, staffFields } from '../lib/org/wecom-records';
 import { parseCallbackXml, readContactChange, type ContactChange } from '../lib/wecom/callback-event';
 import type { ContactsApi } from '../lib/wecom/contacts-api';
@@ -36,11 +37,15 @@ export function createContactEventActivities(deps: ContactEventDeps) {
         const credentials = await deps.credentials(tenantId);
         const user = await readOrGone(() => deps.contacts.getUser(credentials, userid));
         if (!user) return 'ignored';
+        // Fields with a local edit on its way to WeCom keep the edit (lib/org/pending-fields.ts).
+        const local = await StaffModel.findOne({ tenantId, userid }, { writeBack: 1 }).lean();
+        const fields = syncableFields(staffFields(user), local?.writeBack);
+        if (!fields) return 'ignored';
         const roleId = await defaultStaffRoleId(tenantId);
         await StaffModel.updateOne(
           { tenantId, userid },
           {
-            $set: { ...staffFields(user), lastSeenAt: now() },
+            $set: { ...fields, lastSeenAt: now() },
             $unset: { deletedAt: '' },
             // A newcomer gets the built-in 员工 role (I-100).
             ...(roleId ? { $setOnInsert: { roleId } } : {}),
@@ -60,9 +65,12 @@ export function createContactEventActivities(deps: ContactEventDeps) {
         const credentials = await deps.credentials(tenantId);
         const department = await readOrGone(() => deps.contacts.getDepartment(credentials, change.Id));
         if (!department) return 'ignored';
+        const local = await DepartmentModel.findOne({ tenantId, deptId: change.Id }, { writeBack: 1 }).lean();
+        const fields = syncableFields(departmentFields(department), local?.writeBack);
+        if (!fields) return 'ignored';
         await DepartmentModel.updateOne(
           { tenantId, deptId: change.Id },
-          { $set: { ...departmentFields(department), lastSeenAt: now() } },
+          { $set: { ...fields, lastSeenAt: now() } },
           { upsert: true },
         );
         return 'applied';

@@ -5,6 +5,7 @@ import { createContactEventActivities } from './contact-events.activities';
 import { createCustomerEventActivities } from './customer-events.activities';
 import { createCustomerSyncActivities } from './customer-sync.activities';
 import { createOrgSyncActivities } from './org-sync.activities';
+import { createOrgWriteBackActivities } from './org-write-back.activities';
 import { loadContactsCredentials, loadExternalContactCredentials } from './tenant-credentials';
 import { createTenantValidityActivities } from './tenant-validity.activities';
 
@@ -22,6 +23,7 @@ export function createActivities(deps: ActivityDeps) {
   return {
     ...createOrgSyncActivities(shared),
     ...createContactEventActivities(shared),
+    ...createOrgWriteBackActivities(shared),
     ...createCustomerSyncActivities(customerSide),
     ...createCustomerEventActivities(customerSide),
     ...createTenantValidityActivities({ temporal: deps.temporal }),

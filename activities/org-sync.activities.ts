@@ -3,6 +3,7 @@ import { defaultStaffRoleId } from '../lib/access/built-in-roles';
 import { DepartmentModel } from '../lib/models/department.model';
 import { StaffModel } from '../lib/models/staff.model';
 import { SyncRunModel } from '../lib/models/sync-run.model';
+import { NOT_PENDING, syncableFields, type WriteBackView } from '../lib/org/pending-fields';
 import { departmentFields, staffFields } from '../lib/org/wecom-records';
 import type { ContactsApi, WeComUser } from '../lib/wecom/contacts-api';
 import type { CredentialsLoader } from './tenant-credentials';
@@ -45,12 +46,18 @@ export function createOrgSyncActivities(deps: OrgSyncDeps) {
       const credentials = await deps.credentials(input.tenantId);
       const departments = await withWeComFailures(() => deps.contacts.listDepartments(credentials));
       const seenAt = now();
+      const pending = await pendingWriteBacks(DepartmentModel, input.tenantId, 'deptId');
       if (departments.length > 0) {
         await DepartmentModel.bulkWrite(
           departments.map((department) => ({
             updateOne: {
               filter: { tenantId: input.tenantId, deptId: department.id },
-              update: { $set: { ...departmentFields(department), lastSeenAt: seenAt } },
+              update: {
+                $set: {
+                  ...syncableFields(departmentFields(department), pending.get(department.id)),
+                  lastSeenAt: seenAt,
+                },
+              },
               upsert: true,
             },
           })),
@@ -77,21 +84,25 @@ export function createOrgSyncActivities(deps: OrgSyncDeps) {
         heartbeat(departmentId);
       }
       const seenAt = now();
+      const pending = await pendingWriteBacks(StaffModel, input.tenantId, 'userid');
       if (users.size > 0) {
         // Newcomers get the built-in 员工 role (I-100); one read per batch, nothing per member.
         const roleId = await defaultStaffRoleId(input.tenantId);
         await StaffModel.bulkWrite(
-          [...users.values()].map((user) => ({
-            updateOne: {
-              filter: { tenantId: input.tenantId, userid: user.userid },
-              update: {
-                $set: { ...staffFields(user), lastSeenAt: seenAt },
-                $unset: { deletedAt: '' },
-                ...(roleId ? { $setOnInsert: { roleId } } : {}),
-              },
-              upsert: true,
-            },
-          })),
+          [...users.values()].map((user) => {
+            const fields = syncableFields(staffFields(user), pending.get(user.userid));
+            // A member whose deletion is on its way to WeCom stays deleted here.
+            const update = fields
+              ? {
+                  $set: { ...fields, lastSeenAt: seenAt },
+                  $unset: { deletedAt: '' as const },
+                  ...(roleId ? { $setOnInsert: { roleId } } : {}),
+                }
+              : { $set: { lastSeenAt: seenAt } };
+            return {
+              updateOne: { filter: { tenantId: input.tenantId, userid: user.userid }, update, upsert: true },
+            };
+          }),
           { ordered: false },
         );
       }
@@ -107,9 +118,19 @@ export function createOrgSyncActivities(deps: OrgSyncDeps) {
       staff: number;
     }> {
       const cutoff = new Date(input.seenSince);
-      await DepartmentModel.deleteMany({ tenantId: input.tenantId, lastSeenAt: { $lt: cutoff } });
+      // An edit on its way to WeCom (a new department, say) is not "gone": WeCom may not have it yet.
+      await DepartmentModel.deleteMany({
+        tenantId: input.tenantId,
+        lastSeenAt: { $lt: cutoff },
+        ...NOT_PENDING,
+      });
       await StaffModel.updateMany(
-        { tenantId: input.tenantId, deletedAt: { $exists: false }, lastSeenAt: { $lt: cutoff } },
+        {
+          tenantId: input.tenantId,
+          deletedAt: { $exists: false },
+          lastSeenAt: { $lt: cutoff },
+          ...NOT_PENDING,
+        },
         { $set: { deletedAt: now(), systemEnabled: false } },
       );
       const [departments, staff] = await Promise.all([
@@ -132,6 +153,22 @@ export function createOrgSyncActivities(deps: OrgSyncDeps) {
       );
     },
   };
+}
+
+/** Records of the tenant with an edit still on its way to WeCom (a handful at most), by WeCom id. */
+export async function pendingWriteBacks<K extends 'deptId' | 'userid'>(
+  model: typeof DepartmentModel | typeof StaffModel,
+  tenantId: string,
+  key: K,
+): Promise<Map<K extends 'deptId' ? number : string, WriteBackView>> {
+  const rows = (await (model as typeof StaffModel)
+    .find({ tenantId, 'writeBack.status': 'pending' }, { [key]: 1, writeBack: 1 })
+    .lean()) as Array<Record<string, unknown> & { writeBack?: WriteBackView | null }>;
+  return new Map(
+    rows
+      .filter((row) => row.writeBack)
+      .map((row) => [row[key] as K extends 'deptId' ? number : string, row.writeBack as WriteBackView]),
+  );
 }
 
 export type OrgSyncActivities = ReturnType<typeof createOrgSyncActivities>;

@@ -14,6 +14,7 @@ import { createAuthRouter } from './modules/auth/auth.router';
 import { createHealthRouter } from './modules/health/health.router';
 import { createOrgRouter } from './modules/org/org.router';
 import { createCustomerSyncRouter } from './modules/customer-sync/customer-sync.router';
+import { createOrgEditRouter } from './modules/org-edit/org-edit.router';
 import { createPlatformRouter } from './modules/platform/platform.router';
 import { createRolesRouter } from './modules/roles/roles.router';
 import { createWeComCallbackRouter } from './modules/wecom-callback/callback.router';
@@ -72,6 +73,13 @@ export function createApp(deps: AppDeps): Express {
     createCustomerSyncRouter(
       registry,
       { client: deps.temporal, taskQueue: config.temporalTaskQueue },
+      authenticate,
+    ),
+  );
+  app.use(
+    createOrgEditRouter(
+      registry,
+      { temporal: deps.temporal, taskQueue: config.temporalTaskQueue, log },
       authenticate,
     ),
   );

@@ -54,6 +54,12 @@ export function createSimApp(state: SimState, options: SimAppOptions = {}): Expr
     if (delay > 0) setTimeout(next, delay);
     else next();
   });
+  app.use('/cgi-bin', (req, res, next) => {
+    const failure = state.outage.failureFor(req.path);
+    if (failure === 'http-503') res.status(503).end();
+    else if (failure === 'busy') res.status(200).json({ errcode: -1, errmsg: 'system busy' });
+    else next();
+  });
   app.use('/cgi-bin', cgiBinRouter(state));
   app.use(webLoginRouter(state));
   app.use(financeSdkRouter(state));

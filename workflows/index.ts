@@ -1,6 +1,7 @@
 // Every workflow the worker runs; the worker bundles this file.
 export { orgSyncWorkflow } from './org-sync.workflow';
 export { contactEventsWorkflow } from './contact-events.workflow';
+export { orgWriteBackWorkflow } from './org-write-back.workflow';
 export { tenantValidityWorkflow } from './tenant-validity.workflow';
 export {
   customerSyncWorkflow,

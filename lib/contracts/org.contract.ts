@@ -1,7 +1,22 @@
 import { pageOf, paginationQuerySchema, z } from './common.contract';
 
+/** A local edit on its way to WeCom (pending) or refused by it (failed, with the reason in Chinese). */
+export const writeBackMarkSchema = z
+  .object({
+    status: z.enum(['pending', 'failed']),
+    op: z.enum(['create', 'update', 'delete']),
+    message: z.string().optional(),
+  })
+  .openapi('WriteBackMark');
+
 export const departmentSchema = z
-  .object({ id: z.number().int(), name: z.string(), parentId: z.number().int(), order: z.number() })
+  .object({
+    id: z.number().int(),
+    name: z.string(),
+    parentId: z.number().int(),
+    order: z.number(),
+    writeBack: writeBackMarkSchema.optional(),
+  })
   .openapi('Department');
 
 export const departmentTreeResponseSchema = z
@@ -29,6 +44,7 @@ export const staffSchema = z
     departments: z.array(z.object({ id: z.number().int(), name: z.string() })),
     systemEnabled: z.boolean(),
     role: z.object({ id: z.string(), name: z.string() }).nullable(),
+    writeBack: writeBackMarkSchema.optional(),
   })
   .openapi('Staff');
 

@@ -71,10 +71,18 @@ export async function rewriteCustomers(
           : { insertOne: { document: { _id, tenantId, externalUserid, ...fields } } },
       );
     }
-    if (operations.length === 0) break;
+    if (operations.length === 0) {
+      pending = [];
+      break;
+    }
     await beforeWrite?.();
-    await bulkWriteIgnoringDuplicates(operations);
-    // Read back by _id (index-backed even on FerretDB); an insert that lost to another one is simply not there.
+    const applied = await bulkWriteIgnoringDuplicates(operations);
+    if (applied === operations.length) {
+      written += applied;
+      pending = [];
+      break;
+    }
+    // Some lost a race: read back which (by _id; an insert that lost to another one is simply not there).
     const landed = await CustomerModel.find(
       { tenantId, _id: { $in: documentIds } },
       { externalUserid: 1, writeId: 1 },
@@ -92,13 +100,18 @@ export async function rewriteCustomers(
   return written;
 }
 
-/** A concurrent insert of the same customer is a lost race, found and retried by the read-back. */
-async function bulkWriteIgnoringDuplicates(operations: AnyBulkWriteOperation[]): Promise<void> {
+/**
+ * Returns how many operations matched or inserted; a concurrent insert of the same customer is a lost race
+ * (found and retried by the read-back), so it counts as not applied.
+ */
+async function bulkWriteIgnoringDuplicates(operations: AnyBulkWriteOperation[]): Promise<number> {
   try {
-    await CustomerModel.bulkWrite(operations as never, { ordered: false });
+    const result = await CustomerModel.bulkWrite(operations as never, { ordered: false });
+    return result.matchedCount + result.insertedCount;
   } catch (error) {
     const writeErrors = (error as { writeErrors?: Array<{ code?: number }> }).writeErrors;
     if (!writeErrors || writeErrors.some((failure) => failure.code !== 11000)) throw error;
+    return -1;
   }
 }
 

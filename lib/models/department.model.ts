@@ -1,5 +1,6 @@
 import { InferSchemaType, Schema, model } from 'mongoose';
 import { tenantScopePlugin } from '../db/tenant-scope.plugin';
+import { writeBackStateSchema } from './write-back-state';
 
 /** A WeCom department as last seen by a sync or a change_contact callback. Root has parentId 0. */
 const departmentSchema = new Schema(
@@ -10,6 +11,8 @@ const departmentSchema = new Schema(
     parentId: { type: Number, required: true },
     order: { type: Number, default: 0 },
     lastSeenAt: { type: Date },
+    /** A local edit on its way to WeCom (组织架构 editing), or the last one WeCom refused. */
+    writeBack: { type: writeBackStateSchema },
   },
   { timestamps: true },
 );

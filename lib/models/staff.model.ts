@@ -1,5 +1,6 @@
 import { InferSchemaType, Schema, model } from 'mongoose';
 import { tenantScopePlugin } from '../db/tenant-scope.plugin';
+import { writeBackStateSchema } from './write-back-state';
 
 /**
  * A WeCom member (员工). The WeCom fields are overwritten by syncs; the local fields
@@ -15,6 +16,8 @@ const staffSchema = new Schema(
     email: { type: String, default: '' },
     position: { type: String, default: '' },
     gender: { type: String, default: '0' },
+    telephone: { type: String, default: '' },
+    address: { type: String, default: '' },
     avatar: { type: String, default: '' },
     departmentIds: { type: [Number], default: [] },
     mainDepartment: { type: Number },
@@ -27,6 +30,8 @@ const staffSchema = new Schema(
     sessionVersion: { type: Number, default: 0 },
     /** The one 权限管理 role (I-100): a RoleModel `_id` as a string. */
     roleId: { type: String },
+    /** A local edit on its way to WeCom (新建/编辑/删除员工), or the last one WeCom refused. */
+    writeBack: { type: writeBackStateSchema },
   },
   { timestamps: true },
 );

@@ -47,6 +47,17 @@ const tenantSchema = new Schema(
     effectiveAt: { type: Date, required: true },
     expiresAt: { type: Date, required: true },
     wecom: { type: wecomBindingSchema },
+    /**
+     * Set when WeCom refused a contacts write with 48002 (通讯录同步 secret with read-only permission, I-95):
+     * editing the org is off while the stored (sealed) contacts secret is the one with this hash, so saving
+     * the binding again with a new secret lifts it.
+     */
+    contactsReadOnly: {
+      type: new Schema(
+        { secretHash: { type: String, required: true }, errcode: Number, at: Date },
+        { _id: false },
+      ),
+    },
     /** Generated before the binding is saved, so the admin can copy them into the WeCom console first. */
     wecomCallbacks: {
       contacts: { type: callbackSettingsSchema },

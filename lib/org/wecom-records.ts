@@ -16,6 +16,8 @@ export function staffFields(user: WeComUser) {
     email: user.email ?? '',
     position: user.position ?? '',
     gender: user.gender ?? '0',
+    telephone: user.telephone ?? '',
+    address: user.address ?? '',
     avatar: user.thumb_avatar || user.avatar || '',
     departmentIds: user.department ?? [],
     mainDepartment: user.main_department ?? user.department?.[0],

@@ -5,6 +5,7 @@
 export const orgSyncScheduleId = (tenantId: string) => `org-sync/${tenantId}`;
 export const orgSyncWorkflowId = (tenantId: string, syncRunId: string) => `org-sync/${tenantId}/${syncRunId}`;
 export const contactEventsWorkflowId = (tenantId: string) => `contact-events/${tenantId}`;
+export const orgWriteBackWorkflowId = (tenantId: string) => `org-write-back/${tenantId}`;
 export const tenantValidityWorkflowId = (tenantId: string) => `tenant-validity/${tenantId}`;
 export const customerEventsWorkflowId = (tenantId: string) => `customer-events/${tenantId}`;
 /** The customer-side syncs: `customers`, `customer-groups`, `corp-tags`, each with its Schedule. */

@@ -23,8 +23,34 @@ export interface WeComUser {
   avatar?: string;
   thumb_avatar?: string;
   alias?: string;
+  telephone?: string;
+  address?: string;
   status?: number;
   main_department?: number;
+}
+
+/** department/create and department/update bodies (API.md §4.1); update sends only what changes. */
+export interface DepartmentWrite {
+  id: number;
+  name?: string;
+  parentid?: number;
+  order?: number;
+}
+
+/** user/create and user/update bodies (API.md §4.2); arrays replace on update. */
+export interface UserWrite {
+  userid: string;
+  name?: string;
+  alias?: string;
+  mobile?: string;
+  email?: string;
+  telephone?: string;
+  address?: string;
+  position?: string;
+  gender?: string;
+  department?: number[];
+  main_department?: number;
+  to_invite?: boolean;
 }
 
 export function createContactsApi(client: WeComClient) {
@@ -59,6 +85,30 @@ export function createContactsApi(client: WeComClient) {
 
     async getUser(credentials: WeComCredentials, userid: string): Promise<WeComUser> {
       return client.call<WeComUser>(credentials, { method: 'GET', path: '/user/get', query: { userid } });
+    },
+
+    async createDepartment(credentials: WeComCredentials, body: DepartmentWrite): Promise<{ id: number }> {
+      return client.call<{ id: number }>(credentials, { method: 'POST', path: '/department/create', body });
+    },
+
+    async updateDepartment(credentials: WeComCredentials, body: DepartmentWrite): Promise<void> {
+      await client.call(credentials, { method: 'POST', path: '/department/update', body });
+    },
+
+    async deleteDepartment(credentials: WeComCredentials, id: number): Promise<void> {
+      await client.call(credentials, { method: 'GET', path: '/department/delete', query: { id } });
+    },
+
+    async createUser(credentials: WeComCredentials, body: UserWrite): Promise<void> {
+      await client.call(credentials, { method: 'POST', path: '/user/create', body });
+    },
+
+    async updateUser(credentials: WeComCredentials, body: UserWrite): Promise<void> {
+      await client.call(credentials, { method: 'POST', path: '/user/update', body });
+    },
+
+    async deleteUser(credentials: WeComCredentials, userid: string): Promise<void> {
+      await client.call(credentials, { method: 'GET', path: '/user/delete', query: { userid } });
     },
   };
 }

@@ -16,6 +16,10 @@ const A_MARKER = '甲方独有';
 const SAMPLE_BODIES: Record<string, unknown> = {
   'PUT /api/org/staff/{userid}/system-access': { enabled: false },
   'POST /api/auth/login': { phone: '13700000071', password: ADMIN_PASSWORD },
+  'POST /api/org/departments': { parentId: 1, name: '乙方新部门' },
+  'PATCH /api/org/departments/{deptId}': { name: '乙方改名' },
+  'PUT /api/org/departments/{deptId}/position': { parentId: 1, index: 0 },
+  'PATCH /api/org/staff/{userid}': { name: '乙方改名' },
   'POST /api/roles': { name: '乙方角色', dataScope: 'self' },
   'PUT /api/roles/{roleId}': { name: '乙方改名', dataScope: 'self' },
   'PUT /api/org/staff/{userid}/password': { password: 'Passw0rd1' },
@@ -96,7 +100,8 @@ describe('tenant isolation: every endpoint, called by another tenant', () => {
         const url = path
           .replace('{tenantId}', TENANT_A)
           .replace('{userid}', 'a-member')
-          .replace('{roleId}', roleOfA);
+          .replace('{roleId}', roleOfA)
+          .replace('{deptId}', '1');
         const call = agentB[method as 'get' | 'post' | 'put' | 'patch' | 'delete'](url).query({
           msg_signature: '0'.repeat(40),
           timestamp: '1',

@@ -13,6 +13,7 @@ export function corpSummaryView(state: SimState, corp: Corp) {
   const deliveries = corp.callbacks.deliveries.list();
   return {
     ...corpIdentityView(corp),
+    contactsPermission: corp.contactsReadOnly ? 'read-only' : 'read-write',
     callbacks: { contacts: corp.callbacks.contacts ?? null },
     departments: directory.departments.subtree().map((department) => departmentView(directory, department)),
     users: directory.members.all().map((member) => memberView(member, { sensitive: true })),

@@ -32,6 +32,8 @@ const createCorpSchema = z
   })
   .strict();
 
+const contactsPermissionSchema = z.object({ mode: z.enum(['read-write', 'read-only']) }).strict();
+
 const invalidateSchema = z.object({ mode: z.enum(['revoke', 'expire']).default('revoke') }).strict();
 
 export function corpsRoutes({ state }: ScenarioDeps): Router {
@@ -65,6 +67,15 @@ export function corpsRoutes({ state }: ScenarioDeps): Router {
     withInput({ params: corpParamsSchema, body: invalidateSchema }, ({ params, body }, res) => {
       const corp = requireCorp(state, params.corpId);
       res.json({ mode: body.mode, invalidated: state.tokens.invalidateCorp(corp.corpId, body.mode) });
+    }),
+  );
+
+  router.put(
+    '/corps/:corpId/contacts-permission',
+    withInput({ params: corpParamsSchema, body: contactsPermissionSchema }, ({ params, body }, res) => {
+      const corp = requireCorp(state, params.corpId);
+      corp.contactsReadOnly = body.mode === 'read-only';
+      res.json({ mode: body.mode });
     }),
   );
 

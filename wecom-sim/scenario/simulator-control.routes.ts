@@ -1,4 +1,4 @@
-/** /sim/health, /sim/clock/advance and /sim/reset: the simulator as a whole. */
+/** /sim/health, /sim/clock/advance, /sim/latency, /sim/outage and /sim/reset: the simulator as a whole. */
 import { Router } from 'express';
 import { z } from 'zod';
 import type { ScenarioDeps } from './scenario-deps';
@@ -9,6 +9,13 @@ const latencySchema = z
   .object({
     path: z.string().startsWith('/', 'path is a WeCom API path such as /user/list'),
     ms: z.number().int().min(0).max(60_000),
+  })
+  .strict();
+
+const outageSchema = z
+  .object({
+    mode: z.enum(['busy', 'http-503', 'off']),
+    paths: z.array(z.string().startsWith('/', 'paths are WeCom API paths such as /user/create')).optional(),
   })
   .strict();
 
@@ -37,6 +44,19 @@ export function simulatorControlRoutes({ state }: ScenarioDeps): Router {
       res.json({ latency: state.latency.list() });
     }),
   );
+
+  router.put(
+    '/outage',
+    withInput({ body: outageSchema }, ({ body }, res) => {
+      if (body.mode === 'off') state.outage.stop();
+      else state.outage.start({ mode: body.mode, paths: body.paths });
+      res.json(state.outage.status());
+    }),
+  );
+
+  router.get('/outage', (_req, res) => {
+    res.json(state.outage.status());
+  });
 
   router.post('/reset', (_req, res) => {
     state.reset();

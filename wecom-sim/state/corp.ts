@@ -23,6 +23,11 @@ export interface CorpIdentity {
 export class Corp {
   readonly contacts: ContactDirectory;
   readonly callbacks = new CorpCallbacks();
+  /**
+   * The 通讯录同步 setting "权限：仅API读取通讯录" (read-only) instead of "API编辑通讯录": the contacts secret
+   * still reads, but every contacts write answers 48002.
+   */
+  contactsReadOnly = false;
   readonly customers = new CustomerBook();
   readonly groupChats = new GroupChats();
   readonly corpTags: CorpTagCatalog;

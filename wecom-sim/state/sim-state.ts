@@ -4,6 +4,7 @@
  */
 import { randomBytes } from 'node:crypto';
 import { ApiLatency } from './api-latency';
+import { ApiOutage } from './api-outage';
 import { SimClock } from '../clock';
 import type { DepartmentCreateInput } from '../contacts/department-tree';
 import type { MemberFields } from '../contacts/member-input';
@@ -69,6 +70,7 @@ export class SimState {
   readonly clock: SimClock;
   readonly tokens: TokenStore;
   readonly latency = new ApiLatency();
+  readonly outage = new ApiOutage();
   readonly webLoginCodes: WebLoginCodes;
   private readonly corps = new Map<string, Corp>();
 
@@ -109,6 +111,7 @@ export class SimState {
     this.tokens.clear();
     this.webLoginCodes.clear();
     this.latency.clear();
+    this.outage.stop();
     this.clock.reset();
     this.plantSeeds();
   }

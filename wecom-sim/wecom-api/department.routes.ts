@@ -40,6 +40,7 @@ export const departmentEndpoints: Record<string, WecomEndpointSpec> = {
   },
   '/department/create': {
     allowed: CONTACT_WRITERS,
+    writesContacts: true,
     handle: ({ corp, body }) => {
       const created = corp.contacts.departments.create(body(departmentCreateSchema));
       return { errmsg: 'created', id: created.id };
@@ -47,6 +48,7 @@ export const departmentEndpoints: Record<string, WecomEndpointSpec> = {
   },
   '/department/update': {
     allowed: CONTACT_WRITERS,
+    writesContacts: true,
     handle: ({ corp, body }) => {
       corp.contacts.departments.update(body(departmentCreateSchema));
       return { errmsg: 'updated' };
@@ -54,6 +56,7 @@ export const departmentEndpoints: Record<string, WecomEndpointSpec> = {
   },
   '/department/delete': {
     allowed: CONTACT_WRITERS,
+    writesContacts: true,
     handle: ({ corp, query }) => {
       corp.contacts.deleteDepartment(optionalIdParam(query('id'), 'id'));
       return { errmsg: 'deleted' };

@@ -71,6 +71,7 @@ export const userEndpoints: Record<string, WecomEndpointSpec> = {
   },
   '/user/create': {
     allowed: CONTACT_WRITERS,
+    writesContacts: true,
     handle: ({ corp, body }) => {
       // Members added by API have not joined yet: WeCom shows them as "not activated" (status 4).
       corp.contacts.members.create(body(memberFieldsSchema), 'pending');
@@ -79,6 +80,7 @@ export const userEndpoints: Record<string, WecomEndpointSpec> = {
   },
   '/user/update': {
     allowed: CONTACT_WRITERS,
+    writesContacts: true,
     handle: ({ corp, body }) => {
       corp.contacts.members.update(body(memberFieldsSchema));
       return { errmsg: 'updated' };
@@ -86,6 +88,7 @@ export const userEndpoints: Record<string, WecomEndpointSpec> = {
   },
   '/user/delete': {
     allowed: CONTACT_WRITERS,
+    writesContacts: true,
     handle: ({ corp, query }) => {
       corp.contacts.members.delete(query('userid'));
       return { errmsg: 'deleted' };
@@ -93,6 +96,7 @@ export const userEndpoints: Record<string, WecomEndpointSpec> = {
   },
   '/user/batchdelete': {
     allowed: CONTACT_WRITERS,
+    writesContacts: true,
     handle: ({ corp, body }) => {
       corp.contacts.members.deleteMany(body(batchDeleteSchema).useridlist);
       return { errmsg: 'deleted' };

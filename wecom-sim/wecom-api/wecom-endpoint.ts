@@ -27,6 +27,8 @@ export type WecomResult = Record<string, unknown> & { errmsg?: string };
 export interface WecomEndpointSpec {
   /** Secret kinds whose tokens may call this API; any other token gets 48002. */
   allowed: readonly SecretKind[];
+  /** A contacts write (create/update/delete): refused with 48002 when the corp's contacts secret is read-only. */
+  writesContacts?: boolean;
   /** List fields WeCom still includes, empty, in this endpoint's error bodies. */
   emptyOnError?: Readonly<Record<string, unknown>>;
   handle(call: WecomCall): WecomResult;
@@ -89,6 +91,9 @@ export function wecomEndpoint(state: SimState, spec: WecomEndpointSpec): Request
   return (req, res) => {
     try {
       const { corp, kind } = authorize(state, req, spec.allowed);
+      if (spec.writesContacts && corp.contactsReadOnly) {
+        throw new WecomError(48002, 'the contacts secret of this corp may only read (通讯录只读权限)');
+      }
       const result = spec.handle({
         state,
         corp,

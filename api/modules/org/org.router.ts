@@ -22,7 +22,7 @@ import { defineRoute } from '../../http/define-route';
 import { getOrgSyncStatus, startManualOrgSync } from './org-sync.use-case';
 import { countSeatsInUse } from '../../../lib/org/seats';
 import { recordAudit } from '../audit/record-audit';
-import { listStaff } from './staff-list.use-case';
+import { listStaff, writeBackView } from './staff-list.use-case';
 import { resetStaffPassword } from './staff-password.use-case';
 import { assignStaffRole } from './staff-role.use-case';
 import { setSystemAccess } from './system-access.use-case';
@@ -51,12 +51,24 @@ export function createOrgRouter(
       const { tenantId } = sessionOf(res);
       const [tenant, departments] = await Promise.all([
         TenantModel.findById(tenantId).lean(),
-        DepartmentModel.find({ tenantId }).sort({ parentId: 1, order: -1, deptId: 1 }).lean(),
+        // A department whose deletion is on its way to WeCom is already gone from the tree.
+        DepartmentModel.find({
+          tenantId,
+          $nor: [{ 'writeBack.status': 'pending', 'writeBack.op': 'delete' }],
+        })
+          .sort({ parentId: 1, order: -1, deptId: 1 })
+          .lean(),
       ]);
       if (!tenant) throw notFound();
       res.json({
         corpName: tenant.wecom?.corpName ?? tenant.name,
-        items: departments.map((d) => ({ id: d.deptId, name: d.name, parentId: d.parentId, order: d.order })),
+        items: departments.map((d) => ({
+          id: d.deptId,
+          name: d.name,
+          parentId: d.parentId,
+          order: d.order,
+          ...(d.writeBack ? { writeBack: writeBackView(d.writeBack) } : {}),
+        })),
       });
     },
   );
@@ -236,7 +248,8 @@ export function createOrgRouter(
 }
 
 /** Acting on a staff member outside one's 数据权限 looks like acting on nobody (no hint they exist). */
-async function assertStaffInScope(res: Response, userid: string): Promise<void> {
+/** A caller acts only on staff inside their 数据权限; others are "not found", as in the list. */
+export async function assertStaffInScope(res: Response, userid: string): Promise<void> {
   const { tenantId } = sessionOf(res);
   const access = accessOf(res);
   const scope = await resolveStaffScope(tenantId, access, access);

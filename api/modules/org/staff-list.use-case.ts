@@ -53,8 +53,18 @@ export async function listStaff(tenantId: string, query: StaffListQuery, scope: 
       staff.roleId && roleNameOf.has(staff.roleId)
         ? { id: staff.roleId, name: roleNameOf.get(staff.roleId) as string }
         : null,
+    ...(staff.writeBack ? { writeBack: writeBackView(staff.writeBack) } : {}),
   }));
   return { items, total, page: query.page, pageSize: query.pageSize };
+}
+
+/** The pending/failed write-back mark as the admin shows it on a row or a tree node. */
+export function writeBackView(writeBack: { status: string; op: string; message?: string | null }) {
+  return {
+    status: writeBack.status as 'pending' | 'failed',
+    op: writeBack.op as 'create' | 'update' | 'delete',
+    ...(writeBack.message ? { message: writeBack.message } : {}),
+  };
 }
 
 function escapeRegExp(text: string): string {

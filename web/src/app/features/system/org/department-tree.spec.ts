@@ -1,6 +1,6 @@
 import { NzTreeNodeOptions } from 'ng-zorro-antd/core/tree';
 
-import { buildDepartmentTree, CORP_NODE_KEY, departmentIdOfKey } from './department-tree';
+import { asDropTargets, buildDepartmentTree, CORP_NODE_KEY, departmentIdOfKey } from './department-tree';
 import { Department } from './org.models';
 
 /** The tree as "title(child, child)" for readable assertions. */
@@ -71,5 +71,13 @@ describe('departmentIdOfKey', () => {
   it('turns a department key back into its id', () => {
     expect(departmentIdOfKey('12')).toBe(12);
     expect(departmentIdOfKey(CORP_NODE_KEY)).toBeNull();
+  });
+});
+
+describe('asDropTargets', () => {
+  it('makes every node a possible drop target and marks the empty ones', () => {
+    const [root] = asDropTargets(buildDepartmentTree('沃丰时代', [dept(1, '总部', 0), dept(2, '销售部', 1)]));
+    expect(root).toMatchObject({ isLeaf: false, empty: false });
+    expect(root.children?.[0]).toMatchObject({ title: '销售部', isLeaf: false, empty: true });
   });
 });

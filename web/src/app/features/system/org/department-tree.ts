@@ -38,7 +38,13 @@ export function buildDepartmentTree(
       .filter((child) => !seen.has(child.id))
       .sort(bySiblingOrder)
       .map((child) => toNode(child, seen));
-    return { key: String(department.id), title: department.name, children, isLeaf: children.length === 0 };
+    return {
+      key: String(department.id),
+      title: department.name,
+      children,
+      isLeaf: children.length === 0,
+      writeBack: department.writeBack,
+    };
   };
 
   const roots = tops.filter((d) => d.parentId === 0);
@@ -52,7 +58,14 @@ export function buildDepartmentTree(
       .map((d) => toNode(d, seen));
     const children = [...(node.children ?? []), ...orphans];
     return [
-      { ...node, title: corpName || root.name, children, isLeaf: children.length === 0, expanded: true },
+      {
+        ...node,
+        title: corpName || root.name,
+        children,
+        isLeaf: children.length === 0,
+        expanded: true,
+        isCorpRoot: true,
+      },
     ];
   }
 
@@ -73,4 +86,16 @@ export function departmentIdOfKey(key: string): number | null {
   if (key === CORP_NODE_KEY) return null;
   const id = Number(key);
   return Number.isInteger(id) ? id : null;
+}
+
+/**
+ * nz-tree refuses a drop *into* a leaf, yet any department may receive a sub-department (R-7.1.1-07). While
+ * the tree is editable every node is therefore a non-leaf; `empty` lets the template hide the expand icon
+ * of those that have no children.
+ */
+export function asDropTargets(nodes: readonly NzTreeNodeOptions[]): NzTreeNodeOptions[] {
+  return nodes.map((node) => {
+    const children = asDropTargets(node.children ?? []);
+    return { ...node, children, isLeaf: false, empty: children.length === 0 };
+  });
 }

@@ -3,7 +3,20 @@ import { inject, Injectable } from '@angular/core';
 import { Observable } from 'rxjs';
 
 import { callerShowsErrors } from '../../../core/net/api-error';
-import { DepartmentList, Seats, StaffPage, StaffQuery, SyncStarted, SyncState } from './org.models';
+import {
+  Department,
+  DepartmentList,
+  OrgEditability,
+  RoleOption,
+  Seats,
+  StaffDetail,
+  StaffFields,
+  StaffPage,
+  StaffQuery,
+  SyncStarted,
+  SyncState,
+  WriteBack,
+} from './org.models';
 
 /** The 组织架构 endpoints under /api/org. */
 @Injectable({ providedIn: 'root' })
@@ -53,5 +66,53 @@ export class OrgApi {
 
   seats(): Observable<Seats> {
     return this.http.get<Seats>('/api/org/seats');
+  }
+
+  /** The latest write-backs, newest first. */
+  latestWriteBacks(pageSize: number): Observable<{ items: WriteBack[] }> {
+    return this.http.get<{ items: WriteBack[] }>('/api/org/write-backs', { params: { page: 1, pageSize } });
+  }
+
+  editability(): Observable<OrgEditability> {
+    return this.http.get<OrgEditability>('/api/org/editability');
+  }
+
+  createDepartment(parentId: number, name: string): Observable<Department> {
+    return this.http.post<Department>('/api/org/departments', { parentId, name });
+  }
+
+  renameDepartment(id: number, name: string): Observable<Department> {
+    return this.http.patch<Department>(`/api/org/departments/${id}`, { name });
+  }
+
+  moveDepartment(id: number, parentId: number, index: number): Observable<Department> {
+    return this.http.put<Department>(`/api/org/departments/${id}/position`, { parentId, index });
+  }
+
+  deleteDepartment(id: number): Observable<unknown> {
+    return this.http.delete(`/api/org/departments/${id}`);
+  }
+
+  roleOptions(): Observable<RoleOption[]> {
+    return this.http.get<RoleOption[]>('/api/org/role-options');
+  }
+
+  staffDetail(userid: string): Observable<StaffDetail> {
+    return this.http.get<StaffDetail>(`/api/org/staff/${encodeURIComponent(userid)}`);
+  }
+
+  /** Errors (a taken phone number…) are shown by the dialog itself, beside its form. */
+  createStaff(fields: Partial<StaffFields>): Observable<StaffDetail> {
+    return this.http.post<StaffDetail>('/api/org/staff', fields, { context: callerShowsErrors([400, 409]) });
+  }
+
+  updateStaff(userid: string, fields: Partial<StaffFields>): Observable<StaffDetail> {
+    return this.http.patch<StaffDetail>(`/api/org/staff/${encodeURIComponent(userid)}`, fields, {
+      context: callerShowsErrors([400, 409]),
+    });
+  }
+
+  deleteStaff(userid: string): Observable<unknown> {
+    return this.http.delete(`/api/org/staff/${encodeURIComponent(userid)}`);
   }
 }

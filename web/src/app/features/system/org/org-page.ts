@@ -1,25 +1,30 @@
-import { ChangeDetectionStrategy, Component, inject, OnInit, signal } from '@angular/core';
+import { ChangeDetectionStrategy, Component, computed, inject, OnInit, signal } from '@angular/core';
 import { ActivatedRoute, Router } from '@angular/router';
 import { takeUntilDestroyed } from '@angular/core/rxjs-interop';
 import { FormControl } from '@angular/forms';
+import { NzAlertModule } from 'ng-zorro-antd/alert';
 import { NzAvatarModule } from 'ng-zorro-antd/avatar';
 import { NzMessageService } from 'ng-zorro-antd/message';
 import { NzModalModule, NzModalService } from 'ng-zorro-antd/modal';
 import { NzPopconfirmModule } from 'ng-zorro-antd/popconfirm';
 import { NzTableModule, NzTableQueryParams } from 'ng-zorro-antd/table';
 import { NzTagModule } from 'ng-zorro-antd/tag';
+import { NzTooltipModule } from 'ng-zorro-antd/tooltip';
 import { debounceTime, distinctUntilChanged, map } from 'rxjs';
 
+import { AuthService } from '../../../core/auth/auth.service';
 import { IfPermittedDirective } from '../../../core/auth/if-permitted.directive';
 import { SHARED_IMPORTS } from '../../../shared/shared-imports';
-import { DepartmentPanel } from './department-panel';
-import { StaffMember } from './org.models';
+import { addChildProblem } from './department-edits';
+import { DepartmentNameDialog, DepartmentNameDialogData } from './department-name-dialog';
+import { DepartmentMove, DepartmentPanel } from './department-panel';
 import { OrgApi } from './org-api';
+import { StaffFields, StaffMember } from './org.models';
 import { OrgStore } from './org-store';
+import { StaffFormDialog, StaffFormDialogData } from './staff-form-dialog';
+import { emptyStaffFields, staffFieldsOf } from './staff-form';
 import { StaffPasswordDialog } from './staff-password-dialog';
 import { StaffRoleDialog } from './staff-role-dialog';
-
-const COMING_SOON = '该功能即将开放';
 
 /** 组织架构: department tree on the left, the staff list with sync and seats on the right (§7.1). */
 @Component({
@@ -31,7 +36,9 @@ const COMING_SOON = '该功能即将开放';
     NzAvatarModule,
     NzPopconfirmModule,
     NzModalModule,
+    NzAlertModule,
     NzTagModule,
+    NzTooltipModule,
     IfPermittedDirective,
     StaffRoleDialog,
     StaffPasswordDialog,
@@ -43,9 +50,10 @@ const COMING_SOON = '该功能即将开放';
 })
 export class OrgPage implements OnInit {
   protected readonly store = inject(OrgStore);
+  private readonly auth = inject(AuthService);
+  private readonly api = inject(OrgApi);
   private readonly message = inject(NzMessageService);
   private readonly modal = inject(NzModalService);
-  private readonly api = inject(OrgApi);
   private readonly route = inject(ActivatedRoute);
   private readonly router = inject(Router);
 
@@ -54,6 +62,11 @@ export class OrgPage implements OnInit {
   protected readonly roleDialogFor = signal<StaffMember | null>(null);
   protected readonly passwordDialogFor = signal<StaffMember | null>(null);
   protected readonly savingDialog = signal(false);
+
+  /** The tree's "+", "…" menu and drag and drop: the contacts secret may write and the role may edit departments. */
+  protected readonly departmentsEditable = computed(
+    () => this.store.editability().editable && this.auth.can('system.org.department-edit'),
+  );
 
   protected readonly pageSizeOptions = [10, 20, 50, 100];
   protected readonly keyword = new FormControl('', { nonNullable: true });
@@ -77,6 +90,7 @@ export class OrgPage implements OnInit {
       this.roleFilterName.set(params.get('roleName') ?? '');
     }
     this.store.load();
+    this.store.loadEditability();
   }
 
   protected clearRoleFilter(): void {
@@ -118,10 +132,58 @@ export class OrgPage implements OnInit {
   }
 
   protected openCreateStaff(): void {
-    this.modal.info({ nzTitle: '新建员工', nzContent: '新建员工即将开放', nzOkText: '知道了' });
+    this.openStaffDialog('新建员工', 'create', emptyStaffFields(this.store.query().departmentId));
   }
 
-  protected comingSoon(): void {
-    this.message.info(COMING_SOON);
+  protected openEditStaff(member: StaffMember): void {
+    this.api.staffDetail(member.userid).subscribe((detail) => {
+      this.openStaffDialog('编辑员工', 'edit', staffFieldsOf(detail));
+    });
+  }
+
+  private openStaffDialog(title: string, mode: 'create' | 'edit', fields: StaffFields): void {
+    this.api.roleOptions().subscribe((roles) => {
+      this.modal.create<StaffFormDialog, StaffFormDialogData>({
+        nzTitle: title,
+        nzContent: StaffFormDialog,
+        nzWidth: 640,
+        nzData: {
+          mode,
+          fields,
+          roles,
+          departmentNodes: this.store.tree(),
+          save: (payload) =>
+            mode === 'create'
+              ? this.store.createStaff(payload)
+              : this.store.updateStaff(fields.userid, payload),
+        },
+      });
+    });
+  }
+
+  protected addDepartment(parentId: number): void {
+    const problem = addChildProblem(this.store.departments(), parentId);
+    if (problem) {
+      this.message.warning(problem);
+      return;
+    }
+    this.openNameDialog('添加子部门', '', (name) => this.store.addDepartment(parentId, name));
+  }
+
+  protected renameDepartment(id: number): void {
+    const current = this.store.departments().find((d) => d.id === id);
+    this.openNameDialog('重命名', current?.name ?? '', (name) => this.store.renameDepartment(id, name));
+  }
+
+  protected moveDepartment(move: DepartmentMove): void {
+    this.store.moveDepartment(move.id, move.target.parentId, move.target.index);
+  }
+
+  private openNameDialog(title: string, name: string, save: DepartmentNameDialogData['save']): void {
+    this.modal.create<DepartmentNameDialog, DepartmentNameDialogData>({
+      nzTitle: title,
+      nzContent: DepartmentNameDialog,
+      nzData: { name, save },
+    });
   }
 }

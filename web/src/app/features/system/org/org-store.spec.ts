@@ -82,6 +82,49 @@ describe('OrgStore', () => {
     expect(message.success).toHaveBeenCalledWith('已开启系统');
   });
 
+  /** Answers the reload after an org edit: tree, list, editability and the latest write-backs. */
+  const answerOrgReload = (failures: unknown[] = []) => {
+    http.expectOne('/api/org/departments').flush({ corpName: '沃丰时代', items: [] });
+    http.expectOne((r) => r.url === '/api/org/staff').flush({ items: [], total: 0, page: 1, pageSize: 20 });
+    http.expectOne('/api/org/editability').flush({ editable: true, message: null });
+    http.expectOne((r) => r.url === '/api/org/write-backs').flush({ items: failures });
+  };
+
+  it('after an org edit, redraws at once and again a moment later, when WeCom has answered', () => {
+    store.load();
+    answerInitialLoad(previous);
+
+    store.addDepartment(2, '华南区').subscribe();
+    const post = http.expectOne({ method: 'POST', url: '/api/org/departments' });
+    expect(post.request.body).toEqual({ parentId: 2, name: '华南区' });
+    post.flush({
+      id: 9,
+      name: '华南区',
+      parentId: 2,
+      order: 0,
+      writeBack: { status: 'pending', op: 'create' },
+    });
+    answerOrgReload();
+    expect(message.success).toHaveBeenCalledWith('保存成功，正在同步到企业微信');
+
+    vi.advanceTimersByTime(3000);
+    answerOrgReload([
+      {
+        id: 'c1',
+        kind: 'department',
+        op: 'create',
+        targetId: '9',
+        targetName: '华南区',
+        status: 'failed',
+        attempts: 0,
+        errcode: 60008,
+        message: '同一上级部门下已有同名部门',
+        createdAt: '2026-11-25T00:00:00.000Z',
+      },
+    ]);
+    expect(store.writeBackFailures()).toEqual(['新建部门「华南区」：同一上级部门下已有同名部门']);
+  });
+
   it('goes back to page 1 when a department is picked', () => {
     store.load();
     answerInitialLoad(previous);

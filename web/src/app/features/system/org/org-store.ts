@@ -2,11 +2,33 @@ import { HttpErrorResponse } from '@angular/common/http';
 import { computed, DestroyRef, inject, Injectable, signal } from '@angular/core';
 import { takeUntilDestroyed } from '@angular/core/rxjs-interop';
 import { NzMessageService } from 'ng-zorro-antd/message';
-import { catchError, EMPTY, exhaustMap, Subject, Subscription, switchMap, takeWhile, timer } from 'rxjs';
+import {
+  catchError,
+  EMPTY,
+  exhaustMap,
+  Observable,
+  Subject,
+  Subscription,
+  switchMap,
+  takeWhile,
+  tap,
+  timer,
+} from 'rxjs';
 
 import { apiErrorMessage } from '../../../core/net/api-error';
 import { buildDepartmentTree } from './department-tree';
-import { DepartmentList, LastSync, Seats, StaffPage, StaffQuery, SyncState } from './org.models';
+import { recentFailures } from './write-back-texts';
+import {
+  DepartmentList,
+  LastSync,
+  OrgEditability,
+  Seats,
+  StaffDetail,
+  StaffFields,
+  StaffPage,
+  StaffQuery,
+  SyncState,
+} from './org.models';
 import { OrgApi } from './org-api';
 import { describeLastSync, describeManualSyncQuota, describeSeats, isStartedSyncFinished } from './org-texts';
 
@@ -14,6 +36,11 @@ export const DEFAULT_PAGE_SIZE = 20;
 /** How often a running sync is polled, and for how long at most (5 minutes). */
 const SYNC_POLL_MS = 2000;
 const SYNC_MAX_POLLS = 150;
+
+/** How many of the latest write-backs the page looks at for refusals. */
+const RECENT_WRITE_BACKS = 5;
+/** When to look again after an edit: WeCom usually has answered by then. */
+const WRITE_BACK_SETTLE_MS = 3000;
 
 const EMPTY_PAGE: StaffPage = { items: [], total: 0, page: 1, pageSize: DEFAULT_PAGE_SIZE };
 
@@ -26,9 +53,14 @@ export class OrgStore {
 
   private readonly departmentList = signal<DepartmentList>({ corpName: '', items: [] });
   readonly departmentsLoading = signal(false);
+  readonly departments = computed(() => this.departmentList().items);
   readonly tree = computed(() =>
     buildDepartmentTree(this.departmentList().corpName, this.departmentList().items),
   );
+  /** Editing is off without a binding or with a read-only contacts secret (I-95); unknown = off. */
+  readonly editability = signal<OrgEditability>({ editable: false, message: null });
+  /** Refusals among the latest edits sent to WeCom, in words. */
+  readonly writeBackFailures = signal<string[]>([]);
 
   readonly query = signal<StaffQuery>({
     page: 1,
@@ -58,6 +90,7 @@ export class OrgStore {
 
   private readonly staffRequests = new Subject<StaffQuery>();
   private pollSubscription: Subscription | null = null;
+  private pendingRefresh: Subscription | null = null;
 
   constructor() {
     this.staffRequests
@@ -78,7 +111,10 @@ export class OrgStore {
         this.staff.set(page);
         this.staffLoading.set(false);
       });
-    this.destroyRef.onDestroy(() => this.pollSubscription?.unsubscribe());
+    this.destroyRef.onDestroy(() => {
+      this.pollSubscription?.unsubscribe();
+      this.pendingRefresh?.unsubscribe();
+    });
   }
 
   load(): void {
@@ -183,6 +219,66 @@ export class OrgStore {
       this.message.success(enabled ? '已开启系统' : '已关闭系统');
       this.loadStaff();
     });
+  }
+
+  /** Whether the org may be edited, and what WeCom refused lately. */
+  loadEditability(): void {
+    this.api.editability().subscribe((editability) => this.editability.set(editability));
+    this.api
+      .latestWriteBacks(RECENT_WRITE_BACKS)
+      .subscribe((page) => this.writeBackFailures.set(recentFailures(page.items)));
+  }
+
+  /** Saved at once; WeCom gets it through the write-back (the node shows 同步中 until then). */
+  addDepartment(parentId: number, name: string): Observable<unknown> {
+    return this.api.createDepartment(parentId, name).pipe(tap(() => this.afterOrgEdit()));
+  }
+
+  renameDepartment(id: number, name: string): Observable<unknown> {
+    return this.api.renameDepartment(id, name).pipe(tap(() => this.afterOrgEdit()));
+  }
+
+  moveDepartment(id: number, parentId: number, index: number): void {
+    this.api.moveDepartment(id, parentId, index).subscribe(() => this.afterOrgEdit());
+  }
+
+  deleteDepartment(id: number): void {
+    this.api.deleteDepartment(id).subscribe(() => {
+      if (this.query().departmentId === id) this.selectDepartment(null);
+      this.afterOrgEdit();
+    });
+  }
+
+  createStaff(fields: Partial<StaffFields>): Observable<StaffDetail> {
+    return this.api.createStaff(fields).pipe(tap(() => this.afterOrgEdit()));
+  }
+
+  updateStaff(userid: string, fields: Partial<StaffFields>): Observable<StaffDetail> {
+    return this.api.updateStaff(userid, fields).pipe(tap(() => this.afterOrgEdit()));
+  }
+
+  deleteStaff(userid: string): void {
+    this.api.deleteStaff(userid).subscribe(() => {
+      this.afterOrgEdit();
+      this.loadSeats();
+    });
+  }
+
+  /**
+   * Redraws from the server now, and once more a moment later, when WeCom has usually answered: the marks
+   * (同步中 / 同步失败) and a read-only refusal then show without a reload.
+   */
+  private afterOrgEdit(): void {
+    this.message.success('保存成功，正在同步到企业微信');
+    this.refreshOrg();
+    this.pendingRefresh?.unsubscribe();
+    this.pendingRefresh = timer(WRITE_BACK_SETTLE_MS).subscribe(() => this.refreshOrg());
+  }
+
+  private refreshOrg(): void {
+    this.loadDepartments();
+    this.loadStaff();
+    this.loadEditability();
   }
 
   private onSyncFinished(): void {
