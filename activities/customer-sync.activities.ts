@@ -122,7 +122,11 @@ export function createCustomerSyncActivities(deps: CustomerSyncDeps) {
           };
         },
         // Events first: a retry after a crash in between finds the relations new again and the events recorded.
-        () => recordCustomerEvents(input.tenantId, [...events.values()]),
+        async () => {
+          heartbeat(input.cursor);
+          await recordCustomerEvents(input.tenantId, [...events.values()]);
+          heartbeat(input.cursor);
+        },
       );
       return { nextCursor: page.nextCursor, relations: page.items.length };
     },
@@ -147,6 +151,7 @@ export function createCustomerSyncActivities(deps: CustomerSyncDeps) {
         .sort({ _id: 1 })
         .limit(SWEEP_BATCH)
         .lean();
+      heartbeat(input.afterId);
       const endedAt = now();
       const stale = batch
         .filter((customer) => endUnseenFollows(customer.follows as FollowRecord[], seenSince, endedAt))

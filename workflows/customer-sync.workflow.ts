@@ -27,10 +27,12 @@ export interface CustomerSyncInput extends CustomerSideSyncInput {
   progress?: CustomerSyncProgress;
 }
 
-// A step is one WeCom page or a few groups: retried quickly; heartbeats find a killed worker within seconds.
+// A step is one WeCom page or a few groups, retried quickly. It heartbeats between WeCom and database work, so a
+// killed worker's attempt is retried within two minutes; the limit is generous because FerretDB, without index-
+// backed filters, can spend tens of seconds on one page's writes when the collection holds thousands of customers.
 const activities = proxyActivities<CustomerSyncActivities>({
-  startToCloseTimeout: '5 minutes',
-  heartbeatTimeout: '30 seconds',
+  startToCloseTimeout: '10 minutes',
+  heartbeatTimeout: '2 minutes',
   retry: {
     initialInterval: '1 second',
     backoffCoefficient: 2,
