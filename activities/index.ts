@@ -11,11 +11,15 @@ import { createOrgWriteBackActivities } from './org-write-back.activities';
 import { loadContactsCredentials, loadExternalContactCredentials } from './tenant-credentials';
 import { createCorpTagWriteActivities } from './corp-tag-writes.activities';
 import type { CorpTagsApi } from '../lib/wecom/corp-tags-api';
+import type { CustomersApi } from '../lib/wecom/customers-api';
+import { createCustomerEventActivities } from './customer-events.activities';
+import { createCustomerSyncActivities } from './customer-sync.activities';
 import { createTenantValidityActivities } from './tenant-validity.activities';
 
 export interface ActivityDeps {
   contacts: ContactsApi;
   corpTags: CorpTagsApi;
+  customers: CustomersApi;
   /** For activities that steer other workflows and schedules (pausing an expired tenant's syncs). */
   temporal: Client;
   /** The queue the worker polls, for workflows those activities start. */
@@ -28,6 +32,7 @@ export interface ActivityDeps {
 /** Every activity the worker registers, built from the real clients it is given. */
 export function createActivities(deps: ActivityDeps) {
   const shared = { contacts: deps.contacts, credentials: loadContactsCredentials };
+  const customerSide = { customers: deps.customers, credentials: loadExternalContactCredentials };
   return {
     ...createOrgSyncActivities({
       ...shared,
@@ -35,6 +40,8 @@ export function createActivities(deps: ActivityDeps) {
     }),
     ...createContactEventActivities(shared),
     ...createOrgWriteBackActivities(shared),
+    ...createCustomerSyncActivities(customerSide),
+    ...createCustomerEventActivities(customerSide),
     ...createTenantValidityActivities({ temporal: deps.temporal }),
     ...createCorpTagWriteActivities({ corpTags: deps.corpTags, credentials: loadExternalContactCredentials }),
     ...createCustomerTaggingActivities({ customerTags: createCustomerTagsApi(deps.wecom) }),

@@ -2,9 +2,13 @@ import { ScheduleNotFoundError, type Client } from '@temporalio/client';
 import { TenantModel } from '../lib/models/tenant.model';
 import type { TenantPhase } from '../workflows/tenant-phase';
 import { orgSyncScheduleId } from '../lib/temporal/workflow-ids';
+import { customerSideScheduleIds } from '../lib/temporal/customer-sync-schedule';
 
 /** The tenant's periodic WeCom work, paused outside its validity window. */
-const tenantScheduleIds = (tenantId: string) => [orgSyncScheduleId(tenantId)];
+const tenantScheduleIds = (tenantId: string) => [
+  orgSyncScheduleId(tenantId),
+  ...customerSideScheduleIds(tenantId),
+];
 
 export interface TenantValidityActivities {
   applyTenantPhase(input: { tenantId: string; phase: TenantPhase }): Promise<void>;

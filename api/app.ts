@@ -16,6 +16,7 @@ import { createContactRecordsRouter } from './modules/contact-records/contact-re
 import { createH5Router } from './modules/h5/h5.router';
 import { createHealthRouter } from './modules/health/health.router';
 import { createOrgRouter } from './modules/org/org.router';
+import { createCustomerSyncRouter } from './modules/customer-sync/customer-sync.router';
 import { createOrgEditRouter } from './modules/org-edit/org-edit.router';
 import { createPlatformRouter } from './modules/platform/platform.router';
 import { createRolesRouter } from './modules/roles/roles.router';
@@ -72,6 +73,13 @@ export function createApp(deps: AppDeps): Express {
   );
   app.use(
     createOrgRouter(registry, { client: deps.temporal, taskQueue: config.temporalTaskQueue }, authenticate),
+  );
+  app.use(
+    createCustomerSyncRouter(
+      registry,
+      { client: deps.temporal, taskQueue: config.temporalTaskQueue },
+      authenticate,
+    ),
   );
   app.use(
     createOrgEditRouter(

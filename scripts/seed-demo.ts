@@ -19,6 +19,7 @@ import { ensureCallbackSettings, loadBinding, saveBinding } from '../lib/wecom/b
 import { CALLBACK_SOURCES, callbackUrl } from '../lib/wecom/callback-settings';
 import { connectTemporalClient } from '../lib/temporal/connect-client';
 import { ensureOrgSyncSchedule } from '../lib/temporal/org-sync-schedule';
+import { ensureCustomerSyncSchedules } from '../lib/temporal/customer-sync-schedule';
 import { setTenantValidityTimer } from '../lib/tenants/tenant-validity-timer';
 import {
   DEMO_ADMIN_MOBILE,
@@ -124,6 +125,7 @@ async function main(): Promise<void> {
     await seedOperator();
     const temporal = await connectTemporalClient(config.temporalAddress, config.temporalNamespace);
     await ensureOrgSyncSchedule(temporal, config.temporalTaskQueue, DEMO_TENANT_ID);
+    await ensureCustomerSyncSchedules(temporal, config.temporalTaskQueue, DEMO_TENANT_ID);
     const demo = (await TenantModel.findById(DEMO_TENANT_ID).lean())!;
     await setTenantValidityTimer({ client: temporal, taskQueue: config.temporalTaskQueue }, DEMO_TENANT_ID, {
       effectiveAt: demo.effectiveAt.toISOString(),

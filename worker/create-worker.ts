@@ -7,6 +7,7 @@ import { WeComCallStats } from '../lib/wecom/call-stats';
 import { WeComClient } from '../lib/wecom/client';
 import { createContactsApi } from '../lib/wecom/contacts-api';
 import { createCorpTagsApi } from '../lib/wecom/corp-tags-api';
+import { createCustomersApi } from '../lib/wecom/customers-api';
 
 /** The worker's composition root: real clients in, a Worker polling the main task queue out. */
 export async function createWorker(
@@ -19,6 +20,7 @@ export async function createWorker(
   const wecom = new WeComClient({ baseUrl: config.wecomApiBase, observer: wecomStats });
   const contacts = createContactsApi(wecom);
   const corpTags = createCorpTagsApi(wecom);
+  const customers = createCustomersApi(wecom);
   const worker = await Worker.create({
     connection,
     namespace: config.temporalNamespace,
@@ -27,6 +29,7 @@ export async function createWorker(
     activities: createActivities({
       contacts,
       corpTags,
+      customers,
       temporal,
       taskQueue: config.temporalTaskQueue,
       wecom,

@@ -6,3 +6,9 @@ export { tenantValidityWorkflow } from './tenant-validity.workflow';
 export { corpTagWritesWorkflow } from './corp-tag-writes.workflow';
 export { customerTaggingWorkflow } from './customer-tagging.workflow';
 export { contactReminderWorkflow } from './contact-reminder.workflow';
+export {
+  customerSyncWorkflow,
+  customerGroupSyncWorkflow,
+  corpTagSyncWorkflow,
+} from './customer-sync.workflow';
+export { customerEventsWorkflow } from './customer-events.workflow';

@@ -47,6 +47,7 @@ export const PERMISSION_TREE: readonly PermissionNode[] = [
         ['edit', '编辑'],
         ['tag', '打标签'],
         ['contact-record', '写联系记录'],
+        ['sync', '同步'],
         EXPORT,
       ]),
       menu('customer.groups', '客户群', [['tag', '打标签'], ['sync', '同步'], EXPORT]),

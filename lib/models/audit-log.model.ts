@@ -6,6 +6,7 @@ export const AUDIT_ACTIONS = [
   'system-access.enable',
   'system-access.disable',
   'org-sync.manual',
+  'customer-sync.manual',
   'department.create',
   'department.rename',
   'department.move',

@@ -12,8 +12,8 @@ export const CUSTOMER_EVENT_KINDS = [
 export type CustomerEventKind = (typeof CUSTOMER_EVENT_KINDS)[number];
 
 /**
- * One row per event. `_id` is the event's own key (the callback inbox key, or `sync:<run>:<customer>:<userid>`
- * for what a sync discovered), so a redelivered callback or a retried activity inserts nothing twice.
+ * One row per event. `_id` is the event's own key: an add is `added:<customer>:<userid>:<createtime>` (the
+ * callback and a sync that discover the same add agree on it), every other event its callback inbox key, so a redelivered callback or a retried activity inserts nothing twice.
  */
 const customerEventSchema = new Schema(
   {

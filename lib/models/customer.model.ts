@@ -21,6 +21,8 @@ const followSchema = new Schema(
     operUserid: { type: String, default: '' },
     /** The contact-way or live-code state the customer came through. */
     state: { type: String, default: '' },
+    /** When WeCom last showed this relation; a completed full sync ends active relations it did not see. */
+    lastSeenAt: { type: Date },
     deletedAt: { type: Date },
     deletedBy: { type: String, enum: ['staff', 'customer', 'transfer'] },
   },
@@ -76,6 +78,11 @@ const customerSchema = new Schema(
     lastContactAt: { type: Date },
     /** Set by each full sync that saw the customer; older ones were not seen. */
     lastSeenAt: { type: Date },
+    /**
+     * A fresh id per write of `follows` (lib/customers/customer-writes.ts): writers read, merge and write back
+     * guarded by `updatedAt`, then read this back to learn which of their batched writes lost a race.
+     */
+    writeId: { type: String },
   },
   { timestamps: true },
 );

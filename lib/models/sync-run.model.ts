@@ -1,6 +1,10 @@
 import { InferSchemaType, Schema, model } from 'mongoose';
 import { tenantScopePlugin } from '../db/tenant-scope.plugin';
 
+/** What a sync reads from WeCom: the org, or the customer side (customers, customer groups, corp tags). */
+export const SYNC_KINDS = ['org', 'customers', 'customer-groups', 'corp-tags'] as const;
+export type SyncKind = (typeof SYNC_KINDS)[number];
+
 /**
  * One run of a sync workflow; `_id` is the workflow id. Manual runs carry `quotaSlot` (1 or 2 within the
  * tenant's day) and their id names the slot, so two clicks at once claim the same id and only one wins:
@@ -10,7 +14,7 @@ const syncRunSchema = new Schema(
   {
     _id: { type: String, required: true },
     tenantId: { type: String, required: true },
-    kind: { type: String, required: true, enum: ['org'] },
+    kind: { type: String, required: true, enum: SYNC_KINDS },
     trigger: { type: String, required: true, enum: ['manual', 'schedule', 'initial'] },
     workflowId: { type: String, required: true },
     status: { type: String, required: true, enum: ['running', 'completed', 'failed'], default: 'running' },

@@ -13,3 +13,8 @@ export const customerTaggingWorkflowId = (tenantId: string, jobId: string) =>
 /** One reminder workflow per 提醒事项 record (its @mentions at once, then its 定时提醒). */
 export const contactReminderWorkflowId = (tenantId: string, recordId: string) =>
   `contact-reminder/${tenantId}/${recordId}`;
+export const customerEventsWorkflowId = (tenantId: string) => `customer-events/${tenantId}`;
+/** The customer-side syncs: `customers`, `customer-groups`, `corp-tags`, each with its Schedule. */
+export const customerSideSyncScheduleId = (kind: string, tenantId: string) => `${kind}-sync/${tenantId}`;
+export const customerSideSyncWorkflowId = (kind: string, tenantId: string, runKey: string) =>
+  `${kind}-sync/${tenantId}/${runKey}`;

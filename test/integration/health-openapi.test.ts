@@ -127,6 +127,12 @@ describe('health and OpenAPI', () => {
         'PUT /api/customer-groups/{chatId}/tags',
         'GET /api/customer-groups/{chatId}/portrait',
         'GET /api/customer-groups/{chatId}/message-trend',
+        'GET /api/customers/sync',
+        'POST /api/customers/sync',
+        'GET /api/customer-groups/sync',
+        'POST /api/customer-groups/sync',
+        'GET /api/tags/sync',
+        'POST /api/tags/sync',
       ].sort(),
     );
   });

@@ -180,3 +180,200 @@ export async function populateLargeCorp(
     );
   }
 }
+
+/** A callback the simulator sent (null when the corp has no customers callback configured). */
+export interface SimDelivery {
+  id: string;
+  status: string;
+}
+
+export interface SimGroupChat {
+  chat_id: string;
+  name: string;
+  owner: string;
+  member_list: Array<{ userid: string; type: number }>;
+}
+
+/** The console's 客户联系 side: customers, their relations, corp tags and customer groups (wecom-sim/README.md). */
+export const customerScenario = {
+  addCustomer: (
+    corpId: string,
+    customer: {
+      userid: string;
+      name?: string;
+      external_userid?: string;
+      type?: 1 | 2;
+      corp_name?: string;
+      add_way?: number;
+      state?: string;
+      remark?: string;
+      half?: boolean;
+    },
+  ) =>
+    sim<{ customer: { external_userid: string }; delivery: SimDelivery | null }>(
+      'POST',
+      `/corps/${corpId}/customers`,
+      customer,
+    ),
+  acceptHalfAdd: (corpId: string, externalUserid: string, userid: string) =>
+    sim<{ delivery: SimDelivery | null }>(
+      'POST',
+      `/corps/${corpId}/customers/${externalUserid}/followers/${encodeURIComponent(userid)}/accept`,
+    ),
+  /** remark/description/mobiles and add_tag/remove_tag (mark_tag) on one relation: edit_external_contact. */
+  editRelation: (
+    corpId: string,
+    externalUserid: string,
+    userid: string,
+    change: {
+      remark?: string;
+      description?: string;
+      remark_mobiles?: string[];
+      add_tag?: string[];
+      remove_tag?: string[];
+    },
+  ) =>
+    sim<{ delivery: SimDelivery | null }>(
+      'PATCH',
+      `/corps/${corpId}/customers/${externalUserid}/followers/${encodeURIComponent(userid)}`,
+      change,
+    ),
+  /** by member: del_external_contact; by customer: del_follow_user. */
+  endRelation: (corpId: string, externalUserid: string, userid: string, by: 'member' | 'customer') =>
+    sim<{ delivery: SimDelivery | null }>(
+      'DELETE',
+      `/corps/${corpId}/customers/${externalUserid}/followers/${encodeURIComponent(userid)}?by=${by}`,
+    ),
+  addCorpTags: (
+    corpId: string,
+    request: {
+      group_id?: string;
+      group_name?: string;
+      order?: number;
+      tag: Array<{ name: string; order?: number }>;
+    },
+  ) =>
+    sim<{
+      tag_group: { group_id: string; group_name: string; tag: Array<{ id: string; name: string }> };
+      deliveries: SimDelivery[];
+    }>('POST', `/corps/${corpId}/corp-tags`, request),
+  editCorpTag: (corpId: string, id: string, change: { name?: string; order?: number }) =>
+    sim<{ delivery: SimDelivery | null }>('PATCH', `/corps/${corpId}/corp-tags/${id}`, change),
+  deleteCorpTag: (corpId: string, id: string) =>
+    sim<{ delivery: SimDelivery | null }>('DELETE', `/corps/${corpId}/corp-tags/${id}`),
+  createGroupChat: (
+    corpId: string,
+    chat: {
+      name?: string;
+      owner: string;
+      members?: Array<{ userid: string; type?: 1 | 2 }>;
+      chat_id?: string;
+    },
+  ) =>
+    sim<{ group_chat: SimGroupChat; delivery: SimDelivery | null }>(
+      'POST',
+      `/corps/${corpId}/group-chats`,
+      chat,
+    ),
+  addGroupMembers: (corpId: string, chatId: string, members: Array<{ userid: string; type?: 1 | 2 }>) =>
+    sim<{ group_chat: SimGroupChat; delivery: SimDelivery | null }>(
+      'POST',
+      `/corps/${corpId}/group-chats/${chatId}/members`,
+      { members },
+    ),
+  removeGroupMembers: (corpId: string, chatId: string, userids: string[]) =>
+    sim<{ group_chat: SimGroupChat; delivery: SimDelivery | null }>(
+      'DELETE',
+      `/corps/${corpId}/group-chats/${chatId}/members`,
+      { userids },
+    ),
+  /** Exactly one of name, owner, notice: change_name / change_owner / change_notice. */
+  changeGroupChat: (
+    corpId: string,
+    chatId: string,
+    change: { name?: string; owner?: string; notice?: string },
+  ) =>
+    sim<{ group_chat: SimGroupChat; delivery: SimDelivery | null }>(
+      'PATCH',
+      `/corps/${corpId}/group-chats/${chatId}`,
+      change,
+    ),
+  dismissGroupChat: (corpId: string, chatId: string) =>
+    sim<{ delivery: SimDelivery | null }>('DELETE', `/corps/${corpId}/group-chats/${chatId}`),
+};
+
+/** What populateCustomerCorp built, for assertions. */
+export interface SmallCustomerCorp {
+  staff: string[];
+  tags: { vip: string; normal: string; hot: string };
+  customers: string[];
+  chats: string[];
+}
+
+/**
+ * A small 客户联系 corp: 3 members, 2 tag groups, 4 customers (one followed by all three members, with tags
+ * per relation), and 2 customer groups. Written through the console; with no customers callback set yet,
+ * WeCom sends nothing, so only a sync can learn of it.
+ */
+export async function populateCustomerCorp(corpId: string): Promise<SmallCustomerCorp> {
+  const staff = ['lina', 'wangwei', 'zhaomin'];
+  for (const [i, userid] of staff.entries()) {
+    await simulator.addUser(corpId, {
+      userid,
+      name: `销售${i + 1}`,
+      mobile: `1381000000${i}`,
+      department: [1],
+    });
+  }
+  const level = await customerScenario.addCorpTags(corpId, {
+    group_name: '客户等级',
+    tag: [{ name: 'VIP' }, { name: '普通' }],
+  });
+  const intent = await customerScenario.addCorpTags(corpId, {
+    group_name: '意向',
+    tag: [{ name: '高意向' }],
+  });
+  const tags = {
+    vip: level.tag_group.tag[0].id,
+    normal: level.tag_group.tag[1].id,
+    hot: intent.tag_group.tag[0].id,
+  };
+
+  const customers: string[] = [];
+  for (const [i, name] of ['张三', '李四', '王五', '赵六'].entries()) {
+    const { customer } = await customerScenario.addCustomer(corpId, {
+      userid: staff[i % 3],
+      name,
+      add_way: 1,
+    });
+    customers.push(customer.external_userid);
+  }
+  // 张三 is followed by all three members, each with tags of their own.
+  await customerScenario.addCustomer(corpId, {
+    userid: 'wangwei',
+    external_userid: customers[0],
+    add_way: 3,
+  });
+  await customerScenario.addCustomer(corpId, { userid: 'zhaomin', external_userid: customers[0] });
+  await customerScenario.editRelation(corpId, customers[0], 'lina', {
+    add_tag: [tags.vip],
+    remark: '老客户',
+  });
+  await customerScenario.editRelation(corpId, customers[0], 'wangwei', { add_tag: [tags.hot] });
+  await customerScenario.editRelation(corpId, customers[1], 'wangwei', { add_tag: [tags.normal, tags.hot] });
+
+  const chats: string[] = [];
+  for (const [i, owner] of ['lina', 'wangwei'].entries()) {
+    const { group_chat } = await customerScenario.createGroupChat(corpId, {
+      name: `客户群${i + 1}`,
+      owner,
+      members: [
+        { userid: customers[i], type: 2 },
+        { userid: customers[i + 1], type: 2 },
+        { userid: 'zhaomin' },
+      ],
+    });
+    chats.push(group_chat.chat_id);
+  }
+  return { staff, tags, customers, chats };
+}

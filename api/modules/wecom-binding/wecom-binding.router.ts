@@ -11,6 +11,7 @@ import {
 } from '../../../lib/contracts/wecom-binding.contract';
 import type { Logger } from '../../../lib/logger';
 import { ensureOrgSyncSchedule } from '../../../lib/temporal/org-sync-schedule';
+import { ensureCustomerSyncSchedules } from '../../../lib/temporal/customer-sync-schedule';
 import { generateArchiveKeyPair } from '../../../lib/wecom/archive-key';
 import { ensureCallbackSettings, loadBinding } from '../../../lib/wecom/binding-store';
 import type { WeComCallStats } from '../../../lib/wecom/call-stats';
@@ -104,10 +105,17 @@ export function createWeComBindingRouter(
         ip: req.ip,
       });
       if (!outcome.before) {
-        // The first binding starts the periodic org sync; failing here must not undo the save.
+        // The first binding starts the periodic org and customer-side syncs; failing here must not undo the save.
         await ensureOrgSyncSchedule(deps.temporal.client, deps.temporal.taskQueue, session.tenantId).catch(
           (err: unknown) =>
             deps.log.warn({ err, tenantId: session.tenantId }, 'org sync schedule not created'),
+        );
+        await ensureCustomerSyncSchedules(
+          deps.temporal.client,
+          deps.temporal.taskQueue,
+          session.tenantId,
+        ).catch((err: unknown) =>
+          deps.log.warn({ err, tenantId: session.tenantId }, 'customer sync schedules not created'),
         );
       }
       res.json(await currentView(session.tenantId));

@@ -32,7 +32,7 @@ export function createWeComCallbackRouter(
     (tenantId: string, query: CallbackQuery, body: string) => Promise<void>
   > = {
     contacts: (tenantId, query, body) => receiveContactCallback(deps, tenantId, query, body),
-    customers: (tenantId, query, body) => receiveCustomerCallback(tenantId, query, body),
+    customers: (tenantId, query, body) => receiveCustomerCallback(deps, tenantId, query, body),
   };
 
   for (const source of ['contacts', 'customers'] as const) {

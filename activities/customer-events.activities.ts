@@ -1,0 +1,248 @@
+import { removeTagsFromCustomers, storeTagGroups, tagIdsOfGroups } from '../lib/customers/corp-tag-records';
+import {
+  contactFields,
+  followFromFollowUser,
+  replaceFollows,
+  type DeletedBy,
+} from '../lib/customers/customer-relations';
+import {
+  recordCustomerEvents,
+  rewriteCustomers,
+  type CustomerEventRow,
+} from '../lib/customers/customer-writes';
+import { groupChatFields } from '../lib/customers/group-records';
+import { CallbackInboxModel } from '../lib/models/callback-inbox.model';
+import { CorpTagGroupModel } from '../lib/models/corp-tag.model';
+import { CustomerGroupModel } from '../lib/models/customer-group.model';
+import { parseCallbackXml } from '../lib/wecom/callback-event';
+import {
+  readCustomerSideChange,
+  type CorpTagChange,
+  type CustomerContactChange,
+  type GroupChatChange,
+} from '../lib/wecom/customer-callback-event';
+import type { CustomersApi } from '../lib/wecom/customers-api';
+import { WeComApiError } from '../lib/wecom/errors';
+import { addedEvent } from './customer-sync.activities';
+import type { CredentialsLoader } from './tenant-credentials';
+import { withWeComFailures } from './wecom-failure';
+
+export interface CustomerEventDeps {
+  customers: CustomersApi;
+  credentials: CredentialsLoader;
+  now?: () => Date;
+}
+
+/**
+ * WeCom answers these when the customer or group is gone by the time we read it: 40096 unknown external_userid,
+ * 84061 no relation left, 40050 unknown chat id (the simulator says 40058 for an unknown chat_id).
+ */
+const GONE_ERRCODES = new Set([40096, 84061, 40050, 40058]);
+
+type Outcome = 'applied' | 'ignored';
+
+/**
+ * Applies one stored 客户联系 callback. WeCom's payloads carry ids only, so every change is applied by reading the
+ * customer, group or tags back from WeCom and storing what WeCom has *now*. That is what makes order and
+ * repetition safe: applying an older event again stores today's truth, never the state of its time, and the
+ * event rows it records are keyed by the event (or the relation's own add time), so they are written once.
+ */
+export function createCustomerEventActivities(deps: CustomerEventDeps) {
+  const now = deps.now ?? (() => new Date());
+
+  async function readOrGone<T>(read: () => Promise<T>): Promise<T | undefined> {
+    return withWeComFailures(async () => {
+      try {
+        return await read();
+      } catch (error) {
+        if (error instanceof WeComApiError && GONE_ERRCODES.has(error.errcode)) return undefined;
+        throw error;
+      }
+    });
+  }
+
+  async function applyContactChange(
+    tenantId: string,
+    inboxKey: string,
+    change: CustomerContactChange,
+  ): Promise<Outcome> {
+    if (change.ChangeType === 'transfer_fail') return 'ignored';
+    const at = new Date(change.CreateTime * 1000);
+    const { ExternalUserID: externalUserid, UserID: userid } = change;
+    const credentials = await deps.credentials(tenantId);
+    const truth = await readOrGone(() => deps.customers.getCustomer(credentials, externalUserid));
+    const follows = (truth?.follow_user ?? []).map(followFromFollowUser);
+    const seenAt = now();
+
+    const ended = endedBy(change);
+    const events: CustomerEventRow[] = [];
+    const event = (kind: CustomerEventRow['kind']): CustomerEventRow => ({
+      _id: inboxKey,
+      externalUserid,
+      userid,
+      kind,
+      at,
+      via: 'callback',
+      ...(change.State ? { state: change.State } : {}),
+    });
+    switch (change.ChangeType) {
+      case 'add_external_contact': {
+        const relation = follows.find((follow) => follow.userid === userid);
+        // Keyed by the relation's add time, so a sync that saw the relation first has already recorded it.
+        // Gone again already: the event's own time stands in for WeCom's createtime.
+        const added = relation ?? { userid, addedAt: at, state: change.State ?? '', addWay: 0 };
+        events.push(addedEvent(externalUserid, added, 'callback'));
+        break;
+      }
+      case 'add_half_external_contact':
+        events.push(event('half_added'));
+        break;
+      case 'edit_external_contact':
+        events.push(event('edited'));
+        break;
+      case 'del_external_contact':
+        events.push(event('deleted_by_staff'));
+        break;
+      case 'del_follow_user':
+        events.push(event('deleted_by_customer'));
+        break;
+    }
+    await recordCustomerEvents(tenantId, events);
+
+    await rewriteCustomers(tenantId, [externalUserid], (current) => {
+      // A customer we never stored and WeCom no longer has (or only half-added): nothing to keep.
+      if (!current && follows.length === 0) return null;
+      const merge = replaceFollows(
+        current?.follows ?? [],
+        follows,
+        seenAt,
+        ended ? { ...ended, userid, at } : undefined,
+      );
+      return {
+        follows: merge.follows,
+        ...(truth ? { fields: { ...contactFields(truth.external_contact) } } : {}),
+      };
+    });
+    return 'applied';
+  }
+
+  async function applyChatChange(tenantId: string, change: GroupChatChange): Promise<Outcome> {
+    const { ChatId: chatId } = change;
+    if (change.ChangeType === 'dismiss') {
+      await CustomerGroupModel.updateOne(
+        { tenantId, chatId, dismissedAt: { $exists: false } },
+        { $set: { dismissedAt: new Date(change.CreateTime * 1000) } },
+      );
+      return 'applied';
+    }
+    const stored = await CustomerGroupModel.findOne({ tenantId, chatId }, { dismissedAt: 1 }).lean();
+    // Chat ids are never reused: a late event of a dismissed group has nothing to add.
+    if (stored?.dismissedAt) return 'ignored';
+    const credentials = await deps.credentials(tenantId);
+    const chat = await readOrGone(() => deps.customers.getGroupChat(credentials, chatId));
+    if (!chat) return 'ignored';
+    await CustomerGroupModel.updateOne(
+      { tenantId, chatId },
+      { $set: { ...groupChatFields(chat), lastSeenAt: now() } },
+      { upsert: true },
+    );
+    return 'applied';
+  }
+
+  async function applyTagChange(tenantId: string, change: CorpTagChange): Promise<Outcome> {
+    const credentials = await deps.credentials(tenantId);
+    const list = (filter: { tagIds?: string[]; groupIds?: string[] }) =>
+      withWeComFailures(() => deps.customers.listCorpTags(credentials, filter));
+    const seenAt = now();
+
+    if (change.ChangeType === 'delete') {
+      const isGroup = change.TagType === 'tag_group';
+      const goneTagIds = isGroup ? await tagIdsOfGroups(tenantId, { groupId: change.Id }) : [change.Id];
+      const owner = isGroup
+        ? null
+        : await CorpTagGroupModel.findOne({ tenantId, 'tags.tagId': change.Id }, { groupId: 1 }).lean();
+      const groupId = isGroup ? change.Id : owner?.groupId;
+      if (groupId) {
+        // The group as WeCom has it now: WeCom removes a group with its last tag.
+        const [current] = await list({ groupIds: [groupId] });
+        if (current) await storeTagGroups(tenantId, [current], seenAt);
+        else await CorpTagGroupModel.deleteOne({ tenantId, groupId });
+      }
+      await removeTagsFromCustomers(tenantId, goneTagIds);
+      return 'applied';
+    }
+
+    // create, update, shuffle: store the affected groups whole, as WeCom has them now.
+    let groups;
+    if (!change.Id) groups = await list({});
+    else if (change.TagType === 'tag') {
+      const holders = await list({ tagIds: [change.Id] });
+      groups = holders.length > 0 ? await list({ groupIds: holders.map((group) => group.group_id) }) : [];
+    } else groups = await list({ groupIds: [change.Id] });
+    if (groups.length === 0) return 'ignored';
+    await storeTagGroups(tenantId, groups, seenAt);
+    return 'applied';
+  }
+
+  return {
+    /** Stored events whose hand-off to the workflow failed, oldest first; applying them twice is harmless. */
+    async listStrandedCustomerEvents(input: { tenantId: string; receivedBefore: string }): Promise<{
+      inboxKeys: string[];
+    }> {
+      const rows = await CallbackInboxModel.find(
+        {
+          tenantId: input.tenantId,
+          source: 'customers',
+          status: 'received',
+          receivedAt: { $lt: new Date(input.receivedBefore) },
+        },
+        { key: 1 },
+      )
+        .sort({ receivedAt: 1 })
+        .limit(100)
+        .lean();
+      return { inboxKeys: rows.map((row) => row.key) };
+    },
+
+    async applyCustomerEvent(input: { tenantId: string; inboxKey: string }): Promise<{ status: string }> {
+      const entry = await CallbackInboxModel.findOne({
+        tenantId: input.tenantId,
+        key: input.inboxKey,
+      }).lean();
+      if (!entry) return { status: 'missing' };
+      if (entry.status !== 'received') return { status: entry.status };
+
+      let status: Outcome | 'failed';
+      let error: string | undefined;
+      try {
+        const change = readCustomerSideChange(parseCallbackXml(entry.xml));
+        status =
+          change.Event === 'change_external_contact'
+            ? await applyContactChange(input.tenantId, input.inboxKey, change)
+            : change.Event === 'change_external_chat'
+              ? await applyChatChange(input.tenantId, change)
+              : await applyTagChange(input.tenantId, change);
+      } catch (failure) {
+        if (!(failure instanceof Error) || failure.name !== 'ZodError') throw failure;
+        // A payload we cannot read will not become readable by retrying: park it for a person to look at.
+        status = 'failed';
+        error = failure.message;
+      }
+      await CallbackInboxModel.updateOne(
+        { tenantId: input.tenantId, key: input.inboxKey },
+        { $set: { status, appliedAt: now(), error } },
+      );
+      return { status };
+    },
+  };
+}
+
+function endedBy(change: CustomerContactChange): { by: DeletedBy } | null {
+  if (change.ChangeType === 'del_external_contact') {
+    return { by: change.Source === 'DELETE_BY_TRANSFER' ? 'transfer' : 'staff' };
+  }
+  if (change.ChangeType === 'del_follow_user') return { by: 'customer' };
+  return null;
+}
+
+export type CustomerEventActivities = ReturnType<typeof createCustomerEventActivities>;

@@ -1,0 +1,80 @@
+import { CorpTagGroupModel } from '../models/corp-tag.model';
+import { PENDING_ID_PREFIX } from '../tags/corp-tag-writes';
+import { CustomerModel } from '../models/customer.model';
+import type { WeComCorpTagGroup } from '../wecom/customers-api';
+import { withoutTags } from './customer-relations';
+import { rewriteCustomers } from './customer-writes';
+
+/** Tags and groups made in 标签管理 that WeCom has not given an `et…` id yet (lib/tags): a sync keeps them. */
+export const PENDING_ID = new RegExp(`^${PENDING_ID_PREFIX}`);
+
+/**
+ * Stores WeCom's tag groups as they are now (names, order, tags), keeping what is ours on each tag: the colour
+ * (a 微丰-only attribute, R-7.3.1-03; a tag new to us gets the default), the local id it had before WeCom
+ * named it, its last write refusal, and the tags 标签管理 made that are still on their way to WeCom.
+ */
+export async function storeTagGroups(tenantId: string, groups: readonly WeComCorpTagGroup[], seenAt: Date) {
+  if (groups.length === 0) return;
+  const stored = await CorpTagGroupModel.find(
+    { tenantId, groupId: { $in: groups.map((group) => group.group_id) } },
+    { groupId: 1, tags: 1 },
+  ).lean();
+  const ours = new Map(stored.flatMap((group) => group.tags.map((tag) => [tag.tagId, tag] as const)));
+  const stillPending = new Map(
+    stored.map((group) => [group.groupId, group.tags.filter((tag) => PENDING_ID.test(tag.tagId))] as const),
+  );
+  await CorpTagGroupModel.bulkWrite(
+    groups.map((group) => ({
+      updateOne: {
+        filter: { tenantId, groupId: group.group_id },
+        update: {
+          $set: {
+            name: group.group_name,
+            order: group.order ?? 0,
+            tags: [
+              ...group.tag.map((tag) => {
+                const local = ours.get(tag.id);
+                return {
+                  tagId: tag.id,
+                  name: tag.name,
+                  order: tag.order ?? 0,
+                  color: local?.color ?? 'blue',
+                  ...(local?.localId ? { localId: local.localId } : {}),
+                  ...(local?.writeError ? { writeError: local.writeError } : {}),
+                  ...(tag.create_time ? { createdAt: new Date(tag.create_time * 1000) } : {}),
+                };
+              }),
+              ...(stillPending.get(group.group_id) ?? []),
+            ],
+            lastSeenAt: seenAt,
+          },
+        },
+        upsert: true,
+      },
+    })) as never,
+    { ordered: false },
+  );
+}
+
+/** Deleted corp tags leave every relation that carried them, and the customers' derived tag lists. */
+export async function removeTagsFromCustomers(tenantId: string, tagIds: readonly string[]): Promise<number> {
+  if (tagIds.length === 0) return 0;
+  const carriers = await CustomerModel.find(
+    { tenantId, tagIds: { $in: [...tagIds] } },
+    { externalUserid: 1 },
+  ).lean();
+  return rewriteCustomers(
+    tenantId,
+    carriers.map((customer) => customer.externalUserid),
+    (current) => {
+      const follows = current && withoutTags(current.follows, tagIds);
+      return follows ? { follows } : null;
+    },
+  );
+}
+
+/** Every tag id a stored group holds, to know what a vanished group took with it. */
+export async function tagIdsOfGroups(tenantId: string, filter: Record<string, unknown>): Promise<string[]> {
+  const groups = await CorpTagGroupModel.find({ tenantId, ...filter }, { tags: 1 }).lean();
+  return groups.flatMap((group) => group.tags.map((tag) => tag.tagId));
+}
