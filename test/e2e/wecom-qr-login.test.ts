@@ -97,6 +97,8 @@ describe('扫码登录 through the simulator, then 企微绑定 (end to end, in 
   });
 
   it("shows WeCom's refusal next to the secret that failed and keeps the saved binding", async () => {
+    // 取消 above reloads the saved binding; typing before it is back would be wiped by the reload.
+    await page.getByText(`已保存（********${corp.secrets.app.slice(-4)}），留空则不修改`).waitFor();
     await page.getByTestId('wecom-appSecret').fill('not-the-app-secret');
     await page.getByTestId('wecom-save').click();
     await page.getByText('应用Secret校验失败（企业微信返回 40001', { exact: false }).waitFor();

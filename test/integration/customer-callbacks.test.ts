@@ -247,6 +247,8 @@ describe('客户联系 callbacks', () => {
   });
 
   it('re-applying every old event again, shuffled, as late deliveries from WeCom would, restores nothing stale', async () => {
+    // Only this test applies events now: the tenant's workflow would also pick up rows put back to "received".
+    await app.stopWorker();
     const view = async () => ({
       customers: (await CustomerModel.find({ tenantId: TENANT }).sort({ externalUserid: 1 }).lean()).map(
         (row) => ({
