@@ -14,6 +14,7 @@ import { groupChatFields } from '../lib/customers/group-records';
 import { CallbackInboxModel } from '../lib/models/callback-inbox.model';
 import { CorpTagGroupModel } from '../lib/models/corp-tag.model';
 import { CustomerGroupModel } from '../lib/models/customer-group.model';
+import { CustomerModel } from '../lib/models/customer.model';
 import { parseCallbackXml } from '../lib/wecom/callback-event';
 import {
   readCustomerSideChange,
@@ -61,6 +62,16 @@ export function createCustomerEventActivities(deps: CustomerEventDeps) {
     });
   }
 
+  /** The newest relation we stored between the member and the customer, ended or not. */
+  async function storedRelation(tenantId: string, externalUserid: string, userid: string) {
+    const stored = await CustomerModel.findOne({ tenantId, externalUserid }, { follows: 1 }).lean();
+    const relations = (stored?.follows ?? []).filter((follow) => follow.userid === userid);
+    const newest = relations.sort((a, b) => b.addedAt.getTime() - a.addedAt.getTime())[0];
+    return newest
+      ? { userid, addedAt: newest.addedAt, state: newest.state ?? '', addWay: newest.addWay ?? 0 }
+      : undefined;
+  }
+
   async function applyContactChange(
     tenantId: string,
     inboxKey: string,
@@ -87,9 +98,14 @@ export function createCustomerEventActivities(deps: CustomerEventDeps) {
     });
     switch (change.ChangeType) {
       case 'add_external_contact': {
-        const relation = follows.find((follow) => follow.userid === userid);
-        // Keyed by the relation's add time, so a sync that saw the relation first has already recorded it.
-        // Gone again already: the event's own time stands in for WeCom's createtime.
+        // Keyed by the relation's add time (WeCom's createtime), so a sync that saw the relation first has
+        // already recorded it. Gone again from WeCom: the relation we stored (ended relations stay) still knows
+        // that time; only a relation we never saw falls back to the event's own time. The event's CreateTime is
+        // not WeCom's createtime (they may be seconds apart), so using it for a relation we know would record a
+        // late redelivery twice.
+        const relation =
+          follows.find((follow) => follow.userid === userid) ??
+          (await storedRelation(tenantId, externalUserid, userid));
         const added = relation ?? { userid, addedAt: at, state: change.State ?? '', addWay: 0 };
         events.push(addedEvent(externalUserid, added, 'callback'));
         break;
