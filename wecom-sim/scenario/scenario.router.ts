@@ -1,6 +1,7 @@
 /** Everything under /sim: the JSON API tests and `npm start` use to drive the fake corps. */
 import express, { Router } from 'express';
 import { appRoutes } from './app.routes';
+import { archiveRoutes } from './archive.routes';
 import { callbacksRoutes } from './callbacks.routes';
 import { clientContextRoutes } from './client-context.routes';
 import { contactsRoutes } from './contacts.routes';
@@ -19,6 +20,7 @@ export function scenarioRouter(deps: ScenarioDeps): Router {
   router.use(contactsRoutes(deps));
   router.use(customersRoutes(deps));
   router.use(appRoutes(deps));
+  router.use(archiveRoutes(deps));
   router.use(clientContextRoutes(deps));
   router.use(scenarioErrorHandler(deps.logger));
   return router;

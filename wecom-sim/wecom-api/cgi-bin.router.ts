@@ -11,6 +11,7 @@ import { externalContactEndpoints } from './externalcontact.routes';
 import { gettokenHandler } from './gettoken.route';
 import { jsapiTicketEndpoints } from './jsapi-ticket.routes';
 import { messageEndpoints } from './message.routes';
+import { msgauditEndpoints } from './msgaudit.routes';
 import { userEndpoints } from './user.routes';
 import { wecomEndpoint } from './wecom-endpoint';
 
@@ -25,6 +26,7 @@ export function cgiBinRouter(state: SimState): Router {
     ...messageEndpoints,
     ...appEndpoints,
     ...jsapiTicketEndpoints,
+    ...msgauditEndpoints,
   };
   for (const [path, spec] of Object.entries(endpoints)) {
     router.all(path, wecomEndpoint(state, spec));
