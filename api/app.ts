@@ -28,7 +28,7 @@ import { createWeComLoginRouter } from './modules/auth/wecom-login.router';
 import { createPlatformWeComHealthRouter } from './modules/wecom-binding/platform-wecom-health.router';
 import { createWeComBindingRouter } from './modules/wecom-binding/wecom-binding.router';
 import { WeComCallStats } from '../lib/wecom/call-stats';
-import { chatArchiveSdkFor } from '../lib/wecom/chat-archive-sdk';
+import { chatArchiveSdkFor } from '../lib/wecom/chat-archive-sdk-for';
 import { WeComClient } from '../lib/wecom/client';
 import { buildOpenApiDocument, createApiRegistry, OPENAPI_PATH } from './openapi/registry';
 
@@ -125,7 +125,10 @@ export function createApp(deps: AppDeps): Express {
       {
         wecom,
         wecomStats,
-        chatArchive: chatArchiveSdkFor(config.wecomApiBase),
+        chatArchive: chatArchiveSdkFor({
+          wecomApiBase: config.wecomApiBase,
+          financeSdkPath: config.wecomFinanceSdkPath,
+        }),
         publicUrl: config.publicUrl,
         temporal: { client: deps.temporal, taskQueue: config.temporalTaskQueue },
         log,

@@ -18,3 +18,6 @@ export const customerEventsWorkflowId = (tenantId: string) => `customer-events/$
 export const customerSideSyncScheduleId = (kind: string, tenantId: string) => `${kind}-sync/${tenantId}`;
 export const customerSideSyncWorkflowId = (kind: string, tenantId: string, runKey: string) =>
   `${kind}-sync/${tenantId}/${runKey}`;
+/** The chat-archive ingest: a Schedule per tenant, every minute. */
+export const archiveIngestScheduleId = (tenantId: string) => `archive-ingest/${tenantId}`;
+export const archiveIngestWorkflowId = (tenantId: string) => `archive-ingest/${tenantId}/scheduled`;
