@@ -29,6 +29,7 @@ import { createPlatformWeComHealthRouter } from './modules/wecom-binding/platfor
 import { createWeComBindingRouter } from './modules/wecom-binding/wecom-binding.router';
 import { WeComCallStats } from '../lib/wecom/call-stats';
 import { chatArchiveSdkFor } from '../lib/wecom/chat-archive-sdk-for';
+import { archivedGroupMessages } from '../lib/customer-groups/group-message-counts';
 import { WeComClient } from '../lib/wecom/client';
 import { buildOpenApiDocument, createApiRegistry, OPENAPI_PATH } from './openapi/registry';
 
@@ -107,7 +108,7 @@ export function createApp(deps: AppDeps): Express {
       authenticate,
     ),
   );
-  app.use(createCustomerGroupsRouter(registry, authenticate));
+  app.use(createCustomerGroupsRouter(registry, authenticate, archivedGroupMessages));
   app.use(
     createWeComLoginRouter(registry, {
       jwtSecret: config.jwtSecret,

@@ -1,3 +1,5 @@
+import { businessDay } from '../org/manual-sync-quota';
+
 /**
  * From a decrypted archive message (API.md §15.3) to what the product stores: who took part, which
  * conversation it belongs to, its searchable text and its media. Pure, so every kind is unit-tested.
@@ -35,6 +37,8 @@ export interface ChatMessageRecord {
   staffUserids: string[];
   externalUserids: string[];
   msgtime: Date;
+  /** The China day of msgtime (YYYY-MM-DD), for per-day counts. */
+  day: string;
   content: string;
   body: Record<string, unknown>;
   media?: MediaRef;
@@ -137,6 +141,7 @@ export function toChatMessageRecord(
     staffUserids,
     externalUserids,
     msgtime: new Date(message.msgtime ?? 0),
+    day: businessDay(new Date(message.msgtime ?? 0)),
     content: searchableText(msgtype, body),
     body,
     media: mediaOf(msgtype, body),

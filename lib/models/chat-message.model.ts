@@ -29,6 +29,8 @@ const chatMessageSchema = new Schema(
     staffUserids: { type: [String], default: [] },
     externalUserids: { type: [String], default: [] },
     msgtime: { type: Date, required: true },
+    /** msgtime's China day (YYYY-MM-DD): 群画像 counts messages per day. */
+    day: { type: String, required: true },
     /** The searchable text of the message (text, link title, file name, chat-record and mixed texts). */
     content: { type: String, default: '' },
     /** WeCom's body object as it came (its key is msgtype, or `redpacket` for external_redpacket). */
@@ -50,7 +52,7 @@ chatMessageSchema.index({ tenantId: 1, conversationId: 1, msgtime: -1, _id: -1 }
 chatMessageSchema.index({ tenantId: 1, staffUserids: 1, msgtime: -1 });
 chatMessageSchema.index({ tenantId: 1, externalUserids: 1, msgtime: -1 });
 // 群画像's message trend recount per group and day.
-chatMessageSchema.index({ tenantId: 1, roomid: 1, msgtime: 1 });
+chatMessageSchema.index({ tenantId: 1, roomid: 1, day: 1 });
 
 export type ChatMessage = InferSchemaType<typeof chatMessageSchema>;
 export const ChatMessageModel = model('ChatMessage', chatMessageSchema, 'chat_messages');
