@@ -8,13 +8,18 @@ import { createContactEventActivities } from './contact-events.activities';
 import { createCustomerTaggingActivities } from './customer-tagging.activities';
 import { createOrgSyncActivities } from './org-sync.activities';
 import { createOrgWriteBackActivities } from './org-write-back.activities';
-import { loadContactsCredentials, loadExternalContactCredentials } from './tenant-credentials';
+import {
+  loadArchiveAccess,
+  loadContactsCredentials,
+  loadExternalContactCredentials,
+} from './tenant-credentials';
 import { createCorpTagWriteActivities } from './corp-tag-writes.activities';
 import type { CorpTagsApi } from '../lib/wecom/corp-tags-api';
 import type { CustomersApi } from '../lib/wecom/customers-api';
 import { createCustomerEventActivities } from './customer-events.activities';
 import { createCustomerSyncActivities } from './customer-sync.activities';
 import { createTenantValidityActivities } from './tenant-validity.activities';
+import { createArchiveIngestActivities, type ArchiveIngestDeps } from './archive-ingest.activities';
 
 export interface ActivityDeps {
   contacts: ContactsApi;
@@ -27,6 +32,8 @@ export interface ActivityDeps {
   /** For app messages (提醒事项) and other calls with the app secret. */
   wecom: WeComClient;
   publicUrl: string;
+  /** The chat archive: the Finance SDK (or why there is none) and the Elasticsearch chat index. */
+  archive: Omit<ArchiveIngestDeps, 'loadArchiveAccess'>;
 }
 
 /** Every activity the worker registers, built from the real clients it is given. */
@@ -46,5 +53,6 @@ export function createActivities(deps: ActivityDeps) {
     ...createCorpTagWriteActivities({ corpTags: deps.corpTags, credentials: loadExternalContactCredentials }),
     ...createCustomerTaggingActivities({ customerTags: createCustomerTagsApi(deps.wecom) }),
     ...createContactReminderActivities({ wecom: deps.wecom, publicUrl: deps.publicUrl }),
+    ...createArchiveIngestActivities({ ...deps.archive, loadArchiveAccess }),
   };
 }

@@ -8,6 +8,9 @@ import { WeComClient } from '../lib/wecom/client';
 import { createContactsApi } from '../lib/wecom/contacts-api';
 import { createCorpTagsApi } from '../lib/wecom/corp-tags-api';
 import { createCustomersApi } from '../lib/wecom/customers-api';
+import { chatArchiveSdkFor } from '../lib/wecom/chat-archive-sdk-for';
+import { chatMessageIndexName } from '../lib/search/chat-message-index';
+import { createSearchClient } from '../lib/search/es-client';
 
 /** The worker's composition root: real clients in, a Worker polling the main task queue out. */
 export async function createWorker(
@@ -21,6 +24,7 @@ export async function createWorker(
   const contacts = createContactsApi(wecom);
   const corpTags = createCorpTagsApi(wecom);
   const customers = createCustomersApi(wecom);
+  const es = createSearchClient(config.esUrl);
   const worker = await Worker.create({
     connection,
     namespace: config.temporalNamespace,
@@ -34,9 +38,18 @@ export async function createWorker(
       taskQueue: config.temporalTaskQueue,
       wecom,
       publicUrl: config.publicUrl,
+      archive: {
+        sdk: chatArchiveSdkFor({
+          wecomApiBase: config.wecomApiBase,
+          financeSdkPath: config.wecomFinanceSdkPath,
+        }),
+        es,
+        chatIndex: chatMessageIndexName(config.esIndexPrefix),
+      },
     }),
   });
   const close = async () => {
+    await es.close();
     await temporal.connection.close();
     await connection.close();
   };

@@ -19,6 +19,8 @@ export interface MediaRef {
   sdkfileid: string;
   md5sum: string;
   size: number;
+  /** The stored file's key in GridFS, once downloaded. */
+  fileKey?: string;
 }
 
 export interface ChatMessageRecord {

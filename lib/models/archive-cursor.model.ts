@@ -9,7 +9,6 @@ const archiveCursorSchema = new Schema(
   {
     tenantId: { type: String, required: true },
     seq: { type: Number, required: true, default: 0 },
-    messages: { type: Number, required: true, default: 0 },
     updatedAt: { type: Date },
   },
   { timestamps: false, versionKey: false },
