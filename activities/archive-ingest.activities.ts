@@ -9,7 +9,11 @@ import { ArchiveCursorModel } from '../lib/models/archive-cursor.model';
 import { ChatMessageModel } from '../lib/models/chat-message.model';
 import { ensureChatMessageIndex, indexChatMessages } from '../lib/search/chat-message-index';
 import { ArchiveKeyError } from '../lib/wecom/archive-key';
-import { ChatArchiveSdkError, type ChatArchiveSdkChoice } from '../lib/wecom/chat-archive-sdk';
+import {
+  ChatArchiveSdkError,
+  type ChatArchiveSdk,
+  type ChatArchiveSdkChoice,
+} from '../lib/wecom/chat-archive-sdk';
 import type { ArchiveAccess } from './tenant-credentials';
 
 export interface ArchiveIngestDeps {
@@ -29,10 +33,20 @@ export interface IngestBatchResult {
   seq: number;
 }
 
+const DUPLICATE_KEY = 11000;
 /** The SDK's answer when the corp has not enabled the archive (no public key uploaded). */
 const ARCHIVE_NOT_ENABLED = 301053;
-/** Media files downloaded at once within a batch. */
-const MEDIA_PARALLEL = 4;
+
+/** A bulk insert whose only failures are ids already stored. */
+function ignoreDuplicates(error: unknown): void {
+  const writeErrors = (error as { writeErrors?: Array<{ code?: number; err?: { code?: number } }> })
+    .writeErrors;
+  const duplicateOnly =
+    Array.isArray(writeErrors) &&
+    writeErrors.length > 0 &&
+    writeErrors.every((e) => (e.code ?? e.err?.code) === DUPLICATE_KEY);
+  if (!duplicateOnly) throw error;
+}
 
 export interface ArchiveIngestActivities {
   ingestArchiveBatch(input: { tenantId: string; limit: number }): Promise<IngestBatchResult>;
@@ -80,30 +94,44 @@ export function createArchiveIngestActivities(deps: ArchiveIngestDeps): ArchiveI
     return { chatdata, records };
   }
 
+  /** One file at a time: FerretDB serialises writes anyway, and WeCom's media API is the slow part. */
   async function storeMedia(
     tenantId: string,
     access: ArchiveAccess,
-    sdk: ChatArchiveSdkChoice & { available: true },
+    sdk: ChatArchiveSdk,
     records: ChatMessageRecord[],
   ) {
-    const pending = records.filter((record) => record.media);
-    for (let start = 0; start < pending.length; start += MEDIA_PARALLEL) {
-      await Promise.all(
-        pending.slice(start, start + MEDIA_PARALLEL).map(async (record) => {
-          const media = record.media!;
-          const fileKey = await storeChatMedia(tenantId, media, (indexbuf) =>
-            sdk.sdk.getMediaData({
-              corpId: access.corpId,
-              secret: access.secret,
-              sdkfileid: media.sdkfileid,
-              indexbuf,
-            }),
-          );
-          record.media = { ...media, fileKey };
+    for (const record of records) {
+      const media = record.media;
+      if (!media) continue;
+      const fileKey = await storeChatMedia(tenantId, media, (indexbuf) =>
+        sdk.getMediaData({
+          corpId: access.corpId,
+          secret: access.secret,
+          sdkfileid: media.sdkfileid,
+          indexbuf,
         }),
       );
-      heartbeat(`media ${start}`);
+      record.media = { ...media, fileKey };
+      heartbeat(`media ${record.seq}`);
     }
+  }
+
+  /**
+   * Inserts the batch's messages that are not stored yet: a batch read again after a crash finds the ones it
+   * stored before by their id (`<tenantId>:<msgid>`, index-backed on FerretDB too) and adds only the rest.
+   * (A bulk of upserting replaces stalled FerretDB's SQLite backend at a few hundred messages.)
+   */
+  async function storeNewMessages(tenantId: string, records: ChatMessageRecord[]) {
+    const stored = new Set(
+      (
+        await ChatMessageModel.find({ tenantId, _id: { $in: records.map((r) => r._id) } }, { _id: 1 }).lean()
+      ).map((doc) => doc._id),
+    );
+    const fresh = records.filter((record) => !stored.has(record._id));
+    if (fresh.length === 0) return;
+    // A run started by hand beside the scheduled one may store some of them first: theirs are the same messages.
+    await ChatMessageModel.insertMany(fresh, { ordered: false }).catch(ignoreDuplicates);
   }
 
   return {
@@ -137,14 +165,9 @@ export function createArchiveIngestActivities(deps: ArchiveIngestDeps): ArchiveI
       if (chatdata.length === 0) return { status: 'ingested', fetched: 0, stored: 0, seq };
       heartbeat('decrypted');
 
-      await storeMedia(tenantId, access, deps.sdk, records);
+      await storeMedia(tenantId, access, deps.sdk.sdk, records);
       if (records.length > 0) {
-        await ChatMessageModel.bulkWrite(
-          records.map((record) => ({
-            replaceOne: { filter: { _id: record._id, tenantId }, replacement: record, upsert: true },
-          })),
-          { ordered: false },
-        );
+        await storeNewMessages(tenantId, records);
         heartbeat('mongo');
         await ensureIndex();
         await indexChatMessages(deps.es, deps.chatIndex, records);

@@ -13,7 +13,10 @@ import type { ChatMessageRecord } from './chat-message-record';
  * or one the customer sent in a group. `$max` only ever moves it forward, so an older batch read late or
  * twice changes nothing. Timestamps stay untouched: the customer writers' `updatedAt` guard is theirs.
  */
-export async function updateLastContact(tenantId: string, records: readonly ChatMessageRecord[]): Promise<void> {
+export async function updateLastContact(
+  tenantId: string,
+  records: readonly ChatMessageRecord[],
+): Promise<void> {
   const latest = new Map<string, Date>();
   const note = (externalUserid: string, at: Date) => {
     const known = latest.get(externalUserid);
@@ -21,7 +24,8 @@ export async function updateLastContact(tenantId: string, records: readonly Chat
   };
   for (const record of records) {
     if (record.chatKind === 'external') record.externalUserids.forEach((id) => note(id, record.msgtime));
-    else if (record.chatKind === 'group' && record.senderType === 'external') note(record.from, record.msgtime);
+    else if (record.chatKind === 'group' && record.senderType === 'external')
+      note(record.from, record.msgtime);
   }
   if (latest.size === 0) return;
   await CustomerModel.bulkWrite(
@@ -40,7 +44,10 @@ export async function updateLastContact(tenantId: string, records: readonly Chat
  * 群画像's trend: recounts, from the stored messages, every (group, China day) the batch touched and sets the
  * totals. Counting what is stored (not adding the batch) is what makes a re-read batch harmless.
  */
-export async function recountGroupDays(tenantId: string, records: readonly ChatMessageRecord[]): Promise<void> {
+export async function recountGroupDays(
+  tenantId: string,
+  records: readonly ChatMessageRecord[],
+): Promise<void> {
   const touched = new Set(records.filter((r) => r.roomid).map((r) => `${r.roomid}\u0000${r.day}`));
   if (touched.size === 0) return;
   const rooms = [...new Set([...touched].map((key) => key.split('\u0000')[0]))];
@@ -60,13 +67,12 @@ export async function recountGroupDays(tenantId: string, records: readonly ChatM
     if (message.senderType === 'external') count.customers += 1;
     else count.staff += 1;
   }
-  await GroupMessageDayModel.bulkWrite(
-    [...counts].map(([key, count]) => {
-      const [roomid, day] = key.split('\u0000');
-      return {
-        updateOne: { filter: { tenantId, roomid, day }, update: { $set: count }, upsert: true },
-      };
-    }),
-    { ordered: false },
+  const writes = [...counts].map(([key, count]) => {
+    const [roomid, day] = key.split('\u0000');
+    return { updateOne: { filter: { tenantId, roomid, day }, update: { $set: count }, upsert: true } };
+  });
+  // Two runs creating the same day's row at once: one upsert loses with a duplicate key; once more finds it.
+  await GroupMessageDayModel.bulkWrite(writes, { ordered: false }).catch(() =>
+    GroupMessageDayModel.bulkWrite(writes, { ordered: false }),
   );
 }

@@ -26,6 +26,22 @@ function bucket() {
   return new mongoose.mongo.GridFSBucket(db, { bucketName: BUCKET });
 }
 
+/**
+ * GridFS creates its indexes on a bucket's first upload; uploads racing to do that on new collections have
+ * stalled FerretDB's SQLite backend, so the store makes them once, before any upload.
+ */
+let indexesReady: Promise<unknown> | undefined;
+function ensureIndexes(): Promise<unknown> {
+  indexesReady ??= Promise.all([
+    mongoose.connection.collection(`${BUCKET}.files`).createIndex({ filename: 1, uploadDate: 1 }),
+    mongoose.connection.collection(`${BUCKET}.chunks`).createIndex({ files_id: 1, n: 1 }, { unique: true }),
+  ]).catch((error: unknown) => {
+    indexesReady = undefined;
+    throw error;
+  });
+  return indexesReady;
+}
+
 export type MediaChunkReader = (indexbuf: string) => Promise<MediaChunk>;
 
 async function* chunksOf(read: MediaChunkReader, digest: ReturnType<typeof createHash>) {
@@ -46,6 +62,7 @@ export async function storeChatMedia(
   read: MediaChunkReader,
 ): Promise<string> {
   const key = chatMediaKey(tenantId, media);
+  await ensureIndexes();
   const files = mongoose.connection.collection(`${BUCKET}.files`);
   if (await files.findOne({ _id: key as never }, { projection: { _id: 1 } })) return key;
   const chunks = mongoose.connection.collection(`${BUCKET}.chunks`);
@@ -58,6 +75,7 @@ export async function storeChatMedia(
     });
     await pipeline(Readable.from(chunksOf(read, digest)), upload);
     const verified = !media.md5sum || digest.digest('hex') === media.md5sum;
+    // After the last attempt the file is kept as read: a wrong md5 from WeCom must not stop the archive.
     if (verified || attempt >= DOWNLOAD_ATTEMPTS) return key;
     await bucket().delete(key as never);
   }

@@ -20,7 +20,8 @@ export async function ensureArchiveIngestSchedule(
       scheduleId: archiveIngestScheduleId(tenantId),
       spec: { intervals: [{ every: ARCHIVE_INGEST_INTERVAL }] },
       policies: { overlap: ScheduleOverlapPolicy.SKIP, catchupWindow: '1 minute' },
-      state: { triggerImmediately: true, note: 'Chat archive ingest (会话内容存档)' },
+      // No triggerImmediately: its run ignores the overlap policy, and the first tick is at most a minute away.
+      state: { note: 'Chat archive ingest (会话内容存档)' },
       action: {
         type: 'startWorkflow',
         workflowType: 'archiveIngestWorkflow',
