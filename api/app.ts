@@ -22,6 +22,7 @@ import { createPlatformRouter } from './modules/platform/platform.router';
 import { createRolesRouter } from './modules/roles/roles.router';
 import { createTagsRouter } from './modules/tags/tags.router';
 import { createCustomerGroupsRouter } from './modules/customer-groups/customer-groups.router';
+import { createArchiveRouter } from './modules/archive/archive.router';
 import { createWeComCallbackRouter } from './modules/wecom-callback/callback.router';
 import { createOwnPasswordRouter } from './modules/auth/own-password.router';
 import { createWeComLoginRouter } from './modules/auth/wecom-login.router';
@@ -109,6 +110,7 @@ export function createApp(deps: AppDeps): Express {
     ),
   );
   app.use(createCustomerGroupsRouter(registry, authenticate, archivedGroupMessages));
+  app.use(createArchiveRouter(registry, authenticate));
   app.use(
     createWeComLoginRouter(registry, {
       jwtSecret: config.jwtSecret,

@@ -1,6 +1,7 @@
 import type { Client as ElasticsearchClient } from '@elastic/elasticsearch';
 import { createHash } from 'node:crypto';
 import mongoose from 'mongoose';
+import request from 'supertest';
 import { ArchiveCursorModel } from '../../lib/models/archive-cursor.model';
 import { ChatMessageModel } from '../../lib/models/chat-message.model';
 import { CustomerModel } from '../../lib/models/customer.model';
@@ -16,7 +17,7 @@ import {
   type SimCorp,
   type SmallCustomerCorp,
 } from '../support/sim-client';
-import { createBoundTenant, freshTenantId } from '../support/tenant-fixture';
+import { ADMIN_PASSWORD, createBoundTenant, freshTenantId } from '../support/tenant-fixture';
 
 const TENANT = freshTenantId('archive');
 /** A second tenant bound to the same corp with only the newer private key. */
@@ -180,6 +181,50 @@ describe('chat archive ingest', () => {
     }).lean();
     expect(again?.lastContactAt).toEqual(contact?.lastContactAt);
   }, 120_000);
+
+  it('内容存档 pages one conversation newest first by cursor, with 消息类型 and 聊天时间 filters', async () => {
+    const agent = request.agent(app.baseUrl);
+    await agent.post('/api/auth/login').send({ phone: '13700000051', password: ADMIN_PASSWORD }).expect(200);
+    const room = `room:${built.chats[0]}`;
+    const total = await ChatMessageModel.countDocuments({ tenantId: TENANT, conversationId: room });
+    const seen: string[] = [];
+    const times: number[] = [];
+    let before: string | null | undefined;
+    do {
+      const page = (
+        await agent
+          .get('/api/archive/messages')
+          .query({ conversationId: room, pageSize: 25, ...(before ? { before } : {}) })
+          .expect(200)
+      ).body as { items: Array<{ msgid: string; msgtime: string }>; nextCursor: string | null };
+      seen.push(...page.items.map((item) => item.msgid));
+      times.push(...page.items.map((item) => Date.parse(item.msgtime)));
+      before = page.nextCursor;
+    } while (before);
+    expect(seen).toHaveLength(total);
+    expect(new Set(seen).size).toBe(total);
+    expect([...times].sort((a, b) => b - a)).toEqual(times);
+
+    const texts = (
+      await agent
+        .get('/api/archive/messages')
+        .query({ conversationId: room, msgtype: 'text', pageSize: 100 })
+        .expect(200)
+    ).body.items as Array<{ msgtype: string }>;
+    expect(texts.length).toBeGreaterThan(0);
+    expect(texts.every((item) => item.msgtype === 'text')).toBe(true);
+    const future = await agent
+      .get('/api/archive/messages')
+      .query({ conversationId: room, from: '2099-01-01', to: '2099-01-31' })
+      .expect(200);
+    expect(future.body).toEqual({ items: [], nextCursor: null });
+    const bad = await agent
+      .get('/api/archive/messages')
+      .query({ conversationId: room, before: 'x' })
+      .expect(400);
+    expect(JSON.stringify(bad.body)).toContain('分页参数有误');
+    await agent.get('/api/archive/messages').query({ conversationId: 'nope' }).expect(400);
+  });
 
   it('stops, storing nothing past it, at a message sealed under a key version the tenant has no private key for', async () => {
     await expect(
