@@ -6,6 +6,7 @@ import { ArchiveCursorModel } from '../../lib/models/archive-cursor.model';
 import { ChatMessageModel } from '../../lib/models/chat-message.model';
 import { CustomerModel } from '../../lib/models/customer.model';
 import { GroupMessageDayModel } from '../../lib/models/group-message-day.model';
+import { StaffModel } from '../../lib/models/staff.model';
 import { ensureArchiveIngestSchedule } from '../../lib/temporal/archive-ingest-schedule';
 import { archiveIngestScheduleId } from '../../lib/temporal/workflow-ids';
 import { eventually, startTestApp, type TestApp } from '../support/app-harness';
@@ -30,6 +31,7 @@ describe('chat archive ingest', () => {
   let built: SmallCustomerCorp;
   let es: ElasticsearchClient;
   let lastSeq = 0;
+  let roles: { staff: string };
   const bigFile = { size: 700 * 1024 } as { size: number; sdkfileid: string; md5sum: string };
 
   beforeAll(async () => {
@@ -37,7 +39,15 @@ describe('chat archive ingest', () => {
     es = testSearchClient();
     corp = await simulator.createCorp('会话存档企业');
     built = await populateCustomerCorp(corp.corpId);
-    await createBoundTenant(TENANT, corp, { adminMobile: '13700000051' });
+    ({ roles } = await createBoundTenant(TENANT, corp, { adminMobile: '13700000051' }));
+    await StaffModel.create({
+      tenantId: TENANT,
+      roleId: roles.staff,
+      userid: 'wangwei',
+      name: '销售2',
+      mobile: '13700000053',
+      departmentIds: [1],
+    });
     await createBoundTenant(LATE_TENANT, corp, { adminMobile: '13700000052' });
     await app.startWorker();
     await app.temporal.workflow.execute('customerSyncWorkflow', {
@@ -224,6 +234,25 @@ describe('chat archive ingest', () => {
       .expect(400);
     expect(JSON.stringify(bad.body)).toContain('分页参数有误');
     await agent.get('/api/archive/messages').query({ conversationId: 'nope' }).expect(400);
+  });
+
+  it('shows a 只看本人 member only the conversations they take part in (数据权限)', async () => {
+    const admin = request.agent(app.baseUrl);
+    await admin.post('/api/auth/login').send({ phone: '13700000051', password: ADMIN_PASSWORD }).expect(200);
+    await admin.put('/api/org/staff/wangwei/system-access').send({ enabled: true }).expect(200);
+    await admin.put('/api/org/staff/wangwei/password').send({ password: 'Staff1234' }).expect(204);
+    const wangwei = request.agent(app.baseUrl);
+    await wangwei.post('/api/auth/login').send({ phone: '13700000053', password: 'Staff1234' }).expect(200);
+    const pane = async (conversationId: string) =>
+      (
+        (await wangwei.get('/api/archive/messages').query({ conversationId }).expect(200)).body as {
+          items: unknown[];
+        }
+      ).items.length;
+    // 客户群1 is lina's (wangwei is not in it); 客户群2 is wangwei's.
+    expect(await pane(`room:${built.chats[0]}`)).toBe(0);
+    expect(await pane(`room:${built.chats[1]}`)).toBeGreaterThan(0);
+    expect(await pane(`single:${['lina', built.customers[0]].sort().join('|')}`)).toBe(0);
   });
 
   it('stops, storing nothing past it, at a message sealed under a key version the tenant has no private key for', async () => {
