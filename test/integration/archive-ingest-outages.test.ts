@@ -8,7 +8,7 @@ import { eventually, startTestApp, type TestApp } from '../support/app-harness';
 import { archiveTotals, rotateArchiveKey, testSearchClient } from '../support/archive-fixture';
 import { archiveScenario, populateCustomerCorp, simulator } from '../support/sim-client';
 import { stackEnv } from '../support/stack-env';
-import { startTcpProxy, throughProxy, type TcpProxy } from '../support/tcp-proxy';
+import { startTcpRelay, throughRelay, type TcpRelay } from '../support/tcp-relay';
 import { createBoundTenant, freshTenantId } from '../support/tenant-fixture';
 
 const ROOT = path.join(__dirname, '..', '..');
@@ -24,7 +24,7 @@ describe('chat archive ingest through failures', () => {
   let app: TestApp;
   let es: ElasticsearchClient;
   const workers: ChildProcess[] = [];
-  const proxies: TcpProxy[] = [];
+  const proxies: TcpRelay[] = [];
 
   beforeAll(async () => {
     app = await startTestApp('archive-outages');
@@ -68,9 +68,9 @@ describe('chat archive ingest through failures', () => {
     return worker;
   }
 
-  async function proxyTo(url: string): Promise<TcpProxy> {
+  async function proxyTo(url: string): Promise<TcpRelay> {
     const target = new URL(url);
-    const proxy = await startTcpProxy({ host: target.hostname, port: Number(target.port) });
+    const proxy = await startTcpRelay({ host: target.hostname, port: Number(target.port) });
     proxies.push(proxy);
     return proxy;
   }
@@ -116,7 +116,7 @@ describe('chat archive ingest through failures', () => {
     // Elasticsearch answers slowly through the relay, so each batch sits in MongoDB for a while before its seq is saved.
     const slowEs = await proxyTo(stackEnv.esUrl);
     slowEs.setDelay(1500);
-    const first = startWorkerProcess({ esUrl: throughProxy(stackEnv.esUrl, slowEs) });
+    const first = startWorkerProcess({ esUrl: throughRelay(stackEnv.esUrl, slowEs) });
     const handle = await startIngest(tenantId);
 
     const atKill = await eventually(async () => {
@@ -137,7 +137,7 @@ describe('chat archive ingest through failures', () => {
     const tenantId = await archivedTenant('存档搜索中断', '13700000062');
     const esRelay = await proxyTo(stackEnv.esUrl);
     esRelay.setDelay(300);
-    startWorkerProcess({ esUrl: throughProxy(stackEnv.esUrl, esRelay) });
+    startWorkerProcess({ esUrl: throughRelay(stackEnv.esUrl, esRelay) });
     const handle = await startIngest(tenantId);
 
     await eventually(async () => (await savedSeq(tenantId)) >= 2 * BATCH, 120_000);
@@ -159,7 +159,7 @@ describe('chat archive ingest through failures', () => {
   it('MongoDB unreachable in the middle of the ingest', async () => {
     const tenantId = await archivedTenant('存档库中断', '13700000063');
     const mongoRelay = await proxyTo(app.config.mongoUrl.replace(/^mongodb:/, 'http:'));
-    startWorkerProcess({ mongoUrl: throughProxy(app.config.mongoUrl, mongoRelay) });
+    startWorkerProcess({ mongoUrl: throughRelay(app.config.mongoUrl, mongoRelay) });
     const handle = await startIngest(tenantId);
 
     await eventually(async () => (await savedSeq(tenantId)) >= 2 * BATCH, 120_000);

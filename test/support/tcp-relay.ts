@@ -8,7 +8,7 @@ import type { AddressInfo } from 'node:net';
  * drops every open connection and refuses new ones until `restore()`; `setDelay()` holds each chunk the
  * client sends for a while, to widen the window in which a test acts.
  */
-export interface TcpProxy {
+export interface TcpRelay {
   host: string;
   port: number;
   cut(): void;
@@ -19,7 +19,7 @@ export interface TcpProxy {
   close(): Promise<void>;
 }
 
-export async function startTcpProxy(target: { host: string; port: number }): Promise<TcpProxy> {
+export async function startTcpRelay(target: { host: string; port: number }): Promise<TcpRelay> {
   let up = true;
   let delayMs = 0;
   let dropped = 0;
@@ -78,10 +78,10 @@ export async function startTcpProxy(target: { host: string; port: number }): Pro
   };
 }
 
-/** `url` with its host and port replaced by the proxy's. */
-export function throughProxy(url: string, proxy: TcpProxy): string {
+/** `url` with its host and port replaced by the relay's. */
+export function throughRelay(url: string, relay: TcpRelay): string {
   const proxied = new URL(url);
-  proxied.hostname = proxy.host;
-  proxied.port = String(proxy.port);
+  proxied.hostname = relay.host;
+  proxied.port = String(relay.port);
   return proxied.toString();
 }
