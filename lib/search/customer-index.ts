@@ -1,0 +1,211 @@
+import type { Client } from '@elastic/elasticsearch';
+import type { estypes } from '@elastic/elasticsearch';
+import { substringTokens, type SubstringTokens } from './substring-tokens';
+
+/**
+ * The customer search read model (客户列表, R-3.1.1): one Elasticsearch document per customer with the list's
+ * filter and sort fields, rebuilt from MongoDB at any time (MongoDB stays the system of record). Readers and
+ * writers use the alias; the versioned index behind it changes when the mapping does, and the worker then
+ * fills the new one from MongoDB (activities/customer-search.activities.ts).
+ */
+export const CUSTOMER_INDEX_VERSION = 1;
+
+export interface CustomerIndexNames {
+  alias: string;
+  index: string;
+}
+
+export function customerIndexNames(prefix: string): CustomerIndexNames {
+  return { alias: `${prefix}customers`, index: `${prefix}customers-v${CUSTOMER_INDEX_VERSION}` };
+}
+
+/** The fields a customer document must have read for its search document (and its version). */
+export const CUSTOMER_SEARCH_SOURCE_FIELDS = {
+  tenantId: 1,
+  externalUserid: 1,
+  active: 1,
+  adderUserids: 1,
+  ownerUserid: 1,
+  firstAddedAt: 1,
+  lastContactAt: 1,
+  'profile.source': 1,
+  'profile.corpName': 1,
+  tagIds: 1,
+  type: 1,
+  name: 1,
+  phones: 1,
+  corpName: 1,
+  corpFullName: 1,
+  updatedAt: 1,
+} as const;
+
+export interface CustomerSearchSource {
+  _id: { toString(): string };
+  tenantId: string;
+  externalUserid: string;
+  active?: boolean | null;
+  adderUserids?: string[] | null;
+  ownerUserid?: string | null;
+  firstAddedAt?: Date | null;
+  lastContactAt?: Date | null;
+  profile?: { source?: string | null; corpName?: string | null } | null;
+  tagIds?: string[] | null;
+  type?: number | null;
+  name?: string | null;
+  phones?: string[] | null;
+  corpName?: string | null;
+  corpFullName?: string | null;
+  updatedAt?: Date | null;
+}
+
+export interface CustomerSearchDocument {
+  tenantId: string;
+  /** The MongoDB _id (hex): the list's tie-break, and how a page's rows are read back. */
+  mongoId: string;
+  externalUserid: string;
+  active: boolean;
+  adderUserids: string[];
+  ownerUserid: string | null;
+  firstAddedAt: string | null;
+  lastContactAt: string | null;
+  source: string | null;
+  tagIds: string[];
+  type: number;
+  name: SubstringTokens;
+  phones: SubstringTokens[];
+  /** 企业: WeCom's short and full name and the edited one, any of which a 企业 search may hit. */
+  corp: SubstringTokens[];
+}
+
+/** One customer as the search index stores it; the same function serves writes, rebuilds and the bench. */
+export function toCustomerSearchDocument(customer: CustomerSearchSource): CustomerSearchDocument {
+  const texts = (values: Array<string | null | undefined>) =>
+    values.filter((value): value is string => typeof value === 'string' && value !== '').map(substringTokens);
+  return {
+    tenantId: customer.tenantId,
+    mongoId: customer._id.toString(),
+    externalUserid: customer.externalUserid,
+    active: customer.active ?? true,
+    adderUserids: customer.adderUserids ?? [],
+    ownerUserid: customer.ownerUserid ?? null,
+    firstAddedAt: customer.firstAddedAt?.toISOString() ?? null,
+    lastContactAt: customer.lastContactAt?.toISOString() ?? null,
+    source: customer.profile?.source ?? null,
+    tagIds: customer.tagIds ?? [],
+    type: customer.type ?? 1,
+    name: substringTokens(customer.name ?? ''),
+    phones: texts(customer.phones ?? []),
+    corp: texts([customer.corpName, customer.corpFullName, customer.profile?.corpName]),
+  };
+}
+
+/**
+ * The version Elasticsearch keeps with the document (external versioning): the customer's updatedAt, so an
+ * older copy arriving late, or the same copy twice, never replaces a newer one.
+ */
+export function customerSearchVersion(customer: CustomerSearchSource): number {
+  return customer.updatedAt?.getTime() ?? 0;
+}
+
+const substringField: estypes.MappingProperty = {
+  properties: {
+    unigrams: { type: 'text', analyzer: 'standard', norms: false, index_options: 'positions' },
+    trigrams: { type: 'text', analyzer: 'standard', norms: false, index_options: 'positions' },
+  },
+};
+
+const CUSTOMER_MAPPINGS: estypes.MappingTypeMapping = {
+  dynamic: 'strict',
+  _meta: { version: CUSTOMER_INDEX_VERSION },
+  properties: {
+    tenantId: { type: 'keyword' },
+    mongoId: { type: 'keyword' },
+    externalUserid: { type: 'keyword' },
+    active: { type: 'boolean' },
+    adderUserids: { type: 'keyword' },
+    ownerUserid: { type: 'keyword' },
+    firstAddedAt: { type: 'date' },
+    lastContactAt: { type: 'date' },
+    source: { type: 'keyword' },
+    tagIds: { type: 'keyword' },
+    type: { type: 'byte' },
+    name: substringField,
+    phones: substringField,
+    corp: substringField,
+  },
+};
+
+const CUSTOMER_SETTINGS: estypes.IndicesIndexSettings = {
+  number_of_shards: 1,
+  auto_expand_replicas: '0-1',
+  // Stored in list order, so the default page (and any filter's first pages) stop after the first hits.
+  sort: { field: ['firstAddedAt', 'mongoId'], order: ['desc', 'desc'] },
+};
+
+const ensured = new WeakMap<Client, Map<string, Promise<void>>>();
+
+/**
+ * Creates the current versioned index behind the alias when the alias is missing or points at an older
+ * version, then calls `onCreated` (which starts the refill from MongoDB). Checked once per client and alias;
+ * a failure is retried next time.
+ */
+export function ensureCustomerIndex(
+  es: Client,
+  names: CustomerIndexNames,
+  onCreated: () => Promise<void>,
+): Promise<void> {
+  const perClient = ensured.get(es) ?? new Map<string, Promise<void>>();
+  ensured.set(es, perClient);
+  const known = perClient.get(names.alias);
+  if (known) return known;
+  const pending = createIndexBehindAlias(es, names, onCreated).catch((error: unknown) => {
+    perClient.delete(names.alias);
+    throw error;
+  });
+  perClient.set(names.alias, pending);
+  return pending;
+}
+
+async function createIndexBehindAlias(
+  es: Client,
+  names: CustomerIndexNames,
+  onCreated: () => Promise<void>,
+): Promise<void> {
+  const current = await es.indices.getAlias({ name: names.alias }, { ignore: [404] });
+  const pointedAt = Object.keys(current ?? {}).filter((index) => index !== 'error' && index !== 'status');
+  if (pointedAt.length === 1 && pointedAt[0] === names.index) return;
+  await es.indices.create(
+    { index: names.index, settings: CUSTOMER_SETTINGS, mappings: CUSTOMER_MAPPINGS },
+    { ignore: [400] }, // resource_already_exists_exception: another process created it first
+  );
+  await es.indices.updateAliases({
+    actions: [
+      ...pointedAt.map((index) => ({ remove: { index, alias: names.alias } })),
+      { add: { index: names.index, alias: names.alias, is_write_index: true } },
+    ],
+  });
+  await onCreated();
+}
+
+/** Forgets what ensureCustomerIndex learnt, after the index was found missing (wiped by hand). */
+export function forgetCustomerIndex(es: Client, names: CustomerIndexNames): void {
+  ensured.get(es)?.delete(names.alias);
+}
+
+/** True until a rebuild from MongoDB has completed into the current index (a new or wiped index). */
+export async function customerIndexNeedsRebuild(es: Client, names: CustomerIndexNames): Promise<boolean> {
+  const mapping = await es.indices.getMapping({ index: names.index });
+  const meta = mapping[names.index]?.mappings?._meta as { rebuiltAt?: string } | undefined;
+  return !meta?.rebuiltAt;
+}
+
+export async function markCustomerIndexRebuilt(
+  es: Client,
+  names: CustomerIndexNames,
+  at: Date,
+): Promise<void> {
+  await es.indices.putMapping({
+    index: names.index,
+    _meta: { version: CUSTOMER_INDEX_VERSION, rebuiltAt: at.toISOString() },
+  });
+}
