@@ -287,7 +287,9 @@ describe('customer search index', () => {
       expect(added.delivery?.status).toBe('delivered');
       await eventually(async () => CustomerModel.exists({ tenantId: TENANT, name: '断网客户' }));
       // Both wait in the outbox (the worker's write is marked once its index call has failed).
-      await eventually(async () => (await CustomerSearchOutboxModel.countDocuments({ tenantId: TENANT })) >= 2);
+      await eventually(
+        async () => (await CustomerSearchOutboxModel.countDocuments({ tenantId: TENANT })) >= 2,
+      );
       // The list says why it cannot answer, instead of answering wrong.
       expect((await agent.get('/api/customers')).status).toBeGreaterThanOrEqual(500);
     } finally {
