@@ -1,5 +1,6 @@
 import type { Client } from '@elastic/elasticsearch';
 import type { estypes } from '@elastic/elasticsearch';
+import type { CustomerListDocument } from '../customers/customer-row';
 import { substringTokens, type SubstringTokens } from './substring-tokens';
 
 /**
@@ -37,6 +38,13 @@ export const CUSTOMER_SEARCH_SOURCE_FIELDS = {
   corpName: 1,
   corpFullName: 1,
   updatedAt: 1,
+  // What a list row shows besides the above (CustomerListDocument).
+  avatar: 1,
+  position: 1,
+  profile: 1,
+  'follows.userid': 1,
+  'follows.remark': 1,
+  'follows.deletedAt': 1,
 } as const;
 
 export interface CustomerSearchSource {
@@ -48,7 +56,15 @@ export interface CustomerSearchSource {
   ownerUserid?: string | null;
   firstAddedAt?: Date | null;
   lastContactAt?: Date | null;
-  profile?: { source?: string | null; corpName?: string | null } | null;
+  avatar?: string | null;
+  position?: string | null;
+  profile?: {
+    source?: string | null;
+    corpName?: string | null;
+    position?: string | null;
+    phone?: string | null;
+  } | null;
+  follows?: Array<{ userid: string; remark?: string | null; deletedAt?: Date | null }> | null;
   tagIds?: string[] | null;
   type?: number | null;
   name?: string | null;
@@ -75,6 +91,27 @@ export interface CustomerSearchDocument {
   phones: SubstringTokens[];
   /** 企业: WeCom's short and full name and the edited one, any of which a 企业 search may hit. */
   corp: SubstringTokens[];
+  /**
+   * The list row as stored (not indexed): a page is served from the index alone. FerretDB v1 answers no MongoDB
+   * filter from an index, not even `_id` (its SQLite query and its _id index use different expressions), so
+   * reading 20 rows back by _id would scan the customers.
+   */
+  row: StoredCustomerRow;
+}
+
+/** A CustomerListDocument with dates as ISO strings and only the 跟进人's relation (for its 备注). */
+export type StoredCustomerRow = Omit<CustomerListDocument, 'firstAddedAt' | 'lastContactAt'> & {
+  firstAddedAt: string | null;
+  lastContactAt: string | null;
+};
+
+/** Back to what toCustomerRow takes. */
+export function customerRowFromIndex(row: StoredCustomerRow): CustomerListDocument {
+  return {
+    ...row,
+    firstAddedAt: row.firstAddedAt ? new Date(row.firstAddedAt) : null,
+    lastContactAt: row.lastContactAt ? new Date(row.lastContactAt) : null,
+  };
 }
 
 /** One customer as the search index stores it; the same function serves writes, rebuilds and the bench. */
@@ -96,6 +133,34 @@ export function toCustomerSearchDocument(customer: CustomerSearchSource): Custom
     name: substringTokens(customer.name ?? ''),
     phones: texts(customer.phones ?? []),
     corp: texts([customer.corpName, customer.corpFullName, customer.profile?.corpName]),
+    row: storedRow(customer),
+  };
+}
+
+function storedRow(customer: CustomerSearchSource): StoredCustomerRow {
+  const owner = customer.ownerUserid ?? null;
+  const ownerFollow = customer.follows?.find((follow) => follow.userid === owner && !follow.deletedAt);
+  return {
+    externalUserid: customer.externalUserid,
+    name: customer.name ?? '',
+    avatar: customer.avatar ?? '',
+    type: customer.type ?? 1,
+    corpName: customer.corpName ?? '',
+    corpFullName: customer.corpFullName ?? '',
+    position: customer.position ?? '',
+    profile: {
+      corpName: customer.profile?.corpName ?? null,
+      position: customer.profile?.position ?? null,
+      phone: customer.profile?.phone ?? null,
+      source: customer.profile?.source ?? null,
+    },
+    follows: ownerFollow ? [{ userid: ownerFollow.userid, remark: ownerFollow.remark ?? '' }] : [],
+    adderUserids: customer.adderUserids ?? [],
+    ownerUserid: owner,
+    firstAddedAt: customer.firstAddedAt?.toISOString() ?? null,
+    lastContactAt: customer.lastContactAt?.toISOString() ?? null,
+    tagIds: customer.tagIds ?? [],
+    phones: customer.phones ?? [],
   };
 }
 
@@ -132,6 +197,7 @@ const CUSTOMER_MAPPINGS: estypes.MappingTypeMapping = {
     name: substringField,
     phones: substringField,
     corp: substringField,
+    row: { type: 'object', enabled: false },
   },
 };
 

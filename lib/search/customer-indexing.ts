@@ -22,6 +22,7 @@ export async function indexCustomerSources(
   alias: string,
   customers: readonly CustomerSearchSource[],
   removedIds: readonly string[] = [],
+  refresh: 'wait_for' | false = false,
 ): Promise<void> {
   if (customers.length === 0 && removedIds.length === 0) return;
   const operations: unknown[] = [];
@@ -40,7 +41,7 @@ export async function indexCustomerSources(
   }
   for (const id of removedIds) operations.push({ delete: { _index: alias, _id: id } });
   const result = await es.bulk(
-    { operations: operations as never, refresh: false, require_alias: true },
+    { operations: operations as never, refresh, require_alias: true },
     SEARCH_WRITE_OPTIONS,
   );
   if (!result.errors) return;
@@ -55,15 +56,21 @@ export async function indexCustomerSources(
   }
 }
 
-/** Reads the given customers from MongoDB and indexes them; ids no longer in MongoDB leave the index. */
+/**
+ * Reads the given customers from MongoDB and indexes them; ids no longer in MongoDB leave the index.
+ * `wait_for` returns once the change is searchable (for a user who reloads the list right after).
+ */
 export async function indexCustomersById(
   es: Client,
   alias: string,
   tenantId: string,
   ids: readonly (Types.ObjectId | string)[],
+  refresh: 'wait_for' | false = false,
 ): Promise<void> {
   if (ids.length === 0) return;
-  const found = await customersById<CustomerSearchSource>(tenantId, ids, CUSTOMER_SEARCH_SOURCE_FIELDS);
+  const found = await customersById<CustomerSearchSource>(tenantId, ids, {
+    ...CUSTOMER_SEARCH_SOURCE_FIELDS,
+  });
   const removed = [...new Set(ids.map(String))].filter((id) => !found.has(id));
-  await indexCustomerSources(es, alias, [...found.values()], removed);
+  await indexCustomerSources(es, alias, [...found.values()], removed, refresh);
 }

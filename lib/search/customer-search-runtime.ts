@@ -67,12 +67,13 @@ export async function readCustomerSearch<T>(read: (search: CustomerSearch) => Pr
 export async function indexCustomersAfterWrite(
   tenantId: string,
   ids: readonly (Types.ObjectId | string)[],
+  options: { refresh?: 'wait_for' } = {},
 ): Promise<void> {
   if (ids.length === 0) return;
   try {
     const search = customerSearch();
     await ensureCustomerSearchIndex(search);
-    await indexCustomersById(search.es, search.names.alias, tenantId, ids);
+    await indexCustomersById(search.es, search.names.alias, tenantId, ids, options.refresh ?? false);
   } catch (error) {
     if (isIndexMissing(error) && bound) forgetCustomerIndex(bound.es, bound.names);
     log.warn(

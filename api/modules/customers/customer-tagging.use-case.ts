@@ -73,9 +73,11 @@ export async function tagCustomers(
     };
   });
   await CustomerModel.bulkWrite(writes, { ordered: false });
+  // Searchable before we answer: the admin reloads the list (and may filter by the new tag) right after.
   await indexCustomersAfterWrite(
     tenantId,
     customers.map((customer) => customer._id),
+    { refresh: 'wait_for' },
   );
 
   const job = await CustomerTaggingJobModel.create({
