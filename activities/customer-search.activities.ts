@@ -8,7 +8,11 @@ import {
   type CustomerSearchSource,
 } from '../lib/search/customer-index';
 import { indexCustomersById, indexCustomerSources } from '../lib/search/customer-indexing';
-import { ensureCustomerSearchIndex, type CustomerSearch } from '../lib/search/customer-search-runtime';
+import {
+  ensureCustomerSearchIndex,
+  withCustomerIndex,
+  type CustomerSearch,
+} from '../lib/search/customer-search-runtime';
 
 const OUTBOX_BATCH = 500;
 const REBUILD_BATCH = 1_000;
@@ -25,12 +29,13 @@ export function createCustomerSearchActivities(deps: { search: CustomerSearch })
       for (;;) {
         const rows = await CustomerSearchOutboxModel.find({ tenantId }).limit(OUTBOX_BATCH).lean();
         if (rows.length === 0) return { indexed };
-        await ensureCustomerSearchIndex(deps.search);
-        await indexCustomersById(
-          deps.search.es,
-          deps.search.names.alias,
-          tenantId,
-          rows.map((row) => row._id),
+        await withCustomerIndex(deps.search, () =>
+          indexCustomersById(
+            deps.search.es,
+            deps.search.names.alias,
+            tenantId,
+            rows.map((row) => row._id),
+          ),
         );
         await CustomerSearchOutboxModel.bulkWrite(
           rows.map((row) => ({

@@ -43,20 +43,25 @@ export function ensureCustomerSearchIndex(search: CustomerSearch): Promise<void>
 }
 
 /**
- * Runs a read against the index; when the index turns out to be gone (wiped by hand), it is created again,
- * its refill started, and the read tried once more.
+ * Runs `work` against the index; when the index turns out to be gone (wiped by hand), it is created again, its
+ * refill started, and `work` tried once more.
  */
-export async function readCustomerSearch<T>(read: (search: CustomerSearch) => Promise<T>): Promise<T> {
-  const search = customerSearch();
+export async function withCustomerIndex<T>(search: CustomerSearch, work: () => Promise<T>): Promise<T> {
   await ensureCustomerSearchIndex(search);
   try {
-    return await read(search);
+    return await work();
   } catch (error) {
     if (!isIndexMissing(error)) throw error;
     forgetCustomerIndex(search.es, search.names);
     await ensureCustomerSearchIndex(search);
-    return read(search);
+    return work();
   }
+}
+
+/** A read of the index through the process's binding. */
+export function readCustomerSearch<T>(read: (search: CustomerSearch) => Promise<T>): Promise<T> {
+  const search = customerSearch();
+  return withCustomerIndex(search, () => read(search));
 }
 
 /**
@@ -72,10 +77,10 @@ export async function indexCustomersAfterWrite(
   if (ids.length === 0) return;
   try {
     const search = customerSearch();
-    await ensureCustomerSearchIndex(search);
-    await indexCustomersById(search.es, search.names.alias, tenantId, ids, options.refresh ?? false);
+    await withCustomerIndex(search, () =>
+      indexCustomersById(search.es, search.names.alias, tenantId, ids, options.refresh ?? false),
+    );
   } catch (error) {
-    if (isIndexMissing(error) && bound) forgetCustomerIndex(bound.es, bound.names);
     log.warn(
       { tenantId, customers: ids.length, err: error },
       'customer search index not updated; kept in the outbox',

@@ -4,6 +4,7 @@ import { toCustomerRow } from '../../../lib/customers/customer-row';
 import { searchCustomerRows } from '../../../lib/search/customer-search';
 import { badRequest } from '../../http/app-error';
 import { namesFor } from './customer-names';
+import { whileSearchReachable } from './search-unavailable';
 
 /**
  * Counting stops here: an exact count of a million matching rows is a scan on every page turn, while nobody
@@ -21,11 +22,13 @@ export async function listCustomers(tenantId: string, query: CustomerListQuery, 
   if (from + query.pageSize > CUSTOMER_TOTAL_CAP) {
     throw badRequest(`最多可查看前${CUSTOMER_TOTAL_CAP}位客户，请缩小筛选范围`, 'PAGE_TOO_DEEP');
   }
-  const found = await searchCustomerRows(tenantId, query, scope, {
-    from,
-    size: query.pageSize,
-    countUpTo: CUSTOMER_TOTAL_CAP + 1,
-  });
+  const found = await whileSearchReachable(() =>
+    searchCustomerRows(tenantId, query, scope, {
+      from,
+      size: query.pageSize,
+      countUpTo: CUSTOMER_TOTAL_CAP + 1,
+    }),
+  );
   const docs = found.rows;
   const names = await namesFor(
     tenantId,

@@ -17,6 +17,7 @@ import { CustomerModel, type Customer } from '../../../lib/models/customer.model
 import { entitySearchAttributes } from '../../../lib/temporal/search-attributes';
 import { customerTaggingWorkflowId } from '../../../lib/temporal/workflow-ids';
 import { staffScopeFilter } from '../../../lib/access/data-scope';
+import { whileSearchReachable } from './search-unavailable';
 import { badRequest, notFound, unavailable } from '../../http/app-error';
 
 /**
@@ -119,11 +120,13 @@ async function customersMatching(
   filter: CustomerFilter,
   scope: StaffScope,
 ): Promise<TaggedCustomer[]> {
-  const found = await searchCustomerIds(tenantId, filter, scope, {
-    from: 0,
-    size: TAGGING_FILTER_CAP,
-    countUpTo: TAGGING_FILTER_CAP + 1,
-  });
+  const found = await whileSearchReachable(() =>
+    searchCustomerIds(tenantId, filter, scope, {
+      from: 0,
+      size: TAGGING_FILTER_CAP,
+      countUpTo: TAGGING_FILTER_CAP + 1,
+    }),
+  );
   if (found.total > TAGGING_FILTER_CAP) {
     throw badRequest(
       `符合条件的客户超过${TAGGING_FILTER_CAP}位，请缩小筛选范围后再打标签`,
