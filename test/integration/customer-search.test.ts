@@ -293,7 +293,7 @@ describe('customer search index', () => {
       // The list says why it cannot answer, instead of answering wrong.
       const unreachable = await agent.get('/api/customers');
       expect(unreachable.status).toBe(503);
-      expect(unreachable.body.message).toBe('客户搜索服务暂不可用，请稍后重试');
+      expect(unreachable.body.error.message).toBe('客户搜索服务暂不可用，请稍后重试');
     } finally {
       await proxy.restore();
     }
