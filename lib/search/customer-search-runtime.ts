@@ -95,7 +95,7 @@ export async function indexCustomersAfterWrite(
   }
 }
 
-export async function markCustomersPending(
+async function markCustomersPending(
   tenantId: string,
   ids: readonly (Types.ObjectId | string)[],
 ): Promise<void> {
