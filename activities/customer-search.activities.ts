@@ -3,10 +3,10 @@ import { CustomerModel } from '../lib/models/customer.model';
 import { CustomerSearchOutboxModel } from '../lib/models/customer-search-outbox.model';
 import {
   CUSTOMER_SEARCH_SOURCE_FIELDS,
-  markCustomerIndexRebuilt,
   type CustomerIndexNames,
   type CustomerSearchSource,
 } from '../lib/search/customer-index';
+import { markCustomerIndexRebuilt } from '../lib/search/customer-index-lifecycle';
 import { indexCustomersById, indexCustomerSources } from '../lib/search/customer-indexing';
 import {
   ensureCustomerSearchIndex,

@@ -3,7 +3,8 @@ import type { Client as TemporalClient } from '@temporalio/client';
 import type { Types } from 'mongoose';
 import { createLogger } from '../logger';
 import { CustomerSearchOutboxModel } from '../models/customer-search-outbox.model';
-import { ensureCustomerIndex, forgetCustomerIndex, type CustomerIndexNames } from './customer-index';
+import type { CustomerIndexNames } from './customer-index';
+import { ensureCustomerIndex, forgetCustomerIndex } from './customer-index-lifecycle';
 import { indexCustomersById } from './customer-indexing';
 import { startCustomerSearchRebuild, wakeCustomerSearchOutbox } from './customer-search-workflows';
 

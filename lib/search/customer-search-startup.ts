@@ -1,6 +1,6 @@
 import { CustomerSearchOutboxModel } from '../models/customer-search-outbox.model';
 import type { Logger } from '../logger';
-import { customerIndexNeedsRebuild } from './customer-index';
+import { customerIndexNeedsRebuild } from './customer-index-lifecycle';
 import { ensureCustomerSearchIndex, type CustomerSearch } from './customer-search-runtime';
 import { startCustomerSearchRebuild, wakeCustomerSearchOutbox } from './customer-search-workflows';
 

@@ -7,7 +7,8 @@ import { CUSTOMER_LIST_SORT, customerListFilter } from '../../lib/customers/cust
 import { CorpTagGroupModel } from '../../lib/models/corp-tag.model';
 import { CustomerSearchOutboxModel } from '../../lib/models/customer-search-outbox.model';
 import { CustomerModel } from '../../lib/models/customer.model';
-import { customerIndexNames, customerIndexNeedsRebuild } from '../../lib/search/customer-index';
+import { customerIndexNames } from '../../lib/search/customer-index';
+import { customerIndexNeedsRebuild } from '../../lib/search/customer-index-lifecycle';
 import { searchCustomerIds } from '../../lib/search/customer-search';
 import { ensureCallbackSettings } from '../../lib/wecom/binding-store';
 import { eventually, startTestApp, type TestApp } from '../support/app-harness';
