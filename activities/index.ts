@@ -15,6 +15,8 @@ import type { CustomersApi } from '../lib/wecom/customers-api';
 import { createCustomerEventActivities } from './customer-events.activities';
 import { createCustomerSyncActivities } from './customer-sync.activities';
 import { createTenantValidityActivities } from './tenant-validity.activities';
+import type { CustomerSearch } from '../lib/search/customer-search-runtime';
+import { createCustomerSearchActivities } from './customer-search.activities';
 
 export interface ActivityDeps {
   contacts: ContactsApi;
@@ -27,6 +29,8 @@ export interface ActivityDeps {
   /** For app messages (提醒事项) and other calls with the app secret. */
   wecom: WeComClient;
   publicUrl: string;
+  /** The customer search index (Elasticsearch) and where its workflows run. */
+  search: CustomerSearch;
 }
 
 /** Every activity the worker registers, built from the real clients it is given. */
@@ -46,5 +50,6 @@ export function createActivities(deps: ActivityDeps) {
     ...createCorpTagWriteActivities({ corpTags: deps.corpTags, credentials: loadExternalContactCredentials }),
     ...createCustomerTaggingActivities({ customerTags: createCustomerTagsApi(deps.wecom) }),
     ...createContactReminderActivities({ wecom: deps.wecom, publicUrl: deps.publicUrl }),
+    ...createCustomerSearchActivities({ search: deps.search }),
   };
 }

@@ -27,6 +27,8 @@ import { createOwnPasswordRouter } from './modules/auth/own-password.router';
 import { createWeComLoginRouter } from './modules/auth/wecom-login.router';
 import { createPlatformWeComHealthRouter } from './modules/wecom-binding/platform-wecom-health.router';
 import { createWeComBindingRouter } from './modules/wecom-binding/wecom-binding.router';
+import { customerIndexNames } from '../lib/search/customer-index';
+import { bindCustomerSearch } from '../lib/search/customer-search-runtime';
 import { WeComCallStats } from '../lib/wecom/call-stats';
 import { chatArchiveSdkFor } from '../lib/wecom/chat-archive-sdk';
 import { WeComClient } from '../lib/wecom/client';
@@ -54,6 +56,12 @@ export function createApp(deps: AppDeps): Express {
   wecomStats.start();
   const wecom = new WeComClient({ baseUrl: config.wecomApiBase, observer: wecomStats });
   const secureCookies = config.publicUrl.startsWith('https://');
+  bindCustomerSearch({
+    es: deps.elasticsearch,
+    names: customerIndexNames(config.esIndexPrefix),
+    temporal: deps.temporal,
+    taskQueue: config.temporalTaskQueue,
+  });
 
   // Callbacks read their own XML body; everything else under /api is JSON.
   app.use(

@@ -8,6 +8,10 @@ const configSchema = z.object({
   PUBLIC_URL: z.url().default('http://127.0.0.1:3000'),
   MONGO_URL: z.string().startsWith('mongodb').default('mongodb://127.0.0.1:27017/scrm'),
   ES_URL: z.url().default('http://127.0.0.1:9200'),
+  ES_INDEX_PREFIX: z
+    .string()
+    .regex(/^[a-z0-9][a-z0-9_-]*$/, 'lowercase letters, digits, - and _')
+    .default('scrm-'),
   TEMPORAL_ADDRESS: z.string().min(1).default('127.0.0.1:7233'),
   TEMPORAL_NAMESPACE: z.string().min(1).default('default'),
   TEMPORAL_TASK_QUEUE: z.string().min(1).default('scrm-main'),
@@ -26,6 +30,8 @@ export type AppConfig = {
   publicUrl: string;
   mongoUrl: string;
   esUrl: string;
+  /** Prefixes every Elasticsearch index and alias name (several installations, or test suites, on one cluster). */
+  esIndexPrefix: string;
   temporalAddress: string;
   temporalNamespace: string;
   /** The queue the worker polls and every workflow start names; tests give each suite its own. */
@@ -85,6 +91,7 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): AppConfig {
     publicUrl: e.PUBLIC_URL.replace(/\/$/, ''),
     mongoUrl: e.MONGO_URL,
     esUrl: e.ES_URL,
+    esIndexPrefix: e.ES_INDEX_PREFIX,
     temporalAddress: e.TEMPORAL_ADDRESS,
     temporalNamespace: e.TEMPORAL_NAMESPACE,
     temporalTaskQueue: e.TEMPORAL_TASK_QUEUE,

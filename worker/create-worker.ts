@@ -8,6 +8,10 @@ import { WeComClient } from '../lib/wecom/client';
 import { createContactsApi } from '../lib/wecom/contacts-api';
 import { createCorpTagsApi } from '../lib/wecom/corp-tags-api';
 import { createCustomersApi } from '../lib/wecom/customers-api';
+import { customerIndexNames } from '../lib/search/customer-index';
+import { bindCustomerSearch, type CustomerSearch } from '../lib/search/customer-search-runtime';
+import { prepareCustomerSearch } from '../lib/search/customer-search-startup';
+import { createSearchClient } from '../lib/search/es-client';
 
 /** The worker's composition root: real clients in, a Worker polling the main task queue out. */
 export async function createWorker(
@@ -21,6 +25,14 @@ export async function createWorker(
   const contacts = createContactsApi(wecom);
   const corpTags = createCorpTagsApi(wecom);
   const customers = createCustomersApi(wecom);
+  const es = createSearchClient(config.esUrl);
+  const search: CustomerSearch = {
+    es,
+    names: customerIndexNames(config.esIndexPrefix),
+    temporal,
+    taskQueue: config.temporalTaskQueue,
+  };
+  bindCustomerSearch(search);
   const worker = await Worker.create({
     connection,
     namespace: config.temporalNamespace,
@@ -34,9 +46,12 @@ export async function createWorker(
       taskQueue: config.temporalTaskQueue,
       wecom,
       publicUrl: config.publicUrl,
+      search,
     }),
   });
+  await prepareCustomerSearch(search, createLogger('worker', config.logLevel));
   const close = async () => {
+    await es.close();
     await temporal.connection.close();
     await connection.close();
   };

@@ -18,3 +18,7 @@ export const customerEventsWorkflowId = (tenantId: string) => `customer-events/$
 export const customerSideSyncScheduleId = (kind: string, tenantId: string) => `${kind}-sync/${tenantId}`;
 export const customerSideSyncWorkflowId = (kind: string, tenantId: string, runKey: string) =>
   `${kind}-sync/${tenantId}/${runKey}`;
+/** Pushes a tenant's customers whose search-index write failed (the outbox) once the index is back. */
+export const customerSearchOutboxWorkflowId = (tenantId: string) => `customer-search-outbox/${tenantId}`;
+/** Refills a new or wiped customer search index from MongoDB; one per index name. */
+export const customerSearchRebuildWorkflowId = (index: string) => `customer-search-rebuild/${index}`;

@@ -7,6 +7,7 @@ import { CustomerModel } from '../../lib/models/customer.model';
 import { DepartmentModel } from '../../lib/models/department.model';
 import { StaffModel } from '../../lib/models/staff.model';
 import { eventually, startTestApp, type TestApp } from '../support/app-harness';
+import { refreshCustomerSearch } from '../support/customer-search';
 import { simulator, type SimCorp } from '../support/sim-client';
 import { ADMIN_PASSWORD, createBoundTenant, freshTenantId } from '../support/tenant-fixture';
 
@@ -179,6 +180,7 @@ describe('客户列表 and 客户详情 (R-3.1.1, R-3.1.2, I-104, I-43)', () => 
     admin = request.agent(app.baseUrl);
     await admin.post('/api/auth/login').send({ phone: ADMIN_MOBILE, password: ADMIN_PASSWORD }).expect(200);
     await app.startWorker();
+    await refreshCustomerSearch(app.config);
   });
 
   afterAll(async () => {
@@ -384,7 +386,8 @@ describe('客户列表 and 客户详情 (R-3.1.1, R-3.1.2, I-104, I-43)', () => 
       phone: '+86 138-0000-1234',
       source: '地推活动',
     });
-    expect(await namesIn({ keyword: '0000-1234' })).toEqual(['赵六']);
+    // The search index follows the edit (the list's rows are read from MongoDB, the matching from the index).
+    await eventually(async () => (await namesIn({ keyword: '0000-1234' }))[0] === '赵六');
     const audit = await AuditLogModel.findOne({ tenantId: TENANT, action: 'customer.edit' }).lean();
     expect(audit).toMatchObject({
       target: { id: ids['赵六'], name: '赵六' },

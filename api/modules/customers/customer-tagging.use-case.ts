@@ -3,17 +3,21 @@ import { Types } from 'mongoose';
 import type { StaffScope } from '../../../lib/access/data-scope';
 import {
   TAGGING_FILTER_CAP,
+  type CustomerFilter,
   type CustomerTaggingRequest,
   type TaggingJobView,
 } from '../../../lib/contracts/customer.contract';
 import { deriveCustomerFields } from '../../../lib/customers/customer-derived';
-import { CUSTOMER_LIST_SORT, customerListFilter } from '../../../lib/customers/customer-list-filter';
+import { customersById } from '../../../lib/customers/customers-by-id';
+import { searchCustomerIds } from '../../../lib/search/customer-search';
+import { indexCustomersAfterWrite } from '../../../lib/search/customer-search-runtime';
 import { CorpTagGroupModel } from '../../../lib/models/corp-tag.model';
 import { CustomerTaggingJobModel } from '../../../lib/models/customer-tagging-job.model';
-import { CustomerModel } from '../../../lib/models/customer.model';
+import { CustomerModel, type Customer } from '../../../lib/models/customer.model';
 import { entitySearchAttributes } from '../../../lib/temporal/search-attributes';
 import { customerTaggingWorkflowId } from '../../../lib/temporal/workflow-ids';
 import { staffScopeFilter } from '../../../lib/access/data-scope';
+import { whileSearchReachable } from './search-unavailable';
 import { badRequest, notFound, unavailable } from '../../http/app-error';
 
 /**
@@ -33,26 +37,17 @@ export async function tagCustomers(
   if (addTagIds.some((id) => removeTagIds.includes(id))) throw badRequest('同一标签不能同时添加和移除');
   await assertTagsExist(tenantId, [...addTagIds, ...removeTagIds]);
 
-  const filter = request.filter
-    ? customerListFilter(tenantId, request.filter, scope)
-    : {
-        tenantId,
-        active: true,
-        externalUserid: { $in: request.externalUserids ?? [] },
-        ...staffScopeFilter(scope, 'adderUserids'),
-      };
-  if (
-    request.filter &&
-    (await CustomerModel.countDocuments(filter, { limit: TAGGING_FILTER_CAP + 1 })) > TAGGING_FILTER_CAP
-  ) {
-    throw badRequest(
-      `符合条件的客户超过${TAGGING_FILTER_CAP}位，请缩小筛选范围后再打标签`,
-      'TOO_MANY_CUSTOMERS',
-    );
-  }
-  const customers = await CustomerModel.find(filter, { externalUserid: 1, follows: 1, profile: 1 })
-    .sort(CUSTOMER_LIST_SORT)
-    .lean();
+  const customers = request.filter
+    ? await customersMatching(tenantId, request.filter, scope)
+    : await CustomerModel.find(
+        {
+          tenantId,
+          active: true,
+          externalUserid: { $in: request.externalUserids ?? [] },
+          ...staffScopeFilter(scope, 'adderUserids'),
+        },
+        TAGGED_FIELDS,
+      ).lean<TaggedCustomer[]>();
   if (customers.length === 0) throw badRequest('请选择客户');
 
   const relations: Array<{ externalUserid: string; userid: string }> = [];
@@ -79,6 +74,12 @@ export async function tagCustomers(
     };
   });
   await CustomerModel.bulkWrite(writes, { ordered: false });
+  // Searchable before we answer: the admin reloads the list (and may filter by the new tag) right after.
+  await indexCustomersAfterWrite(
+    tenantId,
+    customers.map((customer) => customer._id),
+    { refresh: 'wait_for' },
+  );
 
   const job = await CustomerTaggingJobModel.create({
     _id: new Types.ObjectId(),
@@ -105,6 +106,35 @@ export async function tagCustomers(
     }
   }
   return { job: toJobView(job.toObject()), externalUserids: customers.map((c) => c.externalUserid) };
+}
+
+const TAGGED_FIELDS = { externalUserid: 1, follows: 1, profile: 1 } as const;
+type TaggedCustomer = Pick<Customer, 'externalUserid' | 'follows' | 'profile'> & {
+  _id: Types.ObjectId;
+  tenantId: string;
+};
+
+/** "全选": every customer the list's filter matches (the same search as the list), in list order. */
+async function customersMatching(
+  tenantId: string,
+  filter: CustomerFilter,
+  scope: StaffScope,
+): Promise<TaggedCustomer[]> {
+  const found = await whileSearchReachable(() =>
+    searchCustomerIds(tenantId, filter, scope, {
+      from: 0,
+      size: TAGGING_FILTER_CAP,
+      countUpTo: TAGGING_FILTER_CAP + 1,
+    }),
+  );
+  if (found.total > TAGGING_FILTER_CAP) {
+    throw badRequest(
+      `符合条件的客户超过${TAGGING_FILTER_CAP}位，请缩小筛选范围后再打标签`,
+      'TOO_MANY_CUSTOMERS',
+    );
+  }
+  const rows = await customersById<TaggedCustomer>(tenantId, found.ids, TAGGED_FIELDS);
+  return found.ids.flatMap((id) => rows.get(id) ?? []);
 }
 
 async function assertTagsExist(tenantId: string, tagIds: string[]): Promise<void> {
