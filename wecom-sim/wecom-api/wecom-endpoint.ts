@@ -15,6 +15,8 @@ export interface WecomCall {
   state: SimState;
   corp: Corp;
   kind: SecretKind;
+  /** Where the simulator was reached (scheme://host), for URLs it hands out such as a contact way's qr_code. */
+  origin: string;
   /** A query parameter; the first value if repeated. */
   query(name: string): string | undefined;
   /** The JSON body parsed against the endpoint's schema; a missing or ill-typed body is 40058. */
@@ -98,6 +100,7 @@ export function wecomEndpoint(state: SimState, spec: WecomEndpointSpec): Request
         state,
         corp,
         kind,
+        origin: `${req.protocol}://${req.get('host') ?? 'localhost'}`,
         query: (name) => firstQueryValue(req, name),
         body: (schema) => {
           const parsed = schema.safeParse(parseJsonBody(req.body));
