@@ -15,6 +15,11 @@ import type { CustomersApi } from '../lib/wecom/customers-api';
 import { createCustomerEventActivities } from './customer-events.activities';
 import { createCustomerSyncActivities } from './customer-sync.activities';
 import { createTenantValidityActivities } from './tenant-validity.activities';
+import { createContactWayApi } from '../lib/wecom/contact-way-api';
+import { createWelcomeApi } from '../lib/wecom/welcome-api';
+import { createStaffCodeSyncActivities } from './staff-code-sync.activities';
+import { createNewContactWelcomeActivities } from './new-contact-welcome.activities';
+import { createGroupWelcomeActivities } from './group-welcome.activities';
 
 export interface ActivityDeps {
   contacts: ContactsApi;
@@ -46,5 +51,22 @@ export function createActivities(deps: ActivityDeps) {
     ...createCorpTagWriteActivities({ corpTags: deps.corpTags, credentials: loadExternalContactCredentials }),
     ...createCustomerTaggingActivities({ customerTags: createCustomerTagsApi(deps.wecom) }),
     ...createContactReminderActivities({ wecom: deps.wecom, publicUrl: deps.publicUrl }),
+    ...createStaffCodeSyncActivities({
+      contactWays: createContactWayApi(deps.wecom),
+      credentials: loadExternalContactCredentials,
+    }),
+    ...createNewContactWelcomeActivities({
+      welcome: createWelcomeApi(deps.wecom),
+      customers: deps.customers,
+      customerTags: createCustomerTagsApi(deps.wecom),
+      credentials: loadExternalContactCredentials,
+      publicUrl: deps.publicUrl,
+    }),
+    ...createGroupWelcomeActivities({
+      welcome: createWelcomeApi(deps.wecom),
+      wecom: deps.wecom,
+      credentials: loadExternalContactCredentials,
+      publicUrl: deps.publicUrl,
+    }),
   };
 }

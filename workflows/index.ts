@@ -12,3 +12,6 @@ export {
   corpTagSyncWorkflow,
 } from './customer-sync.workflow';
 export { customerEventsWorkflow } from './customer-events.workflow';
+export { staffCodeSyncWorkflow } from './staff-code-sync.workflow';
+export { newContactWelcomeWorkflow } from './new-contact-welcome.workflow';
+export { groupWelcomeTemplateWorkflow } from './group-welcome-template.workflow';
