@@ -46,9 +46,10 @@ export class WelcomeCodes {
   send(code: string | undefined, message: Pick<SentWelcome, 'text' | 'attachments'>): SentWelcome {
     if (!code) throw new WecomError(41049);
     const issued = this.codes.get(code);
+    // Once delivered, every later call hears 41051, also after the 20 seconds (doc 92599).
+    if (issued?.used) throw new WecomError(41051, 'the welcome message was already sent');
     if (!issued || this.nowSeconds() - issued.issuedAt > WELCOME_CODE_TTL_SECONDS)
       throw new WecomError(41050, 'welcome_code is invalid or expired');
-    if (issued.used) throw new WecomError(41051, 'the welcome message was already sent');
     issued.used = true;
     const record: SentWelcome = {
       welcome_code: code,
