@@ -89,7 +89,7 @@ type AttachmentKind = 'none' | WelcomeAttachment['kind'];
         <div class="layout" data-testid="welcome-dialog">
           <div class="form">
             <div class="row">
-              <label>* 欢迎语</label>
+              <span class="title">* 欢迎语</span>
               <textarea
                 nz-input
                 rows="5"
@@ -109,9 +109,13 @@ type AttachmentKind = 'none' | WelcomeAttachment['kind'];
             </div>
             <div class="row">
               <nz-radio-group [ngModel]="attachmentKind()" (ngModelChange)="attachmentKind.set($event)">
+                <!-- eslint-disable-next-line @angular-eslint/template/label-has-associated-control -->
                 <label nz-radio-button nzValue="none">无附件</label>
+                <!-- eslint-disable-next-line @angular-eslint/template/label-has-associated-control -->
                 <label nz-radio-button nzValue="image">图片</label>
+                <!-- eslint-disable-next-line @angular-eslint/template/label-has-associated-control -->
                 <label nz-radio-button nzValue="link">链接</label>
+                <!-- eslint-disable-next-line @angular-eslint/template/label-has-associated-control -->
                 <label nz-radio-button nzValue="miniprogram">小程序</label>
               </nz-radio-group>
             </div>

@@ -94,17 +94,26 @@ const EMPTY: WelcomeList = { items: [], total: 0, page: 1, pageSize: 20 };
                 <td>{{ welcome.creatorName }}</td>
                 <td>{{ formatDateTime(welcome.updatedAt) }}</td>
                 <td>
-                  <a
+                  <button
                     *appIfPermitted="'acquisition.welcome-messages.edit'"
+                    nz-button
+                    nzType="link"
+                    nzSize="small"
+                    type="button"
                     (click)="open(section.kind, welcome)"
-                    >编辑</a
                   >
-                  <a
+                    编辑
+                  </button>
+                  <button
                     *appIfPermitted="'acquisition.welcome-messages.delete'"
-                    style="margin-left: 8px"
+                    nz-button
+                    nzType="link"
+                    nzSize="small"
+                    type="button"
                     (click)="confirmDelete(section.kind, welcome)"
-                    >删除</a
                   >
+                    删除
+                  </button>
                 </td>
               </tr>
             }
