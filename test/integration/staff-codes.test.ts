@@ -211,6 +211,10 @@ describe('员工活码 and 欢迎语', () => {
     });
     expect(stored.follows[0].state).toBe(code.id);
 
+    const detail = await admin.get(`/api/customers/${customerId}`).expect(200);
+    expect(detail.body.addEvents).toEqual([
+      expect.objectContaining({ channel: '员工活码：扫码欢迎', welcome: '欢迎语已发送' }),
+    ]);
     const adds = await admin.get(`/api/staff-codes/${code.id}/adds`).expect(200);
     expect(adds.body.items).toEqual([
       expect.objectContaining({ externalUserid: customerId, welcome: { status: 'sent' } }),
