@@ -56,6 +56,7 @@ describe('员工活码 with a tag and a welcome, scanned by a customer (end to e
     await app.startWorker();
     browser = await launchBrowser();
     page = await browser.newPage();
+    page.on('pageerror', (error) => console.error('page error:', error.message));
   }, 120_000);
 
   afterAll(async () => {

@@ -3,7 +3,7 @@ import { FormsModule } from '@angular/forms';
 import { ActivatedRoute, Router } from '@angular/router';
 import { NzCheckboxModule } from 'ng-zorro-antd/checkbox';
 import { NzMessageService } from 'ng-zorro-antd/message';
-import { NzModalService } from 'ng-zorro-antd/modal';
+import { NzModalModule, NzModalService } from 'ng-zorro-antd/modal';
 import { NzRadioModule } from 'ng-zorro-antd/radio';
 import { NzSelectModule } from 'ng-zorro-antd/select';
 
@@ -24,7 +24,7 @@ const characters = (text: string) => [...text].length;
  */
 @Component({
   selector: 'app-staff-code-form-page',
-  imports: [...SHARED_IMPORTS, FormsModule, NzCheckboxModule, NzRadioModule, NzSelectModule],
+  imports: [...SHARED_IMPORTS, FormsModule, NzCheckboxModule, NzModalModule, NzRadioModule, NzSelectModule],
   templateUrl: './staff-code-form-page.html',
   changeDetection: ChangeDetectionStrategy.OnPush,
   styles: `

@@ -3,7 +3,7 @@ import { FormsModule } from '@angular/forms';
 import { Router } from '@angular/router';
 import { NzDropDownModule } from 'ng-zorro-antd/dropdown';
 import { NzMessageService } from 'ng-zorro-antd/message';
-import { NzModalService } from 'ng-zorro-antd/modal';
+import { NzModalModule, NzModalService } from 'ng-zorro-antd/modal';
 import { NzSelectModule } from 'ng-zorro-antd/select';
 import { NzTableModule, NzTableQueryParams } from 'ng-zorro-antd/table';
 import { NzTagModule } from 'ng-zorro-antd/tag';
@@ -30,6 +30,7 @@ const EMPTY_PAGE: StaffCodePage = { items: [], total: 0, page: 1, pageSize: 20 }
     ...SHARED_IMPORTS,
     FormsModule,
     NzDropDownModule,
+    NzModalModule,
     NzSelectModule,
     NzTableModule,
     NzTagModule,

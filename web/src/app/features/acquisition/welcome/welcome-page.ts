@@ -1,6 +1,6 @@
 import { ChangeDetectionStrategy, Component, inject, OnInit, signal } from '@angular/core';
 import { NzMessageService } from 'ng-zorro-antd/message';
-import { NzModalService } from 'ng-zorro-antd/modal';
+import { NzModalModule, NzModalService } from 'ng-zorro-antd/modal';
 import { NzTableModule } from 'ng-zorro-antd/table';
 import { NzTooltipModule } from 'ng-zorro-antd/tooltip';
 
@@ -19,7 +19,14 @@ const EMPTY: WelcomeList = { items: [], total: 0, page: 1, pageSize: 20 };
  */
 @Component({
   selector: 'app-welcome-page',
-  imports: [...SHARED_IMPORTS, NzTableModule, NzTooltipModule, IfPermittedDirective, WelcomeDialog],
+  imports: [
+    ...SHARED_IMPORTS,
+    NzModalModule,
+    NzTableModule,
+    NzTooltipModule,
+    IfPermittedDirective,
+    WelcomeDialog,
+  ],
   changeDetection: ChangeDetectionStrategy.OnPush,
   styles: `
     .head {
