@@ -20,6 +20,8 @@ import { createWelcomeApi } from '../lib/wecom/welcome-api';
 import { createStaffCodeSyncActivities } from './staff-code-sync.activities';
 import { createNewContactWelcomeActivities } from './new-contact-welcome.activities';
 import { createGroupWelcomeActivities } from './group-welcome.activities';
+import { startNewContactWelcome } from '../lib/acquisition/start-new-contact-welcome';
+import { log as activityLog } from '@temporalio/activity';
 
 export interface ActivityDeps {
   contacts: ContactsApi;
@@ -46,7 +48,20 @@ export function createActivities(deps: ActivityDeps) {
     ...createContactEventActivities(shared),
     ...createOrgWriteBackActivities(shared),
     ...createCustomerSyncActivities(customerSide),
-    ...createCustomerEventActivities(customerSide),
+    ...createCustomerEventActivities({
+      ...customerSide,
+      onCustomerAdded: (tenantId, inboxKey, envelope) =>
+        startNewContactWelcome(
+          {
+            temporal: deps.temporal,
+            taskQueue: deps.taskQueue,
+            log: { error: (details, message) => activityLog.error(message, { ...details }) },
+          },
+          tenantId,
+          inboxKey,
+          envelope,
+        ),
+    }),
     ...createTenantValidityActivities({ temporal: deps.temporal }),
     ...createCorpTagWriteActivities({ corpTags: deps.corpTags, credentials: loadExternalContactCredentials }),
     ...createCustomerTaggingActivities({ customerTags: createCustomerTagsApi(deps.wecom) }),

@@ -8,7 +8,7 @@ import { customerEventsWorkflowId } from '../../../lib/temporal/workflow-ids';
 import { CUSTOMER_SIDE_EVENTS } from '../../../lib/wecom/customer-callback-event';
 import { customerEventSignal } from '../../../workflows/customer-events.workflow';
 import { openDelivery } from './receive-contact-callback.use-case';
-import { startNewContactWelcome } from './start-new-contact-welcome';
+import { startNewContactWelcome } from '../../../lib/acquisition/start-new-contact-welcome';
 
 /**
  * 客户联系 events (change_external_contact, change_external_chat, change_external_tag): verified, decrypted,
