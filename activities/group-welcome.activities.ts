@@ -1,18 +1,20 @@
 import { ApplicationFailure } from '@temporalio/activity';
 import { groupWelcomeBody, welcomeSummary, type StoredWelcome } from '../lib/acquisition/welcome-content';
-import { welcomeImageUrl } from '../lib/acquisition/welcome-image-store';
+import { welcomeMediaFor } from '../lib/acquisition/welcome-media';
 import type { WelcomeAttachment } from '../lib/contracts/welcome-messages.contract';
 import { CustomerGroupModel } from '../lib/models/customer-group.model';
 import { WelcomeMessageModel } from '../lib/models/welcome-message.model';
 import { loadBinding, loadCredentials, WeComNotBoundError } from '../lib/wecom/binding-store';
 import type { WeComClient } from '../lib/wecom/client';
 import { WeComApiError } from '../lib/wecom/errors';
+import type { MediaApi } from '../lib/wecom/media-api';
 import type { WelcomeApi } from '../lib/wecom/welcome-api';
 import type { CredentialsLoader } from './tenant-credentials';
 import { withWeComFailures } from './wecom-failure';
 
 export interface GroupWelcomeDeps {
   welcome: WelcomeApi;
+  media: MediaApi;
   wecom: WeComClient;
   credentials: CredentialsLoader;
   publicUrl: string;
@@ -59,10 +61,18 @@ export function createGroupWelcomeActivities(deps: GroupWelcomeDeps) {
         text: welcome.text ?? '',
         attachment: (welcome.attachment as WelcomeAttachment | null) ?? null,
       };
-      const body = groupWelcomeBody(content, {
-        imageUrl: (fileId) => welcomeImageUrl(deps.publicUrl, tenantId, fileId),
-      });
       try {
+        const body = welcome.deletedAt
+          ? {}
+          : groupWelcomeBody(
+              content,
+              await welcomeMediaFor(content, {
+                tenantId,
+                publicUrl: deps.publicUrl,
+                media: deps.media,
+                credentials,
+              }),
+            );
         if (welcome.deletedAt) {
           try {
             await deps.welcome.deleteGroupWelcomeTemplate(credentials, welcome.templateId!);

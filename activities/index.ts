@@ -17,6 +17,7 @@ import { createCustomerSyncActivities } from './customer-sync.activities';
 import { createTenantValidityActivities } from './tenant-validity.activities';
 import { createContactWayApi } from '../lib/wecom/contact-way-api';
 import { createWelcomeApi } from '../lib/wecom/welcome-api';
+import { createMediaApi } from '../lib/wecom/media-api';
 import { createStaffCodeSyncActivities } from './staff-code-sync.activities';
 import { createNewContactWelcomeActivities } from './new-contact-welcome.activities';
 import { createGroupWelcomeActivities } from './group-welcome.activities';
@@ -72,6 +73,7 @@ export function createActivities(deps: ActivityDeps) {
     }),
     ...createNewContactWelcomeActivities({
       welcome: createWelcomeApi(deps.wecom),
+      media: createMediaApi(deps.wecom),
       customers: deps.customers,
       customerTags: createCustomerTagsApi(deps.wecom),
       credentials: loadExternalContactCredentials,
@@ -79,6 +81,7 @@ export function createActivities(deps: ActivityDeps) {
     }),
     ...createGroupWelcomeActivities({
       welcome: createWelcomeApi(deps.wecom),
+      media: createMediaApi(deps.wecom),
       wecom: deps.wecom,
       credentials: loadExternalContactCredentials,
       publicUrl: deps.publicUrl,

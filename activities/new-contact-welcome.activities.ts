@@ -1,7 +1,7 @@
 import { ApplicationFailure, Context } from '@temporalio/activity';
 import { z } from 'zod';
 import { welcomeBody, type StoredWelcome } from '../lib/acquisition/welcome-content';
-import { welcomeImageUrl } from '../lib/acquisition/welcome-image-store';
+import { welcomeMediaFor } from '../lib/acquisition/welcome-media';
 import type { WelcomeAttachment } from '../lib/contracts/welcome-messages.contract';
 import { rewriteCustomers } from '../lib/customers/customer-writes';
 import { CallbackInboxModel } from '../lib/models/callback-inbox.model';
@@ -13,11 +13,13 @@ import { parseCallbackXml } from '../lib/wecom/callback-event';
 import type { CustomerTagsApi } from '../lib/wecom/customer-tags-api';
 import type { CustomersApi } from '../lib/wecom/customers-api';
 import { WeComApiError } from '../lib/wecom/errors';
+import type { MediaApi } from '../lib/wecom/media-api';
 import type { WelcomeApi } from '../lib/wecom/welcome-api';
 import type { CredentialsLoader } from './tenant-credentials';
 
 export interface NewContactWelcomeDeps {
   welcome: WelcomeApi;
+  media: MediaApi;
   customers: CustomersApi;
   customerTags: CustomerTagsApi;
   credentials: CredentialsLoader;
@@ -171,10 +173,14 @@ export function createNewContactWelcomeActivities(deps: NewContactWelcomeDeps) {
         const customer = await deps.customers.getCustomer(credentials, event.ExternalUserID);
         nickname = customer.external_contact.name ?? '';
       }
-      const body = welcomeBody(welcome, nickname, {
-        imageUrl: (fileId) => welcomeImageUrl(deps.publicUrl, tenantId, fileId),
-      });
       try {
+        const media = await welcomeMediaFor(welcome, {
+          tenantId,
+          publicUrl: deps.publicUrl,
+          media: deps.media,
+          credentials,
+        });
+        const body = welcomeBody(welcome, nickname, media);
         await deps.welcome.sendWelcomeMessage(credentials, event.WelcomeCode, body);
         await recordWelcome(tenantId, inboxKey, { status: 'sent' });
       } catch (error) {

@@ -7,6 +7,8 @@
 const ERROR_TEXT: Readonly<Record<number, string>> = {
   40001: 'invalid credential',
   40003: 'invalid userid',
+  40004: 'invalid media type',
+  40007: 'invalid media_id',
   40013: 'invalid corpid',
   40014: 'invalid access_token',
   40056: 'invalid agentid',
@@ -18,6 +20,7 @@ const ERROR_TEXT: Readonly<Record<number, string>> = {
   41001: 'access_token missing',
   41002: 'corpid missing',
   41004: 'corpsecret missing',
+  41005: 'media data missing',
   41008: 'missing code',
   41009: 'missing userid',
   41011: 'missing agentid',

@@ -10,7 +10,8 @@ export interface StoredWelcome {
 /** How the message's images are reached by WeCom (pic_url) and, for a mini-program cover, its media id. */
 export interface WelcomeMedia {
   imageUrl(fileId: string): string;
-  mediaId?(fileId: string): string;
+  /** The mini-program cover's temporary media id (uploaded beforehand: lib/acquisition/welcome-media.ts). */
+  mediaId(fileId: string): string;
 }
 
 /** `#nickname#` becomes the customer's name (R-2.3.1-04); a customer without one gets an empty string. */
@@ -36,7 +37,6 @@ function attachmentBody(
         },
       };
     case 'miniprogram':
-      if (!media.mediaId) return undefined;
       return {
         msgtype: 'miniprogram',
         miniprogram: {

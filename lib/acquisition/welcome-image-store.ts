@@ -69,3 +69,15 @@ export async function openWelcomeImage(
 export function welcomeImageUrl(publicUrl: string, tenantId: string, fileId: string): string {
   return `${publicUrl.replace(/\/$/, '')}/api/public/welcome-images/${encodeURIComponent(tenantId)}/${fileId}`;
 }
+
+/** The whole image in memory (≤ 2 MB), for uploading it to WeCom as temporary media. */
+export async function readWelcomeImage(
+  tenantId: string,
+  fileId: string,
+): Promise<{ bytes: Buffer; name: string; contentType: string } | undefined> {
+  const opened = await openWelcomeImage(tenantId, fileId);
+  if (!opened) return undefined;
+  const chunks: Buffer[] = [];
+  for await (const chunk of opened.stream) chunks.push(chunk as Buffer);
+  return { bytes: Buffer.concat(chunks), name: opened.file.name, contentType: opened.file.contentType };
+}

@@ -287,6 +287,69 @@ describe('员工活码 and 欢迎语', () => {
     expect(row?.welcome).toMatchObject({ status: 'sent', source: 'default' });
   });
 
+  it('sends an uploaded image by URL and a mini-program with its cover uploaded to WeCom', async () => {
+    const png = Buffer.from(
+      'iVBORw0KGgoAAAANSUhEUgAAAAEAAAABCAYAAAAfFcSJAAAADUlEQVR42mP8z8BQDwAEhQGAhKmMIQAAAABJRU5ErkJggg==',
+      'base64',
+    );
+    const gif = await admin
+      .post('/api/welcome-images')
+      .attach('file', png, { filename: 'a.gif', contentType: 'image/gif' });
+    expect(gif.status).toBe(400);
+    expect(gif.body.error.message).toBe('只能上传jpg/png格式图片，且不超过2M');
+    const image = (
+      await admin
+        .post('/api/welcome-images')
+        .attach('file', png, { filename: 'cover.png', contentType: 'image/png' })
+    ).body as { fileId: string; url: string };
+    const served = await fetch(image.url);
+    expect(served.headers.get('content-type')).toBe('image/png');
+    expect(Buffer.from(await served.arrayBuffer())).toEqual(png);
+
+    const [current] = (await admin.get('/api/welcome-messages/default').expect(200)).body.items;
+    await admin
+      .put(`/api/welcome-messages/default/${current.id}`)
+      .send({
+        text: '欢迎',
+        attachment: {
+          kind: 'miniprogram',
+          title: '商城',
+          appid: 'wx0001',
+          page: 'pages/home',
+          coverFileId: image.fileId,
+        },
+      })
+      .expect(200);
+    const withMini = await customerScenario.addCustomer(corp.corpId, { userid: 'lina', name: '小程序客户' });
+    const mini = await eventually(async () => {
+      const { welcome_messages } = await acquisitionScenario.welcomeMessages(
+        corp.corpId,
+        withMini.customer.external_userid,
+      );
+      return welcome_messages[0];
+    });
+    expect(mini.attachments).toEqual([
+      {
+        msgtype: 'miniprogram',
+        miniprogram: { title: '商城', appid: 'wx0001', page: 'pages/home', pic_media_id: expect.any(String) },
+      },
+    ]);
+
+    await admin
+      .put(`/api/welcome-messages/default/${current.id}`)
+      .send({ text: '', attachment: { kind: 'image', fileId: image.fileId, name: 'cover.png' } })
+      .expect(200);
+    const withImage = await customerScenario.addCustomer(corp.corpId, { userid: 'lina', name: '图片客户' });
+    const pictured = await eventually(async () => {
+      const { welcome_messages } = await acquisitionScenario.welcomeMessages(
+        corp.corpId,
+        withImage.customer.external_userid,
+      );
+      return welcome_messages[0];
+    });
+    expect(pictured.attachments).toEqual([{ msgtype: 'image', image: { pic_url: image.url } }]);
+  });
+
   it('turns a code 异常 when its members have all left, and still records a customer who came through it', async () => {
     const code = await createCode({ kind: 'single', userids: ['leaver'], scene: '离职' });
     const way = (await synced(code.id)) && (await wayOf(code.id));

@@ -103,6 +103,29 @@ describe('contact ways (联系我)', () => {
     ]);
   });
 
+  it('media/upload gives a pic_media_id that a mini-program welcome needs', async () => {
+    const upload = await request(sim.app)
+      .post('/cgi-bin/media/upload')
+      .query({ access_token: token, type: 'image' })
+      .attach('media', Buffer.from('png-bytes'), { filename: 'cover.png', contentType: 'image/png' });
+    expect(upload.body).toMatchObject({ errcode: 0, type: 'image', media_id: expect.any(String) });
+    const miniprogram = (picMediaId: string) => ({
+      msgtype: 'miniprogram',
+      miniprogram: { title: '小程序', pic_media_id: picMediaId, appid: 'wx123', page: 'pages/index' },
+    });
+    const code = corp().welcomeCodes.issue('lina', 'wmMini');
+    const refused = await post('send_welcome_msg', {
+      welcome_code: code,
+      attachments: [miniprogram('nope')],
+    });
+    expect(refused.body.errcode).toBe(40007);
+    const sent = await post('send_welcome_msg', {
+      welcome_code: code,
+      attachments: [miniprogram(upload.body.media_id)],
+    });
+    expect(sent.body.errcode).toBe(0);
+  });
+
   it('group welcome templates: add, get, edit, del', async () => {
     const added = await post('group_welcome_template/add', {
       text: { content: '欢迎' },

@@ -16,6 +16,7 @@ import { SECRET_KINDS, type CorpSecrets, type SecretKind } from './secret-kinds'
 import { ContactWayBook } from '../acquisition/contact-ways';
 import { WelcomeCodes } from '../acquisition/welcome-codes';
 import { GroupWelcomeTemplates } from '../acquisition/group-welcome-templates';
+import { MediaStore } from '../acquisition/media-store';
 
 export interface CorpIdentity {
   corpId: string;
@@ -44,6 +45,8 @@ export class Corp {
   readonly contactWays: ContactWayBook;
   readonly welcomeCodes: WelcomeCodes;
   readonly groupWelcomeTemplates: GroupWelcomeTemplates;
+  /** Temporary media from media/upload (a mini-program welcome's cover). */
+  readonly media: MediaStore;
   /** The WeCom client's state for the JS-SDK and the silent OAuth (set through the scenario API). */
   clientContext: ClientContext | undefined;
 
@@ -58,6 +61,7 @@ export class Corp {
     this.contactWays = new ContactWayBook(this.contacts, nowSeconds);
     this.welcomeCodes = new WelcomeCodes(nowSeconds);
     this.groupWelcomeTemplates = new GroupWelcomeTemplates(nowSeconds);
+    this.media = new MediaStore(nowSeconds);
   }
 
   get corpId(): string {

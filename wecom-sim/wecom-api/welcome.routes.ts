@@ -4,6 +4,7 @@
  */
 import { z } from 'zod';
 import type { GroupWelcomeContent } from '../acquisition/group-welcome-templates';
+import { MEDIA_TYPES, type MediaType } from '../acquisition/media-store';
 import type { SecretKind } from '../state/secret-kinds';
 import { WecomError } from '../wecom-error';
 import type { WecomEndpointSpec } from './wecom-endpoint';
@@ -84,7 +85,21 @@ function contentOf(input: GroupWelcomeContent): GroupWelcomeContent {
   );
 }
 
+/** The multipart form must carry a file part named `media` (the doc's field name). */
+const MEDIA_PART = /content-disposition:\s*form-data;[^\r\n]*name="media"/i;
+
 export const welcomeEndpoints: Record<string, WecomEndpointSpec> = {
+  '/media/upload': {
+    allowed: ['externalContact', 'app', 'contacts'],
+    handle: ({ corp, query, rawBody }) => {
+      const type = query('type');
+      if (!type || !MEDIA_TYPES.includes(type as MediaType))
+        throw new WecomError(40004, `type ${type ?? ''}`);
+      if (!MEDIA_PART.test(rawBody())) throw new WecomError(41005, 'media file is missing');
+      const uploaded = corp.media.upload(type as MediaType);
+      return { type, media_id: uploaded.media_id, created_at: String(uploaded.created_at) };
+    },
+  },
   '/externalcontact/send_welcome_msg': {
     allowed: WELCOME_APIS,
     handle: ({ corp, body }) => {
@@ -97,6 +112,13 @@ export const welcomeEndpoints: Record<string, WecomEndpointSpec> = {
         throw new WecomError(40058, `text.content is at most ${WELCOME_TEXT_MAX_BYTES} bytes`);
       if (attachments.length > ATTACHMENTS_MAX)
         throw new WecomError(40058, `at most ${ATTACHMENTS_MAX} attachments`);
+      for (const attachment of attachments) {
+        if (
+          attachment.msgtype === 'miniprogram' &&
+          !corp.media.isValid(attachment.miniprogram.pic_media_id, 'image')
+        )
+          throw new WecomError(40007, 'invalid pic_media_id');
+      }
       corp.welcomeCodes.send(input.welcome_code, { text, attachments });
       return {};
     },
