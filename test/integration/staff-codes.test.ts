@@ -140,6 +140,8 @@ describe('员工活码 and 欢迎语', () => {
     });
 
     await admin.delete(`/api/staff-codes/${created.id}`).expect(204);
+    const audit = await admin.get('/api/audit-logs').query({ action: 'staff-code.delete' }).expect(200);
+    expect(audit.body.items[0]).toMatchObject({ target: { id: created.id, name: '门店海报' } });
     await eventually(async () => !(await wayOf(created.id)));
     await admin.get(`/api/staff-codes/${created.id}`).expect(404);
   });

@@ -18,6 +18,7 @@ import { accessOf } from '../../auth/authorize';
 import { sessionOf } from '../../auth/session';
 import { AppError, notFound } from '../../http/app-error';
 import { defineRoute } from '../../http/define-route';
+import { recordAudit } from '../audit/record-audit';
 import { fetchWeComQr, PREVIEW_PAGE_HTML, previewQrPng } from './staff-code-qr';
 import {
   createStaffCodes,
@@ -83,8 +84,20 @@ export function createStaffCodesRouter(
         201: { description: 'Saved; 联系我 is created by a workflow', schema: createdStaffCodesSchema },
       },
     },
-    async ({ body }, _req, res) => {
-      res.status(201).json({ items: await createStaffCodes(temporal, await callerOf(res), body) });
+    async ({ body }, req, res) => {
+      const caller = await callerOf(res);
+      const items = await createStaffCodes(temporal, caller, body);
+      for (const code of items) {
+        await recordAudit({
+          tenantId: caller.tenantId,
+          actorStaffId: caller.staffId,
+          action: 'staff-code.create',
+          target: { type: 'staff-code', id: code.id, name: code.scene },
+          after: code,
+          ip: req.ip,
+        });
+      }
+      res.status(201).json({ items });
     },
   );
 
@@ -133,8 +146,20 @@ export function createStaffCodesRouter(
       request: { params: staffCodeParamsSchema, body: updateStaffCodeSchema },
       responses: { 200: { description: 'Saved', schema: staffCodeSchema } },
     },
-    async ({ params, body }, _req, res) => {
-      res.json(await updateStaffCode(temporal, await callerOf(res), params.codeId, body));
+    async ({ params, body }, req, res) => {
+      const caller = await callerOf(res);
+      const before = await staffCodeView(caller, params.codeId);
+      const after = await updateStaffCode(temporal, caller, params.codeId, body);
+      await recordAudit({
+        tenantId: caller.tenantId,
+        actorStaffId: caller.staffId,
+        action: 'staff-code.update',
+        target: { type: 'staff-code', id: after.id, name: after.scene },
+        before,
+        after,
+        ip: req.ip,
+      });
+      res.json(after);
     },
   );
 
@@ -150,8 +175,18 @@ export function createStaffCodesRouter(
       request: { params: staffCodeParamsSchema },
       responses: { 204: { description: 'Deleted' } },
     },
-    async ({ params }, _req, res) => {
-      await deleteStaffCode(temporal, await callerOf(res), params.codeId);
+    async ({ params }, req, res) => {
+      const caller = await callerOf(res);
+      const before = await staffCodeView(caller, params.codeId);
+      await deleteStaffCode(temporal, caller, params.codeId);
+      await recordAudit({
+        tenantId: caller.tenantId,
+        actorStaffId: caller.staffId,
+        action: 'staff-code.delete',
+        target: { type: 'staff-code', id: before.id, name: before.scene },
+        before,
+        ip: req.ip,
+      });
       res.status(204).end();
     },
   );

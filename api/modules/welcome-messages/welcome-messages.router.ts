@@ -14,6 +14,7 @@ import {
 import { sessionOf } from '../../auth/session';
 import { notFound } from '../../http/app-error';
 import { defineRoute } from '../../http/define-route';
+import { recordAudit } from '../audit/record-audit';
 import { receiveWelcomeImage } from './welcome-image-upload';
 import {
   createWelcome,
@@ -47,6 +48,16 @@ export function createWelcomeMessagesRouter(
 
   for (const kind of ['default', 'group'] as const) {
     const { path, title } = SECTIONS[kind];
+    const audited = (
+      caller: { tenantId: string; staffId: string },
+      action: 'welcome.create' | 'welcome.update',
+      welcome: { id: string; summary: string },
+    ) => ({
+      tenantId: caller.tenantId,
+      actorStaffId: caller.staffId,
+      action,
+      target: { type: `welcome-${kind}`, id: welcome.id, name: `${title}：${welcome.summary}` },
+    });
     defineRoute(
       registry,
       router,
@@ -81,8 +92,15 @@ export function createWelcomeMessagesRouter(
           409: { description: 'One exists' },
         },
       },
-      async ({ body }, _req, res) => {
-        res.status(201).json(await createWelcome(temporal, callerOf(res), kind, body));
+      async ({ body }, req, res) => {
+        const caller = callerOf(res);
+        const created = await createWelcome(temporal, caller, kind, body);
+        await recordAudit({
+          ...audited(caller, 'welcome.create', created),
+          after: created,
+          ip: req.ip,
+        });
+        res.status(201).json(created);
       },
     );
     defineRoute(
@@ -97,8 +115,11 @@ export function createWelcomeMessagesRouter(
         request: { params: welcomeParamsSchema, body: saveWelcomeSchema },
         responses: { 200: { description: 'Saved', schema: welcomeSchema } },
       },
-      async ({ params, body }, _req, res) => {
-        res.json(await updateWelcome(temporal, callerOf(res).tenantId, kind, params.welcomeId, body));
+      async ({ params, body }, req, res) => {
+        const caller = callerOf(res);
+        const updated = await updateWelcome(temporal, caller.tenantId, kind, params.welcomeId, body);
+        await recordAudit({ ...audited(caller, 'welcome.update', updated), after: updated, ip: req.ip });
+        res.json(updated);
       },
     );
     defineRoute(
@@ -113,8 +134,16 @@ export function createWelcomeMessagesRouter(
         request: { params: welcomeParamsSchema },
         responses: { 204: { description: 'Deleted' } },
       },
-      async ({ params }, _req, res) => {
-        await deleteWelcome(temporal, callerOf(res).tenantId, kind, params.welcomeId);
+      async ({ params }, req, res) => {
+        const caller = callerOf(res);
+        await deleteWelcome(temporal, caller.tenantId, kind, params.welcomeId);
+        await recordAudit({
+          tenantId: caller.tenantId,
+          actorStaffId: caller.staffId,
+          action: 'welcome.delete',
+          target: { type: `welcome-${kind}`, id: params.welcomeId, name: title },
+          ip: req.ip,
+        });
         res.status(204).end();
       },
     );
