@@ -42,11 +42,12 @@ describe('员工活码 and 欢迎语', () => {
   let admin: Agent;
   let corp: SimCorp;
   let vipTag: string;
+  let roles: { staff: string };
 
   beforeAll(async () => {
     app = await startTestApp('staff-codes');
     corp = await simulator.createCorp('活码企业');
-    await createBoundTenant(TENANT, corp, { adminMobile: ADMIN_MOBILE });
+    ({ roles } = await createBoundTenant(TENANT, corp, { adminMobile: ADMIN_MOBILE }));
     for (const member of MEMBERS) {
       await simulator.addUser(corp.corpId, { ...member, department: [1] });
     }
@@ -372,6 +373,24 @@ describe('员工活码 and 欢迎语', () => {
       NewContactModel.findOne({ tenantId: TENANT, externalUserid: scan.customer.external_userid }).lean(),
     );
     expect(row).toMatchObject({ codeId: code.id, userid: 'leaver' });
+  });
+
+  it('a member with 只看本人 sees the codes they are in, and no other', async () => {
+    const others = await createCode({ kind: 'single', userids: ['zhaolei'], scene: '别人的活码' });
+    await admin.put('/api/org/staff/wangwei/role').send({ roleId: roles.staff }).expect(204);
+    await admin.put('/api/org/staff/wangwei/system-access').send({ enabled: true }).expect(200);
+    await admin.put('/api/org/staff/wangwei/password').send({ password: 'Staff1234' }).expect(204);
+    const wangwei = request.agent(app.baseUrl);
+    await wangwei.post('/api/auth/login').send({ phone: '13700000512', password: 'Staff1234' }).expect(200);
+
+    const page = (await wangwei.get('/api/staff-codes').query({ pageSize: 100 }).expect(200)).body as {
+      items: CodeView[];
+      total: number;
+    };
+    expect(page.total).toBeGreaterThan(0);
+    expect(page.items.every((item) => item.members.some((member) => member.userid === 'wangwei'))).toBe(true);
+    await wangwei.get(`/api/staff-codes/${others.id}`).expect(404);
+    await wangwei.delete(`/api/staff-codes/${others.id}`).expect(403);
   });
 
   it('客户群欢迎语 becomes a WeCom template and every group owner is told once; edit and delete follow', async () => {
