@@ -25,3 +25,4 @@ export async function loadExternalContactCredentials(tenantId: string): Promise<
 }
 
 export type CredentialsLoader = typeof loadContactsCredentials;
+
