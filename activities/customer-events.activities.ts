@@ -15,7 +15,7 @@ import { CallbackInboxModel } from '../lib/models/callback-inbox.model';
 import { CorpTagGroupModel } from '../lib/models/corp-tag.model';
 import { CustomerGroupModel } from '../lib/models/customer-group.model';
 import { CustomerModel } from '../lib/models/customer.model';
-import { parseCallbackXml } from '../lib/wecom/callback-event';
+import { parseCallbackXml, type CallbackEnvelope } from '../lib/wecom/callback-event';
 import {
   readCustomerSideChange,
   type CorpTagChange,
@@ -32,6 +32,8 @@ export interface CustomerEventDeps {
   customers: CustomersApi;
   credentials: CredentialsLoader;
   now?: () => Date;
+  /** Starts the add event's welcome workflow if the api could not (lib/acquisition/start-new-contact-welcome). */
+  onCustomerAdded?: (tenantId: string, inboxKey: string, envelope: CallbackEnvelope) => Promise<void>;
 }
 
 /**
@@ -231,7 +233,9 @@ export function createCustomerEventActivities(deps: CustomerEventDeps) {
       let status: Outcome | 'failed';
       let error: string | undefined;
       try {
-        const change = readCustomerSideChange(parseCallbackXml(entry.xml));
+        const envelope = parseCallbackXml(entry.xml);
+        const change = readCustomerSideChange(envelope);
+        await deps.onCustomerAdded?.(input.tenantId, input.inboxKey, envelope);
         status =
           change.Event === 'change_external_contact'
             ? await applyContactChange(input.tenantId, input.inboxKey, change)

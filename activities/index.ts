@@ -17,6 +17,14 @@ import { createCustomerSyncActivities } from './customer-sync.activities';
 import { createTenantValidityActivities } from './tenant-validity.activities';
 import type { CustomerSearch } from '../lib/search/customer-search-runtime';
 import { createCustomerSearchActivities } from './customer-search.activities';
+import { createContactWayApi } from '../lib/wecom/contact-way-api';
+import { createWelcomeApi } from '../lib/wecom/welcome-api';
+import { createMediaApi } from '../lib/wecom/media-api';
+import { createStaffCodeSyncActivities } from './staff-code-sync.activities';
+import { createNewContactWelcomeActivities } from './new-contact-welcome.activities';
+import { createGroupWelcomeActivities } from './group-welcome.activities';
+import { startNewContactWelcome } from '../lib/acquisition/start-new-contact-welcome';
+import { log as activityLog } from '@temporalio/activity';
 
 export interface ActivityDeps {
   contacts: ContactsApi;
@@ -45,11 +53,43 @@ export function createActivities(deps: ActivityDeps) {
     ...createContactEventActivities(shared),
     ...createOrgWriteBackActivities(shared),
     ...createCustomerSyncActivities(customerSide),
-    ...createCustomerEventActivities(customerSide),
+    ...createCustomerEventActivities({
+      ...customerSide,
+      onCustomerAdded: (tenantId, inboxKey, envelope) =>
+        startNewContactWelcome(
+          {
+            temporal: deps.temporal,
+            taskQueue: deps.taskQueue,
+            log: { error: (details, message) => activityLog.error(message, { ...details }) },
+          },
+          tenantId,
+          inboxKey,
+          envelope,
+        ),
+    }),
     ...createTenantValidityActivities({ temporal: deps.temporal }),
     ...createCorpTagWriteActivities({ corpTags: deps.corpTags, credentials: loadExternalContactCredentials }),
     ...createCustomerTaggingActivities({ customerTags: createCustomerTagsApi(deps.wecom) }),
     ...createContactReminderActivities({ wecom: deps.wecom, publicUrl: deps.publicUrl }),
     ...createCustomerSearchActivities({ search: deps.search }),
+    ...createStaffCodeSyncActivities({
+      contactWays: createContactWayApi(deps.wecom),
+      credentials: loadExternalContactCredentials,
+    }),
+    ...createNewContactWelcomeActivities({
+      welcome: createWelcomeApi(deps.wecom),
+      media: createMediaApi(deps.wecom),
+      customers: deps.customers,
+      customerTags: createCustomerTagsApi(deps.wecom),
+      credentials: loadExternalContactCredentials,
+      publicUrl: deps.publicUrl,
+    }),
+    ...createGroupWelcomeActivities({
+      welcome: createWelcomeApi(deps.wecom),
+      media: createMediaApi(deps.wecom),
+      wecom: deps.wecom,
+      credentials: loadExternalContactCredentials,
+      publicUrl: deps.publicUrl,
+    }),
   };
 }

@@ -29,6 +29,11 @@ import { createPlatformWeComHealthRouter } from './modules/wecom-binding/platfor
 import { createWeComBindingRouter } from './modules/wecom-binding/wecom-binding.router';
 import { customerIndexNames } from '../lib/search/customer-index';
 import { bindCustomerSearch } from '../lib/search/customer-search-runtime';
+import { createQrPreviewRouter, createStaffCodesRouter } from './modules/staff-codes/staff-codes.router';
+import {
+  createWelcomeImagesPublicRouter,
+  createWelcomeMessagesRouter,
+} from './modules/welcome-messages/welcome-messages.router';
 import { WeComCallStats } from '../lib/wecom/call-stats';
 import { chatArchiveSdkFor } from '../lib/wecom/chat-archive-sdk';
 import { WeComClient } from '../lib/wecom/client';
@@ -98,7 +103,11 @@ export function createApp(deps: AppDeps): Express {
   );
   app.use(createAuditRouter(registry, authenticate));
   app.use(
-    createCustomersRouter(registry, { client: deps.temporal, taskQueue: config.temporalTaskQueue }, authenticate),
+    createCustomersRouter(
+      registry,
+      { client: deps.temporal, taskQueue: config.temporalTaskQueue },
+      authenticate,
+    ),
   );
   app.use(createRolesRouter(registry, authenticate));
   app.use(
@@ -116,6 +125,24 @@ export function createApp(deps: AppDeps): Express {
     ),
   );
   app.use(createCustomerGroupsRouter(registry, authenticate));
+  app.use(
+    createStaffCodesRouter(
+      registry,
+      { client: deps.temporal, taskQueue: config.temporalTaskQueue, log },
+      config.publicUrl,
+      authenticate,
+    ),
+  );
+  app.use(createQrPreviewRouter(registry));
+  app.use(
+    createWelcomeMessagesRouter(
+      registry,
+      { client: deps.temporal, taskQueue: config.temporalTaskQueue, log },
+      config.publicUrl,
+      authenticate,
+    ),
+  );
+  app.use(createWelcomeImagesPublicRouter(registry));
   app.use(
     createWeComLoginRouter(registry, {
       jwtSecret: config.jwtSecret,

@@ -13,3 +13,6 @@ export {
 } from './customer-sync.workflow';
 export { customerEventsWorkflow } from './customer-events.workflow';
 export { customerSearchOutboxWorkflow, customerSearchRebuildWorkflow } from './customer-search.workflow';
+export { staffCodeSyncWorkflow } from './staff-code-sync.workflow';
+export { newContactWelcomeWorkflow } from './new-contact-welcome.workflow';
+export { groupWelcomeTemplateWorkflow } from './group-welcome-template.workflow';

@@ -215,6 +215,10 @@ export const customerDetailSchema = z
         at: z.string(),
         source: z.string(),
         remark: z.string(),
+        /** 添加渠道: the 员工活码 the customer came through (员工活码：活动场景). */
+        channel: z.string().optional(),
+        /** The welcome of this add (欢迎语已发送 / 欢迎语发送失败（41050）…). */
+        welcome: z.string().optional(),
       }),
     ),
     /** 企业信息 (R-3.1.2-10..13); null for a WeChat customer without a company (I-48's key). */

@@ -25,6 +25,12 @@ export const AUDIT_ACTIONS = [
   'customer.tag',
   'contact-record.delete',
   'customer.profile.update',
+  'staff-code.create',
+  'staff-code.update',
+  'staff-code.delete',
+  'welcome.create',
+  'welcome.update',
+  'welcome.delete',
 ] as const;
 export type AuditAction = (typeof AUDIT_ACTIONS)[number];
 

@@ -22,3 +22,12 @@ export const customerSideSyncWorkflowId = (kind: string, tenantId: string, runKe
 export const customerSearchOutboxWorkflowId = (tenantId: string) => `customer-search-outbox/${tenantId}`;
 /** Refills a new or wiped customer search index from MongoDB; one per index name. */
 export const customerSearchRebuildWorkflowId = (index: string) => `customer-search-rebuild/${index}`;
+/** One workflow per 员工活码 writes it to WeCom's 「联系我」 (add/update/del_contact_way). */
+export const staffCodeSyncWorkflowId = (tenantId: string, codeId: string) =>
+  `staff-code-sync/${tenantId}/${codeId}`;
+/** One workflow per add_external_contact event (its inbox key): welcome, code tags, source. */
+export const newContactWelcomeWorkflowId = (tenantId: string, inboxKey: string) =>
+  `new-contact/${tenantId}/${inboxKey}`;
+/** One workflow per 客户群欢迎语 writes it to WeCom's group welcome templates. */
+export const groupWelcomeTemplateWorkflowId = (tenantId: string, welcomeId: string) =>
+  `group-welcome/${tenantId}/${welcomeId}`;

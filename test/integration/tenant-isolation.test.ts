@@ -1,4 +1,6 @@
 import mongoose from 'mongoose';
+import { StaffCodeModel } from '../../lib/models/staff-code.model';
+import { WelcomeMessageModel } from '../../lib/models/welcome-message.model';
 import { CustomerTaggingJobModel } from '../../lib/models/customer-tagging-job.model';
 import request from 'supertest';
 import { StaffModel } from '../../lib/models/staff.model';
@@ -51,6 +53,13 @@ const SAMPLE_BODIES: Record<string, unknown> = {
   'POST /api/customers/tags': { externalUserids: ['wm-isolation-a'], addTagIds: ['et-a-tag'] },
   'PATCH /api/customers/{externalUserid}': { phone: '110' },
   'POST /api/customers/{externalUserid}/contact-records': { kind: 'record', text: '乙方记录' },
+  // Tenant A's member and code: unknown to B (400 / 404).
+  'POST /api/staff-codes': { kind: 'single', userids: ['a-member'], scene: '乙方活码' },
+  'PUT /api/staff-codes/{codeId}': { userids: ['a-member'], scene: '乙方活码' },
+  'POST /api/welcome-messages/default': { text: '乙方欢迎语' },
+  'PUT /api/welcome-messages/default/{welcomeId}': { text: '乙方欢迎语' },
+  'POST /api/welcome-messages/group': { text: '乙方群欢迎语' },
+  'PUT /api/welcome-messages/group/{welcomeId}': { text: '乙方群欢迎语' },
 };
 /** Tenant A's 群标签 group and tag ids (ObjectIds), aimed at by tenant B's calls. */
 const groupTagsOfA = { group: '', tag: '' };
@@ -58,6 +67,8 @@ let roleOfA = '';
 let recordOfA = '';
 let jobOfA = '';
 const CUSTOMER_OF_A = 'wm-isolation-a';
+/** Tenant A's 员工活码 and 欢迎语 (ObjectIds), aimed at by tenant B's calls. */
+const acquisitionOfA = { code: '', welcome: '' };
 
 async function snapshotOf(tenantId: string): Promise<string> {
   const db = mongoose.connection.db!;
@@ -145,6 +156,23 @@ describe('tenant isolation: every endpoint, called by another tenant', () => {
       creator: { staffId: '000000000000000000000000', userid: 'admin', name: `${A_MARKER}管理员` },
     });
     recordOfA = String(recordA._id);
+    acquisitionOfA.code = String(
+      (
+        await StaffCodeModel.create({
+          tenantId: TENANT_A,
+          kind: 'single',
+          userids: ['a-member'],
+          memberUserids: ['a-member'],
+          scene: `${A_MARKER}活码`,
+          welcomeText: `${A_MARKER}欢迎语`,
+          creatorName: `${A_MARKER}管理员`,
+        })
+      )._id,
+    );
+    acquisitionOfA.welcome = String(
+      (await WelcomeMessageModel.create({ tenantId: TENANT_A, kind: 'group', text: `${A_MARKER}群欢迎语` }))
+        ._id,
+    );
     await StaffModel.create({
       tenantId: TENANT_A,
       userid: 'a-member',
@@ -189,7 +217,9 @@ describe('tenant isolation: every endpoint, called by another tenant', () => {
           .replace('{externalUserid}', CUSTOMER_OF_A)
           .replace('{jobId}', jobOfA)
           .replace('{recordId}', recordOfA)
-          .replace('{fileId}', recordOfA);
+          .replace('{fileId}', recordOfA)
+          .replace('{codeId}', acquisitionOfA.code)
+          .replace('{welcomeId}', acquisitionOfA.welcome);
         const call = agentB[method as 'get' | 'post' | 'put' | 'patch' | 'delete'](url).query({
           msg_signature: '0'.repeat(40),
           timestamp: '1',
@@ -198,7 +228,9 @@ describe('tenant isolation: every endpoint, called by another tenant', () => {
         });
         const response =
           method === 'get' ? await call : await call.send((SAMPLE_BODIES[operation] ?? {}) as object);
-        expect({ operation, leaked: response.text.includes(A_MARKER) }).toEqual({ operation, leaked: false });
+        // Binary answers (a QR PNG) have no text; they carry no names either.
+        const text = response.text ?? '';
+        expect({ operation, leaked: text.includes(A_MARKER) }).toEqual({ operation, leaked: false });
         expect({ operation, status: response.status }).not.toEqual({ operation, status: 500 });
         // A tenant operation must really have run as tenant B, not stopped at the door;
         // a platform operation must refuse a tenant session outright.

@@ -377,3 +377,50 @@ export async function populateCustomerCorp(corpId: string): Promise<SmallCustome
   }
   return { staff, tags, customers, chats };
 }
+
+/** 「联系我」 ways, a customer scanning one, and the welcomes and group welcome templates WeCom holds. */
+export interface SimContactWay {
+  config_id: string;
+  type: 1 | 2;
+  scene: 1 | 2;
+  skip_verify: boolean;
+  state: string;
+  user: string[];
+  party: number[];
+  remark: string;
+}
+
+export const acquisitionScenario = {
+  contactWays: (corpId: string) =>
+    sim<{ contact_ways: SimContactWay[] }>('GET', `/corps/${corpId}/contact-ways`),
+  /** A WeChat user scans the way's QR code and is added to one of its members (add_external_contact). */
+  scanContactWay: (
+    corpId: string,
+    configId: string,
+    customer: { name?: string; external_userid?: string; member_accepts?: boolean; welcome_code?: boolean },
+  ) =>
+    sim<{
+      customer: { external_userid: string; name: string };
+      userid: string;
+      welcome_code: string | null;
+      delivery: SimDelivery | null;
+    }>('POST', `/corps/${corpId}/contact-ways/${configId}/scans`, customer),
+  /** Welcomes WeCom delivered through send_welcome_msg, oldest first. */
+  welcomeMessages: (corpId: string, externalUserid?: string) =>
+    sim<{
+      welcome_messages: Array<{
+        external_userid: string;
+        userid: string;
+        text?: { content: string };
+        attachments: Array<Record<string, unknown>>;
+      }>;
+    }>(
+      'GET',
+      `/corps/${corpId}/welcome-messages${externalUserid ? `?external_userid=${encodeURIComponent(externalUserid)}` : ''}`,
+    ),
+  groupWelcomeTemplates: (corpId: string) =>
+    sim<{
+      templates: Array<{ template_id: string; text?: { content: string }; link?: Record<string, unknown> }>;
+    }>('GET', `/corps/${corpId}/group-welcome-templates`),
+  advanceClock: (seconds: number) => sim<unknown>('POST', '/clock/advance', { seconds }),
+};

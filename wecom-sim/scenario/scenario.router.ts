@@ -6,6 +6,7 @@ import { clientContextRoutes } from './client-context.routes';
 import { contactsRoutes } from './contacts.routes';
 import { corpsRoutes } from './corps.routes';
 import { customersRoutes } from './customers.routes';
+import { contactWaysRoutes } from './contact-ways.routes';
 import type { ScenarioDeps } from './scenario-deps';
 import { scenarioErrorHandler } from './scenario-error';
 import { simulatorControlRoutes } from './simulator-control.routes';
@@ -18,6 +19,7 @@ export function scenarioRouter(deps: ScenarioDeps): Router {
   router.use(callbacksRoutes(deps));
   router.use(contactsRoutes(deps));
   router.use(customersRoutes(deps));
+  router.use(contactWaysRoutes(deps));
   router.use(appRoutes(deps));
   router.use(clientContextRoutes(deps));
   router.use(scenarioErrorHandler(deps.logger));

@@ -13,6 +13,10 @@ import { AppMessageLog } from '../messages/app-message-log';
 import type { ClientContext } from '../jssdk/client-context';
 import { JsapiTickets } from '../jssdk/jsapi-tickets';
 import { SECRET_KINDS, type CorpSecrets, type SecretKind } from './secret-kinds';
+import { ContactWayBook } from '../acquisition/contact-ways';
+import { WelcomeCodes } from '../acquisition/welcome-codes';
+import { GroupWelcomeTemplates } from '../acquisition/group-welcome-templates';
+import { MediaStore } from '../acquisition/media-store';
 
 export interface CorpIdentity {
   corpId: string;
@@ -37,6 +41,12 @@ export class Corp {
   readonly app: CorpApp;
   readonly archive: ChatArchive;
   readonly jsapiTickets = new JsapiTickets();
+  /** 「联系我」 ways, the WelcomeCodes of new customers and the group welcome templates (API.md §6, §7). */
+  readonly contactWays: ContactWayBook;
+  readonly welcomeCodes: WelcomeCodes;
+  readonly groupWelcomeTemplates: GroupWelcomeTemplates;
+  /** Temporary media from media/upload (a mini-program welcome's cover). */
+  readonly media: MediaStore;
   /** The WeCom client's state for the JS-SDK and the silent OAuth (set through the scenario API). */
   clientContext: ClientContext | undefined;
 
@@ -48,6 +58,10 @@ export class Corp {
     this.corpTags = new CorpTagCatalog(nowSeconds);
     this.app = new CorpApp(identity.appAgentId);
     this.archive = new ChatArchive(nowSeconds);
+    this.contactWays = new ContactWayBook(this.contacts, nowSeconds);
+    this.welcomeCodes = new WelcomeCodes(nowSeconds);
+    this.groupWelcomeTemplates = new GroupWelcomeTemplates(nowSeconds);
+    this.media = new MediaStore(nowSeconds);
   }
 
   get corpId(): string {

@@ -12,6 +12,8 @@ import { gettokenHandler } from './gettoken.route';
 import { jsapiTicketEndpoints } from './jsapi-ticket.routes';
 import { messageEndpoints } from './message.routes';
 import { userEndpoints } from './user.routes';
+import { contactWayEndpoints } from './contact-way.routes';
+import { welcomeEndpoints } from './welcome.routes';
 import { wecomEndpoint } from './wecom-endpoint';
 
 export function cgiBinRouter(state: SimState): Router {
@@ -25,6 +27,8 @@ export function cgiBinRouter(state: SimState): Router {
     ...messageEndpoints,
     ...appEndpoints,
     ...jsapiTicketEndpoints,
+    ...contactWayEndpoints,
+    ...welcomeEndpoints,
   };
   for (const [path, spec] of Object.entries(endpoints)) {
     router.all(path, wecomEndpoint(state, spec));

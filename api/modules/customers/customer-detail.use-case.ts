@@ -9,6 +9,7 @@ import {
 } from '../../../lib/customers/customer-row';
 import { CustomerEventModel } from '../../../lib/models/customer-event.model';
 import { CustomerModel } from '../../../lib/models/customer.model';
+import { addChannelsOf } from '../../../lib/acquisition/customer-add-channels';
 import { notFound } from '../../http/app-error';
 import { namesFor } from './customer-names';
 
@@ -42,9 +43,10 @@ export async function customerDetail(
   const doc = customer as unknown as CustomerListDocument;
   const enterpriseKey =
     customer.type === 2 ? customer.corpFullName || customer.corpName : customer.profile?.corpName;
-  const [events, related] = await Promise.all([
+  const [events, related, channels] = await Promise.all([
     CustomerEventModel.find({ tenantId, externalUserid, kind: 'added' }).sort({ at: 1 }).limit(200).lean(),
     enterpriseKey ? relatedCustomers(tenantId, externalUserid, enterpriseKey, scope) : [],
+    addChannelsOf(tenantId, externalUserid),
   ]);
   const follows = customer.follows ?? [];
   const names = await namesFor(
@@ -84,6 +86,7 @@ export async function customerDetail(
       at: add.at.toISOString(),
       source: addWayLabel(add.addWay),
       remark: remarkOf.get(add.userid) ?? '',
+      ...channels.get(add.userid),
     }));
 
   return {

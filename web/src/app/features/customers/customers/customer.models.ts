@@ -93,7 +93,16 @@ export interface CustomerDetail {
     tags: TagRef[];
     active: boolean;
   }>;
-  addEvents: Array<{ userid: string; name: string; at: string; source: string; remark: string }>;
+  addEvents: Array<{
+    userid: string;
+    name: string;
+    at: string;
+    source: string;
+    remark: string;
+    /** 添加渠道 (员工活码：活动场景) and the welcome's outcome, for adds through a code. */
+    channel?: string;
+    welcome?: string;
+  }>;
   enterprise: {
     shortName: string;
     fullName: string;

@@ -12,6 +12,12 @@ export const AUDIT_ACTION_LABELS: Readonly<Record<string, string>> = {
   'role.delete': '删除角色',
   'staff.role': '设置角色',
   'staff.password-reset': '重置密码',
+  'staff-code.create': '新建员工活码',
+  'staff-code.update': '编辑员工活码',
+  'staff-code.delete': '删除员工活码',
+  'welcome.create': '新建欢迎语',
+  'welcome.update': '编辑欢迎语',
+  'welcome.delete': '删除欢迎语',
 };
 
 export function auditActionLabel(action: string): string {
