@@ -15,6 +15,7 @@ import type { CustomersApi } from '../lib/wecom/customers-api';
 import { createCustomerEventActivities } from './customer-events.activities';
 import { createCustomerSyncActivities } from './customer-sync.activities';
 import { createTenantValidityActivities } from './tenant-validity.activities';
+import { createGroupCodeActivities } from './group-code.activities';
 
 export interface ActivityDeps {
   contacts: ContactsApi;
@@ -46,5 +47,6 @@ export function createActivities(deps: ActivityDeps) {
     ...createCorpTagWriteActivities({ corpTags: deps.corpTags, credentials: loadExternalContactCredentials }),
     ...createCustomerTaggingActivities({ customerTags: createCustomerTagsApi(deps.wecom) }),
     ...createContactReminderActivities({ wecom: deps.wecom, publicUrl: deps.publicUrl }),
+    ...createGroupCodeActivities({ wecom: deps.wecom, publicUrl: deps.publicUrl }),
   };
 }

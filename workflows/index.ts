@@ -12,3 +12,4 @@ export {
   corpTagSyncWorkflow,
 } from './customer-sync.workflow';
 export { customerEventsWorkflow } from './customer-events.workflow';
+export { groupCodeWorkflow } from './group-code.workflow';

@@ -25,6 +25,7 @@ export const AUDIT_ACTIONS = [
   'customer.tag',
   'contact-record.delete',
   'customer.profile.update',
+  'group-code.delete',
 ] as const;
 export type AuditAction = (typeof AUDIT_ACTIONS)[number];
 

@@ -18,3 +18,5 @@ export const customerEventsWorkflowId = (tenantId: string) => `customer-events/$
 export const customerSideSyncScheduleId = (kind: string, tenantId: string) => `${kind}-sync/${tenantId}`;
 export const customerSideSyncWorkflowId = (kind: string, tenantId: string, runKey: string) =>
   `${kind}-sync/${tenantId}/${runKey}`;
+/** One rotation workflow per 群活码: expiry timers, status recomputation and alerts to its creator. */
+export const groupCodeWorkflowId = (tenantId: string, codeId: string) => `group-code/${tenantId}/${codeId}`;
