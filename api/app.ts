@@ -112,7 +112,11 @@ export function createApp(deps: AppDeps): Express {
   app.use(
     createGroupCodesRouter(
       registry,
-      { temporal: { client: deps.temporal, taskQueue: config.temporalTaskQueue }, publicUrl: config.publicUrl, log },
+      {
+        temporal: { client: deps.temporal, taskQueue: config.temporalTaskQueue },
+        publicUrl: config.publicUrl,
+        log,
+      },
       authenticate,
     ),
   );

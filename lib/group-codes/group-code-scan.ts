@@ -1,5 +1,7 @@
+import mongoose from 'mongoose';
 import type { GroupCodeStrategy } from '../contracts/group-code.contract';
 import { GroupCodeGroupModel } from '../models/group-code-group.model';
+import { GroupCodeScanModel, seatId } from '../models/group-code-scan.model';
 import { GroupCodeModel } from '../models/group-code.model';
 import { claimOrder, type StoreFacts, type VisitorPosition } from './allocation-order';
 import { nearFullThreshold } from './group-states';
@@ -7,23 +9,25 @@ import { nearFullThreshold } from './group-states';
 export interface ClaimedGroup {
   id: string;
   name: string;
-  qrFileId: string;
+  /** Places left after this scan. */
   remaining: number;
-  scanLimit: number;
 }
 
 export interface ScanOutcome {
   code: { id: string; name: string; guide: string; strategy: GroupCodeStrategy };
   group: ClaimedGroup | undefined;
-  /** The scan filled its group or left it nearly full: status and alerts need a fresh look. */
+  /** The scan filled its group or left it nearly full, or found nothing while the code said 正常. */
   needsReview: boolean;
 }
 
+const DUPLICATE_KEY = 11000;
+
 /**
- * One scan of a 群活码 (the hot path): counts it, then claims a place in a group with one conditional
- * `findOneAndUpdate` per candidate (places left and not expired, checked and taken in the same atomic
- * update), trying the strategy's order until one claim succeeds. Nothing reads-then-writes a counter, so
- * any number of concurrent scans never push a group past its 扫码限制次数 nor hand out an expired group.
+ * One scan of a 群活码 (the hot path). The groups usable now (not past 24:00 of their 有效期, seats left by the
+ * hint) are tried in the strategy's order; a group is claimed by inserting the seat ticket `<groupId>:<seat>`
+ * for the first seat the hint suggests, walking on while the unique `_id` says a concurrent scan holds it.
+ * Seats run from 0 to 扫码限制次数 − 1, so no number of concurrent scans can pass a limit, and an expired group
+ * is never offered. A scan that finds nothing still leaves a ticket, for the code's 扫码次数 (I-14).
  * Answers undefined for a code that does not exist (or not in this tenant, or deleted).
  */
 export async function scanGroupCode(
@@ -34,48 +38,72 @@ export async function scanGroupCode(
 ): Promise<ScanOutcome | undefined> {
   const code = await GroupCodeModel.findOneAndUpdate(
     { tenantId, _id: codeId, deletedAt: { $exists: false } },
-    { $inc: { scanCount: 1, turns: 1 } },
-    { new: true, projection: { name: 1, guide: 1, strategy: 1, turns: 1, status: 1 } },
+    { $inc: { turns: 1 } },
+    // No projection: FerretDB v1's findAndModify does not take `fields`; the document is small anyway.
+    { new: true },
   ).lean();
   if (!code) return undefined;
   const strategy = code.strategy as GroupCodeStrategy;
   const view = { id: String(code._id), name: code.name, guide: code.guide ?? '', strategy };
 
-  const usable = await GroupCodeGroupModel.find(
-    { tenantId, codeId, remaining: { $gt: 0 }, expiresAt: { $gt: now } },
-    { position: 1, expiresAt: 1, scanLimit: 1, remaining: 1, store: 1 },
+  const rows = await GroupCodeGroupModel.find(
+    { tenantId, codeId, expiresAt: { $gt: now } },
+    { position: 1, expiresAt: 1, scanLimit: 1, seatHint: 1, store: 1, name: 1 },
   ).lean();
+  const open = rows.filter((row) => row.seatHint < row.scanLimit);
+  const byId = new Map(open.map((row) => [String(row._id), row]));
   const candidates = claimOrder(
     strategy,
-    usable.map((row): StoreFacts => ({
+    open.map((row): StoreFacts => ({
       id: String(row._id),
       position: row.position,
       expiresAt: row.expiresAt,
       scanLimit: row.scanLimit,
-      remaining: row.remaining,
+      remaining: row.scanLimit - row.seatHint,
       store: row.store ?? null,
     })),
     code.turns - 1,
     position,
   );
   for (const candidate of candidates) {
-    const claimed = await GroupCodeGroupModel.findOneAndUpdate(
-      { tenantId, codeId, _id: candidate.id, remaining: { $gt: 0 }, expiresAt: { $gt: now } },
-      { $inc: { remaining: -1, scanCount: 1 } },
-      { new: true, projection: { name: 1, qrFileId: 1, remaining: 1, scanLimit: 1 } },
-    ).lean();
-    if (!claimed) continue;
-    const group = {
-      id: String(claimed._id),
-      name: claimed.name,
-      qrFileId: claimed.qrFileId,
-      remaining: claimed.remaining,
-      scanLimit: claimed.scanLimit,
+    const row = byId.get(candidate.id)!;
+    const seat = await claimSeat(tenantId, codeId, candidate.id, row.seatHint, row.scanLimit, now);
+    if (seat === undefined) continue;
+    const remaining = row.scanLimit - seat - 1;
+    return {
+      code: view,
+      group: { id: candidate.id, name: row.name, remaining },
+      needsReview: remaining <= nearFullThreshold(row.scanLimit),
     };
-    const nearFull = group.remaining <= nearFullThreshold(group.scanLimit);
-    return { code: view, group, needsReview: nearFull };
   }
-  // Nothing left while the status still says 正常 (the last place went to a concurrent scan, or a group
-  // expired a moment ago): it is looked at again.
+  await GroupCodeScanModel.create({
+    _id: `${codeId}:${new mongoose.Types.ObjectId().toHexString()}`,
+    tenantId,
+    codeId,
+    at: now,
+  });
   return { code: view, group: undefined, needsReview: code.status === 'normal' };
+}
+
+/** The first free seat from `hint` on, or undefined when every seat is taken (the hint then says so). */
+async function claimSeat(
+  tenantId: string,
+  codeId: string,
+  groupId: string,
+  hint: number,
+  scanLimit: number,
+  now: Date,
+): Promise<number | undefined> {
+  for (let seat = Math.max(0, hint); seat < scanLimit; seat++) {
+    try {
+      await GroupCodeScanModel.create({ _id: seatId(groupId, seat), tenantId, codeId, groupId, at: now });
+    } catch (error) {
+      if ((error as { code?: number }).code === DUPLICATE_KEY) continue;
+      throw error;
+    }
+    await GroupCodeGroupModel.updateOne({ tenantId, codeId, _id: groupId }, { $max: { seatHint: seat + 1 } });
+    return seat;
+  }
+  await GroupCodeGroupModel.updateOne({ tenantId, codeId, _id: groupId }, { $max: { seatHint: scanLimit } });
+  return undefined;
 }

@@ -12,10 +12,9 @@ const storeSchema = new Schema(
 );
 
 /**
- * A 实际群码 of a 群活码 (R-2.1.3): an uploaded WeCom group QR image with its 有效期 and 扫码限制次数.
- * `remaining` = scanLimit − scanCount is what makes allocation exact without $expr (FerretDB v1 has none): a scan
- * claims the group with `findOneAndUpdate({remaining: {$gt: 0}, expiresAt: {$gt: now}}, {$inc: {remaining: -1,
- * scanCount: 1}})`, so two scans can never both take the last place.
+ * A 实际群码 of a 群活码 (R-2.1.3): an uploaded WeCom group QR image with its 有效期 and 扫码限制次数. Its scans
+ * are seat tickets in group_code_scans (lib/models/group-code-scan.model.ts), which make allocation exact;
+ * `seatHint` only says where a scan should start looking for a free seat.
  */
 const groupCodeGroupSchema = new Schema(
   {
@@ -29,8 +28,11 @@ const groupCodeGroupSchema = new Schema(
     expiresOn: { type: String, required: true },
     expiresAt: { type: Date, required: true },
     scanLimit: { type: Number, required: true },
-    scanCount: { type: Number, required: true, default: 0 },
-    remaining: { type: Number, required: true },
+    /**
+     * Seats known to be taken (raised with $max after each claim). A hint, never the truth: a lost write
+     * only makes a later scan walk a few taken seats; the unique seat ids decide.
+     */
+    seatHint: { type: Number, required: true, default: 0 },
     store: { type: storeSchema },
   },
   { timestamps: true },

@@ -14,7 +14,7 @@ const creatorSchema = new Schema(
 
 /**
  * 群活码 (R-2.1): one fixed QR code in front of several 实际群码 (lib/models/group-code-group.model.ts, one
- * document each, so a scan claims a group with one conditional update). `status` is derived from the groups
+ * document each; scans are tickets in lib/models/group-code-scan.model.ts). `status` is derived from the groups
  * (lib/group-codes/group-code-status.ts) and kept here so the list can filter on it.
  */
 const groupCodeSchema = new Schema(
@@ -28,9 +28,10 @@ const groupCodeSchema = new Schema(
     iconFileId: { type: String },
     creator: { type: creatorSchema, required: true },
     status: { type: String, enum: GROUP_CODE_STATUSES, required: true, default: 'normal' },
-    /** Every opening of the landing page (I-14), counted with $inc. */
-    scanCount: { type: Number, required: true, default: 0 },
-    /** 轮流: how many turns were handed out; a scan takes the next with $inc. */
+    /**
+     * 轮流: how many turns were handed out; a scan takes the next with $inc. Fairness only: if a write is lost
+     * two scans share a turn, and the seat tickets still keep every limit exact.
+     */
     turns: { type: Number, required: true, default: 0 },
     groupCount: { type: Number, required: true, default: 0 },
     deletedAt: { type: Date },

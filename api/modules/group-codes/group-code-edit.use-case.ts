@@ -7,13 +7,14 @@ import {
 } from '../../../lib/contracts/group-code.contract';
 import { chinaDayStart } from '../../../lib/customer-groups/china-days';
 import { deleteImages, existingImages } from '../../../lib/group-codes/group-code-images';
-import { recomputeGroupCodeStatus } from '../../../lib/group-codes/group-code-status';
+import { groupFactsOf, recomputeGroupCodeStatus } from '../../../lib/group-codes/group-code-status';
+import { scanCountsBy } from '../../../lib/group-codes/scan-counts';
 import { groupExpiry } from '../../../lib/group-codes/group-states';
 import { GroupCodeGroupModel, type GroupCodeGroup } from '../../../lib/models/group-code-group.model';
 import { GroupCodeModel, type GroupCode } from '../../../lib/models/group-code.model';
 import { StaffModel } from '../../../lib/models/staff.model';
 import { businessDay } from '../../../lib/org/manual-sync-quota';
-import { badRequest, conflict, notFound } from '../../http/app-error';
+import { badRequest, notFound } from '../../http/app-error';
 import { visibleGroupCodesFilter } from './group-code-list.use-case';
 import { endGroupCodeRotation, pokeGroupCodeRotation, type RotationTemporal } from './group-code-rotation';
 import { groupCodeDetail } from './group-code-views';
@@ -61,8 +62,7 @@ function groupDocument(tenantId: string, codeId: string, position: number, input
     expiresOn: input.expiresOn,
     expiresAt: groupExpiry(input.expiresOn),
     scanLimit: input.scanLimit,
-    scanCount: 0,
-    remaining: input.scanLimit,
+    seatHint: 0,
     ...(input.store ? { store: input.store } : {}),
   };
 }
@@ -79,10 +79,12 @@ export async function visibleGroupCode(caller: GroupCodeCaller, codeId: string):
 
 export async function groupCodeDetailOf(caller: GroupCodeCaller, codeId: string, publicUrl: string) {
   const code = await visibleGroupCode(caller, codeId);
-  const groups = await GroupCodeGroupModel.find({ tenantId: caller.tenantId, codeId })
-    .sort({ position: 1 })
-    .lean();
-  return groupCodeDetail(code, groups as GroupCodeGroup[], publicUrl);
+  const [groups, facts, codeScans] = await Promise.all([
+    GroupCodeGroupModel.find({ tenantId: caller.tenantId, codeId }).sort({ position: 1 }).lean(),
+    groupFactsOf(caller.tenantId, codeId),
+    scanCountsBy(caller.tenantId, 'codeId', [codeId]),
+  ]);
+  return groupCodeDetail(code, codeScans.get(codeId) ?? 0, groups as GroupCodeGroup[], facts, publicUrl);
 }
 
 /** Step 2's "下一步" (R-2.1.3-05): the code and its groups, then its rotation workflow. */
@@ -180,7 +182,7 @@ export async function deleteGroupCode(caller: GroupCodeCaller, codeId: string, c
     ...groups.map((group) => group.qrFileId),
     ...(code.iconFileId ? [code.iconFileId] : []),
   ]);
-  return { name: code.name, scene: code.scene, groupCount: groups.length, scanCount: code.scanCount };
+  return { name: code.name, scene: code.scene, groupCount: groups.length };
 }
 
 /** + 添加实际群码 on 管理实际群码 (R-2.1.3-06): appended at the end of the 溢出 order. */
@@ -202,9 +204,8 @@ export async function addGroup(
 }
 
 /**
- * 编辑 of a 实际群码 (I-24): a fresh image or 有效期 makes an expired group usable again; a new 扫码限制次数
- * moves `remaining` by the difference in the same update that checks the limit is still the one read, so scans
- * landing meanwhile are neither lost nor double-counted.
+ * 编辑 of a 实际群码 (I-24): a fresh image or 有效期 makes an expired group usable again; a higher 扫码限制次数
+ * opens the seats above the old limit, a lower one leaves the group full (its tickets stay: 扫码次数 is history).
  */
 export async function updateGroup(
   caller: GroupCodeCaller,
@@ -221,8 +222,8 @@ export async function updateGroup(
   if (input.qrFileId !== group.qrFileId) {
     await assertImages(caller.tenantId, [input.qrFileId], '实际群码图片不存在，请重新上传');
   }
-  const updated = await GroupCodeGroupModel.updateOne(
-    { tenantId: caller.tenantId, codeId, _id: groupId, scanLimit: group.scanLimit },
+  await GroupCodeGroupModel.updateOne(
+    { tenantId: caller.tenantId, codeId, _id: groupId },
     {
       $set: {
         qrFileId: input.qrFileId,
@@ -232,11 +233,9 @@ export async function updateGroup(
         scanLimit: input.scanLimit,
         ...(input.store ? { store: input.store } : {}),
       },
-      $inc: { remaining: input.scanLimit - group.scanLimit },
       ...(input.store ? {} : { $unset: { store: 1 } }),
     },
   );
-  if (updated.matchedCount === 0) throw conflict('实际群码已被他人修改，请刷新后重试', 'GROUP_CHANGED');
   if (input.qrFileId !== group.qrFileId) await deleteImages(caller.tenantId, [group.qrFileId]);
   return afterChange(caller, codeId, code.name, context);
 }

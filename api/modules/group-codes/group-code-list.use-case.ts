@@ -6,6 +6,7 @@ import {
   type GroupCodeListQuery,
 } from '../../../lib/contracts/group-code.contract';
 import { dayRange } from '../../../lib/customer-groups/china-days';
+import { scanCountsBy } from '../../../lib/group-codes/scan-counts';
 import { GroupCodeListColumnsModel } from '../../../lib/models/group-code-list-columns.model';
 import { GroupCodeModel, type GroupCode } from '../../../lib/models/group-code.model';
 import { groupCodeRow } from './group-code-views';
@@ -38,8 +39,13 @@ export async function listGroupCodes(
       .lean(),
     GroupCodeModel.countDocuments(filter),
   ]);
+  const scans = await scanCountsBy(
+    tenantId,
+    'codeId',
+    rows.map((row) => String(row._id)),
+  );
   return {
-    items: rows.map((row) => groupCodeRow(row as GroupCode, publicUrl)),
+    items: rows.map((row) => groupCodeRow(row as GroupCode, scans.get(String(row._id)) ?? 0, publicUrl)),
     total,
     page: query.page,
     pageSize: query.pageSize,

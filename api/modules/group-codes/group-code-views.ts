@@ -6,11 +6,12 @@ import type {
   GroupView,
 } from '../../../lib/contracts/group-code.contract';
 import { groupCodeLandingUrl } from '../../../lib/group-codes/group-code-qr';
+import type { CountedGroup } from '../../../lib/group-codes/group-code-status';
 import { expiryLabel, groupStates } from '../../../lib/group-codes/group-states';
 import type { GroupCodeGroup } from '../../../lib/models/group-code-group.model';
 import type { GroupCode } from '../../../lib/models/group-code.model';
 
-export function groupCodeRow(code: GroupCode, publicUrl: string): GroupCodeRow {
+export function groupCodeRow(code: GroupCode, scanCount: number, publicUrl: string): GroupCodeRow {
   const id = String(code._id);
   return {
     id,
@@ -20,7 +21,7 @@ export function groupCodeRow(code: GroupCode, publicUrl: string): GroupCodeRow {
     guide: code.guide ?? '',
     iconFileId: code.iconFileId ?? null,
     groupCount: code.groupCount,
-    scanCount: code.scanCount,
+    scanCount,
     status: code.status as GroupCodeStatus,
     creatorName: code.creator.name,
     createdAt: code.createdAt.toISOString(),
@@ -30,17 +31,13 @@ export function groupCodeRow(code: GroupCode, publicUrl: string): GroupCodeRow {
 
 export function groupCodeDetail(
   code: GroupCode,
+  scanCount: number,
   groups: GroupCodeGroup[],
+  facts: CountedGroup[],
   publicUrl: string,
   now = new Date(),
 ): GroupCodeDetail {
-  const facts = groups.map((group) => ({
-    id: String(group._id),
-    position: group.position,
-    expiresAt: group.expiresAt,
-    scanLimit: group.scanLimit,
-    remaining: group.remaining,
-  }));
+  const counts = new Map(facts.map((fact) => [fact.id, fact.scanCount]));
   const states = groupStates(facts, code.strategy as GroupCodeStrategy, now);
   const views: GroupView[] = groups.map((group) => ({
     id: String(group._id),
@@ -48,7 +45,7 @@ export function groupCodeDetail(
     name: group.name,
     expiresOn: group.expiresOn,
     expiresAt: expiryLabel(group.expiresOn),
-    scanCount: group.scanCount,
+    scanCount: counts.get(String(group._id)) ?? 0,
     scanLimit: group.scanLimit,
     state: states.get(String(group._id)) ?? 'expired',
     store: group.store
@@ -60,5 +57,5 @@ export function groupCodeDetail(
         }
       : null,
   }));
-  return { ...groupCodeRow(code, publicUrl), groups: views };
+  return { ...groupCodeRow(code, scanCount, publicUrl), groups: views };
 }
