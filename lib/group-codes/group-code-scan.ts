@@ -5,6 +5,7 @@ import { GroupCodeScanModel, seatId } from '../models/group-code-scan.model';
 import { GroupCodeModel } from '../models/group-code.model';
 import { claimOrder, type StoreFacts, type VisitorPosition } from './allocation-order';
 import { nearFullThreshold } from './group-states';
+import { SeatLanes } from './seat-lane';
 
 export interface ClaimedGroup {
   id: string;
@@ -21,6 +22,7 @@ export interface ScanOutcome {
 }
 
 const DUPLICATE_KEY = 11000;
+const HINT_EVERY = 10;
 
 /**
  * One scan of a 群活码 (the hot path). The groups usable now (not past 24:00 of their 有效期, seats left by the
@@ -36,12 +38,13 @@ export async function scanGroupCode(
   position: VisitorPosition | undefined,
   now = new Date(),
 ): Promise<ScanOutcome | undefined> {
-  const code = await GroupCodeModel.findOneAndUpdate(
-    { tenantId, _id: codeId, deletedAt: { $exists: false } },
-    { $inc: { turns: 1 } },
+  const live = { tenantId, _id: codeId, deletedAt: { $exists: false } };
+  let code = await GroupCodeModel.findOne(live).lean();
+  // Only 轮流 needs a turn, and only it pays for a write to the code's document.
+  if (code?.strategy === 'round-robin') {
     // No projection: FerretDB v1's findAndModify does not take `fields`; the document is small anyway.
-    { new: true },
-  ).lean();
+    code = await GroupCodeModel.findOneAndUpdate(live, { $inc: { turns: 1 } }, { new: true }).lean();
+  }
   if (!code) return undefined;
   const strategy = code.strategy as GroupCodeStrategy;
   const view = { id: String(code._id), name: code.name, guide: code.guide ?? '', strategy };
@@ -73,7 +76,8 @@ export async function scanGroupCode(
     return {
       code: view,
       group: { id: candidate.id, name: row.name, remaining },
-      needsReview: remaining <= nearFullThreshold(row.scanLimit),
+      // Seats are taken one by one, so each of these two moments happens once per group.
+      needsReview: remaining === 0 || remaining === nearFullThreshold(row.scanLimit),
     };
   }
   await GroupCodeScanModel.create({
@@ -85,7 +89,12 @@ export async function scanGroupCode(
   return { code: view, group: undefined, needsReview: code.status === 'normal' };
 }
 
-/** The first free seat from `hint` on, or undefined when every seat is taken (the hint then says so). */
+const lanes = new SeatLanes();
+
+/**
+ * The first free seat from the hint on, or undefined when every seat is taken (the hint then says so). The
+ * ticket insert decides; the hint is raised after the lane is free again, as it is only a hint.
+ */
 async function claimSeat(
   tenantId: string,
   codeId: string,
@@ -94,16 +103,31 @@ async function claimSeat(
   scanLimit: number,
   now: Date,
 ): Promise<number | undefined> {
-  for (let seat = Math.max(0, hint); seat < scanLimit; seat++) {
-    try {
-      await GroupCodeScanModel.create({ _id: seatId(groupId, seat), tenantId, codeId, groupId, at: now });
-    } catch (error) {
-      if ((error as { code?: number }).code === DUPLICATE_KEY) continue;
-      throw error;
+  const seat = await lanes.run(groupId, async () => {
+    for (let candidate = lanes.startAt(groupId, hint); candidate < scanLimit; candidate++) {
+      try {
+        await GroupCodeScanModel.create({
+          _id: seatId(groupId, candidate),
+          tenantId,
+          codeId,
+          groupId,
+          at: now,
+        });
+      } catch (error) {
+        if ((error as { code?: number }).code === DUPLICATE_KEY) continue;
+        throw error;
+      }
+      lanes.remember(groupId, candidate + 1);
+      return candidate;
     }
-    await GroupCodeGroupModel.updateOne({ tenantId, codeId, _id: groupId }, { $max: { seatHint: seat + 1 } });
-    return seat;
+    lanes.remember(groupId, scanLimit);
+    return undefined;
+  });
+  // Every write counts on FerretDB (it serializes them): the hint moves every few seats and when the group is
+  // full, so a restarted or second process retries at most that many taken seats.
+  const next = seat === undefined ? scanLimit : seat + 1;
+  if (next === scanLimit || next % HINT_EVERY === 0) {
+    await GroupCodeGroupModel.updateOne({ tenantId, codeId, _id: groupId }, { $max: { seatHint: next } });
   }
-  await GroupCodeGroupModel.updateOne({ tenantId, codeId, _id: groupId }, { $max: { seatHint: scanLimit } });
-  return undefined;
+  return seat;
 }
