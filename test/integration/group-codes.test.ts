@@ -336,6 +336,29 @@ describe('群活码 (R-2.1): exact allocation, strategies, validations, landing,
     expect((await admin.get(`/api/group-codes/${code.id}`).expect(200)).body.scanCount).toBe(0);
   });
 
+  it('the workflow survives a worker restart: a code filled while no worker runs is reported when one is back', async () => {
+    const code = await createCode(admin, {
+      strategy: 'overflow',
+      name: '重启活码',
+      groups: [{ name: '唯一群', scanLimit: 1 }],
+    });
+    const handle = app.temporal.workflow.getHandle(groupCodeWorkflowId(TENANT, code.id));
+    await eventually(async () => ((await handle.query('groupCodeState')) as { reviews: number }).reviews > 0);
+    await app.stopWorker();
+    try {
+      expect((await scan(code.id)).group?.name).toBe('唯一群');
+      // The scan itself already stored 异常; the alert waits for a worker.
+      expect((await admin.get(`/api/group-codes/${code.id}`).expect(200)).body.status).toBe('abnormal');
+    } finally {
+      await app.startWorker();
+    }
+    await eventually(async () =>
+      (await simulator.appMessages(corp.corpId, 'admin')).messages.some(
+        (m) => m.content.title === '群活码已异常' && String(m.content.description).includes('重启活码'),
+      ),
+    );
+  });
+
   it('the rotation workflow messages the creator when the code is about to run dry and when it turns 异常; 删除 ends it', async () => {
     const code = await createCode(admin, {
       strategy: 'overflow',

@@ -78,7 +78,8 @@ export class GroupCodeWizard implements OnInit {
   protected readonly iconFileId = signal<string | null>(null);
   protected readonly previewGroup = computed(
     (): StepGroup | undefined =>
-      this.groups().find((group) => group.state !== 'full' && group.state !== 'expired') ?? this.groups().at(0),
+      this.groups().find((group) => group.state !== 'full' && group.state !== 'expired') ??
+      this.groups().at(0),
   );
   protected readonly qrSrc = computed(() => {
     const code = this.created();
