@@ -12,11 +12,6 @@ export const NO_GROUP_AVAILABLE = '群已满或二维码已过期，请联系工
 
 export const GROUP_CODE_STRATEGIES = ['overflow', 'round-robin', 'nearest'] as const;
 export type GroupCodeStrategy = (typeof GROUP_CODE_STRATEGIES)[number];
-export const STRATEGY_LABELS: Record<GroupCodeStrategy, string> = {
-  overflow: '溢出策略',
-  'round-robin': '轮流分配策略',
-  nearest: '位置就近分配策略',
-};
 
 /** 活码状态 (R-2.1.1-06): 异常 exactly when no 实际群码 is usable. */
 export const GROUP_CODE_STATUSES = ['normal', 'abnormal'] as const;

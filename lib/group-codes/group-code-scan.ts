@@ -39,20 +39,24 @@ export async function scanGroupCode(
   now = new Date(),
 ): Promise<ScanOutcome | undefined> {
   const live = { tenantId, _id: codeId, deletedAt: { $exists: false } };
-  let code = await GroupCodeModel.findOne(live).lean();
+  // The code and its groups are read side by side: one round trip of latency on the hot path.
+  const [stored, rows] = await Promise.all([
+    GroupCodeModel.findOne(live).lean(),
+    GroupCodeGroupModel.find(
+      { tenantId, codeId, expiresAt: { $gt: now } },
+      { position: 1, expiresAt: 1, scanLimit: 1, seatHint: 1, store: 1, name: 1 },
+    ).lean(),
+  ]);
   // Only 轮流 needs a turn, and only it pays for a write to the code's document.
-  if (code?.strategy === 'round-robin') {
-    // No projection: FerretDB v1's findAndModify does not take `fields`; the document is small anyway.
-    code = await GroupCodeModel.findOneAndUpdate(live, { $inc: { turns: 1 } }, { new: true }).lean();
-  }
+  // No projection: FerretDB v1's findAndModify does not take `fields`; the document is small anyway.
+  const code =
+    stored?.strategy === 'round-robin'
+      ? await GroupCodeModel.findOneAndUpdate(live, { $inc: { turns: 1 } }, { new: true }).lean()
+      : stored;
   if (!code) return undefined;
   const strategy = code.strategy as GroupCodeStrategy;
   const view = { id: String(code._id), name: code.name, guide: code.guide ?? '', strategy };
 
-  const rows = await GroupCodeGroupModel.find(
-    { tenantId, codeId, expiresAt: { $gt: now } },
-    { position: 1, expiresAt: 1, scanLimit: 1, seatHint: 1, store: 1, name: 1 },
-  ).lean();
   const open = rows.filter((row) => row.seatHint < row.scanLimit);
   const byId = new Map(open.map((row) => [String(row._id), row]));
   const candidates = claimOrder(
