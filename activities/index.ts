@@ -25,6 +25,7 @@ import { createNewContactWelcomeActivities } from './new-contact-welcome.activit
 import { createGroupWelcomeActivities } from './group-welcome.activities';
 import { startNewContactWelcome } from '../lib/acquisition/start-new-contact-welcome';
 import { log as activityLog } from '@temporalio/activity';
+import { createGroupCodeActivities } from './group-code.activities';
 
 export interface ActivityDeps {
   contacts: ContactsApi;
@@ -91,5 +92,6 @@ export function createActivities(deps: ActivityDeps) {
       credentials: loadExternalContactCredentials,
       publicUrl: deps.publicUrl,
     }),
+    ...createGroupCodeActivities({ wecom: deps.wecom, publicUrl: deps.publicUrl }),
   };
 }

@@ -22,6 +22,7 @@ import { createPlatformRouter } from './modules/platform/platform.router';
 import { createRolesRouter } from './modules/roles/roles.router';
 import { createTagsRouter } from './modules/tags/tags.router';
 import { createCustomerGroupsRouter } from './modules/customer-groups/customer-groups.router';
+import { createGroupCodesRouter } from './modules/group-codes/group-codes.router';
 import { createWeComCallbackRouter } from './modules/wecom-callback/callback.router';
 import { createOwnPasswordRouter } from './modules/auth/own-password.router';
 import { createWeComLoginRouter } from './modules/auth/wecom-login.router';
@@ -143,6 +144,17 @@ export function createApp(deps: AppDeps): Express {
     ),
   );
   app.use(createWelcomeImagesPublicRouter(registry));
+  app.use(
+    createGroupCodesRouter(
+      registry,
+      {
+        temporal: { client: deps.temporal, taskQueue: config.temporalTaskQueue },
+        publicUrl: config.publicUrl,
+        log,
+      },
+      authenticate,
+    ),
+  );
   app.use(
     createWeComLoginRouter(registry, {
       jwtSecret: config.jwtSecret,

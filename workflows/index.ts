@@ -16,3 +16,4 @@ export { customerSearchOutboxWorkflow, customerSearchRebuildWorkflow } from './c
 export { staffCodeSyncWorkflow } from './staff-code-sync.workflow';
 export { newContactWelcomeWorkflow } from './new-contact-welcome.workflow';
 export { groupWelcomeTemplateWorkflow } from './group-welcome-template.workflow';
+export { groupCodeWorkflow } from './group-code.workflow';

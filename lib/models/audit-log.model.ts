@@ -31,6 +31,7 @@ export const AUDIT_ACTIONS = [
   'welcome.create',
   'welcome.update',
   'welcome.delete',
+  'group-code.delete',
 ] as const;
 export type AuditAction = (typeof AUDIT_ACTIONS)[number];
 

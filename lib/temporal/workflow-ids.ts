@@ -31,3 +31,5 @@ export const newContactWelcomeWorkflowId = (tenantId: string, inboxKey: string) 
 /** One workflow per 客户群欢迎语 writes it to WeCom's group welcome templates. */
 export const groupWelcomeTemplateWorkflowId = (tenantId: string, welcomeId: string) =>
   `group-welcome/${tenantId}/${welcomeId}`;
+/** One rotation workflow per 群活码: expiry timers, status recomputation and alerts to its creator. */
+export const groupCodeWorkflowId = (tenantId: string, codeId: string) => `group-code/${tenantId}/${codeId}`;

@@ -11,6 +11,8 @@ import { CustomerGroupModel } from '../../lib/models/customer-group.model';
 import { GroupTagGroupModel } from '../../lib/models/group-tag.model';
 import { ContactRecordModel } from '../../lib/models/contact-record.model';
 import { CustomerModel } from '../../lib/models/customer.model';
+import { GroupCodeGroupModel } from '../../lib/models/group-code-group.model';
+import { GroupCodeModel } from '../../lib/models/group-code.model';
 import { startTestApp, type TestApp } from '../support/app-harness';
 import { simulator } from '../support/sim-client';
 import { ADMIN_PASSWORD, createBoundTenant, freshTenantId } from '../support/tenant-fixture';
@@ -60,7 +62,30 @@ const SAMPLE_BODIES: Record<string, unknown> = {
   'PUT /api/welcome-messages/default/{welcomeId}': { text: '乙方欢迎语' },
   'POST /api/welcome-messages/group': { text: '乙方群欢迎语' },
   'PUT /api/welcome-messages/group/{welcomeId}': { text: '乙方群欢迎语' },
+  'PUT /api/group-codes/columns': { columns: ['name', 'status'] },
+  'PUT /api/group-codes/{codeId}': { name: '乙方活码', scene: '乙方场景', strategy: 'overflow' },
+  // Valid 实际群码 input whose image tenant B does not hold: refused as B (400 / 404), A untouched.
+  'POST /api/group-codes': {
+    name: '乙方活码',
+    scene: '乙方场景',
+    strategy: 'overflow',
+    groups: [{ qrFileId: '0'.repeat(24), name: '乙方群', expiresOn: '2099-01-01', scanLimit: 1 }],
+  },
+  'POST /api/group-codes/{codeId}/groups': {
+    qrFileId: '0'.repeat(24),
+    name: '乙',
+    expiresOn: '2099-01-01',
+    scanLimit: 1,
+  },
+  'PUT /api/group-codes/{codeId}/groups/{groupId}': {
+    qrFileId: '0'.repeat(24),
+    name: '乙',
+    expiresOn: '2099-01-01',
+    scanLimit: 1,
+  },
 };
+/** Tenant A's 群活码 and its 实际群码: tenant B's admin calls and B's public landing address aim at them. */
+const groupCodeOfA = { code: '', group: '' };
 /** Tenant A's 群标签 group and tag ids (ObjectIds), aimed at by tenant B's calls. */
 const groupTagsOfA = { group: '', tag: '' };
 let roleOfA = '';
@@ -173,6 +198,28 @@ describe('tenant isolation: every endpoint, called by another tenant', () => {
       (await WelcomeMessageModel.create({ tenantId: TENANT_A, kind: 'group', text: `${A_MARKER}群欢迎语` }))
         ._id,
     );
+    const codeA = await GroupCodeModel.create({
+      tenantId: TENANT_A,
+      name: `${A_MARKER}群活码`,
+      scene: `${A_MARKER}场景`,
+      strategy: 'overflow',
+      guide: `${A_MARKER}引导语`,
+      creator: { staffId: 'a', userid: 'admin', name: `${A_MARKER}管理员` },
+      groupCount: 1,
+    });
+    groupCodeOfA.code = String(codeA._id);
+    const groupA = await GroupCodeGroupModel.create({
+      tenantId: TENANT_A,
+      codeId: groupCodeOfA.code,
+      position: 0,
+      qrFileId: recordOfA,
+      name: `${A_MARKER}群`,
+      expiresOn: '2099-01-01',
+      expiresAt: new Date('2099-01-01T16:00:00Z'),
+      scanLimit: 5,
+      remaining: 5,
+    });
+    groupCodeOfA.group = String(groupA._id);
     await StaffModel.create({
       tenantId: TENANT_A,
       userid: 'a-member',
@@ -206,8 +253,11 @@ describe('tenant isolation: every endpoint, called by another tenant', () => {
         const operation = `${method.toUpperCase()} ${path}`;
         const agentB = await loggedInAsB();
         // Aim every path parameter at tenant A's own records.
+        // The public landing page's address names its tenant: B's address with A's code must find nothing.
         const url = path
-          .replace('{tenantId}', TENANT_A)
+          .replace('{tenantId}', path.startsWith('/api/public/') ? TENANT_B : TENANT_A)
+          .replace('{codeId}', groupCodeOfA.code)
+          .replace('{groupId}', path.includes('/group-codes/') ? groupCodeOfA.group : '{groupId}')
           .replace('{userid}', 'a-member')
           .replace('{roleId}', roleOfA)
           .replace('{deptId}', '1')

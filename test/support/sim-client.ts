@@ -300,6 +300,21 @@ export const customerScenario = {
     ),
   dismissGroupChat: (corpId: string, chatId: string) =>
     sim<{ delivery: SimDelivery | null }>('DELETE', `/corps/${corpId}/group-chats/${chatId}`),
+  /** The PNG a group owner would save as 群二维码 (it encodes the simulator's join URL for the group). */
+  groupJoinQr: async (corpId: string, chatId: string): Promise<Buffer> => {
+    const response = await fetch(
+      `${stackEnv.wecomApiBase}/sim/corps/${corpId}/group-chats/${chatId}/join-qr.png`,
+    );
+    if (!response.ok) throw new Error(`simulator join-qr answered ${response.status}`);
+    return Buffer.from(await response.arrayBuffer());
+  },
+  /** A customer scans a group's QR and joins: add_member with JoinScene 3. */
+  joinGroupByQr: (corpId: string, chatId: string, externalUserid: string) =>
+    sim<{ group_chat: SimGroupChat; delivery: SimDelivery | null }>(
+      'POST',
+      `/corps/${corpId}/group-chats/${chatId}/join`,
+      { external_userid: externalUserid },
+    ),
 };
 
 /** What populateCustomerCorp built, for assertions. */

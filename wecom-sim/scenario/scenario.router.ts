@@ -1,5 +1,6 @@
 /** Everything under /sim: the JSON API tests and `npm start` use to drive the fake corps. */
 import express, { Router } from 'express';
+import { groupJoinCodesRoutes } from '../acquisition/group-join-codes';
 import { appRoutes } from './app.routes';
 import { callbacksRoutes } from './callbacks.routes';
 import { clientContextRoutes } from './client-context.routes';
@@ -20,6 +21,7 @@ export function scenarioRouter(deps: ScenarioDeps): Router {
   router.use(contactsRoutes(deps));
   router.use(customersRoutes(deps));
   router.use(contactWaysRoutes(deps));
+  router.use(groupJoinCodesRoutes(deps));
   router.use(appRoutes(deps));
   router.use(clientContextRoutes(deps));
   router.use(scenarioErrorHandler(deps.logger));

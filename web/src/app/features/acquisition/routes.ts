@@ -1,10 +1,7 @@
 import { Routes } from '@angular/router';
 
-import { underConstructionRoute } from '../../shared/under-construction';
-
 /** 引流获客 (§2) */
 export default [
-  underConstructionRoute('group-codes', '群活码'),
   {
     path: 'staff-codes',
     loadComponent: () => import('./staff-codes/staff-codes-page').then((m) => m.StaffCodesPage),
@@ -24,5 +21,9 @@ export default [
   {
     path: 'welcome-messages',
     loadComponent: () => import('./welcome/welcome-page').then((m) => m.WelcomePage),
+  },
+  {
+    path: 'group-codes',
+    loadChildren: () => import('./group-codes/group-codes.routes'),
   },
 ] satisfies Routes;
