@@ -144,6 +144,7 @@ export function createApp(deps: AppDeps): Express {
         wecomJssdkUrl: config.wecomJssdkUrl,
         wecom,
         log,
+        temporal: { client: deps.temporal, taskQueue: config.temporalTaskQueue },
       },
       authenticate,
     ),

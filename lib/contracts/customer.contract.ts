@@ -124,20 +124,34 @@ export const customerColumnsViewSchema = customerColumnsSchema
 export const customerParamsSchema = z.object({ externalUserid: z.string().min(1).max(128) });
 
 /** 批量打标签 (R-3.1.1-03) and the detail's tag chips (R-3.1.2-05): chosen customers, or all matching a filter. */
+/** The tags to put on and take off, shared by every way of tagging customers. */
+const tagChangeFields = {
+  addTagIds: z.array(z.string().min(1).max(64)).max(50, '每次最多选择50个标签').default([]),
+  removeTagIds: z.array(z.string().min(1).max(64)).max(50, '每次最多选择50个标签').default([]),
+};
+const someTagChosen = (body: { addTagIds: string[]; removeTagIds: string[] }) =>
+  body.addTagIds.length + body.removeTagIds.length > 0;
+
 export const customerTaggingRequestSchema = z
   .object({
     externalUserids: z.array(z.string().min(1).max(128)).max(100, '每次最多勾选100位客户').optional(),
     /** "全选": every customer the filter matches, up to TAGGING_FILTER_CAP. */
     filter: customerFilterSchema.optional(),
-    addTagIds: z.array(z.string().min(1).max(64)).max(50, '每次最多选择50个标签').default([]),
-    removeTagIds: z.array(z.string().min(1).max(64)).max(50, '每次最多选择50个标签').default([]),
+    ...tagChangeFields,
   })
   .refine((body) => Boolean(body.externalUserids?.length) !== Boolean(body.filter), {
     message: '请选择客户',
   })
-  .refine((body) => body.addTagIds.length + body.removeTagIds.length > 0, { message: '请选择标签' })
+  .refine(someTagChosen, { message: '请选择标签' })
   .openapi('CustomerTaggingRequest');
 export type CustomerTaggingRequest = z.infer<typeof customerTaggingRequestSchema>;
+
+/** One customer's tags changed where the customer is already known (the H5 side panel, R-3.1.4-03). */
+export const customerTagChangeSchema = z
+  .object(tagChangeFields)
+  .refine(someTagChosen, { message: '请选择标签' })
+  .openapi('CustomerTagChange');
+export type CustomerTagChange = z.infer<typeof customerTagChangeSchema>;
 
 /** Above this many customers "all matching" is refused: narrow the filter (each needs WeCom calls). */
 export const TAGGING_FILTER_CAP = 5000;
@@ -239,9 +253,13 @@ export const customerDetailSchema = z
 export type CustomerDetail = z.infer<typeof customerDetailSchema>;
 
 /** What the list's pickers offer: the corp tags to filter and tag by, the staff in the caller's scope. */
-export const customerOptionsSchema = z
+/** The corp tag groups in WeCom's order, as the 客户标签 pickers offer them. */
+export const corpTagOptionsSchema = z
   .object({
     tagGroups: z.array(z.object({ groupId: z.string(), name: z.string(), tags: z.array(tagRefSchema) })),
-    staff: z.array(staffRefSchema),
   })
+  .openapi('CorpTagOptions');
+
+export const customerOptionsSchema = corpTagOptionsSchema
+  .extend({ staff: z.array(staffRefSchema) })
   .openapi('CustomerOptions');

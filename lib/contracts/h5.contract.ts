@@ -1,4 +1,5 @@
 import { z } from './common.contract';
+import { taggingJobSchema } from './customer.contract';
 
 /** The sidebar link configured in WeCom: `/h5/customer?corpId=…`; the H5 keeps `next` inside /h5/. */
 export const h5AuthStartQuerySchema = z.object({
@@ -71,3 +72,8 @@ export const h5CustomerEditSchema = z
   .strict()
   .openapi('H5CustomerEdit');
 export type H5CustomerEdit = z.infer<typeof h5CustomerEditSchema>;
+
+/** 打标签 from the side panel (R-3.1.4-03): the profile with its new tags, and the WeCom write-back job. */
+export const h5CustomerTaggingSchema = z
+  .object({ profile: h5CustomerProfileSchema, job: taggingJobSchema })
+  .openapi('H5CustomerTagging');

@@ -98,6 +98,8 @@ describe('health and OpenAPI', () => {
         'GET /api/h5/jssdk-config',
         'GET /api/h5/customers/{externalUserid}',
         'PATCH /api/h5/customers/{externalUserid}',
+        'GET /api/h5/tag-options',
+        'POST /api/h5/customers/{externalUserid}/tags',
         'POST /api/platform/auth/login',
         'GET /api/platform/auth/me',
         'POST /api/platform/auth/logout',

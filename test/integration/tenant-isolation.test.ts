@@ -51,6 +51,7 @@ const SAMPLE_BODIES: Record<string, unknown> = {
   'POST /api/customers/tags': { externalUserids: ['wm-isolation-a'], addTagIds: ['et-a-tag'] },
   'PATCH /api/customers/{externalUserid}': { phone: '110' },
   'POST /api/customers/{externalUserid}/contact-records': { kind: 'record', text: '乙方记录' },
+  'POST /api/h5/customers/{externalUserid}/tags': { addTagIds: ['et-a-tag'] },
 };
 /** Tenant A's 群标签 group and tag ids (ObjectIds), aimed at by tenant B's calls. */
 const groupTagsOfA = { group: '', tag: '' };

@@ -15,6 +15,7 @@ import { entitySearchAttributes } from '../../../lib/temporal/search-attributes'
 import { customerTaggingWorkflowId } from '../../../lib/temporal/workflow-ids';
 import { staffScopeFilter } from '../../../lib/access/data-scope';
 import { badRequest, notFound, unavailable } from '../../http/app-error';
+import { recordAudit } from '../audit/record-audit';
 
 /**
  * 打标签 (R-3.1.1-03, R-3.1.2-05, I-43). Tags are per member × customer in WeCom, and the list shows their
@@ -50,12 +51,19 @@ export async function tagCustomers(
       'TOO_MANY_CUSTOMERS',
     );
   }
-  const customers = await CustomerModel.find(filter, { externalUserid: 1, follows: 1, profile: 1 })
+  const customers = await CustomerModel.find(filter, {
+    externalUserid: 1,
+    name: 1,
+    follows: 1,
+    profile: 1,
+    tagIds: 1,
+  })
     .sort(CUSTOMER_LIST_SORT)
     .lean();
   if (customers.length === 0) throw badRequest('请选择客户');
 
   const relations: Array<{ externalUserid: string; userid: string }> = [];
+  const changes: TagChange[] = [];
   const writes = customers.map((customer) => {
     const follows = (customer.follows ?? []).map((follow) => {
       if (follow.deletedAt) return follow;
@@ -67,11 +75,18 @@ export async function tagCustomers(
       if (changed) relations.push({ externalUserid: customer.externalUserid, userid: follow.userid });
       return { ...follow, tagIds };
     });
+    const derived = deriveCustomerFields(follows, customer.profile?.phone);
+    changes.push({
+      externalUserid: customer.externalUserid,
+      name: customer.name ?? '',
+      before: customer.tagIds ?? [],
+      after: derived.tagIds,
+    });
     return {
       updateOne: {
         filter: { tenantId, externalUserid: customer.externalUserid },
         // Typed loosely: the lean relations are plain objects, mongoose's update type wants subdocuments.
-        update: { $set: { follows, ...deriveCustomerFields(follows, customer.profile?.phone) } } as Record<
+        update: { $set: { follows, ...derived } } as Record<
           string,
           unknown
         >,
@@ -104,7 +119,44 @@ export async function tagCustomers(
       throw unavailable('标签已保存，同步到企业微信的服务暂不可用，请稍后重试', 'TEMPORAL_UNAVAILABLE');
     }
   }
-  return { job: toJobView(job.toObject()), externalUserids: customers.map((c) => c.externalUserid) };
+  return { job: toJobView(job.toObject()), changes };
+}
+
+/** One customer's tags (the union over its relations) before and after a tagging. */
+export interface TagChange {
+  externalUserid: string;
+  name: string;
+  before: string[];
+  after: string[];
+}
+
+// An audit row stays readable: a bulk tagging lists its first customers, the job has the rest.
+const AUDITED_CUSTOMERS = 100;
+
+/** The audit row of one tagging (admin list, detail or H5 side panel): each customer's tags before/after. */
+export async function auditCustomerTagging(
+  actor: { tenantId: string; staffId: string; ip?: string },
+  request: { addTagIds: string[]; removeTagIds: string[] },
+  result: { job: TaggingJobView; changes: TagChange[] },
+): Promise<void> {
+  const listed = result.changes.slice(0, AUDITED_CUSTOMERS);
+  await recordAudit({
+    tenantId: actor.tenantId,
+    actorStaffId: actor.staffId,
+    action: 'customer.tag',
+    target: {
+      type: 'customer-tagging',
+      id: result.job.id,
+      name: listed.length === 1 ? listed[0].name : `${result.job.customers}位客户`,
+    },
+    before: { tags: Object.fromEntries(listed.map((change) => [change.externalUserid, change.before])) },
+    after: {
+      addTagIds: request.addTagIds,
+      removeTagIds: request.removeTagIds,
+      tags: Object.fromEntries(listed.map((change) => [change.externalUserid, change.after])),
+    },
+    ip: actor.ip,
+  });
 }
 
 async function assertTagsExist(tenantId: string, tagIds: string[]): Promise<void> {

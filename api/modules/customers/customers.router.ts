@@ -24,7 +24,7 @@ import { customerDetail } from './customer-detail.use-case';
 import { customerOptions } from './customer-options.use-case';
 import { editCustomer } from './customer-edit.use-case';
 import { listCustomers } from './customer-list.use-case';
-import { taggingJob, tagCustomers } from './customer-tagging.use-case';
+import { auditCustomerTagging, taggingJob, tagCustomers } from './customer-tagging.use-case';
 
 /** 客户管理 → 客户 (R-3.1.1, R-3.1.2): the list, its columns, 打标签 and 客户详情, all inside 数据权限 (I-104). */
 export function createCustomersRouter(
@@ -127,18 +127,7 @@ export function createCustomersRouter(
         { tenantId: session.tenantId, staffId: session.staffId, scope: await scopeOf(res) },
         body,
       );
-      await recordAudit({
-        tenantId: session.tenantId,
-        actorStaffId: session.staffId,
-        action: 'customer.tag',
-        target: { type: 'customer-tagging', id: result.job.id, name: `${result.job.customers}位客户` },
-        after: {
-          addTagIds: body.addTagIds,
-          removeTagIds: body.removeTagIds,
-          externalUserids: result.externalUserids.slice(0, 100),
-        },
-        ip: req.ip,
-      });
+      await auditCustomerTagging({ ...session, ip: req.ip }, body, result);
       res.status(202).location(`/api/customers/tag-jobs/${result.job.id}`).json(result.job);
     },
   );

@@ -1,5 +1,7 @@
+import type { Client } from '@temporalio/client';
 import type { CallerAccess } from '../../../lib/access/caller-access';
 import { resolveStaffScope, staffScopeFilter } from '../../../lib/access/data-scope';
+import type { CustomerTagChange } from '../../../lib/contracts/customer.contract';
 import type { H5CustomerEdit, H5CustomerProfile } from '../../../lib/contracts/h5.contract';
 import { deriveCustomerFields } from '../../../lib/customers/customer-derived';
 import { CorpTagGroupModel } from '../../../lib/models/corp-tag.model';
@@ -7,6 +9,7 @@ import { CustomerGroupModel } from '../../../lib/models/customer-group.model';
 import { CustomerModel, type Customer } from '../../../lib/models/customer.model';
 import { StaffModel } from '../../../lib/models/staff.model';
 import { badRequest, notFound } from '../../http/app-error';
+import { tagCustomers } from '../customers/customer-tagging.use-case';
 
 /** R-3.1.2-03/04: 微信 customers: 企业名称, 电话, 客户来源; 企业微信 customers: 电话, 客户来源. */
 export function editableFieldsOf(type: number): Array<'corpName' | 'phone' | 'source'> {
@@ -59,6 +62,28 @@ export async function editCustomerProfile(
   await CustomerModel.updateOne({ tenantId, externalUserid }, { $set: { profile, phones: derived.phones } });
   const updated = await customerInScope(tenantId, access, externalUserid);
   return { before, profile: await profileView(tenantId, updated) };
+}
+
+/**
+ * 打标签 from the side panel (R-3.1.4-03, I-43): the same durable path as the admin's 打标签 (saved at
+ * once, written to WeCom by the tagging workflow), for one customer in the caller's 数据权限.
+ */
+export async function tagCustomerProfile(
+  temporal: { client: Client; taskQueue: string },
+  caller: { tenantId: string; staffId: string; access: CallerAccess },
+  externalUserid: string,
+  change: CustomerTagChange,
+) {
+  const { tenantId, access } = caller;
+  await customerInScope(tenantId, access, externalUserid);
+  const scope = await resolveStaffScope(tenantId, access, access);
+  const result = await tagCustomers(
+    { temporal: temporal.client, taskQueue: temporal.taskQueue },
+    { tenantId, staffId: caller.staffId, scope },
+    { externalUserids: [externalUserid], ...change },
+  );
+  const customer = await customerInScope(tenantId, access, externalUserid);
+  return { result, profile: await profileView(tenantId, customer) };
 }
 
 async function profileView(tenantId: string, customer: Customer): Promise<H5CustomerProfile> {

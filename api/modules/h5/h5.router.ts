@@ -1,13 +1,16 @@
 import type { OpenAPIRegistry } from '@asteasolutions/zod-to-openapi';
 import { Router, type RequestHandler, type Response } from 'express';
 import { randomBytes } from 'node:crypto';
+import type { Client } from '@temporalio/client';
 import jwt from 'jsonwebtoken';
+import { corpTagOptionsSchema, customerTagChangeSchema } from '../../../lib/contracts/customer.contract';
 import {
   h5AuthCallbackQuerySchema,
   h5AuthStartQuerySchema,
   h5CustomerEditSchema,
   h5CustomerParamsSchema,
   h5CustomerProfileSchema,
+  h5CustomerTaggingSchema,
   jssdkConfigQuerySchema,
   jssdkConfigSchema,
 } from '../../../lib/contracts/h5.contract';
@@ -21,7 +24,9 @@ import { AppError } from '../../http/app-error';
 import { defineRoute } from '../../http/define-route';
 import { recordAudit } from '../audit/record-audit';
 import { finishWeComLogin, tenantForCorp } from '../auth/wecom-login.use-case';
-import { customerProfile, editCustomerProfile } from './customer-profile.use-case';
+import { corpTagOptions } from '../customers/customer-options.use-case';
+import { auditCustomerTagging } from '../customers/customer-tagging.use-case';
+import { customerProfile, editCustomerProfile, tagCustomerProfile } from './customer-profile.use-case';
 
 /** Binds the OAuth state to this browser (the WeCom client's webview) for the few seconds OAuth takes. */
 const PENDING_COOKIE = 'scrm_h5_oauth';
@@ -39,6 +44,8 @@ export interface H5RouterOptions {
   wecomJssdkUrl: string;
   wecom: WeComClient;
   log: Logger;
+  /** 打标签 from the side panel starts the same WeCom write-back workflow as the admin's. */
+  temporal: { client: Client; taskQueue: string };
 }
 
 interface PendingH5Login {
@@ -226,6 +233,56 @@ export function createH5Router(
         ip: req.ip,
       });
       res.json(profile);
+    },
+  );
+
+  defineRoute(
+    registry,
+    router,
+    {
+      ...common,
+      method: 'get',
+      path: '/api/h5/tag-options',
+      summary: 'H5 客户资料: the corp tags the side panel can put on a customer (R-3.1.4-03)',
+      authenticated: true,
+      guards: [authenticate],
+      permission: 'customer.customers.tag',
+      responses: { 200: { description: 'Tag groups', schema: corpTagOptionsSchema } },
+    },
+    async (_input, _req, res) => {
+      res.json(await corpTagOptions(sessionOf(res).tenantId));
+    },
+  );
+
+  defineRoute(
+    registry,
+    router,
+    {
+      ...common,
+      method: 'post',
+      path: '/api/h5/customers/:externalUserid/tags',
+      summary: 'H5 客户资料 打标签: add/remove corp tags; written to WeCom like the admin’s 打标签 (R-3.1.4-03)',
+      authenticated: true,
+      guards: [authenticate],
+      permission: 'customer.customers.tag',
+      request: { params: h5CustomerParamsSchema, body: customerTagChangeSchema },
+      responses: {
+        202: { description: 'Saved; WeCom write-back under way', schema: h5CustomerTaggingSchema },
+      },
+    },
+    async ({ params, body }, req, res) => {
+      const session = sessionOf(res);
+      const { result, profile } = await tagCustomerProfile(
+        options.temporal,
+        { tenantId: session.tenantId, staffId: session.staffId, access: accessOf(res) },
+        params.externalUserid,
+        body,
+      );
+      await auditCustomerTagging({ ...session, ip: req.ip }, body, result);
+      res
+        .status(202)
+        .location(`/api/customers/tag-jobs/${result.job.id}`)
+        .json({ profile, job: result.job });
     },
   );
 
