@@ -199,6 +199,7 @@ export const customerEditSchema = z
   .openapi('CustomerEdit');
 export type CustomerEdit = z.infer<typeof customerEditSchema>;
 export type EditableField = keyof CustomerEdit;
+export const editableFieldSchema = z.enum(['corpName', 'position', 'phone', 'source']);
 
 export const customerDetailSchema = z
   .object({
@@ -208,7 +209,7 @@ export const customerDetailSchema = z
       active: z.boolean(),
     }),
     /** Fields 编辑 may change for this kind of customer. */
-    editable: z.array(z.enum(['corpName', 'position', 'phone', 'source'])),
+    editable: z.array(editableFieldSchema),
     relations: z.array(
       z.object({
         userid: z.string(),

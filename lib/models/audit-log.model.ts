@@ -24,6 +24,7 @@ export const AUDIT_ACTIONS = [
   'customer.edit',
   'customer.tag',
   'contact-record.delete',
+  // Written by the H5 side panel's edit before it shared 客户详情's `customer.edit`; kept for those rows.
   'customer.profile.update',
 ] as const;
 export type AuditAction = (typeof AUDIT_ACTIONS)[number];

@@ -172,7 +172,7 @@ describe('H5 sidebar: OAuth identity, JS-SDK signature, 客户资料 (R-3.1.4, A
       owner: { userid: 'lina', name: '李娜' },
       staffCount: 1,
       groupCount: 0,
-      editableFields: ['corpName', 'phone', 'source'],
+      editableFields: ['corpName', 'position', 'phone', 'source'],
     });
     const edited = await browser
       .patch('/api/h5/customers/wm-wechat')
@@ -181,12 +181,19 @@ describe('H5 sidebar: OAuth identity, JS-SDK signature, 客户资料 (R-3.1.4, A
     expect(edited.body).toMatchObject({ corpName: '新公司', phone: '13912345678', source: '官网' });
     const stored = await CustomerModel.findOne({ tenantId: TENANT, externalUserid: 'wm-wechat' }).lean();
     expect(stored?.phones).toContain('13912345678');
+    // The same edit as 客户详情's, audited the same way.
+    const audit = await AuditLogModel.findOne({ tenantId: TENANT, action: 'customer.edit' }).lean();
+    expect(audit).toMatchObject({
+      target: { id: 'wm-wechat', name: '微信客户' },
+      before: { corpName: '', phone: '', source: '' },
+      after: { corpName: '新公司', phone: '13912345678', source: '官网' },
+    });
 
     const wecomCustomer = await browser.patch('/api/h5/customers/wm-wecom').send({ corpName: '改名' });
     expect(wecomCustomer.status).toBe(400);
-    expect(wecomCustomer.body.error.message).toBe('企业微信客户的企业名称不可编辑');
+    expect(wecomCustomer.body.error.message).toMatch(/^企业微信客户的企业名称由企业微信同步，不可编辑/);
     const badSource = await browser.patch('/api/h5/customers/wm-wecom').send({ source: '随便' });
-    expect(badSource.body.error.message).toContain('请选择客户来源');
+    expect(badSource.body.error.message).toMatch(/^客户来源不存在/);
     expect((await browser.get('/api/h5/customers/wm-other')).status).toBe(404);
   });
 

@@ -3,6 +3,7 @@ import type { CustomerEdit } from '../../../lib/contracts/customer.contract';
 import { deriveCustomerFields } from '../../../lib/customers/customer-derived';
 import { CustomerModel } from '../../../lib/models/customer.model';
 import { badRequest } from '../../http/app-error';
+import { recordAudit } from '../audit/record-audit';
 import { editableFieldsOf, findCustomerInScope } from './customer-detail.use-case';
 
 const FIELD_LABELS: Record<keyof CustomerEdit, string> = {
@@ -13,17 +14,18 @@ const FIELD_LABELS: Record<keyof CustomerEdit, string> = {
 };
 
 /**
- * 客户详情 编辑 (R-3.1.2-02..04): only the fields this kind of customer allows; what WeCom supplies stays
- * WeCom's. The phone feeds the 手机号 search, so the derived fields are rewritten with it.
- * Answers the profile before and after, for the audit log.
+ * 编辑 a customer, from 客户详情 (R-3.1.2-02..04) or the H5 side panel (R-3.1.4-02), under one set of rules:
+ * only the fields this kind of customer allows; what WeCom supplies stays WeCom's. The phone feeds the
+ * 手机号 search, so the derived phones are rewritten with it. Recorded in the audit log as `customer.edit`
+ * with the fields before and after.
  */
 export async function editCustomer(
-  tenantId: string,
+  actor: { tenantId: string; staffId: string; scope: StaffScope; ip?: string },
   externalUserid: string,
-  scope: StaffScope,
   edit: CustomerEdit,
-) {
-  const customer = await findCustomerInScope(tenantId, externalUserid, scope);
+): Promise<void> {
+  const { tenantId } = actor;
+  const customer = await findCustomerInScope(tenantId, externalUserid, actor.scope);
   const allowed = new Set<string>(editableFieldsOf(customer.type));
   const refused = (Object.keys(edit) as Array<keyof CustomerEdit>).find(
     (field) => edit[field] !== undefined && !allowed.has(field),
@@ -40,7 +42,7 @@ export async function editCustomer(
   const after = { ...before };
   for (const field of Object.keys(edit) as Array<keyof CustomerEdit>) {
     const value = edit[field];
-    if (value !== undefined && allowed.has(field)) after[field] = value;
+    if (value !== undefined) after[field] = value;
   }
   const derived = deriveCustomerFields(customer.follows ?? [], after.phone);
   await CustomerModel.updateOne(
@@ -55,5 +57,13 @@ export async function editCustomer(
       },
     },
   );
-  return { name: customer.name ?? '', before, after };
+  await recordAudit({
+    tenantId,
+    actorStaffId: actor.staffId,
+    action: 'customer.edit',
+    target: { type: 'customer', id: externalUserid, name: customer.name ?? '' },
+    before,
+    after,
+    ip: actor.ip,
+  });
 }

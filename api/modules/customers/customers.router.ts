@@ -18,7 +18,6 @@ import {
 import { accessOf } from '../../auth/authorize';
 import { sessionOf } from '../../auth/session';
 import { defineRoute } from '../../http/define-route';
-import { recordAudit } from '../audit/record-audit';
 import { customerColumnsOf, saveCustomerColumns } from './customer-columns.use-case';
 import { customerDetail } from './customer-detail.use-case';
 import { customerOptions } from './customer-options.use-case';
@@ -181,16 +180,7 @@ export function createCustomersRouter(
     async ({ params, body }, req, res) => {
       const session = sessionOf(res);
       const scope = await scopeOf(res);
-      const change = await editCustomer(session.tenantId, params.externalUserid, scope, body);
-      await recordAudit({
-        tenantId: session.tenantId,
-        actorStaffId: session.staffId,
-        action: 'customer.edit',
-        target: { type: 'customer', id: params.externalUserid, name: change.name },
-        before: change.before,
-        after: change.after,
-        ip: req.ip,
-      });
+      await editCustomer({ ...session, scope, ip: req.ip }, params.externalUserid, body);
       res.json(await customerDetail(session.tenantId, params.externalUserid, scope));
     },
   );

@@ -3,11 +3,15 @@ import { Router, type RequestHandler, type Response } from 'express';
 import { randomBytes } from 'node:crypto';
 import type { Client } from '@temporalio/client';
 import jwt from 'jsonwebtoken';
-import { corpTagOptionsSchema, customerTagChangeSchema } from '../../../lib/contracts/customer.contract';
+import { resolveStaffScope } from '../../../lib/access/data-scope';
+import {
+  corpTagOptionsSchema,
+  customerEditSchema,
+  customerTagChangeSchema,
+} from '../../../lib/contracts/customer.contract';
 import {
   h5AuthCallbackQuerySchema,
   h5AuthStartQuerySchema,
-  h5CustomerEditSchema,
   h5CustomerParamsSchema,
   h5CustomerProfileSchema,
   h5CustomerTaggingSchema,
@@ -26,7 +30,8 @@ import { recordAudit } from '../audit/record-audit';
 import { finishWeComLogin, tenantForCorp } from '../auth/wecom-login.use-case';
 import { corpTagOptions } from '../customers/customer-options.use-case';
 import { auditCustomerTagging } from '../customers/customer-tagging.use-case';
-import { customerProfile, editCustomerProfile, tagCustomerProfile } from './customer-profile.use-case';
+import { editCustomer } from '../customers/customer-edit.use-case';
+import { customerProfile, tagCustomerProfile } from './customer-profile.use-case';
 
 /** Binds the OAuth state to this browser (the WeCom client's webview) for the few seconds OAuth takes. */
 const PENDING_COOKIE = 'scrm_h5_oauth';
@@ -69,6 +74,10 @@ export function createH5Router(
   const toErrorPage = (res: Response, message: string) =>
     res.redirect(302, `/h5/error?${new URLSearchParams({ message })}`);
   const common = { tags: ['h5'] };
+  const scopeOf = (res: Response) => {
+    const access = accessOf(res);
+    return resolveStaffScope(sessionOf(res).tenantId, access, access);
+  };
 
   defineRoute(
     registry,
@@ -197,7 +206,7 @@ export function createH5Router(
       responses: { 200: { description: 'The profile', schema: h5CustomerProfileSchema } },
     },
     async ({ params }, _req, res) => {
-      res.json(await customerProfile(sessionOf(res).tenantId, accessOf(res), params.externalUserid));
+      res.json(await customerProfile(sessionOf(res).tenantId, await scopeOf(res), params.externalUserid));
     },
   );
 
@@ -208,31 +217,18 @@ export function createH5Router(
       ...common,
       method: 'patch',
       path: '/api/h5/customers/:externalUserid',
-      summary: 'H5 客户资料: edit 企业名称 (微信 only), 电话, 客户来源 (R-3.1.4-02)',
+      summary: 'H5 客户资料: edit under 客户详情’s rules (企业名称/职务 for 微信 customers, 电话, 客户来源; R-3.1.4-02)',
       authenticated: true,
       guards: [authenticate],
       permission: 'customer.customers.edit',
-      request: { params: h5CustomerParamsSchema, body: h5CustomerEditSchema },
+      request: { params: h5CustomerParamsSchema, body: customerEditSchema },
       responses: { 200: { description: 'The profile after the edit', schema: h5CustomerProfileSchema } },
     },
     async ({ params, body }, req, res) => {
       const session = sessionOf(res);
-      const { before, profile } = await editCustomerProfile(
-        session.tenantId,
-        accessOf(res),
-        params.externalUserid,
-        body,
-      );
-      await recordAudit({
-        tenantId: session.tenantId,
-        actorStaffId: session.staffId,
-        action: 'customer.profile.update',
-        target: { type: 'customer', id: params.externalUserid, name: profile.name },
-        before,
-        after: { corpName: profile.corpName, phone: profile.phone, source: profile.source },
-        ip: req.ip,
-      });
-      res.json(profile);
+      const scope = await scopeOf(res);
+      await editCustomer({ ...session, scope, ip: req.ip }, params.externalUserid, body);
+      res.json(await customerProfile(session.tenantId, scope, params.externalUserid));
     },
   );
 
@@ -274,7 +270,7 @@ export function createH5Router(
       const session = sessionOf(res);
       const { result, profile } = await tagCustomerProfile(
         options.temporal,
-        { tenantId: session.tenantId, staffId: session.staffId, access: accessOf(res) },
+        { tenantId: session.tenantId, staffId: session.staffId, scope: await scopeOf(res) },
         params.externalUserid,
         body,
       );

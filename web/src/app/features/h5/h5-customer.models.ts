@@ -13,7 +13,7 @@ export interface H5CustomerProfile {
   phone: string;
   source: string;
   corpName: string;
-  editableFields: Array<'corpName' | 'phone' | 'source'>;
+  editableFields: Array<'corpName' | 'position' | 'phone' | 'source'>;
 }
 
 /** GET /api/h5/tag-options: the corp tag groups the side panel can tag with. */
