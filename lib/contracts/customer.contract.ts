@@ -201,6 +201,42 @@ export type CustomerEdit = z.infer<typeof customerEditSchema>;
 export type EditableField = keyof CustomerEdit;
 export const editableFieldSchema = z.enum(['corpName', 'position', 'phone', 'source']);
 
+/** 企业信息 → 基本信息 (R-3.1.2-10); '' clears a field. */
+export const customerEnterpriseEditSchema = z
+  .strictObject(
+    {
+      shortName: z.string().trim().max(50, '企业简称最多50个字符').optional(),
+      fullName: z.string().trim().max(100, '企业全称最多100个字符').optional(),
+      phone: phoneSchema.optional(),
+      website: z
+        .string()
+        .trim()
+        .max(200, '企业网址最多200个字符')
+        .regex(/^$|^(https?:\/\/)?[^\s/]+\.[^\s]+$/, '请输入正确的企业网址')
+        .optional(),
+      address: z.string().trim().max(200, '地址最多200个字符').optional(),
+      industry: z.string().trim().max(50, '行业类型最多50个字符').optional(),
+      scale: z.string().trim().max(50, '人员规模最多50个字符').optional(),
+      region: z.string().trim().max(50, '省市最多50个字符').optional(),
+      level: z.string().trim().max(20, '企业等级最多20个字符').optional(),
+    },
+    { error: (issue) => (issue.code === 'unrecognized_keys' ? '该字段不可编辑' : undefined) },
+  )
+  .openapi('CustomerEnterpriseEdit');
+export type CustomerEnterpriseEdit = z.infer<typeof customerEnterpriseEditSchema>;
+export type EnterpriseField = keyof CustomerEnterpriseEdit;
+export const enterpriseFieldSchema = z.enum([
+  'shortName',
+  'fullName',
+  'phone',
+  'website',
+  'address',
+  'industry',
+  'scale',
+  'region',
+  'level',
+]);
+
 export const customerDetailSchema = z
   .object({
     customer: customerRowSchema.extend({
@@ -237,7 +273,18 @@ export const customerDetailSchema = z
       .object({
         shortName: z.string(),
         fullName: z.string(),
+        phone: z.string(),
+        website: z.string(),
+        address: z.string(),
+        industry: z.string(),
+        scale: z.string(),
+        region: z.string(),
+        level: z.string(),
+        /** What 编辑 may change: a WeCom customer's names are WeCom's. */
+        editable: z.array(enterpriseFieldSchema),
+        /** 系统信息 (R-3.1.2-12): 管理员 for a company that came with the sync. */
         createdAt: z.string().nullable(),
+        creator: z.string(),
         relatedCustomers: z.array(
           z.object({
             externalUserid: z.string(),

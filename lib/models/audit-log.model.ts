@@ -23,6 +23,7 @@ export const AUDIT_ACTIONS = [
   'staff.password-reset',
   'customer.edit',
   'customer.tag',
+  'customer.enterprise.edit',
   'contact-record.delete',
   // Written by the H5 side panel's edit before it shared 客户详情's `customer.edit`; kept for those rows.
   'customer.profile.update',

@@ -44,6 +44,7 @@ describe('health and OpenAPI', () => {
         'POST /api/customers/tags',
         'GET /api/customers/tag-jobs/{jobId}',
         'GET /api/customers/{externalUserid}',
+        'PUT /api/customers/{externalUserid}/enterprise',
         'PATCH /api/customers/{externalUserid}',
         'GET /api/auth/me',
         'GET /api/health',

@@ -50,6 +50,7 @@ const SAMPLE_BODIES: Record<string, unknown> = {
   // Tenant A's customer and tag: unknown to B (400 / 404), A's tags untouched.
   'POST /api/customers/tags': { externalUserids: ['wm-isolation-a'], addTagIds: ['et-a-tag'] },
   'PATCH /api/customers/{externalUserid}': { phone: '110' },
+  'PUT /api/customers/{externalUserid}/enterprise': { level: 'A' },
   'POST /api/customers/{externalUserid}/contact-records': { kind: 'record', text: '乙方记录' },
   'POST /api/h5/customers/{externalUserid}/tags': { addTagIds: ['et-a-tag'] },
 };

@@ -4,7 +4,8 @@ import { deriveCustomerFields } from '../../../lib/customers/customer-derived';
 import { CustomerModel } from '../../../lib/models/customer.model';
 import { badRequest } from '../../http/app-error';
 import { recordAudit } from '../audit/record-audit';
-import { editableFieldsOf, findCustomerInScope } from './customer-detail.use-case';
+import { editableFieldsOf } from './customer-detail.use-case';
+import { findCustomerInScope } from './customer-in-scope';
 
 const FIELD_LABELS: Record<keyof CustomerEdit, string> = {
   corpName: '企业名称',

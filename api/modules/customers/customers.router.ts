@@ -7,6 +7,7 @@ import {
   customerColumnsViewSchema,
   customerDetailSchema,
   customerEditSchema,
+  customerEnterpriseEditSchema,
   customerListQuerySchema,
   customerOptionsSchema,
   customerPageSchema,
@@ -22,6 +23,7 @@ import { customerColumnsOf, saveCustomerColumns } from './customer-columns.use-c
 import { customerDetail } from './customer-detail.use-case';
 import { customerOptions } from './customer-options.use-case';
 import { editCustomer } from './customer-edit.use-case';
+import { editCustomerEnterprise } from './customer-enterprise.use-case';
 import { listCustomers } from './customer-list.use-case';
 import { auditCustomerTagging, taggingJob, tagCustomers } from './customer-tagging.use-case';
 
@@ -181,6 +183,27 @@ export function createCustomersRouter(
       const session = sessionOf(res);
       const scope = await scopeOf(res);
       await editCustomer({ ...session, scope, ip: req.ip }, params.externalUserid, body);
+      res.json(await customerDetail(session.tenantId, params.externalUserid, scope));
+    },
+  );
+
+  defineRoute(
+    registry,
+    router,
+    {
+      ...common,
+      method: 'put',
+      path: '/api/customers/:externalUserid/enterprise',
+      permission: 'customer.customers.edit',
+      summary:
+        '编辑 企业信息: 联系电话…企业等级 for the customer’s company; a WeChat customer’s company names too',
+      request: { params: customerParamsSchema, body: customerEnterpriseEditSchema },
+      responses: { 200: { description: 'The customer after the edit', schema: customerDetailSchema } },
+    },
+    async ({ params, body }, req, res) => {
+      const session = sessionOf(res);
+      const scope = await scopeOf(res);
+      await editCustomerEnterprise({ ...session, scope, ip: req.ip }, params.externalUserid, body);
       res.json(await customerDetail(session.tenantId, params.externalUserid, scope));
     },
   );

@@ -6,7 +6,8 @@ import { CorpTagGroupModel } from '../../../lib/models/corp-tag.model';
 import { CustomerGroupModel } from '../../../lib/models/customer-group.model';
 import type { Customer } from '../../../lib/models/customer.model';
 import { StaffModel } from '../../../lib/models/staff.model';
-import { editableFieldsOf, findCustomerInScope } from '../customers/customer-detail.use-case';
+import { editableFieldsOf } from '../customers/customer-detail.use-case';
+import { findCustomerInScope } from '../customers/customer-in-scope';
 import { tagCustomers } from '../customers/customer-tagging.use-case';
 
 /** The sidebar's 客户资料 (R-3.1.4-01) of a customer in the caller's 数据权限. */
@@ -31,11 +32,10 @@ export async function tagCustomerProfile(
 ) {
   // 404 outside 数据权限, as the profile itself; tagCustomers would only say "请选择客户".
   await findCustomerInScope(caller.tenantId, externalUserid, caller.scope);
-  const result = await tagCustomers(
-    { temporal: temporal.client, taskQueue: temporal.taskQueue },
-    caller,
-    { externalUserids: [externalUserid], ...change },
-  );
+  const result = await tagCustomers({ temporal: temporal.client, taskQueue: temporal.taskQueue }, caller, {
+    externalUserids: [externalUserid],
+    ...change,
+  });
   return { result, profile: await customerProfile(caller.tenantId, caller.scope, externalUserid) };
 }
 

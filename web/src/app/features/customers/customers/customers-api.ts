@@ -7,6 +7,7 @@ import {
   CustomerColumns,
   CustomerDetail,
   CustomerEdit,
+  CustomerEnterpriseEdit,
   CustomerOptions,
   CustomerPage,
   CustomerQuery,
@@ -54,6 +55,13 @@ export class CustomersApi {
 
   detail(externalUserid: string): Observable<CustomerDetail> {
     return this.http.get<CustomerDetail>(`/api/customers/${encodeURIComponent(externalUserid)}`);
+  }
+
+  editEnterprise(externalUserid: string, edit: CustomerEnterpriseEdit): Observable<CustomerDetail> {
+    return this.http.put<CustomerDetail>(
+      `/api/customers/${encodeURIComponent(externalUserid)}/enterprise`,
+      edit,
+    );
   }
 
   edit(externalUserid: string, edit: CustomerEdit): Observable<CustomerDetail> {
