@@ -56,7 +56,6 @@ export const h5CustomerProfileSchema = z
   .openapi('H5CustomerProfile');
 export type H5CustomerProfile = z.infer<typeof h5CustomerProfileSchema>;
 
-
 /** 打标签 from the side panel (R-3.1.4-03): the profile with its new tags, and the WeCom write-back job. */
 export const h5CustomerTaggingSchema = z
   .object({ profile: h5CustomerProfileSchema, job: taggingJobSchema })

@@ -253,4 +253,3 @@ describe('H5 sidebar: OAuth identity, JS-SDK signature, 客户资料 (R-3.1.4, A
     expect(none.body.error.message).toContain('请选择标签');
   }, 60_000);
 });
-

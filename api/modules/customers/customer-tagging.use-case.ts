@@ -86,10 +86,7 @@ export async function tagCustomers(
       updateOne: {
         filter: { tenantId, externalUserid: customer.externalUserid },
         // Typed loosely: the lean relations are plain objects, mongoose's update type wants subdocuments.
-        update: { $set: { follows, ...derived } } as Record<
-          string,
-          unknown
-        >,
+        update: { $set: { follows, ...derived } } as Record<string, unknown>,
       },
     };
   });

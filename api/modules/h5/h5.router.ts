@@ -217,7 +217,8 @@ export function createH5Router(
       ...common,
       method: 'patch',
       path: '/api/h5/customers/:externalUserid',
-      summary: 'H5 客户资料: edit under 客户详情’s rules (企业名称/职务 for 微信 customers, 电话, 客户来源; R-3.1.4-02)',
+      summary:
+        'H5 客户资料: edit under 客户详情’s rules (企业名称/职务 for 微信 customers, 电话, 客户来源; R-3.1.4-02)',
       authenticated: true,
       guards: [authenticate],
       permission: 'customer.customers.edit',
@@ -257,7 +258,8 @@ export function createH5Router(
       ...common,
       method: 'post',
       path: '/api/h5/customers/:externalUserid/tags',
-      summary: 'H5 客户资料 打标签: add/remove corp tags; written to WeCom like the admin’s 打标签 (R-3.1.4-03)',
+      summary:
+        'H5 客户资料 打标签: add/remove corp tags; written to WeCom like the admin’s 打标签 (R-3.1.4-03)',
       authenticated: true,
       guards: [authenticate],
       permission: 'customer.customers.tag',
@@ -275,10 +277,7 @@ export function createH5Router(
         body,
       );
       await auditCustomerTagging({ ...session, ip: req.ip }, body, result);
-      res
-        .status(202)
-        .location(`/api/customers/tag-jobs/${result.job.id}`)
-        .json({ profile, job: result.job });
+      res.status(202).location(`/api/customers/tag-jobs/${result.job.id}`).json({ profile, job: result.job });
     },
   );
 
