@@ -253,9 +253,7 @@ export class H5CustomerPage implements OnInit {
 
   protected async startTagging(profile: H5CustomerProfile): Promise<void> {
     if (this.tagGroups().length === 0) {
-      const options = await firstValueFrom(
-        this.http.get<{ tagGroups: H5TagGroup[] }>('/api/h5/tag-options'),
-      );
+      const options = await firstValueFrom(this.http.get<{ tagGroups: H5TagGroup[] }>('/api/h5/tag-options'));
       this.tagGroups.set(options.tagGroups);
     }
     this.taggingDraft.set(profile.tags.map((tag) => tag.id));
