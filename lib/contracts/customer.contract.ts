@@ -1,4 +1,5 @@
 import { paginationQuerySchema, z } from './common.contract';
+import { listColumnsSchema, listColumnsViewSchema, type ColumnCatalogue } from './list-columns.contract';
 
 /** 客户来源 (R-3.1.1-15): the operator's drop-down, empty by default. */
 export const CUSTOMER_SOURCES = ['公众号', '线下门店', '官网', 'APP', '转介绍', '地推活动'] as const;
@@ -18,10 +19,6 @@ export const CUSTOMER_COLUMNS = [
   { key: 'remark', label: '备注' },
 ] as const;
 export type CustomerColumnKey = (typeof CUSTOMER_COLUMNS)[number]['key'];
-const COLUMN_KEYS = CUSTOMER_COLUMNS.map((column) => column.key) as [
-  CustomerColumnKey,
-  ...CustomerColumnKey[],
-];
 /** I-39: 客户来源, 客户标签 and 备注 are hidden until the user chooses them. */
 export const DEFAULT_CUSTOMER_COLUMNS: CustomerColumnKey[] = [
   'name',
@@ -108,22 +105,16 @@ export const customerPageSchema = z
   })
   .openapi('CustomerPage');
 
-export const customerColumnsSchema = z
-  .object({
-    columns: z
-      .array(z.enum(COLUMN_KEYS, { error: '列不存在' }))
-      .min(1, '请至少选择一列')
-      .refine((keys) => new Set(keys).size === keys.length, '列不能重复'),
-  })
-  .openapi('CustomerColumns');
-
-export const customerColumnsViewSchema = customerColumnsSchema
-  .extend({ available: z.array(z.object({ key: z.string(), label: z.string() })) })
-  .openapi('CustomerColumnsView');
+export const CUSTOMER_COLUMN_CATALOGUE: ColumnCatalogue<CustomerColumnKey> = {
+  columns: CUSTOMER_COLUMNS,
+  defaults: DEFAULT_CUSTOMER_COLUMNS,
+};
+export const customerColumnsSchema = listColumnsSchema(CUSTOMER_COLUMN_CATALOGUE).openapi('CustomerColumns');
+export const customerColumnsViewSchema =
+  listColumnsViewSchema(CUSTOMER_COLUMN_CATALOGUE).openapi('CustomerColumnsView');
 
 export const customerParamsSchema = z.object({ externalUserid: z.string().min(1).max(128) });
 
-/** 批量打标签 (R-3.1.1-03) and the detail's tag chips (R-3.1.2-05): chosen customers, or all matching a filter. */
 /** The tags to put on and take off, shared by every way of tagging customers. */
 const tagChangeFields = {
   addTagIds: z.array(z.string().min(1).max(64)).max(50, '每次最多选择50个标签').default([]),
@@ -132,6 +123,7 @@ const tagChangeFields = {
 const someTagChosen = (body: { addTagIds: string[]; removeTagIds: string[] }) =>
   body.addTagIds.length + body.removeTagIds.length > 0;
 
+/** 批量打标签 (R-3.1.1-03) and the detail's tag chips (R-3.1.2-05): chosen customers, or all matching a filter. */
 export const customerTaggingRequestSchema = z
   .object({
     externalUserids: z.array(z.string().min(1).max(128)).max(100, '每次最多勾选100位客户').optional(),

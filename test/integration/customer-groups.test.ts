@@ -289,6 +289,49 @@ describe('客户管理 → 客户群, 群画像 and 标签管理 → 群标签',
     });
   });
 
+  describe('客户群 columns (R-3.2.1-07)', () => {
+    it('remembers each user’s chosen, reordered columns, apart from their 客户 list columns', async () => {
+      const initial = (await admin.get('/api/customer-groups/columns').expect(200)).body;
+      expect(initial.columns).toEqual([
+        'name',
+        'memberCount',
+        'lastMessageAt',
+        'createdAt',
+        'groupTags',
+        'owner',
+      ]);
+      expect(initial.available.map((c: { label: string }) => c.label)).toEqual([
+        '客户群名称',
+        '群聊人数',
+        '最近沟通时间',
+        '创建时间',
+        '群标签',
+        '群主',
+      ]);
+      await admin
+        .put('/api/customer-groups/columns')
+        .send({ columns: ['name', 'owner', 'groupTags'] })
+        .expect(200);
+      await admin
+        .put('/api/customers/columns')
+        .send({ columns: ['name', 'phone'] })
+        .expect(200);
+      expect((await admin.get('/api/customer-groups/columns')).body.columns).toEqual([
+        'name',
+        'owner',
+        'groupTags',
+      ]);
+      expect((await admin.get('/api/customers/columns')).body.columns).toEqual(['name', 'phone']);
+      // Another user still has the default.
+      const ownerB = await logInAs('owner-b');
+      expect((await ownerB.get('/api/customer-groups/columns')).body.columns).toHaveLength(6);
+
+      const unknown = await admin.put('/api/customer-groups/columns').send({ columns: ['name', 'phone'] });
+      expect(unknown.status).toBe(400);
+      expect(unknown.body.error.message).toMatch(/^列不存在/);
+    });
+  });
+
   describe('群画像 (R-3.2.2)', () => {
     it('counts members inside and outside, join scenes, 可添加客户 and the 客户标签 word cloud', async () => {
       const portrait = (await admin.get('/api/customer-groups/wr-sales/portrait').expect(200)).body;

@@ -125,6 +125,8 @@ describe('health and OpenAPI', () => {
         'PUT /api/tags/group-groups/{groupId}/tags-order',
         'PUT /api/tags/group-tags/{id}',
         'DELETE /api/tags/group-tags/{id}',
+        'GET /api/customer-groups/columns',
+        'PUT /api/customer-groups/columns',
         'GET /api/customer-groups',
         'POST /api/customer-groups/tags',
         'PUT /api/customer-groups/{chatId}/tags',

@@ -47,6 +47,7 @@ const SAMPLE_BODIES: Record<string, unknown> = {
   'PUT /api/customer-groups/{chatId}/tags': { tagIds: [] },
   // 'PUT /api/tags/group-groups-order', '…/tags-order' and 'POST /api/customer-groups/tags' get A's ids in beforeAll.
   'PUT /api/customers/columns': { columns: ['name', 'tags'] },
+  'PUT /api/customer-groups/columns': { columns: ['name', 'owner'] },
   // Tenant A's customer and tag: unknown to B (400 / 404), A's tags untouched.
   'POST /api/customers/tags': { externalUserids: ['wm-isolation-a'], addTagIds: ['et-a-tag'] },
   'PATCH /api/customers/{externalUserid}': { phone: '110' },

@@ -8,6 +8,9 @@ import {
   customerGroupListQuerySchema,
   customerGroupPageSchema,
   customerGroupPortraitSchema,
+  GROUP_COLUMN_CATALOGUE,
+  groupColumnsSchema,
+  groupColumnsViewSchema,
   groupTagsRequestSchema,
   messageTrendQuerySchema,
   messageTrendSchema,
@@ -19,9 +22,12 @@ import {
 import { accessOf } from '../../auth/authorize';
 import { sessionOf } from '../../auth/session';
 import { defineRoute } from '../../http/define-route';
+import { listColumnsStore } from '../list-columns/list-columns.use-case';
 import { listCustomerGroups } from './group-list.use-case';
 import { customerGroupPortrait, groupMessageTrend } from './group-portrait.use-case';
 import { setCustomerGroupTags, tagCustomerGroups } from './group-tagging.use-case';
+
+const groupColumns = listColumnsStore('groupColumns', GROUP_COLUMN_CATALOGUE);
 
 /** 客户管理 → 客户群: the list, 打标签 with 群标签, and the 群画像. Scoped by 群主 (I-104). */
 export function createCustomerGroupsRouter(
@@ -50,6 +56,42 @@ export function createCustomerGroupsRouter(
     },
     async ({ query }, _req, res) => {
       res.json(await listCustomerGroups(sessionOf(res).tenantId, query, await scopeOf(res)));
+    },
+  );
+
+  defineRoute(
+    registry,
+    router,
+    {
+      ...common,
+      method: 'get',
+      path: '/api/customer-groups/columns',
+      permission: 'customer.groups',
+      summary:
+        'The caller’s chosen 客户群 list columns, in their order (all of the manual’s until they choose)',
+      responses: { 200: { description: 'Columns', schema: groupColumnsViewSchema } },
+    },
+    async (_input, _req, res) => {
+      const { tenantId, staffId } = sessionOf(res);
+      res.json(await groupColumns.columnsOf(tenantId, staffId));
+    },
+  );
+
+  defineRoute(
+    registry,
+    router,
+    {
+      ...common,
+      method: 'put',
+      path: '/api/customer-groups/columns',
+      permission: 'customer.groups',
+      summary: 'Save the caller’s 客户群 list columns and their order',
+      request: { body: groupColumnsSchema },
+      responses: { 200: { description: 'Saved', schema: groupColumnsViewSchema } },
+    },
+    async ({ body }, _req, res) => {
+      const { tenantId, staffId } = sessionOf(res);
+      res.json(await groupColumns.saveColumns(tenantId, staffId, body.columns));
     },
   );
 

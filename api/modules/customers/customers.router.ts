@@ -19,7 +19,7 @@ import {
 import { accessOf } from '../../auth/authorize';
 import { sessionOf } from '../../auth/session';
 import { defineRoute } from '../../http/define-route';
-import { customerColumnsOf, saveCustomerColumns } from './customer-columns.use-case';
+import { customerColumns } from './customer-columns.use-case';
 import { customerDetail } from './customer-detail.use-case';
 import { customerOptions } from './customer-options.use-case';
 import { editCustomer } from './customer-edit.use-case';
@@ -86,7 +86,7 @@ export function createCustomersRouter(
     },
     async (_input, _req, res) => {
       const { tenantId, staffId } = sessionOf(res);
-      res.json(await customerColumnsOf(tenantId, staffId));
+      res.json(await customerColumns.columnsOf(tenantId, staffId));
     },
   );
 
@@ -104,7 +104,7 @@ export function createCustomersRouter(
     },
     async ({ body }, _req, res) => {
       const { tenantId, staffId } = sessionOf(res);
-      res.json(await saveCustomerColumns(tenantId, staffId, body.columns));
+      res.json(await customerColumns.saveColumns(tenantId, staffId, body.columns));
     },
   );
 

@@ -54,16 +54,6 @@ export interface CustomerQuery extends CustomerFilter {
   pageSize: number;
 }
 
-export interface ColumnOption {
-  key: string;
-  label: string;
-}
-
-export interface CustomerColumns {
-  columns: string[];
-  available: ColumnOption[];
-}
-
 export interface CustomerOptions {
   tagGroups: Array<{ groupId: string; name: string; tags: TagRef[] }>;
   staff: StaffRef[];
