@@ -1,4 +1,5 @@
 import request from 'supertest';
+import { AuditLogModel } from '../../lib/models/audit-log.model';
 import { CorpTagGroupModel } from '../../lib/models/corp-tag.model';
 import { CustomerModel } from '../../lib/models/customer.model';
 import { deriveCustomerFields } from '../../lib/customers/customer-derived';
@@ -108,6 +109,19 @@ describe('标签管理 → 企业微信标签: written through to WeCom', () => 
       ['普通', 'blue'],
       ['钻石', 'green'],
     ]);
+
+    // Each change is in the audit log with the group before and after.
+    const logged = await AuditLogModel.find({ tenantId: TENANT, 'target.type': 'corp-tag-group' })
+      .sort({ at: 1 })
+      .lean();
+    expect(logged.map((row) => row.action)).toEqual(
+      expect.arrayContaining(['tag-group.create', 'tag-group.edit', 'tag.create', 'tag.edit', 'tag.reorder']),
+    );
+    const rename = logged.find((row) => row.action === 'tag-group.edit');
+    expect(rename).toMatchObject({ before: { name: '客户等级' }, after: { name: '会员等级' } });
+    const edit = logged.find((row) => row.action === 'tag.edit');
+    expect(edit?.before.tags).toContainEqual(expect.objectContaining({ name: 'VIP' }));
+    expect(edit?.after.tags).toContainEqual(expect.objectContaining({ name: '钻石', color: 'green' }));
   });
 
   it('groups are dragged into WeCom order (larger order first)', async () => {

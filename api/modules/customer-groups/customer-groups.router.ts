@@ -107,10 +107,9 @@ export function createCustomerGroupsRouter(
       request: { body: bulkGroupTagRequestSchema },
       responses: { 200: { description: 'How many groups were tagged', schema: bulkGroupTagResultSchema } },
     },
-    async ({ body }, _req, res) => {
-      res.json(
-        await tagCustomerGroups(sessionOf(res).tenantId, await scopeOf(res), body.chatIds, body.tagIds),
-      );
+    async ({ body }, req, res) => {
+      const tagger = { ...sessionOf(res), scope: await scopeOf(res), ip: req.ip };
+      res.json(await tagCustomerGroups(tagger, body.chatIds, body.tagIds));
     },
   );
 
@@ -126,8 +125,9 @@ export function createCustomerGroupsRouter(
       request: { params: chatParamsSchema, body: groupTagsRequestSchema },
       responses: { 204: { description: 'Saved' } },
     },
-    async ({ params, body }, _req, res) => {
-      await setCustomerGroupTags(sessionOf(res).tenantId, await scopeOf(res), params.chatId, body.tagIds);
+    async ({ params, body }, req, res) => {
+      const tagger = { ...sessionOf(res), scope: await scopeOf(res), ip: req.ip };
+      await setCustomerGroupTags(tagger, params.chatId, body.tagIds);
       res.status(204).end();
     },
   );
