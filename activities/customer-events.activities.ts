@@ -10,6 +10,7 @@ import {
   rewriteCustomers,
   type CustomerEventRow,
 } from '../lib/customers/customer-writes';
+import { pendingTagOverlay } from '../lib/customers/pending-tag-changes';
 import { groupChatFields } from '../lib/customers/group-records';
 import { CallbackInboxModel } from '../lib/models/callback-inbox.model';
 import { CorpTagGroupModel } from '../lib/models/corp-tag.model';
@@ -81,8 +82,12 @@ export function createCustomerEventActivities(deps: CustomerEventDeps) {
     const at = new Date(change.CreateTime * 1000);
     const { ExternalUserID: externalUserid, UserID: userid } = change;
     const credentials = await deps.credentials(tenantId);
+    const readAt = now();
     const truth = await readOrGone(() => deps.customers.getCustomer(credentials, externalUserid));
-    const follows = (truth?.follow_user ?? []).map(followFromFollowUser);
+    const withPendingTags = await pendingTagOverlay(tenantId, readAt);
+    const follows = (truth?.follow_user ?? []).map((followUser) =>
+      withPendingTags(externalUserid, followFromFollowUser(followUser)),
+    );
     const seenAt = now();
 
     const ended = endedBy(change);

@@ -19,6 +19,7 @@ import {
   rewriteCustomers,
   type CustomerEventRow,
 } from '../lib/customers/customer-writes';
+import { pendingTagOverlay } from '../lib/customers/pending-tag-changes';
 import { groupChatFields } from '../lib/customers/group-records';
 import { CorpTagGroupModel } from '../lib/models/corp-tag.model';
 import { CustomerGroupModel } from '../lib/models/customer-group.model';
@@ -99,9 +100,11 @@ export function createCustomerSyncActivities(deps: CustomerSyncDeps) {
       relations: number;
     }> {
       const credentials = await deps.credentials(input.tenantId);
+      const readAt = now();
       const page = await withWeComFailures(() =>
         deps.customers.customersOfMembers(credentials, input.userids, input.cursor),
       );
+      const withPendingTags = await pendingTagOverlay(input.tenantId, readAt);
       heartbeat(input.cursor);
       const seenAt = now();
       const contacts = new Map<string, WeComExternalContact>();
@@ -109,7 +112,7 @@ export function createCustomerSyncActivities(deps: CustomerSyncDeps) {
       for (const item of page.items) {
         const id = item.external_contact.external_userid;
         contacts.set(id, item.external_contact);
-        seen.set(id, [...(seen.get(id) ?? []), followFromBatchInfo(item.follow_info)]);
+        seen.set(id, [...(seen.get(id) ?? []), withPendingTags(id, followFromBatchInfo(item.follow_info))]);
       }
       const events = new Map<string, CustomerEventRow>();
       await rewriteCustomers(

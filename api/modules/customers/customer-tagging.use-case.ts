@@ -90,8 +90,7 @@ export async function tagCustomers(
       },
     };
   });
-  await CustomerModel.bulkWrite(writes, { ordered: false });
-
+  // The job first: from then on a sync reading WeCom's older tags keeps these (pending-tag-changes.ts).
   const job = await CustomerTaggingJobModel.create({
     _id: new Types.ObjectId(),
     tenantId,
@@ -102,6 +101,7 @@ export async function tagCustomers(
     relations,
     status: relations.length ? 'running' : 'completed',
   });
+  await CustomerModel.bulkWrite(writes, { ordered: false });
   const jobId = String(job._id);
   if (relations.length) {
     try {
