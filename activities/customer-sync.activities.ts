@@ -20,6 +20,7 @@ import {
   type CustomerEventRow,
 } from '../lib/customers/customer-writes';
 import { pendingTagOverlay } from '../lib/customers/pending-tag-changes';
+import { hasPendingCorpTagWrites } from '../lib/tags/wake-corp-tag-writer';
 import { groupChatFields } from '../lib/customers/group-records';
 import { CorpTagGroupModel } from '../lib/models/corp-tag.model';
 import { CustomerGroupModel } from '../lib/models/customer-group.model';
@@ -33,6 +34,8 @@ import { withWeComFailures } from './wecom-failure';
 export interface CustomerSyncDeps {
   customers: CustomersApi;
   credentials: CredentialsLoader;
+  /** Hands 标签管理's pending writes to WeCom's writer (lib/tags/wake-corp-tag-writer.ts). */
+  wakeCorpTagWriter?: (tenantId: string) => Promise<void>;
   now?: () => Date;
 }
 
@@ -180,6 +183,12 @@ export function createCustomerSyncActivities(deps: CustomerSyncDeps) {
     async syncCorpTags(input: { tenantId: string }): Promise<{ groups: number; tags: number }> {
       const credentials = await deps.credentials(input.tenantId);
       const groups = await withWeComFailures(() => deps.customers.listCorpTags(credentials));
+      // Changes saved here that WeCom has not been given (Temporal was down when they were saved): hand them
+      // over now, and keep ours until WeCom has them; storing WeCom's older names now would undo them.
+      if (await hasPendingCorpTagWrites(input.tenantId)) {
+        await deps.wakeCorpTagWriter?.(input.tenantId);
+        return { groups: groups.length, tags: groups.reduce((sum, group) => sum + group.tag.length, 0) };
+      }
       const seenAt = now();
       await storeTagGroups(input.tenantId, groups, seenAt);
       const listedTagIds = new Set(groups.flatMap((group) => group.tag.map((tag) => tag.id)));

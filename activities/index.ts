@@ -1,5 +1,6 @@
 import type { Client } from '@temporalio/client';
 import { wakeOrgWriteBack } from '../lib/org/wake-org-write-back';
+import { wakeCorpTagWriter } from '../lib/tags/wake-corp-tag-writer';
 import type { WeComClient } from '../lib/wecom/client';
 import type { ContactsApi } from '../lib/wecom/contacts-api';
 import { createCustomerTagsApi } from '../lib/wecom/customer-tags-api';
@@ -40,7 +41,10 @@ export function createActivities(deps: ActivityDeps) {
     }),
     ...createContactEventActivities(shared),
     ...createOrgWriteBackActivities(shared),
-    ...createCustomerSyncActivities(customerSide),
+    ...createCustomerSyncActivities({
+      ...customerSide,
+      wakeCorpTagWriter: (tenantId) => wakeCorpTagWriter(deps.temporal, deps.taskQueue, tenantId),
+    }),
     ...createCustomerEventActivities(customerSide),
     ...createTenantValidityActivities({ temporal: deps.temporal }),
     ...createCorpTagWriteActivities({ corpTags: deps.corpTags, credentials: loadExternalContactCredentials }),
