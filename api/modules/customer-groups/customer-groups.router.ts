@@ -1,6 +1,5 @@
 import type { OpenAPIRegistry } from '@asteasolutions/zod-to-openapi';
-import { Router, type RequestHandler, type Response } from 'express';
-import { resolveStaffScope } from '../../../lib/access/data-scope';
+import { Router, type RequestHandler } from 'express';
 import {
   bulkGroupTagRequestSchema,
   bulkGroupTagResultSchema,
@@ -19,9 +18,10 @@ import {
   noChatArchiveYet,
   type GroupMessageCounter,
 } from '../../../lib/customer-groups/group-message-counts';
-import { accessOf } from '../../auth/authorize';
 import { sessionOf } from '../../auth/session';
+import { callerScope } from '../../auth/caller-scope';
 import { defineRoute } from '../../http/define-route';
+import { declareListColumnsRoutes } from '../list-columns/list-columns.routes';
 import { listColumnsStore } from '../list-columns/list-columns.use-case';
 import { listCustomerGroups } from './group-list.use-case';
 import { customerGroupPortrait, groupMessageTrend } from './group-portrait.use-case';
@@ -37,10 +37,7 @@ export function createCustomerGroupsRouter(
 ): Router {
   const router = Router();
   const common = { tags: ['customer-groups'], authenticated: true as const, guards: [authenticate] };
-  const scopeOf = async (res: Response) => {
-    const access = accessOf(res);
-    return resolveStaffScope(sessionOf(res).tenantId, access, access);
-  };
+  const scopeOf = callerScope;
 
   defineRoute(
     registry,
@@ -59,41 +56,16 @@ export function createCustomerGroupsRouter(
     },
   );
 
-  defineRoute(
-    registry,
-    router,
-    {
-      ...common,
-      method: 'get',
-      path: '/api/customer-groups/columns',
-      permission: 'customer.groups',
-      summary:
-        'The caller’s chosen 客户群 list columns, in their order (all of the manual’s until they choose)',
-      responses: { 200: { description: 'Columns', schema: groupColumnsViewSchema } },
-    },
-    async (_input, _req, res) => {
-      const { tenantId, staffId } = sessionOf(res);
-      res.json(await groupColumns.columnsOf(tenantId, staffId));
-    },
-  );
-
-  defineRoute(
-    registry,
-    router,
-    {
-      ...common,
-      method: 'put',
-      path: '/api/customer-groups/columns',
-      permission: 'customer.groups',
-      summary: 'Save the caller’s 客户群 list columns and their order',
-      request: { body: groupColumnsSchema },
-      responses: { 200: { description: 'Saved', schema: groupColumnsViewSchema } },
-    },
-    async ({ body }, _req, res) => {
-      const { tenantId, staffId } = sessionOf(res);
-      res.json(await groupColumns.saveColumns(tenantId, staffId, body.columns));
-    },
-  );
+  declareListColumnsRoutes(registry, router, {
+    path: '/api/customer-groups/columns',
+    permission: 'customer.groups',
+    listName: '客户群 list',
+    tags: common.tags,
+    authenticate,
+    body: groupColumnsSchema,
+    view: groupColumnsViewSchema,
+    store: groupColumns,
+  });
 
   defineRoute(
     registry,

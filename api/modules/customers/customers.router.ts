@@ -1,7 +1,6 @@
 import type { OpenAPIRegistry } from '@asteasolutions/zod-to-openapi';
 import type { Client } from '@temporalio/client';
-import { Router, type RequestHandler, type Response } from 'express';
-import { resolveStaffScope } from '../../../lib/access/data-scope';
+import { Router, type RequestHandler } from 'express';
 import {
   customerColumnsSchema,
   customerColumnsViewSchema,
@@ -16,9 +15,10 @@ import {
   taggingJobParamsSchema,
   taggingJobSchema,
 } from '../../../lib/contracts/customer.contract';
-import { accessOf } from '../../auth/authorize';
+import { callerScope } from '../../auth/caller-scope';
 import { sessionOf } from '../../auth/session';
 import { defineRoute } from '../../http/define-route';
+import { declareListColumnsRoutes } from '../list-columns/list-columns.routes';
 import { customerColumns } from './customer-columns.use-case';
 import { customerDetail } from './customer-detail.use-case';
 import { customerOptions } from './customer-options.use-case';
@@ -35,10 +35,7 @@ export function createCustomersRouter(
 ): Router {
   const router = Router();
   const common = { tags: ['customers'], authenticated: true as const, guards: [authenticate] };
-  const scopeOf = (res: Response) => {
-    const access = accessOf(res);
-    return resolveStaffScope(sessionOf(res).tenantId, access, access);
-  };
+  const scopeOf = callerScope;
 
   defineRoute(
     registry,
@@ -73,40 +70,16 @@ export function createCustomersRouter(
     },
   );
 
-  defineRoute(
-    registry,
-    router,
-    {
-      ...common,
-      method: 'get',
-      path: '/api/customers/columns',
-      permission: 'customer.customers',
-      summary: 'The caller’s chosen list columns, in their order (the manual’s default until they choose)',
-      responses: { 200: { description: 'Columns', schema: customerColumnsViewSchema } },
-    },
-    async (_input, _req, res) => {
-      const { tenantId, staffId } = sessionOf(res);
-      res.json(await customerColumns.columnsOf(tenantId, staffId));
-    },
-  );
-
-  defineRoute(
-    registry,
-    router,
-    {
-      ...common,
-      method: 'put',
-      path: '/api/customers/columns',
-      permission: 'customer.customers',
-      summary: 'Save the caller’s list columns and their order',
-      request: { body: customerColumnsSchema },
-      responses: { 200: { description: 'Saved', schema: customerColumnsViewSchema } },
-    },
-    async ({ body }, _req, res) => {
-      const { tenantId, staffId } = sessionOf(res);
-      res.json(await customerColumns.saveColumns(tenantId, staffId, body.columns));
-    },
-  );
+  declareListColumnsRoutes(registry, router, {
+    path: '/api/customers/columns',
+    permission: 'customer.customers',
+    listName: '客户 list',
+    tags: common.tags,
+    authenticate,
+    body: customerColumnsSchema,
+    view: customerColumnsViewSchema,
+    store: customerColumns,
+  });
 
   defineRoute(
     registry,

@@ -2,8 +2,6 @@ import type { OpenAPIRegistry } from '@asteasolutions/zod-to-openapi';
 import { Router, type RequestHandler, type Response } from 'express';
 import { randomBytes } from 'node:crypto';
 import type { Client } from '@temporalio/client';
-import jwt from 'jsonwebtoken';
-import { resolveStaffScope } from '../../../lib/access/data-scope';
 import {
   corpTagOptionsSchema,
   customerEditSchema,
@@ -22,12 +20,13 @@ import type { Logger } from '../../../lib/logger';
 import { AgentTicketCache, AppNotBoundError } from '../../../lib/wecom/jsapi-ticket-cache';
 import { signPage } from '../../../lib/wecom/jssdk-signature';
 import type { WeComClient } from '../../../lib/wecom/client';
-import { accessOf, ANY_LOGGED_IN_USER } from '../../auth/authorize';
-import { issueSessionCookie, sessionOf } from '../../auth/session';
+import { ANY_LOGGED_IN_USER } from '../../auth/authorize';
+import { sessionOf } from '../../auth/session';
 import { AppError } from '../../http/app-error';
+import { callerScope } from '../../auth/caller-scope';
 import { defineRoute } from '../../http/define-route';
-import { recordAudit } from '../audit/record-audit';
-import { finishWeComLogin, tenantForCorp } from '../auth/wecom-login.use-case';
+import { wecomLoginRoundTrip } from '../auth/wecom-login-round-trip';
+import { tenantForCorp, type PendingLogin } from '../auth/wecom-login.use-case';
 import { corpTagOptions } from '../customers/customer-options.use-case';
 import { auditCustomerTagging } from '../customers/customer-tagging.use-case';
 import { editCustomer } from '../customers/customer-edit.use-case';
@@ -53,9 +52,8 @@ export interface H5RouterOptions {
   temporal: { client: Client; taskQueue: string };
 }
 
-interface PendingH5Login {
-  nonce: string;
-  tenantId: string;
+interface PendingH5Login extends PendingLogin {
+  /** The H5 page to open once signed in. */
   next: string;
 }
 
@@ -74,10 +72,19 @@ export function createH5Router(
   const toErrorPage = (res: Response, message: string) =>
     res.redirect(302, `/h5/error?${new URLSearchParams({ message })}`);
   const common = { tags: ['h5'] };
-  const scopeOf = (res: Response) => {
-    const access = accessOf(res);
-    return resolveStaffScope(sessionOf(res).tenantId, access, access);
-  };
+  const roundTrip = wecomLoginRoundTrip<PendingH5Login>({
+    cookieName: PENDING_COOKIE,
+    cookiePath: COOKIE_PATH,
+    ttlSeconds: PENDING_TTL_SECONDS,
+    jwtSecret: options.jwtSecret,
+    secureCookies: options.secureCookies,
+    wecom: options.wecom,
+    log: options.log,
+    method: 'wecom-h5',
+    toErrorPage,
+    unavailableMessage: '企业微信暂时无法完成登录，请稍后再试',
+  });
+  const scopeOf = callerScope;
 
   defineRoute(
     registry,
@@ -104,13 +111,7 @@ export function createH5Router(
         tenantId: corp.tenantId,
         next: query.next,
       };
-      res.cookie(PENDING_COOKIE, jwt.sign(pending, options.jwtSecret, { expiresIn: PENDING_TTL_SECONDS }), {
-        httpOnly: true,
-        sameSite: 'lax',
-        secure: options.secureCookies,
-        maxAge: PENDING_TTL_SECONDS * 1000,
-        path: COOKIE_PATH,
-      });
+      roundTrip.remember(res, pending);
       const link = new URL(`${options.wecomOAuthBase}/connect/oauth2/authorize`);
       link.searchParams.set('appid', corp.corpId);
       link.searchParams.set('redirect_uri', `${options.publicUrl}${H5_OAUTH_CALLBACK_PATH}`);
@@ -135,25 +136,7 @@ export function createH5Router(
       responses: { 302: { description: 'Back to the H5 page, or to the H5 error page' } },
     },
     async ({ query }, req, res) => {
-      const pending = readPending(req.cookies?.[PENDING_COOKIE], options.jwtSecret);
-      res.clearCookie(PENDING_COOKIE, { path: COOKIE_PATH });
-      let result;
-      try {
-        result = await finishWeComLogin(options.wecom, query, pending);
-      } catch (error) {
-        if (error instanceof AppError) return toErrorPage(res, error.message);
-        options.log.error({ err: error }, 'H5 OAuth failed');
-        return toErrorPage(res, '企业微信暂时无法完成登录，请稍后再试');
-      }
-      issueSessionCookie(res, options.jwtSecret, result.claims, options.secureCookies);
-      await recordAudit({
-        tenantId: result.tenant.id,
-        actorStaffId: result.user.id,
-        action: 'login',
-        after: { method: 'wecom-h5' },
-        ip: req.ip,
-      });
-      res.redirect(302, pending?.next ?? '/h5/customer');
+      await roundTrip.complete(req, res, query, (pending) => pending.next);
     },
   );
 
@@ -282,14 +265,4 @@ export function createH5Router(
   );
 
   return router;
-}
-
-function readPending(token: string | undefined, secret: string): PendingH5Login | null {
-  if (!token) return null;
-  try {
-    const { nonce, tenantId, next } = jwt.verify(token, secret) as PendingH5Login;
-    return { nonce, tenantId, next };
-  } catch {
-    return null;
-  }
 }
