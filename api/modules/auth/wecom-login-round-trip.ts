@@ -7,15 +7,19 @@ import { AppError } from '../../http/app-error';
 import { recordAudit } from '../audit/record-audit';
 import { finishWeComLogin, type PendingLogin } from './wecom-login.use-case';
 
+/** What both login routers are given anyway. */
+export interface WeComLoginDeps {
+  jwtSecret: string;
+  secureCookies: boolean;
+  wecom: WeComClient;
+  log: Logger;
+}
+
 export interface WeComLoginRoundTripOptions {
   /** The cookie binding the login's state to this browser for the round trip to WeCom. */
   cookieName: string;
   cookiePath: string;
   ttlSeconds: number;
-  jwtSecret: string;
-  secureCookies: boolean;
-  wecom: WeComClient;
-  log: Logger;
   /** How the login is recorded in the audit log. */
   method: 'wecom-qr' | 'wecom-h5';
   /** Where a failure goes, with its message. */
@@ -29,7 +33,11 @@ export interface WeComLoginRoundTripOptions {
  * cookie of this browser; the callback checks it, exchanges WeCom's code, issues the same session cookie as the
  * password login, records the login, and goes on; any failure goes to the caller's error page.
  */
-export function wecomLoginRoundTrip<P extends PendingLogin>(options: WeComLoginRoundTripOptions) {
+export function wecomLoginRoundTrip<P extends PendingLogin>(
+  deps: WeComLoginDeps,
+  flow: WeComLoginRoundTripOptions,
+) {
+  const options = { ...deps, ...flow };
   const cookie = { httpOnly: true, secure: options.secureCookies, path: options.cookiePath };
 
   function readPending(req: Request): P | null {

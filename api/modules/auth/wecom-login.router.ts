@@ -37,14 +37,10 @@ export function createWeComLoginRouter(registry: OpenAPIRegistry, options: WeCom
     res.redirect(302, `/login?${params}`);
   };
 
-  const roundTrip = wecomLoginRoundTrip<PendingLogin>({
+  const roundTrip = wecomLoginRoundTrip<PendingLogin>(options, {
     cookieName: PENDING_COOKIE,
     cookiePath: COOKIE_PATH,
     ttlSeconds: PENDING_TTL_SECONDS,
-    jwtSecret: options.jwtSecret,
-    secureCookies: options.secureCookies,
-    wecom: options.wecom,
-    log: options.log,
     method: 'wecom-qr',
     toErrorPage: (res, message) => backToLogin(res, message),
     unavailableMessage: '企业微信暂时无法完成登录，请稍后再试或使用账号登录',

@@ -2,9 +2,9 @@ import type { StaffScope } from '../../../lib/access/data-scope';
 import type { CustomerEdit } from '../../../lib/contracts/customer.contract';
 import { deriveCustomerFields } from '../../../lib/customers/customer-derived';
 import { CustomerModel } from '../../../lib/models/customer.model';
-import { badRequest } from '../../http/app-error';
 import { recordAudit } from '../audit/record-audit';
 import { editableFieldsOf } from './customer-detail.use-case';
+import { applyEdit, refuseUneditable } from './editable-fields';
 import { findCustomerInScope } from './customer-in-scope';
 
 const FIELD_LABELS: Record<keyof CustomerEdit, string> = {
@@ -27,12 +27,7 @@ export async function editCustomer(
 ): Promise<void> {
   const { tenantId } = actor;
   const customer = await findCustomerInScope(tenantId, externalUserid, actor.scope);
-  const allowed = new Set<string>(editableFieldsOf(customer.type));
-  const refused = (Object.keys(edit) as Array<keyof CustomerEdit>).find(
-    (field) => edit[field] !== undefined && !allowed.has(field),
-  );
-  if (refused)
-    throw badRequest(`企业微信客户的${FIELD_LABELS[refused]}由企业微信同步，不可编辑`, 'FIELD_NOT_EDITABLE');
+  refuseUneditable(edit, new Set(editableFieldsOf(customer.type)), FIELD_LABELS);
 
   const before = {
     corpName: customer.profile?.corpName ?? '',
@@ -40,11 +35,7 @@ export async function editCustomer(
     phone: customer.profile?.phone ?? '',
     source: customer.profile?.source ?? '',
   };
-  const after = { ...before };
-  for (const field of Object.keys(edit) as Array<keyof CustomerEdit>) {
-    const value = edit[field];
-    if (value !== undefined) after[field] = value;
-  }
+  const after = applyEdit(before, edit);
   const derived = deriveCustomerFields(customer.follows ?? [], after.phone);
   await CustomerModel.updateOne(
     { tenantId, externalUserid },

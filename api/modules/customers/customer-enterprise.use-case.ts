@@ -10,6 +10,7 @@ import { StaffModel } from '../../../lib/models/staff.model';
 import { badRequest } from '../../http/app-error';
 import { recordAudit } from '../audit/record-audit';
 import { findCustomerInScope } from './customer-in-scope';
+import { applyEdit, refuseUneditable } from './editable-fields';
 
 type EnterpriseView = Omit<NonNullable<CustomerDetail['enterprise']>, 'relatedCustomers'>;
 type EnterpriseCustomer = Pick<Customer, 'type' | 'corpName' | 'corpFullName' | 'profile'> & {
@@ -87,21 +88,12 @@ export async function editCustomerEnterprise(
   const { tenantId } = actor;
   const customer = await findCustomerInScope(tenantId, externalUserid, actor.scope);
   const allowed = new Set<string>(enterpriseEditableFields(customer.type));
-  const refused = (Object.keys(edit) as EnterpriseField[]).find(
-    (field) => edit[field] !== undefined && !allowed.has(field),
-  );
-  if (refused) {
-    throw badRequest(`企业微信客户的${FIELD_LABELS[refused]}由企业微信同步，不可编辑`, 'FIELD_NOT_EDITABLE');
-  }
+  refuseUneditable(edit, allowed, FIELD_LABELS);
   const current = await enterpriseOf(tenantId, customer);
   const fieldsOf = (view: Partial<Record<EnterpriseField, string>> | null) =>
     Object.fromEntries([...allowed].map((field) => [field, view?.[field as EnterpriseField] ?? '']));
   const before = fieldsOf(current);
-  const after = { ...before };
-  for (const field of Object.keys(edit) as EnterpriseField[]) {
-    const value = edit[field];
-    if (value !== undefined) after[field] = value;
-  }
+  const after = applyEdit(before, edit);
 
   let key = enterpriseKeyOf(customer);
   if (customer.type === 2) {

@@ -72,14 +72,10 @@ export function createH5Router(
   const toErrorPage = (res: Response, message: string) =>
     res.redirect(302, `/h5/error?${new URLSearchParams({ message })}`);
   const common = { tags: ['h5'] };
-  const roundTrip = wecomLoginRoundTrip<PendingH5Login>({
+  const roundTrip = wecomLoginRoundTrip<PendingH5Login>(options, {
     cookieName: PENDING_COOKIE,
     cookiePath: COOKIE_PATH,
     ttlSeconds: PENDING_TTL_SECONDS,
-    jwtSecret: options.jwtSecret,
-    secureCookies: options.secureCookies,
-    wecom: options.wecom,
-    log: options.log,
     method: 'wecom-h5',
     toErrorPage,
     unavailableMessage: '企业微信暂时无法完成登录，请稍后再试',
