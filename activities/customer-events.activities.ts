@@ -23,6 +23,7 @@ import {
   type CustomerContactChange,
   type GroupChatChange,
 } from '../lib/wecom/customer-callback-event';
+import type { CorpTagsApi } from '../lib/wecom/corp-tags-api';
 import type { CustomersApi } from '../lib/wecom/customers-api';
 import { WeComApiError } from '../lib/wecom/errors';
 import { addedEvent } from './customer-sync.activities';
@@ -31,6 +32,7 @@ import { withWeComFailures } from './wecom-failure';
 
 export interface CustomerEventDeps {
   customers: CustomersApi;
+  corpTags: CorpTagsApi;
   credentials: CredentialsLoader;
   now?: () => Date;
 }
@@ -173,7 +175,7 @@ export function createCustomerEventActivities(deps: CustomerEventDeps) {
   async function applyTagChange(tenantId: string, change: CorpTagChange): Promise<Outcome> {
     const credentials = await deps.credentials(tenantId);
     const list = (filter: { tagIds?: string[]; groupIds?: string[] }) =>
-      withWeComFailures(() => deps.customers.listCorpTags(credentials, filter));
+      withWeComFailures(() => deps.corpTags.list(credentials, filter));
     const seenAt = now();
 
     if (change.ChangeType === 'delete') {

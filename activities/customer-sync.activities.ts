@@ -26,6 +26,7 @@ import { CorpTagGroupModel } from '../lib/models/corp-tag.model';
 import { CustomerGroupModel } from '../lib/models/customer-group.model';
 import { CustomerModel } from '../lib/models/customer.model';
 import { SyncRunModel, type SyncKind } from '../lib/models/sync-run.model';
+import type { CorpTagsApi } from '../lib/wecom/corp-tags-api';
 import type { CustomersApi, WeComExternalContact } from '../lib/wecom/customers-api';
 import { WeComApiError } from '../lib/wecom/errors';
 import type { CredentialsLoader } from './tenant-credentials';
@@ -33,6 +34,7 @@ import { withWeComFailures } from './wecom-failure';
 
 export interface CustomerSyncDeps {
   customers: CustomersApi;
+  corpTags: CorpTagsApi;
   credentials: CredentialsLoader;
   /** Hands 标签管理's pending writes to WeCom's writer (lib/tags/wake-corp-tag-writer.ts). */
   wakeCorpTagWriter?: (tenantId: string) => Promise<void>;
@@ -182,7 +184,7 @@ export function createCustomerSyncActivities(deps: CustomerSyncDeps) {
     /** Every corp tag group as WeCom has it now; groups and tags gone from WeCom leave us and the customers. */
     async syncCorpTags(input: { tenantId: string }): Promise<{ groups: number; tags: number }> {
       const credentials = await deps.credentials(input.tenantId);
-      const groups = await withWeComFailures(() => deps.customers.listCorpTags(credentials));
+      const groups = await withWeComFailures(() => deps.corpTags.list(credentials));
       // Changes saved here that WeCom has not been given (Temporal was down when they were saved): hand them
       // over now, and keep ours until WeCom has them; storing WeCom's older names now would undo them.
       if (await hasPendingCorpTagWrites(input.tenantId)) {

@@ -3,7 +3,6 @@ import { wakeOrgWriteBack } from '../lib/org/wake-org-write-back';
 import { wakeCorpTagWriter } from '../lib/tags/wake-corp-tag-writer';
 import type { WeComClient } from '../lib/wecom/client';
 import type { ContactsApi } from '../lib/wecom/contacts-api';
-import { createCustomerTagsApi } from '../lib/wecom/customer-tags-api';
 import { createContactReminderActivities } from './contact-reminder.activities';
 import { createContactEventActivities } from './contact-events.activities';
 import { createCustomerTaggingActivities } from './customer-tagging.activities';
@@ -33,7 +32,11 @@ export interface ActivityDeps {
 /** Every activity the worker registers, built from the real clients it is given. */
 export function createActivities(deps: ActivityDeps) {
   const shared = { contacts: deps.contacts, credentials: loadContactsCredentials };
-  const customerSide = { customers: deps.customers, credentials: loadExternalContactCredentials };
+  const customerSide = {
+    customers: deps.customers,
+    corpTags: deps.corpTags,
+    credentials: loadExternalContactCredentials,
+  };
   return {
     ...createOrgSyncActivities({
       ...shared,
@@ -48,7 +51,7 @@ export function createActivities(deps: ActivityDeps) {
     ...createCustomerEventActivities(customerSide),
     ...createTenantValidityActivities({ temporal: deps.temporal }),
     ...createCorpTagWriteActivities({ corpTags: deps.corpTags, credentials: loadExternalContactCredentials }),
-    ...createCustomerTaggingActivities({ customerTags: createCustomerTagsApi(deps.wecom) }),
+    ...createCustomerTaggingActivities({ corpTags: deps.corpTags }),
     ...createContactReminderActivities({ wecom: deps.wecom, publicUrl: deps.publicUrl }),
   };
 }
