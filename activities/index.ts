@@ -1,8 +1,8 @@
 import type { Client } from '@temporalio/client';
 import { wakeOrgWriteBack } from '../lib/org/wake-org-write-back';
+import { wakeCorpTagWriter } from '../lib/tags/wake-corp-tag-writer';
 import type { WeComClient } from '../lib/wecom/client';
 import type { ContactsApi } from '../lib/wecom/contacts-api';
-import { createCustomerTagsApi } from '../lib/wecom/customer-tags-api';
 import { createContactReminderActivities } from './contact-reminder.activities';
 import { createContactEventActivities } from './contact-events.activities';
 import { createCustomerTaggingActivities } from './customer-tagging.activities';
@@ -45,7 +45,11 @@ export interface ActivityDeps {
 /** Every activity the worker registers, built from the real clients it is given. */
 export function createActivities(deps: ActivityDeps) {
   const shared = { contacts: deps.contacts, credentials: loadContactsCredentials };
-  const customerSide = { customers: deps.customers, credentials: loadExternalContactCredentials };
+  const customerSide = {
+    customers: deps.customers,
+    corpTags: deps.corpTags,
+    credentials: loadExternalContactCredentials,
+  };
   return {
     ...createOrgSyncActivities({
       ...shared,
@@ -53,7 +57,10 @@ export function createActivities(deps: ActivityDeps) {
     }),
     ...createContactEventActivities(shared),
     ...createOrgWriteBackActivities(shared),
-    ...createCustomerSyncActivities(customerSide),
+    ...createCustomerSyncActivities({
+      ...customerSide,
+      wakeCorpTagWriter: (tenantId) => wakeCorpTagWriter(deps.temporal, deps.taskQueue, tenantId),
+    }),
     ...createCustomerEventActivities({
       ...customerSide,
       onCustomerAdded: (tenantId, inboxKey, envelope) =>
@@ -70,7 +77,7 @@ export function createActivities(deps: ActivityDeps) {
     }),
     ...createTenantValidityActivities({ temporal: deps.temporal }),
     ...createCorpTagWriteActivities({ corpTags: deps.corpTags, credentials: loadExternalContactCredentials }),
-    ...createCustomerTaggingActivities({ customerTags: createCustomerTagsApi(deps.wecom) }),
+    ...createCustomerTaggingActivities({ corpTags: deps.corpTags }),
     ...createContactReminderActivities({ wecom: deps.wecom, publicUrl: deps.publicUrl }),
     ...createCustomerSearchActivities({ search: deps.search }),
     ...createStaffCodeSyncActivities({
@@ -81,7 +88,7 @@ export function createActivities(deps: ActivityDeps) {
       welcome: createWelcomeApi(deps.wecom),
       media: createMediaApi(deps.wecom),
       customers: deps.customers,
-      customerTags: createCustomerTagsApi(deps.wecom),
+      corpTags: deps.corpTags,
       credentials: loadExternalContactCredentials,
       publicUrl: deps.publicUrl,
     }),

@@ -10,7 +10,7 @@ import { StaffCodeModel } from '../lib/models/staff-code.model';
 import { WelcomeMessageModel } from '../lib/models/welcome-message.model';
 import { businessDay } from '../lib/org/manual-sync-quota';
 import { parseCallbackXml } from '../lib/wecom/callback-event';
-import type { CustomerTagsApi } from '../lib/wecom/customer-tags-api';
+import type { CorpTagsApi } from '../lib/wecom/corp-tags-api';
 import type { CustomersApi } from '../lib/wecom/customers-api';
 import { WeComApiError } from '../lib/wecom/errors';
 import type { MediaApi } from '../lib/wecom/media-api';
@@ -21,7 +21,7 @@ export interface NewContactWelcomeDeps {
   welcome: WelcomeApi;
   media: MediaApi;
   customers: CustomersApi;
-  customerTags: CustomerTagsApi;
+  corpTags: CorpTagsApi;
   credentials: CredentialsLoader;
   /** The product's public address: WeCom fetches welcome images from it. */
   publicUrl: string;
@@ -219,7 +219,7 @@ export function createNewContactWelcomeActivities(deps: NewContactWelcomeDeps) {
       const { userid, externalUserid } = contact;
       const credentials = await deps.credentials(tenantId);
       try {
-        await deps.customerTags.markTag(credentials, {
+        await deps.corpTags.markTag(credentials, {
           userid,
           externalUserid,
           addTagIds: tagIds,

@@ -25,4 +25,3 @@ export async function loadExternalContactCredentials(tenantId: string): Promise<
 }
 
 export type CredentialsLoader = typeof loadContactsCredentials;
-

@@ -191,6 +191,7 @@ export function createApp(deps: AppDeps): Express {
         wecomJssdkUrl: config.wecomJssdkUrl,
         wecom,
         log,
+        temporal: { client: deps.temporal, taskQueue: config.temporalTaskQueue },
       },
       authenticate,
     ),

@@ -51,9 +51,11 @@ const SAMPLE_BODIES: Record<string, unknown> = {
   'PUT /api/customer-groups/{chatId}/tags': { tagIds: [] },
   // 'PUT /api/tags/group-groups-order', '…/tags-order' and 'POST /api/customer-groups/tags' get A's ids in beforeAll.
   'PUT /api/customers/columns': { columns: ['name', 'tags'] },
+  'PUT /api/customer-groups/columns': { columns: ['name', 'owner'] },
   // Tenant A's customer and tag: unknown to B (400 / 404), A's tags untouched.
   'POST /api/customers/tags': { externalUserids: ['wm-isolation-a'], addTagIds: ['et-a-tag'] },
   'PATCH /api/customers/{externalUserid}': { phone: '110' },
+  'PUT /api/customers/{externalUserid}/enterprise': { level: 'A' },
   'POST /api/customers/{externalUserid}/contact-records': { kind: 'record', text: '乙方记录' },
   // Tenant A's member and code: unknown to B (400 / 404).
   'POST /api/staff-codes': { kind: 'single', userids: ['a-member'], scene: '乙方活码' },
@@ -83,6 +85,7 @@ const SAMPLE_BODIES: Record<string, unknown> = {
     expiresOn: '2099-01-01',
     scanLimit: 1,
   },
+  'POST /api/h5/customers/{externalUserid}/tags': { addTagIds: ['et-a-tag'] },
 };
 /** Tenant A's 群活码 and its 实际群码: tenant B's admin calls and B's public landing address aim at them. */
 const groupCodeOfA = { code: '', group: '' };

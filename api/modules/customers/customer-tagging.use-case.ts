@@ -19,6 +19,7 @@ import { customerTaggingWorkflowId } from '../../../lib/temporal/workflow-ids';
 import { staffScopeFilter } from '../../../lib/access/data-scope';
 import { whileSearchReachable } from './search-unavailable';
 import { badRequest, notFound, unavailable } from '../../http/app-error';
+import { recordAudit } from '../audit/record-audit';
 
 /**
  * 打标签 (R-3.1.1-03, R-3.1.2-05, I-43). Tags are per member × customer in WeCom, and the list shows their
@@ -51,6 +52,7 @@ export async function tagCustomers(
   if (customers.length === 0) throw badRequest('请选择客户');
 
   const relations: Array<{ externalUserid: string; userid: string }> = [];
+  const changes: TagChange[] = [];
   const writes = customers.map((customer) => {
     const follows = (customer.follows ?? []).map((follow) => {
       if (follow.deletedAt) return follow;
@@ -62,25 +64,22 @@ export async function tagCustomers(
       if (changed) relations.push({ externalUserid: customer.externalUserid, userid: follow.userid });
       return { ...follow, tagIds };
     });
+    const derived = deriveCustomerFields(follows, customer.profile?.phone);
+    changes.push({
+      externalUserid: customer.externalUserid,
+      name: customer.name ?? '',
+      before: customer.tagIds ?? [],
+      after: derived.tagIds,
+    });
     return {
       updateOne: {
         filter: { tenantId, externalUserid: customer.externalUserid },
         // Typed loosely: the lean relations are plain objects, mongoose's update type wants subdocuments.
-        update: { $set: { follows, ...deriveCustomerFields(follows, customer.profile?.phone) } } as Record<
-          string,
-          unknown
-        >,
+        update: { $set: { follows, ...derived } } as Record<string, unknown>,
       },
     };
   });
-  await CustomerModel.bulkWrite(writes, { ordered: false });
-  // Searchable before we answer: the admin reloads the list (and may filter by the new tag) right after.
-  await indexCustomersAfterWrite(
-    tenantId,
-    customers.map((customer) => customer._id),
-    { refresh: 'wait_for' },
-  );
-
+  // The job first: from then on a sync reading WeCom's older tags keeps these (pending-tag-changes.ts).
   const job = await CustomerTaggingJobModel.create({
     _id: new Types.ObjectId(),
     tenantId,
@@ -91,6 +90,13 @@ export async function tagCustomers(
     relations,
     status: relations.length ? 'running' : 'completed',
   });
+  await CustomerModel.bulkWrite(writes, { ordered: false });
+  // Searchable before we answer: the admin reloads the list (and may filter by the new tag) right after.
+  await indexCustomersAfterWrite(
+    tenantId,
+    customers.map((customer) => customer._id),
+    { refresh: 'wait_for' },
+  );
   const jobId = String(job._id);
   if (relations.length) {
     try {
@@ -105,11 +111,48 @@ export async function tagCustomers(
       throw unavailable('标签已保存，同步到企业微信的服务暂不可用，请稍后重试', 'TEMPORAL_UNAVAILABLE');
     }
   }
-  return { job: toJobView(job.toObject()), externalUserids: customers.map((c) => c.externalUserid) };
+  return { job: toJobView(job.toObject()), changes };
 }
 
-const TAGGED_FIELDS = { externalUserid: 1, follows: 1, profile: 1 } as const;
-type TaggedCustomer = Pick<Customer, 'externalUserid' | 'follows' | 'profile'> & {
+/** One customer's tags (the union over its relations) before and after a tagging. */
+export interface TagChange {
+  externalUserid: string;
+  name: string;
+  before: string[];
+  after: string[];
+}
+
+// An audit row stays readable: a bulk tagging lists its first customers, the job has the rest.
+const AUDITED_CUSTOMERS = 100;
+
+/** The audit row of one tagging (admin list, detail or H5 side panel): each customer's tags before/after. */
+export async function auditCustomerTagging(
+  actor: { tenantId: string; staffId: string; ip?: string },
+  request: { addTagIds: string[]; removeTagIds: string[] },
+  result: { job: TaggingJobView; changes: TagChange[] },
+): Promise<void> {
+  const listed = result.changes.slice(0, AUDITED_CUSTOMERS);
+  await recordAudit({
+    tenantId: actor.tenantId,
+    actorStaffId: actor.staffId,
+    action: 'customer.tag',
+    target: {
+      type: 'customer-tagging',
+      id: result.job.id,
+      name: listed.length === 1 ? listed[0].name : `${result.job.customers}位客户`,
+    },
+    before: { tags: Object.fromEntries(listed.map((change) => [change.externalUserid, change.before])) },
+    after: {
+      addTagIds: request.addTagIds,
+      removeTagIds: request.removeTagIds,
+      tags: Object.fromEntries(listed.map((change) => [change.externalUserid, change.after])),
+    },
+    ip: actor.ip,
+  });
+}
+
+const TAGGED_FIELDS = { externalUserid: 1, name: 1, follows: 1, profile: 1, tagIds: 1 } as const;
+type TaggedCustomer = Pick<Customer, 'externalUserid' | 'name' | 'follows' | 'profile' | 'tagIds'> & {
   _id: Types.ObjectId;
   tenantId: string;
 };

@@ -18,6 +18,19 @@ export const AUDIT_ACTION_LABELS: Readonly<Record<string, string>> = {
   'welcome.create': '新建欢迎语',
   'welcome.update': '编辑欢迎语',
   'welcome.delete': '删除欢迎语',
+  'group-code.delete': '删除群活码',
+  'customer.edit': '编辑客户',
+  'customer.enterprise.edit': '编辑企业信息',
+  'customer.tag': '客户打标签',
+  'customer-group.tag': '客户群打标签',
+  'tag-group.create': '新建标签组',
+  'tag-group.edit': '编辑标签组',
+  'tag-group.delete': '删除标签组',
+  'tag-group.reorder': '调整标签组顺序',
+  'tag.create': '新建标签',
+  'tag.edit': '编辑标签',
+  'tag.delete': '删除标签',
+  'tag.reorder': '调整标签顺序',
 };
 
 export function auditActionLabel(action: string): string {
