@@ -8,6 +8,7 @@ import { parseCallbackXml, readContactChange, type ContactChange } from '../lib/
 import type { ContactsApi } from '../lib/wecom/contacts-api';
 import { WeComApiError } from '../lib/wecom/errors';
 import type { CredentialsLoader } from './tenant-credentials';
+import { recomputeStaffCodeStatus } from '../lib/acquisition/staff-code-status';
 import { withWeComFailures } from './wecom-failure';
 
 export interface ContactEventDeps {
@@ -52,6 +53,7 @@ export function createContactEventActivities(deps: ContactEventDeps) {
           },
           { upsert: true },
         );
+        await recomputeStaffCodeStatus(tenantId, [userid]);
         return 'applied';
       }
       case 'delete_user':
@@ -59,6 +61,7 @@ export function createContactEventActivities(deps: ContactEventDeps) {
           { tenantId, userid: change.UserID, deletedAt: { $exists: false } },
           { $set: { deletedAt: now(), systemEnabled: false } },
         );
+        await recomputeStaffCodeStatus(tenantId, [change.UserID]);
         return 'applied';
       case 'create_party':
       case 'update_party': {

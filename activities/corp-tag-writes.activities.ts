@@ -1,5 +1,6 @@
 import { CorpTagGroupModel } from '../lib/models/corp-tag.model';
 import { hasKey, groupKeyFilter, tagKeyFilter, updateCorpTagGroup } from '../lib/tags/corp-tag-store';
+import { CorpTagWriteModel } from '../lib/models/corp-tag-write.model';
 import type { CorpTagWrite } from '../lib/tags/corp-tag-writes';
 import { removeTagsFromCustomers } from '../lib/tags/remove-tags-from-customers';
 import { WeComNotBoundError } from '../lib/wecom/binding-store';
@@ -186,24 +187,13 @@ export function createCorpTagWriteActivities(deps: CorpTagWriteDeps) {
   return {
     async applyCorpTagWrite(input: { tenantId: string; write: CorpTagWrite }): Promise<{ outcome: Outcome }> {
       const { tenantId, write } = input;
-      try {
-        switch (write.kind) {
-          case 'create-group':
-            return { outcome: await createGroup(tenantId, write.groupKey) };
-          case 'create-tags':
-            return { outcome: await createTags(tenantId, write.groupKey, write.tagKeys) };
-          case 'rename':
-            return { outcome: await rename(tenantId, write.target, write.key) };
-          case 'reorder':
-            return { outcome: await reorder(tenantId, write.target, write.keys) };
-          case 'delete':
-            return { outcome: await remove(tenantId, write.tagIds, write.groupIds) };
-        }
-      } catch (error) {
-        if (!(error instanceof Refused)) throw error;
-        if (write.kind === 'create-group') await markGroupRefused(tenantId, write.groupKey, error.message);
-        return { outcome: 'refused' };
+      // Handed over twice (a wake while it was being applied): WeCom has it already.
+      if (await CorpTagWriteModel.exists({ tenantId, _id: write.writeId, status: 'applied' })) {
+        return { outcome: 'skipped' };
       }
+      const outcome = await applyWrite(tenantId, write);
+      await CorpTagWriteModel.updateOne({ tenantId, _id: write.writeId }, { $set: { status: 'applied' } });
+      return { outcome };
     },
 
     /** The customer side of a delete (I-105): the tags leave every customer, whatever WeCom says. */
@@ -211,6 +201,27 @@ export function createCorpTagWriteActivities(deps: CorpTagWriteDeps) {
       return { customers: await removeTagsFromCustomers(input.tenantId, input.tagIds) };
     },
   };
+
+  async function applyWrite(tenantId: string, write: CorpTagWrite): Promise<Outcome> {
+    try {
+      switch (write.kind) {
+        case 'create-group':
+          return await createGroup(tenantId, write.groupKey);
+        case 'create-tags':
+          return await createTags(tenantId, write.groupKey, write.tagKeys);
+        case 'rename':
+          return await rename(tenantId, write.target, write.key);
+        case 'reorder':
+          return await reorder(tenantId, write.target, write.keys);
+        case 'delete':
+          return await remove(tenantId, write.tagIds, write.groupIds);
+      }
+    } catch (error) {
+      if (!(error instanceof Refused)) throw error;
+      if (write.kind === 'create-group') await markGroupRefused(tenantId, write.groupKey, error.message);
+      return 'refused';
+    }
+  }
 }
 
 export type CorpTagWriteActivities = ReturnType<typeof createCorpTagWriteActivities>;

@@ -10,18 +10,20 @@ import {
   rewriteCustomers,
   type CustomerEventRow,
 } from '../lib/customers/customer-writes';
+import { pendingTagOverlay } from '../lib/customers/pending-tag-changes';
 import { groupChatFields } from '../lib/customers/group-records';
 import { CallbackInboxModel } from '../lib/models/callback-inbox.model';
 import { CorpTagGroupModel } from '../lib/models/corp-tag.model';
 import { CustomerGroupModel } from '../lib/models/customer-group.model';
 import { CustomerModel } from '../lib/models/customer.model';
-import { parseCallbackXml } from '../lib/wecom/callback-event';
+import { parseCallbackXml, type CallbackEnvelope } from '../lib/wecom/callback-event';
 import {
   readCustomerSideChange,
   type CorpTagChange,
   type CustomerContactChange,
   type GroupChatChange,
 } from '../lib/wecom/customer-callback-event';
+import type { CorpTagsApi } from '../lib/wecom/corp-tags-api';
 import type { CustomersApi } from '../lib/wecom/customers-api';
 import { WeComApiError } from '../lib/wecom/errors';
 import { addedEvent } from './customer-sync.activities';
@@ -30,8 +32,11 @@ import { withWeComFailures } from './wecom-failure';
 
 export interface CustomerEventDeps {
   customers: CustomersApi;
+  corpTags: CorpTagsApi;
   credentials: CredentialsLoader;
   now?: () => Date;
+  /** Starts the add event's welcome workflow if the api could not (lib/acquisition/start-new-contact-welcome). */
+  onCustomerAdded?: (tenantId: string, inboxKey: string, envelope: CallbackEnvelope) => Promise<void>;
 }
 
 /**
@@ -81,8 +86,12 @@ export function createCustomerEventActivities(deps: CustomerEventDeps) {
     const at = new Date(change.CreateTime * 1000);
     const { ExternalUserID: externalUserid, UserID: userid } = change;
     const credentials = await deps.credentials(tenantId);
+    const readAt = now();
     const truth = await readOrGone(() => deps.customers.getCustomer(credentials, externalUserid));
-    const follows = (truth?.follow_user ?? []).map(followFromFollowUser);
+    const withPendingTags = await pendingTagOverlay(tenantId, readAt);
+    const follows = (truth?.follow_user ?? []).map((followUser) =>
+      withPendingTags(externalUserid, followFromFollowUser(followUser)),
+    );
     const seenAt = now();
 
     const ended = endedBy(change);
@@ -168,7 +177,7 @@ export function createCustomerEventActivities(deps: CustomerEventDeps) {
   async function applyTagChange(tenantId: string, change: CorpTagChange): Promise<Outcome> {
     const credentials = await deps.credentials(tenantId);
     const list = (filter: { tagIds?: string[]; groupIds?: string[] }) =>
-      withWeComFailures(() => deps.customers.listCorpTags(credentials, filter));
+      withWeComFailures(() => deps.corpTags.list(credentials, filter));
     const seenAt = now();
 
     if (change.ChangeType === 'delete') {
@@ -231,7 +240,9 @@ export function createCustomerEventActivities(deps: CustomerEventDeps) {
       let status: Outcome | 'failed';
       let error: string | undefined;
       try {
-        const change = readCustomerSideChange(parseCallbackXml(entry.xml));
+        const envelope = parseCallbackXml(entry.xml);
+        const change = readCustomerSideChange(envelope);
+        await deps.onCustomerAdded?.(input.tenantId, input.inboxKey, envelope);
         status =
           change.Event === 'change_external_contact'
             ? await applyContactChange(input.tenantId, input.inboxKey, change)

@@ -19,11 +19,14 @@ import {
   rewriteCustomers,
   type CustomerEventRow,
 } from '../lib/customers/customer-writes';
+import { pendingTagOverlay } from '../lib/customers/pending-tag-changes';
+import { hasPendingCorpTagWrites } from '../lib/tags/wake-corp-tag-writer';
 import { groupChatFields } from '../lib/customers/group-records';
 import { CorpTagGroupModel } from '../lib/models/corp-tag.model';
 import { CustomerGroupModel } from '../lib/models/customer-group.model';
 import { CustomerModel } from '../lib/models/customer.model';
 import { SyncRunModel, type SyncKind } from '../lib/models/sync-run.model';
+import type { CorpTagsApi } from '../lib/wecom/corp-tags-api';
 import type { CustomersApi, WeComExternalContact } from '../lib/wecom/customers-api';
 import { WeComApiError } from '../lib/wecom/errors';
 import type { CredentialsLoader } from './tenant-credentials';
@@ -31,7 +34,10 @@ import { withWeComFailures } from './wecom-failure';
 
 export interface CustomerSyncDeps {
   customers: CustomersApi;
+  corpTags: CorpTagsApi;
   credentials: CredentialsLoader;
+  /** Hands 标签管理's pending writes to WeCom's writer (lib/tags/wake-corp-tag-writer.ts). */
+  wakeCorpTagWriter?: (tenantId: string) => Promise<void>;
   now?: () => Date;
 }
 
@@ -99,9 +105,11 @@ export function createCustomerSyncActivities(deps: CustomerSyncDeps) {
       relations: number;
     }> {
       const credentials = await deps.credentials(input.tenantId);
+      const readAt = now();
       const page = await withWeComFailures(() =>
         deps.customers.customersOfMembers(credentials, input.userids, input.cursor),
       );
+      const withPendingTags = await pendingTagOverlay(input.tenantId, readAt);
       heartbeat(input.cursor);
       const seenAt = now();
       const contacts = new Map<string, WeComExternalContact>();
@@ -109,7 +117,7 @@ export function createCustomerSyncActivities(deps: CustomerSyncDeps) {
       for (const item of page.items) {
         const id = item.external_contact.external_userid;
         contacts.set(id, item.external_contact);
-        seen.set(id, [...(seen.get(id) ?? []), followFromBatchInfo(item.follow_info)]);
+        seen.set(id, [...(seen.get(id) ?? []), withPendingTags(id, followFromBatchInfo(item.follow_info))]);
       }
       const events = new Map<string, CustomerEventRow>();
       await rewriteCustomers(
@@ -176,7 +184,13 @@ export function createCustomerSyncActivities(deps: CustomerSyncDeps) {
     /** Every corp tag group as WeCom has it now; groups and tags gone from WeCom leave us and the customers. */
     async syncCorpTags(input: { tenantId: string }): Promise<{ groups: number; tags: number }> {
       const credentials = await deps.credentials(input.tenantId);
-      const groups = await withWeComFailures(() => deps.customers.listCorpTags(credentials));
+      const groups = await withWeComFailures(() => deps.corpTags.list(credentials));
+      // Changes saved here that WeCom has not been given (Temporal was down when they were saved): hand them
+      // over now, and keep ours until WeCom has them; storing WeCom's older names now would undo them.
+      if (await hasPendingCorpTagWrites(input.tenantId)) {
+        await deps.wakeCorpTagWriter?.(input.tenantId);
+        return { groups: groups.length, tags: groups.reduce((sum, group) => sum + group.tag.length, 0) };
+      }
       const seenAt = now();
       await storeTagGroups(input.tenantId, groups, seenAt);
       const listedTagIds = new Set(groups.flatMap((group) => group.tag.map((tag) => tag.id)));

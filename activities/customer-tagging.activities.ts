@@ -1,11 +1,11 @@
 import { loadCredentials, WeComNotBoundError } from '../lib/wecom/binding-store';
 import type { WeComCredentials } from '../lib/wecom/client';
-import type { CustomerTagsApi } from '../lib/wecom/customer-tags-api';
+import type { CorpTagsApi } from '../lib/wecom/corp-tags-api';
 import { WeComApiError } from '../lib/wecom/errors';
 import { CustomerTaggingJobModel } from '../lib/models/customer-tagging-job.model';
 
 export interface CustomerTaggingDeps {
-  customerTags: CustomerTagsApi;
+  corpTags: CorpTagsApi;
   credentials?: (tenantId: string) => Promise<WeComCredentials>;
 }
 
@@ -59,7 +59,7 @@ export function createCustomerTaggingActivities(deps: CustomerTaggingDeps) {
         const pair = { externalUserid: relation.externalUserid ?? '', userid: relation.userid ?? '' };
         try {
           if (!credentials) throw NOT_BOUND;
-          await deps.customerTags.markTag(credentials, {
+          await deps.corpTags.markTag(credentials, {
             ...pair,
             addTagIds: job.addTagIds,
             removeTagIds: job.removeTagIds,

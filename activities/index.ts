@@ -1,8 +1,8 @@
 import type { Client } from '@temporalio/client';
 import { wakeOrgWriteBack } from '../lib/org/wake-org-write-back';
+import { wakeCorpTagWriter } from '../lib/tags/wake-corp-tag-writer';
 import type { WeComClient } from '../lib/wecom/client';
 import type { ContactsApi } from '../lib/wecom/contacts-api';
-import { createCustomerTagsApi } from '../lib/wecom/customer-tags-api';
 import { createContactReminderActivities } from './contact-reminder.activities';
 import { createContactEventActivities } from './contact-events.activities';
 import { createCustomerTaggingActivities } from './customer-tagging.activities';
@@ -20,6 +20,17 @@ import { createCustomerEventActivities } from './customer-events.activities';
 import { createCustomerSyncActivities } from './customer-sync.activities';
 import { createTenantValidityActivities } from './tenant-validity.activities';
 import { createArchiveIngestActivities, type ArchiveIngestDeps } from './archive-ingest.activities';
+import type { CustomerSearch } from '../lib/search/customer-search-runtime';
+import { createCustomerSearchActivities } from './customer-search.activities';
+import { createContactWayApi } from '../lib/wecom/contact-way-api';
+import { createWelcomeApi } from '../lib/wecom/welcome-api';
+import { createMediaApi } from '../lib/wecom/media-api';
+import { createStaffCodeSyncActivities } from './staff-code-sync.activities';
+import { createNewContactWelcomeActivities } from './new-contact-welcome.activities';
+import { createGroupWelcomeActivities } from './group-welcome.activities';
+import { startNewContactWelcome } from '../lib/acquisition/start-new-contact-welcome';
+import { log as activityLog } from '@temporalio/activity';
+import { createGroupCodeActivities } from './group-code.activities';
 
 export interface ActivityDeps {
   contacts: ContactsApi;
@@ -34,12 +45,18 @@ export interface ActivityDeps {
   publicUrl: string;
   /** The chat archive: the Finance SDK (or why there is none) and the Elasticsearch chat index. */
   archive: Omit<ArchiveIngestDeps, 'loadArchiveAccess'>;
+  /** The customer search index (Elasticsearch) and where its workflows run. */
+  search: CustomerSearch;
 }
 
 /** Every activity the worker registers, built from the real clients it is given. */
 export function createActivities(deps: ActivityDeps) {
   const shared = { contacts: deps.contacts, credentials: loadContactsCredentials };
-  const customerSide = { customers: deps.customers, credentials: loadExternalContactCredentials };
+  const customerSide = {
+    customers: deps.customers,
+    corpTags: deps.corpTags,
+    credentials: loadExternalContactCredentials,
+  };
   return {
     ...createOrgSyncActivities({
       ...shared,
@@ -47,12 +64,49 @@ export function createActivities(deps: ActivityDeps) {
     }),
     ...createContactEventActivities(shared),
     ...createOrgWriteBackActivities(shared),
-    ...createCustomerSyncActivities(customerSide),
-    ...createCustomerEventActivities(customerSide),
+    ...createCustomerSyncActivities({
+      ...customerSide,
+      wakeCorpTagWriter: (tenantId) => wakeCorpTagWriter(deps.temporal, deps.taskQueue, tenantId),
+    }),
+    ...createCustomerEventActivities({
+      ...customerSide,
+      onCustomerAdded: (tenantId, inboxKey, envelope) =>
+        startNewContactWelcome(
+          {
+            temporal: deps.temporal,
+            taskQueue: deps.taskQueue,
+            log: { error: (details, message) => activityLog.error(message, { ...details }) },
+          },
+          tenantId,
+          inboxKey,
+          envelope,
+        ),
+    }),
     ...createTenantValidityActivities({ temporal: deps.temporal }),
     ...createCorpTagWriteActivities({ corpTags: deps.corpTags, credentials: loadExternalContactCredentials }),
-    ...createCustomerTaggingActivities({ customerTags: createCustomerTagsApi(deps.wecom) }),
+    ...createCustomerTaggingActivities({ corpTags: deps.corpTags }),
     ...createContactReminderActivities({ wecom: deps.wecom, publicUrl: deps.publicUrl }),
     ...createArchiveIngestActivities({ ...deps.archive, loadArchiveAccess }),
+    ...createCustomerSearchActivities({ search: deps.search }),
+    ...createStaffCodeSyncActivities({
+      contactWays: createContactWayApi(deps.wecom),
+      credentials: loadExternalContactCredentials,
+    }),
+    ...createNewContactWelcomeActivities({
+      welcome: createWelcomeApi(deps.wecom),
+      media: createMediaApi(deps.wecom),
+      customers: deps.customers,
+      corpTags: deps.corpTags,
+      credentials: loadExternalContactCredentials,
+      publicUrl: deps.publicUrl,
+    }),
+    ...createGroupWelcomeActivities({
+      welcome: createWelcomeApi(deps.wecom),
+      media: createMediaApi(deps.wecom),
+      wecom: deps.wecom,
+      credentials: loadExternalContactCredentials,
+      publicUrl: deps.publicUrl,
+    }),
+    ...createGroupCodeActivities({ wecom: deps.wecom, publicUrl: deps.publicUrl }),
   };
 }

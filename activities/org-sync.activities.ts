@@ -8,6 +8,7 @@ import { NOT_PENDING, syncableFields, type WriteBackView } from '../lib/org/pend
 import { departmentFields, staffFields } from '../lib/org/wecom-records';
 import type { ContactsApi, WeComUser } from '../lib/wecom/contacts-api';
 import type { CredentialsLoader } from './tenant-credentials';
+import { recomputeStaffCodeStatus } from '../lib/acquisition/staff-code-status';
 import { withWeComFailures } from './wecom-failure';
 
 export interface OrgSyncDeps {
@@ -136,6 +137,8 @@ export function createOrgSyncActivities(deps: OrgSyncDeps) {
         },
         { $set: { deletedAt: now(), systemEnabled: false } },
       );
+      // 员工活码 whose members all left turn 异常 (and back to 正常 when one returns).
+      await recomputeStaffCodeStatus(input.tenantId);
       const [departments, staff] = await Promise.all([
         DepartmentModel.countDocuments({ tenantId: input.tenantId, lastSeenAt: { $gte: cutoff } }),
         StaffModel.countDocuments({ tenantId: input.tenantId, lastSeenAt: { $gte: cutoff } }),

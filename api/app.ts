@@ -23,11 +23,19 @@ import { createRolesRouter } from './modules/roles/roles.router';
 import { createTagsRouter } from './modules/tags/tags.router';
 import { createCustomerGroupsRouter } from './modules/customer-groups/customer-groups.router';
 import { createArchiveRouter } from './modules/archive/archive.router';
+import { createGroupCodesRouter } from './modules/group-codes/group-codes.router';
 import { createWeComCallbackRouter } from './modules/wecom-callback/callback.router';
 import { createOwnPasswordRouter } from './modules/auth/own-password.router';
 import { createWeComLoginRouter } from './modules/auth/wecom-login.router';
 import { createPlatformWeComHealthRouter } from './modules/wecom-binding/platform-wecom-health.router';
 import { createWeComBindingRouter } from './modules/wecom-binding/wecom-binding.router';
+import { customerIndexNames } from '../lib/search/customer-index';
+import { bindCustomerSearch } from '../lib/search/customer-search-runtime';
+import { createQrPreviewRouter, createStaffCodesRouter } from './modules/staff-codes/staff-codes.router';
+import {
+  createWelcomeImagesPublicRouter,
+  createWelcomeMessagesRouter,
+} from './modules/welcome-messages/welcome-messages.router';
 import { WeComCallStats } from '../lib/wecom/call-stats';
 import { chatArchiveSdkFor } from '../lib/wecom/chat-archive-sdk-for';
 import { archivedGroupMessages } from '../lib/customer-groups/group-message-counts';
@@ -56,6 +64,12 @@ export function createApp(deps: AppDeps): Express {
   wecomStats.start();
   const wecom = new WeComClient({ baseUrl: config.wecomApiBase, observer: wecomStats });
   const secureCookies = config.publicUrl.startsWith('https://');
+  bindCustomerSearch({
+    es: deps.elasticsearch,
+    names: customerIndexNames(config.esIndexPrefix),
+    temporal: deps.temporal,
+    taskQueue: config.temporalTaskQueue,
+  });
 
   // Callbacks read their own XML body; everything else under /api is JSON.
   app.use(
@@ -92,7 +106,11 @@ export function createApp(deps: AppDeps): Express {
   );
   app.use(createAuditRouter(registry, authenticate));
   app.use(
-    createCustomersRouter(registry, { client: deps.temporal, taskQueue: config.temporalTaskQueue }, authenticate),
+    createCustomersRouter(
+      registry,
+      { client: deps.temporal, taskQueue: config.temporalTaskQueue },
+      authenticate,
+    ),
   );
   app.use(createRolesRouter(registry, authenticate));
   app.use(
@@ -111,6 +129,35 @@ export function createApp(deps: AppDeps): Express {
   );
   app.use(createCustomerGroupsRouter(registry, authenticate, archivedGroupMessages));
   app.use(createArchiveRouter(registry, authenticate));
+  app.use(
+    createStaffCodesRouter(
+      registry,
+      { client: deps.temporal, taskQueue: config.temporalTaskQueue, log },
+      config.publicUrl,
+      authenticate,
+    ),
+  );
+  app.use(createQrPreviewRouter(registry));
+  app.use(
+    createWelcomeMessagesRouter(
+      registry,
+      { client: deps.temporal, taskQueue: config.temporalTaskQueue, log },
+      config.publicUrl,
+      authenticate,
+    ),
+  );
+  app.use(createWelcomeImagesPublicRouter(registry));
+  app.use(
+    createGroupCodesRouter(
+      registry,
+      {
+        temporal: { client: deps.temporal, taskQueue: config.temporalTaskQueue },
+        publicUrl: config.publicUrl,
+        log,
+      },
+      authenticate,
+    ),
+  );
   app.use(
     createWeComLoginRouter(registry, {
       jwtSecret: config.jwtSecret,
@@ -150,6 +197,7 @@ export function createApp(deps: AppDeps): Express {
         wecomJssdkUrl: config.wecomJssdkUrl,
         wecom,
         log,
+        temporal: { client: deps.temporal, taskQueue: config.temporalTaskQueue },
       },
       authenticate,
     ),

@@ -1,4 +1,5 @@
 import { Client as ElasticsearchClient } from '@elastic/elasticsearch';
+import { upgradeAllBuiltInRoles } from '../lib/access/built-in-roles';
 import { loadConfig } from '../lib/config';
 import { connectDatabase, disconnectDatabase } from '../lib/db/connect';
 import { createLogger } from '../lib/logger';
@@ -9,6 +10,9 @@ async function main(): Promise<void> {
   const config = loadConfig();
   const log = createLogger('api', config.logLevel);
   await connectDatabase(config.mongoUrl);
+  // Built-in roles of existing tenants gain the keys added to their definitions since (idempotent).
+  const upgraded = await upgradeAllBuiltInRoles();
+  log.info({ tenants: upgraded }, 'built-in roles up to date');
   const temporal = await connectTemporalClient(config.temporalAddress, config.temporalNamespace);
   const elasticsearch = new ElasticsearchClient({ node: config.esUrl });
   const app = createApp({ config, log, temporal, elasticsearch });

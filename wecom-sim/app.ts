@@ -18,6 +18,7 @@ import { cgiBinRouter } from './wecom-api/cgi-bin.router';
 import { webLoginRouter } from './web-login/web-login.routes';
 import { financeSdkRouter } from './archive/finance-sdk.routes';
 import { jssdkRouter } from './jssdk/jssdk.routes';
+import { contactWayQrRouter } from './acquisition/contact-way-qr.routes';
 
 export interface SimAppOptions {
   logger?: Logger;
@@ -65,6 +66,7 @@ export function createSimApp(state: SimState, options: SimAppOptions = {}): Expr
   app.use(webLoginRouter(state));
   app.use(financeSdkRouter(state));
   app.use(jssdkRouter(state));
+  app.use(contactWayQrRouter(state));
   app.use(
     '/sim',
     scenarioRouter({

@@ -10,6 +10,9 @@ import { createCorpTagsApi } from '../lib/wecom/corp-tags-api';
 import { createCustomersApi } from '../lib/wecom/customers-api';
 import { chatArchiveSdkFor } from '../lib/wecom/chat-archive-sdk-for';
 import { chatMessageIndexName } from '../lib/search/chat-message-index';
+import { customerIndexNames } from '../lib/search/customer-index';
+import { bindCustomerSearch, type CustomerSearch } from '../lib/search/customer-search-runtime';
+import { prepareCustomerSearch } from '../lib/search/customer-search-startup';
 import { createSearchClient } from '../lib/search/es-client';
 
 /** The worker's composition root: real clients in, a Worker polling the main task queue out. */
@@ -25,6 +28,13 @@ export async function createWorker(
   const corpTags = createCorpTagsApi(wecom);
   const customers = createCustomersApi(wecom);
   const es = createSearchClient(config.esUrl);
+  const search: CustomerSearch = {
+    es,
+    names: customerIndexNames(config.esIndexPrefix),
+    temporal,
+    taskQueue: config.temporalTaskQueue,
+  };
+  bindCustomerSearch(search);
   const worker = await Worker.create({
     connection,
     namespace: config.temporalNamespace,
@@ -46,8 +56,10 @@ export async function createWorker(
         es,
         chatIndex: chatMessageIndexName(config.esIndexPrefix),
       },
+      search,
     }),
   });
+  await prepareCustomerSearch(search, createLogger('worker', config.logLevel));
   const close = async () => {
     await es.close();
     await temporal.connection.close();

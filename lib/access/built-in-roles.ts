@@ -1,6 +1,10 @@
 import { RoleModel } from '../models/role.model';
 import { StaffModel } from '../models/staff.model';
-import { ALL_PERMISSION_KEYS, withAncestors } from './permission-catalogue';
+import { TenantModel } from '../models/tenant.model';
+import { FIRST_RELEASE_PERMISSION_KEYS } from './first-release-permissions';
+import { ALL_PERMISSION_KEYS, parentOf, withAncestors } from './permission-catalogue';
+
+const FIRST_RELEASE = new Set(FIRST_RELEASE_PERMISSION_KEYS);
 
 export type BuiltInRole = 'super_admin' | 'admin' | 'staff';
 
@@ -52,6 +56,7 @@ export async function ensureBuiltInRoles(tenantId: string): Promise<Record<Built
         $setOnInsert: {
           name: role.name,
           functionPermissions: [...role.functionPermissions],
+          offeredKeys: [...role.functionPermissions],
           dataScope: role.dataScope,
           customDepartmentIds: [],
           customUserids: [],
@@ -63,7 +68,49 @@ export async function ensureBuiltInRoles(tenantId: string): Promise<Record<Built
   }
   // Staff from before roles existed get the default role, so every staff member has one (I-100).
   await StaffModel.updateMany({ tenantId, roleId: { $exists: false } }, { $set: { roleId: ids.staff } });
+  await upgradeBuiltInRoles(tenantId);
   return ids;
+}
+
+/**
+ * Gives the tenant's built-in roles the keys their definition gained since they were provisioned (e.g. 员工
+ * gaining 写联系记录), and never again a key an admin removed: each role records the keys it was offered
+ * (`offeredKeys`; for roles from before that record, the first release's catalogue stands in). A new key joins
+ * only where its menu is still granted, so a menu an admin took away stays away. Idempotent; a role edited
+ * meanwhile is read again on the next run.
+ */
+export async function upgradeBuiltInRoles(tenantId: string): Promise<void> {
+  for (const definition of BUILT_IN_ROLES) {
+    const stored = await RoleModel.findOne({ tenantId, builtIn: definition.builtIn }).lean();
+    if (!stored) continue;
+    const offered = new Set(
+      stored.offeredKeys ?? definition.functionPermissions.filter((key) => FIRST_RELEASE.has(key)),
+    );
+    const fresh = definition.functionPermissions.filter((key) => !offered.has(key));
+    if (fresh.length === 0 && stored.offeredKeys) continue;
+    const granted = new Set(stored.functionPermissions);
+    // Parents come before their children in the definition (catalogue order), so a new menu lets its new actions in.
+    for (const key of fresh) {
+      const parent = parentOf(key);
+      if (parent === null || granted.has(parent)) granted.add(key);
+    }
+    await RoleModel.updateOne(
+      { tenantId, _id: stored._id, updatedAt: stored.updatedAt },
+      {
+        $set: {
+          functionPermissions: ALL_PERMISSION_KEYS.filter((key) => granted.has(key)),
+          offeredKeys: [...new Set([...offered, ...definition.functionPermissions])],
+        },
+      },
+    );
+  }
+}
+
+/** At start: every tenant's built-in roles, upgraded as above. */
+export async function upgradeAllBuiltInRoles(): Promise<number> {
+  const tenants = await TenantModel.find({}, { _id: 1 }).lean();
+  for (const tenant of tenants) await upgradeBuiltInRoles(String(tenant._id));
+  return tenants.length;
 }
 
 /** The role a staff member gets when nobody chose one (synced from WeCom, I-100). */

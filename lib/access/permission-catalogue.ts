@@ -119,6 +119,11 @@ const PARENT_OF: ReadonlyMap<string, string | null> = flatten(PERMISSION_TREE, n
 
 export const ALL_PERMISSION_KEYS: readonly string[] = [...PARENT_OF.keys()];
 
+/** A key's parent in the tree (a menu's module, an action's menu); null for a module or an unknown key. */
+export function parentOf(key: string): string | null {
+  return PARENT_OF.get(key) ?? null;
+}
+
 export function isPermissionKey(key: string): boolean {
   return PARENT_OF.has(key);
 }

@@ -1,6 +1,7 @@
 import { ChatMessageModel } from '../models/chat-message.model';
 import { CustomerModel } from '../models/customer.model';
 import { GroupMessageDayModel } from '../models/group-message-day.model';
+import { indexCustomersAfterWrite } from '../search/customer-search-runtime';
 import type { ChatMessageRecord } from './chat-message-record';
 
 /**
@@ -10,8 +11,9 @@ import type { ChatMessageRecord } from './chat-message-record';
 
 /**
  * 近期沟通时间 (lastContactAt, the 客户 list's column): the latest message in a single chat with the customer,
- * or one the customer sent in a group. `$max` only ever moves it forward, so an older batch read late or
- * twice changes nothing. Timestamps stay untouched: the customer writers' `updatedAt` guard is theirs.
+ * or one the customer sent in a group. Only ever moved forward, so an older batch read late or twice changes
+ * nothing. A move bumps `updatedAt`, which is the customer search index's version: the 客户 list's column follows,
+ * and a customer writer racing with us re-reads (its `updatedAt` guard), as it would for any other writer.
  */
 export async function updateLastContact(
   tenantId: string,
@@ -28,15 +30,24 @@ export async function updateLastContact(
       note(record.from, record.msgtime);
   }
   if (latest.size === 0) return;
+  const now = new Date();
   await CustomerModel.bulkWrite(
     [...latest].map(([externalUserid, at]) => ({
       updateOne: {
-        filter: { tenantId, externalUserid },
-        update: { $max: { lastContactAt: at } },
+        filter: { tenantId, externalUserid, $or: [{ lastContactAt: { $lt: at } }, { lastContactAt: null }] },
+        update: { $set: { lastContactAt: at, updatedAt: now } },
         timestamps: false,
       },
     })),
     { ordered: false, timestamps: false },
+  );
+  const moved = await CustomerModel.find(
+    { tenantId, externalUserid: { $in: [...latest.keys()] }, updatedAt: now },
+    { _id: 1 },
+  ).lean();
+  await indexCustomersAfterWrite(
+    tenantId,
+    moved.map((customer) => customer._id),
   );
 }
 

@@ -1,5 +1,6 @@
 import { TAG_COLORS } from '../models/corp-tag.model';
 import { pageOf, paginationQuerySchema, z } from './common.contract';
+import { listColumnsSchema, listColumnsViewSchema, type ColumnCatalogue } from './list-columns.contract';
 
 /** 客户群: the list with its filters, 打标签 with 群标签, and the 群画像. */
 
@@ -45,6 +46,24 @@ export const customerGroupRowSchema = z
   .openapi('CustomerGroupRow');
 
 export const customerGroupPageSchema = pageOf(customerGroupRowSchema).openapi('CustomerGroupPage');
+
+/** The list's columns (R-3.2.1-07), in the manual's order, all shown until the user chooses; 操作 always is. */
+export const GROUP_COLUMNS = [
+  { key: 'name', label: '客户群名称' },
+  { key: 'memberCount', label: '群聊人数' },
+  { key: 'lastMessageAt', label: '最近沟通时间' },
+  { key: 'createdAt', label: '创建时间' },
+  { key: 'groupTags', label: '群标签' },
+  { key: 'owner', label: '群主' },
+] as const;
+export type GroupColumnKey = (typeof GROUP_COLUMNS)[number]['key'];
+export const GROUP_COLUMN_CATALOGUE: ColumnCatalogue<GroupColumnKey> = {
+  columns: GROUP_COLUMNS,
+  defaults: GROUP_COLUMNS.map((column) => column.key),
+};
+export const groupColumnsSchema = listColumnsSchema(GROUP_COLUMN_CATALOGUE).openapi('CustomerGroupColumns');
+export const groupColumnsViewSchema =
+  listColumnsViewSchema(GROUP_COLUMN_CATALOGUE).openapi('CustomerGroupColumnsView');
 
 export const bulkGroupTagRequestSchema = z
   .object({

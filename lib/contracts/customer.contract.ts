@@ -1,4 +1,5 @@
 import { paginationQuerySchema, z } from './common.contract';
+import { listColumnsSchema, listColumnsViewSchema, type ColumnCatalogue } from './list-columns.contract';
 
 /** 客户来源 (R-3.1.1-15): the operator's drop-down, empty by default. */
 export const CUSTOMER_SOURCES = ['公众号', '线下门店', '官网', 'APP', '转介绍', '地推活动'] as const;
@@ -18,10 +19,6 @@ export const CUSTOMER_COLUMNS = [
   { key: 'remark', label: '备注' },
 ] as const;
 export type CustomerColumnKey = (typeof CUSTOMER_COLUMNS)[number]['key'];
-const COLUMN_KEYS = CUSTOMER_COLUMNS.map((column) => column.key) as [
-  CustomerColumnKey,
-  ...CustomerColumnKey[],
-];
 /** I-39: 客户来源, 客户标签 and 备注 are hidden until the user chooses them. */
 export const DEFAULT_CUSTOMER_COLUMNS: CustomerColumnKey[] = [
   'name',
@@ -108,20 +105,23 @@ export const customerPageSchema = z
   })
   .openapi('CustomerPage');
 
-export const customerColumnsSchema = z
-  .object({
-    columns: z
-      .array(z.enum(COLUMN_KEYS, { error: '列不存在' }))
-      .min(1, '请至少选择一列')
-      .refine((keys) => new Set(keys).size === keys.length, '列不能重复'),
-  })
-  .openapi('CustomerColumns');
-
-export const customerColumnsViewSchema = customerColumnsSchema
-  .extend({ available: z.array(z.object({ key: z.string(), label: z.string() })) })
-  .openapi('CustomerColumnsView');
+export const CUSTOMER_COLUMN_CATALOGUE: ColumnCatalogue<CustomerColumnKey> = {
+  columns: CUSTOMER_COLUMNS,
+  defaults: DEFAULT_CUSTOMER_COLUMNS,
+};
+export const customerColumnsSchema = listColumnsSchema(CUSTOMER_COLUMN_CATALOGUE).openapi('CustomerColumns');
+export const customerColumnsViewSchema =
+  listColumnsViewSchema(CUSTOMER_COLUMN_CATALOGUE).openapi('CustomerColumnsView');
 
 export const customerParamsSchema = z.object({ externalUserid: z.string().min(1).max(128) });
+
+/** The tags to put on and take off, shared by every way of tagging customers. */
+const tagChangeFields = {
+  addTagIds: z.array(z.string().min(1).max(64)).max(50, '每次最多选择50个标签').default([]),
+  removeTagIds: z.array(z.string().min(1).max(64)).max(50, '每次最多选择50个标签').default([]),
+};
+const someTagChosen = (body: { addTagIds: string[]; removeTagIds: string[] }) =>
+  body.addTagIds.length + body.removeTagIds.length > 0;
 
 /** 批量打标签 (R-3.1.1-03) and the detail's tag chips (R-3.1.2-05): chosen customers, or all matching a filter. */
 export const customerTaggingRequestSchema = z
@@ -129,15 +129,21 @@ export const customerTaggingRequestSchema = z
     externalUserids: z.array(z.string().min(1).max(128)).max(100, '每次最多勾选100位客户').optional(),
     /** "全选": every customer the filter matches, up to TAGGING_FILTER_CAP. */
     filter: customerFilterSchema.optional(),
-    addTagIds: z.array(z.string().min(1).max(64)).max(50, '每次最多选择50个标签').default([]),
-    removeTagIds: z.array(z.string().min(1).max(64)).max(50, '每次最多选择50个标签').default([]),
+    ...tagChangeFields,
   })
   .refine((body) => Boolean(body.externalUserids?.length) !== Boolean(body.filter), {
     message: '请选择客户',
   })
-  .refine((body) => body.addTagIds.length + body.removeTagIds.length > 0, { message: '请选择标签' })
+  .refine(someTagChosen, { message: '请选择标签' })
   .openapi('CustomerTaggingRequest');
 export type CustomerTaggingRequest = z.infer<typeof customerTaggingRequestSchema>;
+
+/** One customer's tags changed where the customer is already known (the H5 side panel, R-3.1.4-03). */
+export const customerTagChangeSchema = z
+  .object(tagChangeFields)
+  .refine(someTagChosen, { message: '请选择标签' })
+  .openapi('CustomerTagChange');
+export type CustomerTagChange = z.infer<typeof customerTagChangeSchema>;
 
 /** Above this many customers "all matching" is refused: narrow the filter (each needs WeCom calls). */
 export const TAGGING_FILTER_CAP = 5000;
@@ -185,6 +191,43 @@ export const customerEditSchema = z
   .openapi('CustomerEdit');
 export type CustomerEdit = z.infer<typeof customerEditSchema>;
 export type EditableField = keyof CustomerEdit;
+export const editableFieldSchema = z.enum(['corpName', 'position', 'phone', 'source']);
+
+/** 企业信息 → 基本信息 (R-3.1.2-10); '' clears a field. */
+export const customerEnterpriseEditSchema = z
+  .strictObject(
+    {
+      shortName: z.string().trim().max(50, '企业简称最多50个字符').optional(),
+      fullName: z.string().trim().max(100, '企业全称最多100个字符').optional(),
+      phone: phoneSchema.optional(),
+      website: z
+        .string()
+        .trim()
+        .max(200, '企业网址最多200个字符')
+        .regex(/^$|^(https?:\/\/)?[^\s/]+\.[^\s]+$/, '请输入正确的企业网址')
+        .optional(),
+      address: z.string().trim().max(200, '地址最多200个字符').optional(),
+      industry: z.string().trim().max(50, '行业类型最多50个字符').optional(),
+      scale: z.string().trim().max(50, '人员规模最多50个字符').optional(),
+      region: z.string().trim().max(50, '省市最多50个字符').optional(),
+      level: z.string().trim().max(20, '企业等级最多20个字符').optional(),
+    },
+    { error: (issue) => (issue.code === 'unrecognized_keys' ? '该字段不可编辑' : undefined) },
+  )
+  .openapi('CustomerEnterpriseEdit');
+export type CustomerEnterpriseEdit = z.infer<typeof customerEnterpriseEditSchema>;
+export type EnterpriseField = keyof CustomerEnterpriseEdit;
+export const enterpriseFieldSchema = z.enum([
+  'shortName',
+  'fullName',
+  'phone',
+  'website',
+  'address',
+  'industry',
+  'scale',
+  'region',
+  'level',
+]);
 
 export const customerDetailSchema = z
   .object({
@@ -194,7 +237,7 @@ export const customerDetailSchema = z
       active: z.boolean(),
     }),
     /** Fields 编辑 may change for this kind of customer. */
-    editable: z.array(z.enum(['corpName', 'position', 'phone', 'source'])),
+    editable: z.array(editableFieldSchema),
     relations: z.array(
       z.object({
         userid: z.string(),
@@ -215,6 +258,10 @@ export const customerDetailSchema = z
         at: z.string(),
         source: z.string(),
         remark: z.string(),
+        /** 添加渠道: the 员工活码 the customer came through (员工活码：活动场景). */
+        channel: z.string().optional(),
+        /** The welcome of this add (欢迎语已发送 / 欢迎语发送失败（41050）…). */
+        welcome: z.string().optional(),
       }),
     ),
     /** 企业信息 (R-3.1.2-10..13); null for a WeChat customer without a company (I-48's key). */
@@ -222,7 +269,18 @@ export const customerDetailSchema = z
       .object({
         shortName: z.string(),
         fullName: z.string(),
+        phone: z.string(),
+        website: z.string(),
+        address: z.string(),
+        industry: z.string(),
+        scale: z.string(),
+        region: z.string(),
+        level: z.string(),
+        /** What 编辑 may change: a WeCom customer's names are WeCom's. */
+        editable: z.array(enterpriseFieldSchema),
+        /** 系统信息 (R-3.1.2-12): 管理员 for a company that came with the sync. */
         createdAt: z.string().nullable(),
+        creator: z.string(),
         relatedCustomers: z.array(
           z.object({
             externalUserid: z.string(),
@@ -239,9 +297,13 @@ export const customerDetailSchema = z
 export type CustomerDetail = z.infer<typeof customerDetailSchema>;
 
 /** What the list's pickers offer: the corp tags to filter and tag by, the staff in the caller's scope. */
-export const customerOptionsSchema = z
+/** The corp tag groups in WeCom's order, as the 客户标签 pickers offer them. */
+export const corpTagOptionsSchema = z
   .object({
     tagGroups: z.array(z.object({ groupId: z.string(), name: z.string(), tags: z.array(tagRefSchema) })),
-    staff: z.array(staffRefSchema),
   })
+  .openapi('CorpTagOptions');
+
+export const customerOptionsSchema = corpTagOptionsSchema
+  .extend({ staff: z.array(staffRefSchema) })
   .openapi('CustomerOptions');

@@ -1,4 +1,5 @@
 import { z } from './common.contract';
+import { editableFieldSchema, taggingJobSchema } from './customer.contract';
 
 /** The sidebar link configured in WeCom: `/h5/customer?corpId=…`; the H5 keeps `next` inside /h5/. */
 export const h5AuthStartQuerySchema = z.object({
@@ -30,9 +31,6 @@ export const jssdkConfigSchema = z
   })
   .openapi('JssdkConfig');
 
-/** R-3.1.1-15: 客户来源 options. */
-export const CUSTOMER_SOURCES = ['公众号', '线下门店', '官网', 'APP', '转介绍', '地推活动'] as const;
-
 export const h5CustomerParamsSchema = z.object({ externalUserid: z.string().min(1).max(64) });
 
 /** R-3.1.4-01: the sidebar's 客户资料. */
@@ -52,22 +50,13 @@ export const h5CustomerProfileSchema = z
     phone: z.string(),
     source: z.string(),
     corpName: z.string(),
-    /** R-3.1.2-03/04: what this kind of customer lets staff edit. */
-    editableFields: z.array(z.enum(['corpName', 'phone', 'source'])),
+    /** R-3.1.2-03/04: what this kind of customer lets staff edit (the same rules as 客户详情). */
+    editableFields: z.array(editableFieldSchema),
   })
   .openapi('H5CustomerProfile');
 export type H5CustomerProfile = z.infer<typeof h5CustomerProfileSchema>;
 
-export const h5CustomerEditSchema = z
-  .object({
-    corpName: z.string().trim().max(64, '企业名称最多64个字').optional(),
-    phone: z
-      .string()
-      .trim()
-      .regex(/^$|^[0-9+\-\s]{5,20}$/, '请输入正确的电话')
-      .optional(),
-    source: z.enum(['', ...CUSTOMER_SOURCES], { error: '请选择客户来源' }).optional(),
-  })
-  .strict()
-  .openapi('H5CustomerEdit');
-export type H5CustomerEdit = z.infer<typeof h5CustomerEditSchema>;
+/** 打标签 from the side panel (R-3.1.4-03): the profile with its new tags, and the WeCom write-back job. */
+export const h5CustomerTaggingSchema = z
+  .object({ profile: h5CustomerProfileSchema, job: taggingJobSchema })
+  .openapi('H5CustomerTagging');

@@ -1,7 +1,7 @@
 import { CorpTagGroupModel } from '../models/corp-tag.model';
 import { PENDING_ID_PREFIX } from '../tags/corp-tag-writes';
 import { CustomerModel } from '../models/customer.model';
-import type { WeComCorpTagGroup } from '../wecom/customers-api';
+import type { WeComCorpTagGroup } from '../wecom/corp-tags-api';
 import { withoutTags } from './customer-relations';
 import { rewriteCustomers } from './customer-writes';
 

@@ -2,9 +2,10 @@ import { staffScopeFilter, type StaffScope } from '../access/data-scope';
 import type { CustomerFilter } from '../contracts/customer.contract';
 
 /**
- * The Mongo filter of the 客户列表 (R-3.1.1-01/02, I-37) inside the caller's 数据权限 (I-104: any 添加人 in
- * scope). Lost customers (no remaining adder) are not listed. The list, its count, "全选" tagging and the
- * benchmark all use this one function, so they can never disagree on what a filter means.
+ * What a 客户列表 filter (R-3.1.1-01/02, I-37) means, as a MongoDB filter over the system of record, inside the
+ * caller's 数据权限 (I-104: any 添加人 in scope). Lost customers (no remaining adder) are not listed. The list is
+ * served by the search index (lib/search/customer-search-query.ts); this is the reference it must agree with,
+ * checked by running both (test/integration/customer-search.test.ts).
  */
 export function customerListFilter(
   tenantId: string,

@@ -1,6 +1,6 @@
 import type { CustomerRow } from '../contracts/customer.contract';
 
-/** The fields of a customer document the list reads (a projection keeps the page small). */
+/** The fields of a customer a list row shows (stored in the customer search index, lib/search/customer-index.ts). */
 export interface CustomerListDocument {
   externalUserid: string;
   name?: string | null;
@@ -23,26 +23,6 @@ export interface CustomerListDocument {
   tagIds?: string[] | null;
   phones?: string[] | null;
 }
-
-export const CUSTOMER_LIST_PROJECTION = {
-  externalUserid: 1,
-  name: 1,
-  avatar: 1,
-  type: 1,
-  corpName: 1,
-  corpFullName: 1,
-  position: 1,
-  profile: 1,
-  'follows.userid': 1,
-  'follows.remark': 1,
-  'follows.deletedAt': 1,
-  adderUserids: 1,
-  ownerUserid: 1,
-  firstAddedAt: 1,
-  lastContactAt: 1,
-  tagIds: 1,
-  phones: 1,
-} as const;
 
 export const WECHAT = 1;
 

@@ -2,6 +2,7 @@ import { randomUUID } from 'node:crypto';
 import { Types, type AnyBulkWriteOperation } from 'mongoose';
 import { CustomerModel } from '../models/customer.model';
 import { CustomerEventModel, type CustomerEventKind } from '../models/customer-event.model';
+import { indexCustomersAfterWrite } from '../search/customer-search-runtime';
 import { deriveCustomerFields } from './customer-derived';
 import type { FollowRecord } from './customer-relations';
 
@@ -77,6 +78,7 @@ export async function rewriteCustomers(
     }
     await beforeWrite?.();
     const applied = await bulkWriteIgnoringDuplicates(operations);
+    await indexCustomersAfterWrite(tenantId, documentIds);
     if (applied === operations.length) {
       written += applied;
       pending = [];

@@ -23,8 +23,26 @@ export const AUDIT_ACTIONS = [
   'staff.password-reset',
   'customer.edit',
   'customer.tag',
+  'customer.enterprise.edit',
+  'tag-group.create',
+  'tag-group.edit',
+  'tag-group.delete',
+  'tag-group.reorder',
+  'tag.create',
+  'tag.edit',
+  'tag.delete',
+  'tag.reorder',
+  'customer-group.tag',
   'contact-record.delete',
+  // Written by the H5 side panel's edit before it shared 客户详情's `customer.edit`; kept for those rows.
   'customer.profile.update',
+  'staff-code.create',
+  'staff-code.update',
+  'staff-code.delete',
+  'welcome.create',
+  'welcome.update',
+  'welcome.delete',
+  'group-code.delete',
 ] as const;
 export type AuditAction = (typeof AUDIT_ACTIONS)[number];
 

@@ -34,6 +34,9 @@ const taggingJobSchema = new Schema(
 );
 taggingJobSchema.plugin(tenantScopePlugin);
 taggingJobSchema.index({ tenantId: 1, createdAt: -1 });
+// Syncs look for the jobs whose tags may not be in WeCom yet (lib/customers/pending-tag-changes.ts).
+taggingJobSchema.index({ tenantId: 1, status: 1 });
+taggingJobSchema.index({ tenantId: 1, updatedAt: -1 });
 
 export type CustomerTaggingJob = InferSchemaType<typeof taggingJobSchema>;
 export const CustomerTaggingJobModel = model('CustomerTaggingJob', taggingJobSchema, 'customer_tagging_jobs');

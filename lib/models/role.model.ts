@@ -17,6 +17,11 @@ const roleSchema = new Schema(
     builtIn: { type: String, enum: ['super_admin', 'admin', 'staff'] },
     /** Keys of the 功能权限 tree (menus, buttons and actions). */
     functionPermissions: { type: [String], default: [] },
+    /**
+     * Built-in roles: every key the built-in definition has offered this role so far, so a key added to the
+     * definition later is told from one an admin removed (lib/access/built-in-roles.ts upgradeBuiltInRoles).
+     */
+    offeredKeys: { type: [String], default: undefined },
     dataScope: { type: String, enum: DATA_SCOPES, required: true, default: 'department' },
     /** For 自定义: the departments (with their sub-departments) and staff whose data is visible. */
     customDepartmentIds: { type: [Number], default: [] },

@@ -21,3 +21,18 @@ export const customerSideSyncWorkflowId = (kind: string, tenantId: string, runKe
 /** The chat-archive ingest: a Schedule per tenant, every minute. */
 export const archiveIngestScheduleId = (tenantId: string) => `archive-ingest/${tenantId}`;
 export const archiveIngestWorkflowId = (tenantId: string) => `archive-ingest/${tenantId}/scheduled`;
+/** Pushes a tenant's customers whose search-index write failed (the outbox) once the index is back. */
+export const customerSearchOutboxWorkflowId = (tenantId: string) => `customer-search-outbox/${tenantId}`;
+/** Refills a new or wiped customer search index from MongoDB; one per index name. */
+export const customerSearchRebuildWorkflowId = (index: string) => `customer-search-rebuild/${index}`;
+/** One workflow per 员工活码 writes it to WeCom's 「联系我」 (add/update/del_contact_way). */
+export const staffCodeSyncWorkflowId = (tenantId: string, codeId: string) =>
+  `staff-code-sync/${tenantId}/${codeId}`;
+/** One workflow per add_external_contact event (its inbox key): welcome, code tags, source. */
+export const newContactWelcomeWorkflowId = (tenantId: string, inboxKey: string) =>
+  `new-contact/${tenantId}/${inboxKey}`;
+/** One workflow per 客户群欢迎语 writes it to WeCom's group welcome templates. */
+export const groupWelcomeTemplateWorkflowId = (tenantId: string, welcomeId: string) =>
+  `group-welcome/${tenantId}/${welcomeId}`;
+/** One rotation workflow per 群活码: expiry timers, status recomputation and alerts to its creator. */
+export const groupCodeWorkflowId = (tenantId: string, codeId: string) => `group-code/${tenantId}/${codeId}`;

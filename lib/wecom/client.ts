@@ -131,12 +131,19 @@ export class WeComClient {
     for (const [name, value] of Object.entries(request.query ?? {})) {
       if (value !== undefined) url.searchParams.set(name, String(value));
     }
+    // A FormData body (media/upload) goes as multipart, with the boundary fetch chooses; anything else is JSON.
+    const multipart = request.body instanceof FormData;
     let response: Response;
     try {
       response = await fetch(url, {
         method: request.method,
-        headers: request.body === undefined ? undefined : { 'content-type': 'application/json' },
-        body: request.body === undefined ? undefined : JSON.stringify(request.body),
+        headers: request.body === undefined || multipart ? undefined : { 'content-type': 'application/json' },
+        body:
+          request.body === undefined
+            ? undefined
+            : multipart
+              ? (request.body as FormData)
+              : JSON.stringify(request.body),
         signal: AbortSignal.timeout(this.timeoutMs),
       });
     } catch (error) {

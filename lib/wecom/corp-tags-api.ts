@@ -1,19 +1,24 @@
 import type { WeComClient, WeComCredentials } from './client';
 
-/** Typed calls to WeCom's corp customer tags (企业标签), shapes as in API.md §5.6. */
+/**
+ * The one client for WeCom's corp customer tags (企业标签, API.md §5.6): the tag library (get_corp_tag_list,
+ * add_corp_tag, edit_corp_tag, del_corp_tag) and tags on a member × customer relation (mark_tag).
+ */
 
 export interface WeComCorpTag {
   id: string;
   name: string;
-  create_time: number;
-  order: number;
+  create_time?: number;
+  order?: number;
+  deleted?: boolean;
 }
 
 export interface WeComCorpTagGroup {
   group_id: string;
   group_name: string;
-  create_time: number;
-  order: number;
+  create_time?: number;
+  order?: number;
+  deleted?: boolean;
   tag: WeComCorpTag[];
 }
 
@@ -27,11 +32,15 @@ export interface NewCorpTags {
 
 export function createCorpTagsApi(client: WeComClient) {
   return {
-    async list(credentials: WeComCredentials): Promise<WeComCorpTagGroup[]> {
-      const answer = await client.call<{ tag_group: WeComCorpTagGroup[] }>(credentials, {
+    /** All tag groups, or those named by id (group ids win when both are given, as in WeCom). */
+    async list(
+      credentials: WeComCredentials,
+      filter: { tagIds?: string[]; groupIds?: string[] } = {},
+    ): Promise<WeComCorpTagGroup[]> {
+      const answer = await client.call<{ tag_group?: WeComCorpTagGroup[] }>(credentials, {
         method: 'POST',
         path: '/externalcontact/get_corp_tag_list',
-        body: {},
+        body: { tag_id: filter.tagIds ?? [], group_id: filter.groupIds ?? [] },
       });
       return answer.tag_group ?? [];
     },
@@ -60,6 +69,23 @@ export function createCorpTagsApi(client: WeComClient) {
         method: 'POST',
         path: '/externalcontact/del_corp_tag',
         body: { tag_id: ids.tagIds, group_id: ids.groupIds },
+      });
+    },
+
+    /** Puts tags on and takes them off one member × customer relation (tags are per relation). */
+    async markTag(
+      credentials: WeComCredentials,
+      request: { userid: string; externalUserid: string; addTagIds: string[]; removeTagIds: string[] },
+    ): Promise<void> {
+      await client.call(credentials, {
+        method: 'POST',
+        path: '/externalcontact/mark_tag',
+        body: {
+          userid: request.userid,
+          external_userid: request.externalUserid,
+          add_tag: request.addTagIds,
+          remove_tag: request.removeTagIds,
+        },
       });
     },
   };

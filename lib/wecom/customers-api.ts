@@ -50,23 +50,6 @@ export interface WeComCustomerPage {
   nextCursor: string;
 }
 
-export interface WeComCorpTag {
-  id: string;
-  name: string;
-  create_time?: number;
-  order?: number;
-  deleted?: boolean;
-}
-
-export interface WeComCorpTagGroup {
-  group_id: string;
-  group_name: string;
-  create_time?: number;
-  order?: number;
-  deleted?: boolean;
-  tag: WeComCorpTag[];
-}
-
 export interface WeComGroupChatMember {
   userid: string;
   type: 1 | 2;
@@ -163,54 +146,6 @@ export function createCustomersApi(client: WeComClient) {
       },
     ): Promise<void> {
       await post(credentials, '/externalcontact/remark', change);
-    },
-
-    async markTag(
-      credentials: WeComCredentials,
-      change: { userid: string; external_userid: string; add_tag?: string[]; remove_tag?: string[] },
-    ): Promise<void> {
-      await post(credentials, '/externalcontact/mark_tag', change);
-    },
-
-    /** All corp tag groups, or those named by id (group ids win when both are given, as in WeCom). */
-    async listCorpTags(
-      credentials: WeComCredentials,
-      filter: { tagIds?: string[]; groupIds?: string[] } = {},
-    ): Promise<WeComCorpTagGroup[]> {
-      const answer = await post<{ tag_group?: WeComCorpTagGroup[] }>(
-        credentials,
-        '/externalcontact/get_corp_tag_list',
-        { tag_id: filter.tagIds ?? [], group_id: filter.groupIds ?? [] },
-      );
-      return answer.tag_group ?? [];
-    },
-
-    async addCorpTags(
-      credentials: WeComCredentials,
-      request: {
-        group_id?: string;
-        group_name?: string;
-        order?: number;
-        tag: Array<{ name: string; order?: number }>;
-      },
-    ): Promise<WeComCorpTagGroup> {
-      const answer = await post<{ tag_group: WeComCorpTagGroup }>(
-        credentials,
-        '/externalcontact/add_corp_tag',
-        request,
-      );
-      return answer.tag_group;
-    },
-
-    async editCorpTag(credentials: WeComCredentials, change: { id: string; name?: string; order?: number }) {
-      await post(credentials, '/externalcontact/edit_corp_tag', change);
-    },
-
-    async deleteCorpTags(credentials: WeComCredentials, ids: { tagIds?: string[]; groupIds?: string[] }) {
-      await post(credentials, '/externalcontact/del_corp_tag', {
-        tag_id: ids.tagIds ?? [],
-        group_id: ids.groupIds ?? [],
-      });
     },
 
     /** One page of group chat ids; `ownerUserids` (≤100) is needed when the app sees more than 1,000 members. */

@@ -105,4 +105,17 @@ describe('an admin tags a customer in the 客户 list and WeCom has the tag (end
       .getByText('高意向')
       .waitFor();
   });
+
+  it('adds the WeChat customer’s 企业信息 by hand in 客户详情 (R-3.1.2-10/11)', async () => {
+    await page.getByTestId(`customer-row-${externalUserid}`).getByTestId('customer-view').click();
+    await page.getByRole('tab', { name: '企业信息' }).click();
+    await page.getByTestId('enterprise-add').click();
+    await page.getByTestId('enterprise-fullName').fill('端到端贸易有限公司');
+    await page.getByTestId('enterprise-phone').fill('010-8888 0000');
+    await page.getByTestId('enterprise-save').click();
+    await page.getByTestId('enterprise-info').getByText('端到端贸易有限公司').waitFor();
+    await page.getByTestId('enterprise-info').getByText('010-8888 0000').waitFor();
+    const stored = await CustomerModel.findOne({ tenantId: TENANT, externalUserid }).lean();
+    expect(stored?.profile?.corpName).toBe('端到端贸易有限公司');
+  });
 });

@@ -1,6 +1,8 @@
 import type { Browser, Page } from 'playwright-core';
 import { hashPassword } from '../../api/modules/auth/login.use-case';
+import { deriveCustomerFields } from '../../lib/customers/customer-derived';
 import { ContactRecordModel } from '../../lib/models/contact-record.model';
+import { CorpTagGroupModel } from '../../lib/models/corp-tag.model';
 import { CustomerModel } from '../../lib/models/customer.model';
 import { StaffModel } from '../../lib/models/staff.model';
 import { eventually, startTestApp, type TestApp } from '../support/app-harness';
@@ -52,14 +54,32 @@ describe('the H5 sidebar opened from a chat in the (simulated) WeCom client, in 
         passwordHash: await hashPassword(ADMIN_PASSWORD),
       });
     }
+    // lina's customer, in WeCom as in our database (the sidebar tags it through WeCom's mark_tag).
+    await simulator.addCustomer(corp.corpId, {
+      userid: 'lina',
+      name: '侧边栏客户',
+      external_userid: 'wm-e2e-customer',
+    });
+    const follows = [
+      { userid: 'lina', addedAt: new Date('2026-11-01T02:03:00Z'), tagIds: [], remarkMobiles: [], addWay: 1 },
+    ];
     await CustomerModel.create({
       tenantId: TENANT,
       externalUserid: 'wm-e2e-customer',
       name: '侧边栏客户',
       type: 1,
-      adderUserids: ['lina'],
-      ownerUserid: 'lina',
-      firstAddedAt: new Date('2026-11-01T02:03:00Z'),
+      follows,
+      ...deriveCustomerFields(follows, undefined),
+    });
+    const tagGroup = await simulator.addCorpTags(corp.corpId, {
+      group_name: '意向程度',
+      tag: [{ name: '高意向' }, { name: '低意向' }],
+    });
+    await CorpTagGroupModel.create({
+      tenantId: TENANT,
+      groupId: tagGroup.tag_group.group_id,
+      name: '意向程度',
+      tags: tagGroup.tag_group.tag.map((tag) => ({ tagId: tag.id, name: tag.name })),
     });
     browser = await launchBrowser();
     page = await browser.newPage({ viewport: { width: 390, height: 844 } });
@@ -125,5 +145,21 @@ describe('the H5 sidebar opened from a chat in the (simulated) WeCom client, in 
       externalUserid: 'wm-e2e-customer',
     }).lean();
     expect(stored?.profile?.phone).toBe('13912345678');
+  }, 60_000);
+
+  it('tags the customer from the side panel, and WeCom gets the tag', async () => {
+    await page.getByText('客户资料', { exact: true }).click();
+    await page.getByTestId('h5-edit-tags').click();
+    await page.getByTestId('h5-tag-select').click();
+    await page.locator('nz-option-item', { hasText: '高意向' }).click();
+    await page.keyboard.press('Escape');
+    await page.getByTestId('h5-save-tags').click();
+    await page.getByTestId('h5-tags').getByText('高意向').waitFor();
+
+    const inWeCom = await eventually(async () => {
+      const relation = (await simulator.customer(corp.corpId, 'wm-e2e-customer')).follow_user[0];
+      return relation.tags?.length ? relation.tags : undefined;
+    });
+    expect(inWeCom.map((tag) => tag.tag_name)).toEqual(['高意向']);
   }, 60_000);
 });

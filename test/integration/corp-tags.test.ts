@@ -1,4 +1,9 @@
+import { Client, Connection } from '@temporalio/client';
 import request from 'supertest';
+import { renameCorpTagGroup } from '../../api/modules/tags/corp-tags.use-case';
+import { createLogger } from '../../lib/logger';
+import { CorpTagWriteModel } from '../../lib/models/corp-tag-write.model';
+import { AuditLogModel } from '../../lib/models/audit-log.model';
 import { CorpTagGroupModel } from '../../lib/models/corp-tag.model';
 import { CustomerModel } from '../../lib/models/customer.model';
 import { deriveCustomerFields } from '../../lib/customers/customer-derived';
@@ -108,6 +113,19 @@ describe('标签管理 → 企业微信标签: written through to WeCom', () => 
       ['普通', 'blue'],
       ['钻石', 'green'],
     ]);
+
+    // Each change is in the audit log with the group before and after.
+    const logged = await AuditLogModel.find({ tenantId: TENANT, 'target.type': 'corp-tag-group' })
+      .sort({ at: 1 })
+      .lean();
+    expect(logged.map((row) => row.action)).toEqual(
+      expect.arrayContaining(['tag-group.create', 'tag-group.edit', 'tag.create', 'tag.edit', 'tag.reorder']),
+    );
+    const rename = logged.find((row) => row.action === 'tag-group.edit');
+    expect(rename).toMatchObject({ before: { name: '客户等级' }, after: { name: '会员等级' } });
+    const edit = logged.find((row) => row.action === 'tag.edit');
+    expect(edit?.before.tags).toContainEqual(expect.objectContaining({ name: 'VIP' }));
+    expect(edit?.after.tags).toContainEqual(expect.objectContaining({ name: '钻石', color: 'green' }));
   });
 
   it('groups are dragged into WeCom order (larger order first)', async () => {
@@ -244,5 +262,38 @@ describe('标签管理 → 企业微信标签: written through to WeCom', () => 
       .expect(201);
     await written('之后的组');
     expect(await inWeCom('之后的组')).toBeDefined();
+  });
+
+  it('a change saved while Temporal could not be reached reaches WeCom after the next corp-tag sync', async () => {
+    await admin
+      .post('/api/tags/corp-groups')
+      .send({ name: '离线前', tags: [{ name: '丙' }] })
+      .expect(201);
+    const group = await written('离线前');
+    // A real client aimed at a port where no Temporal listens: the hand-off fails as in an outage.
+    const unreachable = new Client({
+      connection: Connection.lazy({ address: '127.0.0.1:1', connectTimeout: 500 }),
+    });
+    await renameCorpTagGroup(
+      { client: unreachable, taskQueue: app.config.temporalTaskQueue, log: createLogger('test', 'silent') },
+      TENANT,
+      group.id,
+      '离线改名',
+    );
+    const row = await CorpTagWriteModel.findOne({ tenantId: TENANT, status: 'pending' }).lean();
+    expect(row?.write).toMatchObject({ kind: 'rename', key: group.id });
+
+    // The hourly sync finds it pending: it hands it over and keeps our name rather than WeCom's older one.
+    await app.temporal.workflow.execute('corpTagSyncWorkflow', {
+      workflowId: `tags-offline/${TENANT}`,
+      taskQueue: app.config.temporalTaskQueue,
+      args: [{ tenantId: TENANT, trigger: 'schedule' }],
+    });
+    expect((await groupNamed('离线改名'))?.id).toBe(group.id);
+    await eventually(async () => (await inWeCom('离线改名')) !== undefined);
+    await eventually(
+      async () =>
+        (await CorpTagWriteModel.findOne({ tenantId: TENANT, _id: row!._id }).lean())?.status === 'applied',
+    );
   });
 });

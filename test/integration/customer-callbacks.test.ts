@@ -8,6 +8,7 @@ import { createCustomerEventActivities } from '../../activities/customer-events.
 import { loadExternalContactCredentials } from '../../activities/tenant-credentials';
 import { ensureCallbackSettings } from '../../lib/wecom/binding-store';
 import { WeComClient } from '../../lib/wecom/client';
+import { createCorpTagsApi } from '../../lib/wecom/corp-tags-api';
 import { createCustomersApi } from '../../lib/wecom/customers-api';
 import { eventually, startTestApp, type TestApp } from '../support/app-harness';
 import { customerScenario, simulator, type SimCorp, type SimDelivery } from '../support/sim-client';
@@ -284,8 +285,10 @@ describe('客户联系 callbacks', () => {
       { tenantId: TENANT, source: 'customers' },
       { $set: { status: 'received' } },
     );
+    const wecom = new WeComClient({ baseUrl: app.config.wecomApiBase });
     const activities = createCustomerEventActivities({
-      customers: createCustomersApi(new WeComClient({ baseUrl: app.config.wecomApiBase })),
+      customers: createCustomersApi(wecom),
+      corpTags: createCorpTagsApi(wecom),
       credentials: loadExternalContactCredentials,
     });
     const keys = rows.map((row) => row.key);

@@ -1,5 +1,6 @@
 import request from 'supertest';
 import { deriveCustomerFields } from '../../lib/customers/customer-derived';
+import { AuditLogModel } from '../../lib/models/audit-log.model';
 import { CorpTagGroupModel } from '../../lib/models/corp-tag.model';
 import { CustomerGroupModel } from '../../lib/models/customer-group.model';
 import { CustomerModel } from '../../lib/models/customer.model';
@@ -195,6 +196,15 @@ describe('客户管理 → 客户群, 群画像 and 标签管理 → 群标签',
           .expect(200)
       ).body.items;
       expect(groups.map((g: { name: string }) => g.name)).toEqual(['群类型', '群阶段']);
+      const reorder = await AuditLogModel.findOne({ tenantId: TENANT, action: 'tag-group.reorder' }).lean();
+      expect(reorder).toMatchObject({
+        target: { type: 'group-tag-group' },
+        after: { groups: [{ name: '群类型' }, { name: '群阶段' }] },
+      });
+      const tagEdit = await AuditLogModel.findOne({ tenantId: TENANT, action: 'tag.edit' }).lean();
+      expect(tagEdit).toMatchObject({ target: { id: stage.id, name: '群阶段' } });
+      expect(tagEdit?.before.tags[1]).toMatchObject({ name: '沉默', color: 'orange' });
+      expect(tagEdit?.after.tags[1]).toMatchObject({ name: '沉睡', color: 'blue' });
     });
 
     it('the same limits as 企业微信标签, in Chinese', async () => {
@@ -250,6 +260,12 @@ describe('客户管理 → 客户群, 群画像 and 标签管理 → 群标签',
         .send({ chatIds: ['wr-sales', 'wr-service'], tagIds: [tagIds['活跃'], tagIds['大客户群']] })
         .expect(200);
       expect(tagged.body).toEqual({ updated: 2 });
+      const audit = await AuditLogModel.findOne({ tenantId: TENANT, action: 'customer-group.tag' }).lean();
+      expect(audit).toMatchObject({
+        target: { name: '2个客户群' },
+        before: { groupTagIds: { 'wr-sales': [] } },
+        after: { groupTagIds: { 'wr-sales': [tagIds['活跃'], tagIds['大客户群']] } },
+      });
       const page = (await admin.get(`/api/customer-groups?groupTagId=${tagIds['大客户群']}`).expect(200))
         .body;
       expect(chatIds(page)).toEqual(['wr-sales', 'wr-service']);
@@ -286,6 +302,49 @@ describe('客户管理 → 客户群, 群画像 and 标签管理 → 群标签',
       await ownerB.get('/api/customer-groups/wr-service/portrait').expect(200);
       // 员工 may not open 标签管理's writes.
       await ownerB.post('/api/tags/group-groups').send({ name: '越权' }).expect(403);
+    });
+  });
+
+  describe('客户群 columns (R-3.2.1-07)', () => {
+    it('remembers each user’s chosen, reordered columns, apart from their 客户 list columns', async () => {
+      const initial = (await admin.get('/api/customer-groups/columns').expect(200)).body;
+      expect(initial.columns).toEqual([
+        'name',
+        'memberCount',
+        'lastMessageAt',
+        'createdAt',
+        'groupTags',
+        'owner',
+      ]);
+      expect(initial.available.map((c: { label: string }) => c.label)).toEqual([
+        '客户群名称',
+        '群聊人数',
+        '最近沟通时间',
+        '创建时间',
+        '群标签',
+        '群主',
+      ]);
+      await admin
+        .put('/api/customer-groups/columns')
+        .send({ columns: ['name', 'owner', 'groupTags'] })
+        .expect(200);
+      await admin
+        .put('/api/customers/columns')
+        .send({ columns: ['name', 'phone'] })
+        .expect(200);
+      expect((await admin.get('/api/customer-groups/columns')).body.columns).toEqual([
+        'name',
+        'owner',
+        'groupTags',
+      ]);
+      expect((await admin.get('/api/customers/columns')).body.columns).toEqual(['name', 'phone']);
+      // Another user still has the default.
+      const ownerB = await logInAs('owner-b');
+      expect((await ownerB.get('/api/customer-groups/columns')).body.columns).toHaveLength(6);
+
+      const unknown = await admin.put('/api/customer-groups/columns').send({ columns: ['name', 'phone'] });
+      expect(unknown.status).toBe(400);
+      expect(unknown.body.error.message).toMatch(/^列不存在/);
     });
   });
 

@@ -105,7 +105,10 @@ describe('customer-side syncs', () => {
   it('a second 同步 within 10 minutes is refused with the manual’s reason', async () => {
     const again = await agent.post('/api/customers/sync');
     expect(again.status).toBe(429);
-    expect(again.body.error).toMatchObject({ code: 'SYNC_QUOTA', message: '距离上次同步不足 10 分钟，请稍后再试' });
+    expect(again.body.error).toMatchObject({
+      code: 'SYNC_QUOTA',
+      message: '距离上次同步不足 10 分钟，请稍后再试',
+    });
     expect(
       await SyncRunModel.countDocuments({ tenantId: TENANT, kind: 'customers', trigger: 'manual' }),
     ).toBe(1);
@@ -132,4 +135,34 @@ describe('customer-side syncs', () => {
     // Nothing was added since: no new events.
     expect(await CustomerEventModel.countDocuments({ tenantId: TENANT, kind: 'added' })).toBe(6);
   });
+
+  it('tags saved here but not yet in WeCom (mark_tag down) survive a sync, and reach WeCom afterwards', async () => {
+    const target = built.customers[1];
+    await simulator.setOutage('busy', ['/externalcontact/mark_tag']);
+    try {
+      const started = await agent
+        .post('/api/customers/tags')
+        .send({ externalUserids: [target], addTagIds: [built.tags.vip] })
+        .expect(202);
+      // WeCom still has the old tags; the sync must not take the new one away.
+      await scheduledRun('customerSyncWorkflow', 'customers-3');
+      expect((await customer(target))!.tagIds.sort()).toEqual([built.tags.normal, built.tags.vip].sort());
+      expect((await agent.get(`/api/customers/tag-jobs/${started.body.id}`)).body.status).toBe('running');
+
+      await simulator.setOutage('off');
+      await eventually(
+        async () =>
+          (await agent.get(`/api/customers/tag-jobs/${started.body.id}`)).body.status === 'completed',
+        90_000,
+      );
+    } finally {
+      await simulator.setOutage('off');
+    }
+    const inWeCom = await simulator.customer(corp.corpId, target);
+    for (const relation of inWeCom.follow_user) {
+      expect(relation.tags?.map((tag) => tag.tag_id)).toContain(built.tags.vip);
+    }
+    await scheduledRun('customerSyncWorkflow', 'customers-4');
+    expect((await customer(target))!.tagIds).toContain(built.tags.vip);
+  }, 150_000);
 });

@@ -1,11 +1,13 @@
 import { createHash } from 'node:crypto';
 import request from 'supertest';
 import { hashPassword } from '../../api/modules/auth/login.use-case';
+import { deriveCustomerFields, type FollowFacts } from '../../lib/customers/customer-derived';
 import { AuditLogModel } from '../../lib/models/audit-log.model';
+import { CorpTagGroupModel } from '../../lib/models/corp-tag.model';
 import { CustomerModel } from '../../lib/models/customer.model';
 import { StaffModel } from '../../lib/models/staff.model';
 import { stackEnv } from '../support/stack-env';
-import { startTestApp, type TestApp } from '../support/app-harness';
+import { eventually, startTestApp, type TestApp } from '../support/app-harness';
 import { simulator, type SimCorp } from '../support/sim-client';
 import { ADMIN_PASSWORD, createBoundTenant, freshTenantId } from '../support/tenant-fixture';
 
@@ -170,7 +172,7 @@ describe('H5 sidebar: OAuth identity, JS-SDK signature, 客户资料 (R-3.1.4, A
       owner: { userid: 'lina', name: '李娜' },
       staffCount: 1,
       groupCount: 0,
-      editableFields: ['corpName', 'phone', 'source'],
+      editableFields: ['corpName', 'position', 'phone', 'source'],
     });
     const edited = await browser
       .patch('/api/h5/customers/wm-wechat')
@@ -179,12 +181,75 @@ describe('H5 sidebar: OAuth identity, JS-SDK signature, 客户资料 (R-3.1.4, A
     expect(edited.body).toMatchObject({ corpName: '新公司', phone: '13912345678', source: '官网' });
     const stored = await CustomerModel.findOne({ tenantId: TENANT, externalUserid: 'wm-wechat' }).lean();
     expect(stored?.phones).toContain('13912345678');
+    // The same edit as 客户详情's, audited the same way.
+    const audit = await AuditLogModel.findOne({ tenantId: TENANT, action: 'customer.edit' }).lean();
+    expect(audit).toMatchObject({
+      target: { id: 'wm-wechat', name: '微信客户' },
+      before: { corpName: '', phone: '', source: '' },
+      after: { corpName: '新公司', phone: '13912345678', source: '官网' },
+    });
 
     const wecomCustomer = await browser.patch('/api/h5/customers/wm-wecom').send({ corpName: '改名' });
     expect(wecomCustomer.status).toBe(400);
-    expect(wecomCustomer.body.error.message).toBe('企业微信客户的企业名称不可编辑');
+    expect(wecomCustomer.body.error.message).toMatch(/^企业微信客户的企业名称由企业微信同步，不可编辑/);
     const badSource = await browser.patch('/api/h5/customers/wm-wecom').send({ source: '随便' });
-    expect(badSource.body.error.message).toContain('请选择客户来源');
+    expect(badSource.body.error.message).toMatch(/^客户来源不存在/);
     expect((await browser.get('/api/h5/customers/wm-other')).status).toBe(404);
   });
+
+  it('tags the customer from the side panel through the admin’s durable path, inside 数据权限', async () => {
+    const group = await simulator.addCorpTags(corp.corpId, {
+      group_name: '侧边栏标签',
+      tag: [{ name: '意向' }, { name: '已成交' }],
+    });
+    const [intent, closed] = group.tag_group.tag.map((tag) => tag.id);
+    await CorpTagGroupModel.create({
+      tenantId: TENANT,
+      groupId: group.tag_group.group_id,
+      name: '侧边栏标签',
+      tags: group.tag_group.tag.map((tag) => ({ tagId: tag.id, name: tag.name })),
+    });
+    const added = await simulator.addCustomer(corp.corpId, { userid: 'lina', name: '标签客户' });
+    const externalUserid = added.customer.external_userid;
+    const follows = [{ userid: 'lina', addedAt: new Date('2026-11-02T02:00:00Z'), tagIds: [closed] }];
+    await CustomerModel.create({
+      tenantId: TENANT,
+      externalUserid,
+      name: '标签客户',
+      type: 1,
+      follows,
+      ...deriveCustomerFields(follows as FollowFacts[], undefined),
+    });
+    await app.startWorker();
+
+    const { browser } = await openSidebarAs('lina');
+    const options = (await browser.get('/api/h5/tag-options').expect(200)).body;
+    expect(options.tagGroups).toEqual([
+      { groupId: group.tag_group.group_id, name: '侧边栏标签', tags: expect.any(Array) },
+    ]);
+    const tagged = await browser
+      .post(`/api/h5/customers/${externalUserid}/tags`)
+      .send({ addTagIds: [intent], removeTagIds: [closed] })
+      .expect(202);
+    expect(tagged.body.profile.tags).toEqual([{ id: intent, name: '意向' }]);
+    expect(tagged.headers.location).toBe(`/api/customers/tag-jobs/${tagged.body.job.id}`);
+
+    await eventually(async () => {
+      const job = await browser.get(`/api/customers/tag-jobs/${tagged.body.job.id}`).expect(200);
+      return job.body.status === 'completed';
+    });
+    const inWeCom = await simulator.customer(corp.corpId, externalUserid);
+    expect(inWeCom.follow_user[0].tags?.map((tag) => tag.tag_id)).toEqual([intent]);
+    const audit = await AuditLogModel.findOne({ tenantId: TENANT, action: 'customer.tag' }).lean();
+    expect(audit).toMatchObject({
+      target: { name: '标签客户' },
+      before: { tags: { [externalUserid]: [closed] } },
+      after: { tags: { [externalUserid]: [intent] } },
+    });
+
+    const outside = await browser.post('/api/h5/customers/wm-other/tags').send({ addTagIds: [intent] });
+    expect(outside.status).toBe(404);
+    const none = await browser.post(`/api/h5/customers/${externalUserid}/tags`).send({});
+    expect(none.body.error.message).toContain('请选择标签');
+  }, 60_000);
 });

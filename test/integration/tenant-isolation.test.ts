@@ -1,4 +1,6 @@
 import mongoose from 'mongoose';
+import { StaffCodeModel } from '../../lib/models/staff-code.model';
+import { WelcomeMessageModel } from '../../lib/models/welcome-message.model';
 import { CustomerTaggingJobModel } from '../../lib/models/customer-tagging-job.model';
 import request from 'supertest';
 import { StaffModel } from '../../lib/models/staff.model';
@@ -9,6 +11,8 @@ import { CustomerGroupModel } from '../../lib/models/customer-group.model';
 import { GroupTagGroupModel } from '../../lib/models/group-tag.model';
 import { ContactRecordModel } from '../../lib/models/contact-record.model';
 import { CustomerModel } from '../../lib/models/customer.model';
+import { GroupCodeGroupModel } from '../../lib/models/group-code-group.model';
+import { GroupCodeModel } from '../../lib/models/group-code.model';
 import { startTestApp, type TestApp } from '../support/app-harness';
 import { simulator } from '../support/sim-client';
 import { ADMIN_PASSWORD, createBoundTenant, freshTenantId } from '../support/tenant-fixture';
@@ -47,17 +51,52 @@ const SAMPLE_BODIES: Record<string, unknown> = {
   'PUT /api/customer-groups/{chatId}/tags': { tagIds: [] },
   // 'PUT /api/tags/group-groups-order', '…/tags-order' and 'POST /api/customer-groups/tags' get A's ids in beforeAll.
   'PUT /api/customers/columns': { columns: ['name', 'tags'] },
+  'PUT /api/customer-groups/columns': { columns: ['name', 'owner'] },
   // Tenant A's customer and tag: unknown to B (400 / 404), A's tags untouched.
   'POST /api/customers/tags': { externalUserids: ['wm-isolation-a'], addTagIds: ['et-a-tag'] },
   'PATCH /api/customers/{externalUserid}': { phone: '110' },
+  'PUT /api/customers/{externalUserid}/enterprise': { level: 'A' },
   'POST /api/customers/{externalUserid}/contact-records': { kind: 'record', text: '乙方记录' },
+  // Tenant A's member and code: unknown to B (400 / 404).
+  'POST /api/staff-codes': { kind: 'single', userids: ['a-member'], scene: '乙方活码' },
+  'PUT /api/staff-codes/{codeId}': { userids: ['a-member'], scene: '乙方活码' },
+  'POST /api/welcome-messages/default': { text: '乙方欢迎语' },
+  'PUT /api/welcome-messages/default/{welcomeId}': { text: '乙方欢迎语' },
+  'POST /api/welcome-messages/group': { text: '乙方群欢迎语' },
+  'PUT /api/welcome-messages/group/{welcomeId}': { text: '乙方群欢迎语' },
+  'PUT /api/group-codes/columns': { columns: ['name', 'status'] },
+  'PUT /api/group-codes/{codeId}': { name: '乙方活码', scene: '乙方场景', strategy: 'overflow' },
+  // Valid 实际群码 input whose image tenant B does not hold: refused as B (400 / 404), A untouched.
+  'POST /api/group-codes': {
+    name: '乙方活码',
+    scene: '乙方场景',
+    strategy: 'overflow',
+    groups: [{ qrFileId: '0'.repeat(24), name: '乙方群', expiresOn: '2099-01-01', scanLimit: 1 }],
+  },
+  'POST /api/group-codes/{codeId}/groups': {
+    qrFileId: '0'.repeat(24),
+    name: '乙',
+    expiresOn: '2099-01-01',
+    scanLimit: 1,
+  },
+  'PUT /api/group-codes/{codeId}/groups/{groupId}': {
+    qrFileId: '0'.repeat(24),
+    name: '乙',
+    expiresOn: '2099-01-01',
+    scanLimit: 1,
+  },
+  'POST /api/h5/customers/{externalUserid}/tags': { addTagIds: ['et-a-tag'] },
 };
+/** Tenant A's 群活码 and its 实际群码: tenant B's admin calls and B's public landing address aim at them. */
+const groupCodeOfA = { code: '', group: '' };
 /** Tenant A's 群标签 group and tag ids (ObjectIds), aimed at by tenant B's calls. */
 const groupTagsOfA = { group: '', tag: '' };
 let roleOfA = '';
 let recordOfA = '';
 let jobOfA = '';
 const CUSTOMER_OF_A = 'wm-isolation-a';
+/** Tenant A's 员工活码 and 欢迎语 (ObjectIds), aimed at by tenant B's calls. */
+const acquisitionOfA = { code: '', welcome: '' };
 
 async function snapshotOf(tenantId: string): Promise<string> {
   const db = mongoose.connection.db!;
@@ -145,6 +184,45 @@ describe('tenant isolation: every endpoint, called by another tenant', () => {
       creator: { staffId: '000000000000000000000000', userid: 'admin', name: `${A_MARKER}管理员` },
     });
     recordOfA = String(recordA._id);
+    acquisitionOfA.code = String(
+      (
+        await StaffCodeModel.create({
+          tenantId: TENANT_A,
+          kind: 'single',
+          userids: ['a-member'],
+          memberUserids: ['a-member'],
+          scene: `${A_MARKER}活码`,
+          welcomeText: `${A_MARKER}欢迎语`,
+          creatorName: `${A_MARKER}管理员`,
+        })
+      )._id,
+    );
+    acquisitionOfA.welcome = String(
+      (await WelcomeMessageModel.create({ tenantId: TENANT_A, kind: 'group', text: `${A_MARKER}群欢迎语` }))
+        ._id,
+    );
+    const codeA = await GroupCodeModel.create({
+      tenantId: TENANT_A,
+      name: `${A_MARKER}群活码`,
+      scene: `${A_MARKER}场景`,
+      strategy: 'overflow',
+      guide: `${A_MARKER}引导语`,
+      creator: { staffId: 'a', userid: 'admin', name: `${A_MARKER}管理员` },
+      groupCount: 1,
+    });
+    groupCodeOfA.code = String(codeA._id);
+    const groupA = await GroupCodeGroupModel.create({
+      tenantId: TENANT_A,
+      codeId: groupCodeOfA.code,
+      position: 0,
+      qrFileId: recordOfA,
+      name: `${A_MARKER}群`,
+      expiresOn: '2099-01-01',
+      expiresAt: new Date('2099-01-01T16:00:00Z'),
+      scanLimit: 5,
+      remaining: 5,
+    });
+    groupCodeOfA.group = String(groupA._id);
     await StaffModel.create({
       tenantId: TENANT_A,
       userid: 'a-member',
@@ -178,8 +256,11 @@ describe('tenant isolation: every endpoint, called by another tenant', () => {
         const operation = `${method.toUpperCase()} ${path}`;
         const agentB = await loggedInAsB();
         // Aim every path parameter at tenant A's own records.
+        // The public landing page's address names its tenant: B's address with A's code must find nothing.
         const url = path
-          .replace('{tenantId}', TENANT_A)
+          .replace('{tenantId}', path.startsWith('/api/public/') ? TENANT_B : TENANT_A)
+          .replace('{codeId}', groupCodeOfA.code)
+          .replace('{groupId}', path.includes('/group-codes/') ? groupCodeOfA.group : '{groupId}')
           .replace('{userid}', 'a-member')
           .replace('{roleId}', roleOfA)
           .replace('{deptId}', '1')
@@ -189,7 +270,9 @@ describe('tenant isolation: every endpoint, called by another tenant', () => {
           .replace('{externalUserid}', CUSTOMER_OF_A)
           .replace('{jobId}', jobOfA)
           .replace('{recordId}', recordOfA)
-          .replace('{fileId}', recordOfA);
+          .replace('{fileId}', recordOfA)
+          .replace('{codeId}', acquisitionOfA.code)
+          .replace('{welcomeId}', acquisitionOfA.welcome);
         const call = agentB[method as 'get' | 'post' | 'put' | 'patch' | 'delete'](url).query({
           msg_signature: '0'.repeat(40),
           timestamp: '1',
@@ -198,7 +281,9 @@ describe('tenant isolation: every endpoint, called by another tenant', () => {
         });
         const response =
           method === 'get' ? await call : await call.send((SAMPLE_BODIES[operation] ?? {}) as object);
-        expect({ operation, leaked: response.text.includes(A_MARKER) }).toEqual({ operation, leaked: false });
+        // Binary answers (a QR PNG) have no text; they carry no names either.
+        const text = response.text ?? '';
+        expect({ operation, leaked: text.includes(A_MARKER) }).toEqual({ operation, leaked: false });
         expect({ operation, status: response.status }).not.toEqual({ operation, status: 500 });
         // A tenant operation must really have run as tenant B, not stopped at the door;
         // a platform operation must refuse a tenant session outright.

@@ -300,6 +300,21 @@ export const customerScenario = {
     ),
   dismissGroupChat: (corpId: string, chatId: string) =>
     sim<{ delivery: SimDelivery | null }>('DELETE', `/corps/${corpId}/group-chats/${chatId}`),
+  /** The PNG a group owner would save as 群二维码 (it encodes the simulator's join URL for the group). */
+  groupJoinQr: async (corpId: string, chatId: string): Promise<Buffer> => {
+    const response = await fetch(
+      `${stackEnv.wecomApiBase}/sim/corps/${corpId}/group-chats/${chatId}/join-qr.png`,
+    );
+    if (!response.ok) throw new Error(`simulator join-qr answered ${response.status}`);
+    return Buffer.from(await response.arrayBuffer());
+  },
+  /** A customer scans a group's QR and joins: add_member with JoinScene 3. */
+  joinGroupByQr: (corpId: string, chatId: string, externalUserid: string) =>
+    sim<{ group_chat: SimGroupChat; delivery: SimDelivery | null }>(
+      'POST',
+      `/corps/${corpId}/group-chats/${chatId}/join`,
+      { external_userid: externalUserid },
+    ),
 };
 
 /** What populateCustomerCorp built, for assertions. */
@@ -377,6 +392,53 @@ export async function populateCustomerCorp(corpId: string): Promise<SmallCustome
   }
   return { staff, tags, customers, chats };
 }
+
+/** 「联系我」 ways, a customer scanning one, and the welcomes and group welcome templates WeCom holds. */
+export interface SimContactWay {
+  config_id: string;
+  type: 1 | 2;
+  scene: 1 | 2;
+  skip_verify: boolean;
+  state: string;
+  user: string[];
+  party: number[];
+  remark: string;
+}
+
+export const acquisitionScenario = {
+  contactWays: (corpId: string) =>
+    sim<{ contact_ways: SimContactWay[] }>('GET', `/corps/${corpId}/contact-ways`),
+  /** A WeChat user scans the way's QR code and is added to one of its members (add_external_contact). */
+  scanContactWay: (
+    corpId: string,
+    configId: string,
+    customer: { name?: string; external_userid?: string; member_accepts?: boolean; welcome_code?: boolean },
+  ) =>
+    sim<{
+      customer: { external_userid: string; name: string };
+      userid: string;
+      welcome_code: string | null;
+      delivery: SimDelivery | null;
+    }>('POST', `/corps/${corpId}/contact-ways/${configId}/scans`, customer),
+  /** Welcomes WeCom delivered through send_welcome_msg, oldest first. */
+  welcomeMessages: (corpId: string, externalUserid?: string) =>
+    sim<{
+      welcome_messages: Array<{
+        external_userid: string;
+        userid: string;
+        text?: { content: string };
+        attachments: Array<Record<string, unknown>>;
+      }>;
+    }>(
+      'GET',
+      `/corps/${corpId}/welcome-messages${externalUserid ? `?external_userid=${encodeURIComponent(externalUserid)}` : ''}`,
+    ),
+  groupWelcomeTemplates: (corpId: string) =>
+    sim<{
+      templates: Array<{ template_id: string; text?: { content: string }; link?: Record<string, unknown> }>;
+    }>('GET', `/corps/${corpId}/group-welcome-templates`),
+  advanceClock: (seconds: number) => sim<unknown>('POST', '/clock/advance', { seconds }),
+};
 
 /** The 会话内容存档 console and traffic (wecom-sim/scenario/archive.routes.ts). */
 export const archiveScenario = {

@@ -3,7 +3,6 @@
  * their WeCom and WeChat clients, and what an admin does in the console. Unlike API calls these emit the
  * customer-side callbacks (API.md §14.2-14.4, §18) to the corp's customers (客户联系) callback server.
  */
-import { randomBytes } from 'node:crypto';
 import { Router } from 'express';
 import { z } from 'zod';
 import {
@@ -118,10 +117,6 @@ const editTagSchema = z
   .object({ name: z.string().optional(), order: z.number().int().nonnegative().optional() })
   .strict();
 
-function welcomeCode(): string {
-  return randomBytes(16).toString('hex');
-}
-
 /** A group member as stored: names come from the address book or the customer book. */
 function toGroupMember(corp: Corp, input: z.infer<typeof groupMemberSchema>, joinTime: number): GroupMember {
   const isCustomer = input.type === 2 || corp.customers.has(input.userid);
@@ -226,7 +221,7 @@ export function customersRoutes({ state, emitter }: ScenarioDeps): Router {
           userid,
           externalUserid,
           state: body.state,
-          welcomeCode: body.welcome_code ? welcomeCode() : undefined,
+          welcomeCode: body.welcome_code ? corp.welcomeCodes.issue(userid, externalUserid) : undefined,
         });
         const delivery = await emitter.emitExternalEvent(corp, event, query.mode);
         res.status(201).json({ customer: externalContactView(contact), delivery });

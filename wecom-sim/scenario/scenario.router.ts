@@ -1,5 +1,6 @@
 /** Everything under /sim: the JSON API tests and `npm start` use to drive the fake corps. */
 import express, { Router } from 'express';
+import { groupJoinCodesRoutes } from '../acquisition/group-join-codes';
 import { appRoutes } from './app.routes';
 import { archiveRoutes } from './archive.routes';
 import { callbacksRoutes } from './callbacks.routes';
@@ -7,6 +8,7 @@ import { clientContextRoutes } from './client-context.routes';
 import { contactsRoutes } from './contacts.routes';
 import { corpsRoutes } from './corps.routes';
 import { customersRoutes } from './customers.routes';
+import { contactWaysRoutes } from './contact-ways.routes';
 import type { ScenarioDeps } from './scenario-deps';
 import { scenarioErrorHandler } from './scenario-error';
 import { simulatorControlRoutes } from './simulator-control.routes';
@@ -19,6 +21,8 @@ export function scenarioRouter(deps: ScenarioDeps): Router {
   router.use(callbacksRoutes(deps));
   router.use(contactsRoutes(deps));
   router.use(customersRoutes(deps));
+  router.use(contactWaysRoutes(deps));
+  router.use(groupJoinCodesRoutes(deps));
   router.use(appRoutes(deps));
   router.use(archiveRoutes(deps));
   router.use(clientContextRoutes(deps));

@@ -13,6 +13,10 @@ import { AppMessageLog } from '../messages/app-message-log';
 import type { ClientContext } from '../jssdk/client-context';
 import { JsapiTickets } from '../jssdk/jsapi-tickets';
 import { SECRET_KINDS, type CorpSecrets, type SecretKind } from './secret-kinds';
+import { ContactWayBook } from '../acquisition/contact-ways';
+import { WelcomeCodes } from '../acquisition/welcome-codes';
+import { GroupWelcomeTemplates } from '../acquisition/group-welcome-templates';
+import { MediaStore } from '../acquisition/media-store';
 
 export interface CorpIdentity {
   corpId: string;
@@ -30,13 +34,23 @@ export class Corp {
    * still reads, but every contacts write answers 48002.
    */
   contactsReadOnly = false;
-  readonly customers = new CustomerBook();
-  readonly groupChats = new GroupChats();
-  readonly corpTags: CorpTagCatalog;
+  private readonly customerBook = new CustomerBook();
+  private readonly groupChatList = new GroupChats();
+  private readonly corpTagCatalog: CorpTagCatalog;
+  /** A seeded customer side not planted yet, and the clock reading it was seeded at. */
+  private unplanted: { plant: (corp: Corp) => void; at: number } | undefined;
+  /** While a lazy plant runs: the seeding time, so planted tags carry the time they were seeded at. */
+  private plantingAt: number | undefined;
   readonly appMessages = new AppMessageLog();
   readonly app: CorpApp;
   readonly archive: ChatArchive;
   readonly jsapiTickets = new JsapiTickets();
+  /** 「联系我」 ways, the WelcomeCodes of new customers and the group welcome templates (API.md §6, §7). */
+  readonly contactWays: ContactWayBook;
+  readonly welcomeCodes: WelcomeCodes;
+  readonly groupWelcomeTemplates: GroupWelcomeTemplates;
+  /** Temporary media from media/upload (a mini-program welcome's cover). */
+  readonly media: MediaStore;
   /** The WeCom client's state for the JS-SDK and the silent OAuth (set through the scenario API). */
   clientContext: ClientContext | undefined;
 
@@ -45,9 +59,48 @@ export class Corp {
     nowSeconds: () => number = () => Math.floor(Date.now() / 1000),
   ) {
     this.contacts = new ContactDirectory(identity.corpId, identity.name);
-    this.corpTags = new CorpTagCatalog(nowSeconds);
+    this.corpTagCatalog = new CorpTagCatalog(() => this.plantingAt ?? nowSeconds());
     this.app = new CorpApp(identity.appAgentId);
     this.archive = new ChatArchive(nowSeconds);
+    this.contactWays = new ContactWayBook(this.contacts, nowSeconds);
+    this.welcomeCodes = new WelcomeCodes(nowSeconds);
+    this.groupWelcomeTemplates = new GroupWelcomeTemplates(nowSeconds);
+    this.media = new MediaStore(nowSeconds);
+  }
+
+  /**
+   * Seeds the customer side (customers, groups, corp tags) when it is first used rather than now: the demo
+   * corp's thousands of customers would otherwise be planted for every test that never looks at them.
+   */
+  seedCustomerSide(plant: (corp: Corp) => void, seededAt: number): void {
+    this.unplanted = { plant, at: seededAt };
+  }
+
+  get customers(): CustomerBook {
+    this.plantSeededCustomerSide();
+    return this.customerBook;
+  }
+
+  get groupChats(): GroupChats {
+    this.plantSeededCustomerSide();
+    return this.groupChatList;
+  }
+
+  get corpTags(): CorpTagCatalog {
+    this.plantSeededCustomerSide();
+    return this.corpTagCatalog;
+  }
+
+  private plantSeededCustomerSide(): void {
+    const seed = this.unplanted;
+    if (!seed) return;
+    this.unplanted = undefined;
+    this.plantingAt = seed.at;
+    try {
+      seed.plant(this);
+    } finally {
+      this.plantingAt = undefined;
+    }
   }
 
   get corpId(): string {

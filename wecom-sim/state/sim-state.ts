@@ -127,7 +127,8 @@ export class SimState {
           status === 4 ? 'pending' : 'active',
         );
       }
-      if (seed.customers) plantCustomers(corp, seed.customers);
+      const customers = seed.customers;
+      if (customers) corp.seedCustomerSide((c) => plantCustomers(c, customers), this.clock.nowSeconds());
     }
   }
 }

@@ -13,6 +13,8 @@ import { jsapiTicketEndpoints } from './jsapi-ticket.routes';
 import { messageEndpoints } from './message.routes';
 import { msgauditEndpoints } from './msgaudit.routes';
 import { userEndpoints } from './user.routes';
+import { contactWayEndpoints } from './contact-way.routes';
+import { welcomeEndpoints } from './welcome.routes';
 import { wecomEndpoint } from './wecom-endpoint';
 
 export function cgiBinRouter(state: SimState): Router {
@@ -27,6 +29,8 @@ export function cgiBinRouter(state: SimState): Router {
     ...appEndpoints,
     ...jsapiTicketEndpoints,
     ...msgauditEndpoints,
+    ...contactWayEndpoints,
+    ...welcomeEndpoints,
   };
   for (const [path, spec] of Object.entries(endpoints)) {
     router.all(path, wecomEndpoint(state, spec));

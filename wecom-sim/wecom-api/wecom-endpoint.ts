@@ -15,8 +15,12 @@ export interface WecomCall {
   state: SimState;
   corp: Corp;
   kind: SecretKind;
+  /** Where the simulator was reached (scheme://host), for URLs it hands out such as a contact way's qr_code. */
+  origin: string;
   /** A query parameter; the first value if repeated. */
   query(name: string): string | undefined;
+  /** The body as received (media/upload reads its multipart form from it). */
+  rawBody(): string;
   /** The JSON body parsed against the endpoint's schema; a missing or ill-typed body is 40058. */
   body<T extends z.ZodType>(schema: T): z.output<T>;
 }
@@ -98,7 +102,9 @@ export function wecomEndpoint(state: SimState, spec: WecomEndpointSpec): Request
         state,
         corp,
         kind,
+        origin: `${req.protocol}://${req.get('host') ?? 'localhost'}`,
         query: (name) => firstQueryValue(req, name),
+        rawBody: () => (typeof req.body === 'string' ? req.body : ''),
         body: (schema) => {
           const parsed = schema.safeParse(parseJsonBody(req.body));
           if (!parsed.success) {

@@ -1,18 +1,16 @@
 import type { OpenAPIRegistry } from '@asteasolutions/zod-to-openapi';
 import { Router, type Response } from 'express';
 import rateLimit from 'express-rate-limit';
-import jwt from 'jsonwebtoken';
 import {
   wecomLoginCallbackQuerySchema,
   wecomLoginStartQuerySchema,
 } from '../../../lib/contracts/auth.contract';
 import type { Logger } from '../../../lib/logger';
 import type { WeComClient } from '../../../lib/wecom/client';
-import { issueSessionCookie } from '../../auth/session';
 import { AppError } from '../../http/app-error';
 import { defineRoute } from '../../http/define-route';
-import { recordAudit } from '../audit/record-audit';
-import { finishWeComLogin, startWeComLogin, type PendingLogin } from './wecom-login.use-case';
+import { wecomLoginRoundTrip } from './wecom-login-round-trip';
+import { startWeComLogin, type PendingLogin } from './wecom-login.use-case';
 
 /** Binds the login's state to this browser; lives only as long as a person takes to scan. */
 const PENDING_COOKIE = 'scrm_wecom_login';
@@ -38,6 +36,15 @@ export function createWeComLoginRouter(registry: OpenAPIRegistry, options: WeCom
     const params = new URLSearchParams({ mode: 'qr', qrError: message, ...(corpId ? { corpId } : {}) });
     res.redirect(302, `/login?${params}`);
   };
+
+  const roundTrip = wecomLoginRoundTrip<PendingLogin>(options, {
+    cookieName: PENDING_COOKIE,
+    cookiePath: COOKIE_PATH,
+    ttlSeconds: PENDING_TTL_SECONDS,
+    method: 'wecom-qr',
+    toErrorPage: (res, message) => backToLogin(res, message),
+    unavailableMessage: '企业微信暂时无法完成登录，请稍后再试或使用账号登录',
+  });
 
   const limiter = rateLimit({
     windowMs: 60_000,
@@ -71,15 +78,7 @@ export function createWeComLoginRouter(registry: OpenAPIRegistry, options: WeCom
         if (error instanceof AppError) return backToLogin(res, error.message, query.corpId);
         throw error;
       }
-      const token = jwt.sign(started.pending, options.jwtSecret, { expiresIn: PENDING_TTL_SECONDS });
-      res.cookie(PENDING_COOKIE, token, {
-        httpOnly: true,
-        // WeCom brings the browser back with a top-level GET, which lax cookies survive.
-        sameSite: 'lax',
-        secure: options.secureCookies,
-        maxAge: PENDING_TTL_SECONDS * 1000,
-        path: COOKIE_PATH,
-      });
+      roundTrip.remember(res, started.pending);
       res.redirect(302, started.loginUrl);
     },
   );
@@ -98,37 +97,9 @@ export function createWeComLoginRouter(registry: OpenAPIRegistry, options: WeCom
       responses: { 302: { description: 'Into the admin, or back to /login with the reason' } },
     },
     async ({ query }, req, res) => {
-      const pending = readPending(req.cookies?.[PENDING_COOKIE], options.jwtSecret);
-      res.clearCookie(PENDING_COOKIE, { path: COOKIE_PATH });
-      let result;
-      try {
-        result = await finishWeComLogin(options.wecom, query, pending);
-      } catch (error) {
-        if (error instanceof AppError) return backToLogin(res, error.message);
-        options.log.error({ err: error }, 'WeCom login failed');
-        return backToLogin(res, '企业微信暂时无法完成登录，请稍后再试或使用账号登录');
-      }
-      issueSessionCookie(res, options.jwtSecret, result.claims, options.secureCookies);
-      await recordAudit({
-        tenantId: result.tenant.id,
-        actorStaffId: result.user.id,
-        action: 'login',
-        after: { method: 'wecom-qr' },
-        ip: req.ip,
-      });
-      res.redirect(302, '/');
+      await roundTrip.complete(req, res, query, () => '/');
     },
   );
 
   return router;
-}
-
-function readPending(token: string | undefined, secret: string): PendingLogin | null {
-  if (!token) return null;
-  try {
-    const { nonce, tenantId } = jwt.verify(token, secret) as PendingLogin;
-    return { nonce, tenantId };
-  } catch {
-    return null;
-  }
 }

@@ -1,6 +1,5 @@
 import type { OpenAPIRegistry } from '@asteasolutions/zod-to-openapi';
-import { Router, type RequestHandler, type Response } from 'express';
-import { resolveStaffScope } from '../../../lib/access/data-scope';
+import { Router, type RequestHandler } from 'express';
 import {
   bulkGroupTagRequestSchema,
   bulkGroupTagResultSchema,
@@ -8,6 +7,9 @@ import {
   customerGroupListQuerySchema,
   customerGroupPageSchema,
   customerGroupPortraitSchema,
+  GROUP_COLUMN_CATALOGUE,
+  groupColumnsSchema,
+  groupColumnsViewSchema,
   groupTagsRequestSchema,
   messageTrendQuerySchema,
   messageTrendSchema,
@@ -16,12 +18,16 @@ import {
   noChatArchiveYet,
   type GroupMessageCounter,
 } from '../../../lib/customer-groups/group-message-counts';
-import { accessOf } from '../../auth/authorize';
 import { sessionOf } from '../../auth/session';
+import { callerScope } from '../../auth/caller-scope';
 import { defineRoute } from '../../http/define-route';
+import { declareListColumnsRoutes } from '../list-columns/list-columns.routes';
+import { listColumnsStore } from '../list-columns/list-columns.use-case';
 import { listCustomerGroups } from './group-list.use-case';
 import { customerGroupPortrait, groupMessageTrend } from './group-portrait.use-case';
 import { setCustomerGroupTags, tagCustomerGroups } from './group-tagging.use-case';
+
+const groupColumns = listColumnsStore('groupColumns', GROUP_COLUMN_CATALOGUE);
 
 /** 客户管理 → 客户群: the list, 打标签 with 群标签, and the 群画像. Scoped by 群主 (I-104). */
 export function createCustomerGroupsRouter(
@@ -31,10 +37,7 @@ export function createCustomerGroupsRouter(
 ): Router {
   const router = Router();
   const common = { tags: ['customer-groups'], authenticated: true as const, guards: [authenticate] };
-  const scopeOf = async (res: Response) => {
-    const access = accessOf(res);
-    return resolveStaffScope(sessionOf(res).tenantId, access, access);
-  };
+  const scopeOf = callerScope;
 
   defineRoute(
     registry,
@@ -53,6 +56,17 @@ export function createCustomerGroupsRouter(
     },
   );
 
+  declareListColumnsRoutes(registry, router, {
+    path: '/api/customer-groups/columns',
+    permission: 'customer.groups',
+    listName: '客户群 list',
+    tags: common.tags,
+    authenticate,
+    body: groupColumnsSchema,
+    view: groupColumnsViewSchema,
+    store: groupColumns,
+  });
+
   defineRoute(
     registry,
     router,
@@ -65,10 +79,9 @@ export function createCustomerGroupsRouter(
       request: { body: bulkGroupTagRequestSchema },
       responses: { 200: { description: 'How many groups were tagged', schema: bulkGroupTagResultSchema } },
     },
-    async ({ body }, _req, res) => {
-      res.json(
-        await tagCustomerGroups(sessionOf(res).tenantId, await scopeOf(res), body.chatIds, body.tagIds),
-      );
+    async ({ body }, req, res) => {
+      const tagger = { ...sessionOf(res), scope: await scopeOf(res), ip: req.ip };
+      res.json(await tagCustomerGroups(tagger, body.chatIds, body.tagIds));
     },
   );
 
@@ -84,8 +97,9 @@ export function createCustomerGroupsRouter(
       request: { params: chatParamsSchema, body: groupTagsRequestSchema },
       responses: { 204: { description: 'Saved' } },
     },
-    async ({ params, body }, _req, res) => {
-      await setCustomerGroupTags(sessionOf(res).tenantId, await scopeOf(res), params.chatId, body.tagIds);
+    async ({ params, body }, req, res) => {
+      const tagger = { ...sessionOf(res), scope: await scopeOf(res), ip: req.ip };
+      await setCustomerGroupTags(tagger, params.chatId, body.tagIds);
       res.status(204).end();
     },
   );

@@ -1,40 +1,65 @@
 import type { StaffScope } from '../../../lib/access/data-scope';
 import { CustomerGroupModel } from '../../../lib/models/customer-group.model';
 import { badRequest, notFound } from '../../http/app-error';
+import { recordAudit } from '../audit/record-audit';
 import { groupTagIndex } from '../tags/group-tags.use-case';
 import { visibleGroupsFilter } from './group-list.use-case';
+
+interface Tagger {
+  tenantId: string;
+  staffId: string;
+  scope: StaffScope;
+  ip?: string;
+}
 
 async function assertGroupTagsExist(tenantId: string, tagIds: string[]) {
   const known = await groupTagIndex(tenantId);
   if (tagIds.some((id) => !known.has(id))) throw badRequest('所选标签不存在，请刷新后重试', 'TAG_NOT_FOUND');
 }
 
-/** 批量打标签 (R-3.2.1-06): adds 群标签 to the chosen groups the caller may see; others are left alone. */
-export async function tagCustomerGroups(
-  tenantId: string,
-  scope: StaffScope,
-  chatIds: string[],
-  tagIds: string[],
+/** The audit row of a 群标签 change on customer groups: each group's 群标签 before and after. */
+async function auditGroupTagging(
+  tagger: Tagger,
+  groups: Array<{ chatId: string; name?: string | null; groupTagIds?: string[] | null }>,
+  afterOf: (tagIds: string[]) => string[],
 ) {
+  if (groups.length === 0) return;
+  await recordAudit({
+    tenantId: tagger.tenantId,
+    actorStaffId: tagger.staffId,
+    action: 'customer-group.tag',
+    target: {
+      type: 'customer-group',
+      id: groups.length === 1 ? groups[0].chatId : '',
+      name: groups.length === 1 ? groups[0].name || '未命名群聊' : `${groups.length}个客户群`,
+    },
+    before: { groupTagIds: Object.fromEntries(groups.map((g) => [g.chatId, g.groupTagIds ?? []])) },
+    after: { groupTagIds: Object.fromEntries(groups.map((g) => [g.chatId, afterOf(g.groupTagIds ?? [])])) },
+    ip: tagger.ip,
+  });
+}
+
+/** 批量打标签 (R-3.2.1-06): adds 群标签 to the chosen groups the caller may see; others are left alone. */
+export async function tagCustomerGroups(tagger: Tagger, chatIds: string[], tagIds: string[]) {
+  const { tenantId, scope } = tagger;
   await assertGroupTagsExist(tenantId, tagIds);
-  const result = await CustomerGroupModel.updateMany(
-    { ...visibleGroupsFilter(tenantId, scope), chatId: { $in: chatIds } },
-    { $addToSet: { groupTagIds: { $each: tagIds } } },
-  );
+  const filter = { ...visibleGroupsFilter(tenantId, scope), chatId: { $in: chatIds } };
+  const groups = await CustomerGroupModel.find(filter, { chatId: 1, name: 1, groupTagIds: 1 }).lean();
+  const result = await CustomerGroupModel.updateMany(filter, {
+    $addToSet: { groupTagIds: { $each: tagIds } },
+  });
+  await auditGroupTagging(tagger, groups, (before) => [...new Set([...before, ...tagIds])]);
   return { updated: result.matchedCount };
 }
 
 /** 群画像's 群标签 edit (R-3.2.2-02): the group's 群标签 become exactly these. */
-export async function setCustomerGroupTags(
-  tenantId: string,
-  scope: StaffScope,
-  chatId: string,
-  tagIds: string[],
-) {
+export async function setCustomerGroupTags(tagger: Tagger, chatId: string, tagIds: string[]) {
+  const { tenantId, scope } = tagger;
   await assertGroupTagsExist(tenantId, tagIds);
-  const result = await CustomerGroupModel.updateOne(
-    { ...visibleGroupsFilter(tenantId, scope), chatId },
-    { $set: { groupTagIds: [...new Set(tagIds)] } },
-  );
-  if (result.matchedCount === 0) throw notFound('客户群不存在', 'CUSTOMER_GROUP_NOT_FOUND');
+  const filter = { ...visibleGroupsFilter(tenantId, scope), chatId };
+  const group = await CustomerGroupModel.findOne(filter, { chatId: 1, name: 1, groupTagIds: 1 }).lean();
+  if (!group) throw notFound('客户群不存在', 'CUSTOMER_GROUP_NOT_FOUND');
+  const after = [...new Set(tagIds)];
+  await CustomerGroupModel.updateOne(filter, { $set: { groupTagIds: after } });
+  await auditGroupTagging(tagger, [group], () => after);
 }

@@ -2,34 +2,23 @@ import { staffScopeFilter, type StaffScope } from '../../../lib/access/data-scop
 import type { CustomerDetail, EditableField } from '../../../lib/contracts/customer.contract';
 import { addWayLabel } from '../../../lib/customers/add-way-label';
 import {
-  customerCorpName,
   customerSuffix,
   toCustomerRow,
   type CustomerListDocument,
 } from '../../../lib/customers/customer-row';
 import { CustomerEventModel } from '../../../lib/models/customer-event.model';
 import { CustomerModel } from '../../../lib/models/customer.model';
-import { notFound } from '../../http/app-error';
+import { addChannelsOf } from '../../../lib/acquisition/customer-add-channels';
+import { findCustomerInScope } from './customer-in-scope';
+import { enterpriseKeyOf, enterpriseOf } from './customer-enterprise.use-case';
 import { namesFor } from './customer-names';
 
-export const CUSTOMER_NOT_FOUND = '客户不存在';
 // 相关客户 is a glance at the same company, not a second list.
 const RELATED_CUSTOMERS_LIMIT = 50;
 
 /** R-3.1.2-03/04 (and I-45 for 职务): what 编辑 may change for each kind of customer. */
 export function editableFieldsOf(type: number | null | undefined): EditableField[] {
   return type === 2 ? ['phone', 'source'] : ['corpName', 'position', 'phone', 'source'];
-}
-
-/** The customer inside the caller's 数据权限 (I-104), or 404 as if it did not exist. */
-export async function findCustomerInScope(tenantId: string, externalUserid: string, scope: StaffScope) {
-  const customer = await CustomerModel.findOne({
-    tenantId,
-    externalUserid,
-    ...staffScopeFilter(scope, 'adderUserids'),
-  }).lean();
-  if (!customer) throw notFound(CUSTOMER_NOT_FOUND, 'CUSTOMER_NOT_FOUND');
-  return customer;
 }
 
 /** 客户详情 (R-3.1.2): header, relations, 系统信息 and 企业信息 with 相关客户. */
@@ -40,11 +29,12 @@ export async function customerDetail(
 ): Promise<CustomerDetail> {
   const customer = await findCustomerInScope(tenantId, externalUserid, scope);
   const doc = customer as unknown as CustomerListDocument;
-  const enterpriseKey =
-    customer.type === 2 ? customer.corpFullName || customer.corpName : customer.profile?.corpName;
-  const [events, related] = await Promise.all([
+  const enterpriseKey = enterpriseKeyOf(customer);
+  const [events, related, enterprise, channels] = await Promise.all([
     CustomerEventModel.find({ tenantId, externalUserid, kind: 'added' }).sort({ at: 1 }).limit(200).lean(),
     enterpriseKey ? relatedCustomers(tenantId, externalUserid, enterpriseKey, scope) : [],
+    enterpriseOf(tenantId, customer),
+    addChannelsOf(tenantId, externalUserid),
   ]);
   const follows = customer.follows ?? [];
   const names = await namesFor(
@@ -84,6 +74,7 @@ export async function customerDetail(
       at: add.at.toISOString(),
       source: addWayLabel(add.addWay),
       remark: remarkOf.get(add.userid) ?? '',
+      ...channels.get(add.userid),
     }));
 
   return {
@@ -105,11 +96,9 @@ export async function customerDetail(
       active: !follow.deletedAt,
     })),
     addEvents,
-    enterprise: enterpriseKey
+    enterprise: enterprise
       ? {
-          shortName: customer.type === 2 ? customer.corpName || '' : customerCorpName(doc),
-          fullName: customer.type === 2 ? customer.corpFullName || '' : '',
-          createdAt: (customer as { createdAt?: Date }).createdAt?.toISOString() ?? null,
+          ...enterprise,
           relatedCustomers: related.map((other) => ({
             externalUserid: other.externalUserid,
             name: other.name ?? '',

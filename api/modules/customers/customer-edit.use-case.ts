@@ -2,8 +2,10 @@ import type { StaffScope } from '../../../lib/access/data-scope';
 import type { CustomerEdit } from '../../../lib/contracts/customer.contract';
 import { deriveCustomerFields } from '../../../lib/customers/customer-derived';
 import { CustomerModel } from '../../../lib/models/customer.model';
-import { badRequest } from '../../http/app-error';
-import { editableFieldsOf, findCustomerInScope } from './customer-detail.use-case';
+import { recordAudit } from '../audit/record-audit';
+import { editableFieldsOf } from './customer-detail.use-case';
+import { applyEdit, refuseUneditable } from './editable-fields';
+import { findCustomerInScope } from './customer-in-scope';
 
 const FIELD_LABELS: Record<keyof CustomerEdit, string> = {
   corpName: '企业名称',
@@ -13,23 +15,19 @@ const FIELD_LABELS: Record<keyof CustomerEdit, string> = {
 };
 
 /**
- * 客户详情 编辑 (R-3.1.2-02..04): only the fields this kind of customer allows; what WeCom supplies stays
- * WeCom's. The phone feeds the 手机号 search, so the derived fields are rewritten with it.
- * Answers the profile before and after, for the audit log.
+ * 编辑 a customer, from 客户详情 (R-3.1.2-02..04) or the H5 side panel (R-3.1.4-02), under one set of rules:
+ * only the fields this kind of customer allows; what WeCom supplies stays WeCom's. The phone feeds the
+ * 手机号 search, so the derived phones are rewritten with it. Recorded in the audit log as `customer.edit`
+ * with the fields before and after.
  */
 export async function editCustomer(
-  tenantId: string,
+  actor: { tenantId: string; staffId: string; scope: StaffScope; ip?: string },
   externalUserid: string,
-  scope: StaffScope,
   edit: CustomerEdit,
-) {
-  const customer = await findCustomerInScope(tenantId, externalUserid, scope);
-  const allowed = new Set<string>(editableFieldsOf(customer.type));
-  const refused = (Object.keys(edit) as Array<keyof CustomerEdit>).find(
-    (field) => edit[field] !== undefined && !allowed.has(field),
-  );
-  if (refused)
-    throw badRequest(`企业微信客户的${FIELD_LABELS[refused]}由企业微信同步，不可编辑`, 'FIELD_NOT_EDITABLE');
+): Promise<void> {
+  const { tenantId } = actor;
+  const customer = await findCustomerInScope(tenantId, externalUserid, actor.scope);
+  refuseUneditable(edit, new Set(editableFieldsOf(customer.type)), FIELD_LABELS);
 
   const before = {
     corpName: customer.profile?.corpName ?? '',
@@ -37,11 +35,7 @@ export async function editCustomer(
     phone: customer.profile?.phone ?? '',
     source: customer.profile?.source ?? '',
   };
-  const after = { ...before };
-  for (const field of Object.keys(edit) as Array<keyof CustomerEdit>) {
-    const value = edit[field];
-    if (value !== undefined && allowed.has(field)) after[field] = value;
-  }
+  const after = applyEdit(before, edit);
   const derived = deriveCustomerFields(customer.follows ?? [], after.phone);
   await CustomerModel.updateOne(
     { tenantId, externalUserid },
@@ -55,5 +49,13 @@ export async function editCustomer(
       },
     },
   );
-  return { name: customer.name ?? '', before, after };
+  await recordAudit({
+    tenantId,
+    actorStaffId: actor.staffId,
+    action: 'customer.edit',
+    target: { type: 'customer', id: externalUserid, name: customer.name ?? '' },
+    before,
+    after,
+    ip: actor.ip,
+  });
 }

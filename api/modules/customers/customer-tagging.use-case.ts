@@ -3,18 +3,23 @@ import { Types } from 'mongoose';
 import type { StaffScope } from '../../../lib/access/data-scope';
 import {
   TAGGING_FILTER_CAP,
+  type CustomerFilter,
   type CustomerTaggingRequest,
   type TaggingJobView,
 } from '../../../lib/contracts/customer.contract';
 import { deriveCustomerFields } from '../../../lib/customers/customer-derived';
-import { CUSTOMER_LIST_SORT, customerListFilter } from '../../../lib/customers/customer-list-filter';
+import { customersById } from '../../../lib/customers/customers-by-id';
+import { searchCustomerIds } from '../../../lib/search/customer-search';
+import { indexCustomersAfterWrite } from '../../../lib/search/customer-search-runtime';
 import { CorpTagGroupModel } from '../../../lib/models/corp-tag.model';
 import { CustomerTaggingJobModel } from '../../../lib/models/customer-tagging-job.model';
-import { CustomerModel } from '../../../lib/models/customer.model';
+import { CustomerModel, type Customer } from '../../../lib/models/customer.model';
 import { entitySearchAttributes } from '../../../lib/temporal/search-attributes';
 import { customerTaggingWorkflowId } from '../../../lib/temporal/workflow-ids';
 import { staffScopeFilter } from '../../../lib/access/data-scope';
+import { whileSearchReachable } from './search-unavailable';
 import { badRequest, notFound, unavailable } from '../../http/app-error';
+import { recordAudit } from '../audit/record-audit';
 
 /**
  * 打标签 (R-3.1.1-03, R-3.1.2-05, I-43). Tags are per member × customer in WeCom, and the list shows their
@@ -33,29 +38,21 @@ export async function tagCustomers(
   if (addTagIds.some((id) => removeTagIds.includes(id))) throw badRequest('同一标签不能同时添加和移除');
   await assertTagsExist(tenantId, [...addTagIds, ...removeTagIds]);
 
-  const filter = request.filter
-    ? customerListFilter(tenantId, request.filter, scope)
-    : {
-        tenantId,
-        active: true,
-        externalUserid: { $in: request.externalUserids ?? [] },
-        ...staffScopeFilter(scope, 'adderUserids'),
-      };
-  if (
-    request.filter &&
-    (await CustomerModel.countDocuments(filter, { limit: TAGGING_FILTER_CAP + 1 })) > TAGGING_FILTER_CAP
-  ) {
-    throw badRequest(
-      `符合条件的客户超过${TAGGING_FILTER_CAP}位，请缩小筛选范围后再打标签`,
-      'TOO_MANY_CUSTOMERS',
-    );
-  }
-  const customers = await CustomerModel.find(filter, { externalUserid: 1, follows: 1, profile: 1 })
-    .sort(CUSTOMER_LIST_SORT)
-    .lean();
+  const customers = request.filter
+    ? await customersMatching(tenantId, request.filter, scope)
+    : await CustomerModel.find(
+        {
+          tenantId,
+          active: true,
+          externalUserid: { $in: request.externalUserids ?? [] },
+          ...staffScopeFilter(scope, 'adderUserids'),
+        },
+        TAGGED_FIELDS,
+      ).lean<TaggedCustomer[]>();
   if (customers.length === 0) throw badRequest('请选择客户');
 
   const relations: Array<{ externalUserid: string; userid: string }> = [];
+  const changes: TagChange[] = [];
   const writes = customers.map((customer) => {
     const follows = (customer.follows ?? []).map((follow) => {
       if (follow.deletedAt) return follow;
@@ -67,19 +64,22 @@ export async function tagCustomers(
       if (changed) relations.push({ externalUserid: customer.externalUserid, userid: follow.userid });
       return { ...follow, tagIds };
     });
+    const derived = deriveCustomerFields(follows, customer.profile?.phone);
+    changes.push({
+      externalUserid: customer.externalUserid,
+      name: customer.name ?? '',
+      before: customer.tagIds ?? [],
+      after: derived.tagIds,
+    });
     return {
       updateOne: {
         filter: { tenantId, externalUserid: customer.externalUserid },
         // Typed loosely: the lean relations are plain objects, mongoose's update type wants subdocuments.
-        update: { $set: { follows, ...deriveCustomerFields(follows, customer.profile?.phone) } } as Record<
-          string,
-          unknown
-        >,
+        update: { $set: { follows, ...derived } } as Record<string, unknown>,
       },
     };
   });
-  await CustomerModel.bulkWrite(writes, { ordered: false });
-
+  // The job first: from then on a sync reading WeCom's older tags keeps these (pending-tag-changes.ts).
   const job = await CustomerTaggingJobModel.create({
     _id: new Types.ObjectId(),
     tenantId,
@@ -90,6 +90,13 @@ export async function tagCustomers(
     relations,
     status: relations.length ? 'running' : 'completed',
   });
+  await CustomerModel.bulkWrite(writes, { ordered: false });
+  // Searchable before we answer: the admin reloads the list (and may filter by the new tag) right after.
+  await indexCustomersAfterWrite(
+    tenantId,
+    customers.map((customer) => customer._id),
+    { refresh: 'wait_for' },
+  );
   const jobId = String(job._id);
   if (relations.length) {
     try {
@@ -104,7 +111,73 @@ export async function tagCustomers(
       throw unavailable('标签已保存，同步到企业微信的服务暂不可用，请稍后重试', 'TEMPORAL_UNAVAILABLE');
     }
   }
-  return { job: toJobView(job.toObject()), externalUserids: customers.map((c) => c.externalUserid) };
+  return { job: toJobView(job.toObject()), changes };
+}
+
+/** One customer's tags (the union over its relations) before and after a tagging. */
+export interface TagChange {
+  externalUserid: string;
+  name: string;
+  before: string[];
+  after: string[];
+}
+
+// An audit row stays readable: a bulk tagging lists its first customers, the job has the rest.
+const AUDITED_CUSTOMERS = 100;
+
+/** The audit row of one tagging (admin list, detail or H5 side panel): each customer's tags before/after. */
+export async function auditCustomerTagging(
+  actor: { tenantId: string; staffId: string; ip?: string },
+  request: { addTagIds: string[]; removeTagIds: string[] },
+  result: { job: TaggingJobView; changes: TagChange[] },
+): Promise<void> {
+  const listed = result.changes.slice(0, AUDITED_CUSTOMERS);
+  await recordAudit({
+    tenantId: actor.tenantId,
+    actorStaffId: actor.staffId,
+    action: 'customer.tag',
+    target: {
+      type: 'customer-tagging',
+      id: result.job.id,
+      name: listed.length === 1 ? listed[0].name : `${result.job.customers}位客户`,
+    },
+    before: { tags: Object.fromEntries(listed.map((change) => [change.externalUserid, change.before])) },
+    after: {
+      addTagIds: request.addTagIds,
+      removeTagIds: request.removeTagIds,
+      tags: Object.fromEntries(listed.map((change) => [change.externalUserid, change.after])),
+    },
+    ip: actor.ip,
+  });
+}
+
+const TAGGED_FIELDS = { externalUserid: 1, name: 1, follows: 1, profile: 1, tagIds: 1 } as const;
+type TaggedCustomer = Pick<Customer, 'externalUserid' | 'name' | 'follows' | 'profile' | 'tagIds'> & {
+  _id: Types.ObjectId;
+  tenantId: string;
+};
+
+/** "全选": every customer the list's filter matches (the same search as the list), in list order. */
+async function customersMatching(
+  tenantId: string,
+  filter: CustomerFilter,
+  scope: StaffScope,
+): Promise<TaggedCustomer[]> {
+  const found = await whileSearchReachable(() =>
+    searchCustomerIds(tenantId, filter, scope, {
+      from: 0,
+      size: TAGGING_FILTER_CAP,
+      countUpTo: TAGGING_FILTER_CAP + 1,
+    }),
+  );
+  if (found.total > TAGGING_FILTER_CAP) {
+    throw badRequest(
+      `符合条件的客户超过${TAGGING_FILTER_CAP}位，请缩小筛选范围后再打标签`,
+      'TOO_MANY_CUSTOMERS',
+    );
+  }
+  const rows = await customersById<TaggedCustomer>(tenantId, found.ids, TAGGED_FIELDS);
+  return found.ids.flatMap((id) => rows.get(id) ?? []);
 }
 
 async function assertTagsExist(tenantId: string, tagIds: string[]): Promise<void> {

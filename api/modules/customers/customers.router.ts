@@ -1,12 +1,12 @@
 import type { OpenAPIRegistry } from '@asteasolutions/zod-to-openapi';
 import type { Client } from '@temporalio/client';
-import { Router, type RequestHandler, type Response } from 'express';
-import { resolveStaffScope } from '../../../lib/access/data-scope';
+import { Router, type RequestHandler } from 'express';
 import {
   customerColumnsSchema,
   customerColumnsViewSchema,
   customerDetailSchema,
   customerEditSchema,
+  customerEnterpriseEditSchema,
   customerListQuerySchema,
   customerOptionsSchema,
   customerPageSchema,
@@ -15,16 +15,17 @@ import {
   taggingJobParamsSchema,
   taggingJobSchema,
 } from '../../../lib/contracts/customer.contract';
-import { accessOf } from '../../auth/authorize';
+import { callerScope } from '../../auth/caller-scope';
 import { sessionOf } from '../../auth/session';
 import { defineRoute } from '../../http/define-route';
-import { recordAudit } from '../audit/record-audit';
-import { customerColumnsOf, saveCustomerColumns } from './customer-columns.use-case';
+import { declareListColumnsRoutes } from '../list-columns/list-columns.routes';
+import { customerColumns } from './customer-columns.use-case';
 import { customerDetail } from './customer-detail.use-case';
 import { customerOptions } from './customer-options.use-case';
 import { editCustomer } from './customer-edit.use-case';
+import { editCustomerEnterprise } from './customer-enterprise.use-case';
 import { listCustomers } from './customer-list.use-case';
-import { taggingJob, tagCustomers } from './customer-tagging.use-case';
+import { auditCustomerTagging, taggingJob, tagCustomers } from './customer-tagging.use-case';
 
 /** 客户管理 → 客户 (R-3.1.1, R-3.1.2): the list, its columns, 打标签 and 客户详情, all inside 数据权限 (I-104). */
 export function createCustomersRouter(
@@ -34,10 +35,7 @@ export function createCustomersRouter(
 ): Router {
   const router = Router();
   const common = { tags: ['customers'], authenticated: true as const, guards: [authenticate] };
-  const scopeOf = (res: Response) => {
-    const access = accessOf(res);
-    return resolveStaffScope(sessionOf(res).tenantId, access, access);
-  };
+  const scopeOf = callerScope;
 
   defineRoute(
     registry,
@@ -72,40 +70,16 @@ export function createCustomersRouter(
     },
   );
 
-  defineRoute(
-    registry,
-    router,
-    {
-      ...common,
-      method: 'get',
-      path: '/api/customers/columns',
-      permission: 'customer.customers',
-      summary: 'The caller’s chosen list columns, in their order (the manual’s default until they choose)',
-      responses: { 200: { description: 'Columns', schema: customerColumnsViewSchema } },
-    },
-    async (_input, _req, res) => {
-      const { tenantId, staffId } = sessionOf(res);
-      res.json(await customerColumnsOf(tenantId, staffId));
-    },
-  );
-
-  defineRoute(
-    registry,
-    router,
-    {
-      ...common,
-      method: 'put',
-      path: '/api/customers/columns',
-      permission: 'customer.customers',
-      summary: 'Save the caller’s list columns and their order',
-      request: { body: customerColumnsSchema },
-      responses: { 200: { description: 'Saved', schema: customerColumnsViewSchema } },
-    },
-    async ({ body }, _req, res) => {
-      const { tenantId, staffId } = sessionOf(res);
-      res.json(await saveCustomerColumns(tenantId, staffId, body.columns));
-    },
-  );
+  declareListColumnsRoutes(registry, router, {
+    path: '/api/customers/columns',
+    permission: 'customer.customers',
+    listName: '客户 list',
+    tags: common.tags,
+    authenticate,
+    body: customerColumnsSchema,
+    view: customerColumnsViewSchema,
+    store: customerColumns,
+  });
 
   defineRoute(
     registry,
@@ -127,18 +101,7 @@ export function createCustomersRouter(
         { tenantId: session.tenantId, staffId: session.staffId, scope: await scopeOf(res) },
         body,
       );
-      await recordAudit({
-        tenantId: session.tenantId,
-        actorStaffId: session.staffId,
-        action: 'customer.tag',
-        target: { type: 'customer-tagging', id: result.job.id, name: `${result.job.customers}位客户` },
-        after: {
-          addTagIds: body.addTagIds,
-          removeTagIds: body.removeTagIds,
-          externalUserids: result.externalUserids.slice(0, 100),
-        },
-        ip: req.ip,
-      });
+      await auditCustomerTagging({ ...session, ip: req.ip }, body, result);
       res.status(202).location(`/api/customers/tag-jobs/${result.job.id}`).json(result.job);
     },
   );
@@ -192,16 +155,28 @@ export function createCustomersRouter(
     async ({ params, body }, req, res) => {
       const session = sessionOf(res);
       const scope = await scopeOf(res);
-      const change = await editCustomer(session.tenantId, params.externalUserid, scope, body);
-      await recordAudit({
-        tenantId: session.tenantId,
-        actorStaffId: session.staffId,
-        action: 'customer.edit',
-        target: { type: 'customer', id: params.externalUserid, name: change.name },
-        before: change.before,
-        after: change.after,
-        ip: req.ip,
-      });
+      await editCustomer({ ...session, scope, ip: req.ip }, params.externalUserid, body);
+      res.json(await customerDetail(session.tenantId, params.externalUserid, scope));
+    },
+  );
+
+  defineRoute(
+    registry,
+    router,
+    {
+      ...common,
+      method: 'put',
+      path: '/api/customers/:externalUserid/enterprise',
+      permission: 'customer.customers.edit',
+      summary:
+        '编辑 企业信息: 联系电话…企业等级 for the customer’s company; a WeChat customer’s company names too',
+      request: { params: customerParamsSchema, body: customerEnterpriseEditSchema },
+      responses: { 200: { description: 'The customer after the edit', schema: customerDetailSchema } },
+    },
+    async ({ params, body }, req, res) => {
+      const session = sessionOf(res);
+      const scope = await scopeOf(res);
+      await editCustomerEnterprise({ ...session, scope, ip: req.ip }, params.externalUserid, body);
       res.json(await customerDetail(session.tenantId, params.externalUserid, scope));
     },
   );

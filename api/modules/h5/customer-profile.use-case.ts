@@ -1,64 +1,42 @@
-import type { CallerAccess } from '../../../lib/access/caller-access';
-import { resolveStaffScope, staffScopeFilter } from '../../../lib/access/data-scope';
-import type { H5CustomerEdit, H5CustomerProfile } from '../../../lib/contracts/h5.contract';
-import { deriveCustomerFields } from '../../../lib/customers/customer-derived';
+import type { Client } from '@temporalio/client';
+import type { StaffScope } from '../../../lib/access/data-scope';
+import type { CustomerTagChange } from '../../../lib/contracts/customer.contract';
+import type { H5CustomerProfile } from '../../../lib/contracts/h5.contract';
 import { CorpTagGroupModel } from '../../../lib/models/corp-tag.model';
 import { CustomerGroupModel } from '../../../lib/models/customer-group.model';
-import { CustomerModel, type Customer } from '../../../lib/models/customer.model';
+import type { Customer } from '../../../lib/models/customer.model';
 import { StaffModel } from '../../../lib/models/staff.model';
-import { badRequest, notFound } from '../../http/app-error';
-
-/** R-3.1.2-03/04: 微信 customers: 企业名称, 电话, 客户来源; 企业微信 customers: 电话, 客户来源. */
-export function editableFieldsOf(type: number): Array<'corpName' | 'phone' | 'source'> {
-  return type === 1 ? ['corpName', 'phone', 'source'] : ['phone', 'source'];
-}
-
-async function customerInScope(tenantId: string, access: CallerAccess, externalUserid: string) {
-  const scope = await resolveStaffScope(tenantId, access, access);
-  const customer = await CustomerModel.findOne({
-    tenantId,
-    externalUserid,
-    ...staffScopeFilter(scope, 'adderUserids'),
-  }).lean();
-  if (!customer) throw notFound('客户不存在', 'CUSTOMER_NOT_FOUND');
-  return customer;
-}
+import { editableFieldsOf } from '../customers/customer-detail.use-case';
+import { findCustomerInScope } from '../customers/customer-in-scope';
+import { tagCustomers } from '../customers/customer-tagging.use-case';
 
 /** The sidebar's 客户资料 (R-3.1.4-01) of a customer in the caller's 数据权限. */
 export async function customerProfile(
   tenantId: string,
-  access: CallerAccess,
+  scope: StaffScope,
   externalUserid: string,
 ): Promise<H5CustomerProfile> {
-  const customer = await customerInScope(tenantId, access, externalUserid);
+  const customer = await findCustomerInScope(tenantId, externalUserid, scope);
   return profileView(tenantId, customer);
 }
 
-/** Edits the fields this kind of customer allows (R-3.1.4-02); the phone joins the 手机号 search. */
-export async function editCustomerProfile(
-  tenantId: string,
-  access: CallerAccess,
+/**
+ * 打标签 from the side panel (R-3.1.4-03, I-43): the same durable path as the admin's 打标签 (saved at
+ * once, written to WeCom by the tagging workflow), for one customer in the caller's 数据权限.
+ */
+export async function tagCustomerProfile(
+  temporal: { client: Client; taskQueue: string },
+  caller: { tenantId: string; staffId: string; scope: StaffScope },
   externalUserid: string,
-  edit: H5CustomerEdit,
-): Promise<{ before: Record<string, string>; profile: H5CustomerProfile }> {
-  const customer = await customerInScope(tenantId, access, externalUserid);
-  const allowed = editableFieldsOf(customer.type);
-  if (edit.corpName !== undefined && !allowed.includes('corpName')) {
-    throw badRequest('企业微信客户的企业名称不可编辑', 'FIELD_NOT_EDITABLE');
-  }
-  const profile = { ...(customer.profile ?? {}) };
-  const before = {
-    corpName: profile.corpName ?? '',
-    phone: profile.phone ?? '',
-    source: profile.source ?? '',
-  };
-  if (edit.corpName !== undefined) profile.corpName = edit.corpName;
-  if (edit.phone !== undefined) profile.phone = edit.phone;
-  if (edit.source !== undefined) profile.source = edit.source;
-  const derived = deriveCustomerFields(customer.follows, profile.phone);
-  await CustomerModel.updateOne({ tenantId, externalUserid }, { $set: { profile, phones: derived.phones } });
-  const updated = await customerInScope(tenantId, access, externalUserid);
-  return { before, profile: await profileView(tenantId, updated) };
+  change: CustomerTagChange,
+) {
+  // 404 outside 数据权限, as the profile itself; tagCustomers would only say "请选择客户".
+  await findCustomerInScope(caller.tenantId, externalUserid, caller.scope);
+  const result = await tagCustomers({ temporal: temporal.client, taskQueue: temporal.taskQueue }, caller, {
+    externalUserids: [externalUserid],
+    ...change,
+  });
+  return { result, profile: await customerProfile(caller.tenantId, caller.scope, externalUserid) };
 }
 
 async function profileView(tenantId: string, customer: Customer): Promise<H5CustomerProfile> {

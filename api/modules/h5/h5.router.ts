@@ -1,13 +1,18 @@
 import type { OpenAPIRegistry } from '@asteasolutions/zod-to-openapi';
 import { Router, type RequestHandler, type Response } from 'express';
 import { randomBytes } from 'node:crypto';
-import jwt from 'jsonwebtoken';
+import type { Client } from '@temporalio/client';
+import {
+  corpTagOptionsSchema,
+  customerEditSchema,
+  customerTagChangeSchema,
+} from '../../../lib/contracts/customer.contract';
 import {
   h5AuthCallbackQuerySchema,
   h5AuthStartQuerySchema,
-  h5CustomerEditSchema,
   h5CustomerParamsSchema,
   h5CustomerProfileSchema,
+  h5CustomerTaggingSchema,
   jssdkConfigQuerySchema,
   jssdkConfigSchema,
 } from '../../../lib/contracts/h5.contract';
@@ -15,13 +20,17 @@ import type { Logger } from '../../../lib/logger';
 import { AgentTicketCache, AppNotBoundError } from '../../../lib/wecom/jsapi-ticket-cache';
 import { signPage } from '../../../lib/wecom/jssdk-signature';
 import type { WeComClient } from '../../../lib/wecom/client';
-import { accessOf, ANY_LOGGED_IN_USER } from '../../auth/authorize';
-import { issueSessionCookie, sessionOf } from '../../auth/session';
+import { ANY_LOGGED_IN_USER } from '../../auth/authorize';
+import { sessionOf } from '../../auth/session';
 import { AppError } from '../../http/app-error';
+import { callerScope } from '../../auth/caller-scope';
 import { defineRoute } from '../../http/define-route';
-import { recordAudit } from '../audit/record-audit';
-import { finishWeComLogin, tenantForCorp } from '../auth/wecom-login.use-case';
-import { customerProfile, editCustomerProfile } from './customer-profile.use-case';
+import { wecomLoginRoundTrip } from '../auth/wecom-login-round-trip';
+import { tenantForCorp, type PendingLogin } from '../auth/wecom-login.use-case';
+import { corpTagOptions } from '../customers/customer-options.use-case';
+import { auditCustomerTagging } from '../customers/customer-tagging.use-case';
+import { editCustomer } from '../customers/customer-edit.use-case';
+import { customerProfile, tagCustomerProfile } from './customer-profile.use-case';
 
 /** Binds the OAuth state to this browser (the WeCom client's webview) for the few seconds OAuth takes. */
 const PENDING_COOKIE = 'scrm_h5_oauth';
@@ -39,11 +48,12 @@ export interface H5RouterOptions {
   wecomJssdkUrl: string;
   wecom: WeComClient;
   log: Logger;
+  /** 打标签 from the side panel starts the same WeCom write-back workflow as the admin's. */
+  temporal: { client: Client; taskQueue: string };
 }
 
-interface PendingH5Login {
-  nonce: string;
-  tenantId: string;
+interface PendingH5Login extends PendingLogin {
+  /** The H5 page to open once signed in. */
   next: string;
 }
 
@@ -62,6 +72,15 @@ export function createH5Router(
   const toErrorPage = (res: Response, message: string) =>
     res.redirect(302, `/h5/error?${new URLSearchParams({ message })}`);
   const common = { tags: ['h5'] };
+  const roundTrip = wecomLoginRoundTrip<PendingH5Login>(options, {
+    cookieName: PENDING_COOKIE,
+    cookiePath: COOKIE_PATH,
+    ttlSeconds: PENDING_TTL_SECONDS,
+    method: 'wecom-h5',
+    toErrorPage,
+    unavailableMessage: '企业微信暂时无法完成登录，请稍后再试',
+  });
+  const scopeOf = callerScope;
 
   defineRoute(
     registry,
@@ -88,13 +107,7 @@ export function createH5Router(
         tenantId: corp.tenantId,
         next: query.next,
       };
-      res.cookie(PENDING_COOKIE, jwt.sign(pending, options.jwtSecret, { expiresIn: PENDING_TTL_SECONDS }), {
-        httpOnly: true,
-        sameSite: 'lax',
-        secure: options.secureCookies,
-        maxAge: PENDING_TTL_SECONDS * 1000,
-        path: COOKIE_PATH,
-      });
+      roundTrip.remember(res, pending);
       const link = new URL(`${options.wecomOAuthBase}/connect/oauth2/authorize`);
       link.searchParams.set('appid', corp.corpId);
       link.searchParams.set('redirect_uri', `${options.publicUrl}${H5_OAUTH_CALLBACK_PATH}`);
@@ -119,25 +132,7 @@ export function createH5Router(
       responses: { 302: { description: 'Back to the H5 page, or to the H5 error page' } },
     },
     async ({ query }, req, res) => {
-      const pending = readPending(req.cookies?.[PENDING_COOKIE], options.jwtSecret);
-      res.clearCookie(PENDING_COOKIE, { path: COOKIE_PATH });
-      let result;
-      try {
-        result = await finishWeComLogin(options.wecom, query, pending);
-      } catch (error) {
-        if (error instanceof AppError) return toErrorPage(res, error.message);
-        options.log.error({ err: error }, 'H5 OAuth failed');
-        return toErrorPage(res, '企业微信暂时无法完成登录，请稍后再试');
-      }
-      issueSessionCookie(res, options.jwtSecret, result.claims, options.secureCookies);
-      await recordAudit({
-        tenantId: result.tenant.id,
-        actorStaffId: result.user.id,
-        action: 'login',
-        after: { method: 'wecom-h5' },
-        ip: req.ip,
-      });
-      res.redirect(302, pending?.next ?? '/h5/customer');
+      await roundTrip.complete(req, res, query, (pending) => pending.next);
     },
   );
 
@@ -190,7 +185,7 @@ export function createH5Router(
       responses: { 200: { description: 'The profile', schema: h5CustomerProfileSchema } },
     },
     async ({ params }, _req, res) => {
-      res.json(await customerProfile(sessionOf(res).tenantId, accessOf(res), params.externalUserid));
+      res.json(await customerProfile(sessionOf(res).tenantId, await scopeOf(res), params.externalUserid));
     },
   );
 
@@ -201,43 +196,69 @@ export function createH5Router(
       ...common,
       method: 'patch',
       path: '/api/h5/customers/:externalUserid',
-      summary: 'H5 客户资料: edit 企业名称 (微信 only), 电话, 客户来源 (R-3.1.4-02)',
+      summary:
+        'H5 客户资料: edit under 客户详情’s rules (企业名称/职务 for 微信 customers, 电话, 客户来源; R-3.1.4-02)',
       authenticated: true,
       guards: [authenticate],
       permission: 'customer.customers.edit',
-      request: { params: h5CustomerParamsSchema, body: h5CustomerEditSchema },
+      request: { params: h5CustomerParamsSchema, body: customerEditSchema },
       responses: { 200: { description: 'The profile after the edit', schema: h5CustomerProfileSchema } },
     },
     async ({ params, body }, req, res) => {
       const session = sessionOf(res);
-      const { before, profile } = await editCustomerProfile(
-        session.tenantId,
-        accessOf(res),
+      const scope = await scopeOf(res);
+      await editCustomer({ ...session, scope, ip: req.ip }, params.externalUserid, body);
+      res.json(await customerProfile(session.tenantId, scope, params.externalUserid));
+    },
+  );
+
+  defineRoute(
+    registry,
+    router,
+    {
+      ...common,
+      method: 'get',
+      path: '/api/h5/tag-options',
+      summary: 'H5 客户资料: the corp tags the side panel can put on a customer (R-3.1.4-03)',
+      authenticated: true,
+      guards: [authenticate],
+      permission: 'customer.customers.tag',
+      responses: { 200: { description: 'Tag groups', schema: corpTagOptionsSchema } },
+    },
+    async (_input, _req, res) => {
+      res.json(await corpTagOptions(sessionOf(res).tenantId));
+    },
+  );
+
+  defineRoute(
+    registry,
+    router,
+    {
+      ...common,
+      method: 'post',
+      path: '/api/h5/customers/:externalUserid/tags',
+      summary:
+        'H5 客户资料 打标签: add/remove corp tags; written to WeCom like the admin’s 打标签 (R-3.1.4-03)',
+      authenticated: true,
+      guards: [authenticate],
+      permission: 'customer.customers.tag',
+      request: { params: h5CustomerParamsSchema, body: customerTagChangeSchema },
+      responses: {
+        202: { description: 'Saved; WeCom write-back under way', schema: h5CustomerTaggingSchema },
+      },
+    },
+    async ({ params, body }, req, res) => {
+      const session = sessionOf(res);
+      const { result, profile } = await tagCustomerProfile(
+        options.temporal,
+        { tenantId: session.tenantId, staffId: session.staffId, scope: await scopeOf(res) },
         params.externalUserid,
         body,
       );
-      await recordAudit({
-        tenantId: session.tenantId,
-        actorStaffId: session.staffId,
-        action: 'customer.profile.update',
-        target: { type: 'customer', id: params.externalUserid, name: profile.name },
-        before,
-        after: { corpName: profile.corpName, phone: profile.phone, source: profile.source },
-        ip: req.ip,
-      });
-      res.json(profile);
+      await auditCustomerTagging({ ...session, ip: req.ip }, body, result);
+      res.status(202).location(`/api/customers/tag-jobs/${result.job.id}`).json({ profile, job: result.job });
     },
   );
 
   return router;
-}
-
-function readPending(token: string | undefined, secret: string): PendingH5Login | null {
-  if (!token) return null;
-  try {
-    const { nonce, tenantId, next } = jwt.verify(token, secret) as PendingH5Login;
-    return { nonce, tenantId, next };
-  } catch {
-    return null;
-  }
 }

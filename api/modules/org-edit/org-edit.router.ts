@@ -1,5 +1,6 @@
 import type { OpenAPIRegistry } from '@asteasolutions/zod-to-openapi';
-import { Router, type RequestHandler } from 'express';
+import { Router, type RequestHandler, type Response } from 'express';
+import type { z } from 'zod';
 import { staffParamsSchema } from '../../../lib/contracts/org.contract';
 import {
   departmentCreateSchema,
@@ -16,7 +17,7 @@ import {
   writeBackPageSchema,
 } from '../../../lib/contracts/org-edit.contract';
 import { RoleModel } from '../../../lib/models/role.model';
-import { accessOf } from '../../auth/authorize';
+import { accessOf, type RoutePermission } from '../../auth/authorize';
 import { sessionOf } from '../../auth/session';
 import { assertStaffInScope } from '../org/org.router';
 import { defineRoute } from '../../http/define-route';
@@ -46,6 +47,42 @@ export function createOrgEditRouter(
   const router = Router();
   const common = { tags: ['org'], authenticated: true as const, guards: [authenticate] };
 
+  /** An edit: saved here, answered 202 (with `result` when it has one), written back to WeCom afterwards. */
+  function declareOrgEdit<P extends z.ZodType = z.ZodUndefined, B extends z.ZodType = z.ZodUndefined>(
+    spec: {
+      method: 'post' | 'patch' | 'put' | 'delete';
+      path: string;
+      permission: RoutePermission;
+      summary: string;
+      request: { params?: P; body?: B };
+      result?: z.ZodType;
+      /** Refusals besides 通讯录只读, by status. */
+      refusals?: Record<number, string>;
+    },
+    apply: (input: { params: z.infer<P>; body: z.infer<B> }, res: Response) => Promise<unknown>,
+  ): void {
+    const { result, refusals = {}, ...route } = spec;
+    defineRoute(
+      registry,
+      router,
+      {
+        ...common,
+        ...route,
+        responses: {
+          202: { description: ACCEPTED, ...(result ? { schema: result } : {}) },
+          ...Object.fromEntries(
+            Object.entries(refusals).map(([status, description]) => [status, { description }]),
+          ),
+          ...READ_ONLY,
+        },
+      },
+      async (input, _req, res) => {
+        const answer = await apply(input, res);
+        res.status(202).json(answer ?? { message: ACCEPTED });
+      },
+    );
+  }
+
   defineRoute(
     registry,
     router,
@@ -62,89 +99,56 @@ export function createOrgEditRouter(
     },
   );
 
-  defineRoute(
-    registry,
-    router,
+  declareOrgEdit(
     {
-      ...common,
       method: 'post',
       path: '/api/org/departments',
       permission: 'system.org.department-edit',
       summary: 'Add a sub-department (R-7.1.1-05); written back to WeCom',
       request: { body: departmentCreateSchema },
-      responses: {
-        202: { description: ACCEPTED, schema: departmentEditedSchema },
-        400: { description: 'Name or level rule broken' },
-        409: { description: 'A sibling has this name' },
-        ...READ_ONLY,
-      },
+      result: departmentEditedSchema,
+      refusals: { 400: 'Name or level rule broken', 409: 'A sibling has this name' },
     },
-    async ({ body }, _req, res) => {
-      res.status(202).json(await createDepartment(deps, sessionOf(res), body));
-    },
+    ({ body }, res) => createDepartment(deps, sessionOf(res), body),
   );
 
-  defineRoute(
-    registry,
-    router,
+  declareOrgEdit(
     {
-      ...common,
       method: 'patch',
       path: '/api/org/departments/:deptId',
       permission: 'system.org.department-edit',
       summary: 'Rename a department (R-7.1.1-04)',
       request: { params: departmentParamsSchema, body: departmentRenameSchema },
-      responses: {
-        202: { description: ACCEPTED, schema: departmentEditedSchema },
-        409: { description: 'A sibling has this name' },
-        ...READ_ONLY,
-      },
+      result: departmentEditedSchema,
+      refusals: { 409: 'A sibling has this name' },
     },
-    async ({ params, body }, _req, res) => {
-      res.status(202).json(await renameDepartment(deps, sessionOf(res), params.deptId, body.name));
-    },
+    ({ params, body }, res) => renameDepartment(deps, sessionOf(res), params.deptId, body.name),
   );
 
-  defineRoute(
-    registry,
-    router,
+  declareOrgEdit(
     {
-      ...common,
       method: 'put',
       path: '/api/org/departments/:deptId/position',
       permission: 'system.org.department-edit',
       summary: 'Move a department with its subtree: reorder among siblings or re-parent (R-7.1.1-06/07)',
       request: { params: departmentParamsSchema, body: departmentMoveSchema },
-      responses: {
-        202: { description: ACCEPTED, schema: departmentEditedSchema },
-        400: { description: 'More than 5 levels, or under itself' },
-        ...READ_ONLY,
-      },
+      result: departmentEditedSchema,
+      refusals: { 400: 'More than 5 levels, or under itself' },
     },
-    async ({ params, body }, _req, res) => {
-      res.status(202).json(await moveDepartment(deps, sessionOf(res), params.deptId, body));
-    },
+    ({ params, body }, res) => moveDepartment(deps, sessionOf(res), params.deptId, body),
   );
 
-  defineRoute(
-    registry,
-    router,
+  declareOrgEdit(
     {
-      ...common,
       method: 'delete',
       path: '/api/org/departments/:deptId',
       permission: 'system.org.department-edit',
       summary: 'Delete an empty department (R-7.1.1-09)',
       request: { params: departmentParamsSchema },
-      responses: {
-        202: { description: ACCEPTED },
-        409: { description: '该部门下还有数据存在，请先清除数据再删除' },
-        ...READ_ONLY,
-      },
+      refusals: { 409: '该部门下还有数据存在，请先清除数据再删除' },
     },
-    async ({ params }, _req, res) => {
+    async ({ params }, res) => {
       await deleteDepartment(deps, sessionOf(res), params.deptId);
-      res.status(202).json({ message: ACCEPTED });
     },
   );
 
@@ -172,25 +176,17 @@ export function createOrgEditRouter(
     },
   );
 
-  defineRoute(
-    registry,
-    router,
+  declareOrgEdit(
     {
-      ...common,
       method: 'post',
       path: '/api/org/staff',
       permission: 'system.org.staff-create',
       summary: '新建员工 (R-7.1.3); starts 关闭系统; written back to WeCom',
       request: { body: staffCreateSchema },
-      responses: {
-        202: { description: ACCEPTED, schema: staffDetailSchema },
-        409: { description: '帐号、手机号或邮箱已存在' },
-        ...READ_ONLY,
-      },
+      result: staffDetailSchema,
+      refusals: { 409: '帐号、手机号或邮箱已存在' },
     },
-    async ({ body }, _req, res) => {
-      res.status(202).json(await createStaff(deps, sessionOf(res), accessOf(res), body));
-    },
+    ({ body }, res) => createStaff(deps, sessionOf(res), accessOf(res), body),
   );
 
   defineRoute(
@@ -211,44 +207,33 @@ export function createOrgEditRouter(
     },
   );
 
-  defineRoute(
-    registry,
-    router,
+  declareOrgEdit(
     {
-      ...common,
       method: 'patch',
       path: '/api/org/staff/:userid',
       permission: 'system.org.staff-edit',
       summary: '编辑员工 (I-100: 帐号 cannot change)',
       request: { params: staffParamsSchema, body: staffUpdateSchema },
-      responses: {
-        202: { description: ACCEPTED, schema: staffDetailSchema },
-        409: { description: '手机号或邮箱已存在' },
-        ...READ_ONLY,
-      },
+      result: staffDetailSchema,
+      refusals: { 409: '手机号或邮箱已存在' },
     },
-    async ({ params, body }, _req, res) => {
+    async ({ params, body }, res) => {
       await assertStaffInScope(res, params.userid);
-      res.status(202).json(await updateStaff(deps, sessionOf(res), accessOf(res), params.userid, body));
+      return updateStaff(deps, sessionOf(res), accessOf(res), params.userid, body);
     },
   );
 
-  defineRoute(
-    registry,
-    router,
+  declareOrgEdit(
     {
-      ...common,
       method: 'delete',
       path: '/api/org/staff/:userid',
       permission: 'system.org.staff-delete',
       summary: '删除员工 (R-7.1.2-06): frees the seat; the record stays as history',
       request: { params: staffParamsSchema },
-      responses: { 202: { description: ACCEPTED }, ...READ_ONLY },
     },
-    async ({ params }, _req, res) => {
+    async ({ params }, res) => {
       await assertStaffInScope(res, params.userid);
       await deleteStaff(deps, sessionOf(res), params.userid);
-      res.status(202).json({ message: ACCEPTED });
     },
   );
 

@@ -1,10 +1,9 @@
 import { randomUUID } from 'node:crypto';
 import type { Client } from '@temporalio/client';
 import type { Logger } from '../../../lib/logger';
+import { CorpTagWriteModel } from '../../../lib/models/corp-tag-write.model';
 import type { CorpTagWrite } from '../../../lib/tags/corp-tag-writes';
-import { entitySearchAttributes } from '../../../lib/temporal/search-attributes';
-import { corpTagWritesWorkflowId } from '../../../lib/temporal/workflow-ids';
-import { corpTagWriteSignal } from '../../../workflows/corp-tag-writes.workflow';
+import { wakeCorpTagWriter } from '../../../lib/tags/wake-corp-tag-writer';
 
 export interface CorpTagWriteQueueDeps {
   client: Client;
@@ -15,22 +14,19 @@ export interface CorpTagWriteQueueDeps {
 type NewWrite = CorpTagWrite extends infer W ? (W extends CorpTagWrite ? Omit<W, 'writeId'> : never) : never;
 
 /**
- * Hands a locally saved change to the tenant's write-through workflow (started on first use). The local
- * change is already saved: when Temporal cannot be reached the change stays here and the failure is logged,
- * the tag shows as pending (for creates), and the next 同步 from WeCom shows what WeCom has.
+ * Saves a locally made change's write in the outbox, then hands the tenant's pending writes to its
+ * write-through workflow. When Temporal cannot be reached the write stays pending (the failure is logged) and
+ * the hourly corp-tag sync hands it over later (lib/tags/wake-corp-tag-writer.ts).
  */
 export async function enqueueCorpTagWrite(deps: CorpTagWriteQueueDeps, tenantId: string, write: NewWrite) {
   const full = { ...write, writeId: randomUUID() } as CorpTagWrite;
+  await CorpTagWriteModel.create({ _id: full.writeId, tenantId, write: full });
   try {
-    await deps.client.workflow.signalWithStart('corpTagWritesWorkflow', {
-      workflowId: corpTagWritesWorkflowId(tenantId),
-      taskQueue: deps.taskQueue,
-      args: [{ tenantId, pending: [] }],
-      signal: corpTagWriteSignal,
-      signalArgs: [full],
-      typedSearchAttributes: entitySearchAttributes(tenantId, 'corp-tag-writes', tenantId),
-    });
+    await wakeCorpTagWriter(deps.client, deps.taskQueue, tenantId);
   } catch (error) {
-    deps.log.error({ err: error, tenantId, write: full }, 'corp tag write hand-off failed');
+    deps.log.error(
+      { err: error, tenantId, write: full },
+      'corp tag write hand-off failed; kept for the next sync',
+    );
   }
 }

@@ -62,6 +62,17 @@ export async function listCorpTagGroups(tenantId: string): Promise<CorpTagGroupV
   return groups.sort(byOrder).map(toCorpTagGroupView);
 }
 
+/** A tag group as it stands, found by its own key or one of its tags' (for the audit log's "before"). */
+export async function findCorpTagGroup(
+  tenantId: string,
+  key: { groupKey: string } | { tagKey: string },
+): Promise<CorpTagGroupView | null> {
+  const filter =
+    'groupKey' in key ? groupKeyFilter(tenantId, key.groupKey) : tagKeyFilter(tenantId, key.tagKey);
+  const group = (await CorpTagGroupModel.findOne(filter).lean()) as StoredCorpTagGroup | null;
+  return group ? toCorpTagGroupView(group) : null;
+}
+
 async function groupOrThrow(tenantId: string, groupKey: string): Promise<StoredCorpTagGroup> {
   const group = (await CorpTagGroupModel.findOne(
     groupKeyFilter(tenantId, groupKey),

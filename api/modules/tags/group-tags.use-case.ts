@@ -55,6 +55,18 @@ export async function listGroupTagGroups(tenantId: string): Promise<GroupTagGrou
   return groups.sort(byOrder).map(toView);
 }
 
+/** A 群标签 group as it stands, found by its id or one of its tags' (for the audit log's "before"). */
+export async function findGroupTagGroup(
+  tenantId: string,
+  key: { groupKey: string } | { tagKey: string },
+): Promise<GroupTagGroupView | null> {
+  const id = 'groupKey' in key ? key.groupKey : key.tagKey;
+  if (!isObjectId(id)) return null;
+  const filter = 'groupKey' in key ? { tenantId, _id: id } : { tenantId, 'tags._id': id };
+  const group = (await GroupTagGroupModel.findOne(filter).lean()) as StoredGroup | null;
+  return group ? toView(group) : null;
+}
+
 /** Every 群标签 id of the tenant with its name and colour: for lists that show tags on customer groups. */
 export async function groupTagIndex(tenantId: string) {
   const groups = await listGroupTagGroups(tenantId);

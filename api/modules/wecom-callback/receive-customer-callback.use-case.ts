@@ -8,6 +8,7 @@ import { customerEventsWorkflowId } from '../../../lib/temporal/workflow-ids';
 import { CUSTOMER_SIDE_EVENTS } from '../../../lib/wecom/customer-callback-event';
 import { customerEventSignal } from '../../../workflows/customer-events.workflow';
 import { openDelivery } from './receive-contact-callback.use-case';
+import { startNewContactWelcome } from '../../../lib/acquisition/start-new-contact-welcome';
 
 /**
  * 客户联系 events (change_external_contact, change_external_chat, change_external_tag): verified, decrypted,
@@ -39,6 +40,7 @@ export async function receiveCustomerCallback(
     { upsert: true },
   );
   if (!handled) return;
+  await startNewContactWelcome(deps, tenantId, key, envelope);
   // A redelivery of an event already applied needs no signal; one still waiting gets it again (harmless).
   const stored = await CallbackInboxModel.findOne({ tenantId, key }, { status: 1 }).lean();
   if (stored?.status !== 'received') return;

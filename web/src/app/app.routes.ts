@@ -8,6 +8,11 @@ export const routes: Routes = [
   { path: 'platform', loadChildren: () => import('./features/platform/routes') },
   { path: 'h5', loadChildren: () => import('./features/h5/routes') },
   {
+    path: 'group-code/:tenantId/:codeId',
+    loadComponent: () =>
+      import('./features/group-code-landing/group-code-landing-page').then((m) => m.GroupCodeLandingPage),
+  },
+  {
     path: '',
     loadComponent: () => import('./layout/shell').then((m) => m.Shell),
     canActivate: [authGuard],

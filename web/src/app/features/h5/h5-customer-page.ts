@@ -10,14 +10,18 @@ import { NzTabsModule } from 'ng-zorro-antd/tabs';
 import { NzTagModule } from 'ng-zorro-antd/tag';
 import { firstValueFrom } from 'rxjs';
 
+import { IfPermittedDirective } from '../../core/auth/if-permitted.directive';
 import { ContactRecordTimeline } from '../customers/contact-records/contact-record-timeline';
 import {
   CUSTOMER_SOURCES,
   customerSuffix,
   H5CustomerEdit,
   H5CustomerProfile,
+  H5CustomerTagging,
+  H5TagGroup,
   minuteLabel,
   orNone,
+  tagChangeOf,
 } from './h5-customer.models';
 import { WeComJssdk } from './wecom-jssdk';
 
@@ -37,6 +41,7 @@ import { WeComJssdk } from './wecom-jssdk';
     NzTabsModule,
     NzTagModule,
     ContactRecordTimeline,
+    IfPermittedDirective,
   ],
   changeDetection: ChangeDetectionStrategy.OnPush,
   styles: `
@@ -94,11 +99,53 @@ import { WeComJssdk } from './wecom-jssdk';
             <dt>添加时间</dt>
             <dd>{{ minute(p.firstAddedAt) }}</dd>
             <dt>标签</dt>
-            <dd>
-              @for (tag of p.tags; track tag.id) {
-                <nz-tag>{{ tag.name }}</nz-tag>
-              } @empty {
-                暂无
+            <dd data-testid="h5-tags">
+              @if (taggingDraft(); as draft) {
+                <nz-select
+                  nzMode="multiple"
+                  nzPlaceHolder="选择标签"
+                  style="width: 100%"
+                  [ngModel]="draft"
+                  (ngModelChange)="taggingDraft.set($event)"
+                  data-testid="h5-tag-select"
+                >
+                  @for (group of tagGroups(); track group.groupId) {
+                    <nz-option-group [nzLabel]="group.name">
+                      @for (tag of group.tags; track tag.id) {
+                        <nz-option [nzValue]="tag.id" [nzLabel]="tag.name" />
+                      }
+                    </nz-option-group>
+                  }
+                </nz-select>
+                <div class="actions">
+                  <button
+                    nz-button
+                    nzType="primary"
+                    nzSize="small"
+                    [nzLoading]="savingTags()"
+                    (click)="saveTags(p, draft)"
+                    data-testid="h5-save-tags"
+                  >
+                    保存
+                  </button>
+                  <button nz-button nzSize="small" (click)="taggingDraft.set(null)">取消</button>
+                </div>
+              } @else {
+                @for (tag of p.tags; track tag.id) {
+                  <nz-tag>{{ tag.name }}</nz-tag>
+                } @empty {
+                  暂无
+                }
+                <button
+                  *appIfPermitted="'customer.customers.tag'"
+                  nz-button
+                  nzType="link"
+                  nzSize="small"
+                  (click)="startTagging(p)"
+                  data-testid="h5-edit-tags"
+                >
+                  编辑标签
+                </button>
               }
             </dd>
             <dt>好友和群聊</dt>
@@ -178,6 +225,10 @@ export class H5CustomerPage implements OnInit {
   protected readonly draftPhone = signal('');
   protected readonly draftSource = signal<string | null>(null);
   protected readonly draftCorpName = signal('');
+  /** The tag ids being chosen, or null when not tagging. */
+  protected readonly taggingDraft = signal<string[] | null>(null);
+  protected readonly tagGroups = signal<H5TagGroup[]>([]);
+  protected readonly savingTags = signal(false);
   protected readonly sources = CUSTOMER_SOURCES;
   protected readonly suffix = customerSuffix;
   protected readonly minute = minuteLabel;
@@ -198,6 +249,37 @@ export class H5CustomerPage implements OnInit {
         this.http.get<H5CustomerProfile>(`/api/h5/customers/${encodeURIComponent(customer)}`),
       ),
     );
+  }
+
+  protected async startTagging(profile: H5CustomerProfile): Promise<void> {
+    if (this.tagGroups().length === 0) {
+      const options = await firstValueFrom(this.http.get<{ tagGroups: H5TagGroup[] }>('/api/h5/tag-options'));
+      this.tagGroups.set(options.tagGroups);
+    }
+    this.taggingDraft.set(profile.tags.map((tag) => tag.id));
+  }
+
+  /** Saved at once; WeCom gets the tags through the same write-back as the admin's 打标签 (R-3.1.4-03). */
+  protected async saveTags(profile: H5CustomerProfile, chosen: string[]): Promise<void> {
+    const change = tagChangeOf(profile.tags, chosen);
+    if (change.addTagIds.length + change.removeTagIds.length === 0) {
+      this.taggingDraft.set(null);
+      return;
+    }
+    this.savingTags.set(true);
+    try {
+      const tagged = await firstValueFrom(
+        this.http.post<H5CustomerTagging>(
+          `/api/h5/customers/${encodeURIComponent(profile.externalUserid)}/tags`,
+          change,
+        ),
+      );
+      this.profile.set(tagged.profile);
+      this.taggingDraft.set(null);
+      this.message.success('标签已保存');
+    } finally {
+      this.savingTags.set(false);
+    }
   }
 
   protected startEdit(profile: H5CustomerProfile): void {

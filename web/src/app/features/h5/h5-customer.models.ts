@@ -13,7 +13,33 @@ export interface H5CustomerProfile {
   phone: string;
   source: string;
   corpName: string;
-  editableFields: Array<'corpName' | 'phone' | 'source'>;
+  editableFields: Array<'corpName' | 'position' | 'phone' | 'source'>;
+}
+
+/** GET /api/h5/tag-options: the corp tag groups the side panel can tag with. */
+export interface H5TagGroup {
+  groupId: string;
+  name: string;
+  tags: Array<{ id: string; name: string }>;
+}
+
+/** POST /api/h5/customers/:externalUserid/tags. */
+export interface H5CustomerTagging {
+  profile: H5CustomerProfile;
+  job: { id: string; status: 'running' | 'completed' };
+}
+
+/** What the side panel sends for the tags chosen: the ones to put on and the ones to take off. */
+export function tagChangeOf(
+  current: ReadonlyArray<{ id: string }>,
+  chosen: readonly string[],
+): { addTagIds: string[]; removeTagIds: string[] } {
+  const had = new Set(current.map((tag) => tag.id));
+  const wanted = new Set(chosen);
+  return {
+    addTagIds: [...wanted].filter((id) => !had.has(id)),
+    removeTagIds: [...had].filter((id) => !wanted.has(id)),
+  };
 }
 
 export type H5CustomerEdit = Partial<Pick<H5CustomerProfile, 'corpName' | 'phone' | 'source'>>;

@@ -16,8 +16,12 @@ import {
   CUSTOMER_SOURCES,
   CustomerDetail,
   CustomerEdit,
+  CustomerEnterpriseEdit,
   CustomerOptions,
   EditableField,
+  ENTERPRISE_FIELDS,
+  EnterpriseField,
+  WECHAT_ENTERPRISE_FIELDS,
 } from './customer.models';
 import { CustomersApi } from './customers-api';
 import { describeAdders, orDash } from './customer-texts';
@@ -63,6 +67,9 @@ export class CustomerDetailDrawer {
     phone: '',
     source: '',
   });
+  protected readonly editingEnterprise = signal(false);
+  protected readonly enterpriseDraft = signal<Required<CustomerEnterpriseEdit>>(emptyEnterprise());
+  protected readonly enterpriseFields = ENTERPRISE_FIELDS;
   protected readonly addingTags = signal(false);
   protected readonly pendingTags = signal<string[]>([]);
   protected readonly sources = CUSTOMER_SOURCES;
@@ -113,6 +120,42 @@ export class CustomerDetailDrawer {
     });
   }
 
+  /** 企业信息 编辑 (R-3.1.2-10/11); a WeChat customer without a company starts from empty fields. */
+  protected startEnterpriseEdit(): void {
+    const enterprise = this.detail()?.enterprise;
+    const draft = emptyEnterprise();
+    for (const { key } of ENTERPRISE_FIELDS) draft[key] = enterprise?.[key] ?? '';
+    this.enterpriseDraft.set(draft);
+    this.editingEnterprise.set(true);
+  }
+
+  protected canEditEnterprise(field: EnterpriseField): boolean {
+    if (!this.editingEnterprise()) return false;
+    const editable = this.detail()?.enterprise?.editable ?? WECHAT_ENTERPRISE_FIELDS;
+    return editable.includes(field);
+  }
+
+  protected setEnterpriseDraft(field: EnterpriseField, value: string): void {
+    this.enterpriseDraft.update((draft) => ({ ...draft, [field]: value }));
+  }
+
+  protected saveEnterprise(): void {
+    const editable = this.detail()?.enterprise?.editable ?? WECHAT_ENTERPRISE_FIELDS;
+    const edit: CustomerEnterpriseEdit = {};
+    for (const field of editable) edit[field] = this.enterpriseDraft()[field];
+    this.saving.set(true);
+    this.api.editEnterprise(this.externalUserid(), edit).subscribe({
+      next: (updated) => {
+        this.detail.set(updated);
+        this.editingEnterprise.set(false);
+        this.saving.set(false);
+        this.message.success('保存成功');
+        this.changed.emit();
+      },
+      error: () => this.saving.set(false),
+    });
+  }
+
   /** R-3.1.2-05: a chip's × removes the tag, "+ 标签" adds; both go to WeCom like 批量打标签. */
   protected changeTags(addTagIds: string[], removeTagIds: string[]): void {
     if (addTagIds.length + removeTagIds.length === 0) return;
@@ -126,4 +169,18 @@ export class CustomerDetailDrawer {
   private load(externalUserid: string): void {
     this.api.detail(externalUserid).subscribe((detail) => this.detail.set(detail));
   }
+}
+
+function emptyEnterprise(): Required<CustomerEnterpriseEdit> {
+  return {
+    shortName: '',
+    fullName: '',
+    phone: '',
+    website: '',
+    address: '',
+    industry: '',
+    scale: '',
+    region: '',
+    level: '',
+  };
 }

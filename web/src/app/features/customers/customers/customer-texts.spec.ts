@@ -7,23 +7,8 @@ import {
   EMPTY_FILTER,
   filterBody,
   filterParams,
-  moveColumn,
-  toggleColumn,
 } from './customer-texts';
 
-const MANUAL = [
-  'name',
-  'corpName',
-  'position',
-  'phone',
-  'owner',
-  'adders',
-  'addedAt',
-  'lastContactAt',
-  'source',
-  'tags',
-  'remark',
-];
 const staff = (...names: string[]) => names.map((name, i) => ({ userid: `u${i}`, name }));
 
 describe('customer list texts', () => {
@@ -64,19 +49,6 @@ describe('customer list texts', () => {
       adderUserids: undefined,
       ownerUserids: undefined,
     });
-  });
-
-  it('reorders and toggles columns, keeping 客户姓名 and the manual order for new ones', () => {
-    expect(moveColumn(['name', 'phone', 'owner'], 2, 0)).toEqual(['owner', 'name', 'phone']);
-    expect(toggleColumn(['name', 'phone', 'owner'], 'position', true, MANUAL)).toEqual([
-      'name',
-      'position',
-      'phone',
-      'owner',
-    ]);
-    expect(toggleColumn(['name', 'phone'], 'remark', true, MANUAL)).toEqual(['name', 'phone', 'remark']);
-    expect(toggleColumn(['name', 'phone'], 'phone', false, MANUAL)).toEqual(['name']);
-    expect(toggleColumn(['name', 'phone'], 'name', false, MANUAL)).toEqual(['name', 'phone']);
   });
 
   it('reports the WeCom write-back of 打标签', () => {

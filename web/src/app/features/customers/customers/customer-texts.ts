@@ -81,31 +81,6 @@ export const EMPTY_FILTER: CustomerFilter = {
   tagMatch: 'any',
 };
 
-/** Moves a column within the chosen ones (the gear's drag reorder, R-3.1.1-05). */
-export function moveColumn(columns: readonly string[], from: number, to: number): string[] {
-  const next = [...columns];
-  const [moved] = next.splice(from, 1);
-  if (moved === undefined) return next;
-  next.splice(Math.max(0, Math.min(to, next.length)), 0, moved);
-  return next;
-}
-
-/** Shows or hides a column; a new one goes where it stands in the manual's order. 客户姓名 always stays. */
-export function toggleColumn(
-  columns: readonly string[],
-  key: string,
-  visible: boolean,
-  manualOrder: readonly string[],
-): string[] {
-  if (!visible) return key === 'name' ? [...columns] : columns.filter((column) => column !== key);
-  if (columns.includes(key)) return [...columns];
-  const rank = manualOrder.indexOf(key);
-  const at = columns.findIndex((column) => manualOrder.indexOf(column) > rank);
-  const next = [...columns];
-  next.splice(at === -1 ? next.length : at, 0, key);
-  return next;
-}
-
 /** What the 打标签 result says (I-43): done, still writing to WeCom, or what WeCom refused. */
 export function describeTaggingJob(job: {
   status: 'running' | 'completed';

@@ -54,16 +54,6 @@ export interface CustomerQuery extends CustomerFilter {
   pageSize: number;
 }
 
-export interface ColumnOption {
-  key: string;
-  label: string;
-}
-
-export interface CustomerColumns {
-  columns: string[];
-  available: ColumnOption[];
-}
-
 export interface CustomerOptions {
   tagGroups: Array<{ groupId: string; name: string; tags: TagRef[] }>;
   staff: StaffRef[];
@@ -93,20 +83,48 @@ export interface CustomerDetail {
     tags: TagRef[];
     active: boolean;
   }>;
-  addEvents: Array<{ userid: string; name: string; at: string; source: string; remark: string }>;
-  enterprise: {
-    shortName: string;
-    fullName: string;
-    createdAt: string | null;
-    relatedCustomers: Array<{
-      externalUserid: string;
-      name: string;
-      suffix: string;
-      owner: StaffRef | null;
-      tags: TagRef[];
-    }>;
-  } | null;
+  addEvents: Array<{
+    userid: string;
+    name: string;
+    at: string;
+    source: string;
+    remark: string;
+    /** 添加渠道 (员工活码：活动场景) and the welcome's outcome, for adds through a code. */
+    channel?: string;
+    welcome?: string;
+  }>;
+  enterprise:
+    | (Record<EnterpriseField, string> & {
+        editable: EnterpriseField[];
+        createdAt: string | null;
+        creator: string;
+        relatedCustomers: Array<{
+          externalUserid: string;
+          name: string;
+          suffix: string;
+          owner: StaffRef | null;
+          tags: TagRef[];
+        }>;
+      })
+    | null;
 }
+
+/** 企业信息 → 基本信息 (R-3.1.2-10), in the manual's order. */
+export const ENTERPRISE_FIELDS = [
+  { key: 'shortName', label: '企业简称' },
+  { key: 'fullName', label: '企业全称' },
+  { key: 'phone', label: '联系电话' },
+  { key: 'website', label: '企业网址' },
+  { key: 'address', label: '地址' },
+  { key: 'industry', label: '行业类型' },
+  { key: 'scale', label: '人员规模' },
+  { key: 'region', label: '省市' },
+  { key: 'level', label: '企业等级' },
+] as const;
+export type EnterpriseField = (typeof ENTERPRISE_FIELDS)[number]['key'];
+/** A WeChat customer's company is typed in whole (R-3.1.2-11). */
+export const WECHAT_ENTERPRISE_FIELDS: readonly EnterpriseField[] = ENTERPRISE_FIELDS.map((f) => f.key);
+export type CustomerEnterpriseEdit = Partial<Record<EnterpriseField, string>>;
 
 export type CustomerEdit = Partial<Record<EditableField, string>>;
 

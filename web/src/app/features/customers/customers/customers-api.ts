@@ -3,10 +3,11 @@ import { inject, Injectable } from '@angular/core';
 import { Observable } from 'rxjs';
 
 import { callerShowsErrors } from '../../../core/net/api-error';
+import { ListColumnsView } from '../../../shared/list-columns/list-columns';
 import {
-  CustomerColumns,
   CustomerDetail,
   CustomerEdit,
+  CustomerEnterpriseEdit,
   CustomerOptions,
   CustomerPage,
   CustomerQuery,
@@ -30,12 +31,12 @@ export class CustomersApi {
     return this.http.get<CustomerOptions>('/api/customers/options');
   }
 
-  columns(): Observable<CustomerColumns> {
-    return this.http.get<CustomerColumns>('/api/customers/columns');
+  columns(): Observable<ListColumnsView> {
+    return this.http.get<ListColumnsView>('/api/customers/columns');
   }
 
-  saveColumns(columns: string[]): Observable<CustomerColumns> {
-    return this.http.put<CustomerColumns>('/api/customers/columns', { columns });
+  saveColumns(columns: string[]): Observable<ListColumnsView> {
+    return this.http.put<ListColumnsView>('/api/customers/columns', { columns });
   }
 
   /** 打标签: chosen customers or all matching a filter; answers the WeCom write-back job. */
@@ -54,6 +55,13 @@ export class CustomersApi {
 
   detail(externalUserid: string): Observable<CustomerDetail> {
     return this.http.get<CustomerDetail>(`/api/customers/${encodeURIComponent(externalUserid)}`);
+  }
+
+  editEnterprise(externalUserid: string, edit: CustomerEnterpriseEdit): Observable<CustomerDetail> {
+    return this.http.put<CustomerDetail>(
+      `/api/customers/${encodeURIComponent(externalUserid)}/enterprise`,
+      edit,
+    );
   }
 
   edit(externalUserid: string, edit: CustomerEdit): Observable<CustomerDetail> {

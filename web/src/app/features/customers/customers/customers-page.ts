@@ -1,19 +1,16 @@
-import { CdkDrag, CdkDragDrop, CdkDropList } from '@angular/cdk/drag-drop';
 import { ChangeDetectionStrategy, Component, computed, inject, OnInit, signal } from '@angular/core';
 import { FormsModule } from '@angular/forms';
 import { NzAvatarModule } from 'ng-zorro-antd/avatar';
-import { NzCheckboxModule } from 'ng-zorro-antd/checkbox';
 import { NzDatePickerModule } from 'ng-zorro-antd/date-picker';
 import { NzMessageService } from 'ng-zorro-antd/message';
-import { NzPopoverModule } from 'ng-zorro-antd/popover';
 import { NzRadioModule } from 'ng-zorro-antd/radio';
 import { NzSelectModule } from 'ng-zorro-antd/select';
 import { NzTableModule, NzTableQueryParams } from 'ng-zorro-antd/table';
 import { NzTagModule } from 'ng-zorro-antd/tag';
-import { NzTooltipModule } from 'ng-zorro-antd/tooltip';
 
 import { IfPermittedDirective } from '../../../core/auth/if-permitted.directive';
 import { formatDateTime } from '../../../core/format/date-time';
+import { ColumnChooser } from '../../../shared/list-columns/column-chooser';
 import { SHARED_IMPORTS } from '../../../shared/shared-imports';
 import { CUSTOMER_SOURCES, CustomerFilter, CustomerRow } from './customer.models';
 import { CustomerDetailDrawer } from './customer-detail-drawer';
@@ -39,20 +36,16 @@ const JOB_MAX_POLLS = 40;
   imports: [
     ...SHARED_IMPORTS,
     FormsModule,
-    CdkDropList,
-    CdkDrag,
     NzTableModule,
     NzAvatarModule,
-    NzCheckboxModule,
     NzDatePickerModule,
-    NzPopoverModule,
     NzRadioModule,
     NzSelectModule,
     NzTagModule,
-    NzTooltipModule,
     IfPermittedDirective,
     CustomerTagDialog,
     CustomerDetailDrawer,
+    ColumnChooser,
   ],
   providers: [CustomersStore],
   templateUrl: './customers-page.html',
@@ -111,14 +104,6 @@ export class CustomersPage implements OnInit {
 
   protected onQueryParams(params: NzTableQueryParams): void {
     this.store.changePage(params.pageIndex, params.pageSize);
-  }
-
-  protected dropColumn(event: CdkDragDrop<string[]>): void {
-    this.store.moveColumn(event.previousIndex, event.currentIndex);
-  }
-
-  protected isVisible(key: string): boolean {
-    return this.store.columns().includes(key);
   }
 
   protected openTagDialog(): void {

@@ -6,7 +6,6 @@ import { catchError, EMPTY, Subject, switchMap } from 'rxjs';
 import { apiErrorMessage } from '../../../core/net/api-error';
 import { describeLastSync } from '../../system/org/org-texts';
 import {
-  ColumnOption,
   CustomerFilter,
   CustomerOptions,
   CustomerPage,
@@ -14,7 +13,8 @@ import {
   CustomerSyncState,
 } from './customer.models';
 import { CustomersApi } from './customers-api';
-import { EMPTY_FILTER, moveColumn, toggleColumn } from './customer-texts';
+import { ListColumns } from '../../../shared/list-columns/list-columns';
+import { EMPTY_FILTER } from './customer-texts';
 
 export const DEFAULT_PAGE_SIZE = 20;
 const EMPTY_PAGE: CustomerPage = {
@@ -37,14 +37,8 @@ export class CustomersStore {
   /** Chosen rows (R-3.1.1-03), kept across pages until the filter changes. */
   readonly selected = signal<ReadonlySet<string>>(new Set());
 
-  readonly availableColumns = signal<ColumnOption[]>([]);
-  readonly columns = signal<string[]>([]);
-  readonly visibleColumns = computed(() => {
-    const labels = new Map(this.availableColumns().map((column) => [column.key, column.label]));
-    return this.columns()
-      .filter((key) => labels.has(key))
-      .map((key) => ({ key, label: labels.get(key) as string }));
-  });
+  /** The gear's columns (R-3.1.1-05). */
+  readonly listColumns = new ListColumns((columns) => this.api.saveColumns(columns));
 
   readonly options = signal<CustomerOptions>({ tagGroups: [], staff: [] });
   readonly syncState = signal<CustomerSyncState | null>(null);
@@ -75,10 +69,7 @@ export class CustomersStore {
 
   load(): void {
     this.reload();
-    this.api.columns().subscribe((columns) => {
-      this.availableColumns.set(columns.available);
-      this.columns.set(columns.columns);
-    });
+    this.api.columns().subscribe((columns) => this.listColumns.set(columns));
     this.api.options().subscribe((options) => this.options.set(options));
     this.api.syncState().subscribe({ next: (state) => this.syncState.set(state), error: () => undefined });
   }
@@ -114,21 +105,6 @@ export class CustomersStore {
       else next.delete(row.externalUserid);
     }
     this.selected.set(next);
-  }
-
-  toggleColumn(key: string, visible: boolean): void {
-    const manual = this.availableColumns().map((column) => column.key);
-    this.saveColumns(toggleColumn(this.columns(), key, visible, manual));
-  }
-
-  moveColumn(from: number, to: number): void {
-    this.saveColumns(moveColumn(this.columns(), from, to));
-  }
-
-  private saveColumns(columns: string[]): void {
-    const before = this.columns();
-    this.columns.set(columns);
-    this.api.saveColumns(columns).subscribe({ error: () => this.columns.set(before) });
   }
 
   sync(): void {

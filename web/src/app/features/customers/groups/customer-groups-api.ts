@@ -2,6 +2,7 @@ import { HttpClient, HttpParams } from '@angular/common/http';
 import { inject, Injectable } from '@angular/core';
 import { Observable } from 'rxjs';
 
+import { ListColumnsView } from '../../../shared/list-columns/list-columns';
 import {
   CustomerGroupFilters,
   CustomerGroupPage,
@@ -24,6 +25,14 @@ export class CustomerGroupsApi {
       }
     }
     return this.http.get<CustomerGroupPage>('/api/customer-groups', { params });
+  }
+
+  columns(): Observable<ListColumnsView> {
+    return this.http.get<ListColumnsView>('/api/customer-groups/columns');
+  }
+
+  saveColumns(columns: string[]): Observable<ListColumnsView> {
+    return this.http.put<ListColumnsView>('/api/customer-groups/columns', { columns });
   }
 
   tag(chatIds: string[], tagIds: string[]): Observable<{ updated: number }> {

@@ -9,6 +9,8 @@ import { NzTagModule } from 'ng-zorro-antd/tag';
 
 import { IfPermittedDirective } from '../../../core/auth/if-permitted.directive';
 import { formatDateTime } from '../../../core/format/date-time';
+import { ColumnChooser } from '../../../shared/list-columns/column-chooser';
+import { ListColumns } from '../../../shared/list-columns/list-columns';
 import { SHARED_IMPORTS } from '../../../shared/shared-imports';
 import { OrgApi } from '../../system/org/org-api';
 import { TagGroup, tagColorHex } from '../../system/tags/tags.models';
@@ -36,6 +38,7 @@ const EMPTY_PAGE: CustomerGroupPage = { items: [], total: 0, page: 1, pageSize: 
     NzTagModule,
     IfPermittedDirective,
     GroupPortraitDrawer,
+    ColumnChooser,
   ],
   templateUrl: './customer-groups-page.html',
   styleUrl: './customer-groups-page.css',
@@ -58,6 +61,8 @@ export class CustomerGroupsPage implements OnInit {
   protected readonly tagging = signal(false);
   protected readonly bulkTagIds = signal<string[]>([]);
   protected readonly portraitOf = signal<string | null>(null);
+  /** The gear's columns (R-3.2.1-07), remembered per user. */
+  protected readonly columns = new ListColumns((columns) => this.api.saveColumns(columns));
   protected readonly unnamed = UNNAMED_GROUP;
   protected readonly colorOf = tagColorHex;
   protected readonly formatDateTime = formatDateTime;
@@ -72,6 +77,7 @@ export class CustomerGroupsPage implements OnInit {
 
   ngOnInit(): void {
     this.tagsApi.list('group').subscribe((groups) => this.tagGroups.set(groups));
+    this.api.columns().subscribe((columns) => this.columns.set(columns));
     this.load(1, EMPTY_PAGE.pageSize);
   }
 

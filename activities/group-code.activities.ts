@@ -1,0 +1,96 @@
+import { ApplicationFailure } from '@temporalio/activity';
+import {
+  groupCodeAdminUrl,
+  groupCodeAlertTextcard,
+  type GroupCodeAlertKind,
+} from '../lib/group-codes/group-code-alert-message';
+import { recomputeGroupCodeStatus } from '../lib/group-codes/group-code-status';
+import { isUsable } from '../lib/group-codes/group-states';
+import { GroupCodeModel } from '../lib/models/group-code.model';
+import { loadBinding, loadCredentials, WeComNotBoundError } from '../lib/wecom/binding-store';
+import type { WeComClient } from '../lib/wecom/client';
+import type { GroupCodeReview } from '../workflows/group-code-alerts';
+import { withWeComFailures } from './wecom-failure';
+
+export interface GroupCodeActivityDeps {
+  wecom: WeComClient;
+  publicUrl: string;
+}
+
+export interface GroupCodeRef {
+  tenantId: string;
+  codeId: string;
+}
+
+/** The side effects of a 群活码's rotation: the status in MongoDB and the app messages to its creator. */
+export function createGroupCodeActivities(deps: GroupCodeActivityDeps) {
+  return {
+    /** Recomputes and stores 活码状态, and answers what the workflow decides on; `deleted` once it is gone. */
+    async reviewGroupCode({ tenantId, codeId }: GroupCodeRef): Promise<GroupCodeReview | { deleted: true }> {
+      const now = new Date();
+      const recomputed = await recomputeGroupCodeStatus(tenantId, codeId, now);
+      if (!recomputed) return { deleted: true };
+      const code = await GroupCodeModel.findOne({ tenantId, _id: codeId }, { name: 1 }).lean();
+      return {
+        deleted: false,
+        name: code?.name ?? '',
+        status: recomputed.status,
+        usable: recomputed.groups
+          .filter((group) => isUsable(group, now))
+          .map((group) => ({
+            id: group.id,
+            name: group.name,
+            expiresAt: group.expiresAt.getTime(),
+            remaining: group.remaining,
+            scanLimit: group.scanLimit,
+          })),
+      };
+    },
+
+    /** One textcard to the code's creator through the tenant's app (R-0-13). */
+    async sendGroupCodeAlert(
+      input: GroupCodeRef & { kind: GroupCodeAlertKind },
+    ): Promise<'sent' | 'skipped'> {
+      const { tenantId, codeId, kind } = input;
+      const code = await GroupCodeModel.findOne({ tenantId, _id: codeId }).lean();
+      if (!code || code.deletedAt) return 'skipped';
+      let credentials;
+      let agentId: number | undefined;
+      try {
+        credentials = await loadCredentials(tenantId, 'app');
+        agentId = (await loadBinding(tenantId))?.agentId;
+      } catch (error) {
+        if (error instanceof WeComNotBoundError) {
+          throw ApplicationFailure.nonRetryable(`tenant ${tenantId} has no WeCom app`, 'WeComNotBound');
+        }
+        throw error;
+      }
+      if (!agentId)
+        throw ApplicationFailure.nonRetryable(`tenant ${tenantId} has no agentid`, 'WeComNotBound');
+      const textcard = groupCodeAlertTextcard({
+        kind,
+        codeName: code.name,
+        scene: code.scene,
+        url: groupCodeAdminUrl(deps.publicUrl, codeId),
+      });
+      await withWeComFailures(() =>
+        deps.wecom.call(credentials, {
+          method: 'POST',
+          path: '/message/send',
+          body: {
+            touser: code.creator.userid,
+            msgtype: 'textcard',
+            agentid: agentId,
+            textcard,
+            // A retried activity whose first send did reach WeCom must not send it twice.
+            enable_duplicate_check: 1,
+            duplicate_check_interval: 1800,
+          },
+        }),
+      );
+      return 'sent';
+    },
+  };
+}
+
+export type GroupCodeActivities = ReturnType<typeof createGroupCodeActivities>;

@@ -1,0 +1,40 @@
+import { WorkflowNotFoundError, type Client } from '@temporalio/client';
+import { entitySearchAttributes } from '../../../lib/temporal/search-attributes';
+import { groupCodeWorkflowId } from '../../../lib/temporal/workflow-ids';
+
+export interface RotationTemporal {
+  client: Client;
+  taskQueue: string;
+}
+
+/**
+ * Tells a code's rotation workflow (workflows/group-code.workflow.ts) to look at the code again, starting it
+ * if it is not running (signalWithStart): creation, every edit and a group-filling scan all go through here.
+ */
+export async function pokeGroupCodeRotation(
+  temporal: RotationTemporal,
+  tenantId: string,
+  codeId: string,
+  name: string,
+): Promise<void> {
+  await temporal.client.workflow.signalWithStart('groupCodeWorkflow', {
+    workflowId: groupCodeWorkflowId(tenantId, codeId),
+    taskQueue: temporal.taskQueue,
+    args: [{ tenantId, codeId }],
+    signal: 'groupCodeChanged',
+    signalArgs: [],
+    typedSearchAttributes: entitySearchAttributes(tenantId, 'group-code', codeId),
+    memo: { name },
+  });
+}
+
+/** A deleted code's workflow ends (its timers with it). */
+export async function endGroupCodeRotation(temporal: RotationTemporal, tenantId: string, codeId: string) {
+  try {
+    await temporal.client.workflow
+      .getHandle(groupCodeWorkflowId(tenantId, codeId))
+      .signal('groupCodeDeleted');
+  } catch (error) {
+    if (!(error instanceof WorkflowNotFoundError)) throw error;
+  }
+}

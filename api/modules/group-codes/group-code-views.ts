@@ -1,0 +1,61 @@
+import type {
+  GroupCodeDetail,
+  GroupCodeRow,
+  GroupCodeStatus,
+  GroupCodeStrategy,
+  GroupView,
+} from '../../../lib/contracts/group-code.contract';
+import { groupCodeLandingUrl } from '../../../lib/group-codes/group-code-qr';
+import type { CountedGroup } from '../../../lib/group-codes/group-code-status';
+import { expiryLabel, groupStates } from '../../../lib/group-codes/group-states';
+import type { GroupCodeGroup } from '../../../lib/models/group-code-group.model';
+import type { GroupCode } from '../../../lib/models/group-code.model';
+
+export function groupCodeRow(code: GroupCode, scanCount: number, publicUrl: string): GroupCodeRow {
+  const id = String(code._id);
+  return {
+    id,
+    name: code.name,
+    scene: code.scene,
+    strategy: code.strategy as GroupCodeStrategy,
+    guide: code.guide ?? '',
+    iconFileId: code.iconFileId ?? null,
+    groupCount: code.groupCount,
+    scanCount,
+    status: code.status as GroupCodeStatus,
+    creatorName: code.creator.name,
+    createdAt: code.createdAt.toISOString(),
+    link: groupCodeLandingUrl(publicUrl, code.tenantId, id),
+  };
+}
+
+export function groupCodeDetail(
+  code: GroupCode,
+  scanCount: number,
+  groups: GroupCodeGroup[],
+  facts: CountedGroup[],
+  publicUrl: string,
+  now = new Date(),
+): GroupCodeDetail {
+  const counts = new Map(facts.map((fact) => [fact.id, fact.scanCount]));
+  const states = groupStates(facts, code.strategy as GroupCodeStrategy, now);
+  const views: GroupView[] = groups.map((group) => ({
+    id: String(group._id),
+    qrFileId: group.qrFileId,
+    name: group.name,
+    expiresOn: group.expiresOn,
+    expiresAt: expiryLabel(group.expiresOn),
+    scanCount: counts.get(String(group._id)) ?? 0,
+    scanLimit: group.scanLimit,
+    state: states.get(String(group._id)) ?? 'expired',
+    store: group.store
+      ? {
+          name: group.store.name,
+          address: group.store.address ?? '',
+          latitude: group.store.latitude,
+          longitude: group.store.longitude,
+        }
+      : null,
+  }));
+  return { ...groupCodeRow(code, scanCount, publicUrl), groups: views };
+}

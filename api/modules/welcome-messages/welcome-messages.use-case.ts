@@ -1,0 +1,183 @@
+import type { Client } from '@temporalio/client';
+import type { Types } from 'mongoose';
+import { creatorNameOf } from '../../../lib/acquisition/creator-name';
+import { welcomeSummary } from '../../../lib/acquisition/welcome-content';
+import { findWelcomeImages } from '../../../lib/acquisition/welcome-image-store';
+import type {
+  SaveWelcomeRequest,
+  WelcomeAttachment,
+  WelcomeView,
+} from '../../../lib/contracts/welcome-messages.contract';
+import { WelcomeMessageModel, type WelcomeMessage } from '../../../lib/models/welcome-message.model';
+import { entitySearchAttributes } from '../../../lib/temporal/search-attributes';
+import { groupWelcomeTemplateWorkflowId } from '../../../lib/temporal/workflow-ids';
+import { groupWelcomeChangedSignal } from '../../../workflows/group-welcome-template.workflow';
+import { badRequest, conflict, notFound } from '../../http/app-error';
+
+export type WelcomeKind = 'default' | 'group';
+
+export interface WelcomeTemporal {
+  client: Client;
+  taskQueue: string;
+  log: { error(obj: object, msg: string): void };
+}
+
+type StoredWelcome = WelcomeMessage & { _id: Types.ObjectId; updatedAt: Date };
+
+/** Images must be this tenant's uploads. */
+async function assertImagesExist(tenantId: string, attachment: WelcomeAttachment | null): Promise<void> {
+  const fileId =
+    attachment?.kind === 'image'
+      ? attachment.fileId
+      : attachment?.kind === 'miniprogram'
+        ? attachment.coverFileId
+        : null;
+  if (!fileId) return;
+  const found = await findWelcomeImages(tenantId, [fileId]);
+  if (found.length === 0) throw badRequest('图片不存在，请重新上传', 'IMAGE_NOT_FOUND');
+}
+
+async function wakeGroupTemplate(
+  temporal: WelcomeTemporal,
+  tenantId: string,
+  welcomeId: string,
+): Promise<void> {
+  try {
+    await temporal.client.workflow.signalWithStart('groupWelcomeTemplateWorkflow', {
+      workflowId: groupWelcomeTemplateWorkflowId(tenantId, welcomeId),
+      taskQueue: temporal.taskQueue,
+      args: [{ tenantId, welcomeId }],
+      signal: groupWelcomeChangedSignal,
+      signalArgs: [],
+      typedSearchAttributes: entitySearchAttributes(tenantId, 'group-welcome', welcomeId),
+    });
+  } catch (error) {
+    temporal.log.error({ err: error, tenantId, welcomeId }, 'group welcome hand-off failed');
+  }
+}
+
+function toView(row: StoredWelcome): WelcomeView {
+  const attachment = (row.attachment as WelcomeAttachment | null) ?? null;
+  return {
+    id: String(row._id),
+    text: row.text ?? '',
+    attachment,
+    summary: welcomeSummary({ text: row.text ?? '', attachment }),
+    creatorName: row.creatorName ?? '管理员',
+    updatedAt: row.updatedAt.toISOString(),
+    ...(row.kind === 'group'
+      ? {
+          sync: {
+            status: (row.sync?.status ?? 'pending') as 'pending' | 'synced' | 'failed',
+            ...(row.sync?.errcode ? { errcode: row.sync.errcode } : {}),
+            ...(row.sync?.errmsg ? { errmsg: row.sync.errmsg } : {}),
+          },
+        }
+      : {}),
+  };
+}
+
+export async function listWelcomes(
+  tenantId: string,
+  kind: WelcomeKind,
+  page: { page: number; pageSize: number },
+) {
+  const filter = { tenantId, kind, deletedAt: { $exists: false } };
+  const [rows, total] = await Promise.all([
+    WelcomeMessageModel.find(filter)
+      .sort({ updatedAt: -1, _id: -1 })
+      .skip((page.page - 1) * page.pageSize)
+      .limit(page.pageSize)
+      .lean(),
+    WelcomeMessageModel.countDocuments(filter),
+  ]);
+  return {
+    items: (rows as unknown as StoredWelcome[]).map(toView),
+    total,
+    page: page.page,
+    pageSize: page.pageSize,
+  };
+}
+
+export async function createWelcome(
+  temporal: WelcomeTemporal,
+  caller: { tenantId: string; staffId: string },
+  kind: WelcomeKind,
+  request: SaveWelcomeRequest,
+): Promise<WelcomeView> {
+  const { tenantId } = caller;
+  await assertImagesExist(tenantId, request.attachment);
+  // I-35: one default welcome at a time; 编辑 changes it.
+  if (
+    kind === 'default' &&
+    (await WelcomeMessageModel.countDocuments({ tenantId, kind, deletedAt: { $exists: false } })) > 0
+  ) {
+    throw conflict('已存在默认欢迎语，请编辑后保存', 'DEFAULT_WELCOME_EXISTS');
+  }
+  const created = await WelcomeMessageModel.create({
+    tenantId,
+    kind,
+    text: request.text,
+    attachment: request.attachment,
+    creatorStaffId: caller.staffId,
+    creatorName: await creatorNameOf(tenantId, caller.staffId),
+    ...(kind === 'group' ? { version: 1, syncedVersion: 0, sync: { status: 'pending' } } : {}),
+  });
+  if (kind === 'group') await wakeGroupTemplate(temporal, tenantId, String(created._id));
+  return toView(created.toObject() as unknown as StoredWelcome);
+}
+
+async function storedWelcome(tenantId: string, kind: WelcomeKind, welcomeId: string): Promise<StoredWelcome> {
+  const row = await WelcomeMessageModel.findOne({
+    tenantId,
+    kind,
+    _id: welcomeId,
+    deletedAt: { $exists: false },
+  }).lean();
+  if (!row) throw notFound('欢迎语不存在', 'WELCOME_NOT_FOUND');
+  return row as unknown as StoredWelcome;
+}
+
+export async function updateWelcome(
+  temporal: WelcomeTemporal,
+  tenantId: string,
+  kind: WelcomeKind,
+  welcomeId: string,
+  request: SaveWelcomeRequest,
+): Promise<WelcomeView> {
+  await storedWelcome(tenantId, kind, welcomeId);
+  await assertImagesExist(tenantId, request.attachment);
+  await WelcomeMessageModel.updateOne(
+    { tenantId, _id: welcomeId },
+    {
+      $set: {
+        text: request.text,
+        attachment: request.attachment,
+        ...(kind === 'group' ? { 'sync.status': 'pending' } : {}),
+      },
+      ...(kind === 'group'
+        ? { $inc: { version: 1 }, $unset: { 'sync.errcode': '', 'sync.errmsg': '' } }
+        : {}),
+    },
+  );
+  if (kind === 'group') await wakeGroupTemplate(temporal, tenantId, welcomeId);
+  return toView(await storedWelcome(tenantId, kind, welcomeId));
+}
+
+export async function deleteWelcome(
+  temporal: WelcomeTemporal,
+  tenantId: string,
+  kind: WelcomeKind,
+  welcomeId: string,
+): Promise<void> {
+  await storedWelcome(tenantId, kind, welcomeId);
+  await WelcomeMessageModel.updateOne(
+    { tenantId, _id: welcomeId },
+    {
+      $set: { deletedAt: new Date(), ...(kind === 'group' ? { 'sync.status': 'pending' } : {}) },
+      $inc: { version: 1 },
+    },
+  );
+  // I-36: deleting removes the template from WeCom (and so from every group).
+  if (kind === 'group') await wakeGroupTemplate(temporal, tenantId, welcomeId);
+}

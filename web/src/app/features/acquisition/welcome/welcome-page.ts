@@ -1,0 +1,196 @@
+import { ChangeDetectionStrategy, Component, inject, OnInit, signal } from '@angular/core';
+import { NzMessageService } from 'ng-zorro-antd/message';
+import { NzModalModule, NzModalService } from 'ng-zorro-antd/modal';
+import { NzTableModule } from 'ng-zorro-antd/table';
+import { NzTooltipModule } from 'ng-zorro-antd/tooltip';
+
+import { IfPermittedDirective } from '../../../core/auth/if-permitted.directive';
+import { formatDateTime } from '../../../core/format/date-time';
+import { SHARED_IMPORTS } from '../../../shared/shared-imports';
+import { WelcomeApi } from './welcome-api';
+import { WelcomeDialog } from './welcome-dialog';
+import { Welcome, WelcomeKind, WelcomePage as WelcomeList } from './welcome.models';
+
+const EMPTY: WelcomeList = { items: [], total: 0, page: 1, pageSize: 20 };
+
+/**
+ * 引流获客 → 欢迎语 (R-2.3): 默认欢迎语 (one at a time, I-35) and 客户群欢迎语 (WeCom templates; every group
+ * owner is told), each a list with 编辑 / 删除 and the dialog.
+ */
+@Component({
+  selector: 'app-welcome-page',
+  imports: [
+    ...SHARED_IMPORTS,
+    NzModalModule,
+    NzTableModule,
+    NzTooltipModule,
+    IfPermittedDirective,
+    WelcomeDialog,
+  ],
+  changeDetection: ChangeDetectionStrategy.OnPush,
+  styles: `
+    .head {
+      display: flex;
+      align-items: center;
+      margin: 16px 0 8px;
+    }
+    .head h3 {
+      margin: 0 8px 0 0;
+    }
+    .spacer {
+      flex: 1;
+    }
+    .sync {
+      color: #faad14;
+      font-size: 12px;
+      margin-left: 8px;
+    }
+    .sync.failed {
+      color: #ff4d4f;
+    }
+  `,
+  template: `
+    <section class="panel">
+      @for (section of sections; track section.kind) {
+        <div class="head">
+          <h3>{{ section.title }}</h3>
+          <nz-icon nzType="info-circle" nz-tooltip [nzTooltipTitle]="section.help" />
+          <span class="spacer"></span>
+          <button
+            *appIfPermitted="'acquisition.welcome-messages.create'"
+            nz-button
+            nzType="primary"
+            [disabled]="section.kind === 'default' && lists()[section.kind].total > 0"
+            (click)="open(section.kind, null)"
+            [attr.data-testid]="'welcome-new-' + section.kind"
+          >
+            {{ section.create }}
+          </button>
+        </div>
+        <nz-table
+          #table
+          nzSize="middle"
+          [nzData]="lists()[section.kind].items"
+          [nzFrontPagination]="false"
+          [nzShowPagination]="lists()[section.kind].total > lists()[section.kind].pageSize"
+          [nzTotal]="lists()[section.kind].total"
+          [nzPageIndex]="lists()[section.kind].page"
+          [nzPageSize]="lists()[section.kind].pageSize"
+          (nzPageIndexChange)="load(section.kind, $event)"
+          [attr.data-testid]="'welcome-table-' + section.kind"
+        >
+          <thead>
+            <tr>
+              <th>发布内容</th>
+              <th>创建人</th>
+              <th>配置时间</th>
+              <th nzWidth="140px">操作</th>
+            </tr>
+          </thead>
+          <tbody>
+            @for (welcome of table.data; track welcome.id) {
+              <tr>
+                <td>
+                  {{ welcome.summary }}
+                  @if (welcome.sync?.status === 'pending') {
+                    <span class="sync">同步中</span>
+                  } @else if (welcome.sync?.status === 'failed') {
+                    <span class="sync failed">企业微信拒绝（{{ welcome.sync?.errcode }}）</span>
+                  }
+                </td>
+                <td>{{ welcome.creatorName }}</td>
+                <td>{{ formatDateTime(welcome.updatedAt) }}</td>
+                <td>
+                  <button
+                    *appIfPermitted="'acquisition.welcome-messages.edit'"
+                    nz-button
+                    nzType="link"
+                    nzSize="small"
+                    type="button"
+                    (click)="open(section.kind, welcome)"
+                  >
+                    编辑
+                  </button>
+                  <button
+                    *appIfPermitted="'acquisition.welcome-messages.delete'"
+                    nz-button
+                    nzType="link"
+                    nzSize="small"
+                    type="button"
+                    (click)="confirmDelete(section.kind, welcome)"
+                  >
+                    删除
+                  </button>
+                </td>
+              </tr>
+            }
+          </tbody>
+        </nz-table>
+      }
+    </section>
+    @if (editing(); as e) {
+      <app-welcome-dialog
+        [kind]="e.kind"
+        [welcome]="e.welcome"
+        (saved)="afterSave(e.kind)"
+        (closed)="editing.set(null)"
+      />
+    }
+  `,
+})
+export class WelcomePage implements OnInit {
+  private readonly api = inject(WelcomeApi);
+  private readonly message = inject(NzMessageService);
+  private readonly modal = inject(NzModalService);
+
+  protected readonly sections = [
+    {
+      kind: 'default' as const,
+      title: '默认欢迎语',
+      create: '+ 新建默认欢迎语',
+      help: '通过员工活码添加的客户收到活码的个性欢迎语，其余新添加的客户收到默认欢迎语。请勿在企微后台重复配置',
+    },
+    {
+      kind: 'group' as const,
+      title: '客户群欢迎语',
+      create: '+ 新增客户群欢迎语',
+      help: '新增后将通知企业所有群主，群主需在企业微信客户端选择生效的客户群',
+    },
+  ];
+  protected readonly lists = signal<Record<WelcomeKind, WelcomeList>>({ default: EMPTY, group: EMPTY });
+  protected readonly editing = signal<{ kind: WelcomeKind; welcome: Welcome | null } | null>(null);
+  protected readonly formatDateTime = formatDateTime;
+
+  ngOnInit(): void {
+    this.load('default', 1);
+    this.load('group', 1);
+  }
+
+  protected load(kind: WelcomeKind, page: number): void {
+    this.api
+      .list(kind, page, EMPTY.pageSize)
+      .subscribe((list) => this.lists.update((lists) => ({ ...lists, [kind]: list })));
+  }
+
+  protected open(kind: WelcomeKind, welcome: Welcome | null): void {
+    this.editing.set({ kind, welcome });
+  }
+
+  protected afterSave(kind: WelcomeKind): void {
+    this.editing.set(null);
+    this.load(kind, 1);
+  }
+
+  protected confirmDelete(kind: WelcomeKind, welcome: Welcome): void {
+    this.modal.confirm({
+      nzTitle: '是否确认删除该欢迎语？',
+      nzOkText: '确认',
+      nzCancelText: '取消',
+      nzOnOk: () =>
+        this.api.remove(kind, welcome.id).subscribe(() => {
+          this.message.success('删除成功');
+          this.load(kind, 1);
+        }),
+    });
+  }
+}
