@@ -4,7 +4,10 @@ import { underConstructionRoute } from '../../shared/under-construction';
 
 /** 会话存档 (§5) */
 export default [
-  underConstructionRoute('messages', '内容存档'),
+  {
+    path: 'messages',
+    loadComponent: () => import('./messages/archive-page').then((m) => m.ArchivePage),
+  },
   underConstructionRoute('sensitive-words', '敏感消息管理'),
   underConstructionRoute('sensitive-behaviors', '敏感行为审核'),
 ] satisfies Routes;
