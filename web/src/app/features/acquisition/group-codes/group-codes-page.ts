@@ -14,7 +14,7 @@ import { NzTooltipModule } from 'ng-zorro-antd/tooltip';
 import { IfPermittedDirective } from '../../../core/auth/if-permitted.directive';
 import { formatDateTime } from '../../../core/format/date-time';
 import { SHARED_IMPORTS } from '../../../shared/shared-imports';
-import { moveColumn, toggleColumn } from '../../customers/customers/customer-texts';
+import { moveColumn, toggleColumn } from '../../../shared/list-columns/list-columns';
 import { copyText } from './copy-link';
 import { GroupCodesApi } from './group-codes-api';
 import {
@@ -119,7 +119,7 @@ export class GroupCodesPage implements OnInit {
 
   protected toggleColumn(key: string, visible: boolean): void {
     const manual = this.availableColumns().map((column) => column.key);
-    this.saveColumns(toggleColumn(this.columns(), key, visible, manual));
+    this.saveColumns(toggleColumn(this.columns(), key, visible, manual, 'name'));
   }
 
   protected dropColumn(event: CdkDragDrop<string[]>): void {
