@@ -8,13 +8,18 @@ import { createContactEventActivities } from './contact-events.activities';
 import { createCustomerTaggingActivities } from './customer-tagging.activities';
 import { createOrgSyncActivities } from './org-sync.activities';
 import { createOrgWriteBackActivities } from './org-write-back.activities';
-import { loadContactsCredentials, loadExternalContactCredentials } from './tenant-credentials';
+import {
+  loadArchiveAccess,
+  loadContactsCredentials,
+  loadExternalContactCredentials,
+} from './tenant-credentials';
 import { createCorpTagWriteActivities } from './corp-tag-writes.activities';
 import type { CorpTagsApi } from '../lib/wecom/corp-tags-api';
 import type { CustomersApi } from '../lib/wecom/customers-api';
 import { createCustomerEventActivities } from './customer-events.activities';
 import { createCustomerSyncActivities } from './customer-sync.activities';
 import { createTenantValidityActivities } from './tenant-validity.activities';
+import { createArchiveIngestActivities, type ArchiveIngestDeps } from './archive-ingest.activities';
 import type { CustomerSearch } from '../lib/search/customer-search-runtime';
 import { createCustomerSearchActivities } from './customer-search.activities';
 import { createContactWayApi } from '../lib/wecom/contact-way-api';
@@ -38,6 +43,8 @@ export interface ActivityDeps {
   /** For app messages (提醒事项) and other calls with the app secret. */
   wecom: WeComClient;
   publicUrl: string;
+  /** The chat archive: the Finance SDK (or why there is none) and the Elasticsearch chat index. */
+  archive: Omit<ArchiveIngestDeps, 'loadArchiveAccess'>;
   /** The customer search index (Elasticsearch) and where its workflows run. */
   search: CustomerSearch;
 }
@@ -79,6 +86,7 @@ export function createActivities(deps: ActivityDeps) {
     ...createCorpTagWriteActivities({ corpTags: deps.corpTags, credentials: loadExternalContactCredentials }),
     ...createCustomerTaggingActivities({ corpTags: deps.corpTags }),
     ...createContactReminderActivities({ wecom: deps.wecom, publicUrl: deps.publicUrl }),
+    ...createArchiveIngestActivities({ ...deps.archive, loadArchiveAccess }),
     ...createCustomerSearchActivities({ search: deps.search }),
     ...createStaffCodeSyncActivities({
       contactWays: createContactWayApi(deps.wecom),

@@ -1,5 +1,5 @@
 import { ApplicationFailure } from '@temporalio/activity';
-import { loadCredentials, WeComNotBoundError } from '../lib/wecom/binding-store';
+import { loadBinding, loadCredentials, WeComNotBoundError } from '../lib/wecom/binding-store';
 import type { SecretKind, WeComCredentials } from '../lib/wecom/client';
 
 /** Opens a tenant's WeCom binding and hands out the credentials of one of its secrets. */
@@ -25,3 +25,22 @@ export async function loadExternalContactCredentials(tenantId: string): Promise<
 }
 
 export type CredentialsLoader = typeof loadContactsCredentials;
+
+/** What the chat-archive ingest needs: the 会话存档 secret and every private key by publickey_ver. */
+export interface ArchiveAccess {
+  corpId: string;
+  secret: string;
+  privateKeys: Map<number, string>;
+}
+
+/** The tenant's archive access, or null while the secret or every private key is still missing. */
+export async function loadArchiveAccess(tenantId: string): Promise<ArchiveAccess | null> {
+  const binding = await loadBinding(tenantId);
+  const secret = binding?.secrets.archive;
+  if (!binding || !secret || binding.archiveKeys.length === 0) return null;
+  return {
+    corpId: binding.corpId,
+    secret,
+    privateKeys: new Map(binding.archiveKeys.map((key) => [key.version, key.privateKey])),
+  };
+}

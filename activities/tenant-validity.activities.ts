@@ -1,13 +1,14 @@
 import { ScheduleNotFoundError, type Client } from '@temporalio/client';
 import { TenantModel } from '../lib/models/tenant.model';
 import type { TenantPhase } from '../workflows/tenant-phase';
-import { orgSyncScheduleId } from '../lib/temporal/workflow-ids';
+import { archiveIngestScheduleId, orgSyncScheduleId } from '../lib/temporal/workflow-ids';
 import { customerSideScheduleIds } from '../lib/temporal/customer-sync-schedule';
 
 /** The tenant's periodic WeCom work, paused outside its validity window. */
 const tenantScheduleIds = (tenantId: string) => [
   orgSyncScheduleId(tenantId),
   ...customerSideScheduleIds(tenantId),
+  archiveIngestScheduleId(tenantId),
 ];
 
 export interface TenantValidityActivities {

@@ -22,6 +22,7 @@ import { createPlatformRouter } from './modules/platform/platform.router';
 import { createRolesRouter } from './modules/roles/roles.router';
 import { createTagsRouter } from './modules/tags/tags.router';
 import { createCustomerGroupsRouter } from './modules/customer-groups/customer-groups.router';
+import { createArchiveRouter } from './modules/archive/archive.router';
 import { createGroupCodesRouter } from './modules/group-codes/group-codes.router';
 import { createWeComCallbackRouter } from './modules/wecom-callback/callback.router';
 import { createOwnPasswordRouter } from './modules/auth/own-password.router';
@@ -36,7 +37,8 @@ import {
   createWelcomeMessagesRouter,
 } from './modules/welcome-messages/welcome-messages.router';
 import { WeComCallStats } from '../lib/wecom/call-stats';
-import { chatArchiveSdkFor } from '../lib/wecom/chat-archive-sdk';
+import { chatArchiveSdkFor } from '../lib/wecom/chat-archive-sdk-for';
+import { archivedGroupMessages } from '../lib/customer-groups/group-message-counts';
 import { WeComClient } from '../lib/wecom/client';
 import { buildOpenApiDocument, createApiRegistry, OPENAPI_PATH } from './openapi/registry';
 
@@ -125,7 +127,8 @@ export function createApp(deps: AppDeps): Express {
       authenticate,
     ),
   );
-  app.use(createCustomerGroupsRouter(registry, authenticate));
+  app.use(createCustomerGroupsRouter(registry, authenticate, archivedGroupMessages));
+  app.use(createArchiveRouter(registry, authenticate));
   app.use(
     createStaffCodesRouter(
       registry,
@@ -172,7 +175,10 @@ export function createApp(deps: AppDeps): Express {
       {
         wecom,
         wecomStats,
-        chatArchive: chatArchiveSdkFor(config.wecomApiBase),
+        chatArchive: chatArchiveSdkFor({
+          wecomApiBase: config.wecomApiBase,
+          financeSdkPath: config.wecomFinanceSdkPath,
+        }),
         publicUrl: config.publicUrl,
         temporal: { client: deps.temporal, taskQueue: config.temporalTaskQueue },
         log,

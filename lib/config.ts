@@ -19,6 +19,7 @@ const configSchema = z.object({
   WECOM_LOGIN_BASE: z.url().optional(),
   WECOM_OAUTH_BASE: z.url().optional(),
   WECOM_JSSDK_URL: z.url().optional(),
+  WECOM_FINANCE_SDK_PATH: z.string().min(1).optional(),
   JWT_SECRET: z.string().min(16).optional(),
   WEB_DIST: z.string().optional(),
   LOG_LEVEL: z.enum(['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent']).default('info'),
@@ -43,6 +44,8 @@ export type AppConfig = {
   wecomOAuthBase: string;
   /** The JS-SDK script the H5 sidebar pages load (the simulator serves a stand-in). */
   wecomJssdkUrl: string;
+  /** libWeWorkFinanceSdk_C.so for the chat archive against real WeCom (lib/wecom/native-finance-sdk.ts). */
+  wecomFinanceSdkPath?: string;
   jwtSecret: string;
   webDist?: string;
   logLevel: string;
@@ -99,6 +102,7 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): AppConfig {
     wecomLoginBase: (e.WECOM_LOGIN_BASE ?? defaultLoginBase(e.WECOM_API_BASE)).replace(/\/$/, ''),
     wecomOAuthBase: (e.WECOM_OAUTH_BASE ?? defaultOAuthBase(e.WECOM_API_BASE)).replace(/\/$/, ''),
     wecomJssdkUrl: e.WECOM_JSSDK_URL ?? defaultJssdkUrl(e.WECOM_API_BASE),
+    wecomFinanceSdkPath: e.WECOM_FINANCE_SDK_PATH,
     jwtSecret: e.JWT_SECRET ?? DEVELOPMENT_JWT_SECRET,
     webDist: e.WEB_DIST,
     logLevel: e.LOG_LEVEL,

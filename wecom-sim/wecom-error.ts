@@ -69,6 +69,8 @@ const ERROR_TEXT: Readonly<Record<number, string>> = {
   81017: 'too many items requested',
   84061: 'not external contact',
   90504: 'group owner not changed',
+  301053: 'chat archive not enabled',
+  301060: 'too many agree-status items',
 };
 
 export class WecomError extends Error {

@@ -8,6 +8,8 @@ import { WeComClient } from '../lib/wecom/client';
 import { createContactsApi } from '../lib/wecom/contacts-api';
 import { createCorpTagsApi } from '../lib/wecom/corp-tags-api';
 import { createCustomersApi } from '../lib/wecom/customers-api';
+import { chatArchiveSdkFor } from '../lib/wecom/chat-archive-sdk-for';
+import { chatMessageIndexName } from '../lib/search/chat-message-index';
 import { customerIndexNames } from '../lib/search/customer-index';
 import { bindCustomerSearch, type CustomerSearch } from '../lib/search/customer-search-runtime';
 import { prepareCustomerSearch } from '../lib/search/customer-search-startup';
@@ -46,6 +48,14 @@ export async function createWorker(
       taskQueue: config.temporalTaskQueue,
       wecom,
       publicUrl: config.publicUrl,
+      archive: {
+        sdk: chatArchiveSdkFor({
+          wecomApiBase: config.wecomApiBase,
+          financeSdkPath: config.wecomFinanceSdkPath,
+        }),
+        es,
+        chatIndex: chatMessageIndexName(config.esIndexPrefix),
+      },
       search,
     }),
   });

@@ -12,6 +12,7 @@ export {
   corpTagSyncWorkflow,
 } from './customer-sync.workflow';
 export { customerEventsWorkflow } from './customer-events.workflow';
+export { archiveIngestWorkflow } from './archive-ingest.workflow';
 export { customerSearchOutboxWorkflow, customerSearchRebuildWorkflow } from './customer-search.workflow';
 export { staffCodeSyncWorkflow } from './staff-code-sync.workflow';
 export { newContactWelcomeWorkflow } from './new-contact-welcome.workflow';

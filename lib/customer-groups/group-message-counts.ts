@@ -1,8 +1,10 @@
+import { GroupMessageDayModel } from '../models/group-message-day.model';
+import { businessDay } from '../org/manual-sync-quota';
+
 /**
- * The 群画像 message trend (R-3.2.2-03) counts a group's messages per China day, by staff and by
- * external contacts. The counts come from the chat archive, which does not exist yet: until the archive
- * issue plugs its counter in here (e.g. a `$group` by day and sender type over the archived messages of
- * this chat id), every day reads 0 and the answer says `archived: false`.
+ * The 群画像 message trend (R-3.2.2-03) counts a group's messages per China day, by staff and by external
+ * contacts. The chat archive's ingest keeps those counts per group and day (lib/archive/archive-derived-writes.ts);
+ * a group nobody archives simply reads zeros.
  */
 export interface DailyGroupMessages {
   staff: number;
@@ -21,8 +23,21 @@ export interface GroupMessageCounter {
   ): Promise<Map<string, DailyGroupMessages>>;
 }
 
-/** Today's counter: no chat archive yet. */
+/** Without an archive (a deployment that never ingests): every day reads 0 and says so. */
 export const noChatArchiveYet: GroupMessageCounter = {
   archived: false,
   countByDay: async () => new Map(),
+};
+
+/** The archive's counts. */
+export const archivedGroupMessages: GroupMessageCounter = {
+  archived: true,
+  async countByDay(tenantId, chatId, from, to) {
+    const rows = await GroupMessageDayModel.find({
+      tenantId,
+      roomid: chatId,
+      day: { $gte: businessDay(from), $lt: businessDay(to) },
+    }).lean();
+    return new Map(rows.map((row) => [row.day, { staff: row.staff, customers: row.customers }]));
+  },
 };

@@ -18,6 +18,9 @@ export const customerEventsWorkflowId = (tenantId: string) => `customer-events/$
 export const customerSideSyncScheduleId = (kind: string, tenantId: string) => `${kind}-sync/${tenantId}`;
 export const customerSideSyncWorkflowId = (kind: string, tenantId: string, runKey: string) =>
   `${kind}-sync/${tenantId}/${runKey}`;
+/** The chat-archive ingest: a Schedule per tenant, every minute. */
+export const archiveIngestScheduleId = (tenantId: string) => `archive-ingest/${tenantId}`;
+export const archiveIngestWorkflowId = (tenantId: string) => `archive-ingest/${tenantId}/scheduled`;
 /** Pushes a tenant's customers whose search-index write failed (the outbox) once the index is back. */
 export const customerSearchOutboxWorkflowId = (tenantId: string) => `customer-search-outbox/${tenantId}`;
 /** Refills a new or wiped customer search index from MongoDB; one per index name. */

@@ -1,8 +1,11 @@
 /**
  * The chat archive is read through Tencent's Finance SDK, not an HTTP API (API.md §15.1), so the product
- * talks to it through this port. The simulator's adapter calls its JSON stand-in for GetChatData; a
- * native adapter (FFI to libWeWorkFinanceSdk_C.so) is for the archive-ingest work and does not exist yet,
- * so against real WeCom there is no SDK and callers say so.
+ * talks to it through this one port, with two adapters:
+ * - NativeFinanceSdk (native-finance-sdk.ts): the official libWeWorkFinanceSdk_C.so through FFI, for real
+ *   WeCom; loaded only when WECOM_FINANCE_SDK_PATH names the library;
+ * - SimulatorFinanceSdk (simulator-finance-sdk.ts): the simulator's JSON stand-ins and its own codec.
+ * Both leave the RSA step to the product (archive-key.ts): the SDK's DecryptData takes the random key
+ * already opened with the private key of the message's publickey_ver, as the real SDK does.
  */
 export interface ChatData {
   seq: number;
@@ -12,49 +15,44 @@ export interface ChatData {
   encrypt_chat_msg: string;
 }
 
+export interface MediaChunk {
+  data: Buffer;
+  /** The next call's indexbuf; empty once finished. */
+  outindexbuf: string;
+  isFinish: boolean;
+}
+
+/** An SDK return code (API.md §15.1: 10000–10011) or a WeCom errcode the SDK passed on. */
 export class ChatArchiveSdkError extends Error {
   constructor(
     readonly errcode: number,
     readonly errmsg: string,
   ) {
-    super(`GetChatData failed: ${errcode} ${errmsg}`);
+    super(`Finance SDK call failed: ${errcode} ${errmsg}`);
     this.name = 'ChatArchiveSdkError';
   }
+
+  /** 10001 network, 10002 parse, 10003 system: worth another try (SDK header). */
+  get retryable(): boolean {
+    return this.errcode >= 10001 && this.errcode <= 10003;
+  }
+}
+
+export interface SdkCredentials {
+  corpId: string;
+  secret: string;
 }
 
 export interface ChatArchiveSdk {
-  getChatData(request: { corpId: string; secret: string; seq: number; limit: number }): Promise<ChatData[]>;
+  /** GetChatData: messages after `seq` (exclusive), `limit` 1–1000. */
+  getChatData(request: SdkCredentials & { seq: number; limit: number }): Promise<ChatData[]>;
+  /** DecryptData: the message JSON, given the random key opened with our private key. */
+  decryptData(randomKey: string, encryptChatMsg: string): Promise<string>;
+  /** GetMediaData: one chunk (≤512 KB) of a media file; start with indexbuf ''. */
+  getMediaData(request: SdkCredentials & { sdkfileid: string; indexbuf: string }): Promise<MediaChunk>;
 }
 
-export class SimulatorChatArchiveSdk implements ChatArchiveSdk {
-  constructor(private readonly baseUrl: string) {}
-
-  async getChatData(request: {
-    corpId: string;
-    secret: string;
-    seq: number;
-    limit: number;
-  }): Promise<ChatData[]> {
-    const response = await fetch(`${this.baseUrl}/finance/getchatdata`, {
-      method: 'POST',
-      headers: { 'content-type': 'application/json' },
-      body: JSON.stringify({
-        corpid: request.corpId,
-        secret: request.secret,
-        seq: request.seq,
-        limit: request.limit,
-      }),
-      signal: AbortSignal.timeout(10_000),
-    });
-    const body = (await response.json()) as { errcode: number; errmsg: string; chatdata?: ChatData[] };
-    if (body.errcode !== 0) throw new ChatArchiveSdkError(body.errcode, body.errmsg);
-    return body.chatdata ?? [];
-  }
-}
-
-/** The SDK for this deployment: the simulator's stand-in, or none against real WeCom (no native adapter yet). */
-export function chatArchiveSdkFor(wecomApiBase: string): ChatArchiveSdk | null {
-  return new URL(wecomApiBase).hostname === 'qyapi.weixin.qq.com'
-    ? null
-    : new SimulatorChatArchiveSdk(wecomApiBase);
-}
+/** Which SDK this deployment has, or why it has none (the setup doctor and the ingest say so). */
+export type ChatArchiveSdkChoice =
+  | { available: true; sdk: ChatArchiveSdk }
+  | { available: false; reason: string };

@@ -168,6 +168,7 @@ describe('health and OpenAPI', () => {
         'PUT /api/customer-groups/{chatId}/tags',
         'GET /api/customer-groups/{chatId}/portrait',
         'GET /api/customer-groups/{chatId}/message-trend',
+        'GET /api/archive/messages',
         'GET /api/customers/sync',
         'POST /api/customers/sync',
         'GET /api/customer-groups/sync',

@@ -439,3 +439,34 @@ export const acquisitionScenario = {
     }>('GET', `/corps/${corpId}/group-welcome-templates`),
   advanceClock: (seconds: number) => sim<unknown>('POST', '/clock/advance', { seconds }),
 };
+
+/** The 会话内容存档 console and traffic (wecom-sim/scenario/archive.routes.ts). */
+export const archiveScenario = {
+  /** Realistic conversations between the archived members, their customers, groups and colleagues. */
+  generateConversations: (corpId: string, options: { count: number; days?: number; msgtypes?: string[] }) =>
+    sim<{ firstSeq: number; lastSeq: number }>('POST', `/corps/${corpId}/archive/conversations`, options),
+  /** One message of any kind (API.md §15.3), archived under the current public key. */
+  archiveMessage: (
+    corpId: string,
+    message: {
+      from: string;
+      tolist: string[];
+      roomid?: string;
+      msgtime?: number;
+      msgtype: string;
+      body: unknown;
+    },
+  ) =>
+    sim<{ seq: number; msgid: string; publickey_ver: number }>(
+      'POST',
+      `/corps/${corpId}/archive/chat-messages`,
+      message,
+    ),
+  /** A file for a media message; answers the ids its body carries. */
+  storeMedia: (corpId: string, size: number) =>
+    sim<{ sdkfileid: string; md5sum: string; size: number }>('POST', `/corps/${corpId}/archive/media`, {
+      size,
+    }),
+  permitUsers: (corpId: string, userids: string[]) =>
+    sim<{ ids: string[] }>('PUT', `/corps/${corpId}/archive/permit-users`, { userids }),
+};

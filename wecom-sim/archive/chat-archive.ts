@@ -1,13 +1,14 @@
 /**
  * A corp's 会话内容存档 at the Finance SDK boundary (API.md §15, §18). The admin uploads RSA public keys in the
  * console (each upload is the next publickey_ver); every archived message is sealed with the key current
- * when it was sent: a random key, RSA-encrypted with PKCS#1 v1.5 (as the real protocol does), and the
- * message JSON under AES-256-CBC with that key (the simulator's own codec, §15.2 — the real symmetric
- * layer is unpublished).
+ * when it was archived (archive-codec.ts: WeCom's RSA step, the simulator's own symmetric step). Messages
+ * are numbered by seq from 1 without gaps, so GetChatData is a slice.
  */
-import { constants, createCipheriv, createPublicKey, publicEncrypt, randomBytes } from 'node:crypto';
-
-const PRINTABLE = 'ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz0123456789';
+import { createPublicKey, randomBytes, randomInt, type KeyObject } from 'node:crypto';
+import { ArchiveConsent } from './archive-consent';
+import { ArchiveMedia } from './archive-media';
+import { sealChatMessage } from './archive-codec';
+import { bodyKeyOf, type MessageDraft } from './archived-message';
 
 export interface ChatData {
   seq: number;
@@ -21,17 +22,25 @@ export class ArchiveNotEnabledError extends Error {
   override name = 'ArchiveNotEnabledError';
 }
 
+/** WeCom's msgid look: `<19 digits>_<seconds>`, with `_external` when an external party takes part. */
+function newMsgid(msgtimeMs: number, external: boolean): string {
+  const digits = `${randomInt(1, 10)}${randomBytes(8).readBigUInt64BE() % 10n ** 18n}`.padEnd(19, '0');
+  return `${digits}_${Math.floor(msgtimeMs / 1000)}${external ? '_external' : ''}`;
+}
+
 export class ChatArchive {
-  private readonly publicKeys: Array<{ version: number; pem: string }> = [];
+  private readonly publicKeys: Array<{ version: number; key: KeyObject }> = [];
   private readonly messages: ChatData[] = [];
+  readonly media = new ArchiveMedia();
+  readonly consent = new ArchiveConsent();
 
   constructor(private readonly nowSeconds: () => number) {}
 
   /** The console upload: the key becomes current with the next version number. */
   uploadPublicKey(pem: string): number {
-    createPublicKey(pem); // refuses anything that is not a public key
+    const key = createPublicKey(pem); // refuses anything that is not a public key
     const version = (this.publicKeys.at(-1)?.version ?? 0) + 1;
-    this.publicKeys.push({ version, pem });
+    this.publicKeys.push({ version, key });
     return version;
   }
 
@@ -39,40 +48,50 @@ export class ChatArchive {
     return this.publicKeys.at(-1)?.version;
   }
 
-  /** A text message between members/customers, archived under the current public key. */
-  archiveText(message: { from: string; tolist: string[]; roomid?: string; content: string }): ChatData {
-    const key = this.publicKeys.at(-1);
-    if (!key) throw new ArchiveNotEnabledError('no public key uploaded: chat archive is not enabled');
-    const seq = (this.messages.at(-1)?.seq ?? 0) + 1;
-    const msgid = randomBytes(16).toString('base64');
+  get lastSeq(): number {
+    return this.messages.length;
+  }
+
+  /** Archives one message under the current public key and answers its sealed form. */
+  archive(draft: MessageDraft): ChatData {
+    const current = this.publicKeys.at(-1);
+    if (!current) throw new ArchiveNotEnabledError('no public key uploaded: chat archive is not enabled');
+    const msgtime = draft.msgtime ?? this.nowSeconds() * 1000;
+    const msgid = newMsgid(msgtime, draft.external ?? false);
     const plaintext = JSON.stringify({
       msgid,
-      action: 'send',
-      from: message.from,
-      tolist: message.tolist,
-      roomid: message.roomid ?? '',
-      msgtime: this.nowSeconds() * 1000,
-      msgtype: 'text',
-      text: { content: message.content },
+      action: draft.msgtype === 'revoke' ? 'recall' : 'send',
+      from: draft.from,
+      tolist: draft.tolist,
+      roomid: draft.roomid ?? '',
+      msgtime,
+      msgtype: draft.msgtype,
+      [bodyKeyOf(draft.msgtype)]: draft.body,
     });
-    const randomKey = Array.from(randomBytes(32), (b) => PRINTABLE[b % PRINTABLE.length]).join('');
-    const cipher = createCipheriv('aes-256-cbc', Buffer.from(randomKey), Buffer.from(randomKey.slice(0, 16)));
     const data: ChatData = {
-      seq,
+      seq: this.messages.length + 1,
       msgid,
-      publickey_ver: key.version,
-      encrypt_random_key: publicEncrypt(
-        { key: key.pem, padding: constants.RSA_PKCS1_PADDING },
-        Buffer.from(randomKey),
-      ).toString('base64'),
-      encrypt_chat_msg: Buffer.concat([cipher.update(plaintext, 'utf8'), cipher.final()]).toString('base64'),
+      publickey_ver: current.version,
+      ...sealChatMessage(current.key, plaintext),
     };
     this.messages.push(data);
     return data;
   }
 
+  /** A text message between members/customers. */
+  archiveText(message: { from: string; tolist: string[]; roomid?: string; content: string }): ChatData {
+    return this.archive({
+      from: message.from,
+      tolist: message.tolist,
+      roomid: message.roomid,
+      msgtype: 'text',
+      body: { content: message.content },
+      external: [message.from, ...message.tolist].some((id) => /^w[mo]/.test(id)),
+    });
+  }
+
   /** GetChatData: messages after `seq` (exclusive), at most `limit`. */
   after(seq: number, limit: number): ChatData[] {
-    return this.messages.filter((m) => m.seq > seq).slice(0, limit);
+    return this.messages.slice(seq, seq + limit);
   }
 }

@@ -2,6 +2,7 @@
 import express, { Router } from 'express';
 import { groupJoinCodesRoutes } from '../acquisition/group-join-codes';
 import { appRoutes } from './app.routes';
+import { archiveRoutes } from './archive.routes';
 import { callbacksRoutes } from './callbacks.routes';
 import { clientContextRoutes } from './client-context.routes';
 import { contactsRoutes } from './contacts.routes';
@@ -23,6 +24,7 @@ export function scenarioRouter(deps: ScenarioDeps): Router {
   router.use(contactWaysRoutes(deps));
   router.use(groupJoinCodesRoutes(deps));
   router.use(appRoutes(deps));
+  router.use(archiveRoutes(deps));
   router.use(clientContextRoutes(deps));
   router.use(scenarioErrorHandler(deps.logger));
   return router;

@@ -11,6 +11,7 @@ import { externalContactEndpoints } from './externalcontact.routes';
 import { gettokenHandler } from './gettoken.route';
 import { jsapiTicketEndpoints } from './jsapi-ticket.routes';
 import { messageEndpoints } from './message.routes';
+import { msgauditEndpoints } from './msgaudit.routes';
 import { userEndpoints } from './user.routes';
 import { contactWayEndpoints } from './contact-way.routes';
 import { welcomeEndpoints } from './welcome.routes';
@@ -27,6 +28,7 @@ export function cgiBinRouter(state: SimState): Router {
     ...messageEndpoints,
     ...appEndpoints,
     ...jsapiTicketEndpoints,
+    ...msgauditEndpoints,
     ...contactWayEndpoints,
     ...welcomeEndpoints,
   };

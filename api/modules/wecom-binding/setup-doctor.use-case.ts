@@ -6,7 +6,11 @@ import { CALLBACK_SOURCES, callbackUrl, type CallbackSource } from '../../../lib
 import type { WeComClient } from '../../../lib/wecom/client';
 import { WeComApiError } from '../../../lib/wecom/errors';
 import { decryptRandomKey } from '../../../lib/wecom/archive-key';
-import { ChatArchiveSdkError, type ChatArchiveSdk, type ChatData } from '../../../lib/wecom/chat-archive-sdk';
+import {
+  ChatArchiveSdkError,
+  type ChatArchiveSdkChoice,
+  type ChatData,
+} from '../../../lib/wecom/chat-archive-sdk';
 import { probeCallbackUrl } from './callback-probe';
 import { checkSecrets, readAgent, type AgentInfo } from './live-checks';
 import { SECRET_KINDS_IN_FORM_ORDER, SECRET_LABELS } from './secret-labels';
@@ -24,8 +28,8 @@ const NAMES_SHOWN = 5;
 export interface DoctorDeps {
   wecom: WeComClient;
   publicUrl: string;
-  /** null when no Finance SDK is available (real WeCom without the native adapter). */
-  chatArchive: ChatArchiveSdk | null;
+  /** The Finance SDK, or why this deployment has none (real WeCom without the native library). */
+  chatArchive: ChatArchiveSdkChoice;
 }
 
 // GetChatData pages through at most this many messages looking for the newest one.
@@ -256,13 +260,13 @@ function checkArchiveKeys(binding: WeComBinding): DoctorItem {
  */
 async function checkArchiveKeyVersion(deps: DoctorDeps, binding: WeComBinding): Promise<DoctorItem> {
   const base = { key: 'archive.publicKeyVersion', label: '会话存档公钥版本' };
-  if (!deps.chatArchive) {
-    return { ...base, status: 'warn', message: '未接入会话存档 SDK，无法核对公钥版本（publickey_ver）' };
+  if (!deps.chatArchive.available) {
+    return { ...base, status: 'warn', message: `${deps.chatArchive.reason}；无法核对公钥版本（publickey_ver）` };
   }
   let newest: ChatData | undefined;
   try {
     for (let page = 0, seq = 0; page < ARCHIVE_MAX_PAGES; page += 1) {
-      const batch = await deps.chatArchive.getChatData({
+      const batch = await deps.chatArchive.sdk.getChatData({
         corpId: binding.corpId,
         secret: binding.secrets.archive as string,
         seq,

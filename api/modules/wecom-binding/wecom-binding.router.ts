@@ -12,10 +12,11 @@ import {
 import type { Logger } from '../../../lib/logger';
 import { ensureOrgSyncSchedule } from '../../../lib/temporal/org-sync-schedule';
 import { ensureCustomerSyncSchedules } from '../../../lib/temporal/customer-sync-schedule';
+import { ensureArchiveIngestSchedule } from '../../../lib/temporal/archive-ingest-schedule';
 import { generateArchiveKeyPair } from '../../../lib/wecom/archive-key';
 import { ensureCallbackSettings, loadBinding } from '../../../lib/wecom/binding-store';
 import type { WeComCallStats } from '../../../lib/wecom/call-stats';
-import type { ChatArchiveSdk } from '../../../lib/wecom/chat-archive-sdk';
+import type { ChatArchiveSdkChoice } from '../../../lib/wecom/chat-archive-sdk';
 import type { WeComClient } from '../../../lib/wecom/client';
 import { sessionOf } from '../../auth/session';
 import { defineRoute } from '../../http/define-route';
@@ -28,7 +29,7 @@ import { wecomHealth } from './wecom-health.use-case';
 export interface WeComBindingRouterDeps {
   wecom: WeComClient;
   wecomStats: WeComCallStats;
-  chatArchive: ChatArchiveSdk | null;
+  chatArchive: ChatArchiveSdkChoice;
   publicUrl: string;
   temporal: { client: Client; taskQueue: string };
   log: Logger;
@@ -116,6 +117,13 @@ export function createWeComBindingRouter(
           session.tenantId,
         ).catch((err: unknown) =>
           deps.log.warn({ err, tenantId: session.tenantId }, 'customer sync schedules not created'),
+        );
+      }
+      // The archive ingest starts once the 会话存档 secret and a private key are saved, whenever that is.
+      if (outcome.after.secrets.archive && outcome.after.archiveKeys.length > 0) {
+        await ensureArchiveIngestSchedule(deps.temporal.client, deps.temporal.taskQueue, session.tenantId).catch(
+          (err: unknown) =>
+            deps.log.warn({ err, tenantId: session.tenantId }, 'archive ingest schedule not created'),
         );
       }
       res.json(await currentView(session.tenantId));

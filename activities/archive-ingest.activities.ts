@@ -1,0 +1,188 @@
+import { ApplicationFailure, heartbeat } from '@temporalio/activity';
+import type { Client as ElasticsearchClient } from '@elastic/elasticsearch';
+import { updateLastContact, recountGroupDays } from '../lib/archive/archive-derived-writes';
+import { storeChatMedia } from '../lib/archive/chat-media-store';
+import { toChatMessageRecord, type ChatMessageRecord } from '../lib/archive/chat-message-record';
+import { decryptChatData, MissingArchiveKeyError } from '../lib/archive/decrypt-chat-data';
+import { onMessagesIngested } from '../lib/archive/ingested-messages-hook';
+import { ArchiveCursorModel } from '../lib/models/archive-cursor.model';
+import { ChatMessageModel } from '../lib/models/chat-message.model';
+import { ensureChatMessageIndex, indexChatMessages } from '../lib/search/chat-message-index';
+import { ArchiveKeyError } from '../lib/wecom/archive-key';
+import {
+  ChatArchiveSdkError,
+  type ChatArchiveSdk,
+  type ChatArchiveSdkChoice,
+} from '../lib/wecom/chat-archive-sdk';
+import type { ArchiveAccess } from './tenant-credentials';
+
+export interface ArchiveIngestDeps {
+  sdk: ChatArchiveSdkChoice;
+  es: ElasticsearchClient;
+  chatIndex: string;
+  loadArchiveAccess(tenantId: string): Promise<ArchiveAccess | null>;
+}
+
+export interface IngestBatchResult {
+  /** `idle`: nothing to read with (no SDK, no archive secret or key, archive not enabled in WeCom). */
+  status: 'ingested' | 'idle';
+  reason?: string;
+  fetched: number;
+  stored: number;
+  /** The saved seq after this batch. */
+  seq: number;
+}
+
+const DUPLICATE_KEY = 11000;
+/** The SDK's answer when the corp has not enabled the archive (no public key uploaded). */
+const ARCHIVE_NOT_ENABLED = 301053;
+
+/** A bulk insert whose only failures are ids already stored. */
+function ignoreDuplicates(error: unknown): void {
+  const writeErrors = (error as { writeErrors?: Array<{ code?: number; err?: { code?: number } }> })
+    .writeErrors;
+  const duplicateOnly =
+    Array.isArray(writeErrors) &&
+    writeErrors.length > 0 &&
+    writeErrors.every((e) => (e.code ?? e.err?.code) === DUPLICATE_KEY);
+  if (!duplicateOnly) throw error;
+}
+
+export interface ArchiveIngestActivities {
+  ingestArchiveBatch(input: { tenantId: string; limit: number }): Promise<IngestBatchResult>;
+}
+
+/**
+ * One batch of the chat archive: GetChatData from the saved seq, decrypt, media into GridFS, the messages into
+ * MongoDB and Elasticsearch (both keyed by msgid), what the customer and group pages derive from them, the
+ * sensitive-matching seam, and only then the new seq. A crash anywhere before the seq is saved reads the same
+ * batch again, and every write above is idempotent, so nothing is lost or doubled.
+ */
+export function createArchiveIngestActivities(deps: ArchiveIngestDeps): ArchiveIngestActivities {
+  let indexReady: Promise<void> | undefined;
+  const ensureIndex = () => {
+    indexReady ??= ensureChatMessageIndex(deps.es, deps.chatIndex).catch((error: unknown) => {
+      indexReady = undefined;
+      throw error;
+    });
+    return indexReady;
+  };
+
+  async function decryptBatch(
+    tenantId: string,
+    access: ArchiveAccess,
+    sdk: ChatArchiveSdkChoice & { available: true },
+    seq: number,
+    limit: number,
+  ) {
+    const chatdata = await sdk.sdk.getChatData({ corpId: access.corpId, secret: access.secret, seq, limit });
+    const records: ChatMessageRecord[] = [];
+    for (const data of chatdata) {
+      let message;
+      try {
+        message = await decryptChatData(sdk.sdk, access.privateKeys, data);
+      } catch (error) {
+        if (error instanceof MissingArchiveKeyError || error instanceof ArchiveKeyError) {
+          // Waiting cannot fix a missing or wrong key; the admin must, and the next scheduled run retries.
+          throw ApplicationFailure.nonRetryable(`seq ${data.seq}: ${error.message}`, 'ArchiveKeyMissing');
+        }
+        throw error;
+      }
+      const record = toChatMessageRecord(tenantId, data.seq, message);
+      if (record) records.push(record);
+    }
+    return { chatdata, records };
+  }
+
+  /** One file at a time: FerretDB serialises writes anyway, and WeCom's media API is the slow part. */
+  async function storeMedia(
+    tenantId: string,
+    access: ArchiveAccess,
+    sdk: ChatArchiveSdk,
+    records: ChatMessageRecord[],
+  ) {
+    for (const record of records) {
+      const media = record.media;
+      if (!media) continue;
+      const fileKey = await storeChatMedia(tenantId, media, (indexbuf) =>
+        sdk.getMediaData({
+          corpId: access.corpId,
+          secret: access.secret,
+          sdkfileid: media.sdkfileid,
+          indexbuf,
+        }),
+      );
+      record.media = { ...media, fileKey };
+      heartbeat(`media ${record.seq}`);
+    }
+  }
+
+  /**
+   * Inserts the batch's messages that are not stored yet: a batch read again after a crash finds the ones it
+   * stored before by their id (`<tenantId>:<msgid>`, index-backed on FerretDB too) and adds only the rest.
+   * (A bulk of upserting replaces stalled FerretDB's SQLite backend at a few hundred messages.)
+   */
+  async function storeNewMessages(tenantId: string, records: ChatMessageRecord[]) {
+    const stored = new Set(
+      (
+        await ChatMessageModel.find({ tenantId, _id: { $in: records.map((r) => r._id) } }, { _id: 1 }).lean()
+      ).map((doc) => doc._id),
+    );
+    const fresh = records.filter((record) => !stored.has(record._id));
+    if (fresh.length === 0) return;
+    // A run started by hand beside the scheduled one may store some of them first: theirs are the same messages.
+    await ChatMessageModel.insertMany(fresh, { ordered: false }).catch(ignoreDuplicates);
+  }
+
+  return {
+    async ingestArchiveBatch({ tenantId, limit }) {
+      const cursor = await ArchiveCursorModel.findOne({ tenantId }).lean();
+      const seq = cursor?.seq ?? 0;
+      const idle = (reason: string): IngestBatchResult => ({
+        status: 'idle',
+        reason,
+        fetched: 0,
+        stored: 0,
+        seq,
+      });
+      if (!deps.sdk.available) return idle(deps.sdk.reason);
+      const access = await deps.loadArchiveAccess(tenantId);
+      if (!access) return idle('未配置会话存档密钥或私钥');
+
+      let batch;
+      try {
+        batch = await decryptBatch(tenantId, access, deps.sdk, seq, limit);
+      } catch (error) {
+        if (error instanceof ChatArchiveSdkError && error.errcode === ARCHIVE_NOT_ENABLED) {
+          return idle('企业微信尚未开通会话内容存档');
+        }
+        if (error instanceof ChatArchiveSdkError && !error.retryable) {
+          throw ApplicationFailure.nonRetryable(error.message, 'ChatArchiveSdkError');
+        }
+        throw error;
+      }
+      const { chatdata, records } = batch;
+      if (chatdata.length === 0) return { status: 'ingested', fetched: 0, stored: 0, seq };
+      heartbeat('decrypted');
+
+      await storeMedia(tenantId, access, deps.sdk.sdk, records);
+      if (records.length > 0) {
+        await storeNewMessages(tenantId, records);
+        heartbeat('mongo');
+        await ensureIndex();
+        await indexChatMessages(deps.es, deps.chatIndex, records);
+        heartbeat('elasticsearch');
+        await updateLastContact(tenantId, records);
+        await recountGroupDays(tenantId, records);
+        await onMessagesIngested(tenantId, records);
+      }
+      const lastSeq = chatdata[chatdata.length - 1].seq;
+      await ArchiveCursorModel.updateOne(
+        { tenantId },
+        { $max: { seq: lastSeq }, $set: { updatedAt: new Date() } },
+        { upsert: true },
+      );
+      return { status: 'ingested', fetched: chatdata.length, stored: records.length, seq: lastSeq };
+    },
+  };
+}

@@ -1,0 +1,89 @@
+import { ChatMessageModel } from '../models/chat-message.model';
+import { CustomerModel } from '../models/customer.model';
+import { GroupMessageDayModel } from '../models/group-message-day.model';
+import { indexCustomersAfterWrite } from '../search/customer-search-runtime';
+import type { ChatMessageRecord } from './chat-message-record';
+
+/**
+ * What the customer and group pages learn from a batch of archived messages, written in bulk and safe to
+ * write again for a batch read twice.
+ */
+
+/**
+ * 近期沟通时间 (lastContactAt, the 客户 list's column): the latest message in a single chat with the customer,
+ * or one the customer sent in a group. Only ever moved forward, so an older batch read late or twice changes
+ * nothing. A move bumps `updatedAt`, which is the customer search index's version: the 客户 list's column follows,
+ * and a customer writer racing with us re-reads (its `updatedAt` guard), as it would for any other writer.
+ */
+export async function updateLastContact(
+  tenantId: string,
+  records: readonly ChatMessageRecord[],
+): Promise<void> {
+  const latest = new Map<string, Date>();
+  const note = (externalUserid: string, at: Date) => {
+    const known = latest.get(externalUserid);
+    if (!known || known < at) latest.set(externalUserid, at);
+  };
+  for (const record of records) {
+    if (record.chatKind === 'external') record.externalUserids.forEach((id) => note(id, record.msgtime));
+    else if (record.chatKind === 'group' && record.senderType === 'external')
+      note(record.from, record.msgtime);
+  }
+  if (latest.size === 0) return;
+  const now = new Date();
+  await CustomerModel.bulkWrite(
+    [...latest].map(([externalUserid, at]) => ({
+      updateOne: {
+        filter: { tenantId, externalUserid, $or: [{ lastContactAt: { $lt: at } }, { lastContactAt: null }] },
+        update: { $set: { lastContactAt: at, updatedAt: now } },
+        timestamps: false,
+      },
+    })),
+    { ordered: false, timestamps: false },
+  );
+  const moved = await CustomerModel.find(
+    { tenantId, externalUserid: { $in: [...latest.keys()] }, updatedAt: now },
+    { _id: 1 },
+  ).lean();
+  await indexCustomersAfterWrite(
+    tenantId,
+    moved.map((customer) => customer._id),
+  );
+}
+
+/**
+ * 群画像's trend: recounts, from the stored messages, every (group, China day) the batch touched and sets the
+ * totals. Counting what is stored (not adding the batch) is what makes a re-read batch harmless.
+ */
+export async function recountGroupDays(
+  tenantId: string,
+  records: readonly ChatMessageRecord[],
+): Promise<void> {
+  const touched = new Set(records.filter((r) => r.roomid).map((r) => `${r.roomid}\u0000${r.day}`));
+  if (touched.size === 0) return;
+  const rooms = [...new Set([...touched].map((key) => key.split('\u0000')[0]))];
+  const days = [...new Set([...touched].map((key) => key.split('\u0000')[1]))];
+  const counts = new Map<string, { staff: number; customers: number }>(
+    [...touched].map((key) => [key, { staff: 0, customers: 0 }]),
+  );
+  const stored = ChatMessageModel.find(
+    { tenantId, roomid: { $in: rooms }, day: { $in: days } },
+    { roomid: 1, day: 1, senderType: 1, _id: 0 },
+  )
+    .lean()
+    .cursor({ batchSize: 1000 });
+  for await (const message of stored) {
+    const count = counts.get(`${message.roomid}\u0000${message.day}`);
+    if (!count) continue;
+    if (message.senderType === 'external') count.customers += 1;
+    else count.staff += 1;
+  }
+  const writes = [...counts].map(([key, count]) => {
+    const [roomid, day] = key.split('\u0000');
+    return { updateOne: { filter: { tenantId, roomid, day }, update: { $set: count }, upsert: true } };
+  });
+  // Two runs creating the same day's row at once: one upsert loses with a duplicate key; once more finds it.
+  await GroupMessageDayModel.bulkWrite(writes, { ordered: false }).catch(() =>
+    GroupMessageDayModel.bulkWrite(writes, { ordered: false }),
+  );
+}

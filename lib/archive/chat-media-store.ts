@@ -1,0 +1,82 @@
+import { createHash } from 'node:crypto';
+import { Readable } from 'node:stream';
+import { pipeline } from 'node:stream/promises';
+import mongoose from 'mongoose';
+import type { MediaChunk } from '../wecom/chat-archive-sdk';
+import type { MediaRef } from './chat-message-record';
+
+/**
+ * The files of archived image/voice/video/file messages, in GridFS (bucket `chatMedia`), each stored once: the
+ * file's id is a hash of the tenant and the file's md5sum (or its sdkfileid when WeCom gave no md5), so the
+ * same picture sent a hundred times, or a batch read again after a crash, is downloaded and kept once.
+ * Chunks are streamed from GetMediaData into GridFS, never held whole in memory.
+ */
+const BUCKET = 'chatMedia';
+/** GetMediaData's md5 can be empty or wrong on a bad read (API.md §15.1): read again, a few times. */
+const DOWNLOAD_ATTEMPTS = 3;
+
+export const chatMediaKey = (tenantId: string, media: MediaRef) =>
+  createHash('sha256')
+    .update(`${tenantId}:${media.md5sum || media.sdkfileid}`)
+    .digest('hex');
+
+function bucket() {
+  const db = mongoose.connection.db;
+  if (!db) throw new Error('chat-media-store: the database is not connected');
+  return new mongoose.mongo.GridFSBucket(db, { bucketName: BUCKET });
+}
+
+/**
+ * GridFS creates its indexes on a bucket's first upload; uploads racing to do that on new collections have
+ * stalled FerretDB's SQLite backend, so the store makes them once, before any upload.
+ */
+let indexesReady: Promise<unknown> | undefined;
+function ensureIndexes(): Promise<unknown> {
+  indexesReady ??= Promise.all([
+    mongoose.connection.collection(`${BUCKET}.files`).createIndex({ filename: 1, uploadDate: 1 }),
+    mongoose.connection.collection(`${BUCKET}.chunks`).createIndex({ files_id: 1, n: 1 }, { unique: true }),
+  ]).catch((error: unknown) => {
+    indexesReady = undefined;
+    throw error;
+  });
+  return indexesReady;
+}
+
+export type MediaChunkReader = (indexbuf: string) => Promise<MediaChunk>;
+
+async function* chunksOf(read: MediaChunkReader, digest: ReturnType<typeof createHash>) {
+  let indexbuf = '';
+  for (;;) {
+    const chunk = await read(indexbuf);
+    digest.update(chunk.data);
+    yield chunk.data;
+    if (chunk.isFinish || !chunk.outindexbuf) return;
+    indexbuf = chunk.outindexbuf;
+  }
+}
+
+/** Stores the file unless it is there already; answers its key. */
+export async function storeChatMedia(
+  tenantId: string,
+  media: MediaRef,
+  read: MediaChunkReader,
+): Promise<string> {
+  const key = chatMediaKey(tenantId, media);
+  await ensureIndexes();
+  const files = mongoose.connection.collection(`${BUCKET}.files`);
+  if (await files.findOne({ _id: key as never }, { projection: { _id: 1 } })) return key;
+  const chunks = mongoose.connection.collection(`${BUCKET}.chunks`);
+  for (let attempt = 1; ; attempt += 1) {
+    // Chunks of an upload a crash cut short (its files document is written last) would clash with the new ones.
+    await chunks.deleteMany({ files_id: key as never });
+    const digest = createHash('md5');
+    const upload = bucket().openUploadStreamWithId(key as never, key, {
+      metadata: { tenantId, sdkfileid: media.sdkfileid, md5sum: media.md5sum },
+    });
+    await pipeline(Readable.from(chunksOf(read, digest)), upload);
+    const verified = !media.md5sum || digest.digest('hex') === media.md5sum;
+    // After the last attempt the file is kept as read: a wrong md5 from WeCom must not stop the archive.
+    if (verified || attempt >= DOWNLOAD_ATTEMPTS) return key;
+    await bucket().delete(key as never);
+  }
+}

@@ -1,0 +1,37 @@
+import { ScheduleAlreadyRunning, ScheduleOverlapPolicy, type Client } from '@temporalio/client';
+import { entitySearchAttributes } from './search-attributes';
+import { archiveIngestScheduleId, archiveIngestWorkflowId } from './workflow-ids';
+
+/**
+ * WeCom signals new archive messages at most every 15 s (msgaudit_notify, API.md §15.5) and keeps them for
+ * days, so pulling once a minute keeps the archive fresh without a callback; a run still going when the next
+ * is due lets it pass (overlap SKIP), and each run reads until it has caught up.
+ */
+export const ARCHIVE_INGEST_INTERVAL = '1 minute';
+
+/** One Schedule per tenant with a 会话存档 secret; creating it again is a no-op. */
+export async function ensureArchiveIngestSchedule(
+  client: Client,
+  taskQueue: string,
+  tenantId: string,
+): Promise<void> {
+  try {
+    await client.schedule.create({
+      scheduleId: archiveIngestScheduleId(tenantId),
+      spec: { intervals: [{ every: ARCHIVE_INGEST_INTERVAL }] },
+      policies: { overlap: ScheduleOverlapPolicy.SKIP, catchupWindow: '1 minute' },
+      // No triggerImmediately: its run ignores the overlap policy, and the first tick is at most a minute away.
+      state: { note: 'Chat archive ingest (会话内容存档)' },
+      action: {
+        type: 'startWorkflow',
+        workflowType: 'archiveIngestWorkflow',
+        workflowId: archiveIngestWorkflowId(tenantId),
+        taskQueue,
+        args: [{ tenantId }],
+        typedSearchAttributes: entitySearchAttributes(tenantId, 'archive-ingest', tenantId),
+      },
+    });
+  } catch (error) {
+    if (!(error instanceof ScheduleAlreadyRunning)) throw error;
+  }
+}

@@ -1,0 +1,178 @@
+import { spawn, type ChildProcess } from 'node:child_process';
+import path from 'node:path';
+import type { Client as ElasticsearchClient } from '@elastic/elasticsearch';
+import type { WorkflowHandle } from '@temporalio/client';
+import { ArchiveCursorModel } from '../../lib/models/archive-cursor.model';
+import { ChatMessageModel } from '../../lib/models/chat-message.model';
+import { eventually, startTestApp, type TestApp } from '../support/app-harness';
+import { archiveTotals, rotateArchiveKey, testSearchClient } from '../support/archive-fixture';
+import { archiveScenario, populateCustomerCorp, simulator } from '../support/sim-client';
+import { stackEnv } from '../support/stack-env';
+import { startTcpRelay, throughRelay, type TcpRelay } from '../support/tcp-relay';
+import { createBoundTenant, freshTenantId } from '../support/tenant-fixture';
+
+const ROOT = path.join(__dirname, '..', '..');
+const MESSAGES = 1000;
+const BATCH = 100;
+
+/**
+ * The chat-archive ingest loses nothing and doubles nothing when, in the middle of a batch, its worker is
+ * killed or MongoDB or Elasticsearch becomes unreachable for it. The worker runs as its own process; the
+ * outages are a TCP relay between it and the shared server that the test cuts and restores.
+ */
+describe('chat archive ingest through failures', () => {
+  let app: TestApp;
+  let es: ElasticsearchClient;
+  const workers: ChildProcess[] = [];
+  const proxies: TcpRelay[] = [];
+
+  beforeAll(async () => {
+    app = await startTestApp('archive-outages');
+    es = testSearchClient();
+  }, 60_000);
+
+  // Every scenario's workers poll the suite's task queue: none may outlive its scenario and take the next one's work.
+  afterEach(async () => {
+    await Promise.all(
+      workers.splice(0).map(
+        (worker) =>
+          new Promise<void>((resolve) => {
+            if (worker.exitCode !== null || worker.signalCode !== null) return resolve();
+            worker.once('exit', () => resolve());
+            worker.kill('SIGKILL');
+          }),
+      ),
+    );
+  });
+
+  afterAll(async () => {
+    await Promise.all(proxies.map((proxy) => proxy.close()));
+    await es?.close();
+    await app?.stop();
+  });
+
+  function startWorkerProcess(env: { mongoUrl?: string; esUrl?: string } = {}): ChildProcess {
+    const worker = spawn(process.execPath, ['--import', 'tsx', path.join(ROOT, 'worker', 'main.ts')], {
+      cwd: ROOT,
+      env: {
+        ...process.env,
+        MONGO_URL: env.mongoUrl ?? app.config.mongoUrl,
+        ES_URL: env.esUrl ?? stackEnv.esUrl,
+        TEMPORAL_TASK_QUEUE: app.config.temporalTaskQueue,
+        LOG_LEVEL: 'warn',
+        NODE_ENV: 'test',
+      },
+      stdio: 'ignore',
+    });
+    workers.push(worker);
+    return worker;
+  }
+
+  async function proxyTo(url: string): Promise<TcpRelay> {
+    const target = new URL(url);
+    const proxy = await startTcpRelay({ host: target.hostname, port: Number(target.port) });
+    proxies.push(proxy);
+    return proxy;
+  }
+
+  /** A corp with customers and groups, its archive on, and MESSAGES archived conversations waiting. */
+  async function archivedTenant(prefix: string, adminMobile: string): Promise<string> {
+    const tenantId = freshTenantId(prefix);
+    const corp = await simulator.createCorp(`${prefix}企业`);
+    await populateCustomerCorp(corp.corpId);
+    await createBoundTenant(tenantId, corp, { adminMobile });
+    await rotateArchiveKey([tenantId], corp.corpId);
+    await archiveScenario.generateConversations(corp.corpId, {
+      count: MESSAGES,
+      msgtypes: ['text', 'link', 'image', 'file', 'chatrecord'],
+    });
+    return tenantId;
+  }
+
+  const startIngest = (tenantId: string): Promise<WorkflowHandle> =>
+    app.temporal.workflow.start('archiveIngestWorkflow', {
+      workflowId: `archive-ingest/${tenantId}/outage`,
+      taskQueue: app.config.temporalTaskQueue,
+      args: [{ tenantId, limit: BATCH }],
+    });
+
+  const savedSeq = async (tenantId: string) =>
+    (await ArchiveCursorModel.findOne({ tenantId }).lean())?.seq ?? 0;
+
+  async function expectWhole(tenantId: string): Promise<void> {
+    const totals = await archiveTotals(es, tenantId);
+    expect(totals).toEqual({
+      stored: MESSAGES,
+      distinctSeqs: MESSAGES,
+      indexed: MESSAGES,
+      groupMessages: totals.countedGroupMessages,
+      countedGroupMessages: totals.countedGroupMessages,
+    });
+    expect(await savedSeq(tenantId)).toBe(MESSAGES);
+  }
+
+  it('a worker killed between the MongoDB and the Elasticsearch write of a batch', async () => {
+    const tenantId = await archivedTenant('存档崩溃', '13700000061');
+    // Elasticsearch answers slowly through the relay, so each batch sits in MongoDB for a while before its seq is saved.
+    const slowEs = await proxyTo(stackEnv.esUrl);
+    slowEs.setDelay(1500);
+    const first = startWorkerProcess({ esUrl: throughRelay(stackEnv.esUrl, slowEs) });
+    const handle = await startIngest(tenantId);
+
+    const atKill = await eventually(async () => {
+      const seq = await savedSeq(tenantId);
+      const stored = await ChatMessageModel.countDocuments({ tenantId });
+      return seq >= BATCH && stored > seq ? { seq, stored } : undefined;
+    }, 120_000);
+    first.kill('SIGKILL');
+    expect(atKill.stored).toBeGreaterThan(atKill.seq);
+
+    slowEs.setDelay(0);
+    startWorkerProcess();
+    await handle.result();
+    await expectWhole(tenantId);
+  }, 300_000);
+
+  it('Elasticsearch unreachable in the middle of the ingest', async () => {
+    const tenantId = await archivedTenant('存档搜索中断', '13700000062');
+    const esRelay = await proxyTo(stackEnv.esUrl);
+    esRelay.setDelay(300);
+    startWorkerProcess({ esUrl: throughRelay(stackEnv.esUrl, esRelay) });
+    const handle = await startIngest(tenantId);
+
+    await eventually(async () => (await savedSeq(tenantId)) >= 2 * BATCH, 120_000);
+    esRelay.cut();
+    // The batch in flight fails and is retried against a dead Elasticsearch: the seq stays where it was.
+    await new Promise((resolve) => setTimeout(resolve, 3000));
+    const duringOutage = await savedSeq(tenantId);
+    await new Promise((resolve) => setTimeout(resolve, 8000));
+    expect(await savedSeq(tenantId)).toBe(duringOutage);
+    expect(duringOutage).toBeLessThan(MESSAGES);
+    expect(esRelay.dropped).toBeGreaterThan(0);
+
+    esRelay.setDelay(0);
+    esRelay.restore();
+    await handle.result();
+    await expectWhole(tenantId);
+  }, 300_000);
+
+  it('MongoDB unreachable in the middle of the ingest', async () => {
+    const tenantId = await archivedTenant('存档库中断', '13700000063');
+    const mongoRelay = await proxyTo(app.config.mongoUrl.replace(/^mongodb:/, 'http:'));
+    startWorkerProcess({ mongoUrl: throughRelay(app.config.mongoUrl, mongoRelay) });
+    const handle = await startIngest(tenantId);
+
+    await eventually(async () => (await savedSeq(tenantId)) >= 2 * BATCH, 120_000);
+    mongoRelay.cut();
+    await new Promise((resolve) => setTimeout(resolve, 3000));
+    const duringOutage = await savedSeq(tenantId);
+    await new Promise((resolve) => setTimeout(resolve, 8000));
+    expect(await savedSeq(tenantId)).toBe(duringOutage);
+    expect(duringOutage).toBeLessThan(MESSAGES);
+    expect(mongoRelay.dropped).toBeGreaterThan(0);
+
+    mongoRelay.restore();
+    await handle.result();
+    await expectWhole(tenantId);
+  }, 300_000);
+});

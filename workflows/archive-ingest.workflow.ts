@@ -1,0 +1,49 @@
+import { continueAsNew, proxyActivities, workflowInfo } from '@temporalio/workflow';
+import type { ArchiveIngestActivities, IngestBatchResult } from '../activities/archive-ingest.activities';
+
+export interface ArchiveIngestInput {
+  tenantId: string;
+  /** GetChatData's limit per batch (1–1000). */
+  limit?: number;
+  /** Carried across continueAsNew. */
+  stored?: number;
+}
+
+export interface ArchiveIngestSummary {
+  batches: number;
+  stored: number;
+  seq: number;
+  idleReason?: string;
+}
+
+// A batch is retried until it lands (Elasticsearch or MongoDB down, the worker killed): its writes are
+// idempotent and the seq is saved last. It heartbeats between steps, so a killed worker's batch moves to
+// another worker within half a minute. Only a missing private key stops the run (non-retryable).
+const { ingestArchiveBatch } = proxyActivities<ArchiveIngestActivities>({
+  startToCloseTimeout: '10 minutes',
+  heartbeatTimeout: '30 seconds',
+  retry: { initialInterval: '1 second', backoffCoefficient: 2, maximumInterval: '30 seconds' },
+});
+
+const DEFAULT_LIMIT = 1000;
+/** Batches per run before continuing as new, so catching up on a large backlog keeps the history small. */
+const BATCHES_PER_RUN = 100;
+
+/**
+ * The tenant's chat-archive ingest, started every minute by its Schedule: reads batches from the saved seq
+ * until a batch comes back short (caught up).
+ */
+export async function archiveIngestWorkflow(input: ArchiveIngestInput): Promise<ArchiveIngestSummary> {
+  const limit = input.limit ?? DEFAULT_LIMIT;
+  let stored = input.stored ?? 0;
+  for (let batches = 1; ; batches += 1) {
+    const result: IngestBatchResult = await ingestArchiveBatch({ tenantId: input.tenantId, limit });
+    stored += result.stored;
+    if (result.status === 'idle' || result.fetched < limit) {
+      return { batches, stored, seq: result.seq, idleReason: result.reason };
+    }
+    if (batches >= BATCHES_PER_RUN || workflowInfo().continueAsNewSuggested) {
+      return continueAsNew<typeof archiveIngestWorkflow>({ ...input, stored });
+    }
+  }
+}
