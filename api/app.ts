@@ -29,6 +29,7 @@ import { createPlatformWeComHealthRouter } from './modules/wecom-binding/platfor
 import { createWeComBindingRouter } from './modules/wecom-binding/wecom-binding.router';
 import { WeComCallStats } from '../lib/wecom/call-stats';
 import { chatArchiveSdkFor } from '../lib/wecom/chat-archive-sdk-for';
+import { createSensitiveRulesRouter } from './modules/sensitive-rules/sensitive-rules.router';
 import { archivedGroupMessages } from '../lib/customer-groups/group-message-counts';
 import { WeComClient } from '../lib/wecom/client';
 import { buildOpenApiDocument, createApiRegistry, OPENAPI_PATH } from './openapi/registry';
@@ -109,6 +110,7 @@ export function createApp(deps: AppDeps): Express {
     ),
   );
   app.use(createCustomerGroupsRouter(registry, authenticate, archivedGroupMessages));
+  app.use(createSensitiveRulesRouter(registry, authenticate));
   app.use(
     createWeComLoginRouter(registry, {
       jwtSecret: config.jwtSecret,

@@ -1,12 +1,15 @@
+import { recordSensitiveHits } from '../sensitive/record-sensitive-hits';
 import type { ChatMessageRecord } from './chat-message-record';
 
 /**
  * The seam where sensitive-word and sensitive-behaviour matching (R-5.2/5.3, R-7.6-04) plugs into the ingest:
  * called once per batch, after the batch is in MongoDB and Elasticsearch and before its seq is saved. A batch
  * read again after a crash comes here again with the same messages, so whatever plugs in must be idempotent
- * by msgid (e.g. alerts keyed by msgid and rule). Nothing is matched yet.
+ * by msgid (hit rows are keyed by msgid and rule).
  */
 export async function onMessagesIngested(
-  _tenantId: string,
-  _messages: readonly ChatMessageRecord[],
-): Promise<void> {}
+  tenantId: string,
+  messages: readonly ChatMessageRecord[],
+): Promise<void> {
+  await recordSensitiveHits(tenantId, messages);
+}

@@ -25,6 +25,10 @@ export const AUDIT_ACTIONS = [
   'customer.tag',
   'contact-record.delete',
   'customer.profile.update',
+  'sensitive-rule.create',
+  'sensitive-rule.update',
+  'sensitive-rule.switch',
+  'sensitive-rule.delete',
 ] as const;
 export type AuditAction = (typeof AUDIT_ACTIONS)[number];
 

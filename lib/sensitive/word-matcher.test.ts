@@ -40,7 +40,12 @@ describe('WordMatcher (R-5.2.2-04/05, I-83)', () => {
       { key: 'b', words: ['滚'] },
     ]);
     expect(twice.size).toBe(2);
-    expect(twice.match('滚')).toEqual(new Map([['a', ['滚']], ['b', ['滚']]]));
+    expect(twice.match('滚')).toEqual(
+      new Map([
+        ['a', ['滚']],
+        ['b', ['滚']],
+      ]),
+    );
     expect(new WordMatcher([]).match('anything').size).toBe(0);
   });
 });

@@ -1,6 +1,7 @@
 import mongoose from 'mongoose';
 import { CustomerTaggingJobModel } from '../../lib/models/customer-tagging-job.model';
 import request from 'supertest';
+import { SensitiveRuleModel } from '../../lib/models/sensitive-rule.model';
 import { StaffModel } from '../../lib/models/staff.model';
 import { DepartmentModel } from '../../lib/models/department.model';
 import { RoleModel } from '../../lib/models/role.model';
@@ -51,12 +52,16 @@ const SAMPLE_BODIES: Record<string, unknown> = {
   'POST /api/customers/tags': { externalUserids: ['wm-isolation-a'], addTagIds: ['et-a-tag'] },
   'PATCH /api/customers/{externalUserid}': { phone: '110' },
   'POST /api/customers/{externalUserid}/contact-records': { kind: 'record', text: '乙方记录' },
+  'POST /api/sensitive-rules': { name: '乙方规则', words: '乙，丙' },
+  'PUT /api/sensitive-rules/{ruleId}': { name: '乙方改名', words: '乙' },
+  'PUT /api/sensitive-rules/{ruleId}/enabled': { enabled: true },
 };
 /** Tenant A's 群标签 group and tag ids (ObjectIds), aimed at by tenant B's calls. */
 const groupTagsOfA = { group: '', tag: '' };
 let roleOfA = '';
 let recordOfA = '';
 let jobOfA = '';
+let ruleOfA = '';
 const CUSTOMER_OF_A = 'wm-isolation-a';
 
 async function snapshotOf(tenantId: string): Promise<string> {
@@ -145,6 +150,16 @@ describe('tenant isolation: every endpoint, called by another tenant', () => {
       creator: { staffId: '000000000000000000000000', userid: 'admin', name: `${A_MARKER}管理员` },
     });
     recordOfA = String(recordA._id);
+    ruleOfA = String(
+      (
+        await SensitiveRuleModel.create({
+          tenantId: TENANT_A,
+          name: `${A_MARKER}规则`,
+          words: [`${A_MARKER}词`],
+          createdBy: { staffId: 'a', name: `${A_MARKER}管理员` },
+        })
+      )._id,
+    );
     await StaffModel.create({
       tenantId: TENANT_A,
       userid: 'a-member',
@@ -189,6 +204,7 @@ describe('tenant isolation: every endpoint, called by another tenant', () => {
           .replace('{externalUserid}', CUSTOMER_OF_A)
           .replace('{jobId}', jobOfA)
           .replace('{recordId}', recordOfA)
+          .replace('{ruleId}', ruleOfA)
           .replace('{fileId}', recordOfA);
         const call = agentB[method as 'get' | 'post' | 'put' | 'patch' | 'delete'](url).query({
           msg_signature: '0'.repeat(40),

@@ -1,0 +1,191 @@
+import request from 'supertest';
+import { onMessagesIngested } from '../../lib/archive/ingested-messages-hook';
+import type { ChatMessageRecord } from '../../lib/archive/chat-message-record';
+import { ArchiveCursorModel } from '../../lib/models/archive-cursor.model';
+import { AuditLogModel } from '../../lib/models/audit-log.model';
+import { ChatMessageModel } from '../../lib/models/chat-message.model';
+import { SensitiveHitModel } from '../../lib/models/sensitive-hit.model';
+import { ensureArchiveIngestSchedule } from '../../lib/temporal/archive-ingest-schedule';
+import { archiveIngestScheduleId } from '../../lib/temporal/workflow-ids';
+import { eventually, startTestApp, type TestApp } from '../support/app-harness';
+import { rotateArchiveKey } from '../support/archive-fixture';
+import { populateCustomerCorp, simulator, type SimCorp } from '../support/sim-client';
+import { ADMIN_PASSWORD, createBoundTenant, freshTenantId } from '../support/tenant-fixture';
+
+const TENANT = freshTenantId('sensitive');
+const ADMIN_MOBILE = '13700000061';
+type Agent = ReturnType<typeof request.agent>;
+interface RuleView {
+  id: string;
+  name: string;
+  words: string[];
+  sentiment: string;
+  enabled: boolean;
+  hitCount: number;
+  creatorName: string;
+}
+
+/** 敏感消息管理 (R-5.2): rules through the api, matched in the real archive ingest. */
+describe('sensitive-message rules', () => {
+  let app: TestApp;
+  let corp: SimCorp;
+  let admin: Agent;
+  let customer: string;
+  let lastSeq = 0;
+  const rules: Record<string, RuleView> = {};
+
+  beforeAll(async () => {
+    app = await startTestApp('sensitive-rules');
+    corp = await simulator.createCorp('敏感词企业');
+    customer = (await populateCustomerCorp(corp.corpId)).customers[0];
+    await createBoundTenant(TENANT, corp, { adminMobile: ADMIN_MOBILE });
+    await rotateArchiveKey([TENANT], corp.corpId);
+    await app.startWorker();
+    admin = request.agent(app.baseUrl);
+    await admin.post('/api/auth/login').send({ phone: ADMIN_MOBILE, password: ADMIN_PASSWORD }).expect(200);
+  }, 120_000);
+
+  afterAll(async () => {
+    await app?.temporal.schedule
+      .getHandle(archiveIngestScheduleId(TENANT))
+      .delete()
+      .catch(() => undefined);
+    await app?.stop();
+  });
+
+  const say = async (from: string, to: string, content: string) => {
+    ({ seq: lastSeq } = await simulator.archiveText(corp.corpId, { from, tolist: [to], content }));
+  };
+  const ingested = () =>
+    eventually(
+      async () => (await ArchiveCursorModel.findOne({ tenantId: TENANT }).lean())?.seq === lastSeq,
+      90_000,
+    );
+  const list = async (query: Record<string, string> = {}) =>
+    (await admin.get('/api/sensitive-rules').query(query).expect(200)).body as {
+      items: RuleView[];
+      total: number;
+    };
+
+  it('creates rules closed, 负向 by default, words split on "，" only, with the manual’s errors', async () => {
+    const created = await admin
+      .post('/api/sensitive-rules')
+      .send({ name: '辱骂', words: ' 滚 ，垃圾，，滚，a,b ' })
+      .expect(201);
+    rules.insult = created.body as RuleView;
+    expect(rules.insult).toMatchObject({
+      name: '辱骂',
+      words: ['滚', '垃圾', 'a,b'],
+      sentiment: 'negative',
+      enabled: false,
+      hitCount: 0,
+      creatorName: '管理员',
+    });
+    rules.money = (
+      await admin
+        .post('/api/sensitive-rules')
+        .send({ name: '资金', words: '转账，垃圾', sentiment: 'neutral' })
+        .expect(201)
+    ).body as RuleView;
+    rules.closed = (
+      await admin.post('/api/sensitive-rules').send({ name: '一直关闭', words: '报价' }).expect(201)
+    ).body as RuleView;
+
+    const tooLong = await admin
+      .post('/api/sensitive-rules')
+      .send({ name: '一二三四五六七八九十一', words: '滚' });
+    expect(tooLong.status).toBe(400);
+    expect(tooLong.body.error.message).toContain('规则名称不能超过10个字符');
+    const noWords = await admin.post('/api/sensitive-rules').send({ name: '空', words: '，， ' });
+    expect(noWords.body.error.message).toContain('请输入敏感词');
+    const longWords = await admin.post('/api/sensitive-rules').send({ name: '长', words: '字'.repeat(501) });
+    expect(longWords.body.error.message).toContain('敏感词最多输入500个字');
+    const taken = await admin.post('/api/sensitive-rules').send({ name: '辱骂', words: '滚' }).expect(409);
+    expect(taken.body.error.message).toBe('规则名称已存在');
+    expect(await AuditLogModel.countDocuments({ tenantId: TENANT, action: 'sensitive-rule.create' })).toBe(3);
+  });
+
+  it('lists newest first, searches by name and filters by 状态', async () => {
+    expect((await list()).items.map((r) => r.name)).toEqual(['一直关闭', '资金', '辱骂']);
+    expect((await list({ keyword: '资' })).items.map((r) => r.name)).toEqual(['资金']);
+    await admin.put(`/api/sensitive-rules/${rules.insult.id}/enabled`).send({ enabled: true }).expect(200);
+    await admin.put(`/api/sensitive-rules/${rules.money.id}/enabled`).send({ enabled: true }).expect(200);
+    expect((await list({ status: 'enabled' })).items.map((r) => r.name)).toEqual(['资金', '辱骂']);
+    expect((await list({ status: 'disabled' })).items.map((r) => r.name)).toEqual(['一直关闭']);
+  });
+
+  it('matches every ingested message: one row per message and rule, none for closed rules', async () => {
+    await say('lina', customer, '你这个垃圾，滚');
+    await say(customer, 'lina', '我先转账给你');
+    await say('lina', customer, '报价单明天发');
+    await say('lina', customer, 'A,B 不算');
+    await ensureArchiveIngestSchedule(app.temporal, app.config.temporalTaskQueue, TENANT);
+    await ingested();
+
+    const hits = (await SensitiveHitModel.find({ tenantId: TENANT }).lean())
+      .map((h) => [h.content, h.ruleName, h.words, h.senderType])
+      .sort((a, b) => String(a).localeCompare(String(b)));
+    expect(hits).toEqual(
+      [
+        ['你这个垃圾，滚', '资金', ['垃圾'], 'staff'],
+        ['你这个垃圾，滚', '辱骂', ['垃圾', '滚'], 'staff'],
+        ['我先转账给你', '资金', ['转账'], 'external'],
+      ].sort((a, b) => String(a).localeCompare(String(b))),
+    );
+    const byName = new Map((await list()).items.map((r) => [r.name, r.hitCount]));
+    expect(Object.fromEntries(byName)).toEqual({ 辱骂: 1, 资金: 2, 一直关闭: 0 });
+    expect((await list({ sort: 'hitCount-asc' })).items.map((r) => r.name)).toEqual([
+      '一直关闭',
+      '辱骂',
+      '资金',
+    ]);
+    expect((await list({ sort: 'hitCount-desc' })).items.map((r) => r.name)).toEqual([
+      '资金',
+      '辱骂',
+      '一直关闭',
+    ]);
+  }, 120_000);
+
+  it('changes nothing when a batch is delivered again', async () => {
+    const stored = (await ChatMessageModel.find({
+      tenantId: TENANT,
+    }).lean()) as unknown as ChatMessageRecord[];
+    await onMessagesIngested(TENANT, stored);
+    await onMessagesIngested(TENANT, stored);
+    expect(await SensitiveHitModel.countDocuments({ tenantId: TENANT })).toBe(3);
+    expect(Object.fromEntries((await list()).items.map((r) => [r.name, r.hitCount]))).toEqual({
+      辱骂: 1,
+      资金: 2,
+      一直关闭: 0,
+    });
+  });
+
+  it('sees edits, switches and deletions on the next batch, and keeps hits of deleted rules', async () => {
+    await admin
+      .put(`/api/sensitive-rules/${rules.closed.id}`)
+      .send({ name: '报价类', words: '报价单', sentiment: 'positive' })
+      .expect(200);
+    await admin.put(`/api/sensitive-rules/${rules.closed.id}/enabled`).send({ enabled: true }).expect(200);
+    await admin.put(`/api/sensitive-rules/${rules.money.id}/enabled`).send({ enabled: false }).expect(200);
+    await admin.delete(`/api/sensitive-rules/${rules.insult.id}`).expect(204);
+    await admin.delete(`/api/sensitive-rules/${rules.insult.id}`).expect(404);
+
+    await say('lina', customer, '垃圾报价单，转账吧');
+    await app.temporal.schedule.getHandle(archiveIngestScheduleId(TENANT)).trigger();
+    await ingested();
+
+    const latest = await SensitiveHitModel.find({ tenantId: TENANT, content: '垃圾报价单，转账吧' }).lean();
+    expect(latest.map((h) => [h.ruleName, h.sentiment, h.words])).toEqual([
+      ['报价类', 'positive', ['报价单']],
+    ]);
+    expect(await SensitiveHitModel.countDocuments({ tenantId: TENANT, ruleId: rules.insult.id })).toBe(1);
+    const listed = (await list()).items;
+    expect(listed.map((r) => [r.name, r.enabled, r.hitCount])).toEqual([
+      ['报价类', true, 1],
+      ['资金', false, 2],
+    ]);
+    expect(await AuditLogModel.distinct('action', { tenantId: TENANT, action: /^sensitive-rule\./ })).toEqual(
+      expect.arrayContaining(['sensitive-rule.update', 'sensitive-rule.switch', 'sensitive-rule.delete']),
+    );
+  }, 120_000);
+});
