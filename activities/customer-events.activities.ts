@@ -11,6 +11,7 @@ import {
   type CustomerEventRow,
 } from '../lib/customers/customer-writes';
 import { groupChatFields } from '../lib/customers/group-records';
+import { recordDeleteFriendAlerts } from '../lib/sensitive/delete-friend-alerts';
 import { CallbackInboxModel } from '../lib/models/callback-inbox.model';
 import { CorpTagGroupModel } from '../lib/models/corp-tag.model';
 import { CustomerGroupModel } from '../lib/models/customer-group.model';
@@ -124,6 +125,7 @@ export function createCustomerEventActivities(deps: CustomerEventDeps) {
         break;
     }
     await recordCustomerEvents(tenantId, events);
+    await recordDeleteFriendAlerts(tenantId, events);
 
     await rewriteCustomers(tenantId, [externalUserid], (current) => {
       // A customer we never stored and WeCom no longer has (or only half-added): nothing to keep.

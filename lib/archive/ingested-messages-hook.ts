@@ -1,15 +1,15 @@
-import { recordSensitiveHits } from '../sensitive/record-sensitive-hits';
+import { recordSensitiveAlerts } from '../sensitive/record-sensitive-alerts';
 import type { ChatMessageRecord } from './chat-message-record';
 
 /**
  * The seam where sensitive-word and sensitive-behaviour matching (R-5.2/5.3, R-7.6-04) plugs into the ingest:
  * called once per batch, after the batch is in MongoDB and Elasticsearch and before its seq is saved. A batch
  * read again after a crash comes here again with the same messages, so whatever plugs in must be idempotent
- * by msgid (hit rows are keyed by msgid and rule).
+ * by msgid (alert rows are keyed by msgid and rule or behaviour).
  */
 export async function onMessagesIngested(
   tenantId: string,
   messages: readonly ChatMessageRecord[],
 ): Promise<void> {
-  await recordSensitiveHits(tenantId, messages);
+  await recordSensitiveAlerts(tenantId, messages);
 }

@@ -29,6 +29,7 @@ export const AUDIT_ACTIONS = [
   'sensitive-rule.update',
   'sensitive-rule.switch',
   'sensitive-rule.delete',
+  'sensitive-behavior-settings.update',
 ] as const;
 export type AuditAction = (typeof AUDIT_ACTIONS)[number];
 

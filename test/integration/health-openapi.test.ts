@@ -132,6 +132,8 @@ describe('health and OpenAPI', () => {
         'PUT /api/sensitive-rules/{ruleId}',
         'PUT /api/sensitive-rules/{ruleId}/enabled',
         'DELETE /api/sensitive-rules/{ruleId}',
+        'GET /api/sensitive-behavior-settings',
+        'PUT /api/sensitive-behavior-settings',
         'GET /api/customers/sync',
         'POST /api/customers/sync',
         'GET /api/customer-groups/sync',

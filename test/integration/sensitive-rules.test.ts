@@ -4,12 +4,12 @@ import type { ChatMessageRecord } from '../../lib/archive/chat-message-record';
 import { ArchiveCursorModel } from '../../lib/models/archive-cursor.model';
 import { AuditLogModel } from '../../lib/models/audit-log.model';
 import { ChatMessageModel } from '../../lib/models/chat-message.model';
-import { SensitiveHitModel } from '../../lib/models/sensitive-hit.model';
+import { SensitiveAlertModel } from '../../lib/models/sensitive-alert.model';
 import { ensureArchiveIngestSchedule } from '../../lib/temporal/archive-ingest-schedule';
 import { archiveIngestScheduleId } from '../../lib/temporal/workflow-ids';
 import { eventually, startTestApp, type TestApp } from '../support/app-harness';
 import { rotateArchiveKey } from '../support/archive-fixture';
-import { populateCustomerCorp, simulator, type SimCorp } from '../support/sim-client';
+import { archiveScenario, populateCustomerCorp, simulator, type SimCorp } from '../support/sim-client';
 import { ADMIN_PASSWORD, createBoundTenant, freshTenantId } from '../support/tenant-fixture';
 
 const TENANT = freshTenantId('sensitive');
@@ -25,7 +25,7 @@ interface RuleView {
   creatorName: string;
 }
 
-/** 敏感消息管理: rules through the api, matched in the real archive ingest. */
+/** 敏感消息管理 and 敏感行为设置: rules and settings through the api, detection in the real archive ingest. */
 describe('sensitive-message rules', () => {
   let app: TestApp;
   let corp: SimCorp;
@@ -114,7 +114,40 @@ describe('sensitive-message rules', () => {
     expect((await list({ status: 'disabled' })).items.map((r) => r.name)).toEqual(['一直关闭']);
   });
 
+  it('keeps 敏感行为设置, defaults first, at least one audited party', async () => {
+    const defaults = await admin.get('/api/sensitive-behavior-settings').expect(200);
+    expect(defaults.body).toMatchObject({
+      behaviors: [],
+      auditedParties: ['customer', 'staff'],
+      notifyByApp: true,
+    });
+    const settings = {
+      behaviors: ['sensitive-message', 'card'],
+      auditedParties: ['customer', 'staff'],
+      auditedUserids: [],
+      notifyGroupOwner: true,
+      notifyTrigger: true,
+      notifyUserids: ['zhaomin'],
+      notifyByApp: true,
+    };
+    const none = await admin
+      .put('/api/sensitive-behavior-settings')
+      .send({ ...settings, auditedParties: [] });
+    expect(none.status).toBe(400);
+    expect(none.body.error.message).toContain('请至少选择一个被审计范围');
+    await admin.put('/api/sensitive-behavior-settings').send(settings).expect(200);
+    expect((await admin.get('/api/sensitive-behavior-settings').expect(200)).body).toEqual(settings);
+  });
+
   it('matches every ingested message: one row per message and rule, none for closed rules', async () => {
+    // Chats between two members are not monitored (R-7.6-09); red packets are not watched here.
+    await say('lina', 'wangwei', '垃圾');
+    ({ seq: lastSeq } = await archiveScenario.archiveMessage(corp.corpId, {
+      from: 'lina',
+      tolist: [customer],
+      msgtype: 'card',
+      body: { corpname: '敏感词企业', userid: 'wangwei' },
+    }));
     await say('lina', customer, '你这个垃圾，滚');
     await say(customer, 'lina', '我先转账给你');
     await say('lina', customer, '报价单明天发');
@@ -122,7 +155,10 @@ describe('sensitive-message rules', () => {
     await ensureArchiveIngestSchedule(app.temporal, app.config.temporalTaskQueue, TENANT);
     await ingested();
 
-    const hits = (await SensitiveHitModel.find({ tenantId: TENANT }).lean())
+    expect(
+      (await SensitiveAlertModel.find({ tenantId: TENANT, behavior: 'card' }).lean()).map((a) => a.from),
+    ).toEqual(['lina']);
+    const hits = (await SensitiveAlertModel.find({ tenantId: TENANT, behavior: 'sensitive-message' }).lean())
       .map((h) => [h.content, h.ruleName, h.words, h.senderType])
       .sort((a, b) => String(a).localeCompare(String(b)));
     expect(hits).toEqual(
@@ -152,7 +188,7 @@ describe('sensitive-message rules', () => {
     }).lean()) as unknown as ChatMessageRecord[];
     await onMessagesIngested(TENANT, stored);
     await onMessagesIngested(TENANT, stored);
-    expect(await SensitiveHitModel.countDocuments({ tenantId: TENANT })).toBe(3);
+    expect(await SensitiveAlertModel.countDocuments({ tenantId: TENANT })).toBe(4);
     expect(Object.fromEntries((await list()).items.map((r) => [r.name, r.hitCount]))).toEqual({
       辱骂: 1,
       资金: 2,
@@ -174,11 +210,11 @@ describe('sensitive-message rules', () => {
     await app.temporal.schedule.getHandle(archiveIngestScheduleId(TENANT)).trigger();
     await ingested();
 
-    const latest = await SensitiveHitModel.find({ tenantId: TENANT, content: '垃圾报价单，转账吧' }).lean();
+    const latest = await SensitiveAlertModel.find({ tenantId: TENANT, content: '垃圾报价单，转账吧' }).lean();
     expect(latest.map((h) => [h.ruleName, h.sentiment, h.words])).toEqual([
       ['报价类', 'positive', ['报价单']],
     ]);
-    expect(await SensitiveHitModel.countDocuments({ tenantId: TENANT, ruleId: rules.insult.id })).toBe(1);
+    expect(await SensitiveAlertModel.countDocuments({ tenantId: TENANT, ruleId: rules.insult.id })).toBe(1);
     const listed = (await list()).items;
     expect(listed.map((r) => [r.name, r.enabled, r.hitCount])).toEqual([
       ['报价类', true, 1],

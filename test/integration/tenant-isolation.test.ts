@@ -55,6 +55,15 @@ const SAMPLE_BODIES: Record<string, unknown> = {
   'POST /api/sensitive-rules': { name: '乙方规则', words: '乙，丙' },
   'PUT /api/sensitive-rules/{ruleId}': { name: '乙方改名', words: '乙' },
   'PUT /api/sensitive-rules/{ruleId}/enabled': { enabled: true },
+  'PUT /api/sensitive-behavior-settings': {
+    behaviors: ['card'],
+    auditedParties: ['staff'],
+    auditedUserids: [],
+    notifyGroupOwner: false,
+    notifyTrigger: true,
+    notifyUserids: [],
+    notifyByApp: true,
+  },
 };
 /** Tenant A's 群标签 group and tag ids (ObjectIds), aimed at by tenant B's calls. */
 const groupTagsOfA = { group: '', tag: '' };

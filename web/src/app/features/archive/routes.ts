@@ -5,6 +5,9 @@ import { underConstructionRoute } from '../../shared/under-construction';
 /** 会话存档 (§5) */
 export default [
   underConstructionRoute('messages', '内容存档'),
-  underConstructionRoute('sensitive-words', '敏感消息管理'),
+  {
+    path: 'sensitive-words',
+    loadComponent: () => import('./sensitive-words/sensitive-rules-page').then((m) => m.SensitiveRulesPage),
+  },
   underConstructionRoute('sensitive-behaviors', '敏感行为审核'),
 ] satisfies Routes;

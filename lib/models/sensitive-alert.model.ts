@@ -1,0 +1,43 @@
+import { InferSchemaType, Schema, model } from 'mongoose';
+import { tenantScopePlugin } from '../db/tenant-scope.plugin';
+import { SENSITIVE_BEHAVIORS } from './sensitive-behavior-settings.model';
+import { SENTIMENTS } from './sensitive-rule.model';
+
+/**
+ * One sensitive behaviour to review (敏感行为审核, R-5.3): a red packet, a card, a message hitting a rule,
+ * or a deleted friend. A message hitting two rules gives two rows, several words of one rule one row
+ * (R-5.3.1-06, I-84). `_id` is `<tenantId>:<msgid>:<ruleId>` for a rule hit, `<tenantId>:<msgid>:<behavior>`
+ * for a red packet or card, so a batch read again after a crash inserts nothing twice. The rule's name and
+ * 分类 are copied: the row outlives edits and the rule's deletion. Rule rows are what 命中次数 counts (I-79).
+ */
+const sensitiveAlertSchema = new Schema(
+  {
+    _id: { type: String, required: true },
+    tenantId: { type: String, required: true },
+    behavior: { type: String, required: true, enum: SENSITIVE_BEHAVIORS },
+    msgid: { type: String, default: '' },
+    /** sensitive-message only. */
+    ruleId: { type: String },
+    ruleName: { type: String },
+    sentiment: { type: String, enum: SENTIMENTS },
+    /** The rule's words found in the message, in order of first occurrence (for highlighting). */
+    words: { type: [String], default: [] },
+    /** 触发人: the sender's userid or external userid. */
+    from: { type: String, required: true },
+    senderType: { type: String, required: true, enum: ['staff', 'external'] },
+    conversationId: { type: String, default: '' },
+    roomid: { type: String, default: '' },
+    triggeredAt: { type: Date, required: true },
+    content: { type: String, default: '' },
+  },
+  { versionKey: false, timestamps: { createdAt: true, updatedAt: false } },
+);
+sensitiveAlertSchema.plugin(tenantScopePlugin);
+// 命中次数 recount per rule.
+sensitiveAlertSchema.index({ tenantId: 1, ruleId: 1 });
+// The review list: newest first, by behaviour.
+sensitiveAlertSchema.index({ tenantId: 1, triggeredAt: -1 });
+sensitiveAlertSchema.index({ tenantId: 1, behavior: 1, triggeredAt: -1 });
+
+export type SensitiveAlert = InferSchemaType<typeof sensitiveAlertSchema>;
+export const SensitiveAlertModel = model('SensitiveAlert', sensitiveAlertSchema, 'sensitive_alerts');
