@@ -29,6 +29,7 @@ import { createPlatformWeComHealthRouter } from './modules/wecom-binding/platfor
 import { createWeComBindingRouter } from './modules/wecom-binding/wecom-binding.router';
 import { WeComCallStats } from '../lib/wecom/call-stats';
 import { chatArchiveSdkFor } from '../lib/wecom/chat-archive-sdk-for';
+import { createSensitiveAlertsRouter } from './modules/sensitive-alerts/sensitive-alerts.router';
 import { createSensitiveBehaviorSettingsRouter } from './modules/sensitive-behavior-settings/sensitive-behavior-settings.router';
 import { createSensitiveRulesRouter } from './modules/sensitive-rules/sensitive-rules.router';
 import { archivedGroupMessages } from '../lib/customer-groups/group-message-counts';
@@ -117,6 +118,7 @@ export function createApp(deps: AppDeps): Express {
   app.use(createCustomerGroupsRouter(registry, authenticate, archivedGroupMessages));
   app.use(createSensitiveRulesRouter(registry, authenticate));
   app.use(createSensitiveBehaviorSettingsRouter(registry, authenticate));
+  app.use(createSensitiveAlertsRouter(registry, authenticate));
   app.use(
     createWeComLoginRouter(registry, {
       jwtSecret: config.jwtSecret,

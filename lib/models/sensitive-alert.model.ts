@@ -26,6 +26,8 @@ const sensitiveAlertSchema = new Schema(
     from: { type: String, required: true },
     senderType: { type: String, required: true, enum: ['staff', 'external'] },
     conversationId: { type: String, default: '' },
+    /** The members of the conversation: whose 数据权限 covers the row. */
+    staffUserids: { type: [String], default: [] },
     roomid: { type: String, default: '' },
     triggeredAt: { type: Date, required: true },
     content: { type: String, default: '' },
@@ -38,6 +40,8 @@ sensitiveAlertSchema.index({ tenantId: 1, ruleId: 1 });
 // The review list: newest first, by behaviour.
 sensitiveAlertSchema.index({ tenantId: 1, triggeredAt: -1 });
 sensitiveAlertSchema.index({ tenantId: 1, behavior: 1, triggeredAt: -1 });
+sensitiveAlertSchema.index({ tenantId: 1, staffUserids: 1, triggeredAt: -1 });
+sensitiveAlertSchema.index({ tenantId: 1, from: 1, triggeredAt: -1 });
 
 export type SensitiveAlert = InferSchemaType<typeof sensitiveAlertSchema>;
 export const SensitiveAlertModel = model('SensitiveAlert', sensitiveAlertSchema, 'sensitive_alerts');

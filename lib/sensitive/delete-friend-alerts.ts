@@ -28,6 +28,7 @@ export async function recordDeleteFriendAlerts(
         from: byStaff ? event.userid : event.externalUserid,
         senderType: byStaff ? 'staff' : 'external',
         conversationId: `single:${[event.userid, event.externalUserid].sort().join('|')}`,
+        staffUserids: [event.userid],
         triggeredAt: event.at,
       },
     ];

@@ -15,6 +15,7 @@ export interface DetectedAlert {
   from: string;
   senderType: 'staff' | 'external';
   conversationId: string;
+  staffUserids: string[];
   roomid: string;
   triggeredAt: Date;
   content: string;
@@ -58,6 +59,7 @@ export function detectAlerts(
       from: message.from,
       senderType: message.senderType,
       conversationId: message.conversationId,
+      staffUserids: message.staffUserids,
       roomid: message.roomid,
       triggeredAt: message.msgtime,
       content: message.content,

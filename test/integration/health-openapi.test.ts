@@ -134,6 +134,7 @@ describe('health and OpenAPI', () => {
         'DELETE /api/sensitive-rules/{ruleId}',
         'GET /api/sensitive-behavior-settings',
         'PUT /api/sensitive-behavior-settings',
+        'GET /api/sensitive-alerts',
         'GET /api/customers/sync',
         'POST /api/customers/sync',
         'GET /api/customer-groups/sync',
