@@ -12,6 +12,12 @@ export const sensitiveAlertListQuerySchema = paginationQuerySchema.extend({
 });
 export type SensitiveAlertListQuery = z.infer<typeof sensitiveAlertListQuerySchema>;
 
+/** 导出: the list's filters, every matching row. */
+export const sensitiveAlertExportQuerySchema = sensitiveAlertListQuerySchema.omit({
+  page: true,
+  pageSize: true,
+});
+
 export const sensitiveAlertSchema = z
   .object({
     id: z.string(),

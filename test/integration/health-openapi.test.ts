@@ -135,6 +135,7 @@ describe('health and OpenAPI', () => {
         'GET /api/sensitive-behavior-settings',
         'PUT /api/sensitive-behavior-settings',
         'GET /api/sensitive-alerts',
+        'GET /api/sensitive-alerts/export',
         'GET /api/customers/sync',
         'POST /api/customers/sync',
         'GET /api/customer-groups/sync',

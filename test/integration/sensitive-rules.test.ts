@@ -1,3 +1,4 @@
+import ExcelJS from 'exceljs';
 import request from 'supertest';
 import { onMessagesIngested } from '../../lib/archive/ingested-messages-hook';
 import type { ChatMessageRecord } from '../../lib/archive/chat-message-record';
@@ -296,5 +297,36 @@ describe('sensitive-message rules', () => {
     expect((await alerts({ from: new Date(Date.now() + 3_600_000).toISOString() })).total).toBe(0);
     const bad = await admin.get('/api/sensitive-alerts').query({ behavior: 'nope' });
     expect(bad.body.error.message).toContain('敏感行为类型不正确');
+  });
+
+  it('exports the filtered list to .xlsx with 详情 in full (R-5.3.3-01)', async () => {
+    const response = await admin
+      .get('/api/sensitive-alerts/export')
+      .query({ behavior: 'sensitive-message' })
+      .buffer(true)
+      .parse((res, done) => {
+        const chunks: Buffer[] = [];
+        res.on('data', (chunk: Buffer) => chunks.push(chunk));
+        res.on('end', () => done(null, Buffer.concat(chunks)));
+      })
+      .expect(200);
+    expect(response.headers['content-type']).toContain('spreadsheetml');
+    const workbook = new ExcelJS.Workbook();
+    await workbook.xlsx.load(response.body as ArrayBuffer);
+    const sheet = workbook.getWorksheet('敏感行为')!;
+    const rows = sheet.getSheetValues().slice(1) as unknown[][];
+    expect(rows[0].slice(1)).toEqual([
+      '触发时间',
+      '触发人',
+      '发送人类别',
+      '敏感行为',
+      '命中规则',
+      '详情',
+      '好友/群名称',
+    ]);
+    const body = rows.slice(1).map((row) => row.slice(2, 7));
+    expect(body).toHaveLength(4);
+    expect(body[0]).toEqual(['销售一号', '员工', '敏感消息', '报价类', '垃圾报价单，转账吧']);
+    expect(body.map((row) => row[3]).sort()).toEqual(['报价类', '资金', '资金', '辱骂'].sort());
   });
 });

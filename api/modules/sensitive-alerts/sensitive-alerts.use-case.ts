@@ -10,13 +10,33 @@ import { SensitiveAlertModel, type SensitiveAlert } from '../../../lib/models/se
 import type { SensitiveBehavior } from '../../../lib/models/sensitive-behavior-settings.model';
 import { StaffModel } from '../../../lib/models/staff.model';
 
-type StoredAlert = SensitiveAlert & { _id: string };
+export type StoredAlert = SensitiveAlert & { _id: string };
 
 /**
  * 敏感行为列表 (R-5.3.1): newest first, by 敏感行为 and 触发时间, searched by 发送人 name, within the caller's
  * 数据权限 (rows of conversations with a member in scope).
  */
 export async function listAlerts(tenantId: string, scope: StaffScope, query: SensitiveAlertListQuery) {
+  const filter = await alertFilter(tenantId, scope, query);
+  const [rows, total] = await Promise.all([
+    SensitiveAlertModel.find(filter)
+      .sort(NEWEST_FIRST)
+      .skip((query.page - 1) * query.pageSize)
+      .limit(query.pageSize)
+      .lean<StoredAlert[]>(),
+    SensitiveAlertModel.countDocuments(filter),
+  ]);
+  return { items: await alertViews(tenantId, rows), total, page: query.page, pageSize: query.pageSize };
+}
+
+export const NEWEST_FIRST = { triggeredAt: -1, _id: -1 } as const;
+
+/** The list's filter, shared by the export so that it never shows more than the list. */
+export async function alertFilter(
+  tenantId: string,
+  scope: StaffScope,
+  query: Omit<SensitiveAlertListQuery, 'page' | 'pageSize'>,
+): Promise<FilterQuery<SensitiveAlert>> {
   const filter: FilterQuery<SensitiveAlert> = { tenantId, ...staffScopeFilter(scope, 'staffUserids') };
   if (query.behavior !== 'all') filter.behavior = query.behavior;
   if (query.from || query.to) {
@@ -26,21 +46,13 @@ export async function listAlerts(tenantId: string, scope: StaffScope, query: Sen
     };
   }
   if (query.keyword) filter.from = { $in: await sendersNamed(tenantId, query.keyword) };
-  const [rows, total] = await Promise.all([
-    SensitiveAlertModel.find(filter)
-      .sort({ triggeredAt: -1, _id: -1 })
-      .skip((query.page - 1) * query.pageSize)
-      .limit(query.pageSize)
-      .lean<StoredAlert[]>(),
-    SensitiveAlertModel.countDocuments(filter),
-  ]);
+  return filter;
+}
+
+/** Rows as the list shows them, with one read per kind of name for the whole set. */
+export async function alertViews(tenantId: string, rows: StoredAlert[]): Promise<SensitiveAlertView[]> {
   const names = await namesOf(tenantId, rows);
-  return {
-    items: rows.map((row) => alertView(row, names)),
-    total,
-    page: query.page,
-    pageSize: query.pageSize,
-  };
+  return rows.map((row) => alertView(row, names));
 }
 
 /** Members and customers whose name contains the keyword. */
