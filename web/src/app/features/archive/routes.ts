@@ -9,5 +9,9 @@ export default [
     path: 'sensitive-words',
     loadComponent: () => import('./sensitive-words/sensitive-rules-page').then((m) => m.SensitiveRulesPage),
   },
-  underConstructionRoute('sensitive-behaviors', '敏感行为审核'),
+  {
+    path: 'sensitive-behaviors',
+    loadComponent: () =>
+      import('./sensitive-behaviors/sensitive-alerts-page').then((m) => m.SensitiveAlertsPage),
+  },
 ] satisfies Routes;

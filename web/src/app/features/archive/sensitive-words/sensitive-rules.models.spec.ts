@@ -5,9 +5,7 @@ import { hasAsciiComma, sentimentLabel, sortOf, wordsCell } from './sensitive-ru
 describe('sensitive rule helpers', () => {
   it('cuts the 敏感词 cell after 15 characters (R-5.2.1-06)', () => {
     expect(wordsCell(['滚', '垃圾'])).toBe('滚，垃圾');
-    expect(wordsCell(['一二三四五六七八', '九十一二三四五六七'])).toBe(
-      '一二三四五六七八，九十一二三四...',
-    );
+    expect(wordsCell(['一二三四五六七八', '九十一二三四五六七'])).toBe('一二三四五六七八，九十一二三四...');
   });
 
   it('warns on ASCII commas only', () => {
