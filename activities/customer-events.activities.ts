@@ -32,6 +32,8 @@ import { withWeComFailures } from './wecom-failure';
 export interface CustomerEventDeps {
   customers: CustomersApi;
   credentials: CredentialsLoader;
+  /** Starts the review workflow of each 删除好友 alert (idempotent by workflow id). */
+  startAlertReviews(tenantId: string, alertIds: readonly string[]): Promise<void>;
   now?: () => Date;
 }
 
@@ -125,7 +127,7 @@ export function createCustomerEventActivities(deps: CustomerEventDeps) {
         break;
     }
     await recordCustomerEvents(tenantId, events);
-    await recordDeleteFriendAlerts(tenantId, events);
+    await deps.startAlertReviews(tenantId, await recordDeleteFriendAlerts(tenantId, events));
 
     await rewriteCustomers(tenantId, [externalUserid], (current) => {
       // A customer we never stored and WeCom no longer has (or only half-added): nothing to keep.

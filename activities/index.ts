@@ -20,6 +20,8 @@ import { createCustomerEventActivities } from './customer-events.activities';
 import { createCustomerSyncActivities } from './customer-sync.activities';
 import { createTenantValidityActivities } from './tenant-validity.activities';
 import { createArchiveIngestActivities, type ArchiveIngestDeps } from './archive-ingest.activities';
+import { createSensitiveReviewActivities } from './sensitive-review.activities';
+import { startAlertReviews } from '../lib/sensitive/start-alert-reviews';
 
 export interface ActivityDeps {
   contacts: ContactsApi;
@@ -33,12 +35,14 @@ export interface ActivityDeps {
   wecom: WeComClient;
   publicUrl: string;
   /** The chat archive: the Finance SDK (or why there is none) and the Elasticsearch chat index. */
-  archive: Omit<ArchiveIngestDeps, 'loadArchiveAccess'>;
+  archive: Omit<ArchiveIngestDeps, 'loadArchiveAccess' | 'startAlertReviews'>;
 }
 
 /** Every activity the worker registers, built from the real clients it is given. */
 export function createActivities(deps: ActivityDeps) {
   const shared = { contacts: deps.contacts, credentials: loadContactsCredentials };
+  const startReviews = (tenantId: string, alertIds: readonly string[]) =>
+    startAlertReviews(deps.temporal, deps.taskQueue, tenantId, alertIds);
   const customerSide = { customers: deps.customers, credentials: loadExternalContactCredentials };
   return {
     ...createOrgSyncActivities({
@@ -48,11 +52,12 @@ export function createActivities(deps: ActivityDeps) {
     ...createContactEventActivities(shared),
     ...createOrgWriteBackActivities(shared),
     ...createCustomerSyncActivities(customerSide),
-    ...createCustomerEventActivities(customerSide),
+    ...createCustomerEventActivities({ ...customerSide, startAlertReviews: startReviews }),
     ...createTenantValidityActivities({ temporal: deps.temporal }),
     ...createCorpTagWriteActivities({ corpTags: deps.corpTags, credentials: loadExternalContactCredentials }),
     ...createCustomerTaggingActivities({ customerTags: createCustomerTagsApi(deps.wecom) }),
     ...createContactReminderActivities({ wecom: deps.wecom, publicUrl: deps.publicUrl }),
-    ...createArchiveIngestActivities({ ...deps.archive, loadArchiveAccess }),
+    ...createArchiveIngestActivities({ ...deps.archive, loadArchiveAccess, startAlertReviews: startReviews }),
+    ...createSensitiveReviewActivities({ wecom: deps.wecom, publicUrl: deps.publicUrl }),
   };
 }

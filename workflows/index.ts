@@ -13,3 +13,4 @@ export {
 } from './customer-sync.workflow';
 export { customerEventsWorkflow } from './customer-events.workflow';
 export { archiveIngestWorkflow } from './archive-ingest.workflow';
+export { sensitiveReviewWorkflow } from './sensitive-review.workflow';

@@ -3,6 +3,10 @@ import { tenantScopePlugin } from '../db/tenant-scope.plugin';
 import { SENSITIVE_BEHAVIORS } from './sensitive-behavior-settings.model';
 import { SENTIMENTS } from './sensitive-rule.model';
 
+/** 待审核, 违规属实, 已移除. */
+export const ALERT_STATUSES = ['pending', 'violation', 'dismissed'] as const;
+export type AlertStatus = (typeof ALERT_STATUSES)[number];
+
 /**
  * One sensitive behaviour to review (敏感行为审核, R-5.3): a red packet, a card, a message hitting a rule,
  * or a deleted friend. A message hitting two rules gives two rows, several words of one rule one row
@@ -31,6 +35,11 @@ const sensitiveAlertSchema = new Schema(
     roomid: { type: String, default: '' },
     triggeredAt: { type: Date, required: true },
     content: { type: String, default: '' },
+    /** 审核: 待审核 until a reviewer marks it 违规属实 or 移除预警; 重新审核 overwrites it. */
+    status: { type: String, enum: ALERT_STATUSES, default: 'pending' },
+    reviewNote: { type: String, default: '' },
+    reviewer: { type: new Schema({ userid: String, name: String }, { _id: false }) },
+    reviewedAt: { type: Date },
   },
   { versionKey: false, timestamps: { createdAt: true, updatedAt: false } },
 );
@@ -42,6 +51,8 @@ sensitiveAlertSchema.index({ tenantId: 1, triggeredAt: -1 });
 sensitiveAlertSchema.index({ tenantId: 1, behavior: 1, triggeredAt: -1 });
 sensitiveAlertSchema.index({ tenantId: 1, staffUserids: 1, triggeredAt: -1 });
 sensitiveAlertSchema.index({ tenantId: 1, from: 1, triggeredAt: -1 });
+sensitiveAlertSchema.index({ tenantId: 1, status: 1, triggeredAt: -1 });
+sensitiveAlertSchema.index({ tenantId: 1, 'reviewer.name': 1, triggeredAt: -1 });
 
 export type SensitiveAlert = InferSchemaType<typeof sensitiveAlertSchema>;
 export const SensitiveAlertModel = model('SensitiveAlert', sensitiveAlertSchema, 'sensitive_alerts');

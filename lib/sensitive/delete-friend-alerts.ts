@@ -10,11 +10,11 @@ import { insertAlertsOnce } from './insert-alerts-once';
 export async function recordDeleteFriendAlerts(
   tenantId: string,
   events: readonly CustomerEventRow[],
-): Promise<void> {
+): Promise<string[]> {
   const deletions = events.filter((e) => e.kind === 'deleted_by_staff' || e.kind === 'deleted_by_customer');
-  if (deletions.length === 0) return;
+  if (deletions.length === 0) return [];
   const settings = await loadBehaviorSettings(tenantId);
-  if (!settings.behaviors.includes('delete-friend')) return;
+  if (!settings.behaviors.includes('delete-friend')) return [];
 
   const rows = deletions.flatMap((event) => {
     const byStaff = event.kind === 'deleted_by_staff';
@@ -33,6 +33,5 @@ export async function recordDeleteFriendAlerts(
       },
     ];
   });
-  if (rows.length === 0) return;
-  await insertAlertsOnce(rows);
+  return insertAlertsOnce(rows);
 }

@@ -6,8 +6,8 @@ const DUPLICATE_KEY = 11000;
  * Inserts alert rows keyed by their idempotency id; rows already stored by an earlier delivery are left as
  * they are (the only failures a bulk insert may then have are duplicate keys).
  */
-export async function insertAlertsOnce(rows: readonly object[]): Promise<void> {
-  if (rows.length === 0) return;
+export async function insertAlertsOnce(rows: readonly { _id: string }[]): Promise<string[]> {
+  if (rows.length === 0) return [];
   await SensitiveAlertModel.insertMany(rows, { ordered: false }).catch((error: unknown) => {
     const writeErrors = (error as { writeErrors?: Array<{ code?: number; err?: { code?: number } }> })
       .writeErrors;
@@ -18,4 +18,7 @@ export async function insertAlertsOnce(rows: readonly object[]): Promise<void> {
       (error as { code?: number }).code === DUPLICATE_KEY;
     if (!duplicatesOnly) throw error;
   });
+  // Every row of the batch, new or not: a review start is idempotent by its workflow id, so a batch read
+  // again after a crash between insert and start still gets its reviews started.
+  return rows.map((row) => row._id);
 }

@@ -14,16 +14,16 @@ import { tenantMatcher } from './tenant-matcher';
 export async function recordSensitiveAlerts(
   tenantId: string,
   messages: readonly ChatMessageRecord[],
-): Promise<{ alerts: number }> {
+): Promise<{ alerts: number; alertIds: string[] }> {
   const settings = await loadBehaviorSettings(tenantId);
-  if (settings.behaviors.length === 0) return { alerts: 0 };
+  if (settings.behaviors.length === 0) return { alerts: 0, alertIds: [] };
   const rows = detectAlerts(tenantId, settings, await tenantMatcher(tenantId), messages);
-  if (rows.length === 0) return { alerts: 0 };
+  if (rows.length === 0) return { alerts: 0, alertIds: [] };
 
-  await insertAlertsOnce(rows);
+  const alertIds = await insertAlertsOnce(rows);
   const ruleIds = rows.map((row) => row.ruleId).filter((id): id is string => Boolean(id));
   await recountHits(tenantId, [...new Set(ruleIds)]);
-  return { alerts: rows.length };
+  return { alerts: rows.length, alertIds };
 }
 
 /** 命中次数 = the rule's alert rows (I-79); a set, not an $inc, so re-delivery cannot count twice. */

@@ -21,3 +21,6 @@ export const customerSideSyncWorkflowId = (kind: string, tenantId: string, runKe
 /** The chat-archive ingest: a Schedule per tenant, every minute. */
 export const archiveIngestScheduleId = (tenantId: string) => `archive-ingest/${tenantId}`;
 export const archiveIngestWorkflowId = (tenantId: string) => `archive-ingest/${tenantId}/scheduled`;
+/** One review workflow per 敏感行为 alert row: its app messages once, then 审核 and 重新审核. */
+export const sensitiveReviewWorkflowId = (tenantId: string, alertId: string) =>
+  `sensitive-review/${tenantId}/${alertId}`;

@@ -287,6 +287,8 @@ describe('客户联系 callbacks', () => {
     const activities = createCustomerEventActivities({
       customers: createCustomersApi(new WeComClient({ baseUrl: app.config.wecomApiBase })),
       credentials: loadExternalContactCredentials,
+      // No alerts are configured in this suite: there is no review to start.
+      startAlertReviews: async () => {},
     });
     const keys = rows.map((row) => row.key);
     const shuffled = [...keys.filter((_, i) => i % 2 === 1).reverse(), ...keys.filter((_, i) => i % 2 === 0)];
