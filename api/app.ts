@@ -118,7 +118,7 @@ export function createApp(deps: AppDeps): Express {
   app.use(createCustomerGroupsRouter(registry, authenticate, archivedGroupMessages));
   app.use(createSensitiveRulesRouter(registry, authenticate));
   app.use(createSensitiveBehaviorSettingsRouter(registry, authenticate));
-  app.use(createSensitiveAlertsRouter(registry, authenticate));
+  app.use(createSensitiveAlertsRouter(registry, deps.temporal, authenticate));
   app.use(
     createWeComLoginRouter(registry, {
       jwtSecret: config.jwtSecret,

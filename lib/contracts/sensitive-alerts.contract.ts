@@ -1,3 +1,4 @@
+import { ALERT_STATUSES } from '../models/sensitive-alert.model';
 import { SENSITIVE_BEHAVIORS } from '../models/sensitive-behavior-settings.model';
 import { pageOf, paginationQuerySchema, z } from './common.contract';
 
@@ -9,6 +10,10 @@ export const sensitiveAlertListQuerySchema = paginationQuerySchema.extend({
   to: z.coerce.date({ error: '结束日期不正确' }).optional(),
   /** 发送人 name, fuzzy (R-5.3.1-02). */
   keyword: z.string().trim().max(50, '搜索内容过长').optional(),
+  /** 状态: 待审核 / 违规属实 / 已移除. */
+  status: z.enum(['all', ...ALERT_STATUSES], { error: '审核状态不正确' }).default('all'),
+  /** 审核人 name, fuzzy. */
+  reviewer: z.string().trim().max(50, '搜索内容过长').optional(),
 });
 export type SensitiveAlertListQuery = z.infer<typeof sensitiveAlertListQuerySchema>;
 
@@ -32,8 +37,43 @@ export const sensitiveAlertSchema = z
     /** 详情 in full; the list cuts it to 20 characters and marks `words` red (R-5.3.1-08). */
     content: z.string(),
     words: z.array(z.string()),
+    status: z.enum(ALERT_STATUSES),
+    reviewNote: z.string(),
+    reviewerName: z.string().nullable(),
+    reviewedAt: z.string().nullable(),
   })
   .openapi('SensitiveAlert');
 export type SensitiveAlertView = z.infer<typeof sensitiveAlertSchema>;
 
 export const sensitiveAlertPageSchema = pageOf(sensitiveAlertSchema).openapi('SensitiveAlertPage');
+
+export const sensitiveAlertParamsSchema = z.object({ alertId: z.string().min(1).max(300) });
+
+/** 审核 / 重新审核: 违规属实 or 移除预警, with an optional note. */
+export const sensitiveAlertReviewSchema = z
+  .object({
+    verdict: z.enum(['violation', 'dismissed'], { error: '请选择审核结果' }),
+    note: z.string().trim().max(200, '备注不能超过200个字').default(''),
+  })
+  .openapi('SensitiveAlertReview');
+export type SensitiveAlertReviewInput = z.infer<typeof sensitiveAlertReviewSchema>;
+
+/** The conversation around a hit: 5 messages before, the hit, 5 after; `words` to highlight. */
+export const sensitiveAlertContextSchema = z
+  .object({
+    words: z.array(z.string()),
+    messages: z.array(
+      z.object({
+        id: z.string(),
+        senderName: z.string(),
+        senderType: z.enum(['staff', 'customer']),
+        msgtype: z.string(),
+        msgtime: z.string(),
+        content: z.string(),
+        /** The message that raised the alert. */
+        hit: z.boolean(),
+      }),
+    ),
+  })
+  .openapi('SensitiveAlertContext');
+export type SensitiveAlertContext = z.infer<typeof sensitiveAlertContextSchema>;

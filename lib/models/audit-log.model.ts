@@ -30,6 +30,7 @@ export const AUDIT_ACTIONS = [
   'sensitive-rule.switch',
   'sensitive-rule.delete',
   'sensitive-behavior-settings.update',
+  'sensitive-alert.review',
 ] as const;
 export type AuditAction = (typeof AUDIT_ACTIONS)[number];
 

@@ -8,7 +8,8 @@ import { ChatMessageModel } from '../../lib/models/chat-message.model';
 import { StaffModel } from '../../lib/models/staff.model';
 import { SensitiveAlertModel } from '../../lib/models/sensitive-alert.model';
 import { ensureArchiveIngestSchedule } from '../../lib/temporal/archive-ingest-schedule';
-import { archiveIngestScheduleId } from '../../lib/temporal/workflow-ids';
+import { archiveIngestScheduleId, sensitiveReviewWorkflowId } from '../../lib/temporal/workflow-ids';
+import { reviewStateQuery } from '../../workflows/sensitive-review.workflow';
 import { eventually, startTestApp, type TestApp } from '../support/app-harness';
 import { rotateArchiveKey } from '../support/archive-fixture';
 import { ensureCallbackSettings } from '../../lib/wecom/binding-store';
@@ -328,5 +329,97 @@ describe('sensitive-message rules', () => {
     expect(body).toHaveLength(4);
     expect(body[0]).toEqual(['销售一号', '员工', '敏感消息', '报价类', '垃圾报价单，转账吧']);
     expect(body.map((row) => row[3]).sort()).toEqual(['报价类', '资金', '资金', '辱骂'].sort());
+  });
+
+  describe('审核 (R-5.3.1): a review workflow per alert', () => {
+    const reviewState = (alertId: string) =>
+      app.temporal.workflow.getHandle(sensitiveReviewWorkflowId(TENANT, alertId)).query(reviewStateQuery);
+    const noticesTo = async (userid: string, text: string) =>
+      (await simulator.appMessages(corp.corpId, userid)).messages.filter((m) =>
+        JSON.stringify(m.content).includes(text),
+      );
+    const transferAlert = async () =>
+      (await SensitiveAlertModel.findOne({
+        tenantId: TENANT,
+        senderType: 'external',
+        words: '转账',
+      }).lean())!;
+    type AlertPage = {
+      total: number;
+      items: Array<{ id: string; status: string; reviewerName: string | null; reviewNote: string }>;
+    };
+    const alerts = async (query: Record<string, string> = {}) =>
+      (await admin.get('/api/sensitive-alerts').query(query).expect(200)).body as AlertPage;
+
+    it('messages the trigger (or the customer’s follower) and the chosen staff once per alert', async () => {
+      const card = (await SensitiveAlertModel.findOne({ tenantId: TENANT, behavior: 'card' }).lean())!;
+      await eventually(async () => (await reviewState(card._id)).notified, 60_000);
+      expect(await noticesTo('zhaomin', '发名片')).toHaveLength(1);
+      expect(await noticesTo('lina', '发名片')).toHaveLength(1);
+      // A customer's message: its follower in the chat hears about it, with the rule and its words.
+      const transfer = await transferAlert();
+      await eventually(async () => (await reviewState(transfer._id)).notified, 60_000);
+      expect(await noticesTo('lina', '资金（转账）')).toHaveLength(1);
+      expect(await noticesTo('zhaomin', '资金（转账）')).toHaveLength(1);
+    }, 90_000);
+
+    it('reviews and re-reviews: the row at once, the workflow durably, each audited', async () => {
+      const { _id: id } = await transferAlert();
+      const bad = await admin
+        .post(`/api/sensitive-alerts/${encodeURIComponent(id)}/review`)
+        .send({ verdict: 'x' });
+      expect(bad.body.error.message).toContain('请选择审核结果');
+      const long = await admin
+        .post(`/api/sensitive-alerts/${encodeURIComponent(id)}/review`)
+        .send({ verdict: 'violation', note: '字'.repeat(201) });
+      expect(long.body.error.message).toContain('备注不能超过200个字');
+      await admin.post('/api/sensitive-alerts/nope/review').send({ verdict: 'violation' }).expect(404);
+
+      await admin
+        .post(`/api/sensitive-alerts/${encodeURIComponent(id)}/review`)
+        .send({ verdict: 'violation', note: '确有违规' })
+        .expect(204);
+      expect((await alerts({ status: 'violation' })).items).toEqual([
+        expect.objectContaining({ id, status: 'violation', reviewerName: '管理员', reviewNote: '确有违规' }),
+      ]);
+      expect((await alerts({ status: 'pending' })).items.map((a) => a.id)).not.toContain(id);
+      expect((await alerts({ reviewer: '管理' })).items.map((a) => a.id)).toEqual([id]);
+      expect((await alerts({ reviewer: '别人' })).total).toBe(0);
+      await eventually(async () => (await reviewState(id)).decision?.verdict === 'violation', 30_000);
+
+      await admin
+        .post(`/api/sensitive-alerts/${encodeURIComponent(id)}/review`)
+        .send({ verdict: 'dismissed', note: '误报' })
+        .expect(204);
+      await eventually(async () => (await reviewState(id)).decision?.verdict === 'dismissed', 30_000);
+      expect((await alerts({ status: 'dismissed' })).items.map((a) => [a.id, a.reviewNote])).toEqual([
+        [id, '误报'],
+      ]);
+      expect((await alerts({ status: 'violation' })).total).toBe(0);
+      const audits = await AuditLogModel.find({ tenantId: TENANT, action: 'sensitive-alert.review' })
+        .sort({ at: 1 })
+        .lean();
+      expect(audits.map((a) => (a.after as { status: string }).status)).toEqual(['violation', 'dismissed']);
+      const bogus = await admin.get('/api/sensitive-alerts').query({ status: 'nope' });
+      expect(bogus.body.error.message).toContain('审核状态不正确');
+    }, 90_000);
+
+    it('shows the hit in its conversation with the messages around it', async () => {
+      const hit = (await SensitiveAlertModel.findOne({
+        tenantId: TENANT,
+        ruleName: '辱骂',
+        content: '你这个垃圾，滚',
+      }).lean())!;
+      const context = (
+        await admin.get(`/api/sensitive-alerts/${encodeURIComponent(hit._id)}/context`).expect(200)
+      ).body as { words: string[]; messages: Array<{ content: string; msgtype: string; hit: boolean }> };
+      expect(context.words).toEqual(['垃圾', '滚']);
+      const at = context.messages.findIndex((m) => m.hit);
+      expect(context.messages[at].content).toBe('你这个垃圾，滚');
+      expect(context.messages.length).toBeLessThanOrEqual(11);
+      expect(context.messages.slice(0, at).map((m) => m.msgtype)).toContain('card');
+      expect(context.messages.slice(at + 1).map((m) => m.content)).toContain('我先转账给你');
+      await admin.get('/api/sensitive-alerts/nope/context').expect(404);
+    });
   });
 });

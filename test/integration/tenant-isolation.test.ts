@@ -55,6 +55,7 @@ const SAMPLE_BODIES: Record<string, unknown> = {
   'POST /api/sensitive-rules': { name: '乙方规则', words: '乙，丙' },
   'PUT /api/sensitive-rules/{ruleId}': { name: '乙方改名', words: '乙' },
   'PUT /api/sensitive-rules/{ruleId}/enabled': { enabled: true },
+  'POST /api/sensitive-alerts/{alertId}/review': { verdict: 'dismissed', note: '乙方' },
   'PUT /api/sensitive-behavior-settings': {
     behaviors: ['card'],
     auditedParties: ['staff'],

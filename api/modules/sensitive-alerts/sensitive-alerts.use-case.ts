@@ -46,6 +46,8 @@ export async function alertFilter(
     };
   }
   if (query.keyword) filter.from = { $in: await sendersNamed(tenantId, query.keyword) };
+  if (query.status !== 'all') filter.status = query.status;
+  if (query.reviewer) filter['reviewer.name'] = new RegExp(escapeRegExp(query.reviewer));
   return filter;
 }
 
@@ -57,13 +59,15 @@ export async function alertViews(tenantId: string, rows: StoredAlert[]): Promise
 
 /** Members and customers whose name contains the keyword. */
 async function sendersNamed(tenantId: string, keyword: string): Promise<string[]> {
-  const pattern = new RegExp(keyword.replace(/[.*+?^${}()|[\]\\]/g, '\\$&'));
+  const pattern = new RegExp(escapeRegExp(keyword));
   const [staff, customers] = await Promise.all([
     StaffModel.distinct('userid', { tenantId, name: pattern }) as Promise<string[]>,
     CustomerModel.distinct('externalUserid', { tenantId, name: pattern }) as Promise<string[]>,
   ]);
   return [...staff, ...customers];
 }
+
+const escapeRegExp = (text: string) => text.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
 
 interface Names {
   staff: Map<string, string>;
@@ -116,5 +120,9 @@ function alertView(row: StoredAlert, names: Names): SensitiveAlertView {
     ruleName: row.ruleName ?? null,
     content: row.content,
     words: row.words,
+    status: (row.status ?? 'pending') as SensitiveAlertView['status'],
+    reviewNote: row.reviewNote ?? '',
+    reviewerName: row.reviewer?.name ?? null,
+    reviewedAt: row.reviewedAt ? row.reviewedAt.toISOString() : null,
   };
 }

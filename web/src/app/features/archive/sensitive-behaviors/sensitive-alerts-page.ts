@@ -8,7 +8,11 @@ import { NzTableModule, NzTableQueryParams } from 'ng-zorro-antd/table';
 import { IfPermittedDirective } from '../../../core/auth/if-permitted.directive';
 import { formatDateTime } from '../../../core/format/date-time';
 import { SHARED_IMPORTS } from '../../../shared/shared-imports';
+import { SensitiveAlertReviewDialog } from './sensitive-alert-review-dialog';
 import {
+  type AlertStatus,
+  type SensitiveAlert,
+  STATUS_LABELS,
   BEHAVIOR_LABELS,
   detailParts,
   SensitiveAlertFilters,
@@ -20,7 +24,7 @@ const EMPTY_PAGE: SensitiveAlertPage = { items: [], total: 0, page: 1, pageSize:
 
 /**
  * 会话存档 → 敏感行为审核 (R-5.3.1): the detected behaviours, newest first, by 敏感行为, 触发时间 and
- * 发送人, with 导出. (The review itself is not built yet.)
+ * 发送人, 状态 and 审核人, with 导出 and the 审核 dialog.
  */
 @Component({
   selector: 'app-sensitive-alerts-page',
@@ -31,6 +35,7 @@ const EMPTY_PAGE: SensitiveAlertPage = { items: [], total: 0, page: 1, pageSize:
     NzSelectModule,
     NzTableModule,
     IfPermittedDirective,
+    SensitiveAlertReviewDialog,
   ],
   templateUrl: './sensitive-alerts-page.html',
   styles: `
@@ -72,6 +77,12 @@ export class SensitiveAlertsPage implements OnInit {
   protected behavior: SensitiveBehavior | 'all' = 'all';
   protected range: Date[] = [];
   protected keyword = '';
+  protected reviewer = '';
+  protected status: AlertStatus | 'all' = 'all';
+  protected readonly statuses = Object.entries(STATUS_LABELS) as Array<[AlertStatus, string]>;
+  protected readonly statusLabels = STATUS_LABELS;
+  protected readonly reviewOpen = signal(false);
+  protected readonly reviewing = signal<SensitiveAlert | null>(null);
   private filters: SensitiveAlertFilters = { behavior: 'all' };
 
   ngOnInit(): void {
@@ -85,6 +96,8 @@ export class SensitiveAlertsPage implements OnInit {
       ...(from ? { from: new Date(new Date(from).setHours(0, 0, 0, 0)).toISOString() } : {}),
       ...(to ? { to: new Date(new Date(to).setHours(23, 59, 59, 999)).toISOString() } : {}),
       ...(this.keyword.trim() ? { keyword: this.keyword.trim() } : {}),
+      ...(this.reviewer.trim() ? { reviewer: this.reviewer.trim() } : {}),
+      status: this.status,
     };
     this.load(1, this.page().pageSize);
   }
@@ -93,7 +106,19 @@ export class SensitiveAlertsPage implements OnInit {
     this.behavior = 'all';
     this.range = [];
     this.keyword = '';
+    this.reviewer = '';
+    this.status = 'all';
     this.search();
+  }
+
+  protected openReview(alert: SensitiveAlert): void {
+    this.reviewing.set(alert);
+    this.reviewOpen.set(true);
+  }
+
+  /** After a review: the same page again, now with its 状态. */
+  protected reload(): void {
+    this.load(this.page().page, this.page().pageSize);
   }
 
   protected onQueryParams(params: NzTableQueryParams): void {

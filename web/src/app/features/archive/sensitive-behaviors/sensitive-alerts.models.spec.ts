@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 
-import { detailParts } from './sensitive-alerts.models';
+import { detailParts, highlightParts } from './sensitive-alerts.models';
 
 describe('敏感行为 详情 (R-5.3.1-08)', () => {
   it('marks every occurrence of the hit words', () => {
@@ -19,5 +19,15 @@ describe('敏感行为 详情 (R-5.3.1-08)', () => {
     expect(detailParts({ behavior: 'delete-friend', content: '', words: [] })).toEqual([
       { text: '--', hit: false },
     ]);
+  });
+
+  it('marks the hit words in a whole message for the 审核 dialog', () => {
+    expect(highlightParts('先转账再说转账', ['转账'])).toEqual([
+      { text: '先', hit: false },
+      { text: '转账', hit: true },
+      { text: '再说', hit: false },
+      { text: '转账', hit: true },
+    ]);
+    expect(highlightParts('没有命中', [])).toEqual([{ text: '没有命中', hit: false }]);
   });
 });

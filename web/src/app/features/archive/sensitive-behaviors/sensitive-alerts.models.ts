@@ -11,6 +11,32 @@ export interface SensitiveAlert {
   ruleName: string | null;
   content: string;
   words: string[];
+  status: AlertStatus;
+  reviewNote: string;
+  reviewerName: string | null;
+  reviewedAt: string | null;
+}
+
+/** 待审核 / 违规属实 / 已移除. */
+export type AlertStatus = 'pending' | 'violation' | 'dismissed';
+export const STATUS_LABELS: Record<AlertStatus, string> = {
+  pending: '待审核',
+  violation: '违规属实',
+  dismissed: '已移除',
+};
+
+/** The 审核 dialog's conversation: 5 messages either side of the hit. */
+export interface SensitiveAlertContext {
+  words: string[];
+  messages: Array<{
+    id: string;
+    senderName: string;
+    senderType: 'staff' | 'customer';
+    msgtype: string;
+    msgtime: string;
+    content: string;
+    hit: boolean;
+  }>;
 }
 
 export interface SensitiveAlertPage {
@@ -25,6 +51,8 @@ export interface SensitiveAlertFilters {
   from?: string;
   to?: string;
   keyword?: string;
+  status?: AlertStatus | 'all';
+  reviewer?: string;
 }
 
 export const BEHAVIOR_LABELS: Record<SensitiveBehavior, string> = {
@@ -49,9 +77,15 @@ export interface DetailPart {
 export function detailParts(alert: Pick<SensitiveAlert, 'behavior' | 'content' | 'words'>): DetailPart[] {
   if (alert.behavior === 'delete-friend') return [{ text: '--', hit: false }];
   const chars = [...alert.content];
-  const shown = chars.slice(0, DETAIL_SHOWN).join('');
+  const parts = highlightParts(chars.slice(0, DETAIL_SHOWN).join(''), alert.words);
+  if (chars.length > DETAIL_SHOWN) parts.push({ text: '...', hit: false });
+  return parts;
+}
+
+/** Text cut into runs, the words' occurrences marked (for red). */
+export function highlightParts(shown: string, words: readonly string[]): DetailPart[] {
   const marked = new Array<boolean>(shown.length).fill(false);
-  for (const word of alert.words) {
+  for (const word of words) {
     if (!word) continue;
     for (let at = shown.indexOf(word); at >= 0; at = shown.indexOf(word, at + 1)) {
       marked.fill(true, at, at + word.length);
@@ -63,6 +97,5 @@ export function detailParts(alert: Pick<SensitiveAlert, 'behavior' | 'content' |
     if (last && last.hit === marked[i]) last.text += shown[i];
     else parts.push({ text: shown[i], hit: marked[i] });
   }
-  if (chars.length > DETAIL_SHOWN) parts.push({ text: '...', hit: false });
   return parts;
 }
