@@ -5,6 +5,13 @@ import { underConstructionRoute } from '../../shared/under-construction';
 /** 会话存档 (§5) */
 export default [
   underConstructionRoute('messages', '内容存档'),
-  underConstructionRoute('sensitive-words', '敏感消息管理'),
-  underConstructionRoute('sensitive-behaviors', '敏感行为审核'),
+  {
+    path: 'sensitive-words',
+    loadComponent: () => import('./sensitive-words/sensitive-rules-page').then((m) => m.SensitiveRulesPage),
+  },
+  {
+    path: 'sensitive-behaviors',
+    loadComponent: () =>
+      import('./sensitive-behaviors/sensitive-alerts-page').then((m) => m.SensitiveAlertsPage),
+  },
 ] satisfies Routes;
