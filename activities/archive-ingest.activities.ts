@@ -22,6 +22,8 @@ export interface ArchiveIngestDeps {
   es: ElasticsearchClient;
   chatIndex: string;
   loadArchiveAccess(tenantId: string): Promise<ArchiveAccess | null>;
+  /** Starts the review workflow of each alert the batch raised (idempotent by workflow id). */
+  startAlertReviews(tenantId: string, alertIds: readonly string[]): Promise<void>;
 }
 
 export interface IngestBatchResult {
@@ -176,7 +178,7 @@ export function createArchiveIngestActivities(deps: ArchiveIngestDeps): ArchiveI
         await updateLastContact(tenantId, records);
         await recountGroupDays(tenantId, records);
         await recomputeConversations(tenantId, records);
-        await onMessagesIngested(tenantId, records);
+        await deps.startAlertReviews(tenantId, await onMessagesIngested(tenantId, records));
       }
       const lastSeq = chatdata[chatdata.length - 1].seq;
       await ArchiveCursorModel.updateOne(

@@ -12,6 +12,7 @@ import {
 } from '../lib/customers/customer-writes';
 import { pendingTagOverlay } from '../lib/customers/pending-tag-changes';
 import { groupChatFields } from '../lib/customers/group-records';
+import { recordDeleteFriendAlerts } from '../lib/sensitive/delete-friend-alerts';
 import { CallbackInboxModel } from '../lib/models/callback-inbox.model';
 import { CorpTagGroupModel } from '../lib/models/corp-tag.model';
 import { CustomerGroupModel } from '../lib/models/customer-group.model';
@@ -34,6 +35,8 @@ export interface CustomerEventDeps {
   customers: CustomersApi;
   corpTags: CorpTagsApi;
   credentials: CredentialsLoader;
+  /** Starts the review workflow of each 删除好友 alert (idempotent by workflow id). */
+  startAlertReviews(tenantId: string, alertIds: readonly string[]): Promise<void>;
   now?: () => Date;
   /** Starts the add event's welcome workflow if the api could not (lib/acquisition/start-new-contact-welcome). */
   onCustomerAdded?: (tenantId: string, inboxKey: string, envelope: CallbackEnvelope) => Promise<void>;
@@ -133,6 +136,7 @@ export function createCustomerEventActivities(deps: CustomerEventDeps) {
         break;
     }
     await recordCustomerEvents(tenantId, events);
+    await deps.startAlertReviews(tenantId, await recordDeleteFriendAlerts(tenantId, events));
 
     await rewriteCustomers(tenantId, [externalUserid], (current) => {
       // A customer we never stored and WeCom no longer has (or only half-added): nothing to keep.

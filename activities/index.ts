@@ -31,6 +31,8 @@ import { createGroupWelcomeActivities } from './group-welcome.activities';
 import { startNewContactWelcome } from '../lib/acquisition/start-new-contact-welcome';
 import { log as activityLog } from '@temporalio/activity';
 import { createGroupCodeActivities } from './group-code.activities';
+import { createSensitiveReviewActivities } from './sensitive-review.activities';
+import { startAlertReviews } from '../lib/sensitive/start-alert-reviews';
 
 export interface ActivityDeps {
   contacts: ContactsApi;
@@ -44,7 +46,7 @@ export interface ActivityDeps {
   wecom: WeComClient;
   publicUrl: string;
   /** The chat archive: the Finance SDK (or why there is none) and the Elasticsearch chat index. */
-  archive: Omit<ArchiveIngestDeps, 'loadArchiveAccess'>;
+  archive: Omit<ArchiveIngestDeps, 'loadArchiveAccess' | 'startAlertReviews'>;
   /** The customer search index (Elasticsearch) and where its workflows run. */
   search: CustomerSearch;
 }
@@ -52,6 +54,8 @@ export interface ActivityDeps {
 /** Every activity the worker registers, built from the real clients it is given. */
 export function createActivities(deps: ActivityDeps) {
   const shared = { contacts: deps.contacts, credentials: loadContactsCredentials };
+  const startReviews = (tenantId: string, alertIds: readonly string[]) =>
+    startAlertReviews(deps.temporal, deps.taskQueue, tenantId, alertIds);
   const customerSide = {
     customers: deps.customers,
     corpTags: deps.corpTags,
@@ -70,6 +74,7 @@ export function createActivities(deps: ActivityDeps) {
     }),
     ...createCustomerEventActivities({
       ...customerSide,
+      startAlertReviews: startReviews,
       onCustomerAdded: (tenantId, inboxKey, envelope) =>
         startNewContactWelcome(
           {
@@ -86,7 +91,7 @@ export function createActivities(deps: ActivityDeps) {
     ...createCorpTagWriteActivities({ corpTags: deps.corpTags, credentials: loadExternalContactCredentials }),
     ...createCustomerTaggingActivities({ corpTags: deps.corpTags }),
     ...createContactReminderActivities({ wecom: deps.wecom, publicUrl: deps.publicUrl }),
-    ...createArchiveIngestActivities({ ...deps.archive, loadArchiveAccess }),
+    ...createArchiveIngestActivities({ ...deps.archive, loadArchiveAccess, startAlertReviews: startReviews }),
     ...createCustomerSearchActivities({ search: deps.search }),
     ...createStaffCodeSyncActivities({
       contactWays: createContactWayApi(deps.wecom),
@@ -108,5 +113,6 @@ export function createActivities(deps: ActivityDeps) {
       publicUrl: deps.publicUrl,
     }),
     ...createGroupCodeActivities({ wecom: deps.wecom, publicUrl: deps.publicUrl }),
+    ...createSensitiveReviewActivities({ wecom: deps.wecom, publicUrl: deps.publicUrl }),
   };
 }

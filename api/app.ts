@@ -39,6 +39,9 @@ import {
 } from './modules/welcome-messages/welcome-messages.router';
 import { WeComCallStats } from '../lib/wecom/call-stats';
 import { chatArchiveSdkFor } from '../lib/wecom/chat-archive-sdk-for';
+import { createSensitiveAlertsRouter } from './modules/sensitive-alerts/sensitive-alerts.router';
+import { createSensitiveBehaviorSettingsRouter } from './modules/sensitive-behavior-settings/sensitive-behavior-settings.router';
+import { createSensitiveRulesRouter } from './modules/sensitive-rules/sensitive-rules.router';
 import { archivedGroupMessages } from '../lib/customer-groups/group-message-counts';
 import { WeComClient } from '../lib/wecom/client';
 import { buildOpenApiDocument, createApiRegistry, OPENAPI_PATH } from './openapi/registry';
@@ -164,6 +167,9 @@ export function createApp(deps: AppDeps): Express {
       authenticate,
     ),
   );
+  app.use(createSensitiveRulesRouter(registry, authenticate));
+  app.use(createSensitiveBehaviorSettingsRouter(registry, authenticate));
+  app.use(createSensitiveAlertsRouter(registry, deps.temporal, authenticate));
   app.use(
     createWeComLoginRouter(registry, {
       jwtSecret: config.jwtSecret,

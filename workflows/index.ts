@@ -18,3 +18,4 @@ export { staffCodeSyncWorkflow } from './staff-code-sync.workflow';
 export { newContactWelcomeWorkflow } from './new-contact-welcome.workflow';
 export { groupWelcomeTemplateWorkflow } from './group-welcome-template.workflow';
 export { groupCodeWorkflow } from './group-code.workflow';
+export { sensitiveReviewWorkflow } from './sensitive-review.workflow';

@@ -43,6 +43,12 @@ export const AUDIT_ACTIONS = [
   'welcome.update',
   'welcome.delete',
   'group-code.delete',
+  'sensitive-rule.create',
+  'sensitive-rule.update',
+  'sensitive-rule.switch',
+  'sensitive-rule.delete',
+  'sensitive-behavior-settings.update',
+  'sensitive-alert.review',
 ] as const;
 export type AuditAction = (typeof AUDIT_ACTIONS)[number];
 

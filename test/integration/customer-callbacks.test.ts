@@ -290,6 +290,8 @@ describe('客户联系 callbacks', () => {
       customers: createCustomersApi(wecom),
       corpTags: createCorpTagsApi(wecom),
       credentials: loadExternalContactCredentials,
+      // No alerts are configured in this suite: there is no review to start.
+      startAlertReviews: async () => {},
     });
     const keys = rows.map((row) => row.key);
     const shuffled = [...keys.filter((_, i) => i % 2 === 1).reverse(), ...keys.filter((_, i) => i % 2 === 0)];

@@ -3,6 +3,7 @@ import { StaffCodeModel } from '../../lib/models/staff-code.model';
 import { WelcomeMessageModel } from '../../lib/models/welcome-message.model';
 import { CustomerTaggingJobModel } from '../../lib/models/customer-tagging-job.model';
 import request from 'supertest';
+import { SensitiveRuleModel } from '../../lib/models/sensitive-rule.model';
 import { StaffModel } from '../../lib/models/staff.model';
 import { DepartmentModel } from '../../lib/models/department.model';
 import { RoleModel } from '../../lib/models/role.model';
@@ -86,6 +87,19 @@ const SAMPLE_BODIES: Record<string, unknown> = {
     scanLimit: 1,
   },
   'POST /api/h5/customers/{externalUserid}/tags': { addTagIds: ['et-a-tag'] },
+  'POST /api/sensitive-rules': { name: '乙方规则', words: '乙，丙' },
+  'PUT /api/sensitive-rules/{ruleId}': { name: '乙方改名', words: '乙' },
+  'PUT /api/sensitive-rules/{ruleId}/enabled': { enabled: true },
+  'POST /api/sensitive-alerts/{alertId}/review': { verdict: 'dismissed', note: '乙方' },
+  'PUT /api/sensitive-behavior-settings': {
+    behaviors: ['card'],
+    auditedParties: ['staff'],
+    auditedUserids: [],
+    notifyGroupOwner: false,
+    notifyTrigger: true,
+    notifyUserids: [],
+    notifyByApp: true,
+  },
 };
 /** Tenant A's 群活码 and its 实际群码: tenant B's admin calls and B's public landing address aim at them. */
 const groupCodeOfA = { code: '', group: '' };
@@ -94,6 +108,7 @@ const groupTagsOfA = { group: '', tag: '' };
 let roleOfA = '';
 let recordOfA = '';
 let jobOfA = '';
+let ruleOfA = '';
 const CUSTOMER_OF_A = 'wm-isolation-a';
 /** Tenant A's 员工活码 and 欢迎语 (ObjectIds), aimed at by tenant B's calls. */
 const acquisitionOfA = { code: '', welcome: '' };
@@ -223,6 +238,16 @@ describe('tenant isolation: every endpoint, called by another tenant', () => {
       remaining: 5,
     });
     groupCodeOfA.group = String(groupA._id);
+    ruleOfA = String(
+      (
+        await SensitiveRuleModel.create({
+          tenantId: TENANT_A,
+          name: `${A_MARKER}规则`,
+          words: [`${A_MARKER}词`],
+          createdBy: { staffId: 'a', name: `${A_MARKER}管理员` },
+        })
+      )._id,
+    );
     await StaffModel.create({
       tenantId: TENANT_A,
       userid: 'a-member',
@@ -270,6 +295,7 @@ describe('tenant isolation: every endpoint, called by another tenant', () => {
           .replace('{externalUserid}', CUSTOMER_OF_A)
           .replace('{jobId}', jobOfA)
           .replace('{recordId}', recordOfA)
+          .replace('{ruleId}', ruleOfA)
           .replace('{fileId}', recordOfA)
           .replace('{codeId}', acquisitionOfA.code)
           .replace('{welcomeId}', acquisitionOfA.welcome);

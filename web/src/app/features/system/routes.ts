@@ -16,5 +16,11 @@ export default [
     loadComponent: () => import('./wecom/wecom-binding-page').then((m) => m.WecomBindingPage),
   },
   underConstructionRoute('integrations', '系统对接'),
-  underConstructionRoute('sensitive-behavior-settings', '敏感行为设置'),
+  {
+    path: 'sensitive-behavior-settings',
+    loadComponent: () =>
+      import('./sensitive-behavior-settings/sensitive-behavior-settings-page').then(
+        (m) => m.SensitiveBehaviorSettingsPage,
+      ),
+  },
 ] satisfies Routes;

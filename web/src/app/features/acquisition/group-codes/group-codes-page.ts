@@ -119,7 +119,7 @@ export class GroupCodesPage implements OnInit {
 
   protected toggleColumn(key: string, visible: boolean): void {
     const manual = this.availableColumns().map((column) => column.key);
-    this.saveColumns(toggleColumn(this.columns(), key, visible, manual, ''));
+    this.saveColumns(toggleColumn(this.columns(), key, visible, manual, 'name'));
   }
 
   protected dropColumn(event: CdkDragDrop<string[]>): void {

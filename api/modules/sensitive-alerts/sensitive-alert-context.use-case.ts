@@ -1,0 +1,89 @@
+import type { FilterQuery } from 'mongoose';
+import { staffScopeFilter, type StaffScope } from '../../../lib/access/data-scope';
+import type { SensitiveAlertContext } from '../../../lib/contracts/sensitive-alerts.contract';
+import { ChatMessageModel } from '../../../lib/models/chat-message.model';
+import { CustomerModel } from '../../../lib/models/customer.model';
+import { SensitiveAlertModel } from '../../../lib/models/sensitive-alert.model';
+import { StaffModel } from '../../../lib/models/staff.model';
+import { alertNotFound } from './sensitive-alert-review.use-case';
+
+/** How many messages either side of the hit the review dialog shows. */
+const AROUND = 5;
+
+type ChatMessageRow = {
+  _id: string;
+  msgid: string;
+  from: string;
+  senderType: string;
+  msgtype: string;
+  msgtime: Date;
+  content: string;
+};
+
+/**
+ * The conversation around an alert (审核 dialog): the 5 messages before and after the hit in the same
+ * conversation, by (msgtime, _id). An alert without a message (删除好友) is placed at its 触发时间.
+ */
+export async function alertContext(
+  tenantId: string,
+  scope: StaffScope,
+  alertId: string,
+): Promise<SensitiveAlertContext> {
+  const alert = await SensitiveAlertModel.findOne({
+    tenantId,
+    _id: alertId,
+    ...staffScopeFilter(scope, 'staffUserids'),
+  }).lean();
+  if (!alert) throw alertNotFound();
+  const conversation = { tenantId, conversationId: alert.conversationId };
+  const hit = alert.msgid
+    ? await ChatMessageModel.findOne({ tenantId, msgid: alert.msgid }).lean<ChatMessageRow>()
+    : null;
+  const at = hit?.msgtime ?? alert.triggeredAt;
+  const beforeFilter: FilterQuery<ChatMessageRow> = hit
+    ? { $or: [{ msgtime: { $lt: at } }, { msgtime: at, _id: { $lt: hit._id } }] }
+    : { msgtime: { $lt: at } };
+  const afterFilter: FilterQuery<ChatMessageRow> = hit
+    ? { $or: [{ msgtime: { $gt: at } }, { msgtime: at, _id: { $gt: hit._id } }] }
+    : { msgtime: { $gte: at } };
+  const [before, after] = await Promise.all([
+    ChatMessageModel.find({ ...conversation, ...beforeFilter })
+      .sort({ msgtime: -1, _id: -1 })
+      .limit(AROUND)
+      .lean<ChatMessageRow[]>(),
+    ChatMessageModel.find({ ...conversation, ...afterFilter })
+      .sort({ msgtime: 1, _id: 1 })
+      .limit(AROUND)
+      .lean<ChatMessageRow[]>(),
+  ]);
+  const rows = [...before.reverse(), ...(hit ? [hit] : []), ...after];
+  const names = await senderNames(tenantId, rows);
+  return {
+    words: alert.words,
+    messages: rows.map((row) => ({
+      id: row._id,
+      senderName: names.get(row.from) ?? row.from,
+      senderType: row.senderType === 'staff' ? 'staff' : 'customer',
+      msgtype: row.msgtype,
+      msgtime: row.msgtime.toISOString(),
+      content: row.content,
+      hit: row._id === hit?._id,
+    })),
+  };
+}
+
+async function senderNames(tenantId: string, rows: ChatMessageRow[]): Promise<Map<string, string>> {
+  const staffIds = [...new Set(rows.filter((r) => r.senderType === 'staff').map((r) => r.from))];
+  const externalIds = [...new Set(rows.filter((r) => r.senderType !== 'staff').map((r) => r.from))];
+  const [staff, customers] = await Promise.all([
+    StaffModel.find({ tenantId, userid: { $in: staffIds } }, { userid: 1, name: 1 }).lean(),
+    CustomerModel.find(
+      { tenantId, externalUserid: { $in: externalIds } },
+      { externalUserid: 1, name: 1 },
+    ).lean(),
+  ]);
+  return new Map([
+    ...staff.map((s) => [s.userid, s.name] as const),
+    ...customers.map((c) => [c.externalUserid, c.name] as const),
+  ]);
+}

@@ -1,0 +1,45 @@
+import { WorkflowNotFoundError, type Client } from '@temporalio/client';
+import { staffScopeFilter, type StaffScope } from '../../../lib/access/data-scope';
+import type { SensitiveAlertReviewInput } from '../../../lib/contracts/sensitive-alerts.contract';
+import { SensitiveAlertModel, type AlertStatus } from '../../../lib/models/sensitive-alert.model';
+import { StaffModel } from '../../../lib/models/staff.model';
+import { sensitiveReviewWorkflowId } from '../../../lib/temporal/workflow-ids';
+import { notFound } from '../../http/app-error';
+import type { Session } from '../../auth/session';
+
+export const alertNotFound = () => notFound('预警不存在或无权查看', 'SENSITIVE_ALERT_NOT_FOUND');
+
+/**
+ * 审核 / 重新审核 (R-5.3.1): written on the row in the request, so the list shows it at once, then signalled
+ * to the alert's review workflow, which keeps the durable record. A review after the workflow's 30-day
+ * window (or of an alert raised before reviews had workflows) finds no workflow: the row alone holds it.
+ */
+export async function reviewAlert(
+  temporal: Client,
+  session: Session,
+  scope: StaffScope,
+  alertId: string,
+  input: SensitiveAlertReviewInput,
+): Promise<{ before: AlertStatus; after: AlertStatus; reviewer: string }> {
+  const { tenantId } = session;
+  const staff = await StaffModel.findOne({ tenantId, _id: session.staffId }, { name: 1 }).lean();
+  const reviewer = { userid: session.userid, name: staff?.name ?? session.userid };
+  const at = new Date();
+  const before = await SensitiveAlertModel.findOneAndUpdate(
+    { tenantId, _id: alertId, ...staffScopeFilter(scope, 'staffUserids') },
+    { $set: { status: input.verdict, reviewNote: input.note, reviewer, reviewedAt: at } },
+  ).lean();
+  if (!before) throw alertNotFound();
+  try {
+    await temporal.workflow
+      .getHandle(sensitiveReviewWorkflowId(tenantId, alertId))
+      .signal('review', { verdict: input.verdict, note: input.note, reviewer, at: at.getTime() });
+  } catch (error) {
+    if (!(error instanceof WorkflowNotFoundError)) throw error;
+  }
+  return {
+    before: (before.status ?? 'pending') as AlertStatus,
+    after: input.verdict,
+    reviewer: reviewer.name,
+  };
+}

@@ -1,0 +1,24 @@
+import { SensitiveAlertModel } from '../models/sensitive-alert.model';
+
+const DUPLICATE_KEY = 11000;
+
+/**
+ * Inserts alert rows keyed by their idempotency id; rows already stored by an earlier delivery are left as
+ * they are (the only failures a bulk insert may then have are duplicate keys).
+ */
+export async function insertAlertsOnce(rows: readonly { _id: string }[]): Promise<string[]> {
+  if (rows.length === 0) return [];
+  await SensitiveAlertModel.insertMany(rows, { ordered: false }).catch((error: unknown) => {
+    const writeErrors = (error as { writeErrors?: Array<{ code?: number; err?: { code?: number } }> })
+      .writeErrors;
+    const duplicatesOnly =
+      (Array.isArray(writeErrors) &&
+        writeErrors.length > 0 &&
+        writeErrors.every((e) => (e.code ?? e.err?.code) === DUPLICATE_KEY)) ||
+      (error as { code?: number }).code === DUPLICATE_KEY;
+    if (!duplicatesOnly) throw error;
+  });
+  // Every row of the batch, new or not: a review start is idempotent by its workflow id, so a batch read
+  // again after a crash between insert and start still gets its reviews started.
+  return rows.map((row) => row._id);
+}

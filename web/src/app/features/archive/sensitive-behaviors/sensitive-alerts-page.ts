@@ -1,0 +1,152 @@
+import { HttpClient, HttpParams } from '@angular/common/http';
+import { ChangeDetectionStrategy, Component, inject, OnInit, signal } from '@angular/core';
+import { FormsModule } from '@angular/forms';
+import { NzDatePickerModule } from 'ng-zorro-antd/date-picker';
+import { NzSelectModule } from 'ng-zorro-antd/select';
+import { NzTableModule, NzTableQueryParams } from 'ng-zorro-antd/table';
+
+import { IfPermittedDirective } from '../../../core/auth/if-permitted.directive';
+import { formatDateTime } from '../../../core/format/date-time';
+import { SHARED_IMPORTS } from '../../../shared/shared-imports';
+import { SensitiveAlertReviewDialog } from './sensitive-alert-review-dialog';
+import {
+  type AlertStatus,
+  type SensitiveAlert,
+  STATUS_LABELS,
+  BEHAVIOR_LABELS,
+  detailParts,
+  SensitiveAlertFilters,
+  SensitiveAlertPage,
+  SensitiveBehavior,
+} from './sensitive-alerts.models';
+
+const EMPTY_PAGE: SensitiveAlertPage = { items: [], total: 0, page: 1, pageSize: 20 };
+
+/**
+ * 会话存档 → 敏感行为审核 (R-5.3.1): the detected behaviours, newest first, by 敏感行为, 触发时间 and
+ * 发送人, 状态 and 审核人, with 导出 and the 审核 dialog.
+ */
+@Component({
+  selector: 'app-sensitive-alerts-page',
+  imports: [
+    ...SHARED_IMPORTS,
+    FormsModule,
+    NzDatePickerModule,
+    NzSelectModule,
+    NzTableModule,
+    IfPermittedDirective,
+    SensitiveAlertReviewDialog,
+  ],
+  templateUrl: './sensitive-alerts-page.html',
+  styles: `
+    .panel {
+      background: #fff;
+      border-radius: 8px;
+      padding: 16px;
+    }
+    .filters {
+      display: flex;
+      flex-wrap: wrap;
+      align-items: center;
+      gap: 8px;
+      margin-bottom: 16px;
+    }
+    .field {
+      width: 200px;
+    }
+    .spacer {
+      flex: 1;
+    }
+    .hit {
+      color: #f5222d;
+    }
+  `,
+  changeDetection: ChangeDetectionStrategy.OnPush,
+})
+export class SensitiveAlertsPage implements OnInit {
+  private readonly http = inject(HttpClient);
+
+  protected readonly pageSizeOptions = [10, 20, 50, 100];
+  protected readonly page = signal<SensitiveAlertPage>(EMPTY_PAGE);
+  protected readonly loading = signal(false);
+  protected readonly behaviors = Object.entries(BEHAVIOR_LABELS) as Array<[SensitiveBehavior, string]>;
+  protected readonly labelOf = BEHAVIOR_LABELS;
+  protected readonly detailParts = detailParts;
+  protected readonly formatDateTime = formatDateTime;
+
+  protected behavior: SensitiveBehavior | 'all' = 'all';
+  protected range: Date[] = [];
+  protected keyword = '';
+  protected reviewer = '';
+  protected status: AlertStatus | 'all' = 'all';
+  protected readonly statuses = Object.entries(STATUS_LABELS) as Array<[AlertStatus, string]>;
+  protected readonly statusLabels = STATUS_LABELS;
+  protected readonly reviewOpen = signal(false);
+  protected readonly reviewing = signal<SensitiveAlert | null>(null);
+  private filters: SensitiveAlertFilters = { behavior: 'all' };
+
+  ngOnInit(): void {
+    this.load(1, EMPTY_PAGE.pageSize);
+  }
+
+  protected search(): void {
+    const [from, to] = this.range;
+    this.filters = {
+      behavior: this.behavior,
+      ...(from ? { from: new Date(new Date(from).setHours(0, 0, 0, 0)).toISOString() } : {}),
+      ...(to ? { to: new Date(new Date(to).setHours(23, 59, 59, 999)).toISOString() } : {}),
+      ...(this.keyword.trim() ? { keyword: this.keyword.trim() } : {}),
+      ...(this.reviewer.trim() ? { reviewer: this.reviewer.trim() } : {}),
+      status: this.status,
+    };
+    this.load(1, this.page().pageSize);
+  }
+
+  protected reset(): void {
+    this.behavior = 'all';
+    this.range = [];
+    this.keyword = '';
+    this.reviewer = '';
+    this.status = 'all';
+    this.search();
+  }
+
+  protected openReview(alert: SensitiveAlert): void {
+    this.reviewing.set(alert);
+    this.reviewOpen.set(true);
+  }
+
+  /** After a review: the same page again, now with its 状态. */
+  protected reload(): void {
+    this.load(this.page().page, this.page().pageSize);
+  }
+
+  protected onQueryParams(params: NzTableQueryParams): void {
+    const { page, pageSize } = this.page();
+    if (params.pageIndex === page && params.pageSize === pageSize) return;
+    this.load(params.pageSize === pageSize ? params.pageIndex : 1, params.pageSize);
+  }
+
+  /** 导出 with the filters in force: the browser downloads the streamed workbook. */
+  protected exportUrl(): string {
+    return `/api/sensitive-alerts/export?${this.params().toString()}`;
+  }
+
+  private params(): HttpParams {
+    let params = new HttpParams();
+    for (const [name, value] of Object.entries(this.filters)) if (value) params = params.set(name, value);
+    return params;
+  }
+
+  private load(page: number, pageSize: number): void {
+    this.loading.set(true);
+    const params = this.params().set('page', page).set('pageSize', pageSize);
+    this.http.get<SensitiveAlertPage>('/api/sensitive-alerts', { params }).subscribe({
+      next: (result) => {
+        this.page.set(result);
+        this.loading.set(false);
+      },
+      error: () => this.loading.set(false),
+    });
+  }
+}

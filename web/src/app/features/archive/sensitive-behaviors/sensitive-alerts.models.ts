@@ -1,0 +1,101 @@
+/** 敏感行为列表 (R-5.3.1) as the api serves it (lib/contracts/sensitive-alerts.contract.ts). */
+export type SensitiveBehavior = 'redpacket' | 'card' | 'sensitive-message' | 'delete-friend';
+
+export interface SensitiveAlert {
+  id: string;
+  triggeredAt: string;
+  behavior: SensitiveBehavior;
+  senderName: string;
+  senderType: 'staff' | 'customer';
+  chatName: string;
+  ruleName: string | null;
+  content: string;
+  words: string[];
+  status: AlertStatus;
+  reviewNote: string;
+  reviewerName: string | null;
+  reviewedAt: string | null;
+}
+
+/** 待审核 / 违规属实 / 已移除. */
+export type AlertStatus = 'pending' | 'violation' | 'dismissed';
+export const STATUS_LABELS: Record<AlertStatus, string> = {
+  pending: '待审核',
+  violation: '违规属实',
+  dismissed: '已移除',
+};
+
+/** The 审核 dialog's conversation: 5 messages either side of the hit. */
+export interface SensitiveAlertContext {
+  words: string[];
+  messages: Array<{
+    id: string;
+    senderName: string;
+    senderType: 'staff' | 'customer';
+    msgtype: string;
+    msgtime: string;
+    content: string;
+    hit: boolean;
+  }>;
+}
+
+export interface SensitiveAlertPage {
+  items: SensitiveAlert[];
+  total: number;
+  page: number;
+  pageSize: number;
+}
+
+export interface SensitiveAlertFilters {
+  behavior: SensitiveBehavior | 'all';
+  from?: string;
+  to?: string;
+  keyword?: string;
+  status?: AlertStatus | 'all';
+  reviewer?: string;
+}
+
+export const BEHAVIOR_LABELS: Record<SensitiveBehavior, string> = {
+  redpacket: '发红包',
+  card: '发名片',
+  'sensitive-message': '敏感消息',
+  'delete-friend': '删除好友',
+};
+
+/** 详情 shows 20 characters (R-5.3.1-08). */
+export const DETAIL_SHOWN = 20;
+
+export interface DetailPart {
+  text: string;
+  hit: boolean;
+}
+
+/**
+ * 详情 as pieces to draw (R-5.3.1-08): at most 20 characters then "...", the rule's words marked for red;
+ * "--" for 删除好友.
+ */
+export function detailParts(alert: Pick<SensitiveAlert, 'behavior' | 'content' | 'words'>): DetailPart[] {
+  if (alert.behavior === 'delete-friend') return [{ text: '--', hit: false }];
+  const chars = [...alert.content];
+  const parts = highlightParts(chars.slice(0, DETAIL_SHOWN).join(''), alert.words);
+  if (chars.length > DETAIL_SHOWN) parts.push({ text: '...', hit: false });
+  return parts;
+}
+
+/** Text cut into runs, the words' occurrences marked (for red). */
+export function highlightParts(shown: string, words: readonly string[]): DetailPart[] {
+  const marked = new Array<boolean>(shown.length).fill(false);
+  for (const word of words) {
+    if (!word) continue;
+    for (let at = shown.indexOf(word); at >= 0; at = shown.indexOf(word, at + 1)) {
+      marked.fill(true, at, at + word.length);
+    }
+  }
+  const parts: DetailPart[] = [];
+  for (let i = 0; i < shown.length; i++) {
+    const last = parts[parts.length - 1];
+    if (last && last.hit === marked[i]) last.text += shown[i];
+    else parts.push({ text: shown[i], hit: marked[i] });
+  }
+  return parts;
+}

@@ -1,0 +1,29 @@
+/** 敏感行为设置 as the api serves it (lib/contracts/sensitive-behavior-settings.contract.ts). */
+export type SensitiveBehavior = 'redpacket' | 'card' | 'sensitive-message' | 'delete-friend';
+export type AuditedParty = 'customer' | 'staff';
+
+export interface SensitiveBehaviorSettings {
+  behaviors: SensitiveBehavior[];
+  auditedParties: AuditedParty[];
+  auditedUserids: string[];
+  notifyGroupOwner: boolean;
+  notifyTrigger: boolean;
+  notifyUserids: string[];
+  notifyByApp: boolean;
+}
+
+export const BEHAVIOR_OPTIONS: ReadonlyArray<{ value: SensitiveBehavior; label: string }> = [
+  { value: 'redpacket', label: '发红包' },
+  { value: 'card', label: '发名片' },
+  { value: 'sensitive-message', label: '敏感消息' },
+  { value: 'delete-friend', label: '删除好友' },
+];
+
+export const PARTY_OPTIONS: ReadonlyArray<{ value: AuditedParty; label: string }> = [
+  { value: 'customer', label: '客户' },
+  { value: 'staff', label: '员工' },
+];
+
+/** I-111: at least one of 客户 / 员工. */
+export const settingsError = (settings: SensitiveBehaviorSettings): string | null =>
+  settings.auditedParties.length === 0 ? '请至少选择一个被审计范围' : null;

@@ -1,0 +1,63 @@
+import { condition, defineQuery, defineSignal, proxyActivities, setHandler } from '@temporalio/workflow';
+import type {
+  SensitiveReviewActivities,
+  SensitiveReviewDecision,
+} from '../activities/sensitive-review.activities';
+
+export interface SensitiveReviewInput {
+  tenantId: string;
+  alertId: string;
+}
+
+/** 违规属实 / 移除预警 with a note, from the review API; a later one is a 重新审核. */
+export const reviewSignal = defineSignal<[SensitiveReviewDecision]>('review');
+export const reviewStateQuery = defineQuery<{
+  notified: boolean;
+  decision: SensitiveReviewDecision | undefined;
+}>('reviewState');
+
+/**
+ * How long an alert stays open for 重新审核 after it was raised. After that the workflow completes; the API
+ * still writes a later review on the row itself (there is nothing left to send), it just has no workflow.
+ */
+export const REVIEW_WINDOW_MS = 30 * 24 * 60 * 60 * 1000;
+
+const activities = proxyActivities<SensitiveReviewActivities>({
+  startToCloseTimeout: '1 minute',
+  retry: {
+    initialInterval: '2 seconds',
+    backoffCoefficient: 2,
+    maximumInterval: '5 minutes',
+    maximumAttempts: 30,
+  },
+});
+
+/**
+ * 敏感行为审核 (R-5.3.1, R-7.6-07/08): one per alert, so its app message goes out once per recipient
+ * however often the batch that raised it is read. Then it takes review signals until the window closes,
+ * recording each in arrival order.
+ */
+export async function sensitiveReviewWorkflow(input: SensitiveReviewInput): Promise<void> {
+  const pending: SensitiveReviewDecision[] = [];
+  let decision: SensitiveReviewDecision | undefined;
+  let notified = false;
+  setHandler(reviewSignal, (next) => {
+    pending.push(next);
+  });
+  setHandler(reviewStateQuery, () => ({ notified, decision }));
+
+  const { tenantId, alertId } = input;
+  await activities.notifySensitiveAlert({ tenantId, alertId });
+  notified = true;
+
+  const closesAt = Date.now() + REVIEW_WINDOW_MS;
+  for (;;) {
+    const remaining = closesAt - Date.now();
+    if (pending.length === 0 && (remaining <= 0 || !(await condition(() => pending.length > 0, remaining)))) {
+      return;
+    }
+    const next = pending.shift()!;
+    await activities.recordSensitiveReview({ tenantId, alertId, decision: next });
+    decision = next;
+  }
+}
