@@ -1,6 +1,7 @@
 import { ApplicationFailure, heartbeat } from '@temporalio/activity';
 import type { Client as ElasticsearchClient } from '@elastic/elasticsearch';
 import { updateLastContact, recountGroupDays } from '../lib/archive/archive-derived-writes';
+import { recomputeConversations } from '../lib/archive/chat-conversation-writes';
 import { storeChatMedia } from '../lib/archive/chat-media-store';
 import { toChatMessageRecord, type ChatMessageRecord } from '../lib/archive/chat-message-record';
 import { decryptChatData, MissingArchiveKeyError } from '../lib/archive/decrypt-chat-data';
@@ -176,6 +177,7 @@ export function createArchiveIngestActivities(deps: ArchiveIngestDeps): ArchiveI
         heartbeat('elasticsearch');
         await updateLastContact(tenantId, records);
         await recountGroupDays(tenantId, records);
+        await recomputeConversations(tenantId, records);
         await deps.startAlertReviews(tenantId, await onMessagesIngested(tenantId, records));
       }
       const lastSeq = chatdata[chatdata.length - 1].seq;

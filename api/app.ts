@@ -23,6 +23,7 @@ import { createRolesRouter } from './modules/roles/roles.router';
 import { createTagsRouter } from './modules/tags/tags.router';
 import { createCustomerGroupsRouter } from './modules/customer-groups/customer-groups.router';
 import { createArchiveRouter } from './modules/archive/archive.router';
+import { chatMessageIndexName } from '../lib/search/chat-message-index';
 import { createGroupCodesRouter } from './modules/group-codes/group-codes.router';
 import { createWeComCallbackRouter } from './modules/wecom-callback/callback.router';
 import { createOwnPasswordRouter } from './modules/auth/own-password.router';
@@ -131,7 +132,12 @@ export function createApp(deps: AppDeps): Express {
     ),
   );
   app.use(createCustomerGroupsRouter(registry, authenticate, archivedGroupMessages));
-  app.use(createArchiveRouter(registry, authenticate));
+  app.use(
+    createArchiveRouter(registry, authenticate, {
+      es: deps.elasticsearch,
+      chatIndex: chatMessageIndexName(config.esIndexPrefix),
+    }),
+  );
   app.use(
     createStaffCodesRouter(
       registry,

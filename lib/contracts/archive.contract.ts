@@ -1,4 +1,4 @@
-import { z } from './common.contract';
+import { pageOf, z } from './common.contract';
 
 /** 内容存档 (R-5.1): the message pane of one conversation. */
 
@@ -52,3 +52,116 @@ export const archiveMessagePageSchema = z
 
 export type ArchiveMessagesQuery = z.infer<typeof archiveMessagesQuerySchema>;
 export type ArchiveMessagePage = z.infer<typeof archiveMessagePageSchema>;
+
+/** 全部 / 近30天 / 近90天 (R-5.1.1-05, R-5.1.2-02), by the conversation's last message; default 近30天. */
+export const ARCHIVE_RANGES = ['30d', '90d', 'all'] as const;
+
+/** Whose chats: one staff member (按员工检索, R-5.1.1-02) or one customer (按客户检索). Exactly one. */
+const archiveSubject = {
+  staffUserid: z.string().min(1).max(64).optional(),
+  externalUserid: z.string().min(1).max(64).optional(),
+};
+const oneSubject = (value: { staffUserid?: string; externalUserid?: string }) =>
+  (value.staffUserid === undefined) !== (value.externalUserid === undefined);
+const ONE_SUBJECT_MESSAGE = '请选择一名员工或一位客户';
+
+export const archiveConversationsQuerySchema = z
+  .object({
+    ...archiveSubject,
+    range: z.enum(ARCHIVE_RANGES, { error: '时间范围有误' }).default('30d'),
+    /** 内部 / 外部 / 群聊 (R-5.1.1-03, I-76); absent = all. */
+    chatKind: z.enum(['internal', 'external', 'group'], { error: '会话类型有误' }).optional(),
+    page: z.coerce.number().int().min(1).max(1000).default(1),
+    pageSize: z.coerce.number().int().min(1).max(100).default(20),
+  })
+  .refine(oneSubject, { message: ONE_SUBJECT_MESSAGE })
+  .openapi('ArchiveConversationsQuery');
+
+/** The other side of a conversation, as the chat list shows it (avatar + name). */
+export const archivePeerSchema = z
+  .object({
+    kind: z.enum(['customer', 'staff', 'group']),
+    /** externalUserid, userid or roomid: the 客户详情 / 群画像 link. */
+    id: z.string(),
+    name: z.string(),
+    avatar: z.string(),
+  })
+  .openapi('ArchivePeer');
+
+export const archiveConversationSchema = z
+  .object({
+    conversationId: z.string(),
+    chatKind: z.enum(['internal', 'external', 'group']),
+    peer: archivePeerSchema,
+    /** ISO time of the last message. */
+    lastMessageAt: z.string(),
+    lastMessage: z.object({ msgtype: z.string(), from: z.string(), content: z.string() }),
+  })
+  .openapi('ArchiveConversation');
+
+export const archiveConversationPageSchema =
+  pageOf(archiveConversationSchema).openapi('ArchiveConversationPage');
+
+/** 按客户检索's list: customers with archived chats, last communication first, fuzzy by name (R-5.1.2-01). */
+export const archiveCustomersQuerySchema = z
+  .object({
+    keyword: z.string().trim().max(50, '搜索客户最多50个字').optional(),
+    page: z.coerce.number().int().min(1).max(1000).default(1),
+    pageSize: z.coerce.number().int().min(1).max(100).default(20),
+  })
+  .openapi('ArchiveCustomersQuery');
+
+export const archiveCustomerSchema = z
+  .object({
+    externalUserid: z.string(),
+    name: z.string(),
+    avatar: z.string(),
+    /** 1 = 微信 (shown as "@微信"), 2 = 企业微信. */
+    type: z.number().int().nullable(),
+    lastContactAt: z.string(),
+  })
+  .openapi('ArchiveCustomer');
+
+export const archiveCustomerPageSchema = pageOf(archiveCustomerSchema).openapi('ArchiveCustomerPage');
+
+/** Keyword search over the chosen person's chats (R-5.1.1-04, R-3.1.5-04): a Chinese substring of 2+ characters. */
+export const archiveSearchQuerySchema = z
+  .object({
+    ...archiveSubject,
+    keyword: z.string({ error: '请输入关键词' }).trim().min(2, '关键词至少2个字').max(50, '关键词最多50个字'),
+    /** Only this conversation (the message pane's search); absent = all the person's chats. */
+    conversationId: z.string().max(300, '会话有误').optional(),
+    page: z.coerce.number().int().min(1).max(50).default(1),
+    pageSize: z.coerce.number().int().min(1).max(100).default(20),
+  })
+  .refine(oneSubject, { message: ONE_SUBJECT_MESSAGE })
+  .openapi('ArchiveSearchQuery');
+
+/** A piece of a message's text; `hit` marks the keyword's occurrences. */
+export const highlightSegmentSchema = z
+  .object({ text: z.string(), hit: z.boolean() })
+  .openapi('HighlightSegment');
+
+export const archiveSearchHitSchema = z
+  .object({
+    conversationId: z.string(),
+    chatKind: z.enum(['internal', 'external', 'group']),
+    msgid: z.string(),
+    msgtype: z.string(),
+    from: z.string(),
+    msgtime: z.string(),
+    /** The message's text cut into plain and matched pieces (Elasticsearch's highlight). */
+    segments: z.array(highlightSegmentSchema),
+  })
+  .openapi('ArchiveSearchHit');
+
+export const archiveSearchPageSchema = pageOf(archiveSearchHitSchema).openapi('ArchiveSearchPage');
+
+export type ArchiveConversationsQuery = z.infer<typeof archiveConversationsQuerySchema>;
+export type ArchiveConversation = z.infer<typeof archiveConversationSchema>;
+export type ArchiveConversationPage = z.infer<typeof archiveConversationPageSchema>;
+export type ArchiveCustomersQuery = z.infer<typeof archiveCustomersQuerySchema>;
+export type ArchiveCustomerPage = z.infer<typeof archiveCustomerPageSchema>;
+export type ArchiveSearchQuery = z.infer<typeof archiveSearchQuerySchema>;
+export type ArchiveSearchPage = z.infer<typeof archiveSearchPageSchema>;
+export type HighlightSegment = z.infer<typeof highlightSegmentSchema>;

@@ -1,17 +1,43 @@
 import type { OpenAPIRegistry } from '@asteasolutions/zod-to-openapi';
-import { Router, type RequestHandler } from 'express';
+import type { Client as ElasticsearchClient } from '@elastic/elasticsearch';
+import { Router, type RequestHandler, type Response } from 'express';
 import { resolveStaffScope } from '../../../lib/access/data-scope';
 import {
+  archiveConversationPageSchema,
+  archiveConversationsQuerySchema,
+  archiveCustomerPageSchema,
+  archiveCustomersQuerySchema,
   archiveMessagePageSchema,
   archiveMessagesQuerySchema,
+  archiveSearchPageSchema,
+  archiveSearchQuerySchema,
 } from '../../../lib/contracts/archive.contract';
 import { accessOf } from '../../auth/authorize';
 import { sessionOf } from '../../auth/session';
 import { defineRoute } from '../../http/define-route';
+import { listArchiveConversations } from './archive-conversations.use-case';
+import { listArchiveCustomers } from './archive-customers.use-case';
 import { listArchiveMessages } from './archive-messages.use-case';
+import { searchArchiveMessages } from './archive-search.use-case';
+
+/** Where keyword search reads: the chat index the ingest writes. */
+export interface ArchiveSearchDeps {
+  es: ElasticsearchClient;
+  chatIndex: string;
+}
+
+async function callerOf(res: Response) {
+  const { tenantId } = sessionOf(res);
+  const access = accessOf(res);
+  return { tenantId, scope: await resolveStaffScope(tenantId, access, access) };
+}
 
 /** 会话存档 → 内容存档: reading the archived conversations, within the caller's 数据权限. */
-export function createArchiveRouter(registry: OpenAPIRegistry, authenticate: RequestHandler): Router {
+export function createArchiveRouter(
+  registry: OpenAPIRegistry,
+  authenticate: RequestHandler,
+  search: ArchiveSearchDeps,
+): Router {
   const router = Router();
 
   defineRoute(
@@ -35,6 +61,68 @@ export function createArchiveRouter(registry: OpenAPIRegistry, authenticate: Req
       const { tenantId } = sessionOf(res);
       const access = accessOf(res);
       res.json(await listArchiveMessages(tenantId, await resolveStaffScope(tenantId, access, access), query));
+    },
+  );
+
+  defineRoute(
+    registry,
+    router,
+    {
+      tags: ['archive'],
+      authenticated: true,
+      guards: [authenticate],
+      method: 'get',
+      path: '/api/archive/conversations',
+      permission: 'archive.messages',
+      summary:
+        "内容存档 chat list: one staff member's or one customer's conversations, newest first, 近30天/近90天/全部",
+      request: { query: archiveConversationsQuerySchema },
+      responses: { 200: { description: 'A page of conversations', schema: archiveConversationPageSchema } },
+    },
+    async ({ query }, _req, res) => {
+      const { tenantId, scope } = await callerOf(res);
+      res.json(await listArchiveConversations(tenantId, scope, query));
+    },
+  );
+
+  defineRoute(
+    registry,
+    router,
+    {
+      tags: ['archive'],
+      authenticated: true,
+      guards: [authenticate],
+      method: 'get',
+      path: '/api/archive/customers',
+      permission: 'archive.messages',
+      summary: '按客户检索: customers with archived chats, last communication first, fuzzy by name',
+      request: { query: archiveCustomersQuerySchema },
+      responses: { 200: { description: 'A page of customers', schema: archiveCustomerPageSchema } },
+    },
+    async ({ query }, _req, res) => {
+      const { tenantId, scope } = await callerOf(res);
+      res.json(await listArchiveCustomers(tenantId, scope, query));
+    },
+  );
+
+  defineRoute(
+    registry,
+    router,
+    {
+      tags: ['archive'],
+      authenticated: true,
+      guards: [authenticate],
+      method: 'get',
+      path: '/api/archive/search',
+      permission: 'archive.messages',
+      summary:
+        "内容存档 keyword search over one person's chats (Chinese substring), newest first, with hits marked",
+      request: { query: archiveSearchQuerySchema },
+      responses: { 200: { description: 'A page of matching messages', schema: archiveSearchPageSchema } },
+    },
+    async ({ query }, _req, res) => {
+      const { tenantId, scope } = await callerOf(res);
+      res.json(await searchArchiveMessages(search.es, search.chatIndex, tenantId, scope, query));
     },
   );
 

@@ -13,6 +13,7 @@ const AROUND = 5;
 type ChatMessageRow = {
   _id: string;
   msgid: string;
+  seq: number;
   from: string;
   senderType: string;
   msgtype: string;
@@ -22,7 +23,8 @@ type ChatMessageRow = {
 
 /**
  * The conversation around an alert (审核 dialog): the 5 messages before and after the hit in the same
- * conversation, by (msgtime, _id). An alert without a message (删除好友) is placed at its 触发时间.
+ * conversation, by (msgtime, seq): messages of the same instant keep the archive's order, which is the order
+ * they were sent in. An alert without a message (删除好友) is placed at its 触发时间.
  */
 export async function alertContext(
   tenantId: string,
@@ -41,18 +43,18 @@ export async function alertContext(
     : null;
   const at = hit?.msgtime ?? alert.triggeredAt;
   const beforeFilter: FilterQuery<ChatMessageRow> = hit
-    ? { $or: [{ msgtime: { $lt: at } }, { msgtime: at, _id: { $lt: hit._id } }] }
+    ? { $or: [{ msgtime: { $lt: at } }, { msgtime: at, seq: { $lt: hit.seq } }] }
     : { msgtime: { $lt: at } };
   const afterFilter: FilterQuery<ChatMessageRow> = hit
-    ? { $or: [{ msgtime: { $gt: at } }, { msgtime: at, _id: { $gt: hit._id } }] }
+    ? { $or: [{ msgtime: { $gt: at } }, { msgtime: at, seq: { $gt: hit.seq } }] }
     : { msgtime: { $gte: at } };
   const [before, after] = await Promise.all([
     ChatMessageModel.find({ ...conversation, ...beforeFilter })
-      .sort({ msgtime: -1, _id: -1 })
+      .sort({ msgtime: -1, seq: -1 })
       .limit(AROUND)
       .lean<ChatMessageRow[]>(),
     ChatMessageModel.find({ ...conversation, ...afterFilter })
-      .sort({ msgtime: 1, _id: 1 })
+      .sort({ msgtime: 1, seq: 1 })
       .limit(AROUND)
       .lean<ChatMessageRow[]>(),
   ]);

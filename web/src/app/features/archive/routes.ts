@@ -1,10 +1,11 @@
 import { Routes } from '@angular/router';
 
-import { underConstructionRoute } from '../../shared/under-construction';
-
 /** 会话存档 (§5) */
 export default [
-  underConstructionRoute('messages', '内容存档'),
+  {
+    path: 'messages',
+    loadComponent: () => import('./messages/archive-page').then((m) => m.ArchivePage),
+  },
   {
     path: 'sensitive-words',
     loadComponent: () => import('./sensitive-words/sensitive-rules-page').then((m) => m.SensitiveRulesPage),

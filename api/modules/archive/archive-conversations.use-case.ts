@@ -1,0 +1,98 @@
+import type { StaffScope } from '../../../lib/access/data-scope';
+import type {
+  ArchiveConversation,
+  ArchiveConversationPage,
+  ArchiveConversationsQuery,
+} from '../../../lib/contracts/archive.contract';
+import { ChatConversationModel } from '../../../lib/models/chat-conversation.model';
+import { CustomerGroupModel } from '../../../lib/models/customer-group.model';
+import { CustomerModel } from '../../../lib/models/customer.model';
+import { StaffModel } from '../../../lib/models/staff.model';
+import { archiveSubjectFilter } from './archive-subject';
+
+const DAY_MS = 24 * 60 * 60 * 1000;
+const RANGE_DAYS = { '30d': 30, '90d': 90 } as const;
+
+/**
+ * 按员工检索 / 按客户检索's chat list (R-5.1.1-02/03/05, R-5.1.2-02): one person's conversations, newest first,
+ * 近30天/近90天 by the last message, each with the other party to show (customer, colleague or group).
+ */
+export async function listArchiveConversations(
+  tenantId: string,
+  scope: StaffScope,
+  query: ArchiveConversationsQuery,
+  now = new Date(),
+): Promise<ArchiveConversationPage> {
+  const filter: Record<string, unknown> = { tenantId, ...archiveSubjectFilter(scope, query) };
+  if (query.chatKind) filter.chatKind = query.chatKind;
+  if (query.range !== 'all') {
+    filter.lastMessageAt = { $gte: new Date(now.getTime() - RANGE_DAYS[query.range] * DAY_MS) };
+  }
+  const [rows, total] = await Promise.all([
+    ChatConversationModel.find(filter)
+      .sort({ lastMessageAt: -1, _id: -1 })
+      .skip((query.page - 1) * query.pageSize)
+      .limit(query.pageSize)
+      .lean(),
+    ChatConversationModel.countDocuments(filter),
+  ]);
+  const peers = await peersOf(tenantId, rows, query);
+  return {
+    items: rows.map((row) => ({
+      conversationId: row.conversationId,
+      chatKind: row.chatKind,
+      peer: peers(row),
+      lastMessageAt: row.lastMessageAt.toISOString(),
+      lastMessage: {
+        msgtype: row.lastMessage?.msgtype ?? '',
+        from: row.lastMessage?.from ?? '',
+        content: row.lastMessage?.content ?? '',
+      },
+    })),
+    total,
+    page: query.page,
+    pageSize: query.pageSize,
+  };
+}
+
+interface SummaryRow {
+  chatKind: 'internal' | 'external' | 'group';
+  roomid?: string | null;
+  staffUserids: string[];
+  externalUserids: string[];
+}
+
+/** Names and avatars of the page's other parties, looked up once per page. */
+async function peersOf(
+  tenantId: string,
+  rows: readonly SummaryRow[],
+  subject: Pick<ArchiveConversationsQuery, 'staffUserid' | 'externalUserid'>,
+): Promise<(row: SummaryRow) => ArchiveConversation['peer']> {
+  const peerOf = (row: SummaryRow): { kind: ArchiveConversation['peer']['kind']; id: string } => {
+    if (row.chatKind === 'group') return { kind: 'group', id: row.roomid ?? '' };
+    if (subject.externalUserid !== undefined) return { kind: 'staff', id: row.staffUserids[0] ?? '' };
+    if (row.chatKind === 'external') return { kind: 'customer', id: row.externalUserids[0] ?? '' };
+    return { kind: 'staff', id: row.staffUserids.find((id) => id !== subject.staffUserid) ?? '' };
+  };
+  const wanted = rows.map(peerOf);
+  const ids = (kind: string) => [...new Set(wanted.filter((p) => p.kind === kind).map((p) => p.id))];
+  const [customers, staff, groups] = await Promise.all([
+    CustomerModel.find(
+      { tenantId, externalUserid: { $in: ids('customer') } },
+      { externalUserid: 1, name: 1, avatar: 1 },
+    ).lean(),
+    StaffModel.find({ tenantId, userid: { $in: ids('staff') } }, { userid: 1, name: 1, avatar: 1 }).lean(),
+    CustomerGroupModel.find({ tenantId, chatId: { $in: ids('group') } }, { chatId: 1, name: 1 }).lean(),
+  ]);
+  const known = new Map<string, { name: string; avatar: string }>([
+    ...customers.map((c) => [`customer:${c.externalUserid}`, { name: c.name, avatar: c.avatar }] as const),
+    ...staff.map((s) => [`staff:${s.userid}`, { name: s.name, avatar: s.avatar ?? '' }] as const),
+    ...groups.map((g) => [`group:${g.chatId}`, { name: g.name || '未命名群聊', avatar: '' }] as const),
+  ]);
+  return (row) => {
+    const peer = peerOf(row);
+    // Someone the CRM has not synced (yet): shown by their WeCom id.
+    const found = known.get(`${peer.kind}:${peer.id}`) ?? { name: peer.id, avatar: '' };
+    return { ...peer, ...found };
+  };
+}
