@@ -116,17 +116,19 @@ describe('员工活码 with a tag and a welcome, scanned by a customer (end to e
 
     await page.goto(`${app.baseUrl}/customer/customers`);
     const customerRow = page.getByTestId(`customer-row-${externalUserid}`);
+    // The customer is listed once the add is applied; the code's tag follows a moment later (after mark_tag),
+    // and an open 客户详情 does not refresh itself, so look again until the tag is there.
     await eventually(async () => {
       await page.reload();
       await customerRow.getByText('海报扫码客户').waitFor({ timeout: 2_000 });
+      await customerRow.getByTestId('customer-view').click();
+      await page.getByTestId('customer-detail-tags').getByText('海报客户').waitFor({ timeout: 2_000 });
       return true;
-    });
-    await customerRow.getByTestId('customer-view').click();
-    await page.getByTestId('customer-detail-tags').getByText('海报客户').waitFor({ timeout: 30_000 });
+    }, 60_000);
     await page.getByText('客户信息', { exact: true }).click();
     await page.getByTestId('add-channel').getByText(`员工活码：${SCENE}`).waitFor();
     await page.getByTestId('add-welcome').getByText('欢迎语已发送').waitFor();
-  });
+  }, 120_000);
 
   it('the code’s detail shows its information, the trend and the welcome as sent', async () => {
     await page.goto(`${app.baseUrl}/acquisition/staff-codes/${codeId}`);
