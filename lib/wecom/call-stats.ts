@@ -74,15 +74,18 @@ export class WeComCallStats implements WeComCallObserver {
   async flush(): Promise<void> {
     const batch = [...this.pending.values()];
     this.pending = new Map();
-    const failed = await Promise.all(batch.map((row) => this.write(row).then((ok) => (ok ? null : row))));
-    const kept = failed.filter((row): row is Pending => row !== null);
+    const errors = await Promise.all(batch.map((row) => this.write(row)));
+    const kept = batch.filter((_, i) => errors[i] !== null);
     for (const row of kept) this.add(row);
-    if (kept.length > 0)
-      this.log.warn({ rows: kept.length }, 'could not write WeCom call counts; kept for the next flush');
+    if (kept.length > 0) {
+      const err = errors.find((e) => e !== null);
+      this.log.warn({ rows: kept.length, err }, 'could not write WeCom call counts; kept for the next flush');
+    }
     await this.pruneHourly();
   }
 
-  private async write(row: Pending, attempt = 1): Promise<boolean> {
+  /** null when written, else the error that kept it from the database. */
+  private async write(row: Pending, attempt = 1): Promise<unknown> {
     try {
       await WeComCallStatModel.updateOne(
         {
@@ -95,10 +98,10 @@ export class WeComCallStats implements WeComCallObserver {
         },
         { upsert: true },
       );
-      return true;
+      return null;
     } catch (error) {
       if ((error as { code?: number }).code === 11000 && attempt === 1) return this.write(row, 2);
-      return false;
+      return error;
     }
   }
 

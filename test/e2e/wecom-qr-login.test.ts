@@ -94,10 +94,12 @@ describe('扫码登录 through the simulator, then 企微绑定 (end to end, in 
       /^-----BEGIN RSA PRIVATE KEY-----/,
     );
     await page.getByTestId('wecom-cancel').click();
+    // 取消 reloads the saved binding, which has no archive key: the generated row goes once it is back.
+    await page.getByTestId('wecom-archive-key-0').waitFor({ state: 'detached' });
+    await expect(page.getByTestId('wecom-generated-public-key').count()).resolves.toBe(0);
   });
 
   it("shows WeCom's refusal next to the secret that failed and keeps the saved binding", async () => {
-    // 取消 above reloads the saved binding; typing before it is back would be wiped by the reload.
     await page.getByText(`已保存（********${corp.secrets.app.slice(-4)}），留空则不修改`).waitFor();
     await page.getByTestId('wecom-appSecret').fill('not-the-app-secret');
     await page.getByTestId('wecom-save').click();

@@ -123,8 +123,9 @@ export class WecomBindingPage implements OnInit {
     this.archiveKeys.removeAt(index);
   }
 
-  /** 取消: back to what is saved. */
+  /** 取消: back to what is saved; a generated key pair that was not saved is dropped with its public half. */
   protected reload(): void {
+    this.generatedPublicKey.set(null);
     this.api.binding().subscribe((binding) => this.fill(binding));
   }
 
