@@ -13,6 +13,9 @@ module.exports = {
     {
       ...common,
       displayName: 'unit',
+      // Some unit suites drive the simulator's whole app in-process (thousands of archived messages): 5 s is
+      // too tight when the 2-core machine is also running a stack.
+      testTimeout: 30_000,
       testMatch: ['<rootDir>/{lib,api,workflows,activities,worker,wecom-sim,scripts}/**/*.test.ts'],
     },
     { ...withTemporal, displayName: 'workflows', testMatch: ['<rootDir>/test/workflows/**/*.test.ts'] },
