@@ -7,9 +7,12 @@ import type { MediaRef } from './chat-message-record';
 
 /**
  * The files of archived image/voice/video/file messages, in GridFS (bucket `chatMedia`), each stored once: the
- * file's id is a hash of the tenant and the file's md5sum (or its sdkfileid when WeCom gave no md5), so the
- * same picture sent a hundred times, or a batch read again after a crash, is downloaded and kept once.
- * Chunks are streamed from GetMediaData into GridFS, never held whole in memory.
+ * file's name (its key) is a hash of the tenant and the file's md5sum (or its sdkfileid when WeCom gave no md5),
+ * so the same picture sent a hundred times, or a batch read again after a crash, is downloaded and kept once.
+ * Each upload has an id of its own: two runs of one batch at once (a scheduled run beside one started by hand, or
+ * a retry beside an attempt that missed its heartbeat) then write two whole copies, never into each other's
+ * chunks, and a reader takes either (`openDownloadStreamByName`). Chunks are streamed from GetMediaData into
+ * GridFS, never held whole in memory.
  */
 const BUCKET = 'chatMedia';
 /** GetMediaData's md5 can be empty or wrong on a bad read (API.md §15.1): read again, a few times. */
@@ -64,19 +67,25 @@ export async function storeChatMedia(
   const key = chatMediaKey(tenantId, media);
   await ensureIndexes();
   const files = mongoose.connection.collection(`${BUCKET}.files`);
-  if (await files.findOne({ _id: key as never }, { projection: { _id: 1 } })) return key;
-  const chunks = mongoose.connection.collection(`${BUCKET}.chunks`);
+  if (await files.findOne({ filename: key }, { projection: { _id: 1 } })) return key;
   for (let attempt = 1; ; attempt += 1) {
-    // Chunks of an upload a crash cut short (its files document is written last) would clash with the new ones.
-    await chunks.deleteMany({ files_id: key as never });
     const digest = createHash('md5');
-    const upload = bucket().openUploadStreamWithId(key as never, key, {
+    const upload = bucket().openUploadStream(key, {
       metadata: { tenantId, sdkfileid: media.sdkfileid, md5sum: media.md5sum },
     });
-    await pipeline(Readable.from(chunksOf(read, digest)), upload);
+    try {
+      await pipeline(Readable.from(chunksOf(read, digest)), upload);
+    } catch (error) {
+      // The chunks written before WeCom or the database failed would belong to nothing: delete() removes them,
+      // then reports the missing files document. (A crashed process leaves its few chunks unreferenced.)
+      await bucket()
+        .delete(upload.id)
+        .catch(() => undefined);
+      throw error;
+    }
     const verified = !media.md5sum || digest.digest('hex') === media.md5sum;
     // After the last attempt the file is kept as read: a wrong md5 from WeCom must not stop the archive.
     if (verified || attempt >= DOWNLOAD_ATTEMPTS) return key;
-    await bucket().delete(key as never);
+    await bucket().delete(upload.id);
   }
 }

@@ -135,7 +135,7 @@ describe('chat archive ingest', () => {
     expect(new Set(messages.map((m) => m.media?.fileKey)).size).toBe(1);
     const bucket = new mongoose.mongo.GridFSBucket(mongoose.connection.db!, { bucketName: 'chatMedia' });
     const chunks: Buffer[] = [];
-    for await (const chunk of bucket.openDownloadStream(messages[0].media!.fileKey as never))
+    for await (const chunk of bucket.openDownloadStreamByName(messages[0].media!.fileKey!))
       chunks.push(chunk);
     const bytes = Buffer.concat(chunks);
     expect(bytes.length).toBe(bigFile.size);
