@@ -37,6 +37,8 @@ export interface IngestBatchResult {
 }
 
 const DUPLICATE_KEY = 11000;
+/** Well inside the workflow's 30 s heartbeat timeout. */
+const HEARTBEAT_EVERY_MS = 5_000;
 /** The SDK's answer when the corp has not enabled the archive (no public key uploaded). */
 const ARCHIVE_NOT_ENABLED = 301053;
 
@@ -103,10 +105,12 @@ export function createArchiveIngestActivities(deps: ArchiveIngestDeps): ArchiveI
     access: ArchiveAccess,
     sdk: ChatArchiveSdk,
     records: ChatMessageRecord[],
+    progress: { step: string },
   ) {
     for (const record of records) {
       const media = record.media;
       if (!media) continue;
+      progress.step = `media ${record.seq}`;
       const fileKey = await storeChatMedia(tenantId, media, (indexbuf) =>
         sdk.getMediaData({
           corpId: access.corpId,
@@ -116,7 +120,6 @@ export function createArchiveIngestActivities(deps: ArchiveIngestDeps): ArchiveI
         }),
       );
       record.media = { ...media, fileKey };
-      heartbeat(`media ${record.seq}`);
     }
   }
 
@@ -166,19 +169,30 @@ export function createArchiveIngestActivities(deps: ArchiveIngestDeps): ArchiveI
       }
       const { chatdata, records } = batch;
       if (chatdata.length === 0) return { status: 'ingested', fetched: 0, stored: 0, seq };
-      heartbeat('decrypted');
 
-      await storeMedia(tenantId, access, deps.sdk.sdk, records);
-      if (records.length > 0) {
-        await storeNewMessages(tenantId, records);
-        heartbeat('mongo');
-        await ensureIndex();
-        await indexChatMessages(deps.es, deps.chatIndex, records);
-        heartbeat('elasticsearch');
-        await updateLastContact(tenantId, records);
-        await recountGroupDays(tenantId, records);
-        await recomputeConversations(tenantId, records);
-        await deps.startAlertReviews(tenantId, await onMessagesIngested(tenantId, records));
+      // A steady heartbeat naming the step: on a busy FerretDB one step (a scan per customer or conversation)
+      // can outlast the heartbeat timeout, whose job is only to notice a dead worker; a missed beat would start
+      // a second attempt beside this one, doubling the load on what was already slow. startToCloseTimeout
+      // still ends an attempt that hangs.
+      const progress = { step: 'media' };
+      const beating = setInterval(() => heartbeat(progress.step), HEARTBEAT_EVERY_MS);
+      try {
+        await storeMedia(tenantId, access, deps.sdk.sdk, records, progress);
+        if (records.length > 0) {
+          progress.step = 'mongo';
+          await storeNewMessages(tenantId, records);
+          progress.step = 'elasticsearch';
+          await ensureIndex();
+          await indexChatMessages(deps.es, deps.chatIndex, records);
+          progress.step = 'derived';
+          await updateLastContact(tenantId, records);
+          await recountGroupDays(tenantId, records);
+          await recomputeConversations(tenantId, records);
+          progress.step = 'sensitive';
+          await deps.startAlertReviews(tenantId, await onMessagesIngested(tenantId, records));
+        }
+      } finally {
+        clearInterval(beating);
       }
       const lastSeq = chatdata[chatdata.length - 1].seq;
       await ArchiveCursorModel.updateOne(
