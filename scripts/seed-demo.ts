@@ -2,9 +2,10 @@
  * Seeds the demo tenant for `npm start`: 沃丰时代, bound to the simulator's demo corp, with the demo admin
  * (the corp member 管理员, phone 13800138000) allowed to log in, and the tenant's org-sync Schedule,
  * which runs a first sync at once. Idempotent: a second run changes nothing that exists.
- * `--callbacks` (run once the api is up) saves the api's callback URL in the simulator, which checks it
- * with WeCom's echostr handshake, so console changes reach the product as change_contact events (and
- * 客户联系 changes as change_external_* events, stored in the callback inbox).
+ * `--simulator` (run once the api is up, with the local simulator only) saves the api's callback URL in the
+ * simulator, which checks it with WeCom's echostr handshake, so console changes reach the product as
+ * change_contact events (and 客户联系 changes as change_external_* events, stored in the callback inbox),
+ * and turns on the demo corp's chat archive (demo-archive.ts).
  */
 import { hashPassword } from '../api/modules/auth/login.use-case';
 import { loadConfig } from '../lib/config';
@@ -21,6 +22,7 @@ import { connectTemporalClient } from '../lib/temporal/connect-client';
 import { ensureOrgSyncSchedule } from '../lib/temporal/org-sync-schedule';
 import { ensureCustomerSyncSchedules } from '../lib/temporal/customer-sync-schedule';
 import { setTenantValidityTimer } from '../lib/tenants/tenant-validity-timer';
+import { seedDemoArchive } from './demo-archive';
 import {
   DEMO_ADMIN_MOBILE,
   DEMO_ADMIN_USERID,
@@ -116,9 +118,26 @@ async function main(): Promise<void> {
   const config = loadConfig();
   await connectDatabase(config.mongoUrl);
   try {
-    if (process.argv.includes('--callbacks')) {
+    if (process.argv.includes('--simulator')) {
       await connectCallbacks(config.publicUrl, config.wecomApiBase);
       console.log('Demo callbacks: the simulator sends contact and customer events to the api');
+      const temporal = await connectTemporalClient(config.temporalAddress, config.temporalNamespace);
+      try {
+        const generated = await seedDemoArchive({
+          tenantId: DEMO_TENANT_ID,
+          corpId: DEMO_CORP_ID,
+          wecomApiBase: config.wecomApiBase,
+          temporal,
+          taskQueue: config.temporalTaskQueue,
+        });
+        console.log(
+          generated > 0
+            ? `Demo chat archive: ${generated} messages generated, ingested within a minute (内容存档)`
+            : 'Demo chat archive: key uploaded again, the ingest reads the new feed from its start',
+        );
+      } finally {
+        await temporal.connection.close();
+      }
       return;
     }
     await seedTenant();

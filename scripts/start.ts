@@ -67,8 +67,8 @@ runScript(dev, async (supervisor) => {
   await supervisor.start(workerService(env));
   if (!externalSim && fs.existsSync(path.join(ROOT, SEED_ENTRY))) {
     // The simulator checks the callback URL with a live echostr handshake, so this waits for the api.
-    await runCommand(process.execPath, ['--import', 'tsx', SEED_ENTRY, '--callbacks'], {
-      what: 'connecting the simulator callbacks',
+    await runCommand(process.execPath, ['--import', 'tsx', SEED_ENTRY, '--simulator'], {
+      what: 'connecting the simulator callbacks and chat archive',
       cwd: ROOT,
       env,
       logFile: path.join(dev.logDir, 'seed.log'),

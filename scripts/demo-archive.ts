@@ -1,0 +1,85 @@
+/**
+ * The demo tenant's 会话内容存档 for `npm start`, against the local simulator, which keeps nothing between
+ * starts: its feed restarts at seq 1 and it knows no public key. So on every start the tenant's archive key is
+ * uploaded again (the first start generates it and saves it in the binding, as an admin would on 企微绑定),
+ * the saved seq goes back to 0 to read the new feed from its start (real WeCom never restarts its seq), a
+ * month of conversations is generated once per database (a restart does not pile up copies), and the
+ * per-minute ingest Schedule is ensured.
+ */
+import { createPublicKey } from 'node:crypto';
+import type { Client } from '@temporalio/client';
+import { ArchiveCursorModel } from '../lib/models/archive-cursor.model';
+import { ChatMessageModel } from '../lib/models/chat-message.model';
+import { ensureArchiveIngestSchedule } from '../lib/temporal/archive-ingest-schedule';
+import { generateArchiveKeyPair, publicKeyFingerprint } from '../lib/wecom/archive-key';
+import { loadBinding, saveBinding } from '../lib/wecom/binding-store';
+
+/**
+ * Messages generated on the first start: enough for every 内容存档 screen to have pages to scroll
+ * (DEMO_ARCHIVE_MESSAGES, 1–20,000, changes it; the simulator's own limit).
+ */
+function demoArchiveSize(env: NodeJS.ProcessEnv): number {
+  const raw = env.DEMO_ARCHIVE_MESSAGES ?? '3000';
+  const size = Number(raw);
+  if (!Number.isInteger(size) || size < 1 || size > 20_000) {
+    throw new Error(`DEMO_ARCHIVE_MESSAGES must be a whole number from 1 to 20000, not "${raw}"`);
+  }
+  return size;
+}
+
+interface DemoArchiveTarget {
+  tenantId: string;
+  corpId: string;
+  wecomApiBase: string;
+  temporal: Client;
+  taskQueue: string;
+}
+
+async function simulatorPost<T>(wecomApiBase: string, path: string, body: unknown): Promise<T> {
+  const response = await fetch(`${wecomApiBase}/sim${path}`, {
+    method: 'POST',
+    headers: { 'content-type': 'application/json' },
+    body: JSON.stringify(body),
+  });
+  if (!response.ok) throw new Error(`the simulator refused POST ${path}: ${await response.text()}`);
+  return (await response.json()) as T;
+}
+
+/** Answers how many messages were generated (0 when the tenant's archive already had some). */
+export async function seedDemoArchive(target: DemoArchiveTarget): Promise<number> {
+  const { tenantId, corpId, wecomApiBase } = target;
+  const binding = await loadBinding(tenantId);
+  if (!binding) throw new Error(`tenant ${tenantId} has no WeCom binding to turn the archive on for`);
+
+  const newest = binding.archiveKeys.reduce<(typeof binding.archiveKeys)[number] | undefined>(
+    (best, key) => (!best || key.version > best.version ? key : best),
+    undefined,
+  );
+  const privateKey = newest?.privateKey ?? generateArchiveKeyPair().privateKey;
+  const publicKey = createPublicKey(privateKey).export({ type: 'pkcs1', format: 'pem' }).toString();
+  const { publickey_ver: version } = await simulatorPost<{ publickey_ver: number }>(
+    wecomApiBase,
+    `/corps/${corpId}/archive/public-keys`,
+    { publicKey },
+  );
+  // The simulator numbers uploads from 1 again: the key is saved under the version it answered.
+  await saveBinding(tenantId, {
+    ...binding,
+    archiveKeys: [
+      ...binding.archiveKeys.filter((key) => key.version !== version),
+      { version, privateKey, publicKeyFingerprint: publicKeyFingerprint(publicKey) },
+    ],
+  });
+
+  await ArchiveCursorModel.updateOne({ tenantId }, { $set: { seq: 0, updatedAt: new Date() } });
+  let generated = 0;
+  if (!(await ChatMessageModel.exists({ tenantId }))) {
+    generated = demoArchiveSize(process.env);
+    await simulatorPost(wecomApiBase, `/corps/${corpId}/archive/conversations`, {
+      count: generated,
+      days: 30,
+    });
+  }
+  await ensureArchiveIngestSchedule(target.temporal, target.taskQueue, tenantId);
+  return generated;
+}
