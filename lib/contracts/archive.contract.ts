@@ -56,14 +56,27 @@ export type ArchiveMessagePage = z.infer<typeof archiveMessagePageSchema>;
 /** 全部 / 近30天 / 近90天 (R-5.1.1-05, R-5.1.2-02), by the conversation's last message; default 近30天. */
 export const ARCHIVE_RANGES = ['30d', '90d', 'all'] as const;
 
-/** Whose chats: one staff member (按员工检索, R-5.1.1-02) or one customer (按客户检索). Exactly one. */
+/**
+ * Whose chats: one staff member (按员工检索, R-5.1.1-02), one customer (按客户检索, 客户详情 → 企微会话记录), or
+ * both: the customer's chats with that staff member (企微会话记录's 员工 filter, I-52).
+ */
 const archiveSubject = {
   staffUserid: z.string().min(1).max(64).optional(),
   externalUserid: z.string().min(1).max(64).optional(),
 };
-const oneSubject = (value: { staffUserid?: string; externalUserid?: string }) =>
-  (value.staffUserid === undefined) !== (value.externalUserid === undefined);
-const ONE_SUBJECT_MESSAGE = '请选择一名员工或一位客户';
+const someSubject = (value: { staffUserid?: string; externalUserid?: string }) =>
+  value.staffUserid !== undefined || value.externalUserid !== undefined;
+const SUBJECT_MESSAGE = '请选择一名员工或一位客户';
+
+/**
+ * 企微会话记录's 聊天时间 and 消息类型 (I-52) on a chat list or a search: only conversations, or messages, with
+ * messages of that type in those China days.
+ */
+const messageConditions = {
+  from: day('开始日期').optional(),
+  to: day('结束日期').optional(),
+  msgtype: z.enum(ARCHIVE_MESSAGE_TYPES, { error: '消息类型有误' }).optional(),
+};
 
 export const archiveConversationsQuerySchema = z
   .object({
@@ -71,10 +84,11 @@ export const archiveConversationsQuerySchema = z
     range: z.enum(ARCHIVE_RANGES, { error: '时间范围有误' }).default('30d'),
     /** 内部 / 外部 / 群聊 (R-5.1.1-03, I-76); absent = all. */
     chatKind: z.enum(['internal', 'external', 'group'], { error: '会话类型有误' }).optional(),
+    ...messageConditions,
     page: z.coerce.number().int().min(1).max(1000).default(1),
     pageSize: z.coerce.number().int().min(1).max(100).default(20),
   })
-  .refine(oneSubject, { message: ONE_SUBJECT_MESSAGE })
+  .refine(someSubject, { message: SUBJECT_MESSAGE })
   .openapi('ArchiveConversationsQuery');
 
 /** The other side of a conversation, as the chat list shows it (avatar + name). */
@@ -131,10 +145,11 @@ export const archiveSearchQuerySchema = z
     keyword: z.string({ error: '请输入关键词' }).trim().min(2, '关键词至少2个字').max(50, '关键词最多50个字'),
     /** Only this conversation (the message pane's search); absent = all the person's chats. */
     conversationId: z.string().max(300, '会话有误').optional(),
+    ...messageConditions,
     page: z.coerce.number().int().min(1).max(50).default(1),
     pageSize: z.coerce.number().int().min(1).max(100).default(20),
   })
-  .refine(oneSubject, { message: ONE_SUBJECT_MESSAGE })
+  .refine(someSubject, { message: SUBJECT_MESSAGE })
   .openapi('ArchiveSearchQuery');
 
 /** A piece of a message's text; `hit` marks the keyword's occurrences. */

@@ -1,8 +1,8 @@
 import type { StaffScope } from '../../../lib/access/data-scope';
 import type { ArchiveMessagePage, ArchiveMessagesQuery } from '../../../lib/contracts/archive.contract';
-import { dayRange } from '../../../lib/customer-groups/china-days';
 import { ChatMessageModel } from '../../../lib/models/chat-message.model';
 import { badRequest } from '../../http/app-error';
+import { messageConditionsFilter } from './archive-subject';
 
 /** The cursor is the last row's (msgtime, _id): the index's order, so a page never skips or repeats a row. */
 interface Cursor {
@@ -33,9 +33,7 @@ export async function listArchiveMessages(
 ): Promise<ArchiveMessagePage> {
   const filter: Record<string, unknown> = { tenantId, conversationId: query.conversationId };
   if (!scope.all) filter.staffUserids = { $in: scope.userids };
-  if (query.msgtype) filter.msgtype = query.msgtype;
-  const range = dayRange(query.from, query.to);
-  if (range) filter.msgtime = range;
+  Object.assign(filter, messageConditionsFilter(query));
   if (query.before) {
     const cursor = decodeCursor(query.before);
     if (!cursor) throw badRequest('分页参数有误，请刷新后重试');

@@ -2,7 +2,7 @@ import type { Client, estypes } from '@elastic/elasticsearch';
 import type { StaffScope } from '../../../lib/access/data-scope';
 import { HIT_END, HIT_START, highlightSegments } from '../../../lib/archive/highlight-segments';
 import type { ArchiveSearchPage, ArchiveSearchQuery } from '../../../lib/contracts/archive.contract';
-import { archiveSubjectFilter } from './archive-subject';
+import { archiveSubjectFilter, messageConditionsFilter } from './archive-subject';
 
 interface IndexedMessage {
   msgid: string;
@@ -24,7 +24,8 @@ function termFilters(filter: Record<string, unknown>): estypes.QueryDslQueryCont
 }
 
 /**
- * Keyword search over one person's chats (R-5.1.1-04, R-3.1.5-04): messages whose text contains the keyword
+ * Keyword search over one person's chats (R-5.1.1-04, R-3.1.5-04), or a customer's with one staff member,
+ * optionally of a 消息类型 in a 聊天时间 range (I-52): messages whose text contains the keyword
  * — match_phrase over one token per Han character is an exact substring match — newest first, with the hits
  * marked. Always filtered by tenant and by the conversations the caller may see.
  */
@@ -40,6 +41,12 @@ export async function searchArchiveMessages(
     ...termFilters(archiveSubjectFilter(scope, query)),
   ];
   if (query.conversationId) filter.push({ term: { conversationId: query.conversationId } });
+  const conditions = messageConditionsFilter(query);
+  if (conditions?.msgtype) filter.push({ term: { msgtype: conditions.msgtype } });
+  if (conditions?.msgtime) {
+    const { $gte, $lt } = conditions.msgtime;
+    filter.push({ range: { msgtime: { gte: $gte?.toISOString(), lt: $lt?.toISOString() } } });
+  }
   const answer = await es.search<IndexedMessage>({
     index,
     from: (query.page - 1) * query.pageSize,

@@ -75,7 +75,7 @@ export function createArchiveRouter(
       path: '/api/archive/conversations',
       permission: 'archive.messages',
       summary:
-        "内容存档 chat list: one staff member's or one customer's conversations, newest first, 近30天/近90天/全部",
+        "内容存档 / 企微会话记录 chat list: one staff member's or one customer's conversations (or a customer's with one staff member), newest first, 近30天/近90天/全部, 聊天时间 and 消息类型",
       request: { query: archiveConversationsQuerySchema },
       responses: { 200: { description: 'A page of conversations', schema: archiveConversationPageSchema } },
     },
@@ -116,7 +116,7 @@ export function createArchiveRouter(
       path: '/api/archive/search',
       permission: 'archive.messages',
       summary:
-        "内容存档 keyword search over one person's chats (Chinese substring), newest first, with hits marked",
+        "内容存档 / 企微会话记录 keyword search over one person's chats (Chinese substring), 聊天时间 and 消息类型 filters, newest first, with hits marked",
       request: { query: archiveSearchQuerySchema },
       responses: { 200: { description: 'A page of matching messages', schema: archiveSearchPageSchema } },
     },

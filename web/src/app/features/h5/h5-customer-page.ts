@@ -1,5 +1,5 @@
 import { HttpClient } from '@angular/common/http';
-import { ChangeDetectionStrategy, Component, inject, input, OnInit, signal } from '@angular/core';
+import { ChangeDetectionStrategy, Component, computed, inject, input, OnInit, signal } from '@angular/core';
 import { FormsModule } from '@angular/forms';
 import { NzAvatarModule } from 'ng-zorro-antd/avatar';
 import { NzButtonModule } from 'ng-zorro-antd/button';
@@ -10,8 +10,11 @@ import { NzTabsModule } from 'ng-zorro-antd/tabs';
 import { NzTagModule } from 'ng-zorro-antd/tag';
 import { firstValueFrom } from 'rxjs';
 
+import { AuthService } from '../../core/auth/auth.service';
 import { IfPermittedDirective } from '../../core/auth/if-permitted.directive';
+import { CustomerChats } from '../archive/customer-chats/customer-chats';
 import { ContactRecordTimeline } from '../customers/contact-records/contact-record-timeline';
+import { CustomerOptions } from '../customers/customers/customer.models';
 import {
   CUSTOMER_SOURCES,
   customerSuffix,
@@ -25,9 +28,12 @@ import {
 } from './h5-customer.models';
 import { WeComJssdk } from './wecom-jssdk';
 
+/** `?tab=` of a link into the side panel. */
+const TAB_INDEX: Record<string, number> = { records: 1, chats: 2 };
+
 /**
- * The sidebar of a single chat (R-3.1.4, R-3.1.3-06): 客户资料 (view, edit the fields the customer's kind
- * allows) and 联系记录. The customer comes from the JS-SDK (getCurExternalContact), or from the link of a
+ * The sidebar of a single chat (R-3.1.4, R-3.1.3-06, R-3.1.5-05): 客户资料 (view, edit the fields the customer's
+ * kind allows), 联系记录 and 企微会话记录 (the customer's archived chats the member may see). The customer comes from the JS-SDK (getCurExternalContact), or from the link of a
  * reminder message (`?externalUserid=`).
  */
 @Component({
@@ -41,6 +47,7 @@ import { WeComJssdk } from './wecom-jssdk';
     NzTabsModule,
     NzTagModule,
     ContactRecordTimeline,
+    CustomerChats,
     IfPermittedDirective,
   ],
   changeDetection: ChangeDetectionStrategy.OnPush,
@@ -91,7 +98,7 @@ import { WeComJssdk } from './wecom-jssdk';
           <span class="suffix">{{ suffix(p) }}</span>
         </div>
       </div>
-      <nz-tabs [nzSelectedIndex]="tab() === 'records' ? 1 : 0">
+      <nz-tabs [nzSelectedIndex]="tabIndex()">
         <nz-tab nzTitle="客户资料">
           <dl>
             <dt>跟进人</dt>
@@ -205,6 +212,16 @@ import { WeComJssdk } from './wecom-jssdk';
             <app-contact-record-timeline [externalUserid]="p.externalUserid" />
           </ng-template>
         </nz-tab>
+        <nz-tab nzTitle="企微会话记录" data-testid="h5-tab-chats" (nzSelect)="loadStaffOptions()">
+          <ng-template nz-tab>
+            <app-customer-chats
+              [externalUserid]="p.externalUserid"
+              [customerName]="p.name"
+              [staff]="staffOptions()"
+              [mobile]="true"
+            />
+          </ng-template>
+        </nz-tab>
       </nz-tabs>
     }
   `,
@@ -213,12 +230,16 @@ export class H5CustomerPage implements OnInit {
   private readonly http = inject(HttpClient);
   private readonly jssdk = inject(WeComJssdk);
   private readonly message = inject(NzMessageService);
+  private readonly auth = inject(AuthService);
 
   /** From a reminder message's link; inside the sidebar the JS-SDK says who the customer is. */
   readonly externalUserid = input<string>('');
   readonly tab = input<string>('');
 
+  protected readonly tabIndex = computed(() => TAB_INDEX[this.tab()] ?? 0);
   protected readonly profile = signal<H5CustomerProfile | null>(null);
+  /** 企微会话记录's 员工 filter: the staff in the member's 数据权限, loaded when the tab is first opened. */
+  protected readonly staffOptions = signal<CustomerOptions['staff']>([]);
   protected readonly problem = signal('');
   protected readonly editing = signal(false);
   protected readonly expanded = signal(false);
@@ -249,6 +270,13 @@ export class H5CustomerPage implements OnInit {
         this.http.get<H5CustomerProfile>(`/api/h5/customers/${encodeURIComponent(customer)}`),
       ),
     );
+  }
+
+  protected async loadStaffOptions(): Promise<void> {
+    // Without the customer list's permission the filter offers nobody; the chats still show.
+    if (this.staffOptions().length > 0 || !this.auth.can('customer.customers')) return;
+    const options = await firstValueFrom(this.http.get<CustomerOptions>('/api/customers/options'));
+    this.staffOptions.set(options.staff);
   }
 
   protected async startTagging(profile: H5CustomerProfile): Promise<void> {

@@ -9,6 +9,7 @@ import {
   ArchiveRange,
   ArchiveSearchHit,
   ArchiveSubject,
+  ChatConditions,
   ChatKind,
   MessageFilters,
   Page,
@@ -18,6 +19,16 @@ const subjectParams = (subject: ArchiveSubject): Record<string, string> =>
   subject.kind === 'staff'
     ? { staffUserid: subject.staffUserid }
     : { externalUserid: subject.externalUserid };
+
+/** 聊天时间 and 消息类型, and with a customer's chats the 员工 (I-52); unset ones are left out. */
+function withConditions(params: HttpParams, conditions: Partial<ChatConditions>): HttpParams {
+  let result = params;
+  for (const key of ['staffUserid', 'from', 'to', 'msgtype'] as const) {
+    const value = conditions[key];
+    if (value) result = result.set(key, value);
+  }
+  return result;
+}
 
 /** The 内容存档 endpoints under /api/archive. */
 @Injectable({ providedIn: 'root' })
@@ -29,8 +40,9 @@ export class ArchiveApi {
     range: ArchiveRange,
     chatKind: ChatKind | null,
     page: number,
+    conditions: Partial<ChatConditions> = {},
   ): Observable<Page<ArchiveConversation>> {
-    let params = new HttpParams({ fromObject: subjectParams(subject) })
+    let params = withConditions(new HttpParams({ fromObject: subjectParams(subject) }), conditions)
       .set('range', range)
       .set('page', page)
       .set('pageSize', 20);
@@ -49,16 +61,20 @@ export class ArchiveApi {
     filters: MessageFilters,
     before: string | null,
   ): Observable<ArchiveMessagePage> {
-    let params = new HttpParams().set('conversationId', conversationId).set('pageSize', 30);
-    if (filters.from) params = params.set('from', filters.from);
-    if (filters.to) params = params.set('to', filters.to);
-    if (filters.msgtype) params = params.set('msgtype', filters.msgtype);
+    let params = withConditions(new HttpParams(), filters)
+      .set('conversationId', conversationId)
+      .set('pageSize', 30);
     if (before) params = params.set('before', before);
     return this.http.get<ArchiveMessagePage>('/api/archive/messages', { params });
   }
 
-  search(subject: ArchiveSubject, keyword: string, page: number): Observable<Page<ArchiveSearchHit>> {
-    const params = new HttpParams({ fromObject: subjectParams(subject) })
+  search(
+    subject: ArchiveSubject,
+    keyword: string,
+    page: number,
+    conditions: Partial<ChatConditions> = {},
+  ): Observable<Page<ArchiveSearchHit>> {
+    const params = withConditions(new HttpParams({ fromObject: subjectParams(subject) }), conditions)
       .set('keyword', keyword)
       .set('page', page)
       .set('pageSize', 20);

@@ -1,12 +1,4 @@
-import {
-  ChangeDetectionStrategy,
-  Component,
-  ElementRef,
-  inject,
-  OnInit,
-  signal,
-  viewChild,
-} from '@angular/core';
+import { ChangeDetectionStrategy, Component, computed, inject, OnInit, signal } from '@angular/core';
 import { FormsModule } from '@angular/forms';
 import { NzAvatarModule } from 'ng-zorro-antd/avatar';
 import { NzDatePickerModule } from 'ng-zorro-antd/date-picker';
@@ -18,7 +10,6 @@ import { NzRadioModule } from 'ng-zorro-antd/radio';
 import { NzSelectModule } from 'ng-zorro-antd/select';
 import { NzTabsModule } from 'ng-zorro-antd/tabs';
 
-import { formatDateTime } from '../../../core/format/date-time';
 import { SHARED_IMPORTS } from '../../../shared/shared-imports';
 import { CustomerDetailDrawer } from '../../customers/customers/customer-detail-drawer';
 import { CustomerOptions } from '../../customers/customers/customer.models';
@@ -27,6 +18,9 @@ import { GroupPortraitDrawer } from '../../customers/groups/group-portrait-drawe
 import { buildDepartmentTree, departmentIdOfKey } from '../../system/org/department-tree';
 import { OrgApi } from '../../system/org/org-api';
 import { StaffMember } from '../../system/org/org.models';
+import { ArchiveConversationList } from '../chat-view/conversation-list';
+import { ArchiveHitList } from '../chat-view/hit-list';
+import { ArchiveMessagePane } from '../chat-view/message-pane';
 import { ArchiveApi } from './archive-api';
 import {
   ArchiveConversation,
@@ -40,10 +34,9 @@ import {
 } from './archive.models';
 import {
   CHAT_KIND_OPTIONS,
+  conversationOfHit,
   dayOf,
-  keywordSegments,
   MESSAGE_TYPE_OPTIONS,
-  messageText,
   RANGE_OPTIONS,
 } from './archive-texts';
 
@@ -67,6 +60,9 @@ import {
     NzTreeModule,
     CustomerDetailDrawer,
     GroupPortraitDrawer,
+    ArchiveConversationList,
+    ArchiveHitList,
+    ArchiveMessagePane,
   ],
   templateUrl: './archive-page.html',
   styleUrl: './archive-page.css',
@@ -76,11 +72,7 @@ export class ArchivePage implements OnInit {
   private readonly api = inject(ArchiveApi);
   private readonly org = inject(OrgApi);
   private readonly customersApi = inject(CustomersApi);
-  private readonly pane = viewChild<ElementRef<HTMLElement>>('pane');
 
-  protected readonly formatDateTime = formatDateTime;
-  protected readonly messageText = messageText;
-  protected readonly keywordSegments = keywordSegments;
   protected readonly rangeOptions = RANGE_OPTIONS;
   protected readonly chatKindOptions = CHAT_KIND_OPTIONS;
   protected readonly messageTypeOptions = MESSAGE_TYPE_OPTIONS;
@@ -114,13 +106,12 @@ export class ArchivePage implements OnInit {
 
   // Right column.
   protected readonly conversation = signal<ArchiveConversation | null>(null);
-  /** Oldest first, as shown. */
-  protected readonly messages = signal<ArchiveMessage[]>([]);
-  private nextCursor: string | null = null;
-  protected readonly hasMore = signal(false);
-  protected readonly loadingMessages = signal(false);
   protected readonly dateRange = signal<Date[]>([]);
   protected readonly msgtype = signal('');
+  protected readonly filters = computed<MessageFilters>(() => {
+    const [from, to] = this.dateRange();
+    return { from: dayOf(from), to: dayOf(to), msgtype: this.msgtype() };
+  });
   /** The keyword whose hits the pane marks. */
   protected readonly paneKeyword = signal('');
 
@@ -235,79 +226,25 @@ export class ArchivePage implements OnInit {
   }
 
   protected openHit(hit: ArchiveSearchHit): void {
-    const known = this.conversations().find((c) => c.conversationId === hit.conversationId);
-    const conversation: ArchiveConversation = known ?? {
-      conversationId: hit.conversationId,
-      chatKind: hit.chatKind,
-      peer: { kind: hit.chatKind === 'group' ? 'group' : 'staff', id: '', name: '', avatar: '' },
-      lastMessageAt: hit.msgtime,
-      lastMessage: { msgtype: hit.msgtype, from: hit.from, content: '' },
-    };
-    this.open(conversation, this.searchKeyword().trim());
+    this.open(conversationOfHit(hit, this.conversations()), this.searchKeyword().trim());
   }
 
   // ---- right ----
   protected open(conversation: ArchiveConversation, keyword = ''): void {
     this.conversation.set(conversation);
     this.paneKeyword.set(keyword);
-    this.reloadMessages();
-  }
-
-  protected reloadMessages(): void {
-    this.messages.set([]);
-    this.nextCursor = null;
-    this.hasMore.set(false);
-    this.loadOlder(true);
-  }
-
-  private filters(): MessageFilters {
-    const [from, to] = this.dateRange();
-    return { from: dayOf(from), to: dayOf(to), msgtype: this.msgtype() };
-  }
-
-  /** Loads the next older page; the first page scrolls the pane to the newest message (R-5.1.1-10). */
-  protected loadOlder(first = false): void {
-    const conversation = this.conversation();
-    if (!conversation || this.loadingMessages()) return;
-    this.loadingMessages.set(true);
-    const pane = this.pane()?.nativeElement;
-    const fromBottom = pane ? pane.scrollHeight - pane.scrollTop : 0;
-    this.api.messages(conversation.conversationId, this.filters(), this.nextCursor).subscribe({
-      next: (page) => {
-        this.loadingMessages.set(false);
-        this.nextCursor = page.nextCursor;
-        this.hasMore.set(page.nextCursor !== null);
-        this.messages.update((shown) => [...[...page.items].reverse(), ...shown]);
-        // Keep the reader's place when older messages are put above; the first page opens at the bottom.
-        setTimeout(() => {
-          const element = this.pane()?.nativeElement;
-          if (element) element.scrollTop = first ? element.scrollHeight : element.scrollHeight - fromBottom;
-        });
-      },
-      error: (error: unknown) => {
-        this.loadingMessages.set(false);
-        this.fail(error);
-      },
-    });
-  }
-
-  protected paneScrolled(event: Event): void {
-    const element = event.target as HTMLElement;
-    if (element.scrollTop < 40 && this.hasMore()) this.loadOlder();
   }
 
   /** The searched person's own messages are on the right (I-77, R-5.1.2-03). */
-  protected isMine(message: ArchiveMessage): boolean {
-    return this.isChosen(message.from);
-  }
+  protected readonly isMine = (message: ArchiveMessage): boolean => this.isChosen(message.from);
 
-  protected senderName(message: ArchiveMessage): string {
+  protected readonly senderName = (message: ArchiveMessage): string => {
     const subject = this.subject();
     if (subject && this.isChosen(message.from)) return subject.name;
     const peer = this.conversation()?.peer;
     if (peer && peer.kind !== 'group' && peer.id === message.from && peer.name) return peer.name;
     return message.from;
-  }
+  };
 
   protected openDetail(conversation: ArchiveConversation): void {
     if (conversation.chatKind === 'group') {
@@ -338,7 +275,7 @@ export class ArchivePage implements OnInit {
     return conversation.chatKind === 'group' || conversation.chatKind === 'external';
   }
 
-  private fail(error: unknown): void {
+  protected fail(error: unknown): void {
     const message = (error as { error?: { error?: { message?: string } } }).error?.error?.message;
     this.error.set(message ?? '加载失败，请稍后重试');
   }

@@ -1,4 +1,12 @@
-import { dayOf, keywordSegments, messageText } from './archive-texts';
+import { ArchiveConversation, ArchiveSearchHit } from './archive.models';
+import {
+  chatConditionsOf,
+  conversationOfHit,
+  dayOf,
+  keywordSegments,
+  messageText,
+  senderNameIn,
+} from './archive-texts';
 
 describe('keywordSegments', () => {
   it('marks every occurrence of a Chinese keyword', () => {
@@ -33,5 +41,61 @@ describe('dayOf', () => {
   it('formats a picked date as YYYY-MM-DD', () => {
     expect(dayOf(new Date(2026, 10, 5))).toBe('2026-11-05');
     expect(dayOf(null)).toBeNull();
+  });
+});
+
+describe('chatConditionsOf (企微会话记录, I-52)', () => {
+  it('turns the filter bar into the API conditions, leaving 全部 and empty pickers unset', () => {
+    expect(chatConditionsOf('lina', [new Date(2026, 10, 1), new Date(2026, 10, 3)], 'link')).toEqual({
+      staffUserid: 'lina',
+      from: '2026-11-01',
+      to: '2026-11-03',
+      msgtype: 'link',
+    });
+    expect(chatConditionsOf(null, [], '')).toEqual({ staffUserid: null, from: null, to: null, msgtype: '' });
+    expect(chatConditionsOf('', [], '').staffUserid).toBeNull();
+  });
+});
+
+const listed: ArchiveConversation = {
+  conversationId: 'single:lina|wmCustomer',
+  chatKind: 'external',
+  peer: { kind: 'staff', id: 'lina', name: '李娜', avatar: '' },
+  lastMessageAt: '2026-11-01T00:00:00.000Z',
+  lastMessage: { msgtype: 'text', from: 'lina', content: '你好' },
+};
+
+describe('conversationOfHit', () => {
+  const hit: ArchiveSearchHit = {
+    conversationId: 'room:wrGroup',
+    chatKind: 'group',
+    msgid: 'm1',
+    msgtype: 'text',
+    from: 'lina',
+    msgtime: '2026-11-02T00:00:00.000Z',
+    segments: [{ text: '报价', hit: true }],
+  };
+
+  it('opens the listed conversation, or one built from the hit when it is not on the page', () => {
+    expect(conversationOfHit({ ...hit, conversationId: listed.conversationId }, [listed])).toBe(listed);
+    expect(conversationOfHit(hit, [listed])).toMatchObject({
+      conversationId: 'room:wrGroup',
+      chatKind: 'group',
+      peer: { kind: 'group', name: '' },
+    });
+  });
+});
+
+describe('senderNameIn', () => {
+  const known = {
+    customer: { externalUserid: 'wmCustomer', name: '张三' },
+    staff: [{ userid: 'wang', name: '王强' }],
+  };
+
+  it('names the customer, the chat partner and known staff, else shows the WeCom id', () => {
+    expect(senderNameIn({ from: 'wmCustomer' }, known, listed.peer)).toBe('张三');
+    expect(senderNameIn({ from: 'lina' }, known, listed.peer)).toBe('李娜');
+    expect(senderNameIn({ from: 'wang' }, known)).toBe('王强');
+    expect(senderNameIn({ from: 'zhao' }, known)).toBe('zhao');
   });
 });

@@ -1,4 +1,10 @@
-import { ArchiveMessage, HighlightSegment } from './archive.models';
+import {
+  ArchiveConversation,
+  ArchiveMessage,
+  ArchiveSearchHit,
+  ChatConditions,
+  HighlightSegment,
+} from './archive.models';
 
 /** 消息类型 (R-5.1.1-07); '' = 全部. */
 export const MESSAGE_TYPE_OPTIONS = [
@@ -65,4 +71,50 @@ export function dayOf(date: Date | null | undefined): string | null {
   if (!date) return null;
   const pad = (n: number) => String(n).padStart(2, '0');
   return `${date.getFullYear()}-${pad(date.getMonth() + 1)}-${pad(date.getDate())}`;
+}
+
+/**
+ * The conversation a search hit opens: the listed one when it is on the page, else one built from the hit
+ * (the pane needs only its id; the name is filled in when known).
+ */
+export function conversationOfHit(
+  hit: ArchiveSearchHit,
+  listed: readonly ArchiveConversation[],
+): ArchiveConversation {
+  return (
+    listed.find((c) => c.conversationId === hit.conversationId) ?? {
+      conversationId: hit.conversationId,
+      chatKind: hit.chatKind,
+      peer: { kind: hit.chatKind === 'group' ? 'group' : 'staff', id: '', name: '', avatar: '' },
+      lastMessageAt: hit.msgtime,
+      lastMessage: { msgtype: hit.msgtype, from: hit.from, content: '' },
+    }
+  );
+}
+
+/** 企微会话记录's filter bar (I-52) as the API's conditions; 全部 and empty pickers set nothing. */
+export function chatConditionsOf(
+  staffUserid: string | null | undefined,
+  dateRange: readonly (Date | null)[],
+  msgtype: string,
+): ChatConditions {
+  const [from, to] = dateRange;
+  return { staffUserid: staffUserid || null, from: dayOf(from), to: dayOf(to), msgtype };
+}
+
+/**
+ * Who sent a message of a customer's chat: the customer, the staff member or group member we know by name,
+ * else the WeCom id.
+ */
+export function senderNameIn(
+  message: Pick<ArchiveMessage, 'from'>,
+  known: {
+    customer: { externalUserid: string; name: string };
+    staff: readonly { userid: string; name: string }[];
+  },
+  peer?: ArchiveConversation['peer'],
+): string {
+  if (message.from === known.customer.externalUserid) return known.customer.name;
+  if (peer && peer.kind !== 'group' && peer.id === message.from && peer.name) return peer.name;
+  return known.staff.find((member) => member.userid === message.from)?.name ?? message.from;
 }

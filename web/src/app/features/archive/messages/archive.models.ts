@@ -75,3 +75,8 @@ export interface MessageFilters {
   to: string | null;
   msgtype: string;
 }
+
+/** 企微会话记录's conditions (I-52) on a customer's chat list and search: 员工 plus the pane's filters. */
+export interface ChatConditions extends MessageFilters {
+  staffUserid: string | null;
+}

@@ -12,6 +12,7 @@ import { NzTagModule } from 'ng-zorro-antd/tag';
 import { IfPermittedDirective } from '../../../core/auth/if-permitted.directive';
 import { formatDateTime } from '../../../core/format/date-time';
 import { SHARED_IMPORTS } from '../../../shared/shared-imports';
+import { CustomerChats } from '../../archive/customer-chats/customer-chats';
 import {
   CUSTOMER_SOURCES,
   CustomerDetail,
@@ -27,8 +28,9 @@ import { CustomersApi } from './customers-api';
 import { describeAdders, orDash } from './customer-texts';
 
 /**
- * 客户详情 (R-3.1.2): a drawer with the header (tags, 编辑), 客户信息 (基本信息, 系统信息) and 企业信息
- * (基本信息, 系统信息, 相关客户). 编辑 turns only this kind of customer's editable fields into inputs.
+ * 客户详情 (R-3.1.2): a drawer with the header (tags, 编辑), 客户信息 (基本信息, 系统信息), 企业信息
+ * (基本信息, 系统信息, 相关客户) and 企微会话记录 (R-3.1.5). 编辑 turns only this kind of customer's editable
+ * fields into inputs.
  */
 @Component({
   selector: 'app-customer-detail-drawer',
@@ -43,6 +45,7 @@ import { describeAdders, orDash } from './customer-texts';
     NzTagModule,
     NzSelectModule,
     IfPermittedDirective,
+    CustomerChats,
   ],
   changeDetection: ChangeDetectionStrategy.OnPush,
   templateUrl: './customer-detail-drawer.html',

@@ -1,0 +1,77 @@
+import { ChangeDetectionStrategy, Component, input, output } from '@angular/core';
+import { NzEmptyModule } from 'ng-zorro-antd/empty';
+
+import { formatDateTime } from '../../../core/format/date-time';
+import { ArchiveSearchHit } from '../messages/archive.models';
+
+/** Keyword search's hits (R-5.1.1-04, R-3.1.5-04): each message's time and text with the keyword marked. */
+@Component({
+  selector: 'app-archive-hit-list',
+  imports: [NzEmptyModule],
+  changeDetection: ChangeDetectionStrategy.OnPush,
+  styles: `
+    :host {
+      display: block;
+      flex: 1;
+      min-height: 0;
+      overflow: auto;
+    }
+    ul {
+      list-style: none;
+      margin: 0;
+      padding: 0;
+    }
+    li {
+      padding: 6px 8px;
+      cursor: pointer;
+      border-radius: 4px;
+    }
+    li:hover {
+      background: #e6f4ff;
+    }
+    .time {
+      color: #8c8c8c;
+      font-size: 12px;
+    }
+    .preview {
+      color: #595959;
+      font-size: 12px;
+      word-break: break-word;
+    }
+    mark {
+      background: #ffe58f;
+      padding: 0;
+    }
+  `,
+  template: `
+    <ul data-testid="archive-hits">
+      @for (hit of hits(); track hit.msgid) {
+        <li
+          tabindex="0"
+          (click)="opened.emit(hit)"
+          (keyup.enter)="opened.emit(hit)"
+          data-testid="archive-hit"
+        >
+          <div class="time">{{ formatDateTime(hit.msgtime) }}</div>
+          <div class="preview">
+            @for (segment of hit.segments; track $index) {
+              @if (segment.hit) {
+                <mark>{{ segment.text }}</mark>
+              } @else {
+                {{ segment.text }}
+              }
+            }
+          </div>
+        </li>
+      } @empty {
+        <nz-empty nzNotFoundContent="没有找到相关消息"></nz-empty>
+      }
+    </ul>
+  `,
+})
+export class ArchiveHitList {
+  readonly hits = input.required<ArchiveSearchHit[]>();
+  readonly opened = output<ArchiveSearchHit>();
+
+  protected readonly formatDateTime = formatDateTime;
+}
