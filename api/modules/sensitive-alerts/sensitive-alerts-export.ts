@@ -59,7 +59,6 @@ export async function streamAlertsWorkbook(
 
   const writeChunk = async (rows: StoredAlert[]) => {
     for (const view of await alertViews(tenantId, rows)) {
-      const reviewed = view.status !== 'pending';
       sheet
         .addRow({
           ...view,
@@ -69,7 +68,7 @@ export async function streamAlertsWorkbook(
           ruleName: view.ruleName ?? '-',
           chatName: view.chatName || '-',
           // 状态, then the latest review's 审核结果, 审核人 and 审核时间; "-" while unreviewed (R-5.3.1-09/10).
-          status: reviewed ? '已审核' : '未审核',
+          status: view.status === 'pending' ? '未审核' : '已审核',
           verdict: view.status === 'pending' ? '-' : VERDICT_LABELS[view.status],
           reviewerName: view.reviewerName ?? '-',
           reviewedAt: view.reviewedAt ? chinaTime(view.reviewedAt) : '-',
