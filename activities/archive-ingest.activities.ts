@@ -7,6 +7,7 @@ import { toChatMessageRecord, type ChatMessageRecord } from '../lib/archive/chat
 import { decryptChatData, MissingArchiveKeyError } from '../lib/archive/decrypt-chat-data';
 import { onMessagesIngested } from '../lib/archive/ingested-messages-hook';
 import { ArchiveCursorModel } from '../lib/models/archive-cursor.model';
+import type { RaisedAlert } from '../lib/sensitive/insert-alerts-once';
 import { ChatMessageModel } from '../lib/models/chat-message.model';
 import { ensureChatMessageIndex, indexChatMessages } from '../lib/search/chat-message-index';
 import { ArchiveKeyError } from '../lib/wecom/archive-key';
@@ -22,8 +23,8 @@ export interface ArchiveIngestDeps {
   es: ElasticsearchClient;
   chatIndex: string;
   loadArchiveAccess(tenantId: string): Promise<ArchiveAccess | null>;
-  /** Starts the review workflow of each alert the batch raised (idempotent by workflow id). */
-  startAlertReviews(tenantId: string, alertIds: readonly string[]): Promise<void>;
+  /** Starts the notice and review workflows of the alerts the batch raised (idempotent by workflow id). */
+  startAlertReviews(tenantId: string, alerts: readonly RaisedAlert[]): Promise<void>;
 }
 
 export interface IngestBatchResult {

@@ -13,6 +13,7 @@ import {
 import { pendingTagOverlay } from '../lib/customers/pending-tag-changes';
 import { groupChatFields } from '../lib/customers/group-records';
 import { recordDeleteFriendAlerts } from '../lib/sensitive/delete-friend-alerts';
+import type { RaisedAlert } from '../lib/sensitive/insert-alerts-once';
 import { CallbackInboxModel } from '../lib/models/callback-inbox.model';
 import { CorpTagGroupModel } from '../lib/models/corp-tag.model';
 import { CustomerGroupModel } from '../lib/models/customer-group.model';
@@ -35,8 +36,8 @@ export interface CustomerEventDeps {
   customers: CustomersApi;
   corpTags: CorpTagsApi;
   credentials: CredentialsLoader;
-  /** Starts the review workflow of each 删除好友 alert (idempotent by workflow id). */
-  startAlertReviews(tenantId: string, alertIds: readonly string[]): Promise<void>;
+  /** Starts the notice and review workflows of each 删除好友 alert (idempotent by workflow id). */
+  startAlertReviews(tenantId: string, alerts: readonly RaisedAlert[]): Promise<void>;
   now?: () => Date;
   /** Starts the add event's welcome workflow if the api could not (lib/acquisition/start-new-contact-welcome). */
   onCustomerAdded?: (tenantId: string, inboxKey: string, envelope: CallbackEnvelope) => Promise<void>;

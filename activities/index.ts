@@ -32,6 +32,7 @@ import { startNewContactWelcome } from '../lib/acquisition/start-new-contact-wel
 import { log as activityLog } from '@temporalio/activity';
 import { createGroupCodeActivities } from './group-code.activities';
 import { createSensitiveReviewActivities } from './sensitive-review.activities';
+import type { RaisedAlert } from '../lib/sensitive/insert-alerts-once';
 import { startAlertReviews } from '../lib/sensitive/start-alert-reviews';
 
 export interface ActivityDeps {
@@ -54,8 +55,8 @@ export interface ActivityDeps {
 /** Every activity the worker registers, built from the real clients it is given. */
 export function createActivities(deps: ActivityDeps) {
   const shared = { contacts: deps.contacts, credentials: loadContactsCredentials };
-  const startReviews = (tenantId: string, alertIds: readonly string[]) =>
-    startAlertReviews(deps.temporal, deps.taskQueue, tenantId, alertIds);
+  const startReviews = (tenantId: string, alerts: readonly RaisedAlert[]) =>
+    startAlertReviews(deps.temporal, deps.taskQueue, tenantId, alerts);
   const customerSide = {
     customers: deps.customers,
     corpTags: deps.corpTags,

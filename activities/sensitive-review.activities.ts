@@ -1,9 +1,11 @@
 import { ApplicationFailure } from '@temporalio/activity';
+import { loadCallerAccess } from '../lib/access/caller-access';
+import { resolveStaffScope } from '../lib/access/data-scope';
 import { CustomerGroupModel } from '../lib/models/customer-group.model';
-import { CustomerModel } from '../lib/models/customer.model';
 import { SensitiveAlertModel, type AlertStatus } from '../lib/models/sensitive-alert.model';
 import { StaffModel } from '../lib/models/staff.model';
 import { alertNoticeText, alertRecipients } from '../lib/sensitive/alert-notice';
+import { alertViews, type StoredAlert } from '../lib/sensitive/alert-views';
 import { loadBehaviorSettings } from '../lib/sensitive/behavior-settings';
 import { loadBinding, loadCredentials, WeComNotBoundError } from '../lib/wecom/binding-store';
 import type { WeComClient } from '../lib/wecom/client';
@@ -23,50 +25,78 @@ export interface SensitiveReviewDecision {
   at: number;
 }
 
+/**
+ * Recipients who may open the review dialog the link leads to: they can log in, their role may 审核, and
+ * its 数据权限 covers a member of the conversation (what the review API itself checks).
+ */
+async function reviewersAmong(tenantId: string, userids: string[], alert: StoredAlert): Promise<Set<string>> {
+  const staff = await StaffModel.find(
+    { tenantId, userid: { $in: userids }, systemEnabled: true, deletedAt: { $exists: false } },
+    { userid: 1, departmentIds: 1, roleId: 1 },
+  ).lean();
+  const reviewers = new Set<string>();
+  for (const member of staff) {
+    const access = await loadCallerAccess(tenantId, member);
+    if (!access.permissions.has('archive.sensitive-behaviors.review')) continue;
+    const scope = await resolveStaffScope(tenantId, access, access);
+    if (scope.all || alert.staffUserids.some((userid) => scope.userids.includes(userid))) {
+      reviewers.add(member.userid);
+    }
+  }
+  return reviewers;
+}
+
 export function createSensitiveReviewActivities(deps: SensitiveReviewDeps) {
-  return {
-    /** The alert's app message (R-7.6-07/08): one message/send to every recipient at once. */
-    async notifySensitiveAlert(input: { tenantId: string; alertId: string }): Promise<'sent' | 'skipped'> {
-      const { tenantId, alertId } = input;
-      const alert = await SensitiveAlertModel.findOne({ tenantId, _id: alertId }).lean();
-      if (!alert) return 'skipped';
-      const settings = await loadBehaviorSettings(tenantId);
-      if (!settings.notifyByApp) return 'skipped';
-      const group = alert.roomid
-        ? await CustomerGroupModel.findOne({ tenantId, chatId: alert.roomid }, { ownerUserid: 1 }).lean()
-        : null;
-      const touser = alertRecipients(settings, alert, group?.ownerUserid);
-      if (touser.length === 0) return 'skipped';
+  const reviewUrl = (alertId: string) =>
+    `${deps.publicUrl}/archive/sensitive-behaviors?review=${encodeURIComponent(alertId)}`;
 
-      const trigger =
-        alert.senderType === 'staff'
-          ? await StaffModel.findOne({ tenantId, userid: alert.from }, { name: 1 }).lean()
-          : await CustomerModel.findOne({ tenantId, externalUserid: alert.from }, { name: 1 }).lean();
-      let credentials;
-      let agentId: number | undefined;
-      try {
-        credentials = await loadCredentials(tenantId, 'app');
-        agentId = (await loadBinding(tenantId))?.agentId;
-      } catch (error) {
-        if (error instanceof WeComNotBoundError) {
-          throw ApplicationFailure.nonRetryable(`tenant ${tenantId} has no WeCom app`, 'WeComNotBound');
-        }
-        throw error;
+  /**
+   * The app message about one chat message or 删除好友 (R-7.6-07/08/10, I-110/I-111): one per recipient
+   * listing every alert row it raised, whichever routes lead to them; reviewers' copy links each row's
+   * review dialog. At most two message/send calls (with links, without).
+   */
+  async function notifySensitiveBehavior(input: {
+    tenantId: string;
+    alertIds: string[];
+  }): Promise<'sent' | 'skipped'> {
+    const { tenantId, alertIds } = input;
+    const rows = await SensitiveAlertModel.find({ tenantId, _id: { $in: alertIds } })
+      .sort({ _id: 1 })
+      .lean<StoredAlert[]>();
+    if (rows.length === 0) return 'skipped';
+    const settings = await loadBehaviorSettings(tenantId);
+    if (!settings.notifyByApp) return 'skipped';
+    // The rows of one message share its sender, conversation and time: the first stands for all.
+    const [first] = rows;
+    const group = first.roomid
+      ? await CustomerGroupModel.findOne({ tenantId, chatId: first.roomid }, { ownerUserid: 1 }).lean()
+      : null;
+    const touser = alertRecipients(settings, first, group?.ownerUserid);
+    if (touser.length === 0) return 'skipped';
+
+    let credentials;
+    let agentId: number | undefined;
+    try {
+      credentials = await loadCredentials(tenantId, 'app');
+      agentId = (await loadBinding(tenantId))?.agentId;
+    } catch (error) {
+      if (error instanceof WeComNotBoundError) {
+        throw ApplicationFailure.nonRetryable(`tenant ${tenantId} has no WeCom app`, 'WeComNotBound');
       }
-      if (!agentId)
-        throw ApplicationFailure.nonRetryable(`tenant ${tenantId} has no agentid`, 'WeComNotBound');
+      throw error;
+    }
+    if (!agentId) throw ApplicationFailure.nonRetryable(`tenant ${tenantId} has no agentid`, 'WeComNotBound');
 
-      const content = alertNoticeText(
-        alert,
-        trigger?.name || alert.from,
-        `${deps.publicUrl}/archive/sensitive-behaviors`,
-      );
+    const views = await alertViews(tenantId, rows);
+    const reviewers = await reviewersAmong(tenantId, touser, first);
+    const send = async (to: string[], content: string) => {
+      if (to.length === 0) return;
       await withWeComFailures(() =>
         deps.wecom.call(credentials, {
           method: 'POST',
           path: '/message/send',
           body: {
-            touser: touser.join('|'),
+            touser: to.join('|'),
             msgtype: 'text',
             agentid: agentId,
             text: { content },
@@ -76,7 +106,24 @@ export function createSensitiveReviewActivities(deps: SensitiveReviewDeps) {
           },
         }),
       );
-      return 'sent';
+    };
+    await send(
+      touser.filter((userid) => reviewers.has(userid)),
+      alertNoticeText(views, reviewUrl),
+    );
+    await send(
+      touser.filter((userid) => !reviewers.has(userid)),
+      alertNoticeText(views),
+    );
+    return 'sent';
+  }
+
+  return {
+    notifySensitiveBehavior,
+
+    /** Reviews started before notices went per message send their own row's (sensitive-review.workflow.ts). */
+    async notifySensitiveAlert(input: { tenantId: string; alertId: string }): Promise<'sent' | 'skipped'> {
+      return notifySensitiveBehavior({ tenantId: input.tenantId, alertIds: [input.alertId] });
     },
 
     /**

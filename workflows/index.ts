@@ -18,4 +18,5 @@ export { staffCodeSyncWorkflow } from './staff-code-sync.workflow';
 export { newContactWelcomeWorkflow } from './new-contact-welcome.workflow';
 export { groupWelcomeTemplateWorkflow } from './group-welcome-template.workflow';
 export { groupCodeWorkflow } from './group-code.workflow';
+export { sensitiveNoticeWorkflow } from './sensitive-notice.workflow';
 export { sensitiveReviewWorkflow } from './sensitive-review.workflow';

@@ -1,4 +1,11 @@
-import { condition, defineQuery, defineSignal, proxyActivities, setHandler } from '@temporalio/workflow';
+import {
+  condition,
+  defineQuery,
+  defineSignal,
+  patched,
+  proxyActivities,
+  setHandler,
+} from '@temporalio/workflow';
 import type {
   SensitiveReviewActivities,
   SensitiveReviewDecision,
@@ -11,10 +18,7 @@ export interface SensitiveReviewInput {
 
 /** 违规属实 / 移除预警 with a note, from the review API; a later one is a 重新审核. */
 export const reviewSignal = defineSignal<[SensitiveReviewDecision]>('review');
-export const reviewStateQuery = defineQuery<{
-  notified: boolean;
-  decision: SensitiveReviewDecision | undefined;
-}>('reviewState');
+export const reviewStateQuery = defineQuery<{ decision: SensitiveReviewDecision | undefined }>('reviewState');
 
 /**
  * How long an alert stays open for 重新审核 after it was raised. After that the workflow completes; the API
@@ -33,22 +37,23 @@ const activities = proxyActivities<SensitiveReviewActivities>({
 });
 
 /**
- * 敏感行为审核 (R-5.3.1, R-7.6-07/08): one per alert, so its app message goes out once per recipient
- * however often the batch that raised it is read. Then it takes review signals until the window closes,
- * recording each in arrival order.
+ * 敏感行为审核 (R-5.3.1): one per alert row, started once however often the batch that raised it is read.
+ * It takes review signals until the window closes, recording each in arrival order. The app message is the
+ * chat message's, not the row's (sensitive-notice.workflow.ts).
  */
 export async function sensitiveReviewWorkflow(input: SensitiveReviewInput): Promise<void> {
   const pending: SensitiveReviewDecision[] = [];
   let decision: SensitiveReviewDecision | undefined;
-  let notified = false;
   setHandler(reviewSignal, (next) => {
     pending.push(next);
   });
-  setHandler(reviewStateQuery, () => ({ notified, decision }));
+  setHandler(reviewStateQuery, () => ({ decision }));
 
   const { tenantId, alertId } = input;
-  await activities.notifySensitiveAlert({ tenantId, alertId });
-  notified = true;
+  // Reviews started before notices went per chat message still send their row's own.
+  if (!patched('sensitive-notice-per-message')) {
+    await activities.notifySensitiveAlert({ tenantId, alertId });
+  }
 
   const closesAt = Date.now() + REVIEW_WINDOW_MS;
   for (;;) {

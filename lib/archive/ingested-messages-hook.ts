@@ -1,3 +1,4 @@
+import type { RaisedAlert } from '../sensitive/insert-alerts-once';
 import { recordSensitiveAlerts } from '../sensitive/record-sensitive-alerts';
 import type { ChatMessageRecord } from './chat-message-record';
 
@@ -5,12 +6,12 @@ import type { ChatMessageRecord } from './chat-message-record';
  * The seam where sensitive-word and sensitive-behaviour matching (R-5.2/5.3, R-7.6-04) plugs into the ingest:
  * called once per batch, after the batch is in MongoDB and Elasticsearch and before its seq is saved. A batch
  * read again after a crash comes here again with the same messages, so whatever plugs in must be idempotent
- * by msgid (alert rows are keyed by msgid and rule or behaviour). Returns the batch's alert ids, whose review
- * workflows the caller starts (idempotently, by id).
+ * by msgid (alert rows are keyed by msgid and rule or behaviour). Returns the batch's alerts, whose notice and
+ * review workflows the caller starts (idempotently, by id).
  */
 export async function onMessagesIngested(
   tenantId: string,
   messages: readonly ChatMessageRecord[],
-): Promise<string[]> {
-  return (await recordSensitiveAlerts(tenantId, messages)).alertIds;
+): Promise<RaisedAlert[]> {
+  return recordSensitiveAlerts(tenantId, messages);
 }

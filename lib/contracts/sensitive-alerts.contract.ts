@@ -8,12 +8,10 @@ export const sensitiveAlertListQuerySchema = paginationQuerySchema.extend({
   /** 触发时间 from / to (inclusive instants). */
   from: z.coerce.date({ error: '开始日期不正确' }).optional(),
   to: z.coerce.date({ error: '结束日期不正确' }).optional(),
-  /** 发送人 name, fuzzy (R-5.3.1-02). */
+  /** 发送人 or 审核人 name, fuzzy (R-5.3.1-02). */
   keyword: z.string().trim().max(50, '搜索内容过长').optional(),
-  /** 状态: 待审核 / 违规属实 / 已移除. */
-  status: z.enum(['all', ...ALERT_STATUSES], { error: '审核状态不正确' }).default('all'),
-  /** 审核人 name, fuzzy. */
-  reviewer: z.string().trim().max(50, '搜索内容过长').optional(),
+  /** 状态 (R-5.3.1-01): 未审核 or 已审核 (either 审核结果). */
+  status: z.enum(['all', 'pending', 'reviewed'], { error: '审核状态不正确' }).default('all'),
 });
 export type SensitiveAlertListQuery = z.infer<typeof sensitiveAlertListQuerySchema>;
 

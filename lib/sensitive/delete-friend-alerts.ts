@@ -1,6 +1,6 @@
 import type { CustomerEventRow } from '../customers/customer-writes';
 import { loadBehaviorSettings } from './behavior-settings';
-import { insertAlertsOnce } from './insert-alerts-once';
+import { insertAlertsOnce, type RaisedAlert } from './insert-alerts-once';
 
 /**
  * 删除好友 (R-7.6-03, I-111): a member deleting a customer (trigger: the member) or a customer deleting a
@@ -10,7 +10,7 @@ import { insertAlertsOnce } from './insert-alerts-once';
 export async function recordDeleteFriendAlerts(
   tenantId: string,
   events: readonly CustomerEventRow[],
-): Promise<string[]> {
+): Promise<RaisedAlert[]> {
   const deletions = events.filter((e) => e.kind === 'deleted_by_staff' || e.kind === 'deleted_by_customer');
   if (deletions.length === 0) return [];
   const settings = await loadBehaviorSettings(tenantId);

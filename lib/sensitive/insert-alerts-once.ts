@@ -2,11 +2,19 @@ import { SensitiveAlertModel } from '../models/sensitive-alert.model';
 
 const DUPLICATE_KEY = 11000;
 
+/** An alert row, and the chat message (or 删除好友 event) whose one app message lists it (I-110). */
+export interface RaisedAlert {
+  alertId: string;
+  noticeKey: string;
+}
+
 /**
  * Inserts alert rows keyed by their idempotency id; rows already stored by an earlier delivery are left as
  * they are (the only failures a bulk insert may then have are duplicate keys).
  */
-export async function insertAlertsOnce(rows: readonly { _id: string }[]): Promise<string[]> {
+export async function insertAlertsOnce(
+  rows: readonly { _id: string; msgid?: string }[],
+): Promise<RaisedAlert[]> {
   if (rows.length === 0) return [];
   await SensitiveAlertModel.insertMany(rows, { ordered: false }).catch((error: unknown) => {
     const writeErrors = (error as { writeErrors?: Array<{ code?: number; err?: { code?: number } }> })
@@ -18,7 +26,7 @@ export async function insertAlertsOnce(rows: readonly { _id: string }[]): Promis
       (error as { code?: number }).code === DUPLICATE_KEY;
     if (!duplicatesOnly) throw error;
   });
-  // Every row of the batch, new or not: a review start is idempotent by its workflow id, so a batch read
-  // again after a crash between insert and start still gets its reviews started.
-  return rows.map((row) => row._id);
+  // Every row of the batch, new or not: workflow starts are idempotent by id, so a batch read again after a
+  // crash between insert and start still gets its notices and reviews started.
+  return rows.map((row) => ({ alertId: row._id, noticeKey: row.msgid || row._id }));
 }

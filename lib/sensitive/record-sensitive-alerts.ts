@@ -2,7 +2,7 @@ import type { ChatMessageRecord } from '../archive/chat-message-record';
 import { SensitiveAlertModel } from '../models/sensitive-alert.model';
 import { SensitiveRuleModel } from '../models/sensitive-rule.model';
 import { loadBehaviorSettings } from './behavior-settings';
-import { insertAlertsOnce } from './insert-alerts-once';
+import { insertAlertsOnce, type RaisedAlert } from './insert-alerts-once';
 import { detectAlerts } from './detect-behaviors';
 import { tenantMatcher } from './tenant-matcher';
 
@@ -14,16 +14,16 @@ import { tenantMatcher } from './tenant-matcher';
 export async function recordSensitiveAlerts(
   tenantId: string,
   messages: readonly ChatMessageRecord[],
-): Promise<{ alerts: number; alertIds: string[] }> {
+): Promise<RaisedAlert[]> {
   const settings = await loadBehaviorSettings(tenantId);
-  if (settings.behaviors.length === 0) return { alerts: 0, alertIds: [] };
+  if (settings.behaviors.length === 0) return [];
   const rows = detectAlerts(tenantId, settings, await tenantMatcher(tenantId), messages);
-  if (rows.length === 0) return { alerts: 0, alertIds: [] };
+  if (rows.length === 0) return [];
 
-  const alertIds = await insertAlertsOnce(rows);
+  const raised = await insertAlertsOnce(rows);
   const ruleIds = rows.map((row) => row.ruleId).filter((id): id is string => Boolean(id));
   await recountHits(tenantId, [...new Set(ruleIds)]);
-  return { alerts: rows.length, alertIds };
+  return raised;
 }
 
 /** 命中次数 = the rule's alert rows (I-79); a set, not an $inc, so re-delivery cannot count twice. */

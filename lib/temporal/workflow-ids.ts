@@ -36,6 +36,9 @@ export const groupWelcomeTemplateWorkflowId = (tenantId: string, welcomeId: stri
   `group-welcome/${tenantId}/${welcomeId}`;
 /** One rotation workflow per 群活码: expiry timers, status recomputation and alerts to its creator. */
 export const groupCodeWorkflowId = (tenantId: string, codeId: string) => `group-code/${tenantId}/${codeId}`;
-/** One review workflow per 敏感行为 alert row: its app messages once, then 审核 and 重新审核. */
+/** One review workflow per 敏感行为 alert row: 审核 and 重新审核. */
 export const sensitiveReviewWorkflowId = (tenantId: string, alertId: string) =>
   `sensitive-review/${tenantId}/${alertId}`;
+/** One app-message workflow per chat message (or 删除好友 event) that raised 敏感行为 alerts. */
+export const sensitiveNoticeWorkflowId = (tenantId: string, noticeKey: string) =>
+  `sensitive-notice/${tenantId}/${noticeKey}`;

@@ -181,6 +181,7 @@ describe('health and OpenAPI', () => {
         'PUT /api/sensitive-behavior-settings',
         'GET /api/sensitive-alerts',
         'GET /api/sensitive-alerts/export',
+        'GET /api/sensitive-alerts/{alertId}',
         'GET /api/sensitive-alerts/{alertId}/context',
         'POST /api/sensitive-alerts/{alertId}/review',
         'GET /api/customers/sync',

@@ -8,7 +8,11 @@ import { ChatMessageModel } from '../../lib/models/chat-message.model';
 import { StaffModel } from '../../lib/models/staff.model';
 import { SensitiveAlertModel } from '../../lib/models/sensitive-alert.model';
 import { ensureArchiveIngestSchedule } from '../../lib/temporal/archive-ingest-schedule';
-import { archiveIngestScheduleId, sensitiveReviewWorkflowId } from '../../lib/temporal/workflow-ids';
+import {
+  archiveIngestScheduleId,
+  sensitiveNoticeWorkflowId,
+  sensitiveReviewWorkflowId,
+} from '../../lib/temporal/workflow-ids';
 import { reviewStateQuery } from '../../workflows/sensitive-review.workflow';
 import { eventually, startTestApp, type TestApp } from '../support/app-harness';
 import { rotateArchiveKey } from '../support/archive-fixture';
@@ -48,7 +52,16 @@ describe('sensitive-message rules', () => {
     app = await startTestApp('sensitive-rules');
     corp = await simulator.createCorp('敏感词企业');
     customer = (await populateCustomerCorp(corp.corpId)).customers[0];
-    await createBoundTenant(TENANT, corp, { adminMobile: ADMIN_MOBILE });
+    const { roles } = await createBoundTenant(TENANT, corp, { adminMobile: ADMIN_MOBILE });
+    // zhaomin may log in and review (管理员, all data): the app message gives her the review links.
+    await StaffModel.create({
+      tenantId: TENANT,
+      userid: 'zhaomin',
+      name: '销售三号',
+      departmentIds: [1],
+      roleId: roles.admin,
+      systemEnabled: true,
+    });
     await rotateArchiveKey([TENANT], corp.corpId);
     const { customers } = await ensureCallbackSettings(TENANT);
     await simulator.setCustomersCallback(corp.corpId, {
@@ -289,7 +302,11 @@ describe('sensitive-message rules', () => {
     const messages = await alerts({ behavior: 'sensitive-message' });
     expect(messages.total).toBe(4);
     expect(messages.items[0]).toMatchObject({ ruleName: '报价类', words: ['报价单'], senderType: 'staff' });
-    expect((await alerts({ behavior: 'card' })).items.map((a) => a.senderType)).toEqual(['staff']);
+    // 详情 of a card is "[名片]" (I-85), of a deleted friend "--" (R-5.3.1-08).
+    expect((await alerts({ behavior: 'card' })).items.map((a) => [a.senderType, a.content])).toEqual([
+      ['staff', '[名片]'],
+    ]);
+    expect((await alerts({ behavior: 'delete-friend' })).items.map((a) => a.content)).toEqual(['--', '--']);
     const linaName = messages.items[0].senderName;
     expect(linaName).not.toBe('lina');
     expect(
@@ -300,38 +317,7 @@ describe('sensitive-message rules', () => {
     expect(bad.body.error.message).toContain('敏感行为类型不正确');
   });
 
-  it('exports the filtered list to .xlsx with 详情 in full (R-5.3.3-01)', async () => {
-    const response = await admin
-      .get('/api/sensitive-alerts/export')
-      .query({ behavior: 'sensitive-message' })
-      .buffer(true)
-      .parse((res, done) => {
-        const chunks: Buffer[] = [];
-        res.on('data', (chunk: Buffer) => chunks.push(chunk));
-        res.on('end', () => done(null, Buffer.concat(chunks)));
-      })
-      .expect(200);
-    expect(response.headers['content-type']).toContain('spreadsheetml');
-    const workbook = new ExcelJS.Workbook();
-    await workbook.xlsx.load(response.body as ArrayBuffer);
-    const sheet = workbook.getWorksheet('敏感行为')!;
-    const rows = sheet.getSheetValues().slice(1) as unknown[][];
-    expect(rows[0].slice(1)).toEqual([
-      '触发时间',
-      '触发人',
-      '发送人类别',
-      '敏感行为',
-      '命中规则',
-      '详情',
-      '好友/群名称',
-    ]);
-    const body = rows.slice(1).map((row) => row.slice(2, 7));
-    expect(body).toHaveLength(4);
-    expect(body[0]).toEqual(['销售一号', '员工', '敏感消息', '报价类', '垃圾报价单，转账吧']);
-    expect(body.map((row) => row[3]).sort()).toEqual(['报价类', '资金', '资金', '辱骂'].sort());
-  });
-
-  describe('审核 (R-5.3.1): a review workflow per alert', () => {
+  describe('审核 (R-5.3.1): a notice per chat message, a review workflow per alert', () => {
     const reviewState = (alertId: string) =>
       app.temporal.workflow.getHandle(sensitiveReviewWorkflowId(TENANT, alertId)).query(reviewStateQuery);
     const noticesTo = async (userid: string, text: string) =>
@@ -346,19 +332,60 @@ describe('sensitive-message rules', () => {
       }).lean())!;
     type AlertPage = {
       total: number;
-      items: Array<{ id: string; status: string; reviewerName: string | null; reviewNote: string }>;
+      items: Array<{
+        id: string;
+        status: string;
+        reviewerName: string | null;
+        reviewNote: string;
+        reviewedAt: string | null;
+      }>;
     };
     const alerts = async (query: Record<string, string> = {}) =>
       (await admin.get('/api/sensitive-alerts').query(query).expect(200)).body as AlertPage;
 
-    it('messages the trigger (or the customer’s follower) and the chosen staff once per alert', async () => {
+    /** Waits for the app message workflow of a chat message to finish. */
+    const noticeSent = async (alert: { msgid?: string | null }) =>
+      app.temporal.workflow.getHandle(sensitiveNoticeWorkflowId(TENANT, alert.msgid!)).result();
+
+    it('messages each recipient once per chat message, listing every rule it hit (R-7.6-10, I-110/I-111)', async () => {
       const card = (await SensitiveAlertModel.findOne({ tenantId: TENANT, behavior: 'card' }).lean())!;
-      await eventually(async () => (await reviewState(card._id)).notified, 60_000);
+      await noticeSent(card);
       expect(await noticesTo('zhaomin', '发名片')).toHaveLength(1);
       expect(await noticesTo('lina', '发名片')).toHaveLength(1);
+
+      // Two rules hit one sentence: two rows to review, one message to each recipient naming both.
+      const insultRows = await SensitiveAlertModel.find({
+        tenantId: TENANT,
+        content: '你这个垃圾，滚',
+      }).lean();
+      const insult = insultRows.map((row) => row._id).sort();
+      expect(insult).toHaveLength(2);
+      await noticeSent(insultRows[0]);
+      const [toReviewer] = await noticesTo('zhaomin', '你这个垃圾，滚');
+      expect(await noticesTo('zhaomin', '你这个垃圾，滚')).toHaveLength(1);
+      const text = toReviewer.content.content;
+      for (const line of [
+        '触发人：lina',
+        '发送人类别：员工',
+        '敏感行为：敏感消息',
+        '辱骂（垃圾、滚）',
+        '资金（垃圾）',
+        '详情：你这个垃圾，滚',
+      ]) {
+        expect(text).toContain(line);
+      }
+      // zhaomin may review: a link to each row's review dialog; lina may not log in: no links.
+      for (const id of insult) {
+        expect(text).toContain(`/archive/sensitive-behaviors?review=${encodeURIComponent(id)}`);
+      }
+      const [toFollower] = await noticesTo('lina', '你这个垃圾，滚');
+      expect(await noticesTo('lina', '你这个垃圾，滚')).toHaveLength(1);
+      expect(toFollower.content.content).toContain('资金（垃圾）');
+      expect(toFollower.content.content).not.toContain('review=');
+
       // A customer's message: its follower in the chat hears about it, with the rule and its words.
       const transfer = await transferAlert();
-      await eventually(async () => (await reviewState(transfer._id)).notified, 60_000);
+      await noticeSent(transfer);
       expect(await noticesTo('lina', '资金（转账）')).toHaveLength(1);
       expect(await noticesTo('zhaomin', '资金（转账）')).toHaveLength(1);
     }, 90_000);
@@ -379,12 +406,16 @@ describe('sensitive-message rules', () => {
         .post(`/api/sensitive-alerts/${encodeURIComponent(id)}/review`)
         .send({ verdict: 'violation', note: '确有违规' })
         .expect(204);
-      expect((await alerts({ status: 'violation' })).items).toEqual([
+      expect((await alerts({ status: 'reviewed' })).items).toEqual([
         expect.objectContaining({ id, status: 'violation', reviewerName: '管理员', reviewNote: '确有违规' }),
       ]);
       expect((await alerts({ status: 'pending' })).items.map((a) => a.id)).not.toContain(id);
-      expect((await alerts({ reviewer: '管理' })).items.map((a) => a.id)).toEqual([id]);
-      expect((await alerts({ reviewer: '别人' })).total).toBe(0);
+      // One search for 发送人 or 审核人 (R-5.3.1-02).
+      expect((await alerts({ keyword: '管理' })).items.map((a) => a.id)).toEqual([id]);
+      expect((await alerts({ keyword: '别人' })).total).toBe(0);
+      const one = await admin.get(`/api/sensitive-alerts/${encodeURIComponent(id)}`).expect(200);
+      expect(one.body).toMatchObject({ id, status: 'violation', content: '我先转账给你' });
+      await admin.get('/api/sensitive-alerts/nope').expect(404);
       await eventually(async () => (await reviewState(id)).decision?.verdict === 'violation', 30_000);
 
       await admin
@@ -392,10 +423,9 @@ describe('sensitive-message rules', () => {
         .send({ verdict: 'dismissed', note: '误报' })
         .expect(204);
       await eventually(async () => (await reviewState(id)).decision?.verdict === 'dismissed', 30_000);
-      expect((await alerts({ status: 'dismissed' })).items.map((a) => [a.id, a.reviewNote])).toEqual([
-        [id, '误报'],
-      ]);
-      expect((await alerts({ status: 'violation' })).total).toBe(0);
+      expect((await alerts({ status: 'reviewed' })).items.map((a) => [a.id, a.status, a.reviewNote])).toEqual(
+        [[id, 'dismissed', '误报']],
+      );
       const audits = await AuditLogModel.find({ tenantId: TENANT, action: 'sensitive-alert.review' })
         .sort({ at: 1 })
         .lean();
@@ -403,6 +433,78 @@ describe('sensitive-message rules', () => {
       const bogus = await admin.get('/api/sensitive-alerts').query({ status: 'nope' });
       expect(bogus.body.error.message).toContain('审核状态不正确');
     }, 90_000);
+
+    it('exports what the list shows, filters and search applied, 详情 in full, with the review (R-5.3.3-01)', async () => {
+      const exported = async (query: Record<string, string>) => {
+        const response = await admin
+          .get('/api/sensitive-alerts/export')
+          .query(query)
+          .buffer(true)
+          .parse((res, done) => {
+            const chunks: Buffer[] = [];
+            res.on('data', (chunk: Buffer) => chunks.push(chunk));
+            res.on('end', () => done(null, Buffer.concat(chunks)));
+          })
+          .expect(200);
+        expect(response.headers['content-type']).toContain('spreadsheetml');
+        const workbook = new ExcelJS.Workbook();
+        await workbook.xlsx.load(response.body as ArrayBuffer);
+        const rows = workbook.getWorksheet('敏感行为')!.getSheetValues().slice(1) as unknown[][];
+        return { header: rows[0].slice(1), body: rows.slice(1).map((row) => row.slice(1)) };
+      };
+      const messages = await exported({ behavior: 'sensitive-message' });
+      expect(messages.header).toEqual([
+        '触发时间',
+        '触发人',
+        '发送人类别',
+        '敏感行为',
+        '命中规则',
+        '好友/群名称',
+        '详情',
+        '状态',
+        '审核结果',
+        '审核人',
+        '审核时间',
+        '备注',
+      ]);
+      expect(messages.body).toHaveLength(4);
+      expect(messages.body[0].slice(1, 11)).toEqual([
+        '销售一号',
+        '员工',
+        '敏感消息',
+        '报价类',
+        '张三',
+        '垃圾报价单，转账吧',
+        '未审核',
+        '-',
+        '-',
+        '-',
+      ]);
+      expect(messages.body.map((row) => row[4]).sort()).toEqual(['报价类', '资金', '资金', '辱骂'].sort());
+
+      // 状态 and the 审核人 search narrow the export as they narrow the list.
+      const { id, reviewedAt } = (await alerts({ status: 'reviewed' })).items[0];
+      const china = new Date(Date.parse(reviewedAt!) + 8 * 3_600_000).toISOString().slice(0, 19);
+      const reviewedRow = [
+        '张三',
+        '客户',
+        '敏感消息',
+        '资金',
+        '张三',
+        '我先转账给你',
+        '已审核',
+        '移除预警',
+        '管理员',
+        china.replace('T', ' '),
+        '误报',
+      ];
+      expect((await exported({ status: 'reviewed' })).body.map((row) => row.slice(1))).toEqual([reviewedRow]);
+      expect((await exported({ keyword: '管理' })).body.map((row) => row.slice(1))).toEqual([reviewedRow]);
+      const pending = await exported({ status: 'pending', behavior: 'sensitive-message' });
+      expect(pending.body).toHaveLength(3);
+      expect(pending.body.every((row) => row[7] === '未审核')).toBe(true);
+      expect((await alerts({ status: 'reviewed' })).items.map((a) => a.id)).toEqual([id]);
+    });
 
     it('shows the hit in its conversation with the messages around it', async () => {
       const hit = (await SensitiveAlertModel.findOne({

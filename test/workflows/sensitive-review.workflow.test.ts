@@ -4,6 +4,7 @@ import type {
   SensitiveReviewActivities,
   SensitiveReviewDecision,
 } from '../../activities/sensitive-review.activities';
+import { sensitiveNoticeWorkflow } from '../../workflows/sensitive-notice.workflow';
 import {
   REVIEW_WINDOW_MS,
   reviewSignal,
@@ -15,7 +16,7 @@ import { recordHistoryIfAsked } from '../support/record-history';
 const DAY = 24 * 60 * 60 * 1000;
 const reviewer = { userid: 'admin', name: '管理员' };
 
-describe('sensitiveReviewWorkflow', () => {
+describe('sensitiveReviewWorkflow and sensitiveNoticeWorkflow', () => {
   let env: TestWorkflowEnvironment;
 
   beforeAll(async () => {
@@ -30,24 +31,33 @@ describe('sensitiveReviewWorkflow', () => {
     await env?.teardown();
   });
 
-  async function run(
-    name: string,
-    drive: (handle: Awaited<ReturnType<typeof env.client.workflow.start>>) => Promise<void>,
-    failFirstNotice = 0,
-  ) {
-    const notices: string[] = [];
+  /** Activities that count their calls; the notice fails `failFirstNotices` times first. */
+  function fakeActivities(failFirstNotices = 0) {
+    const notices: string[][] = [];
     const recorded: SensitiveReviewDecision[] = [];
-    let failures = failFirstNotice;
+    let failures = failFirstNotices;
     const activities: SensitiveReviewActivities = {
-      notifySensitiveAlert: async ({ alertId }) => {
+      notifySensitiveBehavior: async ({ alertIds }) => {
         if (failures-- > 0) throw new Error('WeCom unavailable');
-        notices.push(alertId);
+        notices.push(alertIds);
+        return 'sent';
+      },
+      notifySensitiveAlert: async ({ alertId }) => {
+        notices.push([alertId]);
         return 'sent';
       },
       recordSensitiveReview: async ({ decision }) => {
         recorded.push(decision);
       },
     };
+    return { activities, notices, recorded };
+  }
+
+  async function review(
+    name: string,
+    drive: (handle: Awaited<ReturnType<typeof env.client.workflow.start>>) => Promise<void>,
+  ) {
+    const { activities, notices, recorded } = fakeActivities();
     const worker = await Worker.create({
       connection: env.nativeConnection,
       taskQueue: name,
@@ -69,31 +79,46 @@ describe('sensitiveReviewWorkflow', () => {
     return { notices, recorded, finishedAt };
   }
 
-  it('messages once, records the review and a re-review, and closes when the window ends', async () => {
+  it('records the review and a re-review, and closes when the window ends, sending nothing itself', async () => {
     const startedAt = await env.currentTimeMs();
     const violation = { verdict: 'violation' as const, note: '属实', reviewer, at: startedAt + 1 };
     const dismissed = { verdict: 'dismissed' as const, note: '误报', reviewer, at: startedAt + 2 };
-    const { notices, recorded, finishedAt } = await run('sensitive-review', async (handle) => {
+    const { notices, recorded, finishedAt } = await review('sensitive-review', async (handle) => {
       await handle.signal(reviewSignal, violation);
       await env.sleep(DAY);
-      expect(await handle.query(reviewStateQuery)).toEqual({ notified: true, decision: violation });
+      expect(await handle.query(reviewStateQuery)).toEqual({ decision: violation });
       await handle.signal(reviewSignal, dismissed);
       await env.sleep(DAY);
       expect((await handle.query(reviewStateQuery)).decision).toEqual(dismissed);
     });
-    expect(notices).toEqual(['sensitive-review']);
+    expect(notices).toEqual([]);
     expect(recorded).toEqual([violation, dismissed]);
     expect(finishedAt).toBeGreaterThanOrEqual(startedAt + REVIEW_WINDOW_MS);
   });
 
-  it('an alert nobody reviews still closes after the window, having messaged once', async () => {
-    const { notices, recorded } = await run('sensitive-review-unreviewed', async () => {});
-    expect(notices).toEqual(['sensitive-review-unreviewed']);
+  it('an alert nobody reviews still closes after the window', async () => {
+    const { recorded } = await review('sensitive-review-unreviewed', async () => {});
     expect(recorded).toEqual([]);
   });
 
-  it('retries the app message until WeCom takes it, and sends it once', async () => {
-    const { notices } = await run('sensitive-review-retried', async () => {}, 2);
-    expect(notices).toEqual(['sensitive-review-retried']);
+  it('sends one notice for all the rows of a message, retrying until WeCom takes it', async () => {
+    const { activities, notices } = fakeActivities(2);
+    const name = 'sensitive-notice-retried';
+    const worker = await Worker.create({
+      connection: env.nativeConnection,
+      taskQueue: name,
+      workflowsPath: require.resolve('../../workflows'),
+      activities,
+    });
+    await worker.runUntil(async () => {
+      const handle = await env.client.workflow.start(sensitiveNoticeWorkflow, {
+        workflowId: `sensitive-notice/t1/${name}`,
+        taskQueue: name,
+        args: [{ tenantId: 't1', alertIds: ['t1:msg:rule-a', 't1:msg:rule-b'] }],
+      });
+      await handle.result();
+      await recordHistoryIfAsked(handle, name);
+    });
+    expect(notices).toEqual([['t1:msg:rule-a', 't1:msg:rule-b']]);
   });
 });

@@ -3,25 +3,31 @@ import type { Response } from 'express';
 import type { StaffScope } from '../../../lib/access/data-scope';
 import type { SensitiveAlertListQuery } from '../../../lib/contracts/sensitive-alerts.contract';
 import { SensitiveAlertModel } from '../../../lib/models/sensitive-alert.model';
-import { alertFilter, alertViews, NEWEST_FIRST, type StoredAlert } from './sensitive-alerts.use-case';
+import {
+  alertViews,
+  BEHAVIOR_LABELS,
+  VERDICT_LABELS,
+  type StoredAlert,
+} from '../../../lib/sensitive/alert-views';
+import { alertFilter, NEWEST_FIRST } from './sensitive-alerts.use-case';
 
-const BEHAVIOR_LABELS = {
-  redpacket: '发红包',
-  card: '发名片',
-  'sensitive-message': '敏感消息',
-  'delete-friend': '删除好友',
-};
 /** Names are looked up per this many rows: bounded memory, few reads. */
 const CHUNK = 200;
 
+/** The list's columns (R-5.3.1-04) but 操作, with the rule and the review's note besides. */
 const COLUMNS = [
   { header: '触发时间', key: 'triggeredAt', width: 20 },
   { header: '触发人', key: 'senderName', width: 16 },
   { header: '发送人类别', key: 'senderType', width: 10 },
   { header: '敏感行为', key: 'behavior', width: 10 },
   { header: '命中规则', key: 'ruleName', width: 14 },
-  { header: '详情', key: 'content', width: 60 },
   { header: '好友/群名称', key: 'chatName', width: 20 },
+  { header: '详情', key: 'content', width: 60 },
+  { header: '状态', key: 'status', width: 10 },
+  { header: '审核结果', key: 'verdict', width: 10 },
+  { header: '审核人', key: 'reviewerName', width: 12 },
+  { header: '审核时间', key: 'reviewedAt', width: 20 },
+  { header: '备注', key: 'reviewNote', width: 30 },
 ];
 
 /** China time, as the admin shows it (the product's users are in China). */
@@ -30,8 +36,9 @@ function chinaTime(iso: string): string {
 }
 
 /**
- * 导出 (R-5.3.3-01, R-0-14): every row the list's filters match, 详情 in full, streamed row by row from a
- * database cursor into exceljs's streaming writer piped to the response: the workbook is never held in memory.
+ * 导出 (R-5.3.3-01, R-0-14): every row the list's filters and search match, 详情 in full, streamed row by
+ * row from a database cursor into exceljs's streaming writer piped to the response: the workbook is never
+ * held in memory.
  */
 export async function streamAlertsWorkbook(
   res: Response,
@@ -59,8 +66,13 @@ export async function streamAlertsWorkbook(
           senderType: view.senderType === 'staff' ? '员工' : '客户',
           behavior: BEHAVIOR_LABELS[view.behavior],
           ruleName: view.ruleName ?? '-',
-          content: view.behavior === 'delete-friend' ? '--' : view.content,
           chatName: view.chatName || '-',
+          // 状态, then the latest review's 审核结果, 审核人 and 审核时间; "-" while unreviewed (R-5.3.1-09/10).
+          status: view.status === 'pending' ? '未审核' : '已审核',
+          verdict: view.status === 'pending' ? '-' : VERDICT_LABELS[view.status],
+          reviewerName: view.reviewerName ?? '-',
+          reviewedAt: view.reviewedAt ? chinaTime(view.reviewedAt) : '-',
+          reviewNote: view.reviewNote || '-',
         })
         .commit();
     }

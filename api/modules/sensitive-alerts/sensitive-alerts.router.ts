@@ -9,6 +9,7 @@ import {
   sensitiveAlertExportQuerySchema,
   sensitiveAlertListQuerySchema,
   sensitiveAlertPageSchema,
+  sensitiveAlertSchema,
 } from '../../../lib/contracts/sensitive-alerts.contract';
 import { accessOf } from '../../auth/authorize';
 import { sessionOf } from '../../auth/session';
@@ -17,7 +18,7 @@ import { recordAudit } from '../audit/record-audit';
 import { alertContext } from './sensitive-alert-context.use-case';
 import { reviewAlert } from './sensitive-alert-review.use-case';
 import { streamAlertsWorkbook } from './sensitive-alerts-export';
-import { listAlerts } from './sensitive-alerts.use-case';
+import { getAlert, listAlerts } from './sensitive-alerts.use-case';
 
 /** 会话存档 → 敏感行为审核: the detected behaviours, within the caller's 数据权限. */
 export function createSensitiveAlertsRouter(
@@ -36,7 +37,8 @@ export function createSensitiveAlertsRouter(
       method: 'get',
       path: '/api/sensitive-alerts',
       permission: 'archive.sensitive-behaviors',
-      summary: '敏感行为列表: newest first, by 敏感行为, 触发时间 and 发送人, scoped by 数据权限',
+      summary:
+        '敏感行为列表: newest first, by 状态, 敏感行为 and 触发时间, searched by 发送人 or 审核人, scoped by 数据权限',
       request: { query: sensitiveAlertListQuerySchema },
       responses: { 200: { description: 'A page of alerts', schema: sensitiveAlertPageSchema } },
     },
@@ -68,6 +70,25 @@ export function createSensitiveAlertsRouter(
       const access = accessOf(res);
       const tenantId = sessionOf(res).tenantId;
       await streamAlertsWorkbook(res, tenantId, await resolveStaffScope(tenantId, access, access), query);
+    },
+  );
+
+  defineRoute(
+    registry,
+    router,
+    {
+      ...common,
+      method: 'get',
+      path: '/api/sensitive-alerts/:alertId',
+      permission: 'archive.sensitive-behaviors',
+      summary: 'One alert as the list shows it (the app message’s review link opens its dialog)',
+      request: { params: sensitiveAlertParamsSchema },
+      responses: { 200: { description: 'The alert', schema: sensitiveAlertSchema } },
+    },
+    async ({ params }, _req, res) => {
+      const access = accessOf(res);
+      const tenantId = sessionOf(res).tenantId;
+      res.json(await getAlert(tenantId, await resolveStaffScope(tenantId, access, access), params.alertId));
     },
   );
 

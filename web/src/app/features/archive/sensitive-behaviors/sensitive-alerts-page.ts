@@ -1,6 +1,7 @@
 import { HttpClient, HttpParams } from '@angular/common/http';
 import { ChangeDetectionStrategy, Component, inject, OnInit, signal } from '@angular/core';
 import { FormsModule } from '@angular/forms';
+import { ActivatedRoute } from '@angular/router';
 import { NzDatePickerModule } from 'ng-zorro-antd/date-picker';
 import { NzSelectModule } from 'ng-zorro-antd/select';
 import { NzTableModule, NzTableQueryParams } from 'ng-zorro-antd/table';
@@ -10,21 +11,22 @@ import { formatDateTime } from '../../../core/format/date-time';
 import { SHARED_IMPORTS } from '../../../shared/shared-imports';
 import { SensitiveAlertReviewDialog } from './sensitive-alert-review-dialog';
 import {
-  type AlertStatus,
   type SensitiveAlert,
-  STATUS_LABELS,
+  type StatusFilter,
   BEHAVIOR_LABELS,
   detailParts,
   SensitiveAlertFilters,
   SensitiveAlertPage,
   SensitiveBehavior,
+  VERDICT_LABELS,
 } from './sensitive-alerts.models';
 
 const EMPTY_PAGE: SensitiveAlertPage = { items: [], total: 0, page: 1, pageSize: 20 };
 
 /**
- * 会话存档 → 敏感行为审核 (R-5.3.1): the detected behaviours, newest first, by 敏感行为, 触发时间 and
- * 发送人, 状态 and 审核人, with 导出 and the 审核 dialog.
+ * 会话存档 → 敏感行为审核 (R-5.3.1): the detected behaviours, newest first, by 状态, 触发时间 and 敏感行为,
+ * searched by 发送人 or 审核人, with 导出 and the review dialog (审核 / 查看 / 编辑). `?review=<id>`, the app
+ * message's link, opens that alert's dialog.
  */
 @Component({
   selector: 'app-sensitive-alerts-page',
@@ -65,6 +67,7 @@ const EMPTY_PAGE: SensitiveAlertPage = { items: [], total: 0, page: 1, pageSize:
 })
 export class SensitiveAlertsPage implements OnInit {
   private readonly http = inject(HttpClient);
+  private readonly route = inject(ActivatedRoute);
 
   protected readonly pageSizeOptions = [10, 20, 50, 100];
   protected readonly page = signal<SensitiveAlertPage>(EMPTY_PAGE);
@@ -77,16 +80,21 @@ export class SensitiveAlertsPage implements OnInit {
   protected behavior: SensitiveBehavior | 'all' = 'all';
   protected range: Date[] = [];
   protected keyword = '';
-  protected reviewer = '';
-  protected status: AlertStatus | 'all' = 'all';
-  protected readonly statuses = Object.entries(STATUS_LABELS) as Array<[AlertStatus, string]>;
-  protected readonly statusLabels = STATUS_LABELS;
+  protected status: StatusFilter = 'all';
+  protected readonly verdictLabels = VERDICT_LABELS;
   protected readonly reviewOpen = signal(false);
   protected readonly reviewing = signal<SensitiveAlert | null>(null);
+  protected readonly reviewReadOnly = signal(false);
   private filters: SensitiveAlertFilters = { behavior: 'all' };
 
   ngOnInit(): void {
     this.load(1, EMPTY_PAGE.pageSize);
+    const linked = this.route.snapshot.queryParamMap.get('review');
+    if (linked) {
+      this.http
+        .get<SensitiveAlert>(`/api/sensitive-alerts/${encodeURIComponent(linked)}`)
+        .subscribe((alert) => this.openReview(alert, false));
+    }
   }
 
   protected search(): void {
@@ -96,7 +104,6 @@ export class SensitiveAlertsPage implements OnInit {
       ...(from ? { from: new Date(new Date(from).setHours(0, 0, 0, 0)).toISOString() } : {}),
       ...(to ? { to: new Date(new Date(to).setHours(23, 59, 59, 999)).toISOString() } : {}),
       ...(this.keyword.trim() ? { keyword: this.keyword.trim() } : {}),
-      ...(this.reviewer.trim() ? { reviewer: this.reviewer.trim() } : {}),
       status: this.status,
     };
     this.load(1, this.page().pageSize);
@@ -106,17 +113,17 @@ export class SensitiveAlertsPage implements OnInit {
     this.behavior = 'all';
     this.range = [];
     this.keyword = '';
-    this.reviewer = '';
     this.status = 'all';
     this.search();
   }
 
-  protected openReview(alert: SensitiveAlert): void {
+  protected openReview(alert: SensitiveAlert, readOnly: boolean): void {
     this.reviewing.set(alert);
+    this.reviewReadOnly.set(readOnly);
     this.reviewOpen.set(true);
   }
 
-  /** After a review: the same page again, now with its 状态. */
+  /** After a review: the same page again, now with its 状态 and 审核人. */
   protected reload(): void {
     this.load(this.page().page, this.page().pageSize);
   }

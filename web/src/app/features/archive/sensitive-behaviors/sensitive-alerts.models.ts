@@ -17,13 +17,15 @@ export interface SensitiveAlert {
   reviewedAt: string | null;
 }
 
-/** 待审核 / 违规属实 / 已移除. */
+/** Not reviewed yet, or the latest review's 审核结果. */
 export type AlertStatus = 'pending' | 'violation' | 'dismissed';
-export const STATUS_LABELS: Record<AlertStatus, string> = {
-  pending: '待审核',
-  violation: '违规属实',
-  dismissed: '已移除',
-};
+export type Verdict = Exclude<AlertStatus, 'pending'>;
+
+/** 审核结果 (I-86). */
+export const VERDICT_LABELS: Record<Verdict, string> = { violation: '违规属实', dismissed: '移除预警' };
+
+/** The 状态 filter (R-5.3.1-01): 已审核 is either 审核结果. */
+export type StatusFilter = 'all' | 'pending' | 'reviewed';
 
 /** The 审核 dialog's conversation: 5 messages either side of the hit. */
 export interface SensitiveAlertContext {
@@ -50,9 +52,9 @@ export interface SensitiveAlertFilters {
   behavior: SensitiveBehavior | 'all';
   from?: string;
   to?: string;
+  /** 发送人 or 审核人 (R-5.3.1-02). */
   keyword?: string;
-  status?: AlertStatus | 'all';
-  reviewer?: string;
+  status?: StatusFilter;
 }
 
 export const BEHAVIOR_LABELS: Record<SensitiveBehavior, string> = {
@@ -71,11 +73,10 @@ export interface DetailPart {
 }
 
 /**
- * 详情 as pieces to draw (R-5.3.1-08): at most 20 characters then "...", the rule's words marked for red;
- * "--" for 删除好友.
+ * 详情 as pieces to draw (R-5.3.1-08): at most 20 characters then "...", the rule's words marked for red.
+ * The api already gives "--" for 删除好友 and "[红包]" / "[名片]" (I-85).
  */
-export function detailParts(alert: Pick<SensitiveAlert, 'behavior' | 'content' | 'words'>): DetailPart[] {
-  if (alert.behavior === 'delete-friend') return [{ text: '--', hit: false }];
+export function detailParts(alert: Pick<SensitiveAlert, 'content' | 'words'>): DetailPart[] {
   const chars = [...alert.content];
   const parts = highlightParts(chars.slice(0, DETAIL_SHOWN).join(''), alert.words);
   if (chars.length > DETAIL_SHOWN) parts.push({ text: '...', hit: false });
