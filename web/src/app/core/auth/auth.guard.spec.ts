@@ -45,7 +45,7 @@ describe('authGuard', () => {
     expect(TestBed.inject(AuthService).tenant()?.corpName).toBe('沃丰时代');
   });
 
-  it('sends a visitor without a session to /login', async () => {
+  it('sends a visitor without a session to /login, to come back to the page asked for', async () => {
     const result = resolve(runGuard());
     http
       .expectOne('/api/auth/me')
@@ -55,6 +55,8 @@ describe('authGuard', () => {
       );
 
     const tree = await result;
-    expect(tree instanceof UrlTree && TestBed.inject(Router).serializeUrl(tree)).toBe('/login');
+    expect(tree instanceof UrlTree && TestBed.inject(Router).serializeUrl(tree)).toBe(
+      '/login?returnUrl=%2Fsystem%2Forg',
+    );
   });
 });

@@ -5,6 +5,7 @@ import { NzMessageService } from 'ng-zorro-antd/message';
 import { catchError, throwError } from 'rxjs';
 
 import { AuthService } from '../auth/auth.service';
+import { RETURN_URL_PARAM, safeReturnUrl } from '../auth/return-url';
 import { apiErrorMessage, CALLER_SHOWS_ERROR } from './api-error';
 
 /**
@@ -26,7 +27,9 @@ export const errorInterceptor: HttpInterceptorFn = (req, next) => {
         if (operatorSessionExpired) void router.navigateByUrl('/platform/login');
         if (sessionExpired) {
           auth.clearSession();
-          void router.navigateByUrl('/login');
+          // Back to where the user was once they have logged in again.
+          const back = safeReturnUrl(router.url);
+          void router.navigate(['/login'], back ? { queryParams: { [RETURN_URL_PARAM]: back } } : {});
         }
         if (!req.context.get(CALLER_SHOWS_ERROR)(err)) message.error(apiErrorMessage(err));
       }

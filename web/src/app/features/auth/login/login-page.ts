@@ -10,6 +10,7 @@ import { AuthService } from '../../../core/auth/auth.service';
 import { apiErrorMessage } from '../../../core/net/api-error';
 import { SHARED_IMPORTS } from '../../../shared/shared-imports';
 import { QR_CORP_ID_STORAGE_KEY, qrLoginStartUrl, readQrLoginReturn } from './qr-login';
+import { RETURN_URL_PARAM, safeReturnUrl } from '../../../core/auth/return-url';
 
 /** Where a successful login lands: the shell's landing route opens the first menu the role may see (I-11). */
 export const HOME_URL = '/';
@@ -37,6 +38,10 @@ export class LoginPage {
 
   private readonly document = inject(DOCUMENT);
   private readonly qrReturn = readQrLoginReturn(new URLSearchParams(this.document.location.search));
+  /** The page the auth guard sent the visitor here from, if it is one of ours. */
+  private readonly returnUrl = safeReturnUrl(
+    new URLSearchParams(this.document.location.search).get(RETURN_URL_PARAM),
+  );
   /** 0 账号登录, 1 扫码登录 (opened when the browser comes back from a refused QR login). */
   protected readonly tabIndex = signal(this.qrReturn.qrMode ? 1 : 0);
   protected readonly qrError = signal<string | null>(this.qrReturn.error);
@@ -77,7 +82,7 @@ export class LoginPage {
       next: (res) => {
         this.submitting.set(false);
         this.message.success(res.message || '登录成功');
-        void this.router.navigateByUrl(HOME_URL);
+        void this.router.navigateByUrl(this.returnUrl ?? HOME_URL);
       },
       error: (err: unknown) => {
         this.submitting.set(false);
