@@ -3,7 +3,7 @@ import type { Client as ElasticsearchClient } from '@elastic/elasticsearch';
 import { updateLastContact, recountGroupDays } from '../lib/archive/archive-derived-writes';
 import { recomputeConversations } from '../lib/archive/chat-conversation-writes';
 import { storeChatMedia } from '../lib/archive/chat-media-store';
-import { toChatMessageRecord, type ChatMessageRecord } from '../lib/archive/chat-message-record';
+import { toChatMessageRecord, type ChatMessageRecord, type MediaRef } from '../lib/archive/chat-message-record';
 import { decryptChatData, MissingArchiveKeyError } from '../lib/archive/decrypt-chat-data';
 import { onMessagesIngested } from '../lib/archive/ingested-messages-hook';
 import { ArchiveCursorModel } from '../lib/models/archive-cursor.model';
@@ -97,26 +97,31 @@ export function createArchiveIngestActivities(deps: ArchiveIngestDeps): ArchiveI
     return { chatdata, records };
   }
 
-  /** One file at a time: FerretDB serialises writes anyway, and WeCom's media API is the slow part. */
+  /**
+   * One file at a time: FerretDB serialises writes anyway, and WeCom's media API is the slow part. A mixed
+   * message's items are files like any other and share the store (the same picture alone or in a mixed
+   * message is kept once).
+   */
   async function storeMedia(
     tenantId: string,
     access: ArchiveAccess,
     sdk: ChatArchiveSdk,
     records: ChatMessageRecord[],
   ) {
+    const store = async <T extends MediaRef>(media: T): Promise<T> => ({
+      ...media,
+      fileKey: await storeChatMedia(tenantId, media, (indexbuf) =>
+        sdk.getMediaData({ corpId: access.corpId, secret: access.secret, sdkfileid: media.sdkfileid, indexbuf }),
+      ),
+    });
     for (const record of records) {
-      const media = record.media;
-      if (!media) continue;
-      const fileKey = await storeChatMedia(tenantId, media, (indexbuf) =>
-        sdk.getMediaData({
-          corpId: access.corpId,
-          secret: access.secret,
-          sdkfileid: media.sdkfileid,
-          indexbuf,
-        }),
-      );
-      record.media = { ...media, fileKey };
-      heartbeat(`media ${record.seq}`);
+      if (record.media) record.media = await store(record.media);
+      if (record.itemMedia) {
+        const stored = [];
+        for (const media of record.itemMedia) stored.push(await store(media));
+        record.itemMedia = stored;
+      }
+      if (record.media || record.itemMedia) heartbeat(`media ${record.seq}`);
     }
   }
 

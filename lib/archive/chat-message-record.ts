@@ -44,6 +44,13 @@ export interface ChatMessageRecord {
   content: string;
   body: Record<string, unknown>;
   media?: MediaRef;
+  /** The files inside a `mixed` message, each with its place in `body.item`. */
+  itemMedia?: ItemMediaRef[];
+}
+
+export interface ItemMediaRef extends MediaRef {
+  /** Index of the item in the mixed message's `body.item`. */
+  item: number;
 }
 
 /** External contacts (wm/wo) and robots (wb) have WeCom-made ids; members have the corp's own userids. */
@@ -106,6 +113,17 @@ function mediaOf(msgtype: string, body: Record<string, unknown>): MediaRef | und
   return { sdkfileid: str(body.sdkfileid), md5sum: str(body.md5sum), size: Number.isFinite(size) ? size : 0 };
 }
 
+/** A mixed message's media items: each item's content is the JSON string of that type's body (API.md §15.3). */
+function itemMediaOf(msgtype: string, body: Record<string, unknown>): ItemMediaRef[] | undefined {
+  if (msgtype !== 'mixed') return undefined;
+  const items = (body.item as Array<{ type?: unknown; content?: unknown }> | undefined) ?? [];
+  const media = items.flatMap((item, index) => {
+    const ref = mediaOf(str(item.type), parseJson(item.content));
+    return ref ? [{ ...ref, item: index }] : [];
+  });
+  return media.length > 0 ? media : undefined;
+}
+
 /**
  * The stored form of one message, or null for what is not a conversation message (`switch`: a member
  * switching corps, which has no msgtype, sender or receivers).
@@ -147,5 +165,6 @@ export function toChatMessageRecord(
     content: searchableText(msgtype, body),
     body,
     media: mediaOf(msgtype, body),
+    itemMedia: itemMediaOf(msgtype, body),
   };
 }

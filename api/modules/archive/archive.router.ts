@@ -95,7 +95,7 @@ export function createArchiveRouter(
       method: 'get',
       path: '/api/archive/customers',
       permission: 'archive.messages',
-      summary: '按客户检索: customers with archived chats, last communication first, fuzzy by name',
+      summary: '按客户检索: consenting customers with archived chats, last communication first, fuzzy by name',
       request: { query: archiveCustomersQuerySchema },
       responses: { 200: { description: 'A page of customers', schema: archiveCustomerPageSchema } },
     },
