@@ -14,8 +14,7 @@ export interface ArchiveConsentDeps {
 }
 
 export type ArchivedStaffResult =
-  | { status: 'ready'; userids: string[]; startedAt: string }
-  | { status: 'idle'; reason: string };
+  { status: 'ready'; userids: string[]; startedAt: string } | { status: 'idle'; reason: string };
 
 export interface ArchiveConsentActivities {
   markArchivedStaff(input: { tenantId: string }): Promise<ArchivedStaffResult>;
@@ -47,9 +46,9 @@ export function createArchiveConsentActivities(deps: ArchiveConsentDeps): Archiv
   async function storeAnswers(tenantId: string, answers: AgreeAnswer[], syncedAt: Date) {
     const ids = answers.map((a) => consentId(tenantId, a.userid, a.externalUserid));
     const stored = new Map(
-      (await ArchiveConsentModel.find({ tenantId, _id: { $in: ids } }, { status: 1, changedAt: 1 }).lean()).map(
-        (row) => [row._id, row],
-      ),
+      (
+        await ArchiveConsentModel.find({ tenantId, _id: { $in: ids } }, { status: 1, changedAt: 1 }).lean()
+      ).map((row) => [row._id, row]),
     );
     for (const [index, answer] of answers.entries()) {
       const changedAt = answer.changedAt > 0 ? new Date(answer.changedAt * 1000) : undefined;
@@ -99,7 +98,8 @@ export function createArchiveConsentActivities(deps: ArchiveConsentDeps): Archiv
     async syncStaffConsent({ tenantId, userids }) {
       const credentials = await credentialsOf(tenantId);
       // The secret went away mid-run: stop before the run's last step takes every answer for unseen.
-      if (!credentials) throw ApplicationFailure.nonRetryable('未配置会话存档密钥或私钥', 'ArchiveAccessMissing');
+      if (!credentials)
+        throw ApplicationFailure.nonRetryable('未配置会话存档密钥或私钥', 'ArchiveAccessMissing');
       const pairs: Array<{ userid: string; externalUserid: string }> = [];
       for (const userid of userids) {
         const customers = (await CustomerModel.distinct('externalUserid', {

@@ -23,7 +23,9 @@ const STAFF_PER_STEP = 20;
  * The tenant's 会话存档 consent sync, started by its Schedule: the archived members, then their customers'
  * answers a slice of members at a time, then the removal of rows this run did not see.
  */
-export async function archiveConsentSyncWorkflow(input: { tenantId: string }): Promise<ArchiveConsentSummary> {
+export async function archiveConsentSyncWorkflow(input: {
+  tenantId: string;
+}): Promise<ArchiveConsentSummary> {
   const staff = await markArchivedStaff({ tenantId: input.tenantId });
   if (staff.status === 'idle') return { staff: 0, checked: 0, dropped: 0, idleReason: staff.reason };
   let checked = 0;

@@ -93,7 +93,10 @@ describe('an archived message as the product stores it', () => {
         item: [
           { type: 'text', content: '{"content":"看图和文件"}' },
           { type: 'image', content: '{"md5sum":"img","filesize":2048,"sdkfileid":"SDK1"}' },
-          { type: 'file', content: '{"md5sum":"doc","filename":"a.pdf","fileext":"pdf","filesize":9,"sdkfileid":"SDK2"}' },
+          {
+            type: 'file',
+            content: '{"md5sum":"doc","filename":"a.pdf","fileext":"pdf","filesize":9,"sdkfileid":"SDK2"}',
+          },
           { type: 'image', content: 'not json' },
         ],
       },

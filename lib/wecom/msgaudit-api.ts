@@ -35,7 +35,9 @@ export function createMsgauditApi(client: WeComClient) {
       pairs: ReadonlyArray<{ userid: string; externalUserid: string }>,
     ): Promise<AgreeAnswer[]> {
       if (pairs.length > AGREE_CHECK_MAX) {
-        throw new RangeError(`check_single_agree takes at most ${AGREE_CHECK_MAX} pairs, got ${pairs.length}`);
+        throw new RangeError(
+          `check_single_agree takes at most ${AGREE_CHECK_MAX} pairs, got ${pairs.length}`,
+        );
       }
       const answer = await client.call<{
         agreeinfo?: Array<{

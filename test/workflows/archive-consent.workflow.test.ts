@@ -4,7 +4,10 @@ import type {
   ArchiveConsentActivities,
   ArchivedStaffResult,
 } from '../../activities/archive-consent.activities';
-import { archiveConsentSyncWorkflow, type ArchiveConsentSummary } from '../../workflows/archive-consent.workflow';
+import {
+  archiveConsentSyncWorkflow,
+  type ArchiveConsentSummary,
+} from '../../workflows/archive-consent.workflow';
 import { recordHistoryIfAsked } from '../support/record-history';
 
 describe('archiveConsentSyncWorkflow', () => {
@@ -74,7 +77,11 @@ describe('archiveConsentSyncWorkflow', () => {
     let failures = 0;
     const order: string[] = [];
     const summary = await run('archive-consent-retried', {
-      markArchivedStaff: async () => ({ status: 'ready', userids: ['lina', 'wangwei'], startedAt: STARTED_AT }),
+      markArchivedStaff: async () => ({
+        status: 'ready',
+        userids: ['lina', 'wangwei'],
+        startedAt: STARTED_AT,
+      }),
       syncStaffConsent: async ({ userids }) => {
         if (failures < 2) {
           failures += 1;

@@ -15,7 +15,10 @@ export async function listArchiveCustomers(
   scope: StaffScope,
   query: ArchiveCustomersQuery,
 ): Promise<ArchiveCustomerPage> {
-  const agreed = (await ArchiveConsentModel.distinct('externalUserid', { tenantId, agreed: true })) as string[];
+  const agreed = (await ArchiveConsentModel.distinct('externalUserid', {
+    tenantId,
+    agreed: true,
+  })) as string[];
   const filter: Record<string, unknown> = {
     tenantId,
     externalUserid: { $in: agreed },
