@@ -110,7 +110,9 @@ describe('会话存档 consent', () => {
     expect(rows.find((row) => row.externalUserid === refusing)?.changedAt).toBeInstanceOf(Date);
     expect(rows.find((row) => row.status === 'Default_Agree')?.changedAt).toBeUndefined();
 
-    const staff = await StaffModel.find({ tenantId: TENANT }).sort({ userid: 1 }).lean();
+    const staff = await StaffModel.find({ tenantId: TENANT, userid: { $in: built.staff } })
+      .sort({ userid: 1 })
+      .lean();
     expect(staff.map((member) => [member.userid, member.archiveEnabled])).toEqual([
       ['lina', true],
       ['wangwei', true],
