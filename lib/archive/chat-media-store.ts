@@ -80,3 +80,12 @@ export async function storeChatMedia(
     await bucket().delete(key as never);
   }
 }
+
+/** A stored file's bytes as a stream, or undefined when it is not (or not yet) stored. */
+export async function openChatMedia(fileKey: string): Promise<{ stream: Readable; length: number } | undefined> {
+  const file = await mongoose.connection
+    .collection(`${BUCKET}.files`)
+    .findOne({ _id: fileKey as never }, { projection: { length: 1 } });
+  if (!file) return undefined;
+  return { stream: bucket().openDownloadStream(fileKey as never), length: Number(file.length) };
+}

@@ -111,6 +111,13 @@ describe('chat archive ingest', () => {
     await app?.stop();
   });
 
+  /** Keeps a download's bytes as they came (supertest parses only text by default). */
+  const binary = (res: request.Response, done: (error: Error | null, body: Buffer) => void) => {
+    const chunks: Buffer[] = [];
+    res.on('data', (chunk: Buffer) => chunks.push(chunk));
+    res.on('end', () => done(null, Buffer.concat(chunks)));
+  };
+
   async function storedFile(fileKey: string): Promise<Buffer> {
     const bucket = new mongoose.mongo.GridFSBucket(mongoose.connection.db!, { bucketName: 'chatMedia' });
     const chunks: Buffer[] = [];
@@ -189,6 +196,36 @@ describe('chat archive ingest', () => {
     const bytes = await storedFile(message!.itemMedia![0].fileKey!);
     expect(bytes.length).toBe(mixedImage.size);
     expect(createHash('md5').update(bytes).digest('hex')).toBe(mixedImage.md5sum);
+    const agent = request.agent(app.baseUrl);
+    await agent.post('/api/auth/login').send({ phone: '13700000051', password: ADMIN_PASSWORD }).expect(200);
+    const shown = await agent
+      .get('/api/archive/media')
+      .query({ msgid: mixedMsgid, item: 1 })
+      .buffer(true)
+      .parse(binary)
+      .expect(200);
+    expect(shown.headers['content-type']).toBe('image/jpeg');
+    expect(
+      createHash('md5')
+        .update(shown.body as Buffer)
+        .digest('hex'),
+    ).toBe(mixedImage.md5sum);
+    // The text item has no file.
+    await agent.get('/api/archive/media').query({ msgid: mixedMsgid, item: 0 }).expect(404);
+    const file = await ChatMessageModel.findOne({ tenantId: TENANT, 'media.md5sum': bigFile.md5sum }).lean();
+    const downloaded = await agent
+      .get('/api/archive/media')
+      .query({ msgid: file!.msgid })
+      .buffer(true)
+      .parse(binary)
+      .expect(200);
+    expect(downloaded.headers['content-disposition']).toContain('attachment');
+    expect(
+      createHash('md5')
+        .update(downloaded.body as Buffer)
+        .digest('hex'),
+    ).toBe(bigFile.md5sum);
+
     // The generated traffic's mixed messages carry pictures too: every one of them was downloaded.
     const mixedMessages = await ChatMessageModel.find({ tenantId: TENANT, msgtype: 'mixed' }).lean();
     expect(mixedMessages.length).toBeGreaterThan(1);
@@ -302,6 +339,8 @@ describe('chat archive ingest', () => {
     expect(await pane(`room:${built.chats[0]}`)).toBe(0);
     expect(await pane(`room:${built.chats[1]}`)).toBeGreaterThan(0);
     expect(await pane(`single:${['lina', built.customers[0]].sort().join('|')}`)).toBe(0);
+    // Nor the files of chats they are not in.
+    await wangwei.get('/api/archive/media').query({ msgid: mixedMsgid, item: 1 }).expect(404);
   });
 
   it('stops, storing nothing past it, at a message sealed under a key version the tenant has no private key for', async () => {
