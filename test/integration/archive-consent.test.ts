@@ -2,6 +2,8 @@ import request from 'supertest';
 import type { ArchiveConsentSummary } from '../../workflows/archive-consent.workflow';
 import { ArchiveConsentModel } from '../../lib/models/archive-consent.model';
 import { StaffModel } from '../../lib/models/staff.model';
+import { ensureAllArchiveConsentSchedules } from '../../lib/temporal/archive-consent-schedule';
+import { archiveConsentScheduleId } from '../../lib/temporal/workflow-ids';
 import { startTestApp, type TestApp } from '../support/app-harness';
 import { rotateArchiveKey } from '../support/archive-fixture';
 import {
@@ -88,6 +90,10 @@ describe('会话存档 consent', () => {
   }, 240_000);
 
   afterAll(async () => {
+    await app.temporal.schedule
+      .getHandle(archiveConsentScheduleId(TENANT))
+      .delete()
+      .catch(() => undefined);
     await app?.stop();
   });
 
@@ -156,4 +162,16 @@ describe('会话存档 consent', () => {
       await ArchiveConsentModel.find({ tenantId: TENANT }, { syncedAt: 0 }).sort({ _id: 1 }).lean(),
     ).toEqual(before);
   }, 120_000);
+
+  it('gives an archive set up before the consent sync existed its Schedule when the api starts', async () => {
+    await app.temporal.schedule
+      .getHandle(archiveConsentScheduleId(TENANT))
+      .delete()
+      .catch(() => undefined);
+    const tenants = await ensureAllArchiveConsentSchedules(app.temporal, app.config.temporalTaskQueue);
+    expect(tenants).toContain(TENANT);
+    const schedule = await app.temporal.schedule.getHandle(archiveConsentScheduleId(TENANT)).describe();
+    expect(schedule.action).toMatchObject({ workflowType: 'archiveConsentSyncWorkflow' });
+    expect(schedule.state.paused).toBe(false);
+  });
 });
