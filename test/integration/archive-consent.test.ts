@@ -102,16 +102,18 @@ describe('会话存档 consent', () => {
     const summary = await syncConsent();
     // lina follows 张三 and 赵六, wangwei 张三 and 李四; zhaomin is not archived.
     expect(summary).toEqual({ staff: 2, checked: 4, dropped: 0 });
-    const rows = await ArchiveConsentModel.find({ tenantId: TENANT })
-      .sort({ userid: 1, externalUserid: 1 })
-      .lean();
-    expect(rows.map((row) => [row.userid, row.externalUserid, row.status, row.agreed])).toEqual(
+    const rows = await ArchiveConsentModel.find({ tenantId: TENANT }).lean();
+    const byPair = (a: unknown[], b: unknown[]) => {
+      const [x, y] = [`${String(a[0])}|${String(a[1])}`, `${String(b[0])}|${String(b[1])}`];
+      return x < y ? -1 : x > y ? 1 : 0;
+    };
+    expect(rows.map((row) => [row.userid, row.externalUserid, row.status, row.agreed]).sort(byPair)).toEqual(
       [
         ['lina', built.customers[0], 'Default_Agree', true],
         ['lina', refusing, 'Disagree', false],
         ['wangwei', built.customers[0], 'Default_Agree', true],
         ['wangwei', built.customers[1], 'Default_Agree', true],
-      ].sort((a, b) => `${a[0]}|${a[1]}`.localeCompare(`${b[0]}|${b[1]}`)),
+      ].sort(byPair),
     );
     expect(rows.find((row) => row.externalUserid === refusing)?.changedAt).toBeInstanceOf(Date);
     expect(rows.find((row) => row.status === 'Default_Agree')?.changedAt).toBeUndefined();
