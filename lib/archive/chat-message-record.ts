@@ -113,12 +113,23 @@ function mediaOf(msgtype: string, body: Record<string, unknown>): MediaRef | und
   return { sdkfileid: str(body.sdkfileid), md5sum: str(body.md5sum), size: Number.isFinite(size) ? size : 0 };
 }
 
-/** A mixed message's media items: each item's content is the JSON string of that type's body (API.md §15.3). */
+type MixedItem = { type?: unknown; content?: unknown };
+
+/** One item of a mixed message: its type and body (its content is the JSON string of that body, API.md §15.3). */
+export function mixedItem(
+  body: Record<string, unknown>,
+  index: number,
+): { type: string; body: Record<string, unknown> } {
+  const item = (body.item as MixedItem[] | undefined)?.[index];
+  return { type: str(item?.type), body: parseJson(item?.content) };
+}
+
+/** A mixed message's media items, each with its place in `body.item`. */
 function itemMediaOf(msgtype: string, body: Record<string, unknown>): ItemMediaRef[] | undefined {
   if (msgtype !== 'mixed') return undefined;
-  const items = (body.item as Array<{ type?: unknown; content?: unknown }> | undefined) ?? [];
-  const media = items.flatMap((item, index) => {
-    const ref = mediaOf(str(item.type), parseJson(item.content));
+  const media = ((body.item as MixedItem[] | undefined) ?? []).flatMap((_, index) => {
+    const item = mixedItem(body, index);
+    const ref = mediaOf(item.type, item.body);
     return ref ? [{ ...ref, item: index }] : [];
   });
   return media.length > 0 ? media : undefined;

@@ -1,6 +1,7 @@
 import type { Readable } from 'node:stream';
 import type { StaffScope } from '../../../lib/access/data-scope';
 import { openChatMedia } from '../../../lib/archive/chat-media-store';
+import { mixedItem } from '../../../lib/archive/chat-message-record';
 import type { ArchiveMediaQuery } from '../../../lib/contracts/archive-media.contract';
 import { ChatMessageModel } from '../../../lib/models/chat-message.model';
 import { notFound } from '../../http/app-error';
@@ -26,15 +27,6 @@ function contentTypeOf(msgtype: string, body: Record<string, unknown>): string {
       return body.type === 2 ? 'image/png' : 'image/gif';
     default:
       return 'application/octet-stream';
-  }
-}
-
-function parseJson(text: unknown): Record<string, unknown> {
-  try {
-    const value: unknown = typeof text === 'string' ? JSON.parse(text) : null;
-    return value && typeof value === 'object' ? (value as Record<string, unknown>) : {};
-  } catch {
-    return {};
   }
 }
 
@@ -65,9 +57,7 @@ export async function openArchiveMedia(
     fileKey = message.media?.fileKey;
   } else {
     fileKey = message.itemMedia?.find((media) => media.item === query.item)?.fileKey;
-    const item = (body.item as Array<{ type?: unknown; content?: unknown }> | undefined)?.[query.item];
-    msgtype = typeof item?.type === 'string' ? item.type : '';
-    itemBody = parseJson(item?.content);
+    ({ type: msgtype, body: itemBody } = mixedItem(body, query.item));
   }
   const opened = fileKey ? await openChatMedia(fileKey) : undefined;
   if (!opened) throw missing();
