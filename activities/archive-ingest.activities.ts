@@ -3,7 +3,11 @@ import type { Client as ElasticsearchClient } from '@elastic/elasticsearch';
 import { updateLastContact, recountGroupDays } from '../lib/archive/archive-derived-writes';
 import { recomputeConversations } from '../lib/archive/chat-conversation-writes';
 import { storeChatMedia } from '../lib/archive/chat-media-store';
-import { toChatMessageRecord, type ChatMessageRecord } from '../lib/archive/chat-message-record';
+import {
+  toChatMessageRecord,
+  type ChatMessageRecord,
+  type MediaRef,
+} from '../lib/archive/chat-message-record';
 import { decryptChatData, MissingArchiveKeyError } from '../lib/archive/decrypt-chat-data';
 import { onMessagesIngested } from '../lib/archive/ingested-messages-hook';
 import { ArchiveCursorModel } from '../lib/models/archive-cursor.model';
@@ -100,7 +104,11 @@ export function createArchiveIngestActivities(deps: ArchiveIngestDeps): ArchiveI
     return { chatdata, records };
   }
 
-  /** One file at a time: FerretDB serialises writes anyway, and WeCom's media API is the slow part. */
+  /**
+   * One file at a time: FerretDB serialises writes anyway, and WeCom's media API is the slow part. A mixed
+   * message's items are files like any other and share the store (the same picture alone or in a mixed
+   * message is kept once).
+   */
   async function storeMedia(
     tenantId: string,
     access: ArchiveAccess,
@@ -108,19 +116,26 @@ export function createArchiveIngestActivities(deps: ArchiveIngestDeps): ArchiveI
     records: ChatMessageRecord[],
     progress: { step: string },
   ) {
-    for (const record of records) {
-      const media = record.media;
-      if (!media) continue;
-      progress.step = `media ${record.seq}`;
-      const fileKey = await storeChatMedia(tenantId, media, (indexbuf) =>
+    const store = async <T extends MediaRef>(media: T): Promise<T> => ({
+      ...media,
+      fileKey: await storeChatMedia(tenantId, media, (indexbuf) =>
         sdk.getMediaData({
           corpId: access.corpId,
           secret: access.secret,
           sdkfileid: media.sdkfileid,
           indexbuf,
         }),
-      );
-      record.media = { ...media, fileKey };
+      ),
+    });
+    for (const record of records) {
+      if (!record.media && !record.itemMedia) continue;
+      progress.step = `media ${record.seq}`;
+      if (record.media) record.media = await store(record.media);
+      if (record.itemMedia) {
+        const stored = [];
+        for (const media of record.itemMedia) stored.push(await store(media));
+        record.itemMedia = stored;
+      }
     }
   }
 

@@ -20,6 +20,8 @@ import { createCustomerEventActivities } from './customer-events.activities';
 import { createCustomerSyncActivities } from './customer-sync.activities';
 import { createTenantValidityActivities } from './tenant-validity.activities';
 import { createArchiveIngestActivities, type ArchiveIngestDeps } from './archive-ingest.activities';
+import { createArchiveConsentActivities } from './archive-consent.activities';
+import { createMsgauditApi } from '../lib/wecom/msgaudit-api';
 import type { CustomerSearch } from '../lib/search/customer-search-runtime';
 import { createCustomerSearchActivities } from './customer-search.activities';
 import { createContactWayApi } from '../lib/wecom/contact-way-api';
@@ -93,6 +95,7 @@ export function createActivities(deps: ActivityDeps) {
     ...createCustomerTaggingActivities({ corpTags: deps.corpTags }),
     ...createContactReminderActivities({ wecom: deps.wecom, publicUrl: deps.publicUrl }),
     ...createArchiveIngestActivities({ ...deps.archive, loadArchiveAccess, startAlertReviews: startReviews }),
+    ...createArchiveConsentActivities({ msgaudit: createMsgauditApi(deps.wecom), loadArchiveAccess }),
     ...createCustomerSearchActivities({ search: deps.search }),
     ...createStaffCodeSyncActivities({
       contactWays: createContactWayApi(deps.wecom),

@@ -1,7 +1,11 @@
 import { ScheduleNotFoundError, type Client } from '@temporalio/client';
 import { TenantModel } from '../lib/models/tenant.model';
 import type { TenantPhase } from '../workflows/tenant-phase';
-import { archiveIngestScheduleId, orgSyncScheduleId } from '../lib/temporal/workflow-ids';
+import {
+  archiveConsentScheduleId,
+  archiveIngestScheduleId,
+  orgSyncScheduleId,
+} from '../lib/temporal/workflow-ids';
 import { customerSideScheduleIds } from '../lib/temporal/customer-sync-schedule';
 
 /** The tenant's periodic WeCom work, paused outside its validity window. */
@@ -9,6 +13,7 @@ const tenantScheduleIds = (tenantId: string) => [
   orgSyncScheduleId(tenantId),
   ...customerSideScheduleIds(tenantId),
   archiveIngestScheduleId(tenantId),
+  archiveConsentScheduleId(tenantId),
 ];
 
 export interface TenantValidityActivities {

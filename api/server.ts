@@ -3,6 +3,7 @@ import { upgradeAllBuiltInRoles } from '../lib/access/built-in-roles';
 import { loadConfig } from '../lib/config';
 import { connectDatabase, disconnectDatabase } from '../lib/db/connect';
 import { createLogger } from '../lib/logger';
+import { ensureAllArchiveConsentSchedules } from '../lib/temporal/archive-consent-schedule';
 import { connectTemporalClient } from '../lib/temporal/connect-client';
 import { createApp } from './app';
 
@@ -14,6 +15,11 @@ async function main(): Promise<void> {
   const upgraded = await upgradeAllBuiltInRoles();
   log.info({ tenants: upgraded }, 'built-in roles up to date');
   const temporal = await connectTemporalClient(config.temporalAddress, config.temporalNamespace);
+  // Archives set up before the consent sync existed get its Schedule (idempotent); the api serves without it.
+  await ensureAllArchiveConsentSchedules(temporal, config.temporalTaskQueue).then(
+    (tenants) => log.info({ tenants: tenants.length }, 'archive consent schedules in place'),
+    (err: unknown) => log.warn({ err }, 'archive consent schedules not ensured'),
+  );
   const elasticsearch = new ElasticsearchClient({ node: config.esUrl });
   const app = createApp({ config, log, temporal, elasticsearch });
 

@@ -13,6 +13,7 @@ export {
 } from './customer-sync.workflow';
 export { customerEventsWorkflow } from './customer-events.workflow';
 export { archiveIngestWorkflow } from './archive-ingest.workflow';
+export { archiveConsentSyncWorkflow } from './archive-consent.workflow';
 export { customerSearchOutboxWorkflow, customerSearchRebuildWorkflow } from './customer-search.workflow';
 export { staffCodeSyncWorkflow } from './staff-code-sync.workflow';
 export { newContactWelcomeWorkflow } from './new-contact-welcome.workflow';

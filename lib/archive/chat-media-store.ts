@@ -89,3 +89,15 @@ export async function storeChatMedia(
     await bucket().delete(upload.id);
   }
 }
+
+/** A stored file's bytes as a stream, or undefined when it is not (or not yet) stored. */
+export async function openChatMedia(
+  fileKey: string,
+): Promise<{ stream: Readable; length: number } | undefined> {
+  // Two runs of one batch at once may have stored two whole copies: either will do.
+  const file = await mongoose.connection
+    .collection(`${BUCKET}.files`)
+    .findOne({ filename: fileKey }, { projection: { _id: 1, length: 1 } });
+  if (!file) return undefined;
+  return { stream: bucket().openDownloadStream(file._id), length: Number(file.length) };
+}

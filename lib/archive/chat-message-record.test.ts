@@ -81,6 +81,31 @@ describe('an archived message as the product stores it', () => {
       image: { md5sum: 'abc', filesize: 1024, sdkfileid: 'SDK' },
     });
     expect(image?.media).toEqual({ sdkfileid: 'SDK', md5sum: 'abc', size: 1024 });
+    expect(image?.itemMedia).toBeUndefined();
     expect(toChatMessageRecord('t', 2, { msgid: 's', action: 'switch', time: 1, user: STAFF })).toBeNull();
+  });
+
+  it("points each media item of a mixed message at its file, by the item's place", () => {
+    const mixed = toChatMessageRecord('t', 1, {
+      ...base,
+      msgtype: 'mixed',
+      mixed: {
+        item: [
+          { type: 'text', content: '{"content":"看图和文件"}' },
+          { type: 'image', content: '{"md5sum":"img","filesize":2048,"sdkfileid":"SDK1"}' },
+          {
+            type: 'file',
+            content: '{"md5sum":"doc","filename":"a.pdf","fileext":"pdf","filesize":9,"sdkfileid":"SDK2"}',
+          },
+          { type: 'image', content: 'not json' },
+        ],
+      },
+    });
+    expect(mixed?.media).toBeUndefined();
+    expect(mixed?.itemMedia).toEqual([
+      { item: 1, sdkfileid: 'SDK1', md5sum: 'img', size: 2048 },
+      { item: 2, sdkfileid: 'SDK2', md5sum: 'doc', size: 9 },
+    ]);
+    expect(mixed?.content).toBe('看图和文件');
   });
 });

@@ -44,6 +44,13 @@ export interface ChatMessageRecord {
   content: string;
   body: Record<string, unknown>;
   media?: MediaRef;
+  /** The files inside a `mixed` message, each with its place in `body.item`. */
+  itemMedia?: ItemMediaRef[];
+}
+
+export interface ItemMediaRef extends MediaRef {
+  /** Index of the item in the mixed message's `body.item`. */
+  item: number;
 }
 
 /** External contacts (wm/wo) and robots (wb) have WeCom-made ids; members have the corp's own userids. */
@@ -106,6 +113,28 @@ function mediaOf(msgtype: string, body: Record<string, unknown>): MediaRef | und
   return { sdkfileid: str(body.sdkfileid), md5sum: str(body.md5sum), size: Number.isFinite(size) ? size : 0 };
 }
 
+type MixedItem = { type?: unknown; content?: unknown };
+
+/** One item of a mixed message: its type and body (its content is the JSON string of that body, API.md §15.3). */
+export function mixedItem(
+  body: Record<string, unknown>,
+  index: number,
+): { type: string; body: Record<string, unknown> } {
+  const item = (body.item as MixedItem[] | undefined)?.[index];
+  return { type: str(item?.type), body: parseJson(item?.content) };
+}
+
+/** A mixed message's media items, each with its place in `body.item`. */
+function itemMediaOf(msgtype: string, body: Record<string, unknown>): ItemMediaRef[] | undefined {
+  if (msgtype !== 'mixed') return undefined;
+  const media = ((body.item as MixedItem[] | undefined) ?? []).flatMap((_, index) => {
+    const item = mixedItem(body, index);
+    const ref = mediaOf(item.type, item.body);
+    return ref ? [{ ...ref, item: index }] : [];
+  });
+  return media.length > 0 ? media : undefined;
+}
+
 /**
  * The stored form of one message, or null for what is not a conversation message (`switch`: a member
  * switching corps, which has no msgtype, sender or receivers).
@@ -147,5 +176,6 @@ export function toChatMessageRecord(
     content: searchableText(msgtype, body),
     body,
     media: mediaOf(msgtype, body),
+    itemMedia: itemMediaOf(msgtype, body),
   };
 }

@@ -116,7 +116,10 @@ export const archiveConversationSchema = z
 export const archiveConversationPageSchema =
   pageOf(archiveConversationSchema).openapi('ArchiveConversationPage');
 
-/** 按客户检索's list: customers with archived chats, last communication first, fuzzy by name (R-5.1.2-01). */
+/**
+ * 按客户检索's list: customers with archived chats who agreed to archiving, last communication first, fuzzy by name
+ * (R-5.1.2-01).
+ */
 export const archiveCustomersQuerySchema = z
   .object({
     keyword: z.string().trim().max(50, '搜索客户最多50个字').optional(),

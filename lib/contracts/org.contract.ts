@@ -31,6 +31,8 @@ export const staffListQuerySchema = paginationQuerySchema.extend({
     .string()
     .regex(/^[0-9a-f]{24}$/, '角色不存在')
     .optional(),
+  /** `true`: only the staff with a 会话内容存档 seat (the 内容存档 and 敏感行为 pickers, R-7.6-06). */
+  archiveEnabled: z.enum(['true', 'false']).optional(),
 });
 
 export const staffSchema = z
@@ -43,6 +45,8 @@ export const staffSchema = z
     position: z.string(),
     departments: z.array(z.object({ id: z.number().int(), name: z.string() })),
     systemEnabled: z.boolean(),
+    /** Has a 会话内容存档 seat, as the archive's consent sync last read it. */
+    archiveEnabled: z.boolean(),
     role: z.object({ id: z.string(), name: z.string() }).nullable(),
     writeBack: writeBackMarkSchema.optional(),
   })

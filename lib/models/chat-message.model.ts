@@ -42,6 +42,22 @@ const chatMessageSchema = new Schema(
       md5sum: { type: String },
       size: { type: Number },
     },
+    /** The files inside a mixed message, one per media item (`item` = its index in body.item), stored alike. */
+    itemMedia: {
+      type: [
+        new Schema(
+          {
+            item: { type: Number, required: true },
+            fileKey: { type: String },
+            sdkfileid: { type: String },
+            md5sum: { type: String },
+            size: { type: Number },
+          },
+          { _id: false },
+        ),
+      ],
+      default: undefined,
+    },
   },
   { timestamps: false, versionKey: false },
 );

@@ -30,6 +30,11 @@ const staffSchema = new Schema(
     sessionVersion: { type: Number, default: 0 },
     /** The one 权限管理 role (I-100): a RoleModel `_id` as a string. */
     roleId: { type: String },
+    /**
+     * Has a 会话内容存档 seat (get_permit_user_list), as the consent sync last read it: the staff the 内容存档 and
+     * 敏感行为 pickers offer (R-7.6-06).
+     */
+    archiveEnabled: { type: Boolean, default: false },
     /** A local edit on its way to WeCom (新建/编辑/删除员工), or the last one WeCom refused. */
     writeBack: { type: writeBackStateSchema },
   },

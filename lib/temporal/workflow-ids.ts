@@ -21,6 +21,9 @@ export const customerSideSyncWorkflowId = (kind: string, tenantId: string, runKe
 /** The chat-archive ingest: a Schedule per tenant, every minute. */
 export const archiveIngestScheduleId = (tenantId: string) => `archive-ingest/${tenantId}`;
 export const archiveIngestWorkflowId = (tenantId: string) => `archive-ingest/${tenantId}/scheduled`;
+/** The archive's consent sync (archived members, customers' answers): a Schedule per tenant. */
+export const archiveConsentScheduleId = (tenantId: string) => `archive-consent/${tenantId}`;
+export const archiveConsentWorkflowId = (tenantId: string) => `archive-consent/${tenantId}/scheduled`;
 /** Pushes a tenant's customers whose search-index write failed (the outbox) once the index is back. */
 export const customerSearchOutboxWorkflowId = (tenantId: string) => `customer-search-outbox/${tenantId}`;
 /** Refills a new or wiped customer search index from MongoDB; one per index name. */

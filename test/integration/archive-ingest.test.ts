@@ -33,6 +33,9 @@ describe('chat archive ingest', () => {
   let lastSeq = 0;
   let roles: { staff: string };
   const bigFile = { size: 700 * 1024 } as { size: number; sdkfileid: string; md5sum: string };
+  /** The picture of a mixed (图文) message. */
+  const mixedImage = { size: 600 * 1024 } as { size: number; sdkfileid: string; md5sum: string };
+  let mixedMsgid = '';
 
   beforeAll(async () => {
     app = await startTestApp('archive-ingest');
@@ -77,6 +80,26 @@ describe('chat archive ingest', () => {
         },
       }));
     }
+    Object.assign(mixedImage, await archiveScenario.storeMedia(corp.corpId, mixedImage.size));
+    const mixed = await archiveScenario.archiveMessage(corp.corpId, {
+      from: 'lina',
+      tolist: [built.customers[0]],
+      msgtype: 'mixed',
+      body: {
+        item: [
+          { type: 'text', content: JSON.stringify({ content: '新品图册请查收' }) },
+          {
+            type: 'image',
+            content: JSON.stringify({
+              md5sum: mixedImage.md5sum,
+              filesize: mixedImage.size,
+              sdkfileid: mixedImage.sdkfileid,
+            }),
+          },
+        ],
+      },
+    });
+    ({ seq: lastSeq, msgid: mixedMsgid } = mixed);
   }, 180_000);
 
   afterAll(async () => {
@@ -87,6 +110,20 @@ describe('chat archive ingest', () => {
     await es?.close();
     await app?.stop();
   });
+
+  /** Keeps a download's bytes as they came (supertest parses only text by default). */
+  const binary = (res: request.Response, done: (error: Error | null, body: Buffer) => void) => {
+    const chunks: Buffer[] = [];
+    res.on('data', (chunk: Buffer) => chunks.push(chunk));
+    res.on('end', () => done(null, Buffer.concat(chunks)));
+  };
+
+  async function storedFile(fileKey: string): Promise<Buffer> {
+    const bucket = new mongoose.mongo.GridFSBucket(mongoose.connection.db!, { bucketName: 'chatMedia' });
+    const chunks: Buffer[] = [];
+    for await (const chunk of bucket.openDownloadStreamByName(fileKey)) chunks.push(chunk as Buffer);
+    return Buffer.concat(chunks);
+  }
 
   it('its Schedule reads every message once, under both key versions, into MongoDB and Elasticsearch', async () => {
     await ensureArchiveIngestSchedule(app.temporal, app.config.temporalTaskQueue, TENANT);
@@ -133,20 +170,69 @@ describe('chat archive ingest', () => {
     const messages = await ChatMessageModel.find({ tenantId: TENANT, 'media.md5sum': bigFile.md5sum }).lean();
     expect(messages).toHaveLength(2);
     expect(new Set(messages.map((m) => m.media?.fileKey)).size).toBe(1);
-    const bucket = new mongoose.mongo.GridFSBucket(mongoose.connection.db!, { bucketName: 'chatMedia' });
-    const chunks: Buffer[] = [];
-    for await (const chunk of bucket.openDownloadStreamByName(messages[0].media!.fileKey!))
-      chunks.push(chunk);
-    const bytes = Buffer.concat(chunks);
+    const bytes = await storedFile(messages[0].media!.fileKey!);
     expect(bytes.length).toBe(bigFile.size);
     expect(createHash('md5').update(bytes).digest('hex')).toBe(bigFile.md5sum);
-    const mediaMessages = await ChatMessageModel.distinct('media.fileKey', {
-      tenantId: TENANT,
-      'media.fileKey': { $exists: true },
-    });
-    expect(await mongoose.connection.collection('chatMedia.files').countDocuments()).toBe(
-      mediaMessages.length,
-    );
+    // Top-level files and mixed messages' items share the store: one GridFS file per distinct file.
+    const fileKeys = new Set([
+      ...((await ChatMessageModel.distinct('media.fileKey', {
+        tenantId: TENANT,
+        'media.fileKey': { $exists: true },
+      })) as string[]),
+      ...((await ChatMessageModel.distinct('itemMedia.fileKey', {
+        tenantId: TENANT,
+        'itemMedia.fileKey': { $exists: true },
+      })) as string[]),
+    ]);
+    expect(await mongoose.connection.collection('chatMedia.files').countDocuments()).toBe(fileKeys.size);
+  });
+
+  it('stores the picture inside a mixed message once, and the message points at it', async () => {
+    const message = await ChatMessageModel.findOne({ tenantId: TENANT, msgid: mixedMsgid }).lean();
+    expect(message?.content).toBe('新品图册请查收');
+    expect(message?.itemMedia).toEqual([
+      expect.objectContaining({ item: 1, sdkfileid: mixedImage.sdkfileid, md5sum: mixedImage.md5sum }),
+    ]);
+    const bytes = await storedFile(message!.itemMedia![0].fileKey!);
+    expect(bytes.length).toBe(mixedImage.size);
+    expect(createHash('md5').update(bytes).digest('hex')).toBe(mixedImage.md5sum);
+    const agent = request.agent(app.baseUrl);
+    await agent.post('/api/auth/login').send({ phone: '13700000051', password: ADMIN_PASSWORD }).expect(200);
+    const shown = await agent
+      .get('/api/archive/media')
+      .query({ msgid: mixedMsgid, item: 1 })
+      .buffer(true)
+      .parse(binary)
+      .expect(200);
+    expect(shown.headers['content-type']).toBe('image/jpeg');
+    expect(
+      createHash('md5')
+        .update(shown.body as Buffer)
+        .digest('hex'),
+    ).toBe(mixedImage.md5sum);
+    // The text item has no file.
+    await agent.get('/api/archive/media').query({ msgid: mixedMsgid, item: 0 }).expect(404);
+    const file = await ChatMessageModel.findOne({ tenantId: TENANT, 'media.md5sum': bigFile.md5sum }).lean();
+    const downloaded = await agent
+      .get('/api/archive/media')
+      .query({ msgid: file!.msgid })
+      .buffer(true)
+      .parse(binary)
+      .expect(200);
+    expect(downloaded.headers['content-disposition']).toContain('attachment');
+    expect(
+      createHash('md5')
+        .update(downloaded.body as Buffer)
+        .digest('hex'),
+    ).toBe(bigFile.md5sum);
+
+    // The generated traffic's mixed messages carry pictures too: every one of them was downloaded.
+    const mixedMessages = await ChatMessageModel.find({ tenantId: TENANT, msgtype: 'mixed' }).lean();
+    expect(mixedMessages.length).toBeGreaterThan(1);
+    for (const mixed of mixedMessages) {
+      expect(mixed.itemMedia?.length).toBeGreaterThan(0);
+      expect(mixed.itemMedia!.every((media) => Boolean(media.fileKey))).toBe(true);
+    }
   });
 
   it("sets customers' 近期沟通时间 and feeds 群画像's trend", async () => {
@@ -253,6 +339,8 @@ describe('chat archive ingest', () => {
     expect(await pane(`room:${built.chats[0]}`)).toBe(0);
     expect(await pane(`room:${built.chats[1]}`)).toBeGreaterThan(0);
     expect(await pane(`single:${['lina', built.customers[0]].sort().join('|')}`)).toBe(0);
+    // Nor the files of chats they are not in.
+    await wangwei.get('/api/archive/media').query({ msgid: mixedMsgid, item: 1 }).expect(404);
   });
 
   it('stops, storing nothing past it, at a message sealed under a key version the tenant has no private key for', async () => {

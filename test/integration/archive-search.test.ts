@@ -98,6 +98,13 @@ describe('内容存档 search', () => {
       taskQueue: app.config.temporalTaskQueue,
       args: [{ tenantId: TENANT }],
     });
+    // 按客户检索 lists customers who agreed to archiving: the generated traffic's customers never answered
+    // (Default_Agree).
+    await app.temporal.workflow.execute('archiveConsentSyncWorkflow', {
+      workflowId: `archive-consent/${TENANT}/archsearch`,
+      taskQueue: app.config.temporalTaskQueue,
+      args: [{ tenantId: TENANT }],
+    });
     await es.indices.refresh({ index: CHAT_INDEX });
     admin = request.agent(app.baseUrl);
     await admin.post('/api/auth/login').send({ phone: '13700000061', password: ADMIN_PASSWORD }).expect(200);
@@ -164,7 +171,7 @@ describe('内容存档 search', () => {
     expect(await ChatConversationModel.find({ tenantId: TENANT }).sort({ _id: 1 }).lean()).toEqual(before);
   }, 60_000);
 
-  it('按客户检索 lists customers with archived chats, last communication first, and their conversations', async () => {
+  it('按客户检索 lists consenting customers with archived chats, last communication first, and their conversations', async () => {
     const customers = (await admin.get('/api/archive/customers').expect(200)).body as {
       items: Array<{ externalUserid: string; name: string; lastContactAt: string }>;
       total: number;

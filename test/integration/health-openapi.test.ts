@@ -172,6 +172,7 @@ describe('health and OpenAPI', () => {
         'GET /api/archive/conversations',
         'GET /api/archive/customers',
         'GET /api/archive/search',
+        'GET /api/archive/media',
         'GET /api/sensitive-rules',
         'POST /api/sensitive-rules',
         'PUT /api/sensitive-rules/{ruleId}',

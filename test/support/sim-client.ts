@@ -469,4 +469,9 @@ export const archiveScenario = {
     }),
   permitUsers: (corpId: string, userids: string[]) =>
     sim<{ ids: string[] }>('PUT', `/corps/${corpId}/archive/permit-users`, { userids }),
+  /** A customer's answer to a member's (or a customer group's) consent request, as check_*_agree reports it. */
+  setAgreement: (
+    corpId: string,
+    agreement: { with: string; external_userid: string; status: 'Agree' | 'Disagree' | 'Default_Agree' },
+  ) => sim<{ status: string; time: number }>('PUT', `/corps/${corpId}/archive/agreements`, agreement),
 };

@@ -1,20 +1,27 @@
 import { staffScopeFilter, type StaffScope } from '../../../lib/access/data-scope';
 import type { ArchiveCustomerPage, ArchiveCustomersQuery } from '../../../lib/contracts/archive.contract';
+import { ArchiveConsentModel } from '../../../lib/models/archive-consent.model';
 import { CustomerModel } from '../../../lib/models/customer.model';
 
 const fuzzy = (text: string) => new RegExp(text.replace(/[.*+?^${}()|[\]\\]/g, '\\$&'), 'i');
 
 /**
- * 按客户检索's customer list (R-5.1.2-01): customers with archived conversations — the archive only holds chats
- * of customers who did not refuse archiving — last communication first, fuzzy by name, within 数据权限.
+ * 按客户检索's customer list (R-5.1.2-01): customers with archived conversations who agreed to archiving with at
+ * least one archived member (`archive_consents`, read by the consent sync), last communication first, fuzzy by
+ * name, within 数据权限.
  */
 export async function listArchiveCustomers(
   tenantId: string,
   scope: StaffScope,
   query: ArchiveCustomersQuery,
 ): Promise<ArchiveCustomerPage> {
+  const agreed = (await ArchiveConsentModel.distinct('externalUserid', {
+    tenantId,
+    agreed: true,
+  })) as string[];
   const filter: Record<string, unknown> = {
     tenantId,
+    externalUserid: { $in: agreed },
     lastContactAt: { $exists: true, $ne: null },
     ...staffScopeFilter(scope, 'adderUserids'),
   };

@@ -12,11 +12,13 @@ import {
   archiveSearchPageSchema,
   archiveSearchQuerySchema,
 } from '../../../lib/contracts/archive.contract';
+import { archiveMediaQuerySchema } from '../../../lib/contracts/archive-media.contract';
 import { accessOf } from '../../auth/authorize';
 import { sessionOf } from '../../auth/session';
 import { defineRoute } from '../../http/define-route';
 import { listArchiveConversations } from './archive-conversations.use-case';
 import { listArchiveCustomers } from './archive-customers.use-case';
+import { openArchiveMedia } from './archive-media.use-case';
 import { listArchiveMessages } from './archive-messages.use-case';
 import { searchArchiveMessages } from './archive-search.use-case';
 
@@ -95,7 +97,7 @@ export function createArchiveRouter(
       method: 'get',
       path: '/api/archive/customers',
       permission: 'archive.messages',
-      summary: '按客户检索: customers with archived chats, last communication first, fuzzy by name',
+      summary: '按客户检索: consenting customers with archived chats, last communication first, fuzzy by name',
       request: { query: archiveCustomersQuerySchema },
       responses: { 200: { description: 'A page of customers', schema: archiveCustomerPageSchema } },
     },
@@ -123,6 +125,31 @@ export function createArchiveRouter(
     async ({ query }, _req, res) => {
       const { tenantId, scope } = await callerOf(res);
       res.json(await searchArchiveMessages(search.es, search.chatIndex, tenantId, scope, query));
+    },
+  );
+
+  defineRoute(
+    registry,
+    router,
+    {
+      tags: ['archive'],
+      authenticated: true,
+      guards: [authenticate],
+      method: 'get',
+      path: '/api/archive/media',
+      permission: 'archive.messages',
+      summary: "内容存档 file: a message's picture, voice, video or file, or one item of a mixed message (streamed)",
+      request: { query: archiveMediaQuerySchema },
+      responses: { 200: { description: 'The file', contentType: 'application/octet-stream' } },
+    },
+    async ({ query }, _req, res) => {
+      const { tenantId, scope } = await callerOf(res);
+      const file = await openArchiveMedia(tenantId, scope, query);
+      res.setHeader('content-type', file.contentType);
+      res.setHeader('content-length', String(file.length));
+      if (file.filename) res.attachment(file.filename);
+      file.stream.on('error', (error) => res.destroy(error));
+      file.stream.pipe(res);
     },
   );
 

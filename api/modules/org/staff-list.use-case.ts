@@ -20,6 +20,8 @@ export async function listStaff(tenantId: string, query: StaffListQuery, scope: 
     filter.departmentIds = { $in: departmentSubtrees(departments, [query.departmentId]) };
   }
   if (query.roleId) filter.roleId = query.roleId;
+  // Staff the consent sync never marked have no field at all.
+  if (query.archiveEnabled) filter.archiveEnabled = query.archiveEnabled === 'true' ? true : { $ne: true };
   if (query.keyword) {
     const pattern = new RegExp(escapeRegExp(query.keyword), 'i');
     filter.$or = [{ name: pattern }, { mobile: pattern }];
@@ -49,6 +51,7 @@ export async function listStaff(tenantId: string, query: StaffListQuery, scope: 
       .filter((id) => nameOf.has(id))
       .map((id) => ({ id, name: nameOf.get(id) as string })),
     systemEnabled: staff.systemEnabled,
+    archiveEnabled: staff.archiveEnabled,
     role:
       staff.roleId && roleNameOf.has(staff.roleId)
         ? { id: staff.roleId, name: roleNameOf.get(staff.roleId) as string }

@@ -12,6 +12,7 @@ import {
 import type { Logger } from '../../../lib/logger';
 import { ensureOrgSyncSchedule } from '../../../lib/temporal/org-sync-schedule';
 import { ensureCustomerSyncSchedules } from '../../../lib/temporal/customer-sync-schedule';
+import { ensureArchiveConsentSchedule } from '../../../lib/temporal/archive-consent-schedule';
 import { ensureArchiveIngestSchedule } from '../../../lib/temporal/archive-ingest-schedule';
 import { generateArchiveKeyPair } from '../../../lib/wecom/archive-key';
 import { ensureCallbackSettings, loadBinding } from '../../../lib/wecom/binding-store';
@@ -119,11 +120,15 @@ export function createWeComBindingRouter(
           deps.log.warn({ err, tenantId: session.tenantId }, 'customer sync schedules not created'),
         );
       }
-      // The archive ingest starts once the 会话存档 secret and a private key are saved, whenever that is.
+      // The archive ingest and its consent sync start once the 会话存档 secret and a private key are saved.
       if (outcome.after.secrets.archive && outcome.after.archiveKeys.length > 0) {
         await ensureArchiveIngestSchedule(deps.temporal.client, deps.temporal.taskQueue, session.tenantId).catch(
           (err: unknown) =>
             deps.log.warn({ err, tenantId: session.tenantId }, 'archive ingest schedule not created'),
+        );
+        await ensureArchiveConsentSchedule(deps.temporal.client, deps.temporal.taskQueue, session.tenantId).catch(
+          (err: unknown) =>
+            deps.log.warn({ err, tenantId: session.tenantId }, 'archive consent schedule not created'),
         );
       }
       res.json(await currentView(session.tenantId));
