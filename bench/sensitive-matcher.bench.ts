@@ -66,7 +66,10 @@ function naiveMatch(rules: Rules, text: string): Map<string, string[]> {
 
 /** A message's hits as a comparable string: rule and word pairs, sorted (the two report different orders). */
 const signature = (hits: Map<string, string[]>) =>
-  [...hits].flatMap(([key, words]) => words.map((word) => `${key}:${word}`)).sort().join('|');
+  [...hits]
+    .flatMap(([key, words]) => words.map((word) => `${key}:${word}`))
+    .sort()
+    .join('|');
 
 function timed(pass: () => void): number {
   const began = performance.now();
@@ -100,7 +103,9 @@ function main(): void {
     const fast = signature(matcher.match(text));
     const naive = signature(naiveMatch(rules, text));
     if (fast !== naive) {
-      throw new Error(`the matchers disagree on 「${text}」:\n  Aho–Corasick ${fast}\n  naive        ${naive}`);
+      throw new Error(
+        `the matchers disagree on 「${text}」:\n  Aho–Corasick ${fast}\n  naive        ${naive}`,
+      );
     }
     if (fast) {
       hitMessages += 1;

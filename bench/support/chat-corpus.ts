@@ -27,7 +27,20 @@ export function zipf(next: () => number, n: number): number {
 const pickFrom = <T>(next: () => number, items: readonly T[]): T => items[Math.floor(next() * items.length)];
 const skewed = <T>(next: () => number, items: readonly T[]): T => items[zipf(next, items.length)];
 
-const MODIFIERS = ['智能', '高端', '经典', '节能', '便携', '商用', '家用', '旗舰', '入门', '专业', '静音', '变频'];
+const MODIFIERS = [
+  '智能',
+  '高端',
+  '经典',
+  '节能',
+  '便携',
+  '商用',
+  '家用',
+  '旗舰',
+  '入门',
+  '专业',
+  '静音',
+  '变频',
+];
 const GOODS = [
   '空调',
   '冰箱',
@@ -113,7 +126,8 @@ export const CITIES = [
   '克拉玛依',
   '石河子',
 ];
-const SURNAMES = '王李张刘陈杨黄赵吴周徐孙马朱胡郭何高林罗郑梁谢宋唐许韩冯邓曹彭曾肖田董袁潘于蒋蔡余杜叶程苏魏吕丁任沈';
+const SURNAMES =
+  '王李张刘陈杨黄赵吴周徐孙马朱胡郭何高林罗郑梁谢宋唐许韩冯邓曹彭曾肖田董袁潘于蒋蔡余杜叶程苏魏吕丁任沈';
 const GIVEN = '伟芳娜秀英敏静丽强磊军洋勇艳杰娟涛明超兰霞平刚桂华玉萍红建文辉力斌宇浩凯鹏飞鑫波';
 const FIRMS = ['科技', '贸易', '实业', '电子', '物流', '医药', '教育', '餐饮', '建材', '传媒'];
 const STATES = ['已发货', '在途中', '已签收', '待付款', '已退款', '待审核'];
@@ -182,7 +196,10 @@ export function chatText(next: () => number): string {
   const sentences = next() < 0.25 ? 2 : 1;
   let text = '';
   for (let i = 0; i < sentences; i++) {
-    text += (next() < 0.5 ? skewed(next, TEMPLATES) : pickFrom(next, TEMPLATES)).replace(/\{(\w+)\}/g, (_, slot: string) => SLOTS[slot](next));
+    text += (next() < 0.5 ? skewed(next, TEMPLATES) : pickFrom(next, TEMPLATES)).replace(
+      /\{(\w+)\}/g,
+      (_, slot: string) => SLOTS[slot](next),
+    );
   }
   return text;
 }
