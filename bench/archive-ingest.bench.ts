@@ -12,10 +12,19 @@
  *   BENCH_BATCH=1000      GetChatData limit per batch (the product's default)
  */
 import type { estypes } from '@elastic/elasticsearch';
+import { recountGroupDays, updateLastContact } from '../lib/archive/archive-derived-writes';
+import { recomputeConversations } from '../lib/archive/chat-conversation-writes';
+import type { ChatMessageRecord } from '../lib/archive/chat-message-record';
+import { onMessagesIngested } from '../lib/archive/ingested-messages-hook';
 import { ArchiveCursorModel } from '../lib/models/archive-cursor.model';
+import { ChatMessageModel } from '../lib/models/chat-message.model';
 import { SensitiveAlertModel } from '../lib/models/sensitive-alert.model';
 import { SensitiveRuleModel } from '../lib/models/sensitive-rule.model';
-import { chatMessageIndexName, ensureChatMessageIndex } from '../lib/search/chat-message-index';
+import {
+  chatMessageIndexName,
+  ensureChatMessageIndex,
+  indexChatMessages,
+} from '../lib/search/chat-message-index';
 import { DEFAULT_BEHAVIOR_SETTINGS, saveBehaviorSettings } from '../lib/sensitive/behavior-settings';
 import { bumpRulesVersion } from '../lib/sensitive/rules-version';
 import { startTestApp } from '../test/support/app-harness';
@@ -171,6 +180,38 @@ async function main(): Promise<void> {
   console.log(`  ratio    the raw bulk is ${(ingestSeconds / bulkSeconds).toFixed(1)}× the ingest's rate`);
 
   await es.indices.delete({ index: scratch }, { ignore: [404] });
+
+  // Where a batch's time goes: its steps run again, one at a time, on the first stored batch. They are
+  // idempotent, so this is what a batch read again costs (first-time writes may cost more); the fresh insert
+  // is timed on copies under another tenant.
+  const records = (await ChatMessageModel.find({ tenantId })
+    .sort({ seq: 1 })
+    .limit(BATCH)
+    .lean()) as unknown as ChatMessageRecord[];
+  const copies = records.map((record) => ({
+    ...record,
+    _id: `${record._id}-copy`,
+    tenantId: `${tenantId}-copy`,
+  }));
+  const steps: Array<[string, () => Promise<unknown>]> = [
+    [
+      'MongoDB: which ids are stored',
+      () => ChatMessageModel.find({ tenantId, _id: { $in: records.map((r) => r._id) } }, { _id: 1 }).lean(),
+    ],
+    ['MongoDB: insertMany (fresh copies)', () => ChatMessageModel.insertMany(copies, { ordered: false })],
+    ['Elasticsearch bulk (indexChatMessages)', () => indexChatMessages(es, CHAT_INDEX, records)],
+    ['近期沟通时间 (updateLastContact)', () => updateLastContact(tenantId, records)],
+    ['群画像 counts (recountGroupDays)', () => recountGroupDays(tenantId, records)],
+    ['conversation summaries (recomputeConversations)', () => recomputeConversations(tenantId, records)],
+    ['sensitive matching + alert rows (onMessagesIngested)', () => onMessagesIngested(tenantId, records)],
+  ];
+  console.log(`  one batch of ${records.length} again, step by step:`);
+  for (const [label, step] of steps) {
+    const at = performance.now();
+    await step();
+    console.log(`    ${label.padEnd(54)} ${((performance.now() - at) / 1000).toFixed(1).padStart(6)} s`);
+  }
+  await ChatMessageModel.deleteMany({ tenantId: `${tenantId}-copy` });
   await es.close();
   await app.stop();
 }
