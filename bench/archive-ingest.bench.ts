@@ -6,7 +6,8 @@
  * Each batch: GetChatData, RSA + AES decryption, media into GridFS, MongoDB, one Elasticsearch bulk, 近期沟通时间,
  * 群画像 counts, conversation summaries, sensitive matching and alert rows, review workflows, the seq.
  * Then the same documents (read back from the chat index) are written again with plain `_bulk` requests of the
- * same size into a scratch index, so the ingest's messages/s stands next to Elasticsearch's alone.
+ * same size into a scratch index, so the ingest's messages/s stands next to Elasticsearch's alone. Last, one
+ * stored batch's steps run again one at a time, to show where a batch's time goes.
  *
  *   BENCH_MESSAGES=2000   messages archived in the simulator, then ingested (default)
  *   BENCH_BATCH=1000      GetChatData limit per batch (the product's default)
