@@ -2,6 +2,8 @@
  * `npm run bench`: the test profile's stack with fresh data (FerretDB, Elasticsearch, Temporal, WeCom simulator),
  * then every bench/*.bench.ts in turn with `node --import tsx`, their output printed as it comes.
  * Arguments filter the files by name: `npm run bench -- search` runs bench/*search*.bench.ts.
+ * A bench whose first line is `// bench: no servers` (pure CPU) needs no stack: when every selected bench says
+ * so, none is started.
  */
 import fs from 'node:fs';
 import path from 'node:path';
@@ -14,6 +16,10 @@ import { startTestStack } from './stack/test-stack';
 
 const test = profile('test');
 const BENCH_DIR = path.join(ROOT, 'bench');
+const NO_SERVERS = '// bench: no servers';
+
+const needsServers = (file: string) =>
+  !fs.readFileSync(path.join(BENCH_DIR, file), 'utf8').startsWith(`${NO_SERVERS}\n`);
 
 runScript(test, async (supervisor) => {
   const filters = process.argv.slice(2);
@@ -28,12 +34,14 @@ runScript(test, async (supervisor) => {
     return 0;
   }
 
-  const env = await startTestStack(test, supervisor, {
-    servers: true,
-    temporalBinaries: true,
-    admin: false,
-    chromium: false,
-  });
+  const env = benches.some(needsServers)
+    ? await startTestStack(test, supervisor, {
+        servers: true,
+        temporalBinaries: true,
+        admin: false,
+        chromium: false,
+      })
+    : process.env;
   const results: { file: string; code: number; seconds: string }[] = [];
   for (const file of benches) {
     const began = Date.now();
