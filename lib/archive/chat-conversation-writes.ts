@@ -1,77 +1,110 @@
 import { ChatConversationModel } from '../models/chat-conversation.model';
-import { ChatMessageModel } from '../models/chat-message.model';
 import type { ChatMessageRecord } from './chat-message-record';
 
 /** The last message's text kept on a summary: enough for one line of the chat list. */
 const PREVIEW_LENGTH = 60;
-const CONCURRENCY = 8;
 
-interface ChatConversationSummary {
+/** The batch's part of one conversation: its people and its last message. */
+interface BatchConversation {
   conversationId: string;
-  chatKind: 'internal' | 'external' | 'group';
+  chatKind: ChatMessageRecord['chatKind'];
   roomid: string;
-  staffUserids: string[];
-  externalUserids: string[];
-  lastMessageAt: Date;
-  lastMessage: { msgtype: string; from: string; content: string };
+  staffUserids: Set<string>;
+  externalUserids: Set<string>;
+  last: ChatMessageRecord;
 }
 
-/** One conversation's summary as its stored messages say; null when none is stored. */
-async function summarize(tenantId: string, conversationId: string): Promise<ChatConversationSummary | null> {
-  const filter = { tenantId, conversationId };
-  const [last, staffUserids, externalUserids] = await Promise.all([
-    ChatMessageModel.findOne(filter, { chatKind: 1, roomid: 1, msgtime: 1, msgtype: 1, from: 1, content: 1 })
-      .sort({ msgtime: -1, _id: -1 })
-      .lean(),
-    ChatMessageModel.distinct('staffUserids', filter) as Promise<string[]>,
-    ChatMessageModel.distinct('externalUserids', filter) as Promise<string[]>,
-  ]);
-  if (!last) return null;
-  return {
-    conversationId,
-    chatKind: last.chatKind,
-    roomid: last.roomid ?? '',
-    staffUserids: staffUserids.sort(),
-    externalUserids: externalUserids.sort(),
-    lastMessageAt: last.msgtime,
-    lastMessage: {
-      msgtype: last.msgtype,
-      from: last.from,
-      content: (last.content ?? '').slice(0, PREVIEW_LENGTH),
-    },
-  };
+/** Later in the archive: by time, then by id (the order the message pane reads in). */
+const isLater = (a: ChatMessageRecord, b: ChatMessageRecord) =>
+  a.msgtime.getTime() > b.msgtime.getTime() || (a.msgtime.getTime() === b.msgtime.getTime() && a._id > b._id);
+
+function byConversation(records: readonly ChatMessageRecord[]): BatchConversation[] {
+  const found = new Map<string, BatchConversation>();
+  for (const record of records) {
+    let conversation = found.get(record.conversationId);
+    if (!conversation) {
+      conversation = {
+        conversationId: record.conversationId,
+        chatKind: record.chatKind,
+        roomid: record.roomid ?? '',
+        staffUserids: new Set(),
+        externalUserids: new Set(),
+        last: record,
+      };
+      found.set(record.conversationId, conversation);
+    }
+    record.staffUserids.forEach((id) => conversation.staffUserids.add(id));
+    record.externalUserids.forEach((id) => conversation.externalUserids.add(id));
+    if (isLater(record, conversation.last)) conversation.last = record;
+  }
+  return [...found.values()];
 }
 
 /**
- * 内容存档's chat lists: recomputes, from the stored messages, the summary of every conversation the batch
- * touched (its people and its last message) and sets it. Computing from what is stored, not from the batch,
- * is what makes a batch read twice, or two batches racing, end with the same summary.
+ * 内容存档's chat lists: merges a batch into the summaries of the conversations it touched: their people as a
+ * set union, and their last message only where the batch's is later (by time, then id) than the stored one.
+ * Both are order-free and idempotent, so a batch read twice, two batches racing, or batches read out of order
+ * end with the summary the stored messages give, without reading them again (recounting from the messages
+ * scanned the whole collection per conversation on FerretDB: a minute a batch as the archive grew).
  */
 export async function recomputeConversations(
   tenantId: string,
   records: readonly ChatMessageRecord[],
 ): Promise<void> {
-  const touched = [...new Set(records.map((record) => record.conversationId))];
-  if (touched.length === 0) return;
-  const summaries: Array<ChatConversationSummary | null> = [];
-  // A few conversations at a time: a batch can touch hundreds, and the database is shared with the ingest.
-  for (let at = 0; at < touched.length; at += CONCURRENCY) {
-    summaries.push(
-      ...(await Promise.all(touched.slice(at, at + CONCURRENCY).map((id) => summarize(tenantId, id)))),
-    );
-  }
-  const writes = summaries
-    .filter((summary): summary is ChatConversationSummary => summary !== null)
-    .map((summary) => ({
-      updateOne: {
-        filter: { _id: `${tenantId}:${summary.conversationId}`, tenantId },
-        update: { $set: summary },
-        upsert: true,
+  const conversations = byConversation(records);
+  if (conversations.length === 0) return;
+  const writes = conversations.flatMap((conversation) => {
+    const _id = `${tenantId}:${conversation.conversationId}`;
+    const { last } = conversation;
+    const lastMessageAt = last.msgtime;
+    return [
+      {
+        updateOne: {
+          filter: { _id, tenantId },
+          update: {
+            $setOnInsert: {
+              conversationId: conversation.conversationId,
+              chatKind: conversation.chatKind,
+              roomid: conversation.roomid,
+              lastMessageAt: new Date(0),
+              lastMessageId: '',
+            },
+            $addToSet: {
+              staffUserids: { $each: [...conversation.staffUserids] },
+              externalUserids: { $each: [...conversation.externalUserids] },
+            },
+          },
+          upsert: true,
+        },
       },
-    }));
-  if (writes.length === 0) return;
-  // Two runs creating the same summary at once: one upsert loses with a duplicate key; once more finds it.
-  await ChatConversationModel.bulkWrite(writes, { ordered: false }).catch(() =>
-    ChatConversationModel.bulkWrite(writes, { ordered: false }),
+      {
+        updateOne: {
+          filter: {
+            _id,
+            tenantId,
+            $or: [
+              { lastMessageAt: { $lt: lastMessageAt } },
+              { lastMessageAt, lastMessageId: { $lt: last._id } },
+            ],
+          },
+          update: {
+            $set: {
+              lastMessageAt,
+              lastMessageId: last._id,
+              lastMessage: {
+                msgtype: last.msgtype,
+                from: last.from,
+                content: (last.content ?? '').slice(0, PREVIEW_LENGTH),
+              },
+            },
+          },
+        },
+      },
+    ];
+  });
+  // In order: a summary exists before its last message is compared. Two runs creating the same summary at
+  // once: one upsert loses with a duplicate key; once more finds it (every write here can be repeated).
+  await ChatConversationModel.bulkWrite(writes, { ordered: true }).catch(() =>
+    ChatConversationModel.bulkWrite(writes, { ordered: true }),
   );
 }

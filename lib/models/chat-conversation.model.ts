@@ -3,8 +3,8 @@ import { tenantScopePlugin } from '../db/tenant-scope.plugin';
 
 /**
  * One archived conversation's summary (内容存档's chat lists, R-5.1.1/5.1.2): who takes part and its last
- * message. The ingest recomputes the conversations a batch touched from the stored messages
- * (lib/archive/chat-conversation-writes.ts), so a batch read twice writes the same summary again.
+ * message. The ingest merges each batch into the conversations it touched (lib/archive/chat-conversation-writes.ts),
+ * in a way a batch read twice, or out of order, leaves as the stored messages say.
  * `_id` is `<tenantId>:<conversationId>`.
  */
 const chatConversationSchema = new Schema(
@@ -19,6 +19,8 @@ const chatConversationSchema = new Schema(
     staffUserids: { type: [String], default: [] },
     externalUserids: { type: [String], default: [] },
     lastMessageAt: { type: Date, required: true },
+    /** The last message's id (`<tenantId>:<msgid>`): which of two messages of one instant is the last. */
+    lastMessageId: { type: String, default: '' },
     lastMessage: {
       msgtype: { type: String, default: '' },
       from: { type: String, default: '' },
