@@ -31,6 +31,7 @@ import type { CustomersApi, WeComExternalContact } from '../lib/wecom/customers-
 import { WeComApiError } from '../lib/wecom/errors';
 import type { CredentialsLoader } from './tenant-credentials';
 import { withWeComFailures } from './wecom-failure';
+import { bulkWriteInSlices } from '../lib/db/bulk-write-in-slices';
 
 export interface CustomerSyncDeps {
   customers: CustomersApi;
@@ -253,7 +254,8 @@ export function createCustomerSyncActivities(deps: CustomerSyncDeps) {
           },
         });
       }
-      if (operations.length > 0) await CustomerGroupModel.bulkWrite(operations as never, { ordered: false });
+      if (operations.length > 0)
+        await bulkWriteInSlices(CustomerGroupModel, operations as never, { ordered: false });
       return { groups: operations.length };
     },
 

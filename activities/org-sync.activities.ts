@@ -10,6 +10,7 @@ import type { ContactsApi, WeComUser } from '../lib/wecom/contacts-api';
 import type { CredentialsLoader } from './tenant-credentials';
 import { recomputeStaffCodeStatus } from '../lib/acquisition/staff-code-status';
 import { withWeComFailures } from './wecom-failure';
+import { bulkWriteInSlices } from '../lib/db/bulk-write-in-slices';
 
 export interface OrgSyncDeps {
   contacts: ContactsApi;
@@ -52,7 +53,8 @@ export function createOrgSyncActivities(deps: OrgSyncDeps) {
       const seenAt = now();
       const pending = await pendingWriteBacks(DepartmentModel, input.tenantId, 'deptId');
       if (departments.length > 0) {
-        await DepartmentModel.bulkWrite(
+        await bulkWriteInSlices(
+          DepartmentModel,
           departments.map((department) => ({
             updateOne: {
               filter: { tenantId: input.tenantId, deptId: department.id },
@@ -92,7 +94,8 @@ export function createOrgSyncActivities(deps: OrgSyncDeps) {
       if (users.size > 0) {
         // Newcomers get the built-in 员工 role (I-100); one read per batch, nothing per member.
         const roleId = await defaultStaffRoleId(input.tenantId);
-        await StaffModel.bulkWrite(
+        await bulkWriteInSlices(
+          StaffModel,
           [...users.values()].map((user) => {
             const fields = syncableFields(staffFields(user), pending.get(user.userid));
             // A member whose deletion is on its way to WeCom stays deleted here.

@@ -3,6 +3,7 @@ import { CustomerModel } from '../models/customer.model';
 import { GroupMessageDayModel } from '../models/group-message-day.model';
 import { indexCustomersAfterWrite } from '../search/customer-search-runtime';
 import type { ChatMessageRecord } from './chat-message-record';
+import { bulkWriteInSlices } from '../db/bulk-write-in-slices';
 
 /**
  * What the customer and group pages learn from a batch of archived messages, written in bulk and safe to
@@ -31,7 +32,8 @@ export async function updateLastContact(
   }
   if (latest.size === 0) return;
   const now = new Date();
-  await CustomerModel.bulkWrite(
+  await bulkWriteInSlices(
+    CustomerModel,
     [...latest].map(([externalUserid, at]) => ({
       updateOne: {
         filter: { tenantId, externalUserid, $or: [{ lastContactAt: { $lt: at } }, { lastContactAt: null }] },
@@ -83,7 +85,7 @@ export async function recountGroupDays(
     return { updateOne: { filter: { tenantId, roomid, day }, update: { $set: count }, upsert: true } };
   });
   // Two runs creating the same day's row at once: one upsert loses with a duplicate key; once more finds it.
-  await GroupMessageDayModel.bulkWrite(writes, { ordered: false }).catch(() =>
-    GroupMessageDayModel.bulkWrite(writes, { ordered: false }),
+  await bulkWriteInSlices(GroupMessageDayModel, writes, { ordered: false }).catch(() =>
+    bulkWriteInSlices(GroupMessageDayModel, writes, { ordered: false }),
   );
 }

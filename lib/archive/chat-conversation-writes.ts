@@ -1,5 +1,6 @@
 import { ChatConversationModel } from '../models/chat-conversation.model';
 import type { ChatMessageRecord } from './chat-message-record';
+import { bulkWriteInSlices } from '../db/bulk-write-in-slices';
 
 /** The last message's text kept on a summary: enough for one line of the chat list. */
 const PREVIEW_LENGTH = 60;
@@ -104,7 +105,7 @@ export async function recomputeConversations(
   });
   // In order: a summary exists before its last message is compared. Two runs creating the same summary at
   // once: one upsert loses with a duplicate key; once more finds it (every write here can be repeated).
-  await ChatConversationModel.bulkWrite(writes, { ordered: true }).catch(() =>
-    ChatConversationModel.bulkWrite(writes, { ordered: true }),
+  await bulkWriteInSlices(ChatConversationModel, writes, { ordered: true }).catch(() =>
+    bulkWriteInSlices(ChatConversationModel, writes, { ordered: true }),
   );
 }

@@ -5,6 +5,7 @@ import { CustomerEventModel, type CustomerEventKind } from '../models/customer-e
 import { indexCustomersAfterWrite } from '../search/customer-search-runtime';
 import { deriveCustomerFields } from './customer-derived';
 import type { FollowRecord } from './customer-relations';
+import { bulkWriteInSlices } from '../db/bulk-write-in-slices';
 
 export interface StoredCustomer {
   _id: Types.ObjectId;
@@ -108,7 +109,7 @@ export async function rewriteCustomers(
  */
 async function bulkWriteIgnoringDuplicates(operations: AnyBulkWriteOperation[]): Promise<number> {
   try {
-    const result = await CustomerModel.bulkWrite(operations as never, { ordered: false });
+    const result = await bulkWriteInSlices(CustomerModel, operations as never, { ordered: false });
     return result.matchedCount + result.insertedCount;
   } catch (error) {
     const writeErrors = (error as { writeErrors?: Array<{ code?: number }> }).writeErrors;

@@ -20,6 +20,7 @@ import { staffScopeFilter } from '../../../lib/access/data-scope';
 import { whileSearchReachable } from './search-unavailable';
 import { badRequest, notFound, unavailable } from '../../http/app-error';
 import { recordAudit } from '../audit/record-audit';
+import { bulkWriteInSlices } from '../../../lib/db/bulk-write-in-slices';
 
 /**
  * 打标签 (R-3.1.1-03, R-3.1.2-05, I-43). Tags are per member × customer in WeCom, and the list shows their
@@ -90,7 +91,7 @@ export async function tagCustomers(
     relations,
     status: relations.length ? 'running' : 'completed',
   });
-  await CustomerModel.bulkWrite(writes, { ordered: false });
+  await bulkWriteInSlices(CustomerModel, writes, { ordered: false });
   // Searchable before we answer: the admin reloads the list (and may filter by the new tag) right after.
   await indexCustomersAfterWrite(
     tenantId,
