@@ -19,7 +19,7 @@ import { loadBinding, saveBinding } from '../lib/wecom/binding-store';
  * (DEMO_ARCHIVE_MESSAGES, 1–20,000, changes it; the simulator's own limit).
  */
 function demoArchiveSize(env: NodeJS.ProcessEnv): number {
-  const raw = env.DEMO_ARCHIVE_MESSAGES ?? '3000';
+  const raw = env.DEMO_ARCHIVE_MESSAGES ?? '1000';
   const size = Number(raw);
   if (!Number.isInteger(size) || size < 1 || size > 20_000) {
     throw new Error(`DEMO_ARCHIVE_MESSAGES must be a whole number from 1 to 20000, not "${raw}"`);

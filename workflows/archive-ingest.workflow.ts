@@ -17,10 +17,12 @@ export interface ArchiveIngestSummary {
 }
 
 // A batch is retried until it lands (Elasticsearch or MongoDB down, the worker killed): its writes are
-// idempotent and the seq is saved last. It heartbeats between steps, so a killed worker's batch moves to
-// another worker within half a minute. Only a missing private key stops the run (non-retryable).
+// idempotent and the seq is saved last. It heartbeats while it works, so a killed worker's batch moves to
+// another worker within half a minute. A first batch on FerretDB beside a customer sync took over 10 minutes
+// (one scan per customer whose 近期沟通时间 moves), so an attempt gets 20. Only a missing private key stops the
+// run (non-retryable).
 const { ingestArchiveBatch } = proxyActivities<ArchiveIngestActivities>({
-  startToCloseTimeout: '10 minutes',
+  startToCloseTimeout: '20 minutes',
   heartbeatTimeout: '30 seconds',
   retry: { initialInterval: '1 second', backoffCoefficient: 2, maximumInterval: '30 seconds' },
 });
