@@ -286,8 +286,12 @@ describe('员工活码 and 欢迎语', () => {
     expect(welcome.attachments).toEqual([
       { msgtype: 'link', link: { title: '官网', url: 'https://example.com/', desc: '公司介绍' } },
     ]);
-    const row = await NewContactModel.findOne({ tenantId: TENANT, externalUserid }).lean();
-    expect(row?.welcome).toMatchObject({ status: 'sent', source: 'default' });
+    // WeCom has it before the activity writes down that it was sent.
+    const recorded = await eventually(async () => {
+      const row = await NewContactModel.findOne({ tenantId: TENANT, externalUserid }).lean();
+      return row?.welcome?.status === 'pending' ? false : row?.welcome;
+    });
+    expect(recorded).toMatchObject({ status: 'sent', source: 'default' });
   });
 
   it('sends an uploaded image by URL and a mini-program with its cover uploaded to WeCom', async () => {
