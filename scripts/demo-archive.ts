@@ -3,13 +3,14 @@
  * starts: its feed restarts at seq 1 and it knows no public key. So on every start the tenant's archive key is
  * uploaded again (the first start generates it and saves it in the binding, as an admin would on 企微绑定),
  * the saved seq goes back to 0 to read the new feed from its start (real WeCom never restarts its seq), a
- * month of conversations is generated once per database (a restart does not pile up copies), and the
- * per-minute ingest Schedule is ensured.
+ * month of conversations is generated once per database (a restart does not pile up copies), and the ingest's
+ * and consent sync's Schedules are ensured.
  */
 import { createPublicKey } from 'node:crypto';
 import type { Client } from '@temporalio/client';
 import { ArchiveCursorModel } from '../lib/models/archive-cursor.model';
 import { ChatMessageModel } from '../lib/models/chat-message.model';
+import { ensureArchiveConsentSchedule } from '../lib/temporal/archive-consent-schedule';
 import { ensureArchiveIngestSchedule } from '../lib/temporal/archive-ingest-schedule';
 import { generateArchiveKeyPair, publicKeyFingerprint } from '../lib/wecom/archive-key';
 import { loadBinding, saveBinding } from '../lib/wecom/binding-store';
@@ -80,6 +81,8 @@ export async function seedDemoArchive(target: DemoArchiveTarget): Promise<number
       days: 30,
     });
   }
+  // The api ensures these for archives it knows at its start; the demo's is turned on after it.
   await ensureArchiveIngestSchedule(target.temporal, target.taskQueue, tenantId);
+  await ensureArchiveConsentSchedule(target.temporal, target.taskQueue, tenantId);
   return generated;
 }

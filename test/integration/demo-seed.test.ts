@@ -7,7 +7,8 @@ import { archiveIngestScheduleId } from '../../lib/temporal/workflow-ids';
 import { loadBinding } from '../../lib/wecom/binding-store';
 import { DEMO_CONTACTS_SECRET, DEMO_CORP_ID } from '../../wecom-sim/seed/demo-corp';
 import { eventually, startTestApp, type TestApp } from '../support/app-harness';
-import { isolatedMongoUrl } from '../support/stack-env';
+import { isolatedMongoUrl, stackEnv } from '../support/stack-env';
+import { seedDemoArchive } from '../../scripts/demo-archive';
 
 const run = promisify(execFile);
 const ROOT = path.resolve(__dirname, '..', '..');
@@ -69,9 +70,16 @@ describe('the demo seed of `npm start` seals the demo binding and connects both 
     await eventually(storedAll, 240_000);
 
     // A restart of `npm start`: the same key goes up again under the simulator's next version, the saved seq
-    // goes back to 0, and nothing more is generated.
-    const { stdout } = await seed('--simulator');
-    expect(stdout).toContain('key uploaded again');
+    // goes back to 0, and nothing more is generated. (In-process: the worker's sync in this process can keep the
+    // api from answering the simulator's callback handshake within its second, which --simulator also does.)
+    const generated = await seedDemoArchive({
+      tenantId: 'demo',
+      corpId: DEMO_CORP_ID,
+      wecomApiBase: stackEnv.wecomApiBase,
+      temporal: app.temporal,
+      taskQueue: app.config.temporalTaskQueue,
+    });
+    expect(generated).toBe(0);
     const again = (await loadBinding('demo'))!;
     expect(again.archiveKeys.map((key) => key.version)).toEqual([1, 2]);
     expect(new Set(again.archiveKeys.map((key) => key.privateKey))).toEqual(
