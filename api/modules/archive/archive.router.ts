@@ -60,9 +60,8 @@ export function createArchiveRouter(
       },
     },
     async ({ query }, _req, res) => {
-      const { tenantId } = sessionOf(res);
-      const access = accessOf(res);
-      res.json(await listArchiveMessages(tenantId, await resolveStaffScope(tenantId, access, access), query));
+      const { tenantId, scope } = await callerOf(res);
+      res.json(await listArchiveMessages(tenantId, scope, query));
     },
   );
 
@@ -97,7 +96,8 @@ export function createArchiveRouter(
       method: 'get',
       path: '/api/archive/customers',
       permission: 'archive.messages',
-      summary: '按客户检索: consenting customers with archived chats, last communication first, fuzzy by name',
+      summary:
+        '按客户检索: consenting customers with archived chats, last communication first, fuzzy by name',
       request: { query: archiveCustomersQuerySchema },
       responses: { 200: { description: 'A page of customers', schema: archiveCustomerPageSchema } },
     },
@@ -138,7 +138,8 @@ export function createArchiveRouter(
       method: 'get',
       path: '/api/archive/media',
       permission: 'archive.messages',
-      summary: "内容存档 file: a message's picture, voice, video or file, or one item of a mixed message (streamed)",
+      summary:
+        "内容存档 file: a message's picture, voice, video or file, or one item of a mixed message (streamed)",
       request: { query: archiveMediaQuerySchema },
       responses: { 200: { description: 'The file', contentType: 'application/octet-stream' } },
     },
