@@ -1,5 +1,6 @@
 /**
- * `npm run bench`: the test profile's stack with fresh data (FerretDB, Elasticsearch, Temporal, WeCom simulator),
+ * `npm run bench`: the bench profile's stack with fresh data (the test ports, `npm start`'s durable store: PostgreSQL
+ * with FerretDB, Elasticsearch, Temporal, WeCom simulator),
  * then every bench/*.bench.ts in turn with `node --import tsx`, their output printed as it comes.
  * Arguments filter the files by name: `npm run bench -- search` runs bench/*search*.bench.ts.
  * A bench whose first line is `// bench: no servers` (pure CPU) needs no stack: when every selected bench says
@@ -14,14 +15,14 @@ import { ROOT } from './stack/paths';
 import { profile } from './stack/profiles';
 import { startTestStack } from './stack/test-stack';
 
-const test = profile('test');
+const bench = profile('bench');
 const BENCH_DIR = path.join(ROOT, 'bench');
 const NO_SERVERS = '// bench: no servers';
 
 const needsServers = (file: string) =>
   !fs.readFileSync(path.join(BENCH_DIR, file), 'utf8').startsWith(`${NO_SERVERS}\n`);
 
-runScript(test, async (supervisor) => {
+runScript(bench, async (supervisor) => {
   const filters = process.argv.slice(2);
   const benches = (fs.existsSync(BENCH_DIR) ? fs.readdirSync(BENCH_DIR) : [])
     .filter((f) => f.endsWith('.bench.ts'))
@@ -35,7 +36,7 @@ runScript(test, async (supervisor) => {
   }
 
   const env = benches.some(needsServers)
-    ? await startTestStack(test, supervisor, {
+    ? await startTestStack(bench, supervisor, {
         servers: true,
         temporalBinaries: true,
         admin: false,

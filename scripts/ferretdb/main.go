@@ -1,4 +1,4 @@
-// Command ferretdb-launcher runs FerretDB v1 with its SQLite backend as the local MongoDB-wire database.
+// Command ferretdb-launcher runs FerretDB v1 on PostgreSQL as the local MongoDB-wire database.
 // `go install` of FerretDB's own command builds a binary that panics at start (its version file is not in
 // the module), so we embed the public ferretdb package instead.
 package main
@@ -7,7 +7,6 @@ import (
 	"context"
 	"flag"
 	"log"
-	"os"
 	"os/signal"
 	"syscall"
 
@@ -16,17 +15,17 @@ import (
 
 func main() {
 	listen := flag.String("listen", "127.0.0.1:27017", "TCP address to listen on")
-	dir := flag.String("dir", "data", "directory holding the SQLite files")
+	postgresURL := flag.String("postgresql-url", "", "PostgreSQL database FerretDB stores its data in")
 	flag.Parse()
 
-	if err := os.MkdirAll(*dir, 0o755); err != nil {
-		log.Fatalf("cannot create data directory %s: %v", *dir, err)
+	if *postgresURL == "" {
+		log.Fatal("-postgresql-url is required")
 	}
 
 	db, err := ferretdb.New(&ferretdb.Config{
-		Listener:  ferretdb.ListenerConfig{TCP: *listen},
-		Handler:   "sqlite",
-		SQLiteURL: "file:" + *dir + "/",
+		Listener:      ferretdb.ListenerConfig{TCP: *listen},
+		Handler:       "postgresql",
+		PostgreSQLURL: *postgresURL,
 	})
 	if err != nil {
 		log.Fatalf("cannot start FerretDB: %v", err)

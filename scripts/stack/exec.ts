@@ -16,6 +16,9 @@ export interface CommandOptions {
   hint?: string;
   /** Also print the output on the console (as it comes). */
   echo?: boolean;
+  /** Run as this user and group (we are root; e.g. PostgreSQL's initdb). */
+  uid?: number;
+  gid?: number;
 }
 
 /** Runs a provisioning command to completion, its output in a log file; rejects with the log tail on failure. */
@@ -25,6 +28,8 @@ export function runCommand(command: string, args: string[], options: CommandOpti
     const child = spawn(command, args, {
       cwd: options.cwd,
       env: options.env ?? process.env,
+      uid: options.uid,
+      gid: options.gid,
       stdio: options.echo ? ['ignore', 'pipe', 'pipe'] : ['ignore', fd, fd],
     });
     if (options.echo) {

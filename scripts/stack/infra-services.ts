@@ -1,11 +1,13 @@
 import path from 'node:path';
 import { spawn } from 'node:child_process';
-import type { ElasticsearchDirs, ElasticsearchInstall, RunAs } from './provision-elasticsearch';
+import type { ElasticsearchDirs, ElasticsearchInstall } from './provision-elasticsearch';
+import type { RunAs } from './system-user';
 import type { ServiceSpec } from './processes';
 import type { Profile } from './profiles';
 import { devServerConfigFlags } from './temporal-config';
 import { VERSIONS } from './versions';
 import { ferretdbVersion } from './provision-ferretdb';
+import { ferretdbPostgresUrl, postgresAnswers, type PostgresInstall } from './provision-postgres';
 
 /** Environment without variables that would redirect the servers' own CLIs (e.g. TEMPORAL_ADDRESS). */
 function serverEnv(extra: NodeJS.ProcessEnv = {}): NodeJS.ProcessEnv {
@@ -20,12 +22,68 @@ export function ferretdbService(profile: Profile, launcher: string): ServiceSpec
     name: 'ferretdb',
     label: `FerretDB ${ferretdbVersion()}`,
     command: launcher,
-    args: ['-listen', `127.0.0.1:${port}`, '-dir', path.join(profile.dataDir, 'ferretdb')],
+    args: ['-listen', `127.0.0.1:${port}`, '-postgresql-url', ferretdbPostgresUrl(profile.ports.postgres)],
     env: serverEnv(),
     ready: { kind: 'tcp', port },
     readyTimeoutMs: 30_000,
     url: `mongodb://127.0.0.1:${port}`,
     stopTimeoutMs: 10_000,
+  };
+}
+
+/**
+ * PostgreSQL settings of the embedded store. With a durable store (`npm start`, the benchmarks) an acknowledged
+ * write survives a crash of PostgreSQL or of the machine: fsync and synchronous_commit stay on.
+ */
+const POSTGRES_SETTINGS = [
+  'listen_addresses=127.0.0.1',
+  // TCP only: no socket file in /var/run/postgresql, which may not exist or not be ours.
+  'unix_socket_directories=',
+  // FerretDB names fields as statement parameters; only plans made for the actual values can match the GIN
+  // expression indexes (ferretdb-gin-indexes.ts).
+  'plan_cache_mode=force_custom_plan',
+  'shared_buffers=256MB',
+  'work_mem=16MB',
+  'maintenance_work_mem=128MB',
+  // Bulk loads (a 1M-customer benchmark, the demo) write faster with fewer checkpoints.
+  'max_wal_size=2GB',
+  // FerretDB's pool holds up to 50 connections per process; the tests and the bench connect more than one.
+  'max_connections=200',
+  'log_min_messages=warning',
+  'log_checkpoints=off',
+];
+
+export function postgresService(
+  profile: Profile,
+  install: PostgresInstall,
+  dataDir: string,
+  runAs: RunAs | undefined,
+): ServiceSpec {
+  const port = profile.ports.postgres;
+  const scratch = profile.durableStore ? [] : ['fsync=off', 'full_page_writes=off'];
+  return {
+    name: 'postgres',
+    label: `PostgreSQL ${VERSIONS.postgres.replace(/-.*/, '')}`,
+    command: path.join(install.home, 'bin', 'postgres'),
+    args: [
+      '-D',
+      dataDir,
+      '-p',
+      String(port),
+      ...[...POSTGRES_SETTINGS, ...scratch].flatMap((s) => ['-c', s]),
+    ],
+    cwd: dataDir,
+    ...(runAs ? { uid: runAs.uid, gid: runAs.gid } : {}),
+    env: serverEnv(runAs ? { USER: runAs.user, LOGNAME: runAs.user, HOME: dataDir } : {}),
+    ready: { kind: 'probe', probe: () => postgresAnswers(port) },
+    readyTimeoutMs: 60_000,
+    url: `127.0.0.1:${port}`,
+    // SIGINT is PostgreSQL's fast shutdown (SIGTERM waits for every client to leave): the postmaster stops its own
+    // children and writes a checkpoint. Scratch data skips the checkpoint (SIGQUIT, recovered from the WAL if the
+    // data is ever started again).
+    stopSignal: profile.durableStore ? 'SIGINT' : 'SIGQUIT',
+    stopSignalTo: 'leader',
+    stopTimeoutMs: 30_000,
   };
 }
 
@@ -60,7 +118,7 @@ export function elasticsearchService(
     // Shared dev disks are often >90% full; don't let the watermark make indices read-only.
     'cluster.routing.allocation.disk.threshold_enabled=false',
     // Tests clean up with wildcard index deletes.
-    ...(profile.name === 'test' ? ['action.destructive_requires_name=false'] : []),
+    ...(profile.freshData ? ['action.destructive_requires_name=false'] : []),
   ].flatMap((s) => ['-E', s]);
   const url = `http://127.0.0.1:${esHttp}`;
   return {

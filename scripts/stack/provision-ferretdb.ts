@@ -37,7 +37,7 @@ export async function provisionFerretdb(logFile: string): Promise<string> {
       what: `building the ${label} launcher`,
       cwd: FERRETDB_SOURCE_DIR,
       logFile,
-      // Pure-Go SQLite: no C toolchain needed.
+      // Pure Go (FerretDB and its PostgreSQL driver): no C toolchain needed.
       env: { ...process.env, CGO_ENABLED: '0' },
     });
     fs.renameSync(tmp, bin);

@@ -11,7 +11,7 @@ import { CHROMIUM_PATH, provisionChromium } from './provision-chromium';
 import { buildAdmin } from './web-build';
 
 export interface TestStackOptions {
-  /** Start FerretDB, Elasticsearch, Temporal and the simulator (integration, e2e, benchmarks). */
+  /** Start PostgreSQL with FerretDB, Elasticsearch, Temporal and the simulator (integration, e2e, benchmarks). */
   servers: boolean;
   /** Provision the Temporal binaries even without servers (workflow tests run their own TestWorkflowEnvironment). */
   temporalBinaries: boolean;
@@ -23,7 +23,8 @@ export interface TestStackOptions {
 
 /**
  * The test profile's stack, with fresh data: returns the environment for jest and the benchmarks
- * (MONGO_URL, ES_URL, TEMPORAL_ADDRESS, WECOM_API_BASE, TEMPORAL_BIN, CHROMIUM_PATH, WEB_DIST, STACK_LOG_DIR, API_PORT…).
+ * (MONGO_URL, STORE_POSTGRES_URL, ES_URL, TEMPORAL_ADDRESS, WECOM_API_BASE, TEMPORAL_BIN, CHROMIUM_PATH, WEB_DIST,
+ * STACK_LOG_DIR, API_PORT…).
  */
 export async function startTestStack(
   profile: Profile,
@@ -39,6 +40,7 @@ export async function startTestStack(
     : Promise.resolve('skipped');
 
   let env: NodeJS.ProcessEnv;
+  let storePostgresUrl: string | undefined;
   let temporalBin = '';
   let temporalTestServerBin = '';
   if (options.servers) {
@@ -54,6 +56,7 @@ export async function startTestStack(
       adminBuild,
     ]);
     temporalBin = infra.temporalBin;
+    storePostgresUrl = infra.storePostgresUrl;
     temporalTestServerBin = infra.temporalTestServerBin;
     const wecomApiBase = infra.external.wecomApiBase ?? wecomDefault;
     env = appEnv(profile, { ...infra, wecomApiBase }, 'test');
@@ -82,6 +85,8 @@ export async function startTestStack(
   delete env.PORT; // the tests start the api themselves, on API_PORT
   return {
     ...env,
+    // The PostgreSQL under the embedded FerretDB, for the benchmarks that compare its indexes.
+    ...(storePostgresUrl ? { STORE_POSTGRES_URL: storePostgresUrl } : {}),
     ...(temporalBin ? { TEMPORAL_BIN: temporalBin, TEMPORAL_TEST_SERVER_BIN: temporalTestServerBin } : {}),
     CHROMIUM_PATH,
     WEB_DIST,

@@ -10,6 +10,8 @@ const INSTALL_HINTS: Record<string, string> = {
   pip: 'install Python 3 with pip (Debian: `apt-get install -y python3-pip`)',
   mvn: 'install Apache Maven (Debian: `apt-get install -y maven`)',
   unzip: 'install unzip (Debian: `apt-get install -y unzip`) or Python 3',
+  npm: 'install Node.js with npm (it also runs `npm start` itself)',
+  tar: 'install tar (Debian: `apt-get install -y tar`)',
 };
 
 /** Absolute path of `name` on PATH, or undefined. */

