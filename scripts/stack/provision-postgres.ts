@@ -105,7 +105,11 @@ export async function preparePostgresData(
   if (runAs) fs.chownSync(fresh, runAs.uid, runAs.gid);
   await runCommand(
     path.join(install.home, 'bin', 'initdb'),
-    ['-D', fresh, '-U', 'postgres', '--auth=trust', '--encoding=UTF8', '--locale=C', '--no-instructions'],
+    [
+      ...['-D', fresh, '-U', 'postgres', '--auth=trust', '--encoding=UTF8', '--locale=C', '--no-instructions'],
+      // scratch data needs no fsync of its hundreds of fresh files (see Profile.durableStore)
+      ...(profile.durableStore ? [] : ['--no-sync']),
+    ],
     { what: 'creating the PostgreSQL database cluster', logFile, uid: runAs?.uid, gid: runAs?.gid },
   );
   fs.rmSync(dataDir, { recursive: true, force: true });

@@ -1,6 +1,6 @@
 import path from 'node:path';
 import { appEnv, simulatorService } from './apps';
-import { prepareProfile, startInfra } from './infra';
+import { prepareProfile, startInfra, type EmbeddedStore } from './infra';
 import { log } from './log';
 import { WEB_DIST } from './paths';
 import type { Supervisor } from './processes';
@@ -40,7 +40,7 @@ export async function startTestStack(
     : Promise.resolve('skipped');
 
   let env: NodeJS.ProcessEnv;
-  let storePostgresUrl: string | undefined;
+  let store: EmbeddedStore | undefined;
   let temporalBin = '';
   let temporalTestServerBin = '';
   if (options.servers) {
@@ -56,7 +56,7 @@ export async function startTestStack(
       adminBuild,
     ]);
     temporalBin = infra.temporalBin;
-    storePostgresUrl = infra.storePostgresUrl;
+    store = infra.store;
     temporalTestServerBin = infra.temporalTestServerBin;
     const wecomApiBase = infra.external.wecomApiBase ?? wecomDefault;
     env = appEnv(profile, { ...infra, wecomApiBase }, 'test');
@@ -85,8 +85,14 @@ export async function startTestStack(
   delete env.PORT; // the tests start the api themselves, on API_PORT
   return {
     ...env,
-    // The PostgreSQL under the embedded FerretDB, for the benchmarks that compare its indexes.
-    ...(storePostgresUrl ? { STORE_POSTGRES_URL: storePostgresUrl } : {}),
+    // The embedded store's parts: the bench compares its indexes, the durability test runs a store of its own.
+    ...(store
+      ? {
+          STORE_POSTGRES_URL: store.postgresUrl,
+          STORE_POSTGRES_HOME: store.postgres.home,
+          STORE_FERRETDB_BIN: store.ferretdbLauncher,
+        }
+      : {}),
     ...(temporalBin ? { TEMPORAL_BIN: temporalBin, TEMPORAL_TEST_SERVER_BIN: temporalTestServerBin } : {}),
     CHROMIUM_PATH,
     WEB_DIST,
