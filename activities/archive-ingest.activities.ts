@@ -140,20 +140,11 @@ export function createArchiveIngestActivities(deps: ArchiveIngestDeps): ArchiveI
   }
 
   /**
-   * Inserts the batch's messages that are not stored yet: a batch read again after a crash finds the ones it
-   * stored before by their id (`<tenantId>:<msgid>`, index-backed on FerretDB too) and adds only the rest.
-   * (A bulk of upserting replaces stalled FerretDB's SQLite backend at a few hundred messages.)
+   * Inserts the batch's messages; a batch read again after a crash (or by a run started by hand beside the
+   * scheduled one) meets the ones stored before as duplicate ids (`<tenantId>:<msgid>`) and adds only the rest.
    */
-  async function storeNewMessages(tenantId: string, records: ChatMessageRecord[]) {
-    const stored = new Set(
-      (
-        await ChatMessageModel.find({ tenantId, _id: { $in: records.map((r) => r._id) } }, { _id: 1 }).lean()
-      ).map((doc) => doc._id),
-    );
-    const fresh = records.filter((record) => !stored.has(record._id));
-    if (fresh.length === 0) return;
-    // A run started by hand beside the scheduled one may store some of them first: theirs are the same messages.
-    await ChatMessageModel.insertMany(fresh, { ordered: false }).catch(ignoreDuplicates);
+  async function storeNewMessages(records: ChatMessageRecord[]) {
+    await ChatMessageModel.insertMany(records, { ordered: false }).catch(ignoreDuplicates);
   }
 
   return {
@@ -196,7 +187,7 @@ export function createArchiveIngestActivities(deps: ArchiveIngestDeps): ArchiveI
         await storeMedia(tenantId, access, deps.sdk.sdk, records, progress);
         if (records.length > 0) {
           progress.step = 'mongo';
-          await storeNewMessages(tenantId, records);
+          await storeNewMessages(records);
           progress.step = 'elasticsearch';
           await ensureIndex();
           await indexChatMessages(deps.es, deps.chatIndex, records);

@@ -1,9 +1,11 @@
+import type { Types } from 'mongoose';
 import { ChatMessageModel } from '../models/chat-message.model';
 import { CustomerModel } from '../models/customer.model';
 import { GroupMessageDayModel } from '../models/group-message-day.model';
 import { indexCustomersAfterWrite } from '../search/customer-search-runtime';
 import type { ChatMessageRecord } from './chat-message-record';
 import { bulkWriteInSlices } from '../db/bulk-write-in-slices';
+import { findMatchingAny } from '../db/find-matching-any';
 
 /**
  * What the customer and group pages learn from a batch of archived messages, written in bulk and safe to
@@ -43,10 +45,11 @@ export async function updateLastContact(
     })),
     { ordered: false, timestamps: false },
   );
-  const moved = await CustomerModel.find(
-    { tenantId, externalUserid: { $in: [...latest.keys()] }, updatedAt: now },
+  const moved = await findMatchingAny<{ _id: Types.ObjectId }>(
+    CustomerModel,
+    [...latest.keys()].map((externalUserid) => ({ tenantId, externalUserid, updatedAt: now })),
     { _id: 1 },
-  ).lean();
+  );
   await indexCustomersAfterWrite(
     tenantId,
     moved.map((customer) => customer._id),
@@ -63,18 +66,18 @@ export async function recountGroupDays(
 ): Promise<void> {
   const touched = new Set(records.filter((r) => r.roomid).map((r) => `${r.roomid}\u0000${r.day}`));
   if (touched.size === 0) return;
-  const rooms = [...new Set([...touched].map((key) => key.split('\u0000')[0]))];
-  const days = [...new Set([...touched].map((key) => key.split('\u0000')[1]))];
   const counts = new Map<string, { staff: number; customers: number }>(
     [...touched].map((key) => [key, { staff: 0, customers: 0 }]),
   );
-  const stored = ChatMessageModel.find(
-    { tenantId, roomid: { $in: rooms }, day: { $in: days } },
+  const stored = await findMatchingAny<Pick<ChatMessageRecord, 'roomid' | 'day' | 'senderType'>>(
+    ChatMessageModel,
+    [...touched].map((key) => {
+      const [roomid, day] = key.split('\u0000');
+      return { tenantId, roomid, day };
+    }),
     { roomid: 1, day: 1, senderType: 1, _id: 0 },
-  )
-    .lean()
-    .cursor({ batchSize: 1000 });
-  for await (const message of stored) {
+  );
+  for (const message of stored) {
     const count = counts.get(`${message.roomid}\u0000${message.day}`);
     if (!count) continue;
     if (message.senderType === 'external') count.customers += 1;

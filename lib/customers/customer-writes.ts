@@ -6,6 +6,7 @@ import { indexCustomersAfterWrite } from '../search/customer-search-runtime';
 import { deriveCustomerFields } from './customer-derived';
 import type { FollowRecord } from './customer-relations';
 import { bulkWriteInSlices } from '../db/bulk-write-in-slices';
+import { findMatchingAny } from '../db/find-matching-any';
 
 export interface StoredCustomer {
   _id: Types.ObjectId;
@@ -39,10 +40,11 @@ export async function rewriteCustomers(
   let pending = [...new Set(externalUserids)];
   let written = 0;
   for (let round = 0; round < MAX_ROUNDS && pending.length > 0; round += 1) {
-    const stored = (await CustomerModel.find(
-      { tenantId, externalUserid: { $in: pending } },
+    const stored = await findMatchingAny<StoredCustomer>(
+      CustomerModel,
+      pending.map((externalUserid) => ({ tenantId, externalUserid })),
       { externalUserid: 1, follows: 1, profile: 1, updatedAt: 1 },
-    ).lean()) as unknown as StoredCustomer[];
+    );
     const byId = new Map(stored.map((customer) => [customer.externalUserid, customer]));
     const writeIds = new Map<string, string>();
     const documentIds: Types.ObjectId[] = [];
@@ -65,7 +67,6 @@ export async function rewriteCustomers(
         current
           ? {
               updateOne: {
-                // By _id: the only filter FerretDB v1 serves from an index.
                 filter: { _id: current._id, tenantId, updatedAt: current.updatedAt },
                 update: { $set: fields },
               },
@@ -86,10 +87,11 @@ export async function rewriteCustomers(
       break;
     }
     // Some lost a race: read back which (by _id; an insert that lost to another one is simply not there).
-    const landed = await CustomerModel.find(
-      { tenantId, _id: { $in: documentIds } },
+    const landed = await findMatchingAny<{ externalUserid: string; writeId?: string }>(
+      CustomerModel,
+      documentIds.map((_id) => ({ tenantId, _id })),
       { externalUserid: 1, writeId: 1 },
-    ).lean();
+    );
     const won = new Set(
       landed
         .filter((row) => row.writeId === writeIds.get(row.externalUserid))

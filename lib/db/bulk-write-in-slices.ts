@@ -3,10 +3,11 @@ import type { MongooseBulkWriteOptions } from 'mongoose';
 /**
  * Statements per write command. FerretDB v1 keeps each statement's cursor of an `update` command open until
  * the whole command returns (msg_update.go defers the close inside its loop over statements), and every open
- * cursor holds one of its 100 SQLite connections, while each statement also needs one more to write: a
- * bulkWrite of ~100 updates, or two of ~50 at once, waits forever for a connection and freezes the database
- * (seen with `npm start`: the demo's customer sync beside the archive ingest). Small commands keep far below
- * that; on MongoDB they cost a few more round trips.
+ * cursor holds one of the connections of its pool to the backend, while each statement also needs one more to
+ * write: a bulkWrite of ~100 updates waits forever for a connection and freezes the database (SQLite's pool of
+ * 100: seen with `npm start`, the demo's customer sync beside the archive ingest; PostgreSQL's pool of 50: a
+ * bulkWrite of 100 updateOne still hangs). Small commands keep far below that; on MongoDB they cost a few more
+ * round trips.
  */
 export const WRITE_SLICE = 20;
 
