@@ -19,11 +19,8 @@ import { archiveSearchQuerySchema } from '../lib/contracts/archive.contract';
 import { connectDatabase, disconnectDatabase } from '../lib/db/connect';
 import { DepartmentModel } from '../lib/models/department.model';
 import { StaffModel } from '../lib/models/staff.model';
-import {
-  chatMessageIndexName,
-  ensureChatMessageIndex,
-  indexChatMessages,
-} from '../lib/search/chat-message-index';
+import { ensureChatMessageIndex } from '../lib/search/chat-index-lifecycle';
+import { chatIndexNames, indexChatMessages } from '../lib/search/chat-message-index';
 import { chatText, random, zipf } from './support/chat-corpus';
 
 const TENANT = 'bench-archive';
@@ -176,12 +173,14 @@ async function main(): Promise<void> {
     node: process.env.ES_URL ?? 'http://127.0.0.1:9210',
     requestTimeout: 120_000,
   });
-  const index = chatMessageIndexName('bench-');
+  const names = chatIndexNames('bench-');
+  // Reads and writes go through the alias, as in the product.
+  const index = names.alias;
 
   // A clean slate from an earlier, interrupted run; then the index the ingest creates.
   await mongoose.connection.dropDatabase();
-  await es.indices.delete({ index }, { ignore: [404] });
-  await ensureChatMessageIndex(es, index);
+  await es.indices.delete({ index: names.index }, { ignore: [404] });
+  await ensureChatMessageIndex(es, names);
   await DepartmentModel.insertMany([
     { tenantId: TENANT, deptId: 1, name: '总部', parentId: 0 },
     ...Array.from({ length: DEPARTMENTS }, (_, d) => ({
@@ -257,7 +256,7 @@ async function main(): Promise<void> {
   ];
   for (const [label, query, caller] of queries) await time(es, index, label, query, caller);
 
-  await es.indices.delete({ index }, { ignore: [404] });
+  await es.indices.delete({ index: names.index }, { ignore: [404] });
   await mongoose.connection.dropDatabase();
   await disconnectDatabase();
   await es.close();
