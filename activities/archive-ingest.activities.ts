@@ -13,7 +13,8 @@ import { onMessagesIngested } from '../lib/archive/ingested-messages-hook';
 import { ArchiveCursorModel } from '../lib/models/archive-cursor.model';
 import type { RaisedAlert } from '../lib/sensitive/insert-alerts-once';
 import { ChatMessageModel } from '../lib/models/chat-message.model';
-import { ensureChatMessageIndex, indexChatMessages } from '../lib/search/chat-message-index';
+import { ensureChatMessageIndex } from '../lib/search/chat-index-lifecycle';
+import { indexChatMessages, type ChatIndexNames } from '../lib/search/chat-message-index';
 import { ArchiveKeyError } from '../lib/wecom/archive-key';
 import {
   ChatArchiveSdkError,
@@ -25,7 +26,7 @@ import type { ArchiveAccess } from './tenant-credentials';
 export interface ArchiveIngestDeps {
   sdk: ChatArchiveSdkChoice;
   es: ElasticsearchClient;
-  chatIndex: string;
+  chatIndex: ChatIndexNames;
   loadArchiveAccess(tenantId: string): Promise<ArchiveAccess | null>;
   /** Starts the notice and review workflows of the alerts the batch raised (idempotent by workflow id). */
   startAlertReviews(tenantId: string, alerts: readonly RaisedAlert[]): Promise<void>;
@@ -190,7 +191,7 @@ export function createArchiveIngestActivities(deps: ArchiveIngestDeps): ArchiveI
           await storeNewMessages(records);
           progress.step = 'elasticsearch';
           await ensureIndex();
-          await indexChatMessages(deps.es, deps.chatIndex, records);
+          await indexChatMessages(deps.es, deps.chatIndex.alias, records);
           progress.step = 'derived';
           await updateLastContact(tenantId, records);
           await recountGroupDays(tenantId, records);

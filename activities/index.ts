@@ -24,6 +24,7 @@ import { createArchiveConsentActivities } from './archive-consent.activities';
 import { createMsgauditApi } from '../lib/wecom/msgaudit-api';
 import type { CustomerSearch } from '../lib/search/customer-search-runtime';
 import { createCustomerSearchActivities } from './customer-search.activities';
+import { createChatSearchRebuildActivities } from './chat-search-rebuild.activities';
 import { createContactWayApi } from '../lib/wecom/contact-way-api';
 import { createWelcomeApi } from '../lib/wecom/welcome-api';
 import { createMediaApi } from '../lib/wecom/media-api';
@@ -97,6 +98,7 @@ export function createActivities(deps: ActivityDeps) {
     ...createArchiveIngestActivities({ ...deps.archive, loadArchiveAccess, startAlertReviews: startReviews }),
     ...createArchiveConsentActivities({ msgaudit: createMsgauditApi(deps.wecom), loadArchiveAccess }),
     ...createCustomerSearchActivities({ search: deps.search }),
+    ...createChatSearchRebuildActivities({ es: deps.archive.es }),
     ...createStaffCodeSyncActivities({
       contactWays: createContactWayApi(deps.wecom),
       credentials: loadExternalContactCredentials,

@@ -21,11 +21,8 @@ import { ArchiveCursorModel } from '../lib/models/archive-cursor.model';
 import { ChatMessageModel } from '../lib/models/chat-message.model';
 import { SensitiveAlertModel } from '../lib/models/sensitive-alert.model';
 import { SensitiveRuleModel } from '../lib/models/sensitive-rule.model';
-import {
-  chatMessageIndexName,
-  ensureChatMessageIndex,
-  indexChatMessages,
-} from '../lib/search/chat-message-index';
+import { chatIndexNames, indexChatMessages } from '../lib/search/chat-message-index';
+import { ensureChatMessageIndex } from '../lib/search/chat-index-lifecycle';
 import { DEFAULT_BEHAVIOR_SETTINGS, saveBehaviorSettings } from '../lib/sensitive/behavior-settings';
 import { bumpRulesVersion } from '../lib/sensitive/rules-version';
 import { startTestApp } from '../test/support/app-harness';
@@ -57,7 +54,7 @@ async function main(): Promise<void> {
   const tenantId = freshTenantId('bench-ingest');
   const app = await startTestApp('bench_archive_ingest');
   const es = testSearchClient();
-  const scratch = chatMessageIndexName('bench-raw-bulk-');
+  const scratch = chatIndexNames('bench-raw-bulk-');
 
   const corp = await simulator.createCorp('存档压测企业');
   const built = await populateCustomerCorp(corp.corpId);
@@ -162,14 +159,14 @@ async function main(): Promise<void> {
     for (const hit of hits) documents.push({ _id: hit._id!, _source: hit._source! });
     after = hits[hits.length - 1].sort;
   }
-  await es.indices.delete({ index: scratch }, { ignore: [404] });
+  await es.indices.delete({ index: scratch.index }, { ignore: [404] });
   await ensureChatMessageIndex(es, scratch);
   const bulkBegan = performance.now();
   for (let at = 0; at < documents.length; at += BATCH) {
     const answer = await es.bulk({
       operations: documents
         .slice(at, at + BATCH)
-        .flatMap(({ _id, _source }) => [{ index: { _index: scratch, _id } }, _source]),
+        .flatMap(({ _id, _source }) => [{ index: { _index: scratch.alias, _id } }, _source]),
     });
     if (answer.errors) throw new Error('Elasticsearch refused part of a bulk');
   }
@@ -180,7 +177,7 @@ async function main(): Promise<void> {
   );
   console.log(`  ratio    the raw bulk is ${(ingestSeconds / bulkSeconds).toFixed(1)}× the ingest's rate`);
 
-  await es.indices.delete({ index: scratch }, { ignore: [404] });
+  await es.indices.delete({ index: scratch.index }, { ignore: [404] });
 
   // Where a batch's time goes: its steps run again, one at a time, on the first stored batch. They are
   // idempotent, so this is what a batch read again costs (first-time writes may cost more); the fresh insert

@@ -9,7 +9,8 @@ import { createContactsApi } from '../lib/wecom/contacts-api';
 import { createCorpTagsApi } from '../lib/wecom/corp-tags-api';
 import { createCustomersApi } from '../lib/wecom/customers-api';
 import { chatArchiveSdkFor } from '../lib/wecom/chat-archive-sdk-for';
-import { chatMessageIndexName } from '../lib/search/chat-message-index';
+import { chatIndexNames } from '../lib/search/chat-message-index';
+import { prepareChatSearch } from '../lib/search/chat-search-startup';
 import { customerIndexNames } from '../lib/search/customer-index';
 import { bindCustomerSearch, type CustomerSearch } from '../lib/search/customer-search-runtime';
 import { prepareCustomerSearch } from '../lib/search/customer-search-startup';
@@ -35,6 +36,7 @@ export async function createWorker(
     taskQueue: config.temporalTaskQueue,
   };
   bindCustomerSearch(search);
+  const chatNames = chatIndexNames(config.esIndexPrefix);
   const worker = await Worker.create({
     connection,
     namespace: config.temporalNamespace,
@@ -54,12 +56,17 @@ export async function createWorker(
           financeSdkPath: config.wecomFinanceSdkPath,
         }),
         es,
-        chatIndex: chatMessageIndexName(config.esIndexPrefix),
+        chatIndex: chatNames,
       },
       search,
     }),
   });
   await prepareCustomerSearch(search, createLogger('worker', config.logLevel));
+  await prepareChatSearch(
+    { es, temporal, taskQueue: config.temporalTaskQueue },
+    chatNames,
+    createLogger('worker', config.logLevel),
+  );
   const close = async () => {
     await es.close();
     await temporal.connection.close();

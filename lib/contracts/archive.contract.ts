@@ -173,7 +173,12 @@ export const archiveSearchHitSchema = z
   })
   .openapi('ArchiveSearchHit');
 
-export const archiveSearchPageSchema = pageOf(archiveSearchHitSchema).openapi('ArchiveSearchPage');
+export const archiveSearchPageSchema = pageOf(archiveSearchHitSchema)
+  .extend({
+    /** `total` stopped counting at its cap (1000): the page says "1000+". */
+    totalCapped: z.boolean(),
+  })
+  .openapi('ArchiveSearchPage');
 
 export type ArchiveConversationsQuery = z.infer<typeof archiveConversationsQuerySchema>;
 export type ArchiveConversation = z.infer<typeof archiveConversationSchema>;

@@ -6,12 +6,41 @@ import type { ChatMessageRecord } from '../archive/chat-message-record';
  * document per message, `_id` the same as in MongoDB (`<tenantId>:<msgid>`), so indexing a batch again
  * overwrites it. `content` uses the standard analyzer — one token per Han character on the local stack, which
  * has no other analyzers — and keyword search is a match_phrase on it: an exact substring match for Chinese.
- * Every query filters on tenantId.
+ * Every query filters on tenantId. Readers and writers use the alias; the versioned index behind it changes
+ * when the mapping or index settings do (bump the version: the worker refills the new index from MongoDB).
  */
+export const CHAT_INDEX_VERSION = 2;
+
+export interface ChatIndexNames {
+  /** What every reader and writer uses. Version 1 was a plain index of this name, before the alias. */
+  alias: string;
+  /** The index behind it now. */
+  index: string;
+}
+
 export const chatMessageIndexName = (prefix: string) => `${prefix}chat-messages`;
 
-const MAPPINGS: estypes.MappingTypeMapping = {
+export function chatIndexNames(prefix: string): ChatIndexNames {
+  const alias = chatMessageIndexName(prefix);
+  return { alias, index: `${alias}-v${CHAT_INDEX_VERSION}` };
+}
+
+/**
+ * The order search reads in (newest first, msgid breaking ties) is the order documents are stored in, so a
+ * page of a keyword search stops after its hits instead of collecting and sorting all of them (Elasticsearch
+ * ends a segment early when the query's sort is the index sort and the total is only counted up to a bound).
+ */
+export const CHAT_SEARCH_SORT: estypes.Sort = [{ msgtime: 'desc' }, { msgid: 'desc' }];
+
+export const CHAT_INDEX_SETTINGS: estypes.IndicesIndexSettings = {
+  number_of_replicas: 0,
+  'sort.field': ['msgtime', 'msgid'],
+  'sort.order': ['desc', 'desc'],
+};
+
+export const CHAT_MAPPINGS: estypes.MappingTypeMapping = {
   dynamic: 'strict',
+  _meta: { version: CHAT_INDEX_VERSION },
   properties: {
     tenantId: { type: 'keyword' },
     msgid: { type: 'keyword' },
@@ -28,20 +57,24 @@ const MAPPINGS: estypes.MappingTypeMapping = {
   },
 };
 
-export async function ensureChatMessageIndex(es: Client, index: string): Promise<void> {
-  if (await es.indices.exists({ index })) return;
-  try {
-    await es.indices.create({ index, mappings: MAPPINGS, settings: { number_of_replicas: 0 } });
-  } catch (error) {
-    // Another worker created it first.
-    if (
-      (error as { body?: { error?: { type?: string } } }).body?.error?.type !==
-      'resource_already_exists_exception'
-    ) {
-      throw error;
-    }
-  }
-}
+/** What the index keeps of a message (the fields a rebuild reads from MongoDB). */
+export const CHAT_INDEXED_FIELDS = [
+  '_id',
+  'tenantId',
+  'msgid',
+  'msgtype',
+  'from',
+  'senderType',
+  'roomid',
+  'chatKind',
+  'conversationId',
+  'staffUserids',
+  'externalUserids',
+  'msgtime',
+  'content',
+] as const;
+
+export type IndexedChatMessage = Pick<ChatMessageRecord, (typeof CHAT_INDEXED_FIELDS)[number]>;
 
 export class ChatIndexingError extends Error {
   override name = 'ChatIndexingError';
@@ -51,7 +84,7 @@ export class ChatIndexingError extends Error {
 export async function indexChatMessages(
   es: Client,
   index: string,
-  records: readonly ChatMessageRecord[],
+  records: readonly IndexedChatMessage[],
 ): Promise<void> {
   if (records.length === 0) return;
   const operations = records.flatMap((record) => [

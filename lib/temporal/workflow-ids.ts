@@ -28,6 +28,8 @@ export const archiveConsentWorkflowId = (tenantId: string) => `archive-consent/$
 export const customerSearchOutboxWorkflowId = (tenantId: string) => `customer-search-outbox/${tenantId}`;
 /** Refills a new or wiped customer search index from MongoDB; one per index name. */
 export const customerSearchRebuildWorkflowId = (index: string) => `customer-search-rebuild/${index}`;
+/** Refills a new or wiped chat index (内容存档 search) from MongoDB; one per index name. */
+export const chatSearchRebuildWorkflowId = (index: string) => `chat-search-rebuild/${index}`;
 /** One workflow per 员工活码 writes it to WeCom's 「联系我」 (add/update/del_contact_way). */
 export const staffCodeSyncWorkflowId = (tenantId: string, codeId: string) =>
   `staff-code-sync/${tenantId}/${codeId}`;

@@ -2,6 +2,7 @@ import type { Client, estypes } from '@elastic/elasticsearch';
 import type { StaffScope } from '../../../lib/access/data-scope';
 import { HIT_END, HIT_START, highlightSegments } from '../../../lib/archive/highlight-segments';
 import type { ArchiveSearchPage, ArchiveSearchQuery } from '../../../lib/contracts/archive.contract';
+import { CHAT_SEARCH_SORT } from '../../../lib/search/chat-message-index';
 import { archiveSubjectFilter, messageConditionsFilter } from './archive-subject';
 
 interface IndexedMessage {
@@ -13,6 +14,13 @@ interface IndexedMessage {
   msgtime: string;
   content: string;
 }
+
+/**
+ * Hits are counted exactly up to here and shown as "1000+" beyond: as far as the pager reaches at 20 a page
+ * (50 pages). Counting every hit would visit them all, where a newest-first page on the time-sorted index
+ * stops after its own hits once this many are counted.
+ */
+export const ARCHIVE_SEARCH_TOTAL_CAP = 1_000;
 
 /** The subject filter (archive-subject.ts) as Elasticsearch term filters. */
 function termFilters(filter: Record<string, unknown>): estypes.QueryDslQueryContainer[] {
@@ -27,7 +35,8 @@ function termFilters(filter: Record<string, unknown>): estypes.QueryDslQueryCont
  * Keyword search over one person's chats (R-5.1.1-04, R-3.1.5-04), or a customer's with one staff member,
  * optionally of a 消息类型 in a 聊天时间 range (I-52): messages whose text contains the keyword
  * — match_phrase over one token per Han character is an exact substring match — newest first, with the hits
- * marked. Always filtered by tenant and by the conversations the caller may see.
+ * marked (Elasticsearch highlights only the hits it returns, i.e. the page). Always filtered by tenant and by
+ * the conversations the caller may see.
  */
 export async function searchArchiveMessages(
   es: Client,
@@ -51,9 +60,9 @@ export async function searchArchiveMessages(
     index,
     from: (query.page - 1) * query.pageSize,
     size: query.pageSize,
-    track_total_hits: true,
+    track_total_hits: ARCHIVE_SEARCH_TOTAL_CAP + 1,
     query: { bool: { filter, must: [{ match_phrase: { content: query.keyword } }] } },
-    sort: [{ msgtime: 'desc' }, { msgid: 'desc' }],
+    sort: CHAT_SEARCH_SORT,
     highlight: {
       fields: { content: { number_of_fragments: 0 } },
       pre_tags: [HIT_START],
@@ -61,7 +70,8 @@ export async function searchArchiveMessages(
     },
     ignore_unavailable: true,
   });
-  const total = answer.hits.total;
+  const counted = answer.hits.total;
+  const total = typeof counted === 'number' ? counted : (counted?.value ?? 0);
   return {
     items: answer.hits.hits.flatMap((hit) => {
       const message = hit._source;
@@ -79,7 +89,8 @@ export async function searchArchiveMessages(
         },
       ];
     }),
-    total: typeof total === 'number' ? total : (total?.value ?? 0),
+    total: Math.min(total, ARCHIVE_SEARCH_TOTAL_CAP),
+    totalCapped: total > ARCHIVE_SEARCH_TOTAL_CAP,
     page: query.page,
     pageSize: query.pageSize,
   };

@@ -174,7 +174,7 @@ const PAGE_SIZE = 20;
             <div class="column">
               @if (hits(); as found) {
                 <div class="hint">
-                  共 {{ hitTotal() }} 条包含“{{ searchedKeyword() }}”的消息
+                  共 {{ hitTotal() }}{{ hitTotalCapped() ? '+' : '' }} 条包含“{{ searchedKeyword() }}”的消息
                   <a tabindex="0" (click)="clearSearch()" (keyup.enter)="clearSearch()">返回会话列表</a>
                 </div>
                 <app-archive-hit-list [hits]="found" (opened)="openHit($event)" />
@@ -271,6 +271,7 @@ export class CustomerChats {
   /** The keyword search's hits; null while the list shows conversations. */
   protected readonly hits = signal<ArchiveSearchHit[] | null>(null);
   protected readonly hitTotal = signal(0);
+  protected readonly hitTotalCapped = signal(false);
   protected readonly hitPage = signal(1);
   protected readonly searchedKeyword = signal('');
   protected readonly conversation = signal<ArchiveConversation | null>(null);
@@ -328,6 +329,7 @@ export class CustomerChats {
         this.searchedKeyword.set(keyword);
         this.hits.set(result.items);
         this.hitTotal.set(result.total);
+        this.hitTotalCapped.set(result.totalCapped);
       },
       error: (error: unknown) => this.fail(error),
     });

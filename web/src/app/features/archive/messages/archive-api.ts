@@ -7,7 +7,7 @@ import {
   ArchiveCustomer,
   ArchiveMessagePage,
   ArchiveRange,
-  ArchiveSearchHit,
+  ArchiveSearchPage,
   ArchiveSubject,
   ChatConditions,
   ChatKind,
@@ -73,11 +73,11 @@ export class ArchiveApi {
     keyword: string,
     page: number,
     conditions: Partial<ChatConditions> = {},
-  ): Observable<Page<ArchiveSearchHit>> {
+  ): Observable<ArchiveSearchPage> {
     const params = withConditions(new HttpParams({ fromObject: subjectParams(subject) }), conditions)
       .set('keyword', keyword)
       .set('page', page)
       .set('pageSize', 20);
-    return this.http.get<Page<ArchiveSearchHit>>('/api/archive/search', { params });
+    return this.http.get<ArchiveSearchPage>('/api/archive/search', { params });
   }
 }

@@ -101,6 +101,7 @@ export class ArchivePage implements OnInit {
   /** The keyword search's hits; null while the list shows conversations. */
   protected readonly hits = signal<ArchiveSearchHit[] | null>(null);
   protected readonly hitTotal = signal(0);
+  protected readonly hitTotalCapped = signal(false);
   protected readonly hitPage = signal(1);
   protected readonly error = signal<string | null>(null);
 
@@ -220,6 +221,7 @@ export class ArchivePage implements OnInit {
         this.error.set(null);
         this.hits.set(result.items);
         this.hitTotal.set(result.total);
+        this.hitTotalCapped.set(result.totalCapped);
       },
       error: (error: unknown) => this.fail(error),
     });

@@ -30,6 +30,11 @@ export interface Page<T> {
   pageSize: number;
 }
 
+/** Hits are counted up to 1000; `totalCapped` says there are more ("1000+"). */
+export interface ArchiveSearchPage extends Page<ArchiveSearchHit> {
+  totalCapped: boolean;
+}
+
 export interface ArchiveCustomer {
   externalUserid: string;
   name: string;
