@@ -39,6 +39,14 @@ function installDependencies(dir, label) {
   const hasLock = fs.existsSync(lock);
   const pkgNewer = mtime(path.join(dir, 'package.json')) > mtime(installedLock);
   if (fs.existsSync(installedLock) && (hasLock ? mtime(lock) <= mtime(installedLock) : !pkgNewer)) return;
+  // A second checkout (a git worktree) borrowing another's node_modules through a symlink: `npm ci` would empty
+  // the other checkout's folder under its running processes.
+  if (fs.lstatSync(path.join(dir, 'node_modules'), { throwIfNoEntry: false })?.isSymbolicLink()) {
+    console.log(
+      `⚠ ${label}: node_modules is a symlink, not reinstalling through it (run npm ci where it points)`,
+    );
+    return;
+  }
 
   const args = hasLock ? ['ci', '--no-audit', '--no-fund'] : ['install', '--no-audit', '--no-fund'];
   if (!hasLock) console.log(`⚠ ${label}: no package-lock.json, running npm install instead of npm ci`);
