@@ -31,7 +31,7 @@ function bucket() {
 
 /**
  * GridFS creates its indexes on a bucket's first upload; uploads racing to do that on new collections have
- * stalled FerretDB's SQLite backend, so the store makes them once, before any upload.
+ * stalled FerretDB, so the store makes them once, before any upload.
  */
 let indexesReady: Promise<unknown> | undefined;
 function ensureIndexes(): Promise<unknown> {

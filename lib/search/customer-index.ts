@@ -91,9 +91,8 @@ export interface CustomerSearchDocument {
   /** 企业: WeCom's short and full name and the edited one, any of which a 企业 search may hit. */
   corp: SubstringTokens[];
   /**
-   * The list row as stored (not indexed): a page is served from the index alone. FerretDB v1 answers no MongoDB
-   * filter from an index, not even `_id` (its SQLite query and its _id index use different expressions), so
-   * reading 20 rows back by _id would scan the customers.
+   * The list row as stored (not indexed): a page is served from the index alone, with no read of MongoDB (whose
+   * batched lookups by _id are 20 round trips on FerretDB, lib/db/find-matching-any.ts).
    */
   row: StoredCustomerRow;
 }
