@@ -23,6 +23,7 @@ import { runScript } from './stack/lifecycle';
 import { elapsed, log } from './stack/log';
 import { ROOT } from './stack/paths';
 import { profile } from './stack/profiles';
+import { checkPushdownAfterRun, emptyShapesFile } from './stack/pushdown-check';
 import { startTestStack } from './stack/test-stack';
 
 const test = profile('test');
@@ -48,6 +49,9 @@ runScript(test, async (supervisor) => {
     admin: needs('integration', 'e2e'),
     chromium: needs('e2e'),
   });
+  // Every MongoDB connection of the integration and e2e runs (theirs, and the api and workers they start)
+  // records its query shapes there, for the pushdown check below.
+  env.SCRM_QUERY_SHAPES_FILE = emptyShapesFile(test);
 
   const results: { project: ProjectName; code: number; summary?: JestSummary; seconds: string }[] = [];
   for (const project of toRun) {
@@ -88,6 +92,10 @@ runScript(test, async (supervisor) => {
 
   // Stop the servers now, so that the summary below is the last thing the run prints (CI reads the closing lines).
   await supervisor.stopAll();
+  const pushdown = checkPushdownAfterRun(env.SCRM_QUERY_SHAPES_FILE, test, {
+    projects: toRun,
+    filtered: passThrough.length > 0,
+  });
 
   log.info('');
   const total: JestSummary = { passed: 0, failed: 0, skipped: 0, brokenSuites: 0 };
@@ -114,8 +122,12 @@ runScript(test, async (supervisor) => {
     );
     if (web.code !== 0) total.failed += 1;
   }
+  if (pushdown) log.info(pushdown.summary);
+  if (pushdown?.failed) total.failed += 1;
   for (const p of empty) log.info(`– ${p.padEnd(12)} no test files`);
   log.info(`(npm test took ${elapsed(began)}; logs in ${path.relative(ROOT, test.logDir)})`);
   log.info(`tests: ${total.passed} passed, ${total.failed} failed, ${total.skipped} skipped`);
-  return results.find((r) => r.code !== 0)?.code ?? (web && web.code !== 0 ? web.code : 0);
+  return (
+    results.find((r) => r.code !== 0)?.code ?? (web && web.code !== 0 ? web.code : pushdown?.failed ? 1 : 0)
+  );
 });

@@ -1,0 +1,80 @@
+import { AsyncLocalStorage } from 'node:async_hooks';
+import path from 'node:path';
+import mongoose from 'mongoose';
+
+const ROOT = path.resolve(__dirname, '..', '..');
+const SOURCE = Symbol('query source');
+const sending = new AsyncLocalStorage<string | undefined>();
+
+/** Query methods that Model.find, updateMany, countDocuments… call synchronously from the caller's frame. */
+const BUILDERS = [
+  'find',
+  'findOne',
+  'countDocuments',
+  'distinct',
+  'updateOne',
+  'updateMany',
+  'replaceOne',
+  'deleteOne',
+  'deleteMany',
+  'findOneAndUpdate',
+  'findOneAndDelete',
+  'findOneAndReplace',
+] as const;
+
+/** The first frame of ours on the stack (outside node_modules and lib/db/): `lib/customers/x.ts:42`. */
+function callerOnStack(): string | undefined {
+  const limit = Error.stackTraceLimit;
+  Error.stackTraceLimit = 80;
+  const stack = new Error().stack ?? '';
+  Error.stackTraceLimit = limit;
+  for (const line of stack.split('\n').slice(1)) {
+    const frame = /\(?(?:file:\/\/)?(\/[^\s()]+):(\d+):\d+\)?$/.exec(line.trim());
+    if (!frame) continue;
+    const file = path.relative(ROOT, frame[1]);
+    if (file.startsWith('..') || /^(node_modules|lib\/db)\//.test(file)) continue;
+    return `${file}:${frame[2]}`;
+  }
+  return undefined;
+}
+
+type Method = (this: Record<symbol, unknown>, ...args: unknown[]) => unknown;
+
+function wrap(proto: object, name: string, around: (original: Method) => Method): void {
+  const methods = proto as Record<string, Method>;
+  methods[name] = around(methods[name]);
+}
+
+let tracing = false;
+
+/**
+ * Makes `sourceOfCommand` name the code behind each command. Mongoose queries are thenables: `await
+ * Model.find()` runs exec from a microtask whose stack no longer shows the caller. So the caller is noted where
+ * the query is built (synchronously, under the caller's frame) and carried to the driver's `commandStarted`
+ * event through AsyncLocalStorage around exec. Only for recording query shapes: it patches mongoose's prototypes.
+ */
+export function traceQuerySources(): void {
+  if (tracing) return;
+  tracing = true;
+  const note = (original: Method): Method =>
+    function (...args) {
+      this[SOURCE] ??= callerOnStack();
+      return original.apply(this, args);
+    };
+  const carry = (original: Method): Method =>
+    function (...args) {
+      return sending.run(this[SOURCE] as string | undefined, () => original.apply(this, args));
+    };
+  for (const name of BUILDERS) wrap(mongoose.Query.prototype, name, note);
+  wrap(mongoose.Query.prototype, 'exec', carry);
+  wrap(mongoose.Aggregate.prototype, 'model', note);
+  wrap(mongoose.Aggregate.prototype, 'exec', carry);
+}
+
+/**
+ * The code that sent the command being started: the mongoose query's builder, or else the stack itself (the
+ * driver's own promises keep the awaiting callers in V8's async stack traces: bulkWrite, raw collections).
+ */
+export function sourceOfCommand(): string | undefined {
+  return sending.getStore() ?? callerOnStack();
+}
