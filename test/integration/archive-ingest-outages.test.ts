@@ -1,4 +1,6 @@
 import { spawn, type ChildProcess } from 'node:child_process';
+import fs from 'node:fs';
+import os from 'node:os';
 import path from 'node:path';
 import type { Client as ElasticsearchClient } from '@elastic/elasticsearch';
 import type { WorkflowHandle } from '@temporalio/client';
@@ -20,6 +22,11 @@ const BATCH = 100;
  * killed or MongoDB or Elasticsearch becomes unreachable for it. The worker runs as its own process; the
  * outages are a TCP relay between it and the shared server that the test cuts and restores.
  */
+/** Appends to the suite's worker log (one file for every worker of every scenario). */
+function workerLog(): number {
+  return fs.openSync(path.join(process.env.STACK_LOG_DIR ?? os.tmpdir(), 'archive-outages-worker.log'), 'a');
+}
+
 describe('chat archive ingest through failures', () => {
   let app: TestApp;
   let es: ElasticsearchClient;
@@ -52,6 +59,7 @@ describe('chat archive ingest through failures', () => {
   });
 
   function startWorkerProcess(env: { mongoUrl?: string; esUrl?: string } = {}): ChildProcess {
+    const log = workerLog();
     const worker = spawn(process.execPath, ['--import', 'tsx', path.join(ROOT, 'worker', 'main.ts')], {
       cwd: ROOT,
       env: {
@@ -62,8 +70,10 @@ describe('chat archive ingest through failures', () => {
         LOG_LEVEL: 'warn',
         NODE_ENV: 'test',
       },
-      stdio: 'ignore',
+      // The workers' own logs, for a scenario that fails: .stack/test/logs/archive-outages-worker.log
+      stdio: ['ignore', log, log],
     });
+    fs.closeSync(log);
     workers.push(worker);
     return worker;
   }
