@@ -2,7 +2,7 @@ import { ApplicationFailure, heartbeat } from '@temporalio/activity';
 import type { Client as ElasticsearchClient } from '@elastic/elasticsearch';
 import { updateLastContact, recountGroupDays } from '../lib/archive/archive-derived-writes';
 import { recomputeConversations } from '../lib/archive/chat-conversation-writes';
-import { storeChatMedia } from '../lib/archive/chat-media-store';
+import { chatMediaKey, storeChatMedia } from '../lib/archive/chat-media-store';
 import {
   toChatMessageRecord,
   type ChatMessageRecord,
@@ -43,6 +43,8 @@ export interface IngestBatchResult {
 }
 
 const DUPLICATE_KEY = 11000;
+/** Files downloaded and stored at once per batch. */
+const MEDIA_LANES = 4;
 /** Well inside the workflow's 30 s heartbeat timeout. */
 const HEARTBEAT_EVERY_MS = 5_000;
 /** The SDK's answer when the corp has not enabled the archive (no public key uploaded). */
@@ -106,9 +108,9 @@ export function createArchiveIngestActivities(deps: ArchiveIngestDeps): ArchiveI
   }
 
   /**
-   * One file at a time: FerretDB serialises writes anyway, and WeCom's media API is the slow part. A mixed
-   * message's items are files like any other and share the store (the same picture alone or in a mixed
-   * message is kept once).
+   * A few files at a time (WeCom's media API is the slow part; FerretDB on PostgreSQL takes writes in parallel),
+   * each file once per batch: a mixed message's items are files like any other and share the store (the same
+   * picture alone or in a mixed message is kept once).
    */
   async function storeMedia(
     tenantId: string,
@@ -117,27 +119,33 @@ export function createArchiveIngestActivities(deps: ArchiveIngestDeps): ArchiveI
     records: ChatMessageRecord[],
     progress: { step: string },
   ) {
-    const store = async <T extends MediaRef>(media: T): Promise<T> => ({
-      ...media,
-      fileKey: await storeChatMedia(tenantId, media, (indexbuf) =>
-        sdk.getMediaData({
-          corpId: access.corpId,
-          secret: access.secret,
-          sdkfileid: media.sdkfileid,
-          indexbuf,
-        }),
-      ),
-    });
-    for (const record of records) {
-      if (!record.media && !record.itemMedia) continue;
-      progress.step = `media ${record.seq}`;
-      if (record.media) record.media = await store(record.media);
-      if (record.itemMedia) {
-        const stored = [];
-        for (const media of record.itemMedia) stored.push(await store(media));
-        record.itemMedia = stored;
+    const stored = new Map<string, Promise<string>>();
+    const store = async <T extends MediaRef>(media: T): Promise<T> => {
+      const key = chatMediaKey(tenantId, media);
+      let fileKey = stored.get(key);
+      if (!fileKey) {
+        fileKey = storeChatMedia(tenantId, media, (indexbuf) =>
+          sdk.getMediaData({
+            corpId: access.corpId,
+            secret: access.secret,
+            sdkfileid: media.sdkfileid,
+            indexbuf,
+          }),
+        );
+        stored.set(key, fileKey);
       }
-    }
+      return { ...media, fileKey: await fileKey };
+    };
+    const withMedia = records.filter((record) => record.media || record.itemMedia);
+    let next = 0;
+    const lane = async () => {
+      for (let record = withMedia[next++]; record; record = withMedia[next++]) {
+        progress.step = `media ${record.seq}`;
+        if (record.media) record.media = await store(record.media);
+        if (record.itemMedia) record.itemMedia = await Promise.all(record.itemMedia.map(store));
+      }
+    };
+    await Promise.all(Array.from({ length: MEDIA_LANES }, lane));
   }
 
   /**
