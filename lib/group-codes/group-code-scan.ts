@@ -5,7 +5,7 @@ import { GroupCodeScanModel, seatId } from '../models/group-code-scan.model';
 import { GroupCodeModel } from '../models/group-code.model';
 import { claimOrder, type StoreFacts, type VisitorPosition } from './allocation-order';
 import { nearFullThreshold } from './group-states';
-import { SeatLanes } from './seat-lane';
+import { SeatReservations } from './seat-reservations';
 
 export interface ClaimedGroup {
   id: string;
@@ -93,11 +93,11 @@ export async function scanGroupCode(
   return { code: view, group: undefined, needsReview: code.status === 'normal' };
 }
 
-const lanes = new SeatLanes();
+const seats = new SeatReservations();
 
 /**
- * The first free seat from the hint on, or undefined when every seat is taken (the hint then says so). The
- * ticket insert decides; the hint is raised after the lane is free again, as it is only a hint.
+ * The first free seat this scan can get, or undefined when every seat is taken (the hint then says so). The
+ * ticket insert decides; the hint is raised afterwards, as it is only a hint.
  */
 async function claimSeat(
   tenantId: string,
@@ -107,27 +107,29 @@ async function claimSeat(
   scanLimit: number,
   now: Date,
 ): Promise<number | undefined> {
-  const seat = await lanes.run(groupId, async () => {
-    for (let candidate = lanes.startAt(groupId, hint); candidate < scanLimit; candidate++) {
-      try {
-        await GroupCodeScanModel.create({
-          _id: seatId(groupId, candidate),
-          tenantId,
-          codeId,
-          groupId,
-          at: now,
-        });
-      } catch (error) {
-        if ((error as { code?: number }).code === DUPLICATE_KEY) continue;
-        throw error;
-      }
-      lanes.remember(groupId, candidate + 1);
-      return candidate;
+  let seat: number | undefined;
+  for (
+    let candidate = seats.take(groupId, hint);
+    candidate < scanLimit;
+    candidate = seats.take(groupId, hint)
+  ) {
+    try {
+      await GroupCodeScanModel.create({
+        _id: seatId(groupId, candidate),
+        tenantId,
+        codeId,
+        groupId,
+        at: now,
+      });
+    } catch (error) {
+      if ((error as { code?: number }).code === DUPLICATE_KEY) continue;
+      seats.giveBack(groupId, candidate);
+      throw error;
     }
-    lanes.remember(groupId, scanLimit);
-    return undefined;
-  });
-  // Every write counts on FerretDB (it serializes them): the hint moves every few seats and when the group is
+    seat = candidate;
+    break;
+  }
+  // A write per scan would double the hot path's writes: the hint moves every few seats and when the group is
   // full, so a restarted or second process retries at most that many taken seats.
   const next = seat === undefined ? scanLimit : seat + 1;
   if (next === scanLimit || next % HINT_EVERY === 0) {
