@@ -13,6 +13,7 @@
  *   BENCH_BATCH=1000      GetChatData limit per batch (the product's default)
  */
 import type { estypes } from '@elastic/elasticsearch';
+import { cpuSnapshot, cpuSpent } from './support/process-cpu';
 import { recountGroupDays, updateLastContact } from '../lib/archive/archive-derived-writes';
 import { recomputeConversations } from '../lib/archive/chat-conversation-writes';
 import type { ChatMessageRecord } from '../lib/archive/chat-message-record';
@@ -106,6 +107,7 @@ async function main(): Promise<void> {
       `${built.chats.length} customer groups); batches of ${BATCH}`,
   );
 
+  const cpuBefore = cpuSnapshot();
   const began = performance.now();
   const progress = setInterval(() => {
     void ArchiveCursorModel.findOne({ tenantId })
@@ -123,6 +125,7 @@ async function main(): Promise<void> {
     args: [{ tenantId, limit: BATCH }],
   });
   const ingestSeconds = (performance.now() - began) / 1000;
+  const cpu = cpuSpent(cpuBefore, cpuSnapshot());
   clearInterval(progress);
   const cursor = await ArchiveCursorModel.findOne({ tenantId }).lean();
   if (cursor?.seq !== lastSeq) throw new Error(`the ingest stopped at seq ${cursor?.seq}, not ${lastSeq}`);
@@ -142,6 +145,8 @@ async function main(): Promise<void> {
       `indexed ${totals.indexed.toLocaleString('en')}, ${alerts.toLocaleString('en')} sensitive alerts)`,
   );
   console.log(`           batches run again: ${retries.length === 0 ? 'none' : retries.join(', ')}`);
+  // The worker runs in this process: its share is "this process".
+  console.log(`           CPU while ingesting (2 cores): ${cpu}`);
 
   // The same documents, as the ingest indexed them.
   const documents: Array<{ _id: string; _source: Record<string, unknown> }> = [];

@@ -134,7 +134,9 @@ async function main(): Promise<void> {
 
   let loaded = 0;
   for (const size of SIZES) {
-    console.log(`\n— ${size.toLocaleString('en')} documents (${TENANTS} tenants, ${STAFF} staff, ${TAGS} tags)`);
+    console.log(
+      `\n— ${size.toLocaleString('en')} documents (${TENANTS} tenants, ${STAFF} staff, ${TAGS} tags)`,
+    );
     const oursRate = await load(ours, loaded, size);
     const baselineRate = await load(baseline, loaded, size);
     loaded = size;
@@ -177,7 +179,10 @@ async function main(): Promise<void> {
         name: 'updateOne by {tenantId, externalUserid}',
         mongo: (c, run) => {
           const i = pick(run);
-          return c.updateOne({ tenantId: tenantOf(i), externalUserid: `wm${i}` }, { $set: { remark: `r${run}` } });
+          return c.updateOne(
+            { tenantId: tenantOf(i), externalUserid: `wm${i}` },
+            { $set: { remark: `r${run}` } },
+          );
         },
         sql: (t, run) => {
           const i = pick(run);
@@ -190,7 +195,8 @@ async function main(): Promise<void> {
       },
       {
         name: `count by {tenantId, followUserIds} (~${Math.round((size / TENANTS / STAFF) * 2).toLocaleString('en')} hits)`,
-        mongo: (c, run) => c.countDocuments({ tenantId: 'tenant-3', followUserIds: `staff-${(run * 10 + 3) % STAFF}` }),
+        mongo: (c, run) =>
+          c.countDocuments({ tenantId: 'tenant-3', followUserIds: `staff-${(run * 10 + 3) % STAFF}` }),
         sql: (t, run) =>
           pg.query(
             `SELECT count(*) FROM ${t} WHERE _jsonb->'tenantId' @> $1::jsonb AND _jsonb->'followUserIds' @> $2::jsonb`,
@@ -206,9 +212,15 @@ async function main(): Promise<void> {
       const rawSql = await timeRuns(RUNS, (run) => q.sql(oursTable, run));
       rows.push([q.name, btreeOnly, withGin, rawSql]);
     }
-    const header = ['query (p50 / p95 ms)', 'FerretDB btree only', 'FerretDB + GIN (ours)', 'plain SQL + GIN'];
+    const header = [
+      'query (p50 / p95 ms)',
+      'FerretDB btree only',
+      'FerretDB + GIN (ours)',
+      'plain SQL + GIN',
+    ];
     const widths = header.map((h, col) => Math.max(h.length, ...rows.map((r) => r[col].length)));
-    for (const row of [header, ...rows]) console.log(row.map((cell, col) => cell.padEnd(widths[col])).join(' | '));
+    for (const row of [header, ...rows])
+      console.log(row.map((cell, col) => cell.padEnd(widths[col])).join(' | '));
   }
 
   await db.dropDatabase();

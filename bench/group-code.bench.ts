@@ -3,7 +3,7 @@
  * FerretDB and Temporal; a code with BENCH_GROUPS groups of BENCH_LIMIT places each plus one expired group;
  * BENCH_SCANS scans fired at POST /api/public/group-codes/:tenant/:code/scans, BENCH_CONCURRENCY at a time.
  * Prints scans/s, latency percentiles, and the over-allocations (scans handed a group past its limit, or an
- * expired group), which must be 0; it exits non-zero otherwise.
+ * expired group), which must be 0 (it exits non-zero otherwise), and the CPU each process used while scanning.
  *
  *   BENCH_SCANS=3000 BENCH_CONCURRENCY=64 BENCH_GROUPS=10 BENCH_LIMIT=200   (defaults)
  */
@@ -21,6 +21,7 @@ import { GroupCodeScanModel } from '../lib/models/group-code-scan.model';
 import { GroupCodeModel } from '../lib/models/group-code.model';
 import { businessDay } from '../lib/org/manual-sync-quota';
 import { connectTemporalClient } from '../lib/temporal/connect-client';
+import { cpuSnapshot, cpuSpent } from './support/process-cpu';
 
 const TENANT = 'bench-group-code';
 const SCANS = Number(process.env.BENCH_SCANS ?? 3000);
@@ -89,6 +90,7 @@ async function main(): Promise<void> {
   const latencies: number[] = [];
   let failures = 0;
   let next = 0;
+  const cpuBefore = cpuSnapshot();
   const began = performance.now();
   const scanner = async () => {
     while (next < SCANS) {
@@ -111,6 +113,7 @@ async function main(): Promise<void> {
   };
   await Promise.all(Array.from({ length: CONCURRENCY }, scanner));
   const seconds = (performance.now() - began) / 1000;
+  const cpu = cpuSpent(cpuBefore, cpuSnapshot());
 
   let overAllocations = handed.get(String(expired._id)) ?? 0;
   for (const group of groups) overAllocations += Math.max(0, (handed.get(String(group._id)) ?? 0) - LIMIT);
@@ -134,6 +137,7 @@ async function main(): Promise<void> {
   );
   console.log(`  no group        ${handed.get('none') ?? 0}; failed requests ${failures}`);
   console.log(`  over-allocations ${overAllocations}`);
+  console.log(`  CPU while scanning (${seconds.toFixed(1)} s on 2 cores): ${cpu}`);
 
   server.close();
   await temporal.connection.close();
