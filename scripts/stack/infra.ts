@@ -71,6 +71,12 @@ async function startEmbeddedStore(
   supervisor: Supervisor,
   logFile: string,
 ): Promise<EmbeddedStore> {
+  const sqliteData = path.join(profile.dataDir, 'ferretdb');
+  if (fs.existsSync(sqliteData))
+    log.warn(
+      `${shortPath(sqliteData)} holds the data of the earlier SQLite store, which is not read any more ` +
+        `(the store is PostgreSQL now; the demo is seeded again): delete that folder.`,
+    );
   const [ferretdbLauncher, postgres] = await Promise.all([
     provisionFerretdb(logFile),
     (async () => {
