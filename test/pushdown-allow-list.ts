@@ -205,7 +205,6 @@ export const PUSHDOWN_ALLOW_LIST: AllowedShape[] = [
       '{$or: [{msgtime: $range} | {msgtime: date, seq: $range}], conversationId: string, tenantId: string}',
     reason: ONE_CONVERSATION,
   },
-  { collection: 'chat_messages', command: 'find', shape: '{_id: $in, tenantId: string}', reason: ID_IN },
   {
     collection: 'chat_messages',
     command: 'find',
@@ -221,8 +220,9 @@ export const PUSHDOWN_ALLOW_LIST: AllowedShape[] = [
   {
     collection: 'chat_messages',
     command: 'find',
-    shape: '{day: $in, roomid: $in, tenantId: string}',
-    reason: CHATS,
+    shape: '{}',
+    reason:
+      'by design: the chat-search rebuild, one pass over every message (activities/chat-search-rebuild.activities.ts)',
   },
   {
     collection: 'chat_messages',
@@ -560,7 +560,6 @@ export const PUSHDOWN_ALLOW_LIST: AllowedShape[] = [
     shape: '{$or: [{follows.tagIds: $in} | {tagIds: $in}], tenantId: string}',
     reason: CUSTOMERS,
   },
-  { collection: 'customers', command: 'find', shape: '{_id: $in, tenantId: string}', reason: ID_IN },
   {
     collection: 'customers',
     command: 'find',
@@ -631,12 +630,6 @@ export const PUSHDOWN_ALLOW_LIST: AllowedShape[] = [
     collection: 'customers',
     command: 'find',
     shape: '{externalUserid: $in, lastContactAt: $exists+$ne:null, tenantId: string}',
-    reason: CUSTOMERS,
-  },
-  {
-    collection: 'customers',
-    command: 'find',
-    shape: '{externalUserid: $in, tenantId: string, updatedAt: date}',
     reason: CUSTOMERS,
   },
   {
@@ -935,12 +928,6 @@ export const PUSHDOWN_ALLOW_LIST: AllowedShape[] = [
     command: 'aggregate',
     shape: '{tenantId: string, userid: regex} [$match $group]',
     reason: 'test assertion only (test/integration/worker-crash.test.ts)',
-  },
-  {
-    collection: 'staff',
-    command: 'distinct',
-    shape: '{departmentIds: $in, tenantId: string} distinct(userid)',
-    reason: STAFF,
   },
   {
     collection: 'staff',
