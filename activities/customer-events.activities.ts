@@ -173,7 +173,7 @@ export function createCustomerEventActivities(deps: CustomerEventDeps) {
     if (!chat) return 'ignored';
     await CustomerGroupModel.updateOne(
       { tenantId, chatId },
-      { $set: { ...groupChatFields(chat), lastSeenAt: now() } },
+      { $set: { ...groupChatFields(chat), lastSeenAt: now() }, $setOnInsert: { groupTagIds: [] } },
       { upsert: true },
     );
     return 'applied';

@@ -249,7 +249,11 @@ export function createCustomerSyncActivities(deps: CustomerSyncDeps) {
         operations.push({
           updateOne: {
             filter: { tenantId: input.tenantId, chatId },
-            update: { $set: { ...groupChatFields(chat), lastSeenAt: seenAt } },
+            // A new group starts with no 群标签 (readers of older rows treat the missing field the same way).
+            update: {
+              $set: { ...groupChatFields(chat), lastSeenAt: seenAt },
+              $setOnInsert: { groupTagIds: [] },
+            },
             upsert: true,
           },
         });

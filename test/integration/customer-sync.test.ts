@@ -96,6 +96,11 @@ describe('customer-side syncs', () => {
       ['客户群2', 'wangwei', 2],
     ]);
     expect(groups[0].memberCount).toBe(groups[0].members.length);
+    // 客户群 and 群画像 on the groups as the sync wrote them (not as a test would seed them).
+    const list = (await agent.get('/api/customer-groups').expect(200)).body;
+    expect(list.items.map((row: { name: string }) => row.name).sort()).toEqual(['客户群1', '客户群2']);
+    expect(list.items.map((row: { groupTags: unknown[] }) => row.groupTags)).toEqual([[], []]);
+    await agent.get(`/api/customer-groups/${groups[0].chatId}/portrait`).expect(200);
 
     const status = (await agent.get('/api/customers/sync').expect(200)).body;
     expect(status.lastSyncText).toMatch(/^最近更新：\d{4}-\d\d-\d\d \d\d:\d\d:\d\d，同步 4 条信息$/);

@@ -49,7 +49,8 @@ export async function listCustomerGroups(tenantId: string, query: CustomerGroupL
     memberCount: group.memberCount,
     lastMessageAt: group.lastMessageAt?.toISOString() ?? null,
     createdAt: group.createdAt?.toISOString() ?? null,
-    groupTags: group.groupTagIds.flatMap((id) => {
+    // Groups stored by syncs before they wrote the field have none.
+    groupTags: (group.groupTagIds ?? []).flatMap((id) => {
       const tag = tags.get(id);
       return tag ? [{ id: tag.id, name: tag.name, color: tag.color }] : [];
     }),

@@ -81,7 +81,8 @@ export async function customerGroupPortrait(
     notice: group.notice,
     owner: { userid: group.ownerUserid, name: owner.get(group.ownerUserid) ?? group.ownerUserid },
     createdAt: group.createdAt?.toISOString() ?? null,
-    groupTags: group.groupTagIds.flatMap((id) => {
+    // Groups stored by syncs before they wrote the field have none.
+    groupTags: (group.groupTagIds ?? []).flatMap((id) => {
       const tag = groupTags.get(id);
       return tag ? [{ id: tag.id, name: tag.name, color: tag.color }] : [];
     }),
