@@ -1,5 +1,6 @@
 import type { Client, estypes } from '@elastic/elasticsearch';
 import type { ChatMessageRecord } from '../archive/chat-message-record';
+import type { VersionedIndexNames } from './versioned-index';
 
 /**
  * The searchable copy of the chat archive (DESIGN: Elasticsearch holds only what MongoDB can rebuild). One
@@ -11,12 +12,8 @@ import type { ChatMessageRecord } from '../archive/chat-message-record';
  */
 export const CHAT_INDEX_VERSION = 2;
 
-export interface ChatIndexNames {
-  /** What every reader and writer uses. Version 1 was a plain index of this name, before the alias. */
-  alias: string;
-  /** The index behind it now. */
-  index: string;
-}
+/** Version 1 was a plain index of the alias's name, before the alias. */
+export type ChatIndexNames = VersionedIndexNames;
 
 export const chatMessageIndexName = (prefix: string) => `${prefix}chat-messages`;
 

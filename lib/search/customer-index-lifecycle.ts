@@ -5,8 +5,9 @@ import {
   CUSTOMER_SETTINGS,
   type CustomerIndexNames,
 } from './customer-index';
+import { indexNeedsRebuild, markIndexRebuilt, pointAliasAtCurrentIndex } from './versioned-index';
 
-/** The customer index's life: created behind its alias on first use (or after a wipe), marked once refilled. */
+/** The customer index's life (versioned-index.ts): created behind its alias on first use (or after a wipe), marked once refilled. */
 const ensured = new WeakMap<Client, Map<string, Promise<void>>>();
 
 /**
@@ -36,20 +37,11 @@ async function createIndexBehindAlias(
   names: CustomerIndexNames,
   onCreated: () => Promise<void>,
 ): Promise<void> {
-  const current = await es.indices.getAlias({ name: names.alias }, { ignore: [404] });
-  const pointedAt = Object.keys(current ?? {}).filter((index) => index !== 'error' && index !== 'status');
-  if (pointedAt.length === 1 && pointedAt[0] === names.index) return;
-  await es.indices.create(
-    { index: names.index, settings: CUSTOMER_SETTINGS, mappings: CUSTOMER_MAPPINGS },
-    { ignore: [400] }, // resource_already_exists_exception: another process created it first
-  );
-  await es.indices.updateAliases({
-    actions: [
-      ...pointedAt.map((index) => ({ remove: { index, alias: names.alias } })),
-      { add: { index: names.index, alias: names.alias, is_write_index: true } },
-    ],
+  const created = await pointAliasAtCurrentIndex(es, names, {
+    settings: CUSTOMER_SETTINGS,
+    mappings: CUSTOMER_MAPPINGS,
   });
-  await onCreated();
+  if (created) await onCreated();
 }
 
 /** Forgets what ensureCustomerIndex learnt, after the index was found missing (wiped by hand). */
@@ -57,20 +49,8 @@ export function forgetCustomerIndex(es: Client, names: CustomerIndexNames): void
   ensured.get(es)?.delete(names.alias);
 }
 
-/** True until a rebuild from MongoDB has completed into the current index (a new or wiped index). */
-export async function customerIndexNeedsRebuild(es: Client, names: CustomerIndexNames): Promise<boolean> {
-  const mapping = await es.indices.getMapping({ index: names.index });
-  const meta = mapping[names.index]?.mappings?._meta as { rebuiltAt?: string } | undefined;
-  return !meta?.rebuiltAt;
-}
+export const customerIndexNeedsRebuild = indexNeedsRebuild;
 
-export async function markCustomerIndexRebuilt(
-  es: Client,
-  names: CustomerIndexNames,
-  at: Date,
-): Promise<void> {
-  await es.indices.putMapping({
-    index: names.index,
-    _meta: { version: CUSTOMER_INDEX_VERSION, rebuiltAt: at.toISOString() },
-  });
+export function markCustomerIndexRebuilt(es: Client, names: CustomerIndexNames, at: Date): Promise<void> {
+  return markIndexRebuilt(es, names, CUSTOMER_INDEX_VERSION, at);
 }

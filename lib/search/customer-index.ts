@@ -1,6 +1,7 @@
 import type { estypes } from '@elastic/elasticsearch';
 import type { CustomerListDocument } from '../customers/customer-row';
 import { substringTokens, type SubstringTokens } from './substring-tokens';
+import type { VersionedIndexNames } from './versioned-index';
 
 /**
  * The customer search read model (客户列表, R-3.1.1): one Elasticsearch document per customer with the list's
@@ -10,10 +11,7 @@ import { substringTokens, type SubstringTokens } from './substring-tokens';
  */
 export const CUSTOMER_INDEX_VERSION = 1;
 
-export interface CustomerIndexNames {
-  alias: string;
-  index: string;
-}
+export type CustomerIndexNames = VersionedIndexNames;
 
 export function customerIndexNames(prefix: string): CustomerIndexNames {
   return { alias: `${prefix}customers`, index: `${prefix}customers-v${CUSTOMER_INDEX_VERSION}` };
