@@ -11,7 +11,7 @@ import {
   type CustomerEventRow,
 } from '../lib/customers/customer-writes';
 import { pendingTagOverlay } from '../lib/customers/pending-tag-changes';
-import { groupChatFields } from '../lib/customers/group-records';
+import { groupChatUpsert } from '../lib/customers/group-records';
 import { recordDeleteFriendAlerts } from '../lib/sensitive/delete-friend-alerts';
 import type { RaisedAlert } from '../lib/sensitive/insert-alerts-once';
 import { CallbackInboxModel } from '../lib/models/callback-inbox.model';
@@ -171,11 +171,7 @@ export function createCustomerEventActivities(deps: CustomerEventDeps) {
     const credentials = await deps.credentials(tenantId);
     const chat = await readOrGone(() => deps.customers.getGroupChat(credentials, chatId));
     if (!chat) return 'ignored';
-    await CustomerGroupModel.updateOne(
-      { tenantId, chatId },
-      { $set: { ...groupChatFields(chat), lastSeenAt: now() }, $setOnInsert: { groupTagIds: [] } },
-      { upsert: true },
-    );
+    await CustomerGroupModel.updateOne({ tenantId, chatId }, groupChatUpsert(chat, now()), { upsert: true });
     return 'applied';
   }
 

@@ -21,7 +21,7 @@ import {
 } from '../lib/customers/customer-writes';
 import { pendingTagOverlay } from '../lib/customers/pending-tag-changes';
 import { hasPendingCorpTagWrites } from '../lib/tags/wake-corp-tag-writer';
-import { groupChatFields } from '../lib/customers/group-records';
+import { groupChatUpsert } from '../lib/customers/group-records';
 import { CorpTagGroupModel } from '../lib/models/corp-tag.model';
 import { CustomerGroupModel } from '../lib/models/customer-group.model';
 import { CustomerModel } from '../lib/models/customer.model';
@@ -249,11 +249,7 @@ export function createCustomerSyncActivities(deps: CustomerSyncDeps) {
         operations.push({
           updateOne: {
             filter: { tenantId: input.tenantId, chatId },
-            // A new group starts with no 群标签 (readers of older rows treat the missing field the same way).
-            update: {
-              $set: { ...groupChatFields(chat), lastSeenAt: seenAt },
-              $setOnInsert: { groupTagIds: [] },
-            },
+            update: groupChatUpsert(chat, seenAt),
             upsert: true,
           },
         });

@@ -24,3 +24,11 @@ export function groupChatFields(chat: WeComGroupChat) {
     customerCount: members.filter((member) => member.type === 2).length,
   };
 }
+
+/**
+ * The upsert of a group as groupchat/get shows it now (full syncs and change events alike). A new group starts
+ * with no 群标签; those are ours, never WeCom's, so an existing group keeps its own.
+ */
+export function groupChatUpsert(chat: WeComGroupChat, seenAt: Date) {
+  return { $set: { ...groupChatFields(chat), lastSeenAt: seenAt }, $setOnInsert: { groupTagIds: [] } };
+}
