@@ -1,3 +1,4 @@
+import { findMatchingAny } from '../db/find-matching-any';
 import type { DataScope } from '../models/role.model';
 import { DepartmentModel } from '../models/department.model';
 import { StaffModel } from '../models/staff.model';
@@ -61,8 +62,8 @@ export function staffScopeRule(
 export type StaffScope = { all: true } | { all: false; userids: string[] };
 
 /**
- * Up to this many departments in scope, their staff are read department by department: an equality on
- * `departmentIds`, which FerretDB answers from its GIN index in a few ms, all at once. Beyond it one read of the
+ * Up to this many departments in scope, their staff are read department by department (findMatchingAny): an
+ * equality on `departmentIds`, which FerretDB answers from its GIN index in a few ms. Beyond it one read of the
  * tenant's staff is cheaper than that many round trips (FerretDB builds every staff document it returns at
  * about 0.15 ms each, and a `$in` would read them all too, only to filter them itself).
  */
@@ -91,12 +92,12 @@ export async function resolveStaffScope(
 async function staffOfDepartments(tenantId: string, departmentIds: readonly number[]): Promise<string[]> {
   if (departmentIds.length === 0) return [];
   if (departmentIds.length <= DEPARTMENT_READS_UP_TO) {
-    const perDepartment = await Promise.all(
-      departmentIds.map((deptId) =>
-        StaffModel.find({ tenantId, departmentIds: deptId }, { userid: 1 }).lean(),
-      ),
+    const staff = await findMatchingAny<{ userid: string }>(
+      StaffModel,
+      departmentIds.map((deptId) => ({ tenantId, departmentIds: deptId })),
+      { userid: 1 },
     );
-    return perDepartment.flat().map((member) => member.userid);
+    return staff.map((member) => member.userid);
   }
   const wanted = new Set(departmentIds);
   const staff = await StaffModel.find({ tenantId }, { userid: 1, departmentIds: 1 }).lean();
