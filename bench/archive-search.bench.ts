@@ -23,6 +23,7 @@ import { StaffModel } from '../lib/models/staff.model';
 import { ensureChatMessageIndex } from '../lib/search/chat-index-lifecycle';
 import { chatIndexNames, indexChatMessages } from '../lib/search/chat-message-index';
 import { chatText, random, zipf } from './support/chat-corpus';
+import { percentile } from './support/percentile';
 
 const TENANT = 'bench-archive';
 /** Every tenth message belongs to another tenant, so the tenant filter has something to leave out. */
@@ -134,8 +135,7 @@ const padEnd = (text: string, width: number) =>
   text + ' '.repeat(Math.max(0, width - text.length - (text.match(/\p{Script=Han}/gu)?.length ?? 0)));
 
 /** The p-quantile of ascending samples, as printed. */
-const quantile = (sorted: number[], q: number) =>
-  sorted[Math.min(sorted.length - 1, Math.floor(q * sorted.length))].toFixed(1);
+const quantile = (sorted: number[], q: number) => percentile(sorted, q * 100).toFixed(1);
 
 interface SearchAnswer {
   took: number;

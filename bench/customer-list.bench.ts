@@ -23,6 +23,7 @@ import { ensureCustomerIndex } from '../lib/search/customer-index-lifecycle';
 import { indexCustomerSources } from '../lib/search/customer-indexing';
 import { bindCustomerSearch } from '../lib/search/customer-search-runtime';
 import { connectTemporalClient } from '../lib/temporal/connect-client';
+import { percentile } from './support/percentile';
 
 const TENANT = 'bench';
 const STAFF = 200;
@@ -138,7 +139,7 @@ async function time(label: string, query: Record<string, unknown>, scope: StaffS
     samples.push(performance.now() - began);
   }
   samples.sort((a, b) => a - b);
-  const at = (q: number) => samples[Math.min(samples.length - 1, Math.floor(q * samples.length))].toFixed(1);
+  const at = (q: number) => percentile(samples, q * 100).toFixed(1);
   console.log(
     `  ${label.padEnd(44)} p50 ${at(0.5).padStart(8)} ms   p95 ${at(0.95).padStart(8)} ms   (total ${total})`,
   );

@@ -13,6 +13,7 @@
  */
 import mongoose from 'mongoose';
 import { Client as PgClient } from 'pg';
+import { percentile } from './support/percentile';
 
 const { MongoClient, ObjectId } = mongoose.mongo;
 type Collection = mongoose.mongo.Collection;
@@ -51,10 +52,6 @@ const INDEXES: { key: Document; unique?: boolean }[] = [
   { key: { tenantId: 1, followUserIds: 1, firstAddedAt: -1, _id: -1 } },
   { key: { tenantId: 1, tagIds: 1, firstAddedAt: -1, _id: -1 } },
 ];
-
-function percentile(sorted: number[], p: number): number {
-  return sorted[Math.min(sorted.length - 1, Math.floor((p / 100) * sorted.length))] ?? 0;
-}
 
 async function timeRuns(runs: number, once: (run: number) => Promise<unknown>): Promise<string> {
   const times: number[] = [];

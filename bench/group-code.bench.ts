@@ -22,16 +22,13 @@ import { GroupCodeModel } from '../lib/models/group-code.model';
 import { businessDay } from '../lib/org/manual-sync-quota';
 import { connectTemporalClient } from '../lib/temporal/connect-client';
 import { cpuSnapshot, cpuSpent } from './support/process-cpu';
+import { percentile } from './support/percentile';
 
 const TENANT = 'bench-group-code';
 const SCANS = Number(process.env.BENCH_SCANS ?? 3000);
 const CONCURRENCY = Number(process.env.BENCH_CONCURRENCY ?? 64);
 const GROUPS = Number(process.env.BENCH_GROUPS ?? 10);
 const LIMIT = Number(process.env.BENCH_LIMIT ?? 200);
-
-function percentile(sorted: number[], p: number): number {
-  return sorted[Math.min(sorted.length - 1, Math.floor((p / 100) * sorted.length))] ?? 0;
-}
 
 async function main(): Promise<void> {
   const url = new URL(process.env.MONGO_URL ?? 'mongodb://127.0.0.1:27117/scrm_test');
