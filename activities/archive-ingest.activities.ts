@@ -1,4 +1,5 @@
-import { ApplicationFailure, heartbeat } from '@temporalio/activity';
+import { ApplicationFailure } from '@temporalio/activity';
+import { beatWhileProgressing } from './step-heartbeat';
 import type { Client as ElasticsearchClient } from '@elastic/elasticsearch';
 import { updateLastContact, recountGroupDays } from '../lib/archive/archive-derived-writes';
 import { recomputeConversations } from '../lib/archive/chat-conversation-writes';
@@ -45,8 +46,9 @@ export interface IngestBatchResult {
 const DUPLICATE_KEY = 11000;
 /** Files downloaded and stored at once per batch. */
 const MEDIA_LANES = 4;
-/** Well inside the workflow's 30 s heartbeat timeout. */
-const HEARTBEAT_EVERY_MS = 5_000;
+/** Beats well inside the workflow's 30 s heartbeat timeout; a step (media of one message, the batch's
+ * MongoDB insert, …) still running after 3 minutes is taken as hung: on PostgreSQL each takes seconds. */
+const HEARTBEAT = { everyMs: 5_000, stallAfterMs: 3 * 60_000 };
 /** The SDK's answer when the corp has not enabled the archive (no public key uploaded). */
 const ARCHIVE_NOT_ENABLED = 301053;
 
@@ -117,7 +119,7 @@ export function createArchiveIngestActivities(deps: ArchiveIngestDeps): ArchiveI
     access: ArchiveAccess,
     sdk: ChatArchiveSdk,
     records: ChatMessageRecord[],
-    progress: { step: string },
+    progress: { enter(step: string): void },
   ) {
     const stored = new Map<string, Promise<string>>();
     const store = async <T extends MediaRef>(media: T): Promise<T> => {
@@ -140,7 +142,7 @@ export function createArchiveIngestActivities(deps: ArchiveIngestDeps): ArchiveI
     let next = 0;
     const lane = async () => {
       for (let record = withMedia[next++]; record; record = withMedia[next++]) {
-        progress.step = `media ${record.seq}`;
+        progress.enter(`media ${record.seq}`);
         if (record.media) record.media = await store(record.media);
         if (record.itemMedia) record.itemMedia = await Promise.all(record.itemMedia.map(store));
       }
@@ -186,29 +188,24 @@ export function createArchiveIngestActivities(deps: ArchiveIngestDeps): ArchiveI
       const { chatdata, records } = batch;
       if (chatdata.length === 0) return { status: 'ingested', fetched: 0, stored: 0, seq };
 
-      // A steady heartbeat naming the step: on a busy FerretDB one step (a scan per customer or conversation)
-      // can outlast the heartbeat timeout, whose job is only to notice a dead worker; a missed beat would start
-      // a second attempt beside this one, doubling the load on what was already slow. startToCloseTimeout
-      // still ends an attempt that hangs.
-      const progress = { step: 'media' };
-      const beating = setInterval(() => heartbeat(progress.step), HEARTBEAT_EVERY_MS);
+      const progress = beatWhileProgressing(HEARTBEAT);
       try {
         await storeMedia(tenantId, access, deps.sdk.sdk, records, progress);
         if (records.length > 0) {
-          progress.step = 'mongo';
+          progress.enter('mongo');
           await storeNewMessages(records);
-          progress.step = 'elasticsearch';
+          progress.enter('elasticsearch');
           await ensureIndex();
           await indexChatMessages(deps.es, deps.chatIndex.alias, records);
-          progress.step = 'derived';
+          progress.enter('derived');
           await updateLastContact(tenantId, records);
           await recountGroupDays(tenantId, records);
           await recomputeConversations(tenantId, records);
-          progress.step = 'sensitive';
+          progress.enter('sensitive');
           await deps.startAlertReviews(tenantId, await onMessagesIngested(tenantId, records));
         }
       } finally {
-        clearInterval(beating);
+        progress.stop();
       }
       const lastSeq = chatdata[chatdata.length - 1].seq;
       await ArchiveCursorModel.updateOne(

@@ -109,6 +109,29 @@ describe('chat archive ingest through failures', () => {
   const savedSeq = async (tenantId: string) =>
     (await ArchiveCursorModel.findOne({ tenantId }).lean())?.seq ?? 0;
 
+  /**
+   * The ingest's result; when it does not come within `ms`, fails with what Temporal says the run waits on
+   * (its pending activity, attempt and last failure), which a bare test timeout would not tell.
+   */
+  async function finished(handle: WorkflowHandle, ms = 200_000): Promise<void> {
+    let timer: NodeJS.Timeout | undefined;
+    const late = new Promise<'late'>((resolve) => (timer = setTimeout(() => resolve('late'), ms)));
+    try {
+      if ((await Promise.race([handle.result(), late])) !== 'late') return;
+    } finally {
+      clearTimeout(timer);
+    }
+    const { raw } = await handle.describe();
+    const pending = raw.pendingActivities?.map((activity) => ({
+      type: activity.activityType?.name,
+      state: activity.state,
+      attempt: activity.attempt,
+      lastHeartbeat: activity.lastHeartbeatTime?.seconds?.toString(),
+      lastFailure: activity.lastFailure?.message,
+    }));
+    throw new Error(`the ingest did not finish within ${ms} ms; pending: ${JSON.stringify(pending)}`);
+  }
+
   async function expectWhole(tenantId: string): Promise<void> {
     const totals = await archiveTotals(es, tenantId);
     expect(totals).toEqual({
@@ -139,7 +162,7 @@ describe('chat archive ingest through failures', () => {
 
     slowEs.setDelay(0);
     startWorkerProcess();
-    await handle.result();
+    await finished(handle);
     await expectWhole(tenantId);
   }, 300_000);
 
@@ -162,7 +185,7 @@ describe('chat archive ingest through failures', () => {
 
     esRelay.setDelay(0);
     esRelay.restore();
-    await handle.result();
+    await finished(handle);
     await expectWhole(tenantId);
   }, 300_000);
 
@@ -182,7 +205,7 @@ describe('chat archive ingest through failures', () => {
     expect(mongoRelay.dropped).toBeGreaterThan(0);
 
     mongoRelay.restore();
-    await handle.result();
+    await finished(handle);
     await expectWhole(tenantId);
   }, 300_000);
 });
