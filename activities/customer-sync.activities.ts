@@ -25,6 +25,7 @@ import { groupChatUpsert } from '../lib/customers/group-records';
 import { CorpTagGroupModel } from '../lib/models/corp-tag.model';
 import { CustomerGroupModel } from '../lib/models/customer-group.model';
 import { CustomerModel } from '../lib/models/customer.model';
+import { finishSyncRun } from './sync-runs.activities';
 import { SyncRunModel, type SyncKind } from '../lib/models/sync-run.model';
 import type { CorpTagsApi } from '../lib/wecom/corp-tags-api';
 import type { CustomersApi, WeComExternalContact } from '../lib/wecom/customers-api';
@@ -85,10 +86,7 @@ export function createCustomerSyncActivities(deps: CustomerSyncDeps) {
       count: number;
       error?: string;
     }): Promise<void> {
-      await SyncRunModel.updateOne(
-        { tenantId: input.tenantId, _id: input.syncId },
-        { $set: { status: input.status, count: input.count, error: input.error, finishedAt: now() } },
-      );
+      await finishSyncRun(input, now());
     },
 
     async listFollowUsers(input: { tenantId: string }): Promise<{ userids: string[] }> {

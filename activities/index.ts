@@ -18,6 +18,7 @@ import type { CorpTagsApi } from '../lib/wecom/corp-tags-api';
 import type { CustomersApi } from '../lib/wecom/customers-api';
 import { createCustomerEventActivities } from './customer-events.activities';
 import { createCustomerSyncActivities } from './customer-sync.activities';
+import { createSyncRunActivities } from './sync-runs.activities';
 import { createTenantValidityActivities } from './tenant-validity.activities';
 import { createArchiveIngestActivities, type ArchiveIngestDeps } from './archive-ingest.activities';
 import { createArchiveConsentActivities } from './archive-consent.activities';
@@ -76,6 +77,7 @@ export function createActivities(deps: ActivityDeps) {
       ...customerSide,
       wakeCorpTagWriter: (tenantId) => wakeCorpTagWriter(deps.temporal, deps.taskQueue, tenantId),
     }),
+    ...createSyncRunActivities(),
     ...createCustomerEventActivities({
       ...customerSide,
       startAlertReviews: startReviews,

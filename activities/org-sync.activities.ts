@@ -3,6 +3,7 @@ import { defaultStaffRoleId } from '../lib/access/built-in-roles';
 import { DepartmentModel } from '../lib/models/department.model';
 import { OrgChangeModel } from '../lib/models/org-change.model';
 import { StaffModel } from '../lib/models/staff.model';
+import { finishSyncRun } from './sync-runs.activities';
 import { SyncRunModel } from '../lib/models/sync-run.model';
 import { NOT_PENDING, syncableFields, type WriteBackView } from '../lib/org/pending-fields';
 import { departmentFields, staffFields } from '../lib/org/wecom-records';
@@ -156,10 +157,7 @@ export function createOrgSyncActivities(deps: OrgSyncDeps) {
       count: number;
       error?: string;
     }): Promise<void> {
-      await SyncRunModel.updateOne(
-        { tenantId: input.tenantId, _id: input.syncId },
-        { $set: { status: input.status, count: input.count, error: input.error, finishedAt: now() } },
-      );
+      await finishSyncRun(input, now());
       // An edit saved while Temporal was unreachable was never handed to the write-back: hand it over now.
       if (
         deps.wakeWriteBack &&

@@ -1,5 +1,4 @@
 import {
-  ActivityFailure,
   ApplicationFailure,
   ContinueAsNew,
   continueAsNew,
@@ -7,7 +6,9 @@ import {
   workflowInfo,
 } from '@temporalio/workflow';
 import type { CustomerSyncActivities } from '../activities/customer-sync.activities';
+import type { SyncRunActivities } from '../activities/sync-runs.activities';
 import type { SyncKind } from '../lib/models/sync-run.model';
+import { failureReason, stepsWithSetbacks } from './sync-setbacks';
 
 export interface CustomerSideSyncInput {
   tenantId: string;
@@ -28,11 +29,11 @@ export interface CustomerSyncInput extends CustomerSideSyncInput {
 }
 
 // A step is one WeCom page or a few groups, retried quickly. It heartbeats between WeCom and database work, so a
-// killed worker's attempt is retried within two minutes; the limit is generous because FerretDB, without index-
-// backed filters, can spend tens of seconds on one page's writes when the collection holds thousands of customers.
-const activities = proxyActivities<CustomerSyncActivities>({
+// killed worker's step moves to the restarted (or another) worker within 30 seconds. When a step's retries run
+// out, the sync pauses and runs it again (withSetbacks) rather than failing with the data half-read.
+const proxied = proxyActivities<CustomerSyncActivities & SyncRunActivities>({
   startToCloseTimeout: '10 minutes',
-  heartbeatTimeout: '2 minutes',
+  heartbeatTimeout: '30 seconds',
   retry: {
     initialInterval: '1 second',
     backoffCoefficient: 2,
@@ -47,6 +48,11 @@ const MEMBERS_PER_BATCH = 100;
 const PAGES_PER_RUN = 200;
 const GROUPS_PER_STEP = 50;
 const OWNERS_PER_LIST = 100;
+
+// Every step's setback is written on the run: why, and when the step runs again (the admin's 同步 line).
+const activities = stepsWithSetbacks(proxied, ({ tenantId }, setback) =>
+  proxied.noteSyncSetback({ tenantId, syncId: workflowInfo().workflowId, ...setback }),
+);
 
 /** Runs a sync body between beginSync and finishSync; a failure is recorded with WeCom's own words. */
 async function recordedRun(
@@ -65,8 +71,7 @@ async function recordedRun(
   } catch (error) {
     // A long sync carries on in its next run, which finishes the record.
     if (error instanceof ContinueAsNew) throw error;
-    const cause = error instanceof ActivityFailure && error.cause ? error.cause : error;
-    const message = cause instanceof Error ? cause.message : String(cause);
+    const message = failureReason(error);
     await activities.finishSync({ tenantId, syncId, status: 'failed', count: 0, error: message });
     throw ApplicationFailure.nonRetryable(`${kind} sync failed: ${message}`, 'CustomerSideSyncFailed');
   }

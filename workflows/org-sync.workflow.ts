@@ -1,5 +1,7 @@
-import { ActivityFailure, ApplicationFailure, proxyActivities, workflowInfo } from '@temporalio/workflow';
+import { ApplicationFailure, proxyActivities, workflowInfo } from '@temporalio/workflow';
 import type { OrgSyncActivities } from '../activities/org-sync.activities';
+import type { SyncRunActivities } from '../activities/sync-runs.activities';
+import { failureReason, stepsWithSetbacks } from './sync-setbacks';
 
 export interface OrgSyncInput {
   tenantId: string;
@@ -12,7 +14,7 @@ export interface OrgSyncResult {
 }
 
 // Activities heartbeat between WeCom pages, so a killed worker's attempt is retried within seconds.
-const activities = proxyActivities<OrgSyncActivities>({
+const proxied = proxyActivities<OrgSyncActivities & SyncRunActivities>({
   startToCloseTimeout: '5 minutes',
   heartbeatTimeout: '10 seconds',
   retry: {
@@ -22,6 +24,11 @@ const activities = proxyActivities<OrgSyncActivities>({
     maximumAttempts: 8,
   },
 });
+
+// A step whose retries run out pauses and runs again (withSetbacks); each setback is written on the run.
+const activities = stepsWithSetbacks(proxied, ({ tenantId }, setback) =>
+  proxied.noteSyncSetback({ tenantId, syncId: workflowInfo().workflowId, ...setback }),
+);
 
 const STAFF_BATCH_DEPARTMENTS = 20;
 
@@ -50,8 +57,7 @@ export async function orgSyncWorkflow(input: OrgSyncInput): Promise<OrgSyncResul
     return totals;
   } catch (error) {
     // An ActivityFailure only says "Activity task failed": the cause carries WeCom's errcode and text.
-    const cause = error instanceof ActivityFailure && error.cause ? error.cause : error;
-    const message = cause instanceof Error ? cause.message : String(cause);
+    const message = failureReason(error);
     await activities.finishOrgSync({ tenantId, syncId, status: 'failed', count: 0, error: message });
     throw ApplicationFailure.nonRetryable(`org sync failed: ${message}`, 'OrgSyncFailed');
   }

@@ -21,7 +21,11 @@ const syncRunSchema = new Schema(
     startedAt: { type: Date, required: true },
     finishedAt: { type: Date },
     count: { type: Number, default: 0 },
+    /** Why the run failed, or, while it runs, why its last step failed before `retryAt`. */
     error: { type: String },
+    /** Set while a step waits to run again after a setback (workflows/sync-setbacks.ts). */
+    retryAt: { type: Date },
+    setbackAt: { type: Date },
     quotaDay: { type: String },
     quotaSlot: { type: Number },
   },
