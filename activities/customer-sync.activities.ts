@@ -45,7 +45,7 @@ export interface CustomerSyncDeps {
 
 /** groupchat/list without owner_filter when the app sees more than 1,000 members (API.md §8.1). */
 const OWNER_FILTER_REQUIRED = 81017;
-/** Customers read back per step when ending unseen relations. */
+/** Customers read from the cursor at a time, and ended in one write, when ending unseen relations. */
 const SWEEP_BATCH = 200;
 
 /**
@@ -145,35 +145,39 @@ export function createCustomerSyncActivities(deps: CustomerSyncDeps) {
 
     /**
      * After every page of a full sync: active relations no page (nor callback) showed since the sync began
-     * have ended in WeCom. Walks the active customers in `_id` order, a batch per call; returns where to go on.
+     * have ended in WeCom. One pass over the tenant's active customers through a cursor: on FerretDB a query
+     * per batch (sorted by _id, from the last one) would read and sort every active customer each time.
+     * Idempotent, so a retried attempt starts the pass again.
      */
-    async endUnseenRelations(input: {
-      tenantId: string;
-      seenSince: string;
-      afterId: string | null;
-    }): Promise<{
-      lastId: string | null;
-      ended: number;
-    }> {
+    async endUnseenRelations(input: { tenantId: string; seenSince: string }): Promise<{ ended: number }> {
       const seenSince = new Date(input.seenSince);
-      const batch = await CustomerModel.find(
-        { tenantId: input.tenantId, active: true, ...(input.afterId ? { _id: { $gt: input.afterId } } : {}) },
+      const endedAt = now();
+      const cursor = CustomerModel.find(
+        { tenantId: input.tenantId, active: true },
         { externalUserid: 1, follows: 1 },
       )
-        .sort({ _id: 1 })
-        .limit(SWEEP_BATCH)
-        .lean();
-      heartbeat(input.afterId);
-      const endedAt = now();
-      const stale = batch
-        .filter((customer) => endUnseenFollows(customer.follows as FollowRecord[], seenSince, endedAt))
-        .map((customer) => customer.externalUserid);
-      const ended = await rewriteCustomers(input.tenantId, stale, (current) => {
-        const follows = current && endUnseenFollows(current.follows, seenSince, endedAt);
-        return follows ? { follows } : null;
-      });
-      const last = batch[batch.length - 1];
-      return { lastId: batch.length === SWEEP_BATCH && last ? String(last._id) : null, ended };
+        .lean()
+        .cursor({ batchSize: SWEEP_BATCH });
+      let ended = 0;
+      let batch: string[] = [];
+      const endBatch = async () => {
+        ended += await rewriteCustomers(input.tenantId, batch, (current) => {
+          const follows = current && endUnseenFollows(current.follows, seenSince, endedAt);
+          return follows ? { follows } : null;
+        });
+        batch = [];
+      };
+      let read = 0;
+      for await (const customer of cursor) {
+        read += 1;
+        if (read % SWEEP_BATCH === 0) heartbeat(read);
+        if (endUnseenFollows(customer.follows as FollowRecord[], seenSince, endedAt)) {
+          batch.push(customer.externalUserid);
+          if (batch.length === SWEEP_BATCH) await endBatch();
+        }
+      }
+      if (batch.length > 0) await endBatch();
+      return { ended };
     },
 
     async countSyncedCustomers(input: { tenantId: string }): Promise<{ customers: number }> {

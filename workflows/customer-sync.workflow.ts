@@ -4,6 +4,7 @@ import {
   continueAsNew,
   proxyActivities,
   workflowInfo,
+  type RetryPolicy,
 } from '@temporalio/workflow';
 import type { CustomerSyncActivities } from '../activities/customer-sync.activities';
 import type { SyncRunActivities } from '../activities/sync-runs.activities';
@@ -31,15 +32,22 @@ export interface CustomerSyncInput extends CustomerSideSyncInput {
 // A step is one WeCom page or a few groups, retried quickly. It heartbeats between WeCom and database work, so a
 // killed worker's step moves to the restarted (or another) worker within 30 seconds. When a step's retries run
 // out, the sync pauses and runs it again (withSetbacks) rather than failing with the data half-read.
+const STEP_RETRY: RetryPolicy = {
+  initialInterval: '1 second',
+  backoffCoefficient: 2,
+  maximumInterval: '1 minute',
+  maximumAttempts: 8,
+};
 const proxied = proxyActivities<CustomerSyncActivities & SyncRunActivities>({
   startToCloseTimeout: '10 minutes',
   heartbeatTimeout: '30 seconds',
-  retry: {
-    initialInterval: '1 second',
-    backoffCoefficient: 2,
-    maximumInterval: '1 minute',
-    maximumAttempts: 8,
-  },
+  retry: STEP_RETRY,
+});
+// The end-of-sync pass reads every active customer in one attempt: minutes for a million on FerretDB.
+const proxiedSweep = proxyActivities<Pick<CustomerSyncActivities, 'endUnseenRelations'>>({
+  startToCloseTimeout: '1 hour',
+  heartbeatTimeout: '30 seconds',
+  retry: STEP_RETRY,
 });
 
 /** batch/get_by_user takes at most 100 members per call. */
@@ -50,9 +58,10 @@ const GROUPS_PER_STEP = 50;
 const OWNERS_PER_LIST = 100;
 
 // Every step's setback is written on the run: why, and when the step runs again (the admin's 同步 line).
-const activities = stepsWithSetbacks(proxied, ({ tenantId }, setback) =>
-  proxied.noteSyncSetback({ tenantId, syncId: workflowInfo().workflowId, ...setback }),
-);
+const noteSetback = ({ tenantId }: { tenantId: string }, setback: { reason: string; retryAt: string }) =>
+  proxied.noteSyncSetback({ tenantId, syncId: workflowInfo().workflowId, ...setback });
+const activities = stepsWithSetbacks(proxied, noteSetback);
+const sweep = stepsWithSetbacks(proxiedSweep, noteSetback);
 
 /** Runs a sync body between beginSync and finishSync; a failure is recorded with WeCom's own words. */
 async function recordedRun(
@@ -81,7 +90,7 @@ async function recordedRun(
 
 /**
  * Reads every customer relation from WeCom (members with 客户联系 → batch/get_by_user pages), merges them into
- * the customers, then ends the active relations no page showed. Returns the number of active customers.
+ * the customers, then ends the active relations no page showed (one pass over the active customers). Returns the number of active customers.
  */
 export async function customerSyncWorkflow(input: CustomerSyncInput): Promise<number> {
   const { tenantId } = input;
@@ -107,14 +116,7 @@ export async function customerSyncWorkflow(input: CustomerSyncInput): Promise<nu
         await continueAsNew<typeof customerSyncWorkflow>({ ...input, progress });
       }
     }
-    let afterId: string | null = null;
-    do {
-      ({ lastId: afterId } = await activities.endUnseenRelations({
-        tenantId,
-        seenSince: startedAt,
-        afterId,
-      }));
-    } while (afterId);
+    await sweep.endUnseenRelations({ tenantId, seenSince: startedAt });
     return (await activities.countSyncedCustomers({ tenantId })).customers;
   };
   return recordedRun(input, 'customers', body, input.progress?.startedAt);

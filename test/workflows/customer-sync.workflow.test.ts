@@ -44,9 +44,9 @@ describe('customer-side sync workflows', () => {
         calls.push(`page:${userids.length}:${cursor}`);
         return { nextCursor: userids[0] === 'u0' && cursor === '' ? 'next' : '', relations: 100 };
       },
-      endUnseenRelations: async ({ afterId }) => {
-        calls.push(`sweep:${afterId}`);
-        return { lastId: afterId ? null : 'id-200', ended: 1 };
+      endUnseenRelations: async () => {
+        calls.push('sweep');
+        return { ended: 1 };
       },
       countSyncedCustomers: async () => ({ customers: 240 }),
       syncCorpTags: async () => {
@@ -99,7 +99,7 @@ describe('customer-side sync workflows', () => {
     });
   }
 
-  it('customers: pages of ≤100 members to the last cursor, then ends unseen relations in batches', async () => {
+  it('customers: pages of ≤100 members to the last cursor, then ends unseen relations in one pass', async () => {
     const calls: string[] = [];
     expect(await run('customer-sync-happy', fakeActivities(calls), customerSyncWorkflow)).toBe(240);
     expect(calls).toEqual([
@@ -108,8 +108,7 @@ describe('customer-side sync workflows', () => {
       'page:100:',
       'page:100:next',
       'page:50:',
-      'sweep:null',
-      'sweep:id-200',
+      'sweep',
       'finish:completed:240',
     ]);
   });

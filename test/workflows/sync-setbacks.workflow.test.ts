@@ -4,6 +4,7 @@ import { ApplicationFailure } from '@temporalio/common';
 import { WorkflowFailedError } from '@temporalio/client';
 import { customerSyncWorkflow } from '../../workflows/customer-sync.workflow';
 import { SETBACK_PAUSES_MS } from '../../workflows/sync-setbacks';
+import { recordHistoryIfAsked } from '../support/record-history';
 
 /** 8 attempts per activity call (the syncs' retry policy). */
 const ATTEMPTS_PER_ROUND = 8;
@@ -44,7 +45,7 @@ describe('a sync step whose retries run out', () => {
         calls.push('page');
         return { nextCursor: '', relations: 1 };
       },
-      endUnseenRelations: async () => ({ lastId: null, ended: 0 }),
+      endUnseenRelations: async () => ({ ended: 0 }),
       countSyncedCustomers: async () => ({ customers: 1 }),
     };
   }
@@ -56,25 +57,30 @@ describe('a sync step whose retries run out', () => {
       workflowsPath: require.resolve('../../workflows'),
       activities: acts,
     });
-    return worker.runUntil(
-      env.client.workflow.execute(customerSyncWorkflow, {
-        workflowId: `customer-sync/${name}`,
+    return worker.runUntil(async () => {
+      const handle = await env.client.workflow.start(customerSyncWorkflow, {
+        workflowId: name,
         taskQueue: name,
         args: [{ tenantId: 't1', trigger: 'schedule' }],
-      }),
-    );
+      });
+      try {
+        return await handle.result();
+      } finally {
+        await recordHistoryIfAsked(handle, name);
+      }
+    });
   }
 
   it('pauses, notes why on the run, and carries on from the same page', async () => {
     const calls: string[] = [];
-    expect(await run('setback-once', activities(calls, ATTEMPTS_PER_ROUND + 2))).toBe(1);
+    expect(await run('customer-sync-setback-once', activities(calls, ATTEMPTS_PER_ROUND + 2))).toBe(1);
     expect(calls).toEqual(['setback:connect ECONNREFUSED', 'page', 'finish:completed']);
   });
 
   it('fails the run for good after the last pause, with the reason', async () => {
     const calls: string[] = [];
     const rounds = SETBACK_PAUSES_MS.length + 1;
-    await expect(run('setback-final', activities(calls, rounds * ATTEMPTS_PER_ROUND))).rejects.toThrow(
+    await expect(run('customer-sync-setback-final', activities(calls, rounds * ATTEMPTS_PER_ROUND))).rejects.toThrow(
       WorkflowFailedError,
     );
     expect(calls).toEqual([
@@ -86,7 +92,7 @@ describe('a sync step whose retries run out', () => {
   it('does not wait on a refusal that waiting cannot fix', async () => {
     const calls: string[] = [];
     const refused = () => ApplicationFailure.nonRetryable('WeCom failed: 48002 api forbidden');
-    await expect(run('setback-refused', activities(calls, 1, refused))).rejects.toThrow(WorkflowFailedError);
+    await expect(run('customer-sync-setback-refused', activities(calls, 1, refused))).rejects.toThrow(WorkflowFailedError);
     expect(calls).toEqual(['finish:failed:WeCom failed: 48002 api forbidden']);
   });
 });
