@@ -7,7 +7,7 @@ import { syncStatusSchema } from './org.contract';
  * at least 10 minutes apart.
  *
  * GET  → 200 CustomerSideSyncStatus:
- *   { lastSync: { finishedAt, count, status: running|completed|failed } | null,
+ *   { lastSync: { finishedAt, count, status: running|completed|failed, error, retryAt } | null,
  *     lastSyncText: '最近更新：2026-11-25 10:00:00，同步 120 条信息' | null  (the latest completed run),
  *     manualSyncsToday, nextManualSyncAt (ISO; null when none is left today) }
  * POST → 202 CustomerSideSyncStarted { message: '同步已开始，请稍候', workflowId };

@@ -61,6 +61,9 @@ export const syncStatusSchema = z
         finishedAt: z.string().nullable(),
         count: z.number().int(),
         status: z.enum(['running', 'completed', 'failed']),
+        /** Why it failed; while running, why its last step failed (it runs again at `retryAt`). */
+        error: z.string().nullable(),
+        retryAt: z.string().nullable(),
       })
       .nullable(),
     manualSyncsToday: z.number().int(),

@@ -1,3 +1,4 @@
+import { SYNC_KINDS } from '../models/sync-run.model';
 import { z } from './common.contract';
 
 /** 企微绑定 (R-7.4-02/03, I-107): what the page reads, what it saves, and the setup doctor's answer. */
@@ -156,12 +157,18 @@ export const wecomHealthSchema = z
       failed: z.number().int(),
       oldestPendingAt: z.string().nullable(),
     }),
-    sync: z.object({
-      lastSuccessAt: z.string().nullable(),
-      lagSeconds: z.number().int().nullable(),
-      running: z.boolean(),
-      lastError: z.string().nullable(),
-    }),
+    /** One entry per sync (org, customers, customer groups, corp tags), from its latest runs. */
+    syncs: z.array(
+      z.object({
+        kind: z.enum(SYNC_KINDS),
+        lastSuccessAt: z.string().nullable(),
+        lagSeconds: z.number().int().nullable(),
+        running: z.boolean(),
+        /** Why the latest run failed, or why its running step waits until `retryAt`. */
+        lastError: z.string().nullable(),
+        retryAt: z.string().nullable(),
+      }),
+    ),
   })
   .openapi('WeComHealth');
 

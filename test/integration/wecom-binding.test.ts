@@ -376,7 +376,13 @@ describe('企微绑定 (R-7.4-02/03, I-107)', () => {
     expect(body.rateLimit).toMatchObject({ perMinuteLimit: 10000, perHourLimit: 150000 });
     expect(body.rateLimit.headroomPercent).toBeGreaterThan(99);
     expect(body.inbox).toMatchObject({ backlog: 2, failed: 0, oldestPendingAt: expect.any(String) });
-    expect(body.sync).toMatchObject({ lastSuccessAt: null, lagSeconds: null });
+    expect(body.syncs.map((sync: { kind: string }) => sync.kind)).toEqual([
+      'org',
+      'customers',
+      'customer-groups',
+      'corp-tags',
+    ]);
+    expect(body.syncs[0]).toMatchObject({ lastSuccessAt: null, lagSeconds: null, retryAt: null });
   });
 
   it('platform operators see the same health panel per tenant, and only they', async () => {

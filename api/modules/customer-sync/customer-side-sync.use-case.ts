@@ -1,6 +1,7 @@
 import { WorkflowExecutionAlreadyStartedError, type Client } from '@temporalio/client';
 import type { CustomerSideSyncStatus } from '../../../lib/contracts/customer-sync.contract';
 import { SyncRunModel } from '../../../lib/models/sync-run.model';
+import { lastSyncView } from '../../../lib/org/last-sync-view';
 import { businessDay, decideManualSync, nextManualSyncAt } from '../../../lib/org/manual-sync-quota';
 import { CUSTOMER_SIDE_SYNCS, type CustomerSideSyncKind } from '../../../lib/temporal/customer-sync-schedule';
 import { entitySearchAttributes } from '../../../lib/temporal/search-attributes';
@@ -46,13 +47,7 @@ export async function getCustomerSideSyncStatus(
   ]);
   const next = nextManualSyncAt(now, starts);
   return {
-    lastSync: latest
-      ? {
-          finishedAt: latest.finishedAt?.toISOString() ?? null,
-          count: latest.count ?? 0,
-          status: latest.status as 'running' | 'completed' | 'failed',
-        }
-      : null,
+    lastSync: lastSyncView(latest),
     lastSyncText: lastCompleted?.finishedAt
       ? lastSyncText(lastCompleted.finishedAt, lastCompleted.count ?? 0)
       : null,

@@ -1,6 +1,7 @@
 import { WorkflowExecutionAlreadyStartedError, type Client } from '@temporalio/client';
 import type { SyncStatus } from '../../../lib/contracts/org.contract';
 import { SyncRunModel } from '../../../lib/models/sync-run.model';
+import { lastSyncView } from '../../../lib/org/last-sync-view';
 import { businessDay, decideManualSync, nextManualSyncAt } from '../../../lib/org/manual-sync-quota';
 import { entitySearchAttributes } from '../../../lib/temporal/search-attributes';
 import { orgSyncWorkflowId } from '../../../lib/temporal/workflow-ids';
@@ -24,13 +25,7 @@ export async function getOrgSyncStatus(tenantId: string, now = new Date()): Prom
   ]);
   const next = nextManualSyncAt(now, starts);
   return {
-    lastSync: latest
-      ? {
-          finishedAt: latest.finishedAt?.toISOString() ?? null,
-          count: latest.count ?? 0,
-          status: latest.status as 'running' | 'completed' | 'failed',
-        }
-      : null,
+    lastSync: lastSyncView(latest),
     manualSyncsToday: starts.length,
     nextManualSyncAt: next?.toISOString() ?? null,
   };

@@ -1,6 +1,6 @@
 import type { WecomHealth } from '../../../lib/contracts/wecom-binding.contract';
 import { CallbackInboxModel } from '../../../lib/models/callback-inbox.model';
-import { SyncRunModel } from '../../../lib/models/sync-run.model';
+import { SYNC_KINDS, SyncRunModel, type SyncKind } from '../../../lib/models/sync-run.model';
 import { WeComCallStatModel } from '../../../lib/models/wecom-call-stat.model';
 import { WeComTokenStateModel } from '../../../lib/models/wecom-token-state.model';
 
@@ -30,11 +30,37 @@ function busiest(rows: Counted[]): { path: string; count: number } | null {
   return top ? { path: String(top._id), count: top.count } : null;
 }
 
+/** Where one sync stands: its last success and how long ago, and what its latest run says went wrong. */
+async function syncHealth(
+  tenantId: string,
+  kind: SyncKind,
+  nowMs: number,
+): Promise<WecomHealth['syncs'][number]> {
+  const runs = await SyncRunModel.find({ tenantId, kind }).sort({ startedAt: -1 }).limit(20).lean();
+  const lastSuccess = runs.find((run) => run.status === 'completed' && run.finishedAt);
+  const latest = runs[0];
+  return {
+    kind,
+    lastSuccessAt: lastSuccess?.finishedAt?.toISOString() ?? null,
+    lagSeconds: lastSuccess?.finishedAt
+      ? Math.floor((nowMs - lastSuccess.finishedAt.getTime()) / 1000)
+      : null,
+    running: latest?.status === 'running',
+    lastError:
+      latest?.status === 'failed'
+        ? (latest.error ?? '同步失败')
+        : latest?.status === 'running' && latest.retryAt
+          ? (latest.error ?? null)
+          : null,
+    retryAt: latest?.status === 'running' ? (latest.retryAt?.toISOString() ?? null) : null,
+  };
+}
+
 /** The health panel's numbers for one tenant, from the counters every api and worker process writes. */
 export async function wecomHealth(tenantId: string, now = new Date()): Promise<WecomHealth> {
   const nowMs = now.getTime();
   const currentMinute = new Date(Math.floor(nowMs / MINUTE_MS) * MINUTE_MS);
-  const [byErrcode, lastHour, lastMinute, tokens, backlog, failed, oldest, runs] = await Promise.all([
+  const [byErrcode, lastHour, lastMinute, tokens, backlog, failed, oldest, syncs] = await Promise.all([
     countsSince(tenantId, new Date(nowMs - WINDOW_HOURS * 3600_000), '$errcode'),
     countsSince(tenantId, new Date(nowMs - 3600_000), '$path'),
     countsSince(tenantId, currentMinute, '$path'),
@@ -44,7 +70,7 @@ export async function wecomHealth(tenantId: string, now = new Date()): Promise<W
     CallbackInboxModel.findOne({ tenantId, status: 'received' }, { receivedAt: 1 })
       .sort({ receivedAt: 1 })
       .lean(),
-    SyncRunModel.find({ tenantId, kind: 'org' }).sort({ startedAt: -1 }).limit(20).lean(),
+    Promise.all(SYNC_KINDS.map((kind) => syncHealth(tenantId, kind, nowMs))),
   ]);
 
   const total = byErrcode.reduce((sum, row) => sum + row.count, 0);
@@ -52,8 +78,6 @@ export async function wecomHealth(tenantId: string, now = new Date()): Promise<W
   const minuteTop = busiest(lastMinute);
   const hourTop = busiest(lastHour);
   const used = Math.max((minuteTop?.count ?? 0) / PER_MINUTE_LIMIT, (hourTop?.count ?? 0) / PER_HOUR_LIMIT);
-  const lastSuccess = runs.find((run) => run.status === 'completed' && run.finishedAt);
-  const latest = runs[0];
 
   return {
     generatedAt: now.toISOString(),
@@ -87,13 +111,6 @@ export async function wecomHealth(tenantId: string, now = new Date()): Promise<W
       headroomPercent: Math.round((1 - Math.min(1, used)) * 1000) / 10,
     },
     inbox: { backlog, failed, oldestPendingAt: oldest?.receivedAt.toISOString() ?? null },
-    sync: {
-      lastSuccessAt: lastSuccess?.finishedAt?.toISOString() ?? null,
-      lagSeconds: lastSuccess?.finishedAt
-        ? Math.floor((nowMs - lastSuccess.finishedAt.getTime()) / 1000)
-        : null,
-      running: latest?.status === 'running',
-      lastError: latest?.status === 'failed' ? (latest.error ?? '同步失败') : null,
-    },
+    syncs,
   };
 }

@@ -19,6 +19,26 @@ describe('describeLastSync', () => {
     );
   });
 
+  it('says why the last sync failed, and why a running one waits and until when', () => {
+    expect(
+      describeLastSync({
+        status: 'failed',
+        finishedAt: at(2020, 11, 10, 9, 5, 7),
+        count: 0,
+        error: 'WeCom 40001 invalid credential',
+      }),
+    ).toBe('最近一次同步失败：2020-11-10 09:05:07，原因：WeCom 40001 invalid credential');
+    expect(
+      describeLastSync({
+        status: 'running',
+        finishedAt: at(2020, 11, 10, 9, 5, 7),
+        count: 0,
+        error: 'connect ECONNREFUSED',
+        retryAt: at(2020, 11, 10, 9, 10, 0),
+      }),
+    ).toBe('正在同步，遇到问题（connect ECONNREFUSED），将于 2020-11-10 09:10:00 自动重试');
+  });
+
   it('says nothing when there has never been a sync', () => {
     expect(describeLastSync(null)).toBeNull();
   });

@@ -3,15 +3,19 @@ import { LastSync, Seats, SyncState } from './org.models';
 
 /**
  * The text beside 同步 (R-7.1.2-02): "最近更新：YYYY-MM-DD HH:mm:ss，同步 X 条信息" once a sync has finished;
- * null when there has never been one.
+ * a failure or a step waiting to run again says why; null when there has never been a sync.
  */
 export function describeLastSync(lastSync: LastSync | null): string | null {
   if (!lastSync) return null;
   switch (lastSync.status) {
     case 'running':
-      return '正在同步…';
-    case 'failed':
-      return `最近一次同步失败：${formatDateTime(lastSync.finishedAt)}`;
+      return lastSync.retryAt
+        ? `正在同步，遇到问题（${lastSync.error ?? '未知原因'}），将于 ${formatDateTime(lastSync.retryAt)} 自动重试`
+        : '正在同步…';
+    case 'failed': {
+      const failed = `最近一次同步失败：${formatDateTime(lastSync.finishedAt)}`;
+      return lastSync.error ? `${failed}，原因：${lastSync.error}` : failed;
+    }
     case 'completed':
       return `最近更新：${formatDateTime(lastSync.finishedAt)}，同步 ${lastSync.count} 条信息`;
   }

@@ -92,6 +92,9 @@ export interface LastSync {
   finishedAt: string;
   count: number;
   status: SyncRunStatus;
+  /** Why it failed; while running, why its last step failed before it runs again at `retryAt`. */
+  error?: string | null;
+  retryAt?: string | null;
 }
 
 /** GET /api/org/sync */

@@ -29,7 +29,16 @@ const health = (overrides: Partial<WecomHealth> = {}): WecomHealth => ({
     headroomPercent: 99.9,
   },
   inbox: { backlog: 2, failed: 0, oldestPendingAt: null },
-  sync: { lastSuccessAt: '2026-11-25T09:00:00.000Z', lagSeconds: 3600, running: false, lastError: null },
+  syncs: [
+    {
+      kind: 'org',
+      lastSuccessAt: '2026-11-25T09:00:00.000Z',
+      lagSeconds: 3600,
+      running: false,
+      lastError: null,
+      retryAt: null,
+    },
+  ],
   ...overrides,
 });
 
@@ -60,7 +69,24 @@ describe('health panel lines', () => {
       health({
         tokens: [],
         inbox: { backlog: 0, failed: 3, oldestPendingAt: null },
-        sync: { lastSuccessAt: null, lagSeconds: null, running: false, lastError: 'WeCom 40001' },
+        syncs: [
+          {
+            kind: 'org',
+            lastSuccessAt: null,
+            lagSeconds: null,
+            running: false,
+            lastError: 'WeCom 40001',
+            retryAt: null,
+          },
+          {
+            kind: 'customers',
+            lastSuccessAt: null,
+            lagSeconds: null,
+            running: true,
+            lastError: 'connect ECONNREFUSED',
+            retryAt: '2026-11-25T10:00:00.000Z',
+          },
+        ],
       }),
     );
     expect(lines.find((l) => l.label === 'access_token')).toMatchObject({
@@ -72,5 +98,9 @@ describe('health panel lines', () => {
       value: '同步失败：WeCom 40001',
       status: 'error',
     });
+    expect(lines.find((l) => l.label === '客户同步')).toMatchObject({ status: 'warn' });
+    expect(lines.find((l) => l.label === '客户同步')?.value).toMatch(
+      /^同步中，遇到问题（connect ECONNREFUSED），将于 .+ 自动重试$/,
+    );
   });
 });

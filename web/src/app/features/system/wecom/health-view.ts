@@ -1,4 +1,15 @@
-import { WecomHealth } from './wecom-binding.models';
+import { formatDateTime } from '../../../core/format/date-time';
+import { SyncHealth, WecomHealth } from './wecom-binding.models';
+
+const SYNC_NAMES: Record<SyncHealth['kind'], string> = {
+  org: '组织架构同步',
+  customers: '客户同步',
+  'customer-groups': '客户群同步',
+  'corp-tags': '企业标签同步',
+};
+
+/** The slowest schedules run every 6 hours: a last success older than 8 hours means a run was missed. */
+const SYNC_LAG_WARN_SECONDS = 8 * 3600;
 
 const SECRET_NAMES: Record<string, string> = {
   contacts: '通讯录',
@@ -28,7 +39,7 @@ export interface HealthLine {
 
 /** The health panel as lines a person reads: each with a traffic light. */
 export function healthLines(health: WecomHealth): HealthLine[] {
-  const { calls, rateLimit, inbox, sync } = health;
+  const { calls, rateLimit, inbox } = health;
   const errorList = calls.byErrcode
     .filter((row) => row.errcode !== 0)
     .map((row) => `${row.errcode === -999 ? '网络错误' : row.errcode} × ${row.count}（${percent(row.rate)}）`)
@@ -64,24 +75,31 @@ export function healthLines(health: WecomHealth): HealthLine[] {
       value: `${inbox.backlog} 条${inbox.failed ? `，处理失败 ${inbox.failed} 条` : ''}`,
       status: inbox.failed > 0 ? 'error' : inbox.backlog > 100 ? 'warn' : 'ok',
     },
-    {
-      label: '组织架构同步',
-      value: sync.running
-        ? '同步中'
-        : sync.lagSeconds === null
-          ? sync.lastError
-            ? `同步失败：${sync.lastError}`
-            : '尚未同步'
-          : `${formatDuration(sync.lagSeconds)}前同步成功${sync.lastError ? `；最近一次失败：${sync.lastError}` : ''}`,
-      status: sync.lastError
-        ? 'error'
-        : sync.lagSeconds !== null && sync.lagSeconds > 3 * 3600
-          ? 'warn'
-          : 'ok',
-    },
+    ...health.syncs.map(syncLine),
   ];
   if (health.tokens.length === 0) {
     lines.splice(1, 0, { label: 'access_token', value: '尚未获取', status: 'warn' });
   }
   return lines;
+}
+
+/** A sync's line: a failure or a step waiting to run again says why; an old success is a warning. */
+function syncLine(sync: SyncHealth): HealthLine {
+  const label = SYNC_NAMES[sync.kind];
+  if (sync.running && sync.retryAt) {
+    return {
+      label,
+      value: `同步中，遇到问题（${sync.lastError ?? '未知原因'}），将于 ${formatDateTime(sync.retryAt)} 自动重试`,
+      status: 'warn',
+    };
+  }
+  if (sync.running) return { label, value: '同步中', status: 'ok' };
+  if (sync.lagSeconds === null) {
+    return sync.lastError
+      ? { label, value: `同步失败：${sync.lastError}`, status: 'error' }
+      : { label, value: '尚未同步', status: 'ok' };
+  }
+  const success = `${formatDuration(sync.lagSeconds)}前同步成功`;
+  if (sync.lastError) return { label, value: `${success}；最近一次失败：${sync.lastError}`, status: 'error' };
+  return { label, value: success, status: sync.lagSeconds > SYNC_LAG_WARN_SECONDS ? 'warn' : 'ok' };
 }

@@ -79,10 +79,16 @@ export interface WecomHealth {
     headroomPercent: number;
   };
   inbox: { backlog: number; failed: number; oldestPendingAt: string | null };
-  sync: {
-    lastSuccessAt: string | null;
-    lagSeconds: number | null;
-    running: boolean;
-    lastError: string | null;
-  };
+  /** One per sync: org, customers, customer groups, corp tags. */
+  syncs: SyncHealth[];
+}
+
+export interface SyncHealth {
+  kind: 'org' | 'customers' | 'customer-groups' | 'corp-tags';
+  lastSuccessAt: string | null;
+  lagSeconds: number | null;
+  running: boolean;
+  /** Why the latest run failed, or why its running step waits until `retryAt`. */
+  lastError: string | null;
+  retryAt: string | null;
 }
