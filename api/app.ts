@@ -242,11 +242,22 @@ export function createApp(deps: AppDeps): Express {
   return app;
 }
 
-/** The built Angular admin, with index.html for every client-side route. */
+/**
+ * The built Angular admin, with index.html for every client-side route. `npm start` builds it beside the
+ * running api on a fresh clone, so a page asked for before the build is done says so instead of a 404.
+ */
 function serveAdmin(app: Express, webDist: string | undefined): void {
-  if (!webDist || !fs.existsSync(path.join(webDist, 'index.html'))) return;
+  if (!webDist) return;
+  const index = path.join(webDist, 'index.html');
   app.use(express.static(webDist, { index: false, maxAge: '1h' }));
   app.get(/^\/(?!api\/|wecom\/).*/, (_req, res) => {
-    res.sendFile(path.join(webDist, 'index.html'));
+    if (fs.existsSync(index)) return res.sendFile(index);
+    res
+      .status(503)
+      .set('Retry-After', '10')
+      .type('html')
+      .send(
+        '<!doctype html><meta charset="utf-8"><meta http-equiv="refresh" content="10"><p>管理后台正在构建，请稍候…</p>',
+      );
   });
 }

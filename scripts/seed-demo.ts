@@ -24,6 +24,13 @@ import { ensureCustomerSyncSchedules } from '../lib/temporal/customer-sync-sched
 import { setTenantValidityTimer } from '../lib/tenants/tenant-validity-timer';
 import { seedDemoArchive } from './demo-archive';
 import {
+  DEMO_OPERATOR,
+  DEMO_OPERATOR_LOGIN,
+  DEMO_OPERATOR_PASSWORD,
+  DEMO_PASSWORD,
+  DEMO_TENANT_ID,
+} from './demo-identity';
+import {
   DEMO_ADMIN_MOBILE,
   DEMO_ADMIN_USERID,
   DEMO_APP_AGENT_ID,
@@ -35,10 +42,6 @@ import {
   DEMO_CORP_NAME,
 } from '../wecom-sim/seed/demo-corp';
 
-export const DEMO_TENANT_ID = 'demo';
-export const DEMO_PASSWORD = 'demo123456';
-export const DEMO_OPERATOR = 'operator';
-export const DEMO_OPERATOR_PASSWORD = 'operator123456';
 const DEMO_SEATS = 38;
 
 async function seedTenant(): Promise<void> {
@@ -152,9 +155,7 @@ async function main(): Promise<void> {
     });
     await temporal.connection.close();
     console.log(`Demo login: ${DEMO_ADMIN_MOBILE} / ${DEMO_PASSWORD} (${DEMO_CORP_NAME})`);
-    console.log(
-      `Platform operator (POST /api/platform/auth/login): ${DEMO_OPERATOR} / ${DEMO_OPERATOR_PASSWORD}`,
-    );
+    console.log(`Platform operator (${new URL('/platform', config.publicUrl)}): ${DEMO_OPERATOR_LOGIN}`);
   } finally {
     await disconnectDatabase();
   }

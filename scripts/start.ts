@@ -16,6 +16,9 @@ import { elapsed, log } from './stack/log';
 import { ROOT, shortPath } from './stack/paths';
 import { profile } from './stack/profiles';
 import { buildAdmin } from './stack/web-build';
+import { demoSidePanelLinks, DEMO_SIDE_PANEL_USERID } from './stack/demo-links';
+import { watchDemo } from './stack/demo-watch';
+import { DEMO_LOGIN, DEMO_OPERATOR_LOGIN, DEMO_TENANT_ID } from './demo-identity';
 
 const dev = profile('dev');
 
@@ -39,9 +42,14 @@ runScript(dev, async (supervisor) => {
           },
         ]),
   ];
-  // The admin build is independent of the servers: run it alongside.
-  const adminBuild = buildAdmin(path.join(dev.logDir, 'web-build.log'));
-  const [infra] = await Promise.all([startInfra(dev, supervisor, { appPorts }), adminBuild]);
+  // The admin build is independent of the servers and the apps: run it alongside, and wait for it only before
+  // saying everything is running (the api answers 管理后台正在构建 until then). Settled at once, so a failed
+  // build is reported there, not as an unhandled rejection while the servers start.
+  const adminBuild = buildAdmin(path.join(dev.logDir, 'web-build.log')).then(
+    () => null,
+    (error: unknown) => error,
+  );
+  const infra = await startInfra(dev, supervisor, { appPorts });
 
   const wecomApiBase = infra.external.wecomApiBase ?? `http://127.0.0.1:${ports.sim}`;
   const env = appEnv(dev, { ...infra, wecomApiBase }, 'development');
@@ -76,8 +84,20 @@ runScript(dev, async (supervisor) => {
     });
   }
 
+  const buildFailure = await adminBuild;
+  if (buildFailure) throw buildFailure;
+
+  const adminUrl = `http://127.0.0.1:${ports.api}/`;
+  const sidePanel = externalSim ? null : demoSidePanelLinks(wecomApiBase, adminUrl);
   const lines = [
-    ['Admin', `http://127.0.0.1:${ports.api}/`],
+    ['Admin', `${adminUrl}  (${DEMO_LOGIN})`],
+    ['Platform console', `${adminUrl}platform  (${DEMO_OPERATOR_LOGIN})`],
+    ...(sidePanel
+      ? [
+          [`H5 single chat`, `${sidePanel.single}`],
+          [`H5 group chat`, `${sidePanel.group}`],
+        ]
+      : []),
     ['Temporal UI', infra.temporalUiUrl ?? `(external Temporal at ${infra.temporalAddress})`],
     ['WeCom simulator', externalSim ? `(external: ${wecomApiBase})` : wecomApiBase],
     ['Elasticsearch', redact(infra.esUrl)],
@@ -87,6 +107,18 @@ runScript(dev, async (supervisor) => {
   log.info('');
   log.done(`Everything is running (${elapsed(began)}). Ctrl-C stops it.`);
   for (const [name, value] of lines) log.info(`  ${name.padEnd(16)} ${value}`);
+  if (sidePanel)
+    log.info(
+      `  (the H5 links open the side panel as ${DEMO_SIDE_PANEL_USERID} in the simulated WeCom client)`,
+    );
+  log.info('');
+  // The syncs and the archive ingest fill the demo in the background: one line as each finishes or fails.
+  void watchDemo({
+    temporalAddress: infra.temporalAddress,
+    namespace: env.TEMPORAL_NAMESPACE ?? 'default',
+    tenantId: DEMO_TENANT_ID,
+    since: began,
+  });
 
   // Run until a signal (handled by runScript) or a crash.
   await new Promise<never>(() => setInterval(() => undefined, 1 << 30));

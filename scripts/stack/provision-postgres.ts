@@ -106,7 +106,16 @@ export async function preparePostgresData(
   await runCommand(
     path.join(install.home, 'bin', 'initdb'),
     [
-      ...['-D', fresh, '-U', 'postgres', '--auth=trust', '--encoding=UTF8', '--locale=C', '--no-instructions'],
+      ...[
+        '-D',
+        fresh,
+        '-U',
+        'postgres',
+        '--auth=trust',
+        '--encoding=UTF8',
+        '--locale=C',
+        '--no-instructions',
+      ],
       // scratch data needs no fsync of its hundreds of fresh files (see Profile.durableStore)
       ...(profile.durableStore ? [] : ['--no-sync']),
     ],
