@@ -23,6 +23,8 @@ import { ensureOrgSyncSchedule } from '../lib/temporal/org-sync-schedule';
 import { ensureCustomerSyncSchedules } from '../lib/temporal/customer-sync-schedule';
 import { setTenantValidityTimer } from '../lib/tenants/tenant-validity-timer';
 import { seedDemoArchive } from './demo-archive';
+import { simulatorCall } from './demo/simulator-scenario';
+import { DEMO_OPERATOR, DEMO_OPERATOR_PASSWORD, DEMO_PASSWORD, DEMO_TENANT_ID } from './demo/demo-tenant';
 import {
   DEMO_ADMIN_MOBILE,
   DEMO_ADMIN_USERID,
@@ -35,10 +37,6 @@ import {
   DEMO_CORP_NAME,
 } from '../wecom-sim/seed/demo-corp';
 
-export const DEMO_TENANT_ID = 'demo';
-export const DEMO_PASSWORD = 'demo123456';
-export const DEMO_OPERATOR = 'operator';
-export const DEMO_OPERATOR_PASSWORD = 'operator123456';
 const DEMO_SEATS = 38;
 
 async function seedTenant(): Promise<void> {
@@ -99,18 +97,11 @@ async function connectCallbacks(publicUrl: string, wecomApiBase: string): Promis
   const callbacks = await ensureCallbackSettings(DEMO_TENANT_ID);
   // Both receive-event servers of the 企微绑定 page, as the admin would enter them in the WeCom console.
   for (const source of CALLBACK_SOURCES) {
-    const response = await fetch(`${wecomApiBase}/sim/corps/${DEMO_CORP_ID}/callbacks/${source}`, {
-      method: 'PUT',
-      headers: { 'content-type': 'application/json' },
-      body: JSON.stringify({
-        url: callbackUrl(publicUrl, DEMO_TENANT_ID, source),
-        token: callbacks[source].token,
-        encodingAesKey: callbacks[source].aesKey,
-      }),
+    await simulatorCall(wecomApiBase, 'PUT', `/corps/${DEMO_CORP_ID}/callbacks/${source}`, {
+      url: callbackUrl(publicUrl, DEMO_TENANT_ID, source),
+      token: callbacks[source].token,
+      encodingAesKey: callbacks[source].aesKey,
     });
-    if (!response.ok) {
-      throw new Error(`the simulator refused the ${source} callback URL: ${await response.text()}`);
-    }
   }
 }
 
