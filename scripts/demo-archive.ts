@@ -14,6 +14,7 @@ import { ensureArchiveConsentSchedule } from '../lib/temporal/archive-consent-sc
 import { ensureArchiveIngestSchedule } from '../lib/temporal/archive-ingest-schedule';
 import { generateArchiveKeyPair, publicKeyFingerprint } from '../lib/wecom/archive-key';
 import { loadBinding, saveBinding } from '../lib/wecom/binding-store';
+import { simulatorCall } from './demo/simulator-scenario';
 
 /**
  * Messages generated on the first start: enough for every 内容存档 screen to have pages to scroll
@@ -36,16 +37,6 @@ interface DemoArchiveTarget {
   taskQueue: string;
 }
 
-async function simulatorPost<T>(wecomApiBase: string, path: string, body: unknown): Promise<T> {
-  const response = await fetch(`${wecomApiBase}/sim${path}`, {
-    method: 'POST',
-    headers: { 'content-type': 'application/json' },
-    body: JSON.stringify(body),
-  });
-  if (!response.ok) throw new Error(`the simulator refused POST ${path}: ${await response.text()}`);
-  return (await response.json()) as T;
-}
-
 /** Answers how many messages were generated (0 when the tenant's archive already had some). */
 export async function seedDemoArchive(target: DemoArchiveTarget): Promise<number> {
   const { tenantId, corpId, wecomApiBase } = target;
@@ -58,8 +49,9 @@ export async function seedDemoArchive(target: DemoArchiveTarget): Promise<number
   );
   const privateKey = newest?.privateKey ?? generateArchiveKeyPair().privateKey;
   const publicKey = createPublicKey(privateKey).export({ type: 'pkcs1', format: 'pem' }).toString();
-  const { publickey_ver: version } = await simulatorPost<{ publickey_ver: number }>(
+  const { publickey_ver: version } = await simulatorCall<{ publickey_ver: number }>(
     wecomApiBase,
+    'POST',
     `/corps/${corpId}/archive/public-keys`,
     { publicKey },
   );
@@ -76,7 +68,7 @@ export async function seedDemoArchive(target: DemoArchiveTarget): Promise<number
   let generated = 0;
   if (!(await ChatMessageModel.exists({ tenantId }))) {
     generated = demoArchiveSize(process.env);
-    await simulatorPost(wecomApiBase, `/corps/${corpId}/archive/conversations`, {
+    await simulatorCall(wecomApiBase, 'POST', `/corps/${corpId}/archive/conversations`, {
       count: generated,
       days: 30,
     });

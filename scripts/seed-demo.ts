@@ -1,14 +1,17 @@
 /**
  * Seeds the demo tenant for `npm start`: 沃丰时代, bound to the simulator's demo corp, with the demo admin
  * (the corp member 管理员, phone 13800138000) allowed to log in, and the tenant's org-sync Schedule,
- * which runs a first sync at once. Idempotent: a second run changes nothing that exists.
- * `--simulator` (run once the api is up, with the local simulator only) saves the api's callback URL in the
- * simulator, which checks it with WeCom's echostr handshake, so console changes reach the product as
- * change_contact events (and 客户联系 changes as change_external_* events, stored in the callback inbox),
- * and turns on the demo corp's chat archive (demo-archive.ts).
+ * which runs a first sync at once, then the content that needs neither the org nor WeCom (demo/demo-content.ts).
+ * Idempotent: a second run changes nothing that exists.
+ * `--simulator` (run once the api and the worker are up, with the local simulator only) saves the api's
+ * callback URL in the simulator, which checks it with WeCom's echostr handshake, so console changes reach the
+ * product as change_contact events (and 客户联系 changes as change_external_* events, stored in the callback
+ * inbox), turns on the demo corp's chat archive (demo-archive.ts), then adds what needs the synced staff.
  */
+import type { Client } from '@temporalio/client';
 import { hashPassword } from '../api/modules/auth/login.use-case';
 import { loadConfig } from '../lib/config';
+import { createLogger } from '../lib/logger';
 import { connectDatabase, disconnectDatabase } from '../lib/db/connect';
 import { PlatformAdminModel } from '../lib/models/platform-admin.model';
 import { provisionTenantAccess } from '../lib/access/built-in-roles';
@@ -23,6 +26,10 @@ import { ensureOrgSyncSchedule } from '../lib/temporal/org-sync-schedule';
 import { ensureCustomerSyncSchedules } from '../lib/temporal/customer-sync-schedule';
 import { setTenantValidityTimer } from '../lib/tenants/tenant-validity-timer';
 import { seedDemoArchive } from './demo-archive';
+import { loadDemoAdmin } from './demo/demo-admin';
+import { seedDemoActivity, seedDemoContent } from './demo/demo-content';
+import { simulatorCall } from './demo/simulator-scenario';
+import { DEMO_OPERATOR, DEMO_OPERATOR_PASSWORD, DEMO_PASSWORD, DEMO_TENANT_ID } from './demo/demo-tenant';
 import {
   DEMO_OPERATOR,
   DEMO_OPERATOR_LOGIN,
@@ -102,23 +109,23 @@ async function connectCallbacks(publicUrl: string, wecomApiBase: string): Promis
   const callbacks = await ensureCallbackSettings(DEMO_TENANT_ID);
   // Both receive-event servers of the 企微绑定 page, as the admin would enter them in the WeCom console.
   for (const source of CALLBACK_SOURCES) {
-    const response = await fetch(`${wecomApiBase}/sim/corps/${DEMO_CORP_ID}/callbacks/${source}`, {
-      method: 'PUT',
-      headers: { 'content-type': 'application/json' },
-      body: JSON.stringify({
-        url: callbackUrl(publicUrl, DEMO_TENANT_ID, source),
-        token: callbacks[source].token,
-        encodingAesKey: callbacks[source].aesKey,
-      }),
+    await simulatorCall(wecomApiBase, 'PUT', `/corps/${DEMO_CORP_ID}/callbacks/${source}`, {
+      url: callbackUrl(publicUrl, DEMO_TENANT_ID, source),
+      token: callbacks[source].token,
+      encodingAesKey: callbacks[source].aesKey,
     });
-    if (!response.ok) {
-      throw new Error(`the simulator refused the ${source} callback URL: ${await response.text()}`);
-    }
   }
 }
 
 async function main(): Promise<void> {
   const config = loadConfig();
+  const contentDeps = (temporal: Client) => ({
+    temporal,
+    taskQueue: config.temporalTaskQueue,
+    publicUrl: config.publicUrl,
+    log: createLogger('seed-demo', config.logLevel),
+    say: (line: string) => console.log(line),
+  });
   await connectDatabase(config.mongoUrl);
   try {
     if (process.argv.includes('--simulator')) {
@@ -138,6 +145,11 @@ async function main(): Promise<void> {
             ? `Demo chat archive: ${generated} messages generated, ingested within a minute (内容存档)`
             : 'Demo chat archive: key uploaded again, the ingest reads the new feed from its start',
         );
+        await seedDemoActivity(await loadDemoAdmin(DEMO_TENANT_ID, DEMO_ADMIN_USERID), {
+          ...contentDeps(temporal),
+          corpId: DEMO_CORP_ID,
+          wecomApiBase: config.wecomApiBase,
+        });
       } finally {
         await temporal.connection.close();
       }
@@ -153,6 +165,7 @@ async function main(): Promise<void> {
       effectiveAt: demo.effectiveAt.toISOString(),
       expiresAt: demo.expiresAt.toISOString(),
     });
+    await seedDemoContent(await loadDemoAdmin(DEMO_TENANT_ID, DEMO_ADMIN_USERID), contentDeps(temporal));
     await temporal.connection.close();
     console.log(`Demo login: ${DEMO_ADMIN_MOBILE} / ${DEMO_PASSWORD} (${DEMO_CORP_NAME})`);
     console.log(`Platform operator (${new URL('/platform', config.publicUrl)}): ${DEMO_OPERATOR_LOGIN}`);

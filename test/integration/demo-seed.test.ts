@@ -1,29 +1,64 @@
-import { execFile } from 'node:child_process';
+import { execFile, spawn, type ChildProcess } from 'node:child_process';
+import fs from 'node:fs';
+import os from 'node:os';
 import path from 'node:path';
 import { promisify } from 'node:util';
 import mongoose from 'mongoose';
+import request from 'supertest';
+import { contactRecordPageSchema } from '../../lib/contracts/contact-record.contract';
+import { groupCodeDetailSchema, groupCodePageSchema } from '../../lib/contracts/group-code.contract';
+import { sensitiveAlertPageSchema } from '../../lib/contracts/sensitive-alerts.contract';
+import { sensitiveRulePageSchema } from '../../lib/contracts/sensitive-rules.contract';
+import { staffCodeAddPageSchema, staffCodePageSchema } from '../../lib/contracts/staff-codes.contract';
+import { welcomePageSchema } from '../../lib/contracts/welcome-messages.contract';
 import { ChatMessageModel } from '../../lib/models/chat-message.model';
+import { ContactRecordModel } from '../../lib/models/contact-record.model';
+import { GroupCodeScanModel } from '../../lib/models/group-code-scan.model';
+import { GroupCodeModel } from '../../lib/models/group-code.model';
+import { NewContactModel } from '../../lib/models/new-contact.model';
+import { SeatClaimModel } from '../../lib/models/seat-claim.model';
+import { SensitiveAlertModel } from '../../lib/models/sensitive-alert.model';
+import { SensitiveRuleModel } from '../../lib/models/sensitive-rule.model';
+import { StaffCodeModel } from '../../lib/models/staff-code.model';
+import { StaffModel } from '../../lib/models/staff.model';
+import { WelcomeMessageModel } from '../../lib/models/welcome-message.model';
 import { archiveIngestScheduleId } from '../../lib/temporal/workflow-ids';
 import { loadBinding } from '../../lib/wecom/binding-store';
-import { DEMO_CONTACTS_SECRET, DEMO_CORP_ID } from '../../wecom-sim/seed/demo-corp';
+import { linesOf } from '../../wecom-sim/archive/conversation-lines';
+import { DEMO_ADMIN_MOBILE, DEMO_CONTACTS_SECRET, DEMO_CORP_ID } from '../../wecom-sim/seed/demo-corp';
+import { demoCustomerSeed } from '../../wecom-sim/seed/demo-customers';
+import { DEMO_PASSWORD, DEMO_TENANT_ID } from '../../scripts/demo/demo-tenant';
+import { demoSeatedStaff } from '../../scripts/demo/demo-seats';
 import { eventually, startTestApp, type TestApp } from '../support/app-harness';
-import { isolatedMongoUrl, stackEnv } from '../support/stack-env';
-import { seedDemoArchive } from '../../scripts/demo-archive';
+import { stackEnv } from '../support/stack-env';
 
 const run = promisify(execFile);
 const ROOT = path.resolve(__dirname, '..', '..');
 /** A small demo archive: the test is about the seed's steps, not the ingest's speed. */
 const DEMO_MESSAGES = 200;
+const tenantId = DEMO_TENANT_ID;
 
-describe('the demo seed of `npm start` seals the demo binding and connects both callbacks', () => {
+/**
+ * `npm start`'s demo, run as npm start runs it: the seed, then the api and the worker (each its own process, as
+ * there: the api must answer the simulator's callback handshake while the worker syncs), then the seed with
+ * --simulator. What the admin's pages list is read back through the api as the demo admin; a second start adds
+ * nothing. (The worker syncs the demo corp's 3,000 customers meanwhile, which keeps FerretDB busy for minutes.)
+ */
+describe('the demo seed of `npm start`', () => {
   let app: TestApp;
+  let worker: ChildProcess | undefined;
+  let admin: ReturnType<typeof request.agent>;
 
   beforeAll(async () => {
     app = await startTestApp('demo-seed');
   });
 
-  // The worker may be amid the demo corp's customer sync: stopping waits for its activity.
   afterAll(async () => {
+    if (worker && worker.exitCode === null) {
+      const exited = new Promise((resolve) => worker!.once('exit', resolve));
+      worker.kill('SIGTERM');
+      await exited;
+    }
     await app?.stop();
   }, 180_000);
 
@@ -32,7 +67,7 @@ describe('the demo seed of `npm start` seals the demo binding and connects both 
       cwd: ROOT,
       env: {
         ...process.env,
-        MONGO_URL: isolatedMongoUrl('demo-seed'),
+        MONGO_URL: app.config.mongoUrl,
         PUBLIC_URL: app.baseUrl,
         TEMPORAL_TASK_QUEUE: app.config.temporalTaskQueue,
         LOG_LEVEL: 'warn',
@@ -40,51 +75,243 @@ describe('the demo seed of `npm start` seals the demo binding and connects both 
       },
     });
 
-  it('binds the demo tenant with sealed secrets, twice without change, then connects the callbacks', async () => {
+  /** The worker as npm start runs it; ready when it says so. Its log: .stack/test/logs/demo-seed-worker.log */
+  function startWorkerProcess(): Promise<void> {
+    const log = fs.createWriteStream(
+      path.join(process.env.STACK_LOG_DIR ?? os.tmpdir(), 'demo-seed-worker.log'),
+    );
+    worker = spawn(process.execPath, ['--import', 'tsx', path.join(ROOT, 'worker', 'main.ts')], {
+      cwd: ROOT,
+      env: {
+        ...process.env,
+        MONGO_URL: app.config.mongoUrl,
+        PUBLIC_URL: app.baseUrl,
+        TEMPORAL_TASK_QUEUE: app.config.temporalTaskQueue,
+        LOG_LEVEL: 'info',
+        NODE_ENV: 'test',
+      },
+      stdio: ['ignore', 'pipe', 'pipe'],
+    });
+    worker.stderr!.pipe(log);
+    return new Promise((resolve, reject) => {
+      worker!.stdout!.on('data', (chunk: Buffer) => {
+        log.write(chunk);
+        if (chunk.toString().includes('worker started')) resolve();
+      });
+      worker!.once('exit', (code) => reject(new Error(`the worker exited (${code}) before it started`)));
+    });
+  }
+
+  it('seeds before the api, then with --simulator once the api and the worker run, no wait running out', async () => {
+    const began = Date.now();
     await seed();
     const raw = JSON.stringify(
-      await mongoose.connection.db!.collection('tenants').findOne({ _id: 'demo' as never }),
+      await mongoose.connection.db!.collection('tenants').findOne({ _id: tenantId as never }),
     );
     expect(raw).not.toContain(DEMO_CONTACTS_SECRET);
-    const binding = await loadBinding('demo');
-    expect(binding).toMatchObject({ corpId: DEMO_CORP_ID, secrets: { contacts: DEMO_CONTACTS_SECRET } });
+    expect(await loadBinding(tenantId)).toMatchObject({
+      corpId: DEMO_CORP_ID,
+      secrets: { contacts: DEMO_CONTACTS_SECRET },
+    });
+    const seeded = Date.now();
 
-    await seed();
-    expect(await loadBinding('demo')).toEqual(binding);
-
+    await startWorkerProcess();
+    const workerUp = Date.now();
     const { stdout } = await seed('--simulator');
     expect(stdout).toContain('contact and customer events');
+    // Every bounded wait of the seed saw what it waited for.
+    expect(stdout).not.toMatch(/not .*yet|has no WeCom/);
+    console.log(
+      `demo seed: ${(seeded - began) / 1000} s before the api, ${(Date.now() - workerUp) / 1000} s with ` +
+        `--simulator (worker start ${(workerUp - seeded) / 1000} s)\n${stdout}`,
+    );
+
+    admin = request.agent(app.baseUrl);
+    await admin
+      .post('/api/auth/login')
+      .send({ phone: DEMO_ADMIN_MOBILE, password: DEMO_PASSWORD })
+      .expect(200);
+  }, 480_000);
+
+  it('gives the first ten sales staff 开启系统, each on a seat', async () => {
+    const seated = demoSeatedStaff();
+    expect(seated).toHaveLength(10);
+    expect(seated).toContain('lina');
+    const staff = await StaffModel.find({ tenantId, systemEnabled: true }, { userid: 1 }).lean();
+    expect(staff.map((member) => member.userid).sort()).toEqual([...seated, 'admin'].sort());
+    expect((await admin.get('/api/org/seats').expect(200)).body).toMatchObject({ used: 10, total: 38 });
   });
 
-  // Stored in MongoDB is the ingest's first write after decrypting: proof that the saved key opens the feed.
-  // (The worker also syncs the demo corp's 3,000 customers meanwhile, which keeps FerretDB busy for minutes.)
-  const storedAll = async () =>
-    (await ChatMessageModel.countDocuments({ tenantId: 'demo' })) >= DEMO_MESSAGES;
+  it('has 敏感消息 rules and settings in place before the ingest, which raises alerts awaiting review', async () => {
+    const rules = sensitiveRulePageSchema.parse((await admin.get('/api/sensitive-rules').expect(200)).body);
+    expect(rules.items.map((rule) => [rule.name, rule.enabled, rule.creatorName]).sort()).toEqual([
+      ['客户投诉', true, '管理员'],
+      ['私下交易', true, '管理员'],
+      ['竞品提及', false, '管理员'],
+    ]);
+    const settings = (await admin.get('/api/sensitive-behavior-settings').expect(200)).body;
+    expect(settings.behaviors).toEqual(['sensitive-message']);
 
-  it('turns the archive on: a saved key the simulator knows, and the conversations generated once', async () => {
-    // The first --simulator run above generated the conversations and saved the key.
-    const binding = (await loadBinding('demo'))!;
-    expect(binding.archiveKeys).toHaveLength(1);
-    await app.startWorker();
-    await app.temporal.schedule.getHandle(archiveIngestScheduleId('demo')).trigger();
-    await eventually(storedAll, 240_000);
-
-    // A restart of `npm start`: the same key goes up again under the simulator's next version, the saved seq
-    // goes back to 0, and nothing more is generated. (In-process: the worker's sync in this process can keep the
-    // api from answering the simulator's callback handshake within its second, which --simulator also does.)
-    const generated = await seedDemoArchive({
-      tenantId: 'demo',
-      corpId: DEMO_CORP_ID,
-      wecomApiBase: stackEnv.wecomApiBase,
-      temporal: app.temporal,
-      taskQueue: app.config.temporalTaskQueue,
-    });
-    expect(generated).toBe(0);
-    const again = (await loadBinding('demo'))!;
-    expect(again.archiveKeys.map((key) => key.version)).toEqual([1, 2]);
-    expect(new Set(again.archiveKeys.map((key) => key.privateKey))).toEqual(
-      new Set([binding.archiveKeys[0].privateKey]),
+    await app.temporal.schedule.getHandle(archiveIngestScheduleId(tenantId)).trigger();
+    await eventually(
+      async () => (await ChatMessageModel.countDocuments({ tenantId })) >= DEMO_MESSAGES,
+      240_000,
     );
-    expect(await ChatMessageModel.countDocuments({ tenantId: 'demo' })).toBe(DEMO_MESSAGES);
+    // The batch's alerts come after its messages are stored and indexed.
+    const alerts = await eventually(async () => {
+      const page = sensitiveAlertPageSchema.parse(
+        (await admin.get('/api/sensitive-alerts').query({ status: 'pending' }).expect(200)).body,
+      );
+      return page.total > 0 ? page : undefined;
+    }, 60_000);
+    for (const alert of alerts.items) {
+      expect(['私下交易', '客户投诉']).toContain(alert.ruleName);
+      expect(alert.words.length).toBeGreaterThan(0);
+      for (const word of alert.words) expect(alert.content).toContain(word);
+    }
+  }, 300_000);
+
+  it('archives chats where staff speak the sales lines and customers the customer lines', async () => {
+    const texts = await ChatMessageModel.find({ tenantId, msgtype: 'text' }).lean();
+    const withCustomers = texts.filter((message) => message.chatKind !== 'internal');
+    expect(withCustomers.length).toBeGreaterThan(50);
+    const staffLines = new Set(linesOf('staff'));
+    const customerLines = new Set(linesOf('customer'));
+    for (const message of withCustomers) {
+      expect(message.senderType === 'staff' ? staffLines : customerLines).toContain(message.content);
+    }
+  });
+
+  it('lists 欢迎语, and 群活码 of every strategy with their scans, one code nearly full', async () => {
+    const welcomes = async (kind: string) =>
+      welcomePageSchema.parse((await admin.get(`/api/welcome-messages/${kind}`).expect(200)).body);
+    expect((await welcomes('default')).items).toEqual([
+      expect.objectContaining({
+        attachment: expect.objectContaining({ kind: 'link' }),
+        creatorName: '管理员',
+      }),
+    ]);
+    await eventually(async () => (await welcomes('group')).items[0]?.sync?.status === 'synced', 60_000);
+
+    const codes = groupCodePageSchema.parse((await admin.get('/api/group-codes').expect(200)).body);
+    expect(codes.items.map((code) => code.strategy).sort()).toEqual(['nearest', 'overflow', 'round-robin']);
+    const scansPerGroup: Record<string, number[]> = {};
+    for (const row of codes.items) {
+      const detail = groupCodeDetailSchema.parse(
+        (await admin.get(`/api/group-codes/${row.id}`).expect(200)).body,
+      );
+      expect(detail.status).toBe('normal');
+      scansPerGroup[detail.strategy] = detail.groups.map((group) => group.scanCount);
+      if (detail.strategy === 'overflow') {
+        expect(detail.groups.map((group) => [group.state, group.scanLimit - group.scanCount])).toEqual([
+          ['full', 0],
+          ['serving', 3],
+        ]);
+      }
+    }
+    expect(scansPerGroup).toEqual({ overflow: [20, 17], 'round-robin': [4, 4, 4], nearest: [3, 3, 3] });
+  });
+
+  it('lists 员工活码 with their welcome and tags, the adds they brought, and 联系记录 with reminders', async () => {
+    const codes = staffCodePageSchema.parse((await admin.get('/api/staff-codes').expect(200)).body);
+    expect(
+      codes.items.map((code) => [code.scene, code.kind, code.sync.status, code.tags.length]).sort(),
+    ).toEqual([
+      ['一组展会引流', 'multi', 'synced', 1],
+      ['李娜的名片码', 'single', 'synced', 1],
+    ]);
+    const lina = codes.items.find((code) => code.kind === 'single')!;
+    expect(lina.welcomeText).toContain('李娜');
+    const adds = async (codeId: string) =>
+      staffCodeAddPageSchema.parse((await admin.get(`/api/staff-codes/${codeId}/adds`).expect(200)).body);
+    // The welcome of each add is WeCom's answer within its 20 seconds, after the callback.
+    const settled = async (codeId: string) =>
+      eventually(async () => {
+        const page = await adds(codeId);
+        return page.items.every((add) => add.welcome.status !== 'pending') ? page : undefined;
+      }, 60_000);
+    const linaAdds = await settled(lina.id);
+    const teamAdds = await settled(codes.items.find((code) => code.kind === 'multi')!.id);
+    expect(linaAdds.items.map((add) => [add.userid, add.welcome.status])).toEqual(
+      Array.from({ length: 4 }, () => ['lina', 'sent']),
+    );
+    expect(teamAdds.total).toBe(6);
+    expect(new Set(teamAdds.items.map((add) => add.userid))).toEqual(
+      new Set(['liuyang', 'chenjing', 'yanglei']),
+    );
+
+    // A record for every customer the codes brought in; every third also a reminder @ing their staff member.
+    let reminders = 0;
+    for (const add of [...linaAdds.items, ...teamAdds.items]) {
+      const records = contactRecordPageSchema.parse(
+        (await admin.get(`/api/customers/${add.externalUserid}/contact-records`).expect(200)).body,
+      );
+      expect(records.items.filter((record) => record.kind === 'record')).toHaveLength(1);
+      for (const reminder of records.items.filter((record) => record.kind === 'reminder')) {
+        expect(reminder.mentions.map((mention) => mention.userid)).toEqual([add.userid]);
+        expect(Date.parse(reminder.remindAt!)).toBeGreaterThan(Date.now());
+        reminders += 1;
+      }
+    }
+    expect(reminders).toBe(4);
+  });
+
+  it("opens the README's H5 side panel example as lina", async () => {
+    const readme = fs.readFileSync(path.join(ROOT, 'README.md'), 'utf8');
+    const printed = /http:\/\/127\.0\.0\.1:3001(\/sim\/corps\/\S+?\/client\?[^\s`]+)/.exec(readme);
+    expect(printed).not.toBeNull();
+    const example = new URL(`${stackEnv.wecomApiBase}${printed![1]}`);
+    const externalUserid = example.searchParams.get('externalUserid')!;
+    expect(example.searchParams.get('userid')).toBe('lina');
+    // The simulated WeCom client remembers who is signed in and which chat is open, then opens the page.
+    const opened = await fetch(example, { redirect: 'manual' });
+    expect(opened.status).toBe(302);
+    expect(new URL(opened.headers.get('location')!).pathname).toBe('/h5/customer');
+
+    // The page signs in through WeCom OAuth, silent in the client.
+    const browser = request.agent(app.baseUrl);
+    const start = await browser
+      .get('/api/h5/auth/start')
+      .query({ corpId: DEMO_CORP_ID, next: '/h5/customer' });
+    const atWeCom = await fetch(start.headers.location.split('#')[0], { redirect: 'manual' });
+    const back = new URL(atWeCom.headers.get('location')!);
+    const signedIn = await browser.get(`${back.pathname}${back.search}`).expect(302);
+    expect(signedIn.headers.location).toBe('/h5/customer');
+    // The customer is the demo corp's, stored by the customer sync the worker runs after the first start.
+    const profile = await eventually(async () => {
+      const answer = await browser.get(`/api/h5/customers/${externalUserid}`);
+      return answer.status === 200 ? answer.body : undefined;
+    }, 300_000);
+    const seeded = demoCustomerSeed.customers.find((c) => c.contact.external_userid === externalUserid)!;
+    expect(seeded.follows.map((follow) => follow.userid)).toContain('lina');
+    expect(profile.name).toBe(seeded.contact.name);
+  }, 330_000);
+
+  it('adds nothing on a second start', async () => {
+    const counts = () =>
+      Promise.all(
+        [
+          SeatClaimModel,
+          SensitiveRuleModel,
+          SensitiveAlertModel,
+          WelcomeMessageModel,
+          GroupCodeModel,
+          GroupCodeScanModel,
+          StaffCodeModel,
+          NewContactModel,
+          ContactRecordModel,
+          ChatMessageModel,
+        ].map(async (model) => [model.modelName, await model.countDocuments({ tenantId })]),
+      );
+    const before = await counts();
+    await seed();
+    const { stdout } = await seed('--simulator');
+    expect(stdout).toContain('key uploaded again');
+    // The simulator kept its feed (npm start's restarts it): the ingest reads it again under the same msgids.
+    await app.temporal.schedule.getHandle(archiveIngestScheduleId(tenantId)).trigger();
+    await new Promise((resolve) => setTimeout(resolve, 10_000));
+    expect(await counts()).toEqual(before);
+    const binding = (await loadBinding(tenantId))!;
+    expect(binding.archiveKeys.map((key) => key.version)).toEqual([1, 2]);
   }, 300_000);
 });

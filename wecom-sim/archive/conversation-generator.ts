@@ -3,11 +3,14 @@
  * talk with the customers they follow (single chats), inside their customer groups, and among themselves
  * (an internal group and member-to-member chats). Mostly Chinese text, with every other kind of §15.3 in
  * plausible proportions; message times rise steadily over the chosen span and end at the simulator's now.
+ * Members talk to customers as salespeople and customers answer as customers (conversation-lines.ts); one
+ * text in RISKY_EVERY of those between a member and customers says something a compliance review would flag.
  */
 import { randomBytes, randomInt } from 'node:crypto';
 import type { Corp } from '../state/corp';
 import type { ArchivedMsgType, MessageDraft } from './archived-message';
 import type { ChatArchive } from './chat-archive';
+import { lineFor, type Speaker } from './conversation-lines';
 
 export interface GenerateOptions {
   count: number;
@@ -24,42 +27,18 @@ export class NoConversationError extends Error {
 interface Chat {
   roomid: string;
   members: string[];
+  /** The corp's members among `members`; the others are customers. */
+  staff: ReadonlySet<string>;
   external: boolean;
   weight: number;
 }
 
-const PHRASES = [
-  '您好，我是您的专属顾问，有什么可以帮您的吗？',
-  '请问这款产品现在有优惠活动吗？',
-  '有的，本周下单可以享受九折优惠。',
-  '好的，我考虑一下，明天给您答复。',
-  '合同我已经发到您的邮箱了，请查收。',
-  '发货时间大概是什么时候？',
-  '今天下午三点前下单，当天就能发货。',
-  '价格方面还能再商量吗？',
-  '麻烦把报价单再发我一份，谢谢。',
-  '收到，我这边马上安排。',
-  '周四下午方便视频沟通一下方案吗？',
-  '没问题，到时候我把会议链接发给您。',
-  '上次的售后问题已经处理好了吗？',
-  '已经处理好了，感谢您的耐心等待！',
-  '我们公司需要采购一批设备，数量大概两百台。',
-  '批量采购可以申请专属折扣，我帮您问一下经理。',
-  '发票抬头写我们公司全称就可以。',
-  '好的，请问需要开增值税专用发票吗？',
-  '这个功能能不能定制？',
-  '可以的，我们的技术同事会和您详细对接需求。',
-  '大家好，本周六有新品发布会，欢迎参加！',
-  '请问会员积分怎么兑换？',
-  '在小程序里点“我的积分”就可以兑换礼品。',
-  '辛苦了，祝您工作顺利！',
-  '明白了，谢谢您的解答。',
-  '我把产品手册发到群里了，大家可以看看。',
-  '物流单号是多少？我查一下。',
-  '下个月续约的话还有额外赠送吗？',
-  '老客户续约赠送三个月服务期。',
-  '好的，那我们就按这个方案执行吧。',
-];
+/**
+ * Counted, not drawn, so that even a small archive has a few (a test's 200 messages hold about three): enough
+ * for a demo's review queue without burying the ordinary talk.
+ */
+const RISKY_EVERY = 40;
+
 const FILE_NAMES = [
   ['产品报价单', 'xlsx'],
   ['服务合同', 'pdf'],
@@ -115,26 +94,30 @@ function chatsOf(corp: Corp, archive: ChatArchive, nowMs: number): Chat[] {
   const chats: Chat[] = [];
   for (const userid of staff) {
     for (const customer of corp.customers.customersOf(userid)) {
-      chats.push({ roomid: '', members: [userid, customer], external: true, weight: 6 });
+      chats.push({
+        roomid: '',
+        members: [userid, customer],
+        staff: new Set([userid]),
+        external: true,
+        weight: 6,
+      });
     }
   }
   for (const group of corp.groupChats.all()) {
     const members = group.member_list.map((member) => member.userid);
     if (members.some((id) => archived.has(id))) {
-      chats.push({ roomid: group.chat_id, members, external: true, weight: 10 });
+      const staff = group.member_list.filter((member) => member.type === 1).map((member) => member.userid);
+      chats.push({ roomid: group.chat_id, members, staff: new Set(staff), external: true, weight: 10 });
     }
   }
   for (let i = 0; i + 1 < staff.length && i < 4; i += 1) {
-    chats.push({ roomid: '', members: [staff[i], staff[i + 1]], external: false, weight: 2 });
+    const members = [staff[i], staff[i + 1]];
+    chats.push({ roomid: '', members, staff: new Set(members), external: false, weight: 2 });
   }
   if (staff.length >= 3) {
     const room = archive.consent.allRooms()[0] ?? internalRoom(archive, staff.slice(0, 5), nowMs);
-    chats.push({
-      roomid: room.roomid,
-      members: room.members.map((m) => m.memberid),
-      external: false,
-      weight: 3,
-    });
+    const members = room.members.map((m) => m.memberid);
+    chats.push({ roomid: room.roomid, members, staff: new Set(members), external: false, weight: 3 });
   }
   return chats;
 }
@@ -158,16 +141,21 @@ function mediaBody(archive: ChatArchive, minBytes: number, maxBytes: number) {
   return { sdkfileid, md5sum, size };
 }
 
+function speakerIn(chat: Chat, from: string): Speaker {
+  if (!chat.external) return 'colleague';
+  return chat.staff.has(from) ? 'staff' : 'customer';
+}
+
 /** The body of one message of `msgtype`, its media stored in the archive. */
 function bodyFor(
   msgtype: ArchivedMsgType,
   archive: ChatArchive,
   corp: Corp,
-  context: { previous: string[]; msgtime: number },
+  context: { previous: string[]; msgtime: number; speaker: Speaker; risky: boolean },
 ) {
   switch (msgtype) {
     case 'text':
-      return { content: pick(PHRASES) };
+      return { content: lineFor(context.speaker, pick, context.risky) };
     case 'image': {
       const { sdkfileid, md5sum, size } = mediaBody(archive, 512, 4096);
       return { md5sum, filesize: size, sdkfileid };
@@ -201,21 +189,24 @@ function bodyFor(
         totalamount: totalcnt * 888,
       };
     }
-    case 'chatrecord':
+    case 'chatrecord': {
+      // A forwarded exchange: a customer's question, then the answer a few minutes later.
+      const asked = Math.floor(context.msgtime / 1000) - randomInt(3_600, 86_400);
       return {
         title: '群聊的聊天记录',
-        item: [0, 1].map(() => ({
+        item: (['customer', 'staff'] as const).map((speaker, n) => ({
           type: 'ChatRecordText',
-          msgtime: Math.floor(context.msgtime / 1000) - randomInt(60, 86_400),
-          content: JSON.stringify({ content: pick(PHRASES) }),
+          msgtime: asked + n * randomInt(30, 600),
+          content: JSON.stringify({ content: lineFor(speaker, pick) }),
           from_chatroom: true,
         })),
       };
+    }
     case 'mixed': {
       const { sdkfileid, md5sum, size } = mediaBody(archive, 512, 2048);
       return {
         item: [
-          { type: 'text', content: JSON.stringify({ content: pick(PHRASES) }) },
+          { type: 'text', content: JSON.stringify({ content: lineFor(context.speaker, pick) }) },
           { type: 'image', content: JSON.stringify({ md5sum, filesize: size, sdkfileid }) },
         ],
       };
@@ -240,18 +231,22 @@ export function generateConversations(
   const typeWeights = new Map(
     (options.msgtypes ?? (Object.keys(WEIGHTS) as ArchivedMsgType[])).map((type) => [type, WEIGHTS[type]]),
   );
-  const staff = new Set(archive.consent.permittedUsers());
   const sentBy = new Map<Chat, string[]>();
   const step = Math.max(1, Math.floor((options.days * 86_400_000) / options.count));
   const start = nowMs - step * options.count;
   const firstSeq = archive.lastSeq + 1;
+  let textsWithCustomers = 0;
   for (let i = 0; i < options.count; i += 1) {
     const chat = chats[Number(weightedPick(chatWeights))];
     const from = pick(chat.members);
+    const speaker = speakerIn(chat, from);
     let msgtype = weightedPick(typeWeights);
     // 对外红包 goes from a member to customers; 红包 stays among colleagues.
-    if (msgtype === 'external_redpacket' && (!chat.external || !staff.has(from))) msgtype = 'redpacket';
-    if (msgtype === 'redpacket' && chat.external && staff.has(from)) msgtype = 'external_redpacket';
+    if (msgtype === 'external_redpacket' && speaker !== 'staff') msgtype = 'redpacket';
+    if (msgtype === 'redpacket' && speaker === 'staff') msgtype = 'external_redpacket';
+    const textWithCustomers = msgtype === 'text' && speaker !== 'colleague';
+    if (textWithCustomers) textsWithCustomers += 1;
+    const risky = textWithCustomers && textsWithCustomers % RISKY_EVERY === 0;
     const previous = sentBy.get(chat) ?? [];
     const msgtime = start + i * step + randomInt(step);
     const draft: MessageDraft = {
@@ -260,7 +255,7 @@ export function generateConversations(
       roomid: chat.roomid,
       msgtime,
       msgtype,
-      body: bodyFor(msgtype, archive, corp, { previous, msgtime }),
+      body: bodyFor(msgtype, archive, corp, { previous, msgtime, speaker, risky }),
       external: chat.external,
     };
     const { msgid } = archive.archive(draft);

@@ -3,6 +3,7 @@ import request from 'supertest';
 import { DEMO_ARCHIVE_SECRET, DEMO_CORP_ID } from '../seed/demo-corp';
 import { createHarness, type SimHarness } from '../test-support/sim-harness';
 import { MEDIA_CHUNK_BYTES } from './archive-media';
+import { linesOf } from './conversation-lines';
 
 let sim: SimHarness;
 beforeEach(() => {
@@ -78,6 +79,36 @@ describe('generated conversations in the chat archive', () => {
     expect(recall.revoke).toHaveProperty('pre_msgid');
     const redpacket = messages.find((m: { msgtype: string }) => m.msgtype.endsWith('redpacket'));
     if (redpacket) expect(redpacket.redpacket).toHaveProperty('totalamount');
+  });
+
+  it('has members speak as salespeople and customers as customers, a few of them out of line', async () => {
+    const keys = keyPair();
+    await request(sim.app)
+      .post(`/sim/corps/${DEMO_CORP_ID}/archive/public-keys`)
+      .send({ publicKey: keys.publicKey });
+    await request(sim.app)
+      .post(`/sim/corps/${DEMO_CORP_ID}/archive/conversations`)
+      .send({ count: 1000, msgtypes: ['text'] });
+    const page = await sdk('getchatdata', { seq: 0, limit: 1000 });
+    const texts = page.chatdata.map(
+      (data: { encrypt_random_key: string; encrypt_chat_msg: string }) =>
+        open(keys.privateKey, data) as { from: string; tolist: string[]; text: { content: string } },
+    );
+    const isCustomer = (id: string) => /^w[mo]/.test(id);
+    const lines = {
+      staff: new Set(linesOf('staff')),
+      customer: new Set(linesOf('customer')),
+      colleague: new Set(linesOf('colleague')),
+    };
+    for (const { from, tolist, text } of texts) {
+      const speaker = isCustomer(from) ? 'customer' : tolist.some(isCustomer) ? 'staff' : 'colleague';
+      expect(lines[speaker]).toContain(text.content);
+    }
+    const risky = texts.filter(({ text }: { text: { content: string } }) =>
+      /私下转账|返现|投诉|退款/.test(text.content),
+    );
+    expect(risky.length).toBeGreaterThan(5);
+    expect(risky.length).toBeLessThan(texts.length / 20);
   });
 
   it('serves a file in 512 KB chunks through GetMediaData', async () => {
