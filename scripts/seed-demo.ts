@@ -29,14 +29,13 @@ import { seedDemoArchive } from './demo-archive';
 import { loadDemoAdmin } from './demo/demo-admin';
 import { seedDemoActivity, seedDemoContent } from './demo/demo-content';
 import { simulatorCall } from './demo/simulator-scenario';
-import { DEMO_OPERATOR, DEMO_OPERATOR_PASSWORD, DEMO_PASSWORD, DEMO_TENANT_ID } from './demo/demo-tenant';
 import {
   DEMO_OPERATOR,
   DEMO_OPERATOR_LOGIN,
   DEMO_OPERATOR_PASSWORD,
   DEMO_PASSWORD,
   DEMO_TENANT_ID,
-} from './demo-identity';
+} from './demo/demo-tenant';
 import {
   DEMO_ADMIN_MOBILE,
   DEMO_ADMIN_USERID,

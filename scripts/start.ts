@@ -18,7 +18,7 @@ import { profile } from './stack/profiles';
 import { buildAdmin } from './stack/web-build';
 import { demoSidePanelLinks, DEMO_SIDE_PANEL_USERID } from './stack/demo-links';
 import { watchDemo } from './stack/demo-watch';
-import { DEMO_LOGIN, DEMO_OPERATOR_LOGIN, DEMO_TENANT_ID } from './demo-identity';
+import { DEMO_LOGIN, DEMO_OPERATOR_LOGIN, DEMO_TENANT_ID } from './demo/demo-tenant';
 
 const dev = profile('dev');
 
