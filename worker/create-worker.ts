@@ -15,6 +15,7 @@ import { customerIndexNames } from '../lib/search/customer-index';
 import { bindCustomerSearch, type CustomerSearch } from '../lib/search/customer-search-runtime';
 import { prepareCustomerSearch } from '../lib/search/customer-search-startup';
 import { createSearchClient } from '../lib/search/es-client';
+import { activityFailureLogging } from './activity-failure-logging';
 
 /** The worker's composition root: real clients in, a Worker polling the main task queue out. */
 export async function createWorker(
@@ -22,7 +23,8 @@ export async function createWorker(
 ): Promise<{ worker: Worker; close: () => Promise<void> }> {
   const connection = await NativeConnection.connect({ address: config.temporalAddress });
   const temporal = await connectTemporalClient(config.temporalAddress, config.temporalNamespace);
-  const wecomStats = new WeComCallStats(createLogger('worker', config.logLevel));
+  const log = createLogger('worker', config.logLevel);
+  const wecomStats = new WeComCallStats(log);
   wecomStats.start();
   const wecom = new WeComClient({ baseUrl: config.wecomApiBase, observer: wecomStats });
   const contacts = createContactsApi(wecom);
@@ -42,6 +44,10 @@ export async function createWorker(
     namespace: config.temporalNamespace,
     taskQueue: config.temporalTaskQueue,
     workflowsPath: require.resolve('../workflows'),
+    interceptors: {
+      activity: [activityFailureLogging(log)],
+      workflowModules: [require.resolve('../workflows/log-failures')],
+    },
     activities: createActivities({
       contacts,
       corpTags,
@@ -61,12 +67,8 @@ export async function createWorker(
       search,
     }),
   });
-  await prepareCustomerSearch(search, createLogger('worker', config.logLevel));
-  await prepareChatSearch(
-    { es, temporal, taskQueue: config.temporalTaskQueue },
-    chatNames,
-    createLogger('worker', config.logLevel),
-  );
+  await prepareCustomerSearch(search, log);
+  await prepareChatSearch({ es, temporal, taskQueue: config.temporalTaskQueue }, chatNames, log);
   const close = async () => {
     await es.close();
     await temporal.connection.close();

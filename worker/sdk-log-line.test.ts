@@ -23,6 +23,14 @@ describe('sdkLogLine', () => {
     expect(line.fields).toEqual({ target: 'temporal_sdk_core' });
   });
 
+  it('keeps the SDK’s own activity and workflow failure lines for debug: the interceptors report those', () => {
+    const error = new Error('boom');
+    expect(sdkLogLine('WARN', 'Activity failed', { sdkComponent: 'worker', error }).level).toBe('debug');
+    expect(sdkLogLine('WARN', 'Workflow failed', { sdkComponent: 'worker', error }).level).toBe('debug');
+    // The same words from workflow or activity code are theirs to keep.
+    expect(sdkLogLine('WARN', 'Activity failed', { sdkComponent: 'activity' }).level).toBe('warn');
+  });
+
   it('writes an error of a warning as its type and causes, without the stack', () => {
     const error = new Error('fetch failed', { cause: new Error('connect ECONNREFUSED 127.0.0.1:7233') });
     expect(sdkLogLine('WARN', 'Connection lost', { error }).fields).toEqual({
@@ -36,6 +44,6 @@ describe('sdkLogLine', () => {
   it('hands pino the whole error, stack included, on error and debug lines', () => {
     const error = new Error('boom');
     expect(sdkLogLine('ERROR', 'Worker failed', { error }).fields.err).toBe(error);
-    expect(sdkLogLine('DEBUG', 'Activity failed', { error }).fields.err).toBe(error);
+    expect(sdkLogLine('DEBUG', 'Activity failed', { sdkComponent: 'worker', error }).fields.err).toBe(error);
   });
 });

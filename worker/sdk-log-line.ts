@@ -11,6 +11,13 @@ const PINO_LEVELS: Record<LogLevel, PinoLevel> = {
   ERROR: 'error',
 };
 
+/**
+ * The SDK's lifecycle lines that the worker's own interceptors report better: a failed activity attempt with
+ * whether it is retried and which timeout ended it (worker/activity-failure-logging.ts), a failed workflow
+ * told apart from a failed workflow task (workflows/log-failures.ts). The SDK's stay for debug.
+ */
+const REPORTED_BY_OUR_INTERCEPTORS = new Set(['Activity failed', 'Workflow failed']);
+
 export interface PinoLine {
   level: PinoLevel;
   fields: Record<string, unknown>;
@@ -22,7 +29,10 @@ export interface PinoLine {
  * stack unless the line is an error or for debugging.
  */
 export function sdkLogLine(level: LogLevel, message: string, meta: LogMetadata = {}): PinoLine {
-  const pinoLevel = PINO_LEVELS[level];
+  const pinoLevel =
+    meta.sdkComponent === 'worker' && REPORTED_BY_OUR_INTERCEPTORS.has(message)
+      ? 'debug'
+      : PINO_LEVELS[level];
   const fields: Record<string, unknown> = {};
   // String keys only: the SDK's symbol-keyed timestamp is for its own buffering.
   for (const [key, value] of Object.entries(meta)) {
