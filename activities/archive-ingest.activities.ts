@@ -21,6 +21,7 @@ import {
   type ChatArchiveSdk,
   type ChatArchiveSdkChoice,
 } from '../lib/wecom/chat-archive-sdk';
+import { stopIfCancelled } from './cancellation-checkpoint';
 import type { ArchiveAccess } from './tenant-credentials';
 
 export interface ArchiveIngestDeps {
@@ -140,6 +141,7 @@ export function createArchiveIngestActivities(deps: ArchiveIngestDeps): ArchiveI
     let next = 0;
     const lane = async () => {
       for (let record = withMedia[next++]; record; record = withMedia[next++]) {
+        stopIfCancelled();
         progress.step = `media ${record.seq}`;
         if (record.media) record.media = await store(record.media);
         if (record.itemMedia) record.itemMedia = await Promise.all(record.itemMedia.map(store));
@@ -189,21 +191,26 @@ export function createArchiveIngestActivities(deps: ArchiveIngestDeps): ArchiveI
       // A steady heartbeat naming the step: on a busy FerretDB one step (a scan per customer or conversation)
       // can outlast the heartbeat timeout, whose job is only to notice a dead worker; a missed beat would start
       // a second attempt beside this one, doubling the load on what was already slow. startToCloseTimeout
-      // still ends an attempt that hangs.
+      // still ends an attempt that hangs. The beat does not stop the work when the attempt is cancelled, so the
+      // steps check between them (and between files).
       const progress = { step: 'media' };
       const beating = setInterval(() => heartbeat(progress.step), HEARTBEAT_EVERY_MS);
       try {
         await storeMedia(tenantId, access, deps.sdk.sdk, records, progress);
         if (records.length > 0) {
+          stopIfCancelled();
           progress.step = 'mongo';
           await storeNewMessages(records);
+          stopIfCancelled();
           progress.step = 'elasticsearch';
           await ensureIndex();
           await indexChatMessages(deps.es, deps.chatIndex.alias, records);
+          stopIfCancelled();
           progress.step = 'derived';
           await updateLastContact(tenantId, records);
           await recountGroupDays(tenantId, records);
           await recomputeConversations(tenantId, records);
+          stopIfCancelled();
           progress.step = 'sensitive';
           await deps.startAlertReviews(tenantId, await onMessagesIngested(tenantId, records));
         }

@@ -30,6 +30,7 @@ import type { CorpTagsApi } from '../lib/wecom/corp-tags-api';
 import type { CustomersApi, WeComExternalContact } from '../lib/wecom/customers-api';
 import { WeComApiError } from '../lib/wecom/errors';
 import type { CredentialsLoader } from './tenant-credentials';
+import { heartbeatOrStop } from './cancellation-checkpoint';
 import { withWeComFailures } from './wecom-failure';
 import { bulkWriteInSlices } from '../lib/db/bulk-write-in-slices';
 
@@ -111,7 +112,7 @@ export function createCustomerSyncActivities(deps: CustomerSyncDeps) {
         deps.customers.customersOfMembers(credentials, input.userids, input.cursor),
       );
       const withPendingTags = await pendingTagOverlay(input.tenantId, readAt);
-      heartbeat(input.cursor);
+      heartbeatOrStop(input.cursor);
       const seenAt = now();
       const contacts = new Map<string, WeComExternalContact>();
       const seen = new Map<string, FollowRecord[]>();
@@ -137,9 +138,9 @@ export function createCustomerSyncActivities(deps: CustomerSyncDeps) {
         },
         // Events first: a retry after a crash in between finds the relations new again and the events recorded.
         async () => {
-          heartbeat(input.cursor);
+          heartbeatOrStop(input.cursor);
           await recordCustomerEvents(input.tenantId, [...events.values()]);
-          heartbeat(input.cursor);
+          heartbeatOrStop(input.cursor);
         },
       );
       return { nextCursor: page.nextCursor, relations: page.items.length };
@@ -165,7 +166,7 @@ export function createCustomerSyncActivities(deps: CustomerSyncDeps) {
         .sort({ _id: 1 })
         .limit(SWEEP_BATCH)
         .lean();
-      heartbeat(input.afterId);
+      heartbeatOrStop(input.afterId);
       const endedAt = now();
       const stale = batch
         .filter((customer) => endUnseenFollows(customer.follows as FollowRecord[], seenSince, endedAt))
@@ -245,7 +246,7 @@ export function createCustomerSyncActivities(deps: CustomerSyncDeps) {
       const operations: AnyBulkWriteOperation[] = [];
       for (const chatId of input.chatIds) {
         const chat = await withWeComFailures(() => deps.customers.getGroupChat(credentials, chatId));
-        heartbeat(chatId);
+        heartbeatOrStop(chatId);
         operations.push({
           updateOne: {
             filter: { tenantId: input.tenantId, chatId },

@@ -15,7 +15,9 @@ import { customerIndexNames } from '../lib/search/customer-index';
 import { bindCustomerSearch, type CustomerSearch } from '../lib/search/customer-search-runtime';
 import { prepareCustomerSearch } from '../lib/search/customer-search-startup';
 import { createSearchClient } from '../lib/search/es-client';
+import { currentActivityCancellation } from './activity-cancellation';
 import { activityFailureLogging } from './activity-failure-logging';
+import { SHUTDOWN_GRACE_MS } from './shutdown-limits';
 
 /** The worker's composition root: real clients in, a Worker polling the main task queue out. */
 export async function createWorker(
@@ -26,7 +28,11 @@ export async function createWorker(
   const log = createLogger('worker', config.logLevel);
   const wecomStats = new WeComCallStats(log);
   wecomStats.start();
-  const wecom = new WeComClient({ baseUrl: config.wecomApiBase, observer: wecomStats });
+  const wecom = new WeComClient({
+    baseUrl: config.wecomApiBase,
+    observer: wecomStats,
+    cancellation: currentActivityCancellation,
+  });
   const contacts = createContactsApi(wecom);
   const corpTags = createCorpTagsApi(wecom);
   const customers = createCustomersApi(wecom);
@@ -48,6 +54,7 @@ export async function createWorker(
       activity: [activityFailureLogging(log)],
       workflowModules: [require.resolve('../workflows/log-failures')],
     },
+    shutdownGraceTime: SHUTDOWN_GRACE_MS,
     activities: createActivities({
       contacts,
       corpTags,
@@ -69,7 +76,10 @@ export async function createWorker(
   });
   await prepareCustomerSearch(search, log);
   await prepareChatSearch({ es, temporal, taskQueue: config.temporalTaskQueue }, chatNames, log);
+  // Called after Worker.run() has returned, before the database is disconnected: the last call counts are
+  // written while it still can take them.
   const close = async () => {
+    await wecomStats.stop();
     await es.close();
     await temporal.connection.close();
     await connection.close();
