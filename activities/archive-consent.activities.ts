@@ -1,4 +1,4 @@
-import { ApplicationFailure, heartbeat } from '@temporalio/activity';
+import { ApplicationFailure } from '@temporalio/activity';
 import { ArchiveConsentModel } from '../lib/models/archive-consent.model';
 import { CustomerModel } from '../lib/models/customer.model';
 import { StaffModel } from '../lib/models/staff.model';
@@ -6,6 +6,7 @@ import type { WeComCredentials } from '../lib/wecom/client';
 import { WeComApiError } from '../lib/wecom/errors';
 import { AGREE_CHECK_MAX, type AgreeAnswer, type MsgauditApi } from '../lib/wecom/msgaudit-api';
 import type { ArchiveAccess } from './tenant-credentials';
+import { heartbeatOrStop } from './cancellation-checkpoint';
 import { withWeComFailures } from './wecom-failure';
 
 export interface ArchiveConsentDeps {
@@ -112,7 +113,7 @@ export function createArchiveConsentActivities(deps: ArchiveConsentDeps): Archiv
         const batch = pairs.slice(at, at + AGREE_CHECK_MAX);
         const answers = await withWeComFailures(() => deps.msgaudit.checkSingleAgree(credentials, batch));
         await storeAnswers(tenantId, answers, new Date());
-        heartbeat(at);
+        heartbeatOrStop(at);
       }
       return { checked: pairs.length };
     },

@@ -1,5 +1,4 @@
 import type { Client as ElasticsearchClient } from '@elastic/elasticsearch';
-import { Context } from '@temporalio/activity';
 import { ChatMessageModel } from '../lib/models/chat-message.model';
 import { markChatIndexRebuilt } from '../lib/search/chat-index-lifecycle';
 import {
@@ -8,6 +7,7 @@ import {
   type ChatIndexNames,
   type IndexedChatMessage,
 } from '../lib/search/chat-message-index';
+import { heartbeatOrStop } from './cancellation-checkpoint';
 
 const REBUILD_BATCH = 1_000;
 
@@ -30,7 +30,7 @@ export function createChatSearchRebuildActivities(deps: { es: ElasticsearchClien
         await indexChatMessages(deps.es, names.alias, batch);
         indexed += batch.length;
         batch = [];
-        Context.current().heartbeat(indexed);
+        heartbeatOrStop(indexed);
       };
       for await (const message of cursor) {
         batch.push(message);

@@ -1,4 +1,3 @@
-import { Context } from '@temporalio/activity';
 import { CustomerModel } from '../lib/models/customer.model';
 import { CustomerSearchOutboxModel } from '../lib/models/customer-search-outbox.model';
 import {
@@ -13,6 +12,7 @@ import {
   withCustomerIndex,
   type CustomerSearch,
 } from '../lib/search/customer-search-runtime';
+import { heartbeatOrStop } from './cancellation-checkpoint';
 
 const OUTBOX_BATCH = 500;
 const REBUILD_BATCH = 1_000;
@@ -44,7 +44,7 @@ export function createCustomerSearchActivities(deps: { search: CustomerSearch })
           { ordered: false },
         );
         indexed += rows.length;
-        Context.current().heartbeat(indexed);
+        heartbeatOrStop(indexed);
       }
     },
 
@@ -66,7 +66,7 @@ export function createCustomerSearchActivities(deps: { search: CustomerSearch })
         await indexCustomerSources(deps.search.es, names.alias, batch);
         indexed += batch.length;
         batch = [];
-        Context.current().heartbeat(indexed);
+        heartbeatOrStop(indexed);
       };
       for await (const customer of cursor) {
         batch.push(customer);

@@ -31,6 +31,7 @@ import type { CorpTagsApi } from '../lib/wecom/corp-tags-api';
 import type { CustomersApi, WeComExternalContact } from '../lib/wecom/customers-api';
 import { WeComApiError } from '../lib/wecom/errors';
 import type { CredentialsLoader } from './tenant-credentials';
+import { heartbeatOrStop } from './cancellation-checkpoint';
 import { withWeComFailures } from './wecom-failure';
 import { bulkWriteInSlices } from '../lib/db/bulk-write-in-slices';
 
@@ -109,7 +110,7 @@ export function createCustomerSyncActivities(deps: CustomerSyncDeps) {
         deps.customers.customersOfMembers(credentials, input.userids, input.cursor),
       );
       const withPendingTags = await pendingTagOverlay(input.tenantId, readAt);
-      heartbeat(input.cursor);
+      heartbeatOrStop(input.cursor);
       const seenAt = now();
       const contacts = new Map<string, WeComExternalContact>();
       const seen = new Map<string, FollowRecord[]>();
@@ -135,9 +136,9 @@ export function createCustomerSyncActivities(deps: CustomerSyncDeps) {
         },
         // Events first: a retry after a crash in between finds the relations new again and the events recorded.
         async () => {
-          heartbeat(input.cursor);
+          heartbeatOrStop(input.cursor);
           await recordCustomerEvents(input.tenantId, [...events.values()]);
-          heartbeat(input.cursor);
+          heartbeatOrStop(input.cursor);
         },
       );
       return { nextCursor: page.nextCursor, relations: page.items.length };
@@ -170,7 +171,7 @@ export function createCustomerSyncActivities(deps: CustomerSyncDeps) {
       let read = 0;
       for await (const customer of cursor) {
         read += 1;
-        if (read % SWEEP_BATCH === 0) heartbeat(read);
+        if (read % SWEEP_BATCH === 0) heartbeatOrStop(read);
         if (endUnseenFollows(customer.follows as FollowRecord[], seenSince, endedAt)) {
           batch.push(customer.externalUserid);
           if (batch.length === SWEEP_BATCH) await endBatch();
@@ -247,7 +248,7 @@ export function createCustomerSyncActivities(deps: CustomerSyncDeps) {
       const operations: AnyBulkWriteOperation[] = [];
       for (const chatId of input.chatIds) {
         const chat = await withWeComFailures(() => deps.customers.getGroupChat(credentials, chatId));
-        heartbeat(chatId);
+        heartbeatOrStop(chatId);
         operations.push({
           updateOne: {
             filter: { tenantId: input.tenantId, chatId },

@@ -1,4 +1,3 @@
-import { heartbeat } from '@temporalio/activity';
 import { defaultStaffRoleId } from '../lib/access/built-in-roles';
 import { DepartmentModel } from '../lib/models/department.model';
 import { OrgChangeModel } from '../lib/models/org-change.model';
@@ -9,6 +8,7 @@ import { NOT_PENDING, syncableFields, type WriteBackView } from '../lib/org/pend
 import { departmentFields, staffFields } from '../lib/org/wecom-records';
 import type { ContactsApi, WeComUser } from '../lib/wecom/contacts-api';
 import type { CredentialsLoader } from './tenant-credentials';
+import { heartbeatOrStop } from './cancellation-checkpoint';
 import { recomputeStaffCodeStatus } from '../lib/acquisition/staff-code-status';
 import { withWeComFailures } from './wecom-failure';
 import { bulkWriteInSlices } from '../lib/db/bulk-write-in-slices';
@@ -88,7 +88,7 @@ export function createOrgSyncActivities(deps: OrgSyncDeps) {
           deps.contacts.listUsersOfDepartment(credentials, departmentId),
         );
         for (const member of members) users.set(member.userid, member);
-        heartbeat(departmentId);
+        heartbeatOrStop(departmentId);
       }
       const seenAt = now();
       const pending = await pendingWriteBacks(StaffModel, input.tenantId, 'userid');

@@ -15,6 +15,9 @@ import { customerIndexNames } from '../lib/search/customer-index';
 import { bindCustomerSearch, type CustomerSearch } from '../lib/search/customer-search-runtime';
 import { prepareCustomerSearch } from '../lib/search/customer-search-startup';
 import { createSearchClient } from '../lib/search/es-client';
+import { currentActivityCancellation } from './activity-cancellation';
+import { activityFailureLogging } from './activity-failure-logging';
+import { SHUTDOWN_GRACE_MS } from './shutdown-limits';
 
 /** The worker's composition root: real clients in, a Worker polling the main task queue out. */
 export async function createWorker(
@@ -22,9 +25,14 @@ export async function createWorker(
 ): Promise<{ worker: Worker; close: () => Promise<void> }> {
   const connection = await NativeConnection.connect({ address: config.temporalAddress });
   const temporal = await connectTemporalClient(config.temporalAddress, config.temporalNamespace);
-  const wecomStats = new WeComCallStats(createLogger('worker', config.logLevel));
+  const log = createLogger('worker', config.logLevel);
+  const wecomStats = new WeComCallStats(log);
   wecomStats.start();
-  const wecom = new WeComClient({ baseUrl: config.wecomApiBase, observer: wecomStats });
+  const wecom = new WeComClient({
+    baseUrl: config.wecomApiBase,
+    observer: wecomStats,
+    cancellation: currentActivityCancellation,
+  });
   const contacts = createContactsApi(wecom);
   const corpTags = createCorpTagsApi(wecom);
   const customers = createCustomersApi(wecom);
@@ -42,6 +50,11 @@ export async function createWorker(
     namespace: config.temporalNamespace,
     taskQueue: config.temporalTaskQueue,
     workflowsPath: require.resolve('../workflows'),
+    interceptors: {
+      activity: [activityFailureLogging(log)],
+      workflowModules: [require.resolve('../workflows/log-failures')],
+    },
+    shutdownGraceTime: SHUTDOWN_GRACE_MS,
     activities: createActivities({
       contacts,
       corpTags,
@@ -61,13 +74,12 @@ export async function createWorker(
       search,
     }),
   });
-  await prepareCustomerSearch(search, createLogger('worker', config.logLevel));
-  await prepareChatSearch(
-    { es, temporal, taskQueue: config.temporalTaskQueue },
-    chatNames,
-    createLogger('worker', config.logLevel),
-  );
+  await prepareCustomerSearch(search, log);
+  await prepareChatSearch({ es, temporal, taskQueue: config.temporalTaskQueue }, chatNames, log);
+  // Called after Worker.run() has returned, before the database is disconnected: the last call counts are
+  // written while it still can take them.
   const close = async () => {
+    await wecomStats.stop();
     await es.close();
     await temporal.connection.close();
     await connection.close();

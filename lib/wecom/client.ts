@@ -43,6 +43,11 @@ export interface WeComClientOptions {
   timeoutMs?: number;
   now?: () => number;
   observer?: WeComCallObserver;
+  /**
+   * The cancellation of the work a call is made for, read at each call (the worker's: the running activity's),
+   * so that stopped work does not wait out WeCom's answer. The call then throws the signal's reason.
+   */
+  cancellation?: () => AbortSignal | undefined;
 }
 
 // Refresh a little before WeCom's stated expiry so a token never dies in flight.
@@ -115,18 +120,24 @@ export class WeComClient {
   /** One exchange, reported to the observer with its outcome (0, WeCom's errcode, or TRANSPORT_FAILURE). */
   private async recorded<T>(tenantId: string, request: WeComRequest): Promise<T & WeComEnvelope> {
     const observer = this.options.observer;
+    const cancellation = this.options.cancellation?.();
     try {
-      const answer = await this.exchange<T>(request);
+      const answer = await this.exchange<T>(request, cancellation);
       observer?.callFinished({ tenantId, path: request.path, errcode: 0 });
       return answer;
     } catch (error) {
+      // Stopped by us, not failed by WeCom: not counted against WeCom, and the cancellation goes on as it is.
+      if (cancellation?.aborted) throw cancellation.reason;
       const errcode = error instanceof WeComApiError ? error.errcode : TRANSPORT_FAILURE;
       observer?.callFinished({ tenantId, path: request.path, errcode });
       throw error;
     }
   }
 
-  private async exchange<T>(request: WeComRequest): Promise<T & WeComEnvelope> {
+  private async exchange<T>(
+    request: WeComRequest,
+    cancellation: AbortSignal | undefined,
+  ): Promise<T & WeComEnvelope> {
     const url = new URL(`${this.options.baseUrl}/cgi-bin${request.path}`);
     for (const [name, value] of Object.entries(request.query ?? {})) {
       if (value !== undefined) url.searchParams.set(name, String(value));
@@ -144,7 +155,9 @@ export class WeComClient {
             : multipart
               ? (request.body as FormData)
               : JSON.stringify(request.body),
-        signal: AbortSignal.timeout(this.timeoutMs),
+        signal: cancellation
+          ? AbortSignal.any([AbortSignal.timeout(this.timeoutMs), cancellation])
+          : AbortSignal.timeout(this.timeoutMs),
       });
     } catch (error) {
       throw new WeComTransportError((error as Error).message, request.path);

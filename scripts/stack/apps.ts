@@ -5,6 +5,7 @@ import type { ServiceSpec } from './processes';
 import type { Profile } from './profiles';
 import { ROOT, WEB_DIST } from './paths';
 import { localSecretsKey } from './secrets-key';
+import { SHUTDOWN_LIMIT_MS } from '../../worker/shutdown-limits';
 
 /** Where every endpoint of a run is, as handed to the app processes, the seed, jest and the benchmarks. */
 export interface AppEndpoints {
@@ -82,6 +83,7 @@ export function workerService(env: NodeJS.ProcessEnv): ServiceSpec {
     // Bundling the workflows takes a while on 2 cores.
     ready: { kind: 'log', text: 'worker started' },
     readyTimeoutMs: 180_000,
-    stopTimeoutMs: 15_000,
+    // The worker ends by its own shutdown limit; the rest is for closing its clients.
+    stopTimeoutMs: SHUTDOWN_LIMIT_MS + 2_000,
   };
 }
