@@ -16,3 +16,19 @@ export async function customersById<T>(
   );
   return new Map(rows.map((row) => [String(row._id), row]));
 }
+
+/**
+ * Reads the tenant's customers with the given WeCom external ids, by key (findMatchingAny): the names of a
+ * page's chats, a group's members, a code's new contacts. Missing ids are left out.
+ */
+export async function customersByExternalUserid<T extends { externalUserid: string }>(
+  tenantId: string,
+  externalUserids: readonly string[],
+  projection: Record<string, 0 | 1>,
+): Promise<T[]> {
+  return findMatchingAny<T>(
+    CustomerModel,
+    [...new Set(externalUserids)].map((externalUserid) => ({ tenantId, externalUserid })),
+    { ...projection, externalUserid: 1 },
+  );
+}

@@ -6,8 +6,8 @@ import type {
 } from '../../../lib/contracts/archive.contract';
 import { ChatConversationModel } from '../../../lib/models/chat-conversation.model';
 import { ChatMessageModel } from '../../../lib/models/chat-message.model';
+import { customersByExternalUserid } from '../../../lib/customers/customers-by-id';
 import { CustomerGroupModel } from '../../../lib/models/customer-group.model';
-import { CustomerModel } from '../../../lib/models/customer.model';
 import { StaffModel } from '../../../lib/models/staff.model';
 import { archiveSubjectFilter, messageConditionsFilter } from './archive-subject';
 
@@ -88,10 +88,11 @@ async function peersOf(
   const wanted = rows.map(peerOf);
   const ids = (kind: string) => [...new Set(wanted.filter((p) => p.kind === kind).map((p) => p.id))];
   const [customers, staff, groups] = await Promise.all([
-    CustomerModel.find(
-      { tenantId, externalUserid: { $in: ids('customer') } },
-      { externalUserid: 1, name: 1, avatar: 1 },
-    ).lean(),
+    customersByExternalUserid<{ externalUserid: string; name: string; avatar: string }>(
+      tenantId,
+      ids('customer'),
+      { name: 1, avatar: 1 },
+    ),
     StaffModel.find({ tenantId, userid: { $in: ids('staff') } }, { userid: 1, name: 1, avatar: 1 }).lean(),
     CustomerGroupModel.find({ tenantId, chatId: { $in: ids('group') } }, { chatId: 1, name: 1 }).lean(),
   ]);

@@ -1,10 +1,10 @@
 import type { StaffScope } from '../../../lib/access/data-scope';
+import { customersByExternalUserid } from '../../../lib/customers/customers-by-id';
 import type { CustomerGroupPortrait, MessageTrend } from '../../../lib/contracts/customer-groups.contract';
 import { chinaDayEnd, chinaDayStart, lastChinaDays } from '../../../lib/customer-groups/china-days';
 import type { GroupMessageCounter } from '../../../lib/customer-groups/group-message-counts';
 import { CorpTagGroupModel, type TagColor } from '../../../lib/models/corp-tag.model';
 import { CustomerGroupModel } from '../../../lib/models/customer-group.model';
-import { CustomerModel } from '../../../lib/models/customer.model';
 import { StaffModel } from '../../../lib/models/staff.model';
 import { notFound } from '../../http/app-error';
 import { groupTagIndex } from '../tags/group-tags.use-case';
@@ -27,6 +27,17 @@ async function corpTagIndex(tenantId: string) {
   );
 }
 
+/** What the portrait reads of each customer member. */
+interface PortraitCustomer {
+  externalUserid: string;
+  name: string;
+  corpName?: string | null;
+  profile?: { corpName?: string | null } | null;
+  tagIds: string[];
+  adderUserids: string[];
+  active: boolean;
+}
+
 /**
  * 群画像 (R-3.2.2): 群介绍, the internal and external members, how they joined, and the 客户标签 word cloud:
  * every corp tag the group's customers carry, weighted by how many of them carry it.
@@ -42,12 +53,14 @@ export async function customerGroupPortrait(
   const externalIds = external.map((member) => member.userid);
 
   const [customers, corpTags, groupTags, staff] = await Promise.all([
-    externalIds.length
-      ? CustomerModel.find(
-          { tenantId, externalUserid: { $in: externalIds } },
-          { externalUserid: 1, name: 1, corpName: 1, profile: 1, tagIds: 1, adderUserids: 1, active: 1 },
-        ).lean()
-      : [],
+    customersByExternalUserid<PortraitCustomer>(tenantId, externalIds, {
+      name: 1,
+      corpName: 1,
+      profile: 1,
+      tagIds: 1,
+      adderUserids: 1,
+      active: 1,
+    }),
     corpTagIndex(tenantId),
     groupTagIndex(tenantId),
     StaffModel.find(

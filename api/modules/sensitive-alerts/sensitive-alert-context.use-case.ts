@@ -1,8 +1,8 @@
 import type { FilterQuery } from 'mongoose';
+import { customersByExternalUserid } from '../../../lib/customers/customers-by-id';
 import { staffScopeFilter, type StaffScope } from '../../../lib/access/data-scope';
 import type { SensitiveAlertContext } from '../../../lib/contracts/sensitive-alerts.contract';
 import { ChatMessageModel } from '../../../lib/models/chat-message.model';
-import { CustomerModel } from '../../../lib/models/customer.model';
 import { SensitiveAlertModel } from '../../../lib/models/sensitive-alert.model';
 import { StaffModel } from '../../../lib/models/staff.model';
 import { alertNotFound } from './sensitive-alert-review.use-case';
@@ -79,10 +79,7 @@ async function senderNames(tenantId: string, rows: ChatMessageRow[]): Promise<Ma
   const externalIds = [...new Set(rows.filter((r) => r.senderType !== 'staff').map((r) => r.from))];
   const [staff, customers] = await Promise.all([
     StaffModel.find({ tenantId, userid: { $in: staffIds } }, { userid: 1, name: 1 }).lean(),
-    CustomerModel.find(
-      { tenantId, externalUserid: { $in: externalIds } },
-      { externalUserid: 1, name: 1 },
-    ).lean(),
+    customersByExternalUserid<{ externalUserid: string; name: string }>(tenantId, externalIds, { name: 1 }),
   ]);
   return new Map([
     ...staff.map((s) => [s.userid, s.name] as const),

@@ -1,4 +1,5 @@
 import type { Client } from '@temporalio/client';
+import { customersByExternalUserid } from '../../../lib/customers/customers-by-id';
 import { Types } from 'mongoose';
 import { staffScopeFilter, type StaffScope } from '../../../lib/access/data-scope';
 import { creatorNameOf } from '../../../lib/acquisition/creator-name';
@@ -15,7 +16,6 @@ import {
   type UpdateStaffCodeRequest,
 } from '../../../lib/contracts/staff-codes.contract';
 import { CorpTagGroupModel } from '../../../lib/models/corp-tag.model';
-import { CustomerModel } from '../../../lib/models/customer.model';
 import { DepartmentModel } from '../../../lib/models/department.model';
 import { NewContactModel } from '../../../lib/models/new-contact.model';
 import { StaffCodeModel, type StaffCode } from '../../../lib/models/staff-code.model';
@@ -276,10 +276,11 @@ export async function staffCodeAdds(
       .lean(),
     NewContactModel.countDocuments(filter),
   ]);
-  const customers = await CustomerModel.find(
-    { tenantId: caller.tenantId, externalUserid: { $in: rows.map((row) => row.externalUserid) } },
-    { externalUserid: 1, name: 1 },
-  ).lean();
+  const customers = await customersByExternalUserid<{ externalUserid: string; name: string }>(
+    caller.tenantId,
+    rows.map((row) => row.externalUserid),
+    { name: 1 },
+  );
   const names = new Map(customers.map((customer) => [customer.externalUserid, customer.name]));
   return {
     items: rows.map((row) => ({

@@ -261,7 +261,11 @@ function checkArchiveKeys(binding: WeComBinding): DoctorItem {
 async function checkArchiveKeyVersion(deps: DoctorDeps, binding: WeComBinding): Promise<DoctorItem> {
   const base = { key: 'archive.publicKeyVersion', label: '会话存档公钥版本' };
   if (!deps.chatArchive.available) {
-    return { ...base, status: 'warn', message: `${deps.chatArchive.reason}；无法核对公钥版本（publickey_ver）` };
+    return {
+      ...base,
+      status: 'warn',
+      message: `${deps.chatArchive.reason}；无法核对公钥版本（publickey_ver）`,
+    };
   }
   let newest: ChatData | undefined;
   try {

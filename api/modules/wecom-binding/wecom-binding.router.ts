@@ -122,13 +122,19 @@ export function createWeComBindingRouter(
       }
       // The archive ingest and its consent sync start once the 会话存档 secret and a private key are saved.
       if (outcome.after.secrets.archive && outcome.after.archiveKeys.length > 0) {
-        await ensureArchiveIngestSchedule(deps.temporal.client, deps.temporal.taskQueue, session.tenantId).catch(
-          (err: unknown) =>
-            deps.log.warn({ err, tenantId: session.tenantId }, 'archive ingest schedule not created'),
+        await ensureArchiveIngestSchedule(
+          deps.temporal.client,
+          deps.temporal.taskQueue,
+          session.tenantId,
+        ).catch((err: unknown) =>
+          deps.log.warn({ err, tenantId: session.tenantId }, 'archive ingest schedule not created'),
         );
-        await ensureArchiveConsentSchedule(deps.temporal.client, deps.temporal.taskQueue, session.tenantId).catch(
-          (err: unknown) =>
-            deps.log.warn({ err, tenantId: session.tenantId }, 'archive consent schedule not created'),
+        await ensureArchiveConsentSchedule(
+          deps.temporal.client,
+          deps.temporal.taskQueue,
+          session.tenantId,
+        ).catch((err: unknown) =>
+          deps.log.warn({ err, tenantId: session.tenantId }, 'archive consent schedule not created'),
         );
       }
       res.json(await currentView(session.tenantId));
