@@ -177,7 +177,11 @@ const PAGE_SIZE = 20;
                   共 {{ hitTotal() }}{{ hitTotalCapped() ? '+' : '' }} 条包含“{{ searchedKeyword() }}”的消息
                   <a tabindex="0" (click)="clearSearch()" (keyup.enter)="clearSearch()">返回会话列表</a>
                 </div>
-                <app-archive-hit-list [hits]="found" (opened)="openHit($event)" />
+                <app-archive-hit-list
+                  [hits]="found"
+                  [searchedName]="customerName()"
+                  (opened)="openHit($event)"
+                />
                 @if (hitTotal() > pageSize) {
                   <nz-pagination
                     nzSize="small"
@@ -219,7 +223,7 @@ const PAGE_SIZE = 20;
                     >‹ 返回</a
                   >
                 }
-                <span>{{ current.peer.name || current.conversationId }}</span>
+                <span>{{ current.peer.name }}</span>
               </header>
               <app-archive-message-pane
                 [conversationId]="current.conversationId"
