@@ -84,4 +84,19 @@ describe('the admin’s layout on a laptop screen (in Chromium)', () => {
     await departments.hover();
     await page.locator('.ant-tooltip-inner').getByText(LONG_DEPARTMENTS.join('、')).waitFor();
   });
+
+  it('draws the dark sidebar down the whole page, its menu in view wherever the page is scrolled', async () => {
+    await page.getByTestId('staff-search').fill('');
+    await page.getByTestId('staff-search').press('Enter');
+    await page.getByTestId('staff-table').locator('tbody tr').nth(19).waitFor();
+    const pageHeight = await page.evaluate<number>('document.documentElement.scrollHeight');
+    expect(pageHeight).toBeGreaterThan(720);
+    const sider = await page.getByTestId('sider').boundingBox();
+    expect(sider!.y).toBe(0);
+    expect(sider!.height).toBeGreaterThanOrEqual(pageHeight - 1);
+
+    await page.evaluate('window.scrollTo(0, document.documentElement.scrollHeight)');
+    const menu = await page.getByTestId('side-menu-content').boundingBox();
+    expect(menu!.y).toBe(0);
+  });
 });
