@@ -99,4 +99,13 @@ describe('the admin’s layout on a laptop screen (in Chromium)', () => {
     const menu = await page.getByTestId('side-menu-content').boundingBox();
     expect(menu!.y).toBe(0);
   });
+
+  it('shows the same empty state, 暂无数据, in every list table without rows', async () => {
+    for (const path of ['/acquisition/group-codes', '/acquisition/staff-codes', '/customer/groups']) {
+      await page.goto(`${app.baseUrl}${path}`);
+      const empty = page.locator('nz-table').getByTestId('list-empty');
+      await empty.waitFor();
+      expect((await empty.innerText()).trim()).toBe('暂无数据');
+    }
+  });
 });

@@ -1,7 +1,7 @@
 import { ChangeDetectionStrategy, Component, input, output } from '@angular/core';
-import { NzEmptyModule } from 'ng-zorro-antd/empty';
 
 import { formatDateTime } from '../../../core/format/date-time';
+import { ListEmpty } from '../../../shared/list-empty/list-empty';
 import { ArchiveSearchHit } from '../messages/archive.models';
 import { hitChatLabel } from '../messages/archive-texts';
 
@@ -11,7 +11,7 @@ import { hitChatLabel } from '../messages/archive-texts';
  */
 @Component({
   selector: 'app-archive-hit-list',
-  imports: [NzEmptyModule],
+  imports: [ListEmpty],
   changeDetection: ChangeDetectionStrategy.OnPush,
   styles: `
     :host {
@@ -83,7 +83,7 @@ import { hitChatLabel } from '../messages/archive-texts';
           </div>
         </li>
       } @empty {
-        <nz-empty nzNotFoundContent="没有找到相关消息"></nz-empty>
+        <app-list-empty text="没有找到相关消息" />
       }
     </ul>
   `,

@@ -10,13 +10,13 @@ import {
 } from '@angular/core';
 import { FormsModule } from '@angular/forms';
 import { NzDatePickerModule } from 'ng-zorro-antd/date-picker';
-import { NzEmptyModule } from 'ng-zorro-antd/empty';
 import { NzInputModule } from 'ng-zorro-antd/input';
 import { NzPaginationModule } from 'ng-zorro-antd/pagination';
 import { NzSelectModule } from 'ng-zorro-antd/select';
 
 import { AuthService } from '../../../core/auth/auth.service';
 import { apiErrorMessage } from '../../../core/net/api-error';
+import { ListEmpty } from '../../../shared/list-empty/list-empty';
 import { ArchiveConversationList } from '../chat-view/conversation-list';
 import { ArchiveHitList } from '../chat-view/hit-list';
 import { ArchiveMessagePane } from '../chat-view/message-pane';
@@ -46,9 +46,9 @@ const PAGE_SIZE = 20;
 @Component({
   selector: 'app-customer-chats',
   imports: [
+    ListEmpty,
     FormsModule,
     NzDatePickerModule,
-    NzEmptyModule,
     NzInputModule,
     NzPaginationModule,
     NzSelectModule,
@@ -235,7 +235,7 @@ const PAGE_SIZE = 20;
               />
             </div>
           } @else if (!mobile()) {
-            <div class="column"><nz-empty nzNotFoundContent="请选择一个会话"></nz-empty></div>
+            <div class="column"><app-list-empty text="请选择一个会话" /></div>
           }
         </div>
       </div>
