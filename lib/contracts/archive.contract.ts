@@ -164,6 +164,8 @@ export const archiveSearchHitSchema = z
   .object({
     conversationId: z.string(),
     chatKind: z.enum(['internal', 'external', 'group']),
+    /** Whose chat the hit is in, as the chat list shows it: the customer, colleague or group, by name. */
+    peer: archivePeerSchema,
     msgid: z.string(),
     msgtype: z.string(),
     from: z.string(),

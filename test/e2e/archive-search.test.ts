@@ -9,10 +9,14 @@ import { ADMIN_PASSWORD, createBoundTenant, freshTenantId } from '../support/ten
 const TENANT = freshTenantId('e2e-archive');
 const PHONE = '13700000651';
 
+/** How 内容存档 shortens a WeCom id it has no name for. */
+const shortId = (id: string) => (id.length > 12 ? `${id.slice(0, 6)}…${id.slice(-4)}` : id);
+
 describe('内容存档 end to end in Chromium: a staff member, a conversation, a keyword', () => {
   let app: TestApp;
   let browser: Browser;
   let admin: Page;
+  let customer: string;
 
   beforeAll(async () => {
     if (!process.env.WEB_DIST)
@@ -20,6 +24,7 @@ describe('内容存档 end to end in Chromium: a staff member, a conversation, a
     app = await startTestApp('e2e-archive-search');
     const corp = await simulator.createCorp('内容存档端到端企业');
     const built = await populateCustomerCorp(corp.corpId);
+    customer = built.customers[0];
     const { roles } = await createBoundTenant(TENANT, corp, { adminMobile: PHONE });
     await StaffModel.create({
       tenantId: TENANT,
@@ -76,7 +81,11 @@ describe('内容存档 end to end in Chromium: a staff member, a conversation, a
     await admin.getByTestId('archive-keyword').press('Enter');
     const hit = admin.getByTestId('archive-hit');
     await hit.locator('mark', { hasText: '报价' }).waitFor();
+    // The customer is not synced yet: the hit and the pane's header say so by name, not by conversation key.
+    const unknownCustomer = `未知客户（${shortId(customer)}）`;
+    expect(await hit.getByTestId('archive-hit-chat').innerText()).toBe(`销售1 与 ${unknownCustomer}`);
     await hit.click();
     await pane.locator('mark', { hasText: '报价' }).waitFor();
+    expect(await admin.getByTestId('archive-conversation-title').innerText()).toBe(unknownCustomer);
   }, 60_000);
 });

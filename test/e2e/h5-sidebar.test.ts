@@ -7,7 +7,7 @@ import { CustomerModel } from '../../lib/models/customer.model';
 import { StaffModel } from '../../lib/models/staff.model';
 import { eventually, startTestApp, type TestApp } from '../support/app-harness';
 import { launchBrowser } from '../support/browser';
-import { simulator, type SimCorp } from '../support/sim-client';
+import { customerScenario, simulator, type SimCorp } from '../support/sim-client';
 import { stackEnv } from '../support/stack-env';
 import { ADMIN_PASSWORD, createBoundTenant, freshTenantId } from '../support/tenant-fixture';
 
@@ -162,4 +162,43 @@ describe('the H5 sidebar opened from a chat in the (simulated) WeCom client, in 
     });
     expect(inWeCom.map((tag) => tag.tag_name)).toEqual(['高意向']);
   }, 60_000);
+
+  it('shows the 客户群画像 of a group as the customer sync wrote it', async () => {
+    // lina's group in WeCom: lina, her customer, and wang's customer the CRM has not synced.
+    await simulator.addCustomer(corp.corpId, {
+      userid: 'wang',
+      name: '王强的客户',
+      external_userid: 'wm-e2e-stranger',
+    });
+    const { group_chat } = await customerScenario.createGroupChat(corp.corpId, {
+      name: '侧边栏客户群',
+      owner: 'lina',
+      members: [
+        { userid: 'wm-e2e-customer', type: 2 },
+        { userid: 'wm-e2e-stranger', type: 2 },
+      ],
+    });
+    await app.temporal.workflow.execute('customerGroupSyncWorkflow', {
+      workflowId: `h5-group-sync/${TENANT}`,
+      taskQueue: app.config.temporalTaskQueue,
+      args: [{ tenantId: TENANT, trigger: 'schedule' }],
+    });
+
+    const sidebar = `${app.baseUrl}/h5/group?corpId=${corp.corpId}`;
+    const open = new URL(`${stackEnv.wecomApiBase}/sim/corps/${corp.corpId}/client`);
+    for (const [key, value] of Object.entries({
+      userid: 'lina',
+      entry: 'group_chat_tools',
+      chatId: group_chat.chat_id,
+      url: sidebar,
+    }))
+      open.searchParams.set(key, value);
+    await page.goto(open.toString());
+
+    await page.getByTestId('h5-group-name').getByText('侧边栏客户群').waitFor();
+    const text = await page.locator('app-h5-group-page').innerText();
+    expect(text).toContain('群外部人员（2）');
+    expect(text).toContain('侧边栏客户、王强的客户');
+    expect(text).toMatch(/群标签\s+暂无/);
+  }, 90_000);
 });

@@ -31,6 +31,7 @@ interface SearchPage {
   items: Array<{
     msgid: string;
     conversationId: string;
+    peer: { kind: string; id: string; name: string };
     msgtime: string;
     segments: Array<{ text: string; hit: boolean }>;
   }>;
@@ -138,8 +139,8 @@ describe('内容存档 search', () => {
     expect(ninety.total).toBe(all.total);
 
     const old = all.items.find((c) => c.conversationId === oldConversation)!;
-    // Not a synced customer: shown by its WeCom id.
-    expect(old.peer).toMatchObject({ kind: 'customer', id: OLD_CONTACT, name: OLD_CONTACT });
+    // Not a synced customer: said so, with a shortened WeCom id.
+    expect(old.peer).toMatchObject({ kind: 'customer', id: OLD_CONTACT, name: '未知客户（wmArch…ct01）' });
     const synced = all.items.find(
       (c) => c.conversationId === `single:${['lina', built.customers[0]].sort().join('|')}`,
     )!;
@@ -222,6 +223,13 @@ describe('内容存档 search', () => {
       expect(hit.segments.filter((s) => s.hit).map((s) => s.text)).toContain('报价');
       expect(hit.segments.map((s) => s.text).join('')).toContain('报价');
     }
+    // Each hit says whose chat it is, by name: lina's quotes went to 张三.
+    const withZhang = `single:${['lina', built.customers[0]].sort().join('|')}`;
+    const toZhang = all.items.filter((hit) => hit.conversationId === withZhang);
+    expect(toZhang.length).toBeGreaterThanOrEqual(3);
+    for (const hit of toZhang) {
+      expect(hit.peer).toMatchObject({ kind: 'customer', id: built.customers[0], name: '张三' });
+    }
     const first = await page({ pageSize: 2, page: 1 });
     const second = await page({ pageSize: 2, page: 2 });
     expect([...first.items, ...second.items].map((h) => h.msgid)).toEqual(
@@ -235,6 +243,7 @@ describe('内容存档 search', () => {
         .expect(200)
     ).body as SearchPage;
     expect(old.items).toHaveLength(1);
+    expect(old.items[0].peer.name).toBe('未知客户（wmArch…ct01）');
     expect(old.items[0].segments).toEqual([
       { text: '季度合同', hit: false },
       { text: '续签', hit: true },
@@ -247,6 +256,8 @@ describe('内容存档 search', () => {
         .expect(200)
     ).body as SearchPage;
     expect(byCustomer.total).toBe(1);
+    // Searched by customer, the hit names the staff member the chat is with.
+    expect(byCustomer.items[0].peer).toMatchObject({ kind: 'staff', id: 'lina', name: '销售1' });
 
     const short = await admin
       .get('/api/archive/search')

@@ -1,14 +1,11 @@
 import type { StaffScope } from '../../../lib/access/data-scope';
 import type {
-  ArchiveConversation,
   ArchiveConversationPage,
   ArchiveConversationsQuery,
 } from '../../../lib/contracts/archive.contract';
 import { ChatConversationModel } from '../../../lib/models/chat-conversation.model';
 import { ChatMessageModel } from '../../../lib/models/chat-message.model';
-import { customersByExternalUserid } from '../../../lib/customers/customers-by-id';
-import { CustomerGroupModel } from '../../../lib/models/customer-group.model';
-import { StaffModel } from '../../../lib/models/staff.model';
+import { archivePeersOf } from './archive-peers';
 import { archiveSubjectFilter, messageConditionsFilter } from './archive-subject';
 
 const DAY_MS = 24 * 60 * 60 * 1000;
@@ -47,7 +44,7 @@ export async function listArchiveConversations(
       .lean(),
     ChatConversationModel.countDocuments(filter),
   ]);
-  const peers = await peersOf(tenantId, rows, query);
+  const peers = await archivePeersOf(tenantId, rows, query);
   return {
     items: rows.map((row) => ({
       conversationId: row.conversationId,
@@ -63,48 +60,5 @@ export async function listArchiveConversations(
     total,
     page: query.page,
     pageSize: query.pageSize,
-  };
-}
-
-interface SummaryRow {
-  chatKind: 'internal' | 'external' | 'group';
-  roomid?: string | null;
-  staffUserids: string[];
-  externalUserids: string[];
-}
-
-/** Names and avatars of the page's other parties, looked up once per page. */
-async function peersOf(
-  tenantId: string,
-  rows: readonly SummaryRow[],
-  subject: Pick<ArchiveConversationsQuery, 'staffUserid' | 'externalUserid'>,
-): Promise<(row: SummaryRow) => ArchiveConversation['peer']> {
-  const peerOf = (row: SummaryRow): { kind: ArchiveConversation['peer']['kind']; id: string } => {
-    if (row.chatKind === 'group') return { kind: 'group', id: row.roomid ?? '' };
-    if (subject.externalUserid !== undefined) return { kind: 'staff', id: row.staffUserids[0] ?? '' };
-    if (row.chatKind === 'external') return { kind: 'customer', id: row.externalUserids[0] ?? '' };
-    return { kind: 'staff', id: row.staffUserids.find((id) => id !== subject.staffUserid) ?? '' };
-  };
-  const wanted = rows.map(peerOf);
-  const ids = (kind: string) => [...new Set(wanted.filter((p) => p.kind === kind).map((p) => p.id))];
-  const [customers, staff, groups] = await Promise.all([
-    customersByExternalUserid<{ externalUserid: string; name: string; avatar: string }>(
-      tenantId,
-      ids('customer'),
-      { name: 1, avatar: 1 },
-    ),
-    StaffModel.find({ tenantId, userid: { $in: ids('staff') } }, { userid: 1, name: 1, avatar: 1 }).lean(),
-    CustomerGroupModel.find({ tenantId, chatId: { $in: ids('group') } }, { chatId: 1, name: 1 }).lean(),
-  ]);
-  const known = new Map<string, { name: string; avatar: string }>([
-    ...customers.map((c) => [`customer:${c.externalUserid}`, { name: c.name, avatar: c.avatar }] as const),
-    ...staff.map((s) => [`staff:${s.userid}`, { name: s.name, avatar: s.avatar ?? '' }] as const),
-    ...groups.map((g) => [`group:${g.chatId}`, { name: g.name || '未命名群聊', avatar: '' }] as const),
-  ]);
-  return (row) => {
-    const peer = peerOf(row);
-    // Someone the CRM has not synced (yet): shown by their WeCom id.
-    const found = known.get(`${peer.kind}:${peer.id}`) ?? { name: peer.id, avatar: '' };
-    return { ...peer, ...found };
   };
 }

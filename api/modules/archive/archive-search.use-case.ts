@@ -3,13 +3,13 @@ import type { StaffScope } from '../../../lib/access/data-scope';
 import { HIT_END, HIT_START, highlightSegments } from '../../../lib/archive/highlight-segments';
 import type { ArchiveSearchPage, ArchiveSearchQuery } from '../../../lib/contracts/archive.contract';
 import { CHAT_SEARCH_SORT } from '../../../lib/search/chat-message-index';
+import { archivePeersOf, type ConversationParties } from './archive-peers';
 import { archiveSubjectFilter, messageConditionsFilter } from './archive-subject';
 
-interface IndexedMessage {
+interface IndexedMessage extends ConversationParties {
   msgid: string;
   msgtype: string;
   from: string;
-  chatKind: 'internal' | 'external' | 'group';
   conversationId: string;
   msgtime: string;
   content: string;
@@ -72,23 +72,24 @@ export async function searchArchiveMessages(
   });
   const counted = answer.hits.total;
   const total = typeof counted === 'number' ? counted : (counted?.value ?? 0);
+  const found = answer.hits.hits.flatMap((hit) => (hit._source ? [{ hit, message: hit._source }] : []));
+  // Each hit says whose chat it is: the customer, colleague or group it is with, by name.
+  const peerOf = await archivePeersOf(
+    tenantId,
+    found.map(({ message }) => message),
+    query,
+  );
   return {
-    items: answer.hits.hits.flatMap((hit) => {
-      const message = hit._source;
-      if (!message) return [];
-      const marked = hit.highlight?.content?.[0] ?? message.content;
-      return [
-        {
-          conversationId: message.conversationId,
-          chatKind: message.chatKind,
-          msgid: message.msgid,
-          msgtype: message.msgtype,
-          from: message.from,
-          msgtime: message.msgtime,
-          segments: highlightSegments(marked),
-        },
-      ];
-    }),
+    items: found.map(({ hit, message }) => ({
+      conversationId: message.conversationId,
+      chatKind: message.chatKind,
+      peer: peerOf(message),
+      msgid: message.msgid,
+      msgtype: message.msgtype,
+      from: message.from,
+      msgtime: message.msgtime,
+      segments: highlightSegments(hit.highlight?.content?.[0] ?? message.content),
+    })),
     total: Math.min(total, ARCHIVE_SEARCH_TOTAL_CAP),
     totalCapped: total > ARCHIVE_SEARCH_TOTAL_CAP,
     page: query.page,

@@ -3,6 +3,7 @@ import { Router, type RequestHandler } from 'express';
 import { auditListQuerySchema, auditPageSchema } from '../../../lib/contracts/audit.contract';
 import { AuditLogModel } from '../../../lib/models/audit-log.model';
 import { sessionOf } from '../../auth/session';
+import { unmappedIp } from '../../http/client-ip';
 import { defineRoute } from '../../http/define-route';
 
 /** The audit log, newest first, one page at a time. */
@@ -42,7 +43,8 @@ export function createAuditRouter(registry: OpenAPIRegistry, authenticate: Reque
             : null,
           before: row.before,
           after: row.after,
-          ip: row.ip ?? undefined,
+          // Rows written before recordAudit unmapped the address still hold `::ffff:…`.
+          ip: row.ip ? unmappedIp(row.ip) : undefined,
         })),
         total,
         page: query.page,

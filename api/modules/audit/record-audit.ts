@@ -1,5 +1,6 @@
 import { AuditLogModel, type AuditAction } from '../../../lib/models/audit-log.model';
 import { StaffModel } from '../../../lib/models/staff.model';
+import { unmappedIp } from '../../http/client-ip';
 
 export interface AuditEntry {
   tenantId: string;
@@ -25,6 +26,6 @@ export async function recordAudit(entry: AuditEntry): Promise<void> {
     target: entry.target,
     before: entry.before,
     after: entry.after,
-    ip: entry.ip,
+    ip: entry.ip && unmappedIp(entry.ip),
   });
 }

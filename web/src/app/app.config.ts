@@ -10,6 +10,7 @@ import { routes } from './app.routes';
 import { provideZhCn } from './core/i18n/provide-zh-cn';
 import { errorInterceptor } from './core/net/error.interceptor';
 import { provideAppIcons } from './core/startup/app-icons';
+import { provideListEmpty } from './shared/list-empty/provide-list-empty';
 
 export const appConfig: ApplicationConfig = {
   providers: [
@@ -19,5 +20,6 @@ export const appConfig: ApplicationConfig = {
     provideHttpClient(withFetch(), withInterceptors([errorInterceptor])),
     provideZhCn(),
     provideAppIcons(),
+    provideListEmpty(),
   ],
 };

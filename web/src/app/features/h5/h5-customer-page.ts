@@ -26,7 +26,7 @@ import {
   orNone,
   tagChangeOf,
 } from './h5-customer.models';
-import { WeComJssdk } from './wecom-jssdk';
+import { jssdkFailureReason, WeComJssdk } from './wecom-jssdk';
 
 /** `?tab=` of a link into the side panel. */
 const TAB_INDEX: Record<string, number> = { records: 1, chats: 2 };
@@ -261,7 +261,7 @@ export class H5CustomerPage implements OnInit {
       try {
         customer = await this.jssdk.currentCustomer();
       } catch (error) {
-        this.problem.set(`无法获取当前客户：${(error as { errMsg?: string }).errMsg ?? String(error)}`);
+        this.problem.set(`无法获取当前客户：${jssdkFailureReason(error)}`);
         return;
       }
     }

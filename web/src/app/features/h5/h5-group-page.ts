@@ -1,33 +1,18 @@
-import { HttpClient, HttpErrorResponse } from '@angular/common/http';
+import { HttpClient } from '@angular/common/http';
 import { ChangeDetectionStrategy, Component, inject, input, OnInit, signal } from '@angular/core';
 import { NzTagModule } from 'ng-zorro-antd/tag';
 import { firstValueFrom } from 'rxjs';
 
 import { callerShowsErrors } from '../../core/net/api-error';
 import { formatDateTime } from '../../core/format/date-time';
-import { WeComJssdk } from './wecom-jssdk';
-
-/**
- * The parts of GET /api/customer-groups/:chatId/portrait (lib/contracts/customer-groups.contract.ts) the sidebar
- * shows, as the admin's 群画像 drawer does (R-3.2.2): 群介绍, 群内部人员 and 群外部人员.
- */
-export interface GroupPortrait {
-  chatId: string;
-  name: string;
-  owner: { userid: string; name: string };
-  notice: string;
-  createdAt: string | null;
-  memberCount: number;
-  groupTags: Array<{ id: string; name: string }>;
-  internalMembers: Array<{ userid: string; name: string }>;
-  externalMembers: Array<{ userid: string; name: string }>;
-}
-
-/** GET /api/customer-groups/:chatId/message-trend?days=7: messages per day, staff vs customers. */
-export interface GroupMessageTrend {
-  archived: boolean;
-  days: Array<{ date: string; staff: number; customers: number }>;
-}
+import {
+  GroupMessageTrend,
+  GroupPortrait,
+  groupTitle,
+  memberNames,
+  portraitProblem,
+} from './h5-group.models';
+import { jssdkFailureReason, WeComJssdk } from './wecom-jssdk';
 
 /** The sidebar of an external group chat (R-3.2.3): the same content as the admin's 群画像. */
 @Component({
@@ -57,20 +42,25 @@ export interface GroupMessageTrend {
       padding: 4px;
       text-align: left;
     }
+    .problem,
+    .loading {
+      color: #8c8c8c;
+      text-align: center;
+      padding: 24px 0;
+    }
   `,
   template: `
-    @if (problem()) {
-      <p data-testid="h5-problem">{{ problem() }}</p>
-    }
-    @if (portrait(); as g) {
-      <h3 data-testid="h5-group-name">{{ g.name }}</h3>
+    @if (problem(); as text) {
+      <p class="problem" role="alert" data-testid="h5-problem">{{ text }}</p>
+    } @else if (portrait(); as g) {
+      <h3 data-testid="h5-group-name">{{ title(g) }}</h3>
       <dl>
         <dt>群主</dt>
-        <dd>{{ g.owner.name || '暂无' }}</dd>
+        <dd>{{ g.owner.name || g.owner.userid || '暂无' }}</dd>
         <dt>群人数</dt>
         <dd>{{ g.memberCount }}</dd>
         <dt>创建时间</dt>
-        <dd>{{ dateTime(g.createdAt) }}</dd>
+        <dd>{{ g.createdAt ? dateTime(g.createdAt) : '暂无' }}</dd>
         <dt>群公告</dt>
         <dd>{{ g.notice || '暂无' }}</dd>
         <dt>群标签</dt>
@@ -83,24 +73,30 @@ export interface GroupMessageTrend {
         </dd>
       </dl>
       <h4>群画像</h4>
-      <table>
-        <tr>
-          <th>日期</th>
-          <th>员工发言</th>
-          <th>客户发言</th>
-        </tr>
-        @for (day of trend(); track day.date) {
+      @if (trendProblem(); as text) {
+        <p class="problem" data-testid="h5-trend-problem">{{ text }}</p>
+      } @else {
+        <table>
           <tr>
-            <td>{{ day.date }}</td>
-            <td>{{ day.staff }}</td>
-            <td>{{ day.customers }}</td>
+            <th>日期</th>
+            <th>员工发言</th>
+            <th>客户发言</th>
           </tr>
-        }
-      </table>
+          @for (day of trend(); track day.date) {
+            <tr>
+              <td>{{ day.date }}</td>
+              <td>{{ day.staff }}</td>
+              <td>{{ day.customers }}</td>
+            </tr>
+          }
+        </table>
+      }
       <h4>群内部人员（{{ g.internalMembers.length }}）</h4>
       <p>{{ names(g.internalMembers) }}</p>
       <h4>群外部人员（{{ g.externalMembers.length }}）</h4>
       <p>{{ names(g.externalMembers) }}</p>
+    } @else {
+      <p class="loading" data-testid="h5-loading">正在加载群画像…</p>
     }
   `,
 })
@@ -113,38 +109,38 @@ export class H5GroupPage implements OnInit {
 
   protected readonly portrait = signal<GroupPortrait | null>(null);
   protected readonly trend = signal<GroupMessageTrend['days']>([]);
+  /** Why the page shows no portrait; every failure says so here rather than leaving the page blank. */
   protected readonly problem = signal('');
+  /** The trend is a part of the portrait: when it alone fails, the rest still shows. */
+  protected readonly trendProblem = signal('');
   protected readonly dateTime = formatDateTime;
-
-  protected names(members: Array<{ name: string }>): string {
-    return members.map((m) => m.name).join('、') || '暂无';
-  }
+  protected readonly title = groupTitle;
+  protected readonly names = memberNames;
 
   async ngOnInit(): Promise<void> {
     let chatId = this.chatId();
     try {
       chatId ||= await this.jssdk.currentGroupChat();
     } catch (error) {
-      this.problem.set(`无法获取当前客户群：${(error as { errMsg?: string }).errMsg ?? String(error)}`);
+      this.problem.set(`无法获取当前客户群：${jssdkFailureReason(error)}`);
+      return;
+    }
+    if (!chatId) {
+      this.problem.set('无法获取当前客户群：请从客户群聊天的工具栏打开');
       return;
     }
     const base = `/api/customer-groups/${encodeURIComponent(chatId)}`;
-    try {
-      const [portrait, trend] = await Promise.all([
-        firstValueFrom(
-          this.http.get<GroupPortrait>(`${base}/portrait`, { context: callerShowsErrors([404]) }),
-        ),
-        firstValueFrom(
-          this.http.get<GroupMessageTrend>(`${base}/message-trend?days=7`, {
-            context: callerShowsErrors([404]),
-          }),
-        ),
-      ]);
-      this.portrait.set(portrait);
-      this.trend.set(trend.days);
-    } catch (error) {
-      if (error instanceof HttpErrorResponse && error.status === 404) this.problem.set('暂无群画像数据');
-      else throw error;
-    }
+    // The page says what went wrong itself: no toast on top of it.
+    const quietly = { context: callerShowsErrors() };
+    await Promise.all([
+      firstValueFrom(this.http.get<GroupPortrait>(`${base}/portrait`, quietly)).then(
+        (portrait) => this.portrait.set(portrait),
+        (error: unknown) => this.problem.set(portraitProblem(error)),
+      ),
+      firstValueFrom(this.http.get<GroupMessageTrend>(`${base}/message-trend?days=7`, quietly)).then(
+        (trend) => this.trend.set(trend.days),
+        () => this.trendProblem.set('消息趋势加载失败，请稍后重试'),
+      ),
+    ]);
   }
 }

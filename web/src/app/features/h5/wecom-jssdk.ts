@@ -1,6 +1,8 @@
-import { HttpClient, HttpParams } from '@angular/common/http';
+import { HttpClient, HttpErrorResponse, HttpParams } from '@angular/common/http';
 import { inject, Injectable } from '@angular/core';
 import { firstValueFrom } from 'rxjs';
+
+import { apiErrorMessage } from '../../core/net/api-error';
 
 /** GET /api/h5/jssdk-config (lib/contracts/h5.contract.ts). */
 export interface JssdkConfig {
@@ -73,6 +75,17 @@ export class WeComJssdk {
   async currentGroupChat(): Promise<string> {
     return (await (await this.ww()).getCurExternalChat()).chatId;
   }
+}
+
+/**
+ * Why the sidebar could not learn its chat, for the page to say: WeCom's own errMsg (e.g. `getCurExternalChat:fail
+ * without context of external chat`), or why asking failed before WeCom was reached (our api, the script).
+ */
+export function jssdkFailureReason(error: unknown): string {
+  const errMsg = (error as { errMsg?: unknown } | null)?.errMsg;
+  if (typeof errMsg === 'string' && errMsg) return errMsg;
+  if (error instanceof HttpErrorResponse) return apiErrorMessage(error);
+  return error instanceof Error && error.message ? error.message : '企业微信 JS-SDK 调用失败';
 }
 
 function loadScript(src: string): Promise<void> {

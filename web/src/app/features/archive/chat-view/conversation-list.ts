@@ -1,8 +1,8 @@
 import { ChangeDetectionStrategy, Component, input, output } from '@angular/core';
 import { NzAvatarModule } from 'ng-zorro-antd/avatar';
-import { NzEmptyModule } from 'ng-zorro-antd/empty';
 
 import { formatDateTime } from '../../../core/format/date-time';
+import { ListEmpty } from '../../../shared/list-empty/list-empty';
 import { ArchiveConversation } from '../messages/archive.models';
 import { messageText } from '../messages/archive-texts';
 
@@ -12,7 +12,7 @@ import { messageText } from '../messages/archive-texts';
  */
 @Component({
   selector: 'app-archive-conversation-list',
-  imports: [NzAvatarModule, NzEmptyModule],
+  imports: [NzAvatarModule, ListEmpty],
   changeDetection: ChangeDetectionStrategy.OnPush,
   styles: `
     :host {
@@ -91,7 +91,7 @@ import { messageText } from '../messages/archive-texts';
           </div>
         </li>
       } @empty {
-        <nz-empty nzNotFoundContent="暂无会话"></nz-empty>
+        <app-list-empty text="暂无会话" />
       }
     </ul>
   `,

@@ -1,13 +1,17 @@
 import { ChangeDetectionStrategy, Component, input, output } from '@angular/core';
-import { NzEmptyModule } from 'ng-zorro-antd/empty';
 
 import { formatDateTime } from '../../../core/format/date-time';
+import { ListEmpty } from '../../../shared/list-empty/list-empty';
 import { ArchiveSearchHit } from '../messages/archive.models';
+import { hitChatLabel } from '../messages/archive-texts';
 
-/** Keyword search's hits (R-5.1.1-04, R-3.1.5-04): each message's time and text with the keyword marked. */
+/**
+ * Keyword search's hits (R-5.1.1-04, R-3.1.5-04): whose chat each message is in, by name, its time, and its text
+ * with the keyword marked.
+ */
 @Component({
   selector: 'app-archive-hit-list',
-  imports: [NzEmptyModule],
+  imports: [ListEmpty],
   changeDetection: ChangeDetectionStrategy.OnPush,
   styles: `
     :host {
@@ -29,9 +33,21 @@ import { ArchiveSearchHit } from '../messages/archive.models';
     li:hover {
       background: #e6f4ff;
     }
-    .time {
+    .meta {
+      display: flex;
+      justify-content: space-between;
+      gap: 8px;
       color: #8c8c8c;
       font-size: 12px;
+    }
+    .chat {
+      color: #262626;
+      overflow: hidden;
+      text-overflow: ellipsis;
+      white-space: nowrap;
+    }
+    .time {
+      flex: none;
     }
     .preview {
       color: #595959;
@@ -52,7 +68,10 @@ import { ArchiveSearchHit } from '../messages/archive.models';
           (keyup.enter)="opened.emit(hit)"
           data-testid="archive-hit"
         >
-          <div class="time">{{ formatDateTime(hit.msgtime) }}</div>
+          <div class="meta">
+            <span class="chat" data-testid="archive-hit-chat">{{ chatLabel(hit, searchedName()) }}</span>
+            <span class="time">{{ formatDateTime(hit.msgtime) }}</span>
+          </div>
           <div class="preview">
             @for (segment of hit.segments; track $index) {
               @if (segment.hit) {
@@ -64,14 +83,17 @@ import { ArchiveSearchHit } from '../messages/archive.models';
           </div>
         </li>
       } @empty {
-        <nz-empty nzNotFoundContent="没有找到相关消息"></nz-empty>
+        <app-list-empty text="没有找到相关消息" />
       }
     </ul>
   `,
 })
 export class ArchiveHitList {
   readonly hits = input.required<ArchiveSearchHit[]>();
+  /** The person whose chats were searched (a staff member or a customer). */
+  readonly searchedName = input('');
   readonly opened = output<ArchiveSearchHit>();
 
   protected readonly formatDateTime = formatDateTime;
+  protected readonly chatLabel = hitChatLabel;
 }

@@ -10,9 +10,9 @@ import {
   untracked,
   viewChild,
 } from '@angular/core';
-import { NzEmptyModule } from 'ng-zorro-antd/empty';
 
 import { formatDateTime } from '../../../core/format/date-time';
+import { ListEmpty } from '../../../shared/list-empty/list-empty';
 import { ArchiveApi } from '../messages/archive-api';
 import { ArchiveMessage, MessageFilters } from '../messages/archive.models';
 import { keywordSegments, messageText } from '../messages/archive-texts';
@@ -24,7 +24,7 @@ import { keywordSegments, messageText } from '../messages/archive-texts';
  */
 @Component({
   selector: 'app-archive-message-pane',
-  imports: [NzEmptyModule],
+  imports: [ListEmpty],
   changeDetection: ChangeDetectionStrategy.OnPush,
   styles: `
     :host {
@@ -100,7 +100,7 @@ import { keywordSegments, messageText } from '../messages/archive-texts';
         </div>
       } @empty {
         @if (!loading()) {
-          <nz-empty nzNotFoundContent="暂无消息"></nz-empty>
+          <app-list-empty text="暂无消息" />
         }
       }
     </div>

@@ -10,13 +10,13 @@ import {
 } from '@angular/core';
 import { FormsModule } from '@angular/forms';
 import { NzDatePickerModule } from 'ng-zorro-antd/date-picker';
-import { NzEmptyModule } from 'ng-zorro-antd/empty';
 import { NzInputModule } from 'ng-zorro-antd/input';
 import { NzPaginationModule } from 'ng-zorro-antd/pagination';
 import { NzSelectModule } from 'ng-zorro-antd/select';
 
 import { AuthService } from '../../../core/auth/auth.service';
 import { apiErrorMessage } from '../../../core/net/api-error';
+import { ListEmpty } from '../../../shared/list-empty/list-empty';
 import { ArchiveConversationList } from '../chat-view/conversation-list';
 import { ArchiveHitList } from '../chat-view/hit-list';
 import { ArchiveMessagePane } from '../chat-view/message-pane';
@@ -46,9 +46,9 @@ const PAGE_SIZE = 20;
 @Component({
   selector: 'app-customer-chats',
   imports: [
+    ListEmpty,
     FormsModule,
     NzDatePickerModule,
-    NzEmptyModule,
     NzInputModule,
     NzPaginationModule,
     NzSelectModule,
@@ -177,7 +177,11 @@ const PAGE_SIZE = 20;
                   共 {{ hitTotal() }}{{ hitTotalCapped() ? '+' : '' }} 条包含“{{ searchedKeyword() }}”的消息
                   <a tabindex="0" (click)="clearSearch()" (keyup.enter)="clearSearch()">返回会话列表</a>
                 </div>
-                <app-archive-hit-list [hits]="found" (opened)="openHit($event)" />
+                <app-archive-hit-list
+                  [hits]="found"
+                  [searchedName]="customerName()"
+                  (opened)="openHit($event)"
+                />
                 @if (hitTotal() > pageSize) {
                   <nz-pagination
                     nzSize="small"
@@ -219,7 +223,7 @@ const PAGE_SIZE = 20;
                     >‹ 返回</a
                   >
                 }
-                <span>{{ current.peer.name || current.conversationId }}</span>
+                <span>{{ current.peer.name }}</span>
               </header>
               <app-archive-message-pane
                 [conversationId]="current.conversationId"
@@ -231,7 +235,7 @@ const PAGE_SIZE = 20;
               />
             </div>
           } @else if (!mobile()) {
-            <div class="column"><nz-empty nzNotFoundContent="请选择一个会话"></nz-empty></div>
+            <div class="column"><app-list-empty text="请选择一个会话" /></div>
           }
         </div>
       </div>

@@ -2,7 +2,6 @@ import { ChangeDetectionStrategy, Component, computed, inject, OnInit, signal } 
 import { FormsModule } from '@angular/forms';
 import { NzAvatarModule } from 'ng-zorro-antd/avatar';
 import { NzDatePickerModule } from 'ng-zorro-antd/date-picker';
-import { NzEmptyModule } from 'ng-zorro-antd/empty';
 import { NzTreeNodeOptions } from 'ng-zorro-antd/core/tree';
 import { NzFormatEmitEvent, NzTreeModule } from 'ng-zorro-antd/tree';
 import { NzPaginationModule } from 'ng-zorro-antd/pagination';
@@ -10,6 +9,7 @@ import { NzRadioModule } from 'ng-zorro-antd/radio';
 import { NzSelectModule } from 'ng-zorro-antd/select';
 import { NzTabsModule } from 'ng-zorro-antd/tabs';
 
+import { ListEmpty } from '../../../shared/list-empty/list-empty';
 import { SHARED_IMPORTS } from '../../../shared/shared-imports';
 import { CustomerDetailDrawer } from '../../customers/customers/customer-detail-drawer';
 import { CustomerOptions } from '../../customers/customers/customer.models';
@@ -52,12 +52,12 @@ import {
     FormsModule,
     NzAvatarModule,
     NzDatePickerModule,
-    NzEmptyModule,
     NzPaginationModule,
     NzRadioModule,
     NzSelectModule,
     NzTabsModule,
     NzTreeModule,
+    ListEmpty,
     CustomerDetailDrawer,
     GroupPortraitDrawer,
     ArchiveConversationList,

@@ -3,6 +3,7 @@ import {
   chatConditionsOf,
   conversationOfHit,
   dayOf,
+  hitChatLabel,
   keywordSegments,
   messageText,
   senderNameIn,
@@ -69,6 +70,7 @@ describe('conversationOfHit', () => {
   const hit: ArchiveSearchHit = {
     conversationId: 'room:wrGroup',
     chatKind: 'group',
+    peer: { kind: 'group', id: 'wrGroup', name: '华东客户群', avatar: '' },
     msgid: 'm1',
     msgtype: 'text',
     from: 'lina',
@@ -76,13 +78,26 @@ describe('conversationOfHit', () => {
     segments: [{ text: '报价', hit: true }],
   };
 
-  it('opens the listed conversation, or one built from the hit when it is not on the page', () => {
+  it('opens the listed conversation, or one built from the hit, named as the hit names it', () => {
     expect(conversationOfHit({ ...hit, conversationId: listed.conversationId }, [listed])).toBe(listed);
     expect(conversationOfHit(hit, [listed])).toMatchObject({
       conversationId: 'room:wrGroup',
       chatKind: 'group',
-      peer: { kind: 'group', name: '' },
+      peer: { kind: 'group', id: 'wrGroup', name: '华东客户群' },
     });
+  });
+});
+
+describe('hitChatLabel', () => {
+  const peer = (kind: 'customer' | 'staff' | 'group', name: string) => ({
+    peer: { kind, id: 'x', name, avatar: '' },
+  });
+
+  it('names both sides of a single chat, and a group chat by the group', () => {
+    expect(hitChatLabel(peer('customer', '张三'), '徐静')).toBe('徐静 与 张三');
+    expect(hitChatLabel(peer('staff', '徐静'), '张三')).toBe('张三 与 徐静');
+    expect(hitChatLabel(peer('customer', '未知客户（wmbKtE…MBbM）'), '')).toBe('与 未知客户（wmbKtE…MBbM）');
+    expect(hitChatLabel(peer('group', '华东客户群'), '徐静')).toBe('群聊：华东客户群');
   });
 });
 

@@ -73,10 +73,7 @@ export function dayOf(date: Date | null | undefined): string | null {
   return `${date.getFullYear()}-${pad(date.getMonth() + 1)}-${pad(date.getDate())}`;
 }
 
-/**
- * The conversation a search hit opens: the listed one when it is on the page, else one built from the hit
- * (the pane needs only its id; the name is filled in when known).
- */
+/** The conversation a search hit opens: the listed one when it is on the page, else one built from the hit. */
 export function conversationOfHit(
   hit: ArchiveSearchHit,
   listed: readonly ArchiveConversation[],
@@ -85,11 +82,20 @@ export function conversationOfHit(
     listed.find((c) => c.conversationId === hit.conversationId) ?? {
       conversationId: hit.conversationId,
       chatKind: hit.chatKind,
-      peer: { kind: hit.chatKind === 'group' ? 'group' : 'staff', id: '', name: '', avatar: '' },
+      peer: hit.peer,
       lastMessageAt: hit.msgtime,
       lastMessage: { msgtype: hit.msgtype, from: hit.from, content: '' },
     }
   );
+}
+
+/**
+ * Whose chat a search hit is in, by name: 「徐静 与 张三」 for a single chat (the person searched and the other
+ * party), 「群聊：华东客户群」 for a group.
+ */
+export function hitChatLabel(hit: Pick<ArchiveSearchHit, 'peer'>, searchedName: string): string {
+  if (hit.peer.kind === 'group') return `群聊：${hit.peer.name}`;
+  return searchedName ? `${searchedName} 与 ${hit.peer.name}` : `与 ${hit.peer.name}`;
 }
 
 /** 企微会话记录's filter bar (I-52) as the API's conditions; 全部 and empty pickers set nothing. */

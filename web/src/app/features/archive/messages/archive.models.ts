@@ -67,6 +67,8 @@ export interface HighlightSegment {
 export interface ArchiveSearchHit {
   conversationId: string;
   chatKind: ChatKind;
+  /** Whose chat the hit is in: the customer, colleague or group, by name. */
+  peer: ArchivePeer;
   msgid: string;
   msgtype: string;
   from: string;

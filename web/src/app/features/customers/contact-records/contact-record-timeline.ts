@@ -1,7 +1,6 @@
 import { ChangeDetectionStrategy, Component, effect, inject, input, signal } from '@angular/core';
 import { FormsModule } from '@angular/forms';
 import { NzButtonModule } from 'ng-zorro-antd/button';
-import { NzEmptyModule } from 'ng-zorro-antd/empty';
 import { NzInputModule } from 'ng-zorro-antd/input';
 import { NzMessageService } from 'ng-zorro-antd/message';
 import { NzPopconfirmModule } from 'ng-zorro-antd/popconfirm';
@@ -10,6 +9,7 @@ import { NzTagModule } from 'ng-zorro-antd/tag';
 import { firstValueFrom } from 'rxjs';
 
 import { formatDateTime } from '../../../core/format/date-time';
+import { ListEmpty } from '../../../shared/list-empty/list-empty';
 import { ContactRecordsApi } from './contact-records-api';
 import {
   Colleague,
@@ -30,9 +30,9 @@ const PAGE_SIZE = 20;
 @Component({
   selector: 'app-contact-record-timeline',
   imports: [
+    ListEmpty,
     FormsModule,
     NzButtonModule,
-    NzEmptyModule,
     NzInputModule,
     NzPopconfirmModule,
     NzSelectModule,
@@ -159,7 +159,7 @@ const PAGE_SIZE = 20;
     </div>
 
     @if (records().length === 0 && !loading()) {
-      <nz-empty nzNotFoundContent="暂无联系记录"></nz-empty>
+      <app-list-empty text="暂无联系记录" />
     }
     <ul class="timeline">
       @for (record of records(); track record.id) {

@@ -9,6 +9,7 @@ import { NzTooltipModule } from 'ng-zorro-antd/tooltip';
 import { Observable } from 'rxjs';
 
 import { IfPermittedDirective } from '../../../core/auth/if-permitted.directive';
+import { ListEmpty } from '../../../shared/list-empty/list-empty';
 import { SHARED_IMPORTS } from '../../../shared/shared-imports';
 import { TagDialog, TagDialogMode, TagDialogResult } from './tag-dialog';
 import { movedIds, Tag, TagGroup, tagColorHex, TagKind } from './tags.models';
@@ -29,6 +30,7 @@ interface OpenDialog {
   selector: 'app-tag-board',
   imports: [
     ...SHARED_IMPORTS,
+    ListEmpty,
     DatePipe,
     CdkDropList,
     CdkDrag,
