@@ -1,6 +1,6 @@
 import type { SensitiveAlertView } from '../contracts/sensitive-alerts.contract';
+import { customersByExternalUserid } from '../customers/customers-by-id';
 import { CustomerGroupModel } from '../models/customer-group.model';
-import { CustomerModel } from '../models/customer.model';
 import type { SensitiveAlert } from '../models/sensitive-alert.model';
 import type { SensitiveBehavior } from '../models/sensitive-behavior-settings.model';
 import { StaffModel } from '../models/staff.model';
@@ -60,10 +60,9 @@ async function namesOf(tenantId: string, rows: StoredAlert[]): Promise<Names> {
   const staffIds = [...new Set(rows.filter((row) => row.senderType === 'staff').map((row) => row.from))];
   const [staff, customers, groups] = await Promise.all([
     StaffModel.find({ tenantId, userid: { $in: staffIds } }, { userid: 1, name: 1 }).lean(),
-    CustomerModel.find(
-      { tenantId, externalUserid: { $in: [...externalIds] } },
-      { externalUserid: 1, name: 1 },
-    ).lean(),
+    customersByExternalUserid<{ externalUserid: string; name: string }>(tenantId, [...externalIds], {
+      name: 1,
+    }),
     CustomerGroupModel.find({ tenantId, chatId: { $in: roomids } }, { chatId: 1, name: 1 }).lean(),
   ]);
   return {
