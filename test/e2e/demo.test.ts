@@ -29,7 +29,12 @@ import { DEMO_ADMIN_MOBILE, DEMO_CONTACTS_SECRET, DEMO_CORP_ID } from '../../wec
 import { demoCustomerSeed } from '../../wecom-sim/seed/demo-customers';
 import { DEMO_PASSWORD, DEMO_TENANT_ID } from '../../scripts/demo/demo-tenant';
 import { demoSeatedStaff } from '../../scripts/demo/demo-seats';
+import type { Page } from 'playwright-core';
+import { SyncRunModel } from '../../lib/models/sync-run.model';
+import { demoSidePanelLinks } from '../../scripts/stack/demo-links';
+import { MAIN_MENU } from '../../web/src/app/layout/menu';
 import { eventually, startTestApp, type TestApp } from '../support/app-harness';
+import { launchBrowser } from '../support/browser';
 import { stackEnv } from '../support/stack-env';
 
 const run = promisify(execFile);
@@ -44,7 +49,7 @@ const tenantId = DEMO_TENANT_ID;
  * --simulator. What the admin's pages list is read back through the api as the demo admin; a second start adds
  * nothing. (The worker syncs the demo corp's 3,000 customers meanwhile, which keeps FerretDB busy for minutes.)
  */
-describe('the demo seed of `npm start`', () => {
+describe('the demo of `npm start`, as a new user meets it', () => {
   let app: TestApp;
   let worker: ChildProcess | undefined;
   let admin: ReturnType<typeof request.agent>;
@@ -287,6 +292,60 @@ describe('the demo seed of `npm start`', () => {
     expect(profile.name).toBe(seeded.contact.name);
   }, 330_000);
 
+  it('opens every menu page, drawer and H5 side panel page on the demo data: no 5xx, console error or blank page', async () => {
+    // The pages are walked once the demo is complete, as npm start's watcher says: the customer sync done.
+    await eventually(
+      async () => (await SyncRunModel.exists({ tenantId, kind: 'customers', status: 'completed' })) !== null,
+      300_000,
+    );
+    const browser = await launchBrowser();
+    try {
+      const page = await browser.newPage({ viewport: { width: 1440, height: 900 } });
+      const problems = watchForProblems(page);
+      await page.goto(`${app.baseUrl}/login`);
+      await page.getByTestId('login-phone').fill(DEMO_ADMIN_MOBILE);
+      await page.getByTestId('login-password').fill(DEMO_PASSWORD);
+      await page.getByTestId('login-submit').click();
+      await page.waitForURL((url) => !url.pathname.startsWith('/login'));
+
+      for (const link of MAIN_MENU.flatMap((group) => group.children)) {
+        await page.goto(`${app.baseUrl}${link.link}`);
+        await expectFilled(page, 'nz-content', `${link.label} (${link.link})`);
+      }
+
+      // The drawers and panes a click opens on the lists the demo fills.
+      await page.goto(`${app.baseUrl}/customer/customers`);
+      await page.getByTestId('customer-view').first().click();
+      await expectFilled(page, '[data-testid="customer-detail"]', '客户详情');
+      await page.getByTestId('customer-detail-tab-chats').click();
+      await expectFilled(page, 'nz-drawer', '客户详情 → 企微会话记录');
+
+      await page.goto(`${app.baseUrl}/customer/groups`);
+      await page.getByTestId('group-portrait').first().click();
+      await expectFilled(page, '[data-testid="external-members"]', '群画像');
+
+      await page.goto(`${app.baseUrl}/archive/messages`);
+      await page.getByTestId('archive-staff-lina').click();
+      await expectFilled(page, '[data-testid="archive-conversations"]', '内容存档 → 李娜的会话');
+
+      // The H5 side panel as npm start prints it: a single chat and a group chat of lina's, in the simulated client.
+      const links = demoSidePanelLinks(stackEnv.wecomApiBase, `${app.baseUrl}/`);
+      const h5 = await browser.newPage({ viewport: { width: 375, height: 740 } });
+      const h5Problems = watchForProblems(h5);
+      for (const [what, url] of [
+        ['H5 客户资料', links.single],
+        ['H5 客户群画像', links.group],
+      ]) {
+        await h5.goto(url);
+        await expectFilled(h5, 'body', what);
+        expect(await h5.locator('body').innerText()).not.toMatch(/号码失效|出错|失败/);
+      }
+      expect([...problems, ...h5Problems]).toEqual([]);
+    } finally {
+      await browser.close();
+    }
+  }, 420_000);
+
   it('adds nothing on a second start', async () => {
     const counts = () =>
       Promise.all(
@@ -315,3 +374,31 @@ describe('the demo seed of `npm start`', () => {
     expect(binding.archiveKeys.map((key) => key.version)).toEqual([1, 2]);
   }, 300_000);
 });
+
+/**
+ * What a user would call broken on a page: an api answer of 5xx, an error in the console (the browser's own
+ * lines about 4xx answers aside: a page may ask and be told no), an exception the page did not catch.
+ */
+function watchForProblems(page: Page): string[] {
+  const problems: string[] = [];
+  page.on('response', (response) => {
+    if (response.status() >= 500) problems.push(`${response.status()} ${response.url()}`);
+  });
+  page.on('console', (message) => {
+    if (message.type() !== 'error') return;
+    if (/Failed to load resource: the server responded with a status of 4\d\d/.test(message.text())) return;
+    problems.push(`console: ${message.text()} (${page.url()})`);
+  });
+  page.on('pageerror', (error) => problems.push(`uncaught: ${error.message} (${page.url()})`));
+  return problems;
+}
+
+/** The part of the page that `selector` names shows text once the page has settled: not a blank page. */
+async function expectFilled(page: Page, selector: string, what: string): Promise<void> {
+  await page.waitForLoadState('networkidle');
+  const area = page.locator(selector).first();
+  await area.waitFor({ state: 'visible', timeout: 30_000 });
+  const text = (await area.innerText()).trim();
+  if (text.length === 0) throw new Error(`${what} is blank`);
+  expect(text).not.toContain('服务器开小差了');
+}
