@@ -10,7 +10,7 @@ import type { Logger } from '../../lib/logger';
 import type { DemoAdmin } from './demo-admin';
 import { customerVisible, seedDemoContactRecords } from './demo-contact-records';
 import { seedDemoGroupCodes } from './demo-group-codes';
-import { seatDemoStaff, demoSeatedStaff, staffSynced } from './demo-seats';
+import { seatDemoStaff, demoSeatedStaff, orgSyncFinished } from './demo-seats';
 import { seedDemoSensitiveRules } from './demo-sensitive-rules';
 import { demoCodeAdds, demoCodeTagIds, seedDemoStaffCodes } from './demo-staff-codes';
 import { seedDemoWelcomeMessages } from './demo-welcome-messages';
@@ -50,12 +50,12 @@ async function seatStaff(admin: DemoAdmin, deps: DemoActivityDeps): Promise<void
     `Demo seats: waiting for the org sync to store ${seated.join(', ')} (at most ${WAIT_MS / 1000} s)…`,
   );
   const synced = await waitUntil(
-    async () => ((await staffSynced(admin.session.tenantId, seated)) ? true : undefined),
+    async () => ((await orgSyncFinished(admin.session.tenantId)) ? true : undefined),
     WAIT_MS,
   );
   if (!synced) {
     deps.say(
-      'Demo seats: the org sync has not stored them yet (see the worker log); the next start seats them',
+      'Demo seats: the org sync has not finished yet (see the worker log); the next start seats them',
     );
     return;
   }

@@ -5,6 +5,7 @@
  */
 import { setSystemAccess } from '../../api/modules/org/system-access.use-case';
 import { StaffModel } from '../../lib/models/staff.model';
+import { SyncRunModel } from '../../lib/models/sync-run.model';
 import { departmentSubtrees } from '../../lib/org/department-subtree';
 import { countSeatsInUse } from '../../lib/org/seats';
 import { demoCorpSeed } from '../../wecom-sim/seed/demo-corp';
@@ -24,11 +25,17 @@ export function demoSeatedStaff(): string[] {
     .map((member) => member.userid);
 }
 
-/** Whether the org sync has written every one of `userids` (the seed starts it; the worker runs it). */
-export async function staffSynced(tenantId: string, userids: readonly string[]): Promise<boolean> {
-  const stored = await StaffModel.find({ tenantId }, { userid: 1 }).lean();
-  const known = new Set(stored.map((staff) => staff.userid));
-  return userids.every((userid) => known.has(userid));
+/**
+ * Whether the org sync (the seed starts it; the worker runs it) has finished writing the staff: switching
+ * someone on while a sync step still writes their row can be lost on FerretDB, which applies concurrent updates
+ * of one document by reading it and writing it back whole.
+ */
+export async function orgSyncFinished(tenantId: string): Promise<boolean> {
+  const [completed, running] = await Promise.all([
+    SyncRunModel.exists({ tenantId, kind: 'org', status: 'completed' }),
+    SyncRunModel.exists({ tenantId, kind: 'org', status: 'running' }),
+  ]);
+  return completed !== null && running === null;
 }
 
 /** Switches the demo's seated staff on; answers how many were switched on now and the seats in use after. */

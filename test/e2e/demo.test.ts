@@ -178,7 +178,11 @@ describe('the demo of `npm start`, as a new user meets it', () => {
 
   it('archives chats where staff speak the sales lines and customers the customer lines', async () => {
     const texts = await ChatMessageModel.find({ tenantId, msgtype: 'text' }).lean();
-    const withCustomers = texts.filter((message) => message.chatKind !== 'internal');
+    // Single chats with customers and the customer groups; an internal group (colleagues only) is a group too.
+    const customerGroups = new Set(demoCustomerSeed.groups.map((group) => group.chat_id));
+    const withCustomers = texts.filter(
+      (message) => message.chatKind === 'external' || customerGroups.has(message.roomid ?? ''),
+    );
     expect(withCustomers.length).toBeGreaterThan(50);
     const staffLines = new Set(linesOf('staff'));
     const customerLines = new Set(linesOf('customer'));
@@ -317,8 +321,8 @@ describe('the demo of `npm start`, as a new user meets it', () => {
       await page.goto(`${app.baseUrl}/customer/customers`);
       await page.getByTestId('customer-view').first().click();
       await expectFilled(page, '[data-testid="customer-detail"]', '客户详情');
-      await page.getByTestId('customer-detail-tab-chats').click();
-      await expectFilled(page, 'nz-drawer', '客户详情 → 企微会话记录');
+      await page.getByRole('tab', { name: '企微会话记录' }).click();
+      await expectFilled(page, '.ant-drawer-open .ant-tabs-tabpane-active', '客户详情 → 企微会话记录');
 
       await page.goto(`${app.baseUrl}/customer/groups`);
       await page.getByTestId('group-portrait').first().click();
