@@ -23,7 +23,11 @@ import { DEMO_SIDE_PANEL_USERID } from '../scripts/stack/demo-links';
 import { eventually, startTestApp } from '../test/support/app-harness';
 import { percentile } from './support/percentile';
 
-const percentileOf = (times: number[], rank: number) => percentile([...times].sort((a, b) => a - b), rank);
+const percentileOf = (times: number[], rank: number) =>
+  percentile(
+    [...times].sort((a, b) => a - b),
+    rank,
+  );
 
 const ROUNDS = Number(process.env.BENCH_ROUNDS ?? 30);
 const ROOT = path.join(__dirname, '..');

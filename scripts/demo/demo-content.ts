@@ -54,9 +54,7 @@ async function seatStaff(admin: DemoAdmin, deps: DemoActivityDeps): Promise<void
     WAIT_MS,
   );
   if (!synced) {
-    deps.say(
-      'Demo seats: the org sync has not finished yet (see the worker log); the next start seats them',
-    );
+    deps.say('Demo seats: the org sync has not finished yet (see the worker log); the next start seats them');
     return;
   }
   const { switchedOn, seatsInUse } = await seatDemoStaff(admin);
