@@ -8,8 +8,10 @@
  *   BENCH_ROUNDS=30   (default)
  */
 import { execFile, spawn, type ChildProcess } from 'node:child_process';
+import fs from 'node:fs';
 import { createServer } from 'node:http';
 import type { AddressInfo } from 'node:net';
+import os from 'node:os';
 import path from 'node:path';
 import { promisify } from 'node:util';
 import { SyncRunModel } from '../lib/models/sync-run.model';
@@ -105,20 +107,36 @@ async function main(): Promise<void> {
     await seed();
     worker = spawn(process.execPath, ['--import', 'tsx', path.join(ROOT, 'worker', 'main.ts')], {
       cwd: ROOT,
-      env: { ...env, NODE_ENV: 'test' },
-      stdio: ['ignore', 'pipe', 'inherit'],
+      env: { ...env, NODE_ENV: 'test', LOG_LEVEL: 'info' }, // its 'worker started' line is at info
+      stdio: ['ignore', 'pipe', 'pipe'],
     });
+    // Its output read to the end (a full pipe would stop the worker) and kept for a failed run.
+    const workerLog = fs.createWriteStream(
+      path.join(process.env.STACK_LOG_DIR ?? os.tmpdir(), 'bench-pages-worker.log'),
+    );
+    worker.stderr!.on('data', (chunk: Buffer) => workerLog.write(chunk));
     await new Promise<void>((resolve, reject) => {
-      worker!.stdout!.on('data', (chunk: Buffer) => chunk.toString().includes('worker started') && resolve());
+      worker!.stdout!.on('data', (chunk: Buffer) => {
+        workerLog.write(chunk);
+        if (chunk.toString().includes('worker started')) resolve();
+      });
       worker!.once('exit', (code) => reject(new Error(`the worker exited (${code}) before it started`)));
     });
     await seed('--simulator');
-    await eventually(
-      async () =>
-        (await SyncRunModel.exists({ tenantId: DEMO_TENANT_ID, kind: 'customers', status: 'completed' })) &&
-        ((await ArchiveCursorModel.findOne({ tenantId: DEMO_TENANT_ID }).lean())?.seq ?? 0) >= DEMO_MESSAGES,
-      600_000,
-    );
+    let progress = '';
+    const ready = async () => {
+      const synced = await SyncRunModel.exists({
+        tenantId: DEMO_TENANT_ID,
+        kind: 'customers',
+        status: 'completed',
+      });
+      const seq = (await ArchiveCursorModel.findOne({ tenantId: DEMO_TENANT_ID }).lean())?.seq ?? 0;
+      const now = `customer sync ${synced ? 'done' : 'running'}, archive seq ${seq}`;
+      if (now !== progress) console.log(`  ${Math.round((Date.now() - began) / 1000)} s: ${now}`);
+      progress = now;
+      return synced !== null && seq >= DEMO_MESSAGES;
+    };
+    await eventually(async () => ((await ready()) ? true : undefined), 600_000);
     console.log(`demo seeded, synced and ingested in ${Math.round((Date.now() - began) / 1000)} s`);
 
     const login = await fetch(`${app.baseUrl}/api/auth/login`, {
