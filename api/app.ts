@@ -37,7 +37,7 @@ import {
   createWelcomeImagesPublicRouter,
   createWelcomeMessagesRouter,
 } from './modules/welcome-messages/welcome-messages.router';
-import { WeComCallStats } from '../lib/wecom/call-stats';
+import type { WeComCallStats } from '../lib/wecom/call-stats';
 import { chatArchiveSdkFor } from '../lib/wecom/chat-archive-sdk-for';
 import { createSensitiveAlertsRouter } from './modules/sensitive-alerts/sensitive-alerts.router';
 import { createSensitiveBehaviorSettingsRouter } from './modules/sensitive-behavior-settings/sensitive-behavior-settings.router';
@@ -51,11 +51,13 @@ export interface AppDeps {
   log: Logger;
   temporal: TemporalClient;
   elasticsearch: ElasticsearchClient;
+  /** Counts the WeCom calls this process makes; whoever built it starts it and stops it before disconnecting. */
+  wecomStats: WeComCallStats;
 }
 
 /** Builds the api without listening, so tests drive it with supertest against real servers. */
 export function createApp(deps: AppDeps): Express {
-  const { config, log } = deps;
+  const { config, log, wecomStats } = deps;
   const app = express();
   app.disable('x-powered-by');
   app.set('trust proxy', 'loopback');
@@ -64,8 +66,6 @@ export function createApp(deps: AppDeps): Express {
 
   const registry = createApiRegistry();
   const authenticate = requireSession(config.jwtSecret);
-  const wecomStats = new WeComCallStats(log);
-  wecomStats.start();
   const wecom = new WeComClient({ baseUrl: config.wecomApiBase, observer: wecomStats });
   const secureCookies = config.publicUrl.startsWith('https://');
   bindCustomerSearch({

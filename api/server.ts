@@ -5,6 +5,7 @@ import { connectDatabase, disconnectDatabase } from '../lib/db/connect';
 import { createLogger } from '../lib/logger';
 import { ensureAllArchiveConsentSchedules } from '../lib/temporal/archive-consent-schedule';
 import { connectTemporalClient } from '../lib/temporal/connect-client';
+import { WeComCallStats } from '../lib/wecom/call-stats';
 import { createApp } from './app';
 
 async function main(): Promise<void> {
@@ -21,15 +22,19 @@ async function main(): Promise<void> {
     (err: unknown) => log.warn({ err }, 'archive consent schedules not ensured'),
   );
   const elasticsearch = new ElasticsearchClient({ node: config.esUrl });
-  const app = createApp({ config, log, temporal, elasticsearch });
+  const wecomStats = new WeComCallStats(log);
+  wecomStats.start();
+  const app = createApp({ config, log, temporal, elasticsearch, wecomStats });
 
   const server = app.listen(config.port, () => log.info({ port: config.port }, 'api listening'));
   const shutdown = (signal: string) => {
     log.info({ signal }, 'api stopping');
     server.close(() => {
-      void Promise.all([temporal.connection.close(), elasticsearch.close(), disconnectDatabase()]).finally(
-        () => process.exit(0),
-      );
+      // The last counts are written before MongoDB goes.
+      void wecomStats
+        .stop()
+        .then(() => Promise.all([temporal.connection.close(), elasticsearch.close(), disconnectDatabase()]))
+        .finally(() => process.exit(0));
     });
   };
   process.on('SIGTERM', () => shutdown('SIGTERM'));

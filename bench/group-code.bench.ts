@@ -12,6 +12,7 @@ import type { AddressInfo } from 'node:net';
 import { Client as ElasticsearchClient } from '@elastic/elasticsearch';
 import mongoose from 'mongoose';
 import { createApp } from '../api/app';
+import { WeComCallStats } from '../lib/wecom/call-stats';
 import { loadConfig } from '../lib/config';
 import { connectDatabase, disconnectDatabase } from '../lib/db/connect';
 import { groupExpiry } from '../lib/group-codes/group-states';
@@ -48,7 +49,11 @@ async function main(): Promise<void> {
   for (const model of [GroupCodeModel, GroupCodeGroupModel, GroupCodeScanModel]) await model.createIndexes();
   const temporal = await connectTemporalClient(config.temporalAddress, config.temporalNamespace);
   const elasticsearch = new ElasticsearchClient({ node: config.esUrl });
-  server.on('request', createApp({ config, log: createLogger('bench', 'warn'), temporal, elasticsearch }));
+  const log = createLogger('bench', 'warn');
+  server.on(
+    'request',
+    createApp({ config, log, temporal, elasticsearch, wecomStats: new WeComCallStats(log) }),
+  );
 
   const code = await GroupCodeModel.create({
     tenantId: TENANT,

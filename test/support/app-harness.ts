@@ -5,6 +5,7 @@ import type { Client as TemporalClient } from '@temporalio/client';
 import type { Worker } from '@temporalio/worker';
 import mongoose from 'mongoose';
 import { createApp } from '../../api/app';
+import { WeComCallStats } from '../../lib/wecom/call-stats';
 import { loadConfig, type AppConfig } from '../../lib/config';
 import { connectDatabase, disconnectDatabase } from '../../lib/db/connect';
 import { createLogger } from '../../lib/logger';
@@ -47,7 +48,10 @@ export async function startTestApp(suite: string, env: Record<string, string> = 
 
   const temporal = await connectTemporalClient(config.temporalAddress, config.temporalNamespace);
   const elasticsearch = new ElasticsearchClient({ node: config.esUrl });
-  const app = createApp({ config, log: createLogger('api-test', 'warn'), temporal, elasticsearch });
+  const log = createLogger('api-test', 'warn');
+  const wecomStats = new WeComCallStats(log);
+  wecomStats.start();
+  const app = createApp({ config, log, temporal, elasticsearch, wecomStats });
   server.on('request', app);
 
   let running: { worker: Worker; close: () => Promise<void>; done: Promise<void> } | undefined;
@@ -72,6 +76,7 @@ export async function startTestApp(suite: string, env: Record<string, string> = 
     async stop() {
       await stopWorker();
       await new Promise((resolve) => server.close(resolve));
+      await wecomStats.stop();
       await temporal.connection.close();
       await elasticsearch.close();
       await disconnectDatabase();
