@@ -2,6 +2,7 @@ import mongoose from 'mongoose';
 import type { GroupCodeStrategy } from '../contracts/group-code.contract';
 import { GroupCodeGroupModel } from '../models/group-code-group.model';
 import { GroupCodeScanModel, seatId } from '../models/group-code-scan.model';
+import { GroupCodeTurnModel } from '../models/group-code-turn.model';
 import { GroupCodeModel } from '../models/group-code.model';
 import { claimOrder, type StoreFacts, type VisitorPosition } from './allocation-order';
 import { nearFullThreshold } from './group-states';
@@ -47,13 +48,17 @@ export async function scanGroupCode(
       { position: 1, expiresAt: 1, scanLimit: 1, seatHint: 1, store: 1, name: 1 },
     ).lean(),
   ]);
-  // Only 轮流 needs a turn, and only it pays for a write to the code's document.
-  // No projection: FerretDB v1's findAndModify does not take `fields`; the document is small anyway.
-  const code =
-    stored?.strategy === 'round-robin'
-      ? await GroupCodeModel.findOneAndUpdate(live, { $inc: { turns: 1 } }, { new: true }).lean()
-      : stored;
+  const code = stored;
   if (!code) return undefined;
+  // Only 轮流 needs a turn, and only it pays for a write (to the code's own counter).
+  const turn =
+    code.strategy === 'round-robin'
+      ? (await GroupCodeTurnModel.findOneAndUpdate(
+          { tenantId, _id: codeId },
+          { $inc: { turns: 1 } },
+          { upsert: true, new: true },
+        ).lean())!.turns - 1
+      : 0;
   const strategy = code.strategy as GroupCodeStrategy;
   const view = { id: String(code._id), name: code.name, guide: code.guide ?? '', strategy };
 
@@ -69,7 +74,7 @@ export async function scanGroupCode(
       remaining: row.scanLimit - row.seatHint,
       store: row.store ?? null,
     })),
-    code.turns - 1,
+    turn,
     position,
   );
   for (const candidate of candidates) {

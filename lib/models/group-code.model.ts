@@ -28,11 +28,6 @@ const groupCodeSchema = new Schema(
     iconFileId: { type: String },
     creator: { type: creatorSchema, required: true },
     status: { type: String, enum: GROUP_CODE_STATUSES, required: true, default: 'normal' },
-    /**
-     * 轮流: how many turns were handed out; a scan takes the next with $inc. Fairness only: if a write is lost
-     * two scans share a turn, and the seat tickets still keep every limit exact.
-     */
-    turns: { type: Number, required: true, default: 0 },
     groupCount: { type: Number, required: true, default: 0 },
     deletedAt: { type: Date },
   },
