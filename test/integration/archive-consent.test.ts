@@ -4,7 +4,7 @@ import { ArchiveConsentModel } from '../../lib/models/archive-consent.model';
 import { StaffModel } from '../../lib/models/staff.model';
 import { ensureAllArchiveConsentSchedules } from '../../lib/temporal/archive-consent-schedule';
 import { archiveConsentScheduleId } from '../../lib/temporal/workflow-ids';
-import { startTestApp, type TestApp } from '../support/app-harness';
+import { eventually, startTestApp, type TestApp } from '../support/app-harness';
 import { rotateArchiveKey } from '../support/archive-fixture';
 import {
   archiveScenario,
@@ -134,8 +134,11 @@ describe('会话存档 consent', () => {
   }, 120_000);
 
   it('按客户检索 leaves out a customer who refused, and lists them once they agree and the sync ran', async () => {
-    const before = await archivedCustomers();
-    expect(before).toContain(built.customers[0]);
+    // The list reads the customer search index, which has the ingest's 近期沟通时间 once it refreshes.
+    const before = await eventually(async () => {
+      const listed = await archivedCustomers();
+      return listed.includes(built.customers[0]) ? listed : undefined;
+    });
     expect(before).not.toContain(refusing);
 
     await archiveScenario.setAgreement(corp.corpId, {

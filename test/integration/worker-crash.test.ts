@@ -3,12 +3,17 @@ import path from 'node:path';
 import request from 'supertest';
 import { DepartmentModel } from '../../lib/models/department.model';
 import { StaffModel } from '../../lib/models/staff.model';
+import { CustomerEventModel } from '../../lib/models/customer-event.model';
+import { CustomerModel } from '../../lib/models/customer.model';
 import { SyncRunModel } from '../../lib/models/sync-run.model';
 import { eventually, startTestApp, type TestApp } from '../support/app-harness';
-import { populateLargeCorp, simulator } from '../support/sim-client';
+import { customerScenario, populateLargeCorp, simulator } from '../support/sim-client';
 import { ADMIN_PASSWORD, createBoundTenant, freshTenantId } from '../support/tenant-fixture';
 
 const TENANT = freshTenantId('crash');
+const CUSTOMER_TENANT = freshTenantId('crash-customers');
+/** Three pages of batch/get_by_user (100 relations each). */
+const CUSTOMERS = 250;
 
 const ROOT = path.join(__dirname, '..', '..');
 const DEPARTMENTS = 6;
@@ -80,4 +85,61 @@ describe('a worker killed in the middle of an org sync', () => {
     expect(rows).toBe(userids.length);
     expect(finished.count).toBe(DEPARTMENTS + 1 + DEPARTMENTS * PER_DEPARTMENT);
   }, 180_000);
+});
+
+describe('a worker killed in the middle of a customer sync', () => {
+  let app: TestApp;
+  let worker: ChildProcess | undefined;
+
+  beforeAll(async () => {
+    app = await startTestApp('worker-crash-customers');
+    const corp = await simulator.createCorp('客户同步崩溃企业');
+    await simulator.addUser(corp.corpId, {
+      userid: 'seller',
+      name: '销售',
+      mobile: '13810000009',
+      department: [1],
+    });
+    for (let i = 0; i < CUSTOMERS; i += 1) {
+      await customerScenario.addCustomer(corp.corpId, { userid: 'seller', name: `客户${i}` });
+    }
+    await createBoundTenant(CUSTOMER_TENANT, corp, { adminMobile: '13700000032' });
+  }, 180_000);
+
+  afterAll(async () => {
+    await simulator.setLatency('/externalcontact/batch/get_by_user', 0);
+    worker?.kill('SIGKILL');
+    await app?.stop();
+  });
+
+  it('completes once a new worker starts, without waiting for a schedule, nothing lost or doubled', async () => {
+    // A slow WeCom holds each page open for seconds, so the kill lands between pages.
+    await simulator.setLatency('/externalcontact/batch/get_by_user', 3000);
+    worker = startWorkerProcess(app);
+    await app.temporal.workflow.start('customerSyncWorkflow', {
+      workflowId: `customers-sync/${CUSTOMER_TENANT}/crash`,
+      taskQueue: app.config.temporalTaskQueue,
+      args: [{ tenantId: CUSTOMER_TENANT, trigger: 'manual' }],
+    });
+    await eventually(
+      async () => (await CustomerModel.countDocuments({ tenantId: CUSTOMER_TENANT })) >= 100,
+      120_000,
+    );
+    worker.kill('SIGKILL');
+    const stored = await CustomerModel.countDocuments({ tenantId: CUSTOMER_TENANT });
+    expect(stored).toBeLessThan(CUSTOMERS);
+    await simulator.setLatency('/externalcontact/batch/get_by_user', 0);
+
+    // The killed worker's page moves to the new one after the 30 s heartbeat timeout.
+    worker = startWorkerProcess(app);
+    const finished = await eventually(async () => {
+      const run = await SyncRunModel.findOne({ tenantId: CUSTOMER_TENANT, kind: 'customers' }).lean();
+      return run?.status === 'completed' ? run : undefined;
+    }, 150_000);
+    expect(finished.count).toBe(CUSTOMERS);
+    expect(await CustomerModel.countDocuments({ tenantId: CUSTOMER_TENANT })).toBe(CUSTOMERS);
+    expect(await CustomerEventModel.countDocuments({ tenantId: CUSTOMER_TENANT, kind: 'added' })).toBe(
+      CUSTOMERS,
+    );
+  }, 360_000);
 });
