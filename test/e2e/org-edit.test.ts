@@ -1,4 +1,6 @@
 import type { Browser, Page } from 'playwright-core';
+import { CallbackInboxModel } from '../../lib/models/callback-inbox.model';
+import { OrgChangeModel } from '../../lib/models/org-change.model';
 import { RoleModel } from '../../lib/models/role.model';
 import { eventually, startTestApp, type TestApp } from '../support/app-harness';
 import { launchBrowser } from '../support/browser';
@@ -84,6 +86,17 @@ describe('an admin adds a department and a member in the admin, and WeCom gets b
   });
 
   it('renames a department from its "…" menu', async () => {
+    // The member created just before is still being written to WeCom (and WeCom's change events applied), which
+    // touches the department rows too; FerretDB v1 applies two updates of one document at the same moment by
+    // writing it back whole, so the rename could be lost to that write (a known limit of the embedded store).
+    // Edit once it is done.
+    await eventually(async () => {
+      const [writing, unapplied] = await Promise.all([
+        OrgChangeModel.countDocuments({ tenantId: TENANT, status: 'pending' }),
+        CallbackInboxModel.countDocuments({ tenantId: TENANT, status: 'received' }),
+      ]);
+      return writing === 0 && unapplied === 0;
+    });
     const node = page.getByTestId('org-node-4');
     await node.hover();
     await node.getByTestId('org-node-menu-4').click();
