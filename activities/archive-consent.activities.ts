@@ -88,7 +88,12 @@ export function createArchiveConsentActivities(deps: ArchiveConsentDeps): Archiv
         }
       });
       if (!userids) return { status: 'idle', reason: '企业微信尚未开通会话内容存档' };
-      await StaffModel.updateMany({ tenantId, userid: { $in: userids } }, { $set: { archiveEnabled: true } });
+      // Only rows whose flag changes are written: every write puts the whole staff document back on FerretDB,
+      // and a run that rewrote every member every 10 minutes could undo an operator's 开启系统 made meanwhile.
+      await StaffModel.updateMany(
+        { tenantId, userid: { $in: userids }, archiveEnabled: { $ne: true } },
+        { $set: { archiveEnabled: true } },
+      );
       await StaffModel.updateMany(
         { tenantId, userid: { $nin: userids }, archiveEnabled: true },
         { $set: { archiveEnabled: false } },

@@ -497,19 +497,6 @@ export const PUSHDOWN_ALLOW_LIST: AllowedShape[] = [
   },
   {
     collection: 'customers',
-    command: 'aggregate',
-    shape:
-      '{externalUserid: $in, lastContactAt: $exists+$ne:null, name: regex, tenantId: string} [$match $group]',
-    reason: CUSTOMERS,
-  },
-  {
-    collection: 'customers',
-    command: 'aggregate',
-    shape: '{externalUserid: $in, lastContactAt: $exists+$ne:null, tenantId: string} [$match $group]',
-    reason: CUSTOMERS,
-  },
-  {
-    collection: 'customers',
     command: 'distinct',
     shape: '{name: regex, tenantId: string} distinct(externalUserid)',
     reason: CUSTOMERS,
@@ -619,24 +606,6 @@ export const PUSHDOWN_ALLOW_LIST: AllowedShape[] = [
     command: 'find',
     shape: '{adderUserids: $in, externalUserid: string, tenantId: string}',
     reason: ONE_CUSTOMER,
-  },
-  {
-    collection: 'customers',
-    command: 'find',
-    shape: '{externalUserid: $in, lastContactAt: $exists+$ne:null, name: regex, tenantId: string}',
-    reason: CUSTOMERS,
-  },
-  {
-    collection: 'customers',
-    command: 'find',
-    shape: '{externalUserid: $in, lastContactAt: $exists+$ne:null, tenantId: string}',
-    reason: CUSTOMERS,
-  },
-  {
-    collection: 'customers',
-    command: 'find',
-    shape: '{externalUserid: $in, tenantId: string}',
-    reason: CUSTOMERS,
   },
   { collection: 'customers', command: 'find', shape: '{tagIds: $in, tenantId: string}', reason: CUSTOMERS },
   {
@@ -1060,6 +1029,12 @@ export const PUSHDOWN_ALLOW_LIST: AllowedShape[] = [
   },
   { collection: 'staff', command: 'update', shape: '{roleId: $exists, tenantId: string}', reason: STAFF },
   { collection: 'staff', command: 'update', shape: '{tenantId: string, userid: $in}', reason: STAFF },
+  {
+    collection: 'staff',
+    command: 'update',
+    shape: '{archiveEnabled: $ne:bool, tenantId: string, userid: $in}',
+    reason: STAFF,
+  },
   {
     collection: 'staff_codes',
     command: 'aggregate',

@@ -45,5 +45,20 @@ export async function setSystemAccess(
       await StaffModel.updateOne({ tenantId, _id: staff._id }, { $set: { systemEnabled: false } });
     throw new AppError(409, 'NO_SEAT_LEFT', '可使用数量已用完，请联系商务');
   }
+  await confirmSwitchedOn(tenantId, staff._id);
   return { name: staff.name, before: staff.systemEnabled };
+}
+
+const CONFIRM_ROUNDS = 3;
+
+/**
+ * FerretDB applies an update by writing the whole document back, so a sync writing another field of this
+ * member at the same moment can put `systemEnabled: false` back after ours landed, leaving a seat claimed by
+ * someone who is off. The seat claim is taken by then, so the flag is read back and set again until it holds.
+ */
+async function confirmSwitchedOn(tenantId: string, staffId: unknown): Promise<void> {
+  for (let round = 0; round < CONFIRM_ROUNDS; round += 1) {
+    if (await StaffModel.exists({ tenantId, _id: staffId, systemEnabled: true })) return;
+    await StaffModel.updateOne({ tenantId, _id: staffId }, { $set: { systemEnabled: true } });
+  }
 }
