@@ -1,3 +1,4 @@
+import type { CustomerIndexer } from '../lib/search/customer-indexer';
 import { ApplicationFailure } from '@temporalio/activity';
 import { beatWhileProgressing } from './step-heartbeat';
 import type { Client as ElasticsearchClient } from '@elastic/elasticsearch';
@@ -28,6 +29,8 @@ export interface ArchiveIngestDeps {
   sdk: ChatArchiveSdkChoice;
   es: ElasticsearchClient;
   chatIndex: ChatIndexNames;
+  /** Every customer write goes through it, so the search index follows (lib/search/customer-indexer.ts). */
+  customerIndexer: CustomerIndexer;
   loadArchiveAccess(tenantId: string): Promise<ArchiveAccess | null>;
   /** Starts the notice and review workflows of the alerts the batch raised (idempotent by workflow id). */
   startAlertReviews(tenantId: string, alerts: readonly RaisedAlert[]): Promise<void>;
@@ -198,7 +201,7 @@ export function createArchiveIngestActivities(deps: ArchiveIngestDeps): ArchiveI
           await ensureIndex();
           await indexChatMessages(deps.es, deps.chatIndex.alias, records);
           progress.enter('derived');
-          await updateLastContact(tenantId, records);
+          await updateLastContact(tenantId, records, deps.customerIndexer);
           await recountGroupDays(tenantId, records);
           await recomputeConversations(tenantId, records);
           progress.enter('sensitive');

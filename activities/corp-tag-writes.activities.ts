@@ -1,8 +1,9 @@
+import type { CustomerIndexer } from '../lib/search/customer-indexer';
 import { CorpTagGroupModel } from '../lib/models/corp-tag.model';
 import { hasKey, groupKeyFilter, tagKeyFilter, updateCorpTagGroup } from '../lib/tags/corp-tag-store';
 import { CorpTagWriteModel } from '../lib/models/corp-tag-write.model';
 import type { CorpTagWrite } from '../lib/tags/corp-tag-writes';
-import { removeTagsFromCustomers } from '../lib/tags/remove-tags-from-customers';
+import { removeTagsFromCustomers } from '../lib/customers/corp-tag-records';
 import { WeComNotBoundError } from '../lib/wecom/binding-store';
 import type { WeComCredentials } from '../lib/wecom/client';
 import type { CorpTagsApi, WeComCorpTagGroup } from '../lib/wecom/corp-tags-api';
@@ -11,6 +12,8 @@ import { WeComApiError } from '../lib/wecom/errors';
 export interface CorpTagWriteDeps {
   corpTags: CorpTagsApi;
   credentials: (tenantId: string) => Promise<WeComCredentials>;
+  /** Every customer write goes through it, so the search index follows (lib/search/customer-indexer.ts). */
+  customerIndexer: CustomerIndexer;
 }
 
 type Outcome = 'written' | 'skipped' | 'refused';
@@ -198,7 +201,7 @@ export function createCorpTagWriteActivities(deps: CorpTagWriteDeps) {
 
     /** The customer side of a delete (I-105): the tags leave every customer, whatever WeCom says. */
     async removeDeletedCorpTagsFromCustomers(input: { tenantId: string; tagIds: string[] }) {
-      return { customers: await removeTagsFromCustomers(input.tenantId, input.tagIds) };
+      return { customers: await removeTagsFromCustomers(input.tenantId, input.tagIds, deps.customerIndexer) };
     },
   };
 

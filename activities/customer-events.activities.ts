@@ -1,3 +1,4 @@
+import type { CustomerIndexer } from '../lib/search/customer-indexer';
 import { removeTagsFromCustomers, storeTagGroups, tagIdsOfGroups } from '../lib/customers/corp-tag-records';
 import {
   contactFields,
@@ -36,6 +37,8 @@ export interface CustomerEventDeps {
   customers: CustomersApi;
   corpTags: CorpTagsApi;
   credentials: CredentialsLoader;
+  /** Every customer write goes through it, so the search index follows (lib/search/customer-indexer.ts). */
+  customerIndexer: CustomerIndexer;
   /** Starts the notice and review workflows of each 删除好友 alert (idempotent by workflow id). */
   startAlertReviews(tenantId: string, alerts: readonly RaisedAlert[]): Promise<void>;
   now?: () => Date;
@@ -139,20 +142,25 @@ export function createCustomerEventActivities(deps: CustomerEventDeps) {
     await recordCustomerEvents(tenantId, events);
     await deps.startAlertReviews(tenantId, await recordDeleteFriendAlerts(tenantId, events));
 
-    await rewriteCustomers(tenantId, [externalUserid], (current) => {
-      // A customer we never stored and WeCom no longer has (or only half-added): nothing to keep.
-      if (!current && follows.length === 0) return null;
-      const merge = replaceFollows(
-        current?.follows ?? [],
-        follows,
-        seenAt,
-        ended ? { ...ended, userid, at } : undefined,
-      );
-      return {
-        follows: merge.follows,
-        ...(truth ? { fields: { ...contactFields(truth.external_contact) } } : {}),
-      };
-    });
+    await rewriteCustomers(
+      tenantId,
+      [externalUserid],
+      (current) => {
+        // A customer we never stored and WeCom no longer has (or only half-added): nothing to keep.
+        if (!current && follows.length === 0) return null;
+        const merge = replaceFollows(
+          current?.follows ?? [],
+          follows,
+          seenAt,
+          ended ? { ...ended, userid, at } : undefined,
+        );
+        return {
+          follows: merge.follows,
+          ...(truth ? { fields: { ...contactFields(truth.external_contact) } } : {}),
+        };
+      },
+      { indexer: deps.customerIndexer },
+    );
     return 'applied';
   }
 
@@ -194,7 +202,7 @@ export function createCustomerEventActivities(deps: CustomerEventDeps) {
         if (current) await storeTagGroups(tenantId, [current], seenAt);
         else await CorpTagGroupModel.deleteOne({ tenantId, groupId });
       }
-      await removeTagsFromCustomers(tenantId, goneTagIds);
+      await removeTagsFromCustomers(tenantId, goneTagIds, deps.customerIndexer);
       return 'applied';
     }
 

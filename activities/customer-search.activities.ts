@@ -1,3 +1,4 @@
+import { bulkWriteInSlices } from '../lib/db/bulk-write-in-slices';
 import { CustomerModel } from '../lib/models/customer.model';
 import { CustomerSearchOutboxModel } from '../lib/models/customer-search-outbox.model';
 import {
@@ -11,7 +12,7 @@ import {
   ensureCustomerSearchIndex,
   withCustomerIndex,
   type CustomerSearch,
-} from '../lib/search/customer-search-runtime';
+} from '../lib/search/customer-search-context';
 import { heartbeatOrStop } from './cancellation-checkpoint';
 
 const OUTBOX_BATCH = 500;
@@ -20,8 +21,9 @@ const REBUILD_BATCH = 1_000;
 export function createCustomerSearchActivities(deps: { search: CustomerSearch }) {
   return {
     /**
-     * Indexes the tenant's customers waiting in the outbox, a batch at a time, until none is left. An index
-     * still unreachable throws, so Temporal retries later; a row marked again meanwhile stays for the next pass.
+     * Indexes the tenant's customers waiting in the outbox, a batch at a time, until none is left: each is read
+     * from MongoDB as it is now, so the rows read are done once indexed (a write after our read puts its own
+     * row down). An index still unreachable throws, so Temporal retries later.
      */
     async drainCustomerSearchOutbox(input: { tenantId: string }): Promise<{ indexed: number }> {
       const { tenantId } = input;
@@ -34,13 +36,12 @@ export function createCustomerSearchActivities(deps: { search: CustomerSearch })
             deps.search.es,
             deps.search.names.alias,
             tenantId,
-            rows.map((row) => row._id),
+            rows.map((row) => row.customerId),
           ),
         );
-        await CustomerSearchOutboxModel.bulkWrite(
-          rows.map((row) => ({
-            deleteOne: { filter: { _id: row._id, tenantId, markedAt: row.markedAt } },
-          })),
+        await bulkWriteInSlices(
+          CustomerSearchOutboxModel,
+          rows.map((row) => ({ deleteOne: { filter: { _id: row._id, tenantId } } })),
           { ordered: false },
         );
         indexed += rows.length;

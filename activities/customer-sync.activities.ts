@@ -1,3 +1,4 @@
+import type { CustomerIndexer } from '../lib/search/customer-indexer';
 import { heartbeat } from '@temporalio/activity';
 import type { AnyBulkWriteOperation } from 'mongoose';
 import {
@@ -39,6 +40,8 @@ export interface CustomerSyncDeps {
   customers: CustomersApi;
   corpTags: CorpTagsApi;
   credentials: CredentialsLoader;
+  /** Every customer write goes through it, so the search index follows (lib/search/customer-indexer.ts). */
+  customerIndexer: CustomerIndexer;
   /** Hands 标签管理's pending writes to WeCom's writer (lib/tags/wake-corp-tag-writer.ts). */
   wakeCorpTagWriter?: (tenantId: string) => Promise<void>;
   now?: () => Date;
@@ -134,11 +137,14 @@ export function createCustomerSyncActivities(deps: CustomerSyncDeps) {
             follows: merge.follows,
           };
         },
-        // Events first: a retry after a crash in between finds the relations new again and the events recorded.
-        async () => {
-          heartbeatOrStop(input.cursor);
-          await recordCustomerEvents(input.tenantId, [...events.values()]);
-          heartbeatOrStop(input.cursor);
+        {
+          indexer: deps.customerIndexer,
+          // Events first: a retry after a crash in between finds the relations new again and the events recorded.
+          beforeWrite: async () => {
+            heartbeatOrStop(input.cursor);
+            await recordCustomerEvents(input.tenantId, [...events.values()]);
+            heartbeatOrStop(input.cursor);
+          },
         },
       );
       return { nextCursor: page.nextCursor, relations: page.items.length };
@@ -162,10 +168,15 @@ export function createCustomerSyncActivities(deps: CustomerSyncDeps) {
       let ended = 0;
       let batch: string[] = [];
       const endBatch = async () => {
-        ended += await rewriteCustomers(input.tenantId, batch, (current) => {
-          const follows = current && endUnseenFollows(current.follows, seenSince, endedAt);
-          return follows ? { follows } : null;
-        });
+        ended += await rewriteCustomers(
+          input.tenantId,
+          batch,
+          (current) => {
+            const follows = current && endUnseenFollows(current.follows, seenSince, endedAt);
+            return follows ? { follows } : null;
+          },
+          { indexer: deps.customerIndexer },
+        );
         batch = [];
       };
       let read = 0;
@@ -210,6 +221,7 @@ export function createCustomerSyncActivities(deps: CustomerSyncDeps) {
       await removeTagsFromCustomers(
         input.tenantId,
         storedTagIds.filter((id) => !listedTagIds.has(id) && !PENDING_ID.test(id)),
+        deps.customerIndexer,
       );
       return { groups: groups.length, tags: listedTagIds.size };
     },

@@ -23,7 +23,8 @@ import { createTenantValidityActivities } from './tenant-validity.activities';
 import { createArchiveIngestActivities, type ArchiveIngestDeps } from './archive-ingest.activities';
 import { createArchiveConsentActivities } from './archive-consent.activities';
 import { createMsgauditApi } from '../lib/wecom/msgaudit-api';
-import type { CustomerSearch } from '../lib/search/customer-search-runtime';
+import type { CustomerIndexer } from '../lib/search/customer-indexer';
+import type { CustomerSearch } from '../lib/search/customer-search-context';
 import { createCustomerSearchActivities } from './customer-search.activities';
 import { createChatSearchRebuildActivities } from './chat-search-rebuild.activities';
 import { createContactWayApi } from '../lib/wecom/contact-way-api';
@@ -51,9 +52,11 @@ export interface ActivityDeps {
   wecom: WeComClient;
   publicUrl: string;
   /** The chat archive: the Finance SDK (or why there is none) and the Elasticsearch chat index. */
-  archive: Omit<ArchiveIngestDeps, 'loadArchiveAccess' | 'startAlertReviews'>;
+  archive: Omit<ArchiveIngestDeps, 'loadArchiveAccess' | 'startAlertReviews' | 'customerIndexer'>;
   /** The customer search index (Elasticsearch) and where its workflows run. */
   search: CustomerSearch;
+  /** Every customer write goes through it, so the search index follows. */
+  customerIndexer: CustomerIndexer;
 }
 
 /** Every activity the worker registers, built from the real clients it is given. */
@@ -65,6 +68,7 @@ export function createActivities(deps: ActivityDeps) {
     customers: deps.customers,
     corpTags: deps.corpTags,
     credentials: loadExternalContactCredentials,
+    customerIndexer: deps.customerIndexer,
   };
   return {
     ...createOrgSyncActivities({
@@ -94,10 +98,19 @@ export function createActivities(deps: ActivityDeps) {
         ),
     }),
     ...createTenantValidityActivities({ temporal: deps.temporal }),
-    ...createCorpTagWriteActivities({ corpTags: deps.corpTags, credentials: loadExternalContactCredentials }),
+    ...createCorpTagWriteActivities({
+      corpTags: deps.corpTags,
+      credentials: loadExternalContactCredentials,
+      customerIndexer: deps.customerIndexer,
+    }),
     ...createCustomerTaggingActivities({ corpTags: deps.corpTags }),
     ...createContactReminderActivities({ wecom: deps.wecom, publicUrl: deps.publicUrl }),
-    ...createArchiveIngestActivities({ ...deps.archive, loadArchiveAccess, startAlertReviews: startReviews }),
+    ...createArchiveIngestActivities({
+      ...deps.archive,
+      customerIndexer: deps.customerIndexer,
+      loadArchiveAccess,
+      startAlertReviews: startReviews,
+    }),
     ...createArchiveConsentActivities({ msgaudit: createMsgauditApi(deps.wecom), loadArchiveAccess }),
     ...createCustomerSearchActivities({ search: deps.search }),
     ...createChatSearchRebuildActivities({ es: deps.archive.es }),
@@ -111,6 +124,7 @@ export function createActivities(deps: ActivityDeps) {
       customers: deps.customers,
       corpTags: deps.corpTags,
       credentials: loadExternalContactCredentials,
+      customerIndexer: deps.customerIndexer,
       publicUrl: deps.publicUrl,
     }),
     ...createGroupWelcomeActivities({

@@ -1,3 +1,4 @@
+import type { CustomerIndexer } from '../lib/search/customer-indexer';
 import { ApplicationFailure, Context } from '@temporalio/activity';
 import { z } from 'zod';
 import { welcomeBody, type StoredWelcome } from '../lib/acquisition/welcome-content';
@@ -23,6 +24,8 @@ export interface NewContactWelcomeDeps {
   customers: CustomersApi;
   corpTags: CorpTagsApi;
   credentials: CredentialsLoader;
+  /** Every customer write goes through it, so the search index follows (lib/search/customer-indexer.ts). */
+  customerIndexer: CustomerIndexer;
   /** The product's public address: WeCom fetches welcome images from it. */
   publicUrl: string;
 }
@@ -243,18 +246,23 @@ export function createNewContactWelcomeActivities(deps: NewContactWelcomeDeps) {
       if (inbox?.status === 'received') {
         throw ApplicationFailure.retryable('the add is not applied to our customers yet', 'AddNotApplied');
       }
-      await rewriteCustomers(tenantId, [externalUserid], (current) => {
-        if (!current) return null;
-        let changed = false;
-        const follows = current.follows.map((follow) => {
-          if (follow.userid !== userid || follow.deletedAt) return follow;
-          const merged = [...new Set([...follow.tagIds, ...tagIds])];
-          if (merged.length === follow.tagIds.length) return follow;
-          changed = true;
-          return { ...follow, tagIds: merged };
-        });
-        return changed ? { follows } : null;
-      });
+      await rewriteCustomers(
+        tenantId,
+        [externalUserid],
+        (current) => {
+          if (!current) return null;
+          let changed = false;
+          const follows = current.follows.map((follow) => {
+            if (follow.userid !== userid || follow.deletedAt) return follow;
+            const merged = [...new Set([...follow.tagIds, ...tagIds])];
+            if (merged.length === follow.tagIds.length) return follow;
+            changed = true;
+            return { ...follow, tagIds: merged };
+          });
+          return changed ? { follows } : null;
+        },
+        { indexer: deps.customerIndexer },
+      );
       await NewContactModel.updateOne({ tenantId, inboxKey }, { $set: { 'tagging.status': 'done' } });
     },
   };

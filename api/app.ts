@@ -31,7 +31,8 @@ import { createWeComLoginRouter } from './modules/auth/wecom-login.router';
 import { createPlatformWeComHealthRouter } from './modules/wecom-binding/platform-wecom-health.router';
 import { createWeComBindingRouter } from './modules/wecom-binding/wecom-binding.router';
 import { customerIndexNames } from '../lib/search/customer-index';
-import { bindCustomerSearch } from '../lib/search/customer-search-runtime';
+import { createCustomerIndexer } from '../lib/search/customer-indexer';
+import type { CustomerSearch } from '../lib/search/customer-search-context';
 import { createQrPreviewRouter, createStaffCodesRouter } from './modules/staff-codes/staff-codes.router';
 import {
   createWelcomeImagesPublicRouter,
@@ -68,12 +69,13 @@ export function createApp(deps: AppDeps): Express {
   const authenticate = requireSession(config.jwtSecret);
   const wecom = new WeComClient({ baseUrl: config.wecomApiBase, observer: wecomStats });
   const secureCookies = config.publicUrl.startsWith('https://');
-  bindCustomerSearch({
+  const customerSearch: CustomerSearch = {
     es: deps.elasticsearch,
     names: customerIndexNames(config.esIndexPrefix),
     temporal: deps.temporal,
     taskQueue: config.temporalTaskQueue,
-  });
+  };
+  const customerIndexer = createCustomerIndexer(customerSearch, log);
 
   // Callbacks read their own XML body; everything else under /api is JSON.
   app.use(
@@ -112,7 +114,7 @@ export function createApp(deps: AppDeps): Express {
   app.use(
     createCustomersRouter(
       registry,
-      { client: deps.temporal, taskQueue: config.temporalTaskQueue },
+      { client: deps.temporal, taskQueue: config.temporalTaskQueue, customerSearch, customerIndexer },
       authenticate,
     ),
   );
@@ -136,6 +138,7 @@ export function createApp(deps: AppDeps): Express {
     createArchiveRouter(registry, authenticate, {
       es: deps.elasticsearch,
       chatIndex: chatMessageIndexName(config.esIndexPrefix),
+      customerSearch,
     }),
   );
   app.use(
@@ -210,6 +213,8 @@ export function createApp(deps: AppDeps): Express {
         wecom,
         log,
         temporal: { client: deps.temporal, taskQueue: config.temporalTaskQueue },
+        customerSearch,
+        customerIndexer,
       },
       authenticate,
     ),

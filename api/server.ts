@@ -6,6 +6,8 @@ import { createLogger } from '../lib/logger';
 import { ensureAllArchiveConsentSchedules } from '../lib/temporal/archive-consent-schedule';
 import { connectTemporalClient } from '../lib/temporal/connect-client';
 import { WeComCallStats } from '../lib/wecom/call-stats';
+import { customerIndexNames } from '../lib/search/customer-index';
+import { wakeCustomerSearchOutboxes } from '../lib/search/customer-search-startup';
 import { createApp } from './app';
 
 async function main(): Promise<void> {
@@ -22,6 +24,16 @@ async function main(): Promise<void> {
     (err: unknown) => log.warn({ err }, 'archive consent schedules not ensured'),
   );
   const elasticsearch = new ElasticsearchClient({ node: config.esUrl });
+  // Customers an earlier api process wrote but was stopped before indexing reach the index now.
+  await wakeCustomerSearchOutboxes(
+    {
+      es: elasticsearch,
+      names: customerIndexNames(config.esIndexPrefix),
+      temporal,
+      taskQueue: config.temporalTaskQueue,
+    },
+    log,
+  );
   const wecomStats = new WeComCallStats(log);
   wecomStats.start();
   const app = createApp({ config, log, temporal, elasticsearch, wecomStats });

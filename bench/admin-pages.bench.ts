@@ -7,11 +7,9 @@
  *
  *   BENCH_ROUNDS=30   (default)
  */
-import { execFile, spawn, type ChildProcess } from 'node:child_process';
-import fs from 'node:fs';
+import { execFile, type ChildProcess } from 'node:child_process';
 import { createServer } from 'node:http';
 import type { AddressInfo } from 'node:net';
-import os from 'node:os';
 import path from 'node:path';
 import { promisify } from 'node:util';
 import { SyncRunModel } from '../lib/models/sync-run.model';
@@ -24,6 +22,7 @@ import { demoCustomerSeed } from '../wecom-sim/seed/demo-customers';
 import { DEMO_SIDE_PANEL_USERID } from '../scripts/stack/demo-links';
 import { eventually, startTestApp } from '../test/support/app-harness';
 import { percentile } from './support/percentile';
+import { startWorkerProcess } from '../test/support/worker-process';
 
 const percentileOf = (times: number[], rank: number) =>
   percentile(
@@ -105,23 +104,9 @@ async function main(): Promise<void> {
   try {
     const began = Date.now();
     await seed();
-    worker = spawn(process.execPath, ['--import', 'tsx', path.join(ROOT, 'worker', 'main.ts')], {
-      cwd: ROOT,
-      env: { ...env, NODE_ENV: 'test', LOG_LEVEL: 'info' }, // its 'worker started' line is at info
-      stdio: ['ignore', 'pipe', 'pipe'],
-    });
-    // Its output read to the end (a full pipe would stop the worker) and kept for a failed run.
-    const workerLog = fs.createWriteStream(
-      path.join(process.env.STACK_LOG_DIR ?? os.tmpdir(), 'bench-pages-worker.log'),
-    );
-    worker.stderr!.on('data', (chunk: Buffer) => workerLog.write(chunk));
-    await new Promise<void>((resolve, reject) => {
-      worker!.stdout!.on('data', (chunk: Buffer) => {
-        workerLog.write(chunk);
-        if (chunk.toString().includes('worker started')) resolve();
-      });
-      worker!.once('exit', (code) => reject(new Error(`the worker exited (${code}) before it started`)));
-    });
+    const started = startWorkerProcess(app, { logName: 'bench-pages-worker' });
+    worker = started.worker;
+    await started.started;
     await seed('--simulator');
     let progress = '';
     const ready = async () => {

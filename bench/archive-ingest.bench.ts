@@ -1,3 +1,5 @@
+import { createLogger } from '../lib/logger';
+import { createCustomerIndexer } from '../lib/search/customer-indexer';
 /**
  * 会话存档 ingest throughput (R-5-01, issue 6), end to end: the simulator's chat archive (conversations at
  * volume from its scenario API, sealed under an uploaded public key, media included) read by the real
@@ -56,6 +58,7 @@ async function main(): Promise<void> {
   const app = await startTestApp('bench_archive_ingest');
   const es = testSearchClient();
   const scratch = chatIndexNames('bench-raw-bulk-');
+  const indexer = createCustomerIndexer(app.customerSearch, createLogger('bench', 'warn'));
 
   const corp = await simulator.createCorp('存档压测企业');
   const built = await populateCustomerCorp(corp.corpId);
@@ -203,7 +206,7 @@ async function main(): Promise<void> {
     ],
     ['MongoDB: insertMany (fresh copies)', () => ChatMessageModel.insertMany(copies, { ordered: false })],
     ['Elasticsearch bulk (indexChatMessages)', () => indexChatMessages(es, CHAT_INDEX, records)],
-    ['近期沟通时间 (updateLastContact)', () => updateLastContact(tenantId, records)],
+    ['近期沟通时间 (updateLastContact)', () => updateLastContact(tenantId, records, indexer)],
     ['群画像 counts (recountGroupDays)', () => recountGroupDays(tenantId, records)],
     ['conversation summaries (recomputeConversations)', () => recomputeConversations(tenantId, records)],
     ['sensitive matching + alert rows (onMessagesIngested)', () => onMessagesIngested(tenantId, records)],

@@ -12,7 +12,8 @@ import { chatArchiveSdkFor } from '../lib/wecom/chat-archive-sdk-for';
 import { chatIndexNames } from '../lib/search/chat-message-index';
 import { prepareChatSearch } from '../lib/search/chat-search-startup';
 import { customerIndexNames } from '../lib/search/customer-index';
-import { bindCustomerSearch, type CustomerSearch } from '../lib/search/customer-search-runtime';
+import { createCustomerIndexer } from '../lib/search/customer-indexer';
+import type { CustomerSearch } from '../lib/search/customer-search-context';
 import { prepareCustomerSearch } from '../lib/search/customer-search-startup';
 import { createSearchClient } from '../lib/search/es-client';
 import { currentActivityCancellation } from './activity-cancellation';
@@ -43,7 +44,6 @@ export async function createWorker(
     temporal,
     taskQueue: config.temporalTaskQueue,
   };
-  bindCustomerSearch(search);
   const chatNames = chatIndexNames(config.esIndexPrefix);
   const worker = await Worker.create({
     connection,
@@ -72,6 +72,7 @@ export async function createWorker(
         chatIndex: chatNames,
       },
       search,
+      customerIndexer: createCustomerIndexer(search, log),
     }),
   });
   await prepareCustomerSearch(search, log);

@@ -2,7 +2,8 @@ import type { Types } from 'mongoose';
 import { ChatMessageModel } from '../models/chat-message.model';
 import { CustomerModel } from '../models/customer.model';
 import { GroupMessageDayModel } from '../models/group-message-day.model';
-import { indexCustomersAfterWrite } from '../search/customer-search-runtime';
+import { customersByExternalUserid } from '../customers/customers-by-id';
+import type { CustomerIndexer } from '../search/customer-indexer';
 import type { ChatMessageRecord } from './chat-message-record';
 import { bulkWriteInSlices } from '../db/bulk-write-in-slices';
 import { findMatchingAny } from '../db/find-matching-any';
@@ -15,12 +16,14 @@ import { findMatchingAny } from '../db/find-matching-any';
 /**
  * 近期沟通时间 (lastContactAt, the 客户 list's column): the latest message in a single chat with the customer,
  * or one the customer sent in a group. Only ever moved forward, so an older batch read late or twice changes
- * nothing. A move bumps `updatedAt`, which is the customer search index's version: the 客户 list's column follows,
- * and a customer writer racing with us re-reads (its `updatedAt` guard), as it would for any other writer.
+ * nothing. A move bumps `updatedAt`, which is the customer search index's version: the 客户 list's column follows
+ * (the write goes through `indexer`), and a customer writer racing with us re-reads (its `updatedAt` guard), as
+ * it would for any other writer.
  */
 export async function updateLastContact(
   tenantId: string,
   records: readonly ChatMessageRecord[],
+  indexer: CustomerIndexer,
 ): Promise<void> {
   const latest = new Map<string, Date>();
   const note = (externalUserid: string, at: Date) => {
@@ -33,26 +36,32 @@ export async function updateLastContact(
       note(record.from, record.msgtime);
   }
   if (latest.size === 0) return;
-  const now = new Date();
-  await bulkWriteInSlices(
-    CustomerModel,
-    [...latest].map(([externalUserid, at]) => ({
-      updateOne: {
-        filter: { tenantId, externalUserid, $or: [{ lastContactAt: { $lt: at } }, { lastContactAt: null }] },
-        update: { $set: { lastContactAt: at, updatedAt: now } },
-        timestamps: false,
-      },
-    })),
-    { ordered: false, timestamps: false },
-  );
-  const moved = await findMatchingAny<{ _id: Types.ObjectId }>(
-    CustomerModel,
-    [...latest.keys()].map((externalUserid) => ({ tenantId, externalUserid, updatedAt: now })),
+  // The customers we know, by key: their outbox rows go down before the write (customer-indexer.ts).
+  const known = await customersByExternalUserid<{ _id: Types.ObjectId; externalUserid: string }>(
+    tenantId,
+    [...latest.keys()],
     { _id: 1 },
   );
-  await indexCustomersAfterWrite(
+  if (known.length === 0) return;
+  const now = new Date();
+  await indexer.writeAndIndex(
     tenantId,
-    moved.map((customer) => customer._id),
+    known.map((customer) => customer._id),
+    () =>
+      bulkWriteInSlices(
+        CustomerModel,
+        known.map(({ _id, externalUserid }) => {
+          const at = latest.get(externalUserid)!;
+          return {
+            updateOne: {
+              filter: { tenantId, _id, $or: [{ lastContactAt: { $lt: at } }, { lastContactAt: null }] },
+              update: { $set: { lastContactAt: at, updatedAt: now } },
+              timestamps: false,
+            },
+          };
+        }),
+        { ordered: false, timestamps: false },
+      ),
   );
 }
 

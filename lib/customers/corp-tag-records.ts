@@ -1,3 +1,4 @@
+import type { CustomerIndexer } from '../search/customer-indexer';
 import { CorpTagGroupModel } from '../models/corp-tag.model';
 import { PENDING_ID_PREFIX } from '../tags/corp-tag-writes';
 import { CustomerModel } from '../models/customer.model';
@@ -56,11 +57,18 @@ export async function storeTagGroups(tenantId: string, groups: readonly WeComCor
   );
 }
 
-/** Deleted corp tags leave every relation that carried them, and the customers' derived tag lists. */
-export async function removeTagsFromCustomers(tenantId: string, tagIds: readonly string[]): Promise<number> {
+/**
+ * Deleted corp tags leave every relation that carried them (ended ones too), and the customers' derived tag
+ * lists (I-105), whoever deleted them: WeCom, 标签管理, a sync that no longer finds them.
+ */
+export async function removeTagsFromCustomers(
+  tenantId: string,
+  tagIds: readonly string[],
+  indexer: CustomerIndexer,
+): Promise<number> {
   if (tagIds.length === 0) return 0;
   const carriers = await CustomerModel.find(
-    { tenantId, tagIds: { $in: [...tagIds] } },
+    { tenantId, $or: [{ tagIds: { $in: [...tagIds] } }, { 'follows.tagIds': { $in: [...tagIds] } }] },
     { externalUserid: 1 },
   ).lean();
   return rewriteCustomers(
@@ -70,6 +78,7 @@ export async function removeTagsFromCustomers(tenantId: string, tagIds: readonly
       const follows = current && withoutTags(current.follows, tagIds);
       return follows ? { follows } : null;
     },
+    { indexer },
   );
 }
 

@@ -2,7 +2,7 @@ import { randomUUID } from 'node:crypto';
 import { Types, type AnyBulkWriteOperation } from 'mongoose';
 import { CustomerModel } from '../models/customer.model';
 import { CustomerEventModel, type CustomerEventKind } from '../models/customer-event.model';
-import { indexCustomersAfterWrite } from '../search/customer-search-runtime';
+import type { CustomerIndexer } from '../search/customer-indexer';
 import { deriveCustomerFields } from './customer-derived';
 import type { FollowRecord } from './customer-relations';
 import { bulkWriteInSlices } from '../db/bulk-write-in-slices';
@@ -28,14 +28,15 @@ const MAX_ROUNDS = 5;
  * Read, merge, write back a batch of customers without transactions (FerretDB has none): each update is
  * guarded by the `updatedAt` it read, so a sync page and a callback touching the same customer at once never
  * overwrite each other; the loser reads again and merges again. Derived list fields are written with the
- * relations every time. `rewrite` returns null to leave a customer alone; `beforeWrite` runs after every round's
- * rewrites and before they are stored (to record what they found, so a crash in between loses nothing).
+ * relations every time, and every round's write goes through `indexer`, so the search index follows.
+ * `rewrite` returns null to leave a customer alone; `beforeWrite` runs after every round's rewrites and before
+ * they are stored (to record what they found, so a crash in between loses nothing).
  */
 export async function rewriteCustomers(
   tenantId: string,
   externalUserids: readonly string[],
   rewrite: (current: StoredCustomer | null, externalUserid: string) => CustomerRewrite | null,
-  beforeWrite?: () => Promise<void>,
+  writer: { indexer: CustomerIndexer; beforeWrite?: () => Promise<void> },
 ): Promise<number> {
   let pending = [...new Set(externalUserids)];
   let written = 0;
@@ -78,9 +79,10 @@ export async function rewriteCustomers(
       pending = [];
       break;
     }
-    await beforeWrite?.();
-    const applied = await bulkWriteIgnoringDuplicates(operations);
-    await indexCustomersAfterWrite(tenantId, documentIds);
+    await writer.beforeWrite?.();
+    const applied = await writer.indexer.writeAndIndex(tenantId, documentIds, () =>
+      bulkWriteIgnoringDuplicates(operations),
+    );
     if (applied === operations.length) {
       written += applied;
       pending = [];

@@ -2,20 +2,24 @@ import { InferSchemaType, Schema, model } from 'mongoose';
 import { tenantScopePlugin } from '../db/tenant-scope.plugin';
 
 /**
- * Customers whose latest MongoDB write has not reached the search index yet (it was unreachable or refused).
- * Keyed by the customer's _id, so a customer is pending once however often it changes; `markedAt` tells the
- * drain whether the row it read is still the latest mark. Small by nature: rows live until the index is back.
+ * Customers written to MongoDB whose write has not reached the search index yet: one row per write, put
+ * down before the write (lib/search/customer-indexer.ts) and removed once the index has the customers. What
+ * stays (a process killed in between, the index down) is drained by the tenant's outbox workflow. Small by
+ * nature: rows live for the length of a write, or until the index is back.
  */
 const customerSearchOutboxSchema = new Schema(
   {
-    _id: { type: Schema.Types.ObjectId, required: true },
     tenantId: { type: String, required: true },
+    customerId: { type: Schema.Types.ObjectId, required: true },
+    /** The write that put the row down, which alone removes it. */
+    writeId: { type: String, required: true },
     markedAt: { type: Date, required: true },
   },
   { versionKey: false },
 );
 customerSearchOutboxSchema.plugin(tenantScopePlugin);
 customerSearchOutboxSchema.index({ tenantId: 1, markedAt: 1 });
+customerSearchOutboxSchema.index({ tenantId: 1, writeId: 1 });
 
 export type CustomerSearchOutboxRow = InferSchemaType<typeof customerSearchOutboxSchema>;
 export const CustomerSearchOutboxModel = model(

@@ -1,6 +1,5 @@
 import { InferSchemaType, Schema, model } from 'mongoose';
 import { tenantScopePlugin } from '../db/tenant-scope.plugin';
-import { customerSearchPlugin } from '../search/customer-search.plugin';
 
 /**
  * One member's relation with the customer (WeCom's follow_user, API.md §5.3). A relation that ended stays here
@@ -88,8 +87,7 @@ const customerSchema = new Schema(
   { timestamps: true },
 );
 customerSchema.plugin(tenantScopePlugin);
-// Every single-document write reaches the customer search index (DESIGN: ES is rebuilt from MongoDB).
-customerSchema.plugin(customerSearchPlugin);
+// Writers reach the customer search index explicitly, through lib/search/customer-indexer.ts.
 customerSchema.index({ tenantId: 1, externalUserid: 1 }, { unique: true });
 // The default list order and its data-permission variant (any adder in scope). `_id` is the list's tie-break
 // (CUSTOMER_LIST_SORT), so the index gives the page in order without sorting every match.

@@ -1,7 +1,7 @@
 import { CustomerSearchOutboxModel } from '../models/customer-search-outbox.model';
 import type { Logger } from '../logger';
 import { customerIndexNeedsRebuild } from './customer-index-lifecycle';
-import { ensureCustomerSearchIndex, type CustomerSearch } from './customer-search-runtime';
+import { ensureCustomerSearchIndex, type CustomerSearch } from './customer-search-context';
 import { startCustomerSearchRebuild, wakeCustomerSearchOutbox } from './customer-search-workflows';
 
 /**
@@ -18,6 +18,15 @@ export async function prepareCustomerSearch(search: CustomerSearch, log: Logger)
   } catch (error) {
     log.warn({ err: error }, 'customer search index not checked at start');
   }
+  await wakeCustomerSearchOutboxes(search, log);
+}
+
+/**
+ * At api and worker start: the writes a killed process left in the outbox (written to MongoDB, maybe not
+ * indexed) are drained. Rows of writes other processes have in flight are drained too, which is harmless:
+ * indexing a customer again indexes what MongoDB has.
+ */
+export async function wakeCustomerSearchOutboxes(search: CustomerSearch, log: Logger): Promise<void> {
   try {
     const tenants = (await CustomerSearchOutboxModel.distinct('tenantId', {}).setOptions({
       crossTenant: true,

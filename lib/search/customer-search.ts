@@ -3,19 +3,20 @@ import type { CustomerFilter } from '../contracts/customer.contract';
 import type { CustomerListDocument } from '../customers/customer-row';
 import { customerRowFromIndex, type CustomerSearchDocument } from './customer-index';
 import { CUSTOMER_SEARCH_SORT, customerSearchQuery } from './customer-search-query';
-import { readCustomerSearch } from './customer-search-runtime';
+import { withCustomerIndex, type CustomerSearch } from './customer-search-context';
 
 /**
  * A page of the 客户列表 (R-3.1.1-06: 添加时间 newest first) from the index alone, with the count exact up to
  * `countUpTo`.
  */
 export async function searchCustomerRows(
+  search: CustomerSearch,
   tenantId: string,
   filter: Partial<CustomerFilter>,
   scope: StaffScope,
   window: { from: number; size: number; countUpTo: number },
 ): Promise<{ rows: CustomerListDocument[]; total: number }> {
-  const result = await readCustomerSearch((search) =>
+  const result = await withCustomerIndex(search, () =>
     search.es.search<Pick<CustomerSearchDocument, 'row'>>({
       index: search.names.alias,
       query: customerSearchQuery(tenantId, filter, scope),
@@ -37,12 +38,13 @@ export async function searchCustomerRows(
  * exactly up to `countUpTo`. The list and 全选 tagging both call this, so they never disagree.
  */
 export async function searchCustomerIds(
+  search: CustomerSearch,
   tenantId: string,
   filter: Partial<CustomerFilter>,
   scope: StaffScope,
   window: { from: number; size: number; countUpTo: number },
 ): Promise<{ ids: string[]; total: number }> {
-  const result = await readCustomerSearch((search) =>
+  const result = await withCustomerIndex(search, () =>
     search.es.search({
       index: search.names.alias,
       query: customerSearchQuery(tenantId, filter, scope),

@@ -1,4 +1,5 @@
 import type { Browser, Page } from 'playwright-core';
+import { indexSeededCustomers } from '../support/customer-search';
 import { hashPassword } from '../../api/modules/auth/login.use-case';
 import { deriveCustomerFields } from '../../lib/customers/customer-derived';
 import { CustomerModel } from '../../lib/models/customer.model';
@@ -64,6 +65,7 @@ describe('企微会话记录 end to end in Chromium: 客户详情 and the H5 sid
       follows,
       ...deriveCustomerFields(follows, undefined),
     });
+    await indexSeededCustomers(app.customerSearch, TENANT);
     await app.startWorker();
     await rotateArchiveKey([TENANT], corp.corpId);
     const now = Date.now();

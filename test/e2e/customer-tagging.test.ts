@@ -1,4 +1,5 @@
 import type { Browser, Page } from 'playwright-core';
+import { indexSeededCustomers } from '../support/customer-search';
 import { deriveCustomerFields } from '../../lib/customers/customer-derived';
 import { CorpTagGroupModel } from '../../lib/models/corp-tag.model';
 import { CustomerModel } from '../../lib/models/customer.model';
@@ -55,6 +56,7 @@ describe('an admin tags a customer in the 客户 list and WeCom has the tag (end
       follows,
       ...deriveCustomerFields(follows),
     });
+    await indexSeededCustomers(app.customerSearch, TENANT);
     await app.startWorker();
     browser = await launchBrowser();
     page = await browser.newPage();

@@ -1,6 +1,5 @@
-import { execFile, spawn, type ChildProcess } from 'node:child_process';
+import { execFile, type ChildProcess } from 'node:child_process';
 import fs from 'node:fs';
-import os from 'node:os';
 import path from 'node:path';
 import { promisify } from 'node:util';
 import mongoose from 'mongoose';
@@ -36,6 +35,7 @@ import { MAIN_MENU } from '../../web/src/app/layout/menu';
 import { eventually, startTestApp, type TestApp } from '../support/app-harness';
 import { launchBrowser } from '../support/browser';
 import { stackEnv } from '../support/stack-env';
+import { startWorkerProcess } from '../support/worker-process';
 
 const run = promisify(execFile);
 const ROOT = path.resolve(__dirname, '..', '..');
@@ -81,30 +81,10 @@ describe('the demo of `npm start`, as a new user meets it', () => {
     });
 
   /** The worker as npm start runs it; ready when it says so. Its log: .stack/test/logs/demo-seed-worker.log */
-  function startWorkerProcess(): Promise<void> {
-    const log = fs.createWriteStream(
-      path.join(process.env.STACK_LOG_DIR ?? os.tmpdir(), 'demo-seed-worker.log'),
-    );
-    worker = spawn(process.execPath, ['--import', 'tsx', path.join(ROOT, 'worker', 'main.ts')], {
-      cwd: ROOT,
-      env: {
-        ...process.env,
-        MONGO_URL: app.config.mongoUrl,
-        PUBLIC_URL: app.baseUrl,
-        TEMPORAL_TASK_QUEUE: app.config.temporalTaskQueue,
-        LOG_LEVEL: 'info',
-        NODE_ENV: 'test',
-      },
-      stdio: ['ignore', 'pipe', 'pipe'],
-    });
-    worker.stderr!.pipe(log);
-    return new Promise((resolve, reject) => {
-      worker!.stdout!.on('data', (chunk: Buffer) => {
-        log.write(chunk);
-        if (chunk.toString().includes('worker started')) resolve();
-      });
-      worker!.once('exit', (code) => reject(new Error(`the worker exited (${code}) before it started`)));
-    });
+  async function startDemoWorker(): Promise<void> {
+    const started = startWorkerProcess(app, { logName: 'demo-seed-worker' });
+    worker = started.worker;
+    await started.started;
   }
 
   it('seeds before the api, then with --simulator once the api and the worker run, no wait running out', async () => {
@@ -120,7 +100,7 @@ describe('the demo of `npm start`, as a new user meets it', () => {
     });
     const seeded = Date.now();
 
-    await startWorkerProcess();
+    await startDemoWorker();
     const workerUp = Date.now();
     const { stdout } = await seed('--simulator');
     expect(stdout).toContain('contact and customer events');

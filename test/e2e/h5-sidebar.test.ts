@@ -1,4 +1,5 @@
 import type { Browser, Page } from 'playwright-core';
+import { indexSeededCustomers } from '../support/customer-search';
 import { hashPassword } from '../../api/modules/auth/login.use-case';
 import { deriveCustomerFields } from '../../lib/customers/customer-derived';
 import { ContactRecordModel } from '../../lib/models/contact-record.model';
@@ -71,6 +72,7 @@ describe('the H5 sidebar opened from a chat in the (simulated) WeCom client, in 
       follows,
       ...deriveCustomerFields(follows, undefined),
     });
+    await indexSeededCustomers(app.customerSearch, TENANT);
     const tagGroup = await simulator.addCorpTags(corp.corpId, {
       group_name: '意向程度',
       tag: [{ name: '高意向' }, { name: '低意向' }],

@@ -1,7 +1,4 @@
-import { spawn, type ChildProcess } from 'node:child_process';
-import fs from 'node:fs';
-import os from 'node:os';
-import path from 'node:path';
+import type { ChildProcess } from 'node:child_process';
 import type { Client as ElasticsearchClient } from '@elastic/elasticsearch';
 import type { WorkflowHandle } from '@temporalio/client';
 import { ArchiveCursorModel } from '../../lib/models/archive-cursor.model';
@@ -12,8 +9,8 @@ import { archiveScenario, populateCustomerCorp, simulator } from '../support/sim
 import { stackEnv } from '../support/stack-env';
 import { startTcpRelay, throughRelay, type TcpRelay } from '../support/tcp-relay';
 import { createBoundTenant, freshTenantId } from '../support/tenant-fixture';
+import { startWorkerProcess } from '../support/worker-process';
 
-const ROOT = path.join(__dirname, '..', '..');
 const MESSAGES = 1000;
 const BATCH = 100;
 
@@ -22,11 +19,6 @@ const BATCH = 100;
  * killed or MongoDB or Elasticsearch becomes unreachable for it. The worker runs as its own process; the
  * outages are a TCP relay between it and the shared server that the test cuts and restores.
  */
-/** Appends to the suite's worker log (one file for every worker of every scenario). */
-function workerLog(): number {
-  return fs.openSync(path.join(process.env.STACK_LOG_DIR ?? os.tmpdir(), 'archive-outages-worker.log'), 'a');
-}
-
 describe('chat archive ingest through failures', () => {
   let app: TestApp;
   let es: ElasticsearchClient;
@@ -58,22 +50,13 @@ describe('chat archive ingest through failures', () => {
     await app?.stop();
   });
 
-  function startWorkerProcess(env: { mongoUrl?: string; esUrl?: string } = {}): ChildProcess {
-    const log = workerLog();
-    const worker = spawn(process.execPath, ['--import', 'tsx', path.join(ROOT, 'worker', 'main.ts')], {
-      cwd: ROOT,
-      env: {
-        ...process.env,
-        MONGO_URL: env.mongoUrl ?? app.config.mongoUrl,
-        ES_URL: env.esUrl ?? stackEnv.esUrl,
-        TEMPORAL_TASK_QUEUE: app.config.temporalTaskQueue,
-        LOG_LEVEL: 'warn',
-        NODE_ENV: 'test',
-      },
-      // The workers' own logs, for a scenario that fails: .stack/test/logs/archive-outages-worker.log
-      stdio: ['ignore', log, log],
+  /** A worker process; every worker of every scenario logs to .stack/test/logs/archive-outages-worker.log. */
+  function startWorker(env: { mongoUrl?: string; esUrl?: string } = {}): ChildProcess {
+    const { worker } = startWorkerProcess(app, {
+      logName: 'archive-outages-worker',
+      append: true,
+      env: { MONGO_URL: env.mongoUrl ?? app.config.mongoUrl, ES_URL: env.esUrl ?? stackEnv.esUrl },
     });
-    fs.closeSync(log);
     workers.push(worker);
     return worker;
   }
@@ -149,7 +132,7 @@ describe('chat archive ingest through failures', () => {
     // Elasticsearch answers slowly through the relay, so each batch sits in MongoDB for a while before its seq is saved.
     const slowEs = await proxyTo(stackEnv.esUrl);
     slowEs.setDelay(1500);
-    const first = startWorkerProcess({ esUrl: throughRelay(stackEnv.esUrl, slowEs) });
+    const first = startWorker({ esUrl: throughRelay(stackEnv.esUrl, slowEs) });
     const handle = await startIngest(tenantId);
 
     const atKill = await eventually(async () => {
@@ -161,7 +144,7 @@ describe('chat archive ingest through failures', () => {
     expect(atKill.stored).toBeGreaterThan(atKill.seq);
 
     slowEs.setDelay(0);
-    startWorkerProcess();
+    startWorker();
     await finished(handle);
     await expectWhole(tenantId);
   }, 300_000);
@@ -170,7 +153,7 @@ describe('chat archive ingest through failures', () => {
     const tenantId = await archivedTenant('存档搜索中断', '13700000062');
     const esRelay = await proxyTo(stackEnv.esUrl);
     esRelay.setDelay(300);
-    startWorkerProcess({ esUrl: throughRelay(stackEnv.esUrl, esRelay) });
+    startWorker({ esUrl: throughRelay(stackEnv.esUrl, esRelay) });
     const handle = await startIngest(tenantId);
 
     await eventually(async () => (await savedSeq(tenantId)) >= 2 * BATCH, 120_000);
@@ -192,7 +175,7 @@ describe('chat archive ingest through failures', () => {
   it('MongoDB unreachable in the middle of the ingest', async () => {
     const tenantId = await archivedTenant('存档库中断', '13700000063');
     const mongoRelay = await proxyTo(app.config.mongoUrl.replace(/^mongodb:/, 'http:'));
-    startWorkerProcess({ mongoUrl: throughRelay(app.config.mongoUrl, mongoRelay) });
+    startWorker({ mongoUrl: throughRelay(app.config.mongoUrl, mongoRelay) });
     const handle = await startIngest(tenantId);
 
     await eventually(async () => (await savedSeq(tenantId)) >= 2 * BATCH, 120_000);

@@ -8,6 +8,7 @@ import { CustomerModel } from '../../lib/models/customer.model';
 import { StaffModel } from '../../lib/models/staff.model';
 import { contactReminderWorkflowId } from '../../lib/temporal/workflow-ids';
 import { eventually, startTestApp, type TestApp } from '../support/app-harness';
+import { indexSeededCustomers } from '../support/customer-search';
 import { simulator, type SimCorp } from '../support/sim-client';
 import { ADMIN_PASSWORD, createBoundTenant, freshTenantId } from '../support/tenant-fixture';
 
@@ -59,6 +60,7 @@ describe('联系记录 and 提醒事项 (R-3.1.3, I-49, I-50)', () => {
       name: '李四',
       adderUserids: ['wang'],
     });
+    await indexSeededCustomers(app.customerSearch, TENANT);
     admin = request.agent(app.baseUrl);
     await admin.post('/api/auth/login').send({ phone: '13700000401', password: ADMIN_PASSWORD }).expect(200);
     lina = request.agent(app.baseUrl);

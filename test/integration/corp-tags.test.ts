@@ -8,6 +8,7 @@ import { CorpTagGroupModel } from '../../lib/models/corp-tag.model';
 import { CustomerModel } from '../../lib/models/customer.model';
 import { deriveCustomerFields } from '../../lib/customers/customer-derived';
 import { eventually, startTestApp, type TestApp } from '../support/app-harness';
+import { indexSeededCustomers } from '../support/customer-search';
 import { simulator, type SimCorp } from '../support/sim-client';
 import { stackEnv } from '../support/stack-env';
 import { startSwitchableProxy, type SwitchableProxy } from '../support/switchable-proxy';
@@ -204,6 +205,7 @@ describe('标签管理 → 企业微信标签: written through to WeCom', () => 
       follows,
       ...deriveCustomerFields(follows),
     });
+    await indexSeededCustomers(app.customerSearch, TENANT);
 
     await admin.delete(`/api/tags/corp-tags/${ids['钻石']}`).expect(204);
     await admin.delete(`/api/tags/corp-groups/${source.id}`).expect(204);

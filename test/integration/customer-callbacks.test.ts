@@ -1,3 +1,5 @@
+import { createLogger } from '../../lib/logger';
+import { createCustomerIndexer } from '../../lib/search/customer-indexer';
 import { createHash } from 'node:crypto';
 import { CallbackInboxModel } from '../../lib/models/callback-inbox.model';
 import { CorpTagGroupModel } from '../../lib/models/corp-tag.model';
@@ -292,6 +294,7 @@ describe('客户联系 callbacks', () => {
       credentials: loadExternalContactCredentials,
       // No alerts are configured in this suite: there is no review to start.
       startAlertReviews: async () => {},
+      customerIndexer: createCustomerIndexer(app.customerSearch, createLogger('test', 'warn')),
     });
     const keys = rows.map((row) => row.key);
     const shuffled = [...keys.filter((_, i) => i % 2 === 1).reverse(), ...keys.filter((_, i) => i % 2 === 0)];

@@ -1,4 +1,5 @@
 import request from 'supertest';
+import { indexSeededCustomers } from '../support/customer-search';
 import { deriveCustomerFields } from '../../lib/customers/customer-derived';
 import { AuditLogModel } from '../../lib/models/audit-log.model';
 import { CorpTagGroupModel } from '../../lib/models/corp-tag.model';
@@ -81,6 +82,7 @@ describe('客户管理 → 客户群, 群画像 and 标签管理 → 群标签',
         follows,
         ...deriveCustomerFields(follows),
       });
+      await indexSeededCustomers(app.customerSearch, TENANT);
     }
     const group = (doc: Record<string, unknown> & { members: ReturnType<typeof member>[] }) => ({
       tenantId: TENANT,

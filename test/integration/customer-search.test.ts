@@ -7,12 +7,14 @@ import { CUSTOMER_LIST_SORT, customerListFilter } from '../../lib/customers/cust
 import { CorpTagGroupModel } from '../../lib/models/corp-tag.model';
 import { CustomerSearchOutboxModel } from '../../lib/models/customer-search-outbox.model';
 import { CustomerModel } from '../../lib/models/customer.model';
+import { createLogger } from '../../lib/logger';
 import { customerIndexNames } from '../../lib/search/customer-index';
+import { createCustomerIndexer } from '../../lib/search/customer-indexer';
 import { customerIndexNeedsRebuild } from '../../lib/search/customer-index-lifecycle';
 import { searchCustomerIds } from '../../lib/search/customer-search';
 import { ensureCallbackSettings } from '../../lib/wecom/binding-store';
 import { eventually, startTestApp, type TestApp } from '../support/app-harness';
-import { refreshCustomerSearch } from '../support/customer-search';
+import { indexSeededCustomers, refreshCustomerSearch } from '../support/customer-search';
 import { customerScenario, populateCustomerCorp, simulator, type SimCorp } from '../support/sim-client';
 import { stackEnv } from '../support/stack-env';
 import { startCuttableProxy, type CuttableProxy } from '../support/tcp-proxy';
@@ -152,14 +154,18 @@ describe('customer search index', () => {
           lastContactAt: i % 2 ? new Date(`2026-11-2${i % 10}T12:00:00+08:00`) : undefined,
         });
       }
-      await refreshCustomerSearch(app.config);
+      await indexSeededCustomers(app.customerSearch, TENANT);
     });
 
     async function bothWays(filter: Partial<CustomerFilter>, scope: StaffScope = ALL) {
       const mongo = await CustomerModel.find(customerListFilter(TENANT, filter, scope), { _id: 1 })
         .sort(CUSTOMER_LIST_SORT)
         .lean();
-      const search = await searchCustomerIds(TENANT, filter, scope, { from: 0, size: 100, countUpTo: 1000 });
+      const search = await searchCustomerIds(app.customerSearch, TENANT, filter, scope, {
+        from: 0,
+        size: 100,
+        countUpTo: 1000,
+      });
       return { mongo: mongo.map((row) => String(row._id)), search: search.ids, total: search.total };
     }
 
@@ -304,6 +310,30 @@ describe('customer search index', () => {
       async () => (await CustomerSearchOutboxModel.countDocuments({ tenantId: TENANT })) === 0,
     );
   }, 150_000);
+
+  it('indexes a write whose process died before its index call, once the worker starts again', async () => {
+    const [zhang] = (await agent.get('/api/customers').query({ keyword: '张三' }).expect(200)).body
+      .items as Array<{ externalUserid: string }>;
+    const stored = await CustomerModel.findOne({ tenantId: TENANT, externalUserid: zhang.externalUserid });
+    await app.stopWorker();
+    // The write lands; the process "dies" right after it, before the index hears of it.
+    const indexer = createCustomerIndexer(app.customerSearch, createLogger('test', 'silent'));
+    await expect(
+      indexer.writeAndIndex(TENANT, [stored!._id], async () => {
+        await CustomerModel.updateOne(
+          { tenantId: TENANT, _id: stored!._id },
+          { $set: { name: '张三已改名' } },
+        );
+        throw new Error('killed');
+      }),
+    ).rejects.toThrow('killed');
+    expect(await listed({ keyword: '已改名' })).toEqual([]);
+    await app.startWorker();
+    await eventually(async () => (await listed({ keyword: '已改名' })).includes('张三已改名'), 60_000);
+    await eventually(
+      async () => (await CustomerSearchOutboxModel.countDocuments({ tenantId: TENANT })) === 0,
+    );
+  }, 120_000);
 
   it('refills a wiped index from MongoDB when the worker starts', async () => {
     const active = await CustomerModel.countDocuments({ tenantId: TENANT, active: true });

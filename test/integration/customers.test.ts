@@ -7,7 +7,7 @@ import { CustomerModel } from '../../lib/models/customer.model';
 import { DepartmentModel } from '../../lib/models/department.model';
 import { StaffModel } from '../../lib/models/staff.model';
 import { eventually, startTestApp, type TestApp } from '../support/app-harness';
-import { refreshCustomerSearch } from '../support/customer-search';
+import { indexSeededCustomers, refreshCustomerSearch } from '../support/customer-search';
 import { simulator, type SimCorp } from '../support/sim-client';
 import { ADMIN_PASSWORD, createBoundTenant, freshTenantId } from '../support/tenant-fixture';
 
@@ -96,6 +96,7 @@ describe('客户列表 and 客户详情 (R-3.1.1, R-3.1.2, I-104, I-43)', () => 
       lastContactAt: spec.lastContactDay ? new Date(`${spec.lastContactDay}T12:00:00+08:00`) : undefined,
       ...deriveCustomerFields(follows as FollowFacts[], spec.profile?.phone),
     });
+    await indexSeededCustomers(app.customerSearch, TENANT);
     return externalUserid;
   }
 

@@ -8,6 +8,7 @@ import { CustomerModel } from '../../lib/models/customer.model';
 import { StaffModel } from '../../lib/models/staff.model';
 import { stackEnv } from '../support/stack-env';
 import { eventually, startTestApp, type TestApp } from '../support/app-harness';
+import { indexSeededCustomers } from '../support/customer-search';
 import { simulator, type SimCorp } from '../support/sim-client';
 import { ADMIN_PASSWORD, createBoundTenant, freshTenantId } from '../support/tenant-fixture';
 
@@ -62,6 +63,7 @@ describe('H5 sidebar: OAuth identity, JS-SDK signature, 客户资料 (R-3.1.4, A
       name: '别人的',
       adderUserids: ['admin'],
     });
+    await indexSeededCustomers(app.customerSearch, TENANT);
   });
 
   afterAll(async () => {
@@ -220,6 +222,7 @@ describe('H5 sidebar: OAuth identity, JS-SDK signature, 客户资料 (R-3.1.4, A
       follows,
       ...deriveCustomerFields(follows as FollowFacts[], undefined),
     });
+    await indexSeededCustomers(app.customerSearch, TENANT);
     await app.startWorker();
 
     const { browser } = await openSidebarAs('lina');

@@ -1,4 +1,5 @@
 import mongoose from 'mongoose';
+import { indexSeededCustomers } from '../support/customer-search';
 import { StaffCodeModel } from '../../lib/models/staff-code.model';
 import { WelcomeMessageModel } from '../../lib/models/welcome-message.model';
 import { CustomerTaggingJobModel } from '../../lib/models/customer-tagging-job.model';
@@ -180,6 +181,7 @@ describe('tenant isolation: every endpoint, called by another tenant', () => {
       tagIds: ['et-a-tag'],
       active: true,
     });
+    await indexSeededCustomers(app.customerSearch, TENANT_A);
     jobOfA = String(
       (
         await CustomerTaggingJobModel.create({

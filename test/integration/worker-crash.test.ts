@@ -1,5 +1,4 @@
-import { spawn, type ChildProcess } from 'node:child_process';
-import path from 'node:path';
+import type { ChildProcess } from 'node:child_process';
 import request from 'supertest';
 import { DepartmentModel } from '../../lib/models/department.model';
 import { StaffModel } from '../../lib/models/staff.model';
@@ -9,32 +8,21 @@ import { SyncRunModel } from '../../lib/models/sync-run.model';
 import { eventually, startTestApp, type TestApp } from '../support/app-harness';
 import { customerScenario, populateLargeCorp, simulator } from '../support/sim-client';
 import { ADMIN_PASSWORD, createBoundTenant, freshTenantId } from '../support/tenant-fixture';
+import { startWorkerProcess } from '../support/worker-process';
 
 const TENANT = freshTenantId('crash');
 const CUSTOMER_TENANT = freshTenantId('crash-customers');
 /** Three pages of batch/get_by_user (100 relations each). */
 const CUSTOMERS = 250;
 
-const ROOT = path.join(__dirname, '..', '..');
 const DEPARTMENTS = 6;
 const PER_DEPARTMENT = 5;
 // Reading one department's members takes this long, so reading them all takes seconds.
 const SLOW_WECOM_MS = 600;
 
-/** The worker as its own process, started the way `npm start` starts it, so it can be killed for real. */
-function startWorkerProcess(app: TestApp): ChildProcess {
-  return spawn(process.execPath, ['--import', 'tsx', path.join(ROOT, 'worker', 'main.ts')], {
-    cwd: ROOT,
-    env: {
-      ...process.env,
-      MONGO_URL: app.config.mongoUrl,
-      TEMPORAL_TASK_QUEUE: app.config.temporalTaskQueue,
-      LOG_LEVEL: 'warn',
-      NODE_ENV: 'test',
-    },
-    stdio: 'ignore',
-  });
-}
+/** The worker as its own process, so it can be killed for real: all of the suite's write to one log. */
+const workerProcess = (app: TestApp) =>
+  startWorkerProcess(app, { logName: 'worker-crash-worker', append: true }).worker;
 
 describe('a worker killed in the middle of an org sync', () => {
   let app: TestApp;
@@ -58,7 +46,7 @@ describe('a worker killed in the middle of an org sync', () => {
     await agent.post('/api/auth/login').send({ phone: '13700000031', password: ADMIN_PASSWORD }).expect(200);
     // A slow WeCom holds the staff step open for seconds, so the kill lands in the middle of it.
     await simulator.setLatency('/user/list', SLOW_WECOM_MS);
-    worker = startWorkerProcess(app);
+    worker = workerProcess(app);
     await agent.post('/api/org/sync').expect(202);
 
     // Departments are stored: the worker is now reading members from WeCom, one department at a time.
@@ -73,7 +61,7 @@ describe('a worker killed in the middle of an org sync', () => {
     expect(run?.status).toBe('running');
     expect(await StaffModel.countDocuments({ tenantId: TENANT, userid: /^bulk/ })).toBe(0);
 
-    worker = startWorkerProcess(app);
+    worker = workerProcess(app);
     const finished = await eventually(async () => {
       const latest = await SyncRunModel.findOne({ tenantId: TENANT }).lean();
       return latest?.status === 'completed' ? latest : undefined;
@@ -115,7 +103,7 @@ describe('a worker killed in the middle of a customer sync', () => {
   it('completes once a new worker starts, without waiting for a schedule, nothing lost or doubled', async () => {
     // A slow WeCom holds each page open for seconds, so the kill lands between pages.
     await simulator.setLatency('/externalcontact/batch/get_by_user', 3000);
-    worker = startWorkerProcess(app);
+    worker = workerProcess(app);
     await app.temporal.workflow.start('customerSyncWorkflow', {
       workflowId: `customers-sync/${CUSTOMER_TENANT}/crash`,
       taskQueue: app.config.temporalTaskQueue,
@@ -131,7 +119,7 @@ describe('a worker killed in the middle of a customer sync', () => {
     await simulator.setLatency('/externalcontact/batch/get_by_user', 0);
 
     // The killed worker's page moves to the new one after the 30 s heartbeat timeout.
-    worker = startWorkerProcess(app);
+    worker = workerProcess(app);
     const finished = await eventually(async () => {
       const run = await SyncRunModel.findOne({ tenantId: CUSTOMER_TENANT, kind: 'customers' }).lean();
       return run?.status === 'completed' ? run : undefined;

@@ -1,15 +1,12 @@
-import { spawn, type ChildProcess } from 'node:child_process';
+import type { ChildProcess } from 'node:child_process';
 import fs from 'node:fs';
-import os from 'node:os';
-import path from 'node:path';
 import { WorkflowFailedError } from '@temporalio/client';
 import { DepartmentModel } from '../../lib/models/department.model';
 import { SHUTDOWN_GRACE_MS } from '../../worker/shutdown-limits';
 import { eventually, startTestApp, type TestApp } from '../support/app-harness';
 import { populateCorp, populateLargeCorp, simulator } from '../support/sim-client';
 import { createBoundTenant, freshTenantId } from '../support/tenant-fixture';
-
-const ROOT = path.join(__dirname, '..', '..');
+import { startWorkerProcess } from '../support/worker-process';
 
 interface LogLine {
   level: number;
@@ -45,24 +42,11 @@ describe('the worker process: its log and its stop', () => {
   });
 
   /** Starts a worker process logging to .stack/test/logs/<name>.log; resolves once it polls. */
-  async function startWorkerProcess(name: string): Promise<{ worker: ChildProcess; logFile: string }> {
-    const logFile = path.join(process.env.STACK_LOG_DIR ?? os.tmpdir(), `${name}.log`);
-    const fd = fs.openSync(logFile, 'w');
-    const worker = spawn(process.execPath, ['--import', 'tsx', path.join(ROOT, 'worker', 'main.ts')], {
-      cwd: ROOT,
-      env: {
-        ...process.env,
-        MONGO_URL: app.config.mongoUrl,
-        TEMPORAL_TASK_QUEUE: app.config.temporalTaskQueue,
-        LOG_LEVEL: 'info',
-        NODE_ENV: 'test',
-      },
-      stdio: ['ignore', fd, fd],
-    });
-    fs.closeSync(fd);
-    workers.push(worker);
-    await eventually(async () => logLines(logFile).some((line) => line.msg === 'worker started'), 120_000);
-    return { worker, logFile };
+  async function startWorker(name: string): Promise<{ worker: ChildProcess; logFile: string }> {
+    const started = startWorkerProcess(app, { logName: name });
+    workers.push(started.worker);
+    await started.started;
+    return started;
   }
 
   /** Every line of the log, each of which must be JSON. */
@@ -82,7 +66,7 @@ describe('the worker process: its log and its stop', () => {
     });
 
   it('logs each retried activity attempt once (warn), and a failed activity and workflow once each (error)', async () => {
-    const { logFile } = await startWorkerProcess('worker-log-failures');
+    const { logFile } = await startWorker('worker-log-failures');
 
     // WeCom busy: the department step fails and is retried until WeCom answers again.
     const busyTenant = freshTenantId('日志重试');
@@ -158,7 +142,7 @@ describe('the worker process: its log and its stop', () => {
     await createBoundTenant(tenantId, corp, { adminMobile: '13700000073' });
     // Each department's members take 4 s to read: the staff step outlasts the grace period.
     await simulator.setLatency('/user/list', 4000);
-    const { worker, logFile } = await startWorkerProcess('worker-log-stop');
+    const { worker, logFile } = await startWorker('worker-log-stop');
     const sync = await startOrgSync(tenantId, 'stopped');
     await eventually(async () => (await DepartmentModel.countDocuments({ tenantId })) > 1, 60_000);
     await new Promise((resolve) => setTimeout(resolve, 1000));

@@ -1,3 +1,5 @@
+import { customerIndexNames } from '../../lib/search/customer-index';
+import type { CustomerSearch } from '../../lib/search/customer-search-context';
 import type { AddressInfo } from 'node:net';
 import { createServer, type Server } from 'node:http';
 import { Client as ElasticsearchClient } from '@elastic/elasticsearch';
@@ -17,6 +19,8 @@ export interface TestApp {
   config: AppConfig;
   baseUrl: string;
   temporal: TemporalClient;
+  /** The customer index as the api reaches it: for tests that seed customers straight into MongoDB. */
+  customerSearch: CustomerSearch;
   startWorker(): Promise<void>;
   stopWorker(): Promise<void>;
   stop(): Promise<void>;
@@ -53,6 +57,12 @@ export async function startTestApp(suite: string, env: Record<string, string> = 
   wecomStats.start();
   const app = createApp({ config, log, temporal, elasticsearch, wecomStats });
   server.on('request', app);
+  const customerSearch: CustomerSearch = {
+    es: elasticsearch,
+    names: customerIndexNames(config.esIndexPrefix),
+    temporal,
+    taskQueue: config.temporalTaskQueue,
+  };
 
   let running: { worker: Worker; close: () => Promise<void>; done: Promise<void> } | undefined;
   const stopWorker = async () => {
@@ -67,6 +77,7 @@ export async function startTestApp(suite: string, env: Record<string, string> = 
     config,
     baseUrl,
     temporal,
+    customerSearch,
     async startWorker() {
       if (running) return;
       const { worker, close } = await createWorker(config);

@@ -1,6 +1,10 @@
+import type { Types } from 'mongoose';
 import { Client } from '@elastic/elasticsearch';
 import type { AppConfig } from '../../lib/config';
+import { CustomerModel } from '../../lib/models/customer.model';
 import { customerIndexNames } from '../../lib/search/customer-index';
+import { indexCustomersById } from '../../lib/search/customer-indexing';
+import { withCustomerIndex, type CustomerSearch } from '../../lib/search/customer-search-context';
 
 /**
  * Makes what was indexed so far visible to searches now, instead of within Elasticsearch's 1 s refresh:
@@ -13,4 +17,15 @@ export async function refreshCustomerSearch(config: AppConfig): Promise<void> {
   } finally {
     await es.close();
   }
+}
+
+/**
+ * Indexes, searchable at once, every customer of the tenant: for tests that seed customers straight into
+ * MongoDB (the product's own writers index through lib/search/customer-indexer.ts).
+ */
+export async function indexSeededCustomers(search: CustomerSearch, tenantId: string): Promise<void> {
+  const ids = (await CustomerModel.distinct('_id', { tenantId })) as Types.ObjectId[];
+  await withCustomerIndex(search, () =>
+    indexCustomersById(search.es, search.names.alias, tenantId, ids, 'wait_for'),
+  );
 }

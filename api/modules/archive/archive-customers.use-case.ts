@@ -3,7 +3,7 @@ import type { StaffScope } from '../../../lib/access/data-scope';
 import type { ArchiveCustomerPage, ArchiveCustomersQuery } from '../../../lib/contracts/archive.contract';
 import { ArchiveConsentModel } from '../../../lib/models/archive-consent.model';
 import type { CustomerSearchDocument } from '../../../lib/search/customer-index';
-import { readCustomerSearch } from '../../../lib/search/customer-search-runtime';
+import { withCustomerIndex, type CustomerSearch } from '../../../lib/search/customer-search-context';
 import { substringPhrase } from '../../../lib/search/substring-tokens';
 
 /** Counted exactly up to this many; the pager's reach at 20 a page is far below it. */
@@ -16,6 +16,7 @@ const COUNT_UP_TO = 10_000;
  * (an `$in`, a range and a sort) read every customer of the tenant for each page.
  */
 export async function listArchiveCustomers(
+  search: CustomerSearch,
   tenantId: string,
   scope: StaffScope,
   query: ArchiveCustomersQuery,
@@ -35,7 +36,7 @@ export async function listArchiveCustomers(
     const { field, phrase } = substringPhrase(query.keyword);
     filter.push({ match_phrase: { [`name.${field}`]: { query: phrase, analyzer: 'standard' } } });
   }
-  const result = await readCustomerSearch((search) =>
+  const result = await withCustomerIndex(search, () =>
     search.es.search<Pick<CustomerSearchDocument, 'row'>>({
       index: search.names.alias,
       query: { bool: { filter } },

@@ -1,3 +1,4 @@
+import type { CustomerSearch } from '../../../lib/search/customer-search-context';
 import type { OpenAPIRegistry } from '@asteasolutions/zod-to-openapi';
 import type { Client as ElasticsearchClient } from '@elastic/elasticsearch';
 import { Router, type RequestHandler, type Response } from 'express';
@@ -26,6 +27,8 @@ import { searchArchiveMessages } from './archive-search.use-case';
 export interface ArchiveSearchDeps {
   es: ElasticsearchClient;
   chatIndex: string;
+  /** 按客户检索 lists customers from the customer index. */
+  customerSearch: CustomerSearch;
 }
 
 async function callerOf(res: Response) {
@@ -103,7 +106,7 @@ export function createArchiveRouter(
     },
     async ({ query }, _req, res) => {
       const { tenantId, scope } = await callerOf(res);
-      res.json(await listArchiveCustomers(tenantId, scope, query));
+      res.json(await listArchiveCustomers(search.customerSearch, tenantId, scope, query));
     },
   );
 

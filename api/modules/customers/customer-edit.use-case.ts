@@ -1,3 +1,4 @@
+import type { CustomerIndexer } from '../../../lib/search/customer-indexer';
 import type { StaffScope } from '../../../lib/access/data-scope';
 import type { CustomerEdit } from '../../../lib/contracts/customer.contract';
 import { deriveCustomerFields } from '../../../lib/customers/customer-derived';
@@ -24,6 +25,7 @@ export async function editCustomer(
   actor: { tenantId: string; staffId: string; scope: StaffScope; ip?: string },
   externalUserid: string,
   edit: CustomerEdit,
+  indexer: CustomerIndexer,
 ): Promise<void> {
   const { tenantId } = actor;
   const customer = await findCustomerInScope(tenantId, externalUserid, actor.scope);
@@ -37,17 +39,19 @@ export async function editCustomer(
   };
   const after = applyEdit(before, edit);
   const derived = deriveCustomerFields(customer.follows ?? [], after.phone);
-  await CustomerModel.updateOne(
-    { tenantId, externalUserid },
-    {
-      $set: {
-        'profile.corpName': after.corpName,
-        'profile.position': after.position,
-        'profile.phone': after.phone,
-        'profile.source': after.source,
-        phones: derived.phones,
+  await indexer.writeAndIndex(tenantId, [customer._id], () =>
+    CustomerModel.updateOne(
+      { tenantId, _id: customer._id },
+      {
+        $set: {
+          'profile.corpName': after.corpName,
+          'profile.position': after.position,
+          'profile.phone': after.phone,
+          'profile.source': after.source,
+          phones: derived.phones,
+        },
       },
-    },
+    ),
   );
   await recordAudit({
     tenantId,

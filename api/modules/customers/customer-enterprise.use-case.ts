@@ -1,3 +1,4 @@
+import type { CustomerIndexer } from '../../../lib/search/customer-indexer';
 import type { StaffScope } from '../../../lib/access/data-scope';
 import type {
   CustomerDetail,
@@ -84,6 +85,7 @@ export async function editCustomerEnterprise(
   actor: { tenantId: string; staffId: string; scope: StaffScope; ip?: string },
   externalUserid: string,
   edit: CustomerEnterpriseEdit,
+  indexer: CustomerIndexer,
 ): Promise<void> {
   const { tenantId } = actor;
   const customer = await findCustomerInScope(tenantId, externalUserid, actor.scope);
@@ -102,7 +104,10 @@ export async function editCustomerEnterprise(
     key = after.fullName || after.shortName;
     if (!key) throw badRequest('请输入企业简称或企业全称', 'ENTERPRISE_NAME_REQUIRED');
     if (key !== customer.profile?.corpName) {
-      await CustomerModel.updateOne({ tenantId, externalUserid }, { $set: { 'profile.corpName': key } });
+      const corpName = key;
+      await indexer.writeAndIndex(tenantId, [customer._id], () =>
+        CustomerModel.updateOne({ tenantId, _id: customer._id }, { $set: { 'profile.corpName': corpName } }),
+      );
     }
   }
   const creator =

@@ -1,3 +1,4 @@
+import type { CustomerSearch } from '../../../lib/search/customer-search-context';
 import type { StaffScope } from '../../../lib/access/data-scope';
 import type { CustomerListQuery } from '../../../lib/contracts/customer.contract';
 import { toCustomerRow } from '../../../lib/customers/customer-row';
@@ -17,13 +18,18 @@ export const CUSTOMER_TOTAL_CAP = 10_000;
  * and the fuzzy search at a million customers), with names from one batched lookup. The index follows every
  * customer write within about a second (its refresh), or once it is reachable again after an outage.
  */
-export async function listCustomers(tenantId: string, query: CustomerListQuery, scope: StaffScope) {
+export async function listCustomers(
+  search: CustomerSearch,
+  tenantId: string,
+  query: CustomerListQuery,
+  scope: StaffScope,
+) {
   const from = (query.page - 1) * query.pageSize;
   if (from + query.pageSize > CUSTOMER_TOTAL_CAP) {
     throw badRequest(`最多可查看前${CUSTOMER_TOTAL_CAP}位客户，请缩小筛选范围`, 'PAGE_TOO_DEEP');
   }
   const found = await whileSearchReachable(() =>
-    searchCustomerRows(tenantId, query, scope, {
+    searchCustomerRows(search, tenantId, query, scope, {
       from,
       size: query.pageSize,
       countUpTo: CUSTOMER_TOTAL_CAP + 1,

@@ -10,7 +10,8 @@ import {
 import { deriveCustomerFields } from '../../../lib/customers/customer-derived';
 import { customersById } from '../../../lib/customers/customers-by-id';
 import { searchCustomerIds } from '../../../lib/search/customer-search';
-import { indexCustomersAfterWrite } from '../../../lib/search/customer-search-runtime';
+import type { CustomerIndexer } from '../../../lib/search/customer-indexer';
+import type { CustomerSearch } from '../../../lib/search/customer-search-context';
 import { CorpTagGroupModel } from '../../../lib/models/corp-tag.model';
 import { CustomerTaggingJobModel } from '../../../lib/models/customer-tagging-job.model';
 import { CustomerModel, type Customer } from '../../../lib/models/customer.model';
@@ -29,7 +30,12 @@ import { bulkWriteInSlices } from '../../../lib/db/bulk-write-in-slices';
  * shows them now), then written to WeCom by a workflow that survives outages.
  */
 export async function tagCustomers(
-  deps: { temporal: Client; taskQueue: string },
+  deps: {
+    temporal: Client;
+    taskQueue: string;
+    customerSearch: CustomerSearch;
+    customerIndexer: CustomerIndexer;
+  },
   caller: { tenantId: string; staffId: string; scope: StaffScope },
   request: CustomerTaggingRequest,
 ) {
@@ -40,7 +46,7 @@ export async function tagCustomers(
   await assertTagsExist(tenantId, [...addTagIds, ...removeTagIds]);
 
   const customers = request.filter
-    ? await customersMatching(tenantId, request.filter, scope)
+    ? await customersMatching(deps.customerSearch, tenantId, request.filter, scope)
     : await CustomerModel.find(
         {
           tenantId,
@@ -91,11 +97,11 @@ export async function tagCustomers(
     relations,
     status: relations.length ? 'running' : 'completed',
   });
-  await bulkWriteInSlices(CustomerModel, writes, { ordered: false });
   // Searchable before we answer: the admin reloads the list (and may filter by the new tag) right after.
-  await indexCustomersAfterWrite(
+  await deps.customerIndexer.writeAndIndex(
     tenantId,
     customers.map((customer) => customer._id),
+    () => bulkWriteInSlices(CustomerModel, writes, { ordered: false }),
     { refresh: 'wait_for' },
   );
   const jobId = String(job._id);
@@ -160,12 +166,13 @@ type TaggedCustomer = Pick<Customer, 'externalUserid' | 'name' | 'follows' | 'pr
 
 /** "全选": every customer the list's filter matches (the same search as the list), in list order. */
 async function customersMatching(
+  search: CustomerSearch,
   tenantId: string,
   filter: CustomerFilter,
   scope: StaffScope,
 ): Promise<TaggedCustomer[]> {
   const found = await whileSearchReachable(() =>
-    searchCustomerIds(tenantId, filter, scope, {
+    searchCustomerIds(search, tenantId, filter, scope, {
       from: 0,
       size: TAGGING_FILTER_CAP,
       countUpTo: TAGGING_FILTER_CAP + 1,

@@ -1,3 +1,5 @@
+import type { CustomerIndexer } from '../../../lib/search/customer-indexer';
+import type { CustomerSearch } from '../../../lib/search/customer-search-context';
 import type { OpenAPIRegistry } from '@asteasolutions/zod-to-openapi';
 import type { Client } from '@temporalio/client';
 import { Router, type RequestHandler } from 'express';
@@ -30,7 +32,12 @@ import { auditCustomerTagging, taggingJob, tagCustomers } from './customer-taggi
 /** 客户管理 → 客户 (R-3.1.1, R-3.1.2): the list, its columns, 打标签 and 客户详情, all inside 数据权限 (I-104). */
 export function createCustomersRouter(
   registry: OpenAPIRegistry,
-  temporal: { client: Client; taskQueue: string },
+  deps: {
+    client: Client;
+    taskQueue: string;
+    customerSearch: CustomerSearch;
+    customerIndexer: CustomerIndexer;
+  },
   authenticate: RequestHandler,
 ): Router {
   const router = Router();
@@ -50,7 +57,7 @@ export function createCustomersRouter(
       responses: { 200: { description: 'A page of customers', schema: customerPageSchema } },
     },
     async ({ query }, _req, res) => {
-      res.json(await listCustomers(sessionOf(res).tenantId, query, await scopeOf(res)));
+      res.json(await listCustomers(deps.customerSearch, sessionOf(res).tenantId, query, await scopeOf(res)));
     },
   );
 
@@ -97,7 +104,12 @@ export function createCustomersRouter(
     async ({ body }, req, res) => {
       const session = sessionOf(res);
       const result = await tagCustomers(
-        { temporal: temporal.client, taskQueue: temporal.taskQueue },
+        {
+          temporal: deps.client,
+          taskQueue: deps.taskQueue,
+          customerSearch: deps.customerSearch,
+          customerIndexer: deps.customerIndexer,
+        },
         { tenantId: session.tenantId, staffId: session.staffId, scope: await scopeOf(res) },
         body,
       );
@@ -155,7 +167,12 @@ export function createCustomersRouter(
     async ({ params, body }, req, res) => {
       const session = sessionOf(res);
       const scope = await scopeOf(res);
-      await editCustomer({ ...session, scope, ip: req.ip }, params.externalUserid, body);
+      await editCustomer(
+        { ...session, scope, ip: req.ip },
+        params.externalUserid,
+        body,
+        deps.customerIndexer,
+      );
       res.json(await customerDetail(session.tenantId, params.externalUserid, scope));
     },
   );
@@ -176,7 +193,12 @@ export function createCustomersRouter(
     async ({ params, body }, req, res) => {
       const session = sessionOf(res);
       const scope = await scopeOf(res);
-      await editCustomerEnterprise({ ...session, scope, ip: req.ip }, params.externalUserid, body);
+      await editCustomerEnterprise(
+        { ...session, scope, ip: req.ip },
+        params.externalUserid,
+        body,
+        deps.customerIndexer,
+      );
       res.json(await customerDetail(session.tenantId, params.externalUserid, scope));
     },
   );

@@ -1,4 +1,3 @@
-import type { Client } from '@temporalio/client';
 import type { StaffScope } from '../../../lib/access/data-scope';
 import type { CustomerTagChange } from '../../../lib/contracts/customer.contract';
 import type { H5CustomerProfile } from '../../../lib/contracts/h5.contract';
@@ -25,14 +24,14 @@ export async function customerProfile(
  * once, written to WeCom by the tagging workflow), for one customer in the caller's 数据权限.
  */
 export async function tagCustomerProfile(
-  temporal: { client: Client; taskQueue: string },
+  deps: Parameters<typeof tagCustomers>[0],
   caller: { tenantId: string; staffId: string; scope: StaffScope },
   externalUserid: string,
   change: CustomerTagChange,
 ) {
   // 404 outside 数据权限, as the profile itself; tagCustomers would only say "请选择客户".
   await findCustomerInScope(caller.tenantId, externalUserid, caller.scope);
-  const result = await tagCustomers({ temporal: temporal.client, taskQueue: temporal.taskQueue }, caller, {
+  const result = await tagCustomers(deps, caller, {
     externalUserids: [externalUserid],
     ...change,
   });

@@ -1,3 +1,5 @@
+import type { CustomerIndexer } from '../../../lib/search/customer-indexer';
+import type { CustomerSearch } from '../../../lib/search/customer-search-context';
 import type { OpenAPIRegistry } from '@asteasolutions/zod-to-openapi';
 import { Router, type RequestHandler, type Response } from 'express';
 import { randomBytes } from 'node:crypto';
@@ -50,6 +52,9 @@ export interface H5RouterOptions {
   log: Logger;
   /** 打标签 from the side panel starts the same WeCom write-back workflow as the admin's. */
   temporal: { client: Client; taskQueue: string };
+  /** Edits and tags reach the customer search index through these, as the admin's do. */
+  customerSearch: CustomerSearch;
+  customerIndexer: CustomerIndexer;
 }
 
 interface PendingH5Login extends PendingLogin {
@@ -207,7 +212,12 @@ export function createH5Router(
     async ({ params, body }, req, res) => {
       const session = sessionOf(res);
       const scope = await scopeOf(res);
-      await editCustomer({ ...session, scope, ip: req.ip }, params.externalUserid, body);
+      await editCustomer(
+        { ...session, scope, ip: req.ip },
+        params.externalUserid,
+        body,
+        options.customerIndexer,
+      );
       res.json(await customerProfile(session.tenantId, scope, params.externalUserid));
     },
   );
@@ -250,7 +260,12 @@ export function createH5Router(
     async ({ params, body }, req, res) => {
       const session = sessionOf(res);
       const { result, profile } = await tagCustomerProfile(
-        options.temporal,
+        {
+          temporal: options.temporal.client,
+          taskQueue: options.temporal.taskQueue,
+          customerSearch: options.customerSearch,
+          customerIndexer: options.customerIndexer,
+        },
         { tenantId: session.tenantId, staffId: session.staffId, scope: await scopeOf(res) },
         params.externalUserid,
         body,

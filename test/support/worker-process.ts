@@ -1,0 +1,69 @@
+import { spawn, type ChildProcess } from 'node:child_process';
+import fs from 'node:fs';
+import os from 'node:os';
+import path from 'node:path';
+import type { AppConfig } from '../../lib/config';
+
+const ROOT = path.join(__dirname, '..', '..');
+const STARTED_WITHIN_MS = 120_000;
+
+export interface WorkerProcess {
+  worker: ChildProcess;
+  /** Its JSON-lines log (stdout and stderr): `<STACK_LOG_DIR>/<logName>.log`. */
+  logFile: string;
+  /** Resolves once the worker logs `worker started` (it polls then); rejects if it exits first. */
+  started: Promise<void>;
+}
+
+/**
+ * The worker as its own process, started the way `npm start` starts it (so a test can kill it for real, or
+ * read its log), against the test app's database and task queue. It logs at `info`, the level of its
+ * `worker started` line. Several processes may share one log (`append`), e.g. every worker of a suite.
+ */
+export function startWorkerProcess(
+  app: { config: AppConfig; baseUrl: string },
+  options: { logName: string; env?: Record<string, string>; append?: boolean },
+): WorkerProcess {
+  const logFile = path.join(process.env.STACK_LOG_DIR ?? os.tmpdir(), `${options.logName}.log`);
+  const startOffset = options.append && fs.existsSync(logFile) ? fs.statSync(logFile).size : 0;
+  const fd = fs.openSync(logFile, options.append ? 'a' : 'w');
+  const worker = spawn(process.execPath, ['--import', 'tsx', path.join(ROOT, 'worker', 'main.ts')], {
+    cwd: ROOT,
+    env: {
+      ...process.env,
+      MONGO_URL: app.config.mongoUrl,
+      PUBLIC_URL: app.baseUrl,
+      TEMPORAL_TASK_QUEUE: app.config.temporalTaskQueue,
+      LOG_LEVEL: 'info',
+      NODE_ENV: 'test',
+      ...options.env,
+    },
+    stdio: ['ignore', fd, fd],
+  });
+  fs.closeSync(fd);
+  const started = startedLine(worker, logFile, startOffset);
+  // Callers that kill the worker without waiting for it to start never look at this promise.
+  started.catch(() => undefined);
+  return { worker, logFile, started };
+}
+
+/** Watches the log from where this process began writing for its `worker started` line. */
+function startedLine(worker: ChildProcess, logFile: string, fromOffset: number): Promise<void> {
+  return new Promise((resolve, reject) => {
+    const deadline = Date.now() + STARTED_WITHIN_MS;
+    const onExit = (code: number | null) =>
+      finish(new Error(`the worker exited (${code}) before it started; see ${logFile}`));
+    const timer = setInterval(() => {
+      const text = fs.readFileSync(logFile, 'utf8').slice(fromOffset);
+      if (text.includes('"msg":"worker started"')) finish();
+      else if (Date.now() > deadline) finish(new Error(`the worker did not start; see ${logFile}`));
+    }, 200);
+    function finish(error?: Error) {
+      clearInterval(timer);
+      worker.off('exit', onExit);
+      if (error) reject(error);
+      else resolve();
+    }
+    worker.once('exit', onExit);
+  });
+}
