@@ -51,6 +51,12 @@ export function createSimApp(state: SimState, options: SimAppOptions = {}): Expr
       },
     }),
   );
+  app.use('/cgi-bin', (req, res, next) => {
+    const admitted = state.rateLimit.admit(req.path);
+    if (admitted.refusal) return void res.status(200).json(admitted.refusal);
+    res.once('close', admitted.done);
+    next();
+  });
   app.use('/cgi-bin', (req, _res, next) => {
     const delay = state.latency.of(req.path);
     if (delay > 0) setTimeout(next, delay);

@@ -151,6 +151,8 @@ export const wecomHealthSchema = z
       busiestPathLastHour: z.object({ path: z.string(), count: z.number().int() }).nullable(),
       /** Share of the tighter of the two limits still unused, in percent. */
       headroomPercent: z.number(),
+      /** Calls WeCom refused in the last hour for its frequency (45009) or concurrency (45033) limits. */
+      refusedLastHour: z.number().int(),
     }),
     inbox: z.object({
       backlog: z.number().int(),

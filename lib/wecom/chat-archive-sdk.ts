@@ -54,5 +54,4 @@ export interface ChatArchiveSdk {
 
 /** Which SDK this deployment has, or why it has none (the setup doctor and the ingest say so). */
 export type ChatArchiveSdkChoice =
-  | { available: true; sdk: ChatArchiveSdk }
-  | { available: false; reason: string };
+  { available: true; sdk: ChatArchiveSdk } | { available: false; reason: string };

@@ -1,4 +1,5 @@
 import { createHash } from 'node:crypto';
+import { WeComCallBudget } from './call-budget';
 import { TOKEN_REFRESH_ERRCODES, WeComApiError, WeComTransportError } from './errors';
 
 /** Each WeCom secret gives its own token; APIs accept only the token of the right secret. */
@@ -48,7 +49,15 @@ export interface WeComClientOptions {
    * so that stopped work does not wait out WeCom's answer. The call then throws the signal's reason.
    */
   cancellation?: () => AbortSignal | undefined;
+  /** WeCom's frequency limits, spent by every call of this client (default: WeCom's published limits). */
+  budget?: WeComCallBudget;
 }
+
+/** 45009: the API's frequency limit is hit; 45033: too many concurrent calls of it (API.md §2). */
+const FREQUENCY_LIMITED = 45009;
+const TOO_MANY_CONCURRENT = 45033;
+/** 45033 is retried here a few times, each after a longer pause, before it reaches the caller. */
+const CONCURRENCY_PAUSES_MS = [200, 500, 1_000];
 
 // Refresh a little before WeCom's stated expiry so a token never dies in flight.
 const EXPIRY_MARGIN_MS = 5 * 60 * 1000;
@@ -61,10 +70,12 @@ export class WeComClient {
   private readonly tokens = new Map<string, CachedToken>();
   private readonly now: () => number;
   private readonly timeoutMs: number;
+  private readonly budget: WeComCallBudget;
 
   constructor(private readonly options: WeComClientOptions) {
     this.now = options.now ?? Date.now;
     this.timeoutMs = options.timeoutMs ?? 10_000;
+    this.budget = options.budget ?? new WeComCallBudget();
   }
 
   async call<T>(credentials: WeComCredentials, request: WeComRequest): Promise<T & WeComEnvelope> {
@@ -117,10 +128,36 @@ export class WeComClient {
     return this.recorded<T>(tenantId, { ...request, query: { ...request.query, access_token: token } });
   }
 
-  /** One exchange, reported to the observer with its outcome (0, WeCom's errcode, or TRANSPORT_FAILURE). */
+  /**
+   * One call within the budget: it waits for room (or is refused with WeComRateLimitedError), a 45009 closes
+   * the API to this tenant for WeCom's penalty minute, and a 45033 is tried again after a pause.
+   */
   private async recorded<T>(tenantId: string, request: WeComRequest): Promise<T & WeComEnvelope> {
-    const observer = this.options.observer;
     const cancellation = this.options.cancellation?.();
+    for (let attempt = 0; ; attempt += 1) {
+      const release = await this.budget.acquire(tenantId, request.path, cancellation);
+      let pause: number | undefined;
+      try {
+        return await this.observed<T>(tenantId, request, cancellation);
+      } catch (error) {
+        const errcode = error instanceof WeComApiError ? error.errcode : undefined;
+        if (errcode === FREQUENCY_LIMITED) this.budget.penalize(tenantId, request.path);
+        pause = errcode === TOO_MANY_CONCURRENT ? CONCURRENCY_PAUSES_MS[attempt] : undefined;
+        if (pause === undefined) throw error;
+      } finally {
+        release();
+      }
+      await new Promise((resolve) => setTimeout(resolve, pause));
+    }
+  }
+
+  /** One exchange, reported to the observer with its outcome (0, WeCom's errcode, or TRANSPORT_FAILURE). */
+  private async observed<T>(
+    tenantId: string,
+    request: WeComRequest,
+    cancellation: AbortSignal | undefined,
+  ): Promise<T & WeComEnvelope> {
+    const observer = this.options.observer;
     try {
       const answer = await this.exchange<T>(request, cancellation);
       observer?.callFinished({ tenantId, path: request.path, errcode: 0 });

@@ -17,7 +17,10 @@ describe('the native Finance SDK adapter', () => {
   });
 
   it('is not available when koffi is missing or the library does not load, and nothing throws', () => {
-    const file = path.join(fs.mkdtempSync(path.join(os.tmpdir(), 'finance-sdk-')), 'libWeWorkFinanceSdk_C.so');
+    const file = path.join(
+      fs.mkdtempSync(path.join(os.tmpdir(), 'finance-sdk-')),
+      'libWeWorkFinanceSdk_C.so',
+    );
     fs.writeFileSync(file, 'not a shared object');
     const withoutKoffi = NativeFinanceSdk.load(file, () => {
       throw new Error("Cannot find module 'koffi'");
@@ -30,7 +33,10 @@ describe('the native Finance SDK adapter', () => {
       decode: () => '',
       view: () => new ArrayBuffer(0),
     }));
-    expect(brokenLibrary).toEqual({ available: false, reason: expect.stringContaining('invalid ELF header') });
+    expect(brokenLibrary).toEqual({
+      available: false,
+      reason: expect.stringContaining('invalid ELF header'),
+    });
   });
 
   it('leaves the simulator to its own adapter', () => {

@@ -81,7 +81,8 @@ export class NativeFinanceSdk implements ChatArchiveSdk {
     if (!libraryPath) {
       return {
         available: false,
-        reason: '未接入企业微信会话存档 SDK：请将 WECOM_FINANCE_SDK_PATH 设为 libWeWorkFinanceSdk_C.so 的路径',
+        reason:
+          '未接入企业微信会话存档 SDK：请将 WECOM_FINANCE_SDK_PATH 设为 libWeWorkFinanceSdk_C.so 的路径',
       };
     }
     if (!fs.existsSync(libraryPath)) {
@@ -91,7 +92,10 @@ export class NativeFinanceSdk implements ChatArchiveSdk {
     try {
       koffi = loadKoffi();
     } catch {
-      return { available: false, reason: '未安装 koffi，无法加载会话存档 SDK：请在部署机上执行 npm install koffi' };
+      return {
+        available: false,
+        reason: '未安装 koffi，无法加载会话存档 SDK：请在部署机上执行 npm install koffi',
+      };
     }
     try {
       return { available: true, sdk: new NativeFinanceSdk(koffi, bindSdk(koffi.load(libraryPath))) };
@@ -112,7 +116,11 @@ export class NativeFinanceSdk implements ChatArchiveSdk {
   }
 
   private sliceText(slice: Pointer): string {
-    return this.koffi.decode(this.fns.GetContentFromSlice(slice), 'char', this.fns.GetSliceLen(slice) as number);
+    return this.koffi.decode(
+      this.fns.GetContentFromSlice(slice),
+      'char',
+      this.fns.GetSliceLen(slice) as number,
+    );
   }
 
   async getChatData(request: SdkCredentials & { seq: number; limit: number }): Promise<ChatData[]> {

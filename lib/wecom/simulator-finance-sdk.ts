@@ -34,8 +34,7 @@ export class SimulatorFinanceSdk implements ChatArchiveSdk {
       throw new ChatArchiveSdkError(10001, `network: ${(error as Error).message}`);
     }
     const answer = (await response.json().catch(() => null)) as
-      | ({ errcode: number; errmsg: string } & T)
-      | null;
+      ({ errcode: number; errmsg: string } & T) | null;
     if (!answer) throw new ChatArchiveSdkError(10002, `unparsable answer (HTTP ${response.status})`);
     if (answer.errcode !== 0) throw new ChatArchiveSdkError(answer.errcode, answer.errmsg);
     return answer;
@@ -68,7 +67,12 @@ export class SimulatorFinanceSdk implements ChatArchiveSdk {
   async getMediaData(request: SdkCredentials & { sdkfileid: string; indexbuf: string }): Promise<MediaChunk> {
     const answer = await this.call<{ data: string; outindexbuf: string; is_finish: boolean }>(
       'getmediadata',
-      { corpid: request.corpId, secret: request.secret, sdkfileid: request.sdkfileid, indexbuf: request.indexbuf },
+      {
+        corpid: request.corpId,
+        secret: request.secret,
+        sdkfileid: request.sdkfileid,
+        indexbuf: request.indexbuf,
+      },
     );
     return {
       data: Buffer.from(answer.data, 'base64'),

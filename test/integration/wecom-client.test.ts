@@ -1,3 +1,6 @@
+import { ApplicationFailure } from '@temporalio/common';
+import { withWeComFailures } from '../../activities/wecom-failure';
+import { WeComCallBudget, WeComRateLimitedError } from '../../lib/wecom/call-budget';
 import { TRANSPORT_FAILURE, WeComClient, type WeComCredentials } from '../../lib/wecom/client';
 import { createContactsApi } from '../../lib/wecom/contacts-api';
 import { WeComApiError } from '../../lib/wecom/errors';
@@ -103,5 +106,73 @@ describe('the WeCom client against the simulator', () => {
     });
     await unreachable.checkSecret(credentials).catch(() => undefined);
     expect(calls.at(-1)).toEqual({ path: 'x', errcode: TRANSPORT_FAILURE });
+  });
+});
+
+describe("the WeCom client within WeCom's frequency limits (simulator answering 45009 / 45033)", () => {
+  let credentials: WeComCredentials;
+  const PATH = '/department/list';
+
+  beforeAll(async () => {
+    const corp = await simulator.createCorp('限流测试企业');
+    credentials = {
+      tenantId: 'budget-t',
+      corpId: corp.corpId,
+      secretKind: 'contacts',
+      secret: corp.secrets.contacts,
+    };
+  });
+
+  afterEach(async () => {
+    await simulator.setRateLimit(PATH, {});
+  });
+
+  const refusedBySimulator = async () =>
+    (await simulator.rateLimits()).limits.find((limit) => limit.path === PATH)?.refused ?? 0;
+
+  it('keeps under its own budget: calls beyond it are held back without reaching WeCom', async () => {
+    await simulator.setRateLimit(PATH, { perMinute: 5 });
+    const budget = new WeComCallBudget({ perMinute: 5, perHour: 100, concurrent: 10, maxWaitMs: 1_000 });
+    const contacts = createContactsApi(new WeComClient({ baseUrl: stackEnv.wecomApiBase, budget }));
+    const results = await Promise.allSettled(
+      Array.from({ length: 8 }, () => contacts.listDepartments(credentials)),
+    );
+    expect(results.filter((result) => result.status === 'fulfilled')).toHaveLength(5);
+    const held = results.flatMap((result) => (result.status === 'rejected' ? [result.reason] : []));
+    expect(held).toHaveLength(3);
+    for (const error of held) expect(error).toBeInstanceOf(WeComRateLimitedError);
+    expect(await refusedBySimulator()).toBe(0);
+    // An activity retries such a call when the budget has room again, not at once.
+    const failure = await withWeComFailures(() => Promise.reject(held[0])).catch((error: unknown) => error);
+    expect(failure).toBeInstanceOf(ApplicationFailure);
+    expect((failure as ApplicationFailure).nextRetryDelay).toBeGreaterThan(1_000);
+  });
+
+  it('after WeCom answers 45009, calls nothing more of that API for the penalty minute', async () => {
+    await simulator.setRateLimit(PATH, { perMinute: 2 });
+    const contacts = createContactsApi(new WeComClient({ baseUrl: stackEnv.wecomApiBase }));
+    await contacts.listDepartments(credentials);
+    await contacts.listDepartments(credentials);
+    await expect(contacts.listDepartments(credentials)).rejects.toMatchObject({ errcode: 45009 });
+    expect(await refusedBySimulator()).toBe(1);
+    for (let i = 0; i < 5; i += 1)
+      await expect(contacts.listDepartments(credentials)).rejects.toBeInstanceOf(WeComRateLimitedError);
+    expect(await refusedBySimulator()).toBe(1);
+  });
+
+  it('answers 45033 (too many at once) by trying again after a pause, and the calls get through', async () => {
+    await simulator.setRateLimit(PATH, { concurrent: 2 });
+    await simulator.setLatency(PATH, 150);
+    try {
+      const contacts = createContactsApi(new WeComClient({ baseUrl: stackEnv.wecomApiBase }));
+      await contacts.listDepartments(credentials); // the token first, so the calls below race on PATH only
+      const answers = await Promise.all(
+        Array.from({ length: 4 }, () => contacts.listDepartments(credentials)),
+      );
+      expect(answers.every((departments) => departments.length > 0)).toBe(true);
+      expect(await refusedBySimulator()).toBeGreaterThan(0);
+    } finally {
+      await simulator.setLatency(PATH, 0);
+    }
   });
 });

@@ -71,6 +71,10 @@ export const simulator = {
   /** A WeCom outage on some API paths: they answer -1 system busy until `off`. */
   setOutage: (mode: 'busy' | 'off', paths?: string[]) => sim<unknown>('PUT', '/outage', { mode, paths }),
   setLatency: (path: string, ms: number) => sim<unknown>('PUT', '/latency', { path, ms }),
+  /** WeCom's frequency limits on one path (45009 beyond perMinute, 45033 beyond concurrent); none to lift. */
+  setRateLimit: (path: string, limit: { perMinute?: number; concurrent?: number }) =>
+    sim<{ limits: Array<{ path: string; refused: number }> }>('PUT', '/rate-limit', { path, ...limit }),
+  rateLimits: () => sim<{ limits: Array<{ path: string; refused: number }> }>('GET', '/rate-limit'),
   /** The app's console settings: name, 可见范围, 可信域名 (the host web login may return to). */
   setApp: (
     corpId: string,

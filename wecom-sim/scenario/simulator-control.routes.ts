@@ -1,4 +1,4 @@
-/** /sim/health, /sim/clock/advance, /sim/latency, /sim/outage and /sim/reset: the simulator as a whole. */
+/** /sim/health, /sim/clock/advance, /sim/latency, /sim/rate-limit, /sim/outage and /sim/reset: the simulator as a whole. */
 import { Router } from 'express';
 import { z } from 'zod';
 import type { ScenarioDeps } from './scenario-deps';
@@ -9,6 +9,14 @@ const latencySchema = z
   .object({
     path: z.string().startsWith('/', 'path is a WeCom API path such as /user/list'),
     ms: z.number().int().min(0).max(60_000),
+  })
+  .strict();
+
+const rateLimitSchema = z
+  .object({
+    path: z.string().startsWith('/', 'path is a WeCom API path such as /user/list'),
+    perMinute: z.number().int().positive().optional(),
+    concurrent: z.number().int().positive().optional(),
   })
   .strict();
 
@@ -44,6 +52,18 @@ export function simulatorControlRoutes({ state }: ScenarioDeps): Router {
       res.json({ latency: state.latency.list() });
     }),
   );
+
+  router.put(
+    '/rate-limit',
+    withInput({ body: rateLimitSchema }, ({ body }, res) => {
+      state.rateLimit.set(body.path, { perMinute: body.perMinute, concurrent: body.concurrent });
+      res.json({ limits: state.rateLimit.list() });
+    }),
+  );
+
+  router.get('/rate-limit', (_req, res) => {
+    res.json({ limits: state.rateLimit.list() });
+  });
 
   router.put(
     '/outage',

@@ -4,6 +4,7 @@
  */
 import { randomBytes } from 'node:crypto';
 import { ApiLatency } from './api-latency';
+import { ApiRateLimit } from './api-rate-limit';
 import { ApiOutage } from './api-outage';
 import { SimClock } from '../clock';
 import type { DepartmentCreateInput } from '../contacts/department-tree';
@@ -71,11 +72,13 @@ export class SimState {
   readonly tokens: TokenStore;
   readonly latency = new ApiLatency();
   readonly outage = new ApiOutage();
+  readonly rateLimit: ApiRateLimit;
   readonly webLoginCodes: WebLoginCodes;
   private readonly corps = new Map<string, Corp>();
 
   constructor(private readonly options: { clock?: SimClock; seeds?: CorpSeed[] } = {}) {
     this.clock = options.clock ?? new SimClock();
+    this.rateLimit = new ApiRateLimit(() => this.clock.nowMs());
     this.tokens = new TokenStore(this.clock);
     this.webLoginCodes = new WebLoginCodes(this.clock);
     this.plantSeeds();
@@ -111,6 +114,7 @@ export class SimState {
     this.tokens.clear();
     this.webLoginCodes.clear();
     this.latency.clear();
+    this.rateLimit.clear();
     this.outage.stop();
     this.clock.reset();
     this.plantSeeds();

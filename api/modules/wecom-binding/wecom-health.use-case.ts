@@ -1,12 +1,12 @@
+import { WECOM_PER_HOUR, WECOM_PER_MINUTE } from '../../../lib/wecom/call-budget';
 import type { WecomHealth } from '../../../lib/contracts/wecom-binding.contract';
 import { CallbackInboxModel } from '../../../lib/models/callback-inbox.model';
 import { SYNC_KINDS, SyncRunModel, type SyncKind } from '../../../lib/models/sync-run.model';
 import { WeComCallStatModel } from '../../../lib/models/wecom-call-stat.model';
 import { WeComTokenStateModel } from '../../../lib/models/wecom-token-state.model';
 
-/** WeCom's published per-corp, per-API limits (API.md §3). */
-export const PER_MINUTE_LIMIT = 10_000;
-export const PER_HOUR_LIMIT = 150_000;
+/** WeCom's answers when a call went over its frequency (45009) or concurrency (45033) limits. */
+const LIMIT_ERRCODES = new Set([45009, 45033]);
 const WINDOW_HOURS = 24;
 const MINUTE_MS = 60_000;
 
@@ -60,24 +60,26 @@ async function syncHealth(
 export async function wecomHealth(tenantId: string, now = new Date()): Promise<WecomHealth> {
   const nowMs = now.getTime();
   const currentMinute = new Date(Math.floor(nowMs / MINUTE_MS) * MINUTE_MS);
-  const [byErrcode, lastHour, lastMinute, tokens, backlog, failed, oldest, syncs] = await Promise.all([
-    countsSince(tenantId, new Date(nowMs - WINDOW_HOURS * 3600_000), '$errcode'),
-    countsSince(tenantId, new Date(nowMs - 3600_000), '$path'),
-    countsSince(tenantId, currentMinute, '$path'),
-    WeComTokenStateModel.find({ tenantId }).sort({ secretKind: 1 }).lean(),
-    CallbackInboxModel.countDocuments({ tenantId, status: 'received' }),
-    CallbackInboxModel.countDocuments({ tenantId, status: 'failed' }),
-    CallbackInboxModel.findOne({ tenantId, status: 'received' }, { receivedAt: 1 })
-      .sort({ receivedAt: 1 })
-      .lean(),
-    Promise.all(SYNC_KINDS.map((kind) => syncHealth(tenantId, kind, nowMs))),
-  ]);
+  const [byErrcode, hourByErrcode, lastHour, lastMinute, tokens, backlog, failed, oldest, syncs] =
+    await Promise.all([
+      countsSince(tenantId, new Date(nowMs - WINDOW_HOURS * 3600_000), '$errcode'),
+      countsSince(tenantId, new Date(nowMs - 3600_000), '$errcode'),
+      countsSince(tenantId, new Date(nowMs - 3600_000), '$path'),
+      countsSince(tenantId, currentMinute, '$path'),
+      WeComTokenStateModel.find({ tenantId }).sort({ secretKind: 1 }).lean(),
+      CallbackInboxModel.countDocuments({ tenantId, status: 'received' }),
+      CallbackInboxModel.countDocuments({ tenantId, status: 'failed' }),
+      CallbackInboxModel.findOne({ tenantId, status: 'received' }, { receivedAt: 1 })
+        .sort({ receivedAt: 1 })
+        .lean(),
+      Promise.all(SYNC_KINDS.map((kind) => syncHealth(tenantId, kind, nowMs))),
+    ]);
 
   const total = byErrcode.reduce((sum, row) => sum + row.count, 0);
   const failedCalls = byErrcode.filter((row) => row._id !== 0).reduce((sum, row) => sum + row.count, 0);
   const minuteTop = busiest(lastMinute);
   const hourTop = busiest(lastHour);
-  const used = Math.max((minuteTop?.count ?? 0) / PER_MINUTE_LIMIT, (hourTop?.count ?? 0) / PER_HOUR_LIMIT);
+  const used = Math.max((minuteTop?.count ?? 0) / WECOM_PER_MINUTE, (hourTop?.count ?? 0) / WECOM_PER_HOUR);
 
   return {
     generatedAt: now.toISOString(),
@@ -104,11 +106,14 @@ export async function wecomHealth(tenantId: string, now = new Date()): Promise<W
       };
     }),
     rateLimit: {
-      perMinuteLimit: PER_MINUTE_LIMIT,
-      perHourLimit: PER_HOUR_LIMIT,
+      perMinuteLimit: WECOM_PER_MINUTE,
+      perHourLimit: WECOM_PER_HOUR,
       busiestPathLastMinute: minuteTop,
       busiestPathLastHour: hourTop,
       headroomPercent: Math.round((1 - Math.min(1, used)) * 1000) / 10,
+      refusedLastHour: hourByErrcode
+        .filter((row) => LIMIT_ERRCODES.has(Number(row._id)))
+        .reduce((sum, row) => sum + row.count, 0),
     },
     inbox: { backlog, failed, oldestPendingAt: oldest?.receivedAt.toISOString() ?? null },
     syncs,

@@ -27,6 +27,7 @@ const health = (overrides: Partial<WecomHealth> = {}): WecomHealth => ({
     busiestPathLastMinute: null,
     busiestPathLastHour: { path: '/user/list', count: 12 },
     headroomPercent: 99.9,
+    refusedLastHour: 0,
   },
   inbox: { backlog: 2, failed: 0, oldestPendingAt: null },
   syncs: [
@@ -62,6 +63,13 @@ describe('health panel lines', () => {
     expect(lines[1].value).toBe('有效，1 小时 58 分后过期');
     expect(lines[2].value).toContain('/user/list 12 次');
     expect(lines[4].value).toBe('1 小时 0 分前同步成功');
+  });
+
+  it('warns when WeCom refused calls for its limits in the last hour', () => {
+    const base = health().rateLimit;
+    const line = healthLines(health({ rateLimit: { ...base, refusedLastHour: 3 } }))[2];
+    expect(line).toMatchObject({ label: '频率余量', status: 'warn' });
+    expect(line.value).toContain('近一小时被企业微信限流 3 次（45009/45033），调用已自动放慢');
   });
 
   it('flags failed callbacks, a failed sync and missing tokens', () => {

@@ -67,8 +67,17 @@ export function healthLines(health: WecomHealth): HealthLine[] {
         rateLimit.busiestPathLastHour
           ? `；近一小时最多的是 ${rateLimit.busiestPathLastHour.path} ${rateLimit.busiestPathLastHour.count} 次`
           : ''
-      }）`,
-      status: rateLimit.headroomPercent < 10 ? 'error' : rateLimit.headroomPercent < 30 ? 'warn' : 'ok',
+      }）${
+        rateLimit.refusedLastHour > 0
+          ? `；近一小时被企业微信限流 ${rateLimit.refusedLastHour} 次（45009/45033），调用已自动放慢`
+          : ''
+      }`,
+      status:
+        rateLimit.headroomPercent < 10
+          ? 'error'
+          : rateLimit.headroomPercent < 30 || rateLimit.refusedLastHour > 0
+            ? 'warn'
+            : 'ok',
     },
     {
       label: '回调待处理',

@@ -77,6 +77,7 @@ export interface WecomHealth {
     busiestPathLastMinute: { path: string; count: number } | null;
     busiestPathLastHour: { path: string; count: number } | null;
     headroomPercent: number;
+    refusedLastHour: number;
   };
   inbox: { backlog: number; failed: number; oldestPendingAt: string | null };
   /** One per sync: org, customers, customer groups, corp tags. */
