@@ -8,6 +8,7 @@ import { NzSelectModule } from 'ng-zorro-antd/select';
 import { NzTagModule } from 'ng-zorro-antd/tag';
 import { firstValueFrom } from 'rxjs';
 
+import { IfPermittedDirective } from '../../../core/auth/if-permitted.directive';
 import { formatDateTime } from '../../../core/format/date-time';
 import { ListEmpty } from '../../../shared/list-empty/list-empty';
 import { ContactRecordsApi } from './contact-records-api';
@@ -25,11 +26,13 @@ const PAGE_SIZE = 20;
 /**
  * 联系记录 (R-3.1.3) of one customer: the composer (联系记录 with attachments, or 提醒事项 with @同事 and
  * 定时提醒) above the timeline, newest first. Standalone, with one input, so the admin's 客户详情 and the
- * H5 sidebar embed the same component.
+ * H5 sidebar embed the same component (R-3.1.3-06). The composer shows only with 写联系记录
+ * (`customer.customers.contact-record`); reading needs only the customer in the caller's data scope.
  */
 @Component({
   selector: 'app-contact-record-timeline',
   imports: [
+    IfPermittedDirective,
     ListEmpty,
     FormsModule,
     NzButtonModule,
@@ -93,7 +96,7 @@ const PAGE_SIZE = 20;
     }
   `,
   template: `
-    <div class="composer">
+    <div class="composer" *appIfPermitted="'customer.customers.contact-record'" data-testid="record-composer">
       <div class="row" data-testid="record-kind">
         <button
           nz-button

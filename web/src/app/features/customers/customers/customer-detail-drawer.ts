@@ -11,8 +11,10 @@ import { NzTagModule } from 'ng-zorro-antd/tag';
 
 import { IfPermittedDirective } from '../../../core/auth/if-permitted.directive';
 import { formatDateTime } from '../../../core/format/date-time';
+import { ListEmpty } from '../../../shared/list-empty/list-empty';
 import { SHARED_IMPORTS } from '../../../shared/shared-imports';
 import { CustomerChats } from '../../archive/customer-chats/customer-chats';
+import { ContactRecordTimeline } from '../contact-records/contact-record-timeline';
 import {
   CUSTOMER_SOURCES,
   CustomerDetail,
@@ -29,8 +31,9 @@ import { describeAdders, orDash } from './customer-texts';
 
 /**
  * 客户详情 (R-3.1.2): a drawer with the header (tags, 编辑), 客户信息 (基本信息, 系统信息), 企业信息
- * (基本信息, 系统信息, 相关客户) and 企微会话记录 (R-3.1.5). 编辑 turns only this kind of customer's editable
- * fields into inputs.
+ * (基本信息, 系统信息, 相关客户), 联系记录 (R-3.1.3: the H5 sidebar's timeline component, R-3.1.3-06),
+ * 企微会话记录 (R-3.1.5) and 转客服记录 (R-3.1.6, a placeholder: I-53). 编辑 turns only this kind of customer's
+ * editable fields into inputs.
  */
 @Component({
   selector: 'app-customer-detail-drawer',
@@ -46,6 +49,8 @@ import { describeAdders, orDash } from './customer-texts';
     NzSelectModule,
     IfPermittedDirective,
     CustomerChats,
+    ContactRecordTimeline,
+    ListEmpty,
   ],
   changeDetection: ChangeDetectionStrategy.OnPush,
   templateUrl: './customer-detail-drawer.html',

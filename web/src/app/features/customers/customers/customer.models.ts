@@ -1,5 +1,3 @@
-import { LastSync } from '../../system/org/org.models';
-
 /** Shapes of /api/customers (lib/contracts/customer.contract.ts). */
 export interface StaffRef {
   userid: string;
@@ -127,12 +125,5 @@ export const WECHAT_ENTERPRISE_FIELDS: readonly EnterpriseField[] = ENTERPRISE_F
 export type CustomerEnterpriseEdit = Partial<Record<EnterpriseField, string>>;
 
 export type CustomerEdit = Partial<Record<EditableField, string>>;
-
-/** The customer sync's status (GET /api/customers/sync), shaped like the org sync's. */
-export interface CustomerSyncState {
-  lastSync: LastSync | null;
-  manualSyncsToday: number;
-  nextManualSyncAt: string | null;
-}
 
 export const CUSTOMER_SOURCES = ['公众号', '线下门店', '官网', 'APP', '转介绍', '地推活动'] as const;

@@ -4,6 +4,7 @@ import { Observable } from 'rxjs';
 
 import { callerShowsErrors } from '../../../core/net/api-error';
 import { ListColumnsView } from '../../../shared/list-columns/list-columns';
+import { SyncStarted, SyncState } from '../../../shared/manual-sync/sync-state';
 import {
   CustomerDetail,
   CustomerEdit,
@@ -11,7 +12,6 @@ import {
   CustomerOptions,
   CustomerPage,
   CustomerQuery,
-  CustomerSyncState,
   TaggingJob,
 } from './customer.models';
 import { queryParams } from './customer-texts';
@@ -68,16 +68,13 @@ export class CustomersApi {
     return this.http.patch<CustomerDetail>(`/api/customers/${encodeURIComponent(externalUserid)}`, edit);
   }
 
-  /** The customer sync (built by the sync module); a refused manual sync (429) is shown by the caller. */
-  syncState(): Observable<CustomerSyncState> {
-    return this.http.get<CustomerSyncState>('/api/customers/sync', { context: callerShowsErrors([404]) });
+  /** The customer sync's status (the customer-sync module). */
+  syncState(): Observable<SyncState> {
+    return this.http.get<SyncState>('/api/customers/sync');
   }
 
-  startSync(): Observable<{ message: string }> {
-    return this.http.post<{ message: string }>(
-      '/api/customers/sync',
-      {},
-      { context: callerShowsErrors([429]) },
-    );
+  /** A refused manual sync (409 running, 429 quota) is shown by ManualSync as a warning. */
+  startSync(): Observable<SyncStarted> {
+    return this.http.post<SyncStarted>('/api/customers/sync', {}, { context: callerShowsErrors([409, 429]) });
   }
 }

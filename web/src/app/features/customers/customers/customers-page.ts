@@ -11,6 +11,7 @@ import { NzTagModule } from 'ng-zorro-antd/tag';
 import { IfPermittedDirective } from '../../../core/auth/if-permitted.directive';
 import { formatDateTime } from '../../../core/format/date-time';
 import { ColumnChooser } from '../../../shared/list-columns/column-chooser';
+import { ManualSyncButton } from '../../../shared/manual-sync/manual-sync-button';
 import { SHARED_IMPORTS } from '../../../shared/shared-imports';
 import { CUSTOMER_SOURCES, CustomerFilter, CustomerRow } from './customer.models';
 import { CustomerDetailDrawer } from './customer-detail-drawer';
@@ -46,6 +47,7 @@ const JOB_MAX_POLLS = 40;
     CustomerTagDialog,
     CustomerDetailDrawer,
     ColumnChooser,
+    ManualSyncButton,
   ],
   providers: [CustomersStore],
   templateUrl: './customers-page.html',

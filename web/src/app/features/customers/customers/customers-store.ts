@@ -1,17 +1,9 @@
-import { computed, inject, Injectable, signal } from '@angular/core';
+import { inject, Injectable, signal } from '@angular/core';
 import { takeUntilDestroyed } from '@angular/core/rxjs-interop';
-import { NzMessageService } from 'ng-zorro-antd/message';
 import { catchError, EMPTY, Subject, switchMap } from 'rxjs';
 
-import { apiErrorMessage } from '../../../core/net/api-error';
-import { describeLastSync } from '../../system/org/org-texts';
-import {
-  CustomerFilter,
-  CustomerOptions,
-  CustomerPage,
-  CustomerQuery,
-  CustomerSyncState,
-} from './customer.models';
+import { ManualSync } from '../../../shared/manual-sync/manual-sync';
+import { CustomerFilter, CustomerOptions, CustomerPage, CustomerQuery } from './customer.models';
 import { CustomersApi } from './customers-api';
 import { ListColumns } from '../../../shared/list-columns/list-columns';
 import { EMPTY_FILTER } from './customer-texts';
@@ -29,7 +21,6 @@ const EMPTY_PAGE: CustomerPage = {
 @Injectable()
 export class CustomersStore {
   private readonly api = inject(CustomersApi);
-  private readonly message = inject(NzMessageService);
 
   readonly query = signal<CustomerQuery>({ ...EMPTY_FILTER, page: 1, pageSize: DEFAULT_PAGE_SIZE });
   readonly page = signal<CustomerPage>(EMPTY_PAGE);
@@ -41,9 +32,11 @@ export class CustomersStore {
   readonly listColumns = new ListColumns((columns) => this.api.saveColumns(columns));
 
   readonly options = signal<CustomerOptions>({ tagGroups: [], staff: [] });
-  readonly syncState = signal<CustomerSyncState | null>(null);
-  readonly syncing = signal(false);
-  readonly lastSyncText = computed(() => describeLastSync(this.syncState()?.lastSync ?? null));
+  /** 同步: when the customer sync ends, the list is read again. */
+  readonly sync = new ManualSync(
+    { state: () => this.api.syncState(), start: () => this.api.startSync() },
+    () => this.reload(),
+  );
 
   private readonly requests = new Subject<CustomerQuery>();
 
@@ -71,7 +64,7 @@ export class CustomersStore {
     this.reload();
     this.api.columns().subscribe((columns) => this.listColumns.set(columns));
     this.api.options().subscribe((options) => this.options.set(options));
-    this.api.syncState().subscribe({ next: (state) => this.syncState.set(state), error: () => undefined });
+    this.sync.load();
   }
 
   reload(): void {
@@ -105,22 +98,5 @@ export class CustomersStore {
       else next.delete(row.externalUserid);
     }
     this.selected.set(next);
-  }
-
-  sync(): void {
-    this.syncing.set(true);
-    this.api.startSync().subscribe({
-      next: (started) => {
-        this.message.success(started.message);
-        this.syncing.set(false);
-        this.api
-          .syncState()
-          .subscribe({ next: (state) => this.syncState.set(state), error: () => undefined });
-      },
-      error: (err: unknown) => {
-        this.message.warning(apiErrorMessage(err));
-        this.syncing.set(false);
-      },
-    });
   }
 }

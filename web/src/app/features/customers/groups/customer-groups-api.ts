@@ -2,7 +2,9 @@ import { HttpClient, HttpParams } from '@angular/common/http';
 import { inject, Injectable } from '@angular/core';
 import { Observable } from 'rxjs';
 
+import { callerShowsErrors } from '../../../core/net/api-error';
 import { ListColumnsView } from '../../../shared/list-columns/list-columns';
+import { SyncStarted, SyncState } from '../../../shared/manual-sync/sync-state';
 import {
   CustomerGroupFilters,
   CustomerGroupPage,
@@ -55,8 +57,17 @@ export class CustomerGroupsApi {
     });
   }
 
-  /** 同步 (the customer-group sync workflow: 2 a day, 10 minutes apart). */
-  sync(): Observable<{ message: string }> {
-    return this.http.post<{ message: string }>('/api/customer-groups/sync', {});
+  /** The customer-group sync's status: its 最近更新 line and the day's manual syncs. */
+  syncState(): Observable<SyncState> {
+    return this.http.get<SyncState>('/api/customer-groups/sync');
+  }
+
+  /** 同步 (the customer-group sync workflow: 2 a day, 10 minutes apart; 409/429 shown by ManualSync). */
+  startSync(): Observable<SyncStarted> {
+    return this.http.post<SyncStarted>(
+      '/api/customer-groups/sync',
+      {},
+      { context: callerShowsErrors([409, 429]) },
+    );
   }
 }

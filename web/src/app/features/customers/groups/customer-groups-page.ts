@@ -11,6 +11,8 @@ import { IfPermittedDirective } from '../../../core/auth/if-permitted.directive'
 import { formatDateTime } from '../../../core/format/date-time';
 import { ColumnChooser } from '../../../shared/list-columns/column-chooser';
 import { ListColumns } from '../../../shared/list-columns/list-columns';
+import { ManualSync } from '../../../shared/manual-sync/manual-sync';
+import { ManualSyncButton } from '../../../shared/manual-sync/manual-sync-button';
 import { SHARED_IMPORTS } from '../../../shared/shared-imports';
 import { OrgApi } from '../../system/org/org-api';
 import { TagGroup, tagColorHex } from '../../system/tags/tags.models';
@@ -39,6 +41,7 @@ const EMPTY_PAGE: CustomerGroupPage = { items: [], total: 0, page: 1, pageSize: 
     IfPermittedDirective,
     GroupPortraitDrawer,
     ColumnChooser,
+    ManualSyncButton,
   ],
   templateUrl: './customer-groups-page.html',
   styleUrl: './customer-groups-page.css',
@@ -53,7 +56,6 @@ export class CustomerGroupsPage implements OnInit {
   protected readonly pageSizeOptions = [10, 20, 50, 100];
   protected readonly page = signal<CustomerGroupPage>(EMPTY_PAGE);
   protected readonly loading = signal(false);
-  protected readonly syncing = signal(false);
   protected readonly expanded = signal(false);
   protected readonly tagGroups = signal<TagGroup[]>([]);
   protected readonly owners = signal<Array<{ userid: string; name: string }>>([]);
@@ -63,6 +65,11 @@ export class CustomerGroupsPage implements OnInit {
   protected readonly portraitOf = signal<string | null>(null);
   /** The gear's columns (R-3.2.1-07), remembered per user. */
   protected readonly columns = new ListColumns((columns) => this.api.saveColumns(columns));
+  /** 同步 (R-3.2.1-02/03): the page is read again when the sync ends. */
+  protected readonly sync = new ManualSync(
+    { state: () => this.api.syncState(), start: () => this.api.startSync() },
+    () => this.reload(),
+  );
   protected readonly unnamed = UNNAMED_GROUP;
   protected readonly colorOf = tagColorHex;
   protected readonly formatDateTime = formatDateTime;
@@ -79,6 +86,7 @@ export class CustomerGroupsPage implements OnInit {
     this.tagsApi.list('group').subscribe((groups) => this.tagGroups.set(groups));
     this.api.columns().subscribe((columns) => this.columns.set(columns));
     this.load(1, EMPTY_PAGE.pageSize);
+    this.sync.load();
   }
 
   protected searchOwners(keyword: string): void {
@@ -144,17 +152,6 @@ export class CustomerGroupsPage implements OnInit {
       this.bulkTagIds.set([]);
       this.selected.set(new Set());
       this.reload();
-    });
-  }
-
-  protected sync(): void {
-    this.syncing.set(true);
-    this.api.sync().subscribe({
-      next: (answer) => {
-        this.syncing.set(false);
-        this.message.success(answer.message || '同步已开始，请稍候');
-      },
-      error: () => this.syncing.set(false),
     });
   }
 

@@ -13,10 +13,9 @@ import {
   StaffFields,
   StaffPage,
   StaffQuery,
-  SyncStarted,
-  SyncState,
   WriteBack,
 } from './org.models';
+import { SyncStarted, SyncState } from '../../../shared/manual-sync/sync-state';
 
 /** The 组织架构 endpoints under /api/org. */
 @Injectable({ providedIn: 'root' })
@@ -44,9 +43,9 @@ export class OrgApi {
     return this.http.get<SyncState>('/api/org/sync');
   }
 
-  /** Starts a manual sync; a 429 (daily limit, too soon) is shown by the caller as a warning. */
+  /** Starts a manual sync; a 409 (running) or 429 (daily limit, too soon) is shown by the caller as a warning. */
   startSync(): Observable<SyncStarted> {
-    return this.http.post<SyncStarted>('/api/org/sync', {}, { context: callerShowsErrors([429]) });
+    return this.http.post<SyncStarted>('/api/org/sync', {}, { context: callerShowsErrors([409, 429]) });
   }
 
   /** 开启系统 / 关闭系统; a 409 (no seat left) is shown by the error interceptor with the server's message. */

@@ -14,6 +14,7 @@ import { debounceTime, distinctUntilChanged, map } from 'rxjs';
 
 import { AuthService } from '../../../core/auth/auth.service';
 import { IfPermittedDirective } from '../../../core/auth/if-permitted.directive';
+import { ManualSyncButton } from '../../../shared/manual-sync/manual-sync-button';
 import { SHARED_IMPORTS } from '../../../shared/shared-imports';
 import { addChildProblem } from './department-edits';
 import { DepartmentNameDialog, DepartmentNameDialogData } from './department-name-dialog';
@@ -40,6 +41,7 @@ import { StaffRoleDialog } from './staff-role-dialog';
     NzTagModule,
     NzTooltipModule,
     IfPermittedDirective,
+    ManualSyncButton,
     StaffRoleDialog,
     StaffPasswordDialog,
   ],

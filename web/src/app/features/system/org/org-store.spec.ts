@@ -5,7 +5,7 @@ import { TestBed } from '@angular/core/testing';
 import { NzMessageService } from 'ng-zorro-antd/message';
 
 import { formatDateTime } from '../../../core/format/date-time';
-import { SyncState } from './org.models';
+import { SyncState } from '../../../shared/manual-sync/sync-state';
 import { OrgStore } from './org-store';
 
 describe('OrgStore', () => {
@@ -143,18 +143,18 @@ describe('OrgStore', () => {
     store.load();
     answerInitialLoad(previous);
 
-    store.sync();
+    store.sync.start();
     http
       .expectOne({ method: 'POST', url: '/api/org/sync' })
       .flush({ message: '已开始同步', workflowId: 'wf-1' }, { status: 202, statusText: 'Accepted' });
     expect(message.success).toHaveBeenCalledWith('已开始同步');
-    expect(store.syncing()).toBe(true);
+    expect(store.sync.syncing()).toBe(true);
 
     await vi.advanceTimersByTimeAsync(2000);
     http
       .expectOne({ method: 'GET', url: '/api/org/sync' })
       .flush({ ...previous, lastSync: { ...previous.lastSync!, status: 'running' } });
-    expect(store.lastSyncText()).toBe('正在同步…');
+    expect(store.sync.lastSyncText()).toBe('正在同步…');
 
     await vi.advanceTimersByTimeAsync(2000);
     http.expectOne({ method: 'GET', url: '/api/org/sync' }).flush({
@@ -162,8 +162,8 @@ describe('OrgStore', () => {
       lastSync: { status: 'completed', finishedAt: '2020-11-10T01:02:03.000Z', count: 38 },
     });
 
-    expect(store.syncing()).toBe(false);
-    expect(store.lastSyncText()).toBe(
+    expect(store.sync.syncing()).toBe(false);
+    expect(store.sync.lastSyncText()).toBe(
       `最近更新：${formatDateTime('2020-11-10T01:02:03.000Z')}，同步 38 条信息`,
     );
     answerReload();
@@ -181,7 +181,7 @@ describe('OrgStore', () => {
     store.load();
     answerInitialLoad(previous);
 
-    store.sync();
+    store.sync.start();
     http
       .expectOne({ method: 'POST', url: '/api/org/sync' })
       .flush(
@@ -190,7 +190,7 @@ describe('OrgStore', () => {
       );
 
     expect(message.warning).toHaveBeenCalledWith('距离上次同步不足 10 分钟，请稍后再试');
-    expect(store.syncing()).toBe(false);
+    expect(store.sync.syncing()).toBe(false);
     await vi.advanceTimersByTimeAsync(4000);
     http.expectNone('/api/org/sync');
   });

@@ -1,41 +1,24 @@
-import { HttpErrorResponse } from '@angular/common/http';
 import { computed, DestroyRef, inject, Injectable, signal } from '@angular/core';
 import { takeUntilDestroyed } from '@angular/core/rxjs-interop';
 import { NzMessageService } from 'ng-zorro-antd/message';
-import {
-  catchError,
-  EMPTY,
-  exhaustMap,
-  Observable,
-  Subject,
-  Subscription,
-  switchMap,
-  takeWhile,
-  tap,
-  timer,
-} from 'rxjs';
+import { catchError, EMPTY, Observable, Subject, Subscription, switchMap, tap, timer } from 'rxjs';
 
-import { apiErrorMessage } from '../../../core/net/api-error';
+import { ManualSync } from '../../../shared/manual-sync/manual-sync';
 import { buildDepartmentTree } from './department-tree';
 import { recentFailures } from './write-back-texts';
 import {
   DepartmentList,
-  LastSync,
   OrgEditability,
   Seats,
   StaffDetail,
   StaffFields,
   StaffPage,
   StaffQuery,
-  SyncState,
 } from './org.models';
 import { OrgApi } from './org-api';
-import { describeLastSync, describeManualSyncQuota, describeSeats, isStartedSyncFinished } from './org-texts';
+import { describeSeats } from './org-texts';
 
 export const DEFAULT_PAGE_SIZE = 20;
-/** How often a running sync is polled, and for how long at most (5 minutes). */
-const SYNC_POLL_MS = 2000;
-const SYNC_MAX_POLLS = 150;
 
 /** How many of the latest write-backs the page looks at for refusals. */
 const RECENT_WRITE_BACKS = 5;
@@ -72,15 +55,15 @@ export class OrgStore {
   readonly staff = signal<StaffPage>(EMPTY_PAGE);
   readonly staffLoading = signal(false);
 
-  readonly syncState = signal<SyncState | null>(null);
-  private readonly syncStarting = signal(false);
-  private readonly polling = signal(false);
-  readonly syncing = computed(() => this.syncStarting() || this.polling());
-  readonly lastSyncText = computed(() => describeLastSync(this.syncState()?.lastSync ?? null));
-  readonly syncQuotaText = computed(() => {
-    const state = this.syncState();
-    return state ? describeManualSyncQuota(state) : '';
-  });
+  /** 同步: when a sync ends, the tree, the list and the seats are read again. */
+  readonly sync = new ManualSync(
+    { state: () => this.api.syncState(), start: () => this.api.startSync() },
+    () => {
+      this.loadDepartments();
+      this.loadStaff();
+      this.loadSeats();
+    },
+  );
 
   readonly seats = signal<Seats | null>(null);
   readonly seatBanner = computed(() => {
@@ -89,7 +72,6 @@ export class OrgStore {
   });
 
   private readonly staffRequests = new Subject<StaffQuery>();
-  private pollSubscription: Subscription | null = null;
   private pendingRefresh: Subscription | null = null;
 
   constructor() {
@@ -112,7 +94,6 @@ export class OrgStore {
         this.staffLoading.set(false);
       });
     this.destroyRef.onDestroy(() => {
-      this.pollSubscription?.unsubscribe();
       this.pendingRefresh?.unsubscribe();
     });
   }
@@ -121,11 +102,7 @@ export class OrgStore {
     this.loadDepartments();
     this.loadStaff();
     this.loadSeats();
-    this.api.syncState().subscribe((state) => {
-      this.syncState.set(state);
-      // A scheduled or someone else's sync is running: follow it so the page refreshes when it ends.
-      if (state.lastSync?.status === 'running') this.followSync(state.lastSync, true);
-    });
+    this.sync.load();
   }
 
   /** The table's page or page size changed. */
@@ -164,52 +141,6 @@ export class OrgStore {
       },
       error: () => done(),
     });
-  }
-
-  /** 同步: starts a manual sync, then follows it until it ends and reloads the tree and the list. */
-  sync(): void {
-    if (this.syncing()) return;
-    const before = this.syncState()?.lastSync ?? null;
-    this.syncStarting.set(true);
-    this.api.startSync().subscribe({
-      next: (res) => {
-        this.syncStarting.set(false);
-        this.message.success(res.message);
-        this.followSync(before, false);
-      },
-      error: (err: unknown) => {
-        this.syncStarting.set(false);
-        if (err instanceof HttpErrorResponse && err.status === 429) {
-          this.message.warning(apiErrorMessage(err));
-        }
-      },
-    });
-  }
-
-  private followSync(before: LastSync | null, sawRunning: boolean): void {
-    this.pollSubscription?.unsubscribe();
-    this.polling.set(true);
-    let seenRunning = sawRunning;
-    let finished = false;
-    this.pollSubscription = timer(SYNC_POLL_MS, SYNC_POLL_MS)
-      .pipe(
-        exhaustMap((tick) => (tick < SYNC_MAX_POLLS ? this.api.syncState() : [null])),
-        takeWhile((state): state is SyncState => state !== null),
-        takeWhile((state) => {
-          finished = isStartedSyncFinished(state, before, seenRunning);
-          seenRunning ||= state.lastSync?.status === 'running';
-          this.syncState.set(state);
-          return !finished;
-        }),
-      )
-      .subscribe({
-        complete: () => {
-          this.polling.set(false);
-          if (finished) this.onSyncFinished();
-          else this.message.warning('同步仍在进行，请稍后刷新页面查看结果');
-        },
-        error: () => this.polling.set(false),
-      });
   }
 
   /** 开启系统 / 关闭系统 for one member; the list and the seat banner follow the server's answer. */
@@ -279,17 +210,6 @@ export class OrgStore {
     this.loadDepartments();
     this.loadStaff();
     this.loadEditability();
-  }
-
-  private onSyncFinished(): void {
-    const last = this.syncState()?.lastSync;
-    if (last?.status === 'failed') {
-      this.message.error('同步失败，请稍后重试');
-      return;
-    }
-    this.loadDepartments();
-    this.loadStaff();
-    this.loadSeats();
   }
 
   private setQuery(query: StaffQuery): void {

@@ -86,30 +86,6 @@ export interface StaffPage {
   pageSize: number;
 }
 
-export type SyncRunStatus = 'running' | 'completed' | 'failed';
-
-export interface LastSync {
-  finishedAt: string;
-  count: number;
-  status: SyncRunStatus;
-  /** Why it failed; while running, why its last step failed before it runs again at `retryAt`. */
-  error?: string | null;
-  retryAt?: string | null;
-}
-
-/** GET /api/org/sync */
-export interface SyncState {
-  lastSync: LastSync | null;
-  manualSyncsToday: number;
-  nextManualSyncAt: string | null;
-}
-
-/** POST /api/org/sync 202 */
-export interface SyncStarted {
-  message: string;
-  workflowId: string;
-}
-
 /** GET /api/org/seats */
 export interface Seats {
   used: number;

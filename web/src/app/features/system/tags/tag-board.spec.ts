@@ -6,7 +6,9 @@ import { provideRouter } from '@angular/router';
 import { provideNzI18n, zh_CN } from 'ng-zorro-antd/i18n';
 
 import { AuthService } from '../../../core/auth/auth.service';
+import { formatDateTime } from '../../../core/format/date-time';
 import { provideAppIcons } from '../../../core/startup/app-icons';
+import { SyncState } from '../../../shared/manual-sync/sync-state';
 import { TagBoard } from './tag-board';
 import { movedIds, TagGroup } from './tags.models';
 
@@ -33,6 +35,12 @@ const groups: TagGroup[] = [
     tags: [],
   },
 ];
+
+const lastSync: SyncState = {
+  lastSync: { status: 'completed', finishedAt: '2026-11-25T02:00:00.000Z', count: 12 },
+  manualSyncsToday: 0,
+  nextManualSyncAt: null,
+};
 
 describe('TagBoard (标签管理)', () => {
   let http: HttpTestingController;
@@ -62,6 +70,8 @@ describe('TagBoard (标签管理)', () => {
     http
       .expectOne(kind === 'corp' ? '/api/tags/corp-groups' : '/api/tags/group-groups')
       .flush({ items: groups });
+    // Only 企业微信标签 come from WeCom: only they have a sync and its 最近更新 line.
+    if (kind === 'corp') http.expectOne({ method: 'GET', url: '/api/tags/sync' }).flush(lastSync);
     await fixture.whenStable();
     return { page: fixture.nativeElement as HTMLElement, fixture };
   }
@@ -98,6 +108,66 @@ describe('TagBoard (标签管理)', () => {
     request.flush(groups[0]);
     await fixture.whenStable();
     http.expectOne('/api/tags/group-groups').flush({ items: groups });
+  });
+
+  it('同步 loads until the sync ends, then shows its 最近更新 line and reads the board again (R-3.2.1-03, I-54)', async () => {
+    const { page, fixture } = await render('corp', ['system.tags', 'system.tags.sync']);
+    const line = () => page.querySelector('[data-testid="tags-last-sync"]')?.textContent?.trim();
+    const button = () => page.querySelector('[data-testid="tags-sync"]')!;
+    expect(line()).toBe(`最近更新：${formatDateTime('2026-11-25T02:00:00.000Z')}，同步 12 条信息`);
+
+    vi.useFakeTimers();
+    try {
+      (button() as HTMLButtonElement).click();
+      http
+        .expectOne({ method: 'POST', url: '/api/tags/sync' })
+        .flush({ message: '同步已开始，请稍候', workflowId: 'wf' }, { status: 202, statusText: 'Accepted' });
+      fixture.detectChanges();
+      expect(button().classList).toContain('ant-btn-loading');
+
+      await vi.advanceTimersByTimeAsync(2000);
+      http
+        .expectOne({ method: 'GET', url: '/api/tags/sync' })
+        .flush({ ...lastSync, lastSync: { ...lastSync.lastSync!, status: 'running' }, manualSyncsToday: 1 });
+      fixture.detectChanges();
+      expect(line()).toBe('正在同步…');
+      expect(button().classList).toContain('ant-btn-loading');
+
+      await vi.advanceTimersByTimeAsync(2000);
+      http.expectOne({ method: 'GET', url: '/api/tags/sync' }).flush({
+        lastSync: { status: 'completed', finishedAt: '2026-11-26T03:04:05.000Z', count: 15 },
+        manualSyncsToday: 1,
+        nextManualSyncAt: '2026-11-26T03:14:00.000Z',
+      });
+      http.expectOne('/api/tags/corp-groups').flush({ items: groups });
+      fixture.detectChanges();
+      expect(line()).toBe(`最近更新：${formatDateTime('2026-11-26T03:04:05.000Z')}，同步 15 条信息`);
+      expect(button().classList).not.toContain('ant-btn-loading');
+      expect(button().getAttribute('title')).toBe(
+        `今日已手动同步 1 次，下次可同步时间：${formatDateTime('2026-11-26T03:14:00.000Z')}`,
+      );
+
+      await vi.advanceTimersByTimeAsync(4000);
+      http.expectNone('/api/tags/sync');
+    } finally {
+      vi.useRealTimers();
+    }
+  });
+
+  it('a refused 同步 (2 a day, 10 minutes apart) is a warning and frees the button', async () => {
+    const { page, fixture } = await render('corp', ['system.tags', 'system.tags.sync']);
+    (page.querySelector('[data-testid="tags-sync"]') as HTMLButtonElement).click();
+    http
+      .expectOne({ method: 'POST', url: '/api/tags/sync' })
+      .flush(
+        { error: { code: 'SYNC_QUOTA', message: '每天最多手动同步 2 次，请明天再试' } },
+        { status: 429, statusText: 'Too Many Requests' },
+      );
+    await fixture.whenStable();
+    expect(document.querySelector('.ant-message')?.textContent).toContain(
+      '每天最多手动同步 2 次，请明天再试',
+    );
+    expect(page.querySelector('[data-testid="tags-sync"]')!.classList).not.toContain('ant-btn-loading');
   });
 
   it('a drag gives the new order of the ids', () => {

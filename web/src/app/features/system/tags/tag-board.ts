@@ -10,6 +10,8 @@ import { Observable } from 'rxjs';
 
 import { IfPermittedDirective } from '../../../core/auth/if-permitted.directive';
 import { ListEmpty } from '../../../shared/list-empty/list-empty';
+import { ManualSync } from '../../../shared/manual-sync/manual-sync';
+import { ManualSyncButton } from '../../../shared/manual-sync/manual-sync-button';
 import { SHARED_IMPORTS } from '../../../shared/shared-imports';
 import { TagDialog, TagDialogMode, TagDialogResult } from './tag-dialog';
 import { movedIds, Tag, TagGroup, tagColorHex, TagKind } from './tags.models';
@@ -40,6 +42,7 @@ interface OpenDialog {
     NzTooltipModule,
     TagDialog,
     IfPermittedDirective,
+    ManualSyncButton,
   ],
   templateUrl: './tag-board.html',
   styleUrl: './tag-board.css',
@@ -55,13 +58,18 @@ export class TagBoard implements OnInit {
   protected readonly groups = signal<TagGroup[]>([]);
   protected readonly loading = signal(false);
   protected readonly saving = signal(false);
-  protected readonly syncing = signal(false);
+  /** 同步 of 企业微信标签 (R-7.3.1-01, I-105): the board is read again when the sync ends. */
+  protected readonly sync = new ManualSync(
+    { state: () => this.api.corpTagSyncState(), start: () => this.api.syncCorpTags() },
+    () => this.reload(),
+  );
   protected readonly dialog = signal<OpenDialog | null>(null);
   protected readonly colorOf = tagColorHex;
   protected readonly isCorp = computed(() => this.kind() === 'corp');
 
   ngOnInit(): void {
     this.reload();
+    if (this.isCorp()) this.sync.load();
   }
 
   protected reload(): void {
@@ -157,18 +165,6 @@ export class TagBoard implements OnInit {
     this.api.reorderTags(this.kind(), group.id, ids).subscribe({
       next: (saved) => this.groups.update((groups) => groups.map((g) => (g.id === group.id ? saved : g))),
       error: () => this.reload(),
-    });
-  }
-
-  protected sync(): void {
-    this.syncing.set(true);
-    this.api.syncCorpTags().subscribe({
-      next: (answer) => {
-        this.syncing.set(false);
-        this.message.success(answer.message || '同步已开始，请稍候');
-        this.reload();
-      },
-      error: () => this.syncing.set(false),
     });
   }
 

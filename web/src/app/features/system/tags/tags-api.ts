@@ -2,6 +2,8 @@ import { HttpClient } from '@angular/common/http';
 import { inject, Injectable } from '@angular/core';
 import { map, Observable } from 'rxjs';
 
+import { callerShowsErrors } from '../../../core/net/api-error';
+import { SyncStarted, SyncState } from '../../../shared/manual-sync/sync-state';
 import { TagGroup, TagInput, TagKind } from './tags.models';
 
 const BASE: Record<TagKind, { groups: string; tag: string }> = {
@@ -54,8 +56,13 @@ export class TagsApi {
     return this.http.put<TagGroup>(`${BASE[kind].groups}/${encodeURIComponent(groupId)}/tags-order`, { ids });
   }
 
-  /** 同步 of 企业微信标签 (the corp-tag sync workflow: 2 a day, 10 minutes apart). */
-  syncCorpTags(): Observable<{ message: string }> {
-    return this.http.post<{ message: string }>('/api/tags/sync', {});
+  /** The corp-tag sync's status: its 最近更新 line and the day's manual syncs. */
+  corpTagSyncState(): Observable<SyncState> {
+    return this.http.get<SyncState>('/api/tags/sync');
+  }
+
+  /** 同步 of 企业微信标签 (the corp-tag sync workflow: 2 a day, 10 minutes apart; 409/429 shown by ManualSync). */
+  syncCorpTags(): Observable<SyncStarted> {
+    return this.http.post<SyncStarted>('/api/tags/sync', {}, { context: callerShowsErrors([409, 429]) });
   }
 }
