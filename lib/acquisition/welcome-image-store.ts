@@ -1,13 +1,12 @@
 import type { Readable } from 'node:stream';
-import { pipeline } from 'node:stream/promises';
-import mongoose from 'mongoose';
+import { GridFsStore, readAll, type GridFsFileRow } from '../db/gridfs-store';
 
 /**
  * Images of 欢迎语 (R-2.3, I-35: uploaded inline, jpg/png ≤ 2 MB) in GridFS, bucket `welcomeImages`, each
  * file tagged with its tenant. WeCom fetches them by URL (send_welcome_msg's `pic_url`), so they are served
  * publicly by tenant and file id (an unguessable ObjectId); every read still filters on the tenant.
  */
-const BUCKET = 'welcomeImages';
+const store = new GridFsStore('welcomeImages');
 
 export interface StoredWelcomeImage {
   fileId: string;
@@ -16,13 +15,12 @@ export interface StoredWelcomeImage {
   contentType: string;
 }
 
-function bucket() {
-  const db = mongoose.connection.db;
-  if (!db) throw new Error('welcome-image-store: the database is not connected');
-  return new mongoose.mongo.GridFSBucket(db, { bucketName: BUCKET });
-}
-
-const filesCollection = () => mongoose.connection.collection(`${BUCKET}.files`);
+const imageOf = (row: GridFsFileRow): StoredWelcomeImage => ({
+  fileId: String(row._id),
+  name: row.filename,
+  size: row.length,
+  contentType: (row.metadata?.contentType as string | undefined) ?? 'image/png',
+});
 
 /** Streams an upload in; `tooLarge()` is asked at the end (the parser truncates at the limit). */
 export async function storeWelcomeImage(
@@ -30,39 +28,33 @@ export async function storeWelcomeImage(
   file: { tenantId: string; name: string; contentType: string },
   tooLarge: () => boolean,
 ): Promise<StoredWelcomeImage | undefined> {
-  const upload = bucket().openUploadStream(file.name, {
-    metadata: { tenantId: file.tenantId, contentType: file.contentType },
-  });
-  await pipeline(content, upload);
-  if (tooLarge()) {
-    await bucket().delete(upload.id);
-    return undefined;
-  }
-  return { fileId: String(upload.id), name: file.name, size: upload.length, contentType: file.contentType };
+  const stored = await store.upload(
+    content,
+    file.name,
+    { tenantId: file.tenantId, contentType: file.contentType },
+    tooLarge,
+  );
+  return (
+    stored && {
+      fileId: String(stored.id),
+      name: file.name,
+      size: stored.length,
+      contentType: file.contentType,
+    }
+  );
 }
 
 export async function findWelcomeImages(tenantId: string, fileIds: string[]): Promise<StoredWelcomeImage[]> {
-  const rows = await filesCollection()
-    .find({
-      _id: { $in: fileIds.map((id) => new mongoose.Types.ObjectId(id)) },
-      'metadata.tenantId': tenantId,
-    })
-    .toArray();
-  return rows.map((row) => ({
-    fileId: String(row._id),
-    name: row.filename as string,
-    size: row.length as number,
-    contentType: (row.metadata?.contentType as string) ?? 'image/png',
-  }));
+  return (await store.findOwned(tenantId, fileIds)).map(imageOf);
 }
 
 export async function openWelcomeImage(
   tenantId: string,
   fileId: string,
 ): Promise<{ file: StoredWelcomeImage; stream: Readable } | undefined> {
-  const [file] = await findWelcomeImages(tenantId, [fileId]);
-  if (!file) return undefined;
-  return { file, stream: bucket().openDownloadStream(new mongoose.Types.ObjectId(fileId)) };
+  const [row] = await store.findOwned(tenantId, [fileId]);
+  if (!row) return undefined;
+  return { file: imageOf(row), stream: store.openDownload(row._id) };
 }
 
 /** The public address WeCom (and the admin's preview) loads the image from. */
@@ -77,7 +69,9 @@ export async function readWelcomeImage(
 ): Promise<{ bytes: Buffer; name: string; contentType: string } | undefined> {
   const opened = await openWelcomeImage(tenantId, fileId);
   if (!opened) return undefined;
-  const chunks: Buffer[] = [];
-  for await (const chunk of opened.stream) chunks.push(chunk as Buffer);
-  return { bytes: Buffer.concat(chunks), name: opened.file.name, contentType: opened.file.contentType };
+  return {
+    bytes: await readAll(opened.stream),
+    name: opened.file.name,
+    contentType: opened.file.contentType,
+  };
 }

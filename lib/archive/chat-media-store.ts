@@ -1,7 +1,6 @@
 import { createHash } from 'node:crypto';
 import { Readable } from 'node:stream';
-import { pipeline } from 'node:stream/promises';
-import mongoose from 'mongoose';
+import { GridFsStore } from '../db/gridfs-store';
 import type { MediaChunk } from '../wecom/chat-archive-sdk';
 import type { MediaRef } from './chat-message-record';
 
@@ -14,7 +13,7 @@ import type { MediaRef } from './chat-message-record';
  * chunks, and a reader takes either (`openDownloadStreamByName`). Chunks are streamed from GetMediaData into
  * GridFS, never held whole in memory.
  */
-const BUCKET = 'chatMedia';
+const store = new GridFsStore('chatMedia');
 /** GetMediaData's md5 can be empty or wrong on a bad read (API.md §15.1): read again, a few times. */
 const DOWNLOAD_ATTEMPTS = 3;
 
@@ -22,28 +21,6 @@ export const chatMediaKey = (tenantId: string, media: MediaRef) =>
   createHash('sha256')
     .update(`${tenantId}:${media.md5sum || media.sdkfileid}`)
     .digest('hex');
-
-function bucket() {
-  const db = mongoose.connection.db;
-  if (!db) throw new Error('chat-media-store: the database is not connected');
-  return new mongoose.mongo.GridFSBucket(db, { bucketName: BUCKET });
-}
-
-/**
- * GridFS creates its indexes on a bucket's first upload; uploads racing to do that on new collections have
- * stalled FerretDB, so the store makes them once, before any upload.
- */
-let indexesReady: Promise<unknown> | undefined;
-function ensureIndexes(): Promise<unknown> {
-  indexesReady ??= Promise.all([
-    mongoose.connection.collection(`${BUCKET}.files`).createIndex({ filename: 1, uploadDate: 1 }),
-    mongoose.connection.collection(`${BUCKET}.chunks`).createIndex({ files_id: 1, n: 1 }, { unique: true }),
-  ]).catch((error: unknown) => {
-    indexesReady = undefined;
-    throw error;
-  });
-  return indexesReady;
-}
 
 export type MediaChunkReader = (indexbuf: string) => Promise<MediaChunk>;
 
@@ -65,28 +42,20 @@ export async function storeChatMedia(
   read: MediaChunkReader,
 ): Promise<string> {
   const key = chatMediaKey(tenantId, media);
-  await ensureIndexes();
-  const files = mongoose.connection.collection(`${BUCKET}.files`);
-  if (await files.findOne({ filename: key }, { projection: { _id: 1 } })) return key;
+  await store.ensureIndexes();
+  if (await store.files().findOne({ filename: key }, { projection: { _id: 1 } })) return key;
   for (let attempt = 1; ; attempt += 1) {
     const digest = createHash('md5');
-    const upload = bucket().openUploadStream(key, {
-      metadata: { tenantId, sdkfileid: media.sdkfileid, md5sum: media.md5sum },
+    // A failed upload's chunks are removed (a crashed process leaves its few chunks unreferenced).
+    const stored = await store.upload(Readable.from(chunksOf(read, digest)), key, {
+      tenantId,
+      sdkfileid: media.sdkfileid,
+      md5sum: media.md5sum,
     });
-    try {
-      await pipeline(Readable.from(chunksOf(read, digest)), upload);
-    } catch (error) {
-      // The chunks written before WeCom or the database failed would belong to nothing: delete() removes them,
-      // then reports the missing files document. (A crashed process leaves its few chunks unreferenced.)
-      await bucket()
-        .delete(upload.id)
-        .catch(() => undefined);
-      throw error;
-    }
     const verified = !media.md5sum || digest.digest('hex') === media.md5sum;
     // After the last attempt the file is kept as read: a wrong md5 from WeCom must not stop the archive.
     if (verified || attempt >= DOWNLOAD_ATTEMPTS) return key;
-    await bucket().delete(upload.id);
+    await store.remove(stored!.id);
   }
 }
 
@@ -95,9 +64,7 @@ export async function openChatMedia(
   fileKey: string,
 ): Promise<{ stream: Readable; length: number } | undefined> {
   // Two runs of one batch at once may have stored two whole copies: either will do.
-  const file = await mongoose.connection
-    .collection(`${BUCKET}.files`)
-    .findOne({ filename: fileKey }, { projection: { _id: 1, length: 1 } });
+  const file = await store.files().findOne({ filename: fileKey }, { projection: { _id: 1, length: 1 } });
   if (!file) return undefined;
-  return { stream: bucket().openDownloadStream(file._id), length: Number(file.length) };
+  return { stream: store.openDownload(file._id), length: Number(file.length) };
 }
