@@ -1,15 +1,13 @@
 import type { OpenAPIRegistry } from '@asteasolutions/zod-to-openapi';
 import type { Client } from '@temporalio/client';
 import { Router, type RequestHandler } from 'express';
-import {
-  customerSideSyncStartedSchema,
-  customerSideSyncStatusSchema,
-} from '../../../lib/contracts/customer-sync.contract';
+import { customerSideSyncStartedSchema } from '../../../lib/contracts/customer-sync.contract';
+import { syncStatusSchema } from '../../../lib/contracts/org.contract';
 import type { CustomerSideSyncKind } from '../../../lib/temporal/customer-sync-schedule';
 import { sessionOf } from '../../auth/session';
 import { defineRoute } from '../../http/define-route';
 import { recordAudit } from '../audit/record-audit';
-import { getCustomerSideSyncStatus, startManualCustomerSideSync } from './customer-side-sync.use-case';
+import { manualSyncStatus, startManualSync } from '../manual-sync/manual-sync.use-case';
 
 /** Each 同步 button: its path, the page's permission to read the status and the button's own to press it. */
 const SYNC_BUTTONS: Array<{
@@ -61,10 +59,10 @@ export function createCustomerSyncRouter(
         path: button.path,
         permission: button.read,
         summary: `Latest ${button.kind} sync, its 最近更新 line and the manual sync quota`,
-        responses: { 200: { description: 'Sync status', schema: customerSideSyncStatusSchema } },
+        responses: { 200: { description: 'Sync status', schema: syncStatusSchema } },
       },
       async (_input, _req, res) => {
-        res.json(await getCustomerSideSyncStatus(sessionOf(res).tenantId, button.kind));
+        res.json(await manualSyncStatus(sessionOf(res).tenantId, button.kind));
       },
     );
 
@@ -85,7 +83,7 @@ export function createCustomerSyncRouter(
       },
       async (_input, req, res) => {
         const session = sessionOf(res);
-        const started = await startManualCustomerSideSync(temporal, session.tenantId, button.kind);
+        const started = await startManualSync(temporal, session.tenantId, button.kind);
         await recordAudit({
           tenantId: session.tenantId,
           actorStaffId: session.staffId,

@@ -19,7 +19,7 @@ import { accessOf } from '../../auth/authorize';
 import { sessionOf } from '../../auth/session';
 import { notFound } from '../../http/app-error';
 import { defineRoute } from '../../http/define-route';
-import { getOrgSyncStatus, startManualOrgSync } from './org-sync.use-case';
+import { manualSyncStatus, startManualSync } from '../manual-sync/manual-sync.use-case';
 import { countSeatsInUse } from '../../../lib/org/seats';
 import { recordAudit } from '../audit/record-audit';
 import { listStaff, writeBackView } from './staff-list.use-case';
@@ -195,7 +195,7 @@ export function createOrgRouter(
       responses: { 200: { description: 'Sync status', schema: syncStatusSchema } },
     },
     async (_input, _req, res) => {
-      res.json(await getOrgSyncStatus(sessionOf(res).tenantId));
+      res.json(await manualSyncStatus(sessionOf(res).tenantId, 'org'));
     },
   );
 
@@ -216,7 +216,7 @@ export function createOrgRouter(
     },
     async (_input, req, res) => {
       const session = sessionOf(res);
-      const started = await startManualOrgSync(temporal, session.tenantId);
+      const started = await startManualSync(temporal, session.tenantId, 'org');
       await recordAudit({
         tenantId: session.tenantId,
         actorStaffId: session.staffId,

@@ -1,33 +1,28 @@
 import { WorkflowExecutionAlreadyStartedError, type Client } from '@temporalio/client';
-import type { CustomerSideSyncStatus } from '../../../lib/contracts/customer-sync.contract';
-import { SyncRunModel } from '../../../lib/models/sync-run.model';
+import type { SyncStatus } from '../../../lib/contracts/org.contract';
+import { SyncRunModel, type SyncKind } from '../../../lib/models/sync-run.model';
 import { lastSyncView } from '../../../lib/org/last-sync-view';
 import { businessDay, decideManualSync, nextManualSyncAt } from '../../../lib/org/manual-sync-quota';
-import { CUSTOMER_SIDE_SYNCS, type CustomerSideSyncKind } from '../../../lib/temporal/customer-sync-schedule';
+import { CUSTOMER_SIDE_SYNCS } from '../../../lib/temporal/customer-sync-schedule';
 import { entitySearchAttributes } from '../../../lib/temporal/search-attributes';
-import { customerSideSyncWorkflowId } from '../../../lib/temporal/workflow-ids';
+import { customerSideSyncWorkflowId, orgSyncWorkflowId } from '../../../lib/temporal/workflow-ids';
 import { conflict, tooManyRequests, unavailable } from '../../http/app-error';
 
 // A run still "running" after this long has died with its workflow; it no longer blocks the button.
 const RUNNING_GRACE_MS = 30 * 60 * 1000;
 
-const chinaTime = new Intl.DateTimeFormat('sv-SE', {
-  timeZone: 'Asia/Shanghai',
-  year: 'numeric',
-  month: '2-digit',
-  day: '2-digit',
-  hour: '2-digit',
-  minute: '2-digit',
-  second: '2-digit',
-  hour12: false,
-});
-
-/** The manual's line under the 同步 button (R-3.2.1-02), in China time. */
-export function lastSyncText(finishedAt: Date, count: number): string {
-  return `最近更新：${chinaTime.format(finishedAt)}，同步 ${count} 条信息`;
+/** The workflow a sync of each kind runs (the same its Schedule starts), and its id for a manual run. */
+function syncWorkflow(kind: SyncKind, tenantId: string, runKey: string) {
+  return kind === 'org'
+    ? { workflowType: 'orgSyncWorkflow', workflowId: orgSyncWorkflowId(tenantId, runKey), entity: 'org-sync' }
+    : {
+        workflowType: CUSTOMER_SIDE_SYNCS[kind].workflowType,
+        workflowId: customerSideSyncWorkflowId(kind, tenantId, runKey),
+        entity: `${kind}-sync`,
+      };
 }
 
-async function manualStartsToday(tenantId: string, kind: CustomerSideSyncKind, now: Date): Promise<Date[]> {
+async function manualStartsToday(tenantId: string, kind: SyncKind, now: Date): Promise<Date[]> {
   const runs = await SyncRunModel.find(
     { tenantId, kind, quotaDay: businessDay(now) },
     { startedAt: 1 },
@@ -35,35 +30,33 @@ async function manualStartsToday(tenantId: string, kind: CustomerSideSyncKind, n
   return runs.map((run) => run.startedAt);
 }
 
-export async function getCustomerSideSyncStatus(
+/** What a 同步 button shows: the latest run, and how many manual syncs are left today and from when. */
+export async function manualSyncStatus(
   tenantId: string,
-  kind: CustomerSideSyncKind,
+  kind: SyncKind,
   now = new Date(),
-): Promise<CustomerSideSyncStatus> {
-  const [latest, lastCompleted, starts] = await Promise.all([
+): Promise<SyncStatus> {
+  const [latest, starts] = await Promise.all([
     SyncRunModel.findOne({ tenantId, kind }).sort({ startedAt: -1 }).lean(),
-    SyncRunModel.findOne({ tenantId, kind, status: 'completed' }).sort({ startedAt: -1 }).lean(),
     manualStartsToday(tenantId, kind, now),
   ]);
   const next = nextManualSyncAt(now, starts);
   return {
     lastSync: lastSyncView(latest),
-    lastSyncText: lastCompleted?.finishedAt
-      ? lastSyncText(lastCompleted.finishedAt, lastCompleted.count ?? 0)
-      : null,
     manualSyncsToday: starts.length,
     nextManualSyncAt: next?.toISOString() ?? null,
   };
 }
 
 /**
- * A 同步 button: checks the quota, claims its slot atomically (the slot is part of the run's `_id`, so two clicks
- * at once cannot both pass), then starts the workflow the Schedule runs.
+ * Every 同步 button (组织架构 R-7.1.2-02, 客户, 客户群 R-3.2.1-02, 企业微信标签): the manual's quota (2 a day, China
+ * time, 10 minutes apart), a quota slot claimed atomically (the slot is part of the run's `_id`, so two clicks at
+ * once cannot both pass), then the same workflow the Schedule runs.
  */
-export async function startManualCustomerSideSync(
+export async function startManualSync(
   temporal: { client: Client; taskQueue: string },
   tenantId: string,
-  kind: CustomerSideSyncKind,
+  kind: SyncKind,
   now = new Date(),
 ): Promise<{ message: string; workflowId: string }> {
   const running = await SyncRunModel.exists({
@@ -77,18 +70,14 @@ export async function startManualCustomerSideSync(
   const decision = decideManualSync(now, await manualStartsToday(tenantId, kind, now));
   if (!decision.allowed) throw tooManyRequests(decision.reason, 'SYNC_QUOTA');
 
-  const workflowId = customerSideSyncWorkflowId(
-    kind,
-    tenantId,
-    `manual-${decision.quotaDay}-${decision.quotaSlot}`,
-  );
+  const workflow = syncWorkflow(kind, tenantId, `manual-${decision.quotaDay}-${decision.quotaSlot}`);
   try {
     await SyncRunModel.create({
-      _id: workflowId,
+      _id: workflow.workflowId,
       tenantId,
       kind,
       trigger: 'manual',
-      workflowId,
+      workflowId: workflow.workflowId,
       status: 'running',
       startedAt: now,
       quotaDay: decision.quotaDay,
@@ -100,18 +89,19 @@ export async function startManualCustomerSideSync(
   }
 
   try {
-    await temporal.client.workflow.start(CUSTOMER_SIDE_SYNCS[kind].workflowType, {
-      workflowId,
+    await temporal.client.workflow.start(workflow.workflowType, {
+      workflowId: workflow.workflowId,
       taskQueue: temporal.taskQueue,
       args: [{ tenantId, trigger: 'manual' }],
-      typedSearchAttributes: entitySearchAttributes(tenantId, `${kind}-sync`, tenantId),
+      typedSearchAttributes: entitySearchAttributes(tenantId, workflow.entity, tenantId),
     });
   } catch (error) {
+    // Same id already running: the slot's sync is under way, so the click changes nothing.
     if (error instanceof WorkflowExecutionAlreadyStartedError)
       throw conflict('同步进行中，请稍后再试', 'SYNC_RUNNING');
     // Give the quota slot back: the sync never started.
-    await SyncRunModel.deleteOne({ tenantId, _id: workflowId });
+    await SyncRunModel.deleteOne({ tenantId, _id: workflow.workflowId });
     throw unavailable('同步服务暂不可用，请稍后再试', 'TEMPORAL_UNAVAILABLE');
   }
-  return { message: '同步已开始，请稍候', workflowId };
+  return { message: '同步已开始，请稍候', workflowId: workflow.workflowId };
 }
