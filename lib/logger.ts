@@ -1,8 +1,27 @@
 import pino from 'pino';
 
+const destinations = new Map<string, pino.DestinationStream>();
+
+/**
+ * Where the logs of this process go: stdout, or the file LOG_FILE names (`npm test` names one per project, so
+ * the servers that integration tests run in their own process keep out of jest's output). One stream per file.
+ */
+function destination(): pino.DestinationStream | undefined {
+  const file = process.env.LOG_FILE;
+  if (!file) return undefined;
+  let stream = destinations.get(file);
+  if (!stream) {
+    stream = pino.destination({ dest: file, append: true, mkdir: true, sync: true });
+    destinations.set(file, stream);
+  }
+  return stream;
+}
+
 /** The one logger: JSON lines, one child per component. */
 export function createLogger(component: string, level = process.env.LOG_LEVEL ?? 'info') {
-  return pino({ level, base: { component } });
+  const options = { level, base: { component } };
+  const stream = destination();
+  return stream ? pino(options, stream) : pino(options);
 }
 
 export type Logger = pino.Logger;

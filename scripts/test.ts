@@ -59,6 +59,8 @@ runScript(test, async (supervisor) => {
     log.info('');
     log.step(`jest: ${project} (${testFiles[projects.indexOf(project)].length} test files)`);
     const outputFile = path.join(test.logDir, `jest-${project}.json`);
+    // What the api and workers running inside jest log goes to a file, not between the tests' own lines.
+    const serverLog = path.join(test.logDir, `jest-${project}-servers.log`);
     const code = await runAttached(
       process.execPath,
       // --forceExit: a test that leaves a handle open must not hang the run (jest names the problem when it forces).
@@ -74,7 +76,7 @@ runScript(test, async (supervisor) => {
         outputFile,
         ...passThrough,
       ],
-      { cwd: ROOT, env },
+      { cwd: ROOT, env: { ...env, LOG_FILE: serverLog } },
     );
     results.push({ project, code, summary: readJestSummary(outputFile), seconds: elapsed(projectBegan) });
   }

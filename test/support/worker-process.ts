@@ -35,6 +35,8 @@ export function startWorkerProcess(
       PUBLIC_URL: app.baseUrl,
       TEMPORAL_TASK_QUEUE: app.config.temporalTaskQueue,
       LOG_LEVEL: 'info',
+      // To its own log (stdio below), whatever file the test process logs to.
+      LOG_FILE: '',
       NODE_ENV: 'test',
       ...options.env,
     },
