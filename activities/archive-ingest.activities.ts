@@ -1,3 +1,4 @@
+import { failureCause } from '../workflows/failure-cause';
 import type { CustomerIndexer } from '../lib/search/customer-indexer';
 import { ApplicationFailure } from '@temporalio/activity';
 import { beatWhileProgressing } from './step-heartbeat';
@@ -161,62 +162,98 @@ export function createArchiveIngestActivities(deps: ArchiveIngestDeps): ArchiveI
     await ChatMessageModel.insertMany(records, { ordered: false }).catch(ignoreDuplicates);
   }
 
-  return {
-    async ingestArchiveBatch({ tenantId, limit }) {
-      const cursor = await ArchiveCursorModel.findOne({ tenantId }).lean();
-      const seq = cursor?.seq ?? 0;
-      const idle = (reason: string): IngestBatchResult => ({
-        status: 'idle',
-        reason,
-        fetched: 0,
-        stored: 0,
-        seq,
-      });
-      if (!deps.sdk.available) return idle(deps.sdk.reason);
-      const access = await deps.loadArchiveAccess(tenantId);
-      if (!access) return idle('未配置会话存档密钥或私钥');
+  /** What the health panel shows of the ingest: the attempt's outcome, beside the cursor. */
+  async function noteOutcome(tenantId: string, outcome: { idleReason?: string; error?: unknown }) {
+    const now = new Date();
+    await ArchiveCursorModel.updateOne(
+      { tenantId },
+      outcome.error === undefined
+        ? {
+            $set: { checkedAt: now, ...(outcome.idleReason ? { idleReason: outcome.idleReason } : {}) },
+            $unset: {
+              lastError: '',
+              failedAt: '',
+              ...(outcome.idleReason ? {} : { idleReason: '' }),
+            },
+          }
+        : { $set: { lastError: failureCause(outcome.error), failedAt: now } },
+      { upsert: true },
+    );
+  }
 
-      let batch;
+  return {
+    async ingestArchiveBatch(input) {
       try {
-        batch = await decryptBatch(tenantId, access, deps.sdk, seq, limit);
+        const result = await ingestBatch(input);
+        await noteOutcome(input.tenantId, { idleReason: result.reason });
+        return result;
       } catch (error) {
-        if (error instanceof ChatArchiveSdkError && error.errcode === ARCHIVE_NOT_ENABLED) {
-          return idle('企业微信尚未开通会话内容存档');
-        }
-        if (error instanceof ChatArchiveSdkError && !error.retryable) {
-          throw ApplicationFailure.nonRetryable(error.message, 'ChatArchiveSdkError');
-        }
+        await noteOutcome(input.tenantId, { error }).catch(() => undefined);
         throw error;
       }
-      const { chatdata, records } = batch;
-      if (chatdata.length === 0) return { status: 'ingested', fetched: 0, stored: 0, seq };
-
-      const progress = beatWhileProgressing(HEARTBEAT);
-      try {
-        await storeMedia(tenantId, access, deps.sdk.sdk, records, progress);
-        if (records.length > 0) {
-          progress.enter('mongo');
-          await storeNewMessages(records);
-          progress.enter('elasticsearch');
-          await ensureIndex();
-          await indexChatMessages(deps.es, deps.chatIndex.alias, records);
-          progress.enter('derived');
-          await updateLastContact(tenantId, records, deps.customerIndexer);
-          await recountGroupDays(tenantId, records);
-          await recomputeConversations(tenantId, records);
-          progress.enter('sensitive');
-          await deps.startAlertReviews(tenantId, await onMessagesIngested(tenantId, records));
-        }
-      } finally {
-        progress.stop();
-      }
-      const lastSeq = chatdata[chatdata.length - 1].seq;
-      await ArchiveCursorModel.updateOne(
-        { tenantId },
-        { $max: { seq: lastSeq }, $set: { updatedAt: new Date() } },
-        { upsert: true },
-      );
-      return { status: 'ingested', fetched: chatdata.length, stored: records.length, seq: lastSeq };
     },
   };
+
+  async function ingestBatch({
+    tenantId,
+    limit,
+  }: {
+    tenantId: string;
+    limit: number;
+  }): Promise<IngestBatchResult> {
+    const cursor = await ArchiveCursorModel.findOne({ tenantId }).lean();
+    const seq = cursor?.seq ?? 0;
+    const idle = (reason: string): IngestBatchResult => ({
+      status: 'idle',
+      reason,
+      fetched: 0,
+      stored: 0,
+      seq,
+    });
+    if (!deps.sdk.available) return idle(deps.sdk.reason);
+    const access = await deps.loadArchiveAccess(tenantId);
+    if (!access) return idle('未配置会话存档密钥或私钥');
+
+    let batch;
+    try {
+      batch = await decryptBatch(tenantId, access, deps.sdk, seq, limit);
+    } catch (error) {
+      if (error instanceof ChatArchiveSdkError && error.errcode === ARCHIVE_NOT_ENABLED) {
+        return idle('企业微信尚未开通会话内容存档');
+      }
+      if (error instanceof ChatArchiveSdkError && !error.retryable) {
+        throw ApplicationFailure.nonRetryable(error.message, 'ChatArchiveSdkError');
+      }
+      throw error;
+    }
+    const { chatdata, records } = batch;
+    if (chatdata.length === 0) return { status: 'ingested', fetched: 0, stored: 0, seq };
+
+    const progress = beatWhileProgressing(HEARTBEAT);
+    try {
+      await storeMedia(tenantId, access, deps.sdk.sdk, records, progress);
+      if (records.length > 0) {
+        progress.enter('mongo');
+        await storeNewMessages(records);
+        progress.enter('elasticsearch');
+        await ensureIndex();
+        await indexChatMessages(deps.es, deps.chatIndex.alias, records);
+        progress.enter('derived');
+        await updateLastContact(tenantId, records, deps.customerIndexer);
+        await recountGroupDays(tenantId, records);
+        await recomputeConversations(tenantId, records);
+        progress.enter('sensitive');
+        await deps.startAlertReviews(tenantId, await onMessagesIngested(tenantId, records));
+      }
+    } finally {
+      progress.stop();
+    }
+    const lastSeq = chatdata[chatdata.length - 1].seq;
+    await ArchiveCursorModel.updateOne(
+      { tenantId },
+      { $max: { seq: lastSeq }, $set: { updatedAt: new Date() } },
+      { upsert: true },
+    );
+    return { status: 'ingested', fetched: chatdata.length, stored: records.length, seq: lastSeq };
+  }
 }

@@ -159,6 +159,21 @@ export const wecomHealthSchema = z
       failed: z.number().int(),
       oldestPendingAt: z.string().nullable(),
     }),
+    /** The chat archive's ingest (null before its first run): how far, when it last read, what stops it. */
+    archive: z
+      .object({
+        seq: z.number().int(),
+        /** The last batch that stored messages. */
+        lastIngestAt: z.string().nullable(),
+        /** The last batch that read the archive, even finding nothing new. */
+        checkedAt: z.string().nullable(),
+        /** Why it reads nothing (no key, archive not enabled in WeCom), while so. */
+        idleReason: z.string().nullable(),
+        /** The last failed attempt since the last success; the ingest retries it by itself. */
+        lastError: z.string().nullable(),
+        failedAt: z.string().nullable(),
+      })
+      .nullable(),
     /** One entry per sync (org, customers, customer groups, corp tags), from its latest runs. */
     syncs: z.array(
       z.object({

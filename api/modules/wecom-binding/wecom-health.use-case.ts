@@ -1,5 +1,6 @@
 import { WECOM_PER_HOUR, WECOM_PER_MINUTE } from '../../../lib/wecom/call-budget';
 import type { WecomHealth } from '../../../lib/contracts/wecom-binding.contract';
+import { ArchiveCursorModel } from '../../../lib/models/archive-cursor.model';
 import { CallbackInboxModel } from '../../../lib/models/callback-inbox.model';
 import { SYNC_KINDS, SyncRunModel, type SyncKind } from '../../../lib/models/sync-run.model';
 import { WeComCallStatModel } from '../../../lib/models/wecom-call-stat.model';
@@ -60,7 +61,7 @@ async function syncHealth(
 export async function wecomHealth(tenantId: string, now = new Date()): Promise<WecomHealth> {
   const nowMs = now.getTime();
   const currentMinute = new Date(Math.floor(nowMs / MINUTE_MS) * MINUTE_MS);
-  const [byErrcode, hourByErrcode, lastHour, lastMinute, tokens, backlog, failed, oldest, syncs] =
+  const [byErrcode, hourByErrcode, lastHour, lastMinute, tokens, backlog, failed, oldest, syncs, archive] =
     await Promise.all([
       countsSince(tenantId, new Date(nowMs - WINDOW_HOURS * 3600_000), '$errcode'),
       countsSince(tenantId, new Date(nowMs - 3600_000), '$errcode'),
@@ -73,6 +74,7 @@ export async function wecomHealth(tenantId: string, now = new Date()): Promise<W
         .sort({ receivedAt: 1 })
         .lean(),
       Promise.all(SYNC_KINDS.map((kind) => syncHealth(tenantId, kind, nowMs))),
+      ArchiveCursorModel.findOne({ tenantId }).lean(),
     ]);
 
   const total = byErrcode.reduce((sum, row) => sum + row.count, 0);
@@ -117,5 +119,13 @@ export async function wecomHealth(tenantId: string, now = new Date()): Promise<W
     },
     inbox: { backlog, failed, oldestPendingAt: oldest?.receivedAt.toISOString() ?? null },
     syncs,
+    archive: archive && {
+      seq: archive.seq,
+      lastIngestAt: archive.updatedAt?.toISOString() ?? null,
+      checkedAt: archive.checkedAt?.toISOString() ?? null,
+      idleReason: archive.idleReason ?? null,
+      lastError: archive.lastError ?? null,
+      failedAt: archive.failedAt?.toISOString() ?? null,
+    },
   };
 }

@@ -40,6 +40,7 @@ const health = (overrides: Partial<WecomHealth> = {}): WecomHealth => ({
       retryAt: null,
     },
   ],
+  archive: null,
   ...overrides,
 });
 
@@ -63,6 +64,29 @@ describe('health panel lines', () => {
     expect(lines[1].value).toBe('有效，1 小时 58 分后过期');
     expect(lines[2].value).toContain('/user/list 12 次');
     expect(lines[4].value).toBe('1 小时 0 分前同步成功');
+  });
+
+  it('shows the chat archive ingest: failing with its reason, idle and why', () => {
+    const archive = {
+      seq: 120,
+      lastIngestAt: '2026-11-25T09:59:00.000Z',
+      checkedAt: '2026-11-25T09:59:30.000Z',
+      idleReason: null,
+      lastError: null,
+      failedAt: null,
+    };
+    const failing = healthLines(
+      health({
+        archive: { ...archive, lastError: 'Elasticsearch unreachable', failedAt: '2026-11-25T10:00:00.000Z' },
+      }),
+    ).at(-1)!;
+    expect(failing).toMatchObject({ label: '会话存档拉取', status: 'error' });
+    expect(failing.value).toContain('拉取失败：Elasticsearch unreachable（自动重试中）');
+    const idle = healthLines(
+      health({ archive: { ...archive, idleReason: '企业微信尚未开通会话内容存档' } }),
+    ).at(-1)!;
+    expect(idle).toMatchObject({ value: '未拉取：企业微信尚未开通会话内容存档', status: 'warn' });
+    expect(healthLines(health()).some((line) => line.label === '会话存档拉取')).toBe(false);
   });
 
   it('warns when WeCom refused calls for its limits in the last hour', () => {

@@ -85,11 +85,36 @@ export function healthLines(health: WecomHealth): HealthLine[] {
       status: inbox.failed > 0 ? 'error' : inbox.backlog > 100 ? 'warn' : 'ok',
     },
     ...health.syncs.map(syncLine),
+    ...(health.archive ? [archiveLine(health.archive)] : []),
   ];
   if (health.tokens.length === 0) {
     lines.splice(1, 0, { label: 'access_token', value: '尚未获取', status: 'warn' });
   }
   return lines;
+}
+
+/** The archive ingest runs every minute: a last read older than 10 minutes means it is stuck. */
+const ARCHIVE_LAG_WARN_MS = 10 * 60_000;
+
+/** The chat archive's line: failing (it retries by itself), idle and why, or how recently it read. */
+function archiveLine(archive: NonNullable<WecomHealth['archive']>, now = Date.now()): HealthLine {
+  const label = '会话存档拉取';
+  if (archive.lastError) {
+    return {
+      label,
+      value:
+        `${archive.failedAt ? formatDateTime(archive.failedAt) : ''} 拉取失败：${archive.lastError}（自动重试中）`.trim(),
+      status: 'error',
+    };
+  }
+  if (archive.idleReason) return { label, value: `未拉取：${archive.idleReason}`, status: 'warn' };
+  if (!archive.checkedAt) return { label, value: '尚未拉取', status: 'ok' };
+  const lagSeconds = Math.max(0, Math.floor((now - new Date(archive.checkedAt).getTime()) / 1000));
+  return {
+    label,
+    value: `${formatDuration(lagSeconds)}前拉取${archive.lastIngestAt ? `，最近存入 ${formatDateTime(archive.lastIngestAt)}` : ''}（seq ${archive.seq}）`,
+    status: lagSeconds * 1000 > ARCHIVE_LAG_WARN_MS ? 'warn' : 'ok',
+  };
 }
 
 /** A sync's line: a failure or a step waiting to run again says why; an old success is a warning. */

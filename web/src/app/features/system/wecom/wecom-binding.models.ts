@@ -82,6 +82,15 @@ export interface WecomHealth {
   inbox: { backlog: number; failed: number; oldestPendingAt: string | null };
   /** One per sync: org, customers, customer groups, corp tags. */
   syncs: SyncHealth[];
+  /** The chat archive's ingest; null before its first run. */
+  archive: {
+    seq: number;
+    lastIngestAt: string | null;
+    checkedAt: string | null;
+    idleReason: string | null;
+    lastError: string | null;
+    failedAt: string | null;
+  } | null;
 }
 
 export interface SyncHealth {
