@@ -9,7 +9,8 @@ import {
 import type { CustomerSyncActivities } from '../activities/customer-sync.activities';
 import type { SyncRunActivities } from '../activities/sync-runs.activities';
 import type { SyncKind } from '../lib/models/sync-run.model';
-import { failureReason, stepsWithSetbacks } from './sync-setbacks';
+import { failureCause } from './failure-cause';
+import { stepsWithSetbacks } from './sync-setbacks';
 
 export interface CustomerSideSyncInput {
   tenantId: string;
@@ -80,7 +81,7 @@ async function recordedRun(
   } catch (error) {
     // A long sync carries on in its next run, which finishes the record.
     if (error instanceof ContinueAsNew) throw error;
-    const message = failureReason(error);
+    const message = failureCause(error, { activityWrapper: 'omit' });
     await activities.finishSync({ tenantId, syncId, status: 'failed', count: 0, error: message });
     throw ApplicationFailure.nonRetryable(`${kind} sync failed: ${message}`, 'CustomerSideSyncFailed');
   }
