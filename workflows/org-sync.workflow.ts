@@ -2,17 +2,8 @@ import { ApplicationFailure, proxyActivities, workflowInfo } from '@temporalio/w
 import type { OrgSyncActivities } from '../activities/org-sync.activities';
 import type { SyncRunActivities } from '../activities/sync-runs.activities';
 import { failureCause } from './failure-cause';
+import type { OrgSyncInput, OrgSyncResult } from './org-sync.contract';
 import { stepsWithSetbacks } from './sync-setbacks';
-
-export interface OrgSyncInput {
-  tenantId: string;
-  trigger: 'manual' | 'schedule' | 'initial';
-}
-
-export interface OrgSyncResult {
-  departments: number;
-  staff: number;
-}
 
 // Activities heartbeat between WeCom pages, so a killed worker's attempt is retried within seconds.
 const proxied = proxyActivities<OrgSyncActivities & SyncRunActivities>({

@@ -12,6 +12,7 @@ import { archiveScenario, populateCustomerCorp, simulator } from '../support/sim
 import { stackEnv } from '../support/stack-env';
 import { startTcpRelay, throughRelay, type TcpRelay } from '../support/tcp-relay';
 import { createBoundTenant, freshTenantId } from '../support/tenant-fixture';
+import { startWorkflow } from '../../lib/temporal/typed-workflows';
 
 const ROOT = path.join(__dirname, '..', '..');
 const MESSAGES = 1000;
@@ -100,7 +101,7 @@ describe('chat archive ingest through failures', () => {
   }
 
   const startIngest = (tenantId: string): Promise<WorkflowHandle> =>
-    app.temporal.workflow.start('archiveIngestWorkflow', {
+    startWorkflow(app.temporal.workflow, 'archiveIngestWorkflow', {
       workflowId: `archive-ingest/${tenantId}/outage`,
       taskQueue: app.config.temporalTaskQueue,
       args: [{ tenantId, limit: BATCH }],

@@ -8,6 +8,7 @@ import { SHUTDOWN_GRACE_MS } from '../../worker/shutdown-limits';
 import { eventually, startTestApp, type TestApp } from '../support/app-harness';
 import { populateCorp, populateLargeCorp, simulator } from '../support/sim-client';
 import { createBoundTenant, freshTenantId } from '../support/tenant-fixture';
+import { startWorkflow } from '../../lib/temporal/typed-workflows';
 
 const ROOT = path.join(__dirname, '..', '..');
 
@@ -75,7 +76,7 @@ describe('the worker process: its log and its stop', () => {
   }
 
   const startOrgSync = (tenantId: string, run: string) =>
-    app.temporal.workflow.start('orgSyncWorkflow', {
+    startWorkflow(app.temporal.workflow, 'orgSyncWorkflow', {
       workflowId: `org-sync/${tenantId}/${run}`,
       taskQueue: app.config.temporalTaskQueue,
       args: [{ tenantId, trigger: 'manual' }],

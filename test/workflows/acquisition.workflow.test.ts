@@ -6,7 +6,8 @@ import type { NewContactWelcomeActivities } from '../../activities/new-contact-w
 import type { StaffCodeSyncActivities } from '../../activities/staff-code-sync.activities';
 import { groupWelcomeTemplateWorkflow } from '../../workflows/group-welcome-template.workflow';
 import { newContactWelcomeWorkflow } from '../../workflows/new-contact-welcome.workflow';
-import { staffCodeChangedSignal, staffCodeSyncWorkflow } from '../../workflows/staff-code-sync.workflow';
+import { staffCodeSyncWorkflow } from '../../workflows/staff-code-sync.workflow';
+import { staffCodeChangedSignal } from '../../workflows/staff-code-sync.contract';
 import { recordHistoryIfAsked } from '../support/record-history';
 
 describe('员工活码 and 欢迎语 workflows', () => {

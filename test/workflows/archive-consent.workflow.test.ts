@@ -4,10 +4,8 @@ import type {
   ArchiveConsentActivities,
   ArchivedStaffResult,
 } from '../../activities/archive-consent.activities';
-import {
-  archiveConsentSyncWorkflow,
-  type ArchiveConsentSummary,
-} from '../../workflows/archive-consent.workflow';
+import { archiveConsentSyncWorkflow } from '../../workflows/archive-consent.workflow';
+import { type ArchiveConsentSummary } from '../../workflows/archive-consent.contract';
 import { recordHistoryIfAsked } from '../support/record-history';
 
 describe('archiveConsentSyncWorkflow', () => {

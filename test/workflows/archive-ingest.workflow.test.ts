@@ -3,7 +3,8 @@ import { Worker } from '@temporalio/worker';
 import { ApplicationFailure } from '@temporalio/common';
 import { WorkflowFailedError } from '@temporalio/client';
 import type { ArchiveIngestActivities, IngestBatchResult } from '../../activities/archive-ingest.activities';
-import { archiveIngestWorkflow, type ArchiveIngestSummary } from '../../workflows/archive-ingest.workflow';
+import { archiveIngestWorkflow } from '../../workflows/archive-ingest.workflow';
+import { type ArchiveIngestSummary } from '../../workflows/archive-ingest.contract';
 import { recordHistoryIfAsked } from '../support/record-history';
 
 describe('archiveIngestWorkflow', () => {

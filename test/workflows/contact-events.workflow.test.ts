@@ -1,7 +1,8 @@
 import { TestWorkflowEnvironment } from '@temporalio/testing';
 import { Worker } from '@temporalio/worker';
 import type { ContactEventActivities } from '../../activities/contact-events.activities';
-import { contactEventsWorkflow, contactEventSignal } from '../../workflows/contact-events.workflow';
+import { contactEventsWorkflow } from '../../workflows/contact-events.workflow';
+import { contactEventSignal } from '../../workflows/contact-events.contract';
 import { recordHistoryIfAsked } from '../support/record-history';
 import { stackEnv } from '../support/stack-env';
 

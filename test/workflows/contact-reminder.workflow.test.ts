@@ -4,13 +4,13 @@ import type {
   ContactReminderActivities,
   SendContactReminderInput,
 } from '../../activities/contact-reminder.activities';
+import { contactReminderWorkflow } from '../../workflows/contact-reminder.workflow';
 import {
   cancelReminderSignal,
-  contactReminderWorkflow,
   reminderStateQuery,
   rescheduleReminderSignal,
   type ContactReminderInput,
-} from '../../workflows/contact-reminder.workflow';
+} from '../../workflows/contact-reminder.contract';
 import { recordHistoryIfAsked } from '../support/record-history';
 
 const MINUTE = 60_000;

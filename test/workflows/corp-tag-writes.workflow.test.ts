@@ -2,7 +2,8 @@ import { TestWorkflowEnvironment } from '@temporalio/testing';
 import { Worker } from '@temporalio/worker';
 import type { CorpTagWriteActivities } from '../../activities/corp-tag-writes.activities';
 import type { CorpTagWrite } from '../../lib/tags/corp-tag-writes';
-import { corpTagWritesWorkflow, corpTagWriteSignal } from '../../workflows/corp-tag-writes.workflow';
+import { corpTagWritesWorkflow } from '../../workflows/corp-tag-writes.workflow';
+import { corpTagWriteSignal } from '../../workflows/corp-tag-writes.contract';
 import { recordHistoryIfAsked } from '../support/record-history';
 import { stackEnv } from '../support/stack-env';
 

@@ -1,7 +1,8 @@
 import { TestWorkflowEnvironment } from '@temporalio/testing';
 import { Worker } from '@temporalio/worker';
 import type { CustomerEventActivities } from '../../activities/customer-events.activities';
-import { customerEventSignal, customerEventsWorkflow } from '../../workflows/customer-events.workflow';
+import { customerEventsWorkflow } from '../../workflows/customer-events.workflow';
+import { customerEventSignal } from '../../workflows/customer-events.contract';
 import { recordHistoryIfAsked } from '../support/record-history';
 import { stackEnv } from '../support/stack-env';
 

@@ -4,9 +4,9 @@ import { Worker } from '@temporalio/worker';
 import type { CustomerSearchActivities } from '../../activities/customer-search.activities';
 import {
   customerSearchOutboxWorkflow,
-  customerSearchPendingSignal,
   customerSearchRebuildWorkflow,
 } from '../../workflows/customer-search.workflow';
+import { customerSearchPendingSignal } from '../../workflows/customer-search.contract';
 import { recordHistoryIfAsked } from '../support/record-history';
 import { stackEnv } from '../support/stack-env';
 

@@ -1,13 +1,13 @@
 import { TestWorkflowEnvironment } from '@temporalio/testing';
 import { Worker } from '@temporalio/worker';
 import type { GroupCodeActivities } from '../../activities/group-code.activities';
-import type { GroupCodeAlertKind, ReviewedGroup } from '../../workflows/group-code-alerts';
+import type { GroupCodeAlertKind, ReviewedGroup } from '../../workflows/group-code.contract';
+import { groupCodeWorkflow } from '../../workflows/group-code.workflow';
 import {
   groupCodeChangedSignal,
   groupCodeDeletedSignal,
   groupCodeStateQuery,
-  groupCodeWorkflow,
-} from '../../workflows/group-code.workflow';
+} from '../../workflows/group-code.contract';
 import { recordHistoryIfAsked } from '../support/record-history';
 
 const HOUR = 3_600_000;

@@ -2,7 +2,8 @@ import { ApplicationFailure } from '@temporalio/common';
 import { TestWorkflowEnvironment } from '@temporalio/testing';
 import { Worker } from '@temporalio/worker';
 import type { OrgWriteBackActivities } from '../../activities/org-write-back.activities';
-import { orgChangeSignal, orgWriteBackWorkflow } from '../../workflows/org-write-back.workflow';
+import { orgWriteBackWorkflow } from '../../workflows/org-write-back.workflow';
+import { orgChangeSignal } from '../../workflows/org-write-back.contract';
 import { recordHistoryIfAsked } from '../support/record-history';
 import { stackEnv } from '../support/stack-env';
 

@@ -5,12 +5,8 @@ import type {
   SensitiveReviewDecision,
 } from '../../activities/sensitive-review.activities';
 import { sensitiveNoticeWorkflow } from '../../workflows/sensitive-notice.workflow';
-import {
-  REVIEW_WINDOW_MS,
-  reviewSignal,
-  reviewStateQuery,
-  sensitiveReviewWorkflow,
-} from '../../workflows/sensitive-review.workflow';
+import { sensitiveReviewWorkflow } from '../../workflows/sensitive-review.workflow';
+import { REVIEW_WINDOW_MS, reviewSignal, reviewStateQuery } from '../../workflows/sensitive-review.contract';
 import { recordHistoryIfAsked } from '../support/record-history';
 
 const DAY = 24 * 60 * 60 * 1000;

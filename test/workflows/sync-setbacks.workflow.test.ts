@@ -80,9 +80,9 @@ describe('a sync step whose retries run out', () => {
   it('fails the run for good after the last pause, with the reason', async () => {
     const calls: string[] = [];
     const rounds = SETBACK_PAUSES_MS.length + 1;
-    await expect(run('customer-sync-setback-final', activities(calls, rounds * ATTEMPTS_PER_ROUND))).rejects.toThrow(
-      WorkflowFailedError,
-    );
+    await expect(
+      run('customer-sync-setback-final', activities(calls, rounds * ATTEMPTS_PER_ROUND)),
+    ).rejects.toThrow(WorkflowFailedError);
     expect(calls).toEqual([
       ...Array.from({ length: SETBACK_PAUSES_MS.length }, () => 'setback:connect ECONNREFUSED'),
       'finish:failed:connect ECONNREFUSED',
@@ -92,7 +92,9 @@ describe('a sync step whose retries run out', () => {
   it('does not wait on a refusal that waiting cannot fix', async () => {
     const calls: string[] = [];
     const refused = () => ApplicationFailure.nonRetryable('WeCom failed: 48002 api forbidden');
-    await expect(run('customer-sync-setback-refused', activities(calls, 1, refused))).rejects.toThrow(WorkflowFailedError);
+    await expect(run('customer-sync-setback-refused', activities(calls, 1, refused))).rejects.toThrow(
+      WorkflowFailedError,
+    );
     expect(calls).toEqual(['finish:failed:WeCom failed: 48002 api forbidden']);
   });
 });

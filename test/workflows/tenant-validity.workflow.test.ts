@@ -1,12 +1,9 @@
 import { TestWorkflowEnvironment } from '@temporalio/testing';
 import { Worker } from '@temporalio/worker';
 import type { TenantValidityActivities } from '../../activities/tenant-validity.activities';
-import type { TenantPhase } from '../../workflows/tenant-phase';
-import {
-  tenantValidityQuery,
-  tenantValidityWorkflow,
-  validityChangedSignal,
-} from '../../workflows/tenant-validity.workflow';
+import type { TenantPhase } from '../../workflows/tenant-validity.contract';
+import { tenantValidityWorkflow } from '../../workflows/tenant-validity.workflow';
+import { tenantValidityQuery, validityChangedSignal } from '../../workflows/tenant-validity.contract';
 import { recordHistoryIfAsked } from '../support/record-history';
 
 const DAY = 24 * 60 * 60 * 1000;

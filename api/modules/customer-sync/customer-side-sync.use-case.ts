@@ -7,6 +7,7 @@ import { CUSTOMER_SIDE_SYNCS, type CustomerSideSyncKind } from '../../../lib/tem
 import { entitySearchAttributes } from '../../../lib/temporal/search-attributes';
 import { customerSideSyncWorkflowId } from '../../../lib/temporal/workflow-ids';
 import { conflict, tooManyRequests, unavailable } from '../../http/app-error';
+import { startWorkflow } from '../../../lib/temporal/typed-workflows';
 
 // A run still "running" after this long has died with its workflow; it no longer blocks the button.
 const RUNNING_GRACE_MS = 30 * 60 * 1000;
@@ -100,7 +101,7 @@ export async function startManualCustomerSideSync(
   }
 
   try {
-    await temporal.client.workflow.start(CUSTOMER_SIDE_SYNCS[kind].workflowType, {
+    await startWorkflow(temporal.client.workflow, CUSTOMER_SIDE_SYNCS[kind].workflowType, {
       workflowId,
       taskQueue: temporal.taskQueue,
       args: [{ tenantId, trigger: 'manual' }],

@@ -6,6 +6,7 @@ import { businessDay, decideManualSync, nextManualSyncAt } from '../../../lib/or
 import { entitySearchAttributes } from '../../../lib/temporal/search-attributes';
 import { orgSyncWorkflowId } from '../../../lib/temporal/workflow-ids';
 import { conflict, tooManyRequests, unavailable } from '../../http/app-error';
+import { startWorkflow } from '../../../lib/temporal/typed-workflows';
 
 // A run still "running" after this long has died with its workflow; it no longer blocks the button.
 const RUNNING_GRACE_MS = 30 * 60 * 1000;
@@ -71,7 +72,7 @@ export async function startManualOrgSync(
   }
 
   try {
-    await temporal.client.workflow.start('orgSyncWorkflow', {
+    await startWorkflow(temporal.client.workflow, 'orgSyncWorkflow', {
       workflowId,
       taskQueue: temporal.taskQueue,
       args: [{ tenantId, trigger: 'manual' }],
