@@ -14,6 +14,29 @@ export default tseslint.config(
     },
   },
   {
+    // Outside workflows/, a workflow is reached through its contract file (`workflows/<name>.contract.ts`:
+    // input and result types, signals, queries, pure rules) and started by type name through
+    // lib/temporal/typed-workflows.ts; workflow modules themselves are imported as types only, so neither
+    // the api nor the worker's main process loads workflow code. The workflow tests run the workflows.
+    files: ['**/*.ts'],
+    ignores: ['workflows/**', 'test/workflows/**'],
+    rules: {
+      '@typescript-eslint/no-restricted-imports': [
+        'error',
+        {
+          patterns: [
+            {
+              regex: '(^|/)workflows(/index|/[^/]+\\.workflow)?$',
+              message:
+                "Import the workflow's contract file (workflows/<name>.contract.ts); workflows as types only.",
+              allowTypeImports: true,
+            },
+          ],
+        },
+      ],
+    },
+  },
+  {
     // Workflows must stay deterministic: no Node built-ins, no I/O libraries, activities as types only.
     files: ['workflows/**/*.ts'],
     ignores: ['workflows/**/*.test.ts'],

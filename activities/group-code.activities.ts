@@ -9,7 +9,7 @@ import { isUsable } from '../lib/group-codes/group-states';
 import { GroupCodeModel } from '../lib/models/group-code.model';
 import { loadBinding, loadCredentials, WeComNotBoundError } from '../lib/wecom/binding-store';
 import type { WeComClient } from '../lib/wecom/client';
-import type { GroupCodeReview } from '../workflows/group-code-alerts';
+import type { GroupCodeReview } from '../workflows/group-code.contract';
 import { withWeComFailures } from './wecom-failure';
 
 export interface GroupCodeActivityDeps {

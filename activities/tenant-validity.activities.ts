@@ -1,6 +1,6 @@
 import { ScheduleNotFoundError, type Client } from '@temporalio/client';
 import { TenantModel } from '../lib/models/tenant.model';
-import type { TenantPhase } from '../workflows/tenant-phase';
+import type { TenantPhase } from '../workflows/tenant-validity.contract';
 import {
   archiveConsentScheduleId,
   archiveIngestScheduleId,

@@ -42,6 +42,7 @@ import {
   simulator,
 } from '../test/support/sim-client';
 import { createBoundTenant, freshTenantId } from '../test/support/tenant-fixture';
+import { executeWorkflow } from '../lib/temporal/typed-workflows';
 
 const MESSAGES = Number(process.env.BENCH_MESSAGES ?? 2000);
 const BATCH = Number(process.env.BENCH_BATCH ?? 1000);
@@ -71,7 +72,7 @@ async function main(): Promise<void> {
   }
   await createBoundTenant(tenantId, corp, { adminMobile: '13700000091' });
   await app.startWorker();
-  await app.temporal.workflow.execute('customerSyncWorkflow', {
+  await executeWorkflow(app.temporal.workflow, 'customerSyncWorkflow', {
     workflowId: `customers-sync/${tenantId}/bench`,
     taskQueue: app.config.temporalTaskQueue,
     args: [{ tenantId, trigger: 'manual' }],
@@ -122,7 +123,7 @@ async function main(): Promise<void> {
       );
   }, 30_000);
   const workflowId = `archive-ingest/${tenantId}/bench`;
-  const summary = await app.temporal.workflow.execute('archiveIngestWorkflow', {
+  const summary = await executeWorkflow(app.temporal.workflow, 'archiveIngestWorkflow', {
     workflowId,
     taskQueue: app.config.temporalTaskQueue,
     args: [{ tenantId, limit: BATCH }],

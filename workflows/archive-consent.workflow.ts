@@ -1,12 +1,6 @@
 import { proxyActivities } from '@temporalio/workflow';
 import type { ArchiveConsentActivities } from '../activities/archive-consent.activities';
-
-export interface ArchiveConsentSummary {
-  staff: number;
-  checked: number;
-  dropped: number;
-  idleReason?: string;
-}
+import type { ArchiveConsentInput, ArchiveConsentSummary } from './archive-consent.contract';
 
 // Every step is idempotent (answers are upserted by member × customer), so a failed one is retried until
 // WeCom and MongoDB answer; a refused binding (wrong secret) fails at once, and the next scheduled run tries again.
@@ -23,9 +17,7 @@ const STAFF_PER_STEP = 20;
  * The tenant's 会话存档 consent sync, started by its Schedule: the archived members, then their customers'
  * answers a slice of members at a time, then the removal of rows this run did not see.
  */
-export async function archiveConsentSyncWorkflow(input: {
-  tenantId: string;
-}): Promise<ArchiveConsentSummary> {
+export async function archiveConsentSyncWorkflow(input: ArchiveConsentInput): Promise<ArchiveConsentSummary> {
   const staff = await markArchivedStaff({ tenantId: input.tenantId });
   if (staff.status === 'idle') return { staff: 0, checked: 0, dropped: 0, idleReason: staff.reason };
   let checked = 0;

@@ -1,20 +1,6 @@
 import { continueAsNew, proxyActivities, workflowInfo } from '@temporalio/workflow';
 import type { ArchiveIngestActivities, IngestBatchResult } from '../activities/archive-ingest.activities';
-
-export interface ArchiveIngestInput {
-  tenantId: string;
-  /** GetChatData's limit per batch (1–1000). */
-  limit?: number;
-  /** Carried across continueAsNew. */
-  stored?: number;
-}
-
-export interface ArchiveIngestSummary {
-  batches: number;
-  stored: number;
-  seq: number;
-  idleReason?: string;
-}
+import type { ArchiveIngestInput, ArchiveIngestSummary } from './archive-ingest.contract';
 
 // A batch is retried until it lands (Elasticsearch or MongoDB down, the worker killed): its writes are
 // idempotent and the seq is saved last. It heartbeats while it works, so a killed worker's batch moves to

@@ -1,5 +1,6 @@
 import { proxyActivities } from '@temporalio/workflow';
 import type { ChatSearchRebuildActivities } from '../activities/chat-search-rebuild.activities';
+import type { ChatSearchRebuildInput } from './chat-search-rebuild.contract';
 
 // One long pass with heartbeats; Elasticsearch or MongoDB away delays the refill, never drops it.
 const { rebuildChatMessageIndex } = proxyActivities<ChatSearchRebuildActivities>({
@@ -9,6 +10,6 @@ const { rebuildChatMessageIndex } = proxyActivities<ChatSearchRebuildActivities>
 });
 
 /** `chat-search-rebuild/<index>`: refills a new or wiped chat index from MongoDB's chat_messages. */
-export async function chatSearchRebuildWorkflow(names: { alias: string; index: string }): Promise<void> {
+export async function chatSearchRebuildWorkflow(names: ChatSearchRebuildInput): Promise<void> {
   await rebuildChatMessageIndex(names);
 }

@@ -1,22 +1,13 @@
 import {
   condition,
   continueAsNew,
-  defineSignal,
   patched,
   proxyActivities,
   setHandler,
   workflowInfo,
 } from '@temporalio/workflow';
 import type { ContactEventActivities } from '../activities/contact-events.activities';
-
-export interface ContactEventsInput {
-  tenantId: string;
-  /** Inbox keys not yet applied, carried across continueAsNew. */
-  pending: string[];
-}
-
-/** Sent by the api after a change_contact callback is stored in the inbox. */
-export const contactEventSignal = defineSignal<[{ inboxKey: string }]>('contactEvent');
+import { contactEventSignal, type ContactEventsInput } from './contact-events.contract';
 
 const activities = proxyActivities<ContactEventActivities>({
   startToCloseTimeout: '1 minute',

@@ -1,24 +1,11 @@
-import { condition, defineQuery, defineSignal, proxyActivities, setHandler } from '@temporalio/workflow';
+import { condition, proxyActivities, setHandler } from '@temporalio/workflow';
 import type { ContactReminderActivities } from '../activities/contact-reminder.activities';
-
-export interface ContactReminderInput {
-  tenantId: string;
-  recordId: string;
-  /** The record @-mentions colleagues: they hear about it at once. */
-  notifyMentions: boolean;
-  /** 定时提醒 in epoch ms, or none. */
-  remindAt?: number;
-}
-
-/** The record was deleted (I-50): nothing more is sent. */
-export const cancelReminderSignal = defineSignal('cancelReminder');
-/** A new 定时提醒 time (epoch ms); the timer restarts from it. */
-export const rescheduleReminderSignal = defineSignal<[number]>('rescheduleReminder');
-export const reminderStateQuery = defineQuery<{
-  remindAt: number | undefined;
-  cancelled: boolean;
-  sent: boolean;
-}>('reminderState');
+import {
+  cancelReminderSignal,
+  reminderStateQuery,
+  rescheduleReminderSignal,
+  type ContactReminderInput,
+} from './contact-reminder.contract';
 
 const activities = proxyActivities<ContactReminderActivities>({
   startToCloseTimeout: '1 minute',

@@ -1,22 +1,6 @@
-import {
-  condition,
-  continueAsNew,
-  defineSignal,
-  proxyActivities,
-  setHandler,
-  workflowInfo,
-} from '@temporalio/workflow';
+import { condition, continueAsNew, proxyActivities, setHandler, workflowInfo } from '@temporalio/workflow';
 import type { CorpTagWriteActivities } from '../activities/corp-tag-writes.activities';
-import type { CorpTagWrite } from '../lib/tags/corp-tag-writes';
-
-export interface CorpTagWritesInput {
-  tenantId: string;
-  /** Writes not yet applied, carried across continueAsNew. */
-  pending: CorpTagWrite[];
-}
-
-/** Sent by the api after it saved a change of 企业微信标签 locally. */
-export const corpTagWriteSignal = defineSignal<[CorpTagWrite]>('corpTagWrite');
+import { corpTagWriteSignal, type CorpTagWritesInput } from './corp-tag-writes.contract';
 
 // A WeCom outage only delays the queue: transient failures are retried without limit, slowly.
 const activities = proxyActivities<CorpTagWriteActivities>({

@@ -1,21 +1,6 @@
-import {
-  condition,
-  continueAsNew,
-  defineSignal,
-  proxyActivities,
-  setHandler,
-  workflowInfo,
-} from '@temporalio/workflow';
+import { condition, continueAsNew, proxyActivities, setHandler, workflowInfo } from '@temporalio/workflow';
 import type { CustomerEventActivities } from '../activities/customer-events.activities';
-
-export interface CustomerEventsInput {
-  tenantId: string;
-  /** Inbox keys not yet applied, carried across continueAsNew. */
-  pending: string[];
-}
-
-/** Sent by the api after a 客户联系 callback is stored in the inbox. */
-export const customerEventSignal = defineSignal<[{ inboxKey: string }]>('customerEvent');
+import { customerEventSignal, type CustomerEventsInput } from './customer-events.contract';
 
 const activities = proxyActivities<CustomerEventActivities>({
   startToCloseTimeout: '1 minute',

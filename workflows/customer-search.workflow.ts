@@ -1,8 +1,10 @@
-import { defineSignal, proxyActivities, setHandler } from '@temporalio/workflow';
+import { proxyActivities, setHandler } from '@temporalio/workflow';
 import type { CustomerSearchActivities } from '../activities/customer-search.activities';
-
-/** "More customers are waiting in the outbox": sent with signalWithStart by whoever failed to index. */
-export const customerSearchPendingSignal = defineSignal('customerSearchPending');
+import {
+  customerSearchPendingSignal,
+  type CustomerSearchOutboxInput,
+  type CustomerSearchRebuildInput,
+} from './customer-search.contract';
 
 // The index being down delays the drain, never drops it: retried without limit, at most a minute apart.
 const { drainCustomerSearchOutbox } = proxyActivities<CustomerSearchActivities>({
@@ -21,7 +23,7 @@ const { rebuildCustomerSearchIndex } = proxyActivities<CustomerSearchActivities>
  * `customer-search-outbox/<tenant>`: drains the tenant's outbox, again while wake-ups keep coming, then ends.
  * The outbox lives in MongoDB, so a wake-up that never arrived is covered by the worker's start.
  */
-export async function customerSearchOutboxWorkflow(input: { tenantId: string }): Promise<void> {
+export async function customerSearchOutboxWorkflow(input: CustomerSearchOutboxInput): Promise<void> {
   let pending = true;
   setHandler(customerSearchPendingSignal, () => {
     pending = true;
@@ -33,6 +35,6 @@ export async function customerSearchOutboxWorkflow(input: { tenantId: string }):
 }
 
 /** `customer-search-rebuild/<index>`: refills a new or wiped customer index from MongoDB. */
-export async function customerSearchRebuildWorkflow(names: { alias: string; index: string }): Promise<void> {
+export async function customerSearchRebuildWorkflow(names: CustomerSearchRebuildInput): Promise<void> {
   await rebuildCustomerSearchIndex(names);
 }

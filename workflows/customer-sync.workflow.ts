@@ -9,25 +9,13 @@ import {
 import type { CustomerSyncActivities } from '../activities/customer-sync.activities';
 import type { SyncRunActivities } from '../activities/sync-runs.activities';
 import type { SyncKind } from '../lib/models/sync-run.model';
-import { failureReason, stepsWithSetbacks } from './sync-setbacks';
-
-export interface CustomerSideSyncInput {
-  tenantId: string;
-  trigger: 'manual' | 'schedule' | 'initial';
-}
-
-/** Where a long customer sync stands, carried across continueAsNew. */
-export interface CustomerSyncProgress {
-  startedAt: string;
-  userids: string[];
-  /** Index of the first member of the current batch of ≤100 in `userids`. */
-  batchStart: number;
-  cursor: string;
-}
-
-export interface CustomerSyncInput extends CustomerSideSyncInput {
-  progress?: CustomerSyncProgress;
-}
+import type {
+  CustomerSideSyncInput,
+  CustomerSyncInput,
+  CustomerSyncProgress,
+} from './customer-sync.contract';
+import { failureCause } from './failure-cause';
+import { stepsWithSetbacks } from './sync-setbacks';
 
 // A step is one WeCom page or a few groups, retried quickly. It heartbeats between WeCom and database work, so a
 // killed worker's step moves to the restarted (or another) worker within 30 seconds. When a step's retries run
@@ -80,7 +68,7 @@ async function recordedRun(
   } catch (error) {
     // A long sync carries on in its next run, which finishes the record.
     if (error instanceof ContinueAsNew) throw error;
-    const message = failureReason(error);
+    const message = failureCause(error, { activityWrapper: 'omit' });
     await activities.finishSync({ tenantId, syncId, status: 'failed', count: 0, error: message });
     throw ApplicationFailure.nonRetryable(`${kind} sync failed: ${message}`, 'CustomerSideSyncFailed');
   }

@@ -1,10 +1,6 @@
 import { continueAsNew, proxyActivities, workflowInfo } from '@temporalio/workflow';
 import type { CustomerTaggingActivities } from '../activities/customer-tagging.activities';
-
-export interface CustomerTaggingInput {
-  tenantId: string;
-  jobId: string;
-}
+import type { CustomerTaggingInput } from './customer-tagging.contract';
 
 // A WeCom outage delays the write-back but never ends it: retries go on, at most a minute apart.
 const activities = proxyActivities<CustomerTaggingActivities>({

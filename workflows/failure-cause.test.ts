@@ -20,6 +20,25 @@ describe('failureCause', () => {
     );
   });
 
+  it('leaves out the activity wrapper when asked, keeping the activity error’s own causes', () => {
+    const cause = ApplicationFailure.create({
+      message: 'fetch failed',
+      cause: new Error('connect ECONNREFUSED 127.0.0.1:8443'),
+    });
+    const failure = new ActivityFailure(
+      'Activity task failed',
+      'syncCustomerPage',
+      '1',
+      RetryState.MAXIMUM_ATTEMPTS_REACHED,
+      'worker',
+      cause,
+    );
+    expect(failureCause(failure, { activityWrapper: 'omit' })).toBe(
+      'fetch failed: connect ECONNREFUSED 127.0.0.1:8443',
+    );
+    expect(failureCause(new Error('not an activity'), { activityWrapper: 'omit' })).toBe('not an activity');
+  });
+
   it('says a repeated message once and takes anything thrown', () => {
     expect(failureCause(new Error('busy', { cause: new Error('busy') }))).toBe('busy');
     expect(failureCause('plain text')).toBe('plain text');

@@ -1,37 +1,20 @@
 import {
   condition,
   continueAsNew,
-  defineQuery,
-  defineSignal,
   proxyActivities,
   setHandler,
   upsertMemo,
   workflowInfo,
 } from '@temporalio/workflow';
 import type { GroupCodeActivities } from '../activities/group-code.activities';
-import { decideAlerts, type AlertsSent } from './group-code-alerts';
-
-export interface GroupCodeWorkflowInput {
-  tenantId: string;
-  codeId: string;
-  /** Carried over continueAsNew, so an alert is not sent twice. */
-  alerted?: AlertsSent;
-}
-
-export interface GroupCodeRotationState {
-  status: 'normal' | 'abnormal' | 'unknown';
-  usableGroups: number;
-  /** Epoch ms of the next timer, or null while waiting for a signal. */
-  nextWakeAt: number | null;
-  alerted: AlertsSent;
-  reviews: number;
-}
-
-/** The code or its groups changed (edit, new group, deletion of a group), or a scan filled a group. */
-export const groupCodeChangedSignal = defineSignal('groupCodeChanged');
-/** The code was deleted: the workflow ends. */
-export const groupCodeDeletedSignal = defineSignal('groupCodeDeleted');
-export const groupCodeStateQuery = defineQuery<GroupCodeRotationState>('groupCodeState');
+import {
+  decideAlerts,
+  groupCodeChangedSignal,
+  groupCodeDeletedSignal,
+  groupCodeStateQuery,
+  type GroupCodeRotationState,
+  type GroupCodeWorkflowInput,
+} from './group-code.contract';
 
 const activities = proxyActivities<GroupCodeActivities>({
   startToCloseTimeout: '1 minute',

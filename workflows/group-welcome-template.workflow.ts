@@ -1,13 +1,6 @@
-import { defineSignal, proxyActivities, setHandler } from '@temporalio/workflow';
+import { proxyActivities, setHandler } from '@temporalio/workflow';
 import type { GroupWelcomeActivities } from '../activities/group-welcome.activities';
-
-export interface GroupWelcomeTemplateInput {
-  tenantId: string;
-  welcomeId: string;
-}
-
-/** Sent by the api after each save or delete of the template (signalWithStart). */
-export const groupWelcomeChangedSignal = defineSignal('groupWelcomeChanged');
+import { groupWelcomeChangedSignal, type GroupWelcomeTemplateInput } from './group-welcome-template.contract';
 
 const activities = proxyActivities<GroupWelcomeActivities>({
   startToCloseTimeout: '1 minute',

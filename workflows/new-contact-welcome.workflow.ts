@@ -1,11 +1,6 @@
 import { proxyActivities } from '@temporalio/workflow';
 import type { NewContactWelcomeActivities } from '../activities/new-contact-welcome.activities';
-
-export interface NewContactWelcomeInput {
-  tenantId: string;
-  /** The add_external_contact event's inbox key: one workflow per event, so a redelivery sends nothing again. */
-  inboxKey: string;
-}
+import type { NewContactWelcomeInput } from './new-contact-welcome.contract';
 
 const local = proxyActivities<NewContactWelcomeActivities>({
   startToCloseTimeout: '10 seconds',

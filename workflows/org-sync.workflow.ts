@@ -1,17 +1,9 @@
 import { ApplicationFailure, proxyActivities, workflowInfo } from '@temporalio/workflow';
 import type { OrgSyncActivities } from '../activities/org-sync.activities';
 import type { SyncRunActivities } from '../activities/sync-runs.activities';
-import { failureReason, stepsWithSetbacks } from './sync-setbacks';
-
-export interface OrgSyncInput {
-  tenantId: string;
-  trigger: 'manual' | 'schedule' | 'initial';
-}
-
-export interface OrgSyncResult {
-  departments: number;
-  staff: number;
-}
+import { failureCause } from './failure-cause';
+import type { OrgSyncInput, OrgSyncResult } from './org-sync.contract';
+import { stepsWithSetbacks } from './sync-setbacks';
 
 // Activities heartbeat between WeCom pages, so a killed worker's attempt is retried within seconds.
 const proxied = proxyActivities<OrgSyncActivities & SyncRunActivities>({
@@ -57,7 +49,7 @@ export async function orgSyncWorkflow(input: OrgSyncInput): Promise<OrgSyncResul
     return totals;
   } catch (error) {
     // An ActivityFailure only says "Activity task failed": the cause carries WeCom's errcode and text.
-    const message = failureReason(error);
+    const message = failureCause(error, { activityWrapper: 'omit' });
     await activities.finishOrgSync({ tenantId, syncId, status: 'failed', count: 0, error: message });
     throw ApplicationFailure.nonRetryable(`org sync failed: ${message}`, 'OrgSyncFailed');
   }

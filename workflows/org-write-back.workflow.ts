@@ -1,21 +1,6 @@
-import {
-  condition,
-  continueAsNew,
-  defineSignal,
-  proxyActivities,
-  setHandler,
-  workflowInfo,
-} from '@temporalio/workflow';
+import { condition, continueAsNew, proxyActivities, setHandler, workflowInfo } from '@temporalio/workflow';
 import type { OrgWriteBackActivities } from '../activities/org-write-back.activities';
-
-export interface OrgWriteBackInput {
-  tenantId: string;
-  /** Wake-ups received but not yet acted on, carried across continueAsNew. */
-  wakeUps?: number;
-}
-
-/** Sent by the api after it saved an org edit: "there is something new to write back". */
-export const orgChangeSignal = defineSignal('orgChange');
+import { orgChangeSignal, type OrgWriteBackInput } from './org-write-back.contract';
 
 /**
  * Activities retry without limit: WeCom being down (errcode -1, HTTP 5xx, unreachable) delays an edit but

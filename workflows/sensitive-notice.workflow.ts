@@ -1,11 +1,6 @@
 import { proxyActivities } from '@temporalio/workflow';
 import type { SensitiveReviewActivities } from '../activities/sensitive-review.activities';
-
-export interface SensitiveNoticeInput {
-  tenantId: string;
-  /** The alert rows one chat message (or one 删除好友) raised. */
-  alertIds: string[];
-}
+import type { SensitiveNoticeInput } from './sensitive-notice.contract';
 
 const activities = proxyActivities<SensitiveReviewActivities>({
   startToCloseTimeout: '1 minute',

@@ -1,13 +1,6 @@
-import { defineSignal, proxyActivities, setHandler } from '@temporalio/workflow';
+import { proxyActivities, setHandler } from '@temporalio/workflow';
 import type { StaffCodeSyncActivities } from '../activities/staff-code-sync.activities';
-
-export interface StaffCodeSyncInput {
-  tenantId: string;
-  codeId: string;
-}
-
-/** Sent by the api after each save or delete of the code (signalWithStart). */
-export const staffCodeChangedSignal = defineSignal('staffCodeChanged');
+import { staffCodeChangedSignal, type StaffCodeSyncInput } from './staff-code-sync.contract';
 
 // An outage delays the write to WeCom but never ends it: retries go on, at most a minute apart.
 const activities = proxyActivities<StaffCodeSyncActivities>({

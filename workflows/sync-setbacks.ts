@@ -1,4 +1,5 @@
 import { ActivityFailure, ApplicationFailure, sleep } from '@temporalio/workflow';
+import { failureCause } from './failure-cause';
 
 /**
  * Pauses between rounds of a sync step whose activity ran out of its own retries (WeCom or the database
@@ -7,12 +8,6 @@ import { ActivityFailure, ApplicationFailure, sleep } from '@temporalio/workflow
  * Bounded: after the last pause the step's failure is final. About 70 minutes in all.
  */
 export const SETBACK_PAUSES_MS = [1, 2, 5, 10, 20, 30].map((minutes) => minutes * 60_000);
-
-/** What a failure says, without the SDK's "Activity task failed" wrapper. */
-export function failureReason(error: unknown): string {
-  const cause = error instanceof ActivityFailure && error.cause ? error.cause : error;
-  return cause instanceof Error ? cause.message : String(cause);
-}
 
 /** A refused request or a wrong binding does not get better by waiting; only an operator fixes it. */
 function isFinal(error: unknown): boolean {
@@ -37,7 +32,10 @@ export async function withSetbacks<T>(
       if (isFinal(error) || round >= SETBACK_PAUSES_MS.length) throw error;
       const pause = SETBACK_PAUSES_MS[round];
       // Date.now() in a workflow is the deterministic workflow clock.
-      await onSetback({ reason: failureReason(error), retryAt: new Date(Date.now() + pause).toISOString() });
+      await onSetback({
+        reason: failureCause(error, { activityWrapper: 'omit' }),
+        retryAt: new Date(Date.now() + pause).toISOString(),
+      });
       await sleep(pause);
     }
   }

@@ -1,27 +1,12 @@
-import {
-  condition,
-  continueAsNew,
-  defineQuery,
-  defineSignal,
-  proxyActivities,
-  setHandler,
-} from '@temporalio/workflow';
+import { condition, continueAsNew, proxyActivities, setHandler } from '@temporalio/workflow';
 import type { TenantValidityActivities } from '../activities/tenant-validity.activities';
-import { nextPhaseChangeAt, phaseAt, type TenantPhase, type ValidityWindow } from './tenant-phase';
-
-export interface TenantValidityInput {
-  tenantId: string;
-  window: ValidityWindow;
-  /** The phase last applied, carried across continueAsNew so it is not applied twice. */
-  applied?: TenantPhase;
-}
-
-/** Sent by the platform API whenever an operator changes 生效时间 or 到期时间. */
-export const validityChangedSignal = defineSignal<[ValidityWindow]>('validityChanged');
-/** What the admin and operators see: the phase now and when it changes next. */
-export const tenantValidityQuery = defineQuery<{ phase: TenantPhase | undefined; window: ValidityWindow }>(
-  'tenantValidity',
-);
+import {
+  nextPhaseChangeAt,
+  phaseAt,
+  tenantValidityQuery,
+  validityChangedSignal,
+  type TenantValidityInput,
+} from './tenant-validity.contract';
 
 const activities = proxyActivities<TenantValidityActivities>({
   startToCloseTimeout: '1 minute',

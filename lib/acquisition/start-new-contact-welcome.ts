@@ -2,6 +2,7 @@ import { WorkflowExecutionAlreadyStartedError, WorkflowIdReusePolicy, type Clien
 import { entitySearchAttributes } from '../temporal/search-attributes';
 import { newContactWelcomeWorkflowId } from '../temporal/workflow-ids';
 import type { CallbackEnvelope } from '../wecom/callback-event';
+import { startWorkflow } from '../temporal/typed-workflows';
 
 const ADD_EVENTS = new Set(['add_external_contact', 'add_half_external_contact']);
 
@@ -20,7 +21,7 @@ export async function startNewContactWelcome(
 ): Promise<void> {
   if (envelope.Event !== 'change_external_contact' || !ADD_EVENTS.has(String(envelope.ChangeType))) return;
   try {
-    await deps.temporal.workflow.start('newContactWelcomeWorkflow', {
+    await startWorkflow(deps.temporal.workflow, 'newContactWelcomeWorkflow', {
       workflowId: newContactWelcomeWorkflowId(tenantId, inboxKey),
       taskQueue: deps.taskQueue,
       args: [{ tenantId, inboxKey }],

@@ -4,6 +4,7 @@ import type { Logger } from '../logger';
 import { chatSearchRebuildWorkflowId } from '../temporal/workflow-ids';
 import { chatIndexNeedsRebuild, ensureChatMessageIndex } from './chat-index-lifecycle';
 import type { ChatIndexNames } from './chat-message-index';
+import { startWorkflow } from '../temporal/typed-workflows';
 
 /**
  * At worker start: the alias points at the current chat index version, and an index never filled from
@@ -18,8 +19,7 @@ export async function prepareChatSearch(
   try {
     await ensureChatMessageIndex(deps.es, names);
     if (!(await chatIndexNeedsRebuild(deps.es, names))) return;
-    // By name, not import: workflow code stays out of the worker's main bundle.
-    await deps.temporal.workflow.start('chatSearchRebuildWorkflow', {
+    await startWorkflow(deps.temporal.workflow, 'chatSearchRebuildWorkflow', {
       workflowId: chatSearchRebuildWorkflowId(names.index),
       taskQueue: deps.taskQueue,
       args: [names],

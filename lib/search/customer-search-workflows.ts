@@ -1,8 +1,8 @@
 import { WorkflowExecutionAlreadyStartedError, type Client } from '@temporalio/client';
 import { entitySearchAttributes } from '../temporal/search-attributes';
 import { customerSearchOutboxWorkflowId, customerSearchRebuildWorkflowId } from '../temporal/workflow-ids';
-
-// Names, not imports: the api does not load workflow code.
+import { signalWithStartWorkflow, startWorkflow } from '../temporal/typed-workflows';
+import { customerSearchPendingSignal } from '../../workflows/customer-search.contract';
 
 /** Starts the tenant's outbox drain, or tells the running one there is more. */
 export async function wakeCustomerSearchOutbox(
@@ -10,11 +10,11 @@ export async function wakeCustomerSearchOutbox(
   taskQueue: string,
   tenantId: string,
 ): Promise<void> {
-  await temporal.workflow.signalWithStart('customerSearchOutboxWorkflow', {
+  await signalWithStartWorkflow(temporal.workflow, 'customerSearchOutboxWorkflow', {
     workflowId: customerSearchOutboxWorkflowId(tenantId),
     taskQueue,
     args: [{ tenantId }],
-    signal: 'customerSearchPending',
+    signal: customerSearchPendingSignal,
     signalArgs: [],
     typedSearchAttributes: entitySearchAttributes(tenantId, 'customer-search-outbox', tenantId),
   });
@@ -27,7 +27,7 @@ export async function startCustomerSearchRebuild(
   names: { alias: string; index: string },
 ): Promise<void> {
   try {
-    await temporal.workflow.start('customerSearchRebuildWorkflow', {
+    await startWorkflow(temporal.workflow, 'customerSearchRebuildWorkflow', {
       workflowId: customerSearchRebuildWorkflowId(names.index),
       taskQueue,
       args: [names],

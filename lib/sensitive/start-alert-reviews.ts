@@ -1,6 +1,7 @@
 import { WorkflowExecutionAlreadyStartedError, WorkflowIdReusePolicy, type Client } from '@temporalio/client';
 import { sensitiveNoticeWorkflowId, sensitiveReviewWorkflowId } from '../temporal/workflow-ids';
 import type { RaisedAlert } from './insert-alerts-once';
+import { startWorkflow } from '../temporal/typed-workflows';
 
 /**
  * Starts one notice workflow per chat message (its app message listing every row it raised, I-110) and one
@@ -14,32 +15,34 @@ export async function startAlertReviews(
   tenantId: string,
   alerts: readonly RaisedAlert[],
 ): Promise<void> {
-  const startOnce = async (workflowType: string, workflowId: string, input: object) => {
+  const once = async (start: Promise<unknown>) => {
     try {
-      await temporal.workflow.start(workflowType, {
-        workflowId,
-        taskQueue,
-        args: [input],
-        workflowIdReusePolicy: WorkflowIdReusePolicy.REJECT_DUPLICATE,
-      });
+      await start;
     } catch (error) {
       if (!(error instanceof WorkflowExecutionAlreadyStartedError)) throw error;
     }
   };
+  const options = { taskQueue, workflowIdReusePolicy: WorkflowIdReusePolicy.REJECT_DUPLICATE };
   const notices = new Map<string, string[]>();
   for (const { alertId, noticeKey } of alerts) {
     notices.set(noticeKey, [...(notices.get(noticeKey) ?? []), alertId]);
   }
   for (const [noticeKey, alertIds] of notices) {
-    await startOnce('sensitiveNoticeWorkflow', sensitiveNoticeWorkflowId(tenantId, noticeKey), {
-      tenantId,
-      alertIds,
-    });
+    await once(
+      startWorkflow(temporal.workflow, 'sensitiveNoticeWorkflow', {
+        ...options,
+        workflowId: sensitiveNoticeWorkflowId(tenantId, noticeKey),
+        args: [{ tenantId, alertIds }],
+      }),
+    );
   }
   for (const { alertId } of alerts) {
-    await startOnce('sensitiveReviewWorkflow', sensitiveReviewWorkflowId(tenantId, alertId), {
-      tenantId,
-      alertId,
-    });
+    await once(
+      startWorkflow(temporal.workflow, 'sensitiveReviewWorkflow', {
+        ...options,
+        workflowId: sensitiveReviewWorkflowId(tenantId, alertId),
+        args: [{ tenantId, alertId }],
+      }),
+    );
   }
 }

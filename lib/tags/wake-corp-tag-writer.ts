@@ -3,9 +3,8 @@ import { CorpTagWriteModel } from '../models/corp-tag-write.model';
 import { entitySearchAttributes } from '../temporal/search-attributes';
 import { corpTagWritesWorkflowId } from '../temporal/workflow-ids';
 import type { CorpTagWrite } from './corp-tag-writes';
-
-// The signal's name as workflows/corp-tag-writes.workflow.ts defines it (the api does not load workflow code).
-const CORP_TAG_WRITE_SIGNAL = 'corpTagWrite';
+import { signalWithStartWorkflow } from '../temporal/typed-workflows';
+import { corpTagWriteSignal } from '../../workflows/corp-tag-writes.contract';
 
 /** Whether the tenant has 标签管理 changes WeCom has not been given yet. */
 export async function hasPendingCorpTagWrites(tenantId: string): Promise<boolean> {
@@ -27,11 +26,11 @@ export async function wakeCorpTagWriter(
     .sort({ createdAt: 1 })
     .lean();
   for (const row of pending) {
-    await temporal.workflow.signalWithStart('corpTagWritesWorkflow', {
+    await signalWithStartWorkflow(temporal.workflow, 'corpTagWritesWorkflow', {
       workflowId: corpTagWritesWorkflowId(tenantId),
       taskQueue,
       args: [{ tenantId, pending: [] }],
-      signal: CORP_TAG_WRITE_SIGNAL,
+      signal: corpTagWriteSignal,
       signalArgs: [row.write as CorpTagWrite],
       typedSearchAttributes: entitySearchAttributes(tenantId, 'corp-tag-writes', tenantId),
     });

@@ -2,6 +2,7 @@ import { ScheduleAlreadyRunning, ScheduleOverlapPolicy, type Client } from '@tem
 import { TenantModel } from '../models/tenant.model';
 import { entitySearchAttributes } from './search-attributes';
 import { archiveConsentScheduleId, archiveConsentWorkflowId } from './workflow-ids';
+import { startWorkflowAction } from './typed-workflows';
 
 /**
  * WeCom sends no event when a customer agrees or refuses (API.md §15.5's msgaudit_notify only says new messages
@@ -31,14 +32,12 @@ export async function ensureArchiveConsentSchedule(
         triggerImmediately: !options.paused,
         paused: options.paused ?? false,
       },
-      action: {
-        type: 'startWorkflow',
-        workflowType: 'archiveConsentSyncWorkflow',
+      action: startWorkflowAction('archiveConsentSyncWorkflow', {
         workflowId: archiveConsentWorkflowId(tenantId),
         taskQueue,
         args: [{ tenantId }],
         typedSearchAttributes: entitySearchAttributes(tenantId, 'archive-consent', tenantId),
-      },
+      }),
     });
   } catch (error) {
     if (!(error instanceof ScheduleAlreadyRunning)) throw error;

@@ -1,6 +1,7 @@
 import { ScheduleAlreadyRunning, ScheduleOverlapPolicy, type Client } from '@temporalio/client';
 import { entitySearchAttributes } from './search-attributes';
 import { archiveIngestScheduleId, archiveIngestWorkflowId } from './workflow-ids';
+import { startWorkflowAction } from './typed-workflows';
 
 /**
  * WeCom signals new archive messages at most every 15 s (msgaudit_notify, API.md §15.5) and keeps them for
@@ -22,14 +23,12 @@ export async function ensureArchiveIngestSchedule(
       policies: { overlap: ScheduleOverlapPolicy.SKIP, catchupWindow: '1 minute' },
       // No triggerImmediately: its run ignores the overlap policy, and the first tick is at most a minute away.
       state: { note: 'Chat archive ingest (会话内容存档)' },
-      action: {
-        type: 'startWorkflow',
-        workflowType: 'archiveIngestWorkflow',
+      action: startWorkflowAction('archiveIngestWorkflow', {
         workflowId: archiveIngestWorkflowId(tenantId),
         taskQueue,
         args: [{ tenantId }],
         typedSearchAttributes: entitySearchAttributes(tenantId, 'archive-ingest', tenantId),
-      },
+      }),
     });
   } catch (error) {
     if (!(error instanceof ScheduleAlreadyRunning)) throw error;

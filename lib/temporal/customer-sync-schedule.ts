@@ -2,8 +2,12 @@ import type { Duration } from '@temporalio/common';
 import { ScheduleAlreadyRunning, ScheduleOverlapPolicy, type Client } from '@temporalio/client';
 import { entitySearchAttributes } from './search-attributes';
 import { customerSideSyncScheduleId, customerSideSyncWorkflowId } from './workflow-ids';
+import { startWorkflowAction } from './typed-workflows';
 
 export type CustomerSideSyncKind = 'customers' | 'customer-groups' | 'corp-tags';
+/** The workflows that run them (workflows/customer-sync.workflow.ts), all taking a CustomerSideSyncInput. */
+export type CustomerSideSyncWorkflowType =
+  'customerSyncWorkflow' | 'customerGroupSyncWorkflow' | 'corpTagSyncWorkflow';
 
 /**
  * The customer-side syncs: each reads its part of WeCom in full; callbacks carry single changes in between,
@@ -11,7 +15,7 @@ export type CustomerSideSyncKind = 'customers' | 'customer-groups' | 'corp-tags'
  */
 export const CUSTOMER_SIDE_SYNCS: Record<
   CustomerSideSyncKind,
-  { workflowType: string; every: Duration; note: string }
+  { workflowType: CustomerSideSyncWorkflowType; every: Duration; note: string }
 > = {
   customers: { workflowType: 'customerSyncWorkflow', every: '6 hours', note: 'Periodic WeCom customer sync' },
   'customer-groups': {
@@ -41,14 +45,12 @@ export async function ensureCustomerSyncSchedules(client: Client, taskQueue: str
         spec: { intervals: [{ every: sync.every }] },
         policies: { overlap: ScheduleOverlapPolicy.SKIP, catchupWindow: '10 minutes' },
         state: { triggerImmediately: true, note: sync.note },
-        action: {
-          type: 'startWorkflow',
-          workflowType: sync.workflowType,
+        action: startWorkflowAction(sync.workflowType, {
           workflowId: customerSideSyncWorkflowId(kind, tenantId, 'scheduled'),
           taskQueue,
           args: [{ tenantId, trigger: 'schedule' }],
           typedSearchAttributes: entitySearchAttributes(tenantId, `${kind}-sync`, tenantId),
-        },
+        }),
       });
     } catch (error) {
       if (!(error instanceof ScheduleAlreadyRunning)) throw error;

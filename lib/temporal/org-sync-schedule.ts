@@ -1,6 +1,7 @@
 import { ScheduleAlreadyRunning, ScheduleOverlapPolicy, type Client } from '@temporalio/client';
 import { entitySearchAttributes } from './search-attributes';
 import { orgSyncScheduleId } from './workflow-ids';
+import { startWorkflowAction } from './typed-workflows';
 
 /** How often WeCom's org is read in full; callbacks carry single changes in between. */
 export const ORG_SYNC_INTERVAL = '1 hour';
@@ -20,14 +21,12 @@ export async function ensureOrgSyncSchedule(
       spec: { intervals: [{ every: ORG_SYNC_INTERVAL }] },
       policies: { overlap: ScheduleOverlapPolicy.SKIP, catchupWindow: '10 minutes' },
       state: { triggerImmediately: true, note: 'Periodic WeCom org sync (departments and staff)' },
-      action: {
-        type: 'startWorkflow',
-        workflowType: 'orgSyncWorkflow',
+      action: startWorkflowAction('orgSyncWorkflow', {
         workflowId: `org-sync/${tenantId}/scheduled`,
         taskQueue,
         args: [{ tenantId, trigger: 'schedule' }],
         typedSearchAttributes: entitySearchAttributes(tenantId, 'org-sync', tenantId),
-      },
+      }),
     });
   } catch (error) {
     if (!(error instanceof ScheduleAlreadyRunning)) throw error;

@@ -1,8 +1,9 @@
 import { Client, Connection, WorkflowFailedError, type WorkflowExecutionInfo } from '@temporalio/client';
+import type { WorkflowType } from '../../lib/temporal/typed-workflows';
 import { elapsed, log } from './log';
 
 /** The background steps that fill the demo after `npm start` is up, as the workflows that run them. */
-const DEMO_STEPS: Array<{ workflowType: string; what: string; result: (value: unknown) => string }> = [
+const DEMO_STEPS: Array<{ workflowType: WorkflowType; what: string; result: (value: unknown) => string }> = [
   {
     workflowType: 'orgSyncWorkflow',
     what: 'org sync (组织架构)',

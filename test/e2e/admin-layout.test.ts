@@ -5,6 +5,7 @@ import { startTestApp, type TestApp } from '../support/app-harness';
 import { launchBrowser } from '../support/browser';
 import { populateCorp, simulator } from '../support/sim-client';
 import { ADMIN_PASSWORD, createBoundTenant, freshTenantId } from '../support/tenant-fixture';
+import { executeWorkflow } from '../../lib/temporal/typed-workflows';
 
 const TENANT = freshTenantId('e2e-layout');
 const PHONE = '13700000681';
@@ -34,7 +35,7 @@ describe('the admin’s layout on a laptop screen (in Chromium)', () => {
     });
     await createBoundTenant(TENANT, corp, { adminMobile: PHONE });
     await app.startWorker();
-    await app.temporal.workflow.execute('orgSyncWorkflow', {
+    await executeWorkflow(app.temporal.workflow, 'orgSyncWorkflow', {
       workflowId: `org-sync/${TENANT}/e2e-layout`,
       taskQueue: app.config.temporalTaskQueue,
       args: [{ tenantId: TENANT, trigger: 'initial' }],

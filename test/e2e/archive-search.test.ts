@@ -5,6 +5,7 @@ import { rotateArchiveKey } from '../support/archive-fixture';
 import { launchBrowser } from '../support/browser';
 import { archiveScenario, populateCustomerCorp, simulator } from '../support/sim-client';
 import { ADMIN_PASSWORD, createBoundTenant, freshTenantId } from '../support/tenant-fixture';
+import { executeWorkflow } from '../../lib/temporal/typed-workflows';
 
 const TENANT = freshTenantId('e2e-archive');
 const PHONE = '13700000651';
@@ -48,7 +49,7 @@ describe('内容存档 end to end in Chromium: a staff member, a conversation, a
       msgtype: 'text',
       body: { content: '收到，谢谢' },
     });
-    await app.temporal.workflow.execute('archiveIngestWorkflow', {
+    await executeWorkflow(app.temporal.workflow, 'archiveIngestWorkflow', {
       workflowId: `archive-ingest/${TENANT}/e2e`,
       taskQueue: app.config.temporalTaskQueue,
       args: [{ tenantId: TENANT }],

@@ -10,6 +10,7 @@ import { launchBrowser } from '../support/browser';
 import { archiveScenario, simulator, type SimCorp } from '../support/sim-client';
 import { stackEnv } from '../support/stack-env';
 import { ADMIN_PASSWORD, createBoundTenant, freshTenantId } from '../support/tenant-fixture';
+import { executeWorkflow } from '../../lib/temporal/typed-workflows';
 
 const TENANT = freshTenantId('e2e-custchats');
 const ADMIN_PHONE = '13700000751';
@@ -83,7 +84,7 @@ describe('企微会话记录 end to end in Chromium: 客户详情 and the H5 sid
       msgtype: 'link',
       body: { title: '新版报价单', description: '请查收', link_url: 'https://example.com/q', image_url: '' },
     });
-    await app.temporal.workflow.execute('archiveIngestWorkflow', {
+    await executeWorkflow(app.temporal.workflow, 'archiveIngestWorkflow', {
       workflowId: `archive-ingest/${TENANT}/e2e`,
       taskQueue: app.config.temporalTaskQueue,
       args: [{ tenantId: TENANT }],

@@ -11,6 +11,7 @@ import { launchBrowser } from '../support/browser';
 import { customerScenario, simulator, type SimCorp } from '../support/sim-client';
 import { stackEnv } from '../support/stack-env';
 import { ADMIN_PASSWORD, createBoundTenant, freshTenantId } from '../support/tenant-fixture';
+import { executeWorkflow } from '../../lib/temporal/typed-workflows';
 
 const TENANT = freshTenantId('e2e-h5');
 
@@ -180,7 +181,7 @@ describe('the H5 sidebar opened from a chat in the (simulated) WeCom client, in 
         { userid: 'wm-e2e-stranger', type: 2 },
       ],
     });
-    await app.temporal.workflow.execute('customerGroupSyncWorkflow', {
+    await executeWorkflow(app.temporal.workflow, 'customerGroupSyncWorkflow', {
       workflowId: `h5-group-sync/${TENANT}`,
       taskQueue: app.config.temporalTaskQueue,
       args: [{ tenantId: TENANT, trigger: 'schedule' }],

@@ -4,6 +4,7 @@ import { eventually, startTestApp, type TestApp } from '../support/app-harness';
 import { launchBrowser } from '../support/browser';
 import { populateCorp, simulator, type SimCorp } from '../support/sim-client';
 import { ADMIN_PASSWORD, createBoundTenant, freshTenantId } from '../support/tenant-fixture';
+import { executeWorkflow } from '../../lib/temporal/typed-workflows';
 
 const TENANT = freshTenantId('e2e-edit');
 const PHONE = '13700000051';
@@ -23,7 +24,7 @@ describe('an admin adds a department and a member in the admin, and WeCom gets b
     await createBoundTenant(TENANT, corp, { adminMobile: PHONE });
     await RoleModel.create({ tenantId: TENANT, name: '普通员工', builtIn: 'staff' });
     await app.startWorker();
-    await app.temporal.workflow.execute('orgSyncWorkflow', {
+    await executeWorkflow(app.temporal.workflow, 'orgSyncWorkflow', {
       workflowId: `org-sync/${TENANT}/e2e-initial`,
       taskQueue: app.config.temporalTaskQueue,
       args: [{ tenantId: TENANT, trigger: 'initial' }],

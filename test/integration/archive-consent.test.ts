@@ -1,5 +1,5 @@
 import request from 'supertest';
-import type { ArchiveConsentSummary } from '../../workflows/archive-consent.workflow';
+import type { ArchiveConsentSummary } from '../../workflows/archive-consent.contract';
 import { ArchiveConsentModel } from '../../lib/models/archive-consent.model';
 import { StaffModel } from '../../lib/models/staff.model';
 import { ensureAllArchiveConsentSchedules } from '../../lib/temporal/archive-consent-schedule';
@@ -14,6 +14,7 @@ import {
   type SmallCustomerCorp,
 } from '../support/sim-client';
 import { ADMIN_PASSWORD, createBoundTenant, freshTenantId } from '../support/tenant-fixture';
+import { executeWorkflow } from '../../lib/temporal/typed-workflows';
 
 const TENANT = freshTenantId('consent');
 
@@ -28,7 +29,7 @@ describe('会话存档 consent', () => {
   let runs = 0;
 
   const syncConsent = async () =>
-    (await app.temporal.workflow.execute('archiveConsentSyncWorkflow', {
+    (await executeWorkflow(app.temporal.workflow, 'archiveConsentSyncWorkflow', {
       workflowId: `archive-consent/${TENANT}/test-${(runs += 1)}`,
       taskQueue: app.config.temporalTaskQueue,
       args: [{ tenantId: TENANT }],
@@ -59,7 +60,7 @@ describe('会话存档 consent', () => {
       });
     }
     await app.startWorker();
-    await app.temporal.workflow.execute('customerSyncWorkflow', {
+    await executeWorkflow(app.temporal.workflow, 'customerSyncWorkflow', {
       workflowId: `customers-sync/${TENANT}/consent`,
       taskQueue: app.config.temporalTaskQueue,
       args: [{ tenantId: TENANT, trigger: 'manual' }],
@@ -80,7 +81,7 @@ describe('会话存档 consent', () => {
         body: { content: '您好，合同已发您邮箱' },
       });
     }
-    await app.temporal.workflow.execute('archiveIngestWorkflow', {
+    await executeWorkflow(app.temporal.workflow, 'archiveIngestWorkflow', {
       workflowId: `archive-ingest/${TENANT}/consent`,
       taskQueue: app.config.temporalTaskQueue,
       args: [{ tenantId: TENANT }],

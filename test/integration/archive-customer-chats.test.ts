@@ -11,6 +11,7 @@ import {
   type SmallCustomerCorp,
 } from '../support/sim-client';
 import { ADMIN_PASSWORD, createBoundTenant, freshTenantId } from '../support/tenant-fixture';
+import { executeWorkflow } from '../../lib/temporal/typed-workflows';
 
 const TENANT = freshTenantId('custchats');
 const OTHER_TENANT = freshTenantId('custchats-other');
@@ -97,7 +98,7 @@ describe('企微会话记录: one customer’s archived chats', () => {
     await text('zhaomin', [zhang], '赵敏发的报价');
     await text('lina', [zhang, 'wangwei'], '群里的报价讨论', { roomid: HIS_ROOM });
     await text('lina', ['wangwei', 'zhaomin'], '没有张三的群里也谈报价', { roomid: OTHER_ROOM });
-    await app.temporal.workflow.execute('archiveIngestWorkflow', {
+    await executeWorkflow(app.temporal.workflow, 'archiveIngestWorkflow', {
       workflowId: `archive-ingest/${TENANT}/custchats`,
       taskQueue: app.config.temporalTaskQueue,
       args: [{ tenantId: TENANT }],

@@ -10,6 +10,7 @@ import { stackEnv } from '../support/stack-env';
 import { startTcpRelay, throughRelay, type TcpRelay } from '../support/tcp-relay';
 import { createBoundTenant, freshTenantId } from '../support/tenant-fixture';
 import { startWorkerProcess } from '../support/worker-process';
+import { startWorkflow } from '../../lib/temporal/typed-workflows';
 
 const MESSAGES = 1000;
 const BATCH = 100;
@@ -83,7 +84,7 @@ describe('chat archive ingest through failures', () => {
   }
 
   const startIngest = (tenantId: string): Promise<WorkflowHandle> =>
-    app.temporal.workflow.start('archiveIngestWorkflow', {
+    startWorkflow(app.temporal.workflow, 'archiveIngestWorkflow', {
       workflowId: `archive-ingest/${tenantId}/outage`,
       taskQueue: app.config.temporalTaskQueue,
       args: [{ tenantId, limit: BATCH }],

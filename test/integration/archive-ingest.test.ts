@@ -19,6 +19,7 @@ import {
   type SmallCustomerCorp,
 } from '../support/sim-client';
 import { ADMIN_PASSWORD, createBoundTenant, freshTenantId } from '../support/tenant-fixture';
+import { executeWorkflow } from '../../lib/temporal/typed-workflows';
 
 const TENANT = freshTenantId('archive');
 /** A second tenant bound to the same corp with only the newer private key. */
@@ -53,7 +54,7 @@ describe('chat archive ingest', () => {
     });
     await createBoundTenant(LATE_TENANT, corp, { adminMobile: '13700000052' });
     await app.startWorker();
-    await app.temporal.workflow.execute('customerSyncWorkflow', {
+    await executeWorkflow(app.temporal.workflow, 'customerSyncWorkflow', {
       workflowId: `customers-sync/${TENANT}/archive-test`,
       taskQueue: app.config.temporalTaskQueue,
       args: [{ tenantId: TENANT, trigger: 'manual' }],
@@ -264,7 +265,7 @@ describe('chat archive ingest', () => {
       externalUserid: built.customers[0],
     }).lean();
     await ArchiveCursorModel.updateOne({ tenantId: TENANT }, { $set: { seq: 0 } });
-    const summary = await app.temporal.workflow.execute('archiveIngestWorkflow', {
+    const summary = await executeWorkflow(app.temporal.workflow, 'archiveIngestWorkflow', {
       workflowId: `archive-ingest/${TENANT}/reread`,
       taskQueue: app.config.temporalTaskQueue,
       args: [{ tenantId: TENANT, limit: 250 }],
@@ -345,7 +346,7 @@ describe('chat archive ingest', () => {
 
   it('stops, storing nothing past it, at a message sealed under a key version the tenant has no private key for', async () => {
     await expect(
-      app.temporal.workflow.execute('archiveIngestWorkflow', {
+      executeWorkflow(app.temporal.workflow, 'archiveIngestWorkflow', {
         workflowId: `archive-ingest/${LATE_TENANT}/missing-key`,
         taskQueue: app.config.temporalTaskQueue,
         args: [{ tenantId: LATE_TENANT }],

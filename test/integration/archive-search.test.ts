@@ -12,6 +12,7 @@ import {
   type SmallCustomerCorp,
 } from '../support/sim-client';
 import { ADMIN_PASSWORD, createBoundTenant, freshTenantId } from '../support/tenant-fixture';
+import { executeWorkflow } from '../../lib/temporal/typed-workflows';
 
 const TENANT = freshTenantId('archsearch');
 const DAY_MS = 24 * 60 * 60 * 1000;
@@ -70,7 +71,7 @@ describe('内容存档 search', () => {
       departmentIds: [1],
     });
     await app.startWorker();
-    await app.temporal.workflow.execute('customerSyncWorkflow', {
+    await executeWorkflow(app.temporal.workflow, 'customerSyncWorkflow', {
       workflowId: `customers-sync/${TENANT}/archsearch`,
       taskQueue: app.config.temporalTaskQueue,
       args: [{ tenantId: TENANT, trigger: 'manual' }],
@@ -94,14 +95,14 @@ describe('内容存档 search', () => {
         body: { content },
       });
     }
-    await app.temporal.workflow.execute('archiveIngestWorkflow', {
+    await executeWorkflow(app.temporal.workflow, 'archiveIngestWorkflow', {
       workflowId: `archive-ingest/${TENANT}/archsearch`,
       taskQueue: app.config.temporalTaskQueue,
       args: [{ tenantId: TENANT }],
     });
     // 按客户检索 lists customers who agreed to archiving: the generated traffic's customers never answered
     // (Default_Agree).
-    await app.temporal.workflow.execute('archiveConsentSyncWorkflow', {
+    await executeWorkflow(app.temporal.workflow, 'archiveConsentSyncWorkflow', {
       workflowId: `archive-consent/${TENANT}/archsearch`,
       taskQueue: app.config.temporalTaskQueue,
       args: [{ tenantId: TENANT }],
@@ -164,7 +165,7 @@ describe('内容存档 search', () => {
 
   it('keeps the summaries equal to the stored messages when the archive is read again', async () => {
     const before = await ChatConversationModel.find({ tenantId: TENANT }).sort({ _id: 1 }).lean();
-    await app.temporal.workflow.execute('archiveIngestWorkflow', {
+    await executeWorkflow(app.temporal.workflow, 'archiveIngestWorkflow', {
       workflowId: `archive-ingest/${TENANT}/archsearch-again`,
       taskQueue: app.config.temporalTaskQueue,
       args: [{ tenantId: TENANT }],

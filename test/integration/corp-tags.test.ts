@@ -13,6 +13,7 @@ import { simulator, type SimCorp } from '../support/sim-client';
 import { stackEnv } from '../support/stack-env';
 import { startSwitchableProxy, type SwitchableProxy } from '../support/switchable-proxy';
 import { ADMIN_PASSWORD, createBoundTenant, freshTenantId } from '../support/tenant-fixture';
+import { executeWorkflow } from '../../lib/temporal/typed-workflows';
 
 const TENANT = freshTenantId('corp-tags');
 const ADMIN_MOBILE = '13700000301';
@@ -286,7 +287,7 @@ describe('标签管理 → 企业微信标签: written through to WeCom', () => 
     expect(row?.write).toMatchObject({ kind: 'rename', key: group.id });
 
     // The hourly sync finds it pending: it hands it over and keeps our name rather than WeCom's older one.
-    await app.temporal.workflow.execute('corpTagSyncWorkflow', {
+    await executeWorkflow(app.temporal.workflow, 'corpTagSyncWorkflow', {
       workflowId: `tags-offline/${TENANT}`,
       taskQueue: app.config.temporalTaskQueue,
       args: [{ tenantId: TENANT, trigger: 'schedule' }],

@@ -13,6 +13,8 @@ import {
   type SmallCustomerCorp,
 } from '../support/sim-client';
 import { ADMIN_PASSWORD, createBoundTenant, freshTenantId } from '../support/tenant-fixture';
+import type { CustomerSideSyncWorkflowType } from '../../lib/temporal/customer-sync-schedule';
+import { executeWorkflow } from '../../lib/temporal/typed-workflows';
 
 const TENANT = freshTenantId('csync');
 
@@ -49,8 +51,8 @@ describe('customer-side syncs', () => {
   }
 
   /** A sync as its Schedule runs it (not counted in the manual quota). */
-  async function scheduledRun(workflowType: string, runKey: string): Promise<number> {
-    return app.temporal.workflow.execute(workflowType, {
+  async function scheduledRun(workflowType: CustomerSideSyncWorkflowType, runKey: string): Promise<number> {
+    return executeWorkflow(app.temporal.workflow, workflowType, {
       workflowId: `${runKey}/${TENANT}`,
       taskQueue: app.config.temporalTaskQueue,
       args: [{ tenantId: TENANT, trigger: 'schedule' }],

@@ -5,6 +5,7 @@ import { businessDay } from '../../lib/org/manual-sync-quota';
 import { GroupCodeGroupModel } from '../../lib/models/group-code-group.model';
 import { StaffModel } from '../../lib/models/staff.model';
 import { groupCodeWorkflowId } from '../../lib/temporal/workflow-ids';
+import { groupCodeStateQuery } from '../../workflows/group-code.contract';
 import { eventually, startTestApp, type TestApp } from '../support/app-harness';
 import { simulator, type SimCorp } from '../support/sim-client';
 import { ADMIN_PASSWORD, createBoundTenant, freshTenantId } from '../support/tenant-fixture';
@@ -343,7 +344,7 @@ describe('群活码 (R-2.1): exact allocation, strategies, validations, landing,
       groups: [{ name: '唯一群', scanLimit: 1 }],
     });
     const handle = app.temporal.workflow.getHandle(groupCodeWorkflowId(TENANT, code.id));
-    await eventually(async () => ((await handle.query('groupCodeState')) as { reviews: number }).reviews > 0);
+    await eventually(async () => (await handle.query(groupCodeStateQuery)).reviews > 0);
     await app.stopWorker();
     try {
       expect((await scan(code.id)).group?.name).toBe('唯一群');
@@ -369,7 +370,7 @@ describe('群活码 (R-2.1): exact allocation, strategies, validations, landing,
     const description = await handle.describe();
     expect(description.searchAttributes).toMatchObject({ TenantId: [TENANT], EntityType: ['group-code'] });
     await eventually(async () => {
-      const state = (await handle.query('groupCodeState')) as { status: string };
+      const state = await handle.query(groupCodeStateQuery);
       return state.status === 'normal';
     });
 

@@ -11,6 +11,7 @@ import { eventually, startTestApp, type TestApp } from '../support/app-harness';
 import { stackEnv } from '../support/stack-env';
 import { populateCorp, simulator, type SimCorp } from '../support/sim-client';
 import { ADMIN_PASSWORD, createBoundTenant, freshTenantId } from '../support/tenant-fixture';
+import { executeWorkflow } from '../../lib/temporal/typed-workflows';
 
 const TENANT = freshTenantId('orgedit');
 
@@ -36,7 +37,7 @@ describe('org editing written back to WeCom (R-7.1.1-02..10, R-7.1.3, I-95..I-10
 
   async function syncOrg() {
     syncs += 1;
-    await app.temporal.workflow.execute('orgSyncWorkflow', {
+    await executeWorkflow(app.temporal.workflow, 'orgSyncWorkflow', {
       workflowId: `org-sync/${TENANT}/test-${syncs}`,
       taskQueue: app.config.temporalTaskQueue,
       args: [{ tenantId: TENANT, trigger: 'schedule' }],

@@ -13,7 +13,7 @@ import {
   sensitiveNoticeWorkflowId,
   sensitiveReviewWorkflowId,
 } from '../../lib/temporal/workflow-ids';
-import { reviewStateQuery } from '../../workflows/sensitive-review.workflow';
+import { reviewStateQuery } from '../../workflows/sensitive-review.contract';
 import { eventually, startTestApp, type TestApp } from '../support/app-harness';
 import { rotateArchiveKey } from '../support/archive-fixture';
 import { ensureCallbackSettings } from '../../lib/wecom/binding-store';

@@ -9,6 +9,7 @@ import { eventually, startTestApp, type TestApp } from '../support/app-harness';
 import { customerScenario, populateLargeCorp, simulator } from '../support/sim-client';
 import { ADMIN_PASSWORD, createBoundTenant, freshTenantId } from '../support/tenant-fixture';
 import { startWorkerProcess } from '../support/worker-process';
+import { startWorkflow } from '../../lib/temporal/typed-workflows';
 
 const TENANT = freshTenantId('crash');
 const CUSTOMER_TENANT = freshTenantId('crash-customers');
@@ -104,7 +105,7 @@ describe('a worker killed in the middle of a customer sync', () => {
     // A slow WeCom holds each page open for seconds, so the kill lands between pages.
     await simulator.setLatency('/externalcontact/batch/get_by_user', 3000);
     worker = workerProcess(app);
-    await app.temporal.workflow.start('customerSyncWorkflow', {
+    await startWorkflow(app.temporal.workflow, 'customerSyncWorkflow', {
       workflowId: `customers-sync/${CUSTOMER_TENANT}/crash`,
       taskQueue: app.config.temporalTaskQueue,
       args: [{ tenantId: CUSTOMER_TENANT, trigger: 'manual' }],

@@ -7,6 +7,7 @@ import { eventually, startTestApp, type TestApp } from '../support/app-harness';
 import { populateCorp, populateLargeCorp, simulator } from '../support/sim-client';
 import { createBoundTenant, freshTenantId } from '../support/tenant-fixture';
 import { startWorkerProcess } from '../support/worker-process';
+import { startWorkflow } from '../../lib/temporal/typed-workflows';
 
 interface LogLine {
   level: number;
@@ -59,7 +60,7 @@ describe('the worker process: its log and its stop', () => {
   }
 
   const startOrgSync = (tenantId: string, run: string) =>
-    app.temporal.workflow.start('orgSyncWorkflow', {
+    startWorkflow(app.temporal.workflow, 'orgSyncWorkflow', {
       workflowId: `org-sync/${tenantId}/${run}`,
       taskQueue: app.config.temporalTaskQueue,
       args: [{ tenantId, trigger: 'manual' }],

@@ -25,6 +25,10 @@ export const stackEnv = {
   get temporalBin() {
     return required('TEMPORAL_BIN');
   },
+  /** Temporal's time-skipping test server, for workflow tests whose timers run for days. */
+  get temporalTestServerBin() {
+    return required('TEMPORAL_TEST_SERVER_BIN');
+  },
 };
 
 /** A database of its own for each test file, on the same server. */

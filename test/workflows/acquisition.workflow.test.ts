@@ -1,37 +1,16 @@
 import { ApplicationFailure } from '@temporalio/common';
-import { TestWorkflowEnvironment } from '@temporalio/testing';
-import { Worker } from '@temporalio/worker';
 import type { GroupWelcomeActivities } from '../../activities/group-welcome.activities';
 import type { NewContactWelcomeActivities } from '../../activities/new-contact-welcome.activities';
 import type { StaffCodeSyncActivities } from '../../activities/staff-code-sync.activities';
 import { groupWelcomeTemplateWorkflow } from '../../workflows/group-welcome-template.workflow';
 import { newContactWelcomeWorkflow } from '../../workflows/new-contact-welcome.workflow';
-import { staffCodeChangedSignal, staffCodeSyncWorkflow } from '../../workflows/staff-code-sync.workflow';
+import { staffCodeSyncWorkflow } from '../../workflows/staff-code-sync.workflow';
+import { staffCodeChangedSignal } from '../../workflows/staff-code-sync.contract';
 import { recordHistoryIfAsked } from '../support/record-history';
+import { workflowTestEnv } from '../support/workflow-test-env';
 
 describe('员工活码 and 欢迎语 workflows', () => {
-  let env: TestWorkflowEnvironment;
-
-  beforeAll(async () => {
-    const path = process.env.TEMPORAL_TEST_SERVER_BIN;
-    if (!path) throw new Error('TEMPORAL_TEST_SERVER_BIN is not set: run the tests through `npm test`');
-    env = await TestWorkflowEnvironment.createTimeSkipping({
-      server: { executable: { type: 'existing-path', path } },
-    });
-  }, 60_000);
-
-  afterAll(async () => {
-    await env?.teardown();
-  });
-
-  async function worker(name: string, activities: object) {
-    return Worker.create({
-      connection: env.nativeConnection,
-      taskQueue: name,
-      workflowsPath: require.resolve('../../workflows'),
-      activities,
-    });
-  }
+  const env = workflowTestEnv('time-skipping');
 
   describe('newContactWelcomeWorkflow', () => {
     function activities(calls: string[], overrides: Partial<NewContactWelcomeActivities> = {}) {
@@ -54,9 +33,7 @@ describe('员工活码 and 欢迎语 workflows', () => {
     }
 
     async function run(name: string, acts: NewContactWelcomeActivities) {
-      await (
-        await worker(name, acts)
-      ).runUntil(async () => {
+      await env.runWorker(name, acts, async () => {
         const handle = await env.client.workflow.start(newContactWelcomeWorkflow, {
           workflowId: `new-contact/${name}`,
           taskQueue: name,
@@ -114,9 +91,7 @@ describe('员工活码 and 欢迎语 workflows', () => {
         },
       };
       const name = 'staff-code-sync';
-      await (
-        await worker(name, acts)
-      ).runUntil(async () => {
+      await env.runWorker(name, acts, async () => {
         const handle = await env.client.workflow.signalWithStart(staffCodeSyncWorkflow, {
           workflowId: `staff-code-sync/${name}`,
           taskQueue: name,
@@ -133,15 +108,14 @@ describe('员工活码 and 欢迎语 workflows', () => {
     it('retries while WeCom is unreachable', async () => {
       let attempts = 0;
       const name = 'staff-code-sync-outage';
-      await (
-        await worker(name, {
-          syncStaffCodeToWeCom: async () => {
-            attempts += 1;
-            if (attempts < 3) throw ApplicationFailure.retryable('unreachable', 'WeComTransportError');
-            return { settled: true };
-          },
-        } satisfies StaffCodeSyncActivities)
-      ).runUntil(async () => {
+      const activities: StaffCodeSyncActivities = {
+        syncStaffCodeToWeCom: async () => {
+          attempts += 1;
+          if (attempts < 3) throw ApplicationFailure.retryable('unreachable', 'WeComTransportError');
+          return { settled: true };
+        },
+      };
+      await env.runWorker(name, activities, async () => {
         const handle = await env.client.workflow.start(staffCodeSyncWorkflow, {
           workflowId: `staff-code-sync/${name}`,
           taskQueue: name,
@@ -168,9 +142,7 @@ describe('员工活码 and 欢迎语 workflows', () => {
         },
       };
       const name = 'group-welcome';
-      await (
-        await worker(name, acts)
-      ).runUntil(async () => {
+      await env.runWorker(name, acts, async () => {
         const handle = await env.client.workflow.start(groupWelcomeTemplateWorkflow, {
           workflowId: `group-welcome/${name}`,
           taskQueue: name,

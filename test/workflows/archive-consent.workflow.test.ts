@@ -1,38 +1,17 @@
-import { TestWorkflowEnvironment } from '@temporalio/testing';
-import { Worker } from '@temporalio/worker';
 import type {
   ArchiveConsentActivities,
   ArchivedStaffResult,
 } from '../../activities/archive-consent.activities';
-import {
-  archiveConsentSyncWorkflow,
-  type ArchiveConsentSummary,
-} from '../../workflows/archive-consent.workflow';
+import { archiveConsentSyncWorkflow } from '../../workflows/archive-consent.workflow';
+import { type ArchiveConsentSummary } from '../../workflows/archive-consent.contract';
 import { recordHistoryIfAsked } from '../support/record-history';
+import { workflowTestEnv } from '../support/workflow-test-env';
 
 describe('archiveConsentSyncWorkflow', () => {
-  let env: TestWorkflowEnvironment;
-
-  beforeAll(async () => {
-    const path = process.env.TEMPORAL_TEST_SERVER_BIN;
-    if (!path) throw new Error('TEMPORAL_TEST_SERVER_BIN is not set: run the tests through `npm test`');
-    env = await TestWorkflowEnvironment.createTimeSkipping({
-      server: { executable: { type: 'existing-path', path } },
-    });
-  }, 60_000);
-
-  afterAll(async () => {
-    await env?.teardown();
-  });
+  const env = workflowTestEnv('time-skipping');
 
   async function run(name: string, activities: ArchiveConsentActivities): Promise<ArchiveConsentSummary> {
-    const worker = await Worker.create({
-      connection: env.nativeConnection,
-      taskQueue: name,
-      workflowsPath: require.resolve('../../workflows'),
-      activities,
-    });
-    return worker.runUntil(async () => {
+    return env.runWorker(name, activities, async () => {
       const handle = await env.client.workflow.start(archiveConsentSyncWorkflow, {
         workflowId: `archive-consent/${name}`,
         taskQueue: name,

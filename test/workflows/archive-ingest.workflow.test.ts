@@ -1,38 +1,20 @@
-import { TestWorkflowEnvironment } from '@temporalio/testing';
-import { Worker } from '@temporalio/worker';
 import { ApplicationFailure } from '@temporalio/common';
 import { WorkflowFailedError } from '@temporalio/client';
 import type { ArchiveIngestActivities, IngestBatchResult } from '../../activities/archive-ingest.activities';
-import { archiveIngestWorkflow, type ArchiveIngestSummary } from '../../workflows/archive-ingest.workflow';
+import { archiveIngestWorkflow } from '../../workflows/archive-ingest.workflow';
+import { type ArchiveIngestSummary } from '../../workflows/archive-ingest.contract';
 import { recordHistoryIfAsked } from '../support/record-history';
+import { workflowTestEnv } from '../support/workflow-test-env';
 
 describe('archiveIngestWorkflow', () => {
-  let env: TestWorkflowEnvironment;
-
-  beforeAll(async () => {
-    const path = process.env.TEMPORAL_TEST_SERVER_BIN;
-    if (!path) throw new Error('TEMPORAL_TEST_SERVER_BIN is not set: run the tests through `npm test`');
-    env = await TestWorkflowEnvironment.createTimeSkipping({
-      server: { executable: { type: 'existing-path', path } },
-    });
-  }, 60_000);
-
-  afterAll(async () => {
-    await env?.teardown();
-  });
+  const env = workflowTestEnv('time-skipping');
 
   async function run(
     name: string,
     activities: ArchiveIngestActivities,
     limit = 2,
   ): Promise<ArchiveIngestSummary> {
-    const worker = await Worker.create({
-      connection: env.nativeConnection,
-      taskQueue: name,
-      workflowsPath: require.resolve('../../workflows'),
-      activities,
-    });
-    return worker.runUntil(async () => {
+    return env.runWorker(name, activities, async () => {
       const handle = await env.client.workflow.start(archiveIngestWorkflow, {
         workflowId: `archive-ingest/${name}`,
         taskQueue: name,

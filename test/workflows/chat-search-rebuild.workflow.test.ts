@@ -1,23 +1,11 @@
 import { ApplicationFailure } from '@temporalio/common';
-import { TestWorkflowEnvironment } from '@temporalio/testing';
-import { Worker } from '@temporalio/worker';
 import type { ChatSearchRebuildActivities } from '../../activities/chat-search-rebuild.activities';
 import { chatSearchRebuildWorkflow } from '../../workflows/chat-search-rebuild.workflow';
 import { recordHistoryIfAsked } from '../support/record-history';
-import { stackEnv } from '../support/stack-env';
+import { workflowTestEnv } from '../support/workflow-test-env';
 
 describe('chat search rebuild workflow', () => {
-  let env: TestWorkflowEnvironment;
-
-  beforeAll(async () => {
-    env = await TestWorkflowEnvironment.createLocal({
-      server: { executable: { type: 'existing-path', path: stackEnv.temporalBin } },
-    });
-  }, 60_000);
-
-  afterAll(async () => {
-    await env?.teardown();
-  });
+  const env = workflowTestEnv('local');
 
   it('refills the index from MongoDB, retrying while Elasticsearch is away', async () => {
     const taskQueue = 'chat-search-rebuild';
@@ -29,13 +17,7 @@ describe('chat search rebuild workflow', () => {
         return { indexed: 10 };
       },
     };
-    const worker = await Worker.create({
-      connection: env.nativeConnection,
-      taskQueue,
-      workflowsPath: require.resolve('../../workflows'),
-      activities,
-    });
-    await worker.runUntil(async () => {
+    await env.runWorker(taskQueue, activities, async () => {
       const handle = await env.client.workflow.start(chatSearchRebuildWorkflow, {
         workflowId: 'chat-search-rebuild/x-chat-messages-v2',
         taskQueue,

@@ -1,22 +1,11 @@
-import { TestWorkflowEnvironment } from '@temporalio/testing';
-import { Worker } from '@temporalio/worker';
 import type { ContactEventActivities } from '../../activities/contact-events.activities';
-import { contactEventsWorkflow, contactEventSignal } from '../../workflows/contact-events.workflow';
+import { contactEventsWorkflow } from '../../workflows/contact-events.workflow';
+import { contactEventSignal } from '../../workflows/contact-events.contract';
 import { recordHistoryIfAsked } from '../support/record-history';
-import { stackEnv } from '../support/stack-env';
+import { workflowTestEnv } from '../support/workflow-test-env';
 
 describe('contactEventsWorkflow', () => {
-  let env: TestWorkflowEnvironment;
-
-  beforeAll(async () => {
-    env = await TestWorkflowEnvironment.createLocal({
-      server: { executable: { type: 'existing-path', path: stackEnv.temporalBin } },
-    });
-  }, 60_000);
-
-  afterAll(async () => {
-    await env?.teardown();
-  });
+  const env = workflowTestEnv('local');
 
   /**
    * Runs one contactEventsWorkflow on its own task queue with the given activities, sends the signals,
@@ -29,13 +18,7 @@ describe('contactEventsWorkflow', () => {
     expected: number,
   ): Promise<string[]> {
     const applied: string[] = [];
-    const worker = await Worker.create({
-      connection: env.nativeConnection,
-      taskQueue: name,
-      workflowsPath: require.resolve('../../workflows'),
-      activities: activities(applied),
-    });
-    await worker.runUntil(async () => {
+    await env.runWorker(name, activities(applied), async () => {
       const handle = await env.client.workflow.start(contactEventsWorkflow, {
         workflowId: `contact-events/${name}`,
         taskQueue: name,

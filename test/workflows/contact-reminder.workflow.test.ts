@@ -1,35 +1,22 @@
-import { TestWorkflowEnvironment } from '@temporalio/testing';
-import { Worker } from '@temporalio/worker';
 import type {
   ContactReminderActivities,
   SendContactReminderInput,
 } from '../../activities/contact-reminder.activities';
+import { contactReminderWorkflow } from '../../workflows/contact-reminder.workflow';
 import {
   cancelReminderSignal,
-  contactReminderWorkflow,
   reminderStateQuery,
   rescheduleReminderSignal,
   type ContactReminderInput,
-} from '../../workflows/contact-reminder.workflow';
+} from '../../workflows/contact-reminder.contract';
 import { recordHistoryIfAsked } from '../support/record-history';
+import { workflowTestEnv } from '../support/workflow-test-env';
 
 const MINUTE = 60_000;
 const DAY = 24 * 60 * MINUTE;
 
 describe('contactReminderWorkflow', () => {
-  let env: TestWorkflowEnvironment;
-
-  beforeAll(async () => {
-    const path = process.env.TEMPORAL_TEST_SERVER_BIN;
-    if (!path) throw new Error('TEMPORAL_TEST_SERVER_BIN is not set: run the tests through `npm test`');
-    env = await TestWorkflowEnvironment.createTimeSkipping({
-      server: { executable: { type: 'existing-path', path } },
-    });
-  }, 60_000);
-
-  afterAll(async () => {
-    await env?.teardown();
-  });
+  const env = workflowTestEnv('time-skipping');
 
   /** Runs one reminder with an activity that notes each send (and when), and hands `drive` its handle. */
   async function run(
@@ -49,13 +36,7 @@ describe('contactReminderWorkflow', () => {
         return 'sent';
       },
     };
-    const worker = await Worker.create({
-      connection: env.nativeConnection,
-      taskQueue: name,
-      workflowsPath: require.resolve('../../workflows'),
-      activities,
-    });
-    await worker.runUntil(async () => {
+    await env.runWorker(name, activities, async () => {
       const handle = await env.client.workflow.start(contactReminderWorkflow, {
         workflowId: `contact-reminder/${name}`,
         taskQueue: name,

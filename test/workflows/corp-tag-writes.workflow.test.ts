@@ -1,23 +1,12 @@
-import { TestWorkflowEnvironment } from '@temporalio/testing';
-import { Worker } from '@temporalio/worker';
 import type { CorpTagWriteActivities } from '../../activities/corp-tag-writes.activities';
 import type { CorpTagWrite } from '../../lib/tags/corp-tag-writes';
-import { corpTagWritesWorkflow, corpTagWriteSignal } from '../../workflows/corp-tag-writes.workflow';
+import { corpTagWritesWorkflow } from '../../workflows/corp-tag-writes.workflow';
+import { corpTagWriteSignal } from '../../workflows/corp-tag-writes.contract';
 import { recordHistoryIfAsked } from '../support/record-history';
-import { stackEnv } from '../support/stack-env';
+import { workflowTestEnv } from '../support/workflow-test-env';
 
 describe('corpTagWritesWorkflow', () => {
-  let env: TestWorkflowEnvironment;
-
-  beforeAll(async () => {
-    env = await TestWorkflowEnvironment.createLocal({
-      server: { executable: { type: 'existing-path', path: stackEnv.temporalBin } },
-    });
-  }, 60_000);
-
-  afterAll(async () => {
-    await env?.teardown();
-  });
+  const env = workflowTestEnv('local');
 
   const writes: CorpTagWrite[] = [
     { writeId: 'w1', kind: 'create-group', groupKey: 'pending-1' },
@@ -42,13 +31,7 @@ describe('corpTagWritesWorkflow', () => {
         return { customers: 1 };
       },
     };
-    const worker = await Worker.create({
-      connection: env.nativeConnection,
-      taskQueue: 'corp-tag-writes',
-      workflowsPath: require.resolve('../../workflows'),
-      activities,
-    });
-    await worker.runUntil(async () => {
+    await env.runWorker('corp-tag-writes', activities, async () => {
       const handle = await env.client.workflow.start(corpTagWritesWorkflow, {
         workflowId: 'corp-tag-writes/test',
         taskQueue: 'corp-tag-writes',

@@ -1,22 +1,11 @@
-import { TestWorkflowEnvironment } from '@temporalio/testing';
-import { Worker } from '@temporalio/worker';
 import type { CustomerEventActivities } from '../../activities/customer-events.activities';
-import { customerEventSignal, customerEventsWorkflow } from '../../workflows/customer-events.workflow';
+import { customerEventsWorkflow } from '../../workflows/customer-events.workflow';
+import { customerEventSignal } from '../../workflows/customer-events.contract';
 import { recordHistoryIfAsked } from '../support/record-history';
-import { stackEnv } from '../support/stack-env';
+import { workflowTestEnv } from '../support/workflow-test-env';
 
 describe('customerEventsWorkflow', () => {
-  let env: TestWorkflowEnvironment;
-
-  beforeAll(async () => {
-    env = await TestWorkflowEnvironment.createLocal({
-      server: { executable: { type: 'existing-path', path: stackEnv.temporalBin } },
-    });
-  }, 60_000);
-
-  afterAll(async () => {
-    await env?.teardown();
-  });
+  const env = workflowTestEnv('local');
 
   it('applies signalled events one at a time in arrival order, each once, then picks up stranded ones', async () => {
     const applied: string[] = [];
@@ -36,13 +25,7 @@ describe('customerEventsWorkflow', () => {
       },
     };
     const name = 'customer-events';
-    const worker = await Worker.create({
-      connection: env.nativeConnection,
-      taskQueue: name,
-      workflowsPath: require.resolve('../../workflows'),
-      activities,
-    });
-    await worker.runUntil(async () => {
+    await env.runWorker(name, activities, async () => {
       const handle = await env.client.workflow.start(customerEventsWorkflow, {
         workflowId: `customer-events/${name}`,
         taskQueue: name,

@@ -1,36 +1,15 @@
 import { ApplicationFailure } from '@temporalio/common';
-import { TestWorkflowEnvironment } from '@temporalio/testing';
-import { Worker } from '@temporalio/worker';
 import type { CustomerSearchActivities } from '../../activities/customer-search.activities';
 import {
   customerSearchOutboxWorkflow,
-  customerSearchPendingSignal,
   customerSearchRebuildWorkflow,
 } from '../../workflows/customer-search.workflow';
+import { customerSearchPendingSignal } from '../../workflows/customer-search.contract';
 import { recordHistoryIfAsked } from '../support/record-history';
-import { stackEnv } from '../support/stack-env';
+import { workflowTestEnv } from '../support/workflow-test-env';
 
 describe('customer search workflows', () => {
-  let env: TestWorkflowEnvironment;
-
-  beforeAll(async () => {
-    env = await TestWorkflowEnvironment.createLocal({
-      server: { executable: { type: 'existing-path', path: stackEnv.temporalBin } },
-    });
-  }, 60_000);
-
-  afterAll(async () => {
-    await env?.teardown();
-  });
-
-  function worker(taskQueue: string, activities: CustomerSearchActivities) {
-    return Worker.create({
-      connection: env.nativeConnection,
-      taskQueue,
-      workflowsPath: require.resolve('../../workflows'),
-      activities,
-    });
-  }
+  const env = workflowTestEnv('local');
 
   it('drains the outbox, retrying while the index is down, and again when woken meanwhile', async () => {
     const taskQueue = 'customer-search-outbox';
@@ -46,8 +25,7 @@ describe('customer search workflows', () => {
       },
       rebuildCustomerSearchIndex: async () => ({ indexed: 0 }),
     };
-    const running = await worker(taskQueue, activities);
-    await running.runUntil(async () => {
+    await env.runWorker(taskQueue, activities, async () => {
       const handle = await env.client.workflow.signalWithStart(customerSearchOutboxWorkflow, {
         workflowId: 'customer-search-outbox/t1',
         taskQueue,
@@ -72,8 +50,7 @@ describe('customer search workflows', () => {
         return { indexed: 10 };
       },
     };
-    const running = await worker(taskQueue, activities);
-    await running.runUntil(async () => {
+    await env.runWorker(taskQueue, activities, async () => {
       const handle = await env.client.workflow.start(customerSearchRebuildWorkflow, {
         workflowId: 'customer-search-rebuild/x-customers-v1',
         taskQueue,

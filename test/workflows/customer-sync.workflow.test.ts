@@ -1,5 +1,3 @@
-import { TestWorkflowEnvironment } from '@temporalio/testing';
-import { Worker } from '@temporalio/worker';
 import { ApplicationFailure } from '@temporalio/common';
 import type { CustomerSyncActivities } from '../../activities/customer-sync.activities';
 import {
@@ -8,20 +6,10 @@ import {
   customerSyncWorkflow,
 } from '../../workflows/customer-sync.workflow';
 import { recordHistoryIfAsked } from '../support/record-history';
-import { stackEnv } from '../support/stack-env';
+import { workflowTestEnv } from '../support/workflow-test-env';
 
 describe('customer-side sync workflows', () => {
-  let env: TestWorkflowEnvironment;
-
-  beforeAll(async () => {
-    env = await TestWorkflowEnvironment.createLocal({
-      server: { executable: { type: 'existing-path', path: stackEnv.temporalBin } },
-    });
-  }, 60_000);
-
-  afterAll(async () => {
-    await env?.teardown();
-  });
+  const env = workflowTestEnv('local');
 
   function fakeActivities(
     calls: string[],
@@ -79,13 +67,7 @@ describe('customer-side sync workflows', () => {
     activities: CustomerSyncActivities,
     workflow: (input: { tenantId: string; trigger: 'manual' }) => Promise<T>,
   ): Promise<T> {
-    const worker = await Worker.create({
-      connection: env.nativeConnection,
-      taskQueue: name,
-      workflowsPath: require.resolve('../../workflows'),
-      activities,
-    });
-    return worker.runUntil(async () => {
+    return env.runWorker(name, activities, async () => {
       const handle = await env.client.workflow.start(workflow, {
         workflowId: `${name}/t1`,
         taskQueue: name,

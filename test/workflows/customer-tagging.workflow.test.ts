@@ -1,32 +1,14 @@
 import { ApplicationFailure } from '@temporalio/common';
-import { TestWorkflowEnvironment } from '@temporalio/testing';
-import { Worker } from '@temporalio/worker';
 import type { CustomerTaggingActivities } from '../../activities/customer-tagging.activities';
 import { customerTaggingWorkflow } from '../../workflows/customer-tagging.workflow';
 import { recordHistoryIfAsked } from '../support/record-history';
-import { stackEnv } from '../support/stack-env';
+import { workflowTestEnv } from '../support/workflow-test-env';
 
 describe('customerTaggingWorkflow', () => {
-  let env: TestWorkflowEnvironment;
-
-  beforeAll(async () => {
-    env = await TestWorkflowEnvironment.createLocal({
-      server: { executable: { type: 'existing-path', path: stackEnv.temporalBin } },
-    });
-  }, 60_000);
-
-  afterAll(async () => {
-    await env?.teardown();
-  });
+  const env = workflowTestEnv('local');
 
   async function run(name: string, activities: CustomerTaggingActivities): Promise<void> {
-    const worker = await Worker.create({
-      connection: env.nativeConnection,
-      taskQueue: name,
-      workflowsPath: require.resolve('../../workflows'),
-      activities,
-    });
-    await worker.runUntil(async () => {
+    await env.runWorker(name, activities, async () => {
       const handle = await env.client.workflow.start(customerTaggingWorkflow, {
         workflowId: `customer-tagging/${name}`,
         taskQueue: name,

@@ -1,14 +1,13 @@
-import { TestWorkflowEnvironment } from '@temporalio/testing';
-import { Worker } from '@temporalio/worker';
 import type { GroupCodeActivities } from '../../activities/group-code.activities';
-import type { GroupCodeAlertKind, ReviewedGroup } from '../../workflows/group-code-alerts';
+import type { GroupCodeAlertKind, ReviewedGroup } from '../../workflows/group-code.contract';
+import { groupCodeWorkflow } from '../../workflows/group-code.workflow';
 import {
   groupCodeChangedSignal,
   groupCodeDeletedSignal,
   groupCodeStateQuery,
-  groupCodeWorkflow,
-} from '../../workflows/group-code.workflow';
+} from '../../workflows/group-code.contract';
 import { recordHistoryIfAsked } from '../support/record-history';
+import { workflowTestEnv } from '../support/workflow-test-env';
 
 const HOUR = 3_600_000;
 const DAY = 24 * HOUR;
@@ -21,19 +20,7 @@ interface FakeGroup {
 }
 
 describe('groupCodeWorkflow (群活码 rotation)', () => {
-  let env: TestWorkflowEnvironment;
-
-  beforeAll(async () => {
-    const path = process.env.TEMPORAL_TEST_SERVER_BIN;
-    if (!path) throw new Error('TEMPORAL_TEST_SERVER_BIN is not set: run the tests through `npm test`');
-    env = await TestWorkflowEnvironment.createTimeSkipping({
-      server: { executable: { type: 'existing-path', path } },
-    });
-  }, 60_000);
-
-  afterAll(async () => {
-    await env?.teardown();
-  });
+  const env = workflowTestEnv('time-skipping');
 
   /**
    * Runs the workflow against a fake code whose groups the test changes; the fake review applies the
@@ -63,13 +50,7 @@ describe('groupCodeWorkflow (群活码 rotation)', () => {
         return 'sent';
       },
     };
-    const worker = await Worker.create({
-      connection: env.nativeConnection,
-      taskQueue: name,
-      workflowsPath: require.resolve('../../workflows'),
-      activities,
-    });
-    await worker.runUntil(async () => {
+    await env.runWorker(name, activities, async () => {
       const handle = await env.client.workflow.start(groupCodeWorkflow, {
         workflowId: `group-code/t1/${name}`,
         taskQueue: name,

@@ -1,26 +1,11 @@
-import { TestWorkflowEnvironment } from '@temporalio/testing';
-import { Worker } from '@temporalio/worker';
 import type { OrgSyncActivities } from '../../activities/org-sync.activities';
 import { ALL_SEARCH_ATTRIBUTE_KEYS } from '../../lib/temporal/search-attributes';
 import { orgSyncWorkflow } from '../../workflows/org-sync.workflow';
 import { recordHistoryIfAsked } from '../support/record-history';
-import { stackEnv } from '../support/stack-env';
+import { workflowTestEnv } from '../support/workflow-test-env';
 
 describe('orgSyncWorkflow', () => {
-  let env: TestWorkflowEnvironment;
-
-  beforeAll(async () => {
-    env = await TestWorkflowEnvironment.createLocal({
-      server: {
-        executable: { type: 'existing-path', path: stackEnv.temporalBin },
-        searchAttributes: ALL_SEARCH_ATTRIBUTE_KEYS,
-      },
-    });
-  }, 60_000);
-
-  afterAll(async () => {
-    await env?.teardown();
-  });
+  const env = workflowTestEnv('local', { searchAttributes: ALL_SEARCH_ATTRIBUTE_KEYS });
 
   function fakeActivities(overrides: Partial<OrgSyncActivities> = {}) {
     const calls: string[] = [];
@@ -50,13 +35,7 @@ describe('orgSyncWorkflow', () => {
   }
 
   async function run(activities: OrgSyncActivities, taskQueue: string) {
-    const worker = await Worker.create({
-      connection: env.nativeConnection,
-      taskQueue,
-      workflowsPath: require.resolve('../../workflows'),
-      activities,
-    });
-    return worker.runUntil(async () => {
+    return env.runWorker(taskQueue, activities, async () => {
       const handle = await env.client.workflow.start(orgSyncWorkflow, {
         workflowId: `org-sync/t1/${taskQueue}`,
         taskQueue,

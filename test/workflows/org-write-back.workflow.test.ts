@@ -1,23 +1,12 @@
 import { ApplicationFailure } from '@temporalio/common';
-import { TestWorkflowEnvironment } from '@temporalio/testing';
-import { Worker } from '@temporalio/worker';
 import type { OrgWriteBackActivities } from '../../activities/org-write-back.activities';
-import { orgChangeSignal, orgWriteBackWorkflow } from '../../workflows/org-write-back.workflow';
+import { orgWriteBackWorkflow } from '../../workflows/org-write-back.workflow';
+import { orgChangeSignal } from '../../workflows/org-write-back.contract';
 import { recordHistoryIfAsked } from '../support/record-history';
-import { stackEnv } from '../support/stack-env';
+import { workflowTestEnv } from '../support/workflow-test-env';
 
 describe('orgWriteBackWorkflow', () => {
-  let env: TestWorkflowEnvironment;
-
-  beforeAll(async () => {
-    env = await TestWorkflowEnvironment.createLocal({
-      server: { executable: { type: 'existing-path', path: stackEnv.temporalBin } },
-    });
-  }, 60_000);
-
-  afterAll(async () => {
-    await env?.teardown();
-  });
+  const env = workflowTestEnv('local');
 
   /** A fake queue of pending changes, as MongoDB would hold them, and the order they were written in. */
   function fakeQueue(initial: string[], failFirstAttemptsOf: Record<string, number> = {}) {
@@ -46,13 +35,7 @@ describe('orgWriteBackWorkflow', () => {
     body: (wake: () => Promise<void>) => Promise<void>,
     expected: number,
   ) {
-    const worker = await Worker.create({
-      connection: env.nativeConnection,
-      taskQueue: name,
-      workflowsPath: require.resolve('../../workflows'),
-      activities: queue.activities,
-    });
-    await worker.runUntil(async () => {
+    await env.runWorker(name, queue.activities, async () => {
       const handle = await env.client.workflow.signalWithStart(orgWriteBackWorkflow, {
         workflowId: `org-write-back/${name}`,
         taskQueue: name,

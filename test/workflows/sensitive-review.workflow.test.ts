@@ -1,35 +1,18 @@
-import { TestWorkflowEnvironment } from '@temporalio/testing';
-import { Worker } from '@temporalio/worker';
 import type {
   SensitiveReviewActivities,
   SensitiveReviewDecision,
 } from '../../activities/sensitive-review.activities';
 import { sensitiveNoticeWorkflow } from '../../workflows/sensitive-notice.workflow';
-import {
-  REVIEW_WINDOW_MS,
-  reviewSignal,
-  reviewStateQuery,
-  sensitiveReviewWorkflow,
-} from '../../workflows/sensitive-review.workflow';
+import { sensitiveReviewWorkflow } from '../../workflows/sensitive-review.workflow';
+import { REVIEW_WINDOW_MS, reviewSignal, reviewStateQuery } from '../../workflows/sensitive-review.contract';
 import { recordHistoryIfAsked } from '../support/record-history';
+import { workflowTestEnv } from '../support/workflow-test-env';
 
 const DAY = 24 * 60 * 60 * 1000;
 const reviewer = { userid: 'admin', name: '管理员' };
 
 describe('sensitiveReviewWorkflow and sensitiveNoticeWorkflow', () => {
-  let env: TestWorkflowEnvironment;
-
-  beforeAll(async () => {
-    const path = process.env.TEMPORAL_TEST_SERVER_BIN;
-    if (!path) throw new Error('TEMPORAL_TEST_SERVER_BIN is not set: run the tests through `npm test`');
-    env = await TestWorkflowEnvironment.createTimeSkipping({
-      server: { executable: { type: 'existing-path', path } },
-    });
-  }, 60_000);
-
-  afterAll(async () => {
-    await env?.teardown();
-  });
+  const env = workflowTestEnv('time-skipping');
 
   /** Activities that count their calls; the notice fails `failFirstNotices` times first. */
   function fakeActivities(failFirstNotices = 0) {
@@ -58,14 +41,8 @@ describe('sensitiveReviewWorkflow and sensitiveNoticeWorkflow', () => {
     drive: (handle: Awaited<ReturnType<typeof env.client.workflow.start>>) => Promise<void>,
   ) {
     const { activities, notices, recorded } = fakeActivities();
-    const worker = await Worker.create({
-      connection: env.nativeConnection,
-      taskQueue: name,
-      workflowsPath: require.resolve('../../workflows'),
-      activities,
-    });
     let finishedAt = 0;
-    await worker.runUntil(async () => {
+    await env.runWorker(name, activities, async () => {
       const handle = await env.client.workflow.start(sensitiveReviewWorkflow, {
         workflowId: `sensitive-review/t1/${name}`,
         taskQueue: name,
@@ -104,13 +81,7 @@ describe('sensitiveReviewWorkflow and sensitiveNoticeWorkflow', () => {
   it('sends one notice for all the rows of a message, retrying until WeCom takes it', async () => {
     const { activities, notices } = fakeActivities(2);
     const name = 'sensitive-notice-retried';
-    const worker = await Worker.create({
-      connection: env.nativeConnection,
-      taskQueue: name,
-      workflowsPath: require.resolve('../../workflows'),
-      activities,
-    });
-    await worker.runUntil(async () => {
+    await env.runWorker(name, activities, async () => {
       const handle = await env.client.workflow.start(sensitiveNoticeWorkflow, {
         workflowId: `sensitive-notice/t1/${name}`,
         taskQueue: name,

@@ -1,28 +1,15 @@
-import { TestWorkflowEnvironment } from '@temporalio/testing';
-import { Worker } from '@temporalio/worker';
 import { ApplicationFailure } from '@temporalio/common';
 import { WorkflowFailedError } from '@temporalio/client';
 import { customerSyncWorkflow } from '../../workflows/customer-sync.workflow';
 import { SETBACK_PAUSES_MS } from '../../workflows/sync-setbacks';
 import { recordHistoryIfAsked } from '../support/record-history';
+import { workflowTestEnv } from '../support/workflow-test-env';
 
 /** 8 attempts per activity call (the syncs' retry policy). */
 const ATTEMPTS_PER_ROUND = 8;
 
 describe('a sync step whose retries run out', () => {
-  let env: TestWorkflowEnvironment;
-
-  beforeAll(async () => {
-    const path = process.env.TEMPORAL_TEST_SERVER_BIN;
-    if (!path) throw new Error('TEMPORAL_TEST_SERVER_BIN is not set: run the tests through `npm test`');
-    env = await TestWorkflowEnvironment.createTimeSkipping({
-      server: { executable: { type: 'existing-path', path } },
-    });
-  }, 60_000);
-
-  afterAll(async () => {
-    await env?.teardown();
-  });
+  const env = workflowTestEnv('time-skipping');
 
   /** The customer sync with one member and one page, whose page step fails `failures` times first. */
   function activities(calls: string[], failures: number, failure = () => new Error('connect ECONNREFUSED')) {
@@ -51,13 +38,7 @@ describe('a sync step whose retries run out', () => {
   }
 
   async function run(name: string, acts: ReturnType<typeof activities>): Promise<number> {
-    const worker = await Worker.create({
-      connection: env.nativeConnection,
-      taskQueue: name,
-      workflowsPath: require.resolve('../../workflows'),
-      activities: acts,
-    });
-    return worker.runUntil(async () => {
+    return env.runWorker(name, acts, async () => {
       const handle = await env.client.workflow.start(customerSyncWorkflow, {
         workflowId: name,
         taskQueue: name,
@@ -80,9 +61,9 @@ describe('a sync step whose retries run out', () => {
   it('fails the run for good after the last pause, with the reason', async () => {
     const calls: string[] = [];
     const rounds = SETBACK_PAUSES_MS.length + 1;
-    await expect(run('customer-sync-setback-final', activities(calls, rounds * ATTEMPTS_PER_ROUND))).rejects.toThrow(
-      WorkflowFailedError,
-    );
+    await expect(
+      run('customer-sync-setback-final', activities(calls, rounds * ATTEMPTS_PER_ROUND)),
+    ).rejects.toThrow(WorkflowFailedError);
     expect(calls).toEqual([
       ...Array.from({ length: SETBACK_PAUSES_MS.length }, () => 'setback:connect ECONNREFUSED'),
       'finish:failed:connect ECONNREFUSED',
@@ -92,7 +73,9 @@ describe('a sync step whose retries run out', () => {
   it('does not wait on a refusal that waiting cannot fix', async () => {
     const calls: string[] = [];
     const refused = () => ApplicationFailure.nonRetryable('WeCom failed: 48002 api forbidden');
-    await expect(run('customer-sync-setback-refused', activities(calls, 1, refused))).rejects.toThrow(WorkflowFailedError);
+    await expect(run('customer-sync-setback-refused', activities(calls, 1, refused))).rejects.toThrow(
+      WorkflowFailedError,
+    );
     expect(calls).toEqual(['finish:failed:WeCom failed: 48002 api forbidden']);
   });
 });

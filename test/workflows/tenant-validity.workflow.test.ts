@@ -1,30 +1,14 @@
-import { TestWorkflowEnvironment } from '@temporalio/testing';
-import { Worker } from '@temporalio/worker';
 import type { TenantValidityActivities } from '../../activities/tenant-validity.activities';
-import type { TenantPhase } from '../../workflows/tenant-phase';
-import {
-  tenantValidityQuery,
-  tenantValidityWorkflow,
-  validityChangedSignal,
-} from '../../workflows/tenant-validity.workflow';
+import type { TenantPhase } from '../../workflows/tenant-validity.contract';
+import { tenantValidityWorkflow } from '../../workflows/tenant-validity.workflow';
+import { tenantValidityQuery, validityChangedSignal } from '../../workflows/tenant-validity.contract';
 import { recordHistoryIfAsked } from '../support/record-history';
+import { workflowTestEnv } from '../support/workflow-test-env';
 
 const DAY = 24 * 60 * 60 * 1000;
 
 describe('tenantValidityWorkflow', () => {
-  let env: TestWorkflowEnvironment;
-
-  beforeAll(async () => {
-    const path = process.env.TEMPORAL_TEST_SERVER_BIN;
-    if (!path) throw new Error('TEMPORAL_TEST_SERVER_BIN is not set: run the tests through `npm test`');
-    env = await TestWorkflowEnvironment.createTimeSkipping({
-      server: { executable: { type: 'existing-path', path } },
-    });
-  }, 60_000);
-
-  afterAll(async () => {
-    await env?.teardown();
-  });
+  const env = workflowTestEnv('time-skipping');
 
   /** Runs the workflow with an activity that records each phase applied, and hands `drive` its handle. */
   async function run(
@@ -41,13 +25,7 @@ describe('tenantValidityWorkflow', () => {
         applied.push(phase);
       },
     };
-    const worker = await Worker.create({
-      connection: env.nativeConnection,
-      taskQueue: name,
-      workflowsPath: require.resolve('../../workflows'),
-      activities,
-    });
-    await worker.runUntil(async () => {
+    await env.runWorker(name, activities, async () => {
       const handle = await env.client.workflow.start(tenantValidityWorkflow, {
         workflowId: `tenant-validity/${name}`,
         taskQueue: name,

@@ -11,6 +11,8 @@ import { StaffModel } from '../../../lib/models/staff.model';
 import { entitySearchAttributes } from '../../../lib/temporal/search-attributes';
 import { contactReminderWorkflowId } from '../../../lib/temporal/workflow-ids';
 import { badRequest, forbidden, notFound } from '../../http/app-error';
+import { startWorkflow } from '../../../lib/temporal/typed-workflows';
+import { cancelReminderSignal } from '../../../workflows/contact-reminder.contract';
 
 export interface Caller {
   tenantId: string;
@@ -89,7 +91,7 @@ export async function createContactRecord(
   await claimAttachments(caller.tenantId, attachmentIds, recordId);
 
   if (input.kind === 'reminder') {
-    await temporal.client.workflow.start('contactReminderWorkflow', {
+    await startWorkflow(temporal.client.workflow, 'contactReminderWorkflow', {
       workflowId: contactReminderWorkflowId(caller.tenantId, recordId),
       taskQueue: temporal.taskQueue,
       args: [
@@ -142,7 +144,7 @@ async function cancelReminder(temporal: ReminderTemporal, tenantId: string, reco
   try {
     await temporal.client.workflow
       .getHandle(contactReminderWorkflowId(tenantId, recordId))
-      .signal('cancelReminder');
+      .signal(cancelReminderSignal);
   } catch (error) {
     // Already finished (sent, or nothing left to send): nothing to cancel.
     if (!(error instanceof WorkflowNotFoundError)) throw error;

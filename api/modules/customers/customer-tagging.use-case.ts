@@ -22,6 +22,7 @@ import { whileSearchReachable } from './search-unavailable';
 import { badRequest, notFound, unavailable } from '../../http/app-error';
 import { recordAudit } from '../audit/record-audit';
 import { bulkWriteInSlices } from '../../../lib/db/bulk-write-in-slices';
+import { startWorkflow } from '../../../lib/temporal/typed-workflows';
 
 /**
  * 打标签 (R-3.1.1-03, R-3.1.2-05, I-43). Tags are per member × customer in WeCom, and the list shows their
@@ -107,7 +108,7 @@ export async function tagCustomers(
   const jobId = String(job._id);
   if (relations.length) {
     try {
-      await deps.temporal.workflow.start('customerTaggingWorkflow', {
+      await startWorkflow(deps.temporal.workflow, 'customerTaggingWorkflow', {
         workflowId: customerTaggingWorkflowId(tenantId, jobId),
         taskQueue: deps.taskQueue,
         args: [{ tenantId, jobId }],

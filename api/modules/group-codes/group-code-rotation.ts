@@ -1,6 +1,8 @@
 import { WorkflowNotFoundError, type Client } from '@temporalio/client';
 import { entitySearchAttributes } from '../../../lib/temporal/search-attributes';
 import { groupCodeWorkflowId } from '../../../lib/temporal/workflow-ids';
+import { signalWithStartWorkflow } from '../../../lib/temporal/typed-workflows';
+import { groupCodeChangedSignal, groupCodeDeletedSignal } from '../../../workflows/group-code.contract';
 
 export interface RotationTemporal {
   client: Client;
@@ -17,11 +19,11 @@ export async function pokeGroupCodeRotation(
   codeId: string,
   name: string,
 ): Promise<void> {
-  await temporal.client.workflow.signalWithStart('groupCodeWorkflow', {
+  await signalWithStartWorkflow(temporal.client.workflow, 'groupCodeWorkflow', {
     workflowId: groupCodeWorkflowId(tenantId, codeId),
     taskQueue: temporal.taskQueue,
     args: [{ tenantId, codeId }],
-    signal: 'groupCodeChanged',
+    signal: groupCodeChangedSignal,
     signalArgs: [],
     typedSearchAttributes: entitySearchAttributes(tenantId, 'group-code', codeId),
     memo: { name },
@@ -33,7 +35,7 @@ export async function endGroupCodeRotation(temporal: RotationTemporal, tenantId:
   try {
     await temporal.client.workflow
       .getHandle(groupCodeWorkflowId(tenantId, codeId))
-      .signal('groupCodeDeleted');
+      .signal(groupCodeDeletedSignal);
   } catch (error) {
     if (!(error instanceof WorkflowNotFoundError)) throw error;
   }

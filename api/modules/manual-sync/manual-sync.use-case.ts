@@ -5,6 +5,7 @@ import { lastSyncView } from '../../../lib/org/last-sync-view';
 import { businessDay, decideManualSync, nextManualSyncAt } from '../../../lib/org/manual-sync-quota';
 import { CUSTOMER_SIDE_SYNCS } from '../../../lib/temporal/customer-sync-schedule';
 import { entitySearchAttributes } from '../../../lib/temporal/search-attributes';
+import { startWorkflow } from '../../../lib/temporal/typed-workflows';
 import { customerSideSyncWorkflowId, orgSyncWorkflowId } from '../../../lib/temporal/workflow-ids';
 import { conflict, tooManyRequests, unavailable } from '../../http/app-error';
 
@@ -14,7 +15,7 @@ const RUNNING_GRACE_MS = 30 * 60 * 1000;
 /** The workflow a sync of each kind runs (the same its Schedule starts), and its id for a manual run. */
 function syncWorkflow(kind: SyncKind, tenantId: string, runKey: string) {
   return kind === 'org'
-    ? { workflowType: 'orgSyncWorkflow', workflowId: orgSyncWorkflowId(tenantId, runKey), entity: 'org-sync' }
+    ? { workflowType: 'orgSyncWorkflow' as const, workflowId: orgSyncWorkflowId(tenantId, runKey), entity: 'org-sync' }
     : {
         workflowType: CUSTOMER_SIDE_SYNCS[kind].workflowType,
         workflowId: customerSideSyncWorkflowId(kind, tenantId, runKey),
@@ -89,7 +90,7 @@ export async function startManualSync(
   }
 
   try {
-    await temporal.client.workflow.start(workflow.workflowType, {
+    await startWorkflow(temporal.client.workflow, workflow.workflowType, {
       workflowId: workflow.workflowId,
       taskQueue: temporal.taskQueue,
       args: [{ tenantId, trigger: 'manual' }],

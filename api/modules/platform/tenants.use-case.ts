@@ -1,7 +1,7 @@
 import type { CreateTenant, UpdateTenant } from '../../../lib/contracts/platform.contract';
 import { provisionTenantAccess } from '../../../lib/access/built-in-roles';
 import { TenantModel } from '../../../lib/models/tenant.model';
-import { phaseAt } from '../../../workflows/tenant-phase';
+import { phaseAt } from '../../../workflows/tenant-validity.contract';
 import { countSeatsInUse, renumberSeatsAbove } from '../../../lib/org/seats';
 import { conflict, notFound } from '../../http/app-error';
 import { hashPassword } from '../auth/login.use-case';

@@ -6,6 +6,7 @@ import { StaffModel } from '../../../lib/models/staff.model';
 import { sensitiveReviewWorkflowId } from '../../../lib/temporal/workflow-ids';
 import { notFound } from '../../http/app-error';
 import type { Session } from '../../auth/session';
+import { reviewSignal } from '../../../workflows/sensitive-review.contract';
 
 export const alertNotFound = () => notFound('预警不存在或无权查看', 'SENSITIVE_ALERT_NOT_FOUND');
 
@@ -33,7 +34,7 @@ export async function reviewAlert(
   try {
     await temporal.workflow
       .getHandle(sensitiveReviewWorkflowId(tenantId, alertId))
-      .signal('review', { verdict: input.verdict, note: input.note, reviewer, at: at.getTime() });
+      .signal(reviewSignal, { verdict: input.verdict, note: input.note, reviewer, at: at.getTime() });
   } catch (error) {
     if (!(error instanceof WorkflowNotFoundError)) throw error;
   }

@@ -22,8 +22,9 @@ import { StaffCodeModel, type StaffCode } from '../../../lib/models/staff-code.m
 import { StaffModel } from '../../../lib/models/staff.model';
 import { entitySearchAttributes } from '../../../lib/temporal/search-attributes';
 import { staffCodeSyncWorkflowId } from '../../../lib/temporal/workflow-ids';
-import { staffCodeChangedSignal } from '../../../workflows/staff-code-sync.workflow';
+import { staffCodeChangedSignal } from '../../../workflows/staff-code-sync.contract';
 import { badRequest, notFound } from '../../http/app-error';
+import { signalWithStartWorkflow } from '../../../lib/temporal/typed-workflows';
 
 export interface StaffCodeCaller {
   tenantId: string;
@@ -44,7 +45,7 @@ const escapeRegex = (text: string) => text.replace(/[.*+?^${}()|[\]\\]/g, '\\$&'
 /** Hands the saved code to its workflow; the code is safe in MongoDB even when Temporal is down meanwhile. */
 async function wakeSync(temporal: StaffCodeTemporal, tenantId: string, codeId: string): Promise<void> {
   try {
-    await temporal.client.workflow.signalWithStart('staffCodeSyncWorkflow', {
+    await signalWithStartWorkflow(temporal.client.workflow, 'staffCodeSyncWorkflow', {
       workflowId: staffCodeSyncWorkflowId(tenantId, codeId),
       taskQueue: temporal.taskQueue,
       args: [{ tenantId, codeId }],

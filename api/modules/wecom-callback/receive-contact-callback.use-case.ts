@@ -12,9 +12,10 @@ import {
   type CallbackSecrets,
 } from '../../../lib/wecom/callback-crypto';
 import { parseCallbackXml, readEncryptedBody } from '../../../lib/wecom/callback-event';
-import { contactEventSignal } from '../../../workflows/contact-events.workflow';
+import { contactEventSignal } from '../../../workflows/contact-events.contract';
 import type { CallbackQuery } from '../../../lib/contracts/wecom-callback.contract';
 import { badRequest, forbidden, notFound } from '../../http/app-error';
+import { signalWithStartWorkflow } from '../../../lib/temporal/typed-workflows';
 
 async function secretsOf(tenantId: string, source: CallbackSource): Promise<CallbackSecrets> {
   const secrets = await loadCallbackSecrets(tenantId, source);
@@ -103,7 +104,7 @@ export async function receiveContactCallback(
   if (stored?.status !== 'received') return;
 
   try {
-    await deps.temporal.workflow.signalWithStart('contactEventsWorkflow', {
+    await signalWithStartWorkflow(deps.temporal.workflow, 'contactEventsWorkflow', {
       workflowId: contactEventsWorkflowId(tenantId),
       taskQueue: deps.taskQueue,
       args: [{ tenantId, pending: [] }],

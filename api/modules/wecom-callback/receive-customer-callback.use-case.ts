@@ -6,9 +6,10 @@ import { CallbackInboxModel } from '../../../lib/models/callback-inbox.model';
 import { entitySearchAttributes } from '../../../lib/temporal/search-attributes';
 import { customerEventsWorkflowId } from '../../../lib/temporal/workflow-ids';
 import { CUSTOMER_SIDE_EVENTS } from '../../../lib/wecom/customer-callback-event';
-import { customerEventSignal } from '../../../workflows/customer-events.workflow';
+import { customerEventSignal } from '../../../workflows/customer-events.contract';
 import { openDelivery } from './receive-contact-callback.use-case';
 import { startNewContactWelcome } from '../../../lib/acquisition/start-new-contact-welcome';
+import { signalWithStartWorkflow } from '../../../lib/temporal/typed-workflows';
 
 /**
  * 客户联系 events (change_external_contact, change_external_chat, change_external_tag): verified, decrypted,
@@ -46,7 +47,7 @@ export async function receiveCustomerCallback(
   if (stored?.status !== 'received') return;
 
   try {
-    await deps.temporal.workflow.signalWithStart('customerEventsWorkflow', {
+    await signalWithStartWorkflow(deps.temporal.workflow, 'customerEventsWorkflow', {
       workflowId: customerEventsWorkflowId(tenantId),
       taskQueue: deps.taskQueue,
       args: [{ tenantId, pending: [] }],

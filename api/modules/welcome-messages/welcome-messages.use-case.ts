@@ -11,8 +11,9 @@ import type {
 import { WelcomeMessageModel, type WelcomeMessage } from '../../../lib/models/welcome-message.model';
 import { entitySearchAttributes } from '../../../lib/temporal/search-attributes';
 import { groupWelcomeTemplateWorkflowId } from '../../../lib/temporal/workflow-ids';
-import { groupWelcomeChangedSignal } from '../../../workflows/group-welcome-template.workflow';
+import { groupWelcomeChangedSignal } from '../../../workflows/group-welcome-template.contract';
 import { badRequest, conflict, notFound } from '../../http/app-error';
+import { signalWithStartWorkflow } from '../../../lib/temporal/typed-workflows';
 
 export type WelcomeKind = 'default' | 'group';
 
@@ -43,7 +44,7 @@ async function wakeGroupTemplate(
   welcomeId: string,
 ): Promise<void> {
   try {
-    await temporal.client.workflow.signalWithStart('groupWelcomeTemplateWorkflow', {
+    await signalWithStartWorkflow(temporal.client.workflow, 'groupWelcomeTemplateWorkflow', {
       workflowId: groupWelcomeTemplateWorkflowId(tenantId, welcomeId),
       taskQueue: temporal.taskQueue,
       args: [{ tenantId, welcomeId }],

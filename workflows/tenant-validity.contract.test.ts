@@ -1,4 +1,4 @@
-import { nextPhaseChangeAt, phaseAt } from './tenant-phase';
+import { nextPhaseChangeAt, phaseAt } from './tenant-validity.contract';
 
 const window = { effectiveAt: '2026-01-01T00:00:00.000Z', expiresAt: '2027-01-01T00:00:00.000Z' };
 

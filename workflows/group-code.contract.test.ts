@@ -1,4 +1,4 @@
-import { decideAlerts, type GroupCodeReview } from './group-code-alerts';
+import { decideAlerts, type GroupCodeReview } from './group-code.contract';
 
 const HOUR = 3_600_000;
 const DAY = 24 * HOUR;

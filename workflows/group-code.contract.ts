@@ -1,7 +1,32 @@
+import { defineQuery, defineSignal } from '@temporalio/workflow';
+
 /**
- * The rotation workflow's pure rules (no I/O, so the workflow stays deterministic): which alerts a review
- * of a 群活码 calls for, and when to look again.
+ * groupCodeWorkflow's contract (group-code.workflow.ts): its input, signals and query, shared with the api,
+ * and its pure rules (no I/O, so the workflow stays deterministic): which alerts a review of a 群活码 calls
+ * for, and when to look again.
  */
+export interface GroupCodeWorkflowInput {
+  tenantId: string;
+  codeId: string;
+  /** Carried over continueAsNew, so an alert is not sent twice. */
+  alerted?: AlertsSent;
+}
+
+export interface GroupCodeRotationState {
+  status: 'normal' | 'abnormal' | 'unknown';
+  usableGroups: number;
+  /** Epoch ms of the next timer, or null while waiting for a signal. */
+  nextWakeAt: number | null;
+  alerted: AlertsSent;
+  reviews: number;
+}
+
+/** The code or its groups changed (edit, new group, deletion of a group), or a scan filled a group. */
+export const groupCodeChangedSignal = defineSignal('groupCodeChanged');
+/** The code was deleted: the workflow ends. */
+export const groupCodeDeletedSignal = defineSignal('groupCodeDeleted');
+export const groupCodeStateQuery = defineQuery<GroupCodeRotationState>('groupCodeState');
+
 export type GroupCodeAlertKind = 'dry-soon' | 'abnormal';
 
 export interface ReviewedGroup {
