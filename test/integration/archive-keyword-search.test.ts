@@ -232,6 +232,12 @@ describe('内容存档 keyword search equals an includes scan', () => {
     }
   });
 
+  it('keeps the code words out of _source (a rebuild reads MongoDB), the text in it', async () => {
+    const stored = await es.get<Record<string, unknown>>({ index: names.alias, id: corpus[0]._id });
+    expect(stored._source?.content).toBe(corpus[0].content);
+    expect(stored._source).not.toHaveProperty('contentTokens');
+  });
+
   it('refuses an empty keyword, in Chinese', () => {
     const refused = archiveSearchQuerySchema.safeParse({ staffUserid: STAFF, keyword: '  ' });
     expect(refused.success).toBe(false);
