@@ -7,14 +7,13 @@ import { createCustomerIndexer } from '../lib/search/customer-indexer';
  * tenant, its customers synced, 3 sensitive rules and 敏感行为设置 watching words, red packets and cards.
  * Each batch: GetChatData, RSA + AES decryption, media into GridFS, MongoDB, one Elasticsearch bulk, 近期沟通时间,
  * 群画像 counts, conversation summaries, sensitive matching and alert rows, review workflows, the seq.
- * Then the same documents (read back from the chat index) are written again with plain `_bulk` requests of the
+ * Then the same documents (built again from MongoDB as the ingest builds them) are written again with plain `_bulk` requests of the
  * same size into a scratch index, so the ingest's messages/s stands next to Elasticsearch's alone. Last, one
  * stored batch's steps run again one at a time, to show where a batch's time goes.
  *
  *   BENCH_MESSAGES=2000   messages archived in the simulator, then ingested (default)
  *   BENCH_BATCH=1000      GetChatData limit per batch (the product's default)
  */
-import type { estypes } from '@elastic/elasticsearch';
 import { cpuSnapshot, cpuSpent } from './support/process-cpu';
 import { recountGroupDays, updateLastContact } from '../lib/archive/archive-derived-writes';
 import { recomputeConversations } from '../lib/archive/chat-conversation-writes';
@@ -24,7 +23,13 @@ import { ArchiveCursorModel } from '../lib/models/archive-cursor.model';
 import { ChatMessageModel } from '../lib/models/chat-message.model';
 import { SensitiveAlertModel } from '../lib/models/sensitive-alert.model';
 import { SensitiveRuleModel } from '../lib/models/sensitive-rule.model';
-import { chatIndexNames, indexChatMessages } from '../lib/search/chat-message-index';
+import {
+  CHAT_INDEXED_FIELDS,
+  chatIndexNames,
+  chatSearchDocument,
+  indexChatMessages,
+  type IndexedChatMessage,
+} from '../lib/search/chat-message-index';
 import { ensureChatMessageIndex } from '../lib/search/chat-index-lifecycle';
 import { DEFAULT_BEHAVIOR_SETTINGS, saveBehaviorSettings } from '../lib/sensitive/behavior-settings';
 import { bumpRulesVersion } from '../lib/sensitive/rules-version';
@@ -152,22 +157,12 @@ async function main(): Promise<void> {
   // The worker runs in this process: its share is "this process".
   console.log(`           CPU while ingesting (2 cores): ${cpu}`);
 
-  // The same documents, as the ingest indexed them.
-  const documents: Array<{ _id: string; _source: Record<string, unknown> }> = [];
-  let after: estypes.SortResults | undefined;
-  for (;;) {
-    const page = await es.search<Record<string, unknown>>({
-      index: CHAT_INDEX,
-      size: 5000,
-      query: { term: { tenantId } },
-      sort: [{ msgid: 'asc' }],
-      ...(after ? { search_after: after } : {}),
-    });
-    const hits = page.hits.hits;
-    if (hits.length === 0) break;
-    for (const hit of hits) documents.push({ _id: hit._id!, _source: hit._source! });
-    after = hits[hits.length - 1].sort;
-  }
+  // The same documents as the ingest indexed (chatSearchDocument), built again from MongoDB: the index keeps the
+  // text's code words out of _source, so documents read back from it would be lighter than the ingest's.
+  const stored = await ChatMessageModel.find({ tenantId }, CHAT_INDEXED_FIELDS.join(' ')).lean<
+    IndexedChatMessage[]
+  >();
+  const documents = stored.map((record) => ({ _id: record._id, _source: chatSearchDocument(record) }));
   await es.indices.delete({ index: scratch.index }, { ignore: [404] });
   await ensureChatMessageIndex(es, scratch);
   const bulkBegan = performance.now();

@@ -141,11 +141,14 @@ export const archiveCustomerSchema = z
 
 export const archiveCustomerPageSchema = pageOf(archiveCustomerSchema).openapi('ArchiveCustomerPage');
 
-/** Keyword search over the chosen person's chats (R-5.1.1-04, R-3.1.5-04): a Chinese substring of 2+ characters. */
+/**
+ * Keyword search over the chosen person's chats (R-5.1.1-04, R-3.1.5-04): messages containing the keyword, any
+ * text of one character or more (a Han character, an emoji, `vx`), letter case folded.
+ */
 export const archiveSearchQuerySchema = z
   .object({
     ...archiveSubject,
-    keyword: z.string({ error: '请输入关键词' }).trim().min(2, '关键词至少2个字').max(50, '关键词最多50个字'),
+    keyword: z.string({ error: '请输入关键词' }).trim().min(1, '请输入关键词').max(50, '关键词最多50个字'),
     /** Only this conversation (the message pane's search); absent = all the person's chats. */
     conversationId: z.string().max(300, '会话有误').optional(),
     ...messageConditions,

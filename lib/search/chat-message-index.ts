@@ -1,18 +1,24 @@
 import type { Client, estypes } from '@elastic/elasticsearch';
 import type { ChatMessageRecord } from '../archive/chat-message-record';
+import { substringPhrase, substringTokens, type SubstringTokens } from './substring-tokens';
 import type { VersionedIndexNames } from './versioned-index';
 
 /**
  * The searchable copy of the chat archive (DESIGN: Elasticsearch holds only what MongoDB can rebuild). One
  * document per message, `_id` the same as in MongoDB (`<tenantId>:<msgid>`), so indexing a batch again
- * overwrites it. `content` uses the standard analyzer — one token per Han character on the local stack, which
- * has no other analyzers — and keyword search is a match_phrase on it: an exact substring match for Chinese.
- * Every query filters on tenantId. Readers and writers use the alias; the versioned index behind it changes
- * when the mapping or index settings do (bump the version: the worker refills the new index from MongoDB).
+ * overwrites it. The text is searched as the customer index's texts are (substring-tokens.ts): lowercased code
+ * words per character and per trigram, a keyword being a phrase of them, so any keyword of one character or
+ * more is an exact, case-insensitive substring match (Latin words and digit runs included, which the standard
+ * analyzer kept whole). Every query filters on tenantId. Readers and writers use the alias; the versioned index
+ * behind it changes when the mapping or index settings do (bump the version: the worker refills the new index
+ * from MongoDB).
  */
-export const CHAT_INDEX_VERSION = 2;
+export const CHAT_INDEX_VERSION = 3;
 
-/** Version 1 was a plain index of the alias's name, before the alias. */
+/**
+ * Version 1 was a plain index of the alias's name, before the alias; version 2 searched `content` with the
+ * standard analyzer (a run of letters and digits was one token, so `vx` missed 加我vx123).
+ */
 export type ChatIndexNames = VersionedIndexNames;
 
 export const chatMessageIndexName = (prefix: string) => `${prefix}chat-messages`;
@@ -50,9 +56,27 @@ export const CHAT_MAPPINGS: estypes.MappingTypeMapping = {
     staffUserids: { type: 'keyword' },
     externalUserids: { type: 'keyword' },
     msgtime: { type: 'date' },
-    content: { type: 'text', analyzer: 'standard' },
+    // Shown with a hit, never searched itself.
+    content: { type: 'text', index: false },
+    contentTokens: {
+      properties: {
+        unigrams: { type: 'text', analyzer: 'standard', norms: false, index_options: 'positions' },
+        trigrams: { type: 'text', analyzer: 'standard', norms: false, index_options: 'positions' },
+      },
+    },
   },
+  // The code words are ~20 times the text's size and a rebuild reads MongoDB, not _source: kept out of it.
+  _source: { excludes: ['contentTokens'] },
 };
+
+/**
+ * Messages whose text contains the keyword, letter case folded: a phrase of the keyword's code words. A filter
+ * (no score): hits are listed newest first.
+ */
+export function chatKeywordQuery(keyword: string): estypes.QueryDslQueryContainer {
+  const { field, phrase } = substringPhrase(keyword);
+  return { match_phrase: { [`contentTokens.${field}`]: { query: phrase, analyzer: 'standard' } } };
+}
 
 /** What the index keeps of a message (the fields a rebuild reads from MongoDB). */
 export const CHAT_INDEXED_FIELDS = [
@@ -73,6 +97,30 @@ export const CHAT_INDEXED_FIELDS = [
 
 export type IndexedChatMessage = Pick<ChatMessageRecord, (typeof CHAT_INDEXED_FIELDS)[number]>;
 
+/** The document indexed for a message (the ingest, the rebuild and the benchmarks write these). */
+export function chatSearchDocument(record: IndexedChatMessage): ChatSearchDocument {
+  return {
+    tenantId: record.tenantId,
+    msgid: record.msgid,
+    msgtype: record.msgtype,
+    from: record.from,
+    senderType: record.senderType,
+    roomid: record.roomid,
+    chatKind: record.chatKind,
+    conversationId: record.conversationId,
+    staffUserids: record.staffUserids,
+    externalUserids: record.externalUserids,
+    msgtime: record.msgtime.toISOString(),
+    content: record.content,
+    contentTokens: substringTokens(record.content),
+  };
+}
+
+export type ChatSearchDocument = Omit<IndexedChatMessage, '_id' | 'msgtime'> & {
+  msgtime: string;
+  contentTokens: SubstringTokens;
+};
+
 export class ChatIndexingError extends Error {
   override name = 'ChatIndexingError';
 }
@@ -86,20 +134,7 @@ export async function indexChatMessages(
   if (records.length === 0) return;
   const operations = records.flatMap((record) => [
     { index: { _index: index, _id: record._id } },
-    {
-      tenantId: record.tenantId,
-      msgid: record.msgid,
-      msgtype: record.msgtype,
-      from: record.from,
-      senderType: record.senderType,
-      roomid: record.roomid,
-      chatKind: record.chatKind,
-      conversationId: record.conversationId,
-      staffUserids: record.staffUserids,
-      externalUserids: record.externalUserids,
-      msgtime: record.msgtime.toISOString(),
-      content: record.content,
-    },
+    chatSearchDocument(record),
   ]);
   const answer = await es.bulk({ operations, refresh: false }, { requestTimeout: 60_000, maxRetries: 0 });
   if (answer.errors) {

@@ -6,7 +6,7 @@ import { toChatMessageRecord } from '../../lib/archive/chat-message-record';
 import { connectDatabase, disconnectDatabase } from '../../lib/db/connect';
 import { ChatMessageModel } from '../../lib/models/chat-message.model';
 import { chatIndexNeedsRebuild, ensureChatMessageIndex } from '../../lib/search/chat-index-lifecycle';
-import { CHAT_SEARCH_SORT, chatIndexNames } from '../../lib/search/chat-message-index';
+import { CHAT_SEARCH_SORT, chatIndexNames, chatKeywordQuery } from '../../lib/search/chat-message-index';
 import { testSearchClient } from '../support/archive-fixture';
 import { isolatedMongoUrl } from '../support/stack-env';
 
@@ -62,7 +62,7 @@ describe('the chat index after a version bump', () => {
     await es.indices.refresh({ index: names.alias });
     const found = await es.search<{ msgid: string }>({
       index: names.alias,
-      query: { match_phrase: { content: '报价单' } },
+      query: chatKeywordQuery('报价单'),
       sort: CHAT_SEARCH_SORT,
     });
     expect(found.hits.hits.map((hit) => hit._source?.msgid)).toEqual(['rebuild-3', 'rebuild-2', 'rebuild-1']);
@@ -70,5 +70,45 @@ describe('the chat index after a version bump', () => {
     // A second start finds the current version in place and leaves it alone.
     await ensureChatMessageIndex(es, names);
     expect(await chatIndexNeedsRebuild(es, names)).toBe(false);
+  });
+
+  it('moves the alias from version 2 (standard analyzer) to the current index, whose refill finds what 2 missed', async () => {
+    const previous = `${names.alias}-v2`;
+    await es.indices.delete({ index: names.index }, { ignore: [404] });
+    await es.indices.create({
+      index: previous,
+      mappings: {
+        properties: { msgid: { type: 'keyword' }, content: { type: 'text', analyzer: 'standard' } },
+      },
+      aliases: { [names.alias]: { is_write_index: true } },
+    });
+    await es.index({
+      index: names.alias,
+      id: 'old',
+      document: { msgid: 'old', content: '加我vx123' },
+      refresh: true,
+    });
+    // Version 2's analyzer kept "vx123" as one token: "vx" was not found.
+    expect((await es.count({ index: names.alias, query: { match_phrase: { content: 'vx' } } })).count).toBe(
+      0,
+    );
+    await ChatMessageModel.create({
+      ...archived(4),
+      msgid: 'rebuild-vx',
+      _id: `${TENANT}:rebuild-vx`,
+      content: '加我vx123',
+    });
+
+    await ensureChatMessageIndex(es, names);
+    expect(Object.keys(await es.indices.getAlias({ name: names.alias }))).toEqual([names.index]);
+    // The old version is kept, without the alias, for the operator to delete.
+    expect(await es.indices.exists({ index: previous })).toBe(true);
+    expect(await chatIndexNeedsRebuild(es, names)).toBe(true);
+    const { rebuildChatMessageIndex } = createChatSearchRebuildActivities({ es });
+    expect(await new MockActivityEnvironment().run(rebuildChatMessageIndex, names)).toEqual({ indexed: 4 });
+    await es.indices.refresh({ index: names.alias });
+    const found = await es.search<{ msgid: string }>({ index: names.alias, query: chatKeywordQuery('VX') });
+    expect(found.hits.hits.map((hit) => hit._source?.msgid)).toEqual(['rebuild-vx']);
+    await es.indices.delete({ index: previous });
   });
 });

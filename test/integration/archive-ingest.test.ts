@@ -7,6 +7,7 @@ import { ChatMessageModel } from '../../lib/models/chat-message.model';
 import { CustomerModel } from '../../lib/models/customer.model';
 import { GroupMessageDayModel } from '../../lib/models/group-message-day.model';
 import { StaffModel } from '../../lib/models/staff.model';
+import { chatKeywordQuery } from '../../lib/search/chat-message-index';
 import { ensureArchiveIngestSchedule } from '../../lib/temporal/archive-ingest-schedule';
 import { archiveIngestScheduleId } from '../../lib/temporal/workflow-ids';
 import { eventually, startTestApp, type TestApp } from '../support/app-harness';
@@ -150,17 +151,17 @@ describe('chat archive ingest', () => {
     expect(chatKinds.sort()).toEqual(['external', 'group', 'internal']);
   }, 180_000);
 
-  it('finds Chinese substrings of two or more characters through match_phrase', async () => {
+  it('finds Chinese substrings through the keyword query', async () => {
     const stored = await ChatMessageModel.countDocuments({ tenantId: TENANT, content: /报价单/ });
     expect(stored).toBeGreaterThan(0);
     const found = await es.count({
       index: CHAT_INDEX,
-      query: { bool: { filter: [{ term: { tenantId: TENANT } }, { match_phrase: { content: '报价单' } }] } },
+      query: { bool: { filter: [{ term: { tenantId: TENANT } }, chatKeywordQuery('报价单')] } },
     });
     expect(found.count).toBe(stored);
     const crossing = await es.count({
       index: CHAT_INDEX,
-      query: { bool: { filter: [{ term: { tenantId: TENANT } }, { match_phrase: { content: '价单再' } }] } },
+      query: { bool: { filter: [{ term: { tenantId: TENANT } }, chatKeywordQuery('价单再')] } },
     });
     expect(crossing.count).toBe(
       await ChatMessageModel.countDocuments({ tenantId: TENANT, content: /价单再/ }),

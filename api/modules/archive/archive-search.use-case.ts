@@ -1,8 +1,8 @@
 import type { Client, estypes } from '@elastic/elasticsearch';
 import type { StaffScope } from '../../../lib/access/data-scope';
-import { HIT_END, HIT_START, highlightSegments } from '../../../lib/archive/highlight-segments';
+import { highlightSegments } from '../../../lib/archive/highlight-segments';
 import type { ArchiveSearchPage, ArchiveSearchQuery } from '../../../lib/contracts/archive.contract';
-import { CHAT_SEARCH_SORT } from '../../../lib/search/chat-message-index';
+import { CHAT_SEARCH_SORT, chatKeywordQuery } from '../../../lib/search/chat-message-index';
 import { archivePeersOf, type ConversationParties } from './archive-peers';
 import { archiveSubjectFilter, messageConditionsFilter } from './archive-subject';
 
@@ -33,10 +33,9 @@ function termFilters(filter: Record<string, unknown>): estypes.QueryDslQueryCont
 
 /**
  * Keyword search over one person's chats (R-5.1.1-04, R-3.1.5-04), or a customer's with one staff member,
- * optionally of a 消息类型 in a 聊天时间 range (I-52): messages whose text contains the keyword
- * — match_phrase over one token per Han character is an exact substring match — newest first, with the hits
- * marked (Elasticsearch highlights only the hits it returns, i.e. the page). Always filtered by tenant and by
- * the conversations the caller may see.
+ * optionally of a 消息类型 in a 聊天时间 range (I-52): messages whose text contains the keyword (one character or
+ * more, letter case folded: chatKeywordQuery), newest first, with the page's hits marked. Always filtered by
+ * tenant and by the conversations the caller may see.
  */
 export async function searchArchiveMessages(
   es: Client,
@@ -48,6 +47,7 @@ export async function searchArchiveMessages(
   const filter: estypes.QueryDslQueryContainer[] = [
     { term: { tenantId } },
     ...termFilters(archiveSubjectFilter(scope, query)),
+    chatKeywordQuery(query.keyword),
   ];
   if (query.conversationId) filter.push({ term: { conversationId: query.conversationId } });
   const conditions = messageConditionsFilter(query);
@@ -61,26 +61,17 @@ export async function searchArchiveMessages(
     from: (query.page - 1) * query.pageSize,
     size: query.pageSize,
     track_total_hits: ARCHIVE_SEARCH_TOTAL_CAP + 1,
-    query: { bool: { filter, must: [{ match_phrase: { content: query.keyword } }] } },
+    query: { bool: { filter } },
     sort: CHAT_SEARCH_SORT,
-    highlight: {
-      fields: { content: { number_of_fragments: 0 } },
-      pre_tags: [HIT_START],
-      post_tags: [HIT_END],
-    },
     ignore_unavailable: true,
   });
   const counted = answer.hits.total;
   const total = typeof counted === 'number' ? counted : (counted?.value ?? 0);
-  const found = answer.hits.hits.flatMap((hit) => (hit._source ? [{ hit, message: hit._source }] : []));
+  const found = answer.hits.hits.flatMap((hit) => (hit._source ? [hit._source] : []));
   // Each hit says whose chat it is: the customer, colleague or group it is with, by name.
-  const peerOf = await archivePeersOf(
-    tenantId,
-    found.map(({ message }) => message),
-    query,
-  );
+  const peerOf = await archivePeersOf(tenantId, found, query);
   return {
-    items: found.map(({ hit, message }) => ({
+    items: found.map((message) => ({
       conversationId: message.conversationId,
       chatKind: message.chatKind,
       peer: peerOf(message),
@@ -88,7 +79,7 @@ export async function searchArchiveMessages(
       msgtype: message.msgtype,
       from: message.from,
       msgtime: message.msgtime,
-      segments: highlightSegments(hit.highlight?.content?.[0] ?? message.content),
+      segments: highlightSegments(message.content, query.keyword),
     })),
     total: Math.min(total, ARCHIVE_SEARCH_TOTAL_CAP),
     totalCapped: total > ARCHIVE_SEARCH_TOTAL_CAP,

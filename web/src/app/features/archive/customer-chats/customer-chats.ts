@@ -322,10 +322,6 @@ export class CustomerChats {
       this.clearSearch();
       return;
     }
-    if (keyword.length < 2) {
-      this.error.set('关键词至少2个字');
-      return;
-    }
     this.hitPage.set(page);
     this.api.search(this.subject(), keyword, page, this.conditions()).subscribe({
       next: (result) => {

@@ -211,10 +211,6 @@ export class ArchivePage implements OnInit {
       this.hits.set(null);
       return;
     }
-    if (keyword.length < 2) {
-      this.error.set('关键词至少2个字');
-      return;
-    }
     this.hitPage.set(page);
     this.api.search(subject, keyword, page).subscribe({
       next: (result) => {
