@@ -88,24 +88,17 @@ export function createContactEventActivities(deps: ContactEventDeps) {
   }
 
   return {
-    /** Stored change_contact events whose hand-off to the workflow failed; applying them twice is harmless. */
-    async listStrandedContactEvents(input: { tenantId: string; receivedBefore: string }): Promise<{
-      inboxKeys: string[];
-    }> {
-      return {
-        inboxKeys: await strandedCallbackEvents(input.tenantId, 'contacts', new Date(input.receivedBefore)),
-      };
-    },
+    /** Stored change_contact events whose hand-off to the workflow failed. */
+    listStrandedContactEvents: (input: { tenantId: string; receivedBefore: string }) =>
+      strandedCallbackEvents('contacts', input),
 
-    async applyContactEvent(input: { tenantId: string; inboxKey: string }): Promise<{ status: string }> {
-      return applyInboxEvent(
-        input.tenantId,
+    applyContactEvent: (input: { tenantId: string; inboxKey: string }) =>
+      applyInboxEvent(
         'contacts',
-        input.inboxKey,
+        input,
         (xml) => apply(input.tenantId, readContactChange(parseCallbackXml(xml))),
         now,
-      );
-    },
+      ),
   };
 
   async function readOrGone<T>(read: () => Promise<T>): Promise<T | undefined> {

@@ -211,21 +211,14 @@ export function createCustomerEventActivities(deps: CustomerEventDeps) {
   }
 
   return {
-    /** Stored 客户联系 events whose hand-off to the workflow failed; applying them twice is harmless. */
-    async listStrandedCustomerEvents(input: { tenantId: string; receivedBefore: string }): Promise<{
-      inboxKeys: string[];
-    }> {
-      return {
-        inboxKeys: await strandedCallbackEvents(input.tenantId, 'customers', new Date(input.receivedBefore)),
-      };
-    },
+    /** Stored 客户联系 events whose hand-off to the workflow failed. */
+    listStrandedCustomerEvents: (input: { tenantId: string; receivedBefore: string }) =>
+      strandedCallbackEvents('customers', input),
 
-    async applyCustomerEvent(input: { tenantId: string; inboxKey: string }): Promise<{ status: string }> {
-      const { tenantId, inboxKey } = input;
-      return applyInboxEvent(
-        tenantId,
+    applyCustomerEvent: ({ tenantId, inboxKey }: { tenantId: string; inboxKey: string }) =>
+      applyInboxEvent(
         'customers',
-        inboxKey,
+        { tenantId, inboxKey },
         async (xml) => {
           const envelope = parseCallbackXml(xml);
           const change = readCustomerSideChange(envelope);
@@ -236,8 +229,7 @@ export function createCustomerEventActivities(deps: CustomerEventDeps) {
           return applyTagChange(tenantId, change);
         },
         now,
-      );
-    },
+      ),
   };
 }
 

@@ -77,20 +77,27 @@ export async function wakeInboxWorkflow(
   }
 }
 
-/** One source's rows still waiting that arrived before `receivedBefore` (their signal was lost), oldest first. */
+/**
+ * One source's rows still waiting that arrived before `receivedBefore` (their signal was lost), oldest first,
+ * at most 100: the events workflows' sweep after each batch (applying one twice is harmless).
+ */
 export async function strandedCallbackEvents(
-  tenantId: string,
   source: CallbackSource,
-  receivedBefore: Date,
-): Promise<string[]> {
+  input: { tenantId: string; receivedBefore: string },
+): Promise<{ inboxKeys: string[] }> {
   const rows = await CallbackInboxModel.find(
-    { tenantId, source, status: 'received', receivedAt: { $lt: receivedBefore } },
+    {
+      tenantId: input.tenantId,
+      source,
+      status: 'received',
+      receivedAt: { $lt: new Date(input.receivedBefore) },
+    },
     { key: 1 },
   )
     .sort({ receivedAt: 1 })
     .limit(100)
     .lean();
-  return rows.map((row) => row.key);
+  return { inboxKeys: rows.map((row) => row.key) };
 }
 
 /**
@@ -100,12 +107,12 @@ export async function strandedCallbackEvents(
  * retry.
  */
 export async function applyInboxEvent(
-  tenantId: string,
   source: CallbackSource,
-  key: string,
+  input: { tenantId: string; inboxKey: string },
   apply: (xml: string) => Promise<'applied' | 'ignored'>,
   now: () => Date,
 ): Promise<{ status: string }> {
+  const { tenantId, inboxKey: key } = input;
   const entry = await CallbackInboxModel.findOne({ tenantId, key }).lean();
   if (!entry) return { status: 'missing' };
   if (entry.source !== source) return { status: `not-${source}` };

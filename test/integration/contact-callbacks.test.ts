@@ -6,7 +6,7 @@ import { StaffModel } from '../../lib/models/staff.model';
 import { ensureCallbackSettings } from '../../lib/wecom/binding-store';
 import { eventually, startTestApp, type TestApp } from '../support/app-harness';
 import { addUserQuietly, customerScenario, simulator, type SimCorp } from '../support/sim-client';
-import { createBoundTenant, freshTenantId } from '../support/tenant-fixture';
+import { connectCustomersCallback, createBoundTenant, freshTenantId } from '../support/tenant-fixture';
 
 const TENANT = freshTenantId('cb');
 
@@ -154,12 +154,7 @@ describe('change_contact callbacks (R-7.1.1-01)', () => {
     expect([untouched?.status, untouched?.error]).toEqual(['received', undefined]);
 
     // The next 客户联系 event wakes the customer-events workflow, whose own sweep applies the stranded one.
-    const { customers } = await ensureCallbackSettings(TENANT);
-    await simulator.setCustomersCallback(corp.corpId, {
-      url: `${app.baseUrl}/wecom/callback/${TENANT}/customers`,
-      token: customers.token,
-      encodingAesKey: customers.aesKey,
-    });
+    expect((await connectCustomersCallback(TENANT, corp, app.baseUrl)).verified).toBe(true);
     await customerScenario.addCorpTags(corp.corpId, { group_name: '触发标签组', tag: [{ name: '乙' }] });
     await eventually(async () => {
       const row = await CallbackInboxModel.findOne({
