@@ -189,7 +189,8 @@ export function createCustomerEventActivities(deps: CustomerEventDeps) {
         : await CorpTagGroupModel.findOne({ tenantId, 'tags.tagId': change.Id }, { groupId: 1 }).lean();
       const groupId = isGroup ? change.Id : owner?.groupId;
       if (groupId) {
-        // The group as WeCom has it now: WeCom removes a group with its last tag.
+        // The group as WeCom has it now; read by id, WeCom answers it and its tags flagged deleted once gone
+        // (removed, or with its last tag), and storeTagGroups drops what is flagged.
         const [current] = await list({ groupIds: [groupId] });
         if (current) await storeTagGroups(tenantId, [current], seenAt);
         else await CorpTagGroupModel.deleteOne({ tenantId, groupId });
