@@ -1,10 +1,10 @@
-import { CallbackInboxModel } from '../lib/models/callback-inbox.model';
 import { DepartmentModel } from '../lib/models/department.model';
 import { defaultStaffRoleId } from '../lib/access/built-in-roles';
 import { StaffModel } from '../lib/models/staff.model';
 import { syncableFields } from '../lib/org/pending-fields';
 import { departmentFields, staffFields } from '../lib/org/wecom-records';
 import { parseCallbackXml, readContactChange, type ContactChange } from '../lib/wecom/callback-event';
+import { applyInboxEvent, strandedCallbackEvents } from '../lib/wecom/callback-inbox';
 import type { ContactsApi } from '../lib/wecom/contacts-api';
 import { WeComApiError } from '../lib/wecom/errors';
 import type { CredentialsLoader } from './tenant-credentials';
@@ -88,44 +88,17 @@ export function createContactEventActivities(deps: ContactEventDeps) {
   }
 
   return {
-    /** Stored events whose hand-off to the workflow failed, oldest first; applying them twice is harmless. */
-    async listStrandedContactEvents(input: { tenantId: string; receivedBefore: string }): Promise<{
-      inboxKeys: string[];
-    }> {
-      const rows = await CallbackInboxModel.find(
-        { tenantId: input.tenantId, status: 'received', receivedAt: { $lt: new Date(input.receivedBefore) } },
-        { key: 1 },
-      )
-        .sort({ receivedAt: 1 })
-        .limit(100)
-        .lean();
-      return { inboxKeys: rows.map((row) => row.key) };
-    },
+    /** Stored change_contact events whose hand-off to the workflow failed. */
+    listStrandedContactEvents: (input: { tenantId: string; receivedBefore: string }) =>
+      strandedCallbackEvents('contacts', input),
 
-    async applyContactEvent(input: { tenantId: string; inboxKey: string }): Promise<{ status: string }> {
-      const entry = await CallbackInboxModel.findOne({
-        tenantId: input.tenantId,
-        key: input.inboxKey,
-      }).lean();
-      if (!entry) return { status: 'missing' };
-      if (entry.status !== 'received') return { status: entry.status };
-
-      let status: 'applied' | 'ignored' | 'failed';
-      let error: string | undefined;
-      try {
-        status = await apply(input.tenantId, readContactChange(parseCallbackXml(entry.xml)));
-      } catch (failure) {
-        if (!(failure instanceof Error) || failure.name !== 'ZodError') throw failure;
-        // A payload we cannot read will not become readable by retrying: park it for a person to look at.
-        status = 'failed';
-        error = failure.message;
-      }
-      await CallbackInboxModel.updateOne(
-        { tenantId: input.tenantId, key: input.inboxKey },
-        { $set: { status, appliedAt: now(), error } },
-      );
-      return { status };
-    },
+    applyContactEvent: (input: { tenantId: string; inboxKey: string }) =>
+      applyInboxEvent(
+        'contacts',
+        input,
+        (xml) => apply(input.tenantId, readContactChange(parseCallbackXml(xml))),
+        now,
+      ),
   };
 
   async function readOrGone<T>(read: () => Promise<T>): Promise<T | undefined> {

@@ -15,11 +15,11 @@ import { pendingTagOverlay } from '../lib/customers/pending-tag-changes';
 import { groupChatUpsert } from '../lib/customers/group-records';
 import { recordDeleteFriendAlerts } from '../lib/sensitive/delete-friend-alerts';
 import type { RaisedAlert } from '../lib/sensitive/insert-alerts-once';
-import { CallbackInboxModel } from '../lib/models/callback-inbox.model';
 import { CorpTagGroupModel } from '../lib/models/corp-tag.model';
 import { CustomerGroupModel } from '../lib/models/customer-group.model';
 import { CustomerModel } from '../lib/models/customer.model';
 import { parseCallbackXml, type CallbackEnvelope } from '../lib/wecom/callback-event';
+import { applyInboxEvent, strandedCallbackEvents } from '../lib/wecom/callback-inbox';
 import {
   readCustomerSideChange,
   type CorpTagChange,
@@ -197,9 +197,10 @@ export function createCustomerEventActivities(deps: CustomerEventDeps) {
         : await CorpTagGroupModel.findOne({ tenantId, 'tags.tagId': change.Id }, { groupId: 1 }).lean();
       const groupId = isGroup ? change.Id : owner?.groupId;
       if (groupId) {
-        // The group as WeCom has it now: WeCom removes a group with its last tag.
+        // The group as WeCom has it now; read by id, WeCom answers it and its tags flagged deleted once gone
+        // (removed, or with its last tag), and storeTagGroups drops what is flagged.
         const [current] = await list({ groupIds: [groupId] });
-        if (current) await storeTagGroups(tenantId, [current], seenAt);
+        if (current) await storeTagGroups(tenantId, [current], seenAt, deps.customerIndexer);
         else await CorpTagGroupModel.deleteOne({ tenantId, groupId });
       }
       await removeTagsFromCustomers(tenantId, goneTagIds, deps.customerIndexer);
@@ -214,62 +215,30 @@ export function createCustomerEventActivities(deps: CustomerEventDeps) {
       groups = holders.length > 0 ? await list({ groupIds: holders.map((group) => group.group_id) }) : [];
     } else groups = await list({ groupIds: [change.Id] });
     if (groups.length === 0) return 'ignored';
-    await storeTagGroups(tenantId, groups, seenAt);
+    await storeTagGroups(tenantId, groups, seenAt, deps.customerIndexer);
     return 'applied';
   }
 
   return {
-    /** Stored events whose hand-off to the workflow failed, oldest first; applying them twice is harmless. */
-    async listStrandedCustomerEvents(input: { tenantId: string; receivedBefore: string }): Promise<{
-      inboxKeys: string[];
-    }> {
-      const rows = await CallbackInboxModel.find(
-        {
-          tenantId: input.tenantId,
-          source: 'customers',
-          status: 'received',
-          receivedAt: { $lt: new Date(input.receivedBefore) },
+    /** Stored 客户联系 events whose hand-off to the workflow failed. */
+    listStrandedCustomerEvents: (input: { tenantId: string; receivedBefore: string }) =>
+      strandedCallbackEvents('customers', input),
+
+    applyCustomerEvent: ({ tenantId, inboxKey }: { tenantId: string; inboxKey: string }) =>
+      applyInboxEvent(
+        'customers',
+        { tenantId, inboxKey },
+        async (xml) => {
+          const envelope = parseCallbackXml(xml);
+          const change = readCustomerSideChange(envelope);
+          await deps.onCustomerAdded?.(tenantId, inboxKey, envelope);
+          if (change.Event === 'change_external_contact')
+            return applyContactChange(tenantId, inboxKey, change);
+          if (change.Event === 'change_external_chat') return applyChatChange(tenantId, change);
+          return applyTagChange(tenantId, change);
         },
-        { key: 1 },
-      )
-        .sort({ receivedAt: 1 })
-        .limit(100)
-        .lean();
-      return { inboxKeys: rows.map((row) => row.key) };
-    },
-
-    async applyCustomerEvent(input: { tenantId: string; inboxKey: string }): Promise<{ status: string }> {
-      const entry = await CallbackInboxModel.findOne({
-        tenantId: input.tenantId,
-        key: input.inboxKey,
-      }).lean();
-      if (!entry) return { status: 'missing' };
-      if (entry.status !== 'received') return { status: entry.status };
-
-      let status: Outcome | 'failed';
-      let error: string | undefined;
-      try {
-        const envelope = parseCallbackXml(entry.xml);
-        const change = readCustomerSideChange(envelope);
-        await deps.onCustomerAdded?.(input.tenantId, input.inboxKey, envelope);
-        status =
-          change.Event === 'change_external_contact'
-            ? await applyContactChange(input.tenantId, input.inboxKey, change)
-            : change.Event === 'change_external_chat'
-              ? await applyChatChange(input.tenantId, change)
-              : await applyTagChange(input.tenantId, change);
-      } catch (failure) {
-        if (!(failure instanceof Error) || failure.name !== 'ZodError') throw failure;
-        // A payload we cannot read will not become readable by retrying: park it for a person to look at.
-        status = 'failed';
-        error = failure.message;
-      }
-      await CallbackInboxModel.updateOne(
-        { tenantId: input.tenantId, key: input.inboxKey },
-        { $set: { status, appliedAt: now(), error } },
-      );
-      return { status };
-    },
+        now,
+      ),
   };
 }
 

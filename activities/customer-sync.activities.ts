@@ -207,7 +207,7 @@ export function createCustomerSyncActivities(deps: CustomerSyncDeps) {
         return { groups: groups.length, tags: groups.reduce((sum, group) => sum + group.tag.length, 0) };
       }
       const seenAt = now();
-      await storeTagGroups(input.tenantId, groups, seenAt);
+      await storeTagGroups(input.tenantId, groups, seenAt, deps.customerIndexer);
       const listedTagIds = new Set(groups.flatMap((group) => group.tag.map((tag) => tag.id)));
       const storedTagIds = await tagIdsOfGroups(input.tenantId, {});
       // Groups 标签管理 made that WeCom has not named yet are not "gone from WeCom".

@@ -94,12 +94,6 @@ export const PUSHDOWN_ALLOW_LIST: AllowedShape[] = [
     reason: INBOX,
   },
   {
-    collection: 'callback_inbox',
-    command: 'find',
-    shape: '{receivedAt: $range, status: string, tenantId: string}',
-    reason: INBOX,
-  },
-  {
     collection: 'chatMedia.files',
     command: 'aggregate',
     shape: '{} [$match $group]',

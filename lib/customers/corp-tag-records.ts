@@ -1,3 +1,4 @@
+import { bulkWriteInSlices } from '../db/bulk-write-in-slices';
 import type { CustomerIndexer } from '../search/customer-indexer';
 import { CorpTagGroupModel } from '../models/corp-tag.model';
 import { PENDING_ID_PREFIX } from '../tags/corp-tag-writes';
@@ -13,8 +14,16 @@ export const PENDING_ID = new RegExp(`^${PENDING_ID_PREFIX}`);
  * Stores WeCom's tag groups as they are now (names, order, tags), keeping what is ours on each tag: the colour
  * (a 微丰-only attribute, R-7.3.1-03; a tag new to us gets the default), the local id it had before WeCom
  * named it, its last write refusal, and the tags 标签管理 made that are still on their way to WeCom.
+ * Each group must be whole, as WeCom lists it in full or by group id (an answer by tag id holds only the tags
+ * asked for). Read by id, WeCom also answers deleted groups and tags, flagged `deleted`: those are never stored
+ * as live. A deleted group leaves, and every tag no longer live in its group leaves the group and the customers.
  */
-export async function storeTagGroups(tenantId: string, groups: readonly WeComCorpTagGroup[], seenAt: Date) {
+export async function storeTagGroups(
+  tenantId: string,
+  groups: readonly WeComCorpTagGroup[],
+  seenAt: Date,
+  indexer: CustomerIndexer,
+) {
   if (groups.length === 0) return;
   const stored = await CorpTagGroupModel.find(
     { tenantId, groupId: { $in: groups.map((group) => group.group_id) } },
@@ -24,8 +33,16 @@ export async function storeTagGroups(tenantId: string, groups: readonly WeComCor
   const stillPending = new Map(
     stored.map((group) => [group.groupId, group.tags.filter((tag) => PENDING_ID.test(tag.tagId))] as const),
   );
-  await CorpTagGroupModel.bulkWrite(
-    groups.map((group) => ({
+  const live = groups
+    .filter((group) => !group.deleted)
+    .map((group) => ({ ...group, tag: group.tag.filter((tag) => !tag.deleted) }));
+  const liveTagIds = new Set(live.flatMap((group) => group.tag.map((tag) => tag.id)));
+  const leftTagIds = [...ours.keys()].filter((id) => !liveTagIds.has(id) && !PENDING_ID.test(id));
+
+  // In slices: FerretDB hangs on one bulkWrite of ~100 updates, and a tenant may have that many groups.
+  await bulkWriteInSlices(
+    CorpTagGroupModel,
+    live.map((group) => ({
       updateOne: {
         filter: { tenantId, groupId: group.group_id },
         update: {
@@ -55,6 +72,10 @@ export async function storeTagGroups(tenantId: string, groups: readonly WeComCor
     })) as never,
     { ordered: false },
   );
+  for (const group of groups.filter((candidate) => candidate.deleted)) {
+    await CorpTagGroupModel.deleteOne({ tenantId, groupId: group.group_id });
+  }
+  await removeTagsFromCustomers(tenantId, leftTagIds, indexer);
 }
 
 /**

@@ -10,6 +10,7 @@ export interface WeComCorpTag {
   name: string;
   create_time?: number;
   order?: number;
+  /** Only in answers by tag or group id: true for a tag WeCom deleted. */
   deleted?: boolean;
 }
 
@@ -32,7 +33,11 @@ export interface NewCorpTags {
 
 export function createCorpTagsApi(client: WeComClient) {
   return {
-    /** All tag groups, or those named by id (group ids win when both are given, as in WeCom). */
+    /**
+     * All live tag groups, or those named by id (group ids win when both are given, as in WeCom). By id, WeCom
+     * also answers deleted groups and tags, flagged `deleted: true` (lib/customers/corp-tag-records.ts never
+     * stores those as live); by tag id, a group holds only the tags asked for.
+     */
     async list(
       credentials: WeComCredentials,
       filter: { tagIds?: string[]; groupIds?: string[] } = {},

@@ -1,11 +1,12 @@
 import request from 'supertest';
 import { CallbackInboxModel } from '../../lib/models/callback-inbox.model';
+import { CorpTagGroupModel } from '../../lib/models/corp-tag.model';
 import { DepartmentModel } from '../../lib/models/department.model';
 import { StaffModel } from '../../lib/models/staff.model';
 import { ensureCallbackSettings } from '../../lib/wecom/binding-store';
 import { eventually, startTestApp, type TestApp } from '../support/app-harness';
-import { addUserQuietly, simulator, type SimCorp } from '../support/sim-client';
-import { createBoundTenant, freshTenantId } from '../support/tenant-fixture';
+import { addUserQuietly, customerScenario, simulator, type SimCorp } from '../support/sim-client';
+import { connectCustomersCallback, createBoundTenant, freshTenantId } from '../support/tenant-fixture';
 
 const TENANT = freshTenantId('cb');
 
@@ -117,6 +118,55 @@ describe('change_contact callbacks (R-7.1.1-01)', () => {
     await eventually(() => staff('stranded'));
     const row = await CallbackInboxModel.findOne({ tenantId: TENANT, key: 'stranded-event' }).lean();
     expect(row?.status).toBe('applied');
+  });
+
+  it('leaves a stranded 客户联系 event to the customer-events workflow: the contact sweep neither reads nor fails it', async () => {
+    // WeCom has the tag group, and the api stored its change_external_tag event, but Temporal never got the signal.
+    const tags = await customerScenario.addCorpTags(corp.corpId, {
+      group_name: '滞留标签组',
+      tag: [{ name: '甲' }],
+    });
+    const groupId = tags.tag_group.group_id;
+    await CallbackInboxModel.create({
+      tenantId: TENANT,
+      key: 'stranded-customer-event',
+      source: 'customers',
+      event: 'change_external_tag',
+      changeType: 'create',
+      xml: `<xml><ToUserName><![CDATA[${corp.corpId}]]></ToUserName><FromUserName><![CDATA[sys]]></FromUserName><CreateTime>1700000000</CreateTime><MsgType><![CDATA[event]]></MsgType><Event><![CDATA[change_external_tag]]></Event><ChangeType><![CDATA[create]]></ChangeType><Id><![CDATA[${groupId}]]></Id><TagType><![CDATA[tag_group]]></TagType></xml>`,
+      receivedAt: new Date(Date.now() - 5 * 60_000),
+      status: 'received',
+    });
+    // Two contact events: the workflow sweeps the inbox after the first, so that sweep is over once the second is applied.
+    for (const [i, userid] of ['sweep1', 'sweep2'].entries()) {
+      await simulator.addUser(corp.corpId, {
+        userid,
+        name: `扫描${i}`,
+        mobile: `1391111001${i}`,
+        department: [1],
+      });
+      await eventually(() => staff(userid));
+    }
+    const untouched = await CallbackInboxModel.findOne({
+      tenantId: TENANT,
+      key: 'stranded-customer-event',
+    }).lean();
+    expect([untouched?.status, untouched?.error]).toEqual(['received', undefined]);
+
+    // The next 客户联系 event wakes the customer-events workflow, whose own sweep applies the stranded one.
+    expect((await connectCustomersCallback(TENANT, corp, app.baseUrl)).verified).toBe(true);
+    await customerScenario.addCorpTags(corp.corpId, { group_name: '触发标签组', tag: [{ name: '乙' }] });
+    await eventually(async () => {
+      const row = await CallbackInboxModel.findOne({
+        tenantId: TENANT,
+        key: 'stranded-customer-event',
+      }).lean();
+      if (row?.status === 'applied') return true;
+      throw new Error(`stranded customer event: ${row?.status} ${row?.error ?? ''}`);
+    });
+    expect(await CorpTagGroupModel.findOne({ tenantId: TENANT, groupId }).lean()).toMatchObject({
+      name: '滞留标签组',
+    });
   });
 
   it('rejects a forged callback (bad signature) with 403 and stores nothing', async () => {

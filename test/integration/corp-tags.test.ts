@@ -7,12 +7,20 @@ import { AuditLogModel } from '../../lib/models/audit-log.model';
 import { CorpTagGroupModel } from '../../lib/models/corp-tag.model';
 import { CustomerModel } from '../../lib/models/customer.model';
 import { deriveCustomerFields } from '../../lib/customers/customer-derived';
+import { loadExternalContactCredentials } from '../../activities/tenant-credentials';
+import { WeComClient } from '../../lib/wecom/client';
+import { createCorpTagsApi } from '../../lib/wecom/corp-tags-api';
 import { eventually, startTestApp, type TestApp } from '../support/app-harness';
 import { indexSeededCustomers } from '../support/customer-search';
-import { simulator, type SimCorp } from '../support/sim-client';
+import { customerScenario, simulator, type SimCorp } from '../support/sim-client';
 import { stackEnv } from '../support/stack-env';
 import { startSwitchableProxy, type SwitchableProxy } from '../support/switchable-proxy';
-import { ADMIN_PASSWORD, createBoundTenant, freshTenantId } from '../support/tenant-fixture';
+import {
+  ADMIN_PASSWORD,
+  connectCustomersCallback,
+  createBoundTenant,
+  freshTenantId,
+} from '../support/tenant-fixture';
 import { executeWorkflow } from '../../lib/temporal/typed-workflows';
 
 const TENANT = freshTenantId('corp-tags');
@@ -298,5 +306,64 @@ describe('标签管理 → 企业微信标签: written through to WeCom', () => 
       async () =>
         (await CorpTagWriteModel.findOne({ tenantId: TENANT, _id: row!._id }).lean())?.status === 'applied',
     );
+  });
+
+  it('tags WeCom answers as deleted (get_corp_tag_list by id) leave the tag list and the customers', async () => {
+    expect((await connectCustomersCallback(TENANT, corp, app.baseUrl)).verified).toBe(true);
+    const created = await customerScenario.addCorpTags(corp.corpId, {
+      group_name: '渠道',
+      tag: [{ name: '线上' }, { name: '线下' }],
+    });
+    const groupId = created.tag_group.group_id;
+    const [online, offline] = created.tag_group.tag.map((tag) => tag.id);
+    await eventually(async () => (await groupNamed('渠道'))?.tags.length === 2);
+    const follows = [
+      {
+        userid: 'u1',
+        addedAt: new Date('2026-03-01'),
+        tagIds: [online, offline],
+        remarkMobiles: [],
+        addWay: 1,
+      },
+    ];
+    await CustomerModel.create({
+      tenantId: TENANT,
+      externalUserid: 'wm-channel',
+      name: '渠道客户',
+      follows,
+      ...deriveCustomerFields(follows),
+    });
+    const channelCustomer = () =>
+      CustomerModel.findOne({ tenantId: TENANT, externalUserid: 'wm-channel' }).lean();
+
+    // 线上 is deleted through WeCom's API, which announces nothing: as a deletion whose event never reached us.
+    const wecom = createCorpTagsApi(new WeComClient({ baseUrl: stackEnv.wecomApiBase }));
+    await wecom.remove(await loadExternalContactCredentials(TENANT), { tagIds: [online], groupIds: [] });
+    // Renaming 线下 has the group read by id, and WeCom answers 线上 in it, flagged deleted.
+    await customerScenario.editCorpTag(corp.corpId, offline, { name: '线下门店' });
+    await eventually(async () => {
+      const names = (await groupNamed('渠道'))?.tags.map((tag) => tag.name);
+      if (JSON.stringify(names) === JSON.stringify(['线下门店'])) return true;
+      throw new Error(`渠道 holds ${JSON.stringify(names)}`);
+    });
+    const withoutOnline = await eventually(async () => {
+      const found = await channelCustomer();
+      return found?.tagIds.length === 1 ? found : undefined;
+    });
+    expect(withoutOnline.tagIds).toEqual([offline]);
+    expect(withoutOnline.follows[0].tagIds).toEqual([offline]);
+
+    // The group deleted in WeCom: its delete event reads it by id, and WeCom answers it flagged deleted.
+    await customerScenario.deleteCorpTag(corp.corpId, groupId);
+    await eventually(async () => (await groupNamed('渠道')) === undefined);
+    expect(await CorpTagGroupModel.countDocuments({ tenantId: TENANT, groupId })).toBe(0);
+    expect(
+      (
+        await eventually(async () => {
+          const found = await channelCustomer();
+          return found?.tagIds.length === 0 ? found : undefined;
+        })
+      ).follows[0].tagIds,
+    ).toEqual([]);
   });
 });

@@ -8,13 +8,12 @@ import { CustomerGroupModel } from '../../lib/models/customer-group.model';
 import { CustomerModel } from '../../lib/models/customer.model';
 import { createCustomerEventActivities } from '../../activities/customer-events.activities';
 import { loadExternalContactCredentials } from '../../activities/tenant-credentials';
-import { ensureCallbackSettings } from '../../lib/wecom/binding-store';
 import { WeComClient } from '../../lib/wecom/client';
 import { createCorpTagsApi } from '../../lib/wecom/corp-tags-api';
 import { createCustomersApi } from '../../lib/wecom/customers-api';
 import { eventually, startTestApp, type TestApp } from '../support/app-harness';
 import { customerScenario, simulator, type SimCorp, type SimDelivery } from '../support/sim-client';
-import { createBoundTenant, freshTenantId } from '../support/tenant-fixture';
+import { connectCustomersCallback, createBoundTenant, freshTenantId } from '../support/tenant-fixture';
 
 const TENANT = freshTenantId('ccb');
 
@@ -30,13 +29,7 @@ describe('客户联系 callbacks', () => {
     app = await startTestApp('customer-callbacks');
     corp = await simulator.createCorp('客户回调企业');
     await createBoundTenant(TENANT, corp, { adminMobile: '13700000032' });
-    const { customers } = await ensureCallbackSettings(TENANT);
-    const saved = await simulator.setCustomersCallback(corp.corpId, {
-      url: `${app.baseUrl}/wecom/callback/${TENANT}/customers`,
-      token: customers.token,
-      encodingAesKey: customers.aesKey,
-    });
-    expect(saved.verified).toBe(true);
+    expect((await connectCustomersCallback(TENANT, corp, app.baseUrl)).verified).toBe(true);
     for (const [i, userid] of ['lina', 'wangwei'].entries()) {
       await simulator.addUser(corp.corpId, {
         userid,

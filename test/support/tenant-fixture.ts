@@ -2,7 +2,7 @@ import { hashPassword } from '../../api/modules/auth/login.use-case';
 import { provisionTenantAccess } from '../../lib/access/built-in-roles';
 import { TenantModel } from '../../lib/models/tenant.model';
 import { ensureCallbackSettings, saveBinding } from '../../lib/wecom/binding-store';
-import type { SimCorp } from './sim-client';
+import { simulator, type SimCorp } from './sim-client';
 
 export const ADMIN_PASSWORD = 'Admin@12345';
 
@@ -54,4 +54,14 @@ export async function createBoundTenant(
   });
   const callbacks = await ensureCallbackSettings(tenantId);
   return { callbackToken: callbacks.contacts.token, callbackAesKey: callbacks.contacts.aesKey, roles };
+}
+
+/** Saves the tenant's 客户联系 callback in the simulator's console, which verifies the URL against the api first. */
+export async function connectCustomersCallback(tenantId: string, corp: SimCorp, apiBaseUrl: string) {
+  const { customers } = await ensureCallbackSettings(tenantId);
+  return simulator.setCustomersCallback(corp.corpId, {
+    url: `${apiBaseUrl}/wecom/callback/${tenantId}/customers`,
+    token: customers.token,
+    encodingAesKey: customers.aesKey,
+  });
 }

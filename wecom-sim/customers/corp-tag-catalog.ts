@@ -1,6 +1,8 @@
 /**
  * A corp's customer tags (企业标签, API.md §5.6): groups of tags, `order` larger first, names unique among groups
  * and within a group, at most 30 characters. A group cannot be empty: deleting its last tag removes it.
+ * Deleted tags and groups are kept: get_corp_tag_list by `tag_id` or `group_id` still answers them, flagged
+ * `deleted: true` (and the live ones `deleted: false`); the full list shows neither them nor the flag.
  */
 import { WecomError } from '../wecom-error';
 import { randomWecomId } from './external-ids';
@@ -10,6 +12,8 @@ export interface CorpTag {
   name: string;
   create_time: number;
   order: number;
+  /** Only in answers to a query by id. */
+  deleted?: boolean;
 }
 
 export interface CorpTagGroup {
@@ -17,8 +21,12 @@ export interface CorpTagGroup {
   group_name: string;
   create_time: number;
   order: number;
+  deleted?: boolean;
   tag: CorpTag[];
 }
+
+type StoredTag = CorpTag & { deleted: boolean };
+type StoredGroup = Omit<CorpTagGroup, 'tag'> & { deleted: boolean; tag: StoredTag[] };
 
 export interface NewTags {
   group_id?: string;
@@ -46,7 +54,7 @@ function checkName(name: string | undefined, what: string): string {
 }
 
 export class CorpTagCatalog {
-  private readonly groups = new Map<string, CorpTagGroup>();
+  private readonly groups = new Map<string, StoredGroup>();
 
   constructor(
     private readonly nowSeconds: () => number,
@@ -54,7 +62,11 @@ export class CorpTagCatalog {
     readonly cap = DEFAULT_TAG_CAP,
   ) {}
 
-  /** Groups and tags sorted as WeCom shows them: larger order first, then oldest first. */
+  /**
+   * Groups and tags sorted as WeCom shows them: larger order first, then oldest first. Unfiltered, the live
+   * ones; by group id, those groups with all their tags; by tag id, the groups holding those tags with only
+   * them; both by id, deleted ones included and every group and tag flagged (API.md §5.6).
+   */
   list(filter: { tagIds?: string[]; groupIds?: string[] } = {}): CorpTagGroup[] {
     const sorted = [...this.groups.values()].sort(byOrder).map((group) => ({
       ...group,
@@ -70,15 +82,23 @@ export class CorpTagCatalog {
         .map((group) => ({ ...group, tag: group.tag.filter((tag) => wanted.has(tag.id)) }))
         .filter((group) => group.tag.length > 0);
     }
-    return sorted;
+    return sorted.filter((group) => !group.deleted).map((group) => unflagged(group, liveTags(group)));
   }
 
   isTag(id: string): boolean {
-    return [...this.groups.values()].some((group) => group.tag.some((tag) => tag.id === id));
+    return this.liveGroups().some((group) => liveTags(group).some((tag) => tag.id === id));
+  }
+
+  isGroup(id: string): boolean {
+    return this.groups.get(id)?.deleted === false;
   }
 
   tagCount(): number {
-    return [...this.groups.values()].reduce((sum, group) => sum + group.tag.length, 0);
+    return this.liveGroups().reduce((sum, group) => sum + liveTags(group).length, 0);
+  }
+
+  private liveGroups(): StoredGroup[] {
+    return [...this.groups.values()].filter((group) => !group.deleted);
   }
 
   /**
@@ -91,28 +111,29 @@ export class CorpTagCatalog {
       name: checkName(tag.name, 'tag name'),
       order: tag.order ?? 0,
     }));
-    let group: CorpTagGroup | undefined;
+    let group: StoredGroup | undefined;
     if (request.group_id) {
-      group = this.groups.get(request.group_id);
-      if (!group) throw new WecomError(40068, `group_id ${request.group_id}`);
+      if (!this.isGroup(request.group_id)) throw new WecomError(40068, `group_id ${request.group_id}`);
+      group = this.groups.get(request.group_id)!;
     } else {
       const groupName = checkName(request.group_name, 'group_name');
-      group = [...this.groups.values()].find((g) => g.group_name === groupName);
+      group = this.liveGroups().find((g) => g.group_name === groupName);
       if (!group) {
         group = {
           group_id: ids?.groupId ?? this.newId(),
           group_name: groupName,
           create_time: this.nowSeconds(),
           order: request.order ?? 0,
+          deleted: false,
           tag: [],
         };
         this.groups.set(group.group_id, group);
       }
     }
     const target = group;
-    const added: CorpTag[] = [];
+    const added: StoredTag[] = [];
     names.forEach((entry, index) => {
-      const existing = target.tag.find((tag) => tag.name === entry.name);
+      const existing = liveTags(target).find((tag) => tag.name === entry.name);
       if (existing) {
         if (!added.includes(existing)) added.push(existing);
         return;
@@ -123,11 +144,12 @@ export class CorpTagCatalog {
         name: entry.name,
         create_time: this.nowSeconds(),
         order: entry.order,
+        deleted: false,
       };
       target.tag.push(tag);
       added.push(tag);
     });
-    return { ...target, tag: added.map((tag) => ({ ...tag })) };
+    return unflagged(target, added);
   }
 
   /** edit_corp_tag: `id` is a tag or a group; names must stay unique among their siblings. */
@@ -135,23 +157,23 @@ export class CorpTagCatalog {
     id: string,
     change: { name?: string; order?: number },
   ): { kind: 'tag' | 'tag_group'; groupId: string } {
-    const group = this.groups.get(id);
+    const group = this.isGroup(id) ? this.groups.get(id) : undefined;
     if (group) {
       if (change.name !== undefined) {
         const name = checkName(change.name, 'name');
-        if ([...this.groups.values()].some((g) => g !== group && g.group_name === name))
+        if (this.liveGroups().some((g) => g !== group && g.group_name === name))
           throw new WecomError(40058, `a tag group named ${name} exists`);
         group.group_name = name;
       }
       if (change.order !== undefined) group.order = change.order;
       return { kind: 'tag_group', groupId: group.group_id };
     }
-    for (const owner of this.groups.values()) {
-      const tag = owner.tag.find((t) => t.id === id);
+    for (const owner of this.liveGroups()) {
+      const tag = liveTags(owner).find((t) => t.id === id);
       if (!tag) continue;
       if (change.name !== undefined) {
         const name = checkName(change.name, 'name');
-        if (owner.tag.some((t) => t !== tag && t.name === name))
+        if (liveTags(owner).some((t) => t !== tag && t.name === name))
           throw new WecomError(40058, `a tag named ${name} exists in ${owner.group_name}`);
         tag.name = name;
       }
@@ -161,33 +183,46 @@ export class CorpTagCatalog {
     throw new WecomError(40068, `id ${id}`);
   }
 
-  /** del_corp_tag: every id must exist (40068 otherwise, nothing deleted). */
+  /** del_corp_tag: every id must exist (40068 otherwise, nothing deleted). Deleted ones stay, flagged. */
   delete(tagIds: string[], groupIds: string[]): TagDeletion {
     if (tagIds.length === 0 && groupIds.length === 0)
       throw new WecomError(40058, 'tag_id and group_id are both empty');
-    for (const id of groupIds) if (!this.groups.has(id)) throw new WecomError(40068, `group_id ${id}`);
+    for (const id of groupIds) if (!this.isGroup(id)) throw new WecomError(40068, `group_id ${id}`);
     for (const id of tagIds) if (!this.isTag(id)) throw new WecomError(40068, `tag_id ${id}`);
 
     const deletedTagIds: string[] = [];
     const deletedGroupIds: string[] = [];
-    for (const id of groupIds) {
-      deletedTagIds.push(...this.groups.get(id)!.tag.map((tag) => tag.id));
-      this.groups.delete(id);
-      deletedGroupIds.push(id);
-    }
-    const doomed = new Set(tagIds);
-    for (const group of [...this.groups.values()]) {
-      const kept = group.tag.filter((tag) => !doomed.has(tag.id));
-      if (kept.length === group.tag.length) continue;
-      deletedTagIds.push(...group.tag.filter((tag) => doomed.has(tag.id)).map((tag) => tag.id));
-      group.tag = kept;
-      if (kept.length === 0) {
-        this.groups.delete(group.group_id);
+    const doomedGroups = new Set(groupIds);
+    const doomedTags = new Set(tagIds);
+    for (const group of this.liveGroups()) {
+      for (const tag of liveTags(group)) {
+        if (!doomedGroups.has(group.group_id) && !doomedTags.has(tag.id)) continue;
+        tag.deleted = true;
+        deletedTagIds.push(tag.id);
+      }
+      if (liveTags(group).length === 0) {
+        group.deleted = true;
         deletedGroupIds.push(group.group_id);
       }
     }
     return { deletedTagIds, deletedGroupIds };
   }
+}
+
+/** A group as the full list and add_corp_tag answer it: without `deleted` flags. */
+function unflagged(group: StoredGroup, tags: StoredTag[]): CorpTagGroup {
+  const { group_id, group_name, create_time, order } = group;
+  return {
+    group_id,
+    group_name,
+    create_time,
+    order,
+    tag: tags.map(({ id, name, create_time, order }) => ({ id, name, create_time, order })),
+  };
+}
+
+function liveTags(group: StoredGroup): StoredTag[] {
+  return group.tag.filter((tag) => !tag.deleted);
 }
 
 function byOrder(

@@ -483,7 +483,7 @@ export function customersRoutes({ state, emitter }: ScenarioDeps): Router {
     '/corps/:corpId/corp-tags/:id',
     withInput({ params: tagParamsSchema, query: deliveryModeQuerySchema }, async ({ params, query }, res) => {
       const corp = requireCorp(state, params.corpId);
-      const isGroup = corp.corpTags.list({ groupIds: [params.id] }).length > 0;
+      const isGroup = corp.corpTags.isGroup(params.id);
       const deleted = isGroup ? corp.corpTags.delete([], [params.id]) : corp.corpTags.delete([params.id], []);
       corp.customers.dropTags(new Set(deleted.deletedTagIds));
       const event = tagEvent(context(corp), 'delete', params.id, isGroup ? 'tag_group' : 'tag');

@@ -204,6 +204,69 @@ describe('corp tags', () => {
     expect(after.map((g: { group_name: string }) => g.group_name)).not.toContain('会员');
   });
 
+  it('by tag_id or group_id, also answers deleted tags and groups, flagged; the full list shows neither', async () => {
+    const group = (
+      await post('externalcontact/add_corp_tag', {
+        group_name: '渠道',
+        tag: [{ name: '线上' }, { name: '线下' }],
+      })
+    ).body.tag_group;
+    const [online, offline] = group.tag.map((tag: { id: string }) => tag.id);
+    await post('externalcontact/del_corp_tag', { tag_id: [online] });
+
+    const full = (await post('externalcontact/get_corp_tag_list', {})).body.tag_group;
+    const listed = full.find((g: { group_id: string }) => g.group_id === group.group_id);
+    expect(listed.tag.map((tag: { id: string }) => tag.id)).toEqual([offline]);
+    expect(listed).not.toHaveProperty('deleted');
+    expect(listed.tag[0]).not.toHaveProperty('deleted');
+
+    const byGroup = (await post('externalcontact/get_corp_tag_list', { group_id: [group.group_id] })).body
+      .tag_group;
+    expect(byGroup).toEqual([
+      expect.objectContaining({
+        group_id: group.group_id,
+        deleted: false,
+        tag: [
+          expect.objectContaining({ id: online, name: '线上', deleted: true }),
+          expect.objectContaining({ id: offline, name: '线下', deleted: false }),
+        ],
+      }),
+    ]);
+    const byTag = (await post('externalcontact/get_corp_tag_list', { tag_id: [online] })).body.tag_group;
+    expect(byTag).toEqual([
+      expect.objectContaining({
+        deleted: false,
+        tag: [expect.objectContaining({ id: online, deleted: true })],
+      }),
+    ]);
+
+    // The last tag takes its group along: both stay answerable by id, flagged.
+    await post('externalcontact/del_corp_tag', { tag_id: [offline] });
+    const gone = (await post('externalcontact/get_corp_tag_list', { tag_id: [offline] })).body.tag_group;
+    expect(gone).toEqual([
+      expect.objectContaining({
+        deleted: true,
+        tag: [expect.objectContaining({ id: offline, deleted: true })],
+      }),
+    ]);
+    const all = (await post('externalcontact/get_corp_tag_list', {})).body.tag_group;
+    expect(all.map((g: { group_id: string }) => g.group_id)).not.toContain(group.group_id);
+    // A deleted tag or group can be neither edited, deleted again, marked nor added to; its name is free again.
+    expect((await post('externalcontact/edit_corp_tag', { id: online, name: 'x' })).body.errcode).toBe(40068);
+    expect((await post('externalcontact/del_corp_tag', { group_id: [group.group_id] })).body.errcode).toBe(
+      40068,
+    );
+    expect(
+      (await post('externalcontact/add_corp_tag', { group_id: group.group_id, tag: [{ name: '新' }] })).body
+        .errcode,
+    ).toBe(40068);
+    const again = (
+      await post('externalcontact/add_corp_tag', { group_name: '渠道', tag: [{ name: '线上' }] })
+    ).body.tag_group;
+    expect(again.group_id).not.toBe(group.group_id);
+    expect(again.tag[0].id).not.toBe(online);
+  });
+
   it('refuses empty and over-long names and an empty tag list', async () => {
     expect((await post('externalcontact/add_corp_tag', { group_name: '空', tag: [] })).body.errcode).toBe(
       40058,

@@ -1,10 +1,7 @@
-import { createHash } from 'node:crypto';
 import type { Client } from '@temporalio/client';
 import type { Logger } from '../../../lib/logger';
-import { CallbackInboxModel } from '../../../lib/models/callback-inbox.model';
 import { loadCallbackSecrets } from '../../../lib/wecom/binding-store';
 import type { CallbackSource } from '../../../lib/wecom/callback-settings';
-import { entitySearchAttributes } from '../../../lib/temporal/search-attributes';
 import { contactEventsWorkflowId } from '../../../lib/temporal/workflow-ids';
 import {
   CallbackRejectedError,
@@ -12,10 +9,10 @@ import {
   type CallbackSecrets,
 } from '../../../lib/wecom/callback-crypto';
 import { parseCallbackXml, readEncryptedBody } from '../../../lib/wecom/callback-event';
+import { recordCallback, wakeInboxWorkflow, type InboxWorkflow } from '../../../lib/wecom/callback-inbox';
 import { contactEventSignal } from '../../../workflows/contact-events.contract';
 import type { CallbackQuery } from '../../../lib/contracts/wecom-callback.contract';
 import { badRequest, forbidden, notFound } from '../../http/app-error';
-import { signalWithStartWorkflow } from '../../../lib/temporal/typed-workflows';
 
 async function secretsOf(tenantId: string, source: CallbackSource): Promise<CallbackSecrets> {
   const secrets = await loadCallbackSecrets(tenantId, source);
@@ -70,10 +67,18 @@ export async function openDelivery(
   }
 }
 
+/** Where change_contact events are applied, one tenant at a time, in arrival order. */
+const CONTACT_EVENTS: InboxWorkflow = {
+  type: 'contactEventsWorkflow',
+  workflowId: contactEventsWorkflowId,
+  signal: contactEventSignal,
+  entityType: 'contact-events',
+};
+
 /**
- * An event delivery: verify, decrypt, store in the inbox (once, however often WeCom retries),
- * then hand it to the tenant's contact-events workflow. Answering fast matters more than the
- * hand-off: WeCom retries after 5 s, and a stored event is never lost.
+ * An event delivery: verify, decrypt, store in the inbox, then hand it to the tenant's contact-events
+ * workflow. Answering fast matters more than the hand-off: WeCom retries after 5 s, and a stored event is
+ * never lost (lib/wecom/callback-inbox.ts).
  */
 export async function receiveContactCallback(
   deps: { temporal: Client; taskQueue: string; log: Logger },
@@ -82,41 +87,7 @@ export async function receiveContactCallback(
   body: string,
 ): Promise<void> {
   const { xml, envelope } = await openDelivery(tenantId, 'contacts', query, body);
-
-  const key = createHash('sha256').update(xml).digest('hex');
   const handled = envelope.Event === 'change_contact';
-  const inserted = await CallbackInboxModel.updateOne(
-    { tenantId, key },
-    {
-      $setOnInsert: {
-        source: 'contacts',
-        event: envelope.Event,
-        changeType: envelope.ChangeType,
-        xml,
-        receivedAt: new Date(),
-        status: handled ? 'received' : 'ignored',
-      },
-    },
-    { upsert: true },
-  );
-  if (!handled) return;
-  const stored = await CallbackInboxModel.findOne({ tenantId, key }, { status: 1 }).lean();
-  if (stored?.status !== 'received') return;
-
-  try {
-    await signalWithStartWorkflow(deps.temporal.workflow, 'contactEventsWorkflow', {
-      workflowId: contactEventsWorkflowId(tenantId),
-      taskQueue: deps.taskQueue,
-      args: [{ tenantId, pending: [] }],
-      signal: contactEventSignal,
-      signalArgs: [{ inboxKey: key }],
-      typedSearchAttributes: entitySearchAttributes(tenantId, 'contact-events', tenantId),
-    });
-  } catch (error) {
-    // The event is safe in the inbox; the scheduled org sync converges the data meanwhile.
-    deps.log.error(
-      { err: error, tenantId, key, fresh: inserted.upsertedCount === 1 },
-      'contact event hand-off failed',
-    );
-  }
+  const key = await recordCallback(tenantId, 'contacts', { xml, envelope, handled });
+  if (handled) await wakeInboxWorkflow(deps, tenantId, key, CONTACT_EVENTS);
 }
