@@ -4,6 +4,7 @@ import { ContactRecordModel } from '../../lib/models/contact-record.model';
 import { CustomerModel } from '../../lib/models/customer.model';
 import { startTestApp, type TestApp } from '../support/app-harness';
 import { launchBrowser } from '../support/browser';
+import { indexSeededCustomers } from '../support/customer-search';
 import { customerScenario, simulator, type SimCorp } from '../support/sim-client';
 import { ADMIN_PASSWORD, createBoundTenant, freshTenantId } from '../support/tenant-fixture';
 
@@ -56,6 +57,7 @@ describe('客户详情 联系记录 and the 客户群 同步 line end to end in 
       follows,
       ...deriveCustomerFields(follows, undefined),
     });
+    await indexSeededCustomers(app.customerSearch, TENANT);
     // A record 李娜 wrote in the H5 sidebar: the admin reads the same timeline.
     await ContactRecordModel.create({
       tenantId: TENANT,
