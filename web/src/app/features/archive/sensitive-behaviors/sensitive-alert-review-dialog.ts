@@ -111,6 +111,12 @@ import {
                 <span class="name">触发时间</span>{{ formatDateTime(current.triggeredAt) }}
               </div>
               <div class="fact"><span class="name">好友/群名称</span>{{ current.chatName || '-' }}</div>
+              @if (undeliveredNames(); as names) {
+                <div class="fact">
+                  <span class="name">预警通知</span>
+                  <span class="hit" data-testid="sensitive-review-undelivered">未送达：{{ names }}</span>
+                </div>
+              }
               <h4>审计处理</h4>
               <div class="field">
                 <div class="required">预警处理</div>
@@ -203,6 +209,11 @@ export class SensitiveAlertReviewDialog {
         .get<SensitiveAlertContext>(`/api/sensitive-alerts/${encodeURIComponent(alert.id)}/context`)
         .subscribe((context) => this.context.set(context));
     });
+  }
+
+  /** Whom the app notice about this alert did not reach (not in the corp, or no licence); empty when all got it. */
+  protected undeliveredNames(): string {
+    return (this.context()?.noticeUndelivered ?? []).map((recipient) => recipient.name).join('、');
   }
 
   /** Only the hit message marks the words: the others show as they were written. */

@@ -39,6 +39,8 @@ export interface SensitiveAlertContext {
     content: string;
     hit: boolean;
   }>;
+  /** The members the app notice about the alert did not reach. */
+  noticeUndelivered: Array<{ userid: string; name: string; reason: 'invaliduser' | 'unlicenseduser' }>;
 }
 
 export interface SensitiveAlertPage {

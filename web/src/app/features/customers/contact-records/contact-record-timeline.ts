@@ -79,6 +79,10 @@ const PAGE_SIZE = 20;
       color: #999;
       font-size: 12px;
     }
+    .undelivered {
+      color: #ff4d4f;
+      font-size: 12px;
+    }
     .text {
       margin: 4px 0;
       white-space: pre-wrap;
@@ -179,6 +183,11 @@ const PAGE_SIZE = 20;
               提醒时间：{{ dateTime(record.remindAt) }}
             </div>
           }
+          @if (record.undelivered.length) {
+            <div class="undelivered" data-testid="record-item-undelivered">
+              未送达：{{ undeliveredNames(record) }}
+            </div>
+          }
           @for (file of record.attachments; track file.fileId) {
             <div>
               <a [href]="downloadUrl(record, file)" target="_blank" rel="noopener">{{ file.name }}</a>
@@ -232,6 +241,11 @@ export class ContactRecordTimeline {
 
   protected mentionNames(record: ContactRecord): string {
     return record.mentions.map((m) => m.name).join('、');
+  }
+
+  /** Whom WeCom did not deliver the reminder to (not in the corp, or no licence), instead of passing it as sent. */
+  protected undeliveredNames(record: ContactRecord): string {
+    return record.undelivered.map((recipient) => recipient.name).join('、');
   }
 
   protected downloadUrl(record: ContactRecord, file: ContactRecordAttachment): string {

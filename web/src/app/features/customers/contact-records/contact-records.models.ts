@@ -17,6 +17,8 @@ export interface ContactRecord {
   mentions: Array<{ userid: string; name: string }>;
   remindAt: string | null;
   creator: { userid: string; name: string };
+  /** 提醒事项: the members WeCom did not deliver its messages to. */
+  undelivered: Array<{ userid: string; name: string; reason: 'invaliduser' | 'unlicenseduser' }>;
   createdAt: string;
   mine: boolean;
 }
