@@ -47,7 +47,10 @@ export function createGroupCodeActivities(deps: GroupCodeActivityDeps) {
       };
     },
 
-    /** One textcard to the code's creator through the tenant's app (R-0-13). */
+    /**
+     * One textcard to the code's creator through the tenant's app (R-0-13), kept as the code's latest alert
+     * with whether it reached them (a creator who left does not get it: the list shows 未送达).
+     */
     async sendGroupCodeAlert(
       input: GroupCodeRef & { kind: GroupCodeAlertKind },
     ): Promise<'sent' | 'skipped'> {
@@ -61,8 +64,12 @@ export function createGroupCodeActivities(deps: GroupCodeActivityDeps) {
         scene: code.scene,
         url: groupCodeAdminUrl(deps.publicUrl, codeId),
       });
-      await withWeComFailures(() =>
+      const receipt = await withWeComFailures(() =>
         deps.messages.sendToMembers(sender, [code.creator.userid], { msgtype: 'textcard', textcard }),
+      );
+      await GroupCodeModel.updateOne(
+        { tenantId, _id: codeId },
+        { $set: { lastAlert: { kind, sentAt: new Date(), undelivered: receipt.undelivered } } },
       );
       return 'sent';
     },

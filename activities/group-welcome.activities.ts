@@ -5,7 +5,7 @@ import { CustomerGroupModel } from '../lib/models/customer-group.model';
 import { WelcomeMessageModel } from '../lib/models/welcome-message.model';
 import { WeComApiError } from '../lib/wecom/errors';
 import type { MediaApi } from '../lib/wecom/media-api';
-import type { MessageApi } from '../lib/wecom/message-api';
+import type { MessageApi, UndeliveredRecipient } from '../lib/wecom/message-api';
 import type { WelcomeApi } from '../lib/wecom/welcome-api';
 import type { AppSenderLoader, CredentialsLoader } from './tenant-credentials';
 import { withWeComFailures } from './wecom-failure';
@@ -122,6 +122,7 @@ export function createGroupWelcomeActivities(deps: GroupWelcomeDeps) {
           dismissedAt: { $exists: false },
         })) as unknown as string[]
       ).filter(Boolean);
+      let undelivered: UndeliveredRecipient[] = [];
       if (owners.length > 0) {
         const sender = await deps.appSender(tenantId);
         const card = ownerNoticeCard(
@@ -131,13 +132,14 @@ export function createGroupWelcomeActivities(deps: GroupWelcomeDeps) {
           }),
           `${deps.publicUrl.replace(/\/$/, '')}/`,
         );
-        await withWeComFailures(() =>
+        const receipt = await withWeComFailures(() =>
           deps.messages.sendToMembers(sender, owners, { msgtype: 'textcard', textcard: card }),
         );
+        undelivered = receipt.undelivered;
       }
       await WelcomeMessageModel.updateOne(
         { tenantId, _id: welcomeId },
-        { $set: { ownersNotifiedAt: new Date() } },
+        { $set: { ownersNotifiedAt: new Date(), ownersUndelivered: undelivered } },
       );
       return { owners: owners.length };
     },

@@ -1,3 +1,5 @@
+import type { UndeliveredRecipient } from '../../../shared/undelivered/undelivered';
+
 /** 敏感行为列表 as the api serves it (lib/contracts/sensitive-alerts.contract.ts). */
 export type SensitiveBehavior = 'redpacket' | 'card' | 'sensitive-message' | 'delete-friend';
 
@@ -40,7 +42,7 @@ export interface SensitiveAlertContext {
     hit: boolean;
   }>;
   /** The members the app notice about the alert did not reach. */
-  noticeUndelivered: Array<{ userid: string; name: string; reason: 'invaliduser' | 'unlicenseduser' }>;
+  noticeUndelivered: UndeliveredRecipient[];
 }
 
 export interface SensitiveAlertPage {

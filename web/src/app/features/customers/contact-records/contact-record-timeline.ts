@@ -10,6 +10,7 @@ import { firstValueFrom } from 'rxjs';
 
 import { formatDateTime } from '../../../core/format/date-time';
 import { ListEmpty } from '../../../shared/list-empty/list-empty';
+import { Undelivered } from '../../../shared/undelivered/undelivered';
 import { ContactRecordsApi } from './contact-records-api';
 import {
   Colleague,
@@ -31,6 +32,7 @@ const PAGE_SIZE = 20;
   selector: 'app-contact-record-timeline',
   imports: [
     ListEmpty,
+    Undelivered,
     FormsModule,
     NzButtonModule,
     NzInputModule,
@@ -77,10 +79,6 @@ const PAGE_SIZE = 20;
     }
     .meta {
       color: #999;
-      font-size: 12px;
-    }
-    .undelivered {
-      color: #ff4d4f;
       font-size: 12px;
     }
     .text {
@@ -183,11 +181,11 @@ const PAGE_SIZE = 20;
               提醒时间：{{ dateTime(record.remindAt) }}
             </div>
           }
-          @if (record.undelivered.length) {
-            <div class="undelivered" data-testid="record-item-undelivered">
-              未送达：{{ undeliveredNames(record) }}
-            </div>
-          }
+          <app-undelivered
+            [recipients]="record.undelivered"
+            message="提醒消息"
+            data-testid="record-item-undelivered"
+          />
           @for (file of record.attachments; track file.fileId) {
             <div>
               <a [href]="downloadUrl(record, file)" target="_blank" rel="noopener">{{ file.name }}</a>
@@ -241,11 +239,6 @@ export class ContactRecordTimeline {
 
   protected mentionNames(record: ContactRecord): string {
     return record.mentions.map((m) => m.name).join('、');
-  }
-
-  /** Whom WeCom did not deliver the reminder to (not in the corp, or no licence), instead of passing it as sent. */
-  protected undeliveredNames(record: ContactRecord): string {
-    return record.undelivered.map((recipient) => recipient.name).join('、');
   }
 
   protected downloadUrl(record: ContactRecord, file: ContactRecordAttachment): string {
