@@ -5,7 +5,10 @@ import { StaffModel } from '../models/staff.model';
  * The names of the members an app message did not reach, by userid. Members who left are named too (their
  * staff row is kept, marked deleted), since leaving is the usual reason a message is not delivered.
  */
-export async function undeliveredNames(tenantId: string, userids: readonly string[]): Promise<Map<string, string>> {
+export async function undeliveredNames(
+  tenantId: string,
+  userids: readonly string[],
+): Promise<Map<string, string>> {
   const wanted = [...new Set(userids)];
   if (wanted.length === 0) return new Map();
   const staff = await StaffModel.find({ tenantId, userid: { $in: wanted } }, { userid: 1, name: 1 }).lean();

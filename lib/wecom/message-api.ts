@@ -34,7 +34,7 @@ export interface AppMessageReceipt {
 }
 
 /** WeCom's own limit on touser per message/send. */
-export const RECIPIENTS_PER_MESSAGE = 1000;
+const RECIPIENTS_PER_MESSAGE = 1000;
 /** Every recipient invalid: WeCom refuses the whole send instead of listing them (API.md §11). */
 const ALL_RECIPIENTS_INVALID = 81013;
 
