@@ -44,7 +44,8 @@ export async function listContactRecords(
     staffNames(caller.tenantId, mentioned),
     undeliveredNames(
       caller.tenantId,
-      rows.flatMap((row) => row.undelivered.map((recipient) => recipient.userid)),
+      // Records written before delivery results were kept have no `undelivered` (lean reads apply no defaults).
+      rows.flatMap((row) => (row.undelivered ?? []).map((recipient) => recipient.userid)),
     ),
   ]);
   return {
