@@ -22,6 +22,9 @@ const REASONS: Record<UndeliveredRecipient['reason'], string> = {
   imports: [NzTooltipModule],
   changeDetection: ChangeDetectionStrategy.OnPush,
   styles: `
+    :host {
+      display: block;
+    }
     .undelivered {
       color: #ff4d4f;
       font-size: 12px;
