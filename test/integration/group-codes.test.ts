@@ -391,7 +391,7 @@ describe('群活码 (R-2.1): exact allocation, strategies, validations, landing,
     expect(gone.body.error.message).toBe('该群活码已失效');
   });
 
-  // Last: lina stays disabled in WeCom afterwards.
+  // Last: lina is gone from WeCom afterwards.
   it('keeps an alert WeCom could not deliver to a creator who left, and lists it as 未送达', async () => {
     const code = await createCode(lina, {
       strategy: 'overflow',
@@ -402,8 +402,8 @@ describe('群活码 (R-2.1): exact allocation, strategies, validations, landing,
     await eventually(async () => ((await handle.query('groupCodeState')) as { reviews: number }).reviews > 0);
     expect((await lina.get(`/api/group-codes/${code.id}`).expect(200)).body.alertUndelivered).toEqual([]);
 
-    // Disabled in the WeCom console (no contacts callback here, so the product still has her as staff).
-    await simulator.updateUser(corp.corpId, 'lina', { enable: 0 });
+    // She leaves the corp in the WeCom console; no contacts callback here, so she is still staff to us.
+    await simulator.deleteUser(corp.corpId, 'lina');
     await scan(code.id);
     const undelivered = await eventually(async () => {
       const shown = (await lina.get(`/api/group-codes/${code.id}`).expect(200)).body;
