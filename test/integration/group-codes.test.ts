@@ -412,7 +412,7 @@ describe('群活码 (R-2.1): exact allocation, strategies, validations, landing,
         : undefined;
     });
     expect(undelivered).toEqual([{ userid: 'lina', name: '李娜', reason: 'invaliduser' }]);
-    const listed = (await lina.get('/api/group-codes').query({ keyword: '离职活码' }).expect(200)).body;
+    const listed = (await admin.get('/api/group-codes').query({ keyword: '离职活码' }).expect(200)).body;
     expect(listed.items[0].alertUndelivered).toEqual(undelivered);
   });
 });
