@@ -1,4 +1,3 @@
-import { ApplicationFailure } from '@temporalio/activity';
 import {
   chinaMinuteLabel,
   customerRecordsH5Url,
@@ -8,12 +7,13 @@ import {
 } from '../lib/contact-records/reminder-message';
 import { ContactRecordModel } from '../lib/models/contact-record.model';
 import { CustomerModel } from '../lib/models/customer.model';
-import { loadBinding, loadCredentials, WeComNotBoundError } from '../lib/wecom/binding-store';
-import type { WeComClient } from '../lib/wecom/client';
+import type { MessageApi } from '../lib/wecom/message-api';
+import type { AppSenderLoader } from './tenant-credentials';
 import { withWeComFailures } from './wecom-failure';
 
 export interface ContactReminderDeps {
-  wecom: WeComClient;
+  messages: MessageApi;
+  appSender: AppSenderLoader;
   /** Where the message's link points (the product's own address). */
   publicUrl: string;
 }
@@ -27,6 +27,7 @@ export interface SendContactReminderInput {
 /** The side effect of a 提醒事项: one app message through the tenant's app (secret + agentid). */
 export function createContactReminderActivities(deps: ContactReminderDeps) {
   return {
+    /** Sends it, and keeps on the record whom WeCom did not deliver it to (shown as 未送达 in the timeline). */
     async sendContactReminder(input: SendContactReminderInput): Promise<'sent' | 'skipped'> {
       const { tenantId, recordId, occasion } = input;
       const record = await ContactRecordModel.findOne({ tenantId, _id: recordId }).lean();
@@ -41,20 +42,7 @@ export function createContactReminderActivities(deps: ContactReminderDeps) {
         { tenantId, externalUserid: record.externalUserid },
         { name: 1 },
       ).lean();
-
-      let agentId: number | undefined;
-      let credentials;
-      try {
-        credentials = await loadCredentials(tenantId, 'app');
-        agentId = (await loadBinding(tenantId))?.agentId;
-      } catch (error) {
-        if (error instanceof WeComNotBoundError) {
-          throw ApplicationFailure.nonRetryable(`tenant ${tenantId} has no WeCom app`, 'WeComNotBound');
-        }
-        throw error;
-      }
-      if (!agentId)
-        throw ApplicationFailure.nonRetryable(`tenant ${tenantId} has no agentid`, 'WeComNotBound');
+      const sender = await deps.appSender(tenantId);
 
       const textcard = reminderTextcard({
         occasion,
@@ -64,21 +52,15 @@ export function createContactReminderActivities(deps: ContactReminderDeps) {
         remindAtLabel: record.remindAt ? chinaMinuteLabel(record.remindAt) : undefined,
         url: customerRecordsH5Url(deps.publicUrl, record.externalUserid),
       });
-      await withWeComFailures(() =>
-        deps.wecom.call(credentials, {
-          method: 'POST',
-          path: '/message/send',
-          body: {
-            touser: touser.join('|'),
-            msgtype: 'textcard',
-            agentid: agentId,
-            textcard,
-            // A retried activity whose first send did reach WeCom must not send it twice.
-            enable_duplicate_check: 1,
-            duplicate_check_interval: 1800,
-          },
-        }),
+      const receipt = await withWeComFailures(() =>
+        deps.messages.sendToMembers(sender, touser, { msgtype: 'textcard', textcard }),
       );
+      if (receipt.undelivered.length > 0) {
+        await ContactRecordModel.updateOne(
+          { tenantId, _id: recordId },
+          { $addToSet: { undelivered: { $each: receipt.undelivered } } },
+        );
+      }
       return 'sent';
     },
   };

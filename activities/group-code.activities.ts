@@ -1,4 +1,3 @@
-import { ApplicationFailure } from '@temporalio/activity';
 import {
   groupCodeAdminUrl,
   groupCodeAlertTextcard,
@@ -7,13 +6,14 @@ import {
 import { recomputeGroupCodeStatus } from '../lib/group-codes/group-code-status';
 import { isUsable } from '../lib/group-codes/group-states';
 import { GroupCodeModel } from '../lib/models/group-code.model';
-import { loadBinding, loadCredentials, WeComNotBoundError } from '../lib/wecom/binding-store';
-import type { WeComClient } from '../lib/wecom/client';
+import type { MessageApi } from '../lib/wecom/message-api';
 import type { GroupCodeReview } from '../workflows/group-code.contract';
+import type { AppSenderLoader } from './tenant-credentials';
 import { withWeComFailures } from './wecom-failure';
 
 export interface GroupCodeActivityDeps {
-  wecom: WeComClient;
+  messages: MessageApi;
+  appSender: AppSenderLoader;
   publicUrl: string;
 }
 
@@ -47,46 +47,29 @@ export function createGroupCodeActivities(deps: GroupCodeActivityDeps) {
       };
     },
 
-    /** One textcard to the code's creator through the tenant's app (R-0-13). */
+    /**
+     * One textcard to the code's creator through the tenant's app (R-0-13), kept as the code's latest alert
+     * with whether it reached them (a creator who left does not get it: the list shows 未送达).
+     */
     async sendGroupCodeAlert(
       input: GroupCodeRef & { kind: GroupCodeAlertKind },
     ): Promise<'sent' | 'skipped'> {
       const { tenantId, codeId, kind } = input;
       const code = await GroupCodeModel.findOne({ tenantId, _id: codeId }).lean();
       if (!code || code.deletedAt) return 'skipped';
-      let credentials;
-      let agentId: number | undefined;
-      try {
-        credentials = await loadCredentials(tenantId, 'app');
-        agentId = (await loadBinding(tenantId))?.agentId;
-      } catch (error) {
-        if (error instanceof WeComNotBoundError) {
-          throw ApplicationFailure.nonRetryable(`tenant ${tenantId} has no WeCom app`, 'WeComNotBound');
-        }
-        throw error;
-      }
-      if (!agentId)
-        throw ApplicationFailure.nonRetryable(`tenant ${tenantId} has no agentid`, 'WeComNotBound');
+      const sender = await deps.appSender(tenantId);
       const textcard = groupCodeAlertTextcard({
         kind,
         codeName: code.name,
         scene: code.scene,
         url: groupCodeAdminUrl(deps.publicUrl, codeId),
       });
-      await withWeComFailures(() =>
-        deps.wecom.call(credentials, {
-          method: 'POST',
-          path: '/message/send',
-          body: {
-            touser: code.creator.userid,
-            msgtype: 'textcard',
-            agentid: agentId,
-            textcard,
-            // A retried activity whose first send did reach WeCom must not send it twice.
-            enable_duplicate_check: 1,
-            duplicate_check_interval: 1800,
-          },
-        }),
+      const receipt = await withWeComFailures(() =>
+        deps.messages.sendToMembers(sender, [code.creator.userid], { msgtype: 'textcard', textcard }),
+      );
+      await GroupCodeModel.updateOne(
+        { tenantId, _id: codeId },
+        { $set: { lastAlert: { kind, sentAt: new Date(), undelivered: receipt.undelivered } } },
       );
       return 'sent';
     },

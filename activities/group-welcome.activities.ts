@@ -1,21 +1,20 @@
-import { ApplicationFailure } from '@temporalio/activity';
 import { groupWelcomeBody, welcomeSummary, type StoredWelcome } from '../lib/acquisition/welcome-content';
 import { welcomeMediaFor } from '../lib/acquisition/welcome-media';
 import type { WelcomeAttachment } from '../lib/contracts/welcome-messages.contract';
 import { CustomerGroupModel } from '../lib/models/customer-group.model';
 import { WelcomeMessageModel } from '../lib/models/welcome-message.model';
-import { loadBinding, loadCredentials, WeComNotBoundError } from '../lib/wecom/binding-store';
-import type { WeComClient } from '../lib/wecom/client';
 import { WeComApiError } from '../lib/wecom/errors';
 import type { MediaApi } from '../lib/wecom/media-api';
+import type { MessageApi, UndeliveredRecipient } from '../lib/wecom/message-api';
 import type { WelcomeApi } from '../lib/wecom/welcome-api';
-import type { CredentialsLoader } from './tenant-credentials';
+import type { AppSenderLoader, CredentialsLoader } from './tenant-credentials';
 import { withWeComFailures } from './wecom-failure';
 
 export interface GroupWelcomeDeps {
   welcome: WelcomeApi;
   media: MediaApi;
-  wecom: WeComClient;
+  messages: MessageApi;
+  appSender: AppSenderLoader;
   credentials: CredentialsLoader;
   publicUrl: string;
 }
@@ -25,8 +24,6 @@ export interface GroupWelcomeRef {
   welcomeId: string;
 }
 
-/** WeCom's own limit on touser per message/send (API.md §11). */
-const RECIPIENTS_PER_MESSAGE = 1000;
 /** A template WeCom no longer has (or not ours): deleting it again has nothing left to do. */
 const TEMPLATE_GONE = 41058;
 
@@ -125,19 +122,9 @@ export function createGroupWelcomeActivities(deps: GroupWelcomeDeps) {
           dismissedAt: { $exists: false },
         })) as unknown as string[]
       ).filter(Boolean);
+      let undelivered: UndeliveredRecipient[] = [];
       if (owners.length > 0) {
-        let agentId: number | undefined;
-        let credentials;
-        try {
-          credentials = await loadCredentials(tenantId, 'app');
-          agentId = (await loadBinding(tenantId))?.agentId;
-        } catch (error) {
-          if (error instanceof WeComNotBoundError)
-            throw ApplicationFailure.nonRetryable(`tenant ${tenantId} has no WeCom app`, 'WeComNotBound');
-          throw error;
-        }
-        if (!agentId)
-          throw ApplicationFailure.nonRetryable(`tenant ${tenantId} has no agentid`, 'WeComNotBound');
+        const sender = await deps.appSender(tenantId);
         const card = ownerNoticeCard(
           welcomeSummary({
             text: welcome.text ?? '',
@@ -145,27 +132,14 @@ export function createGroupWelcomeActivities(deps: GroupWelcomeDeps) {
           }),
           `${deps.publicUrl.replace(/\/$/, '')}/`,
         );
-        for (let start = 0; start < owners.length; start += RECIPIENTS_PER_MESSAGE) {
-          await withWeComFailures(() =>
-            deps.wecom.call(credentials, {
-              method: 'POST',
-              path: '/message/send',
-              body: {
-                touser: owners.slice(start, start + RECIPIENTS_PER_MESSAGE).join('|'),
-                msgtype: 'textcard',
-                agentid: agentId,
-                textcard: card,
-                // A retried activity whose first send reached WeCom must not send it twice.
-                enable_duplicate_check: 1,
-                duplicate_check_interval: 1800,
-              },
-            }),
-          );
-        }
+        const receipt = await withWeComFailures(() =>
+          deps.messages.sendToMembers(sender, owners, { msgtype: 'textcard', textcard: card }),
+        );
+        undelivered = receipt.undelivered;
       }
       await WelcomeMessageModel.updateOne(
         { tenantId, _id: welcomeId },
-        { $set: { ownersNotifiedAt: new Date() } },
+        { $set: { ownersNotifiedAt: new Date(), ownersUndelivered: undelivered } },
       );
       return { owners: owners.length };
     },

@@ -9,6 +9,7 @@ import { createCustomerTaggingActivities } from './customer-tagging.activities';
 import { createOrgSyncActivities } from './org-sync.activities';
 import { createOrgWriteBackActivities } from './org-write-back.activities';
 import {
+  loadAppMessageSender,
   loadArchiveAccess,
   loadContactsCredentials,
   loadExternalContactCredentials,
@@ -30,6 +31,7 @@ import { createChatSearchRebuildActivities } from './chat-search-rebuild.activit
 import { createContactWayApi } from '../lib/wecom/contact-way-api';
 import { createWelcomeApi } from '../lib/wecom/welcome-api';
 import { createMediaApi } from '../lib/wecom/media-api';
+import { createMessageApi } from '../lib/wecom/message-api';
 import { createStaffCodeSyncActivities } from './staff-code-sync.activities';
 import { createNewContactWelcomeActivities } from './new-contact-welcome.activities';
 import { createGroupWelcomeActivities } from './group-welcome.activities';
@@ -48,7 +50,7 @@ export interface ActivityDeps {
   temporal: Client;
   /** The queue the worker polls, for workflows those activities start. */
   taskQueue: string;
-  /** For app messages (提醒事项) and other calls with the app secret. */
+  /** The WeCom client the typed API modules (app messages, media, welcome…) are built on. */
   wecom: WeComClient;
   publicUrl: string;
   /** The chat archive: the Finance SDK (or why there is none) and the Elasticsearch chat index. */
@@ -64,6 +66,11 @@ export function createActivities(deps: ActivityDeps) {
   const shared = { contacts: deps.contacts, credentials: loadContactsCredentials };
   const startReviews = (tenantId: string, alerts: readonly RaisedAlert[]) =>
     startAlertReviews(deps.temporal, deps.taskQueue, tenantId, alerts);
+  const appMessages = {
+    messages: createMessageApi(deps.wecom),
+    appSender: loadAppMessageSender,
+    publicUrl: deps.publicUrl,
+  };
   const customerSide = {
     customers: deps.customers,
     corpTags: deps.corpTags,
@@ -104,7 +111,7 @@ export function createActivities(deps: ActivityDeps) {
       customerIndexer: deps.customerIndexer,
     }),
     ...createCustomerTaggingActivities({ corpTags: deps.corpTags }),
-    ...createContactReminderActivities({ wecom: deps.wecom, publicUrl: deps.publicUrl }),
+    ...createContactReminderActivities(appMessages),
     ...createArchiveIngestActivities({
       ...deps.archive,
       customerIndexer: deps.customerIndexer,
@@ -128,13 +135,12 @@ export function createActivities(deps: ActivityDeps) {
       publicUrl: deps.publicUrl,
     }),
     ...createGroupWelcomeActivities({
+      ...appMessages,
       welcome: createWelcomeApi(deps.wecom),
       media: createMediaApi(deps.wecom),
-      wecom: deps.wecom,
       credentials: loadExternalContactCredentials,
-      publicUrl: deps.publicUrl,
     }),
-    ...createGroupCodeActivities({ wecom: deps.wecom, publicUrl: deps.publicUrl }),
-    ...createSensitiveReviewActivities({ wecom: deps.wecom, publicUrl: deps.publicUrl }),
+    ...createGroupCodeActivities(appMessages),
+    ...createSensitiveReviewActivities(appMessages),
   };
 }

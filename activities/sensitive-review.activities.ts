@@ -1,4 +1,3 @@
-import { ApplicationFailure } from '@temporalio/activity';
 import { loadCallerAccess } from '../lib/access/caller-access';
 import { resolveStaffScope } from '../lib/access/data-scope';
 import { CustomerGroupModel } from '../lib/models/customer-group.model';
@@ -7,12 +6,13 @@ import { StaffModel } from '../lib/models/staff.model';
 import { alertNoticeText, alertRecipients } from '../lib/sensitive/alert-notice';
 import { alertViews, type StoredAlert } from '../lib/sensitive/alert-views';
 import { loadBehaviorSettings } from '../lib/sensitive/behavior-settings';
-import { loadBinding, loadCredentials, WeComNotBoundError } from '../lib/wecom/binding-store';
-import type { WeComClient } from '../lib/wecom/client';
+import type { MessageApi, UndeliveredRecipient } from '../lib/wecom/message-api';
+import type { AppSenderLoader } from './tenant-credentials';
 import { withWeComFailures } from './wecom-failure';
 
 export interface SensitiveReviewDeps {
-  wecom: WeComClient;
+  messages: MessageApi;
+  appSender: AppSenderLoader;
   publicUrl: string;
 }
 
@@ -74,38 +74,17 @@ export function createSensitiveReviewActivities(deps: SensitiveReviewDeps) {
     const touser = alertRecipients(settings, first, group?.ownerUserid);
     if (touser.length === 0) return 'skipped';
 
-    let credentials;
-    let agentId: number | undefined;
-    try {
-      credentials = await loadCredentials(tenantId, 'app');
-      agentId = (await loadBinding(tenantId))?.agentId;
-    } catch (error) {
-      if (error instanceof WeComNotBoundError) {
-        throw ApplicationFailure.nonRetryable(`tenant ${tenantId} has no WeCom app`, 'WeComNotBound');
-      }
-      throw error;
-    }
-    if (!agentId) throw ApplicationFailure.nonRetryable(`tenant ${tenantId} has no agentid`, 'WeComNotBound');
+    const sender = await deps.appSender(tenantId);
 
     const views = await alertViews(tenantId, rows);
     const reviewers = await reviewersAmong(tenantId, touser, first);
+    const undelivered: UndeliveredRecipient[] = [];
     const send = async (to: string[], content: string) => {
       if (to.length === 0) return;
-      await withWeComFailures(() =>
-        deps.wecom.call(credentials, {
-          method: 'POST',
-          path: '/message/send',
-          body: {
-            touser: to.join('|'),
-            msgtype: 'text',
-            agentid: agentId,
-            text: { content },
-            // A retried activity whose first send did reach WeCom must not send it twice.
-            enable_duplicate_check: 1,
-            duplicate_check_interval: 1800,
-          },
-        }),
+      const receipt = await withWeComFailures(() =>
+        deps.messages.sendToMembers(sender, to, { msgtype: 'text', text: { content } }),
       );
+      undelivered.push(...receipt.undelivered);
     };
     await send(
       touser.filter((userid) => reviewers.has(userid)),
@@ -115,6 +94,15 @@ export function createSensitiveReviewActivities(deps: SensitiveReviewDeps) {
       touser.filter((userid) => !reviewers.has(userid)),
       alertNoticeText(views),
     );
+    // Kept on every row the notice was about, for the review dialog's 未送达; one row at a time, by key.
+    if (undelivered.length > 0) {
+      for (const row of rows) {
+        await SensitiveAlertModel.updateOne(
+          { tenantId, _id: row._id },
+          { $addToSet: { noticeUndelivered: { $each: undelivered } } },
+        );
+      }
+    }
     return 'sent';
   }
 

@@ -1,6 +1,7 @@
 import { ApplicationFailure } from '@temporalio/activity';
 import { loadBinding, loadCredentials, WeComNotBoundError } from '../lib/wecom/binding-store';
 import type { SecretKind, WeComCredentials } from '../lib/wecom/client';
+import { loadAppSender, type AppSender } from '../lib/wecom/message-api';
 
 /** Opens a tenant's WeCom binding and hands out the credentials of one of its secrets. */
 async function loadBoundCredentials(tenantId: string, kind: SecretKind): Promise<WeComCredentials> {
@@ -25,6 +26,20 @@ export async function loadExternalContactCredentials(tenantId: string): Promise<
 }
 
 export type CredentialsLoader = typeof loadContactsCredentials;
+
+/** The app secret and agentid, for app messages; a tenant without them cannot be helped by a retry. */
+export async function loadAppMessageSender(tenantId: string): Promise<AppSender> {
+  try {
+    return await loadAppSender(tenantId);
+  } catch (error) {
+    if (error instanceof WeComNotBoundError) {
+      throw ApplicationFailure.nonRetryable(error.message, 'WeComNotBound');
+    }
+    throw error;
+  }
+}
+
+export type AppSenderLoader = typeof loadAppMessageSender;
 
 /** What the chat-archive ingest needs: the 会话存档 secret and every private key by publickey_ver. */
 export interface ArchiveAccess {

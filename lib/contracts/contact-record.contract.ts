@@ -1,3 +1,4 @@
+import { undeliveredRecipientSchema } from './app-message.contract';
 import { pageOf, paginationQuerySchema, z } from './common.contract';
 
 /** R-3.1.3-03: text at most 100 字; I-49: at most 9 attachments per record; each at most 20 MB. */
@@ -66,6 +67,8 @@ export const contactRecordSchema = z
     mentions: z.array(z.object({ userid: z.string(), name: z.string() })),
     remindAt: z.string().nullable(),
     creator: z.object({ userid: z.string(), name: z.string() }),
+    /** 提醒事项: the members WeCom did not deliver its messages to (未送达). */
+    undelivered: z.array(undeliveredRecipientSchema),
     createdAt: z.string(),
     /** The caller created it, so the timeline offers 删除. */
     mine: z.boolean(),

@@ -1,3 +1,4 @@
+import { undeliveredRecipientSchema } from './app-message.contract';
 import { pageOf, paginationQuerySchema, z } from './common.contract';
 
 /** R-2.1.2-03/04/09, R-2.1.3-02: names, scenes, guide texts and group names hold at most 30 characters (I-01). */
@@ -164,6 +165,8 @@ export const groupCodeRowSchema = z
     createdAt: z.string(),
     /** The address a scan opens (R-2.1.1-10). */
     link: z.string(),
+    /** The creator, when the latest alert about the code did not reach them (未送达). */
+    alertUndelivered: z.array(undeliveredRecipientSchema),
   })
   .openapi('GroupCodeRow');
 export type GroupCodeRow = z.infer<typeof groupCodeRowSchema>;

@@ -1,5 +1,6 @@
 import { ALERT_STATUSES } from '../models/sensitive-alert.model';
 import { SENSITIVE_BEHAVIORS } from '../models/sensitive-behavior-settings.model';
+import { undeliveredRecipientSchema } from './app-message.contract';
 import { pageOf, paginationQuerySchema, z } from './common.contract';
 
 /** 敏感行为列表: filters of the manual. */
@@ -72,6 +73,8 @@ export const sensitiveAlertContextSchema = z
         hit: z.boolean(),
       }),
     ),
+    /** The members the app notice about the alert did not reach (未送达). */
+    noticeUndelivered: z.array(undeliveredRecipientSchema),
   })
   .openapi('SensitiveAlertContext');
 export type SensitiveAlertContext = z.infer<typeof sensitiveAlertContextSchema>;

@@ -1,3 +1,4 @@
+import { undeliveredRecipientSchema } from './app-message.contract';
 import { pageOf, paginationQuerySchema, z } from './common.contract';
 
 /** 欢迎语 (R-2.3, I-35): text at most 300 characters, plus at most one attachment. */
@@ -69,6 +70,8 @@ export const welcomeSchema = z
         errmsg: z.string().optional(),
       })
       .optional(),
+    /** Group templates: the owners the notice about it (R-2.3.2-03) did not reach (未送达). */
+    ownersUndelivered: z.array(undeliveredRecipientSchema).optional(),
   })
   .openapi('Welcome');
 export type WelcomeView = z.infer<typeof welcomeSchema>;

@@ -1,5 +1,6 @@
 import { InferSchemaType, Schema, model } from 'mongoose';
 import { tenantScopePlugin } from '../db/tenant-scope.plugin';
+import { undeliveredRecipientSchema } from './undelivered-recipient.schema';
 
 /** An attachment's metadata; the bytes live in GridFS (lib/contact-records/attachment-store.ts), never here. */
 const attachmentSchema = new Schema(
@@ -37,6 +38,8 @@ const contactRecordSchema = new Schema(
     /** 定时提醒, to the minute; the reminder workflow sleeps until then. */
     remindAt: { type: Date },
     creator: { type: creatorSchema, required: true },
+    /** 提醒事项: the recipients WeCom did not deliver its messages to (the @ message or the due one). */
+    undelivered: { type: [undeliveredRecipientSchema], default: [] },
     deletedAt: { type: Date },
   },
   { timestamps: true },

@@ -1,6 +1,7 @@
 import { InferSchemaType, Schema, model } from 'mongoose';
 import { GROUP_CODE_STATUSES, GROUP_CODE_STRATEGIES } from '../contracts/group-code.contract';
 import { tenantScopePlugin } from '../db/tenant-scope.plugin';
+import { undeliveredRecipientSchema } from './undelivered-recipient.schema';
 
 const creatorSchema = new Schema(
   {
@@ -29,6 +30,17 @@ const groupCodeSchema = new Schema(
     creator: { type: creatorSchema, required: true },
     status: { type: String, enum: GROUP_CODE_STATUSES, required: true, default: 'normal' },
     groupCount: { type: Number, required: true, default: 0 },
+    /** The latest alert app message to the creator (R-0-13), and whether WeCom delivered it. */
+    lastAlert: {
+      type: new Schema(
+        {
+          kind: { type: String, required: true },
+          sentAt: { type: Date, required: true },
+          undelivered: { type: [undeliveredRecipientSchema], default: [] },
+        },
+        { _id: false },
+      ),
+    },
     deletedAt: { type: Date },
   },
   { timestamps: true },

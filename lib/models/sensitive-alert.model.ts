@@ -2,6 +2,7 @@ import { InferSchemaType, Schema, model } from 'mongoose';
 import { tenantScopePlugin } from '../db/tenant-scope.plugin';
 import { SENSITIVE_BEHAVIORS } from './sensitive-behavior-settings.model';
 import { SENTIMENTS } from './sensitive-rule.model';
+import { undeliveredRecipientSchema } from './undelivered-recipient.schema';
 
 /** 待审核, 违规属实, 已移除. */
 export const ALERT_STATUSES = ['pending', 'violation', 'dismissed'] as const;
@@ -40,6 +41,8 @@ const sensitiveAlertSchema = new Schema(
     reviewNote: { type: String, default: '' },
     reviewer: { type: new Schema({ userid: String, name: String }, { _id: false }) },
     reviewedAt: { type: Date },
+    /** The members the app notice about it (R-7.6-07) did not reach, as WeCom answered the send. */
+    noticeUndelivered: { type: [undeliveredRecipientSchema], default: undefined },
   },
   { versionKey: false, timestamps: { createdAt: true, updatedAt: false } },
 );

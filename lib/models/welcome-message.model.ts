@@ -1,5 +1,6 @@
 import { InferSchemaType, Schema, model } from 'mongoose';
 import { tenantScopePlugin } from '../db/tenant-scope.plugin';
+import { undeliveredRecipientSchema } from './undelivered-recipient.schema';
 
 /**
  * 欢迎语 (R-2.3): the default welcome (`kind: default`, one per tenant, I-35) and the 客户群欢迎语 templates
@@ -36,6 +37,8 @@ const welcomeMessageSchema = new Schema(
     syncedVersion: { type: Number, default: 0 },
     /** Group owners were told about the template (R-2.3.2-03): once, on creation. */
     ownersNotifiedAt: { type: Date },
+    /** The owners that notice did not reach, as WeCom answered the send. */
+    ownersUndelivered: { type: [undeliveredRecipientSchema], default: undefined },
     deletedAt: { type: Date },
     sync: {
       status: { type: String, enum: ['pending', 'synced', 'failed'], default: 'pending' },

@@ -33,9 +33,11 @@ describe('联系记录 and 提醒事项 (R-3.1.3, I-49, I-50)', () => {
       await simulator.addUser(corp.corpId, { userid, name, mobile, department: [1] });
     }
     const { roles } = await createBoundTenant(TENANT, corp, { adminMobile: '13700000401' });
+    // zhao is staff here but no longer in the WeCom corp (left, and no callback has told us yet).
     for (const [userid, name, mobile] of [
       ['lina', '李娜', '13700000402'],
       ['wang', '王强', '13700000403'],
+      ['zhao', '赵敏', '13700000404'],
     ]) {
       await StaffModel.create({
         tenantId: TENANT,
@@ -215,6 +217,31 @@ describe('联系记录 and 提醒事项 (R-3.1.3, I-49, I-50)', () => {
     expect(due).toHaveLength(1);
     expect(due[0].touser.sort()).toEqual(['lina', 'wang']);
     expect(new Date(due[0].sentAt).getTime()).toBeGreaterThanOrEqual(new Date(remindAt).getTime());
+  }, 60_000);
+
+  it('records the @colleagues WeCom did not deliver to, and shows them as 未送达', async () => {
+    const partly = await lina
+      .post(records('wm-lina-1'))
+      .send({ kind: 'reminder', text: '提醒王强和赵敏', mentionUserids: ['wang', 'zhao'] })
+      .expect(201);
+    expect(partly.body.undelivered).toEqual([]);
+    await app.temporal.workflow.getHandle(contactReminderWorkflowId(TENANT, partly.body.id)).result();
+    const received = (await simulator.appMessages(corp.corpId)).messages.filter((m) =>
+      String(m.content.description).includes('提醒王强和赵敏'),
+    );
+    expect(received.map((m) => m.touser)).toEqual([['wang']]);
+
+    // Nobody of the send is in the corp: WeCom refuses it (81013), and the reminder still ends, recorded.
+    const nobody = await lina
+      .post(records('wm-lina-1'))
+      .send({ kind: 'reminder', text: '只提醒赵敏', mentionUserids: ['zhao'] })
+      .expect(201);
+    await app.temporal.workflow.getHandle(contactReminderWorkflowId(TENANT, nobody.body.id)).result();
+
+    const page = await lina.get(records('wm-lina-1')).query({ pageSize: 100 }).expect(200);
+    const shown = (id: string) => page.body.items.find((r: { id: string }) => r.id === id).undelivered;
+    expect(shown(partly.body.id)).toEqual([{ userid: 'zhao', name: '赵敏', reason: 'invaliduser' }]);
+    expect(shown(nobody.body.id)).toEqual([{ userid: 'zhao', name: '赵敏', reason: 'invaliduser' }]);
   }, 60_000);
 
   it('keeps a reminder whose minute passed while no worker ran, and sends it when one is back', async () => {

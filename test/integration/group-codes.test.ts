@@ -391,4 +391,29 @@ describe('群活码 (R-2.1): exact allocation, strategies, validations, landing,
     const gone = await request(app.baseUrl).get(`/api/public/group-codes/${TENANT}/${code.id}`).expect(404);
     expect(gone.body.error.message).toBe('该群活码已失效');
   });
+
+  // Last: lina is gone from WeCom afterwards.
+  it('keeps an alert WeCom could not deliver to a creator who left, and lists it as 未送达', async () => {
+    const code = await createCode(lina, {
+      strategy: 'overflow',
+      name: '离职活码',
+      groups: [{ name: '唯一群', scanLimit: 1 }],
+    });
+    const handle = app.temporal.workflow.getHandle(groupCodeWorkflowId(TENANT, code.id));
+    await eventually(async () => ((await handle.query('groupCodeState')) as { reviews: number }).reviews > 0);
+    expect((await lina.get(`/api/group-codes/${code.id}`).expect(200)).body.alertUndelivered).toEqual([]);
+
+    // She leaves the corp in the WeCom console; no contacts callback here, so she is still staff to us.
+    await simulator.deleteUser(corp.corpId, 'lina');
+    await scan(code.id);
+    const undelivered = await eventually(async () => {
+      const shown = (await lina.get(`/api/group-codes/${code.id}`).expect(200)).body;
+      return shown.status === 'abnormal' && shown.alertUndelivered.length > 0
+        ? shown.alertUndelivered
+        : undefined;
+    });
+    expect(undelivered).toEqual([{ userid: 'lina', name: '李娜', reason: 'invaliduser' }]);
+    const listed = (await admin.get('/api/group-codes').query({ keyword: '离职活码' }).expect(200)).body;
+    expect(listed.items[0].alertUndelivered).toEqual(undelivered);
+  });
 });

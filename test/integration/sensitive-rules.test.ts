@@ -523,5 +523,42 @@ describe('sensitive-message rules', () => {
       expect(context.messages.slice(at + 1).map((m) => m.content)).toContain('我先转账给你');
       await admin.get('/api/sensitive-alerts/nope/context').expect(404);
     });
+
+    it('keeps whom WeCom did not deliver a notice to, and names them in the review dialog', async () => {
+      // 离职员工 is still staff here, but WeCom no longer has the member: the notice cannot reach them.
+      await StaffModel.create({ tenantId: TENANT, userid: 'gone', name: '离职员工', departmentIds: [1] });
+      await admin
+        .put('/api/sensitive-behavior-settings')
+        .send({
+          behaviors: ['sensitive-message', 'card'],
+          auditedParties: ['customer', 'staff'],
+          auditedUserids: [],
+          notifyGroupOwner: true,
+          notifyTrigger: true,
+          notifyUserids: ['zhaomin', 'gone'],
+          notifyByApp: true,
+        })
+        .expect(200);
+      // 报价类 is the rule still switched on (see the edits test above).
+      await say('lina', customer, '又发报价单');
+      await app.temporal.schedule.getHandle(archiveIngestScheduleId(TENANT)).trigger();
+      await ingested();
+      const hit = (await SensitiveAlertModel.findOne({ tenantId: TENANT, content: '又发报价单' }).lean())!;
+      await noticeSent(hit);
+      expect(await noticesTo('zhaomin', '又发报价单')).toHaveLength(1);
+
+      const context = (
+        await admin.get(`/api/sensitive-alerts/${encodeURIComponent(hit._id)}/context`).expect(200)
+      ).body as { noticeUndelivered: unknown[] };
+      expect(context.noticeUndelivered).toEqual([
+        { userid: 'gone', name: '离职员工', reason: 'invaliduser' },
+      ]);
+      // Delivered to everyone: nothing to show.
+      const earlier = (await SensitiveAlertModel.findOne({ tenantId: TENANT, behavior: 'card' }).lean())!;
+      const delivered = await admin
+        .get(`/api/sensitive-alerts/${encodeURIComponent(earlier._id)}/context`)
+        .expect(200);
+      expect(delivered.body.noticeUndelivered).toEqual([]);
+    }, 120_000);
   });
 });

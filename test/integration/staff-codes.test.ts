@@ -398,10 +398,13 @@ describe('员工活码 and 欢迎语', () => {
   });
 
   it('客户群欢迎语 becomes a WeCom template and every group owner is told once; edit and delete follow', async () => {
+    // departed still owns a group here, but WeCom no longer has the member: the notice cannot reach them.
+    await StaffModel.create({ tenantId: TENANT, userid: 'departed', name: '离职群主', departmentIds: [1] });
     for (const [chatId, owner] of [
       ['wrChat1', 'lina'],
       ['wrChat2', 'wangwei'],
       ['wrChat3', 'lina'],
+      ['wrChat4', 'departed'],
     ]) {
       await CustomerGroupModel.create({ tenantId: TENANT, chatId, ownerUserid: owner, name: chatId });
     }
@@ -425,6 +428,14 @@ describe('员工活码 and 欢迎语', () => {
     expect(await notices('lina')).toHaveLength(1);
     expect((await notices('lina'))[0].content).toMatchObject({ btntxt: '前往配置' });
     expect((await notices('lina'))[0].content.description).toContain('配置入群欢迎语到我的客户群');
+    const listed = await eventually(async () => {
+      const page = await admin.get('/api/welcome-messages/group').expect(200);
+      const item = page.body.items.find((w: { id: string }) => w.id === created.body.id);
+      return item?.ownersUndelivered?.length ? item : undefined;
+    });
+    expect(listed.ownersUndelivered).toEqual([
+      { userid: 'departed', name: '离职群主', reason: 'invaliduser' },
+    ]);
 
     await admin
       .put(`/api/welcome-messages/group/${created.body.id}`)

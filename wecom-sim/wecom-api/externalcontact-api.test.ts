@@ -1,3 +1,4 @@
+import { memberStatus } from '../contacts/member-roster';
 import request from 'supertest';
 import { demoCustomerSeed } from '../seed/demo-customers';
 import { DEMO_CORP_ID, DEMO_APP_AGENT_ID } from '../seed/demo-corp';
@@ -368,17 +369,30 @@ describe('customer groups', () => {
 describe('message/send', () => {
   it('sends with the app secret, reports unknown recipients, and keeps what was sent', async () => {
     const appToken = await sim.tokenFor('app');
+    // A disabled member (status 2) cannot receive messages either.
+    const disabled = corp()
+      .contacts.members.all()
+      .find((member) => memberStatus(member) === 2)!.userid;
     const sent = await post(
       'message/send',
       {
-        touser: 'lina|ghost',
+        touser: `lina|Ghost|ghost|${disabled}`,
         msgtype: 'text',
         agentid: DEMO_APP_AGENT_ID,
         text: { content: '提醒：回访客户' },
       },
       appToken,
     );
-    expect(sent.body).toMatchObject({ errcode: 0, invaliduser: 'ghost', msgid: expect.any(String) });
+    // API.md §11: errcode 0, every field present, "a|b" strings, userids lower-cased.
+    expect(sent.body).toEqual({
+      errcode: 0,
+      errmsg: 'ok',
+      invaliduser: `ghost|${disabled.toLowerCase()}`,
+      invalidparty: '',
+      invalidtag: '',
+      unlicenseduser: '',
+      msgid: expect.any(String),
+    });
     expect(corp().appMessages.list({ touser: 'lina' })).toEqual([
       expect.objectContaining({ msgtype: 'text', content: { content: '提醒：回访客户' } }),
     ]);

@@ -70,12 +70,13 @@ function recipients(corp: Corp, touser: string[], toparty: string[]) {
   const activeMembers = corp.contacts.members.all().filter((member) => memberStatus(member) !== 2);
   const known = new Map(activeMembers.map((member) => [member.userid.toLowerCase(), member]));
   const users = new Set<string>();
-  const invalidUsers: string[] = [];
+  // Each unknown userid listed once, lower-cased, however often and in whatever case it was sent.
+  const invalidUsers = new Set<string>();
   if (touser.includes('@all')) for (const id of known.keys()) users.add(id);
   else
     for (const id of touser) {
       if (known.has(id.toLowerCase())) users.add(id.toLowerCase());
-      else invalidUsers.push(id.toLowerCase());
+      else invalidUsers.add(id.toLowerCase());
     }
   const invalidParties: string[] = [];
   const parties: string[] = [];
@@ -89,7 +90,7 @@ function recipients(corp: Corp, touser: string[], toparty: string[]) {
     parties.push(party);
     for (const member of corp.contacts.membersOf(id, true)) users.add(member.userid.toLowerCase());
   }
-  return { users: [...users], parties, invalidUsers, invalidParties };
+  return { users: [...users], parties, invalidUsers: [...invalidUsers], invalidParties };
 }
 
 export const messageEndpoints: Record<string, WecomEndpointSpec> = {
@@ -130,6 +131,7 @@ export const messageEndpoints: Record<string, WecomEndpointSpec> = {
         invaliduser: to.invalidUsers.join('|'),
         invalidparty: to.invalidParties.join('|'),
         invalidtag: totag.join('|'),
+        // Account licences (接口许可) are not simulated: every member may receive the app's messages.
         unlicenseduser: '',
         msgid,
       };

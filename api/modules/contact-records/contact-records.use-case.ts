@@ -6,6 +6,7 @@ import {
   deleteAttachments,
   findAttachments,
 } from '../../../lib/contact-records/attachment-store';
+import { undeliveredNames, undeliveredView } from '../../../lib/app-messages/undelivered-recipients';
 import { ContactRecordModel, type ContactRecord } from '../../../lib/models/contact-record.model';
 import { StaffModel } from '../../../lib/models/staff.model';
 import { entitySearchAttributes } from '../../../lib/temporal/search-attributes';
@@ -41,8 +42,19 @@ export async function listContactRecords(
     ContactRecordModel.countDocuments(filter),
   ]);
   const mentioned = [...new Set(rows.flatMap((row) => row.mentionUserids))];
-  const names = await staffNames(caller.tenantId, mentioned);
-  return { items: rows.map((row) => recordView(row, caller, names)), total, ...page };
+  const [names, undeliveredTo] = await Promise.all([
+    staffNames(caller.tenantId, mentioned),
+    undeliveredNames(
+      caller.tenantId,
+      // Records written before delivery results were kept have no `undelivered` (lean reads apply no defaults).
+      rows.flatMap((row) => (row.undelivered ?? []).map((recipient) => recipient.userid)),
+    ),
+  ]);
+  return {
+    items: rows.map((row) => recordView(row, caller, names, undeliveredTo)),
+    total,
+    ...page,
+  };
 }
 
 /**
@@ -105,7 +117,7 @@ export async function createContactRecord(
       typedSearchAttributes: entitySearchAttributes(caller.tenantId, 'contact-reminder', recordId),
     });
   }
-  return recordView(record.toObject(), caller, names);
+  return recordView(record.toObject(), caller, names, new Map());
 }
 
 /**
@@ -164,6 +176,7 @@ function recordView(
   row: ContactRecord & { _id: unknown; createdAt?: Date },
   caller: Caller,
   names: Map<string, string>,
+  undeliveredTo: Map<string, string>,
 ): ContactRecordView {
   return {
     id: String(row._id),
@@ -179,6 +192,7 @@ function recordView(
     mentions: row.mentionUserids.map((userid) => ({ userid, name: names.get(userid) ?? userid })),
     remindAt: row.remindAt ? row.remindAt.toISOString() : null,
     creator: { userid: row.creator.userid, name: row.creator.name },
+    undelivered: undeliveredView(row.undelivered, undeliveredTo),
     createdAt: (row.createdAt ?? new Date()).toISOString(),
     mine: row.creator.staffId === caller.staffId,
   };

@@ -5,6 +5,7 @@ import type {
   GroupCodeStrategy,
   GroupView,
 } from '../../../lib/contracts/group-code.contract';
+import { undeliveredView } from '../../../lib/app-messages/undelivered-recipients';
 import { groupCodeLandingUrl } from '../../../lib/group-codes/group-code-qr';
 import type { CountedGroup } from '../../../lib/group-codes/group-code-status';
 import { expiryLabel, groupStates } from '../../../lib/group-codes/group-states';
@@ -26,6 +27,11 @@ export function groupCodeRow(code: GroupCode, scanCount: number, publicUrl: stri
     creatorName: code.creator.name,
     createdAt: code.createdAt.toISOString(),
     link: groupCodeLandingUrl(publicUrl, code.tenantId, id),
+    // Alerts go to the creator only, whose name the code keeps.
+    alertUndelivered: undeliveredView(
+      code.lastAlert?.undelivered,
+      new Map([[code.creator.userid, code.creator.name]]),
+    ),
   };
 }
 

@@ -1,4 +1,5 @@
 import type { FilterQuery } from 'mongoose';
+import { undeliveredNames, undeliveredView } from '../../../lib/app-messages/undelivered-recipients';
 import { customersByExternalUserid } from '../../../lib/customers/customers-by-id';
 import { staffScopeFilter, type StaffScope } from '../../../lib/access/data-scope';
 import type { SensitiveAlertContext } from '../../../lib/contracts/sensitive-alerts.contract';
@@ -59,7 +60,14 @@ export async function alertContext(
       .lean<ChatMessageRow[]>(),
   ]);
   const rows = [...before.reverse(), ...(hit ? [hit] : []), ...after];
-  const names = await senderNames(tenantId, rows);
+  const undelivered = alert.noticeUndelivered ?? [];
+  const [names, undeliveredTo] = await Promise.all([
+    senderNames(tenantId, rows),
+    undeliveredNames(
+      tenantId,
+      undelivered.map((recipient) => recipient.userid),
+    ),
+  ]);
   return {
     words: alert.words,
     messages: rows.map((row) => ({
@@ -71,6 +79,7 @@ export async function alertContext(
       content: row.content,
       hit: row._id === hit?._id,
     })),
+    noticeUndelivered: undeliveredView(undelivered, undeliveredTo),
   };
 }
 

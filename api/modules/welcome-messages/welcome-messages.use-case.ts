@@ -1,5 +1,6 @@
 import type { Client } from '@temporalio/client';
 import type { Types } from 'mongoose';
+import { undeliveredNames, undeliveredView } from '../../../lib/app-messages/undelivered-recipients';
 import { creatorNameOf } from '../../../lib/acquisition/creator-name';
 import { welcomeSummary } from '../../../lib/acquisition/welcome-content';
 import { findWelcomeImages } from '../../../lib/acquisition/welcome-image-store';
@@ -57,7 +58,8 @@ async function wakeGroupTemplate(
   }
 }
 
-function toView(row: StoredWelcome): WelcomeView {
+/** `ownerNames`: the names of the owners the notice did not reach (group welcomes of a listed page). */
+function toView(row: StoredWelcome, ownerNames = new Map<string, string>()): WelcomeView {
   const attachment = (row.attachment as WelcomeAttachment | null) ?? null;
   return {
     id: String(row._id),
@@ -73,6 +75,7 @@ function toView(row: StoredWelcome): WelcomeView {
             ...(row.sync?.errcode ? { errcode: row.sync.errcode } : {}),
             ...(row.sync?.errmsg ? { errmsg: row.sync.errmsg } : {}),
           },
+          ownersUndelivered: undeliveredView(row.ownersUndelivered, ownerNames),
         }
       : {}),
   };
@@ -92,8 +95,12 @@ export async function listWelcomes(
       .lean(),
     WelcomeMessageModel.countDocuments(filter),
   ]);
+  const ownerNames = await undeliveredNames(
+    tenantId,
+    rows.flatMap((row) => (row.ownersUndelivered ?? []).map((owner) => owner.userid)),
+  );
   return {
-    items: (rows as unknown as StoredWelcome[]).map(toView),
+    items: (rows as unknown as StoredWelcome[]).map((row) => toView(row, ownerNames)),
     total,
     page: page.page,
     pageSize: page.pageSize,

@@ -14,6 +14,7 @@ import { NzTooltipModule } from 'ng-zorro-antd/tooltip';
 import { IfPermittedDirective } from '../../../core/auth/if-permitted.directive';
 import { formatDateTime } from '../../../core/format/date-time';
 import { SHARED_IMPORTS } from '../../../shared/shared-imports';
+import { Undelivered } from '../../../shared/undelivered/undelivered';
 import { moveColumn, toggleColumn } from '../../../shared/list-columns/list-columns';
 import { copyText } from './copy-link';
 import { GroupCodesApi } from './group-codes-api';
@@ -52,6 +53,7 @@ const dayOf = (date: Date) => `${date.getFullYear()}-${pad(date.getMonth() + 1)}
     NzTableModule,
     NzTooltipModule,
     IfPermittedDirective,
+    Undelivered,
   ],
   templateUrl: './group-codes-page.html',
   styleUrl: './group-codes.css',

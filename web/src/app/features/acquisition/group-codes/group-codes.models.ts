@@ -1,3 +1,5 @@
+import type { UndeliveredRecipient } from '../../../shared/undelivered/undelivered';
+
 /** 群活码 as the api serves it (lib/contracts/group-code.contract.ts on the server). */
 export type GroupCodeStrategy = 'overflow' | 'round-robin' | 'nearest';
 export type GroupCodeStatus = 'normal' | 'abnormal';
@@ -56,6 +58,8 @@ export interface GroupCodeRow {
   creatorName: string;
   createdAt: string;
   link: string;
+  /** The creator, when the latest alert about the code did not reach them. */
+  alertUndelivered: UndeliveredRecipient[];
 }
 
 export interface GroupCodeDetail extends GroupCodeRow {

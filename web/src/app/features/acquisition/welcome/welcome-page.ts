@@ -7,6 +7,7 @@ import { NzTooltipModule } from 'ng-zorro-antd/tooltip';
 import { IfPermittedDirective } from '../../../core/auth/if-permitted.directive';
 import { formatDateTime } from '../../../core/format/date-time';
 import { SHARED_IMPORTS } from '../../../shared/shared-imports';
+import { Undelivered } from '../../../shared/undelivered/undelivered';
 import { WelcomeApi } from './welcome-api';
 import { WelcomeDialog } from './welcome-dialog';
 import { Welcome, WelcomeKind, WelcomePage as WelcomeList } from './welcome.models';
@@ -25,6 +26,7 @@ const EMPTY: WelcomeList = { items: [], total: 0, page: 1, pageSize: 20 };
     NzTableModule,
     NzTooltipModule,
     IfPermittedDirective,
+    Undelivered,
     WelcomeDialog,
   ],
   changeDetection: ChangeDetectionStrategy.OnPush,
@@ -97,6 +99,11 @@ const EMPTY: WelcomeList = { items: [], total: 0, page: 1, pageSize: 20 };
                   } @else if (welcome.sync?.status === 'failed') {
                     <span class="sync failed">企业微信拒绝（{{ welcome.sync?.errcode }}）</span>
                   }
+                  <app-undelivered
+                    [recipients]="welcome.ownersUndelivered ?? []"
+                    message="给群主的通知"
+                    data-testid="welcome-owners-undelivered"
+                  />
                 </td>
                 <td>{{ welcome.creatorName }}</td>
                 <td>{{ formatDateTime(welcome.updatedAt) }}</td>

@@ -1,3 +1,5 @@
+import type { UndeliveredRecipient } from '../../../shared/undelivered/undelivered';
+
 /** 欢迎语 as the api answers (lib/contracts/welcome-messages.contract.ts). */
 export type WelcomeKind = 'default' | 'group';
 
@@ -14,6 +16,8 @@ export interface Welcome {
   creatorName: string;
   updatedAt: string;
   sync?: { status: 'pending' | 'synced' | 'failed'; errcode?: number; errmsg?: string };
+  /** Group welcomes: the owners the app notice about it did not reach. */
+  ownersUndelivered?: UndeliveredRecipient[];
 }
 
 export interface WelcomePage {

@@ -17,6 +17,7 @@ import { NzSelectModule } from 'ng-zorro-antd/select';
 import { formatDateTime } from '../../../core/format/date-time';
 import { apiErrorMessage } from '../../../core/net/api-error';
 import { SHARED_IMPORTS } from '../../../shared/shared-imports';
+import { Undelivered } from '../../../shared/undelivered/undelivered';
 import {
   BEHAVIOR_LABELS,
   highlightParts,
@@ -33,7 +34,7 @@ import {
  */
 @Component({
   selector: 'app-sensitive-alert-review-dialog',
-  imports: [...SHARED_IMPORTS, FormsModule, NzModalModule, NzSelectModule],
+  imports: [...SHARED_IMPORTS, FormsModule, NzModalModule, NzSelectModule, Undelivered],
   changeDetection: ChangeDetectionStrategy.OnPush,
   styles: `
     .body {
@@ -111,6 +112,16 @@ import {
                 <span class="name">触发时间</span>{{ formatDateTime(current.triggeredAt) }}
               </div>
               <div class="fact"><span class="name">好友/群名称</span>{{ current.chatName || '-' }}</div>
+              @if (context()?.noticeUndelivered?.length) {
+                <div class="fact">
+                  <span class="name">预警通知</span>
+                  <app-undelivered
+                    [recipients]="context()!.noticeUndelivered"
+                    message="预警通知"
+                    data-testid="sensitive-review-undelivered"
+                  />
+                </div>
+              }
               <h4>审计处理</h4>
               <div class="field">
                 <div class="required">预警处理</div>

@@ -1,3 +1,5 @@
+import type { UndeliveredRecipient } from '../../../shared/undelivered/undelivered';
+
 /** 敏感行为列表 as the api serves it (lib/contracts/sensitive-alerts.contract.ts). */
 export type SensitiveBehavior = 'redpacket' | 'card' | 'sensitive-message' | 'delete-friend';
 
@@ -39,6 +41,8 @@ export interface SensitiveAlertContext {
     content: string;
     hit: boolean;
   }>;
+  /** The members the app notice about the alert did not reach. */
+  noticeUndelivered: UndeliveredRecipient[];
 }
 
 export interface SensitiveAlertPage {

@@ -11,6 +11,7 @@ import { firstValueFrom } from 'rxjs';
 import { IfPermittedDirective } from '../../../core/auth/if-permitted.directive';
 import { formatDateTime } from '../../../core/format/date-time';
 import { ListEmpty } from '../../../shared/list-empty/list-empty';
+import { Undelivered } from '../../../shared/undelivered/undelivered';
 import { ContactRecordsApi } from './contact-records-api';
 import {
   Colleague,
@@ -34,6 +35,7 @@ const PAGE_SIZE = 20;
   imports: [
     IfPermittedDirective,
     ListEmpty,
+    Undelivered,
     FormsModule,
     NzButtonModule,
     NzInputModule,
@@ -182,6 +184,11 @@ const PAGE_SIZE = 20;
               提醒时间：{{ dateTime(record.remindAt) }}
             </div>
           }
+          <app-undelivered
+            [recipients]="record.undelivered"
+            message="提醒消息"
+            data-testid="record-item-undelivered"
+          />
           @for (file of record.attachments; track file.fileId) {
             <div>
               <a [href]="downloadUrl(record, file)" target="_blank" rel="noopener">{{ file.name }}</a>

@@ -1,3 +1,5 @@
+import type { UndeliveredRecipient } from '../../../shared/undelivered/undelivered';
+
 /** Shapes of the 联系记录 API (lib/contracts/contact-record.contract.ts on the server). */
 export type ContactRecordKind = 'record' | 'reminder';
 
@@ -17,6 +19,8 @@ export interface ContactRecord {
   mentions: Array<{ userid: string; name: string }>;
   remindAt: string | null;
   creator: { userid: string; name: string };
+  /** 提醒事项: the members WeCom did not deliver its messages to. */
+  undelivered: UndeliveredRecipient[];
   createdAt: string;
   mine: boolean;
 }
