@@ -13,6 +13,8 @@ import {
 import { pendingTagOverlay } from '../lib/customers/pending-tag-changes';
 import { groupChatUpsert } from '../lib/customers/group-records';
 import { recordDeleteFriendAlerts } from '../lib/sensitive/delete-friend-alerts';
+import { customerGroupReadModel } from '../lib/search/customer-group-index';
+import { writeListRows, type ListSearch } from '../lib/search/list-read-model';
 import type { RaisedAlert } from '../lib/sensitive/insert-alerts-once';
 import { CallbackInboxModel } from '../lib/models/callback-inbox.model';
 import { CorpTagGroupModel } from '../lib/models/corp-tag.model';
@@ -38,6 +40,8 @@ export interface CustomerEventDeps {
   credentials: CredentialsLoader;
   /** Starts the notice and review workflows of each 删除好友 alert (idempotent by workflow id). */
   startAlertReviews(tenantId: string, alerts: readonly RaisedAlert[]): Promise<void>;
+  /** The 客户群 and 敏感行为审核 read models, written with the groups and alerts. */
+  listSearch: ListSearch;
   now?: () => Date;
   /** Starts the add event's welcome workflow if the api could not (lib/acquisition/start-new-contact-welcome). */
   onCustomerAdded?: (tenantId: string, inboxKey: string, envelope: CallbackEnvelope) => Promise<void>;
@@ -137,7 +141,7 @@ export function createCustomerEventActivities(deps: CustomerEventDeps) {
         break;
     }
     await recordCustomerEvents(tenantId, events);
-    await deps.startAlertReviews(tenantId, await recordDeleteFriendAlerts(tenantId, events));
+    await deps.startAlertReviews(tenantId, await recordDeleteFriendAlerts(deps.listSearch, tenantId, events));
 
     await rewriteCustomers(tenantId, [externalUserid], (current) => {
       // A customer we never stored and WeCom no longer has (or only half-added): nothing to keep.
@@ -159,9 +163,11 @@ export function createCustomerEventActivities(deps: CustomerEventDeps) {
   async function applyChatChange(tenantId: string, change: GroupChatChange): Promise<Outcome> {
     const { ChatId: chatId } = change;
     if (change.ChangeType === 'dismiss') {
-      await CustomerGroupModel.updateOne(
-        { tenantId, chatId, dismissedAt: { $exists: false } },
-        { $set: { dismissedAt: new Date(change.CreateTime * 1000) } },
+      await writeListRows(deps.listSearch, customerGroupReadModel, tenantId, [chatId], () =>
+        CustomerGroupModel.updateOne(
+          { tenantId, chatId, dismissedAt: { $exists: false } },
+          { $set: { dismissedAt: new Date(change.CreateTime * 1000) } },
+        ),
       );
       return 'applied';
     }
@@ -171,7 +177,9 @@ export function createCustomerEventActivities(deps: CustomerEventDeps) {
     const credentials = await deps.credentials(tenantId);
     const chat = await readOrGone(() => deps.customers.getGroupChat(credentials, chatId));
     if (!chat) return 'ignored';
-    await CustomerGroupModel.updateOne({ tenantId, chatId }, groupChatUpsert(chat, now()), { upsert: true });
+    await writeListRows(deps.listSearch, customerGroupReadModel, tenantId, [chatId], () =>
+      CustomerGroupModel.updateOne({ tenantId, chatId }, groupChatUpsert(chat, now()), { upsert: true }),
+    );
     return 'applied';
   }
 

@@ -25,6 +25,8 @@ import { createArchiveConsentActivities } from './archive-consent.activities';
 import { createMsgauditApi } from '../lib/wecom/msgaudit-api';
 import type { CustomerSearch } from '../lib/search/customer-search-runtime';
 import { createCustomerSearchActivities } from './customer-search.activities';
+import type { ListSearch } from '../lib/search/list-read-model';
+import { createListSearchActivities } from './list-search.activities';
 import { createChatSearchRebuildActivities } from './chat-search-rebuild.activities';
 import { createContactWayApi } from '../lib/wecom/contact-way-api';
 import { createWelcomeApi } from '../lib/wecom/welcome-api';
@@ -51,9 +53,11 @@ export interface ActivityDeps {
   wecom: WeComClient;
   publicUrl: string;
   /** The chat archive: the Finance SDK (or why there is none) and the Elasticsearch chat index. */
-  archive: Omit<ArchiveIngestDeps, 'loadArchiveAccess' | 'startAlertReviews'>;
+  archive: Omit<ArchiveIngestDeps, 'loadArchiveAccess' | 'startAlertReviews' | 'listSearch'>;
   /** The customer search index (Elasticsearch) and where its workflows run. */
   search: CustomerSearch;
+  /** The 客户群 and 敏感行为审核 read models (Elasticsearch) and where their workflows run. */
+  listSearch: ListSearch;
 }
 
 /** Every activity the worker registers, built from the real clients it is given. */
@@ -76,11 +80,13 @@ export function createActivities(deps: ActivityDeps) {
     ...createCustomerSyncActivities({
       ...customerSide,
       wakeCorpTagWriter: (tenantId) => wakeCorpTagWriter(deps.temporal, deps.taskQueue, tenantId),
+      listSearch: deps.listSearch,
     }),
     ...createSyncRunActivities(),
     ...createCustomerEventActivities({
       ...customerSide,
       startAlertReviews: startReviews,
+      listSearch: deps.listSearch,
       onCustomerAdded: (tenantId, inboxKey, envelope) =>
         startNewContactWelcome(
           {
@@ -97,9 +103,15 @@ export function createActivities(deps: ActivityDeps) {
     ...createCorpTagWriteActivities({ corpTags: deps.corpTags, credentials: loadExternalContactCredentials }),
     ...createCustomerTaggingActivities({ corpTags: deps.corpTags }),
     ...createContactReminderActivities({ wecom: deps.wecom, publicUrl: deps.publicUrl }),
-    ...createArchiveIngestActivities({ ...deps.archive, loadArchiveAccess, startAlertReviews: startReviews }),
+    ...createArchiveIngestActivities({
+      ...deps.archive,
+      loadArchiveAccess,
+      startAlertReviews: startReviews,
+      listSearch: deps.listSearch,
+    }),
     ...createArchiveConsentActivities({ msgaudit: createMsgauditApi(deps.wecom), loadArchiveAccess }),
     ...createCustomerSearchActivities({ search: deps.search }),
+    ...createListSearchActivities({ search: deps.listSearch }),
     ...createChatSearchRebuildActivities({ es: deps.archive.es }),
     ...createStaffCodeSyncActivities({
       contactWays: createContactWayApi(deps.wecom),
@@ -121,6 +133,10 @@ export function createActivities(deps: ActivityDeps) {
       publicUrl: deps.publicUrl,
     }),
     ...createGroupCodeActivities({ wecom: deps.wecom, publicUrl: deps.publicUrl }),
-    ...createSensitiveReviewActivities({ wecom: deps.wecom, publicUrl: deps.publicUrl }),
+    ...createSensitiveReviewActivities({
+      wecom: deps.wecom,
+      publicUrl: deps.publicUrl,
+      listSearch: deps.listSearch,
+    }),
   };
 }

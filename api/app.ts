@@ -32,6 +32,7 @@ import { createPlatformWeComHealthRouter } from './modules/wecom-binding/platfor
 import { createWeComBindingRouter } from './modules/wecom-binding/wecom-binding.router';
 import { customerIndexNames } from '../lib/search/customer-index';
 import { bindCustomerSearch } from '../lib/search/customer-search-runtime';
+import type { ListSearch } from '../lib/search/list-read-model';
 import { createQrPreviewRouter, createStaffCodesRouter } from './modules/staff-codes/staff-codes.router';
 import {
   createWelcomeImagesPublicRouter,
@@ -68,6 +69,12 @@ export function createApp(deps: AppDeps): Express {
   const authenticate = requireSession(config.jwtSecret);
   const wecom = new WeComClient({ baseUrl: config.wecomApiBase, observer: wecomStats });
   const secureCookies = config.publicUrl.startsWith('https://');
+  const listSearch: ListSearch = {
+    es: deps.elasticsearch,
+    indexPrefix: config.esIndexPrefix,
+    temporal: deps.temporal,
+    taskQueue: config.temporalTaskQueue,
+  };
   bindCustomerSearch({
     es: deps.elasticsearch,
     names: customerIndexNames(config.esIndexPrefix),
@@ -129,9 +136,10 @@ export function createApp(deps: AppDeps): Express {
       registry,
       { client: deps.temporal, taskQueue: config.temporalTaskQueue, log },
       authenticate,
+      listSearch,
     ),
   );
-  app.use(createCustomerGroupsRouter(registry, authenticate, archivedGroupMessages));
+  app.use(createCustomerGroupsRouter(registry, authenticate, listSearch, archivedGroupMessages));
   app.use(
     createArchiveRouter(registry, authenticate, {
       es: deps.elasticsearch,
@@ -169,7 +177,7 @@ export function createApp(deps: AppDeps): Express {
   );
   app.use(createSensitiveRulesRouter(registry, authenticate));
   app.use(createSensitiveBehaviorSettingsRouter(registry, authenticate));
-  app.use(createSensitiveAlertsRouter(registry, deps.temporal, authenticate));
+  app.use(createSensitiveAlertsRouter(registry, deps.temporal, authenticate, listSearch));
   app.use(
     createWeComLoginRouter(registry, {
       jwtSecret: config.jwtSecret,

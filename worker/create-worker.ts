@@ -15,6 +15,8 @@ import { customerIndexNames } from '../lib/search/customer-index';
 import { bindCustomerSearch, type CustomerSearch } from '../lib/search/customer-search-runtime';
 import { prepareCustomerSearch } from '../lib/search/customer-search-startup';
 import { createSearchClient } from '../lib/search/es-client';
+import { prepareListSearch, type ListSearch } from '../lib/search/list-read-model';
+import { LIST_READ_MODELS } from '../lib/search/list-read-models';
 import { currentActivityCancellation } from './activity-cancellation';
 import { activityFailureLogging } from './activity-failure-logging';
 import { SHUTDOWN_GRACE_MS } from './shutdown-limits';
@@ -44,6 +46,12 @@ export async function createWorker(
     taskQueue: config.temporalTaskQueue,
   };
   bindCustomerSearch(search);
+  const listSearch: ListSearch = {
+    es,
+    indexPrefix: config.esIndexPrefix,
+    temporal,
+    taskQueue: config.temporalTaskQueue,
+  };
   const chatNames = chatIndexNames(config.esIndexPrefix);
   const worker = await Worker.create({
     connection,
@@ -72,9 +80,11 @@ export async function createWorker(
         chatIndex: chatNames,
       },
       search,
+      listSearch,
     }),
   });
   await prepareCustomerSearch(search, log);
+  await prepareListSearch(listSearch, Object.values(LIST_READ_MODELS), log);
   await prepareChatSearch({ es, temporal, taskQueue: config.temporalTaskQueue }, chatNames, log);
   // Called after Worker.run() has returned, before the database is disconnected: the last call counts are
   // written while it still can take them.

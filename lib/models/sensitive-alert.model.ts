@@ -41,7 +41,8 @@ const sensitiveAlertSchema = new Schema(
     reviewer: { type: new Schema({ userid: String, name: String }, { _id: false }) },
     reviewedAt: { type: Date },
   },
-  { versionKey: false, timestamps: { createdAt: true, updatedAt: false } },
+  // updatedAt: the 敏感行为审核 index's version (a review is newer than the row it reviews).
+  { versionKey: false, timestamps: true },
 );
 sensitiveAlertSchema.plugin(tenantScopePlugin);
 // 命中次数 recount per rule.
