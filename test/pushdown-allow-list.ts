@@ -41,8 +41,6 @@ const CUSTOMERS = 'known debt, grows with the tenant (customers): to move to the
 const CHATS = 'known debt, grows with the tenant (chat archive): to move to the ES read model (issue 12/13)';
 const GROUPS =
   'known debt, grows with the tenant (customer groups and their members): list and filters to move to an ES read model (issue 12/13)';
-const ALERTS =
-  'known debt, grows with the tenant (every sensitive-word alert): list to move to an ES read model (issue 12/13)';
 const STATISTICS =
   'known debt, grows with the tenant (every scan or new contact): counts to become pre-aggregated documents';
 const INBOX =
@@ -311,55 +309,6 @@ export const PUSHDOWN_ALLOW_LIST: AllowedShape[] = [
   {
     collection: 'customer_groups',
     command: 'aggregate',
-    shape:
-      '{$and: [{ownerUserid: $in}], dismissedAt: $exists, ownerUserid: $in, tenantId: string} [$match $group]',
-    reason: GROUPS,
-  },
-  {
-    collection: 'customer_groups',
-    command: 'aggregate',
-    shape: '{$and: [{ownerUserid: $in}], dismissedAt: $exists, tenantId: string} [$match $group]',
-    reason: GROUPS,
-  },
-  {
-    collection: 'customer_groups',
-    command: 'aggregate',
-    shape: '{createdAt: $range, dismissedAt: $exists, tenantId: string} [$match $group]',
-    reason: GROUPS,
-  },
-  {
-    collection: 'customer_groups',
-    command: 'aggregate',
-    shape: '{dismissedAt: $exists, groupTagIds: $in, tenantId: string} [$match $group]',
-    reason: GROUPS,
-  },
-  {
-    collection: 'customer_groups',
-    command: 'aggregate',
-    shape: '{dismissedAt: $exists, lastMessageAt: $range, tenantId: string} [$match $group]',
-    reason: GROUPS,
-  },
-  {
-    collection: 'customer_groups',
-    command: 'aggregate',
-    shape: '{dismissedAt: $exists, name: regex, tenantId: string} [$match $group]',
-    reason: GROUPS,
-  },
-  {
-    collection: 'customer_groups',
-    command: 'aggregate',
-    shape: '{dismissedAt: $exists, ownerUserid: $in, tenantId: string} [$match $group]',
-    reason: GROUPS,
-  },
-  {
-    collection: 'customer_groups',
-    command: 'aggregate',
-    shape: '{dismissedAt: $exists, tenantId: string} [$match $group]',
-    reason: GROUPS,
-  },
-  {
-    collection: 'customer_groups',
-    command: 'aggregate',
     shape: '{lastSeenAt: $range, tenantId: string} [$match $group]',
     reason: GROUPS,
   },
@@ -373,18 +322,6 @@ export const PUSHDOWN_ALLOW_LIST: AllowedShape[] = [
     collection: 'customer_groups',
     command: 'distinct',
     shape: '{dismissedAt: $exists, tenantId: string} distinct(ownerUserid)',
-    reason: GROUPS,
-  },
-  {
-    collection: 'customer_groups',
-    command: 'find',
-    shape: '{$and: [{ownerUserid: $in}], dismissedAt: $exists, ownerUserid: $in, tenantId: string}',
-    reason: GROUPS,
-  },
-  {
-    collection: 'customer_groups',
-    command: 'find',
-    shape: '{$and: [{ownerUserid: $in}], dismissedAt: $exists, tenantId: string}',
     reason: GROUPS,
   },
   {
@@ -416,42 +353,6 @@ export const PUSHDOWN_ALLOW_LIST: AllowedShape[] = [
     command: 'find',
     shape: '{chatId: string, dismissedAt: $exists, tenantId: string}',
     reason: ONE_GROUP,
-  },
-  {
-    collection: 'customer_groups',
-    command: 'find',
-    shape: '{createdAt: $range, dismissedAt: $exists, tenantId: string}',
-    reason: GROUPS,
-  },
-  {
-    collection: 'customer_groups',
-    command: 'find',
-    shape: '{dismissedAt: $exists, groupTagIds: $in, tenantId: string}',
-    reason: GROUPS,
-  },
-  {
-    collection: 'customer_groups',
-    command: 'find',
-    shape: '{dismissedAt: $exists, lastMessageAt: $range, tenantId: string}',
-    reason: GROUPS,
-  },
-  {
-    collection: 'customer_groups',
-    command: 'find',
-    shape: '{dismissedAt: $exists, name: regex, tenantId: string}',
-    reason: GROUPS,
-  },
-  {
-    collection: 'customer_groups',
-    command: 'find',
-    shape: '{dismissedAt: $exists, ownerUserid: $in, tenantId: string}',
-    reason: GROUPS,
-  },
-  {
-    collection: 'customer_groups',
-    command: 'find',
-    shape: '{dismissedAt: $exists, tenantId: string}',
-    reason: GROUPS,
   },
   {
     collection: 'customer_groups',
@@ -784,43 +685,7 @@ export const PUSHDOWN_ALLOW_LIST: AllowedShape[] = [
   { collection: 'roles', command: 'find', shape: '{_id: $in, tenantId: string}', reason: ROLES },
   { collection: 'seat_claims', command: 'delete', shape: '{_id: $in, tenantId: string}', reason: SEATS },
   { collection: 'seat_claims', command: 'find', shape: '{seat: $range, tenantId: string}', reason: SEATS },
-  {
-    collection: 'sensitive_alerts',
-    command: 'aggregate',
-    shape: '{$or: [{from: $in} | {reviewer.name: regex}], tenantId: string} [$match $group]',
-    reason: ALERTS,
-  },
-  {
-    collection: 'sensitive_alerts',
-    command: 'aggregate',
-    shape: '{status: $in, tenantId: string} [$match $group]',
-    reason: ALERTS,
-  },
-  {
-    collection: 'sensitive_alerts',
-    command: 'aggregate',
-    shape: '{tenantId: string, triggeredAt: $range} [$match $group]',
-    reason: ALERTS,
-  },
-  {
-    collection: 'sensitive_alerts',
-    command: 'find',
-    shape: '{$or: [{from: $in} | {reviewer.name: regex}], tenantId: string}',
-    reason: ALERTS,
-  },
   { collection: 'sensitive_alerts', command: 'find', shape: '{_id: $in, tenantId: string}', reason: ID_IN },
-  {
-    collection: 'sensitive_alerts',
-    command: 'find',
-    shape: '{status: $in, tenantId: string}',
-    reason: ALERTS,
-  },
-  {
-    collection: 'sensitive_alerts',
-    command: 'find',
-    shape: '{tenantId: string, triggeredAt: $range}',
-    reason: ALERTS,
-  },
   {
     collection: 'sensitive_rules',
     command: 'aggregate',

@@ -10,6 +10,7 @@ import { loadConfig, type AppConfig } from '../../lib/config';
 import { connectDatabase, disconnectDatabase } from '../../lib/db/connect';
 import { createLogger } from '../../lib/logger';
 import { connectTemporalClient } from '../../lib/temporal/connect-client';
+import type { ListSearch } from '../../lib/search/list-read-model';
 import { createWorker } from '../../worker/create-worker';
 import { isolatedMongoUrl } from './stack-env';
 
@@ -17,6 +18,8 @@ export interface TestApp {
   config: AppConfig;
   baseUrl: string;
   temporal: TemporalClient;
+  /** The 客户群 / 敏感行为审核 read models as the api reaches them: for tests that write rows as a writer does. */
+  listSearch: ListSearch;
   startWorker(): Promise<void>;
   stopWorker(): Promise<void>;
   stop(): Promise<void>;
@@ -67,6 +70,12 @@ export async function startTestApp(suite: string, env: Record<string, string> = 
     config,
     baseUrl,
     temporal,
+    listSearch: {
+      es: elasticsearch,
+      indexPrefix: config.esIndexPrefix,
+      temporal,
+      taskQueue: config.temporalTaskQueue,
+    },
     async startWorker() {
       if (running) return;
       const { worker, close } = await createWorker(config);
