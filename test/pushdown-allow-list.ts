@@ -34,6 +34,12 @@ const CALL_STATS =
   "bounded: per-minute WeCom call counts, kept 48 hours (CALL_STATS_RETENTION_MS); the expiry reads every tenant's";
 const SEARCH_OUTBOX =
   'bounded: at api start, the pending customer-search updates of every tenant (drained continuously)';
+const LIST_OUTBOX =
+  'bounded: at api and worker start, the tenants with marks in the list search outbox (a mark lives for the length of one write)';
+const LIST_REBUILD =
+  'a list read model refilled from MongoDB (客户群, 敏感行为审核): one cursor over the collection, only when its index is new or was wiped; never on a request';
+const GROUPS_SWEEP =
+  "grows with the tenant's groups: the group sync's end reads the groups it did not see, to index them as dismissed (once a sync run, the filter of the update it makes anyway)";
 const CONTACT_RECORDS = "bounded per customer: one customer's contact records (externalUserid is pushed)";
 const SYNC_RUNS =
   "grows slowly: a tenant's sync runs (a few a day), kind and status pushed, dates in Go; expire old runs to bound it";
@@ -383,6 +389,26 @@ export const PUSHDOWN_ALLOW_LIST: AllowedShape[] = [
     command: 'update',
     shape: '{groupTagIds: $in, tenantId: string}',
     reason: GROUPS,
+  },
+  {
+    collection: 'list_search_outbox',
+    command: 'distinct',
+    shape: '{} distinct(tenantId)',
+    reason: LIST_OUTBOX,
+  },
+  { collection: 'sensitive_alerts', command: 'find', shape: '{}', reason: LIST_REBUILD },
+  { collection: 'customer_groups', command: 'find', shape: '{}', reason: LIST_REBUILD },
+  {
+    collection: 'customer_groups',
+    command: 'find',
+    shape: '{dismissedAt: $exists, lastSeenAt: $range, tenantId: string}',
+    reason: GROUPS_SWEEP,
+  },
+  {
+    collection: 'customer_groups',
+    command: 'update',
+    shape: '{$or: [{lastMessageAt: $range} | {lastMessageAt: null}], chatId: string, tenantId: string}',
+    reason: ONE_GROUP,
   },
   {
     collection: 'customer_search_outbox',
