@@ -345,12 +345,6 @@ export const PUSHDOWN_ALLOW_LIST: AllowedShape[] = [
   {
     collection: 'customer_groups',
     command: 'find',
-    shape: '{chatId: $in, tenantId: string}',
-    reason: GROUPS,
-  },
-  {
-    collection: 'customer_groups',
-    command: 'find',
     shape: '{chatId: string, dismissedAt: $exists, ownerUserid: $in, tenantId: string}',
     reason: ONE_GROUP,
   },
