@@ -3,7 +3,12 @@ import type { CustomerIndexer } from '../lib/search/customer-indexer';
 import { ApplicationFailure } from '@temporalio/activity';
 import { beatWhileProgressing } from './step-heartbeat';
 import type { Client as ElasticsearchClient } from '@elastic/elasticsearch';
-import { updateLastContact, recountGroupDays } from '../lib/archive/archive-derived-writes';
+import {
+  updateGroupLastMessage,
+  updateLastContact,
+  recountGroupDays,
+} from '../lib/archive/archive-derived-writes';
+import type { ListSearch } from '../lib/search/list-read-model';
 import { recomputeConversations } from '../lib/archive/chat-conversation-writes';
 import { chatMediaKey, storeChatMedia } from '../lib/archive/chat-media-store';
 import {
@@ -35,6 +40,8 @@ export interface ArchiveIngestDeps {
   loadArchiveAccess(tenantId: string): Promise<ArchiveAccess | null>;
   /** Starts the notice and review workflows of the alerts the batch raised (idempotent by workflow id). */
   startAlertReviews(tenantId: string, alerts: readonly RaisedAlert[]): Promise<void>;
+  /** The 客户群 (最近沟通时间) and 敏感行为审核 read models. */
+  listSearch: ListSearch;
 }
 
 export interface IngestBatchResult {
@@ -241,9 +248,10 @@ export function createArchiveIngestActivities(deps: ArchiveIngestDeps): ArchiveI
         progress.enter('derived');
         await updateLastContact(tenantId, records, deps.customerIndexer);
         await recountGroupDays(tenantId, records);
+        await updateGroupLastMessage(deps.listSearch, tenantId, records);
         await recomputeConversations(tenantId, records);
         progress.enter('sensitive');
-        await deps.startAlertReviews(tenantId, await onMessagesIngested(tenantId, records));
+        await deps.startAlertReviews(tenantId, await onMessagesIngested(deps.listSearch, tenantId, records));
       }
     } finally {
       progress.stop();

@@ -14,6 +14,8 @@ import {
 import { pendingTagOverlay } from '../lib/customers/pending-tag-changes';
 import { groupChatUpsert } from '../lib/customers/group-records';
 import { recordDeleteFriendAlerts } from '../lib/sensitive/delete-friend-alerts';
+import { customerGroupReadModel } from '../lib/search/customer-group-index';
+import { writeListRows, type ListSearch } from '../lib/search/list-read-model';
 import type { RaisedAlert } from '../lib/sensitive/insert-alerts-once';
 import { CorpTagGroupModel } from '../lib/models/corp-tag.model';
 import { CustomerGroupModel } from '../lib/models/customer-group.model';
@@ -41,6 +43,8 @@ export interface CustomerEventDeps {
   customerIndexer: CustomerIndexer;
   /** Starts the notice and review workflows of each 删除好友 alert (idempotent by workflow id). */
   startAlertReviews(tenantId: string, alerts: readonly RaisedAlert[]): Promise<void>;
+  /** The 客户群 and 敏感行为审核 read models, written with the groups and alerts. */
+  listSearch: ListSearch;
   now?: () => Date;
   /** Starts the add event's welcome workflow if the api could not (lib/acquisition/start-new-contact-welcome). */
   onCustomerAdded?: (tenantId: string, inboxKey: string, envelope: CallbackEnvelope) => Promise<void>;
@@ -140,7 +144,7 @@ export function createCustomerEventActivities(deps: CustomerEventDeps) {
         break;
     }
     await recordCustomerEvents(tenantId, events);
-    await deps.startAlertReviews(tenantId, await recordDeleteFriendAlerts(tenantId, events));
+    await deps.startAlertReviews(tenantId, await recordDeleteFriendAlerts(deps.listSearch, tenantId, events));
 
     await rewriteCustomers(
       tenantId,
@@ -167,9 +171,11 @@ export function createCustomerEventActivities(deps: CustomerEventDeps) {
   async function applyChatChange(tenantId: string, change: GroupChatChange): Promise<Outcome> {
     const { ChatId: chatId } = change;
     if (change.ChangeType === 'dismiss') {
-      await CustomerGroupModel.updateOne(
-        { tenantId, chatId, dismissedAt: { $exists: false } },
-        { $set: { dismissedAt: new Date(change.CreateTime * 1000) } },
+      await writeListRows(deps.listSearch, customerGroupReadModel, tenantId, [chatId], () =>
+        CustomerGroupModel.updateOne(
+          { tenantId, chatId, dismissedAt: { $exists: false } },
+          { $set: { dismissedAt: new Date(change.CreateTime * 1000) } },
+        ),
       );
       return 'applied';
     }
@@ -179,7 +185,9 @@ export function createCustomerEventActivities(deps: CustomerEventDeps) {
     const credentials = await deps.credentials(tenantId);
     const chat = await readOrGone(() => deps.customers.getGroupChat(credentials, chatId));
     if (!chat) return 'ignored';
-    await CustomerGroupModel.updateOne({ tenantId, chatId }, groupChatUpsert(chat, now()), { upsert: true });
+    await writeListRows(deps.listSearch, customerGroupReadModel, tenantId, [chatId], () =>
+      CustomerGroupModel.updateOne({ tenantId, chatId }, groupChatUpsert(chat, now()), { upsert: true }),
+    );
     return 'applied';
   }
 

@@ -35,6 +35,8 @@ import type { CredentialsLoader } from './tenant-credentials';
 import { heartbeatOrStop } from './cancellation-checkpoint';
 import { withWeComFailures } from './wecom-failure';
 import { bulkWriteInSlices } from '../lib/db/bulk-write-in-slices';
+import { customerGroupReadModel } from '../lib/search/customer-group-index';
+import { writeListRows, type ListSearch } from '../lib/search/list-read-model';
 
 export interface CustomerSyncDeps {
   customers: CustomersApi;
@@ -44,6 +46,8 @@ export interface CustomerSyncDeps {
   customerIndexer: CustomerIndexer;
   /** Hands 标签管理's pending writes to WeCom's writer (lib/tags/wake-corp-tag-writer.ts). */
   wakeCorpTagWriter?: (tenantId: string) => Promise<void>;
+  /** The 客户群 read model, written with the groups. */
+  listSearch: ListSearch;
   now?: () => Date;
 }
 
@@ -269,8 +273,16 @@ export function createCustomerSyncActivities(deps: CustomerSyncDeps) {
           },
         });
       }
-      if (operations.length > 0)
-        await bulkWriteInSlices(CustomerGroupModel, operations as never, { ordered: false });
+      await writeListRows(
+        deps.listSearch,
+        customerGroupReadModel,
+        input.tenantId,
+        input.chatIds,
+        async () => {
+          if (operations.length > 0)
+            await bulkWriteInSlices(CustomerGroupModel, operations as never, { ordered: false });
+        },
+      );
       return { groups: operations.length };
     },
 
@@ -280,9 +292,18 @@ export function createCustomerSyncActivities(deps: CustomerSyncDeps) {
       seenSince: string;
     }): Promise<{ groups: number }> {
       const cutoff = new Date(input.seenSince);
-      await CustomerGroupModel.updateMany(
-        { tenantId: input.tenantId, dismissedAt: { $exists: false }, lastSeenAt: { $lt: cutoff } },
-        { $set: { dismissedAt: now() } },
+      const unlisted = {
+        tenantId: input.tenantId,
+        dismissedAt: { $exists: false },
+        lastSeenAt: { $lt: cutoff },
+      };
+      const dismissed = await CustomerGroupModel.find(unlisted, { chatId: 1 }).lean();
+      await writeListRows(
+        deps.listSearch,
+        customerGroupReadModel,
+        input.tenantId,
+        dismissed.map((group) => group.chatId),
+        () => CustomerGroupModel.updateMany(unlisted, { $set: { dismissedAt: now() } }),
       );
       return {
         groups: await CustomerGroupModel.countDocuments({

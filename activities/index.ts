@@ -27,6 +27,8 @@ import { createMsgauditApi } from '../lib/wecom/msgaudit-api';
 import type { CustomerIndexer } from '../lib/search/customer-indexer';
 import type { CustomerSearch } from '../lib/search/customer-search-context';
 import { createCustomerSearchActivities } from './customer-search.activities';
+import type { ListSearch } from '../lib/search/list-read-model';
+import { createListSearchActivities } from './list-search.activities';
 import { createChatSearchRebuildActivities } from './chat-search-rebuild.activities';
 import { createContactWayApi } from '../lib/wecom/contact-way-api';
 import { createWelcomeApi } from '../lib/wecom/welcome-api';
@@ -54,11 +56,16 @@ export interface ActivityDeps {
   wecom: WeComClient;
   publicUrl: string;
   /** The chat archive: the Finance SDK (or why there is none) and the Elasticsearch chat index. */
-  archive: Omit<ArchiveIngestDeps, 'loadArchiveAccess' | 'startAlertReviews' | 'customerIndexer'>;
+  archive: Omit<
+    ArchiveIngestDeps,
+    'loadArchiveAccess' | 'startAlertReviews' | 'customerIndexer' | 'listSearch'
+  >;
   /** The customer search index (Elasticsearch) and where its workflows run. */
   search: CustomerSearch;
   /** Every customer write goes through it, so the search index follows. */
   customerIndexer: CustomerIndexer;
+  /** The 客户群 and 敏感行为审核 read models (Elasticsearch) and where their workflows run. */
+  listSearch: ListSearch;
 }
 
 /** Every activity the worker registers, built from the real clients it is given. */
@@ -87,11 +94,13 @@ export function createActivities(deps: ActivityDeps) {
     ...createCustomerSyncActivities({
       ...customerSide,
       wakeCorpTagWriter: (tenantId) => wakeCorpTagWriter(deps.temporal, deps.taskQueue, tenantId),
+      listSearch: deps.listSearch,
     }),
     ...createSyncRunActivities(),
     ...createCustomerEventActivities({
       ...customerSide,
       startAlertReviews: startReviews,
+      listSearch: deps.listSearch,
       onCustomerAdded: (tenantId, inboxKey, envelope) =>
         startNewContactWelcome(
           {
@@ -117,9 +126,11 @@ export function createActivities(deps: ActivityDeps) {
       customerIndexer: deps.customerIndexer,
       loadArchiveAccess,
       startAlertReviews: startReviews,
+      listSearch: deps.listSearch,
     }),
     ...createArchiveConsentActivities({ msgaudit: createMsgauditApi(deps.wecom), loadArchiveAccess }),
     ...createCustomerSearchActivities({ search: deps.search }),
+    ...createListSearchActivities({ search: deps.listSearch }),
     ...createChatSearchRebuildActivities({ es: deps.archive.es }),
     ...createStaffCodeSyncActivities({
       contactWays: createContactWayApi(deps.wecom),
@@ -141,6 +152,6 @@ export function createActivities(deps: ActivityDeps) {
       credentials: loadExternalContactCredentials,
     }),
     ...createGroupCodeActivities(appMessages),
-    ...createSensitiveReviewActivities(appMessages),
+    ...createSensitiveReviewActivities({ ...appMessages, listSearch: deps.listSearch }),
   };
 }

@@ -9,11 +9,15 @@ import { loadBehaviorSettings } from '../lib/sensitive/behavior-settings';
 import type { MessageApi, UndeliveredRecipient } from '../lib/wecom/message-api';
 import type { AppSenderLoader } from './tenant-credentials';
 import { withWeComFailures } from './wecom-failure';
+import { writeListRows, type ListSearch } from '../lib/search/list-read-model';
+import { sensitiveAlertReadModel } from '../lib/search/sensitive-alert-index';
 
 export interface SensitiveReviewDeps {
   messages: MessageApi;
   appSender: AppSenderLoader;
   publicUrl: string;
+  /** The 敏感行为审核 read model, written with the review. */
+  listSearch: ListSearch;
 }
 
 /** One 审核 as the review signal carries it (the reviewer and time come from the API request). */
@@ -125,16 +129,18 @@ export function createSensitiveReviewActivities(deps: SensitiveReviewDeps) {
     }): Promise<void> {
       const { tenantId, alertId, decision } = input;
       const at = new Date(decision.at);
-      await SensitiveAlertModel.updateOne(
-        { tenantId, _id: alertId, $or: [{ reviewedAt: { $exists: false } }, { reviewedAt: { $lte: at } }] },
-        {
-          $set: {
-            status: decision.verdict,
-            reviewNote: decision.note,
-            reviewer: decision.reviewer,
-            reviewedAt: at,
+      await writeListRows(deps.listSearch, sensitiveAlertReadModel, tenantId, [alertId], () =>
+        SensitiveAlertModel.updateOne(
+          { tenantId, _id: alertId, $or: [{ reviewedAt: { $exists: false } }, { reviewedAt: { $lte: at } }] },
+          {
+            $set: {
+              status: decision.verdict,
+              reviewNote: decision.note,
+              reviewer: decision.reviewer,
+              reviewedAt: at,
+            },
           },
-        },
+        ),
       );
     },
   };

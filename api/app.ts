@@ -33,6 +33,7 @@ import { createWeComBindingRouter } from './modules/wecom-binding/wecom-binding.
 import { customerIndexNames } from '../lib/search/customer-index';
 import { createCustomerIndexer } from '../lib/search/customer-indexer';
 import type { CustomerSearch } from '../lib/search/customer-search-context';
+import type { ListSearch } from '../lib/search/list-read-model';
 import { createQrPreviewRouter, createStaffCodesRouter } from './modules/staff-codes/staff-codes.router';
 import {
   createWelcomeImagesPublicRouter,
@@ -69,6 +70,12 @@ export function createApp(deps: AppDeps): Express {
   const authenticate = requireSession(config.jwtSecret);
   const wecom = new WeComClient({ baseUrl: config.wecomApiBase, observer: wecomStats });
   const secureCookies = config.publicUrl.startsWith('https://');
+  const listSearch: ListSearch = {
+    es: deps.elasticsearch,
+    indexPrefix: config.esIndexPrefix,
+    temporal: deps.temporal,
+    taskQueue: config.temporalTaskQueue,
+  };
   const customerSearch: CustomerSearch = {
     es: deps.elasticsearch,
     names: customerIndexNames(config.esIndexPrefix),
@@ -131,9 +138,10 @@ export function createApp(deps: AppDeps): Express {
       registry,
       { client: deps.temporal, taskQueue: config.temporalTaskQueue, log },
       authenticate,
+      listSearch,
     ),
   );
-  app.use(createCustomerGroupsRouter(registry, authenticate, archivedGroupMessages));
+  app.use(createCustomerGroupsRouter(registry, authenticate, listSearch, archivedGroupMessages));
   app.use(
     createArchiveRouter(registry, authenticate, {
       es: deps.elasticsearch,
@@ -172,7 +180,7 @@ export function createApp(deps: AppDeps): Express {
   );
   app.use(createSensitiveRulesRouter(registry, authenticate));
   app.use(createSensitiveBehaviorSettingsRouter(registry, authenticate));
-  app.use(createSensitiveAlertsRouter(registry, deps.temporal, authenticate));
+  app.use(createSensitiveAlertsRouter(registry, deps.temporal, authenticate, listSearch));
   app.use(
     createWeComLoginRouter(registry, {
       jwtSecret: config.jwtSecret,

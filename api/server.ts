@@ -8,6 +8,8 @@ import { connectTemporalClient } from '../lib/temporal/connect-client';
 import { WeComCallStats } from '../lib/wecom/call-stats';
 import { customerIndexNames } from '../lib/search/customer-index';
 import { wakeCustomerSearchOutboxes } from '../lib/search/customer-search-startup';
+import { prepareListSearch } from '../lib/search/list-read-model';
+import { LIST_READ_MODELS } from '../lib/search/list-read-models';
 import { createApp } from './app';
 
 async function main(): Promise<void> {
@@ -37,6 +39,12 @@ async function main(): Promise<void> {
   const wecomStats = new WeComCallStats(log);
   wecomStats.start();
   const app = createApp({ config, log, temporal, elasticsearch, wecomStats });
+  // Marks a killed api left in the list search outbox get their drain (the worker does the same at its start).
+  void prepareListSearch(
+    { es: elasticsearch, indexPrefix: config.esIndexPrefix, temporal, taskQueue: config.temporalTaskQueue },
+    Object.values(LIST_READ_MODELS),
+    log,
+  );
 
   const server = app.listen(config.port, () => log.info({ port: config.port }, 'api listening'));
   const shutdown = (signal: string) => {

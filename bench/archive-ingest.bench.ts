@@ -205,7 +205,10 @@ async function main(): Promise<void> {
     ['近期沟通时间 (updateLastContact)', () => updateLastContact(tenantId, records, indexer)],
     ['群画像 counts (recountGroupDays)', () => recountGroupDays(tenantId, records)],
     ['conversation summaries (recomputeConversations)', () => recomputeConversations(tenantId, records)],
-    ['sensitive matching + alert rows (onMessagesIngested)', () => onMessagesIngested(tenantId, records)],
+    [
+      'sensitive matching + alert rows (onMessagesIngested)',
+      () => onMessagesIngested(app.listSearch, tenantId, records),
+    ],
   ];
   console.log(`  one batch of ${records.length} again, step by step:`);
   for (const [label, step] of steps) {

@@ -34,6 +34,12 @@ const CALL_STATS =
   "bounded: per-minute WeCom call counts, kept 48 hours (CALL_STATS_RETENTION_MS); the expiry reads every tenant's";
 const SEARCH_OUTBOX =
   'bounded: at api start, the pending customer-search updates of every tenant (drained continuously)';
+const LIST_OUTBOX =
+  'bounded: at api and worker start, the tenants with marks in the list search outbox (a mark lives for the length of one write)';
+const LIST_REBUILD =
+  'a list read model refilled from MongoDB (客户群, 敏感行为审核): one cursor over the collection, only when its index is new or was wiped; never on a request';
+const GROUPS_SWEEP =
+  "grows with the tenant's groups: the group sync's end reads the groups it did not see, to index them as dismissed (once a sync run, the filter of the update it makes anyway)";
 const CONTACT_RECORDS = "bounded per customer: one customer's contact records (externalUserid is pushed)";
 const SYNC_RUNS =
   "grows slowly: a tenant's sync runs (a few a day), kind and status pushed, dates in Go; expire old runs to bound it";
@@ -41,8 +47,6 @@ const CUSTOMERS = 'known debt, grows with the tenant (customers): to move to the
 const CHATS = 'known debt, grows with the tenant (chat archive): to move to the ES read model (issue 12/13)';
 const GROUPS =
   'known debt, grows with the tenant (customer groups and their members): list and filters to move to an ES read model (issue 12/13)';
-const ALERTS =
-  'known debt, grows with the tenant (every sensitive-word alert): list to move to an ES read model (issue 12/13)';
 const STATISTICS =
   'known debt, grows with the tenant (every scan or new contact): counts to become pre-aggregated documents';
 const INBOX =
@@ -305,55 +309,6 @@ export const PUSHDOWN_ALLOW_LIST: AllowedShape[] = [
   {
     collection: 'customer_groups',
     command: 'aggregate',
-    shape:
-      '{$and: [{ownerUserid: $in}], dismissedAt: $exists, ownerUserid: $in, tenantId: string} [$match $group]',
-    reason: GROUPS,
-  },
-  {
-    collection: 'customer_groups',
-    command: 'aggregate',
-    shape: '{$and: [{ownerUserid: $in}], dismissedAt: $exists, tenantId: string} [$match $group]',
-    reason: GROUPS,
-  },
-  {
-    collection: 'customer_groups',
-    command: 'aggregate',
-    shape: '{createdAt: $range, dismissedAt: $exists, tenantId: string} [$match $group]',
-    reason: GROUPS,
-  },
-  {
-    collection: 'customer_groups',
-    command: 'aggregate',
-    shape: '{dismissedAt: $exists, groupTagIds: $in, tenantId: string} [$match $group]',
-    reason: GROUPS,
-  },
-  {
-    collection: 'customer_groups',
-    command: 'aggregate',
-    shape: '{dismissedAt: $exists, lastMessageAt: $range, tenantId: string} [$match $group]',
-    reason: GROUPS,
-  },
-  {
-    collection: 'customer_groups',
-    command: 'aggregate',
-    shape: '{dismissedAt: $exists, name: regex, tenantId: string} [$match $group]',
-    reason: GROUPS,
-  },
-  {
-    collection: 'customer_groups',
-    command: 'aggregate',
-    shape: '{dismissedAt: $exists, ownerUserid: $in, tenantId: string} [$match $group]',
-    reason: GROUPS,
-  },
-  {
-    collection: 'customer_groups',
-    command: 'aggregate',
-    shape: '{dismissedAt: $exists, tenantId: string} [$match $group]',
-    reason: GROUPS,
-  },
-  {
-    collection: 'customer_groups',
-    command: 'aggregate',
     shape: '{lastSeenAt: $range, tenantId: string} [$match $group]',
     reason: GROUPS,
   },
@@ -372,18 +327,6 @@ export const PUSHDOWN_ALLOW_LIST: AllowedShape[] = [
   {
     collection: 'customer_groups',
     command: 'find',
-    shape: '{$and: [{ownerUserid: $in}], dismissedAt: $exists, ownerUserid: $in, tenantId: string}',
-    reason: GROUPS,
-  },
-  {
-    collection: 'customer_groups',
-    command: 'find',
-    shape: '{$and: [{ownerUserid: $in}], dismissedAt: $exists, tenantId: string}',
-    reason: GROUPS,
-  },
-  {
-    collection: 'customer_groups',
-    command: 'find',
     shape: '{chatId: $in, dismissedAt: $exists, ownerUserid: $in, tenantId: string}',
     reason: GROUPS,
   },
@@ -391,12 +334,6 @@ export const PUSHDOWN_ALLOW_LIST: AllowedShape[] = [
     collection: 'customer_groups',
     command: 'find',
     shape: '{chatId: $in, dismissedAt: $exists, tenantId: string}',
-    reason: GROUPS,
-  },
-  {
-    collection: 'customer_groups',
-    command: 'find',
-    shape: '{chatId: $in, tenantId: string}',
     reason: GROUPS,
   },
   {
@@ -410,42 +347,6 @@ export const PUSHDOWN_ALLOW_LIST: AllowedShape[] = [
     command: 'find',
     shape: '{chatId: string, dismissedAt: $exists, tenantId: string}',
     reason: ONE_GROUP,
-  },
-  {
-    collection: 'customer_groups',
-    command: 'find',
-    shape: '{createdAt: $range, dismissedAt: $exists, tenantId: string}',
-    reason: GROUPS,
-  },
-  {
-    collection: 'customer_groups',
-    command: 'find',
-    shape: '{dismissedAt: $exists, groupTagIds: $in, tenantId: string}',
-    reason: GROUPS,
-  },
-  {
-    collection: 'customer_groups',
-    command: 'find',
-    shape: '{dismissedAt: $exists, lastMessageAt: $range, tenantId: string}',
-    reason: GROUPS,
-  },
-  {
-    collection: 'customer_groups',
-    command: 'find',
-    shape: '{dismissedAt: $exists, name: regex, tenantId: string}',
-    reason: GROUPS,
-  },
-  {
-    collection: 'customer_groups',
-    command: 'find',
-    shape: '{dismissedAt: $exists, ownerUserid: $in, tenantId: string}',
-    reason: GROUPS,
-  },
-  {
-    collection: 'customer_groups',
-    command: 'find',
-    shape: '{dismissedAt: $exists, tenantId: string}',
-    reason: GROUPS,
   },
   {
     collection: 'customer_groups',
@@ -476,6 +377,26 @@ export const PUSHDOWN_ALLOW_LIST: AllowedShape[] = [
     command: 'update',
     shape: '{groupTagIds: $in, tenantId: string}',
     reason: GROUPS,
+  },
+  {
+    collection: 'list_search_outbox',
+    command: 'distinct',
+    shape: '{} distinct(tenantId)',
+    reason: LIST_OUTBOX,
+  },
+  { collection: 'sensitive_alerts', command: 'find', shape: '{}', reason: LIST_REBUILD },
+  { collection: 'customer_groups', command: 'find', shape: '{}', reason: LIST_REBUILD },
+  {
+    collection: 'customer_groups',
+    command: 'find',
+    shape: '{dismissedAt: $exists, lastSeenAt: $range, tenantId: string}',
+    reason: GROUPS_SWEEP,
+  },
+  {
+    collection: 'customer_groups',
+    command: 'update',
+    shape: '{$or: [{lastMessageAt: $range} | {lastMessageAt: null}], chatId: string, tenantId: string}',
+    reason: ONE_GROUP,
   },
   {
     collection: 'customer_search_outbox',
@@ -747,43 +668,7 @@ export const PUSHDOWN_ALLOW_LIST: AllowedShape[] = [
   { collection: 'roles', command: 'find', shape: '{_id: $in, tenantId: string}', reason: ROLES },
   { collection: 'seat_claims', command: 'delete', shape: '{_id: $in, tenantId: string}', reason: SEATS },
   { collection: 'seat_claims', command: 'find', shape: '{seat: $range, tenantId: string}', reason: SEATS },
-  {
-    collection: 'sensitive_alerts',
-    command: 'aggregate',
-    shape: '{$or: [{from: $in} | {reviewer.name: regex}], tenantId: string} [$match $group]',
-    reason: ALERTS,
-  },
-  {
-    collection: 'sensitive_alerts',
-    command: 'aggregate',
-    shape: '{status: $in, tenantId: string} [$match $group]',
-    reason: ALERTS,
-  },
-  {
-    collection: 'sensitive_alerts',
-    command: 'aggregate',
-    shape: '{tenantId: string, triggeredAt: $range} [$match $group]',
-    reason: ALERTS,
-  },
-  {
-    collection: 'sensitive_alerts',
-    command: 'find',
-    shape: '{$or: [{from: $in} | {reviewer.name: regex}], tenantId: string}',
-    reason: ALERTS,
-  },
   { collection: 'sensitive_alerts', command: 'find', shape: '{_id: $in, tenantId: string}', reason: ID_IN },
-  {
-    collection: 'sensitive_alerts',
-    command: 'find',
-    shape: '{status: $in, tenantId: string}',
-    reason: ALERTS,
-  },
-  {
-    collection: 'sensitive_alerts',
-    command: 'find',
-    shape: '{tenantId: string, triggeredAt: $range}',
-    reason: ALERTS,
-  },
   {
     collection: 'sensitive_rules',
     command: 'aggregate',

@@ -16,6 +16,8 @@ import { createCustomerIndexer } from '../lib/search/customer-indexer';
 import type { CustomerSearch } from '../lib/search/customer-search-context';
 import { prepareCustomerSearch } from '../lib/search/customer-search-startup';
 import { createSearchClient } from '../lib/search/es-client';
+import { prepareListSearch, type ListSearch } from '../lib/search/list-read-model';
+import { LIST_READ_MODELS } from '../lib/search/list-read-models';
 import { currentActivityCancellation } from './activity-cancellation';
 import { activityFailureLogging } from './activity-failure-logging';
 import { SHUTDOWN_GRACE_MS } from './shutdown-limits';
@@ -41,6 +43,12 @@ export async function createWorker(
   const search: CustomerSearch = {
     es,
     names: customerIndexNames(config.esIndexPrefix),
+    temporal,
+    taskQueue: config.temporalTaskQueue,
+  };
+  const listSearch: ListSearch = {
+    es,
+    indexPrefix: config.esIndexPrefix,
     temporal,
     taskQueue: config.temporalTaskQueue,
   };
@@ -73,9 +81,11 @@ export async function createWorker(
       },
       search,
       customerIndexer: createCustomerIndexer(search, log),
+      listSearch,
     }),
   });
   await prepareCustomerSearch(search, log);
+  await prepareListSearch(listSearch, Object.values(LIST_READ_MODELS), log);
   await prepareChatSearch({ es, temporal, taskQueue: config.temporalTaskQueue }, chatNames, log);
   // Called after Worker.run() has returned, before the database is disconnected: the last call counts are
   // written while it still can take them.

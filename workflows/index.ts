@@ -16,6 +16,7 @@ export { archiveIngestWorkflow } from './archive-ingest.workflow';
 export { archiveConsentSyncWorkflow } from './archive-consent.workflow';
 export { customerSearchOutboxWorkflow, customerSearchRebuildWorkflow } from './customer-search.workflow';
 export { chatSearchRebuildWorkflow } from './chat-search-rebuild.workflow';
+export { listSearchOutboxWorkflow, listSearchRebuildWorkflow } from './list-search.workflow';
 export { staffCodeSyncWorkflow } from './staff-code-sync.workflow';
 export { newContactWelcomeWorkflow } from './new-contact-welcome.workflow';
 export { groupWelcomeTemplateWorkflow } from './group-welcome-template.workflow';

@@ -1,9 +1,12 @@
 import type { Types } from 'mongoose';
 import { ChatMessageModel } from '../models/chat-message.model';
+import { CustomerGroupModel } from '../models/customer-group.model';
 import { CustomerModel } from '../models/customer.model';
 import { GroupMessageDayModel } from '../models/group-message-day.model';
 import { customersByExternalUserid } from '../customers/customers-by-id';
+import { customerGroupReadModel } from '../search/customer-group-index';
 import type { CustomerIndexer } from '../search/customer-indexer';
+import { writeListRows, type ListSearch } from '../search/list-read-model';
 import type { ChatMessageRecord } from './chat-message-record';
 import { bulkWriteInSlices } from '../db/bulk-write-in-slices';
 import { findMatchingAny } from '../db/find-matching-any';
@@ -62,6 +65,37 @@ export async function updateLastContact(
         }),
         { ordered: false, timestamps: false },
       ),
+  );
+}
+
+/**
+ * 最近沟通时间 of a customer group (the 客户群 list's column and filter): its latest archived message. Only
+ * ever moved forward, one group at a time (chatId is the key), so a batch read late or twice changes nothing;
+ * groups not synced yet are left for the sync, whose next archived message sets it. The 客户群 index follows.
+ */
+export async function updateGroupLastMessage(
+  search: ListSearch,
+  tenantId: string,
+  records: readonly ChatMessageRecord[],
+): Promise<void> {
+  const latest = new Map<string, Date>();
+  for (const record of records) {
+    if (!record.roomid) continue;
+    const known = latest.get(record.roomid);
+    if (!known || known < record.msgtime) latest.set(record.roomid, record.msgtime);
+  }
+  if (latest.size === 0) return;
+  await writeListRows(search, customerGroupReadModel, tenantId, [...latest.keys()], () =>
+    bulkWriteInSlices(
+      CustomerGroupModel,
+      [...latest].map(([chatId, at]) => ({
+        updateOne: {
+          filter: { tenantId, chatId, $or: [{ lastMessageAt: { $lt: at } }, { lastMessageAt: null }] },
+          update: { $set: { lastMessageAt: at } },
+        },
+      })),
+      { ordered: false },
+    ),
   );
 }
 

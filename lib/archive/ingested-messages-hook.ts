@@ -1,3 +1,4 @@
+import type { ListSearch } from '../search/list-read-model';
 import type { RaisedAlert } from '../sensitive/insert-alerts-once';
 import { recordSensitiveAlerts } from '../sensitive/record-sensitive-alerts';
 import type { ChatMessageRecord } from './chat-message-record';
@@ -10,8 +11,9 @@ import type { ChatMessageRecord } from './chat-message-record';
  * review workflows the caller starts (idempotently, by id).
  */
 export async function onMessagesIngested(
+  search: ListSearch,
   tenantId: string,
   messages: readonly ChatMessageRecord[],
 ): Promise<RaisedAlert[]> {
-  return recordSensitiveAlerts(tenantId, messages);
+  return recordSensitiveAlerts(search, tenantId, messages);
 }

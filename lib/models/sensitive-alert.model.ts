@@ -44,7 +44,8 @@ const sensitiveAlertSchema = new Schema(
     /** The members the app notice about it (R-7.6-07) did not reach, as WeCom answered the send. */
     noticeUndelivered: { type: [undeliveredRecipientSchema], default: undefined },
   },
-  { versionKey: false, timestamps: { createdAt: true, updatedAt: false } },
+  // updatedAt: the 敏感行为审核 index's version (a review is newer than the row it reviews).
+  { versionKey: false, timestamps: true },
 );
 sensitiveAlertSchema.plugin(tenantScopePlugin);
 // 命中次数 recount per rule.

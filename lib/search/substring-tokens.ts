@@ -1,3 +1,5 @@
+import type { estypes } from '@elastic/elasticsearch';
+
 /**
  * Exact, case-insensitive substring search on Elasticsearch's standard tokenizer alone (the local zip has no
  * n-gram tokenizers). The text is lowercased here and rewritten as space-separated code words the standard
@@ -46,3 +48,11 @@ export function substringPhrase(query: string): { field: 'unigrams' | 'trigrams'
     ? { field: 'trigrams', phrase: tokens.trigrams }
     : { field: 'unigrams', phrase: tokens.unigrams };
 }
+
+/** How a SubstringTokens field is mapped: both code-word fields, positions kept for phrases, no scoring norms. */
+export const SUBSTRING_FIELD: estypes.MappingProperty = {
+  properties: {
+    unigrams: { type: 'text', analyzer: 'standard', norms: false, index_options: 'positions' },
+    trigrams: { type: 'text', analyzer: 'standard', norms: false, index_options: 'positions' },
+  },
+};

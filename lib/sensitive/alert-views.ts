@@ -1,5 +1,6 @@
 import type { SensitiveAlertView } from '../contracts/sensitive-alerts.contract';
 import { customersByExternalUserid } from '../customers/customers-by-id';
+import { findMatchingAny } from '../db/find-matching-any';
 import { CustomerGroupModel } from '../models/customer-group.model';
 import type { SensitiveAlert } from '../models/sensitive-alert.model';
 import type { SensitiveBehavior } from '../models/sensitive-behavior-settings.model';
@@ -63,12 +64,17 @@ async function namesOf(tenantId: string, rows: StoredAlert[]): Promise<Names> {
     customersByExternalUserid<{ externalUserid: string; name: string }>(tenantId, [...externalIds], {
       name: 1,
     }),
-    CustomerGroupModel.find({ tenantId, chatId: { $in: roomids } }, { chatId: 1, name: 1 }).lean(),
+    // By key: a chatId `$in` makes FerretDB read every group of the tenant, members and all.
+    findMatchingAny<{ chatId: string; name?: string | null }>(
+      CustomerGroupModel,
+      roomids.map((chatId) => ({ tenantId, chatId })),
+      { chatId: 1, name: 1 },
+    ),
   ]);
   return {
     staff: new Map(staff.map((s) => [s.userid, s.name])),
     customers: new Map(customers.map((c) => [c.externalUserid, c.name])),
-    groups: new Map(groups.map((g) => [g.chatId, g.name])),
+    groups: new Map(groups.map((g) => [g.chatId, g.name ?? ''])),
   };
 }
 

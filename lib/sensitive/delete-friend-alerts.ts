@@ -1,4 +1,5 @@
 import type { CustomerEventRow } from '../customers/customer-writes';
+import type { ListSearch } from '../search/list-read-model';
 import { loadBehaviorSettings } from './behavior-settings';
 import { insertAlertsOnce, type RaisedAlert } from './insert-alerts-once';
 
@@ -8,6 +9,7 @@ import { insertAlertsOnce, type RaisedAlert } from './insert-alerts-once';
  * a checked party. Keyed by the event's own id, so a redelivered callback or a retried activity adds nothing.
  */
 export async function recordDeleteFriendAlerts(
+  search: ListSearch,
   tenantId: string,
   events: readonly CustomerEventRow[],
 ): Promise<RaisedAlert[]> {
@@ -33,5 +35,5 @@ export async function recordDeleteFriendAlerts(
       },
     ];
   });
-  return insertAlertsOnce(rows);
+  return insertAlertsOnce(search, tenantId, rows);
 }

@@ -1,4 +1,6 @@
 import { SensitiveAlertModel } from '../models/sensitive-alert.model';
+import { writeListRows, type ListSearch } from '../search/list-read-model';
+import { sensitiveAlertReadModel } from '../search/sensitive-alert-index';
 
 const DUPLICATE_KEY = 11000;
 
@@ -10,22 +12,33 @@ export interface RaisedAlert {
 
 /**
  * Inserts alert rows keyed by their idempotency id; rows already stored by an earlier delivery are left as
- * they are (the only failures a bulk insert may then have are duplicate keys).
+ * they are (the only failures a bulk insert may then have are duplicate keys). The 敏感行为审核 index follows
+ * (durably: a crash before it did leaves the rows marked for the drain).
  */
 export async function insertAlertsOnce(
+  search: ListSearch,
+  tenantId: string,
   rows: readonly { _id: string; msgid?: string }[],
 ): Promise<RaisedAlert[]> {
   if (rows.length === 0) return [];
-  await SensitiveAlertModel.insertMany(rows, { ordered: false }).catch((error: unknown) => {
-    const writeErrors = (error as { writeErrors?: Array<{ code?: number; err?: { code?: number } }> })
-      .writeErrors;
-    const duplicatesOnly =
-      (Array.isArray(writeErrors) &&
-        writeErrors.length > 0 &&
-        writeErrors.every((e) => (e.code ?? e.err?.code) === DUPLICATE_KEY)) ||
-      (error as { code?: number }).code === DUPLICATE_KEY;
-    if (!duplicatesOnly) throw error;
-  });
+  const insert = () =>
+    SensitiveAlertModel.insertMany(rows, { ordered: false }).catch((error: unknown) => {
+      const writeErrors = (error as { writeErrors?: Array<{ code?: number; err?: { code?: number } }> })
+        .writeErrors;
+      const duplicatesOnly =
+        (Array.isArray(writeErrors) &&
+          writeErrors.length > 0 &&
+          writeErrors.every((e) => (e.code ?? e.err?.code) === DUPLICATE_KEY)) ||
+        (error as { code?: number }).code === DUPLICATE_KEY;
+      if (!duplicatesOnly) throw error;
+    });
+  await writeListRows(
+    search,
+    sensitiveAlertReadModel,
+    tenantId,
+    rows.map((row) => row._id),
+    insert,
+  );
   // Every row of the batch, new or not: workflow starts are idempotent by id, so a batch read again after a
   // crash between insert and start still gets its notices and reviews started.
   return rows.map((row) => ({ alertId: row._id, noticeKey: row.msgid || row._id }));

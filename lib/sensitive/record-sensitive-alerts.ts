@@ -1,6 +1,7 @@
 import type { ChatMessageRecord } from '../archive/chat-message-record';
 import { SensitiveAlertModel } from '../models/sensitive-alert.model';
 import { SensitiveRuleModel } from '../models/sensitive-rule.model';
+import type { ListSearch } from '../search/list-read-model';
 import { loadBehaviorSettings } from './behavior-settings';
 import { insertAlertsOnce, type RaisedAlert } from './insert-alerts-once';
 import { detectAlerts } from './detect-behaviors';
@@ -12,6 +13,7 @@ import { tenantMatcher } from './tenant-matcher';
  * rows rather than incremented, so a batch read again after a crash changes nothing.
  */
 export async function recordSensitiveAlerts(
+  search: ListSearch,
   tenantId: string,
   messages: readonly ChatMessageRecord[],
 ): Promise<RaisedAlert[]> {
@@ -20,7 +22,7 @@ export async function recordSensitiveAlerts(
   const rows = detectAlerts(tenantId, settings, await tenantMatcher(tenantId), messages);
   if (rows.length === 0) return [];
 
-  const raised = await insertAlertsOnce(rows);
+  const raised = await insertAlertsOnce(search, tenantId, rows);
   const ruleIds = rows.map((row) => row.ruleId).filter((id): id is string => Boolean(id));
   await recountHits(tenantId, [...new Set(ruleIds)]);
   return raised;

@@ -28,6 +28,10 @@ export const archiveConsentWorkflowId = (tenantId: string) => `archive-consent/$
 export const customerSearchOutboxWorkflowId = (tenantId: string) => `customer-search-outbox/${tenantId}`;
 /** Refills a new or wiped customer search index from MongoDB; one per index name. */
 export const customerSearchRebuildWorkflowId = (index: string) => `customer-search-rebuild/${index}`;
+/** Indexes a tenant's 客户群 / 敏感行为 rows whose write left a mark in the list search outbox. */
+export const listSearchOutboxWorkflowId = (tenantId: string) => `list-search-outbox/${tenantId}`;
+/** Refills a new or wiped list read model index (客户群, 敏感行为审核) from MongoDB; one per index name. */
+export const listSearchRebuildWorkflowId = (index: string) => `list-search-rebuild/${index}`;
 /** Refills a new or wiped chat index (内容存档 search) from MongoDB; one per index name. */
 export const chatSearchRebuildWorkflowId = (index: string) => `chat-search-rebuild/${index}`;
 /** One workflow per 员工活码 writes it to WeCom's 「联系我」 (add/update/del_contact_way). */

@@ -1,6 +1,7 @@
 import { createLogger } from '../../lib/logger';
 import { createCustomerIndexer } from '../../lib/search/customer-indexer';
 import { createHash } from 'node:crypto';
+import request from 'supertest';
 import { CallbackInboxModel } from '../../lib/models/callback-inbox.model';
 import { CorpTagGroupModel } from '../../lib/models/corp-tag.model';
 import { CustomerEventModel } from '../../lib/models/customer-event.model';
@@ -12,8 +13,14 @@ import { WeComClient } from '../../lib/wecom/client';
 import { createCorpTagsApi } from '../../lib/wecom/corp-tags-api';
 import { createCustomersApi } from '../../lib/wecom/customers-api';
 import { eventually, startTestApp, type TestApp } from '../support/app-harness';
+import { refreshListSearch } from '../support/list-search';
 import { customerScenario, simulator, type SimCorp, type SimDelivery } from '../support/sim-client';
-import { connectCustomersCallback, createBoundTenant, freshTenantId } from '../support/tenant-fixture';
+import {
+  ADMIN_PASSWORD,
+  connectCustomersCallback,
+  createBoundTenant,
+  freshTenantId,
+} from '../support/tenant-fixture';
 
 const TENANT = freshTenantId('ccb');
 
@@ -153,6 +160,17 @@ describe('客户联系 callbacks', () => {
     const chatId = created.group_chat.chat_id;
     await deliveredThrice(created.delivery);
     expect(await group(chatId)).toMatchObject({ name: '客户群', ownerUserid: 'lina', customerCount: 1 });
+    // The 客户群 list (its Elasticsearch read model) follows every change the callbacks apply.
+    const admin = request.agent(app.baseUrl);
+    await admin.post('/api/auth/login').send({ phone: '13700000032', password: ADMIN_PASSWORD }).expect(200);
+    const listed = async () => {
+      await refreshListSearch(app);
+      const page = (await admin.get('/api/customer-groups').expect(200)).body as {
+        items: Array<{ chatId: string; name: string; owner: { userid: string } }>;
+      };
+      return page.items.find((row) => row.chatId === chatId);
+    };
+    expect(await listed()).toMatchObject({ name: '客户群', owner: { userid: 'lina' } });
 
     await deliveredThrice(
       (await customerScenario.addGroupMembers(corp.corpId, chatId, [{ userid: 'wangwei' }])).delivery,
@@ -170,9 +188,11 @@ describe('客户联系 callbacks', () => {
       (await customerScenario.changeGroupChat(corp.corpId, chatId, { notice: '群公告' })).delivery,
     );
     expect(await group(chatId)).toMatchObject({ name: '新群名', ownerUserid: 'wangwei', notice: '群公告' });
+    expect(await listed()).toMatchObject({ name: '新群名', owner: { userid: 'wangwei' } });
 
     await deliveredThrice((await customerScenario.dismissGroupChat(corp.corpId, chatId)).delivery);
     expect((await group(chatId))!.dismissedAt).toBeInstanceOf(Date);
+    expect(await listed()).toBeUndefined();
   });
 
   it('change_external_tag create, update and delete; a deleted tag leaves the customers', async () => {
@@ -288,6 +308,7 @@ describe('客户联系 callbacks', () => {
       // No alerts are configured in this suite: there is no review to start.
       startAlertReviews: async () => {},
       customerIndexer: createCustomerIndexer(app.customerSearch, createLogger('test', 'warn')),
+      listSearch: app.listSearch,
     });
     const keys = rows.map((row) => row.key);
     const shuffled = [...keys.filter((_, i) => i % 2 === 1).reverse(), ...keys.filter((_, i) => i % 2 === 0)];

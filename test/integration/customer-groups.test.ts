@@ -7,6 +7,8 @@ import { CustomerGroupModel } from '../../lib/models/customer-group.model';
 import { CustomerModel } from '../../lib/models/customer.model';
 import { DepartmentModel } from '../../lib/models/department.model';
 import { StaffModel } from '../../lib/models/staff.model';
+import { customerGroupReadModel } from '../../lib/search/customer-group-index';
+import { writeListRows } from '../../lib/search/list-read-model';
 import { startTestApp, type TestApp } from '../support/app-harness';
 import { simulator } from '../support/sim-client';
 import { ADMIN_PASSWORD, createBoundTenant, freshTenantId } from '../support/tenant-fixture';
@@ -90,7 +92,8 @@ describe('客户管理 → 客户群, 群画像 and 标签管理 → 群标签',
       customerCount: doc.members.filter((m) => m.type === 2).length,
       ...doc,
     });
-    await CustomerGroupModel.insertMany([
+    // Stored as a sync stores them, and indexed as every writer of groups does (writeListRows).
+    const groups = [
       group({
         chatId: 'wr-sales',
         name: '销售一群',
@@ -129,7 +132,15 @@ describe('客户管理 → 客户群, 群画像 and 标签管理 → 群标签',
         dismissedAt: new Date('2026-11-22T00:00:00Z'),
         members: [],
       }),
-    ]);
+    ];
+    await writeListRows(
+      app.listSearch,
+      customerGroupReadModel,
+      TENANT,
+      groups.map((g) => String((g as { chatId?: unknown }).chatId)),
+      () => CustomerGroupModel.insertMany(groups),
+      { refresh: 'wait_for' },
+    );
     admin = request.agent(app.baseUrl);
     await admin.post('/api/auth/login').send({ phone: ADMIN_MOBILE, password: ADMIN_PASSWORD }).expect(200);
   });

@@ -5,6 +5,7 @@ import { CustomerGroupModel } from '../../lib/models/customer-group.model';
 import { CustomerModel } from '../../lib/models/customer.model';
 import { SyncRunModel } from '../../lib/models/sync-run.model';
 import { eventually, startTestApp, type TestApp } from '../support/app-harness';
+import { refreshListSearch } from '../support/list-search';
 import {
   customerScenario,
   populateCustomerCorp,
@@ -98,6 +99,8 @@ describe('customer-side syncs', () => {
       ['客户群2', 'wangwei', 2],
     ]);
     expect(groups[0].memberCount).toBe(groups[0].members.length);
+    // The sync indexes its groups without waiting for Elasticsearch's refresh.
+    await refreshListSearch(app);
     // 客户群 and 群画像 on the groups as the sync wrote them (not as a test would seed them).
     const list = (await agent.get('/api/customer-groups').expect(200)).body;
     expect(list.items.map((row: { name: string }) => row.name).sort()).toEqual(['客户群1', '客户群2']);

@@ -15,6 +15,7 @@ import {
 } from '../../lib/temporal/workflow-ids';
 import { reviewStateQuery } from '../../workflows/sensitive-review.contract';
 import { eventually, startTestApp, type TestApp } from '../support/app-harness';
+import { refreshListSearch } from '../support/list-search';
 import { rotateArchiveKey } from '../support/archive-fixture';
 import { ensureCallbackSettings } from '../../lib/wecom/binding-store';
 import {
@@ -215,8 +216,8 @@ describe('sensitive-message rules', () => {
     const stored = (await ChatMessageModel.find({
       tenantId: TENANT,
     }).lean()) as unknown as ChatMessageRecord[];
-    await onMessagesIngested(TENANT, stored);
-    await onMessagesIngested(TENANT, stored);
+    await onMessagesIngested(app.listSearch, TENANT, stored);
+    await onMessagesIngested(app.listSearch, TENANT, stored);
     expect(await SensitiveAlertModel.countDocuments({ tenantId: TENANT })).toBe(4);
     expect(Object.fromEntries((await list()).items.map((r) => [r.name, r.hitCount]))).toEqual({
       辱骂: 1,
@@ -292,8 +293,11 @@ describe('sensitive-message rules', () => {
         words: string[];
       }>;
     };
-    const alerts = async (query: Record<string, string> = {}) =>
-      (await admin.get('/api/sensitive-alerts').query(query).expect(200)).body as AlertPage;
+    // The ingest indexes its alerts without waiting for Elasticsearch's refresh.
+    const alerts = async (query: Record<string, string> = {}) => {
+      await refreshListSearch(app);
+      return (await admin.get('/api/sensitive-alerts').query(query).expect(200)).body as AlertPage;
+    };
     // The org sync's row for lina (not run in this suite): the list shows members by name.
     await StaffModel.create({ tenantId: TENANT, userid: 'lina', name: '销售一号' });
     const all = await alerts();
@@ -340,8 +344,11 @@ describe('sensitive-message rules', () => {
         reviewedAt: string | null;
       }>;
     };
-    const alerts = async (query: Record<string, string> = {}) =>
-      (await admin.get('/api/sensitive-alerts').query(query).expect(200)).body as AlertPage;
+    // The ingest indexes its alerts without waiting for Elasticsearch's refresh.
+    const alerts = async (query: Record<string, string> = {}) => {
+      await refreshListSearch(app);
+      return (await admin.get('/api/sensitive-alerts').query(query).expect(200)).body as AlertPage;
+    };
 
     /** Waits for the app message workflow of a chat message to finish. */
     const noticeSent = async (alert: { msgid?: string | null }) =>
@@ -436,6 +443,7 @@ describe('sensitive-message rules', () => {
 
     it('exports what the list shows, filters and search applied, 详情 in full, with the review (R-5.3.3-01)', async () => {
       const exported = async (query: Record<string, string>) => {
+        await refreshListSearch(app);
         const response = await admin
           .get('/api/sensitive-alerts/export')
           .query(query)

@@ -18,6 +18,8 @@ import { GroupCodeModel } from '../../lib/models/group-code.model';
 import { startTestApp, type TestApp } from '../support/app-harness';
 import { simulator } from '../support/sim-client';
 import { ADMIN_PASSWORD, createBoundTenant, freshTenantId } from '../support/tenant-fixture';
+import { customerGroupReadModel } from '../../lib/search/customer-group-index';
+import { writeListRows } from '../../lib/search/list-read-model';
 
 const TENANT_A = freshTenantId('iso-a');
 const TENANT_B = freshTenantId('iso-b');
@@ -154,14 +156,23 @@ describe('tenant isolation: every endpoint, called by another tenant', () => {
     SAMPLE_BODIES['PUT /api/tags/group-groups-order'] = { ids: [groupTagsOfA.group] };
     SAMPLE_BODIES['PUT /api/tags/group-groups/{groupId}/tags-order'] = { ids: [groupTagsOfA.tag] };
     SAMPLE_BODIES['POST /api/customer-groups/tags'] = { chatIds: ['wr-a'], tagIds: [groupTagsOfA.tag] };
-    await CustomerGroupModel.create({
-      tenantId: TENANT_A,
-      chatId: 'wr-a',
-      name: `${A_MARKER}客户群`,
-      ownerUserid: 'a-member',
-      members: [{ userid: 'a-member', type: 1 }],
-      groupTagIds: [groupTagsOfA.tag],
-    });
+    // Indexed as every writer of groups does, so that B's 客户群 list would show it if it leaked.
+    await writeListRows(
+      app.listSearch,
+      customerGroupReadModel,
+      TENANT_A,
+      ['wr-a'],
+      () =>
+        CustomerGroupModel.create({
+          tenantId: TENANT_A,
+          chatId: 'wr-a',
+          name: `${A_MARKER}客户群`,
+          ownerUserid: 'a-member',
+          members: [{ userid: 'a-member', type: 1 }],
+          groupTagIds: [groupTagsOfA.tag],
+        }),
+      { refresh: 'wait_for' },
+    );
     // Tenant A's admin leaves traces everywhere (audit log included) under a name B must never see.
     await StaffModel.updateOne(
       { tenantId: TENANT_A, userid: 'admin' },

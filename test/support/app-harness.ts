@@ -12,6 +12,7 @@ import { loadConfig, type AppConfig } from '../../lib/config';
 import { connectDatabase, disconnectDatabase } from '../../lib/db/connect';
 import { createLogger } from '../../lib/logger';
 import { connectTemporalClient } from '../../lib/temporal/connect-client';
+import type { ListSearch } from '../../lib/search/list-read-model';
 import { createWorker } from '../../worker/create-worker';
 import { isolatedMongoUrl } from './stack-env';
 
@@ -21,6 +22,8 @@ export interface TestApp {
   temporal: TemporalClient;
   /** The customer index as the api reaches it: for tests that seed customers straight into MongoDB. */
   customerSearch: CustomerSearch;
+  /** The 客户群 / 敏感行为审核 read models as the api reaches them: for tests that write rows as a writer does. */
+  listSearch: ListSearch;
   startWorker(): Promise<void>;
   stopWorker(): Promise<void>;
   stop(): Promise<void>;
@@ -78,6 +81,12 @@ export async function startTestApp(suite: string, env: Record<string, string> = 
     baseUrl,
     temporal,
     customerSearch,
+    listSearch: {
+      es: elasticsearch,
+      indexPrefix: config.esIndexPrefix,
+      temporal,
+      taskQueue: config.temporalTaskQueue,
+    },
     async startWorker() {
       if (running) return;
       const { worker, close } = await createWorker(config);

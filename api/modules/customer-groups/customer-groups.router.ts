@@ -18,6 +18,7 @@ import {
   noChatArchiveYet,
   type GroupMessageCounter,
 } from '../../../lib/customer-groups/group-message-counts';
+import type { ListSearch } from '../../../lib/search/list-read-model';
 import { sessionOf } from '../../auth/session';
 import { callerScope } from '../../auth/caller-scope';
 import { defineRoute } from '../../http/define-route';
@@ -33,6 +34,7 @@ const groupColumns = listColumnsStore('groupColumns', GROUP_COLUMN_CATALOGUE);
 export function createCustomerGroupsRouter(
   registry: OpenAPIRegistry,
   authenticate: RequestHandler,
+  search: ListSearch,
   messageCounter: GroupMessageCounter = noChatArchiveYet,
 ): Router {
   const router = Router();
@@ -52,7 +54,7 @@ export function createCustomerGroupsRouter(
       responses: { 200: { description: 'A page of customer groups', schema: customerGroupPageSchema } },
     },
     async ({ query }, _req, res) => {
-      res.json(await listCustomerGroups(sessionOf(res).tenantId, query, await scopeOf(res)));
+      res.json(await listCustomerGroups(search, sessionOf(res).tenantId, query, await scopeOf(res)));
     },
   );
 
@@ -81,7 +83,7 @@ export function createCustomerGroupsRouter(
     },
     async ({ body }, req, res) => {
       const tagger = { ...sessionOf(res), scope: await scopeOf(res), ip: req.ip };
-      res.json(await tagCustomerGroups(tagger, body.chatIds, body.tagIds));
+      res.json(await tagCustomerGroups(search, tagger, body.chatIds, body.tagIds));
     },
   );
 
@@ -99,7 +101,7 @@ export function createCustomerGroupsRouter(
     },
     async ({ params, body }, req, res) => {
       const tagger = { ...sessionOf(res), scope: await scopeOf(res), ip: req.ip };
-      await setCustomerGroupTags(tagger, params.chatId, body.tagIds);
+      await setCustomerGroupTags(search, tagger, params.chatId, body.tagIds);
       res.status(204).end();
     },
   );

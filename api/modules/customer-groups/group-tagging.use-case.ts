@@ -1,5 +1,7 @@
 import type { StaffScope } from '../../../lib/access/data-scope';
 import { CustomerGroupModel } from '../../../lib/models/customer-group.model';
+import { customerGroupReadModel } from '../../../lib/search/customer-group-index';
+import { writeListRows, type ListSearch } from '../../../lib/search/list-read-model';
 import { badRequest, notFound } from '../../http/app-error';
 import { recordAudit } from '../audit/record-audit';
 import { groupTagIndex } from '../tags/group-tags.use-case';
@@ -40,26 +42,49 @@ async function auditGroupTagging(
 }
 
 /** 批量打标签 (R-3.2.1-06): adds 群标签 to the chosen groups the caller may see; others are left alone. */
-export async function tagCustomerGroups(tagger: Tagger, chatIds: string[], tagIds: string[]) {
+export async function tagCustomerGroups(
+  search: ListSearch,
+  tagger: Tagger,
+  chatIds: string[],
+  tagIds: string[],
+) {
   const { tenantId, scope } = tagger;
   await assertGroupTagsExist(tenantId, tagIds);
   const filter = { ...visibleGroupsFilter(tenantId, scope), chatId: { $in: chatIds } };
   const groups = await CustomerGroupModel.find(filter, { chatId: 1, name: 1, groupTagIds: 1 }).lean();
-  const result = await CustomerGroupModel.updateMany(filter, {
-    $addToSet: { groupTagIds: { $each: tagIds } },
-  });
+  // `wait_for`: the list the user goes back to shows the tags.
+  const result = await writeListRows(
+    search,
+    customerGroupReadModel,
+    tenantId,
+    groups.map((group) => group.chatId),
+    () => CustomerGroupModel.updateMany(filter, { $addToSet: { groupTagIds: { $each: tagIds } } }),
+    { refresh: 'wait_for' },
+  );
   await auditGroupTagging(tagger, groups, (before) => [...new Set([...before, ...tagIds])]);
   return { updated: result.matchedCount };
 }
 
 /** 群画像's 群标签 edit (R-3.2.2-02): the group's 群标签 become exactly these. */
-export async function setCustomerGroupTags(tagger: Tagger, chatId: string, tagIds: string[]) {
+export async function setCustomerGroupTags(
+  search: ListSearch,
+  tagger: Tagger,
+  chatId: string,
+  tagIds: string[],
+) {
   const { tenantId, scope } = tagger;
   await assertGroupTagsExist(tenantId, tagIds);
   const filter = { ...visibleGroupsFilter(tenantId, scope), chatId };
   const group = await CustomerGroupModel.findOne(filter, { chatId: 1, name: 1, groupTagIds: 1 }).lean();
   if (!group) throw notFound('客户群不存在', 'CUSTOMER_GROUP_NOT_FOUND');
   const after = [...new Set(tagIds)];
-  await CustomerGroupModel.updateOne(filter, { $set: { groupTagIds: after } });
+  await writeListRows(
+    search,
+    customerGroupReadModel,
+    tenantId,
+    [chatId],
+    () => CustomerGroupModel.updateOne(filter, { $set: { groupTagIds: after } }),
+    { refresh: 'wait_for' },
+  );
   await auditGroupTagging(tagger, [group], () => after);
 }

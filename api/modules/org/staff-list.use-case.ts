@@ -4,6 +4,7 @@ import { DepartmentModel } from '../../../lib/models/department.model';
 import { RoleModel } from '../../../lib/models/role.model';
 import { StaffModel } from '../../../lib/models/staff.model';
 import { departmentSubtrees } from '../../../lib/org/department-subtree';
+import { escapeRegExp } from '../../../lib/text/escape-reg-exp';
 
 /**
  * R-7.1.2-03 and I-98: fuzzy name/phone search, and a department means it and everything under it.
@@ -68,8 +69,4 @@ export function writeBackView(writeBack: { status: string; op: string; message?:
     op: writeBack.op as 'create' | 'update' | 'delete',
     ...(writeBack.message ? { message: writeBack.message } : {}),
   };
-}
-
-function escapeRegExp(text: string): string {
-  return text.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
 }

@@ -3,6 +3,8 @@ import { staffScopeFilter, type StaffScope } from '../../../lib/access/data-scop
 import type { SensitiveAlertReviewInput } from '../../../lib/contracts/sensitive-alerts.contract';
 import { SensitiveAlertModel, type AlertStatus } from '../../../lib/models/sensitive-alert.model';
 import { StaffModel } from '../../../lib/models/staff.model';
+import { writeListRows, type ListSearch } from '../../../lib/search/list-read-model';
+import { sensitiveAlertReadModel } from '../../../lib/search/sensitive-alert-index';
 import { sensitiveReviewWorkflowId } from '../../../lib/temporal/workflow-ids';
 import { notFound } from '../../http/app-error';
 import type { Session } from '../../auth/session';
@@ -17,6 +19,7 @@ export const alertNotFound = () => notFound('预警不存在或无权查看', 'S
  */
 export async function reviewAlert(
   temporal: Client,
+  search: ListSearch,
   session: Session,
   scope: StaffScope,
   alertId: string,
@@ -26,10 +29,19 @@ export async function reviewAlert(
   const staff = await StaffModel.findOne({ tenantId, _id: session.staffId }, { name: 1 }).lean();
   const reviewer = { userid: session.userid, name: staff?.name ?? session.userid };
   const at = new Date();
-  const before = await SensitiveAlertModel.findOneAndUpdate(
-    { tenantId, _id: alertId, ...staffScopeFilter(scope, 'staffUserids') },
-    { $set: { status: input.verdict, reviewNote: input.note, reviewer, reviewedAt: at } },
-  ).lean();
+  // `wait_for`: the list the reviewer is on shows the verdict when it reloads.
+  const before = await writeListRows(
+    search,
+    sensitiveAlertReadModel,
+    tenantId,
+    [alertId],
+    () =>
+      SensitiveAlertModel.findOneAndUpdate(
+        { tenantId, _id: alertId, ...staffScopeFilter(scope, 'staffUserids') },
+        { $set: { status: input.verdict, reviewNote: input.note, reviewer, reviewedAt: at } },
+      ).lean(),
+    { refresh: 'wait_for' },
+  );
   if (!before) throw alertNotFound();
   try {
     await temporal.workflow

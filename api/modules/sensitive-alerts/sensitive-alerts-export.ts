@@ -2,14 +2,14 @@ import ExcelJS from 'exceljs';
 import type { Response } from 'express';
 import type { StaffScope } from '../../../lib/access/data-scope';
 import type { SensitiveAlertListQuery } from '../../../lib/contracts/sensitive-alerts.contract';
-import { SensitiveAlertModel } from '../../../lib/models/sensitive-alert.model';
 import {
   alertViews,
   BEHAVIOR_LABELS,
   VERDICT_LABELS,
   type StoredAlert,
 } from '../../../lib/sensitive/alert-views';
-import { alertFilter, NEWEST_FIRST } from './sensitive-alerts.use-case';
+import type { ListSearch } from '../../../lib/search/list-read-model';
+import { allSensitiveAlertRows } from '../../../lib/search/sensitive-alert-index';
 
 /** Names are looked up per this many rows: bounded memory, few reads. */
 const CHUNK = 200;
@@ -36,17 +36,17 @@ function chinaTime(iso: string): string {
 }
 
 /**
- * 导出 (R-5.3.3-01, R-0-14): every row the list's filters and search match, 详情 in full, streamed row by
- * row from a database cursor into exceljs's streaming writer piped to the response: the workbook is never
+ * 导出 (R-5.3.3-01, R-0-14): every row the list's filters and search match, 详情 in full, streamed a page at a
+ * time from the search index into exceljs's streaming writer piped to the response: the workbook is never
  * held in memory.
  */
 export async function streamAlertsWorkbook(
+  search: ListSearch,
   res: Response,
   tenantId: string,
   scope: StaffScope,
   query: Omit<SensitiveAlertListQuery, 'page' | 'pageSize'>,
 ): Promise<void> {
-  const filter = await alertFilter(tenantId, scope, query);
   res.setHeader('Content-Type', 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet');
   res.setHeader('Content-Disposition', `attachment; filename*=UTF-8''${encodeURIComponent('敏感行为.xlsx')}`);
   const workbook = new ExcelJS.stream.xlsx.WorkbookWriter({
@@ -77,18 +77,9 @@ export async function streamAlertsWorkbook(
         .commit();
     }
   };
-  let chunk: StoredAlert[] = [];
-  for await (const row of SensitiveAlertModel.find(filter)
-    .sort(NEWEST_FIRST)
-    .lean<StoredAlert[]>()
-    .cursor()) {
-    chunk.push(row as StoredAlert);
-    if (chunk.length === CHUNK) {
-      await writeChunk(chunk);
-      chunk = [];
-    }
-  }
-  await writeChunk(chunk);
+  // The list's own query, paged through the index in its order: the export never shows more than the list.
+  for await (const rows of allSensitiveAlertRows(search, tenantId, scope, query, CHUNK))
+    await writeChunk(rows);
   sheet.commit();
   await workbook.commit();
 }

@@ -17,6 +17,7 @@ import { defineRoute } from '../../http/define-route';
 import { recordAudit } from '../audit/record-audit';
 import { alertContext } from './sensitive-alert-context.use-case';
 import { reviewAlert } from './sensitive-alert-review.use-case';
+import type { ListSearch } from '../../../lib/search/list-read-model';
 import { streamAlertsWorkbook } from './sensitive-alerts-export';
 import { getAlert, listAlerts } from './sensitive-alerts.use-case';
 
@@ -25,6 +26,7 @@ export function createSensitiveAlertsRouter(
   registry: OpenAPIRegistry,
   temporal: Client,
   authenticate: RequestHandler,
+  search: ListSearch,
 ): Router {
   const router = Router();
   const common = { tags: ['sensitive-alerts'], authenticated: true as const, guards: [authenticate] };
@@ -45,7 +47,7 @@ export function createSensitiveAlertsRouter(
     async ({ query }, _req, res) => {
       const access = accessOf(res);
       const tenantId = sessionOf(res).tenantId;
-      res.json(await listAlerts(tenantId, await resolveStaffScope(tenantId, access, access), query));
+      res.json(await listAlerts(search, tenantId, await resolveStaffScope(tenantId, access, access), query));
     },
   );
 
@@ -69,7 +71,13 @@ export function createSensitiveAlertsRouter(
     async ({ query }, _req, res) => {
       const access = accessOf(res);
       const tenantId = sessionOf(res).tenantId;
-      await streamAlertsWorkbook(res, tenantId, await resolveStaffScope(tenantId, access, access), query);
+      await streamAlertsWorkbook(
+        search,
+        res,
+        tenantId,
+        await resolveStaffScope(tenantId, access, access),
+        query,
+      );
     },
   );
 
@@ -129,7 +137,7 @@ export function createSensitiveAlertsRouter(
       const access = accessOf(res);
       const session = sessionOf(res);
       const scope = await resolveStaffScope(session.tenantId, access, access);
-      const outcome = await reviewAlert(temporal, session, scope, params.alertId, body);
+      const outcome = await reviewAlert(temporal, search, session, scope, params.alertId, body);
       await recordAudit({
         tenantId: session.tenantId,
         actorStaffId: session.staffId,

@@ -14,6 +14,7 @@ import {
 import { StaffModel } from '../../../lib/models/staff.model';
 import { bumpRulesVersion } from '../../../lib/sensitive/rules-version';
 import { conflict, notFound } from '../../http/app-error';
+import { escapeRegExp } from '../../../lib/text/escape-reg-exp';
 
 /** R-0-03: what the super admin creates shows "管理员" as its 创建人. */
 const SYSTEM_CREATOR = '管理员';
@@ -140,8 +141,4 @@ function ruleView(rule: StoredRule): SensitiveRuleView {
     creatorName: rule.createdBy?.name ?? '',
     createdAt: (rule.createdAt ?? new Date(0)).toISOString(),
   };
-}
-
-function escapeRegExp(text: string): string {
-  return text.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
 }

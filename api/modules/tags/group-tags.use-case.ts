@@ -7,6 +7,9 @@ import type {
 import type { TagColor } from '../../../lib/models/corp-tag.model';
 import { CustomerGroupModel } from '../../../lib/models/customer-group.model';
 import { GroupTagGroupModel, type GroupTagGroup } from '../../../lib/models/group-tag.model';
+import { findMatchingAny } from '../../../lib/db/find-matching-any';
+import { customerGroupReadModel } from '../../../lib/search/customer-group-index';
+import { writeListRows, type ListSearch } from '../../../lib/search/list-read-model';
 import { conflict, notFound } from '../../http/app-error';
 
 /**
@@ -130,7 +133,11 @@ export async function renameGroupTagGroup(tenantId: string, groupId: string, nam
   return toView(group);
 }
 
-export async function deleteGroupTagGroup(tenantId: string, groupId: string): Promise<void> {
+export async function deleteGroupTagGroup(
+  search: ListSearch,
+  tenantId: string,
+  groupId: string,
+): Promise<void> {
   if (!isObjectId(groupId)) throw notFound(GROUP_MISSING, 'TAG_GROUP_NOT_FOUND');
   const group = (await GroupTagGroupModel.findOneAndDelete({
     tenantId,
@@ -138,6 +145,7 @@ export async function deleteGroupTagGroup(tenantId: string, groupId: string): Pr
   }).lean()) as StoredGroup | null;
   if (!group) throw notFound(GROUP_MISSING, 'TAG_GROUP_NOT_FOUND');
   await untagCustomerGroups(
+    search,
     tenantId,
     (group.tags as StoredTag[]).map((tag) => String(tag._id)),
   );
@@ -182,21 +190,35 @@ export async function editGroupTag(
   return toView(group);
 }
 
-export async function deleteGroupTag(tenantId: string, tagId: string): Promise<void> {
+export async function deleteGroupTag(search: ListSearch, tenantId: string, tagId: string): Promise<void> {
   const group = await updateTags(tenantId, await groupOfTag(tenantId, tagId), (tags) =>
     tags.some((t) => String(t._id) === tagId) ? tags.filter((t) => String(t._id) !== tagId) : null,
   );
   if (!group) throw notFound(TAG_MISSING, 'TAG_NOT_FOUND');
-  await untagCustomerGroups(tenantId, [tagId]);
+  await untagCustomerGroups(search, tenantId, [tagId]);
 }
 
 /** A deleted 群标签 leaves every customer group that carried it. */
-async function untagCustomerGroups(tenantId: string, tagIds: string[]) {
+async function untagCustomerGroups(search: ListSearch, tenantId: string, tagIds: string[]) {
   if (tagIds.length === 0) return;
-  await CustomerGroupModel.updateMany(
-    { tenantId, groupTagIds: { $in: tagIds } },
-    // $pullAll, not $pull with $in: FerretDB v1 ignores conditions inside $pull.
-    { $pullAll: { groupTagIds: tagIds } },
+  // The groups carrying a tag, one equality each (pushed down, served by the groupTagIds index).
+  const tagged = await findMatchingAny<{ chatId: string }>(
+    CustomerGroupModel,
+    tagIds.map((groupTagIds) => ({ tenantId, groupTagIds })),
+    { chatId: 1 },
+  );
+  await writeListRows(
+    search,
+    customerGroupReadModel,
+    tenantId,
+    tagged.map((group) => group.chatId),
+    () =>
+      CustomerGroupModel.updateMany(
+        { tenantId, groupTagIds: { $in: tagIds } },
+        // $pullAll, not $pull with $in: FerretDB v1 ignores conditions inside $pull.
+        { $pullAll: { groupTagIds: tagIds } },
+      ),
+    { refresh: 'wait_for' },
   );
 }
 

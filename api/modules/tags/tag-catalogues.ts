@@ -9,6 +9,7 @@ import {
   type addTagRequestSchema,
   type editTagRequestSchema,
 } from '../../../lib/contracts/tags.contract';
+import type { ListSearch } from '../../../lib/search/list-read-model';
 import type { RoutePermission } from '../../auth/authorize';
 import type { CorpTagWriteQueueDeps } from './corp-tag-write-queue';
 import * as corpTags from './corp-tags.use-case';
@@ -76,22 +77,25 @@ export function corpTagCatalogue(
   };
 }
 
-export const groupTagCatalogue: TagCatalogue<typeof createGroupTagGroupRequestSchema> = {
-  kind: 'group',
-  title: '群标签',
-  writeNote: '',
-  readPermission: ['system.tags', 'customer.groups'],
-  createBody: createGroupTagGroupRequestSchema,
-  groupSchema: groupTagGroupSchema,
-  listSchema: groupTagGroupListSchema,
-  list: groupTags.listGroupTagGroups,
-  find: groupTags.findGroupTagGroup,
-  createGroup: (tenantId, body) => groupTags.createGroupTagGroup(tenantId, body.name),
-  renameGroup: groupTags.renameGroupTagGroup,
-  deleteGroup: groupTags.deleteGroupTagGroup,
-  reorderGroups: groupTags.reorderGroupTagGroups,
-  addTag: groupTags.addGroupTag,
-  reorderTags: groupTags.reorderGroupTags,
-  editTag: groupTags.editGroupTag,
-  deleteTag: groupTags.deleteGroupTag,
-};
+/** 群标签: deleting a tag (or its group) takes it off the customer groups, which the 客户群 index follows. */
+export function groupTagCatalogue(search: ListSearch): TagCatalogue<typeof createGroupTagGroupRequestSchema> {
+  return {
+    kind: 'group',
+    title: '群标签',
+    writeNote: '',
+    readPermission: ['system.tags', 'customer.groups'],
+    createBody: createGroupTagGroupRequestSchema,
+    groupSchema: groupTagGroupSchema,
+    listSchema: groupTagGroupListSchema,
+    list: groupTags.listGroupTagGroups,
+    find: groupTags.findGroupTagGroup,
+    createGroup: (tenantId, body) => groupTags.createGroupTagGroup(tenantId, body.name),
+    renameGroup: groupTags.renameGroupTagGroup,
+    deleteGroup: (tenantId, key) => groupTags.deleteGroupTagGroup(search, tenantId, key),
+    reorderGroups: groupTags.reorderGroupTagGroups,
+    addTag: groupTags.addGroupTag,
+    reorderTags: groupTags.reorderGroupTags,
+    editTag: groupTags.editGroupTag,
+    deleteTag: (tenantId, key) => groupTags.deleteGroupTag(search, tenantId, key),
+  };
+}

@@ -12,6 +12,7 @@ import {
 import { sessionOf } from '../../auth/session';
 import { defineRoute } from '../../http/define-route';
 import type { CorpTagWriteQueueDeps } from './corp-tag-write-queue';
+import type { ListSearch } from '../../../lib/search/list-read-model';
 import { auditTagChange } from './tag-audit';
 import { corpTagCatalogue, groupTagCatalogue, type TagCatalogue } from './tag-catalogues';
 
@@ -24,10 +25,11 @@ export function createTagsRouter(
   registry: OpenAPIRegistry,
   queue: CorpTagWriteQueueDeps,
   authenticate: RequestHandler,
+  search: ListSearch,
 ): Router {
   const router = Router();
   declareTagRoutes(registry, router, authenticate, corpTagCatalogue(queue));
-  declareTagRoutes(registry, router, authenticate, groupTagCatalogue);
+  declareTagRoutes(registry, router, authenticate, groupTagCatalogue(search));
   return router;
 }
 

@@ -1,0 +1,361 @@
+import type { Client as ElasticsearchClient, estypes } from '@elastic/elasticsearch';
+import { WorkflowExecutionAlreadyStartedError, type Client as TemporalClient } from '@temporalio/client';
+import { bulkWriteInSlices } from '../db/bulk-write-in-slices';
+import { createLogger, type Logger } from '../logger';
+import { ListSearchOutboxModel } from '../models/list-search-outbox.model';
+import { entitySearchAttributes } from '../temporal/search-attributes';
+import { listSearchOutboxWorkflowId, listSearchRebuildWorkflowId } from '../temporal/workflow-ids';
+import {
+  indexNeedsRebuild,
+  markIndexRebuilt,
+  pointAliasAtCurrentIndex,
+  type VersionedIndexNames,
+} from './versioned-index';
+
+/**
+ * Elasticsearch read models of admin lists whose collections grow with the tenant (客户群, 敏感行为审核): one
+ * document per MongoDB row with the list's filter and sort fields and the row as shown, so a page and its
+ * count come from the index alone. MongoDB stays the system of record; the index is rebuilt from it whenever
+ * its version is new or it is missing (versioned-index.ts), as the customer index is.
+ *
+ * Writers index explicitly and durably (`writeListRows`): they mark the rows in the outbox before writing
+ * MongoDB, index them after, and clear the mark. A process killed in between leaves the mark, which the
+ * tenant's drain workflow indexes (woken by a failed write, and at every api and worker start).
+ */
+export type ListKind = 'customer-groups' | 'sensitive-alerts';
+
+/** One document as indexed: which row it is, its version (newer wins) and the document. */
+export interface ListIndexEntry {
+  tenantId: string;
+  key: string;
+  version: number;
+  document: unknown;
+}
+
+export interface ListReadModel<Source> {
+  kind: ListKind;
+  /** Bump when the mapping or the document changes: a new index is created and refilled. */
+  version: number;
+  settings: estypes.IndicesIndexSettings;
+  mappings: estypes.MappingTypeMapping;
+  /** The tenant's rows by their key (chatId, alert id), read by key only. */
+  readByKeys(tenantId: string, keys: readonly string[]): Promise<Source[]>;
+  /** Every row of every tenant, for a rebuild (one cursor in _id order). */
+  readAll(batchSize: number): AsyncIterable<Source>;
+  /** Documents for a batch of rows (a batch, so that names can be looked up once for all). */
+  toEntries(sources: readonly Source[]): Promise<ListIndexEntry[]>;
+}
+
+/** The read models' clients: Elasticsearch, and Temporal for the drain and the rebuild. */
+export interface ListSearch {
+  es: ElasticsearchClient;
+  indexPrefix: string;
+  temporal: TemporalClient;
+  taskQueue: string;
+}
+
+export function listIndexNames(kind: ListKind, version: number, prefix: string): VersionedIndexNames {
+  return { alias: `${prefix}${kind}`, index: `${prefix}${kind}-v${version}` };
+}
+
+const namesOf = <S>(search: ListSearch, model: ListReadModel<S>) =>
+  listIndexNames(model.kind, model.version, search.indexPrefix);
+
+/** Tenant first: keys (chatIds) are only unique within a tenant. */
+export const listDocumentId = (tenantId: string, key: string) => `${tenantId}|${key}`;
+
+const log = createLogger('list-search');
+
+/** Writes should not wait long on an index that is down: the outbox keeps what failed. */
+const WRITE_OPTIONS = { requestTimeout: 10_000, maxRetries: 1 } as const;
+
+/**
+ * Indexes rows as read from MongoDB in one bulk request, versioned externally (an older copy arriving late
+ * never replaces a newer one; a conflict means a newer copy is there already). Keys of rows no longer in
+ * MongoDB leave the index. Goes through the alias only (`require_alias`), so an index wiped by hand is never
+ * recreated with a guessed mapping.
+ */
+export async function indexListSources<S>(
+  search: ListSearch,
+  model: ListReadModel<S>,
+  sources: readonly S[],
+  removed: ReadonlyArray<{ tenantId: string; key: string }> = [],
+  refresh: 'wait_for' | false = false,
+): Promise<void> {
+  const entries = await model.toEntries(sources);
+  if (entries.length === 0 && removed.length === 0) return;
+  const alias = namesOf(search, model).alias;
+  const operations: unknown[] = [];
+  for (const entry of entries) {
+    operations.push(
+      {
+        index: {
+          _index: alias,
+          _id: listDocumentId(entry.tenantId, entry.key),
+          version: entry.version,
+          version_type: 'external',
+        },
+      },
+      entry.document,
+    );
+  }
+  for (const row of removed)
+    operations.push({ delete: { _index: alias, _id: listDocumentId(row.tenantId, row.key) } });
+  const result = await search.es.bulk(
+    { operations: operations as never, refresh, require_alias: true },
+    WRITE_OPTIONS,
+  );
+  if (!result.errors) return;
+  const failures = result.items
+    .map((item) => item.index ?? item.delete)
+    .filter(
+      (item) => item?.error && item.status !== 409 && !(item.status === 404 && item.result === 'not_found'),
+    );
+  if (failures.length > 0) {
+    const first = failures[0]?.error;
+    throw new Error(`${model.kind} index refused ${failures.length} rows: ${first?.type}: ${first?.reason}`);
+  }
+}
+
+/** Reads the tenant's rows by key from MongoDB and indexes them; keys no longer there leave the index. */
+export async function indexListKeys<S>(
+  search: ListSearch,
+  model: ListReadModel<S>,
+  tenantId: string,
+  keys: readonly string[],
+  refresh: 'wait_for' | false = false,
+): Promise<void> {
+  const unique = [...new Set(keys)];
+  if (unique.length === 0) return;
+  const sources = await model.readByKeys(tenantId, unique);
+  const entries = await model.toEntries(sources);
+  const found = new Set(entries.map((entry) => entry.key));
+  const removed = unique.filter((key) => !found.has(key)).map((key) => ({ tenantId, key }));
+  await withListIndex(search, model, () => indexListSources(search, model, sources, removed, refresh));
+}
+
+/**
+ * Writes rows of a list through `write` so that the index follows, even if this process dies midway: the
+ * rows are marked pending first, `write` runs, then they are indexed as MongoDB has them (also when `write`
+ * threw: a partial write is indexed as far as it went) and the marks cleared. The index being down never
+ * fails the write: the marks stay and the tenant's drain is woken.
+ */
+export async function writeListRows<S, T>(
+  search: ListSearch,
+  model: ListReadModel<S>,
+  tenantId: string,
+  keys: readonly string[],
+  write: () => Promise<T>,
+  options: { refresh?: 'wait_for' } = {},
+): Promise<T> {
+  const unique = [...new Set(keys)];
+  if (unique.length === 0) return write();
+  const markedAt = await markListRowsPending(model.kind, tenantId, unique);
+  try {
+    return await write();
+  } finally {
+    await indexMarkedRows(search, model, tenantId, unique, markedAt, options.refresh ?? false);
+  }
+}
+
+/** Marks rows as not yet in the index; answers the mark's time, which only its writer clears. */
+export async function markListRowsPending(
+  kind: ListKind,
+  tenantId: string,
+  keys: readonly string[],
+  markedAt = new Date(),
+): Promise<Date> {
+  await bulkWriteInSlices(
+    ListSearchOutboxModel,
+    keys.map((key) => ({
+      updateOne: {
+        filter: { _id: outboxId(kind, tenantId, key), tenantId },
+        update: { $set: { kind, key, markedAt } },
+        upsert: true,
+      },
+    })) as never,
+    { ordered: false },
+  );
+  return markedAt;
+}
+
+async function indexMarkedRows<S>(
+  search: ListSearch,
+  model: ListReadModel<S>,
+  tenantId: string,
+  keys: readonly string[],
+  markedAt: Date,
+  refresh: 'wait_for' | false,
+): Promise<void> {
+  try {
+    await indexListKeys(search, model, tenantId, keys, refresh);
+    await clearListMarks(
+      model.kind,
+      tenantId,
+      keys.map((key) => ({ key, markedAt })),
+    );
+  } catch (error) {
+    log.warn(
+      { tenantId, kind: model.kind, rows: keys.length, err: error },
+      'list index not updated; kept in the outbox',
+    );
+    await wakeListSearchOutbox(search, tenantId).catch((wakeError: unknown) =>
+      log.warn({ tenantId, err: wakeError }, 'list search outbox drain not woken'),
+    );
+  }
+}
+
+/** Clears marks that are still the given ones (a row marked again meanwhile stays for its own writer). */
+export async function clearListMarks(
+  kind: ListKind,
+  tenantId: string,
+  marks: ReadonlyArray<{ key: string; markedAt: Date }>,
+): Promise<void> {
+  await bulkWriteInSlices(
+    ListSearchOutboxModel,
+    marks.map(({ key, markedAt }) => ({
+      deleteOne: { filter: { _id: outboxId(kind, tenantId, key), tenantId, markedAt } },
+    })),
+    { ordered: false },
+  );
+}
+
+const outboxId = (kind: ListKind, tenantId: string, key: string) => `${kind}|${tenantId}|${key}`;
+
+const ensured = new WeakMap<ElasticsearchClient, Map<string, Promise<void>>>();
+
+/**
+ * Creates the current versioned index behind the alias when the alias is missing or points at an older
+ * version, and then starts its refill from MongoDB. Checked once per client and alias; a failure is retried
+ * next time.
+ */
+export function ensureListIndex<S>(search: ListSearch, model: ListReadModel<S>): Promise<void> {
+  const names = namesOf(search, model);
+  const perClient = ensured.get(search.es) ?? new Map<string, Promise<void>>();
+  ensured.set(search.es, perClient);
+  const known = perClient.get(names.alias);
+  if (known) return known;
+  const pending = (async () => {
+    const created = await pointAliasAtCurrentIndex(search.es, names, {
+      settings: model.settings,
+      mappings: model.mappings,
+    });
+    if (created) await startListSearchRebuild(search, model.kind, names);
+  })().catch((error: unknown) => {
+    perClient.delete(names.alias);
+    throw error;
+  });
+  perClient.set(names.alias, pending);
+  return pending;
+}
+
+/**
+ * Runs `work` against the index; when the index turns out to be gone (wiped by hand), it is created again, its
+ * refill started, and `work` tried once more.
+ */
+export async function withListIndex<S, T>(
+  search: ListSearch,
+  model: ListReadModel<S>,
+  work: (names: VersionedIndexNames) => Promise<T>,
+): Promise<T> {
+  const names = namesOf(search, model);
+  await ensureListIndex(search, model);
+  try {
+    return await work(names);
+  } catch (error) {
+    const text = error instanceof Error ? error.message : String(error);
+    if (!text.includes('index_not_found_exception')) throw error;
+    ensured.get(search.es)?.delete(names.alias);
+    await ensureListIndex(search, model);
+    return work(names);
+  }
+}
+
+/**
+ * Refills the index from MongoDB in batches, versioned like any write, so writes indexed meanwhile are never
+ * replaced by older copies; then marks the index refilled. A retry starts over, which the versions make
+ * harmless. `progress` heartbeats.
+ */
+export async function rebuildListIndex<S>(
+  search: ListSearch,
+  model: ListReadModel<S>,
+  progress: (indexed: number) => void,
+): Promise<number> {
+  await ensureListIndex(search, model);
+  const began = new Date();
+  let batch: S[] = [];
+  let indexed = 0;
+  const flush = async () => {
+    await indexListSources(search, model, batch);
+    indexed += batch.length;
+    batch = [];
+    progress(indexed);
+  };
+  for await (const source of model.readAll(REBUILD_BATCH)) {
+    batch.push(source);
+    if (batch.length >= REBUILD_BATCH) await flush();
+  }
+  await flush();
+  await markIndexRebuilt(search.es, namesOf(search, model), model.version, began);
+  return indexed;
+}
+
+const REBUILD_BATCH = 1_000;
+
+/** Starts the tenant's outbox drain, or tells the running one there is more. */
+export async function wakeListSearchOutbox(search: ListSearch, tenantId: string): Promise<void> {
+  await search.temporal.workflow.signalWithStart('listSearchOutboxWorkflow', {
+    workflowId: listSearchOutboxWorkflowId(tenantId),
+    taskQueue: search.taskQueue,
+    args: [{ tenantId }],
+    signal: 'listSearchPending',
+    signalArgs: [],
+    typedSearchAttributes: entitySearchAttributes(tenantId, 'list-search-outbox', tenantId),
+  });
+}
+
+/** Starts the refill of a read model's current index; a refill already running is left alone. */
+export async function startListSearchRebuild(
+  search: ListSearch,
+  kind: ListKind,
+  names: VersionedIndexNames,
+): Promise<void> {
+  try {
+    await search.temporal.workflow.start('listSearchRebuildWorkflow', {
+      workflowId: listSearchRebuildWorkflowId(names.index),
+      taskQueue: search.taskQueue,
+      args: [{ kind }],
+    });
+  } catch (error) {
+    if (!(error instanceof WorkflowExecutionAlreadyStartedError)) throw error;
+  }
+}
+
+/**
+ * At api and worker start: each read model's index exists and has been refilled from MongoDB (else a refill
+ * starts), and every tenant with marks left in the outbox (a write whose process died, an index that was down)
+ * has its drain running. Failures are logged, not fatal: the next start, or the next write, tries again.
+ */
+export async function prepareListSearch(
+  search: ListSearch,
+  models: ReadonlyArray<ListReadModel<unknown>>,
+  logger: Logger,
+): Promise<void> {
+  for (const model of models) {
+    try {
+      await ensureListIndex(search, model);
+      const names = namesOf(search, model);
+      if (await indexNeedsRebuild(search.es, names)) await startListSearchRebuild(search, model.kind, names);
+    } catch (error) {
+      logger.warn({ err: error, kind: model.kind }, 'list search index not checked at start');
+    }
+  }
+  try {
+    const tenants = (await ListSearchOutboxModel.distinct('tenantId', {}).setOptions({
+      crossTenant: true,
+    })) as string[];
+    for (const tenantId of tenants) await wakeListSearchOutbox(search, tenantId);
+  } catch (error) {
+    logger.warn({ err: error }, 'list search outbox not drained at start');
+  }
+}

@@ -1,0 +1,89 @@
+import { ApplicationFailure } from '@temporalio/common';
+import { TestWorkflowEnvironment } from '@temporalio/testing';
+import { Worker } from '@temporalio/worker';
+import type { ListSearchActivities } from '../../activities/list-search.activities';
+import {
+  listSearchOutboxWorkflow,
+  listSearchPendingSignal,
+  listSearchRebuildWorkflow,
+} from '../../workflows/list-search.workflow';
+import { recordHistoryIfAsked } from '../support/record-history';
+import { stackEnv } from '../support/stack-env';
+
+describe('list search workflows (客户群, 敏感行为审核 read models)', () => {
+  let env: TestWorkflowEnvironment;
+
+  beforeAll(async () => {
+    env = await TestWorkflowEnvironment.createLocal({
+      server: { executable: { type: 'existing-path', path: stackEnv.temporalBin } },
+    });
+  }, 60_000);
+
+  afterAll(async () => {
+    await env?.teardown();
+  });
+
+  function worker(taskQueue: string, activities: ListSearchActivities) {
+    return Worker.create({
+      connection: env.nativeConnection,
+      taskQueue,
+      workflowsPath: require.resolve('../../workflows'),
+      activities,
+    });
+  }
+
+  it('drains the outbox, retrying while the index is down, and comes back for marks too young to take', async () => {
+    const taskQueue = 'list-search-outbox';
+    let attempts = 0;
+    const drains: number[] = [];
+    const activities: ListSearchActivities = {
+      drainListSearchOutbox: async () => {
+        attempts += 1;
+        // The index is unreachable on the first attempt.
+        if (attempts === 1) throw ApplicationFailure.retryable('connect ECONNREFUSED');
+        drains.push(Date.now());
+        // First pass: one mark of a write that may still be in flight; the second finds it aged.
+        return drains.length === 1 ? { indexed: 2, waiting: 1 } : { indexed: 1, waiting: 0 };
+      },
+      rebuildListSearchIndex: async () => ({ indexed: 0 }),
+    };
+    const running = await worker(taskQueue, activities);
+    await running.runUntil(async () => {
+      const handle = await env.client.workflow.signalWithStart(listSearchOutboxWorkflow, {
+        workflowId: 'list-search-outbox/t1',
+        taskQueue,
+        args: [{ tenantId: 't1' }],
+        signal: listSearchPendingSignal,
+        signalArgs: [],
+      });
+      await handle.result();
+      await recordHistoryIfAsked(handle, 'list-search-outbox');
+    });
+    expect(attempts).toBe(3);
+    expect(drains).toHaveLength(2);
+    expect(drains[1] - drains[0]).toBeGreaterThanOrEqual(29_000);
+  }, 90_000);
+
+  it('refills a read model’s index from MongoDB once', async () => {
+    const taskQueue = 'list-search-rebuild';
+    const rebuilt: string[] = [];
+    const activities: ListSearchActivities = {
+      drainListSearchOutbox: async () => ({ indexed: 0, waiting: 0 }),
+      rebuildListSearchIndex: async (input) => {
+        rebuilt.push(input.kind);
+        return { indexed: 10 };
+      },
+    };
+    const running = await worker(taskQueue, activities);
+    await running.runUntil(async () => {
+      const handle = await env.client.workflow.start(listSearchRebuildWorkflow, {
+        workflowId: 'list-search-rebuild/x-customer-groups-v1',
+        taskQueue,
+        args: [{ kind: 'customer-groups' }],
+      });
+      await handle.result();
+      await recordHistoryIfAsked(handle, 'list-search-rebuild');
+    });
+    expect(rebuilt).toEqual(['customer-groups']);
+  }, 60_000);
+});
