@@ -1,6 +1,5 @@
-import { DATA_SCOPES } from '../models/role.model';
 import { z } from './common.contract';
-import { staffPasswordRequestSchema } from './role.contract';
+import { DATA_SCOPES, staffPasswordRequestSchema } from './role.contract';
 
 export const loginRequestSchema = z
   .object({
