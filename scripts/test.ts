@@ -5,7 +5,8 @@
  *   npm test -- customers                    arguments after `--` go to every jest run
  * Servers are started only for the projects that need them: integration and e2e get FerretDB, Elasticsearch,
  * Temporal and the WeCom simulator (and the admin build; e2e also Chromium); workflows get the Temporal binaries.
- * A plain `npm test` (no arguments) also runs the admin's component tests (web/, Angular's vitest builder).
+ * A plain `npm test` (no arguments) also runs the admin's lint, typecheck and component tests (web/, Angular's
+ * vitest builder).
  * Exit code: the first failing run's, else 0.
  */
 import fs from 'node:fs';
@@ -81,15 +82,28 @@ runScript(test, async (supervisor) => {
     results.push({ project, code, summary: readJestSummary(outputFile), seconds: elapsed(projectBegan) });
   }
 
-  // The admin's component tests have their own runner; a plain `npm test` runs them too.
+  // The admin has its own lint, typecheck and component-test runner; a plain `npm test` runs all three, in that
+  // order, and the web line of the summary names the first that failed.
   const runsEverything = process.argv.length <= 2;
-  let web: { code: number; seconds: string } | undefined;
+  let web: { code: number; failedStep?: string; seconds: string } | undefined;
   if (runsEverything && fs.existsSync(path.join(ROOT, 'web', 'package.json'))) {
     const webBegan = Date.now();
-    log.info('');
-    log.step('web: admin component tests (npm test --prefix web)');
-    const code = await runAttached('npm', ['test', '--prefix', 'web'], { cwd: ROOT, env });
-    web = { code, seconds: elapsed(webBegan) };
+    let code = 0;
+    let failedStep: string | undefined;
+    for (const [script, what] of [
+      ['lint', 'lint'],
+      ['typecheck', 'typecheck'],
+      ['test', 'component tests'],
+    ] as const) {
+      log.info('');
+      log.step(`web: admin ${what} (npm run ${script} --prefix web)`);
+      code = await runAttached('npm', ['run', script, '--prefix', 'web'], { cwd: ROOT, env });
+      if (code !== 0) {
+        failedStep = what;
+        break;
+      }
+    }
+    web = { code, failedStep, seconds: elapsed(webBegan) };
   }
 
   // Stop the servers now, so that the summary below is the last thing the run prints (CI reads the closing lines).
@@ -119,9 +133,10 @@ runScript(test, async (supervisor) => {
     total.skipped += summary.skipped;
   }
   if (web) {
-    log.info(
-      `${web.code === 0 ? '✓' : '✗'} ${'web'.padEnd(12)} admin component tests ${web.code === 0 ? 'passed' : 'failed'} (${web.seconds})`,
-    );
+    const outcome = web.failedStep
+      ? `admin ${web.failedStep} failed`
+      : 'admin lint, typecheck and component tests passed';
+    log.info(`${web.code === 0 ? '✓' : '✗'} ${'web'.padEnd(12)} ${outcome} (${web.seconds})`);
     if (web.code !== 0) total.failed += 1;
   }
   if (pushdown) log.info(pushdown.summary);

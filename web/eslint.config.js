@@ -21,6 +21,20 @@ module.exports = tseslint.config(
       ],
       '@angular-eslint/prefer-on-push-component-change-detection': 'error',
       '@typescript-eslint/no-unused-vars': ['error', { argsIgnorePattern: '^_' }],
+      // The API's payload types come from its zod contracts (lib/contracts); types only, so neither zod nor any
+      // server code lands in the admin bundle.
+      'no-restricted-imports': [
+        'error',
+        {
+          patterns: [
+            {
+              group: ['@contracts/*', '**/lib/contracts/*', 'zod'],
+              message: 'Import the API contracts (and zod) as types only: import type.',
+              allowTypeImports: true,
+            },
+          ],
+        },
+      ],
     },
   },
   {

@@ -1,6 +1,5 @@
-import { DATA_SCOPES } from '../models/role.model';
 import { z } from './common.contract';
-import { staffPasswordRequestSchema } from './role.contract';
+import { DATA_SCOPES, staffPasswordRequestSchema } from './role.contract';
 
 export const loginRequestSchema = z
   .object({
@@ -44,6 +43,9 @@ export type LoginRequest = z.infer<typeof loginRequestSchema>;
 export type SessionUser = z.infer<typeof sessionUserSchema>;
 export type SessionTenant = z.infer<typeof sessionTenantSchema>;
 export type SessionAccess = z.infer<typeof sessionAccessSchema>;
+export type LoginResponse = z.infer<typeof loginResponseSchema>;
+/** GET /api/auth/me */
+export type Session = z.infer<typeof meResponseSchema>;
 
 /** 扫码登录 (I-09): the 企业ID the person enters starts WeCom's web login for that corp. */
 export const wecomLoginStartQuerySchema = z.object({

@@ -1,6 +1,6 @@
-import { TAG_COLORS } from '../models/corp-tag.model';
 import { pageOf, paginationQuerySchema, z } from './common.contract';
 import { listColumnsSchema, listColumnsViewSchema, type ColumnCatalogue } from './list-columns.contract';
+import { TAG_COLORS } from './tags.contract';
 
 /** 客户群: the list with its filters, 打标签 with 群标签, and the 群画像. */
 

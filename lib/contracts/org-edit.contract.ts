@@ -1,12 +1,15 @@
 import { DEPARTMENT_NAME_FORBIDDEN, DEPARTMENT_NAME_MAX } from '../org/department-rules';
-import { ORG_CHANGE_KINDS, ORG_CHANGE_OPS, ORG_CHANGE_STATUSES } from '../models/org-change.model';
 import { pageOf, paginationQuerySchema, z } from './common.contract';
 import { writeBackMarkSchema } from './org.contract';
 
 /** 组织架构 editing (R-7.1.1-02..10, R-7.1.3, I-95..I-100): the requests, with the manual's rules and words. */
 
+export const ORG_CHANGE_KINDS = ['department', 'staff'] as const;
+export const ORG_CHANGE_OPS = ['create', 'update', 'delete'] as const;
+export const ORG_CHANGE_STATUSES = ['pending', 'applied', 'failed'] as const;
+
 const characters = (text: string) => [...text].length;
-const utf8Bytes = (text: string) => Buffer.byteLength(text, 'utf8');
+const utf8Bytes = (text: string) => new TextEncoder().encode(text).length;
 
 export const departmentNameSchema = z
   .string({ error: '请输入部门名称' })

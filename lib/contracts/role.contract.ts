@@ -1,5 +1,7 @@
-import { DATA_SCOPES } from '../models/role.model';
 import { pageOf, paginationQuerySchema, z } from './common.contract';
+
+/** 数据权限 (R-7.2.2-03): whose customers, groups, messages and statistics a role sees, through their staff. */
+export const DATA_SCOPES = ['self', 'department', 'all', 'custom'] as const;
 
 export const ROLE_NAME_MAX = 30;
 

@@ -1,7 +1,9 @@
-import { ALERT_STATUSES } from '../models/sensitive-alert.model';
-import { SENSITIVE_BEHAVIORS } from '../models/sensitive-behavior-settings.model';
 import { undeliveredRecipientSchema } from './app-message.contract';
 import { pageOf, paginationQuerySchema, z } from './common.contract';
+import { SENSITIVE_BEHAVIORS } from './sensitive-behavior-settings.contract';
+
+/** 待审核, 违规属实, 已移除. */
+export const ALERT_STATUSES = ['pending', 'violation', 'dismissed'] as const;
 
 /** 敏感行为列表: filters of the manual. */
 export const sensitiveAlertListQuerySchema = paginationQuerySchema.extend({

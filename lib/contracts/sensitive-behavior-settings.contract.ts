@@ -1,5 +1,10 @@
-import { AUDITED_PARTIES, SENSITIVE_BEHAVIORS } from '../models/sensitive-behavior-settings.model';
 import { z } from './common.contract';
+
+/** 敏感行为监控 (R-7.6-02): 发红包, 发名片, 敏感消息, 删除好友. */
+export const SENSITIVE_BEHAVIORS = ['redpacket', 'card', 'sensitive-message', 'delete-friend'] as const;
+
+/** 被审计范围 (R-7.6-05): messages sent by customers, by staff. */
+export const AUDITED_PARTIES = ['customer', 'staff'] as const;
 
 const userids = z.array(z.string().min(1).max(64)).max(5000, '所选员工过多');
 

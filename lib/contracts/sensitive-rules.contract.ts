@@ -1,5 +1,7 @@
-import { SENTIMENTS } from '../models/sensitive-rule.model';
 import { pageOf, paginationQuerySchema, z } from './common.contract';
+
+/** 分类 (R-5.2.2-06): 正向 / 中立 / 负向. */
+export const SENTIMENTS = ['positive', 'neutral', 'negative'] as const;
 
 /** 敏感消息管理: limits and wording of the manual (R-5.2.2-01/02). */
 export const RULE_NAME_MAX = 10;

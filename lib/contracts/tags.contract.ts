@@ -1,5 +1,7 @@
-import { TAG_COLORS } from '../models/corp-tag.model';
 import { z } from './common.contract';
+
+/** 标签颜色 (R-7.3.1-03): a 微丰-only attribute, one of a small palette. */
+export const TAG_COLORS = ['blue', 'green', 'orange', 'red'] as const;
 
 /** 标签管理: 企业微信标签 and 群标签 share their rules (I-105, I-106): names ≤30, unique in their group. */
 export const TAG_NAME_MAX = 30;

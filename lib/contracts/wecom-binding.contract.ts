@@ -1,5 +1,7 @@
-import { SYNC_KINDS } from '../models/sync-run.model';
 import { z } from './common.contract';
+
+/** What a sync reads from WeCom: the org, or the customer side (customers, customer groups, corp tags). */
+export const SYNC_KINDS = ['org', 'customers', 'customer-groups', 'corp-tags'] as const;
 
 /** 企微绑定 (R-7.4-02/03, I-107): what the page reads, what it saves, and the setup doctor's answer. */
 

@@ -1,8 +1,7 @@
 import { InferSchemaType, Schema, model } from 'mongoose';
+import { TAG_COLORS } from '../contracts/tags.contract';
 import { tenantScopePlugin } from '../db/tenant-scope.plugin';
 
-/** 标签颜色 (R-7.3.1-03): a 微丰-only attribute, one of a small palette. */
-export const TAG_COLORS = ['blue', 'green', 'orange', 'red'] as const;
 export type TagColor = (typeof TAG_COLORS)[number];
 
 const corpTagSchema = new Schema(

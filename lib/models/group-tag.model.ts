@@ -1,6 +1,6 @@
 import { InferSchemaType, Schema, model } from 'mongoose';
+import { TAG_COLORS } from '../contracts/tags.contract';
 import { tenantScopePlugin } from '../db/tenant-scope.plugin';
-import { TAG_COLORS } from './corp-tag.model';
 
 const groupTagSchema = new Schema(
   {

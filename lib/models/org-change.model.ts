@@ -1,10 +1,7 @@
 import { InferSchemaType, Schema, model } from 'mongoose';
+import { ORG_CHANGE_KINDS, ORG_CHANGE_OPS, ORG_CHANGE_STATUSES } from '../contracts/org-edit.contract';
 import { tenantScopePlugin } from '../db/tenant-scope.plugin';
 import { writeBackStateSchema } from './write-back-state';
-
-export const ORG_CHANGE_KINDS = ['department', 'staff'] as const;
-export const ORG_CHANGE_OPS = ['create', 'update', 'delete'] as const;
-export const ORG_CHANGE_STATUSES = ['pending', 'applied', 'failed'] as const;
 
 /**
  * One local edit of the org (组织架构) to be written back to WeCom's contacts API (I-95). Saved together with

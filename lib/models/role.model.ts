@@ -1,9 +1,8 @@
 import { InferSchemaType, Schema, model } from 'mongoose';
 import { tenantScopePlugin } from '../db/tenant-scope.plugin';
 import { cleanJson } from '../db/to-json';
+import { DATA_SCOPES } from '../contracts/role.contract';
 
-/** 数据权限 (R-7.2.2-03): whose customers, groups, messages and statistics a role sees, through their staff. */
-export const DATA_SCOPES = ['self', 'department', 'all', 'custom'] as const;
 export type DataScope = (typeof DATA_SCOPES)[number];
 
 /**

@@ -1,11 +1,10 @@
 import { InferSchemaType, Schema, model } from 'mongoose';
+import { ALERT_STATUSES } from '../contracts/sensitive-alerts.contract';
+import { SENSITIVE_BEHAVIORS } from '../contracts/sensitive-behavior-settings.contract';
+import { SENTIMENTS } from '../contracts/sensitive-rules.contract';
 import { tenantScopePlugin } from '../db/tenant-scope.plugin';
-import { SENSITIVE_BEHAVIORS } from './sensitive-behavior-settings.model';
-import { SENTIMENTS } from './sensitive-rule.model';
 import { undeliveredRecipientSchema } from './undelivered-recipient.schema';
 
-/** 待审核, 违规属实, 已移除. */
-export const ALERT_STATUSES = ['pending', 'violation', 'dismissed'] as const;
 export type AlertStatus = (typeof ALERT_STATUSES)[number];
 
 /**

@@ -1,12 +1,9 @@
 import { InferSchemaType, Schema, model } from 'mongoose';
+import { AUDITED_PARTIES, SENSITIVE_BEHAVIORS } from '../contracts/sensitive-behavior-settings.contract';
 import { tenantScopePlugin } from '../db/tenant-scope.plugin';
 
-/** 敏感行为监控 (R-7.6-02): 发红包, 发名片, 敏感消息, 删除好友. */
-export const SENSITIVE_BEHAVIORS = ['redpacket', 'card', 'sensitive-message', 'delete-friend'] as const;
 export type SensitiveBehavior = (typeof SENSITIVE_BEHAVIORS)[number];
 
-/** 被审计范围 (R-7.6-05): messages sent by customers, by staff. */
-export const AUDITED_PARTIES = ['customer', 'staff'] as const;
 export type AuditedParty = (typeof AUDITED_PARTIES)[number];
 
 /**

@@ -1,8 +1,7 @@
 import { InferSchemaType, Schema, model } from 'mongoose';
+import { SENTIMENTS } from '../contracts/sensitive-rules.contract';
 import { tenantScopePlugin } from '../db/tenant-scope.plugin';
 
-/** 分类 (R-5.2.2-06): 正向 / 中立 / 负向. */
-export const SENTIMENTS = ['positive', 'neutral', 'negative'] as const;
 export type Sentiment = (typeof SENTIMENTS)[number];
 
 /**

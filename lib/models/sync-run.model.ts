@@ -1,8 +1,7 @@
 import { InferSchemaType, Schema, model } from 'mongoose';
+import { SYNC_KINDS } from '../contracts/wecom-binding.contract';
 import { tenantScopePlugin } from '../db/tenant-scope.plugin';
 
-/** What a sync reads from WeCom: the org, or the customer side (customers, customer groups, corp tags). */
-export const SYNC_KINDS = ['org', 'customers', 'customer-groups', 'corp-tags'] as const;
 export type SyncKind = (typeof SYNC_KINDS)[number];
 
 /**

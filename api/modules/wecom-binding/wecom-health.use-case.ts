@@ -2,7 +2,8 @@ import { WECOM_PER_HOUR, WECOM_PER_MINUTE } from '../../../lib/wecom/call-budget
 import type { WecomHealth } from '../../../lib/contracts/wecom-binding.contract';
 import { ArchiveCursorModel } from '../../../lib/models/archive-cursor.model';
 import { CallbackInboxModel } from '../../../lib/models/callback-inbox.model';
-import { SYNC_KINDS, SyncRunModel, type SyncKind } from '../../../lib/models/sync-run.model';
+import { SYNC_KINDS } from '../../../lib/contracts/wecom-binding.contract';
+import { SyncRunModel, type SyncKind } from '../../../lib/models/sync-run.model';
 import { WeComCallStatModel } from '../../../lib/models/wecom-call-stat.model';
 import { WeComTokenStateModel } from '../../../lib/models/wecom-token-state.model';
 

@@ -1,20 +1,8 @@
+import type { H5CustomerProfile, h5CustomerTaggingSchema } from '@contracts/h5.contract';
+import type { z } from 'zod';
+
 /** GET/PATCH /api/h5/customers/:externalUserid (lib/contracts/h5.contract.ts). */
-export interface H5CustomerProfile {
-  externalUserid: string;
-  name: string;
-  avatar: string;
-  type: 1 | 2;
-  wecomCorpName: string;
-  owner: { userid: string; name: string } | null;
-  firstAddedAt: string | null;
-  tags: Array<{ id: string; name: string }>;
-  staffCount: number;
-  groupCount: number;
-  phone: string;
-  source: string;
-  corpName: string;
-  editableFields: Array<'corpName' | 'position' | 'phone' | 'source'>;
-}
+export type { H5CustomerProfile } from '@contracts/h5.contract';
 
 /** GET /api/h5/tag-options: the corp tag groups the side panel can tag with. */
 export interface H5TagGroup {
@@ -24,10 +12,7 @@ export interface H5TagGroup {
 }
 
 /** POST /api/h5/customers/:externalUserid/tags. */
-export interface H5CustomerTagging {
-  profile: H5CustomerProfile;
-  job: { id: string; status: 'running' | 'completed' };
-}
+export type H5CustomerTagging = z.infer<typeof h5CustomerTaggingSchema>;
 
 /** What the side panel sends for the tags chosen: the ones to put on and the ones to take off. */
 export function tagChangeOf(

@@ -16,11 +16,11 @@ const PORTRAIT: GroupPortrait = {
   notice: '',
   createdAt: '2026-11-01T02:00:00.000Z',
   memberCount: 3,
-  groupTags: [{ id: 'g1', name: '高意向' }],
-  internalMembers: [{ userid: 'lina', name: '李娜' }],
+  groupTags: [{ id: 'g1', name: '高意向', color: 'blue' }],
+  internalMembers: [{ userid: 'lina', name: '李娜', avatar: '' }],
   externalMembers: [
-    { userid: 'wm1', name: '张三' },
-    { userid: 'wm2', name: '李四' },
+    { userid: 'wm1', name: '张三', corpName: '', tags: [], joinScene: 1, joinedAt: null, followers: [] },
+    { userid: 'wm2', name: '李四', corpName: '', tags: [], joinScene: 3, joinedAt: null, followers: [] },
   ],
 };
 

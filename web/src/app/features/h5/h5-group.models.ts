@@ -1,28 +1,28 @@
 import { HttpErrorResponse } from '@angular/common/http';
 
+import type { CustomerGroupPortrait, MessageTrend } from '@contracts/customer-groups.contract';
+
 import { apiErrorMessage } from '../../core/net/api-error';
 
 /**
  * The parts of GET /api/customer-groups/:chatId/portrait (lib/contracts/customer-groups.contract.ts) the sidebar
  * shows, as the admin's 群画像 drawer does (R-3.2.2): 群介绍, 群内部人员 and 群外部人员.
  */
-export interface GroupPortrait {
-  chatId: string;
-  name: string;
-  owner: { userid: string; name: string };
-  notice: string;
-  createdAt: string | null;
-  memberCount: number;
-  groupTags: Array<{ id: string; name: string }>;
-  internalMembers: Array<{ userid: string; name: string }>;
-  externalMembers: Array<{ userid: string; name: string }>;
-}
+export type GroupPortrait = Pick<
+  CustomerGroupPortrait,
+  | 'chatId'
+  | 'name'
+  | 'owner'
+  | 'notice'
+  | 'createdAt'
+  | 'memberCount'
+  | 'groupTags'
+  | 'internalMembers'
+  | 'externalMembers'
+>;
 
 /** GET /api/customer-groups/:chatId/message-trend?days=7: messages per day, staff vs customers. */
-export interface GroupMessageTrend {
-  archived: boolean;
-  days: Array<{ date: string; staff: number; customers: number }>;
-}
+export type GroupMessageTrend = MessageTrend;
 
 /** WeCom lets a group go without a name; the admin's lists call it the same. */
 export function groupTitle(portrait: Pick<GroupPortrait, 'name'>): string {

@@ -1,39 +1,18 @@
-/** Shapes of /api/platform (lib/contracts/platform.contract.ts on the server). */
-export type TenantPhase = 'pending' | 'active' | 'expired';
+import type {
+  CreateTenant,
+  UpdateTenant,
+  platformOperatorSchema,
+  tenantPageSchema,
+} from '@contracts/platform.contract';
+import type { z } from 'zod';
 
-export interface TenantSummary {
-  id: string;
-  name: string;
-  seats: number;
-  seatsUsed: number;
-  effectiveAt: string;
-  expiresAt: string;
-  phase: TenantPhase;
-  wecomBound: boolean;
-}
-
-export interface TenantPage {
-  items: TenantSummary[];
-  total: number;
-  page: number;
-  pageSize: number;
-}
-
-export interface OpenTenantRequest {
-  id: string;
-  name: string;
-  seats: number;
-  effectiveAt: string;
-  expiresAt: string;
-  admin: { name: string; mobile: string; password: string };
-}
-
-export type ChangeTenantRequest = Partial<Pick<OpenTenantRequest, 'seats' | 'effectiveAt' | 'expiresAt'>>;
-
-export interface PlatformOperator {
-  username: string;
-  name: string;
-}
+/** Shapes of /api/platform (lib/contracts/platform.contract.ts). */
+export type TenantPage = z.infer<typeof tenantPageSchema>;
+export type TenantSummary = TenantPage['items'][number];
+export type TenantPhase = TenantSummary['phase'];
+export type OpenTenantRequest = CreateTenant;
+export type ChangeTenantRequest = UpdateTenant;
+export type PlatformOperator = z.infer<typeof platformOperatorSchema>;
 
 export const PHASE_LABELS: Record<TenantPhase, { text: string; color: string }> = {
   pending: { text: '未生效', color: 'default' },

@@ -1,9 +1,23 @@
-import type { UndeliveredRecipient } from '../../../shared/undelivered/undelivered';
+import type {
+  GroupCodeStatus,
+  GroupCodeStrategy,
+  GroupState,
+  UpdateGroupCode,
+  groupCodePageSchema,
+  groupStoreSchema,
+} from '@contracts/group-code.contract';
+import type { z } from 'zod';
 
-/** 群活码 (R-2.1) as the api serves it (lib/contracts/group-code.contract.ts on the server). */
-export type GroupCodeStrategy = 'overflow' | 'round-robin' | 'nearest';
-export type GroupCodeStatus = 'normal' | 'abnormal';
-export type GroupState = 'waiting' | 'serving' | 'full' | 'expired';
+/** 群活码 (R-2.1) as the api serves it (lib/contracts/group-code.contract.ts). */
+export type {
+  GroupCodeDetail,
+  GroupCodeRow,
+  GroupCodeStatus,
+  GroupCodeStrategy,
+  GroupInput,
+  GroupState,
+  GroupView,
+} from '@contracts/group-code.contract';
 
 export const STRATEGY_OPTIONS: ReadonlyArray<{ value: GroupCodeStrategy; label: string }> = [
   { value: 'overflow', label: '溢出策略' },
@@ -22,64 +36,11 @@ export const IMAGE_HINT = '只能上传jpg/png格式图片，且不超过2M';
 export const IMAGE_MAX_BYTES = 2 * 1024 * 1024;
 export const TEXT_MAX = 30;
 
-export interface GroupStore {
-  name: string;
-  address: string;
-  latitude: number;
-  longitude: number;
-}
+export type GroupStore = z.infer<typeof groupStoreSchema>;
+export type GroupCodePage = z.infer<typeof groupCodePageSchema>;
 
-export interface GroupInput {
-  qrFileId: string;
-  name: string;
-  expiresOn: string;
-  scanLimit: number;
-  store?: GroupStore | null;
-}
-
-export interface GroupView extends GroupInput {
-  id: string;
-  expiresAt: string;
-  scanCount: number;
-  state: GroupState;
-  store: GroupStore | null;
-}
-
-export interface GroupCodeRow {
-  id: string;
-  name: string;
-  scene: string;
-  strategy: GroupCodeStrategy;
-  guide: string;
-  iconFileId: string | null;
-  groupCount: number;
-  scanCount: number;
-  status: GroupCodeStatus;
-  creatorName: string;
-  createdAt: string;
-  link: string;
-  /** The creator, when the latest alert about the code did not reach them. */
-  alertUndelivered: UndeliveredRecipient[];
-}
-
-export interface GroupCodeDetail extends GroupCodeRow {
-  groups: GroupView[];
-}
-
-export interface GroupCodePage {
-  items: GroupCodeRow[];
-  total: number;
-  page: number;
-  pageSize: number;
-}
-
-export interface GroupCodeFields {
-  name: string;
-  scene: string;
-  strategy: GroupCodeStrategy;
-  guide: string;
-  iconFileId: string | null;
-}
+/** Step 1's fields (新建 and 编辑). */
+export type GroupCodeFields = UpdateGroupCode;
 
 export interface GroupCodeFilters {
   keyword?: string;

@@ -1,37 +1,19 @@
-import type { UndeliveredRecipient } from '../../../shared/undelivered/undelivered';
+import type {
+  WelcomeView,
+  welcomeImageSchema,
+  welcomePageSchema,
+} from '@contracts/welcome-messages.contract';
+import type { z } from 'zod';
 
 /** 欢迎语 as the api answers (lib/contracts/welcome-messages.contract.ts). */
 export type WelcomeKind = 'default' | 'group';
 
-export type WelcomeAttachment =
-  | { kind: 'image'; fileId: string; name: string }
-  | { kind: 'link'; title: string; url: string; desc: string; picUrl: string }
-  | { kind: 'miniprogram'; title: string; appid: string; page: string; coverFileId: string };
+export type { WelcomeAttachment } from '@contracts/welcome-messages.contract';
+export type Welcome = WelcomeView;
+export type WelcomePage = z.infer<typeof welcomePageSchema>;
 
-export interface Welcome {
-  id: string;
-  text: string;
-  attachment: WelcomeAttachment | null;
-  summary: string;
-  creatorName: string;
-  updatedAt: string;
-  sync?: { status: 'pending' | 'synced' | 'failed'; errcode?: number; errmsg?: string };
-  /** Group welcomes: the owners the app notice about it did not reach. */
-  ownersUndelivered?: UndeliveredRecipient[];
-}
-
-export interface WelcomePage {
-  items: Welcome[];
-  total: number;
-  page: number;
-  pageSize: number;
-}
-
-export interface UploadedImage {
-  fileId: string;
-  name: string;
-  url: string;
-}
+/** POST …/images answer. */
+export type UploadedImage = z.infer<typeof welcomeImageSchema>;
 
 export const WELCOME_TEXT_MAX = 300;
 export const NICKNAME = '#nickname#';

@@ -1,26 +1,13 @@
-import type { UndeliveredRecipient } from '../../../shared/undelivered/undelivered';
+import type { SensitiveAlertView, sensitiveAlertPageSchema } from '@contracts/sensitive-alerts.contract';
+import type { z } from 'zod';
 
 /** 敏感行为列表 (R-5.3.1) as the api serves it (lib/contracts/sensitive-alerts.contract.ts). */
-export type SensitiveBehavior = 'redpacket' | 'card' | 'sensitive-message' | 'delete-friend';
-
-export interface SensitiveAlert {
-  id: string;
-  triggeredAt: string;
-  behavior: SensitiveBehavior;
-  senderName: string;
-  senderType: 'staff' | 'customer';
-  chatName: string;
-  ruleName: string | null;
-  content: string;
-  words: string[];
-  status: AlertStatus;
-  reviewNote: string;
-  reviewerName: string | null;
-  reviewedAt: string | null;
-}
+export type { SensitiveAlertContext } from '@contracts/sensitive-alerts.contract';
+export type SensitiveAlert = SensitiveAlertView;
+export type SensitiveBehavior = SensitiveAlert['behavior'];
 
 /** Not reviewed yet, or the latest review's 审核结果. */
-export type AlertStatus = 'pending' | 'violation' | 'dismissed';
+export type AlertStatus = SensitiveAlert['status'];
 export type Verdict = Exclude<AlertStatus, 'pending'>;
 
 /** 审核结果 (I-86). */
@@ -29,28 +16,7 @@ export const VERDICT_LABELS: Record<Verdict, string> = { violation: '违规属�
 /** The 状态 filter (R-5.3.1-01): 已审核 is either 审核结果. */
 export type StatusFilter = 'all' | 'pending' | 'reviewed';
 
-/** The 审核 dialog's conversation: 5 messages either side of the hit. */
-export interface SensitiveAlertContext {
-  words: string[];
-  messages: Array<{
-    id: string;
-    senderName: string;
-    senderType: 'staff' | 'customer';
-    msgtype: string;
-    msgtime: string;
-    content: string;
-    hit: boolean;
-  }>;
-  /** The members the app notice about the alert did not reach. */
-  noticeUndelivered: UndeliveredRecipient[];
-}
-
-export interface SensitiveAlertPage {
-  items: SensitiveAlert[];
-  total: number;
-  page: number;
-  pageSize: number;
-}
+export type SensitiveAlertPage = z.infer<typeof sensitiveAlertPageSchema>;
 
 export interface SensitiveAlertFilters {
   behavior: SensitiveBehavior | 'all';

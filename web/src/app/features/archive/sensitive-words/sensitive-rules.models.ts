@@ -1,32 +1,17 @@
+import type {
+  SensitiveRuleListQuery,
+  SensitiveRuleView,
+  sensitiveRulePageSchema,
+} from '@contracts/sensitive-rules.contract';
+import type { z } from 'zod';
+
 /** 敏感消息管理 as the api serves it (lib/contracts/sensitive-rules.contract.ts). */
-export type Sentiment = 'positive' | 'neutral' | 'negative';
-export type RuleStatusFilter = 'all' | 'enabled' | 'disabled';
-export type RuleSort = 'createdAt' | 'hitCount-asc' | 'hitCount-desc';
-
-export interface SensitiveRule {
-  id: string;
-  name: string;
-  words: string[];
-  sentiment: Sentiment;
-  enabled: boolean;
-  hitCount: number;
-  creatorName: string;
-  createdAt: string;
-}
-
-export interface SensitiveRulePage {
-  items: SensitiveRule[];
-  total: number;
-  page: number;
-  pageSize: number;
-}
-
-export interface SensitiveRuleInput {
-  name: string;
-  /** As typed: words separated by the Chinese comma. */
-  words: string;
-  sentiment: Sentiment;
-}
+export type { SensitiveRuleInput } from '@contracts/sensitive-rules.contract';
+export type SensitiveRule = SensitiveRuleView;
+export type Sentiment = SensitiveRule['sentiment'];
+export type RuleStatusFilter = SensitiveRuleListQuery['status'];
+export type RuleSort = SensitiveRuleListQuery['sort'];
+export type SensitiveRulePage = z.infer<typeof sensitiveRulePageSchema>;
 
 export const RULE_NAME_MAX = 10;
 export const RULE_WORDS_MAX = 500;

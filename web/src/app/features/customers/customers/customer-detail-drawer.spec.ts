@@ -40,6 +40,7 @@ const detail: CustomerDetail = {
 
 const record: ContactRecord = {
   id: 'r1',
+  undelivered: [],
   externalUserid: 'wm-1',
   kind: 'record',
   text: '客户想了解年付优惠',

@@ -1,38 +1,18 @@
+import type {
+  CustomerRow,
+  EditableField,
+  customerOptionsSchema,
+  customerPageSchema,
+  TaggingJobView,
+} from '@contracts/customer.contract';
+import type { z } from 'zod';
+
 /** Shapes of /api/customers (lib/contracts/customer.contract.ts). */
-export interface StaffRef {
-  userid: string;
-  name: string;
-}
-export interface TagRef {
-  id: string;
-  name: string;
-}
+export type { CustomerDetail, CustomerRow, EditableField } from '@contracts/customer.contract';
+export type StaffRef = CustomerRow['adders'][number];
+export type TagRef = CustomerRow['tags'][number];
 
-export interface CustomerRow {
-  externalUserid: string;
-  name: string;
-  avatar: string;
-  type: number;
-  suffix: string;
-  corpName: string;
-  position: string;
-  phone: string;
-  owner: StaffRef | null;
-  adders: StaffRef[];
-  addedAt: string | null;
-  lastContactAt: string | null;
-  source: string;
-  tags: TagRef[];
-  remark: string;
-}
-
-export interface CustomerPage {
-  items: CustomerRow[];
-  total: number;
-  totalCapped: boolean;
-  page: number;
-  pageSize: number;
-}
+export type CustomerPage = z.infer<typeof customerPageSchema>;
 
 /** The 高级搜索 and the search box; empty values mean "no filter". */
 export interface CustomerFilter {
@@ -52,60 +32,9 @@ export interface CustomerQuery extends CustomerFilter {
   pageSize: number;
 }
 
-export interface CustomerOptions {
-  tagGroups: Array<{ groupId: string; name: string; tags: TagRef[] }>;
-  staff: StaffRef[];
-}
+export type CustomerOptions = z.infer<typeof customerOptionsSchema>;
 
-export interface TaggingJob {
-  id: string;
-  status: 'running' | 'completed';
-  customers: number;
-  relations: number;
-  written: number;
-  failures: Array<{ externalUserid: string; userid: string; errcode: number; errmsg: string }>;
-}
-
-export type EditableField = 'corpName' | 'position' | 'phone' | 'source';
-
-export interface CustomerDetail {
-  customer: CustomerRow & { gender: number; corpFullName: string; active: boolean };
-  editable: EditableField[];
-  relations: Array<{
-    userid: string;
-    name: string;
-    remark: string;
-    description: string;
-    addedAt: string;
-    addWay: number;
-    tags: TagRef[];
-    active: boolean;
-  }>;
-  addEvents: Array<{
-    userid: string;
-    name: string;
-    at: string;
-    source: string;
-    remark: string;
-    /** 添加渠道 (员工活码：活动场景) and the welcome's outcome, for adds through a code. */
-    channel?: string;
-    welcome?: string;
-  }>;
-  enterprise:
-    | (Record<EnterpriseField, string> & {
-        editable: EnterpriseField[];
-        createdAt: string | null;
-        creator: string;
-        relatedCustomers: Array<{
-          externalUserid: string;
-          name: string;
-          suffix: string;
-          owner: StaffRef | null;
-          tags: TagRef[];
-        }>;
-      })
-    | null;
-}
+export type TaggingJob = TaggingJobView;
 
 /** 企业信息 → 基本信息 (R-3.1.2-10), in the manual's order. */
 export const ENTERPRISE_FIELDS = [

@@ -1,33 +1,20 @@
-import { TagColor } from '../../system/tags/tags.models';
+import type {
+  CustomerGroupPortrait,
+  CustomerGroupRow,
+  customerGroupPageSchema,
+} from '@contracts/customer-groups.contract';
+import type { z } from 'zod';
 
 /** 客户群 as the api serves it (lib/contracts/customer-groups.contract.ts). */
-export interface GroupTagRef {
-  id: string;
-  name: string;
-  color: TagColor;
-}
-
-export interface StaffRef {
-  userid: string;
-  name: string;
-}
-
-export interface CustomerGroupRow {
-  chatId: string;
-  name: string;
-  memberCount: number;
-  lastMessageAt: string | null;
-  createdAt: string | null;
-  groupTags: GroupTagRef[];
-  owner: StaffRef;
-}
-
-export interface CustomerGroupPage {
-  items: CustomerGroupRow[];
-  total: number;
-  page: number;
-  pageSize: number;
-}
+export type {
+  CustomerGroupPortrait,
+  CustomerGroupRow,
+  MessageTrend,
+} from '@contracts/customer-groups.contract';
+export type GroupTagRef = CustomerGroupRow['groupTags'][number];
+export type StaffRef = CustomerGroupRow['owner'];
+export type ExternalMember = CustomerGroupPortrait['externalMembers'][number];
+export type CustomerGroupPage = z.infer<typeof customerGroupPageSchema>;
 
 export interface CustomerGroupFilters {
   keyword?: string;
@@ -37,38 +24,6 @@ export interface CustomerGroupFilters {
   lastMessageTo?: string;
   createdFrom?: string;
   createdTo?: string;
-}
-
-export interface ExternalMember {
-  userid: string;
-  name: string;
-  corpName: string;
-  tags: GroupTagRef[];
-  joinScene: number | null;
-  joinedAt: string | null;
-  followers: StaffRef[];
-}
-
-export interface CustomerGroupPortrait {
-  chatId: string;
-  name: string;
-  notice: string;
-  owner: StaffRef;
-  createdAt: string | null;
-  groupTags: GroupTagRef[];
-  memberCount: number;
-  externalCount: number;
-  archivedExternalCount: number | null;
-  addableCount: number;
-  internalMembers: Array<{ userid: string; name: string; avatar: string }>;
-  externalMembers: ExternalMember[];
-  joinScenes: Array<{ scene: number; count: number }>;
-  tagCloud: Array<GroupTagRef & { count: number }>;
-}
-
-export interface MessageTrend {
-  archived: boolean;
-  days: Array<{ date: string; staff: number; customers: number }>;
 }
 
 /** An unnamed group (R-3.2.1-08). */

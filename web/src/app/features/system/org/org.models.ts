@@ -1,38 +1,32 @@
+import type {
+  departmentSchema,
+  departmentTreeResponseSchema,
+  seatsSchema,
+  staffPageSchema,
+  writeBackMarkSchema,
+} from '@contracts/org.contract';
+import type {
+  orgEditabilitySchema,
+  roleOptionsSchema,
+  staffDetailSchema,
+  writeBackEntrySchema,
+} from '@contracts/org-edit.contract';
+import type { z } from 'zod';
+
+/** 组织架构 as the api serves it (lib/contracts/org.contract.ts, org-edit.contract.ts). */
+
 /** A WeCom department, flat; the root department has parentId 0. Larger `order` = earlier among siblings. */
-export interface Department {
-  id: number;
-  name: string;
-  parentId: number;
-  order: number;
-  writeBack?: WriteBackMark;
-}
+export type Department = z.infer<typeof departmentSchema>;
 
 /** A local edit on its way to WeCom (pending), or the last one WeCom refused (failed, with the reason). */
-export interface WriteBackMark {
-  status: 'pending' | 'failed';
-  op: 'create' | 'update' | 'delete';
-  message?: string;
-}
+export type WriteBackMark = z.infer<typeof writeBackMarkSchema>;
 
 /** GET /api/org/departments */
-export interface DepartmentList {
-  corpName: string;
-  items: Department[];
-}
+export type DepartmentList = z.infer<typeof departmentTreeResponseSchema>;
 
-export interface StaffMember {
-  userid: string;
-  name: string;
-  avatar: string;
-  mobile: string;
-  email: string;
-  position: string;
-  departments: { id: number; name: string }[];
-  systemEnabled: boolean;
-  /** The one 权限管理 role (I-100). */
-  role: { id: string; name: string } | null;
-  writeBack?: WriteBackMark;
-}
+/** GET /api/org/staff */
+export type StaffPage = z.infer<typeof staffPageSchema>;
+export type StaffMember = StaffPage['items'][number];
 
 /** The fields of the 新建员工 / 编辑 dialog (R-7.1.3-01). */
 export interface StaffFields {
@@ -50,23 +44,12 @@ export interface StaffFields {
 }
 
 /** GET /api/org/staff/:userid */
-export interface StaffDetail extends Omit<StaffFields, 'gender' | 'roleId'> {
-  gender: string;
-  roleId: string | null;
-  systemEnabled: boolean;
-  writeBack?: WriteBackMark;
-}
+export type StaffDetail = z.infer<typeof staffDetailSchema>;
 
-export interface RoleOption {
-  id: string;
-  name: string;
-}
+export type RoleOption = z.infer<typeof roleOptionsSchema>[number];
 
 /** GET /api/org/editability: off when the contacts secret is read-only (I-95). */
-export interface OrgEditability {
-  editable: boolean;
-  message: string | null;
-}
+export type OrgEditability = z.infer<typeof orgEditabilitySchema>;
 
 export interface StaffQuery {
   page: number;
@@ -78,33 +61,8 @@ export interface StaffQuery {
   roleId: string | null;
 }
 
-/** GET /api/org/staff */
-export interface StaffPage {
-  items: StaffMember[];
-  total: number;
-  page: number;
-  pageSize: number;
-}
-
 /** GET /api/org/seats */
-export interface Seats {
-  used: number;
-  total: number;
-  effectiveAt: string;
-  expiresAt: string;
-}
+export type Seats = z.infer<typeof seatsSchema>;
 
 /** GET /api/org/write-backs: one org edit on its way to WeCom, written, or refused. */
-export interface WriteBack {
-  id: string;
-  kind: 'department' | 'staff';
-  op: 'create' | 'update' | 'delete';
-  targetId: string;
-  targetName: string;
-  status: 'pending' | 'applied' | 'failed';
-  attempts: number;
-  errcode?: number;
-  message?: string;
-  createdAt: string;
-  appliedAt?: string;
-}
+export type WriteBack = z.infer<typeof writeBackEntrySchema>;

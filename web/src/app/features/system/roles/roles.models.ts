@@ -1,36 +1,15 @@
-import { DataScope } from '../../../core/auth/auth.models';
+import type { rolePageSchema } from '@contracts/role.contract';
+import type { z } from 'zod';
 
-/** GET /api/roles item */
-export interface Role {
-  id: string;
-  name: string;
-  builtIn: 'super_admin' | 'admin' | 'staff' | null;
-  functionPermissions: string[];
-  dataScope: DataScope;
-  customDepartmentIds: number[];
-  customUserids: string[];
-  staffCount: number;
-  createdByName: string;
-  createdAt: string;
-}
+export type { RoleInput, RoleView as Role } from '@contracts/role.contract';
 
-export interface RolePage {
-  items: Role[];
-  total: number;
-  page: number;
-  pageSize: number;
-}
+/** GET /api/roles */
+export type RolePage = z.infer<typeof rolePageSchema>;
 
-/** POST /api/roles and PUT /api/roles/:id body */
-export interface RoleInput {
-  name: string;
-  functionPermissions: string[];
-  dataScope: DataScope;
-  customDepartmentIds: number[];
-  customUserids: string[];
-}
-
-/** A node of GET /api/roles/permission-tree: module → menu → button. */
+/**
+ * Any level of GET /api/roles/permission-tree (module → menu → button), so that the tree can be walked by one
+ * recursive function; the contract's three levels are assignable to it.
+ */
 export interface PermissionNode {
   key: string;
   title: string;

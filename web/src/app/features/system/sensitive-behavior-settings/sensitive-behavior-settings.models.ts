@@ -1,16 +1,9 @@
-/** 敏感行为设置 as the api serves it (lib/contracts/sensitive-behavior-settings.contract.ts). */
-export type SensitiveBehavior = 'redpacket' | 'card' | 'sensitive-message' | 'delete-friend';
-export type AuditedParty = 'customer' | 'staff';
+import type { SensitiveBehaviorSettingsView } from '@contracts/sensitive-behavior-settings.contract';
 
-export interface SensitiveBehaviorSettings {
-  behaviors: SensitiveBehavior[];
-  auditedParties: AuditedParty[];
-  auditedUserids: string[];
-  notifyGroupOwner: boolean;
-  notifyTrigger: boolean;
-  notifyUserids: string[];
-  notifyByApp: boolean;
-}
+/** 敏感行为设置 as the api serves it (lib/contracts/sensitive-behavior-settings.contract.ts). */
+export type SensitiveBehaviorSettings = SensitiveBehaviorSettingsView;
+export type SensitiveBehavior = SensitiveBehaviorSettings['behaviors'][number];
+export type AuditedParty = SensitiveBehaviorSettings['auditedParties'][number];
 
 export const BEHAVIOR_OPTIONS: ReadonlyArray<{ value: SensitiveBehavior; label: string }> = [
   { value: 'redpacket', label: '发红包' },

@@ -1,33 +1,28 @@
-/** 标签管理 as the api serves it (lib/contracts/tags.contract.ts). */
-export type TagColor = 'blue' | 'green' | 'orange' | 'red';
+import type {
+  addTagRequestSchema,
+  CorpTagGroupView,
+  CorpTagView,
+  GroupTagGroupView,
+} from '@contracts/tags.contract';
+import type { z } from 'zod';
 
-export interface Tag {
-  id: string;
-  name: string;
-  color: TagColor;
-  order: number;
-  /** 企业微信标签 only: WeCom has not created it yet. */
-  pending?: boolean;
-  writeError?: string | null;
-}
+/**
+ * 标签管理 (R-7.3) as the api serves it (lib/contracts/tags.contract.ts): one page shows both kinds, so a tag
+ * is a 群标签's shape plus the 企业微信标签's write-through fields when it has them.
+ */
+type WriteThrough = Partial<Pick<CorpTagView, 'pending' | 'writeError'>>;
 
-export interface TagGroup {
-  id: string;
-  name: string;
-  order: number;
-  createdAt: string | null;
-  pending?: boolean;
-  writeError?: string | null;
-  tags: Tag[];
-}
+export type Tag = GroupTagGroupView['tags'][number] & WriteThrough;
+export type TagColor = Tag['color'];
+
+export type TagGroup = Omit<GroupTagGroupView, 'tags'> &
+  Partial<Pick<CorpTagGroupView, 'pending' | 'writeError'>> & { tags: Tag[] };
 
 /** 企业微信标签 (written through to WeCom) or 群标签 (local). */
 export type TagKind = 'corp' | 'group';
 
-export interface TagInput {
-  name: string;
-  color: TagColor;
-}
+/** POST …/tags body (name and colour). */
+export type TagInput = z.infer<typeof addTagRequestSchema>;
 
 /** The palette of R-7.3.1-03 (four colours). */
 export const TAG_COLORS: ReadonlyArray<{ value: TagColor; label: string; hex: string }> = [
