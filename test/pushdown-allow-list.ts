@@ -412,12 +412,6 @@ export const PUSHDOWN_ALLOW_LIST: AllowedShape[] = [
   },
   {
     collection: 'customers',
-    command: 'distinct',
-    shape: '{name: regex, tenantId: string} distinct(externalUserid)',
-    reason: CUSTOMERS,
-  },
-  {
-    collection: 'customers',
     command: 'find',
     shape:
       '{$and: [{$or: [{corpFullName: regex} | {corpName: regex} | {profile.corpName: regex}]}], active: bool, tenantId: string}',
@@ -522,19 +516,11 @@ export const PUSHDOWN_ALLOW_LIST: AllowedShape[] = [
     shape: '{adderUserids: $in, externalUserid: string, tenantId: string}',
     reason: ONE_CUSTOMER,
   },
-  { collection: 'customers', command: 'find', shape: '{tagIds: $in, tenantId: string}', reason: CUSTOMERS },
   {
     collection: 'customers',
     command: 'find',
     shape: '{}',
     reason: 'by design: the customer-search rebuild, one pass over every customer in _id order',
-  },
-  {
-    collection: 'customers',
-    command: 'update',
-    shape:
-      '{$or: [{lastContactAt: $range} | {lastContactAt: null}], externalUserid: string, tenantId: string}',
-    reason: ONE_CUSTOMER,
   },
   {
     collection: 'departments',
@@ -907,7 +893,6 @@ export const PUSHDOWN_ALLOW_LIST: AllowedShape[] = [
     reason: STAFF,
   },
   { collection: 'staff', command: 'update', shape: '{roleId: $exists, tenantId: string}', reason: STAFF },
-  { collection: 'staff', command: 'update', shape: '{tenantId: string, userid: $in}', reason: STAFF },
   {
     collection: 'staff',
     command: 'update',
