@@ -1,13 +1,8 @@
 import fs from 'node:fs';
 import path from 'node:path';
-import type { Client as ElasticsearchClient } from '@elastic/elasticsearch';
-import type { Client as TemporalClient } from '@temporalio/client';
 import cookieParser from 'cookie-parser';
 import express, { type Express } from 'express';
 import { pinoHttp } from 'pino-http';
-import type { AppConfig } from '../lib/config';
-import type { Logger } from '../lib/logger';
-import { requireSession } from './auth/session';
 import { createErrorHandler, notFoundHandler } from './http/error-handler';
 import { createAuditRouter } from './modules/audit/audit.router';
 import { createAuthRouter } from './modules/auth/auth.router';
@@ -30,59 +25,30 @@ import { createOwnPasswordRouter } from './modules/auth/own-password.router';
 import { createWeComLoginRouter } from './modules/auth/wecom-login.router';
 import { createPlatformWeComHealthRouter } from './modules/wecom-binding/platform-wecom-health.router';
 import { createWeComBindingRouter } from './modules/wecom-binding/wecom-binding.router';
-import { customerIndexNames } from '../lib/search/customer-index';
-import { createCustomerIndexer } from '../lib/search/customer-indexer';
-import type { CustomerSearch } from '../lib/search/customer-search-context';
-import type { ListSearch } from '../lib/search/list-read-model';
 import { createQrPreviewRouter, createStaffCodesRouter } from './modules/staff-codes/staff-codes.router';
 import {
   createWelcomeImagesPublicRouter,
   createWelcomeMessagesRouter,
 } from './modules/welcome-messages/welcome-messages.router';
-import type { WeComCallStats } from '../lib/wecom/call-stats';
 import { chatArchiveSdkFor } from '../lib/wecom/chat-archive-sdk-for';
 import { createSensitiveAlertsRouter } from './modules/sensitive-alerts/sensitive-alerts.router';
 import { createSensitiveBehaviorSettingsRouter } from './modules/sensitive-behavior-settings/sensitive-behavior-settings.router';
 import { createSensitiveRulesRouter } from './modules/sensitive-rules/sensitive-rules.router';
 import { archivedGroupMessages } from '../lib/customer-groups/group-message-counts';
-import { WeComClient } from '../lib/wecom/client';
-import { buildOpenApiDocument, createApiRegistry, OPENAPI_PATH } from './openapi/registry';
-
-export interface AppDeps {
-  config: AppConfig;
-  log: Logger;
-  temporal: TemporalClient;
-  elasticsearch: ElasticsearchClient;
-  /** Counts the WeCom calls this process makes; whoever built it starts it and stops it before disconnecting. */
-  wecomStats: WeComCallStats;
-}
+import { buildOpenApiDocument, OPENAPI_PATH } from './openapi/registry';
+import { createAppContext, type AppServers } from './app-context';
 
 /** Builds the api without listening, so tests drive it with supertest against real servers. */
-export function createApp(deps: AppDeps): Express {
-  const { config, log, wecomStats } = deps;
+export function createApp(servers: AppServers): Express {
+  const ctx = createAppContext(servers);
+  const { config, log, wecomStats, registry, authenticate, wecom, secureCookies, listSearch } = ctx;
+  const { customerSearch, customerIndexer } = ctx;
+  const deps = servers;
   const app = express();
   app.disable('x-powered-by');
   app.set('trust proxy', 'loopback');
   app.use(pinoHttp({ logger: log, autoLogging: { ignore: (req) => req.url === '/api/health' } }));
   app.use(cookieParser());
-
-  const registry = createApiRegistry();
-  const authenticate = requireSession(config.jwtSecret);
-  const wecom = new WeComClient({ baseUrl: config.wecomApiBase, observer: wecomStats });
-  const secureCookies = config.publicUrl.startsWith('https://');
-  const listSearch: ListSearch = {
-    es: deps.elasticsearch,
-    indexPrefix: config.esIndexPrefix,
-    temporal: deps.temporal,
-    taskQueue: config.temporalTaskQueue,
-  };
-  const customerSearch: CustomerSearch = {
-    es: deps.elasticsearch,
-    names: customerIndexNames(config.esIndexPrefix),
-    temporal: deps.temporal,
-    taskQueue: config.temporalTaskQueue,
-  };
-  const customerIndexer = createCustomerIndexer(customerSearch, log);
 
   // Callbacks read their own XML body; everything else under /api is JSON.
   app.use(
@@ -178,7 +144,7 @@ export function createApp(deps: AppDeps): Express {
       authenticate,
     ),
   );
-  app.use(createSensitiveRulesRouter(registry, authenticate));
+  app.use(createSensitiveRulesRouter(ctx));
   app.use(createSensitiveBehaviorSettingsRouter(registry, authenticate));
   app.use(createSensitiveAlertsRouter(registry, deps.temporal, authenticate, listSearch));
   app.use(

@@ -31,12 +31,13 @@ const DEMO_SETTINGS = {
 
 /** Answers how many rules were created now. */
 export async function seedDemoSensitiveRules(admin: DemoAdmin): Promise<number> {
-  const { tenantId, staffId } = admin.session;
+  const { caller } = admin;
+  const { tenantId } = caller;
   let created = 0;
   for (const { enabled, ...fields } of DEMO_RULES) {
     if (await SensitiveRuleModel.exists({ tenantId, name: fields.name, deletedAt: null })) continue;
-    const rule = await createRule({ tenantId, staffId }, sensitiveRuleInputSchema.parse(fields));
-    if (enabled) await switchRule(tenantId, rule.id, true);
+    const rule = await createRule(caller, sensitiveRuleInputSchema.parse(fields));
+    if (enabled) await switchRule(caller, { ruleId: rule.id, enabled: true });
     created += 1;
   }
   if (!(await SensitiveBehaviorSettingsModel.exists({ tenantId, _id: tenantId }))) {

@@ -1,31 +1,42 @@
 import { AuditLogModel, type AuditAction } from '../../../lib/models/audit-log.model';
 import { StaffModel } from '../../../lib/models/staff.model';
+import type { Caller } from '../../auth/caller';
 import { unmappedIp } from '../../http/client-ip';
 
-export interface AuditEntry {
-  tenantId: string;
-  actorStaffId: string;
+/** Whose change it is: a request's caller, or the platform acting for a tenant. */
+export type AuditActor = Pick<Caller, 'tenantId' | 'staffId' | 'ip'>;
+
+export interface AuditChange {
   action: AuditAction;
   target?: { type: string; id: string; name: string };
   before?: unknown;
   after?: unknown;
+}
+
+/** @deprecated transitional shape, removed once every use case passes its caller */
+export interface AuditEntry extends AuditChange {
+  tenantId: string;
+  actorStaffId: string;
   ip?: string;
 }
 
-/** Adds one audit row; the actor's name is stored with it so the log still reads well after they leave. */
-export async function recordAudit(entry: AuditEntry): Promise<void> {
-  const actor = await StaffModel.findOne(
-    { tenantId: entry.tenantId, _id: entry.actorStaffId },
-    { name: 1 },
-  ).lean();
+/**
+ * Adds one audit row, recorded by the use case that made the change; the actor's name is stored with it
+ * so the log still reads well after they leave.
+ */
+export async function recordAudit(actor: AuditActor | AuditEntry, change?: AuditChange): Promise<void> {
+  const who =
+    'actorStaffId' in actor ? { tenantId: actor.tenantId, staffId: actor.actorStaffId, ip: actor.ip } : actor;
+  const what = change ?? (actor as AuditEntry);
+  const staff = await StaffModel.findOne({ tenantId: who.tenantId, _id: who.staffId }, { name: 1 }).lean();
   await AuditLogModel.create({
-    tenantId: entry.tenantId,
+    tenantId: who.tenantId,
     at: new Date(),
-    action: entry.action,
-    actor: { staffId: entry.actorStaffId, name: actor?.name ?? '' },
-    target: entry.target,
-    before: entry.before,
-    after: entry.after,
-    ip: entry.ip && unmappedIp(entry.ip),
+    action: what.action,
+    actor: { staffId: who.staffId, name: staff?.name ?? '' },
+    target: what.target,
+    before: what.before,
+    after: what.after,
+    ip: who.ip && unmappedIp(who.ip),
   });
 }

@@ -1,5 +1,4 @@
-import type { OpenAPIRegistry } from '@asteasolutions/zod-to-openapi';
-import { Router, type RequestHandler, type Request } from 'express';
+import { Router } from 'express';
 import {
   sensitiveRuleInputSchema,
   sensitiveRuleListQuerySchema,
@@ -7,36 +6,19 @@ import {
   sensitiveRuleParamsSchema,
   sensitiveRuleSchema,
   sensitiveRuleSwitchSchema,
-  type SensitiveRuleView,
 } from '../../../lib/contracts/sensitive-rules.contract';
-import type { AuditAction } from '../../../lib/models/audit-log.model';
-import { sessionOf, type Session } from '../../auth/session';
+import type { AppContext } from '../../app-context';
+import { callerOf } from '../../auth/caller';
 import { defineRoute } from '../../http/define-route';
-import { recordAudit } from '../audit/record-audit';
 import { createRule, deleteRule, editRule, listRules, switchRule } from './sensitive-rules.use-case';
 
 const MENU = 'archive.sensitive-words';
 
 /** 会话存档 → 敏感消息管理: the tenant's sensitive-word rules; every change is audited. */
-export function createSensitiveRulesRouter(registry: OpenAPIRegistry, authenticate: RequestHandler): Router {
+export function createSensitiveRulesRouter({ registry, authenticate }: AppContext): Router {
   const router = Router();
   const common = { tags: ['sensitive-rules'], authenticated: true as const, guards: [authenticate] };
   const ruleResponse = { 200: { description: 'The rule as saved', schema: sensitiveRuleSchema } };
-  const audit = (
-    session: Session,
-    req: Request,
-    action: AuditAction,
-    rule: SensitiveRuleView,
-    change: { before?: SensitiveRuleView; after?: SensitiveRuleView },
-  ) =>
-    recordAudit({
-      tenantId: session.tenantId,
-      actorStaffId: session.staffId,
-      action,
-      target: { type: 'sensitive-rule', id: rule.id, name: rule.name },
-      ...change,
-      ip: req.ip,
-    });
 
   defineRoute(
     registry,
@@ -50,8 +32,8 @@ export function createSensitiveRulesRouter(registry: OpenAPIRegistry, authentica
       request: { query: sensitiveRuleListQuerySchema },
       responses: { 200: { description: 'A page of rules', schema: sensitiveRulePageSchema } },
     },
-    async ({ query }, _req, res) => {
-      res.json(await listRules(sessionOf(res).tenantId, query));
+    async ({ query }, req, res) => {
+      res.json(await listRules(callerOf(req, res), query));
     },
   );
 
@@ -71,10 +53,7 @@ export function createSensitiveRulesRouter(registry: OpenAPIRegistry, authentica
       },
     },
     async ({ body }, req, res) => {
-      const session = sessionOf(res);
-      const rule = await createRule(session, body);
-      await audit(session, req, 'sensitive-rule.create', rule, { after: rule });
-      res.status(201).json(rule);
+      res.status(201).json(await createRule(callerOf(req, res), body));
     },
   );
 
@@ -91,10 +70,7 @@ export function createSensitiveRulesRouter(registry: OpenAPIRegistry, authentica
       responses: ruleResponse,
     },
     async ({ params, body }, req, res) => {
-      const session = sessionOf(res);
-      const change = await editRule(session.tenantId, params.ruleId, body);
-      await audit(session, req, 'sensitive-rule.update', change.after, change);
-      res.json(change.after);
+      res.json(await editRule(callerOf(req, res), { ...body, ...params }));
     },
   );
 
@@ -111,10 +87,7 @@ export function createSensitiveRulesRouter(registry: OpenAPIRegistry, authentica
       responses: ruleResponse,
     },
     async ({ params, body }, req, res) => {
-      const session = sessionOf(res);
-      const rule = await switchRule(session.tenantId, params.ruleId, body.enabled);
-      await audit(session, req, 'sensitive-rule.switch', rule, { after: { ...rule } });
-      res.json(rule);
+      res.json(await switchRule(callerOf(req, res), { ...body, ...params }));
     },
   );
 
@@ -131,9 +104,7 @@ export function createSensitiveRulesRouter(registry: OpenAPIRegistry, authentica
       responses: { 204: { description: 'Deleted' } },
     },
     async ({ params }, req, res) => {
-      const session = sessionOf(res);
-      const rule = await deleteRule(session.tenantId, params.ruleId);
-      await audit(session, req, 'sensitive-rule.delete', rule, { before: rule });
+      await deleteRule(callerOf(req, res), params);
       res.status(204).end();
     },
   );

@@ -5,6 +5,7 @@ import {
   type SensitiveRuleListQuery,
   type SensitiveRuleView,
 } from '../../../lib/contracts/sensitive-rules.contract';
+import type { AuditAction } from '../../../lib/models/audit-log.model';
 import { RoleModel } from '../../../lib/models/role.model';
 import {
   SensitiveRuleModel,
@@ -13,18 +14,15 @@ import {
 } from '../../../lib/models/sensitive-rule.model';
 import { StaffModel } from '../../../lib/models/staff.model';
 import { bumpRulesVersion } from '../../../lib/sensitive/rules-version';
-import { conflict, notFound } from '../../http/app-error';
 import { escapeRegExp } from '../../../lib/text/escape-reg-exp';
+import type { Caller } from '../../auth/caller';
+import { conflict, notFound } from '../../http/app-error';
+import { recordAudit } from '../audit/record-audit';
 
 /** R-0-03: what the super admin creates shows "管理员" as its 创建人. */
 const SYSTEM_CREATOR = '管理员';
 
 type StoredRule = SensitiveRule & { _id: unknown; createdAt?: Date };
-
-export interface RuleCaller {
-  tenantId: string;
-  staffId: string;
-}
 
 const LIST_SORTS = {
   createdAt: { createdAt: -1, _id: -1 },
@@ -33,8 +31,8 @@ const LIST_SORTS = {
 } as const;
 
 /** 敏感消息列表: live rules, by name and 状态, newest first or by 命中次数. */
-export async function listRules(tenantId: string, query: SensitiveRuleListQuery) {
-  const filter: FilterQuery<SensitiveRule> = { tenantId, deletedAt: null };
+export async function listRules(caller: Caller, query: SensitiveRuleListQuery) {
+  const filter: FilterQuery<SensitiveRule> = { tenantId: caller.tenantId, deletedAt: null };
   if (query.keyword) filter.name = new RegExp(escapeRegExp(query.keyword));
   if (query.status !== 'all') filter.enabled = query.status === 'enabled';
   const [rows, total] = await Promise.all([
@@ -49,7 +47,7 @@ export async function listRules(tenantId: string, query: SensitiveRuleListQuery)
 }
 
 /** 新建敏感消息: created closed (R-5.2.1-09); names are unique among live rules (I-81). */
-export async function createRule(caller: RuleCaller, input: SensitiveRuleInput): Promise<SensitiveRuleView> {
+export async function createRule(caller: Caller, input: SensitiveRuleInput): Promise<SensitiveRuleView> {
   await assertNameFree(caller.tenantId, input.name);
   const rule = await SensitiveRuleModel.create({
     tenantId: caller.tenantId,
@@ -59,14 +57,16 @@ export async function createRule(caller: RuleCaller, input: SensitiveRuleInput):
     enabled: false,
     createdBy: { staffId: caller.staffId, name: await creatorName(caller) },
   });
-  return ruleView(rule.toObject());
+  const view = ruleView(rule.toObject());
+  await auditRule(caller, 'sensitive-rule.create', view, { after: view });
+  return view;
 }
 
 export async function editRule(
-  tenantId: string,
-  ruleId: string,
-  input: SensitiveRuleInput,
-): Promise<{ before: SensitiveRuleView; after: SensitiveRuleView }> {
+  caller: Caller,
+  { ruleId, ...input }: SensitiveRuleInput & { ruleId: string },
+): Promise<SensitiveRuleView> {
+  const { tenantId } = caller;
   const before = await liveRule(tenantId, ruleId);
   if (input.name !== before.name) await assertNameFree(tenantId, input.name);
   const after = await SensitiveRuleModel.findOneAndUpdate(
@@ -76,35 +76,52 @@ export async function editRule(
   ).lean();
   if (!after) throw notFound('规则不存在或已删除', 'SENSITIVE_RULE_NOT_FOUND');
   await bumpRulesVersion(tenantId);
-  return { before: ruleView(before), after: ruleView(after) };
+  const change = { before: ruleView(before), after: ruleView(after) };
+  await auditRule(caller, 'sensitive-rule.update', change.after, change);
+  return change.after;
 }
 
 /** 开启 / 关闭 (R-5.2.1-09/11): a closed rule's words stop being monitored from the next ingested batch. */
 export async function switchRule(
-  tenantId: string,
-  ruleId: string,
-  enabled: boolean,
+  caller: Caller,
+  { ruleId, enabled }: { ruleId: string; enabled: boolean },
 ): Promise<SensitiveRuleView> {
   const rule = await SensitiveRuleModel.findOneAndUpdate(
-    { tenantId, _id: ruleId, deletedAt: null },
+    { tenantId: caller.tenantId, _id: ruleId, deletedAt: null },
     { $set: { enabled } },
     { new: true },
   ).lean();
   if (!rule) throw notFound('规则不存在或已删除', 'SENSITIVE_RULE_NOT_FOUND');
-  await bumpRulesVersion(tenantId);
-  return ruleView(rule);
+  await bumpRulesVersion(caller.tenantId);
+  const view = ruleView(rule);
+  await auditRule(caller, 'sensitive-rule.switch', view, { after: view });
+  return view;
 }
 
 /** 删除 (R-5.2.1-10): soft, so hit rows and their reviews keep their rule. */
-export async function deleteRule(tenantId: string, ruleId: string): Promise<SensitiveRuleView> {
+export async function deleteRule(caller: Caller, { ruleId }: { ruleId: string }): Promise<void> {
   const rule = await SensitiveRuleModel.findOneAndUpdate(
-    { tenantId, _id: ruleId, deletedAt: null },
+    { tenantId: caller.tenantId, _id: ruleId, deletedAt: null },
     { $set: { deletedAt: new Date(), enabled: false } },
     { new: true },
   ).lean();
   if (!rule) throw notFound('规则不存在或已删除', 'SENSITIVE_RULE_NOT_FOUND');
-  await bumpRulesVersion(tenantId);
-  return ruleView(rule);
+  await bumpRulesVersion(caller.tenantId);
+  const view = ruleView(rule);
+  await auditRule(caller, 'sensitive-rule.delete', view, { before: view });
+}
+
+function auditRule(
+  caller: Caller,
+  action: AuditAction,
+  rule: SensitiveRuleView,
+  change: { before?: SensitiveRuleView; after?: SensitiveRuleView },
+) {
+  return recordAudit(caller, {
+    action,
+    target: { type: 'sensitive-rule', id: rule.id, name: rule.name },
+    ...change,
+  });
 }
 
 async function liveRule(tenantId: string, ruleId: string): Promise<StoredRule> {
@@ -118,7 +135,7 @@ async function assertNameFree(tenantId: string, name: string): Promise<void> {
   if (taken) throw conflict('规则名称已存在', 'SENSITIVE_RULE_NAME_TAKEN');
 }
 
-async function creatorName(caller: RuleCaller): Promise<string> {
+async function creatorName(caller: Caller): Promise<string> {
   const staff = await StaffModel.findOne(
     { tenantId: caller.tenantId, _id: caller.staffId },
     { name: 1, roleId: 1 },
