@@ -26,7 +26,6 @@ import { createArchiveConsentActivities } from './archive-consent.activities';
 import { createMsgauditApi } from '../lib/wecom/msgaudit-api';
 import type { CustomerIndexer } from '../lib/search/customer-indexer';
 import type { CustomerSearch } from '../lib/search/customer-search-context';
-import { createCustomerSearchActivities } from './customer-search.activities';
 import type { ListSearch } from '../lib/search/list-read-model';
 import { createListSearchActivities } from './list-search.activities';
 import { createChatSearchRebuildActivities } from './chat-search-rebuild.activities';
@@ -129,7 +128,6 @@ export function createActivities(deps: ActivityDeps) {
       listSearch: deps.listSearch,
     }),
     ...createArchiveConsentActivities({ msgaudit: createMsgauditApi(deps.wecom), loadArchiveAccess }),
-    ...createCustomerSearchActivities({ search: deps.search }),
     ...createListSearchActivities({ search: deps.listSearch }),
     ...createChatSearchRebuildActivities({ es: deps.archive.es }),
     ...createStaffCodeSyncActivities({

@@ -14,7 +14,6 @@ export {
 export { customerEventsWorkflow } from './customer-events.workflow';
 export { archiveIngestWorkflow } from './archive-ingest.workflow';
 export { archiveConsentSyncWorkflow } from './archive-consent.workflow';
-export { customerSearchOutboxWorkflow, customerSearchRebuildWorkflow } from './customer-search.workflow';
 export { chatSearchRebuildWorkflow } from './chat-search-rebuild.workflow';
 export { listSearchOutboxWorkflow, listSearchRebuildWorkflow } from './list-search.workflow';
 export { staffCodeSyncWorkflow } from './staff-code-sync.workflow';

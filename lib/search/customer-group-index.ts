@@ -4,7 +4,7 @@ import type { CustomerGroupListQuery } from '../contracts/customer-groups.contra
 import { dayRange } from '../customer-groups/china-days';
 import { findMatchingAny } from '../db/find-matching-any';
 import { CustomerGroupModel } from '../models/customer-group.model';
-import { withListIndex, type ListReadModel, type ListSearch } from './list-read-model';
+import { listIndexSettings, withListIndex, type ListReadModel, type ListSearch } from './list-read-model';
 import { SUBSTRING_FIELD, substringPhrase, substringTokens, type SubstringTokens } from './substring-tokens';
 
 /**
@@ -91,12 +91,7 @@ export function toCustomerGroupDocument(group: CustomerGroupSource): CustomerGro
 export const customerGroupReadModel: ListReadModel<CustomerGroupSource> = {
   kind: 'customer-groups',
   version: CUSTOMER_GROUP_INDEX_VERSION,
-  settings: {
-    number_of_shards: 1,
-    auto_expand_replicas: '0-1',
-    // Stored in list order, so the default page (and any filter's first pages) stop after the first hits.
-    sort: { field: ['createdAt', 'chatId'], order: ['desc', 'asc'] },
-  },
+  settings: listIndexSettings({ field: ['createdAt', 'chatId'], order: ['desc', 'asc'] }),
   mappings: {
     dynamic: 'strict',
     _meta: { version: CUSTOMER_GROUP_INDEX_VERSION },

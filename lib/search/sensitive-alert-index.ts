@@ -7,7 +7,7 @@ import { StaffModel } from '../models/staff.model';
 import type { StoredAlert } from '../sensitive/alert-views';
 import { escapeRegExp } from '../text/escape-reg-exp';
 import { customerIndexNames } from './customer-index';
-import { withListIndex, type ListReadModel, type ListSearch } from './list-read-model';
+import { listIndexSettings, withListIndex, type ListReadModel, type ListSearch } from './list-read-model';
 import { SUBSTRING_FIELD, substringPhrase, substringTokens, type SubstringTokens } from './substring-tokens';
 
 /**
@@ -72,12 +72,7 @@ function fromStoredRow(row: StoredAlertRow): StoredAlert {
 export const sensitiveAlertReadModel: ListReadModel<SensitiveAlertSource> = {
   kind: 'sensitive-alerts',
   version: SENSITIVE_ALERT_INDEX_VERSION,
-  settings: {
-    number_of_shards: 1,
-    auto_expand_replicas: '0-1',
-    // Stored in list order, so the default page (and any filter's first pages) stop after the first hits.
-    sort: { field: ['triggeredAt', 'alertId'], order: ['desc', 'desc'] },
-  },
+  settings: listIndexSettings({ field: ['triggeredAt', 'alertId'], order: ['desc', 'desc'] }),
   mappings: {
     dynamic: 'strict',
     _meta: { version: SENSITIVE_ALERT_INDEX_VERSION },

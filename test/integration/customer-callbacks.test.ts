@@ -1,4 +1,3 @@
-import { createLogger } from '../../lib/logger';
 import { createCustomerIndexer } from '../../lib/search/customer-indexer';
 import { createHash } from 'node:crypto';
 import request from 'supertest';
@@ -307,7 +306,7 @@ describe('客户联系 callbacks', () => {
       credentials: loadExternalContactCredentials,
       // No alerts are configured in this suite: there is no review to start.
       startAlertReviews: async () => {},
-      customerIndexer: createCustomerIndexer(app.customerSearch, createLogger('test', 'warn')),
+      customerIndexer: createCustomerIndexer(app.customerSearch),
       listSearch: app.listSearch,
     });
     const keys = rows.map((row) => row.key);
