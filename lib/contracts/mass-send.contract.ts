@@ -190,7 +190,13 @@ export type MassSendResultRow = z.infer<typeof massSendResultRowSchema>;
 export const massSendResultPageSchema = pageOf(massSendResultRowSchema).openapi('MassSendResultPage');
 
 /** The audience's live count and exactly who (R-3.3.2-05): a page of it, each with who will send. */
-export const audiencePreviewQuerySchema = paginationQuerySchema.extend({ audience: massSendAudienceSchema });
+export const AUDIENCE_PREVIEW_MAX = 10_000;
+export const audiencePreviewQuerySchema = paginationQuerySchema
+  .extend({ audience: massSendAudienceSchema })
+  .refine(
+    (query) => query.page * query.pageSize <= AUDIENCE_PREVIEW_MAX,
+    `最多查看前${AUDIENCE_PREVIEW_MAX}位，请缩小筛选范围`,
+  );
 export const audiencePreviewSchema = z
   .object({
     total: z.number().int(),

@@ -56,3 +56,22 @@ describe('the customer audience as an index query (I-62)', () => {
     });
   });
 });
+
+describe('chosen 添加人 outside the creator’s 数据权限', () => {
+  it('keep only those in scope, and match no one when none is', () => {
+    const scoped = { all: false as const, userids: ['li'] };
+    const both = customerAudienceQuery(
+      't1',
+      { mode: 'filter', adderUserids: ['li', 'zhang'], tagIds: [], excludeTagIds: [] },
+      scoped,
+    );
+    expect(JSON.stringify(both)).toContain('"adderUserids":["li"]}');
+    expect(
+      customerAudienceQuery(
+        't1',
+        { mode: 'filter', adderUserids: ['zhang'], tagIds: ['vip'], excludeTagIds: [] },
+        scoped,
+      ),
+    ).toEqual({ match_none: {} });
+  });
+});

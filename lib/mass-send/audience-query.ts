@@ -15,11 +15,26 @@ export function customerAudienceQuery(
   audience: CustomerAudience,
   scope: StaffScope,
 ): Query {
-  const filter =
-    audience.mode === 'all' ? {} : { adderUserids: audience.adderUserids, tagIds: audience.tagIds };
+  let filter = {};
+  if (audience.mode === 'filter') {
+    const adderUserids = sendersOf(audience.adderUserids, scope);
+    // Adders were chosen, but none the creator may send as: no one can be sent to.
+    if (audience.adderUserids.length > 0 && adderUserids.length === 0) return { match_none: {} };
+    filter = { adderUserids, tagIds: audience.tagIds };
+  }
   const base = customerSearchQuery(tenantId, filter, scope);
   if (audience.excludeTagIds.length === 0) return base;
   return { bool: { filter: [base], must_not: [{ terms: { tagIds: audience.excludeTagIds } }] } };
+}
+
+/**
+ * The chosen 添加人 who may send in the creator's 数据权限: a customer must have an adder who is both, or
+ * no one could send to them (chooseSender), so neither the count nor the preview may include them.
+ */
+function sendersOf(chosen: readonly string[], scope: StaffScope): string[] {
+  if (scope.all) return [...chosen];
+  const inScope = new Set(scope.userids);
+  return chosen.filter((userid) => inScope.has(userid));
 }
 
 /** 发送给客户群's audience (I-64) as a customer group index query: the chosen 群主's live groups, by 群标签. */

@@ -24,7 +24,8 @@ import {
  * MongoDB, index them after, and remove their rows. A process killed in between leaves them, and the tenant's
  * drain workflow indexes them (woken by a failed write, and at every api and worker start).
  */
-export type ListKind = 'customers' | 'customer-groups' | 'sensitive-alerts';
+export type ListKind =
+  'customers' | 'customer-groups' | 'sensitive-alerts' | 'mass-sends' | 'mass-send-recipients';
 
 /** One document as indexed: which row it is, its version (newer wins) and the document. */
 export interface ListIndexEntry {
@@ -272,6 +273,85 @@ export async function withListIndex<S, T>(
     await ensureListIndex(search, model);
     return work(names);
   }
+}
+
+type Query = estypes.QueryDslQueryContainer;
+
+/** What a page or a scan of a read model asks: the filter (tenant first), and the list's order. */
+export interface ListRowsRequest {
+  query: Query;
+  sort: estypes.Sort;
+}
+
+const totalOf = (total: number | estypes.SearchTotalHits | undefined) =>
+  typeof total === 'number' ? total : (total?.value ?? 0);
+
+/**
+ * A page of a list and its exact count from the index alone: each document carries the row as the list shows
+ * it (`row`, stored, not indexed).
+ */
+export async function searchListPage<S, Row>(
+  search: ListSearch,
+  model: ListReadModel<S>,
+  request: ListRowsRequest & { page: number; pageSize: number },
+): Promise<{ rows: Row[]; total: number }> {
+  const result = await withListIndex(search, model, (names) =>
+    search.es.search<{ row: Row }>({
+      index: names.alias,
+      query: request.query,
+      sort: request.sort,
+      from: (request.page - 1) * request.pageSize,
+      size: request.pageSize,
+      track_total_hits: true,
+      _source: ['row'],
+    }),
+  );
+  return {
+    rows: result.hits.hits.flatMap((hit) => (hit._source ? [hit._source.row] : [])),
+    total: totalOf(result.hits.total),
+  };
+}
+
+/**
+ * Every document a filter matches, in list order, `size` at a time (exports, and resolving an audience): the
+ * fields asked for in `source` (the row by default, as `{ row }`).
+ */
+export async function* scanListRows<S, Doc>(
+  search: ListSearch,
+  model: ListReadModel<S>,
+  request: ListRowsRequest & { size: number; source?: string[] },
+): AsyncGenerator<Doc[]> {
+  let after: estypes.SortResults | undefined;
+  for (;;) {
+    const result = await withListIndex(search, model, (names) =>
+      search.es.search<Doc>({
+        index: names.alias,
+        query: request.query,
+        sort: request.sort,
+        size: request.size,
+        ...(after ? { search_after: after } : {}),
+        track_total_hits: false,
+        _source: request.source ?? ['row'],
+      }),
+    );
+    const hits = result.hits.hits;
+    if (hits.length === 0) return;
+    yield hits.flatMap((hit) => (hit._source ? [hit._source] : []));
+    after = hits[hits.length - 1].sort;
+    if (hits.length < request.size) return;
+  }
+}
+
+/** How many documents a filter matches, exactly. */
+export async function countListRows<S>(
+  search: ListSearch,
+  model: ListReadModel<S>,
+  query: Query,
+): Promise<number> {
+  const result = await withListIndex(search, model, (names) =>
+    search.es.count({ index: names.alias, query }),
+  );
+  return result.count;
 }
 
 /**
