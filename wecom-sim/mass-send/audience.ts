@@ -118,7 +118,8 @@ function memberFor(
   if (sender) return corp.customers.hasRelation(sender, externalUserid) ? sender : undefined;
   let latest: FollowRelation | undefined;
   for (const relation of corp.customers.followersOf(externalUserid)) {
-    if (matches(relation) && (!latest || relation.createtime > latest.createtime)) latest = relation;
+    // Followers come oldest first, so on equal times the one added last wins.
+    if (matches(relation) && (!latest || relation.createtime >= latest.createtime)) latest = relation;
   }
   return latest?.userid;
 }
