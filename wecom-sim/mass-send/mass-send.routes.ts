@@ -51,12 +51,11 @@ const confirmSchema = z
   .strict();
 
 function reachability(corp: Corp): Reachability {
+  // Read once per confirmation: groupChats.all() copies every group.
+  const owners = new Map(corp.groupChats.all().map((chat) => [chat.chat_id, chat.owner.toLowerCase()]));
   return {
     isFriend: (userid, externalUserid) => corp.customers.hasRelation(userid, externalUserid),
-    ownsGroup: (userid, chatId) =>
-      corp.groupChats
-        .all()
-        .some((chat) => chat.chat_id === chatId && chat.owner.toLowerCase() === userid.toLowerCase()),
+    ownsGroup: (userid, chatId) => owners.get(chatId) === userid.toLowerCase(),
   };
 }
 
