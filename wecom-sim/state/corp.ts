@@ -17,6 +17,7 @@ import { ContactWayBook } from '../acquisition/contact-ways';
 import { WelcomeCodes } from '../acquisition/welcome-codes';
 import { GroupWelcomeTemplates } from '../acquisition/group-welcome-templates';
 import { MediaStore } from '../acquisition/media-store';
+import { MassSends } from '../mass-send/mass-sends';
 
 export interface CorpIdentity {
   corpId: string;
@@ -51,6 +52,8 @@ export class Corp {
   readonly groupWelcomeTemplates: GroupWelcomeTemplates;
   /** Temporary media from media/upload (a mini-program welcome's cover). */
   readonly media: MediaStore;
+  /** 企业群发 templates, their members' tasks and per-recipient results (API.md §9). */
+  readonly massSends: MassSends;
   /** The WeCom client's state for the JS-SDK and the silent OAuth (set through the scenario API). */
   clientContext: ClientContext | undefined;
 
@@ -66,6 +69,7 @@ export class Corp {
     this.welcomeCodes = new WelcomeCodes(nowSeconds);
     this.groupWelcomeTemplates = new GroupWelcomeTemplates(nowSeconds);
     this.media = new MediaStore(nowSeconds);
+    this.massSends = new MassSends(nowSeconds);
   }
 
   /**
