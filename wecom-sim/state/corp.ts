@@ -35,6 +35,12 @@ export class Corp {
    * still reads, but every contacts write answers 48002.
    */
   contactsReadOnly = false;
+  /**
+   * 客户联系 → 绑定微信开发者ID: with a WeChat open-platform account bound, WeCom adds `unionid` to WeChat-user
+   * customers (externalcontact/get, batch/get_by_user) and to WeChat users in customer groups (groupchat/get);
+   * without it the field is absent. Off for a new corp, as in WeCom.
+   */
+  wechatDeveloperBound = false;
   private readonly customerBook = new CustomerBook();
   private readonly groupChatList = new GroupChats();
   private readonly corpTagCatalog: CorpTagCatalog;
@@ -67,9 +73,9 @@ export class Corp {
     this.archive = new ChatArchive(nowSeconds);
     this.contactWays = new ContactWayBook(this.contacts, nowSeconds);
     this.welcomeCodes = new WelcomeCodes(nowSeconds);
-    this.groupWelcomeTemplates = new GroupWelcomeTemplates(nowSeconds);
     this.media = new MediaStore(nowSeconds);
     this.massSends = new MassSends(nowSeconds);
+    this.groupWelcomeTemplates = new GroupWelcomeTemplates(nowSeconds, this.media);
   }
 
   /**

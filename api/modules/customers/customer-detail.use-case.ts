@@ -83,6 +83,7 @@ export async function customerDetail(
       gender: customer.gender ?? 0,
       corpFullName: customer.corpFullName ?? '',
       active: customer.active ?? false,
+      ...(customer.unionid ? { unionid: customer.unionid } : {}),
     },
     editable: editableFieldsOf(customer.type),
     relations: follows.map((follow) => ({
