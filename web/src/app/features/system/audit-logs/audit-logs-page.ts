@@ -1,30 +1,13 @@
 import { HttpClient } from '@angular/common/http';
 import { ChangeDetectionStrategy, Component, inject, OnInit, signal } from '@angular/core';
 import { FormsModule } from '@angular/forms';
+import type { AuditPage } from '@contracts/audit.contract';
 import { NzSelectModule } from 'ng-zorro-antd/select';
 import { NzTableModule, NzTableQueryParams } from 'ng-zorro-antd/table';
 
 import { formatDateTime } from '../../../core/format/date-time';
 import { SHARED_IMPORTS } from '../../../shared/shared-imports';
 import { AUDIT_ACTION_LABELS, auditActionLabel, describeSnapshot } from './audit-format';
-
-/** GET /api/audit-logs item */
-interface AuditEntry {
-  at: string;
-  action: string;
-  actor: { staffId: string; name: string };
-  target: { type: string; id: string; name: string } | null;
-  before?: unknown;
-  after?: unknown;
-  ip?: string;
-}
-
-interface AuditPage {
-  items: AuditEntry[];
-  total: number;
-  page: number;
-  pageSize: number;
-}
 
 /** 操作日志: who changed what, newest first, filterable by action (audit log of issue 3). */
 @Component({
