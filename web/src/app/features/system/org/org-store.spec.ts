@@ -14,7 +14,13 @@ describe('OrgStore', () => {
   const message = { success: vi.fn(), warning: vi.fn(), error: vi.fn(), info: vi.fn() };
 
   const previous: SyncState = {
-    lastSync: { status: 'completed', finishedAt: '2020-11-09T00:00:00.000Z', count: 30 },
+    lastSync: {
+      status: 'completed',
+      finishedAt: '2020-11-09T00:00:00.000Z',
+      count: 30,
+      error: null,
+      retryAt: null,
+    },
     manualSyncsToday: 0,
     nextManualSyncAt: null,
   };
@@ -159,7 +165,13 @@ describe('OrgStore', () => {
     await vi.advanceTimersByTimeAsync(2000);
     http.expectOne({ method: 'GET', url: '/api/org/sync' }).flush({
       ...previous,
-      lastSync: { status: 'completed', finishedAt: '2020-11-10T01:02:03.000Z', count: 38 },
+      lastSync: {
+        status: 'completed',
+        finishedAt: '2020-11-10T01:02:03.000Z',
+        count: 38,
+        error: null,
+        retryAt: null,
+      },
     });
 
     expect(store.sync.syncing()).toBe(false);
