@@ -134,7 +134,7 @@ describe('OrgStore', () => {
   it('goes back to page 1 when a department is picked', () => {
     store.load();
     answerInitialLoad(previous);
-    store.changePage(2, 20);
+    store.staff.onQueryParams({ pageIndex: 2, pageSize: 20, sort: [], filter: [] });
     http.expectOne((r) => r.url === '/api/org/staff').flush({ items: [], total: 30, page: 2, pageSize: 20 });
 
     store.selectDepartment(7);
