@@ -28,6 +28,8 @@ import type { CustomerIndexer } from '../lib/search/customer-indexer';
 import type { CustomerSearch } from '../lib/search/customer-search-context';
 import type { ListSearch } from '../lib/search/list-read-model';
 import { createListSearchActivities } from './list-search.activities';
+import { createMassSendActivities } from './mass-send.activities';
+import { createMassSendApi } from '../lib/wecom/mass-send-api';
 import { createChatSearchRebuildActivities } from './chat-search-rebuild.activities';
 import { createContactWayApi } from '../lib/wecom/contact-way-api';
 import { createWelcomeApi } from '../lib/wecom/welcome-api';
@@ -129,6 +131,11 @@ export function createActivities(deps: ActivityDeps) {
     }),
     ...createArchiveConsentActivities({ msgaudit: createMsgauditApi(deps.wecom), loadArchiveAccess }),
     ...createListSearchActivities({ search: deps.listSearch }),
+    ...createMassSendActivities({
+      massSend: createMassSendApi(deps.wecom),
+      credentials: loadExternalContactCredentials,
+      listSearch: deps.listSearch,
+    }),
     ...createChatSearchRebuildActivities({ es: deps.archive.es }),
     ...createStaffCodeSyncActivities({
       contactWays: createContactWayApi(deps.wecom),

@@ -22,6 +22,7 @@ import {
   splitRecipients,
   type MassSendApi,
 } from '../lib/wecom/mass-send-api';
+import type { MassSendEdit } from '../workflows/mass-send.contract';
 import { heartbeatOrStop } from './cancellation-checkpoint';
 import type { CredentialsLoader } from './tenant-credentials';
 import { withWeComFailures } from './wecom-failure';
@@ -122,13 +123,27 @@ export function createMassSendActivities(deps: MassSendDeps) {
       };
     },
 
-    async setMassSendStatus(input: SendRef & { status: MassSendStatus; failReason?: string }): Promise<void> {
-      const { status, failReason, ...ref } = input;
-      await setStatus(ref, {
-        status,
-        ...(failReason !== undefined ? { failReason } : {}),
-        ...(status === 'sending' ? { sendAt: now() } : {}),
-      });
+    /** 待发送 → 发送中 (its 发送时间 becomes now) or 已取消. */
+    async setMassSendStatus(input: SendRef & { status: 'sending' | 'cancelled' }): Promise<void> {
+      const { status, ...ref } = input;
+      await setStatus(ref, { status, ...(status === 'sending' ? { sendAt: now() } : {}) });
+    },
+
+    /** 编辑 of a send waiting for its time, written by its workflow (which refuses it once the timer fired). */
+    async applyMassSendEdit(input: SendRef & { edit: MassSendEdit }): Promise<void> {
+      const { edit, ...ref } = input;
+      await writeListRows(deps.listSearch, massSendReadModel, ref.tenantId, [ref.sendId], () =>
+        MassSendModel.updateOne(
+          { tenantId: ref.tenantId, _id: ref.sendId },
+          {
+            $set: {
+              ...edit,
+              kind: edit.audience.kind,
+              sendAt: edit.timing.mode === 'scheduled' ? new Date(edit.timing.sendAt) : now(),
+            },
+          },
+        ),
+      );
     },
 
     /**
@@ -218,8 +233,18 @@ export function createMassSendActivities(deps: MassSendDeps) {
           deps.massSend.addMsgTemplate(
             credentials,
             send.kind === 'groups'
-              ? { chat_type: 'group', sender: ref.senderUserid, chat_id_list: ids, text: { content: send.text } }
-              : { chat_type: 'single', sender: ref.senderUserid, external_userid: ids, text: { content: send.text } },
+              ? {
+                  chat_type: 'group',
+                  sender: ref.senderUserid,
+                  chat_id_list: ids,
+                  text: { content: send.text },
+                }
+              : {
+                  chat_type: 'single',
+                  sender: ref.senderUserid,
+                  external_userid: ids,
+                  text: { content: send.text },
+                },
           ),
         ).catch(async (error: unknown) => {
           // Refused for good (the activity will not be retried): recorded, so the send can say why.
@@ -280,8 +305,12 @@ export function createMassSendActivities(deps: MassSendDeps) {
             ).lean()
           ).map((row) => [row._id, row]),
         );
-        const changes: Array<{ _id: string; status: string; failReason: string | null; sentAt: Date | null }> =
-          [];
+        const changes: Array<{
+          _id: string;
+          status: string;
+          failReason: string | null;
+          sentAt: Date | null;
+        }> = [];
         const results = deps.massSend.sendResults(credentials, template.msgid ?? '', template.senderUserid);
         await withWeComFailures(async () => {
           for await (const result of results) {
@@ -289,7 +318,8 @@ export function createMassSendActivities(deps: MassSendDeps) {
             const stored = current.get(_id);
             const outcome = recipientStatusOf(result.status);
             const sentAt = result.sendTime ? new Date(result.sendTime * 1000) : null;
-            if (!stored || (stored.status === outcome.status && stored.failReason === outcome.failReason)) continue;
+            if (!stored || (stored.status === outcome.status && stored.failReason === outcome.failReason))
+              continue;
             changes.push({ _id, ...outcome, sentAt });
           }
         });
@@ -365,7 +395,8 @@ async function insertIgnoringDuplicates(rows: ReadonlyArray<Record<string, unkno
   try {
     await MassSendRecipientModel.insertMany(rows, { ordered: false });
   } catch (error) {
-    const writeErrors = (error as { writeErrors?: Array<{ code?: number; err?: { code?: number } }> }).writeErrors;
+    const writeErrors = (error as { writeErrors?: Array<{ code?: number; err?: { code?: number } }> })
+      .writeErrors;
     const onlyDuplicates = writeErrors?.every((e) => (e.code ?? e.err?.code) === 11000);
     if (!onlyDuplicates) throw error;
   }

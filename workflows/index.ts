@@ -22,3 +22,4 @@ export { groupWelcomeTemplateWorkflow } from './group-welcome-template.workflow'
 export { groupCodeWorkflow } from './group-code.workflow';
 export { sensitiveNoticeWorkflow } from './sensitive-notice.workflow';
 export { sensitiveReviewWorkflow } from './sensitive-review.workflow';
+export { massSendWorkflow } from './mass-send.workflow';

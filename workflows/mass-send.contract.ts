@@ -1,5 +1,10 @@
 import { defineQuery, defineSignal, defineUpdate } from '@temporalio/workflow';
-import type { MassSendProgress, MassSendStatus, MassSendTiming } from '../lib/contracts/mass-send.contract';
+import type {
+  MassSendAudience,
+  MassSendProgress,
+  MassSendStatus,
+  MassSendTiming,
+} from '../lib/contracts/mass-send.contract';
 
 /**
  * massSendWorkflow's contract (`mass-send/<tenant>/<id>`): its input, signals, update and query, shared with
@@ -23,13 +28,23 @@ export interface MassSendState {
   nextPollAt: number | null;
 }
 
+/** What 编辑 may change on a send that is waiting for its time. */
+export interface MassSendEdit {
+  audience: MassSendAudience;
+  text: string;
+  timing: MassSendTiming;
+  remindAfterHours: number;
+}
+
+/** Why an edit or a cancel came too late: the templates are going out or have gone. */
+export const MASS_SEND_ALREADY_SENT = 'MASS_SEND_ALREADY_SENT';
+
 /**
- * 编辑 a scheduled send's time (or 立即发送): accepted only while the timer has not fired; refused with
- * `MASS_SEND_ALREADY_SENT` after it, so an edit never races the templates going out.
+ * 编辑 a scheduled send (its content, audience or time, or 立即发送): the workflow writes it, and only while
+ * its timer has not fired; refused with MASS_SEND_ALREADY_SENT after that, so an edit never races the
+ * templates going out.
  */
-export const rescheduleMassSendUpdate = defineUpdate<{ accepted: true }, [MassSendTiming]>(
-  'rescheduleMassSend',
-);
+export const editMassSendUpdate = defineUpdate<{ accepted: true }, [MassSendEdit]>('editMassSend');
 /** 取消: before the timer nothing goes out; after it the members' pending tasks are cancelled in WeCom. */
 export const cancelMassSendSignal = defineSignal('cancelMassSend');
 /** 提醒未发送员工, pressed in the detail; WeCom's limit of 3 per 24 h is kept by the workflow. */
@@ -50,6 +65,8 @@ export function nextPollDelayMs(elapsedMs: number): number | null {
 }
 
 export const REMINDER_WINDOW_MS = 24 * 60 * 60_000;
+/** remind_groupmsg_send: at most 3 reminders per send in 24 hours (WeCom's limit). */
+export const REMINDERS_PER_DAY_MAX = 3;
 
 /** Whether WeCom still takes a reminder now (at most `max` in any 24 hours). */
 export function reminderAllowed(remindedAt: readonly number[], now: number, max: number): boolean {

@@ -5,8 +5,6 @@ export const MASS_SEND_TEXT_MAX = 300;
 export const MASS_SEND_MIN_LEAD_MINUTES = 5;
 /** WeCom's add_msg_template takes at most this many external_userid per call (API.md §9): larger sends split. */
 export const TEMPLATE_RECIPIENTS_MAX = 10_000;
-/** remind_groupmsg_send: at most 3 reminders per send in 24 hours (WeCom's limit). */
-export const REMINDERS_PER_DAY_MAX = 3;
 
 /** 群发类型 (R-3.3.2-01): 发送给客户 / 发送给客户群. */
 export const MASS_SEND_KINDS = ['customers', 'groups'] as const;

@@ -47,3 +47,5 @@ export const sensitiveReviewWorkflowId = (tenantId: string, alertId: string) =>
 /** One app-message workflow per chat message (or 删除好友 event) that raised 敏感行为 alerts. */
 export const sensitiveNoticeWorkflowId = (tenantId: string, noticeKey: string) =>
   `sensitive-notice/${tenantId}/${noticeKey}`;
+/** One 群发 from submission to the end of its result tracking (R-3.3, W-13). */
+export const massSendWorkflowId = (tenantId: string, sendId: string) => `mass-send/${tenantId}/${sendId}`;
