@@ -66,24 +66,10 @@ export function createApp(servers: AppServers): Express {
       loginAttemptsPerMinute: config.nodeEnv === 'test' ? 1000 : 20,
     }),
   );
-  app.use(
-    createOrgRouter(registry, { client: deps.temporal, taskQueue: config.temporalTaskQueue }, authenticate),
-  );
-  app.use(
-    createCustomerSyncRouter(
-      registry,
-      { client: deps.temporal, taskQueue: config.temporalTaskQueue },
-      authenticate,
-    ),
-  );
-  app.use(
-    createOrgEditRouter(
-      registry,
-      { temporal: deps.temporal, taskQueue: config.temporalTaskQueue, log },
-      authenticate,
-    ),
-  );
-  app.use(createAuditRouter(registry, authenticate));
+  app.use(createOrgRouter(ctx));
+  app.use(createCustomerSyncRouter(ctx));
+  app.use(createOrgEditRouter(ctx));
+  app.use(createAuditRouter(ctx));
   app.use(
     createCustomersRouter(
       registry,
@@ -91,7 +77,7 @@ export function createApp(servers: AppServers): Express {
       authenticate,
     ),
   );
-  app.use(createRolesRouter(registry, authenticate));
+  app.use(createRolesRouter(ctx));
   app.use(
     createContactRecordsRouter(
       registry,
