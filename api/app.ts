@@ -34,7 +34,6 @@ import { chatArchiveSdkFor } from '../lib/wecom/chat-archive-sdk-for';
 import { createSensitiveAlertsRouter } from './modules/sensitive-alerts/sensitive-alerts.router';
 import { createSensitiveBehaviorSettingsRouter } from './modules/sensitive-behavior-settings/sensitive-behavior-settings.router';
 import { createSensitiveRulesRouter } from './modules/sensitive-rules/sensitive-rules.router';
-import { archivedGroupMessages } from '../lib/customer-groups/group-message-counts';
 import { buildOpenApiDocument, OPENAPI_PATH } from './openapi/registry';
 import { createAppContext, type AppServers } from './app-context';
 
@@ -70,13 +69,7 @@ export function createApp(servers: AppServers): Express {
   app.use(createCustomerSyncRouter(ctx));
   app.use(createOrgEditRouter(ctx));
   app.use(createAuditRouter(ctx));
-  app.use(
-    createCustomersRouter(
-      registry,
-      { client: deps.temporal, taskQueue: config.temporalTaskQueue, customerSearch, customerIndexer },
-      authenticate,
-    ),
-  );
+  app.use(createCustomersRouter(ctx));
   app.use(createRolesRouter(ctx));
   app.use(
     createContactRecordsRouter(
@@ -93,7 +86,7 @@ export function createApp(servers: AppServers): Express {
       listSearch,
     ),
   );
-  app.use(createCustomerGroupsRouter(registry, authenticate, listSearch, archivedGroupMessages));
+  app.use(createCustomerGroupsRouter(ctx));
   app.use(
     createArchiveRouter(registry, authenticate, {
       es: deps.elasticsearch,
