@@ -71,21 +71,8 @@ export function createApp(servers: AppServers): Express {
   app.use(createAuditRouter(ctx));
   app.use(createCustomersRouter(ctx));
   app.use(createRolesRouter(ctx));
-  app.use(
-    createContactRecordsRouter(
-      registry,
-      { client: deps.temporal, taskQueue: config.temporalTaskQueue },
-      authenticate,
-    ),
-  );
-  app.use(
-    createTagsRouter(
-      registry,
-      { client: deps.temporal, taskQueue: config.temporalTaskQueue, log },
-      authenticate,
-      listSearch,
-    ),
-  );
+  app.use(createContactRecordsRouter(ctx));
+  app.use(createTagsRouter(ctx));
   app.use(createCustomerGroupsRouter(ctx));
   app.use(
     createArchiveRouter(registry, authenticate, {
