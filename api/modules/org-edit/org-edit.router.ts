@@ -36,9 +36,9 @@ const ACCEPTED = '保存成功，正在同步到企业微信';
  * 组织架构 editing (R-7.1.1-02..10, R-7.1.3, I-95..I-100): every edit is saved here at once and answered 202;
  * the tenant's org-write-back workflow then writes it to WeCom.
  */
-export function createOrgEditRouter({ registry, authenticate, temporal, log }: AppContext): Router {
+export function createOrgEditRouter(app: AppContext): Router {
+  const { registry, authenticate } = app;
   const router = Router();
-  const deps = { temporal, log };
   const common = { tags: ['org'], authenticated: true as const, guards: [authenticate] };
 
   /** An edit: saved here, answered 202 (with `result` when it has one), written back to WeCom afterwards. */
@@ -103,7 +103,7 @@ export function createOrgEditRouter({ registry, authenticate, temporal, log }: A
       result: departmentEditedSchema,
       refusals: { 400: 'Name or level rule broken', 409: 'A sibling has this name' },
     },
-    ({ body }, caller) => createDepartment(caller, body, deps),
+    ({ body }, caller) => createDepartment(caller, body, app),
   );
 
   declareOrgEdit(
@@ -116,7 +116,7 @@ export function createOrgEditRouter({ registry, authenticate, temporal, log }: A
       result: departmentEditedSchema,
       refusals: { 409: 'A sibling has this name' },
     },
-    ({ params, body }, caller) => renameDepartment(caller, { ...body, ...params }, deps),
+    ({ params, body }, caller) => renameDepartment(caller, { ...body, ...params }, app),
   );
 
   declareOrgEdit(
@@ -129,7 +129,7 @@ export function createOrgEditRouter({ registry, authenticate, temporal, log }: A
       result: departmentEditedSchema,
       refusals: { 400: 'More than 5 levels, or under itself' },
     },
-    ({ params, body }, caller) => moveDepartment(caller, { ...body, ...params }, deps),
+    ({ params, body }, caller) => moveDepartment(caller, { ...body, ...params }, app),
   );
 
   declareOrgEdit(
@@ -142,7 +142,7 @@ export function createOrgEditRouter({ registry, authenticate, temporal, log }: A
       refusals: { 409: '该部门下还有数据存在，请先清除数据再删除' },
     },
     async ({ params }, caller) => {
-      await deleteDepartment(caller, params, deps);
+      await deleteDepartment(caller, params, app);
     },
   );
 
@@ -172,7 +172,7 @@ export function createOrgEditRouter({ registry, authenticate, temporal, log }: A
       result: staffDetailSchema,
       refusals: { 409: '帐号、手机号或邮箱已存在' },
     },
-    ({ body }, caller) => createStaff(caller, body, deps),
+    ({ body }, caller) => createStaff(caller, body, app),
   );
 
   defineRoute(
@@ -202,7 +202,7 @@ export function createOrgEditRouter({ registry, authenticate, temporal, log }: A
       result: staffDetailSchema,
       refusals: { 409: '手机号或邮箱已存在' },
     },
-    ({ params, body }, caller) => updateStaff(caller, { ...body, ...params }, deps),
+    ({ params, body }, caller) => updateStaff(caller, { ...body, ...params }, app),
   );
 
   declareOrgEdit(
@@ -214,7 +214,7 @@ export function createOrgEditRouter({ registry, authenticate, temporal, log }: A
       request: { params: staffParamsSchema },
     },
     async ({ params }, caller) => {
-      await deleteStaff(caller, params, deps);
+      await deleteStaff(caller, params, app);
     },
   );
 
