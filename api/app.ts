@@ -34,7 +34,6 @@ import { chatArchiveSdkFor } from '../lib/wecom/chat-archive-sdk-for';
 import { createSensitiveAlertsRouter } from './modules/sensitive-alerts/sensitive-alerts.router';
 import { createSensitiveBehaviorSettingsRouter } from './modules/sensitive-behavior-settings/sensitive-behavior-settings.router';
 import { createSensitiveRulesRouter } from './modules/sensitive-rules/sensitive-rules.router';
-import { archivedGroupMessages } from '../lib/customer-groups/group-message-counts';
 import { buildOpenApiDocument, OPENAPI_PATH } from './openapi/registry';
 import { createAppContext, type AppServers } from './app-context';
 
@@ -66,48 +65,15 @@ export function createApp(servers: AppServers): Express {
       loginAttemptsPerMinute: config.nodeEnv === 'test' ? 1000 : 20,
     }),
   );
-  app.use(
-    createOrgRouter(registry, { client: deps.temporal, taskQueue: config.temporalTaskQueue }, authenticate),
-  );
-  app.use(
-    createCustomerSyncRouter(
-      registry,
-      { client: deps.temporal, taskQueue: config.temporalTaskQueue },
-      authenticate,
-    ),
-  );
-  app.use(
-    createOrgEditRouter(
-      registry,
-      { temporal: deps.temporal, taskQueue: config.temporalTaskQueue, log },
-      authenticate,
-    ),
-  );
-  app.use(createAuditRouter(registry, authenticate));
-  app.use(
-    createCustomersRouter(
-      registry,
-      { client: deps.temporal, taskQueue: config.temporalTaskQueue, customerSearch, customerIndexer },
-      authenticate,
-    ),
-  );
-  app.use(createRolesRouter(registry, authenticate));
-  app.use(
-    createContactRecordsRouter(
-      registry,
-      { client: deps.temporal, taskQueue: config.temporalTaskQueue },
-      authenticate,
-    ),
-  );
-  app.use(
-    createTagsRouter(
-      registry,
-      { client: deps.temporal, taskQueue: config.temporalTaskQueue, log },
-      authenticate,
-      listSearch,
-    ),
-  );
-  app.use(createCustomerGroupsRouter(registry, authenticate, listSearch, archivedGroupMessages));
+  app.use(createOrgRouter(ctx));
+  app.use(createCustomerSyncRouter(ctx));
+  app.use(createOrgEditRouter(ctx));
+  app.use(createAuditRouter(ctx));
+  app.use(createCustomersRouter(ctx));
+  app.use(createRolesRouter(ctx));
+  app.use(createContactRecordsRouter(ctx));
+  app.use(createTagsRouter(ctx));
+  app.use(createCustomerGroupsRouter(ctx));
   app.use(
     createArchiveRouter(registry, authenticate, {
       es: deps.elasticsearch,
