@@ -280,13 +280,13 @@ export function createMassSendActivities(deps: MassSendDeps) {
     },
 
     /** After every sender's templates: 已发送 if WeCom took any, else 发送失败 with the first reason it gave. */
-    async finishMassSendDispatch(ref: SendRef): Promise<{ status: 'sent' | 'failed'; sentAt: number }> {
+    async finishMassSendDispatch(ref: SendRef): Promise<{ status: 'sent' | 'failed' }> {
       const templates = await templatesOf(ref);
       const anyCreated = templates.some((template) => template.state === 'created');
       const reason = templates.find((template) => template.error)?.error ?? '发送范围内没有可发送的客户';
       await setStatus(ref, anyCreated ? { status: 'sent' } : { status: 'failed', failReason: reason });
       await recountProgress(ref);
-      return { status: anyCreated ? 'sent' : 'failed', sentAt: now().getTime() };
+      return { status: anyCreated ? 'sent' : 'failed' };
     },
 
     /**

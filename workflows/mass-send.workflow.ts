@@ -21,6 +21,7 @@ import {
   type MassSendState,
   type MassSendWorkflowInput,
 } from './mass-send.contract';
+import { EntityStatusKey, TenantIdKey } from './search-attribute-keys';
 
 const activities = proxyActivities<MassSendActivities>({
   startToCloseTimeout: '10 minutes',
@@ -35,6 +36,8 @@ const dispatch = proxyActivities<MassSendActivities>({
   retry: { initialInterval: '10 seconds', backoffCoefficient: 2, maximumInterval: '10 minutes' },
 });
 
+const remindLimit = () => ApplicationFailure.nonRetryable('24小时内最多提醒3次', 'MASS_SEND_REMIND_LIMIT');
+
 /** Polls per run before the history starts afresh (a week of polling is about 290). */
 const POLLS_PER_RUN = 100;
 
@@ -47,22 +50,25 @@ const POLLS_PER_RUN = 100;
  */
 export async function massSendWorkflow(input: MassSendWorkflowInput): Promise<void> {
   const ref = { tenantId: input.tenantId, sendId: input.sendId };
-  const loaded = await activities.loadMassSend(ref);
-  let remindAfterHours = loaded.remindAfterHours;
-  const state: MassSendState = {
-    status: loaded.status,
-    sendAt: loaded.sendAt,
-    progress: null,
-    nextPollAt: null,
-  };
+  // Handlers come first, so that an edit or a cancel sent right after the start is not lost; until the send
+  // is loaded they wait for it.
+  let loaded = false;
+  let remindAfterHours = 0;
+  const state: MassSendState = { status: 'scheduled', sendAt: null, progress: null, nextPollAt: null };
   const remindedAt = [...(input.remindedAt ?? [])];
   let cancelled = false;
   let editing = 0;
+  // Kept current on workflows started with the send's attributes (the api's start); a test server without
+  // custom attributes starts it without them.
+  const tracked = workflowInfo().typedSearchAttributes.get(TenantIdKey) !== undefined;
+  const showStatus = (status: MassSendState['status']) => {
+    state.status = status;
+    if (tracked) upsertSearchAttributes([{ key: EntityStatusKey, value: status }]);
+  };
 
   // The state changes before the write, so that an edit validated meanwhile is already refused.
   const setStatus = async (status: 'sending' | 'cancelled') => {
-    state.status = status;
-    upsertSearchAttributes({ EntityStatus: [status] });
+    showStatus(status);
     await activities.setMassSendStatus({ ...ref, status });
   };
 
@@ -73,6 +79,10 @@ export async function massSendWorkflow(input: MassSendWorkflowInput): Promise<vo
   setHandler(
     editMassSendUpdate,
     async (edit) => {
+      await condition(() => loaded);
+      if (state.status !== 'scheduled' || cancelled) {
+        throw ApplicationFailure.nonRetryable('群发已开始发送，无法编辑', MASS_SEND_ALREADY_SENT);
+      }
       editing += 1;
       try {
         await activities.applyMassSendEdit({ ...ref, edit });
@@ -85,7 +95,7 @@ export async function massSendWorkflow(input: MassSendWorkflowInput): Promise<vo
     },
     {
       validator: (_edit) => {
-        if (state.status !== 'scheduled' || cancelled) {
+        if (loaded && (state.status !== 'scheduled' || cancelled)) {
           throw ApplicationFailure.nonRetryable('群发已开始发送，无法编辑', MASS_SEND_ALREADY_SENT);
         }
       },
@@ -94,20 +104,26 @@ export async function massSendWorkflow(input: MassSendWorkflowInput): Promise<vo
   setHandler(
     remindMassSendUpdate,
     async () => {
+      // Pressed while the templates are being created: it reminds once they are.
+      await condition(() => loaded && state.status !== 'sending');
+      if (state.status !== 'sent')
+        throw ApplicationFailure.nonRetryable('群发尚未发出', 'MASS_SEND_NOT_SENT');
+      if (!reminderAllowed(remindedAt, Date.now(), REMINDERS_PER_DAY_MAX)) throw remindLimit();
       remindedAt.push(Date.now());
       await activities.remindMassSend(ref);
       return { remindedAt: remindedAt[remindedAt.length - 1] };
     },
     {
       validator: () => {
-        if (state.status !== 'sent')
-          throw ApplicationFailure.nonRetryable('群发尚未发出', 'MASS_SEND_NOT_SENT');
-        if (!reminderAllowed(remindedAt, Date.now(), REMINDERS_PER_DAY_MAX)) {
-          throw ApplicationFailure.nonRetryable('24小时内最多提醒3次', 'MASS_SEND_REMIND_LIMIT');
-        }
+        if (!reminderAllowed(remindedAt, Date.now(), REMINDERS_PER_DAY_MAX)) throw remindLimit();
       },
     },
   );
+
+  const stored = await activities.loadMassSend(ref);
+  Object.assign(state, { status: stored.status, sendAt: stored.sendAt });
+  remindAfterHours = stored.remindAfterHours;
+  loaded = true;
 
   if (state.status === 'scheduled') {
     // The timer: re-armed after every edit, ended early by a cancel.
@@ -135,9 +151,8 @@ export async function massSendWorkflow(input: MassSendWorkflowInput): Promise<vo
       await dispatch.createSenderTemplates({ ...ref, senderUserid });
     }
     const finished = await activities.finishMassSendDispatch(ref);
-    state.status = finished.status;
-    upsertSearchAttributes({ EntityStatus: [finished.status] });
-    sentAt = finished.sentAt;
+    showStatus(finished.status);
+    sentAt = Date.now();
     if (finished.status === 'failed') return;
   }
   if (state.status !== 'sent' || sentAt === null) return;
@@ -152,8 +167,7 @@ export async function massSendWorkflow(input: MassSendWorkflowInput): Promise<vo
     await condition(() => cancelled, delay);
     if (cancelled) {
       await activities.cancelMassSendInWeCom(ref);
-      state.status = 'cancelled';
-      upsertSearchAttributes({ EntityStatus: ['cancelled'] });
+      showStatus('cancelled');
       return;
     }
     const { progress, settled } = await activities.pollMassSendResults(ref);

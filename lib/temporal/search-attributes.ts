@@ -1,16 +1,14 @@
-import { defineSearchAttributeKey, SearchAttributeType, TypedSearchAttributes } from '@temporalio/common';
+import { TypedSearchAttributes } from '@temporalio/common';
 
-/**
- * The custom search attributes that make our workflows findable in the Temporal UI
- * (`TenantId = "demo" AND EntityType = "org-sync"`). The local stack registers them at server start.
- */
-export const TenantIdKey = defineSearchAttributeKey('TenantId', SearchAttributeType.KEYWORD);
-export const EntityTypeKey = defineSearchAttributeKey('EntityType', SearchAttributeType.KEYWORD);
-export const EntityIdKey = defineSearchAttributeKey('EntityId', SearchAttributeType.KEYWORD);
-/** Where a long-lived entity's workflow stands (a 群发: scheduled, sending, sent…), kept current by it. */
-export const EntityStatusKey = defineSearchAttributeKey('EntityStatus', SearchAttributeType.KEYWORD);
-/** The staff member (userid) who created the entity. */
-export const CreatedByKey = defineSearchAttributeKey('CreatedBy', SearchAttributeType.KEYWORD);
+import {
+  CreatedByKey,
+  EntityIdKey,
+  EntityStatusKey,
+  EntityTypeKey,
+  TenantIdKey,
+} from '../../workflows/search-attribute-keys';
+
+export { CreatedByKey, EntityIdKey, EntityStatusKey, EntityTypeKey, TenantIdKey };
 
 export const ALL_SEARCH_ATTRIBUTE_KEYS = [
   TenantIdKey,
@@ -25,5 +23,20 @@ export function entitySearchAttributes(tenantId: string, entityType: string, ent
     { key: TenantIdKey, value: tenantId },
     { key: EntityTypeKey, value: entityType },
     { key: EntityIdKey, value: entityId },
+  ]);
+}
+
+/** A 群发-like entity's attributes: its tenant, type and id, its status (kept current by its workflow) and creator. */
+export function trackedEntitySearchAttributes(
+  entity: { tenantId: string; type: string; id: string },
+  status: string,
+  createdBy: string,
+) {
+  return new TypedSearchAttributes([
+    { key: TenantIdKey, value: entity.tenantId },
+    { key: EntityTypeKey, value: entity.type },
+    { key: EntityIdKey, value: entity.id },
+    { key: EntityStatusKey, value: status },
+    { key: CreatedByKey, value: createdBy },
   ]);
 }
