@@ -18,7 +18,6 @@ import { createRolesRouter } from './modules/roles/roles.router';
 import { createTagsRouter } from './modules/tags/tags.router';
 import { createCustomerGroupsRouter } from './modules/customer-groups/customer-groups.router';
 import { createArchiveRouter } from './modules/archive/archive.router';
-import { chatMessageIndexName } from '../lib/search/chat-message-index';
 import { createGroupCodesRouter } from './modules/group-codes/group-codes.router';
 import { createWeComCallbackRouter } from './modules/wecom-callback/callback.router';
 import { createOwnPasswordRouter } from './modules/auth/own-password.router';
@@ -30,7 +29,6 @@ import {
   createWelcomeImagesPublicRouter,
   createWelcomeMessagesRouter,
 } from './modules/welcome-messages/welcome-messages.router';
-import { chatArchiveSdkFor } from '../lib/wecom/chat-archive-sdk-for';
 import { createSensitiveAlertsRouter } from './modules/sensitive-alerts/sensitive-alerts.router';
 import { createSensitiveBehaviorSettingsRouter } from './modules/sensitive-behavior-settings/sensitive-behavior-settings.router';
 import { createSensitiveRulesRouter } from './modules/sensitive-rules/sensitive-rules.router';
@@ -108,13 +106,7 @@ export function createApp(servers: AppServers): Express {
     ),
   );
   app.use(createCustomerGroupsRouter(registry, authenticate, listSearch, archivedGroupMessages));
-  app.use(
-    createArchiveRouter(registry, authenticate, {
-      es: deps.elasticsearch,
-      chatIndex: chatMessageIndexName(config.esIndexPrefix),
-      customerSearch,
-    }),
-  );
+  app.use(createArchiveRouter(ctx));
   app.use(
     createStaffCodesRouter(
       registry,
@@ -145,7 +137,7 @@ export function createApp(servers: AppServers): Express {
     ),
   );
   app.use(createSensitiveRulesRouter(ctx));
-  app.use(createSensitiveBehaviorSettingsRouter(registry, authenticate));
+  app.use(createSensitiveBehaviorSettingsRouter(ctx));
   app.use(createSensitiveAlertsRouter(registry, deps.temporal, authenticate, listSearch));
   app.use(
     createWeComLoginRouter(registry, {
@@ -164,10 +156,7 @@ export function createApp(servers: AppServers): Express {
       {
         wecom,
         wecomStats,
-        chatArchive: chatArchiveSdkFor({
-          wecomApiBase: config.wecomApiBase,
-          financeSdkPath: config.wecomFinanceSdkPath,
-        }),
+        chatArchive: ctx.chatArchive,
         publicUrl: config.publicUrl,
         temporal: { client: deps.temporal, taskQueue: config.temporalTaskQueue },
         log,
@@ -202,13 +191,7 @@ export function createApp(servers: AppServers): Express {
       temporal: { client: deps.temporal, taskQueue: config.temporalTaskQueue },
     }),
   );
-  app.use(
-    createHealthRouter(registry, {
-      elasticsearch: deps.elasticsearch,
-      temporal: deps.temporal,
-      wecomApiBase: config.wecomApiBase,
-    }),
-  );
+  app.use(createHealthRouter(ctx));
 
   const openApiDocument = buildOpenApiDocument(registry);
   app.get(OPENAPI_PATH, (_req, res) => {

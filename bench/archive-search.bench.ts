@@ -172,7 +172,17 @@ async function time(
     const began = performance.now();
     const scope = await resolveStaffScope(TENANT, role, caller);
     const scoped = performance.now();
-    const page = await searchArchiveMessages(es, index, TENANT, scope, parsed);
+    const page = await searchArchiveMessages(
+      {
+        tenantId: TENANT,
+        staffId: caller.userid,
+        userid: caller.userid,
+        isSuperAdmin: false,
+        scope: async () => scope,
+      },
+      parsed,
+      { elasticsearch: es, chatIndex: index },
+    );
     return { page, total: performance.now() - began, scope: scoped - began, es: took.last() };
   };
   // Two warm-ups; the second's answer is the one described.

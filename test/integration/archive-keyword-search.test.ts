@@ -216,7 +216,17 @@ describe('内容存档 keyword search equals an includes scan', () => {
   it('answers the search API likewise: 1-character keywords accepted, newest first, every hit marked', async () => {
     for (const keyword of ['好', '😊', 'vx', 'iPhone 15', '123', 'İ', '哈哈']) {
       const query = archiveSearchQuerySchema.parse({ staffUserid: STAFF, keyword, pageSize: 100 });
-      const page = await searchArchiveMessages(es, names.alias, TENANT, { all: true }, query);
+      const page = await searchArchiveMessages(
+        {
+          tenantId: TENANT,
+          staffId: 'admin',
+          userid: 'admin',
+          isSuperAdmin: true,
+          scope: async () => ({ all: true }),
+        },
+        query,
+        { elasticsearch: es, chatIndex: names.alias },
+      );
       const expected = scanned(keyword);
       expect(page.total).toBe(Math.min(expected.length, 1_000));
       expect(page.items.map((hit) => hit.msgid)).toEqual(expected.slice(0, 100));
