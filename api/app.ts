@@ -116,15 +116,8 @@ export function createApp(servers: AppServers): Express {
     ),
   );
   app.use(createQrPreviewRouter(registry));
-  app.use(
-    createWelcomeMessagesRouter(
-      registry,
-      { client: deps.temporal, taskQueue: config.temporalTaskQueue, log },
-      config.publicUrl,
-      authenticate,
-    ),
-  );
-  app.use(createWelcomeImagesPublicRouter(registry));
+  app.use(createWelcomeMessagesRouter(ctx));
+  app.use(createWelcomeImagesPublicRouter(ctx));
   app.use(
     createGroupCodesRouter(
       registry,
