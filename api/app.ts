@@ -131,7 +131,7 @@ export function createApp(servers: AppServers): Express {
   );
   app.use(createSensitiveRulesRouter(ctx));
   app.use(createSensitiveBehaviorSettingsRouter(ctx));
-  app.use(createSensitiveAlertsRouter(registry, deps.temporal, authenticate, listSearch));
+  app.use(createSensitiveAlertsRouter(ctx));
   app.use(
     createWeComLoginRouter(registry, {
       jwtSecret: config.jwtSecret,
