@@ -107,15 +107,8 @@ export function createApp(servers: AppServers): Express {
   );
   app.use(createCustomerGroupsRouter(registry, authenticate, listSearch, archivedGroupMessages));
   app.use(createArchiveRouter(ctx));
-  app.use(
-    createStaffCodesRouter(
-      registry,
-      { client: deps.temporal, taskQueue: config.temporalTaskQueue, log },
-      config.publicUrl,
-      authenticate,
-    ),
-  );
-  app.use(createQrPreviewRouter(registry));
+  app.use(createStaffCodesRouter(ctx));
+  app.use(createQrPreviewRouter(ctx));
   app.use(createWelcomeMessagesRouter(ctx));
   app.use(createWelcomeImagesPublicRouter(ctx));
   app.use(
