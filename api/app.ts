@@ -111,17 +111,7 @@ export function createApp(servers: AppServers): Express {
   app.use(createQrPreviewRouter(ctx));
   app.use(createWelcomeMessagesRouter(ctx));
   app.use(createWelcomeImagesPublicRouter(ctx));
-  app.use(
-    createGroupCodesRouter(
-      registry,
-      {
-        temporal: { client: deps.temporal, taskQueue: config.temporalTaskQueue },
-        publicUrl: config.publicUrl,
-        log,
-      },
-      authenticate,
-    ),
-  );
+  app.use(createGroupCodesRouter(ctx));
   app.use(createSensitiveRulesRouter(ctx));
   app.use(createSensitiveBehaviorSettingsRouter(ctx));
   app.use(createSensitiveAlertsRouter(ctx));
