@@ -39,7 +39,7 @@ import { createAppContext, type AppServers } from './app-context';
 /** Builds the api without listening, so tests drive it with supertest against real servers. */
 export function createApp(servers: AppServers): Express {
   const ctx = createAppContext(servers);
-  const { config, log, wecomStats, registry, authenticate, wecom, secureCookies, listSearch } = ctx;
+  const { config, log, registry, authenticate, wecom, secureCookies, listSearch } = ctx;
   const { customerSearch, customerIndexer } = ctx;
   const deps = servers;
   const app = express();
@@ -126,20 +126,7 @@ export function createApp(servers: AppServers): Express {
       attemptsPerMinute: config.nodeEnv === 'test' ? 1000 : 20,
     }),
   );
-  app.use(
-    createWeComBindingRouter(
-      registry,
-      {
-        wecom,
-        wecomStats,
-        chatArchive: ctx.chatArchive,
-        publicUrl: config.publicUrl,
-        temporal: { client: deps.temporal, taskQueue: config.temporalTaskQueue },
-        log,
-      },
-      authenticate,
-    ),
-  );
+  app.use(createWeComBindingRouter(ctx));
   app.use(
     createH5Router(
       registry,
@@ -159,7 +146,7 @@ export function createApp(servers: AppServers): Express {
     ),
   );
   app.use(createOwnPasswordRouter(registry, { jwtSecret: config.jwtSecret, secureCookies }, authenticate));
-  app.use(createPlatformWeComHealthRouter(registry, { jwtSecret: config.jwtSecret, wecomStats }));
+  app.use(createPlatformWeComHealthRouter(ctx));
   app.use(
     createPlatformRouter(registry, {
       jwtSecret: config.jwtSecret,
