@@ -147,13 +147,8 @@ export function createApp(servers: AppServers): Express {
   );
   app.use(createOwnPasswordRouter(registry, { jwtSecret: config.jwtSecret, secureCookies }, authenticate));
   app.use(createPlatformWeComHealthRouter(ctx));
-  app.use(
-    createPlatformRouter(registry, {
-      jwtSecret: config.jwtSecret,
-      secureCookies: config.publicUrl.startsWith('https://'),
-      temporal: { client: deps.temporal, taskQueue: config.temporalTaskQueue },
-    }),
-  );
+  app.use(createPlatformRouter(ctx));
+
   app.use(createHealthRouter(ctx));
 
   const openApiDocument = buildOpenApiDocument(registry);
