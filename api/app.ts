@@ -57,13 +57,7 @@ export function createApp(servers: AppServers): Express {
     }),
   );
   app.use('/api', express.json({ limit: '1mb' }));
-  app.use(
-    createAuthRouter(registry, {
-      jwtSecret: config.jwtSecret,
-      secureCookies: config.publicUrl.startsWith('https://'),
-      loginAttemptsPerMinute: config.nodeEnv === 'test' ? 1000 : 20,
-    }),
-  );
+  app.use(createAuthRouter(ctx));
   app.use(
     createOrgRouter(registry, { client: deps.temporal, taskQueue: config.temporalTaskQueue }, authenticate),
   );
@@ -115,37 +109,11 @@ export function createApp(servers: AppServers): Express {
   app.use(createSensitiveRulesRouter(ctx));
   app.use(createSensitiveBehaviorSettingsRouter(ctx));
   app.use(createSensitiveAlertsRouter(ctx));
-  app.use(
-    createWeComLoginRouter(registry, {
-      jwtSecret: config.jwtSecret,
-      secureCookies,
-      publicUrl: config.publicUrl,
-      wecomLoginBase: config.wecomLoginBase,
-      wecom,
-      log,
-      attemptsPerMinute: config.nodeEnv === 'test' ? 1000 : 20,
-    }),
-  );
+  app.use(createWeComLoginRouter(ctx));
   app.use(createWeComBindingRouter(ctx));
-  app.use(
-    createH5Router(
-      registry,
-      {
-        jwtSecret: config.jwtSecret,
-        secureCookies,
-        publicUrl: config.publicUrl,
-        wecomOAuthBase: config.wecomOAuthBase,
-        wecomJssdkUrl: config.wecomJssdkUrl,
-        wecom,
-        log,
-        temporal: { client: deps.temporal, taskQueue: config.temporalTaskQueue },
-        customerSearch,
-        customerIndexer,
-      },
-      authenticate,
-    ),
-  );
-  app.use(createOwnPasswordRouter(registry, { jwtSecret: config.jwtSecret, secureCookies }, authenticate));
+  app.use(createH5Router(ctx));
+
+  app.use(createOwnPasswordRouter(ctx));
   app.use(createPlatformWeComHealthRouter(ctx));
   app.use(createPlatformRouter(ctx));
 
