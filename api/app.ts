@@ -39,7 +39,7 @@ import { createAppContext, type AppServers } from './app-context';
 /** Builds the api without listening, so tests drive it with supertest against real servers. */
 export function createApp(servers: AppServers): Express {
   const ctx = createAppContext(servers);
-  const { config, log, registry, authenticate, wecom, secureCookies, listSearch } = ctx;
+  const { config, log, registry, authenticate, listSearch } = ctx;
   const { customerSearch, customerIndexer } = ctx;
   const deps = servers;
   const app = express();
