@@ -49,13 +49,8 @@ export function createApp(servers: AppServers): Express {
   app.use(cookieParser());
 
   // Callbacks read their own XML body; everything else under /api is JSON.
-  app.use(
-    createWeComCallbackRouter(registry, {
-      temporal: deps.temporal,
-      taskQueue: config.temporalTaskQueue,
-      log,
-    }),
-  );
+  app.use(createWeComCallbackRouter(ctx));
+
   app.use('/api', express.json({ limit: '1mb' }));
   app.use(createAuthRouter(ctx));
   app.use(
