@@ -50,7 +50,6 @@ export function createApp(servers: AppServers): Express {
 
   // Callbacks read their own XML body; everything else under /api is JSON.
   app.use(createWeComCallbackRouter(ctx));
-
   app.use('/api', express.json({ limit: '1mb' }));
   app.use(createAuthRouter(ctx));
   app.use(
@@ -107,11 +106,9 @@ export function createApp(servers: AppServers): Express {
   app.use(createWeComLoginRouter(ctx));
   app.use(createWeComBindingRouter(ctx));
   app.use(createH5Router(ctx));
-
   app.use(createOwnPasswordRouter(ctx));
   app.use(createPlatformWeComHealthRouter(ctx));
   app.use(createPlatformRouter(ctx));
-
   app.use(createHealthRouter(ctx));
 
   const openApiDocument = buildOpenApiDocument(registry);
