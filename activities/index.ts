@@ -26,9 +26,10 @@ import { createArchiveConsentActivities } from './archive-consent.activities';
 import { createMsgauditApi } from '../lib/wecom/msgaudit-api';
 import type { CustomerIndexer } from '../lib/search/customer-indexer';
 import type { CustomerSearch } from '../lib/search/customer-search-context';
-import { createCustomerSearchActivities } from './customer-search.activities';
 import type { ListSearch } from '../lib/search/list-read-model';
 import { createListSearchActivities } from './list-search.activities';
+import { createMassSendActivities } from './mass-send.activities';
+import { createMassSendApi } from '../lib/wecom/mass-send-api';
 import { createChatSearchRebuildActivities } from './chat-search-rebuild.activities';
 import { createContactWayApi } from '../lib/wecom/contact-way-api';
 import { createWelcomeApi } from '../lib/wecom/welcome-api';
@@ -129,8 +130,12 @@ export function createActivities(deps: ActivityDeps) {
       listSearch: deps.listSearch,
     }),
     ...createArchiveConsentActivities({ msgaudit: createMsgauditApi(deps.wecom), loadArchiveAccess }),
-    ...createCustomerSearchActivities({ search: deps.search }),
     ...createListSearchActivities({ search: deps.listSearch }),
+    ...createMassSendActivities({
+      massSend: createMassSendApi(deps.wecom),
+      credentials: loadExternalContactCredentials,
+      listSearch: deps.listSearch,
+    }),
     ...createChatSearchRebuildActivities({ es: deps.archive.es }),
     ...createStaffCodeSyncActivities({
       contactWays: createContactWayApi(deps.wecom),

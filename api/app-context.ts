@@ -5,9 +5,8 @@ import type { RequestHandler } from 'express';
 import type { AppConfig } from '../lib/config';
 import type { Logger } from '../lib/logger';
 import { chatMessageIndexName } from '../lib/search/chat-message-index';
-import { customerIndexNames } from '../lib/search/customer-index';
 import { createCustomerIndexer, type CustomerIndexer } from '../lib/search/customer-indexer';
-import type { CustomerSearch } from '../lib/search/customer-search-context';
+import { customerSearchOn, type CustomerSearch } from '../lib/search/customer-search-context';
 import type { ListSearch } from '../lib/search/list-read-model';
 import type { WeComCallStats } from '../lib/wecom/call-stats';
 import type { ChatArchiveSdkChoice } from '../lib/wecom/chat-archive-sdk';
@@ -61,12 +60,13 @@ export interface AppServers {
 export function createAppContext(servers: AppServers): AppContext {
   const { config, log } = servers;
   const temporal = { client: servers.temporal, taskQueue: config.temporalTaskQueue };
-  const customerSearch: CustomerSearch = {
+  const listSearch: ListSearch = {
     es: servers.elasticsearch,
-    names: customerIndexNames(config.esIndexPrefix),
+    indexPrefix: config.esIndexPrefix,
     temporal: servers.temporal,
     taskQueue: config.temporalTaskQueue,
   };
+  const customerSearch = customerSearchOn(listSearch);
   return {
     config,
     log,
@@ -77,13 +77,8 @@ export function createAppContext(servers: AppServers): AppContext {
     wecom: new WeComClient({ baseUrl: config.wecomApiBase, observer: servers.wecomStats }),
     wecomStats: servers.wecomStats,
     customerSearch,
-    customerIndexer: createCustomerIndexer(customerSearch, log),
-    listSearch: {
-      es: servers.elasticsearch,
-      indexPrefix: config.esIndexPrefix,
-      temporal: servers.temporal,
-      taskQueue: config.temporalTaskQueue,
-    },
+    customerIndexer: createCustomerIndexer(customerSearch),
+    listSearch,
     secureCookies: config.publicUrl.startsWith('https://'),
     chatIndex: chatMessageIndexName(config.esIndexPrefix),
     chatArchive: chatArchiveSdkFor({

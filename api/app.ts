@@ -32,16 +32,13 @@ import {
 import { createSensitiveAlertsRouter } from './modules/sensitive-alerts/sensitive-alerts.router';
 import { createSensitiveBehaviorSettingsRouter } from './modules/sensitive-behavior-settings/sensitive-behavior-settings.router';
 import { createSensitiveRulesRouter } from './modules/sensitive-rules/sensitive-rules.router';
-import { archivedGroupMessages } from '../lib/customer-groups/group-message-counts';
 import { buildOpenApiDocument, OPENAPI_PATH } from './openapi/registry';
 import { createAppContext, type AppServers } from './app-context';
 
 /** Builds the api without listening, so tests drive it with supertest against real servers. */
 export function createApp(servers: AppServers): Express {
   const ctx = createAppContext(servers);
-  const { config, log, registry, authenticate, listSearch } = ctx;
-  const { customerSearch, customerIndexer } = ctx;
-  const deps = servers;
+  const { config, log, registry } = ctx;
   const app = express();
   app.disable('x-powered-by');
   app.set('trust proxy', 'loopback');
@@ -52,48 +49,15 @@ export function createApp(servers: AppServers): Express {
   app.use(createWeComCallbackRouter(ctx));
   app.use('/api', express.json({ limit: '1mb' }));
   app.use(createAuthRouter(ctx));
-  app.use(
-    createOrgRouter(registry, { client: deps.temporal, taskQueue: config.temporalTaskQueue }, authenticate),
-  );
-  app.use(
-    createCustomerSyncRouter(
-      registry,
-      { client: deps.temporal, taskQueue: config.temporalTaskQueue },
-      authenticate,
-    ),
-  );
-  app.use(
-    createOrgEditRouter(
-      registry,
-      { temporal: deps.temporal, taskQueue: config.temporalTaskQueue, log },
-      authenticate,
-    ),
-  );
-  app.use(createAuditRouter(registry, authenticate));
-  app.use(
-    createCustomersRouter(
-      registry,
-      { client: deps.temporal, taskQueue: config.temporalTaskQueue, customerSearch, customerIndexer },
-      authenticate,
-    ),
-  );
-  app.use(createRolesRouter(registry, authenticate));
-  app.use(
-    createContactRecordsRouter(
-      registry,
-      { client: deps.temporal, taskQueue: config.temporalTaskQueue },
-      authenticate,
-    ),
-  );
-  app.use(
-    createTagsRouter(
-      registry,
-      { client: deps.temporal, taskQueue: config.temporalTaskQueue, log },
-      authenticate,
-      listSearch,
-    ),
-  );
-  app.use(createCustomerGroupsRouter(registry, authenticate, listSearch, archivedGroupMessages));
+  app.use(createOrgRouter(ctx));
+  app.use(createCustomerSyncRouter(ctx));
+  app.use(createOrgEditRouter(ctx));
+  app.use(createAuditRouter(ctx));
+  app.use(createCustomersRouter(ctx));
+  app.use(createRolesRouter(ctx));
+  app.use(createContactRecordsRouter(ctx));
+  app.use(createTagsRouter(ctx));
+  app.use(createCustomerGroupsRouter(ctx));
   app.use(createArchiveRouter(ctx));
   app.use(createStaffCodesRouter(ctx));
   app.use(createQrPreviewRouter(ctx));

@@ -6,8 +6,6 @@ import { createLogger } from '../lib/logger';
 import { ensureAllArchiveConsentSchedules } from '../lib/temporal/archive-consent-schedule';
 import { connectTemporalClient } from '../lib/temporal/connect-client';
 import { WeComCallStats } from '../lib/wecom/call-stats';
-import { customerIndexNames } from '../lib/search/customer-index';
-import { wakeCustomerSearchOutboxes } from '../lib/search/customer-search-startup';
 import { prepareListSearch } from '../lib/search/list-read-model';
 import { LIST_READ_MODELS } from '../lib/search/list-read-models';
 import { createApp } from './app';
@@ -26,20 +24,10 @@ async function main(): Promise<void> {
     (err: unknown) => log.warn({ err }, 'archive consent schedules not ensured'),
   );
   const elasticsearch = new ElasticsearchClient({ node: config.esUrl });
-  // Customers an earlier api process wrote but was stopped before indexing reach the index now.
-  await wakeCustomerSearchOutboxes(
-    {
-      es: elasticsearch,
-      names: customerIndexNames(config.esIndexPrefix),
-      temporal,
-      taskQueue: config.temporalTaskQueue,
-    },
-    log,
-  );
   const wecomStats = new WeComCallStats(log);
   wecomStats.start();
   const app = createApp({ config, log, temporal, elasticsearch, wecomStats });
-  // Marks a killed api left in the list search outbox get their drain (the worker does the same at its start).
+  // Rows a killed api left in the search outbox get their drain (the worker does the same at its start).
   void prepareListSearch(
     { es: elasticsearch, indexPrefix: config.esIndexPrefix, temporal, taskQueue: config.temporalTaskQueue },
     Object.values(LIST_READ_MODELS),

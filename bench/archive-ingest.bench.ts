@@ -1,4 +1,3 @@
-import { createLogger } from '../lib/logger';
 import { createCustomerIndexer } from '../lib/search/customer-indexer';
 /**
  * 会话存档 ingest throughput (R-5-01, issue 6), end to end: the simulator's chat archive (conversations at
@@ -64,7 +63,7 @@ async function main(): Promise<void> {
   const app = await startTestApp('bench_archive_ingest');
   const es = testSearchClient();
   const scratch = chatIndexNames('bench-raw-bulk-');
-  const indexer = createCustomerIndexer(app.customerSearch, createLogger('bench', 'warn'));
+  const indexer = createCustomerIndexer(app.customerSearch);
 
   const corp = await simulator.createCorp('存档压测企业');
   const built = await populateCustomerCorp(corp.corpId);

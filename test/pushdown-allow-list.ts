@@ -32,12 +32,10 @@ const ONE_CONVERSATION =
   'known debt, grows with one conversation: its messages are read to page them by time in Go; to move to the ES read model (issue 12/13)';
 const CALL_STATS =
   "bounded: per-minute WeCom call counts, kept 48 hours (CALL_STATS_RETENTION_MS); the expiry reads every tenant's";
-const SEARCH_OUTBOX =
-  'bounded: at api start, the pending customer-search updates of every tenant (drained continuously)';
 const LIST_OUTBOX =
-  'bounded: at api and worker start, the tenants with marks in the list search outbox (a mark lives for the length of one write)';
+  'bounded: at api and worker start, the tenants with rows in the search outbox (a row lives for the length of one write)';
 const LIST_REBUILD =
-  'a list read model refilled from MongoDB (客户群, 敏感行为审核): one cursor over the collection, only when its index is new or was wiped; never on a request';
+  'a read model refilled from MongoDB (客户, 客户群, 敏感行为审核): one cursor over the collection, only when its index is new or was wiped; never on a request';
 const GROUPS_SWEEP =
   "grows with the tenant's groups: the group sync's end reads the groups it did not see, to index them as dismissed (once a sync run, the filter of the update it makes anyway)";
 const CONTACT_RECORDS = "bounded per customer: one customer's contact records (externalUserid is pushed)";
@@ -397,12 +395,6 @@ export const PUSHDOWN_ALLOW_LIST: AllowedShape[] = [
     command: 'update',
     shape: '{$or: [{lastMessageAt: $range} | {lastMessageAt: null}], chatId: string, tenantId: string}',
     reason: ONE_GROUP,
-  },
-  {
-    collection: 'customer_search_outbox',
-    command: 'distinct',
-    shape: '{} distinct(tenantId)',
-    reason: SEARCH_OUTBOX,
   },
   {
     collection: 'customer_tagging_jobs',

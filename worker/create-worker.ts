@@ -11,10 +11,8 @@ import { createCustomersApi } from '../lib/wecom/customers-api';
 import { chatArchiveSdkFor } from '../lib/wecom/chat-archive-sdk-for';
 import { chatIndexNames } from '../lib/search/chat-message-index';
 import { prepareChatSearch } from '../lib/search/chat-search-startup';
-import { customerIndexNames } from '../lib/search/customer-index';
 import { createCustomerIndexer } from '../lib/search/customer-indexer';
-import type { CustomerSearch } from '../lib/search/customer-search-context';
-import { prepareCustomerSearch } from '../lib/search/customer-search-startup';
+import { customerSearchOn } from '../lib/search/customer-search-context';
 import { createSearchClient } from '../lib/search/es-client';
 import { prepareListSearch, type ListSearch } from '../lib/search/list-read-model';
 import { LIST_READ_MODELS } from '../lib/search/list-read-models';
@@ -40,18 +38,13 @@ export async function createWorker(
   const corpTags = createCorpTagsApi(wecom);
   const customers = createCustomersApi(wecom);
   const es = createSearchClient(config.esUrl);
-  const search: CustomerSearch = {
-    es,
-    names: customerIndexNames(config.esIndexPrefix),
-    temporal,
-    taskQueue: config.temporalTaskQueue,
-  };
   const listSearch: ListSearch = {
     es,
     indexPrefix: config.esIndexPrefix,
     temporal,
     taskQueue: config.temporalTaskQueue,
   };
+  const search = customerSearchOn(listSearch);
   const chatNames = chatIndexNames(config.esIndexPrefix);
   const worker = await Worker.create({
     connection,
@@ -80,11 +73,10 @@ export async function createWorker(
         chatIndex: chatNames,
       },
       search,
-      customerIndexer: createCustomerIndexer(search, log),
+      customerIndexer: createCustomerIndexer(search),
       listSearch,
     }),
   });
-  await prepareCustomerSearch(search, log);
   await prepareListSearch(listSearch, Object.values(LIST_READ_MODELS), log);
   await prepareChatSearch({ es, temporal, taskQueue: config.temporalTaskQueue }, chatNames, log);
   // Called after Worker.run() has returned, before the database is disconnected: the last call counts are

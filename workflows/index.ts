@@ -14,7 +14,6 @@ export {
 export { customerEventsWorkflow } from './customer-events.workflow';
 export { archiveIngestWorkflow } from './archive-ingest.workflow';
 export { archiveConsentSyncWorkflow } from './archive-consent.workflow';
-export { customerSearchOutboxWorkflow, customerSearchRebuildWorkflow } from './customer-search.workflow';
 export { chatSearchRebuildWorkflow } from './chat-search-rebuild.workflow';
 export { listSearchOutboxWorkflow, listSearchRebuildWorkflow } from './list-search.workflow';
 export { staffCodeSyncWorkflow } from './staff-code-sync.workflow';
@@ -23,3 +22,4 @@ export { groupWelcomeTemplateWorkflow } from './group-welcome-template.workflow'
 export { groupCodeWorkflow } from './group-code.workflow';
 export { sensitiveNoticeWorkflow } from './sensitive-notice.workflow';
 export { sensitiveReviewWorkflow } from './sensitive-review.workflow';
+export { massSendWorkflow } from './mass-send.workflow';

@@ -1,9 +1,11 @@
-import { defineSignal, proxyActivities, setHandler, sleep } from '@temporalio/workflow';
+import { proxyActivities, setHandler, sleep } from '@temporalio/workflow';
 import type { ListSearchActivities } from '../activities/list-search.activities';
-import type { ListKind } from '../lib/search/list-read-model';
-
-/** "Rows are marked in the outbox": sent with signalWithStart by a write whose indexing failed, and at start. */
-export const listSearchPendingSignal = defineSignal('listSearchPending');
+import {
+  listSearchPendingSignal,
+  OUTBOX_ROW_GRACE_MS,
+  type ListSearchOutboxInput,
+  type ListSearchRebuildInput,
+} from './list-search.contract';
 
 // The index being down delays the drain, never drops it: retried without limit, at most a minute apart.
 const { drainListSearchOutbox } = proxyActivities<ListSearchActivities>({
@@ -18,15 +20,13 @@ const { rebuildListSearchIndex } = proxyActivities<ListSearchActivities>({
   retry: { initialInterval: '5 seconds', backoffCoefficient: 2, maximumInterval: '5 minutes' },
 });
 
-/** As MARK_GRACE_MS: marks younger than this are left to their writer for now. */
-const MARK_GRACE = '30 seconds';
-
 /**
- * `list-search-outbox/<tenant>`: indexes the tenant's marked 客户群 / 敏感行为 rows, comes back for marks too
- * young to take (their write may still be in flight), again while wake-ups keep coming, then ends. The marks
- * live in MongoDB, so a wake-up that never arrived (a process killed mid-write) is covered by the next start.
+ * `list-search-outbox/<tenant>`: indexes the tenant's 客户 / 客户群 / 敏感行为 rows left in the outbox, comes back
+ * for rows too young to take (their write may still be in flight), again while wake-ups keep coming, then
+ * ends. The rows live in MongoDB, so a wake-up that never arrived (a process killed mid-write) is covered by
+ * the next start.
  */
-export async function listSearchOutboxWorkflow(input: { tenantId: string }): Promise<void> {
+export async function listSearchOutboxWorkflow(input: ListSearchOutboxInput): Promise<void> {
   let pending = true;
   setHandler(listSearchPendingSignal, () => {
     pending = true;
@@ -35,13 +35,13 @@ export async function listSearchOutboxWorkflow(input: { tenantId: string }): Pro
     pending = false;
     const { waiting } = await drainListSearchOutbox({ tenantId: input.tenantId });
     if (waiting > 0) {
-      await sleep(MARK_GRACE);
+      await sleep(OUTBOX_ROW_GRACE_MS);
       pending = true;
     }
   }
 }
 
-/** `list-search-rebuild/<index>`: refills a new or wiped 客户群 / 敏感行为审核 index from MongoDB. */
-export async function listSearchRebuildWorkflow(input: { kind: ListKind }): Promise<void> {
+/** `list-search-rebuild/<index>`: refills a new or wiped 客户 / 客户群 / 敏感行为审核 index from MongoDB. */
+export async function listSearchRebuildWorkflow(input: ListSearchRebuildInput): Promise<void> {
   await rebuildListSearchIndex(input);
 }

@@ -14,6 +14,8 @@ export interface Caller {
   staffId: string;
   userid: string;
   isSuperAdmin: boolean;
+  /** Their role's 功能权限, for checks inside a use case (nobody grants what they do not hold). */
+  permissions: ReadonlySet<string>;
   /** The client's address, stored on the audit rows the use case records. */
   ip?: string;
   /**
@@ -36,6 +38,7 @@ export function callerFor(session: Session, access: CallerAccess, ip?: string): 
     staffId: session.staffId,
     userid: session.userid,
     isSuperAdmin: access.isSuperAdmin,
+    permissions: access.permissions,
     ip: ip && unmappedIp(ip),
     scope: () => (scope ??= resolveStaffScope(session.tenantId, access, access)),
   };

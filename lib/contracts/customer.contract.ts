@@ -235,6 +235,8 @@ export const customerDetailSchema = z
       gender: z.number().int(),
       corpFullName: z.string(),
       active: z.boolean(),
+      /** A WeChat customer's unionid, when WeCom gave it (the corp bound a WeChat developer account). */
+      unionid: z.string().optional(),
     }),
     /** Fields 编辑 may change for this kind of customer. */
     editable: z.array(editableFieldSchema),

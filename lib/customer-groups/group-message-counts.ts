@@ -23,12 +23,6 @@ export interface GroupMessageCounter {
   ): Promise<Map<string, DailyGroupMessages>>;
 }
 
-/** Without an archive (a deployment that never ingests): every day reads 0 and says so. */
-export const noChatArchiveYet: GroupMessageCounter = {
-  archived: false,
-  countByDay: async () => new Map(),
-};
-
 /** The archive's counts. */
 export const archivedGroupMessages: GroupMessageCounter = {
   archived: true,

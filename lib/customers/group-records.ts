@@ -11,6 +11,7 @@ export function groupChatFields(chat: WeComGroupChat) {
     groupNickname: member.group_nickname ?? '',
     name: member.name ?? '',
     ...(member.state ? { state: member.state } : {}),
+    ...(member.unionid ? { unionid: member.unionid } : {}),
   }));
   return {
     name: chat.name ?? '',

@@ -1,55 +1,7 @@
 import { InferSchemaType, Schema, model } from 'mongoose';
+import { AUDIT_ACTIONS } from '../contracts/audit.contract';
 import { tenantScopePlugin } from '../db/tenant-scope.plugin';
 
-export const AUDIT_ACTIONS = [
-  'login',
-  'system-access.enable',
-  'system-access.disable',
-  'org-sync.manual',
-  'customer-sync.manual',
-  'department.create',
-  'department.rename',
-  'department.move',
-  'department.delete',
-  'staff.create',
-  'staff.update',
-  'staff.delete',
-  'wecom-binding.update',
-  'password.change',
-  'role.create',
-  'role.update',
-  'role.delete',
-  'staff.role',
-  'staff.password-reset',
-  'customer.edit',
-  'customer.tag',
-  'customer.enterprise.edit',
-  'tag-group.create',
-  'tag-group.edit',
-  'tag-group.delete',
-  'tag-group.reorder',
-  'tag.create',
-  'tag.edit',
-  'tag.delete',
-  'tag.reorder',
-  'customer-group.tag',
-  'contact-record.delete',
-  // Written by the H5 side panel's edit before it shared 客户详情's `customer.edit`; kept for those rows.
-  'customer.profile.update',
-  'staff-code.create',
-  'staff-code.update',
-  'staff-code.delete',
-  'welcome.create',
-  'welcome.update',
-  'welcome.delete',
-  'group-code.delete',
-  'sensitive-rule.create',
-  'sensitive-rule.update',
-  'sensitive-rule.switch',
-  'sensitive-rule.delete',
-  'sensitive-behavior-settings.update',
-  'sensitive-alert.review',
-] as const;
 export type AuditAction = (typeof AUDIT_ACTIONS)[number];
 
 /** Who changed what, when, with the state before and after (issue 3, audit log). Never updated, only added. */

@@ -13,6 +13,8 @@ const groupMemberSchema = new Schema(
     groupNickname: { type: String, default: '' },
     name: { type: String, default: '' },
     state: { type: String },
+    /** An external WeChat-user member's unionid, when WeCom gives it (the corp bound a WeChat developer account). */
+    unionid: { type: String },
   },
   { _id: false },
 );
@@ -34,6 +36,7 @@ const customerGroupSchema = new Schema(
     status: { type: Number, default: 0 },
     memberVersion: { type: String, default: '' },
     members: { type: [groupMemberSchema], default: [] },
+    /** 群管理员 (groupchat/get's admin_list): corp members the owner made admins. */
     adminUserids: { type: [String], default: [] },
     memberCount: { type: Number, default: 0 },
     customerCount: { type: Number, default: 0 },

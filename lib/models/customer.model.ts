@@ -43,6 +43,10 @@ const customerSchema = new Schema(
     /** 1 WeChat user (@微信), 2 WeCom user of another company (@企业名称). */
     type: { type: Number, enum: [1, 2], default: 1 },
     gender: { type: Number, default: 0 },
+    /**
+     * A WeChat customer's unionid (WeCom gives it once the corp binds a WeChat developer account): the same
+     * person across every member who added them, and in the corp's 公众号/小程序, so de-duplication can key on it.
+     */
     unionid: { type: String },
     /** WeCom-user customers only, from WeCom. */
     corpName: { type: String, default: '' },

@@ -4,7 +4,7 @@ import type { CustomerGroupListQuery } from '../contracts/customer-groups.contra
 import { dayRange } from '../customer-groups/china-days';
 import { findMatchingAny } from '../db/find-matching-any';
 import { CustomerGroupModel } from '../models/customer-group.model';
-import { withListIndex, type ListReadModel, type ListSearch } from './list-read-model';
+import { listIndexSettings, searchListPage, type ListReadModel, type ListSearch } from './list-read-model';
 import { SUBSTRING_FIELD, substringPhrase, substringTokens, type SubstringTokens } from './substring-tokens';
 
 /**
@@ -91,12 +91,7 @@ export function toCustomerGroupDocument(group: CustomerGroupSource): CustomerGro
 export const customerGroupReadModel: ListReadModel<CustomerGroupSource> = {
   kind: 'customer-groups',
   version: CUSTOMER_GROUP_INDEX_VERSION,
-  settings: {
-    number_of_shards: 1,
-    auto_expand_replicas: '0-1',
-    // Stored in list order, so the default page (and any filter's first pages) stop after the first hits.
-    sort: { field: ['createdAt', 'chatId'], order: ['desc', 'asc'] },
-  },
+  settings: listIndexSettings({ field: ['createdAt', 'chatId'], order: ['desc', 'asc'] }),
   mappings: {
     dynamic: 'strict',
     _meta: { version: CUSTOMER_GROUP_INDEX_VERSION },
@@ -177,26 +172,16 @@ const NEWEST_FIRST: estypes.Sort = [
 ];
 
 /** A page of the list and the exact count, from the index alone. */
-export async function searchCustomerGroupRows(
+export function searchCustomerGroupRows(
   search: ListSearch,
   tenantId: string,
   query: CustomerGroupListQuery,
   scope: StaffScope,
 ): Promise<{ rows: StoredGroupRow[]; total: number }> {
-  const result = await withListIndex(search, customerGroupReadModel, (names) =>
-    search.es.search<Pick<CustomerGroupDocument, 'row'>>({
-      index: names.alias,
-      query: customerGroupSearchQuery(tenantId, query, scope),
-      sort: NEWEST_FIRST,
-      from: (query.page - 1) * query.pageSize,
-      size: query.pageSize,
-      track_total_hits: true,
-      _source: ['row'],
-    }),
-  );
-  const total = result.hits.total;
-  return {
-    rows: result.hits.hits.flatMap((hit) => (hit._source ? [hit._source.row] : [])),
-    total: typeof total === 'number' ? total : (total?.value ?? 0),
-  };
+  return searchListPage<CustomerGroupSource, StoredGroupRow>(search, customerGroupReadModel, {
+    query: customerGroupSearchQuery(tenantId, query, scope),
+    sort: NEWEST_FIRST,
+    page: query.page,
+    pageSize: query.pageSize,
+  });
 }

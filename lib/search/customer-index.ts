@@ -1,20 +1,22 @@
-import type { estypes } from '@elastic/elasticsearch';
+import { customersById } from '../customers/customers-by-id';
 import type { CustomerListDocument } from '../customers/customer-row';
-import { substringTokens, type SubstringTokens } from './substring-tokens';
+import { CustomerModel } from '../models/customer.model';
+import { listIndexNames, listIndexSettings, type ListReadModel } from './list-read-model';
+import { SUBSTRING_FIELD, substringTokens, type SubstringTokens } from './substring-tokens';
 import type { VersionedIndexNames } from './versioned-index';
 
 /**
  * The customer search read model (客户列表, R-3.1.1): one Elasticsearch document per customer with the list's
  * filter and sort fields, rebuilt from MongoDB at any time (MongoDB stays the system of record). Readers and
  * writers use the alias; the versioned index behind it changes when the mapping does (bump the version), and
- * the new one is filled from MongoDB (customer-index-lifecycle.ts, activities/customer-search.activities.ts).
+ * the new one is filled from MongoDB. Written, drained and rebuilt as every list read model is (list-read-model.ts).
  */
 export const CUSTOMER_INDEX_VERSION = 1;
 
 export type CustomerIndexNames = VersionedIndexNames;
 
 export function customerIndexNames(prefix: string): CustomerIndexNames {
-  return { alias: `${prefix}customers`, index: `${prefix}customers-v${CUSTOMER_INDEX_VERSION}` };
+  return listIndexNames('customers', CUSTOMER_INDEX_VERSION, prefix);
 }
 
 /** The fields a customer document must have read for its search document (and its version). */
@@ -168,38 +170,49 @@ export function customerSearchVersion(customer: CustomerSearchSource): number {
   return customer.updatedAt?.getTime() ?? 0;
 }
 
-const substringField: estypes.MappingProperty = {
-  properties: {
-    unigrams: { type: 'text', analyzer: 'standard', norms: false, index_options: 'positions' },
-    trigrams: { type: 'text', analyzer: 'standard', norms: false, index_options: 'positions' },
+export const customerReadModel: ListReadModel<CustomerSearchSource> = {
+  kind: 'customers',
+  // Customers' ObjectIds are unique across tenants, and other indexes' documents refer to them as they are.
+  documentId: (_tenantId, key) => key,
+  version: CUSTOMER_INDEX_VERSION,
+  settings: listIndexSettings({ field: ['firstAddedAt', 'mongoId'], order: ['desc', 'desc'] }),
+  mappings: {
+    dynamic: 'strict',
+    _meta: { version: CUSTOMER_INDEX_VERSION },
+    properties: {
+      tenantId: { type: 'keyword' },
+      mongoId: { type: 'keyword' },
+      externalUserid: { type: 'keyword' },
+      active: { type: 'boolean' },
+      adderUserids: { type: 'keyword' },
+      ownerUserid: { type: 'keyword' },
+      firstAddedAt: { type: 'date' },
+      lastContactAt: { type: 'date' },
+      source: { type: 'keyword' },
+      tagIds: { type: 'keyword' },
+      type: { type: 'byte' },
+      name: SUBSTRING_FIELD,
+      phones: SUBSTRING_FIELD,
+      corp: SUBSTRING_FIELD,
+      row: { type: 'object', enabled: false },
+    },
   },
-};
-
-export const CUSTOMER_MAPPINGS: estypes.MappingTypeMapping = {
-  dynamic: 'strict',
-  _meta: { version: CUSTOMER_INDEX_VERSION },
-  properties: {
-    tenantId: { type: 'keyword' },
-    mongoId: { type: 'keyword' },
-    externalUserid: { type: 'keyword' },
-    active: { type: 'boolean' },
-    adderUserids: { type: 'keyword' },
-    ownerUserid: { type: 'keyword' },
-    firstAddedAt: { type: 'date' },
-    lastContactAt: { type: 'date' },
-    source: { type: 'keyword' },
-    tagIds: { type: 'keyword' },
-    type: { type: 'byte' },
-    name: substringField,
-    phones: substringField,
-    corp: substringField,
-    row: { type: 'object', enabled: false },
-  },
-};
-
-export const CUSTOMER_SETTINGS: estypes.IndicesIndexSettings = {
-  number_of_shards: 1,
-  auto_expand_replicas: '0-1',
-  // Stored in list order, so the default page (and any filter's first pages) stop after the first hits.
-  sort: { field: ['firstAddedAt', 'mongoId'], order: ['desc', 'desc'] },
+  readByKeys: async (tenantId, ids) => [
+    ...(
+      await customersById<CustomerSearchSource>(tenantId, ids, { ...CUSTOMER_SEARCH_SOURCE_FIELDS })
+    ).values(),
+  ],
+  // One pass in _id order: on FerretDB any other filter would scan per batch.
+  readAll: (batchSize) =>
+    CustomerModel.find({}, CUSTOMER_SEARCH_SOURCE_FIELDS)
+      .setOptions({ crossTenant: true })
+      .lean<CustomerSearchSource[]>()
+      .cursor({ batchSize }),
+  toEntries: async (customers) =>
+    customers.map((customer) => ({
+      tenantId: customer.tenantId,
+      key: customer._id.toString(),
+      version: customerSearchVersion(customer),
+      document: toCustomerSearchDocument(customer),
+    })),
 };

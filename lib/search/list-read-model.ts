@@ -1,9 +1,11 @@
+import { randomUUID } from 'node:crypto';
 import type { Client as ElasticsearchClient, estypes } from '@elastic/elasticsearch';
 import { WorkflowExecutionAlreadyStartedError, type Client as TemporalClient } from '@temporalio/client';
-import { bulkWriteInSlices } from '../db/bulk-write-in-slices';
+import { listSearchPendingSignal } from '../../workflows/list-search.contract';
 import { createLogger, type Logger } from '../logger';
 import { ListSearchOutboxModel } from '../models/list-search-outbox.model';
 import { entitySearchAttributes } from '../temporal/search-attributes';
+import { signalWithStartWorkflow, startWorkflow } from '../temporal/typed-workflows';
 import { listSearchOutboxWorkflowId, listSearchRebuildWorkflowId } from '../temporal/workflow-ids';
 import {
   indexNeedsRebuild,
@@ -13,16 +15,17 @@ import {
 } from './versioned-index';
 
 /**
- * Elasticsearch read models of admin lists whose collections grow with the tenant (客户群, 敏感行为审核): one
- * document per MongoDB row with the list's filter and sort fields and the row as shown, so a page and its
+ * Elasticsearch read models of admin lists whose collections grow with the tenant (客户, 客户群, 敏感行为审核):
+ * one document per MongoDB row with the list's filter and sort fields and the row as shown, so a page and its
  * count come from the index alone. MongoDB stays the system of record; the index is rebuilt from it whenever
- * its version is new or it is missing (versioned-index.ts), as the customer index is.
+ * its version is new or it is missing (versioned-index.ts).
  *
- * Writers index explicitly and durably (`writeListRows`): they mark the rows in the outbox before writing
- * MongoDB, index them after, and clear the mark. A process killed in between leaves the mark, which the
- * tenant's drain workflow indexes (woken by a failed write, and at every api and worker start).
+ * Writers index explicitly and durably (`writeListRows`): they put their rows in the outbox before writing
+ * MongoDB, index them after, and remove their rows. A process killed in between leaves them, and the tenant's
+ * drain workflow indexes them (woken by a failed write, and at every api and worker start).
  */
-export type ListKind = 'customer-groups' | 'sensitive-alerts';
+export type ListKind =
+  'customers' | 'customer-groups' | 'sensitive-alerts' | 'mass-sends' | 'mass-send-recipients';
 
 /** One document as indexed: which row it is, its version (newer wins) and the document. */
 export interface ListIndexEntry {
@@ -34,6 +37,8 @@ export interface ListIndexEntry {
 
 export interface ListReadModel<Source> {
   kind: ListKind;
+  /** The document's id in the index; `<tenant>|<key>` unless the keys are unique across tenants. */
+  documentId?: (tenantId: string, key: string) => string;
   /** Bump when the mapping or the document changes: a new index is created and refilled. */
   version: number;
   settings: estypes.IndicesIndexSettings;
@@ -58,11 +63,43 @@ export function listIndexNames(kind: ListKind, version: number, prefix: string):
   return { alias: `${prefix}${kind}`, index: `${prefix}${kind}-v${version}` };
 }
 
+/**
+ * The settings of a read model's index: one shard (a tenant's lists are small enough, and one shard keeps
+ * counts exact), a replica where there is a second node, and documents stored in the list's default order, so
+ * the default page (and any filter's first pages) stop after the first hits.
+ */
+export function listIndexSettings(sort: {
+  field: string[];
+  order: Array<'asc' | 'desc'>;
+}): estypes.IndicesIndexSettings {
+  return { number_of_shards: 1, auto_expand_replicas: '0-1', sort };
+}
+
 const namesOf = <S>(search: ListSearch, model: ListReadModel<S>) =>
   listIndexNames(model.kind, model.version, search.indexPrefix);
 
 /** Tenant first: keys (chatIds) are only unique within a tenant. */
 export const listDocumentId = (tenantId: string, key: string) => `${tenantId}|${key}`;
+
+const documentIdOf = <S>(model: ListReadModel<S>, tenantId: string, key: string) =>
+  (model.documentId ?? listDocumentId)(tenantId, key);
+
+/**
+ * Throws when a bulk request refused any operation for a reason other than a newer copy being there already
+ * (409 under external versioning) or a deleted document being gone already; the caller keeps the rows.
+ */
+export function throwOnBulkFailures(result: estypes.BulkResponse, what: string): void {
+  if (!result.errors) return;
+  const failures = result.items
+    .map((item) => item.index ?? item.create ?? item.update ?? item.delete)
+    .filter(
+      (item) => item?.error && item.status !== 409 && !(item.status === 404 && item.result === 'not_found'),
+    );
+  if (failures.length > 0) {
+    const first = failures[0]?.error;
+    throw new Error(`${what} index refused ${failures.length} rows: ${first?.type}: ${first?.reason}`);
+  }
+}
 
 const log = createLogger('list-search');
 
@@ -91,7 +128,7 @@ export async function indexListSources<S>(
       {
         index: {
           _index: alias,
-          _id: listDocumentId(entry.tenantId, entry.key),
+          _id: documentIdOf(model, entry.tenantId, entry.key),
           version: entry.version,
           version_type: 'external',
         },
@@ -100,21 +137,12 @@ export async function indexListSources<S>(
     );
   }
   for (const row of removed)
-    operations.push({ delete: { _index: alias, _id: listDocumentId(row.tenantId, row.key) } });
+    operations.push({ delete: { _index: alias, _id: documentIdOf(model, row.tenantId, row.key) } });
   const result = await search.es.bulk(
     { operations: operations as never, refresh, require_alias: true },
     WRITE_OPTIONS,
   );
-  if (!result.errors) return;
-  const failures = result.items
-    .map((item) => item.index ?? item.delete)
-    .filter(
-      (item) => item?.error && item.status !== 409 && !(item.status === 404 && item.result === 'not_found'),
-    );
-  if (failures.length > 0) {
-    const first = failures[0]?.error;
-    throw new Error(`${model.kind} index refused ${failures.length} rows: ${first?.type}: ${first?.reason}`);
-  }
+  throwOnBulkFailures(result, model.kind);
 }
 
 /** Reads the tenant's rows by key from MongoDB and indexes them; keys no longer there leave the index. */
@@ -136,9 +164,9 @@ export async function indexListKeys<S>(
 
 /**
  * Writes rows of a list through `write` so that the index follows, even if this process dies midway: the
- * rows are marked pending first, `write` runs, then they are indexed as MongoDB has them (also when `write`
- * threw: a partial write is indexed as far as it went) and the marks cleared. The index being down never
- * fails the write: the marks stay and the tenant's drain is woken.
+ * rows are put in the outbox first, `write` runs, then they are indexed as MongoDB has them (also when `write`
+ * threw: a partial write is indexed as far as it went) and this write's outbox rows removed. The index being
+ * down never fails the write: the rows stay and the tenant's drain is woken.
  */
 export async function writeListRows<S, T>(
   search: ListSearch,
@@ -150,77 +178,53 @@ export async function writeListRows<S, T>(
 ): Promise<T> {
   const unique = [...new Set(keys)];
   if (unique.length === 0) return write();
-  const markedAt = await markListRowsPending(model.kind, tenantId, unique);
+  const writeId = await markListRowsPending(model.kind, tenantId, unique);
   try {
     return await write();
   } finally {
-    await indexMarkedRows(search, model, tenantId, unique, markedAt, options.refresh ?? false);
+    await indexWrittenRows(search, model, tenantId, unique, writeId, options.refresh ?? false);
   }
 }
 
-/** Marks rows as not yet in the index; answers the mark's time, which only its writer clears. */
+/**
+ * Puts rows in the outbox as not yet in the index, in one insert (cheap even for a sync's batch of a thousand
+ * customers); answers the write's id, by which only its writer removes them.
+ */
 export async function markListRowsPending(
   kind: ListKind,
   tenantId: string,
   keys: readonly string[],
   markedAt = new Date(),
-): Promise<Date> {
-  await bulkWriteInSlices(
-    ListSearchOutboxModel,
-    keys.map((key) => ({
-      updateOne: {
-        filter: { _id: outboxId(kind, tenantId, key), tenantId },
-        update: { $set: { kind, key, markedAt } },
-        upsert: true,
-      },
-    })) as never,
+): Promise<string> {
+  const writeId = randomUUID();
+  await ListSearchOutboxModel.insertMany(
+    keys.map((key) => ({ tenantId, kind, key, writeId, markedAt })),
     { ordered: false },
   );
-  return markedAt;
+  return writeId;
 }
 
-async function indexMarkedRows<S>(
+async function indexWrittenRows<S>(
   search: ListSearch,
   model: ListReadModel<S>,
   tenantId: string,
   keys: readonly string[],
-  markedAt: Date,
+  writeId: string,
   refresh: 'wait_for' | false,
 ): Promise<void> {
   try {
     await indexListKeys(search, model, tenantId, keys, refresh);
-    await clearListMarks(
-      model.kind,
-      tenantId,
-      keys.map((key) => ({ key, markedAt })),
-    );
+    await ListSearchOutboxModel.deleteMany({ tenantId, writeId });
   } catch (error) {
     log.warn(
       { tenantId, kind: model.kind, rows: keys.length, err: error },
-      'list index not updated; kept in the outbox',
+      'search index not updated; kept in the outbox',
     );
     await wakeListSearchOutbox(search, tenantId).catch((wakeError: unknown) =>
-      log.warn({ tenantId, err: wakeError }, 'list search outbox drain not woken'),
+      log.warn({ tenantId, err: wakeError }, 'search outbox drain not woken'),
     );
   }
 }
-
-/** Clears marks that are still the given ones (a row marked again meanwhile stays for its own writer). */
-export async function clearListMarks(
-  kind: ListKind,
-  tenantId: string,
-  marks: ReadonlyArray<{ key: string; markedAt: Date }>,
-): Promise<void> {
-  await bulkWriteInSlices(
-    ListSearchOutboxModel,
-    marks.map(({ key, markedAt }) => ({
-      deleteOne: { filter: { _id: outboxId(kind, tenantId, key), tenantId, markedAt } },
-    })),
-    { ordered: false },
-  );
-}
-
-const outboxId = (kind: ListKind, tenantId: string, key: string) => `${kind}|${tenantId}|${key}`;
 
 const ensured = new WeakMap<ElasticsearchClient, Map<string, Promise<void>>>();
 
@@ -271,6 +275,85 @@ export async function withListIndex<S, T>(
   }
 }
 
+type Query = estypes.QueryDslQueryContainer;
+
+/** What a page or a scan of a read model asks: the filter (tenant first), and the list's order. */
+export interface ListRowsRequest {
+  query: Query;
+  sort: estypes.Sort;
+}
+
+const totalOf = (total: number | estypes.SearchTotalHits | undefined) =>
+  typeof total === 'number' ? total : (total?.value ?? 0);
+
+/**
+ * A page of a list and its exact count from the index alone: each document carries the row as the list shows
+ * it (`row`, stored, not indexed).
+ */
+export async function searchListPage<S, Row>(
+  search: ListSearch,
+  model: ListReadModel<S>,
+  request: ListRowsRequest & { page: number; pageSize: number },
+): Promise<{ rows: Row[]; total: number }> {
+  const result = await withListIndex(search, model, (names) =>
+    search.es.search<{ row: Row }>({
+      index: names.alias,
+      query: request.query,
+      sort: request.sort,
+      from: (request.page - 1) * request.pageSize,
+      size: request.pageSize,
+      track_total_hits: true,
+      _source: ['row'],
+    }),
+  );
+  return {
+    rows: result.hits.hits.flatMap((hit) => (hit._source ? [hit._source.row] : [])),
+    total: totalOf(result.hits.total),
+  };
+}
+
+/**
+ * Every document a filter matches, in list order, `size` at a time (exports, and resolving an audience): the
+ * fields asked for in `source` (the row by default, as `{ row }`).
+ */
+export async function* scanListRows<S, Doc>(
+  search: ListSearch,
+  model: ListReadModel<S>,
+  request: ListRowsRequest & { size: number; source?: string[] },
+): AsyncGenerator<Doc[]> {
+  let after: estypes.SortResults | undefined;
+  for (;;) {
+    const result = await withListIndex(search, model, (names) =>
+      search.es.search<Doc>({
+        index: names.alias,
+        query: request.query,
+        sort: request.sort,
+        size: request.size,
+        ...(after ? { search_after: after } : {}),
+        track_total_hits: false,
+        _source: request.source ?? ['row'],
+      }),
+    );
+    const hits = result.hits.hits;
+    if (hits.length === 0) return;
+    yield hits.flatMap((hit) => (hit._source ? [hit._source] : []));
+    after = hits[hits.length - 1].sort;
+    if (hits.length < request.size) return;
+  }
+}
+
+/** How many documents a filter matches, exactly. */
+export async function countListRows<S>(
+  search: ListSearch,
+  model: ListReadModel<S>,
+  query: Query,
+): Promise<number> {
+  const result = await withListIndex(search, model, (names) =>
+    search.es.count({ index: names.alias, query }),
+  );
+  return result.count;
+}
+
 /**
  * Refills the index from MongoDB in batches, versioned like any write, so writes indexed meanwhile are never
  * replaced by older copies; then marks the index refilled. A retry starts over, which the versions make
@@ -304,11 +387,11 @@ const REBUILD_BATCH = 1_000;
 
 /** Starts the tenant's outbox drain, or tells the running one there is more. */
 export async function wakeListSearchOutbox(search: ListSearch, tenantId: string): Promise<void> {
-  await search.temporal.workflow.signalWithStart('listSearchOutboxWorkflow', {
+  await signalWithStartWorkflow(search.temporal.workflow, 'listSearchOutboxWorkflow', {
     workflowId: listSearchOutboxWorkflowId(tenantId),
     taskQueue: search.taskQueue,
     args: [{ tenantId }],
-    signal: 'listSearchPending',
+    signal: listSearchPendingSignal,
     signalArgs: [],
     typedSearchAttributes: entitySearchAttributes(tenantId, 'list-search-outbox', tenantId),
   });
@@ -321,7 +404,7 @@ export async function startListSearchRebuild(
   names: VersionedIndexNames,
 ): Promise<void> {
   try {
-    await search.temporal.workflow.start('listSearchRebuildWorkflow', {
+    await startWorkflow(search.temporal.workflow, 'listSearchRebuildWorkflow', {
       workflowId: listSearchRebuildWorkflowId(names.index),
       taskQueue: search.taskQueue,
       args: [{ kind }],
@@ -356,6 +439,6 @@ export async function prepareListSearch(
     })) as string[];
     for (const tenantId of tenants) await wakeListSearchOutbox(search, tenantId);
   } catch (error) {
-    logger.warn({ err: error }, 'list search outbox not drained at start');
+    logger.warn({ err: error }, 'search outbox not drained at start');
   }
 }

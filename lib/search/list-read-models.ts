@@ -1,9 +1,14 @@
+import { customerReadModel } from './customer-index';
 import { customerGroupReadModel } from './customer-group-index';
 import type { ListKind, ListReadModel } from './list-read-model';
+import { massSendReadModel, massSendRecipientReadModel } from './mass-send-index';
 import { sensitiveAlertReadModel } from './sensitive-alert-index';
 
 /** Every list read model, by kind: what the outbox drain, the rebuild and the start-up checks go through. */
 export const LIST_READ_MODELS: Record<ListKind, ListReadModel<unknown>> = {
+  customers: customerReadModel as ListReadModel<unknown>,
   'customer-groups': customerGroupReadModel as ListReadModel<unknown>,
   'sensitive-alerts': sensitiveAlertReadModel as ListReadModel<unknown>,
+  'mass-sends': massSendReadModel as ListReadModel<unknown>,
+  'mass-send-recipients': massSendRecipientReadModel as ListReadModel<unknown>,
 };

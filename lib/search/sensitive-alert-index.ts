@@ -7,7 +7,13 @@ import { StaffModel } from '../models/staff.model';
 import type { StoredAlert } from '../sensitive/alert-views';
 import { escapeRegExp } from '../text/escape-reg-exp';
 import { customerIndexNames } from './customer-index';
-import { withListIndex, type ListReadModel, type ListSearch } from './list-read-model';
+import {
+  listIndexSettings,
+  scanListRows,
+  searchListPage,
+  type ListReadModel,
+  type ListSearch,
+} from './list-read-model';
 import { SUBSTRING_FIELD, substringPhrase, substringTokens, type SubstringTokens } from './substring-tokens';
 
 /**
@@ -72,12 +78,7 @@ function fromStoredRow(row: StoredAlertRow): StoredAlert {
 export const sensitiveAlertReadModel: ListReadModel<SensitiveAlertSource> = {
   kind: 'sensitive-alerts',
   version: SENSITIVE_ALERT_INDEX_VERSION,
-  settings: {
-    number_of_shards: 1,
-    auto_expand_replicas: '0-1',
-    // Stored in list order, so the default page (and any filter's first pages) stop after the first hits.
-    sort: { field: ['triggeredAt', 'alertId'], order: ['desc', 'desc'] },
-  },
+  settings: listIndexSettings({ field: ['triggeredAt', 'alertId'], order: ['desc', 'desc'] }),
   mappings: {
     dynamic: 'strict',
     _meta: { version: SENSITIVE_ALERT_INDEX_VERSION },
@@ -201,22 +202,13 @@ export async function searchSensitiveAlertRows(
   query: SensitiveAlertListQuery,
 ): Promise<{ rows: StoredAlert[]; total: number }> {
   const filter = await sensitiveAlertSearchQuery(search, tenantId, scope, query);
-  const result = await withListIndex(search, sensitiveAlertReadModel, (names) =>
-    search.es.search<Pick<SensitiveAlertDocument, 'row'>>({
-      index: names.alias,
-      query: filter,
-      sort: NEWEST_FIRST,
-      from: (query.page - 1) * query.pageSize,
-      size: query.pageSize,
-      track_total_hits: true,
-      _source: ['row'],
-    }),
-  );
-  const total = result.hits.total;
-  return {
-    rows: result.hits.hits.flatMap((hit) => (hit._source ? [fromStoredRow(hit._source.row)] : [])),
-    total: typeof total === 'number' ? total : (total?.value ?? 0),
-  };
+  const page = await searchListPage<SensitiveAlertSource, StoredAlertRow>(search, sensitiveAlertReadModel, {
+    query: filter,
+    sort: NEWEST_FIRST,
+    page: query.page,
+    pageSize: query.pageSize,
+  });
+  return { rows: page.rows.map(fromStoredRow), total: page.total };
 }
 
 /** Every row the filter matches, in list order, `size` at a time (the export). */
@@ -228,23 +220,14 @@ export async function* allSensitiveAlertRows(
   size: number,
 ): AsyncGenerator<StoredAlert[]> {
   const filter = await sensitiveAlertSearchQuery(search, tenantId, scope, query);
-  let after: estypes.SortResults | undefined;
-  for (;;) {
-    const result = await withListIndex(search, sensitiveAlertReadModel, (names) =>
-      search.es.search<Pick<SensitiveAlertDocument, 'row'>>({
-        index: names.alias,
-        query: filter,
-        sort: NEWEST_FIRST,
-        size,
-        ...(after ? { search_after: after } : {}),
-        track_total_hits: false,
-        _source: ['row'],
-      }),
-    );
-    const hits = result.hits.hits;
-    if (hits.length === 0) return;
-    yield hits.flatMap((hit) => (hit._source ? [fromStoredRow(hit._source.row)] : []));
-    after = hits[hits.length - 1].sort;
-    if (hits.length < size) return;
-  }
+  const batches = scanListRows<SensitiveAlertSource, { row: StoredAlertRow }>(
+    search,
+    sensitiveAlertReadModel,
+    {
+      query: filter,
+      sort: NEWEST_FIRST,
+      size,
+    },
+  );
+  for await (const batch of batches) yield batch.map((doc) => fromStoredRow(doc.row));
 }

@@ -7,8 +7,18 @@ import { defineSearchAttributeKey, SearchAttributeType, TypedSearchAttributes } 
 export const TenantIdKey = defineSearchAttributeKey('TenantId', SearchAttributeType.KEYWORD);
 export const EntityTypeKey = defineSearchAttributeKey('EntityType', SearchAttributeType.KEYWORD);
 export const EntityIdKey = defineSearchAttributeKey('EntityId', SearchAttributeType.KEYWORD);
+/** Where a long-lived entity's workflow stands (a 群发: scheduled, sending, sent…), kept current by it. */
+export const EntityStatusKey = defineSearchAttributeKey('EntityStatus', SearchAttributeType.KEYWORD);
+/** The staff member (userid) who created the entity. */
+export const CreatedByKey = defineSearchAttributeKey('CreatedBy', SearchAttributeType.KEYWORD);
 
-export const ALL_SEARCH_ATTRIBUTE_KEYS = [TenantIdKey, EntityTypeKey, EntityIdKey];
+export const ALL_SEARCH_ATTRIBUTE_KEYS = [
+  TenantIdKey,
+  EntityTypeKey,
+  EntityIdKey,
+  EntityStatusKey,
+  CreatedByKey,
+];
 
 export function entitySearchAttributes(tenantId: string, entityType: string, entityId: string) {
   return new TypedSearchAttributes([

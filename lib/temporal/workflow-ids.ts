@@ -24,13 +24,9 @@ export const archiveIngestWorkflowId = (tenantId: string) => `archive-ingest/${t
 /** The archive's consent sync (archived members, customers' answers): a Schedule per tenant. */
 export const archiveConsentScheduleId = (tenantId: string) => `archive-consent/${tenantId}`;
 export const archiveConsentWorkflowId = (tenantId: string) => `archive-consent/${tenantId}/scheduled`;
-/** Pushes a tenant's customers whose search-index write failed (the outbox) once the index is back. */
-export const customerSearchOutboxWorkflowId = (tenantId: string) => `customer-search-outbox/${tenantId}`;
-/** Refills a new or wiped customer search index from MongoDB; one per index name. */
-export const customerSearchRebuildWorkflowId = (index: string) => `customer-search-rebuild/${index}`;
-/** Indexes a tenant's 客户群 / 敏感行为 rows whose write left a mark in the list search outbox. */
+/** Indexes a tenant's 客户 / 客户群 / 敏感行为 rows whose write left them in the search outbox. */
 export const listSearchOutboxWorkflowId = (tenantId: string) => `list-search-outbox/${tenantId}`;
-/** Refills a new or wiped list read model index (客户群, 敏感行为审核) from MongoDB; one per index name. */
+/** Refills a new or wiped read model index (客户, 客户群, 敏感行为审核) from MongoDB; one per index name. */
 export const listSearchRebuildWorkflowId = (index: string) => `list-search-rebuild/${index}`;
 /** Refills a new or wiped chat index (内容存档 search) from MongoDB; one per index name. */
 export const chatSearchRebuildWorkflowId = (index: string) => `chat-search-rebuild/${index}`;
@@ -51,3 +47,5 @@ export const sensitiveReviewWorkflowId = (tenantId: string, alertId: string) =>
 /** One app-message workflow per chat message (or 删除好友 event) that raised 敏感行为 alerts. */
 export const sensitiveNoticeWorkflowId = (tenantId: string, noticeKey: string) =>
   `sensitive-notice/${tenantId}/${noticeKey}`;
+/** One 群发 from submission to the end of its result tracking (R-3.3, W-13). */
+export const massSendWorkflowId = (tenantId: string, sendId: string) => `mass-send/${tenantId}/${sendId}`;

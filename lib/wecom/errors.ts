@@ -5,8 +5,8 @@
  * 404 is ours, not WeCom's: the client reports an HTTP 404 (a wrong base URL) with it.
  */
 const CONFIGURATION_ERRCODES = new Set([404, 40001, 40013, 41002, 41004, 48002, 60020]);
-/** errcodes that mean "try again later". */
-const TRANSIENT_ERRCODES = new Set([-1, 6000, 45009, 45033]);
+/** errcodes that mean "try again later" (41063: a new mass send is still being dispatched to its members). */
+const TRANSIENT_ERRCODES = new Set([-1, 6000, 41063, 45009, 45033]);
 /** errcodes that mean the access token must be fetched again. */
 export const TOKEN_REFRESH_ERRCODES = new Set([40014, 42001]);
 

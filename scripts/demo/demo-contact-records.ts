@@ -1,14 +1,12 @@
 /**
- * 联系记录 and 提醒事项 for the customers the demo's 员工活码 brought in, made by 客户详情's 发送 use case after the
- * route's own check that the caller can see the customer. Every customer gets a record; every third also a
+ * 联系记录 and 提醒事项 for the customers the demo's 员工活码 brought in, made by 客户详情's 发送 use case (which
+ * checks that the caller can see the customer). Every customer gets a record; every third also a
  * reminder for tomorrow morning that @s the staff member they added, who hears of it at once. A customer who
  * has records is left alone, and one the product has not stored yet gets them on a later start.
  */
 import { visibleCustomer } from '../../api/modules/contact-records/visible-customer';
-import {
-  createContactRecord,
-  type ReminderTemporal,
-} from '../../api/modules/contact-records/contact-records.use-case';
+import type { TemporalDeps } from '../../api/app-context';
+import { createContactRecord } from '../../api/modules/contact-records/contact-records.use-case';
 import { AppError } from '../../api/http/app-error';
 import { createContactRecordSchema } from '../../lib/contracts/contact-record.contract';
 import { chinaDayStart } from '../../lib/customer-groups/china-days';
@@ -31,10 +29,10 @@ function tomorrowMorning(now: Date): string {
   return new Date(chinaDayStart(tomorrow).getTime() + REMIND_HOUR * 3600 * 1000).toISOString();
 }
 
-/** The route's check: the customer is stored and within the caller's 数据权限. */
+/** The use case's check: the customer is stored and within the caller's 数据权限. */
 export async function customerVisible(admin: DemoAdmin, externalUserid: string): Promise<boolean> {
   try {
-    await visibleCustomer(admin.session.tenantId, admin.access, externalUserid);
+    await visibleCustomer(admin.caller, externalUserid);
     return true;
   } catch (error) {
     if (error instanceof AppError && error.status === 404) return false;
@@ -43,16 +41,20 @@ export async function customerVisible(admin: DemoAdmin, externalUserid: string):
 }
 
 /** Answers how many records and reminders were written now. */
-export async function seedDemoContactRecords(admin: DemoAdmin, temporal: ReminderTemporal): Promise<number> {
-  const { tenantId, staffId, userid } = admin.session;
-  const caller = { tenantId, staffId, userid };
+export async function seedDemoContactRecords(admin: DemoAdmin, temporal: TemporalDeps): Promise<number> {
+  const { caller } = admin;
+  const { tenantId } = caller;
   let written = 0;
   for (const [index, add] of (await demoCodeAdds(tenantId)).entries()) {
     const { externalUserid } = add;
     if (await ContactRecordModel.exists({ tenantId, externalUserid })) continue;
     if (!(await customerVisible(admin, externalUserid))) continue;
     const record = { kind: 'record', text: RECORDS[index % RECORDS.length] };
-    await createContactRecord(caller, externalUserid, createContactRecordSchema.parse(record), temporal);
+    await createContactRecord(
+      caller,
+      { ...createContactRecordSchema.parse(record), externalUserid },
+      { temporal },
+    );
     written += 1;
     if (index % 3 !== 0) continue;
     const reminder = {
@@ -61,7 +63,11 @@ export async function seedDemoContactRecords(admin: DemoAdmin, temporal: Reminde
       mentionUserids: [add.userid],
       remindAt: tomorrowMorning(new Date()),
     };
-    await createContactRecord(caller, externalUserid, createContactRecordSchema.parse(reminder), temporal);
+    await createContactRecord(
+      caller,
+      { ...createContactRecordSchema.parse(reminder), externalUserid },
+      { temporal },
+    );
     written += 1;
   }
   return written;

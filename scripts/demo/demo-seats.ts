@@ -44,6 +44,6 @@ export async function seatDemoStaff(admin: DemoAdmin): Promise<{ switchedOn: num
   const enabled = await StaffModel.find({ tenantId, systemEnabled: true }, { userid: 1 }).lean();
   const already = new Set(enabled.map((staff) => staff.userid));
   const pending = demoSeatedStaff().filter((userid) => !already.has(userid));
-  for (const userid of pending) await setSystemAccess(admin.session, userid, true);
+  for (const userid of pending) await setSystemAccess(admin.caller, { userid, enabled: true });
   return { switchedOn: pending.length, seatsInUse: await countSeatsInUse(tenantId) };
 }

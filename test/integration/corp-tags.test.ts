@@ -286,7 +286,10 @@ describe('标签管理 → 企业微信标签: written through to WeCom', () => 
       connection: Connection.lazy({ address: '127.0.0.1:1', connectTimeout: 500 }),
     });
     await renameCorpTagGroup(
-      { client: unreachable, taskQueue: app.config.temporalTaskQueue, log: createLogger('test', 'silent') },
+      {
+        temporal: { client: unreachable, taskQueue: app.config.temporalTaskQueue },
+        log: createLogger('test', 'silent'),
+      },
       TENANT,
       group.id,
       '离线改名',

@@ -1,4 +1,3 @@
-import { createLogger } from '../../lib/logger';
 import { createCustomerIndexer } from '../../lib/search/customer-indexer';
 import { createHash } from 'node:crypto';
 import request from 'supertest';
@@ -37,6 +36,7 @@ describe('客户联系 callbacks', () => {
     corp = await simulator.createCorp('客户回调企业');
     await createBoundTenant(TENANT, corp, { adminMobile: '13700000032' });
     expect((await connectCustomersCallback(TENANT, corp, app.baseUrl)).verified).toBe(true);
+    await customerScenario.bindWechatDeveloper(corp.corpId, true);
     for (const [i, userid] of ['lina', 'wangwei'].entries()) {
       await simulator.addUser(corp.corpId, {
         userid,
@@ -94,6 +94,10 @@ describe('客户联系 callbacks', () => {
     zhangsan = added.customer.external_userid;
     await deliveredThrice(added.delivery);
     expect(await customer(zhangsan)).toMatchObject({ name: '张三', adderUserids: ['lina'], active: true });
+    // externalcontact/get's unionid (the corp bound a WeChat developer account) comes with the add.
+    const { customer: atWeCom } = await simulator.customer(corp.corpId, zhangsan);
+    expect((await customer(zhangsan))!.unionid).toBe(atWeCom.unionid);
+    expect(atWeCom.unionid).toMatch(/^o/);
 
     const half = await customerScenario.addCustomer(corp.corpId, {
       userid: 'wangwei',
@@ -307,7 +311,7 @@ describe('客户联系 callbacks', () => {
       credentials: loadExternalContactCredentials,
       // No alerts are configured in this suite: there is no review to start.
       startAlertReviews: async () => {},
-      customerIndexer: createCustomerIndexer(app.customerSearch, createLogger('test', 'warn')),
+      customerIndexer: createCustomerIndexer(app.customerSearch),
       listSearch: app.listSearch,
     });
     const keys = rows.map((row) => row.key);

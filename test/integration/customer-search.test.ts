@@ -5,12 +5,11 @@ import type { CustomerFilter } from '../../lib/contracts/customer.contract';
 import { deriveCustomerFields, type FollowFacts } from '../../lib/customers/customer-derived';
 import { CUSTOMER_LIST_SORT, customerListFilter } from '../../lib/customers/customer-list-filter';
 import { CorpTagGroupModel } from '../../lib/models/corp-tag.model';
-import { CustomerSearchOutboxModel } from '../../lib/models/customer-search-outbox.model';
+import { ListSearchOutboxModel } from '../../lib/models/list-search-outbox.model';
 import { CustomerModel } from '../../lib/models/customer.model';
-import { createLogger } from '../../lib/logger';
 import { customerIndexNames } from '../../lib/search/customer-index';
-import { createCustomerIndexer } from '../../lib/search/customer-indexer';
-import { customerIndexNeedsRebuild } from '../../lib/search/customer-index-lifecycle';
+import { indexNeedsRebuild } from '../../lib/search/versioned-index';
+import { markListRowsPending } from '../../lib/search/list-read-model';
 import { searchCustomerIds } from '../../lib/search/customer-search';
 import { ensureCallbackSettings } from '../../lib/wecom/binding-store';
 import { eventually, startTestApp, type TestApp } from '../support/app-harness';
@@ -295,7 +294,8 @@ describe('customer search index', () => {
       await eventually(async () => CustomerModel.exists({ tenantId: TENANT, name: '断网客户' }));
       // Both wait in the outbox (the worker's write is marked once its index call has failed).
       await eventually(
-        async () => (await CustomerSearchOutboxModel.countDocuments({ tenantId: TENANT })) >= 2,
+        async () =>
+          (await ListSearchOutboxModel.countDocuments({ tenantId: TENANT, kind: 'customers' })) >= 2,
       );
       // The list says why it cannot answer, instead of answering wrong.
       const unreachable = await agent.get('/api/customers');
@@ -307,7 +307,7 @@ describe('customer search index', () => {
     await eventually(async () => (await listed({ keyword: '2468 13' })).includes('张三'), 90_000);
     await eventually(async () => (await listed({ keyword: '断网' })).includes('断网客户'), 90_000);
     await eventually(
-      async () => (await CustomerSearchOutboxModel.countDocuments({ tenantId: TENANT })) === 0,
+      async () => (await ListSearchOutboxModel.countDocuments({ tenantId: TENANT, kind: 'customers' })) === 0,
     );
   }, 150_000);
 
@@ -316,22 +316,15 @@ describe('customer search index', () => {
       .items as Array<{ externalUserid: string }>;
     const stored = await CustomerModel.findOne({ tenantId: TENANT, externalUserid: zhang.externalUserid });
     await app.stopWorker();
-    // The write lands; the process "dies" right after it, before the index hears of it.
-    const indexer = createCustomerIndexer(app.customerSearch, createLogger('test', 'silent'));
-    await expect(
-      indexer.writeAndIndex(TENANT, [stored!._id], async () => {
-        await CustomerModel.updateOne(
-          { tenantId: TENANT, _id: stored!._id },
-          { $set: { name: '张三已改名' } },
-        );
-        throw new Error('killed');
-      }),
-    ).rejects.toThrow('killed');
+    // A writer put its outbox row down a minute ago and its write landed; its process died right after,
+    // before the index heard of it.
+    await markListRowsPending('customers', TENANT, [String(stored!._id)], new Date(Date.now() - 60_000));
+    await CustomerModel.updateOne({ tenantId: TENANT, _id: stored!._id }, { $set: { name: '张三已改名' } });
     expect(await listed({ keyword: '已改名' })).toEqual([]);
     await app.startWorker();
     await eventually(async () => (await listed({ keyword: '已改名' })).includes('张三已改名'), 60_000);
     await eventually(
-      async () => (await CustomerSearchOutboxModel.countDocuments({ tenantId: TENANT })) === 0,
+      async () => (await ListSearchOutboxModel.countDocuments({ tenantId: TENANT, kind: 'customers' })) === 0,
     );
   }, 120_000);
 
@@ -345,6 +338,6 @@ describe('customer search index', () => {
       const page = (await agent.get('/api/customers').query({ pageSize: 100 }).expect(200)).body;
       return page.total === active;
     }, 90_000);
-    await eventually(async () => !(await customerIndexNeedsRebuild(es, names)));
+    await eventually(async () => !(await indexNeedsRebuild(es, names)));
   }, 120_000);
 });

@@ -31,6 +31,8 @@ describe('customer-side syncs', () => {
     corp = await simulator.createCorp('客户同步企业');
     await createBoundTenant(TENANT, corp, { adminMobile: '13700000031' });
     // No customers callback is configured: WeCom tells us nothing, only a sync can learn of this corp.
+    // The corp bound a WeChat developer account: WeCom gives its WeChat customers' unionid.
+    await customerScenario.bindWechatDeveloper(corp.corpId, true);
     built = await populateCustomerCorp(corp.corpId);
     await app.startWorker();
     agent = request.agent(app.baseUrl);
@@ -88,6 +90,12 @@ describe('customer-side syncs', () => {
       tagIds: [built.tags.vip],
       addWay: 1,
     });
+    // The same person for every member who added them, as WeCom's unionid says.
+    const { customer: atWeCom } = await simulator.customer(corp.corpId, built.customers[0]);
+    expect(atWeCom.unionid).toMatch(/^o/);
+    expect(zhangsan!.unionid).toBe(atWeCom.unionid);
+    const detail = (await agent.get(`/api/customers/${built.customers[0]}`).expect(200)).body;
+    expect(detail.customer.unionid).toBe(atWeCom.unionid);
     // Every relation first seen by this sync is an `added` event, via sync.
     const added = await CustomerEventModel.find({ tenantId: TENANT, kind: 'added' }).lean();
     expect(added).toHaveLength(6);
@@ -99,6 +107,10 @@ describe('customer-side syncs', () => {
       ['客户群2', 'wangwei', 2],
     ]);
     expect(groups[0].memberCount).toBe(groups[0].members.length);
+    expect(groups.map((group) => group.adminUserids)).toEqual([['zhaomin'], ['zhaomin']]);
+    expect(groups[0].members.find((member) => member.userid === built.customers[0])?.unionid).toBe(
+      atWeCom.unionid,
+    );
     // The sync indexes its groups without waiting for Elasticsearch's refresh.
     await refreshListSearch(app);
     // 客户群 and 群画像 on the groups as the sync wrote them (not as a test would seed them).

@@ -1,6 +1,8 @@
 import { Client, Connection } from '@temporalio/client';
 import request from 'supertest';
+import { callerFor } from '../../api/auth/caller';
 import { renameDepartment } from '../../api/modules/org-edit/department-edit.use-case';
+import { loadCallerAccess } from '../../lib/access/caller-access';
 import { createLogger } from '../../lib/logger';
 import { orgWriteBackWorkflowId } from '../../lib/temporal/workflow-ids';
 import { AuditLogModel } from '../../lib/models/audit-log.model';
@@ -399,20 +401,20 @@ describe('org editing written back to WeCom (R-7.1.1-02..10, R-7.1.3, I-95..I-10
         .getHandle(orgWriteBackWorkflowId(TENANT))
         .terminate('test: no write-back running');
       const admin = (await StaffModel.findOne({ tenantId: TENANT, mobile: '13700000031' }).lean())!;
+      const session = {
+        tenantId: TENANT,
+        staffId: String(admin._id),
+        userid: admin.userid,
+        roleId: admin.roleId ?? '',
+        departmentIds: admin.departmentIds,
+      };
       await renameDepartment(
+        callerFor(session, await loadCallerAccess(TENANT, admin)),
+        { deptId, name: '离线改名部' },
         {
-          temporal: unreachable,
-          taskQueue: app.config.temporalTaskQueue,
+          temporal: { client: unreachable, taskQueue: app.config.temporalTaskQueue },
           log: createLogger('test', 'silent'),
         },
-        {
-          tenantId: TENANT,
-          staffId: String(admin._id),
-          userid: admin.userid,
-          departmentIds: admin.departmentIds,
-        },
-        deptId,
-        '离线改名部',
       );
       const [change] = (await changesOf(String(deptId))).slice(-1);
       expect(change.status).toBe('pending');

@@ -1,5 +1,4 @@
-import { customerIndexNames } from '../../lib/search/customer-index';
-import type { CustomerSearch } from '../../lib/search/customer-search-context';
+import { customerSearchOn, type CustomerSearch } from '../../lib/search/customer-search-context';
 import type { AddressInfo } from 'node:net';
 import { createServer, type Server } from 'node:http';
 import { Client as ElasticsearchClient } from '@elastic/elasticsearch';
@@ -60,12 +59,12 @@ export async function startTestApp(suite: string, env: Record<string, string> = 
   wecomStats.start();
   const app = createApp({ config, log, temporal, elasticsearch, wecomStats });
   server.on('request', app);
-  const customerSearch: CustomerSearch = {
+  const customerSearch = customerSearchOn({
     es: elasticsearch,
-    names: customerIndexNames(config.esIndexPrefix),
+    indexPrefix: config.esIndexPrefix,
     temporal,
     taskQueue: config.temporalTaskQueue,
-  };
+  });
 
   let running: { worker: Worker; close: () => Promise<void>; done: Promise<void> } | undefined;
   const stopWorker = async () => {

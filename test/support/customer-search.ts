@@ -3,8 +3,9 @@ import { Client } from '@elastic/elasticsearch';
 import type { AppConfig } from '../../lib/config';
 import { CustomerModel } from '../../lib/models/customer.model';
 import { customerIndexNames } from '../../lib/search/customer-index';
-import { indexCustomersById } from '../../lib/search/customer-indexing';
-import { withCustomerIndex, type CustomerSearch } from '../../lib/search/customer-search-context';
+import { customerReadModel } from '../../lib/search/customer-index';
+import type { CustomerSearch } from '../../lib/search/customer-search-context';
+import { indexListKeys } from '../../lib/search/list-read-model';
 
 /**
  * Makes what was indexed so far visible to searches now, instead of within Elasticsearch's 1 s refresh:
@@ -25,7 +26,5 @@ export async function refreshCustomerSearch(config: AppConfig): Promise<void> {
  */
 export async function indexSeededCustomers(search: CustomerSearch, tenantId: string): Promise<void> {
   const ids = (await CustomerModel.distinct('_id', { tenantId })) as Types.ObjectId[];
-  await withCustomerIndex(search, () =>
-    indexCustomersById(search.es, search.names.alias, tenantId, ids, 'wait_for'),
-  );
+  await indexListKeys(search, customerReadModel, tenantId, ids.map(String), 'wait_for');
 }

@@ -58,7 +58,7 @@ export const simulator = {
   /** A customer as WeCom knows it, with each member's relation and its tags. */
   customer: (corpId: string, externalUserid: string) =>
     sim<{
-      customer: { external_userid: string; name: string };
+      customer: { external_userid: string; name: string; unionid?: string };
       follow_user: Array<{ userid: string; tags?: Array<{ tag_id?: string; tag_name?: string }> }>;
     }>('GET', `/corps/${corpId}/customers/${encodeURIComponent(externalUserid)}`),
   /** 企业客户标签 created in the WeCom console (add_corp_tag's body; emits change_external_tag). */
@@ -200,6 +200,9 @@ export interface SimGroupChat {
 
 /** The console's 客户联系 side: customers, their relations, corp tags and customer groups (wecom-sim/README.md). */
 export const customerScenario = {
+  /** 客户联系 → 绑定微信开发者ID: while bound, WeCom gives WeChat users' unionid. */
+  bindWechatDeveloper: (corpId: string, bound: boolean) =>
+    sim<{ bound: boolean }>('PUT', `/corps/${corpId}/wechat-developer`, { bound }),
   addCustomer: (
     corpId: string,
     customer: {
@@ -271,6 +274,8 @@ export const customerScenario = {
       name?: string;
       owner: string;
       members?: Array<{ userid: string; type?: 1 | 2 }>;
+      /** 群管理员: colleagues among the members. */
+      admins?: string[];
       chat_id?: string;
     },
   ) =>
@@ -331,7 +336,7 @@ export interface SmallCustomerCorp {
 
 /**
  * A small 客户联系 corp: 3 members, 2 tag groups, 4 customers (one followed by all three members, with tags
- * per relation), and 2 customer groups. Written through the console; with no customers callback set yet,
+ * per relation), and 2 customer groups (zhaomin their 群管理员). Written through the console; with no customers callback set yet,
  * WeCom sends nothing, so only a sync can learn of it.
  */
 export async function populateCustomerCorp(corpId: string): Promise<SmallCustomerCorp> {
@@ -391,6 +396,7 @@ export async function populateCustomerCorp(corpId: string): Promise<SmallCustome
         { userid: customers[i + 1], type: 2 },
         { userid: 'zhaomin' },
       ],
+      admins: ['zhaomin'],
     });
     chats.push(group_chat.chat_id);
   }

@@ -2,11 +2,8 @@ import { ApplicationFailure } from '@temporalio/common';
 import { TestWorkflowEnvironment } from '@temporalio/testing';
 import { Worker } from '@temporalio/worker';
 import type { ListSearchActivities } from '../../activities/list-search.activities';
-import {
-  listSearchOutboxWorkflow,
-  listSearchPendingSignal,
-  listSearchRebuildWorkflow,
-} from '../../workflows/list-search.workflow';
+import { listSearchPendingSignal } from '../../workflows/list-search.contract';
+import { listSearchOutboxWorkflow, listSearchRebuildWorkflow } from '../../workflows/list-search.workflow';
 import { recordHistoryIfAsked } from '../support/record-history';
 import { stackEnv } from '../support/stack-env';
 

@@ -74,7 +74,7 @@ export function groupJoinCodesRoutes({ state, emitter }: ScenarioDeps): Router {
         const delivery = change.changed.length
           ? await emitter.emitExternalEvent(corp, event, query.mode)
           : null;
-        res.json({ group_chat: groupChatView(change.chat, true), delivery });
+        res.json({ group_chat: groupChatView(change.chat, true, corp), delivery });
       },
     ),
   );

@@ -1,9 +1,13 @@
 /**
- * 入群欢迎语素材 (API.md §7.2): at most 100 per corp (41055); text ≤ 3,000 bytes on add and edit (the stricter
- * of the doc's two figures, B10); one attachment kind at most. `notify` says whether members were told.
+ * 入群欢迎语素材 (API.md §7.2, doc 92366): at most 100 per corp (41055); text ≤ 3,000 bytes on add and edit (the
+ * stricter of the doc's two figures, B10). A request may carry several of image, link, miniprogram, file and
+ * video, but a template keeps one: the doc takes the first in that order (其它消息类型只能有一个，如果同时填，则按
+ * image、link、miniprogram、file、video的优先顺序取参), and an image's media_id wins over its pic_url. The kept
+ * attachment's media must be this corp's valid uploads (40007). `notify` says whether members were told.
  */
 import { randomBytes } from 'node:crypto';
 import { WecomError } from '../wecom-error';
+import type { MediaStore, MediaType } from './media-store';
 
 export const GROUP_WELCOME_ATTACHMENT_KINDS = ['image', 'link', 'miniprogram', 'file', 'video'] as const;
 export type GroupWelcomeAttachmentKind = (typeof GROUP_WELCOME_ATTACHMENT_KINDS)[number];
@@ -29,14 +33,17 @@ const TEXT_MAX_BYTES = 3000;
 export class GroupWelcomeTemplates {
   private readonly templates = new Map<string, GroupWelcomeTemplate>();
 
-  constructor(private readonly nowSeconds: () => number) {}
+  constructor(
+    private readonly nowSeconds: () => number,
+    private readonly media: MediaStore,
+  ) {}
 
   add(content: GroupWelcomeContent, notify: 0 | 1): GroupWelcomeTemplate {
-    checkContent(content);
+    const kept = this.keptContent(content);
     if (this.templates.size >= TEMPLATES_MAX) throw new WecomError(41055);
     const template: GroupWelcomeTemplate = {
       template_id: `msg${randomBytes(12).toString('hex')}`,
-      ...structuredClone(content),
+      ...kept,
       notify,
       created_at: this.nowSeconds(),
     };
@@ -47,12 +54,11 @@ export class GroupWelcomeTemplates {
   /** Replaces the content whole: the fields given are the template now. */
   edit(templateId: string, content: GroupWelcomeContent): GroupWelcomeTemplate {
     const current = this.stored(templateId);
-    checkContent(content);
     const next: GroupWelcomeTemplate = {
       template_id: current.template_id,
       notify: current.notify,
       created_at: current.created_at,
-      ...structuredClone(content),
+      ...this.keptContent(content),
     };
     this.templates.set(templateId, next);
     return structuredClone(next);
@@ -78,13 +84,30 @@ export class GroupWelcomeTemplates {
     if (!template) throw new WecomError(41058, `template_id ${templateId}`);
     return template;
   }
+
+  /** What a template keeps of a request: the text and the first attachment kind by the doc's priority. */
+  private keptContent(content: GroupWelcomeContent): GroupWelcomeContent {
+    const kind = GROUP_WELCOME_ATTACHMENT_KINDS.find((k) => content[k] !== undefined);
+    const text = content.text?.content ?? '';
+    if (!text && !kind) throw new WecomError(40058, 'text and attachment are both empty');
+    if (Buffer.byteLength(text, 'utf8') > TEXT_MAX_BYTES)
+      throw new WecomError(40058, `text.content is at most ${TEXT_MAX_BYTES} bytes`);
+    const kept: GroupWelcomeContent = text ? { text: { content: text } } : {};
+    if (!kind) return kept;
+    const attachment = structuredClone(content[kind]!);
+    if (kind === 'image' && attachment.media_id) delete attachment.pic_url;
+    const media = MEDIA_OF[kind];
+    const mediaId = media && attachment[media.field];
+    if (media && mediaId !== undefined && !this.media.isValid(String(mediaId), media.type))
+      throw new WecomError(40007, `invalid ${kind}.${media.field}`);
+    return { ...kept, [kind]: attachment };
+  }
 }
 
-function checkContent(content: GroupWelcomeContent): void {
-  const kinds = GROUP_WELCOME_ATTACHMENT_KINDS.filter((kind) => content[kind] !== undefined);
-  if (kinds.length > 1) throw new WecomError(40058, 'at most one of image, link, miniprogram, file, video');
-  const text = content.text?.content ?? '';
-  if (!text && kinds.length === 0) throw new WecomError(40058, 'text and attachment are both empty');
-  if (Buffer.byteLength(text, 'utf8') > TEXT_MAX_BYTES)
-    throw new WecomError(40058, `text.content is at most ${TEXT_MAX_BYTES} bytes`);
-}
+/** Where each attachment kind names uploaded media, and of which type (image's pic_url needs no upload). */
+const MEDIA_OF: Partial<Record<GroupWelcomeAttachmentKind, { field: string; type: MediaType }>> = {
+  image: { field: 'media_id', type: 'image' },
+  miniprogram: { field: 'pic_media_id', type: 'image' },
+  file: { field: 'media_id', type: 'file' },
+  video: { field: 'media_id', type: 'video' },
+};

@@ -4,18 +4,31 @@
  * Rules shared by the API and the scenario console live here; nothing here emits callbacks.
  */
 import { WecomError } from '../wecom-error';
+import { randomUnionid } from './external-ids';
+
+/** One 对外属性 of a WeCom-user customer: text, web page or mini-program (the doc's external_attr shapes). */
+export type ExternalAttr =
+  | { type: 0; name: string; text: { value: string } }
+  | { type: 1; name: string; web: { url: string; title: string } }
+  | { type: 2; name: string; miniprogram: { appid: string; pagepath: string; title: string } };
 
 export interface ExternalContact {
   external_userid: string;
   name: string;
-  /** 1 WeChat user, 2 WeCom user (the position/corp fields exist only for type 2). */
+  /** 1 WeChat user, 2 WeCom user (the position/corp/profile fields exist only for type 2). */
   type: 1 | 2;
   gender: 0 | 1 | 2;
   avatar: string;
+  /**
+   * A WeChat user's unionid under the corp's bound WeChat developer account; WeCom only hands it out while the
+   * corp has that binding (Corp.wechatDeveloperBound), and only for type 1.
+   */
   unionid?: string;
   position?: string;
   corp_name?: string;
   corp_full_name?: string;
+  /** The 对外信息 the customer's own company set for them (type 2 only). */
+  external_profile?: { external_attr: ExternalAttr[] };
 }
 
 export interface FollowRelation {
@@ -61,7 +74,7 @@ export class CustomerBook {
     if (!externalUserid) throw new WecomError(41035);
     const contact = this.contacts.get(externalUserid);
     if (!contact) throw new WecomError(40096, `external_userid ${externalUserid}`);
-    return { ...contact };
+    return structuredClone(contact);
   }
 
   has(externalUserid: string): boolean {
@@ -69,13 +82,18 @@ export class CustomerBook {
   }
 
   allContacts(): ExternalContact[] {
-    return [...this.contacts.values()].map((contact) => ({ ...contact }));
+    return [...this.contacts.values()].map((contact) => structuredClone(contact));
   }
 
-  /** Creates the customer on first sight; later adds keep the stored profile. */
+  /**
+   * Creates the customer on first sight; later adds keep the stored profile. Every WeChat user has a unionid:
+   * one is drawn when none is given (whether WeCom shows it is the views' business).
+   */
   upsertContact(contact: ExternalContact): ExternalContact {
-    if (!this.contacts.has(contact.external_userid))
-      this.contacts.set(contact.external_userid, { ...contact });
+    if (!this.contacts.has(contact.external_userid)) {
+      const unionid = contact.unionid ?? (contact.type === 1 ? randomUnionid() : undefined);
+      this.contacts.set(contact.external_userid, { ...structuredClone(contact), unionid });
+    }
     return this.contact(contact.external_userid);
   }
 
@@ -85,8 +103,8 @@ export class CustomerBook {
   ): ExternalContact {
     const current = this.contacts.get(externalUserid);
     if (!current) throw new WecomError(40096, `external_userid ${externalUserid}`);
-    Object.assign(current, change);
-    return { ...current };
+    Object.assign(current, structuredClone(change));
+    return structuredClone(current);
   }
 
   /** Relations of a customer, oldest first; half relations are not friendships yet and are left out. */

@@ -17,7 +17,6 @@ export interface GroupMember {
   invitor?: { userid: string };
   group_nickname: string;
   name: string;
-  unionid?: string;
   state?: string;
 }
 
@@ -74,6 +73,15 @@ export class GroupChats {
     if (!chat.member_list.some((member) => member.userid === chat.owner)) {
       throw new WecomError(40058, 'the owner must be a member of the group');
     }
+    // 群管理员 are colleagues the owner picked among the group's corp members.
+    for (const { userid } of chat.admin_list) {
+      const member = chat.member_list.find((m) => m.userid === userid);
+      if (!member || member.type !== 1 || userid === chat.owner)
+        throw new WecomError(
+          40058,
+          `admin ${userid} must be a corp member of the group other than the owner`,
+        );
+    }
     this.chats.set(chat.chat_id, copyChat(chat));
     return this.get(chat.chat_id);
   }
@@ -113,6 +121,8 @@ export class GroupChats {
       throw new WecomError(40058, 'the new owner must be a corp member in the group');
     }
     chat.owner = owner;
+    // The owner is not also an admin.
+    chat.admin_list = chat.admin_list.filter((admin) => admin.userid !== owner);
     chat.status = 0;
     return copyChat(chat);
   }

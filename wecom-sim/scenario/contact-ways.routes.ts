@@ -78,7 +78,7 @@ export function contactWaysRoutes({ state, emitter }: ScenarioDeps): Router {
           avatar: body.avatar,
         });
         if (!way.skip_verify && !body.member_accepts) {
-          res.status(202).json({ customer: externalContactView(contact), userid, delivery: null });
+          res.status(202).json({ customer: externalContactView(contact, corp), userid, delivery: null });
           return;
         }
         corp.customers.follow({
@@ -105,7 +105,7 @@ export function contactWaysRoutes({ state, emitter }: ScenarioDeps): Router {
         });
         const delivery = await emitter.emitExternalEvent(corp, event, query.mode);
         res.status(201).json({
-          customer: externalContactView(contact),
+          customer: externalContactView(contact, corp),
           userid,
           welcome_code: welcomeCode ?? null,
           delivery,

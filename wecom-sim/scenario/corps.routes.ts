@@ -34,6 +34,8 @@ const createCorpSchema = z
 
 const contactsPermissionSchema = z.object({ mode: z.enum(['read-write', 'read-only']) }).strict();
 
+const wechatDeveloperSchema = z.object({ bound: z.boolean() }).strict();
+
 const invalidateSchema = z.object({ mode: z.enum(['revoke', 'expire']).default('revoke') }).strict();
 
 export function corpsRoutes({ state }: ScenarioDeps): Router {
@@ -76,6 +78,16 @@ export function corpsRoutes({ state }: ScenarioDeps): Router {
       const corp = requireCorp(state, params.corpId);
       corp.contactsReadOnly = body.mode === 'read-only';
       res.json({ mode: body.mode });
+    }),
+  );
+
+  // 客户联系 → 绑定微信开发者ID in the console: while bound, WeChat users come with their unionid.
+  router.put(
+    '/corps/:corpId/wechat-developer',
+    withInput({ params: corpParamsSchema, body: wechatDeveloperSchema }, ({ params, body }, res) => {
+      const corp = requireCorp(state, params.corpId);
+      corp.wechatDeveloperBound = body.bound;
+      res.json({ bound: corp.wechatDeveloperBound });
     }),
   );
 

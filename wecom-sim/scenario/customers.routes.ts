@@ -26,6 +26,21 @@ const relationParamsSchema = customerParamsSchema.extend({ userid: z.string() })
 const chatParamsSchema = corpParamsSchema.extend({ chatId: z.string() });
 const tagParamsSchema = corpParamsSchema.extend({ id: z.string() });
 
+/** The doc's external_attr shapes: 0 text, 1 web page, 2 mini-program. */
+const externalAttrSchema = z.discriminatedUnion('type', [
+  z.object({ type: z.literal(0), name: z.string(), text: z.object({ value: z.string() }) }).strict(),
+  z
+    .object({ type: z.literal(1), name: z.string(), web: z.object({ url: z.string(), title: z.string() }) })
+    .strict(),
+  z
+    .object({
+      type: z.literal(2),
+      name: z.string(),
+      miniprogram: z.object({ appid: z.string(), pagepath: z.string(), title: z.string() }),
+    })
+    .strict(),
+]);
+
 const addCustomerSchema = z
   .object({
     /** Given to re-add a known customer (or to pick a stable id); otherwise a new `wm…` id is drawn. */
@@ -38,6 +53,11 @@ const addCustomerSchema = z
     position: z.string().optional(),
     corp_name: z.string().optional(),
     corp_full_name: z.string().optional(),
+    /** 对外信息 of a WeCom-user customer (type 2). */
+    external_profile: z
+      .object({ external_attr: z.array(externalAttrSchema) })
+      .strict()
+      .optional(),
     /** The member the customer adds (or who adds the customer). */
     userid: z.string(),
     add_way: z.number().int().default(1),
@@ -155,7 +175,7 @@ export function customersRoutes({ state, emitter }: ScenarioDeps): Router {
           : corp.customers.allContacts().map((c) => c.external_userid);
         res.json({
           customers: ids.map((id) => ({
-            ...externalContactView(corp.customers.contact(id)),
+            ...externalContactView(corp.customers.contact(id), corp),
             follow_user: corp.customers.followersOf(id).map((r) => followUserView(r, corp.corpTags)),
           })),
         });
@@ -169,7 +189,7 @@ export function customersRoutes({ state, emitter }: ScenarioDeps): Router {
       const corp = requireCorp(state, params.corpId);
       const contact = corp.customers.contact(params.externalUserid);
       res.json({
-        customer: externalContactView(contact),
+        customer: externalContactView(contact, corp),
         follow_user: corp.customers
           .followersOf(contact.external_userid)
           .map((r) => followUserView(r, corp.corpTags)),
@@ -198,6 +218,7 @@ export function customersRoutes({ state, emitter }: ScenarioDeps): Router {
           position: body.position,
           corp_name: body.corp_name,
           corp_full_name: body.corp_full_name,
+          external_profile: body.external_profile,
         });
         if (corp.customers.hasRelation(userid, externalUserid)) {
           throw new ScenarioError(409, `${userid} already has customer ${externalUserid}`);
@@ -224,7 +245,7 @@ export function customersRoutes({ state, emitter }: ScenarioDeps): Router {
           welcomeCode: body.welcome_code ? corp.welcomeCodes.issue(userid, externalUserid) : undefined,
         });
         const delivery = await emitter.emitExternalEvent(corp, event, query.mode);
-        res.status(201).json({ customer: externalContactView(contact), delivery });
+        res.status(201).json({ customer: externalContactView(contact, corp), delivery });
       },
     ),
   );
@@ -316,7 +337,7 @@ export function customersRoutes({ state, emitter }: ScenarioDeps): Router {
       res.json({
         group_chats: corp.groupChats
           .all()
-          .map((chat) => ({ ...groupChatView(chat, true), status: chat.status })),
+          .map((chat) => ({ ...groupChatView(chat, true, corp), status: chat.status })),
       });
     }),
   );
@@ -348,7 +369,7 @@ export function customersRoutes({ state, emitter }: ScenarioDeps): Router {
           chatCreatedEvent(context(corp), chat.chat_id),
           query.mode,
         );
-        res.status(201).json({ group_chat: groupChatView(chat, true), delivery });
+        res.status(201).json({ group_chat: groupChatView(chat, true, corp), delivery });
       },
     ),
   );
@@ -369,7 +390,7 @@ export function customersRoutes({ state, emitter }: ScenarioDeps): Router {
         const delivery = change.changed.length
           ? await emitter.emitExternalEvent(corp, event, query.mode)
           : null;
-        res.json({ group_chat: groupChatView(change.chat, true), delivery });
+        res.json({ group_chat: groupChatView(change.chat, true, corp), delivery });
       },
     ),
   );
@@ -388,7 +409,7 @@ export function customersRoutes({ state, emitter }: ScenarioDeps): Router {
         const delivery = change.changed.length
           ? await emitter.emitExternalEvent(corp, event, query.mode)
           : null;
-        res.json({ group_chat: groupChatView(change.chat, true), delivery });
+        res.json({ group_chat: groupChatView(change.chat, true, corp), delivery });
       },
     ),
   );
@@ -416,7 +437,7 @@ export function customersRoutes({ state, emitter }: ScenarioDeps): Router {
           chatUpdatedEvent(context(corp), params.chatId, detail),
           query.mode,
         );
-        res.json({ group_chat: groupChatView(chat, true), delivery });
+        res.json({ group_chat: groupChatView(chat, true, corp), delivery });
       },
     ),
   );

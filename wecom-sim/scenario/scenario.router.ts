@@ -1,6 +1,7 @@
 /** Everything under /sim: the JSON API tests and `npm start` use to drive the fake corps. */
 import express, { Router } from 'express';
 import { groupJoinCodesRoutes } from '../acquisition/group-join-codes';
+import { massSendRoutes } from '../mass-send/mass-send.routes';
 import { appRoutes } from './app.routes';
 import { archiveRoutes } from './archive.routes';
 import { callbacksRoutes } from './callbacks.routes';
@@ -26,6 +27,7 @@ export function scenarioRouter(deps: ScenarioDeps): Router {
   router.use(appRoutes(deps));
   router.use(archiveRoutes(deps));
   router.use(clientContextRoutes(deps));
+  router.use(massSendRoutes(deps));
   router.use(scenarioErrorHandler(deps.logger));
   return router;
 }

@@ -119,4 +119,6 @@ export const demoCorpSeed: CorpSeed = {
   customers: demoCustomerSeed,
   // `npm start` serves the admin on 127.0.0.1, where web login (扫码登录) sends the browser back.
   app: { name: '微丰SCRM', redirectDomain: '127.0.0.1' },
+  // 沃丰时代 bound its WeChat open-platform account: its WeChat customers come with a unionid.
+  wechatDeveloperBound: true,
 };

@@ -1,9 +1,11 @@
 /**
  * The demo corp's customer side, the same on every start: corp tag groups, 3,000 customers (WeChat users and
- * WeCom users of other companies) added by the sales and customer-success staff, and 100 customer groups.
+ * WeCom users of other companies) added by the sales and customer-success staff, and 100 customer groups, some
+ * with colleagues and 群管理员.
  * Generated from a fixed seed so ids, names and relations never change between runs. Data only.
  */
-import { seededWecomId } from '../customers/external-ids';
+import type { ExternalAttr } from '../customers/customer-book';
+import { seededUnionid, seededWecomId } from '../customers/external-ids';
 import type { CustomerSeed } from '../state/sim-state';
 
 export const DEMO_CUSTOMER_COUNT = 3000;
@@ -134,7 +136,54 @@ function buildDemoCustomers(): CustomerSeed {
       joinScenes: [...members].map(() => pick([1, 2, 3] as const)),
     });
   }
+  decorate(customers, groups);
   return { tagGroups, customers, groups };
+}
+
+/** 对外信息 a WeCom-user customer's company may set: text, web page and mini-program attributes. */
+function externalAttrsFor(company: string, random: () => number): ExternalAttr[] {
+  const slug = `${Math.floor(random() * 9000) + 1000}`;
+  const attrs: ExternalAttr[] = [
+    { type: 0, name: '公司地址', text: { value: `${company}总部大厦${slug.slice(0, 2)}层` } },
+    { type: 1, name: '官网', web: { url: `https://www.example.com/${slug}`, title: `${company}官网` } },
+    {
+      type: 2,
+      name: '企业小程序',
+      miniprogram: { appid: `wx${slug}e7a1c0ffee00`, pagepath: '/pages/index', title: `${company}服务` },
+    },
+  ];
+  return attrs.slice(0, 1 + Math.floor(random() * attrs.length));
+}
+
+/**
+ * The fields WeCom adds for a corp set up like the demo one, drawn from a second seed so the data above never
+ * changes: unionids of the WeChat users (the demo corp has a WeChat developer account bound), 对外信息 of half
+ * the WeCom-user customers, 备注手机号 on about a third of the relations, and colleagues in six groups of ten,
+ * most of them 群管理员.
+ */
+function decorate(customers: CustomerSeed['customers'], groups: CustomerSeed['groups']): void {
+  const random = prng(20261205);
+  const pick = <T>(items: readonly T[]): T => items[Math.floor(random() * items.length)];
+  customers.forEach(({ contact, follows }, i) => {
+    if (contact.type === 1) contact.unionid = seededUnionid(`customer:${i}`);
+    else if (random() < 0.5)
+      contact.external_profile = { external_attr: externalAttrsFor(contact.corp_name ?? '', random) };
+    for (const follow of follows) {
+      if (random() < 0.35)
+        follow.remark_mobiles = [
+          `1${pick(['3', '5', '7', '8', '9'])}${String(Math.floor(random() * 1e9)).padStart(9, '0')}`,
+        ];
+    }
+  });
+  for (const group of groups) {
+    if (random() >= 0.6) continue;
+    const colleagues = CUSTOMER_FACING.filter((userid) => userid !== group.owner);
+    const staff = new Set<string>();
+    const count = random() < 0.7 ? 1 : 2;
+    while (staff.size < count) staff.add(pick(colleagues));
+    group.staffIds = [...staff];
+    group.adminIds = group.staffIds.filter(() => random() < 0.8);
+  }
 }
 
 export const demoCustomerSeed: CustomerSeed = buildDemoCustomers();

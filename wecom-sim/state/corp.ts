@@ -17,6 +17,7 @@ import { ContactWayBook } from '../acquisition/contact-ways';
 import { WelcomeCodes } from '../acquisition/welcome-codes';
 import { GroupWelcomeTemplates } from '../acquisition/group-welcome-templates';
 import { MediaStore } from '../acquisition/media-store';
+import { MassSends } from '../mass-send/mass-sends';
 
 export interface CorpIdentity {
   corpId: string;
@@ -34,6 +35,12 @@ export class Corp {
    * still reads, but every contacts write answers 48002.
    */
   contactsReadOnly = false;
+  /**
+   * 客户联系 → 绑定微信开发者ID: with a WeChat open-platform account bound, WeCom adds `unionid` to WeChat-user
+   * customers (externalcontact/get, batch/get_by_user) and to WeChat users in customer groups (groupchat/get);
+   * without it the field is absent. Off for a new corp, as in WeCom.
+   */
+  wechatDeveloperBound = false;
   private readonly customerBook = new CustomerBook();
   private readonly groupChatList = new GroupChats();
   private readonly corpTagCatalog: CorpTagCatalog;
@@ -51,6 +58,8 @@ export class Corp {
   readonly groupWelcomeTemplates: GroupWelcomeTemplates;
   /** Temporary media from media/upload (a mini-program welcome's cover). */
   readonly media: MediaStore;
+  /** 企业群发 templates, their members' tasks and per-recipient results (API.md §9). */
+  readonly massSends: MassSends;
   /** The WeCom client's state for the JS-SDK and the silent OAuth (set through the scenario API). */
   clientContext: ClientContext | undefined;
 
@@ -64,8 +73,9 @@ export class Corp {
     this.archive = new ChatArchive(nowSeconds);
     this.contactWays = new ContactWayBook(this.contacts, nowSeconds);
     this.welcomeCodes = new WelcomeCodes(nowSeconds);
-    this.groupWelcomeTemplates = new GroupWelcomeTemplates(nowSeconds);
     this.media = new MediaStore(nowSeconds);
+    this.massSends = new MassSends(nowSeconds);
+    this.groupWelcomeTemplates = new GroupWelcomeTemplates(nowSeconds, this.media);
   }
 
   /**

@@ -30,7 +30,8 @@ export interface CustomerSeed {
   customers: Array<{
     contact: ExternalContact;
     follows: Array<
-      Pick<FollowRelation, 'userid' | 'createtime' | 'add_way' | 'tag_ids' | 'remark' | 'state'>
+      Pick<FollowRelation, 'userid' | 'createtime' | 'add_way' | 'tag_ids' | 'remark' | 'state'> &
+        Partial<Pick<FollowRelation, 'remark_mobiles'>>
     >;
   }>;
   groups: Array<{
@@ -38,6 +39,10 @@ export interface CustomerSeed {
     name: string;
     owner: string;
     create_time: number;
+    /** Colleagues the owner invited, after the owner and before the customers. */
+    staffIds?: string[];
+    /** 群管理员: members of the group (the owner is not one). */
+    adminIds?: string[];
     customerIds: string[];
     joinScenes: JoinScene[];
   }>;
@@ -51,6 +56,8 @@ export interface CorpSeed {
   members: MemberSeed[];
   /** The self-built app's console settings, when they differ from a new corp's. */
   app?: { name?: string; redirectDomain?: string };
+  /** Corp.wechatDeveloperBound: a WeChat developer account bound, so WeCom hands out unionids. */
+  wechatDeveloperBound?: boolean;
   customers?: CustomerSeed;
 }
 
@@ -124,6 +131,7 @@ export class SimState {
     for (const seed of this.options.seeds ?? []) {
       const corp = this.createCorp(seed.identity);
       Object.assign(corp.app, seed.app ?? {});
+      corp.wechatDeveloperBound = seed.wechatDeveloperBound ?? false;
       for (const department of seed.departments) corp.contacts.departments.create(department);
       for (const { status, ...fields } of seed.members) {
         corp.contacts.members.create(
@@ -156,7 +164,7 @@ function plantCustomers(corp: Corp, seed: CustomerSeed): void {
         external_userid: contact.external_userid,
         description: '',
         remark_corp_name: '',
-        remark_mobiles: [],
+        remark_mobiles: follow.remark_mobiles ?? [],
         oper_userid: follow.userid,
         half: false,
       });
@@ -179,6 +187,15 @@ function plantCustomers(corp: Corp, seed: CustomerSeed): void {
           group_nickname: '',
           name: owner.name,
         },
+        ...(group.staffIds ?? []).map((userid, i) => ({
+          userid: corp.contacts.members.get(userid).userid,
+          type: 1 as const,
+          join_time: group.create_time + (i + 1) * 10,
+          join_scene: 1 as const,
+          invitor: { userid: owner.userid },
+          group_nickname: '',
+          name: corp.contacts.members.get(userid).name,
+        })),
         ...group.customerIds.map((id, i) => ({
           userid: id,
           type: 2 as const,
@@ -189,7 +206,7 @@ function plantCustomers(corp: Corp, seed: CustomerSeed): void {
           name: corp.customers.contact(id).name,
         })),
       ],
-      admin_list: [],
+      admin_list: (group.adminIds ?? []).map((userid) => ({ userid })),
       status: 0,
     });
   }

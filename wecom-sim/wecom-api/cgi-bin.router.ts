@@ -9,6 +9,7 @@ import { appEndpoints } from './app.routes';
 import { departmentEndpoints } from './department.routes';
 import { externalContactEndpoints } from './externalcontact.routes';
 import { gettokenHandler } from './gettoken.route';
+import { groupMsgEndpoints } from './groupmsg.routes';
 import { jsapiTicketEndpoints } from './jsapi-ticket.routes';
 import { messageEndpoints } from './message.routes';
 import { msgauditEndpoints } from './msgaudit.routes';
@@ -31,6 +32,7 @@ export function cgiBinRouter(state: SimState): Router {
     ...msgauditEndpoints,
     ...contactWayEndpoints,
     ...welcomeEndpoints,
+    ...groupMsgEndpoints,
   };
   for (const [path, spec] of Object.entries(endpoints)) {
     router.all(path, wecomEndpoint(state, spec));

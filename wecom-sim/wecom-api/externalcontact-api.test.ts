@@ -353,7 +353,7 @@ describe('customer groups', () => {
       owner: seeded.owner,
       member_version: expect.stringMatching(/^[0-9a-f]{32}$/),
     });
-    expect(plain.member_list).toHaveLength(seeded.customerIds.length + 1);
+    expect(plain.member_list).toHaveLength(1 + (seeded.staffIds?.length ?? 0) + seeded.customerIds.length);
     expect(plain.member_list[0]).not.toHaveProperty('name');
     const invited = plain.member_list.find(
       (m: { join_scene: number; type: number }) => m.type === 2 && m.join_scene === 1,

@@ -129,7 +129,7 @@ export const externalContactEndpoints: Record<string, WecomEndpointSpec> = {
       const followers = corp.customers.followersOf(contact.external_userid);
       const { page, nextCursor } = pageByCursor(followers, query('cursor'), FOLLOWERS_PER_PAGE);
       return {
-        external_contact: externalContactView(contact),
+        external_contact: externalContactView(contact, corp),
         follow_user: page.map((relation) => followUserView(relation, corp.corpTags)),
         next_cursor: nextCursor,
       };
@@ -152,7 +152,7 @@ export const externalContactEndpoints: Record<string, WecomEndpointSpec> = {
       const { page, nextCursor } = pageByCursor(rows, request.cursor, limit);
       return {
         external_contact_list: page.map(({ userid, externalUserid }) => ({
-          external_contact: externalContactView(corp.customers.contact(externalUserid)),
+          external_contact: externalContactView(corp.customers.contact(externalUserid), corp),
           follow_info: followInfoView(corp.customers.relation(userid, externalUserid)),
         })),
         next_cursor: nextCursor,
@@ -255,7 +255,9 @@ export const externalContactEndpoints: Record<string, WecomEndpointSpec> = {
     allowed: CUSTOMER_APIS,
     handle: ({ corp, body }) => {
       const request = body(groupGetSchema);
-      return { group_chat: groupChatView(corp.groupChats.get(request.chat_id), request.need_name === 1) };
+      return {
+        group_chat: groupChatView(corp.groupChats.get(request.chat_id), request.need_name === 1, corp),
+      };
     },
   },
 };

@@ -136,6 +136,24 @@ describe('user/simplelist and user/list', () => {
     );
   });
 
+  it('answers the current doc’s fields only: is_leader_in_dept aligned with department, no legacy fields', async () => {
+    // The current user/get and user/list pages no longer return enable (a create/update input only), isleader
+    // (now is_leader_in_dept), hide_mobile or english_name (now alias), to any app.
+    for (const kind of ['contacts', 'app'] as const) {
+      const response = await get('list', { department_id: 1, fetch_child: 1 }, await sim.tokenFor(kind));
+      expect(response.body.userlist.length).toBeGreaterThan(20);
+      for (const user of response.body.userlist) {
+        expect(user.is_leader_in_dept).toHaveLength(user.department.length);
+        expect(user.order).toHaveLength(user.department.length);
+        for (const legacy of ['enable', 'isleader', 'hide_mobile', 'english_name'])
+          expect(user).not.toHaveProperty(legacy);
+      }
+    }
+    const sunpeng = (await get('get', { userid: 'sunpeng' })).body;
+    expect(sunpeng).toMatchObject({ department: [8, 9], is_leader_in_dept: [1, 1] });
+    expect(sunpeng).not.toHaveProperty('isleader');
+  });
+
   it('answers 60003 with an empty userlist for an unknown department', async () => {
     expect((await get('list', { department_id: 99 })).body).toMatchObject({ errcode: 60003, userlist: [] });
   });

@@ -5,6 +5,7 @@
 import { z } from 'zod';
 import type { GroupWelcomeContent } from '../acquisition/group-welcome-templates';
 import { MEDIA_TYPES, type MediaType } from '../acquisition/media-store';
+import type { Corp } from '../state/corp';
 import type { SecretKind } from '../state/secret-kinds';
 import { WecomError } from '../wecom-error';
 import type { WecomEndpointSpec } from './wecom-endpoint';
@@ -41,13 +42,42 @@ const miniprogramSchema = z.object({
 });
 const mediaSchema = z.object({ media_id: z.string().min(1) });
 
-const attachmentSchema = z.discriminatedUnion('msgtype', [
+/** One attachment of send_welcome_msg or add_msg_template (API.md §7.1). */
+export const attachmentSchema = z.discriminatedUnion('msgtype', [
   z.object({ msgtype: z.literal('image'), image: imageSchema }),
   z.object({ msgtype: z.literal('link'), link: linkSchema }),
   z.object({ msgtype: z.literal('miniprogram'), miniprogram: miniprogramSchema }),
   z.object({ msgtype: z.literal('video'), video: mediaSchema }),
   z.object({ msgtype: z.literal('file'), file: mediaSchema }),
 ]);
+
+export type MessageAttachment = z.output<typeof attachmentSchema>;
+
+/**
+ * The text and attachments of a message to customers, checked as send_welcome_msg and add_msg_template both
+ * check them: text ≤ 4,000 bytes, at most 9 attachments, not both empty (40058); a mini-program cover must
+ * come from media/upload (40007). An empty text counts as none.
+ */
+export function checkedMessageContent(
+  corp: Corp,
+  input: { text?: { content: string }; attachments?: MessageAttachment[] },
+): { text?: { content: string }; attachments: MessageAttachment[] } {
+  const attachments = input.attachments ?? [];
+  const text = input.text?.content ? input.text : undefined;
+  if (!text && attachments.length === 0) throw new WecomError(40058, 'text and attachments are both empty');
+  if (text && bytes(text.content) > WELCOME_TEXT_MAX_BYTES)
+    throw new WecomError(40058, `text.content is at most ${WELCOME_TEXT_MAX_BYTES} bytes`);
+  if (attachments.length > ATTACHMENTS_MAX)
+    throw new WecomError(40058, `at most ${ATTACHMENTS_MAX} attachments`);
+  for (const attachment of attachments) {
+    if (
+      attachment.msgtype === 'miniprogram' &&
+      !corp.media.isValid(attachment.miniprogram.pic_media_id, 'image')
+    )
+      throw new WecomError(40007, 'invalid pic_media_id');
+  }
+  return { ...(text ? { text } : {}), attachments };
+}
 
 const sendWelcomeSchema = z.object({
   welcome_code: z.string().optional(),
@@ -104,22 +134,7 @@ export const welcomeEndpoints: Record<string, WecomEndpointSpec> = {
     allowed: WELCOME_APIS,
     handle: ({ corp, body }) => {
       const input = body(sendWelcomeSchema);
-      const attachments = input.attachments ?? [];
-      const text = input.text?.content ? input.text : undefined;
-      if (!text && attachments.length === 0)
-        throw new WecomError(40058, 'text and attachments are both empty');
-      if (text && bytes(text.content) > WELCOME_TEXT_MAX_BYTES)
-        throw new WecomError(40058, `text.content is at most ${WELCOME_TEXT_MAX_BYTES} bytes`);
-      if (attachments.length > ATTACHMENTS_MAX)
-        throw new WecomError(40058, `at most ${ATTACHMENTS_MAX} attachments`);
-      for (const attachment of attachments) {
-        if (
-          attachment.msgtype === 'miniprogram' &&
-          !corp.media.isValid(attachment.miniprogram.pic_media_id, 'image')
-        )
-          throw new WecomError(40007, 'invalid pic_media_id');
-      }
-      corp.welcomeCodes.send(input.welcome_code, { text, attachments });
+      corp.welcomeCodes.send(input.welcome_code, checkedMessageContent(corp, input));
       return {};
     },
   },

@@ -1,13 +1,12 @@
-import type { OpenAPIRegistry } from '@asteasolutions/zod-to-openapi';
-import { Router, type RequestHandler } from 'express';
+import { Router } from 'express';
 import { auditListQuerySchema, auditPageSchema } from '../../../lib/contracts/audit.contract';
-import { AuditLogModel } from '../../../lib/models/audit-log.model';
-import { sessionOf } from '../../auth/session';
-import { unmappedIp } from '../../http/client-ip';
+import type { AppContext } from '../../app-context';
+import { callerOf } from '../../auth/caller';
 import { defineRoute } from '../../http/define-route';
+import { listAuditLogs } from './audit-list.use-case';
 
 /** The audit log, newest first, one page at a time. */
-export function createAuditRouter(registry: OpenAPIRegistry, authenticate: RequestHandler): Router {
+export function createAuditRouter({ registry, authenticate }: AppContext): Router {
   const router = Router();
   defineRoute(
     registry,
@@ -23,33 +22,8 @@ export function createAuditRouter(registry: OpenAPIRegistry, authenticate: Reque
       request: { query: auditListQuerySchema },
       responses: { 200: { description: 'A page of audit entries', schema: auditPageSchema } },
     },
-    async ({ query }, _req, res) => {
-      const filter = { tenantId: sessionOf(res).tenantId, ...(query.action ? { action: query.action } : {}) };
-      const [rows, total] = await Promise.all([
-        AuditLogModel.find(filter)
-          .sort({ at: -1, _id: -1 })
-          .skip((query.page - 1) * query.pageSize)
-          .limit(query.pageSize)
-          .lean(),
-        AuditLogModel.countDocuments(filter),
-      ]);
-      res.json({
-        items: rows.map((row) => ({
-          at: row.at.toISOString(),
-          action: row.action,
-          actor: { staffId: row.actor?.staffId ?? '', name: row.actor?.name ?? '' },
-          target: row.target?.id
-            ? { type: row.target.type ?? '', id: row.target.id, name: row.target.name ?? '' }
-            : null,
-          before: row.before,
-          after: row.after,
-          // Rows written before recordAudit unmapped the address still hold `::ffff:…`.
-          ip: row.ip ? unmappedIp(row.ip) : undefined,
-        })),
-        total,
-        page: query.page,
-        pageSize: query.pageSize,
-      });
+    async ({ query }, req, res) => {
+      res.json(await listAuditLogs(callerOf(req, res), query));
     },
   );
   return router;

@@ -1,5 +1,4 @@
-import type { OpenAPIRegistry } from '@asteasolutions/zod-to-openapi';
-import { Router, type RequestHandler } from 'express';
+import { Router } from 'express';
 import {
   attachmentParamsSchema,
   colleaguePageSchema,
@@ -13,37 +12,26 @@ import {
   customerRecordsParamsSchema,
   uploadAttachmentBodySchema,
 } from '../../../lib/contracts/contact-record.contract';
-import { openAttachment } from '../../../lib/contact-records/attachment-store';
-import { accessOf } from '../../auth/authorize';
-import { sessionOf } from '../../auth/session';
-import { notFound } from '../../http/app-error';
+import type { AppContext } from '../../app-context';
+import { callerOf } from '../../auth/caller';
 import { defineRoute } from '../../http/define-route';
-import { recordAudit } from '../audit/record-audit';
 import { receiveAttachment } from './attachment-upload';
 import {
   createContactRecord,
   deleteContactRecord,
   listColleagues,
   listContactRecords,
-  type ReminderTemporal,
+  openRecordAttachment,
 } from './contact-records.use-case';
-import { visibleCustomer } from './visible-customer';
 
 const VIEW = 'customer.customers';
 const WRITE = 'customer.customers.contact-record';
 
 /** 联系记录 and 提醒事项 of a customer, for the admin's 客户详情 and the H5 sidebar alike. */
-export function createContactRecordsRouter(
-  registry: OpenAPIRegistry,
-  temporal: ReminderTemporal,
-  authenticate: RequestHandler,
-): Router {
+export function createContactRecordsRouter(app: AppContext): Router {
+  const { registry, authenticate } = app;
   const router = Router();
   const common = { tags: ['contact-records'], authenticated: true as const, guards: [authenticate] };
-  const callerOf = (res: Parameters<typeof sessionOf>[0]) => {
-    const session = sessionOf(res);
-    return { tenantId: session.tenantId, staffId: session.staffId, userid: session.userid };
-  };
 
   defineRoute(
     registry,
@@ -57,10 +45,8 @@ export function createContactRecordsRouter(
       request: { params: customerRecordsParamsSchema, query: contactRecordListQuerySchema },
       responses: { 200: { description: 'A page of records', schema: contactRecordPageSchema } },
     },
-    async ({ params, query }, _req, res) => {
-      const caller = callerOf(res);
-      await visibleCustomer(caller.tenantId, accessOf(res), params.externalUserid);
-      res.json(await listContactRecords(caller, params.externalUserid, query));
+    async ({ params, query }, req, res) => {
+      res.json(await listContactRecords(callerOf(req, res), { ...query, ...params }));
     },
   );
 
@@ -86,8 +72,7 @@ export function createContactRecordsRouter(
       },
     },
     async (_input, req, res) => {
-      const caller = callerOf(res);
-      const file = await receiveAttachment(req, caller);
+      const file = await receiveAttachment(req, callerOf(req, res));
       const { fileId, name, size, contentType } = file;
       res.status(201).json({ fileId, name, size, contentType });
     },
@@ -105,10 +90,8 @@ export function createContactRecordsRouter(
       request: { params: customerRecordsParamsSchema, body: createContactRecordSchema },
       responses: { 201: { description: 'Created', schema: contactRecordSchema } },
     },
-    async ({ params, body }, _req, res) => {
-      const caller = callerOf(res);
-      await visibleCustomer(caller.tenantId, accessOf(res), params.externalUserid);
-      res.status(201).json(await createContactRecord(caller, params.externalUserid, body, temporal));
+    async ({ params, body }, req, res) => {
+      res.status(201).json(await createContactRecord(callerOf(req, res), { ...body, ...params }, app));
     },
   );
 
@@ -124,11 +107,8 @@ export function createContactRecordsRouter(
       request: { params: contactRecordParamsSchema.merge(attachmentParamsSchema) },
       responses: { 200: { description: 'The file', contentType: 'application/octet-stream' } },
     },
-    async ({ params }, _req, res) => {
-      const caller = callerOf(res);
-      await visibleCustomer(caller.tenantId, accessOf(res), params.externalUserid);
-      const opened = await openAttachment(caller.tenantId, params.recordId, params.fileId);
-      if (!opened) throw notFound('附件不存在', 'ATTACHMENT_NOT_FOUND');
+    async ({ params }, req, res) => {
+      const opened = await openRecordAttachment(callerOf(req, res), params);
       res.setHeader('content-type', opened.file.contentType);
       res.setHeader('content-length', String(opened.file.size));
       res.attachment(opened.file.name);
@@ -150,17 +130,7 @@ export function createContactRecordsRouter(
       responses: { 204: { description: 'Deleted' } },
     },
     async ({ params }, req, res) => {
-      const caller = callerOf(res);
-      const customer = await visibleCustomer(caller.tenantId, accessOf(res), params.externalUserid);
-      const deleted = await deleteContactRecord(caller, params.externalUserid, params.recordId, temporal);
-      await recordAudit({
-        tenantId: caller.tenantId,
-        actorStaffId: caller.staffId,
-        action: 'contact-record.delete',
-        target: { type: 'contact-record', id: params.recordId, name: customer.name || params.externalUserid },
-        before: deleted,
-        ip: req.ip,
-      });
+      await deleteContactRecord(callerOf(req, res), params, app);
       res.status(204).end();
     },
   );
@@ -177,8 +147,8 @@ export function createContactRecordsRouter(
       request: { query: colleagueQuerySchema },
       responses: { 200: { description: 'A page of colleagues', schema: colleaguePageSchema } },
     },
-    async ({ query }, _req, res) => {
-      res.json(await listColleagues(callerOf(res).tenantId, query));
+    async ({ query }, req, res) => {
+      res.json(await listColleagues(callerOf(req, res), query));
     },
   );
 

@@ -1,10 +1,10 @@
-import type { Client } from '@temporalio/client';
 import { WorkflowNotFoundError } from '@temporalio/client';
 import type { ContactRecordView, CreateContactRecord } from '../../../lib/contracts/contact-record.contract';
 import {
   claimAttachments,
   deleteAttachments,
   findAttachments,
+  openAttachment,
 } from '../../../lib/contact-records/attachment-store';
 import { undeliveredNames, undeliveredView } from '../../../lib/app-messages/undelivered-recipients';
 import { ContactRecordModel, type ContactRecord } from '../../../lib/models/contact-record.model';
@@ -14,24 +14,19 @@ import { contactReminderWorkflowId } from '../../../lib/temporal/workflow-ids';
 import { badRequest, forbidden, notFound } from '../../http/app-error';
 import { startWorkflow } from '../../../lib/temporal/typed-workflows';
 import { cancelReminderSignal } from '../../../workflows/contact-reminder.contract';
+import type { AppContext, TemporalDeps } from '../../app-context';
+import type { Caller } from '../../auth/caller';
+import { recordAudit } from '../audit/record-audit';
+import { visibleCustomer } from './visible-customer';
 
-export interface Caller {
-  tenantId: string;
-  staffId: string;
-  userid: string;
-}
-
-export interface ReminderTemporal {
-  client: Client;
-  taskQueue: string;
-}
+type CustomerRef = { externalUserid: string };
 
 /** The timeline (R-3.1.3-05): a customer's records, newest first, a page at a time. */
 export async function listContactRecords(
   caller: Caller,
-  externalUserid: string,
-  page: { page: number; pageSize: number },
+  { externalUserid, ...page }: CustomerRef & { page: number; pageSize: number },
 ) {
+  await visibleCustomer(caller, externalUserid);
   const filter = { tenantId: caller.tenantId, externalUserid, deletedAt: { $exists: false } };
   const [rows, total] = await Promise.all([
     ContactRecordModel.find(filter)
@@ -63,11 +58,11 @@ export async function listContactRecords(
  */
 export async function createContactRecord(
   caller: Caller,
-  externalUserid: string,
-  input: CreateContactRecord,
-  temporal: ReminderTemporal,
+  { externalUserid, ...input }: CreateContactRecord & CustomerRef,
+  { temporal }: Pick<AppContext, 'temporal'>,
   now = new Date(),
 ): Promise<ContactRecordView> {
+  await visibleCustomer(caller, externalUserid);
   const remindAt = input.remindAt ? new Date(input.remindAt) : undefined;
   if (remindAt && remindAt.getTime() <= now.getTime())
     throw badRequest('提醒时间须晚于当前时间', 'REMIND_AT_PAST');
@@ -120,16 +115,24 @@ export async function createContactRecord(
   return recordView(record.toObject(), caller, names, new Map());
 }
 
-/**
- * Only the creator deletes a record (I-50); its pending reminder is cancelled and its files removed.
- * Answers what was deleted, for the audit row.
- */
+/** Downloads an attachment of a record on a customer inside the caller's 数据权限. */
+export async function openRecordAttachment(
+  caller: Caller,
+  { externalUserid, recordId, fileId }: CustomerRef & { recordId: string; fileId: string },
+) {
+  await visibleCustomer(caller, externalUserid);
+  const opened = await openAttachment(caller.tenantId, recordId, fileId);
+  if (!opened) throw notFound('附件不存在', 'ATTACHMENT_NOT_FOUND');
+  return opened;
+}
+
+/** Only the creator deletes a record (I-50); its pending reminder is cancelled and its files removed. */
 export async function deleteContactRecord(
   caller: Caller,
-  externalUserid: string,
-  recordId: string,
-  temporal: ReminderTemporal,
-) {
+  { externalUserid, recordId }: CustomerRef & { recordId: string },
+  { temporal }: Pick<AppContext, 'temporal'>,
+): Promise<void> {
+  const customer = await visibleCustomer(caller, externalUserid);
   const record = await ContactRecordModel.findOne({
     tenantId: caller.tenantId,
     _id: recordId,
@@ -149,10 +152,14 @@ export async function deleteContactRecord(
     caller.tenantId,
     record.attachments.map((file) => file.fileId),
   );
-  return { kind: record.kind, text: record.text, remindAt: record.remindAt?.toISOString() ?? null };
+  await recordAudit(caller, {
+    action: 'contact-record.delete',
+    target: { type: 'contact-record', id: recordId, name: customer.name || externalUserid },
+    before: { kind: record.kind, text: record.text, remindAt: record.remindAt?.toISOString() ?? null },
+  });
 }
 
-async function cancelReminder(temporal: ReminderTemporal, tenantId: string, recordId: string): Promise<void> {
+async function cancelReminder(temporal: TemporalDeps, tenantId: string, recordId: string): Promise<void> {
   try {
     await temporal.client.workflow
       .getHandle(contactReminderWorkflowId(tenantId, recordId))
@@ -200,7 +207,7 @@ function recordView(
 
 /** Colleagues to @ (every staff member still in the corp), by name, a page at a time. */
 export async function listColleagues(
-  tenantId: string,
+  { tenantId }: Caller,
   query: { keyword?: string; page: number; pageSize: number },
 ) {
   const filter: Record<string, unknown> = { tenantId, deletedAt: { $exists: false } };

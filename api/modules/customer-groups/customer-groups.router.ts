@@ -1,5 +1,4 @@
-import type { OpenAPIRegistry } from '@asteasolutions/zod-to-openapi';
-import { Router, type RequestHandler } from 'express';
+import { Router } from 'express';
 import {
   bulkGroupTagRequestSchema,
   bulkGroupTagResultSchema,
@@ -14,13 +13,8 @@ import {
   messageTrendQuerySchema,
   messageTrendSchema,
 } from '../../../lib/contracts/customer-groups.contract';
-import {
-  noChatArchiveYet,
-  type GroupMessageCounter,
-} from '../../../lib/customer-groups/group-message-counts';
-import type { ListSearch } from '../../../lib/search/list-read-model';
-import { sessionOf } from '../../auth/session';
-import { callerScope } from '../../auth/caller-scope';
+import type { AppContext } from '../../app-context';
+import { callerOf } from '../../auth/caller';
 import { defineRoute } from '../../http/define-route';
 import { declareListColumnsRoutes } from '../list-columns/list-columns.routes';
 import { listColumnsStore } from '../list-columns/list-columns.use-case';
@@ -31,15 +25,10 @@ import { setCustomerGroupTags, tagCustomerGroups } from './group-tagging.use-cas
 const groupColumns = listColumnsStore('groupColumns', GROUP_COLUMN_CATALOGUE);
 
 /** 客户管理 → 客户群 (R-3.2): the list, 打标签 with 群标签, and the 群画像. Scoped by 群主 (I-104). */
-export function createCustomerGroupsRouter(
-  registry: OpenAPIRegistry,
-  authenticate: RequestHandler,
-  search: ListSearch,
-  messageCounter: GroupMessageCounter = noChatArchiveYet,
-): Router {
+export function createCustomerGroupsRouter(app: AppContext): Router {
+  const { registry, authenticate } = app;
   const router = Router();
   const common = { tags: ['customer-groups'], authenticated: true as const, guards: [authenticate] };
-  const scopeOf = callerScope;
 
   defineRoute(
     registry,
@@ -53,8 +42,8 @@ export function createCustomerGroupsRouter(
       request: { query: customerGroupListQuerySchema },
       responses: { 200: { description: 'A page of customer groups', schema: customerGroupPageSchema } },
     },
-    async ({ query }, _req, res) => {
-      res.json(await listCustomerGroups(search, sessionOf(res).tenantId, query, await scopeOf(res)));
+    async ({ query }, req, res) => {
+      res.json(await listCustomerGroups(callerOf(req, res), query, app));
     },
   );
 
@@ -82,8 +71,7 @@ export function createCustomerGroupsRouter(
       responses: { 200: { description: 'How many groups were tagged', schema: bulkGroupTagResultSchema } },
     },
     async ({ body }, req, res) => {
-      const tagger = { ...sessionOf(res), scope: await scopeOf(res), ip: req.ip };
-      res.json(await tagCustomerGroups(search, tagger, body.chatIds, body.tagIds));
+      res.json(await tagCustomerGroups(callerOf(req, res), body, app));
     },
   );
 
@@ -100,8 +88,7 @@ export function createCustomerGroupsRouter(
       responses: { 204: { description: 'Saved' } },
     },
     async ({ params, body }, req, res) => {
-      const tagger = { ...sessionOf(res), scope: await scopeOf(res), ip: req.ip };
-      await setCustomerGroupTags(search, tagger, params.chatId, body.tagIds);
+      await setCustomerGroupTags(callerOf(req, res), { ...body, ...params }, app);
       res.status(204).end();
     },
   );
@@ -118,8 +105,8 @@ export function createCustomerGroupsRouter(
       request: { params: chatParamsSchema },
       responses: { 200: { description: 'The portrait', schema: customerGroupPortraitSchema } },
     },
-    async ({ params }, _req, res) => {
-      res.json(await customerGroupPortrait(sessionOf(res).tenantId, await scopeOf(res), params.chatId));
+    async ({ params }, req, res) => {
+      res.json(await customerGroupPortrait(callerOf(req, res), params));
     },
   );
 
@@ -136,16 +123,8 @@ export function createCustomerGroupsRouter(
       request: { params: chatParamsSchema, query: messageTrendQuerySchema },
       responses: { 200: { description: 'Messages per day', schema: messageTrendSchema } },
     },
-    async ({ params, query }, _req, res) => {
-      res.json(
-        await groupMessageTrend(
-          messageCounter,
-          sessionOf(res).tenantId,
-          await scopeOf(res),
-          params.chatId,
-          query.days,
-        ),
-      );
+    async ({ params, query }, req, res) => {
+      res.json(await groupMessageTrend(callerOf(req, res), { ...query, ...params }));
     },
   );
 

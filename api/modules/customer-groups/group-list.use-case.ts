@@ -5,7 +5,8 @@ import type {
 } from '../../../lib/contracts/customer-groups.contract';
 import { StaffModel } from '../../../lib/models/staff.model';
 import { searchCustomerGroupRows } from '../../../lib/search/customer-group-index';
-import type { ListSearch } from '../../../lib/search/list-read-model';
+import type { AppContext } from '../../app-context';
+import type { Caller } from '../../auth/caller';
 import { groupTagIndex } from '../tags/group-tags.use-case';
 
 /** Groups still in WeCom and inside the caller's 数据权限 (I-104: by 群主). */
@@ -19,13 +20,14 @@ export function visibleGroupsFilter(tenantId: string, scope: StaffScope) {
  * (lib/search/customer-group-index.ts), the names of its 20 rows by key.
  */
 export async function listCustomerGroups(
-  search: ListSearch,
-  tenantId: string,
+  caller: Caller,
   query: CustomerGroupListQuery,
-  scope: StaffScope,
+  { listSearch }: Pick<AppContext, 'listSearch'>,
 ) {
+  const { tenantId } = caller;
+  const scope = await caller.scope();
   const [{ rows, total }, tags] = await Promise.all([
-    searchCustomerGroupRows(search, tenantId, query, scope),
+    searchCustomerGroupRows(listSearch, tenantId, query, scope),
     groupTagIndex(tenantId),
   ]);
   const owners = await staffNames(

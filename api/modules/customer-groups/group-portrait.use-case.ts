@@ -2,10 +2,14 @@ import type { StaffScope } from '../../../lib/access/data-scope';
 import { customersByExternalUserid } from '../../../lib/customers/customers-by-id';
 import type { CustomerGroupPortrait, MessageTrend } from '../../../lib/contracts/customer-groups.contract';
 import { chinaDayEnd, chinaDayStart, lastChinaDays } from '../../../lib/customer-groups/china-days';
-import type { GroupMessageCounter } from '../../../lib/customer-groups/group-message-counts';
+import {
+  archivedGroupMessages,
+  type GroupMessageCounter,
+} from '../../../lib/customer-groups/group-message-counts';
 import { CorpTagGroupModel, type TagColor } from '../../../lib/models/corp-tag.model';
 import { CustomerGroupModel } from '../../../lib/models/customer-group.model';
 import { StaffModel } from '../../../lib/models/staff.model';
+import type { Caller } from '../../auth/caller';
 import { notFound } from '../../http/app-error';
 import { groupTagIndex } from '../tags/group-tags.use-case';
 import { staffNames, visibleGroupsFilter } from './group-list.use-case';
@@ -43,11 +47,11 @@ interface PortraitCustomer {
  * every corp tag the group's customers carry, weighted by how many of them carry it.
  */
 export async function customerGroupPortrait(
-  tenantId: string,
-  scope: StaffScope,
-  chatId: string,
+  caller: Caller,
+  { chatId }: { chatId: string },
 ): Promise<CustomerGroupPortrait> {
-  const group = await visibleGroup(tenantId, scope, chatId);
+  const { tenantId } = caller;
+  const group = await visibleGroup(tenantId, await caller.scope(), chatId);
   const internal = group.members.filter((member) => member.type === 1);
   const external = group.members.filter((member) => member.type === 2);
   const externalIds = external.map((member) => member.userid);
@@ -138,14 +142,13 @@ export async function customerGroupPortrait(
 
 /** 群画像's trend (R-3.2.2-03): one row per China day of the last 7 or 30 days, today last. */
 export async function groupMessageTrend(
-  counter: GroupMessageCounter,
-  tenantId: string,
-  scope: StaffScope,
-  chatId: string,
-  dayCount: number,
+  caller: Caller,
+  { chatId, days: dayCount }: { chatId: string; days: number },
+  counter: GroupMessageCounter = archivedGroupMessages,
   now = new Date(),
 ): Promise<MessageTrend> {
-  await visibleGroup(tenantId, scope, chatId);
+  const { tenantId } = caller;
+  await visibleGroup(tenantId, await caller.scope(), chatId);
   const days = lastChinaDays(now, dayCount);
   const counts = await counter.countByDay(
     tenantId,

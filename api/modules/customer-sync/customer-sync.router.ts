@@ -1,12 +1,10 @@
-import type { OpenAPIRegistry } from '@asteasolutions/zod-to-openapi';
-import type { Client } from '@temporalio/client';
-import { Router, type RequestHandler } from 'express';
+import { Router } from 'express';
 import { customerSideSyncStartedSchema } from '../../../lib/contracts/customer-sync.contract';
 import { syncStatusSchema } from '../../../lib/contracts/org.contract';
 import type { CustomerSideSyncKind } from '../../../lib/temporal/customer-sync-schedule';
-import { sessionOf } from '../../auth/session';
+import type { AppContext } from '../../app-context';
+import { callerOf } from '../../auth/caller';
 import { defineRoute } from '../../http/define-route';
-import { recordAudit } from '../audit/record-audit';
 import { manualSyncStatus, startManualSync } from '../manual-sync/manual-sync.use-case';
 
 /** Each 同步 button: its path, the page's permission to read the status and the button's own to press it. */
@@ -15,37 +13,29 @@ const SYNC_BUTTONS: Array<{
   path: string;
   read: string;
   press: string;
-  name: string;
 }> = [
   {
     kind: 'customers',
     path: '/api/customers/sync',
     read: 'customer.customers',
     press: 'customer.customers.sync',
-    name: '客户同步',
   },
   {
     kind: 'customer-groups',
     path: '/api/customer-groups/sync',
     read: 'customer.groups',
     press: 'customer.groups.sync',
-    name: '客户群同步',
   },
   {
     kind: 'corp-tags',
     path: '/api/tags/sync',
     read: 'system.tags',
     press: 'system.tags.sync',
-    name: '企业微信标签同步',
   },
 ];
 
 /** The 同步 buttons of the customer, customer-group and tag pages (R-3.2.1-02). */
-export function createCustomerSyncRouter(
-  registry: OpenAPIRegistry,
-  temporal: { client: Client; taskQueue: string },
-  authenticate: RequestHandler,
-): Router {
+export function createCustomerSyncRouter({ registry, authenticate, temporal }: AppContext): Router {
   const router = Router();
   const common = { tags: ['customer-sync'], authenticated: true as const, guards: [authenticate] };
 
@@ -61,8 +51,8 @@ export function createCustomerSyncRouter(
         summary: `Latest ${button.kind} sync, its 最近更新 line and the manual sync quota`,
         responses: { 200: { description: 'Sync status', schema: syncStatusSchema } },
       },
-      async (_input, _req, res) => {
-        res.json(await manualSyncStatus(sessionOf(res).tenantId, button.kind));
+      async (_input, req, res) => {
+        res.json(await manualSyncStatus(callerOf(req, res), button));
       },
     );
 
@@ -82,15 +72,7 @@ export function createCustomerSyncRouter(
         },
       },
       async (_input, req, res) => {
-        const session = sessionOf(res);
-        const started = await startManualSync(temporal, session.tenantId, button.kind);
-        await recordAudit({
-          tenantId: session.tenantId,
-          actorStaffId: session.staffId,
-          action: 'customer-sync.manual',
-          target: { type: 'workflow', id: started.workflowId, name: button.name },
-          ip: req.ip,
-        });
+        const started = await startManualSync(callerOf(req, res), button, { temporal });
         res.status(202).location(button.path).json(started);
       },
     );

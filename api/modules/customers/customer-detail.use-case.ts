@@ -9,6 +9,7 @@ import {
 import { CustomerEventModel } from '../../../lib/models/customer-event.model';
 import { CustomerModel } from '../../../lib/models/customer.model';
 import { addChannelsOf } from '../../../lib/acquisition/customer-add-channels';
+import type { Caller } from '../../auth/caller';
 import { findCustomerInScope } from './customer-in-scope';
 import { enterpriseKeyOf, enterpriseOf } from './customer-enterprise.use-case';
 import { namesFor } from './customer-names';
@@ -23,10 +24,11 @@ export function editableFieldsOf(type: number | null | undefined): EditableField
 
 /** 客户详情: header, relations, 系统信息 and 企业信息 with 相关客户. */
 export async function customerDetail(
-  tenantId: string,
-  externalUserid: string,
-  scope: StaffScope,
+  caller: Caller,
+  { externalUserid }: { externalUserid: string },
 ): Promise<CustomerDetail> {
+  const { tenantId } = caller;
+  const scope = await caller.scope();
   const customer = await findCustomerInScope(tenantId, externalUserid, scope);
   const doc = customer as unknown as CustomerListDocument;
   const enterpriseKey = enterpriseKeyOf(customer);
@@ -83,6 +85,7 @@ export async function customerDetail(
       gender: customer.gender ?? 0,
       corpFullName: customer.corpFullName ?? '',
       active: customer.active ?? false,
+      ...(customer.unionid ? { unionid: customer.unionid } : {}),
     },
     editable: editableFieldsOf(customer.type),
     relations: follows.map((follow) => ({

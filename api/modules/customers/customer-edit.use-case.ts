@@ -3,8 +3,10 @@ import type { StaffScope } from '../../../lib/access/data-scope';
 import type { CustomerEdit } from '../../../lib/contracts/customer.contract';
 import { deriveCustomerFields } from '../../../lib/customers/customer-derived';
 import { CustomerModel } from '../../../lib/models/customer.model';
+import type { AppContext } from '../../app-context';
+import type { Caller } from '../../auth/caller';
 import { recordAudit } from '../audit/record-audit';
-import { editableFieldsOf } from './customer-detail.use-case';
+import { customerDetail, editableFieldsOf } from './customer-detail.use-case';
 import { applyEdit, refuseUneditable } from './editable-fields';
 import { findCustomerInScope } from './customer-in-scope';
 
@@ -22,7 +24,7 @@ const FIELD_LABELS: Record<keyof CustomerEdit, string> = {
  * with the fields before and after.
  */
 export async function editCustomer(
-  actor: { tenantId: string; staffId: string; scope: StaffScope; ip?: string },
+  actor: Pick<Caller, 'tenantId' | 'staffId' | 'ip'> & { scope: StaffScope },
   externalUserid: string,
   edit: CustomerEdit,
   indexer: CustomerIndexer,
@@ -53,13 +55,20 @@ export async function editCustomer(
       },
     ),
   );
-  await recordAudit({
-    tenantId,
-    actorStaffId: actor.staffId,
+  await recordAudit(actor, {
     action: 'customer.edit',
     target: { type: 'customer', id: externalUserid, name: customer.name ?? '' },
     before,
     after,
-    ip: actor.ip,
   });
+}
+
+/** 客户详情's 编辑: the edit, answered with the customer as the page shows it after. */
+export async function editCustomerDetail(
+  caller: Caller,
+  { externalUserid, ...edit }: CustomerEdit & { externalUserid: string },
+  { customerIndexer }: Pick<AppContext, 'customerIndexer'>,
+) {
+  await editCustomer({ ...caller, scope: await caller.scope() }, externalUserid, edit, customerIndexer);
+  return customerDetail(caller, { externalUserid });
 }

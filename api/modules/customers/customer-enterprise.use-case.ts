@@ -1,5 +1,3 @@
-import type { CustomerIndexer } from '../../../lib/search/customer-indexer';
-import type { StaffScope } from '../../../lib/access/data-scope';
 import type {
   CustomerDetail,
   CustomerEnterpriseEdit,
@@ -8,8 +6,11 @@ import type {
 import { CustomerEnterpriseModel } from '../../../lib/models/customer-enterprise.model';
 import { CustomerModel, type Customer } from '../../../lib/models/customer.model';
 import { StaffModel } from '../../../lib/models/staff.model';
+import type { AppContext } from '../../app-context';
+import type { Caller } from '../../auth/caller';
 import { badRequest } from '../../http/app-error';
 import { recordAudit } from '../audit/record-audit';
+import { customerDetail } from './customer-detail.use-case';
 import { findCustomerInScope } from './customer-in-scope';
 import { applyEdit, refuseUneditable } from './editable-fields';
 
@@ -82,13 +83,12 @@ export async function enterpriseOf(
  * Recorded in the audit log as `customer.enterprise.edit`.
  */
 export async function editCustomerEnterprise(
-  actor: { tenantId: string; staffId: string; scope: StaffScope; ip?: string },
-  externalUserid: string,
-  edit: CustomerEnterpriseEdit,
-  indexer: CustomerIndexer,
-): Promise<void> {
-  const { tenantId } = actor;
-  const customer = await findCustomerInScope(tenantId, externalUserid, actor.scope);
+  caller: Caller,
+  { externalUserid, ...edit }: CustomerEnterpriseEdit & { externalUserid: string },
+  { customerIndexer }: Pick<AppContext, 'customerIndexer'>,
+): Promise<CustomerDetail> {
+  const { tenantId } = caller;
+  const customer = await findCustomerInScope(tenantId, externalUserid, await caller.scope());
   const allowed = new Set<string>(enterpriseEditableFields(customer.type));
   refuseUneditable(edit, allowed, FIELD_LABELS);
   const current = await enterpriseOf(tenantId, customer);
@@ -105,7 +105,7 @@ export async function editCustomerEnterprise(
     if (!key) throw badRequest('请输入企业简称或企业全称', 'ENTERPRISE_NAME_REQUIRED');
     if (key !== customer.profile?.corpName) {
       const corpName = key;
-      await indexer.writeAndIndex(tenantId, [customer._id], () =>
+      await customerIndexer.writeAndIndex(tenantId, [customer._id], () =>
         CustomerModel.updateOne({ tenantId, _id: customer._id }, { $set: { 'profile.corpName': corpName } }),
       );
     }
@@ -114,21 +114,19 @@ export async function editCustomerEnterprise(
     customer.type === 2
       ? { name: SYNCED_CREATOR }
       : {
-          staffId: actor.staffId,
-          name: (await StaffModel.findOne({ tenantId, _id: actor.staffId }, { name: 1 }).lean())?.name ?? '',
+          staffId: caller.staffId,
+          name: (await StaffModel.findOne({ tenantId, _id: caller.staffId }, { name: 1 }).lean())?.name ?? '',
         };
   await CustomerEnterpriseModel.updateOne(
     { tenantId, key },
     { $set: after, $setOnInsert: { creator } },
     { upsert: true },
   );
-  await recordAudit({
-    tenantId,
-    actorStaffId: actor.staffId,
+  await recordAudit(caller, {
     action: 'customer.enterprise.edit',
     target: { type: 'customer', id: externalUserid, name: customer.name ?? '' },
     before,
     after,
-    ip: actor.ip,
   });
+  return customerDetail(caller, { externalUserid });
 }

@@ -1,8 +1,8 @@
-import type { CustomerSearch } from '../../../lib/search/customer-search-context';
-import type { StaffScope } from '../../../lib/access/data-scope';
 import type { CustomerListQuery } from '../../../lib/contracts/customer.contract';
 import { toCustomerRow } from '../../../lib/customers/customer-row';
 import { searchCustomerRows } from '../../../lib/search/customer-search';
+import type { AppContext } from '../../app-context';
+import type { Caller } from '../../auth/caller';
 import { badRequest } from '../../http/app-error';
 import { namesFor } from './customer-names';
 import { whileSearchReachable } from './search-unavailable';
@@ -19,17 +19,18 @@ export const CUSTOMER_TOTAL_CAP = 10_000;
  * customer write within about a second (its refresh), or once it is reachable again after an outage.
  */
 export async function listCustomers(
-  search: CustomerSearch,
-  tenantId: string,
+  caller: Caller,
   query: CustomerListQuery,
-  scope: StaffScope,
+  { customerSearch }: Pick<AppContext, 'customerSearch'>,
 ) {
+  const { tenantId } = caller;
+  const scope = await caller.scope();
   const from = (query.page - 1) * query.pageSize;
   if (from + query.pageSize > CUSTOMER_TOTAL_CAP) {
     throw badRequest(`最多可查看前${CUSTOMER_TOTAL_CAP}位客户，请缩小筛选范围`, 'PAGE_TOO_DEEP');
   }
   const found = await whileSearchReachable(() =>
-    searchCustomerRows(search, tenantId, query, scope, {
+    searchCustomerRows(customerSearch, tenantId, query, scope, {
       from,
       size: query.pageSize,
       countUpTo: CUSTOMER_TOTAL_CAP + 1,

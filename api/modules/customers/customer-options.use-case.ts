@@ -1,6 +1,7 @@
-import { staffScopeFilter, type StaffScope } from '../../../lib/access/data-scope';
+import { staffScopeFilter } from '../../../lib/access/data-scope';
 import { CorpTagGroupModel } from '../../../lib/models/corp-tag.model';
 import { StaffModel } from '../../../lib/models/staff.model';
+import type { Caller } from '../../auth/caller';
 
 // A picker, not a list: a corp larger than this is searched through the staff page instead.
 const STAFF_OPTIONS_LIMIT = 2000;
@@ -25,7 +26,9 @@ export async function corpTagOptions(tenantId: string) {
  * The 选择员工 and 客户标签 pickers of the list (R-3.1.1-02/03): staff inside the caller's 数据权限 (so the
  * pickers never name people the caller cannot see) and the corp tag groups.
  */
-export async function customerOptions(tenantId: string, scope: StaffScope) {
+export async function customerOptions(caller: Caller) {
+  const { tenantId } = caller;
+  const scope = await caller.scope();
   const [tags, staff] = await Promise.all([
     corpTagOptions(tenantId),
     StaffModel.find({ tenantId, ...staffScopeFilter(scope, 'userid') }, { userid: 1, name: 1 })

@@ -23,6 +23,8 @@ import { badRequest, notFound, unavailable } from '../../http/app-error';
 import { recordAudit } from '../audit/record-audit';
 import { bulkWriteInSlices } from '../../../lib/db/bulk-write-in-slices';
 import { startWorkflow } from '../../../lib/temporal/typed-workflows';
+import type { AppContext } from '../../app-context';
+import type { Caller } from '../../auth/caller';
 
 /**
  * 打标签 (R-3.1.1-03, R-3.1.2-05, I-43). Tags are per member × customer in WeCom, and the list shows their
@@ -135,14 +137,12 @@ const AUDITED_CUSTOMERS = 100;
 
 /** The audit row of one tagging (admin list, detail or H5 side panel): each customer's tags before/after. */
 export async function auditCustomerTagging(
-  actor: { tenantId: string; staffId: string; ip?: string },
+  actor: Pick<Caller, 'tenantId' | 'staffId' | 'ip'>,
   request: { addTagIds: string[]; removeTagIds: string[] },
   result: { job: TaggingJobView; changes: TagChange[] },
 ): Promise<void> {
   const listed = result.changes.slice(0, AUDITED_CUSTOMERS);
-  await recordAudit({
-    tenantId: actor.tenantId,
-    actorStaffId: actor.staffId,
+  await recordAudit(actor, {
     action: 'customer.tag',
     target: {
       type: 'customer-tagging',
@@ -155,8 +155,26 @@ export async function auditCustomerTagging(
       removeTagIds: request.removeTagIds,
       tags: Object.fromEntries(listed.map((change) => [change.externalUserid, change.after])),
     },
-    ip: actor.ip,
   });
+}
+
+/** 打标签 from the 客户 list or 客户详情, inside the caller's 数据权限: the tagging and its audit row. */
+export async function tagListedCustomers(
+  caller: Caller,
+  request: CustomerTaggingRequest,
+  {
+    temporal,
+    customerSearch,
+    customerIndexer,
+  }: Pick<AppContext, 'temporal' | 'customerSearch' | 'customerIndexer'>,
+): Promise<TaggingJobView> {
+  const result = await tagCustomers(
+    { temporal: temporal.client, taskQueue: temporal.taskQueue, customerSearch, customerIndexer },
+    { ...caller, scope: await caller.scope() },
+    request,
+  );
+  await auditCustomerTagging(caller, request, result);
+  return result.job;
 }
 
 const TAGGED_FIELDS = { externalUserid: 1, name: 1, follows: 1, profile: 1, tagIds: 1 } as const;
@@ -198,7 +216,10 @@ async function assertTagsExist(tenantId: string, tagIds: string[]): Promise<void
   if (tagIds.some((id) => !known.has(id))) throw badRequest('标签不存在，请刷新后重试', 'TAG_NOT_FOUND');
 }
 
-export async function taggingJob(tenantId: string, jobId: string): Promise<TaggingJobView> {
+export async function taggingJob(
+  { tenantId }: Caller,
+  { jobId }: { jobId: string },
+): Promise<TaggingJobView> {
   const job = await CustomerTaggingJobModel.findOne({ tenantId, _id: jobId }).lean();
   if (!job) throw notFound('任务不存在');
   return toJobView(job);

@@ -1,8 +1,4 @@
-import type { CustomerIndexer } from '../../../lib/search/customer-indexer';
-import type { CustomerSearch } from '../../../lib/search/customer-search-context';
-import type { OpenAPIRegistry } from '@asteasolutions/zod-to-openapi';
-import type { Client } from '@temporalio/client';
-import { Router, type RequestHandler } from 'express';
+import { Router } from 'express';
 import {
   customerColumnsSchema,
   customerColumnsViewSchema,
@@ -17,32 +13,23 @@ import {
   taggingJobParamsSchema,
   taggingJobSchema,
 } from '../../../lib/contracts/customer.contract';
-import { callerScope } from '../../auth/caller-scope';
-import { sessionOf } from '../../auth/session';
+import type { AppContext } from '../../app-context';
+import { callerOf } from '../../auth/caller';
 import { defineRoute } from '../../http/define-route';
 import { declareListColumnsRoutes } from '../list-columns/list-columns.routes';
 import { customerColumns } from './customer-columns.use-case';
 import { customerDetail } from './customer-detail.use-case';
 import { customerOptions } from './customer-options.use-case';
-import { editCustomer } from './customer-edit.use-case';
+import { editCustomerDetail } from './customer-edit.use-case';
 import { editCustomerEnterprise } from './customer-enterprise.use-case';
 import { listCustomers } from './customer-list.use-case';
-import { auditCustomerTagging, taggingJob, tagCustomers } from './customer-tagging.use-case';
+import { taggingJob, tagListedCustomers } from './customer-tagging.use-case';
 
 /** 客户管理 → 客户 (R-3.1.1, R-3.1.2): the list, its columns, 打标签 and 客户详情, all inside 数据权限 (I-104). */
-export function createCustomersRouter(
-  registry: OpenAPIRegistry,
-  deps: {
-    client: Client;
-    taskQueue: string;
-    customerSearch: CustomerSearch;
-    customerIndexer: CustomerIndexer;
-  },
-  authenticate: RequestHandler,
-): Router {
+export function createCustomersRouter(app: AppContext): Router {
+  const { registry, authenticate } = app;
   const router = Router();
   const common = { tags: ['customers'], authenticated: true as const, guards: [authenticate] };
-  const scopeOf = callerScope;
 
   defineRoute(
     registry,
@@ -56,8 +43,8 @@ export function createCustomersRouter(
       request: { query: customerListQuerySchema },
       responses: { 200: { description: 'A page of customers', schema: customerPageSchema } },
     },
-    async ({ query }, _req, res) => {
-      res.json(await listCustomers(deps.customerSearch, sessionOf(res).tenantId, query, await scopeOf(res)));
+    async ({ query }, req, res) => {
+      res.json(await listCustomers(callerOf(req, res), query, app));
     },
   );
 
@@ -72,8 +59,8 @@ export function createCustomersRouter(
       summary: 'The list’s pickers: corp tag groups, and the staff inside the caller’s 数据权限',
       responses: { 200: { description: 'Options', schema: customerOptionsSchema } },
     },
-    async (_input, _req, res) => {
-      res.json(await customerOptions(sessionOf(res).tenantId, await scopeOf(res)));
+    async (_input, req, res) => {
+      res.json(await customerOptions(callerOf(req, res)));
     },
   );
 
@@ -102,19 +89,8 @@ export function createCustomersRouter(
       responses: { 202: { description: 'Saved; WeCom write-back under way', schema: taggingJobSchema } },
     },
     async ({ body }, req, res) => {
-      const session = sessionOf(res);
-      const result = await tagCustomers(
-        {
-          temporal: deps.client,
-          taskQueue: deps.taskQueue,
-          customerSearch: deps.customerSearch,
-          customerIndexer: deps.customerIndexer,
-        },
-        { tenantId: session.tenantId, staffId: session.staffId, scope: await scopeOf(res) },
-        body,
-      );
-      await auditCustomerTagging({ ...session, ip: req.ip }, body, result);
-      res.status(202).location(`/api/customers/tag-jobs/${result.job.id}`).json(result.job);
+      const job = await tagListedCustomers(callerOf(req, res), body, app);
+      res.status(202).location(`/api/customers/tag-jobs/${job.id}`).json(job);
     },
   );
 
@@ -130,8 +106,8 @@ export function createCustomersRouter(
       request: { params: taggingJobParamsSchema },
       responses: { 200: { description: 'The job', schema: taggingJobSchema } },
     },
-    async ({ params }, _req, res) => {
-      res.json(await taggingJob(sessionOf(res).tenantId, params.jobId));
+    async ({ params }, req, res) => {
+      res.json(await taggingJob(callerOf(req, res), params));
     },
   );
 
@@ -147,8 +123,8 @@ export function createCustomersRouter(
       request: { params: customerParamsSchema },
       responses: { 200: { description: 'The customer', schema: customerDetailSchema } },
     },
-    async ({ params }, _req, res) => {
-      res.json(await customerDetail(sessionOf(res).tenantId, params.externalUserid, await scopeOf(res)));
+    async ({ params }, req, res) => {
+      res.json(await customerDetail(callerOf(req, res), params));
     },
   );
 
@@ -165,15 +141,7 @@ export function createCustomersRouter(
       responses: { 200: { description: 'The customer after the edit', schema: customerDetailSchema } },
     },
     async ({ params, body }, req, res) => {
-      const session = sessionOf(res);
-      const scope = await scopeOf(res);
-      await editCustomer(
-        { ...session, scope, ip: req.ip },
-        params.externalUserid,
-        body,
-        deps.customerIndexer,
-      );
-      res.json(await customerDetail(session.tenantId, params.externalUserid, scope));
+      res.json(await editCustomerDetail(callerOf(req, res), { ...body, ...params }, app));
     },
   );
 
@@ -191,15 +159,7 @@ export function createCustomersRouter(
       responses: { 200: { description: 'The customer after the edit', schema: customerDetailSchema } },
     },
     async ({ params, body }, req, res) => {
-      const session = sessionOf(res);
-      const scope = await scopeOf(res);
-      await editCustomerEnterprise(
-        { ...session, scope, ip: req.ip },
-        params.externalUserid,
-        body,
-        deps.customerIndexer,
-      );
-      res.json(await customerDetail(session.tenantId, params.externalUserid, scope));
+      res.json(await editCustomerEnterprise(callerOf(req, res), { ...body, ...params }, app));
     },
   );
 

@@ -1,7 +1,7 @@
 import type { OpenAPIRegistry } from '@asteasolutions/zod-to-openapi';
 import type { RequestHandler, Router } from 'express';
 import type { z } from 'zod';
-import { sessionOf } from '../../auth/session';
+import { callerOf } from '../../auth/caller';
 import { defineRoute } from '../../http/define-route';
 import type { listColumnsStore } from './list-columns.use-case';
 
@@ -37,9 +37,8 @@ export function declareListColumnsRoutes<K extends string>(
       summary: `The caller’s chosen ${spec.listName} columns, in their order (the manual’s default until they choose)`,
       responses: { 200: { description: 'Columns', schema: spec.view } },
     },
-    async (_input, _req, res) => {
-      const { tenantId, staffId } = sessionOf(res);
-      res.json(await spec.store.columnsOf(tenantId, staffId));
+    async (_input, req, res) => {
+      res.json(await spec.store.columnsOf(callerOf(req, res)));
     },
   );
   defineRoute(
@@ -52,9 +51,8 @@ export function declareListColumnsRoutes<K extends string>(
       request: { body: spec.body },
       responses: { 200: { description: 'Saved', schema: spec.view } },
     },
-    async ({ body }, _req, res) => {
-      const { tenantId, staffId } = sessionOf(res);
-      res.json(await spec.store.saveColumns(tenantId, staffId, body.columns));
+    async ({ body }, req, res) => {
+      res.json(await spec.store.saveColumns(callerOf(req, res), body));
     },
   );
 }

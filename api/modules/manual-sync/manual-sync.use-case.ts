@@ -1,4 +1,4 @@
-import { WorkflowExecutionAlreadyStartedError, type Client } from '@temporalio/client';
+import { WorkflowExecutionAlreadyStartedError } from '@temporalio/client';
 import type { SyncStatus } from '../../../lib/contracts/org.contract';
 import { SyncRunModel, type SyncKind } from '../../../lib/models/sync-run.model';
 import { lastSyncView } from '../../../lib/org/last-sync-view';
@@ -7,15 +7,30 @@ import { CUSTOMER_SIDE_SYNCS } from '../../../lib/temporal/customer-sync-schedul
 import { entitySearchAttributes } from '../../../lib/temporal/search-attributes';
 import { startWorkflow } from '../../../lib/temporal/typed-workflows';
 import { customerSideSyncWorkflowId, orgSyncWorkflowId } from '../../../lib/temporal/workflow-ids';
+import type { AppContext } from '../../app-context';
+import type { Caller } from '../../auth/caller';
 import { conflict, tooManyRequests, unavailable } from '../../http/app-error';
+import { recordAudit } from '../audit/record-audit';
 
 // A run still "running" after this long has died with its workflow; it no longer blocks the button.
 const RUNNING_GRACE_MS = 30 * 60 * 1000;
 
+/** What the audit log calls each button's sync. */
+const SYNC_NAMES: Record<SyncKind, string> = {
+  org: '组织架构同步',
+  customers: '客户同步',
+  'customer-groups': '客户群同步',
+  'corp-tags': '企业微信标签同步',
+};
+
 /** The workflow a sync of each kind runs (the same its Schedule starts), and its id for a manual run. */
 function syncWorkflow(kind: SyncKind, tenantId: string, runKey: string) {
   return kind === 'org'
-    ? { workflowType: 'orgSyncWorkflow' as const, workflowId: orgSyncWorkflowId(tenantId, runKey), entity: 'org-sync' }
+    ? {
+        workflowType: 'orgSyncWorkflow' as const,
+        workflowId: orgSyncWorkflowId(tenantId, runKey),
+        entity: 'org-sync',
+      }
     : {
         workflowType: CUSTOMER_SIDE_SYNCS[kind].workflowType,
         workflowId: customerSideSyncWorkflowId(kind, tenantId, runKey),
@@ -33,8 +48,8 @@ async function manualStartsToday(tenantId: string, kind: SyncKind, now: Date): P
 
 /** What a 同步 button shows: the latest run, and how many manual syncs are left today and from when. */
 export async function manualSyncStatus(
-  tenantId: string,
-  kind: SyncKind,
+  { tenantId }: Caller,
+  { kind }: { kind: SyncKind },
   now = new Date(),
 ): Promise<SyncStatus> {
   const [latest, starts] = await Promise.all([
@@ -55,11 +70,12 @@ export async function manualSyncStatus(
  * once cannot both pass), then the same workflow the Schedule runs.
  */
 export async function startManualSync(
-  temporal: { client: Client; taskQueue: string },
-  tenantId: string,
-  kind: SyncKind,
+  caller: Caller,
+  { kind }: { kind: SyncKind },
+  { temporal }: Pick<AppContext, 'temporal'>,
   now = new Date(),
 ): Promise<{ message: string; workflowId: string }> {
+  const { tenantId } = caller;
   const running = await SyncRunModel.exists({
     tenantId,
     kind,
@@ -104,5 +120,9 @@ export async function startManualSync(
     await SyncRunModel.deleteOne({ tenantId, _id: workflow.workflowId });
     throw unavailable('同步服务暂不可用，请稍后再试', 'TEMPORAL_UNAVAILABLE');
   }
+  await recordAudit(caller, {
+    action: kind === 'org' ? 'org-sync.manual' : 'customer-sync.manual',
+    target: { type: 'workflow', id: workflow.workflowId, name: SYNC_NAMES[kind] },
+  });
   return { message: '同步已开始，请稍候', workflowId: workflow.workflowId };
 }

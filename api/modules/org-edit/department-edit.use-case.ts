@@ -9,7 +9,7 @@ import {
   type TreeNode,
 } from '../../../lib/org/department-rules';
 import { DEPARTMENT_NOT_EMPTY_MESSAGE } from '../../../lib/org/wecom-write-messages';
-import type { Session } from '../../auth/session';
+import type { Caller } from '../../auth/caller';
 import { badRequest, conflict, notFound } from '../../http/app-error';
 import { recordAudit } from '../audit/record-audit';
 import { enqueueOrgChanges, type NewOrgChange, type WriteBackDeps } from './enqueue-org-change';
@@ -51,8 +51,8 @@ export async function departmentView(tenantId: string, deptId: number) {
  * can then refer to it at once, before WeCom has it. WeCom assigns its own ids the same way, so a clash is rare
  * (a department created in WeCom's console in the meantime) and ends as a failed write-back, never a mix-up.
  */
-export async function createDepartment(deps: WriteBackDeps, session: Session, input: DepartmentCreate) {
-  const { tenantId } = session;
+export async function createDepartment(caller: Caller, input: DepartmentCreate, deps: WriteBackDeps) {
+  const { tenantId } = caller;
   await assertOrgEditable(tenantId);
   const nodes = await loadTree(tenantId);
   requireNode(nodes, input.parentId, '上级部门不存在');
@@ -79,7 +79,7 @@ export async function createDepartment(deps: WriteBackDeps, session: Session, in
       deptId += 1;
     }
   }
-  await enqueueOrgChanges(deps, tenantId, session.staffId, [
+  await enqueueOrgChanges(deps, caller, [
     {
       kind: 'department',
       op: 'create',
@@ -90,9 +90,7 @@ export async function createDepartment(deps: WriteBackDeps, session: Session, in
     },
   ]);
   const created = await departmentView(tenantId, deptId);
-  await recordAudit({
-    tenantId,
-    actorStaffId: session.staffId,
+  await recordAudit(caller, {
     action: 'department.create',
     target: { type: 'department', id: String(deptId), name: input.name },
     after: { name: input.name, parentId: input.parentId },
@@ -100,8 +98,12 @@ export async function createDepartment(deps: WriteBackDeps, session: Session, in
   return created;
 }
 
-export async function renameDepartment(deps: WriteBackDeps, session: Session, deptId: number, name: string) {
-  const { tenantId } = session;
+export async function renameDepartment(
+  caller: Caller,
+  { deptId, name }: { deptId: number; name: string },
+  deps: WriteBackDeps,
+) {
+  const { tenantId } = caller;
   await assertOrgEditable(tenantId);
   const nodes = await loadTree(tenantId);
   const node = requireNode(nodes, deptId);
@@ -112,7 +114,7 @@ export async function renameDepartment(deps: WriteBackDeps, session: Session, de
       throw conflict(DEPARTMENT_NAME_TAKEN_MESSAGE, 'DEPARTMENT_NAME_TAKEN');
     }
     await DepartmentModel.updateOne({ tenantId, deptId }, { $set: { name } });
-    await enqueueOrgChanges(deps, tenantId, session.staffId, [
+    await enqueueOrgChanges(deps, caller, [
       {
         kind: 'department',
         op: 'update',
@@ -123,9 +125,7 @@ export async function renameDepartment(deps: WriteBackDeps, session: Session, de
         before: { name: node.name },
       },
     ]);
-    await recordAudit({
-      tenantId,
-      actorStaffId: session.staffId,
+    await recordAudit(caller, {
       action: 'department.rename',
       target: { type: 'department', id: String(deptId), name },
       before: { name: node.name },
@@ -140,12 +140,11 @@ export async function renameDepartment(deps: WriteBackDeps, session: Session, de
  * department with everything below it, within 5 levels (I-96) and never under itself.
  */
 export async function moveDepartment(
+  caller: Caller,
+  { deptId, ...input }: DepartmentMove & { deptId: number },
   deps: WriteBackDeps,
-  session: Session,
-  deptId: number,
-  input: DepartmentMove,
 ) {
-  const { tenantId } = session;
+  const { tenantId } = caller;
   await assertOrgEditable(tenantId);
   const nodes = await loadTree(tenantId);
   const node = requireNode(nodes, deptId);
@@ -195,11 +194,9 @@ export async function moveDepartment(
       before: { order: siblingNode.order },
     });
   }
-  await enqueueOrgChanges(deps, tenantId, session.staffId, changes);
+  await enqueueOrgChanges(deps, caller, changes);
   if (changes.length > 0) {
-    await recordAudit({
-      tenantId,
-      actorStaffId: session.staffId,
+    await recordAudit(caller, {
       action: 'department.move',
       target: { type: 'department', id: String(deptId), name: node.name },
       before: { parentId: node.parentId, order: node.order },
@@ -210,8 +207,12 @@ export async function moveDepartment(
 }
 
 /** R-7.1.1-09 / I-97: only an empty department (no sub-departments, no members) can be deleted. */
-export async function deleteDepartment(deps: WriteBackDeps, session: Session, deptId: number): Promise<void> {
-  const { tenantId } = session;
+export async function deleteDepartment(
+  caller: Caller,
+  { deptId }: { deptId: number },
+  deps: WriteBackDeps,
+): Promise<void> {
+  const { tenantId } = caller;
   await assertOrgEditable(tenantId);
   const nodes = await loadTree(tenantId);
   const node = requireNode(nodes, deptId);
@@ -224,7 +225,7 @@ export async function deleteDepartment(deps: WriteBackDeps, session: Session, de
   });
   if (hasChildren || hasMembers) throw conflict(DEPARTMENT_NOT_EMPTY_MESSAGE, 'DEPARTMENT_NOT_EMPTY');
 
-  await enqueueOrgChanges(deps, tenantId, session.staffId, [
+  await enqueueOrgChanges(deps, caller, [
     {
       kind: 'department',
       op: 'delete',
@@ -234,9 +235,7 @@ export async function deleteDepartment(deps: WriteBackDeps, session: Session, de
       fields: [],
     },
   ]);
-  await recordAudit({
-    tenantId,
-    actorStaffId: session.staffId,
+  await recordAudit(caller, {
     action: 'department.delete',
     target: { type: 'department', id: String(deptId), name: node.name },
     before: { name: node.name, parentId: node.parentId, order: node.order },

@@ -1,15 +1,12 @@
-import type { Client } from '@temporalio/client';
-import type { Logger } from '../../../lib/logger';
 import { DepartmentModel } from '../../../lib/models/department.model';
 import { OrgChangeModel } from '../../../lib/models/org-change.model';
 import { StaffModel } from '../../../lib/models/staff.model';
 import { wakeOrgWriteBack } from '../../../lib/org/wake-org-write-back';
+import type { AppContext } from '../../app-context';
+import type { Caller } from '../../auth/caller';
 
-export interface WriteBackDeps {
-  temporal: Client;
-  taskQueue: string;
-  log: Logger;
-}
+/** What an org edit needs besides its caller: the write-back workflow to wake, and where to log a failed wake-up. */
+export type WriteBackDeps = Pick<AppContext, 'temporal' | 'log'>;
 
 export interface NewOrgChange {
   kind: 'department' | 'staff';
@@ -37,17 +34,16 @@ function nextSeq(): number {
  */
 export async function enqueueOrgChanges(
   deps: WriteBackDeps,
-  tenantId: string,
-  actorStaffId: string,
+  { tenantId, staffId }: Pick<Caller, 'tenantId' | 'staffId'>,
   changes: NewOrgChange[],
 ): Promise<void> {
   for (const change of changes) {
-    const saved = await OrgChangeModel.create({ tenantId, seq: nextSeq(), actorStaffId, ...change });
+    const saved = await OrgChangeModel.create({ tenantId, seq: nextSeq(), actorStaffId: staffId, ...change });
     await markRecordPending(tenantId, change, String(saved._id));
   }
   if (changes.length === 0) return;
   try {
-    await wakeOrgWriteBack(deps.temporal, deps.taskQueue, tenantId);
+    await wakeOrgWriteBack(deps.temporal.client, deps.temporal.taskQueue, tenantId);
   } catch (error) {
     deps.log.error({ err: error, tenantId }, 'org write-back hand-off failed; the edits stay pending');
   }

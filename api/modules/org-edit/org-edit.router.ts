@@ -1,5 +1,4 @@
-import type { OpenAPIRegistry } from '@asteasolutions/zod-to-openapi';
-import { Router, type RequestHandler, type Response } from 'express';
+import { Router } from 'express';
 import type { z } from 'zod';
 import { staffParamsSchema } from '../../../lib/contracts/org.contract';
 import {
@@ -16,10 +15,9 @@ import {
   writeBackListQuerySchema,
   writeBackPageSchema,
 } from '../../../lib/contracts/org-edit.contract';
-import { RoleModel } from '../../../lib/models/role.model';
-import { accessOf, type RoutePermission } from '../../auth/authorize';
-import { sessionOf } from '../../auth/session';
-import { assertStaffInScope } from '../org/org.router';
+import type { AppContext } from '../../app-context';
+import type { RoutePermission } from '../../auth/authorize';
+import { callerOf, type Caller } from '../../auth/caller';
 import { defineRoute } from '../../http/define-route';
 import {
   createDepartment,
@@ -27,9 +25,8 @@ import {
   moveDepartment,
   renameDepartment,
 } from './department-edit.use-case';
-import type { WriteBackDeps } from './enqueue-org-change';
 import { orgEditability } from './org-editability';
-import { createStaff, deleteStaff, getStaffDetail, updateStaff } from './staff-edit.use-case';
+import { createStaff, deleteStaff, getStaffDetail, roleOptions, updateStaff } from './staff-edit.use-case';
 import { listWriteBacks } from './write-back-list.use-case';
 
 const READ_ONLY = { 403: { description: '通讯录为只读权限，请在企业微信后台修改' } };
@@ -39,11 +36,8 @@ const ACCEPTED = '保存成功，正在同步到企业微信';
  * 组织架构 editing (R-7.1.1-02..10, R-7.1.3, I-95..I-100): every edit is saved here at once and answered 202;
  * the tenant's org-write-back workflow then writes it to WeCom.
  */
-export function createOrgEditRouter(
-  registry: OpenAPIRegistry,
-  deps: WriteBackDeps,
-  authenticate: RequestHandler,
-): Router {
+export function createOrgEditRouter(app: AppContext): Router {
+  const { registry, authenticate } = app;
   const router = Router();
   const common = { tags: ['org'], authenticated: true as const, guards: [authenticate] };
 
@@ -59,7 +53,7 @@ export function createOrgEditRouter(
       /** Refusals besides 通讯录只读, by status. */
       refusals?: Record<number, string>;
     },
-    apply: (input: { params: z.infer<P>; body: z.infer<B> }, res: Response) => Promise<unknown>,
+    apply: (input: { params: z.infer<P>; body: z.infer<B> }, caller: Caller) => Promise<unknown>,
   ): void {
     const { result, refusals = {}, ...route } = spec;
     defineRoute(
@@ -76,8 +70,8 @@ export function createOrgEditRouter(
           ...READ_ONLY,
         },
       },
-      async (input, _req, res) => {
-        const answer = await apply(input, res);
+      async (input, req, res) => {
+        const answer = await apply(input, callerOf(req, res));
         res.status(202).json(answer ?? { message: ACCEPTED });
       },
     );
@@ -94,8 +88,8 @@ export function createOrgEditRouter(
       summary: 'Whether the org may be edited here (not when the contacts secret is read-only, I-95)',
       responses: { 200: { description: 'Editability', schema: orgEditabilitySchema } },
     },
-    async (_input, _req, res) => {
-      res.json(await orgEditability(sessionOf(res).tenantId));
+    async (_input, req, res) => {
+      res.json(await orgEditability(callerOf(req, res)));
     },
   );
 
@@ -109,7 +103,7 @@ export function createOrgEditRouter(
       result: departmentEditedSchema,
       refusals: { 400: 'Name or level rule broken', 409: 'A sibling has this name' },
     },
-    ({ body }, res) => createDepartment(deps, sessionOf(res), body),
+    ({ body }, caller) => createDepartment(caller, body, app),
   );
 
   declareOrgEdit(
@@ -122,7 +116,7 @@ export function createOrgEditRouter(
       result: departmentEditedSchema,
       refusals: { 409: 'A sibling has this name' },
     },
-    ({ params, body }, res) => renameDepartment(deps, sessionOf(res), params.deptId, body.name),
+    ({ params, body }, caller) => renameDepartment(caller, { ...body, ...params }, app),
   );
 
   declareOrgEdit(
@@ -135,7 +129,7 @@ export function createOrgEditRouter(
       result: departmentEditedSchema,
       refusals: { 400: 'More than 5 levels, or under itself' },
     },
-    ({ params, body }, res) => moveDepartment(deps, sessionOf(res), params.deptId, body),
+    ({ params, body }, caller) => moveDepartment(caller, { ...body, ...params }, app),
   );
 
   declareOrgEdit(
@@ -147,8 +141,8 @@ export function createOrgEditRouter(
       request: { params: departmentParamsSchema },
       refusals: { 409: '该部门下还有数据存在，请先清除数据再删除' },
     },
-    async ({ params }, res) => {
-      await deleteDepartment(deps, sessionOf(res), params.deptId);
+    async ({ params }, caller) => {
+      await deleteDepartment(caller, params, app);
     },
   );
 
@@ -163,16 +157,8 @@ export function createOrgEditRouter(
       summary: 'The roles the 角色 field of 新建员工 / 编辑 offers (all but 超级管理员)',
       responses: { 200: { description: 'Roles', schema: roleOptionsSchema } },
     },
-    async (_input, _req, res) => {
-      // 超级管理员 belongs to the tenant's super admin alone and is never given (I-101).
-      const roles = await RoleModel.find(
-        { tenantId: sessionOf(res).tenantId, builtIn: { $ne: 'super_admin' } },
-        { name: 1 },
-      )
-        .sort({ createdAt: 1 })
-        .limit(500)
-        .lean();
-      res.json(roles.map((role) => ({ id: String(role._id), name: role.name })));
+    async (_input, req, res) => {
+      res.json(await roleOptions(callerOf(req, res)));
     },
   );
 
@@ -186,7 +172,7 @@ export function createOrgEditRouter(
       result: staffDetailSchema,
       refusals: { 409: '帐号、手机号或邮箱已存在' },
     },
-    ({ body }, res) => createStaff(deps, sessionOf(res), accessOf(res), body),
+    ({ body }, caller) => createStaff(caller, body, app),
   );
 
   defineRoute(
@@ -201,9 +187,8 @@ export function createOrgEditRouter(
       request: { params: staffParamsSchema },
       responses: { 200: { description: 'Staff member', schema: staffDetailSchema } },
     },
-    async ({ params }, _req, res) => {
-      await assertStaffInScope(res, params.userid);
-      res.json(await getStaffDetail(sessionOf(res).tenantId, params.userid));
+    async ({ params }, req, res) => {
+      res.json(await getStaffDetail(callerOf(req, res), params));
     },
   );
 
@@ -217,10 +202,7 @@ export function createOrgEditRouter(
       result: staffDetailSchema,
       refusals: { 409: '手机号或邮箱已存在' },
     },
-    async ({ params, body }, res) => {
-      await assertStaffInScope(res, params.userid);
-      return updateStaff(deps, sessionOf(res), accessOf(res), params.userid, body);
-    },
+    ({ params, body }, caller) => updateStaff(caller, { ...body, ...params }, app),
   );
 
   declareOrgEdit(
@@ -231,9 +213,8 @@ export function createOrgEditRouter(
       summary: '删除员工 (R-7.1.2-06): frees the seat; the record stays as history',
       request: { params: staffParamsSchema },
     },
-    async ({ params }, res) => {
-      await assertStaffInScope(res, params.userid);
-      await deleteStaff(deps, sessionOf(res), params.userid);
+    async ({ params }, caller) => {
+      await deleteStaff(caller, params, app);
     },
   );
 
@@ -249,8 +230,8 @@ export function createOrgEditRouter(
       request: { query: writeBackListQuerySchema },
       responses: { 200: { description: 'A page of write-backs', schema: writeBackPageSchema } },
     },
-    async ({ query }, _req, res) => {
-      res.json(await listWriteBacks(sessionOf(res).tenantId, query));
+    async ({ query }, req, res) => {
+      res.json(await listWriteBacks(callerOf(req, res), query));
     },
   );
 

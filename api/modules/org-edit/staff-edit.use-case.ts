@@ -9,11 +9,11 @@ import {
   MOBILE_TAKEN_MESSAGE,
   USERID_TAKEN_MESSAGE,
 } from '../../../lib/org/wecom-write-messages';
-import type { CallerAccess } from '../../../lib/access/caller-access';
-import type { Session } from '../../auth/session';
+import type { Caller } from '../../auth/caller';
 import { badRequest, conflict, forbidden, notFound } from '../../http/app-error';
 import { recordAudit } from '../audit/record-audit';
-import { assignStaffRole } from '../org/staff-role.use-case';
+import { assertStaffInScope } from '../org/staff-in-scope';
+import { changeStaffRole } from '../org/staff-role.use-case';
 import { assertWithinOwnPermissions } from '../roles/roles.use-case';
 import { enqueueOrgChanges, type WriteBackDeps } from './enqueue-org-change';
 import { assertOrgEditable } from './org-editability';
@@ -69,7 +69,13 @@ export function staffDetail(staff: Staff) {
   };
 }
 
-export async function getStaffDetail(tenantId: string, userid: string) {
+/** The 编辑 dialog's fields of one staff member inside the caller's 数据权限. */
+export async function getStaffDetail(caller: Caller, { userid }: { userid: string }) {
+  await assertStaffInScope(caller, userid);
+  return activeStaffDetail(caller.tenantId, userid);
+}
+
+async function activeStaffDetail(tenantId: string, userid: string) {
   const staff = await StaffModel.findOne({ tenantId, userid, ...ACTIVE }).lean();
   if (!staff) throw notFound('员工不存在', 'STAFF_NOT_FOUND');
   return staffDetail(staff);
@@ -85,7 +91,8 @@ async function assertDepartmentsExist(tenantId: string, departmentIds: number[])
 }
 
 /** The 角色 of a new member follows 设置角色's rules: not 超级管理员, nothing beyond the caller's own permissions. */
-async function assertRoleGivable(tenantId: string, caller: CallerAccess, roleId: string): Promise<void> {
+async function assertRoleGivable(caller: Caller, roleId: string): Promise<void> {
+  const { tenantId } = caller;
   const role = mongoose.isValidObjectId(roleId)
     ? await RoleModel.findOne({ tenantId, _id: roleId }).lean()
     : null;
@@ -123,16 +130,11 @@ function wecomRequest(userid: string, fields: Partial<Record<WeComField, unknown
 }
 
 /** 新建员工 (R-7.1.3, I-100): starts 关闭系统, with one role; WeCom gets the member through the write-back. */
-export async function createStaff(
-  deps: WriteBackDeps,
-  session: Session,
-  caller: CallerAccess,
-  input: StaffCreate,
-) {
-  const { tenantId } = session;
+export async function createStaff(caller: Caller, input: StaffCreate, deps: WriteBackDeps) {
+  const { tenantId } = caller;
   await assertOrgEditable(tenantId);
   await assertDepartmentsExist(tenantId, input.departmentIds);
-  await assertRoleGivable(tenantId, caller, input.roleId);
+  await assertRoleGivable(caller, input.roleId);
   // WeCom's userids are unique ignoring case.
   if (await StaffModel.exists({ tenantId, userid: exactly(input.userid), ...ACTIVE })) {
     throw conflict(USERID_TAKEN_MESSAGE, 'USERID_TAKEN');
@@ -153,7 +155,7 @@ export async function createStaff(
   const wecomFieldsSent = Object.fromEntries(
     Object.entries(wecomFields).filter(([, value]) => value !== '' && value !== undefined),
   );
-  await enqueueOrgChanges(deps, tenantId, session.staffId, [
+  await enqueueOrgChanges(deps, caller, [
     {
       kind: 'staff',
       op: 'create',
@@ -163,10 +165,8 @@ export async function createStaff(
       fields: Object.keys(WECOM_FIELDS),
     },
   ]);
-  const created = await getStaffDetail(tenantId, userid);
-  await recordAudit({
-    tenantId,
-    actorStaffId: session.staffId,
+  const created = await activeStaffDetail(tenantId, userid);
+  await recordAudit(caller, {
     action: 'staff.create',
     target: { type: 'staff', id: userid, name: input.name },
     after: { ...created, writeBack: undefined },
@@ -176,13 +176,12 @@ export async function createStaff(
 
 /** 编辑 (I-100): 帐号 stays as created; only what changed goes to WeCom, and the role stays local. */
 export async function updateStaff(
+  caller: Caller,
+  { userid, ...input }: StaffUpdate & { userid: string },
   deps: WriteBackDeps,
-  session: Session,
-  caller: CallerAccess,
-  userid: string,
-  input: StaffUpdate,
 ) {
-  const { tenantId } = session;
+  const { tenantId } = caller;
+  await assertStaffInScope(caller, userid);
   await assertOrgEditable(tenantId);
   const staff = await StaffModel.findOne({ tenantId, userid, ...ACTIVE }).lean();
   if (!staff) throw notFound('员工不存在', 'STAFF_NOT_FOUND');
@@ -204,11 +203,11 @@ export async function updateStaff(
   if (changed.departmentIds) set.mainDepartment = (changed.departmentIds as number[])[0];
   if (Object.keys(set).length === 0 && !roleChanged) return before;
   // 设置角色's own rules (no 超级管理员, nobody changes their own role, no escalation) apply here too.
-  if (roleChanged) await assignStaffRole(tenantId, caller, userid, input.roleId as string);
+  if (roleChanged) await changeStaffRole(caller, { userid, roleId: input.roleId as string });
 
   if (Object.keys(set).length > 0) await StaffModel.updateOne({ tenantId, userid }, { $set: set });
   if (Object.keys(changed).length > 0 && isInWeCom(staff)) {
-    await enqueueOrgChanges(deps, tenantId, session.staffId, [
+    await enqueueOrgChanges(deps, caller, [
       {
         kind: 'staff',
         op: 'update',
@@ -220,14 +219,12 @@ export async function updateStaff(
       },
     ]);
   }
-  const after = await getStaffDetail(tenantId, userid);
+  const after = await activeStaffDetail(tenantId, userid);
   const keys = [
     ...Object.keys(set).filter((key) => key !== 'mainDepartment'),
     ...(roleChanged ? ['roleId'] : []),
   ] as Array<keyof typeof before>;
-  await recordAudit({
-    tenantId,
-    actorStaffId: session.staffId,
+  await recordAudit(caller, {
     action: 'staff.update',
     target: { type: 'staff', id: userid, name: after.name },
     before: Object.fromEntries(keys.map((key) => [key, before[key]])),
@@ -240,12 +237,17 @@ export async function updateStaff(
  * 删除 (R-7.1.2-06, I-99): frees the seat and ends the person's sessions; the record stays as history
  * (deletedAt), as when WeCom deletes a member, so what refers to them still reads well.
  */
-export async function deleteStaff(deps: WriteBackDeps, session: Session, userid: string): Promise<void> {
-  const { tenantId } = session;
+export async function deleteStaff(
+  caller: Caller,
+  { userid }: { userid: string },
+  deps: WriteBackDeps,
+): Promise<void> {
+  const { tenantId } = caller;
+  await assertStaffInScope(caller, userid);
   await assertOrgEditable(tenantId);
   const staff = await StaffModel.findOne({ tenantId, userid, ...ACTIVE }).lean();
   if (!staff) throw notFound('员工不存在', 'STAFF_NOT_FOUND');
-  if (String(staff._id) === session.staffId) throw badRequest('不能删除自己', 'CANNOT_DELETE_SELF');
+  if (String(staff._id) === caller.staffId) throw badRequest('不能删除自己', 'CANNOT_DELETE_SELF');
 
   await StaffModel.updateOne(
     { tenantId, userid },
@@ -253,7 +255,7 @@ export async function deleteStaff(deps: WriteBackDeps, session: Session, userid:
   );
   await releaseSeat(tenantId, String(staff._id));
   if (isInWeCom(staff)) {
-    await enqueueOrgChanges(deps, tenantId, session.staffId, [
+    await enqueueOrgChanges(deps, caller, [
       {
         kind: 'staff',
         op: 'delete',
@@ -264,12 +266,19 @@ export async function deleteStaff(deps: WriteBackDeps, session: Session, userid:
       },
     ]);
   }
-  await recordAudit({
-    tenantId,
-    actorStaffId: session.staffId,
+  await recordAudit(caller, {
     action: 'staff.delete',
     target: { type: 'staff', id: userid, name: staff.name },
     before: { ...staffDetail(staff), writeBack: undefined },
     after: { deleted: true, systemEnabled: false },
   });
+}
+
+/** The roles the 角色 field of 新建员工 / 编辑 offers: all but 超级管理员, the super admin's alone (I-101). */
+export async function roleOptions({ tenantId }: Caller) {
+  const roles = await RoleModel.find({ tenantId, builtIn: { $ne: 'super_admin' } }, { name: 1 })
+    .sort({ createdAt: 1 })
+    .limit(500)
+    .lean();
+  return roles.map((role) => ({ id: String(role._id), name: role.name }));
 }

@@ -1,8 +1,9 @@
 import type { WriteBackListQuery } from '../../../lib/contracts/org-edit.contract';
 import { OrgChangeModel } from '../../../lib/models/org-change.model';
+import type { Caller } from '../../auth/caller';
 
 /** The tenant's write-backs, newest first: what is still on its way to WeCom, and what WeCom refused. */
-export async function listWriteBacks(tenantId: string, query: WriteBackListQuery) {
+export async function listWriteBacks({ tenantId }: Caller, query: WriteBackListQuery) {
   const filter = { tenantId, ...(query.status ? { status: query.status } : {}) };
   const [rows, total] = await Promise.all([
     OrgChangeModel.find(filter)

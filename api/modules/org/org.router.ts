@@ -1,6 +1,4 @@
-import type { OpenAPIRegistry } from '@asteasolutions/zod-to-openapi';
-import type { Client } from '@temporalio/client';
-import { Router, type RequestHandler, type Response } from 'express';
+import { Router } from 'express';
 import {
   departmentTreeResponseSchema,
   seatsSchema,
@@ -11,28 +9,19 @@ import {
   syncStatusSchema,
   systemAccessRequestSchema,
 } from '../../../lib/contracts/org.contract';
-import { DepartmentModel } from '../../../lib/models/department.model';
-import { TenantModel } from '../../../lib/models/tenant.model';
-import { resolveStaffScope } from '../../../lib/access/data-scope';
 import { staffPasswordRequestSchema, staffRoleRequestSchema } from '../../../lib/contracts/role.contract';
-import { accessOf } from '../../auth/authorize';
-import { sessionOf } from '../../auth/session';
-import { notFound } from '../../http/app-error';
+import type { AppContext } from '../../app-context';
+import { callerOf } from '../../auth/caller';
 import { defineRoute } from '../../http/define-route';
 import { manualSyncStatus, startManualSync } from '../manual-sync/manual-sync.use-case';
-import { countSeatsInUse } from '../../../lib/org/seats';
-import { recordAudit } from '../audit/record-audit';
-import { listStaff, writeBackView } from './staff-list.use-case';
+import { departmentTree, seatsOf } from './org-overview.use-case';
+import { listStaff } from './staff-list.use-case';
 import { resetStaffPassword } from './staff-password.use-case';
 import { assignStaffRole } from './staff-role.use-case';
 import { setSystemAccess } from './system-access.use-case';
 
 /** 组织架构 (R-7.1.x): the department tree, the staff list, the 同步 button and the seat banner. */
-export function createOrgRouter(
-  registry: OpenAPIRegistry,
-  temporal: { client: Client; taskQueue: string },
-  authenticate: RequestHandler,
-): Router {
+export function createOrgRouter({ registry, authenticate, temporal }: AppContext): Router {
   const router = Router();
   const common = { tags: ['org'], authenticated: true as const, guards: [authenticate] };
 
@@ -47,29 +36,8 @@ export function createOrgRouter(
       summary: 'All departments of the tenant (flat; the root has parentId 0)',
       responses: { 200: { description: 'Departments', schema: departmentTreeResponseSchema } },
     },
-    async (_input, _req, res) => {
-      const { tenantId } = sessionOf(res);
-      const [tenant, departments] = await Promise.all([
-        TenantModel.findById(tenantId).lean(),
-        // A department whose deletion is on its way to WeCom is already gone from the tree.
-        DepartmentModel.find({
-          tenantId,
-          $nor: [{ 'writeBack.status': 'pending', 'writeBack.op': 'delete' }],
-        })
-          .sort({ parentId: 1, order: -1, deptId: 1 })
-          .lean(),
-      ]);
-      if (!tenant) throw notFound();
-      res.json({
-        corpName: tenant.wecom?.corpName ?? tenant.name,
-        items: departments.map((d) => ({
-          id: d.deptId,
-          name: d.name,
-          parentId: d.parentId,
-          order: d.order,
-          ...(d.writeBack ? { writeBack: writeBackView(d.writeBack) } : {}),
-        })),
-      });
+    async (_input, req, res) => {
+      res.json(await departmentTree(callerOf(req, res)));
     },
   );
 
@@ -85,10 +53,8 @@ export function createOrgRouter(
       request: { query: staffListQuerySchema },
       responses: { 200: { description: 'A page of staff', schema: staffPageSchema } },
     },
-    async ({ query }, _req, res) => {
-      const { tenantId } = sessionOf(res);
-      const access = accessOf(res);
-      res.json(await listStaff(tenantId, query, await resolveStaffScope(tenantId, access, access)));
+    async ({ query }, req, res) => {
+      res.json(await listStaff(callerOf(req, res), query));
     },
   );
 
@@ -105,18 +71,7 @@ export function createOrgRouter(
       responses: { 204: { description: 'Changed; takes effect on their next request' } },
     },
     async ({ params, body }, req, res) => {
-      const session = sessionOf(res);
-      await assertStaffInScope(res, params.userid);
-      const change = await assignStaffRole(session.tenantId, accessOf(res), params.userid, body.roleId);
-      await recordAudit({
-        tenantId: session.tenantId,
-        actorStaffId: session.staffId,
-        action: 'staff.role',
-        target: { type: 'staff', id: params.userid, name: change.name },
-        before: change.before,
-        after: change.after,
-        ip: req.ip,
-      });
+      await assignStaffRole(callerOf(req, res), { ...body, ...params });
       res.status(204).end();
     },
   );
@@ -134,19 +89,7 @@ export function createOrgRouter(
       responses: { 204: { description: 'Password set' } },
     },
     async ({ params, body }, req, res) => {
-      const session = sessionOf(res);
-      await assertStaffInScope(res, params.userid);
-      const change = await resetStaffPassword(session, accessOf(res), params.userid, body.password);
-      await recordAudit({
-        tenantId: session.tenantId,
-        actorStaffId: session.staffId,
-        action: 'staff.password-reset',
-        target: { type: 'staff', id: params.userid, name: change.name },
-        // Never the password or its hash: only whether one was set.
-        before: { passwordSet: change.hadPassword },
-        after: { passwordSet: true },
-        ip: req.ip,
-      });
+      await resetStaffPassword(callerOf(req, res), { ...body, ...params });
       res.status(204).end();
     },
   );
@@ -167,19 +110,7 @@ export function createOrgRouter(
       },
     },
     async ({ params, body }, req, res) => {
-      const session = sessionOf(res);
-      await assertStaffInScope(res, params.userid);
-      const change = await setSystemAccess(session, params.userid, body.enabled);
-      await recordAudit({
-        tenantId: session.tenantId,
-        actorStaffId: session.staffId,
-        action: body.enabled ? 'system-access.enable' : 'system-access.disable',
-        target: { type: 'staff', id: params.userid, name: change.name },
-        before: { systemEnabled: change.before },
-        after: { systemEnabled: body.enabled },
-        ip: req.ip,
-      });
-      res.json(await seatsOf(session.tenantId));
+      res.json(await setSystemAccess(callerOf(req, res), { ...body, ...params }));
     },
   );
 
@@ -194,8 +125,8 @@ export function createOrgRouter(
       summary: 'Latest org sync and the manual sync quota',
       responses: { 200: { description: 'Sync status', schema: syncStatusSchema } },
     },
-    async (_input, _req, res) => {
-      res.json(await manualSyncStatus(sessionOf(res).tenantId, 'org'));
+    async (_input, req, res) => {
+      res.json(await manualSyncStatus(callerOf(req, res), { kind: 'org' }));
     },
   );
 
@@ -215,15 +146,7 @@ export function createOrgRouter(
       },
     },
     async (_input, req, res) => {
-      const session = sessionOf(res);
-      const started = await startManualSync(temporal, session.tenantId, 'org');
-      await recordAudit({
-        tenantId: session.tenantId,
-        actorStaffId: session.staffId,
-        action: 'org-sync.manual',
-        target: { type: 'workflow', id: started.workflowId, name: '组织架构同步' },
-        ip: req.ip,
-      });
+      const started = await startManualSync(callerOf(req, res), { kind: 'org' }, { temporal });
       res.status(202).location(`/api/org/sync`).json(started);
     },
   );
@@ -239,33 +162,10 @@ export function createOrgRouter(
       summary: 'Seats in use (开启系统) out of the tenant seat count, and the validity window',
       responses: { 200: { description: 'Seats', schema: seatsSchema } },
     },
-    async (_input, _req, res) => {
-      res.json(await seatsOf(sessionOf(res).tenantId));
+    async (_input, req, res) => {
+      res.json(await seatsOf(callerOf(req, res)));
     },
   );
 
   return router;
-}
-
-/** Acting on a staff member outside one's 数据权限 looks like acting on nobody (no hint they exist). */
-/** A caller acts only on staff inside their 数据权限; others are "not found", as in the list. */
-export async function assertStaffInScope(res: Response, userid: string): Promise<void> {
-  const { tenantId } = sessionOf(res);
-  const access = accessOf(res);
-  const scope = await resolveStaffScope(tenantId, access, access);
-  if (!scope.all && !scope.userids.includes(userid)) throw notFound('员工不存在', 'STAFF_NOT_FOUND');
-}
-
-async function seatsOf(tenantId: string) {
-  const [tenant, used] = await Promise.all([
-    TenantModel.findById(tenantId).lean(),
-    countSeatsInUse(tenantId),
-  ]);
-  if (!tenant) throw notFound();
-  return {
-    used,
-    total: tenant.seats,
-    effectiveAt: tenant.effectiveAt.toISOString(),
-    expiresAt: tenant.expiresAt.toISOString(),
-  };
 }

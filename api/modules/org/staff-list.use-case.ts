@@ -1,16 +1,19 @@
-import { staffScopeFilter, type StaffScope } from '../../../lib/access/data-scope';
+import { staffScopeFilter } from '../../../lib/access/data-scope';
 import type { StaffListQuery, StaffView } from '../../../lib/contracts/org.contract';
 import { DepartmentModel } from '../../../lib/models/department.model';
 import { RoleModel } from '../../../lib/models/role.model';
 import { StaffModel } from '../../../lib/models/staff.model';
 import { departmentSubtrees } from '../../../lib/org/department-subtree';
 import { escapeRegExp } from '../../../lib/text/escape-reg-exp';
+import type { Caller } from '../../auth/caller';
 
 /**
  * R-7.1.2-03 and I-98: fuzzy name/phone search, and a department means it and everything under it.
  * Only the staff inside the caller's 数据权限 are listed (R-0-15).
  */
-export async function listStaff(tenantId: string, query: StaffListQuery, scope: StaffScope) {
+export async function listStaff(caller: Caller, query: StaffListQuery) {
+  const { tenantId } = caller;
+  const scope = await caller.scope();
   const departments = await DepartmentModel.find({ tenantId }, { deptId: 1, name: 1, parentId: 1 }).lean();
   const filter: Record<string, unknown> = {
     tenantId,

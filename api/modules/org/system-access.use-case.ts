@@ -2,19 +2,33 @@ import { RoleModel } from '../../../lib/models/role.model';
 import { StaffModel } from '../../../lib/models/staff.model';
 import { TenantModel } from '../../../lib/models/tenant.model';
 import { claimSeat, releaseSeat } from '../../../lib/org/seats';
-import type { Session } from '../../auth/session';
+import type { Caller } from '../../auth/caller';
 import { AppError, badRequest, notFound } from '../../http/app-error';
+import { recordAudit } from '../audit/record-audit';
+import { seatsOf } from './org-overview.use-case';
+import { assertStaffInScope } from './staff-in-scope';
 
 /**
  * 开启系统 / 关闭系统 (R-1.2.3, R-7.1.4): switching a staff member on takes one of the tenant's seats,
- * switching off frees it and ends that person's sessions at once (I-13).
+ * switching off frees it and ends that person's sessions at once (I-13). Answers the seats after the change.
  */
-export async function setSystemAccess(
-  session: Session,
-  userid: string,
-  enabled: boolean,
+export async function setSystemAccess(caller: Caller, input: { userid: string; enabled: boolean }) {
+  await assertStaffInScope(caller, input.userid);
+  const change = await switchSystemAccess(caller, input);
+  await recordAudit(caller, {
+    action: input.enabled ? 'system-access.enable' : 'system-access.disable',
+    target: { type: 'staff', id: input.userid, name: change.name },
+    before: { systemEnabled: change.before },
+    after: { systemEnabled: input.enabled },
+  });
+  return seatsOf(caller);
+}
+
+async function switchSystemAccess(
+  caller: Caller,
+  { userid, enabled }: { userid: string; enabled: boolean },
 ): Promise<{ name: string; before: boolean }> {
-  const { tenantId } = session;
+  const { tenantId } = caller;
   const staff = await StaffModel.findOne({ tenantId, userid, deletedAt: { $exists: false } }).lean();
   if (!staff) throw notFound('员工不存在', 'STAFF_NOT_FOUND');
   const staffId = String(staff._id);
@@ -25,7 +39,7 @@ export async function setSystemAccess(
   const isSuperAdmin = role?.builtIn === 'super_admin';
 
   if (!enabled) {
-    if (staffId === session.staffId) throw badRequest('不能关闭自己的系统权限', 'CANNOT_DISABLE_SELF');
+    if (staffId === caller.staffId) throw badRequest('不能关闭自己的系统权限', 'CANNOT_DISABLE_SELF');
     if (isSuperAdmin) throw badRequest('不能关闭超级管理员的系统权限', 'CANNOT_DISABLE_SUPER_ADMIN');
     await StaffModel.updateOne(
       { tenantId, _id: staff._id, systemEnabled: true },

@@ -1,5 +1,4 @@
-import type { OpenAPIRegistry } from '@asteasolutions/zod-to-openapi';
-import { Router, type RequestHandler } from 'express';
+import { Router } from 'express';
 import { PERMISSION_TREE } from '../../../lib/access/permission-catalogue';
 import {
   permissionTreeSchema,
@@ -9,14 +8,13 @@ import {
   roleParamsSchema,
   roleSchema,
 } from '../../../lib/contracts/role.contract';
-import { accessOf } from '../../auth/authorize';
-import { sessionOf } from '../../auth/session';
+import type { AppContext } from '../../app-context';
+import { callerOf } from '../../auth/caller';
 import { defineRoute } from '../../http/define-route';
-import { recordAudit } from '../audit/record-audit';
-import { auditedRole, createRole, deleteRole, listRoles, updateRole } from './roles.use-case';
+import { createRole, deleteRole, listRoles, updateRole } from './roles.use-case';
 
 /** 权限管理: roles with their 功能权限 and 数据权限. */
-export function createRolesRouter(registry: OpenAPIRegistry, authenticate: RequestHandler): Router {
+export function createRolesRouter({ registry, authenticate }: AppContext): Router {
   const router = Router();
   const common = { tags: ['roles'], authenticated: true as const, guards: [authenticate] };
 
@@ -32,8 +30,8 @@ export function createRolesRouter(registry: OpenAPIRegistry, authenticate: Reque
       request: { query: roleListQuerySchema },
       responses: { 200: { description: 'A page of roles', schema: rolePageSchema } },
     },
-    async ({ query }, _req, res) => {
-      res.json(await listRoles(sessionOf(res).tenantId, query.page, query.pageSize));
+    async ({ query }, req, res) => {
+      res.json(await listRoles(callerOf(req, res), query));
     },
   );
 
@@ -69,17 +67,7 @@ export function createRolesRouter(registry: OpenAPIRegistry, authenticate: Reque
       },
     },
     async ({ body }, req, res) => {
-      const session = sessionOf(res);
-      const role = await createRole({ ...accessOf(res), tenantId: session.tenantId }, body);
-      await recordAudit({
-        tenantId: session.tenantId,
-        actorStaffId: session.staffId,
-        action: 'role.create',
-        target: { type: 'role', id: String(role._id), name: role.name },
-        after: auditedRole(role),
-        ip: req.ip,
-      });
-      res.status(201).json({ id: String(role._id), name: role.name });
+      res.status(201).json(await createRole(callerOf(req, res), body));
     },
   );
 
@@ -96,21 +84,7 @@ export function createRolesRouter(registry: OpenAPIRegistry, authenticate: Reque
       responses: { 204: { description: 'Saved' }, 409: { description: '角色名称已存在' } },
     },
     async ({ params, body }, req, res) => {
-      const session = sessionOf(res);
-      const { before, after } = await updateRole(
-        { ...accessOf(res), tenantId: session.tenantId },
-        params.roleId,
-        body,
-      );
-      await recordAudit({
-        tenantId: session.tenantId,
-        actorStaffId: session.staffId,
-        action: 'role.update',
-        target: { type: 'role', id: params.roleId, name: after.name },
-        before: auditedRole(before),
-        after: auditedRole(after),
-        ip: req.ip,
-      });
+      await updateRole(callerOf(req, res), { ...body, ...params });
       res.status(204).end();
     },
   );
@@ -131,16 +105,7 @@ export function createRolesRouter(registry: OpenAPIRegistry, authenticate: Reque
       },
     },
     async ({ params }, req, res) => {
-      const session = sessionOf(res);
-      const role = await deleteRole(session.tenantId, params.roleId);
-      await recordAudit({
-        tenantId: session.tenantId,
-        actorStaffId: session.staffId,
-        action: 'role.delete',
-        target: { type: 'role', id: params.roleId, name: role.name },
-        before: auditedRole(role),
-        ip: req.ip,
-      });
+      await deleteRole(callerOf(req, res), params);
       res.status(204).end();
     },
   );

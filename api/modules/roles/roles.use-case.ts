@@ -3,7 +3,9 @@ import { isPermissionKey, withAncestors } from '../../../lib/access/permission-c
 import type { RoleInput, RoleView } from '../../../lib/contracts/role.contract';
 import { RoleModel, type Role } from '../../../lib/models/role.model';
 import { StaffModel } from '../../../lib/models/staff.model';
+import type { Caller } from '../../auth/caller';
 import { badRequest, conflict, forbidden, notFound } from '../../http/app-error';
+import { recordAudit } from '../audit/record-audit';
 
 /** R-0-03: records made by the super admin or by the system show "管理员". */
 const SYSTEM_CREATOR = '管理员';
@@ -11,7 +13,10 @@ const SYSTEM_CREATOR = '管理员';
 type StoredRole = Role & { _id: unknown; createdAt?: Date };
 
 /** 权限列表 (R-7.2.1): the tenant's roles, built-in first, with 员工数 and 创建人 counted here. */
-export async function listRoles(tenantId: string, page: number, pageSize: number) {
+export async function listRoles(
+  { tenantId }: Caller,
+  { page, pageSize }: { page: number; pageSize: number },
+) {
   const [rows, total] = await Promise.all([
     RoleModel.find({ tenantId })
       .sort({ createdAt: 1, _id: 1 })
@@ -69,7 +74,7 @@ function roleView(row: StoredRole, staffCount: number, creators: Map<string, str
  * never lift anyone (oneself included) above the person doing it.
  */
 export function assertWithinOwnPermissions(
-  caller: CallerAccess,
+  caller: Pick<CallerAccess, 'isSuperAdmin' | 'permissions'>,
   permissions: readonly string[],
   message: string,
 ) {
@@ -79,7 +84,7 @@ export function assertWithinOwnPermissions(
 }
 
 /** Checks the keys against the catalogue and stores them with their ancestors (a button needs its page). */
-function storedFields(input: RoleInput, caller: CallerAccess) {
+function storedFields(input: RoleInput, caller: Caller) {
   const unknown = input.functionPermissions.find((key) => !isPermissionKey(key));
   if (unknown) throw badRequest(`功能权限有误（${unknown}）`, 'UNKNOWN_PERMISSION');
   const functionPermissions = withAncestors(input.functionPermissions);
@@ -99,15 +104,22 @@ function rethrowDuplicateName(error: unknown): never {
   throw error;
 }
 
-export async function createRole(caller: CallerAccess & { tenantId: string }, input: RoleInput) {
+export async function createRole(caller: Caller, input: RoleInput): Promise<{ id: string; name: string }> {
   const { tenantId, userid: createdBy } = caller;
   const fields = storedFields(input, caller);
+  let role: StoredRole;
   try {
-    const created = await RoleModel.create({ tenantId, createdBy, ...fields });
-    return created.toObject() as StoredRole;
+    role = (await RoleModel.create({ tenantId, createdBy, ...fields })).toObject() as StoredRole;
   } catch (error) {
     rethrowDuplicateName(error);
   }
+  const id = String(role._id);
+  await recordAudit(caller, {
+    action: 'role.create',
+    target: { type: 'role', id, name: role.name },
+    after: auditedRole(role),
+  });
+  return { id, name: role.name };
 }
 
 async function findRole(tenantId: string, roleId: string): Promise<StoredRole> {
@@ -121,10 +133,9 @@ async function findRole(tenantId: string, roleId: string): Promise<StoredRole> {
  * everything, so there is nothing to edit and nobody can lock the tenant out.
  */
 export async function updateRole(
-  caller: CallerAccess & { tenantId: string },
-  roleId: string,
-  input: RoleInput,
-) {
+  caller: Caller,
+  { roleId, ...input }: RoleInput & { roleId: string },
+): Promise<void> {
   const { tenantId } = caller;
   const before = await findRole(tenantId, roleId);
   if (before.builtIn === 'super_admin') throw badRequest('超级管理员角色不可修改', 'SUPER_ADMIN_ROLE_FIXED');
@@ -134,22 +145,32 @@ export async function updateRole(
   } catch (error) {
     rethrowDuplicateName(error);
   }
-  return { before, after: { ...before, ...fields } };
+  await recordAudit(caller, {
+    action: 'role.update',
+    target: { type: 'role', id: roleId, name: fields.name },
+    before: auditedRole(before),
+    after: auditedRole({ ...before, ...fields }),
+  });
 }
 
 /** I-102: built-in roles stay, and a role still held by staff cannot go. */
-export async function deleteRole(tenantId: string, roleId: string) {
+export async function deleteRole(caller: Caller, { roleId }: { roleId: string }): Promise<void> {
+  const { tenantId } = caller;
   const role = await findRole(tenantId, roleId);
   if (role.builtIn) throw badRequest('系统内置角色不可删除', 'BUILT_IN_ROLE');
   if (await StaffModel.exists({ tenantId, roleId, deletedAt: { $exists: false } })) {
     throw conflict('该角色下还有员工，请先调整员工角色后再删除', 'ROLE_HAS_STAFF');
   }
   await RoleModel.deleteOne({ tenantId, _id: roleId });
-  return role;
+  await recordAudit(caller, {
+    action: 'role.delete',
+    target: { type: 'role', id: roleId, name: role.name },
+    before: auditedRole(role),
+  });
 }
 
 /** What the audit log keeps of a role: everything a person could change. */
-export function auditedRole(
+function auditedRole(
   role: Pick<StoredRole, 'name' | 'functionPermissions' | 'dataScope'> & {
     customDepartmentIds: number[];
     customUserids: string[];

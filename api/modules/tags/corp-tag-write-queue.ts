@@ -1,15 +1,11 @@
 import { randomUUID } from 'node:crypto';
-import type { Client } from '@temporalio/client';
-import type { Logger } from '../../../lib/logger';
 import { CorpTagWriteModel } from '../../../lib/models/corp-tag-write.model';
 import type { CorpTagWrite } from '../../../lib/tags/corp-tag-writes';
 import { wakeCorpTagWriter } from '../../../lib/tags/wake-corp-tag-writer';
+import type { AppContext } from '../../app-context';
 
-export interface CorpTagWriteQueueDeps {
-  client: Client;
-  taskQueue: string;
-  log: Logger;
-}
+/** The write-through workflow to wake, and where to log a failed wake-up. */
+export type CorpTagWriteQueueDeps = Pick<AppContext, 'temporal' | 'log'>;
 
 type NewWrite = CorpTagWrite extends infer W ? (W extends CorpTagWrite ? Omit<W, 'writeId'> : never) : never;
 
@@ -22,7 +18,7 @@ export async function enqueueCorpTagWrite(deps: CorpTagWriteQueueDeps, tenantId:
   const full = { ...write, writeId: randomUUID() } as CorpTagWrite;
   await CorpTagWriteModel.create({ _id: full.writeId, tenantId, write: full });
   try {
-    await wakeCorpTagWriter(deps.client, deps.taskQueue, tenantId);
+    await wakeCorpTagWriter(deps.temporal.client, deps.temporal.taskQueue, tenantId);
   } catch (error) {
     deps.log.error(
       { err: error, tenantId, write: full },

@@ -1,4 +1,5 @@
 import type { AuditAction } from '../../../lib/models/audit-log.model';
+import type { Caller } from '../../auth/caller';
 import { recordAudit } from '../audit/record-audit';
 import type { TagGroupView } from './tag-catalogues';
 
@@ -15,17 +16,17 @@ function compact(snapshot: Snapshot) {
 }
 
 /** One change in 标签管理 (R-7.3), with the tag group before and after (the groups' order for a reorder). */
-export async function auditTagChange(entry: {
-  actor: { tenantId: string; staffId: string; ip?: string };
-  action: AuditAction;
-  kind: 'corp' | 'group';
-  before: Snapshot;
-  after: Snapshot;
-}): Promise<void> {
+export async function auditTagChange(
+  caller: Caller,
+  entry: {
+    action: AuditAction;
+    kind: 'corp' | 'group';
+    before: Snapshot;
+    after: Snapshot;
+  },
+): Promise<void> {
   const group = [entry.after, entry.before].find((s): s is TagGroupView => s !== null && !Array.isArray(s));
-  await recordAudit({
-    tenantId: entry.actor.tenantId,
-    actorStaffId: entry.actor.staffId,
+  await recordAudit(caller, {
     action: entry.action,
     target: {
       type: `${entry.kind}-tag-group`,
@@ -34,6 +35,5 @@ export async function auditTagChange(entry: {
     },
     before: compact(entry.before),
     after: compact(entry.after),
-    ip: entry.actor.ip,
   });
 }

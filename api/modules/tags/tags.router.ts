@@ -1,5 +1,5 @@
 import type { OpenAPIRegistry } from '@asteasolutions/zod-to-openapi';
-import { Router, type RequestHandler, type Response } from 'express';
+import { Router, type RequestHandler } from 'express';
 import type { z } from 'zod';
 import {
   addTagRequestSchema,
@@ -9,11 +9,9 @@ import {
   tagGroupParamsSchema,
   tagKeyParamsSchema,
 } from '../../../lib/contracts/tags.contract';
-import { sessionOf } from '../../auth/session';
+import type { AppContext } from '../../app-context';
+import { callerOf } from '../../auth/caller';
 import { defineRoute } from '../../http/define-route';
-import type { CorpTagWriteQueueDeps } from './corp-tag-write-queue';
-import type { ListSearch } from '../../../lib/search/list-read-model';
-import { auditTagChange } from './tag-audit';
 import { corpTagCatalogue, groupTagCatalogue, type TagCatalogue } from './tag-catalogues';
 
 /**
@@ -21,15 +19,11 @@ import { corpTagCatalogue, groupTagCatalogue, type TagCatalogue } from './tag-ca
  * /api/tags/group-… for 群标签 (local). Reading 群标签 is also open to 客户群 (its filter and 打标签).
  * Every change is in the audit log with the tag group before and after.
  */
-export function createTagsRouter(
-  registry: OpenAPIRegistry,
-  queue: CorpTagWriteQueueDeps,
-  authenticate: RequestHandler,
-  search: ListSearch,
-): Router {
+export function createTagsRouter(app: AppContext): Router {
+  const { registry, authenticate } = app;
   const router = Router();
-  declareTagRoutes(registry, router, authenticate, corpTagCatalogue(queue));
-  declareTagRoutes(registry, router, authenticate, groupTagCatalogue(search));
+  declareTagRoutes(registry, router, authenticate, corpTagCatalogue(app));
+  declareTagRoutes(registry, router, authenticate, groupTagCatalogue(app));
   return router;
 }
 
@@ -45,12 +39,6 @@ function declareTagRoutes<C extends z.ZodType>(
   const groupResponse = { description: 'The tag group as saved', schema: catalogue.groupSchema };
   const listResponse = { description: 'Tag groups', schema: catalogue.listSchema };
   const groups = `/api/tags/${kind}-groups`;
-  const actorOf = (res: Response, ip?: string) => ({ ...sessionOf(res), ip });
-  const audit = (
-    res: Response,
-    ip: string | undefined,
-    change: Omit<Parameters<typeof auditTagChange>[0], 'actor' | 'kind'>,
-  ) => auditTagChange({ actor: actorOf(res, ip), kind, ...change });
 
   defineRoute(
     registry,
@@ -63,8 +51,8 @@ function declareTagRoutes<C extends z.ZodType>(
       summary: `${title}: tag groups with their tags, in their order`,
       responses: { 200: listResponse },
     },
-    async (_input, _req, res) => {
-      res.json({ items: await catalogue.list(sessionOf(res).tenantId) });
+    async (_input, req, res) => {
+      res.json({ items: await catalogue.list(callerOf(req, res)) });
     },
   );
 
@@ -81,9 +69,7 @@ function declareTagRoutes<C extends z.ZodType>(
       responses: { 201: { ...groupResponse, description: 'Created' } },
     },
     async ({ body }, req, res) => {
-      const created = await catalogue.createGroup(sessionOf(res).tenantId, body);
-      await audit(res, req.ip, { action: 'tag-group.create', before: null, after: created });
-      res.status(201).json(created);
+      res.status(201).json(await catalogue.createGroup(callerOf(req, res), body));
     },
   );
 
@@ -100,11 +86,7 @@ function declareTagRoutes<C extends z.ZodType>(
       responses: { 200: groupResponse },
     },
     async ({ params, body }, req, res) => {
-      const { tenantId } = sessionOf(res);
-      const before = await catalogue.find(tenantId, { groupKey: params.groupId });
-      const after = await catalogue.renameGroup(tenantId, params.groupId, body.name);
-      await audit(res, req.ip, { action: 'tag-group.edit', before, after });
-      res.json(after);
+      res.json(await catalogue.renameGroup(callerOf(req, res), { ...body, ...params }));
     },
   );
 
@@ -121,10 +103,7 @@ function declareTagRoutes<C extends z.ZodType>(
       responses: { 204: { description: 'Deleted' } },
     },
     async ({ params }, req, res) => {
-      const { tenantId } = sessionOf(res);
-      const before = await catalogue.find(tenantId, { groupKey: params.groupId });
-      await catalogue.deleteGroup(tenantId, params.groupId);
-      await audit(res, req.ip, { action: 'tag-group.delete', before, after: null });
+      await catalogue.deleteGroup(callerOf(req, res), params);
       res.status(204).end();
     },
   );
@@ -142,11 +121,7 @@ function declareTagRoutes<C extends z.ZodType>(
       responses: { 200: listResponse },
     },
     async ({ body }, req, res) => {
-      const { tenantId } = sessionOf(res);
-      const before = await catalogue.list(tenantId);
-      const after = await catalogue.reorderGroups(tenantId, body.ids);
-      await audit(res, req.ip, { action: 'tag-group.reorder', before, after });
-      res.json({ items: after });
+      res.json({ items: await catalogue.reorderGroups(callerOf(req, res), body) });
     },
   );
 
@@ -163,11 +138,7 @@ function declareTagRoutes<C extends z.ZodType>(
       responses: { 201: groupResponse },
     },
     async ({ params, body }, req, res) => {
-      const { tenantId } = sessionOf(res);
-      const before = await catalogue.find(tenantId, { groupKey: params.groupId });
-      const after = await catalogue.addTag(tenantId, params.groupId, body);
-      await audit(res, req.ip, { action: 'tag.create', before, after });
-      res.status(201).json(after);
+      res.status(201).json(await catalogue.addTag(callerOf(req, res), { ...body, ...params }));
     },
   );
 
@@ -184,11 +155,7 @@ function declareTagRoutes<C extends z.ZodType>(
       responses: { 200: groupResponse },
     },
     async ({ params, body }, req, res) => {
-      const { tenantId } = sessionOf(res);
-      const before = await catalogue.find(tenantId, { groupKey: params.groupId });
-      const after = await catalogue.reorderTags(tenantId, params.groupId, body.ids);
-      await audit(res, req.ip, { action: 'tag.reorder', before, after });
-      res.json(after);
+      res.json(await catalogue.reorderTags(callerOf(req, res), { ...body, ...params }));
     },
   );
 
@@ -205,11 +172,7 @@ function declareTagRoutes<C extends z.ZodType>(
       responses: { 200: groupResponse },
     },
     async ({ params, body }, req, res) => {
-      const { tenantId } = sessionOf(res);
-      const before = await catalogue.find(tenantId, { tagKey: params.id });
-      const after = await catalogue.editTag(tenantId, params.id, body);
-      await audit(res, req.ip, { action: 'tag.edit', before, after });
-      res.json(after);
+      res.json(await catalogue.editTag(callerOf(req, res), { ...body, ...params }));
     },
   );
 
@@ -226,11 +189,7 @@ function declareTagRoutes<C extends z.ZodType>(
       responses: { 204: { description: 'Deleted' } },
     },
     async ({ params }, req, res) => {
-      const { tenantId } = sessionOf(res);
-      const before = await catalogue.find(tenantId, { tagKey: params.id });
-      await catalogue.deleteTag(tenantId, params.id);
-      const after = before && (await catalogue.find(tenantId, { groupKey: before.id }));
-      await audit(res, req.ip, { action: 'tag.delete', before, after });
+      await catalogue.deleteTag(callerOf(req, res), params);
       res.status(204).end();
     },
   );

@@ -1,22 +1,14 @@
 import { HttpClient, HttpErrorResponse } from '@angular/common/http';
 import { ChangeDetectionStrategy, Component, inject, OnInit, signal } from '@angular/core';
 import { ActivatedRoute } from '@angular/router';
+import type { ScanResult, landingSchema } from '@contracts/group-code.contract';
 import { firstValueFrom } from 'rxjs';
+import type { z } from 'zod';
 
 import { positionOrNothing, type VisitorPosition } from './visitor-position';
 
-interface Landing {
-  name: string;
-  guide: string;
-  strategy: 'overflow' | 'round-robin' | 'nearest';
-}
-
-interface ScanResult {
-  name: string;
-  guide: string;
-  group: { id: string; name: string; qrUrl: string } | null;
-  message: string | null;
-}
+/** What the public landing endpoint answers before the scan (lib/contracts/group-code.contract.ts). */
+type Landing = z.infer<typeof landingSchema>;
 
 type View =
   { kind: 'loading' } | { kind: 'invalid'; message: string } | { kind: 'scanned'; result: ScanResult };

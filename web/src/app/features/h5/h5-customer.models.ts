@@ -1,15 +1,12 @@
+import type { corpTagOptionsSchema } from '@contracts/customer.contract';
 import type { H5CustomerProfile, h5CustomerTaggingSchema } from '@contracts/h5.contract';
 import type { z } from 'zod';
 
 /** GET/PATCH /api/h5/customers/:externalUserid (lib/contracts/h5.contract.ts). */
 export type { H5CustomerProfile } from '@contracts/h5.contract';
 
-/** GET /api/h5/tag-options: the corp tag groups the side panel can tag with. */
-export interface H5TagGroup {
-  groupId: string;
-  name: string;
-  tags: Array<{ id: string; name: string }>;
-}
+/** GET /api/h5/tag-options (`CorpTagOptions`): the corp tag groups the side panel can tag with. */
+export type H5TagGroup = z.infer<typeof corpTagOptionsSchema>['tagGroups'][number];
 
 /** POST /api/h5/customers/:externalUserid/tags. */
 export type H5CustomerTagging = z.infer<typeof h5CustomerTaggingSchema>;

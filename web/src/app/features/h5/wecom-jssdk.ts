@@ -1,19 +1,13 @@
 import { HttpClient, HttpErrorResponse, HttpParams } from '@angular/common/http';
 import { inject, Injectable } from '@angular/core';
+import type { jssdkConfigSchema } from '@contracts/h5.contract';
 import { firstValueFrom } from 'rxjs';
+import type { z } from 'zod';
 
 import { apiErrorMessage } from '../../core/net/api-error';
 
 /** GET /api/h5/jssdk-config (lib/contracts/h5.contract.ts). */
-export interface JssdkConfig {
-  corpId: string;
-  agentId: number;
-  timestamp: number;
-  nonceStr: string;
-  signature: string;
-  jsApiList: string[];
-  jssdkUrl: string;
-}
+export type JssdkConfig = z.infer<typeof jssdkConfigSchema>;
 
 /** The part of WeCom's JS-SDK (`ww`, API.md §16) the sidebar pages use. */
 interface Ww {

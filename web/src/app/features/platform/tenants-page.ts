@@ -7,11 +7,12 @@ import { NzDrawerModule } from 'ng-zorro-antd/drawer';
 import { NzInputNumberModule } from 'ng-zorro-antd/input-number';
 import { NzMessageService } from 'ng-zorro-antd/message';
 import { NzModalModule } from 'ng-zorro-antd/modal';
-import { NzTableModule, NzTableQueryParams } from 'ng-zorro-antd/table';
+import { NzTableModule } from 'ng-zorro-antd/table';
 import { NzTagModule } from 'ng-zorro-antd/tag';
 
 import { formatDateTime } from '../../core/format/date-time';
 import { apiErrorMessage } from '../../core/net/api-error';
+import { ServerTable } from '../../shared/server-table/server-table';
 import { SHARED_IMPORTS } from '../../shared/shared-imports';
 import { WecomHealth } from '../system/wecom/wecom-binding.models';
 import { WecomHealthPanel } from '../system/wecom/wecom-health-panel';
@@ -52,11 +53,10 @@ export class TenantsPage implements OnInit {
   protected readonly phases = PHASE_LABELS;
   protected readonly formatDateTime = formatDateTime;
   protected readonly operator = signal<PlatformOperator | null>(null);
-  protected readonly tenants = signal<TenantSummary[]>([]);
-  protected readonly total = signal(0);
-  protected readonly page = signal(1);
-  protected readonly pageSize = signal(20);
-  protected readonly loading = signal(false);
+  protected readonly list = new ServerTable<TenantSummary, null>({
+    filters: null,
+    fetch: ({ page, pageSize }) => this.api.tenants(page, pageSize),
+  });
 
   /** The tenant being changed, or null while opening a new one; the dialog is shown while `dialogOpen`. */
   protected readonly editing = signal<TenantSummary | null>(null);
@@ -83,14 +83,7 @@ export class TenantsPage implements OnInit {
 
   ngOnInit(): void {
     this.api.me().subscribe((operator) => this.operator.set(operator));
-    this.load();
-  }
-
-  protected onQueryParams(params: NzTableQueryParams): void {
-    if (params.pageIndex === this.page() && params.pageSize === this.pageSize()) return;
-    this.page.set(params.pageIndex);
-    this.pageSize.set(params.pageSize);
-    this.load();
+    this.list.reload();
   }
 
   protected openHealth(tenant: TenantSummary): void {
@@ -151,7 +144,7 @@ export class TenantsPage implements OnInit {
         this.saving.set(false);
         this.dialogOpen.set(false);
         this.message.success(before ? '已保存' : '企业已开通');
-        this.load();
+        this.list.reload();
       },
       error: (err: unknown) => {
         this.saving.set(false);
@@ -162,17 +155,5 @@ export class TenantsPage implements OnInit {
 
   protected logout(): void {
     this.api.logout().subscribe(() => void this.router.navigateByUrl('/platform/login'));
-  }
-
-  private load(): void {
-    this.loading.set(true);
-    this.api.tenants(this.page(), this.pageSize()).subscribe({
-      next: (page) => {
-        this.tenants.set(page.items);
-        this.total.set(page.total);
-        this.loading.set(false);
-      },
-      error: () => this.loading.set(false),
-    });
   }
 }

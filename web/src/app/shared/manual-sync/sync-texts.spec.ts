@@ -6,17 +6,35 @@ const at = (...parts: [number, number, number, number, number, number]) =>
 
 describe('describeLastSync', () => {
   it('says when the last sync finished and how many records it synced', () => {
-    const text = describeLastSync({ status: 'completed', finishedAt: at(2020, 11, 10, 9, 5, 7), count: 38 });
+    const text = describeLastSync({
+      status: 'completed',
+      finishedAt: at(2020, 11, 10, 9, 5, 7),
+      count: 38,
+      error: null,
+      retryAt: null,
+    });
     expect(text).toBe('最近更新：2020-11-10 09:05:07，同步 38 条信息');
   });
 
   it('says a sync is running, or that the last one failed', () => {
-    expect(describeLastSync({ status: 'running', finishedAt: at(2020, 11, 10, 9, 5, 7), count: 0 })).toBe(
-      '正在同步…',
-    );
-    expect(describeLastSync({ status: 'failed', finishedAt: at(2020, 11, 10, 9, 5, 7), count: 0 })).toBe(
-      '最近一次同步失败：2020-11-10 09:05:07',
-    );
+    expect(
+      describeLastSync({
+        status: 'running',
+        finishedAt: at(2020, 11, 10, 9, 5, 7),
+        count: 0,
+        error: null,
+        retryAt: null,
+      }),
+    ).toBe('正在同步…');
+    expect(
+      describeLastSync({
+        status: 'failed',
+        finishedAt: at(2020, 11, 10, 9, 5, 7),
+        count: 0,
+        error: null,
+        retryAt: null,
+      }),
+    ).toBe('最近一次同步失败：2020-11-10 09:05:07');
   });
 
   it('says why the last sync failed, and why a running one waits and until when', () => {
@@ -26,6 +44,7 @@ describe('describeLastSync', () => {
         finishedAt: at(2020, 11, 10, 9, 5, 7),
         count: 0,
         error: 'WeCom 40001 invalid credential',
+        retryAt: null,
       }),
     ).toBe('最近一次同步失败：2020-11-10 09:05:07，原因：WeCom 40001 invalid credential');
     expect(
@@ -57,7 +76,13 @@ describe('describeManualSyncQuota', () => {
 });
 
 describe('isStartedSyncFinished', () => {
-  const before: LastSync = { status: 'completed', finishedAt: at(2020, 11, 9, 8, 0, 0), count: 30 };
+  const before: LastSync = {
+    status: 'completed',
+    finishedAt: at(2020, 11, 9, 8, 0, 0),
+    count: 30,
+    error: null,
+    retryAt: null,
+  };
   const state = (lastSync: LastSync | null): SyncState => ({
     lastSync,
     manualSyncsToday: 1,
@@ -74,7 +99,13 @@ describe('isStartedSyncFinished', () => {
   });
 
   it('stops once a new run has completed or failed', () => {
-    const newer: LastSync = { status: 'completed', finishedAt: at(2020, 11, 10, 9, 0, 0), count: 38 };
+    const newer: LastSync = {
+      status: 'completed',
+      finishedAt: at(2020, 11, 10, 9, 0, 0),
+      count: 38,
+      error: null,
+      retryAt: null,
+    };
     expect(isStartedSyncFinished(state(newer), before, false)).toBe(true);
     expect(isStartedSyncFinished(state({ ...newer, status: 'failed' }), null, false)).toBe(true);
     expect(isStartedSyncFinished(state(before), before, true)).toBe(true);

@@ -1,12 +1,9 @@
 import { ChangeDetectionStrategy, Component, computed, input } from '@angular/core';
+import type { UndeliveredRecipientView } from '@contracts/app-message.contract';
 import { NzTooltipModule } from 'ng-zorro-antd/tooltip';
 
-/** A member an app message did not reach (lib/contracts/app-message.contract.ts on the server). */
-export interface UndeliveredRecipient {
-  userid: string;
-  name: string;
-  reason: 'invaliduser' | 'unlicenseduser';
-}
+/** A member an app message did not reach (lib/contracts/app-message.contract.ts). */
+export type UndeliveredRecipient = UndeliveredRecipientView;
 
 const REASONS: Record<UndeliveredRecipient['reason'], string> = {
   invaliduser: '不在企业中或已停用',

@@ -8,11 +8,12 @@ import { NzMessageService } from 'ng-zorro-antd/message';
 import { NzModalModule, NzModalService } from 'ng-zorro-antd/modal';
 import { NzPopoverModule } from 'ng-zorro-antd/popover';
 import { NzSelectModule } from 'ng-zorro-antd/select';
-import { NzTableModule, NzTableQueryParams } from 'ng-zorro-antd/table';
+import { NzTableModule } from 'ng-zorro-antd/table';
 import { NzTooltipModule } from 'ng-zorro-antd/tooltip';
 
 import { IfPermittedDirective } from '../../../core/auth/if-permitted.directive';
 import { formatDateTime } from '../../../core/format/date-time';
+import { ServerTable } from '../../../shared/server-table/server-table';
 import { SHARED_IMPORTS } from '../../../shared/shared-imports';
 import { Undelivered } from '../../../shared/undelivered/undelivered';
 import { moveColumn, toggleColumn } from '../../../shared/list-columns/list-columns';
@@ -22,14 +23,12 @@ import {
   clip,
   ColumnOption,
   GroupCodeFilters,
-  GroupCodePage,
   GroupCodeRow,
   GroupCodeStatus,
   qrUrl,
   STATUS_LABELS,
 } from './group-codes.models';
 
-const EMPTY_PAGE: GroupCodePage = { items: [], total: 0, page: 1, pageSize: 20 };
 const pad = (n: number) => String(n).padStart(2, '0');
 const dayOf = (date: Date) => `${date.getFullYear()}-${pad(date.getMonth() + 1)}-${pad(date.getDate())}`;
 
@@ -65,8 +64,10 @@ export class GroupCodesPage implements OnInit {
   private readonly modal = inject(NzModalService);
 
   protected readonly pageSizeOptions = [10, 20, 50, 100];
-  protected readonly page = signal<GroupCodePage>(EMPTY_PAGE);
-  protected readonly loading = signal(false);
+  protected readonly list = new ServerTable<GroupCodeRow, GroupCodeFilters>({
+    filters: {},
+    fetch: ({ filters, page, pageSize }) => this.api.list(filters, page, pageSize),
+  });
   protected readonly availableColumns = signal<ColumnOption[]>([]);
   protected readonly columns = signal<string[]>([]);
   protected readonly visibleColumns = computed(() => {
@@ -81,25 +82,23 @@ export class GroupCodesPage implements OnInit {
   protected keyword = '';
   protected status: GroupCodeStatus | '' = '';
   protected createdRange: Date[] = [];
-  private filters: GroupCodeFilters = {};
 
   ngOnInit(): void {
     this.api.columns().subscribe((columns) => {
       this.availableColumns.set(columns.available);
       this.columns.set(columns.columns);
     });
-    this.load(1, EMPTY_PAGE.pageSize);
+    this.list.reload();
   }
 
   protected search(): void {
     const [from, to] = this.createdRange;
-    this.filters = {
+    this.list.search({
       keyword: this.keyword.trim() || undefined,
       status: this.status || undefined,
       createdFrom: from ? dayOf(from) : undefined,
       createdTo: to ? dayOf(to) : undefined,
-    };
-    this.load(1, this.page().pageSize);
+    });
   }
 
   protected reset(): void {
@@ -107,12 +106,6 @@ export class GroupCodesPage implements OnInit {
     this.status = '';
     this.createdRange = [];
     this.search();
-  }
-
-  protected onQueryParams(params: NzTableQueryParams): void {
-    const { page, pageSize } = this.page();
-    if (params.pageIndex === page && params.pageSize === pageSize) return;
-    this.load(params.pageSize === pageSize ? params.pageIndex : 1, params.pageSize);
   }
 
   protected isVisible(key: string): boolean {
@@ -140,7 +133,7 @@ export class GroupCodesPage implements OnInit {
       nzOnOk: () =>
         this.api.remove(row.id).subscribe(() => {
           this.message.success('删除成功');
-          this.load(this.page().page, this.page().pageSize);
+          this.list.reload();
         }),
     });
   }
@@ -149,16 +142,5 @@ export class GroupCodesPage implements OnInit {
     const before = this.columns();
     this.columns.set(columns);
     this.api.saveColumns(columns).subscribe({ error: () => this.columns.set(before) });
-  }
-
-  private load(page: number, pageSize: number): void {
-    this.loading.set(true);
-    this.api.list(this.filters, page, pageSize).subscribe({
-      next: (result) => {
-        this.page.set(result);
-        this.loading.set(false);
-      },
-      error: () => this.loading.set(false),
-    });
   }
 }

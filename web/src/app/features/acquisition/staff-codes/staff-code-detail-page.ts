@@ -8,10 +8,11 @@ import { CanvasRenderer } from 'echarts/renderers';
 import { NzDatePickerModule } from 'ng-zorro-antd/date-picker';
 import { NzDescriptionsModule } from 'ng-zorro-antd/descriptions';
 import { NzMessageService } from 'ng-zorro-antd/message';
-import { NzTableModule, NzTableQueryParams } from 'ng-zorro-antd/table';
+import { NzTableModule } from 'ng-zorro-antd/table';
 import { NgxEchartsDirective, provideEchartsCore } from 'ngx-echarts';
 
 import { formatDateTime } from '../../../core/format/date-time';
+import { ServerTable } from '../../../shared/server-table/server-table';
 import { SHARED_IMPORTS } from '../../../shared/shared-imports';
 import { copyLink } from './copy-link';
 import {
@@ -25,7 +26,7 @@ import {
   welcomeOutcome,
 } from './staff-code-texts';
 import { qrDownloadUrl, StaffCodesApi } from './staff-codes-api';
-import { StaffCode, StaffCodeAddPage, StaffCodeTrend } from './staff-codes.models';
+import { StaffCode, StaffCodeAdd, StaffCodeTrend } from './staff-codes.models';
 
 echarts.use([LineChart, GridComponent, LegendComponent, TooltipComponent, CanvasRenderer]);
 
@@ -77,7 +78,12 @@ export class StaffCodeDetailPage implements OnInit {
 
   protected readonly code = signal<StaffCode | null>(null);
   protected readonly trend = signal<StaffCodeTrend | null>(null);
-  protected readonly adds = signal<StaffCodeAddPage>({ items: [], total: 0, page: 1, pageSize: 10 });
+  /** 添加记录: the customers this code brought, 10 a page. */
+  protected readonly adds = new ServerTable<StaffCodeAdd, null>({
+    filters: null,
+    pageSize: 10,
+    fetch: ({ page, pageSize }) => this.api.adds(this.id, page, pageSize),
+  });
   protected readonly trendLoading = signal(false);
   protected readonly chartOption = computed(() => {
     const trend = this.trend();
@@ -99,7 +105,7 @@ export class StaffCodeDetailPage implements OnInit {
     const [from, to] = lastThirtyDays(new Date());
     this.range = [new Date(`${from}T00:00:00`), new Date(`${to}T00:00:00`)];
     this.loadTrend(from, to);
-    this.loadAdds(1, 10);
+    this.adds.reload();
   }
 
   protected membersText(code: StaffCode): string {
@@ -114,12 +120,6 @@ export class StaffCodeDetailPage implements OnInit {
 
   protected changeRange(range: Date[]): void {
     if (range.length === 2) this.loadTrend(isoDay(range[0]), isoDay(range[1]));
-  }
-
-  protected onAddsQuery(params: NzTableQueryParams): void {
-    const { page, pageSize } = this.adds();
-    if (params.pageIndex === page && params.pageSize === pageSize) return;
-    this.loadAdds(params.pageIndex, params.pageSize);
   }
 
   protected async copy(code: StaffCode): Promise<void> {
@@ -137,9 +137,5 @@ export class StaffCodeDetailPage implements OnInit {
       },
       error: () => this.trendLoading.set(false),
     });
-  }
-
-  private loadAdds(page: number, pageSize: number): void {
-    this.api.adds(this.id, page, pageSize).subscribe((adds) => this.adds.set(adds));
   }
 }

@@ -5,20 +5,19 @@ import { NzDropDownModule } from 'ng-zorro-antd/dropdown';
 import { NzMessageService } from 'ng-zorro-antd/message';
 import { NzModalModule, NzModalService } from 'ng-zorro-antd/modal';
 import { NzSelectModule } from 'ng-zorro-antd/select';
-import { NzTableModule, NzTableQueryParams } from 'ng-zorro-antd/table';
+import { NzTableModule } from 'ng-zorro-antd/table';
 import { NzTagModule } from 'ng-zorro-antd/tag';
 import { NzTooltipModule } from 'ng-zorro-antd/tooltip';
 
 import { IfPermittedDirective } from '../../../core/auth/if-permitted.directive';
 import { formatDateTime } from '../../../core/format/date-time';
+import { ServerTable } from '../../../shared/server-table/server-table';
 import { SHARED_IMPORTS } from '../../../shared/shared-imports';
 import { OrgApi } from '../../system/org/org-api';
 import { copyLink } from './copy-link';
 import { KIND_LABELS, membersLabel, STATUS_LABELS, syncLabel } from './staff-code-texts';
 import { qrDownloadUrl, StaffCodesApi } from './staff-codes-api';
-import { StaffCode, StaffCodeFilters, StaffCodePage } from './staff-codes.models';
-
-const EMPTY_PAGE: StaffCodePage = { items: [], total: 0, page: 1, pageSize: 20 };
+import { StaffCode, StaffCodeFilters } from './staff-codes.models';
 
 /**
  * 引流获客 → 员工活码 (R-2.2.1): filters 使用员工 / 活码类型 / 活码状态 and 搜索活动场景, server-side pages,
@@ -79,8 +78,10 @@ export class StaffCodesPage implements OnInit {
   private readonly router = inject(Router);
 
   protected readonly pageSizeOptions = [10, 20, 50, 100];
-  protected readonly page = signal<StaffCodePage>(EMPTY_PAGE);
-  protected readonly loading = signal(false);
+  protected readonly list = new ServerTable<StaffCode, StaffCodeFilters>({
+    filters: { kind: 'all', status: 'all' },
+    fetch: ({ filters, page, pageSize }) => this.api.list(filters, page, pageSize),
+  });
   protected readonly staffOptions = signal<Array<{ userid: string; name: string }>>([]);
   protected readonly kindLabels = KIND_LABELS;
   protected readonly statusLabels = STATUS_LABELS;
@@ -93,10 +94,9 @@ export class StaffCodesPage implements OnInit {
   protected kind: StaffCodeFilters['kind'] = 'all';
   protected status: StaffCodeFilters['status'] = 'all';
   protected keyword = '';
-  private filters: StaffCodeFilters = { kind: 'all', status: 'all' };
 
   ngOnInit(): void {
-    this.load(1, EMPTY_PAGE.pageSize);
+    this.list.reload();
   }
 
   protected searchStaff(keyword: string): void {
@@ -107,13 +107,12 @@ export class StaffCodesPage implements OnInit {
   }
 
   protected search(): void {
-    this.filters = {
+    this.list.search({
       kind: this.kind,
       status: this.status,
       ...(this.userid ? { userid: this.userid } : {}),
       ...(this.keyword.trim() ? { keyword: this.keyword.trim() } : {}),
-    };
-    this.load(1, this.page().pageSize);
+    });
   }
 
   protected reset(): void {
@@ -122,12 +121,6 @@ export class StaffCodesPage implements OnInit {
     this.status = 'all';
     this.keyword = '';
     this.search();
-  }
-
-  protected onQueryParams(params: NzTableQueryParams): void {
-    const { page, pageSize } = this.page();
-    if (params.pageIndex === page && params.pageSize === pageSize) return;
-    this.load(params.pageSize === pageSize ? params.pageIndex : 1, params.pageSize);
   }
 
   protected create(): void {
@@ -159,19 +152,8 @@ export class StaffCodesPage implements OnInit {
       nzOnOk: () =>
         this.api.remove(code.id).subscribe(() => {
           this.message.success('删除成功');
-          this.load(this.page().page, this.page().pageSize);
+          this.list.reload();
         }),
-    });
-  }
-
-  private load(page: number, pageSize: number): void {
-    this.loading.set(true);
-    this.api.list(this.filters, page, pageSize).subscribe({
-      next: (result) => {
-        this.page.set(result);
-        this.loading.set(false);
-      },
-      error: () => this.loading.set(false),
     });
   }
 }

@@ -6,13 +6,12 @@ import { NzTooltipModule } from 'ng-zorro-antd/tooltip';
 
 import { IfPermittedDirective } from '../../../core/auth/if-permitted.directive';
 import { formatDateTime } from '../../../core/format/date-time';
+import { ServerTable } from '../../../shared/server-table/server-table';
 import { SHARED_IMPORTS } from '../../../shared/shared-imports';
 import { Undelivered } from '../../../shared/undelivered/undelivered';
 import { WelcomeApi } from './welcome-api';
 import { WelcomeDialog } from './welcome-dialog';
-import { Welcome, WelcomeKind, WelcomePage as WelcomeList } from './welcome.models';
-
-const EMPTY: WelcomeList = { items: [], total: 0, page: 1, pageSize: 20 };
+import { Welcome, WelcomeKind } from './welcome.models';
 
 /**
  * 引流获客 → 欢迎语 (R-2.3): 默认欢迎语 (one at a time, I-35) and 客户群欢迎语 (WeCom templates; every group
@@ -62,7 +61,7 @@ const EMPTY: WelcomeList = { items: [], total: 0, page: 1, pageSize: 20 };
             *appIfPermitted="'acquisition.welcome-messages.create'"
             nz-button
             nzType="primary"
-            [disabled]="section.kind === 'default' && lists()[section.kind].total > 0"
+            [disabled]="section.kind === 'default' && tables[section.kind].total() > 0"
             (click)="open(section.kind, null)"
             [attr.data-testid]="'welcome-new-' + section.kind"
           >
@@ -72,13 +71,13 @@ const EMPTY: WelcomeList = { items: [], total: 0, page: 1, pageSize: 20 };
         <nz-table
           #table
           nzSize="middle"
-          [nzData]="lists()[section.kind].items"
+          [nzData]="tables[section.kind].items()"
           [nzFrontPagination]="false"
-          [nzShowPagination]="lists()[section.kind].total > lists()[section.kind].pageSize"
-          [nzTotal]="lists()[section.kind].total"
-          [nzPageIndex]="lists()[section.kind].page"
-          [nzPageSize]="lists()[section.kind].pageSize"
-          (nzPageIndexChange)="load(section.kind, $event)"
+          [nzShowPagination]="tables[section.kind].total() > tables[section.kind].pageSize()"
+          [nzTotal]="tables[section.kind].total()"
+          [nzPageIndex]="tables[section.kind].page()"
+          [nzPageSize]="tables[section.kind].pageSize()"
+          (nzQueryParams)="tables[section.kind].onQueryParams($event)"
           [attr.data-testid]="'welcome-table-' + section.kind"
         >
           <thead>
@@ -164,19 +163,16 @@ export class WelcomePage implements OnInit {
       help: '新增后将通知企业所有群主，群主需在企业微信客户端选择生效的客户群',
     },
   ];
-  protected readonly lists = signal<Record<WelcomeKind, WelcomeList>>({ default: EMPTY, group: EMPTY });
+  protected readonly tables: Record<WelcomeKind, ServerTable<Welcome, null>> = {
+    default: this.tableOf('default'),
+    group: this.tableOf('group'),
+  };
   protected readonly editing = signal<{ kind: WelcomeKind; welcome: Welcome | null } | null>(null);
   protected readonly formatDateTime = formatDateTime;
 
   ngOnInit(): void {
-    this.load('default', 1);
-    this.load('group', 1);
-  }
-
-  protected load(kind: WelcomeKind, page: number): void {
-    this.api
-      .list(kind, page, EMPTY.pageSize)
-      .subscribe((list) => this.lists.update((lists) => ({ ...lists, [kind]: list })));
+    this.tables.default.reload();
+    this.tables.group.reload();
   }
 
   protected open(kind: WelcomeKind, welcome: Welcome | null): void {
@@ -185,7 +181,7 @@ export class WelcomePage implements OnInit {
 
   protected afterSave(kind: WelcomeKind): void {
     this.editing.set(null);
-    this.load(kind, 1);
+    this.tables[kind].search();
   }
 
   protected confirmDelete(kind: WelcomeKind, welcome: Welcome): void {
@@ -196,8 +192,15 @@ export class WelcomePage implements OnInit {
       nzOnOk: () =>
         this.api.remove(kind, welcome.id).subscribe(() => {
           this.message.success('删除成功');
-          this.load(kind, 1);
+          this.tables[kind].search();
         }),
+    });
+  }
+
+  private tableOf(kind: WelcomeKind): ServerTable<Welcome, null> {
+    return new ServerTable({
+      filters: null,
+      fetch: ({ page, pageSize }) => this.api.list(kind, page, pageSize),
     });
   }
 }

@@ -3,8 +3,8 @@ import { inject, Injectable } from '@angular/core';
 import { Observable } from 'rxjs';
 
 import {
-  ArchiveConversation,
-  ArchiveCustomer,
+  ArchiveConversationPage,
+  ArchiveCustomerPage,
   ArchiveMessagePage,
   ArchiveRange,
   ArchiveSearchPage,
@@ -12,7 +12,6 @@ import {
   ChatConditions,
   ChatKind,
   MessageFilters,
-  Page,
 } from './archive.models';
 
 const subjectParams = (subject: ArchiveSubject): Record<string, string> =>
@@ -41,19 +40,19 @@ export class ArchiveApi {
     chatKind: ChatKind | null,
     page: number,
     conditions: Partial<ChatConditions> = {},
-  ): Observable<Page<ArchiveConversation>> {
+  ): Observable<ArchiveConversationPage> {
     let params = withConditions(new HttpParams({ fromObject: subjectParams(subject) }), conditions)
       .set('range', range)
       .set('page', page)
       .set('pageSize', 20);
     if (chatKind) params = params.set('chatKind', chatKind);
-    return this.http.get<Page<ArchiveConversation>>('/api/archive/conversations', { params });
+    return this.http.get<ArchiveConversationPage>('/api/archive/conversations', { params });
   }
 
-  customers(keyword: string, page: number): Observable<Page<ArchiveCustomer>> {
+  customers(keyword: string, page: number): Observable<ArchiveCustomerPage> {
     let params = new HttpParams().set('page', page).set('pageSize', 20);
     if (keyword) params = params.set('keyword', keyword);
-    return this.http.get<Page<ArchiveCustomer>>('/api/archive/customers', { params });
+    return this.http.get<ArchiveCustomerPage>('/api/archive/customers', { params });
   }
 
   messages(

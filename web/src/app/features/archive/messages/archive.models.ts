@@ -1,80 +1,35 @@
-/** 内容存档 (R-5.1): the shapes of /api/archive/* (lib/contracts/archive.contract.ts). */
+import type {
+  ARCHIVE_RANGES,
+  ArchiveConversation,
+  ArchiveCustomerPage,
+  ArchiveMessagePage,
+  ArchiveSearchPage,
+  archivePeerSchema,
+} from '@contracts/archive.contract';
+import type { z } from 'zod';
 
-export type ChatKind = 'internal' | 'external' | 'group';
-export type ArchiveRange = '30d' | '90d' | 'all';
+/** 内容存档 (R-5.1): the shapes of /api/archive/* (lib/contracts/archive.contract.ts). */
+export type {
+  ArchiveConversation,
+  ArchiveConversationPage,
+  ArchiveCustomerPage,
+  ArchiveMessagePage,
+  ArchiveSearchPage,
+  HighlightSegment,
+} from '@contracts/archive.contract';
+
+export type ChatKind = ArchiveConversation['chatKind'];
+export type ArchiveRange = (typeof ARCHIVE_RANGES)[number];
+export type ArchivePeer = z.infer<typeof archivePeerSchema>;
+export type ArchiveCustomer = ArchiveCustomerPage['items'][number];
+export type ArchiveMessage = ArchiveMessagePage['items'][number];
+/** Hits are counted up to 1000; the page's `totalCapped` says there are more ("1000+"). */
+export type ArchiveSearchHit = ArchiveSearchPage['items'][number];
 
 /** Whose chats are shown: one staff member (按员工检索) or one customer (按客户检索). */
 export type ArchiveSubject =
   | { kind: 'staff'; staffUserid: string; name: string }
   | { kind: 'customer'; externalUserid: string; name: string };
-
-export interface ArchivePeer {
-  kind: 'customer' | 'staff' | 'group';
-  id: string;
-  name: string;
-  avatar: string;
-}
-
-export interface ArchiveConversation {
-  conversationId: string;
-  chatKind: ChatKind;
-  peer: ArchivePeer;
-  lastMessageAt: string;
-  lastMessage: { msgtype: string; from: string; content: string };
-}
-
-export interface Page<T> {
-  items: T[];
-  total: number;
-  page: number;
-  pageSize: number;
-}
-
-/** Hits are counted up to 1000; `totalCapped` says there are more ("1000+"). */
-export interface ArchiveSearchPage extends Page<ArchiveSearchHit> {
-  totalCapped: boolean;
-}
-
-export interface ArchiveCustomer {
-  externalUserid: string;
-  name: string;
-  avatar: string;
-  type: number | null;
-  lastContactAt: string;
-}
-
-export interface ArchiveMessage {
-  msgid: string;
-  msgtype: string;
-  action: string;
-  from: string;
-  senderType: 'staff' | 'external';
-  msgtime: string;
-  content: string;
-}
-
-/** GET /api/archive/messages */
-export interface ArchiveMessagePage {
-  items: ArchiveMessage[];
-  nextCursor: string | null;
-}
-
-export interface HighlightSegment {
-  text: string;
-  hit: boolean;
-}
-
-export interface ArchiveSearchHit {
-  conversationId: string;
-  chatKind: ChatKind;
-  /** Whose chat the hit is in: the customer, colleague or group, by name. */
-  peer: ArchivePeer;
-  msgid: string;
-  msgtype: string;
-  from: string;
-  msgtime: string;
-  segments: HighlightSegment[];
-}
 
 /** The message pane's filters (R-5.1.1-06/07). */
 export interface MessageFilters {

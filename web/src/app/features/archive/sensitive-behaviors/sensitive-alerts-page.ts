@@ -4,10 +4,11 @@ import { FormsModule } from '@angular/forms';
 import { ActivatedRoute } from '@angular/router';
 import { NzDatePickerModule } from 'ng-zorro-antd/date-picker';
 import { NzSelectModule } from 'ng-zorro-antd/select';
-import { NzTableModule, NzTableQueryParams } from 'ng-zorro-antd/table';
+import { NzTableModule } from 'ng-zorro-antd/table';
 
 import { IfPermittedDirective } from '../../../core/auth/if-permitted.directive';
 import { formatDateTime } from '../../../core/format/date-time';
+import { ServerTable } from '../../../shared/server-table/server-table';
 import { SHARED_IMPORTS } from '../../../shared/shared-imports';
 import { SensitiveAlertReviewDialog } from './sensitive-alert-review-dialog';
 import {
@@ -20,8 +21,6 @@ import {
   SensitiveBehavior,
   VERDICT_LABELS,
 } from './sensitive-alerts.models';
-
-const EMPTY_PAGE: SensitiveAlertPage = { items: [], total: 0, page: 1, pageSize: 20 };
 
 /**
  * 会话存档 → 敏感行为审核 (R-5.3.1): the detected behaviours, newest first, by 状态, 触发时间 and 敏感行为,
@@ -70,8 +69,13 @@ export class SensitiveAlertsPage implements OnInit {
   private readonly route = inject(ActivatedRoute);
 
   protected readonly pageSizeOptions = [10, 20, 50, 100];
-  protected readonly page = signal<SensitiveAlertPage>(EMPTY_PAGE);
-  protected readonly loading = signal(false);
+  protected readonly list = new ServerTable<SensitiveAlert, SensitiveAlertFilters>({
+    filters: { behavior: 'all' },
+    fetch: ({ filters, page, pageSize }) =>
+      this.http.get<SensitiveAlertPage>('/api/sensitive-alerts', {
+        params: filterParams(filters).set('page', page).set('pageSize', pageSize),
+      }),
+  });
   protected readonly behaviors = Object.entries(BEHAVIOR_LABELS) as Array<[SensitiveBehavior, string]>;
   protected readonly labelOf = BEHAVIOR_LABELS;
   protected readonly detailParts = detailParts;
@@ -85,10 +89,9 @@ export class SensitiveAlertsPage implements OnInit {
   protected readonly reviewOpen = signal(false);
   protected readonly reviewing = signal<SensitiveAlert | null>(null);
   protected readonly reviewReadOnly = signal(false);
-  private filters: SensitiveAlertFilters = { behavior: 'all' };
 
   ngOnInit(): void {
-    this.load(1, EMPTY_PAGE.pageSize);
+    this.list.reload();
     const linked = this.route.snapshot.queryParamMap.get('review');
     if (linked) {
       this.http
@@ -99,14 +102,13 @@ export class SensitiveAlertsPage implements OnInit {
 
   protected search(): void {
     const [from, to] = this.range;
-    this.filters = {
+    this.list.search({
       behavior: this.behavior,
       ...(from ? { from: new Date(new Date(from).setHours(0, 0, 0, 0)).toISOString() } : {}),
       ...(to ? { to: new Date(new Date(to).setHours(23, 59, 59, 999)).toISOString() } : {}),
       ...(this.keyword.trim() ? { keyword: this.keyword.trim() } : {}),
       status: this.status,
-    };
-    this.load(1, this.page().pageSize);
+    });
   }
 
   protected reset(): void {
@@ -123,37 +125,15 @@ export class SensitiveAlertsPage implements OnInit {
     this.reviewOpen.set(true);
   }
 
-  /** After a review: the same page again, now with its 状态 and 审核人. */
-  protected reload(): void {
-    this.load(this.page().page, this.page().pageSize);
-  }
-
-  protected onQueryParams(params: NzTableQueryParams): void {
-    const { page, pageSize } = this.page();
-    if (params.pageIndex === page && params.pageSize === pageSize) return;
-    this.load(params.pageSize === pageSize ? params.pageIndex : 1, params.pageSize);
-  }
-
   /** 导出 with the filters in force: the browser downloads the streamed workbook. */
   protected exportUrl(): string {
-    return `/api/sensitive-alerts/export?${this.params().toString()}`;
+    return `/api/sensitive-alerts/export?${filterParams(this.list.filters()).toString()}`;
   }
+}
 
-  private params(): HttpParams {
-    let params = new HttpParams();
-    for (const [name, value] of Object.entries(this.filters)) if (value) params = params.set(name, value);
-    return params;
-  }
-
-  private load(page: number, pageSize: number): void {
-    this.loading.set(true);
-    const params = this.params().set('page', page).set('pageSize', pageSize);
-    this.http.get<SensitiveAlertPage>('/api/sensitive-alerts', { params }).subscribe({
-      next: (result) => {
-        this.page.set(result);
-        this.loading.set(false);
-      },
-      error: () => this.loading.set(false),
-    });
-  }
+/** The filters in force as query parameters, unset ones left out: the list and 导出 send the same. */
+function filterParams(filters: SensitiveAlertFilters): HttpParams {
+  let params = new HttpParams();
+  for (const [name, value] of Object.entries(filters)) if (value) params = params.set(name, value);
+  return params;
 }

@@ -3,26 +3,23 @@ import { FormsModule } from '@angular/forms';
 import { NzMessageService } from 'ng-zorro-antd/message';
 import { NzModalModule, NzModalService } from 'ng-zorro-antd/modal';
 import { NzSelectModule } from 'ng-zorro-antd/select';
-import { NzTableModule, NzTableQueryParams } from 'ng-zorro-antd/table';
+import { NzTableModule } from 'ng-zorro-antd/table';
 import { NzTooltipModule } from 'ng-zorro-antd/tooltip';
 
 import { IfPermittedDirective } from '../../../core/auth/if-permitted.directive';
 import { formatDateTime } from '../../../core/format/date-time';
+import { ServerTable } from '../../../shared/server-table/server-table';
 import { SHARED_IMPORTS } from '../../../shared/shared-imports';
 import { SensitiveRuleDialog } from './sensitive-rule-dialog';
 import { SensitiveRulesApi } from './sensitive-rules-api';
 import {
-  RuleSort,
   RuleStatusFilter,
   SensitiveRule,
   SensitiveRuleInput,
-  SensitiveRulePage,
   sentimentLabel,
   sortOf,
   wordsCell,
 } from './sensitive-rules.models';
-
-const EMPTY_PAGE: SensitiveRulePage = { items: [], total: 0, page: 1, pageSize: 20 };
 
 /**
  * 会话存档 → 敏感消息管理, titled 敏感消息设置 (R-5.2.1): rules by name and 状态, newest first or by
@@ -50,8 +47,16 @@ export class SensitiveRulesPage implements OnInit {
   private readonly modal = inject(NzModalService);
 
   protected readonly pageSizeOptions = [10, 20, 50, 100];
-  protected readonly page = signal<SensitiveRulePage>(EMPTY_PAGE);
-  protected readonly loading = signal(false);
+  /** 命中次数 is the one sortable column; unsorted = newest first. */
+  protected readonly list = new ServerTable<SensitiveRule, { keyword: string; status: RuleStatusFilter }>({
+    filters: { keyword: '', status: 'all' },
+    fetch: ({ filters, page, pageSize, sort }) =>
+      this.api.list(
+        { ...filters, sort: sortOf(sort?.key === 'hitCount' ? sort.order : null) },
+        page,
+        pageSize,
+      ),
+  });
   protected readonly saving = signal(false);
   /** The dialog: null closed, 'new' for 新建, or the rule being edited. */
   protected readonly editing = signal<SensitiveRule | 'new' | null>(null);
@@ -61,31 +66,19 @@ export class SensitiveRulesPage implements OnInit {
 
   protected keyword = '';
   protected status: RuleStatusFilter = 'all';
-  private filters: { keyword: string; status: RuleStatusFilter } = { keyword: '', status: 'all' };
-  private sort: RuleSort = 'createdAt';
 
   ngOnInit(): void {
-    this.load(1, EMPTY_PAGE.pageSize);
+    this.list.reload();
   }
 
   protected search(): void {
-    this.filters = { keyword: this.keyword, status: this.status };
-    this.load(1, this.page().pageSize);
+    this.list.search({ keyword: this.keyword, status: this.status });
   }
 
   protected reset(): void {
     this.keyword = '';
     this.status = 'all';
     this.search();
-  }
-
-  protected onQueryParams(params: NzTableQueryParams): void {
-    const sort = sortOf(params.sort.find((entry) => entry.key === 'hitCount')?.value ?? null);
-    const { page, pageSize } = this.page();
-    if (sort === this.sort && params.pageIndex === page && params.pageSize === pageSize) return;
-    const restart = sort !== this.sort || params.pageSize !== pageSize;
-    this.sort = sort;
-    this.load(restart ? 1 : params.pageIndex, params.pageSize);
   }
 
   protected editingRule(): SensitiveRule | null {
@@ -103,7 +96,7 @@ export class SensitiveRulesPage implements OnInit {
         this.saving.set(false);
         this.editing.set(null);
         this.message.success(editing === 'new' ? '新建成功' : '保存成功');
-        this.reload();
+        this.list.reload();
       },
       error: () => this.saving.set(false),
     });
@@ -112,7 +105,7 @@ export class SensitiveRulesPage implements OnInit {
   protected toggle(rule: SensitiveRule): void {
     this.api.setEnabled(rule.id, !rule.enabled).subscribe(() => {
       this.message.success(rule.enabled ? '已关闭' : '已开启');
-      this.reload();
+      this.list.reload();
     });
   }
 
@@ -124,24 +117,9 @@ export class SensitiveRulesPage implements OnInit {
       nzOnOk: () => {
         this.api.remove(rule.id).subscribe(() => {
           this.message.success('删除成功');
-          this.reload();
+          this.list.reload();
         });
       },
-    });
-  }
-
-  private reload(): void {
-    this.load(this.page().page, this.page().pageSize);
-  }
-
-  private load(page: number, pageSize: number): void {
-    this.loading.set(true);
-    this.api.list({ ...this.filters, sort: this.sort }, page, pageSize).subscribe({
-      next: (result) => {
-        this.page.set(result);
-        this.loading.set(false);
-      },
-      error: () => this.loading.set(false),
     });
   }
 }

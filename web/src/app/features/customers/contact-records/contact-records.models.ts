@@ -1,50 +1,23 @@
-import type { UndeliveredRecipient } from '../../../shared/undelivered/undelivered';
+import type {
+  ContactRecordView,
+  CreateContactRecord,
+  colleagueSchema,
+  contactRecordAttachmentSchema,
+  contactRecordPageSchema,
+} from '@contracts/contact-record.contract';
+import type { z } from 'zod';
 
-/** Shapes of the 联系记录 API (lib/contracts/contact-record.contract.ts on the server). */
-export type ContactRecordKind = 'record' | 'reminder';
+/** Shapes of the 联系记录 API (lib/contracts/contact-record.contract.ts). */
+export type ContactRecord = ContactRecordView;
+export type ContactRecordKind = ContactRecord['kind'];
+export type ContactRecordAttachment = z.infer<typeof contactRecordAttachmentSchema>;
+export type ContactRecordPage = z.infer<typeof contactRecordPageSchema>;
 
-export interface ContactRecordAttachment {
-  fileId: string;
-  name: string;
-  size: number;
-  contentType: string;
-}
+/** POST /api/customers/:externalUserid/contact-records. */
+export type NewContactRecord = CreateContactRecord;
 
-export interface ContactRecord {
-  id: string;
-  externalUserid: string;
-  kind: ContactRecordKind;
-  text: string;
-  attachments: ContactRecordAttachment[];
-  mentions: Array<{ userid: string; name: string }>;
-  remindAt: string | null;
-  creator: { userid: string; name: string };
-  /** 提醒事项: the members WeCom did not deliver its messages to. */
-  undelivered: UndeliveredRecipient[];
-  createdAt: string;
-  mine: boolean;
-}
-
-export interface ContactRecordPage {
-  items: ContactRecord[];
-  total: number;
-  page: number;
-  pageSize: number;
-}
-
-export interface NewContactRecord {
-  kind: ContactRecordKind;
-  text: string;
-  attachmentIds: string[];
-  mentionUserids: string[];
-  remindAt?: string;
-}
-
-export interface Colleague {
-  userid: string;
-  name: string;
-  avatar: string;
-}
+/** The @同事 picker's colleagues. */
+export type Colleague = z.infer<typeof colleagueSchema>;
 
 /** R-3.1.3-03 and I-49, checked here first so the person sees them at once (the server checks again). */
 export const RECORD_TEXT_MAX = 100;

@@ -5,7 +5,7 @@ import { NzDatePickerModule } from 'ng-zorro-antd/date-picker';
 import { NzMessageService } from 'ng-zorro-antd/message';
 import { NzRadioModule } from 'ng-zorro-antd/radio';
 import { NzSelectModule } from 'ng-zorro-antd/select';
-import { NzTableModule, NzTableQueryParams } from 'ng-zorro-antd/table';
+import { NzTableModule } from 'ng-zorro-antd/table';
 import { NzTagModule } from 'ng-zorro-antd/tag';
 
 import { IfPermittedDirective } from '../../../core/auth/if-permitted.directive';
@@ -71,16 +71,16 @@ export class CustomersPage implements OnInit {
   protected readonly describeAdders = describeAdders;
   protected readonly orDash = orDash;
   protected readonly totalText = computed(() =>
-    describeTotal(this.store.page().total, this.store.page().totalCapped),
+    describeTotal(this.store.table.total(), this.store.totalCapped()),
   );
   protected readonly allOnPageChosen = computed(() => {
-    const items = this.store.page().items;
+    const items = this.store.table.items();
     return items.length > 0 && items.every((row) => this.store.selected().has(row.externalUserid));
   });
   protected readonly someOnPageChosen = computed(
     () =>
       !this.allOnPageChosen() &&
-      this.store.page().items.some((row) => this.store.selected().has(row.externalUserid)),
+      this.store.table.items().some((row) => this.store.selected().has(row.externalUserid)),
   );
 
   ngOnInit(): void {
@@ -104,10 +104,6 @@ export class CustomersPage implements OnInit {
     this.store.applyFilter({ ...EMPTY_FILTER });
   }
 
-  protected onQueryParams(params: NzTableQueryParams): void {
-    this.store.changePage(params.pageIndex, params.pageSize);
-  }
-
   protected openTagDialog(): void {
     this.tagDialogOpen.set(true);
   }
@@ -116,7 +112,7 @@ export class CustomersPage implements OnInit {
     const body =
       choice.scope === 'filter'
         ? {
-            filter: filterBody(this.store.query()),
+            filter: filterBody(this.store.table.filters()),
             addTagIds: choice.addTagIds,
             removeTagIds: choice.removeTagIds,
           }

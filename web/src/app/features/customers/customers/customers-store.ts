@@ -1,30 +1,28 @@
 import { inject, Injectable, signal } from '@angular/core';
-import { takeUntilDestroyed } from '@angular/core/rxjs-interop';
-import { catchError, EMPTY, Subject, switchMap } from 'rxjs';
+import { tap } from 'rxjs';
 
 import { ManualSync } from '../../../shared/manual-sync/manual-sync';
-import { CustomerFilter, CustomerOptions, CustomerPage, CustomerQuery } from './customer.models';
+import { ServerTable } from '../../../shared/server-table/server-table';
+import { CustomerFilter, CustomerOptions, CustomerRow } from './customer.models';
 import { CustomersApi } from './customers-api';
 import { ListColumns } from '../../../shared/list-columns/list-columns';
 import { EMPTY_FILTER } from './customer-texts';
-
-export const DEFAULT_PAGE_SIZE = 20;
-const EMPTY_PAGE: CustomerPage = {
-  items: [],
-  total: 0,
-  totalCapped: false,
-  page: 1,
-  pageSize: DEFAULT_PAGE_SIZE,
-};
 
 /** State of the 客户 list: the query and its page, the chosen rows, the user's columns, the pickers, sync. */
 @Injectable()
 export class CustomersStore {
   private readonly api = inject(CustomersApi);
 
-  readonly query = signal<CustomerQuery>({ ...EMPTY_FILTER, page: 1, pageSize: DEFAULT_PAGE_SIZE });
-  readonly page = signal<CustomerPage>(EMPTY_PAGE);
-  readonly loading = signal(false);
+  /** The 高级搜索 in force and its page; `totalCapped` comes with the rows it counts. */
+  readonly table = new ServerTable<CustomerRow, CustomerFilter>({
+    filters: { ...EMPTY_FILTER },
+    fetch: ({ filters, page, pageSize }) =>
+      this.api
+        .list({ ...filters, page, pageSize })
+        .pipe(tap((result) => this.totalCapped.set(result.totalCapped))),
+  });
+  /** The total stopped counting at its cap: the page says "10000+". */
+  readonly totalCapped = signal(false);
   /** Chosen rows (R-3.1.1-03), kept across pages until the filter changes. */
   readonly selected = signal<ReadonlySet<string>>(new Set());
 
@@ -38,28 +36,6 @@ export class CustomersStore {
     () => this.reload(),
   );
 
-  private readonly requests = new Subject<CustomerQuery>();
-
-  constructor() {
-    this.requests
-      .pipe(
-        switchMap((query) => {
-          this.loading.set(true);
-          return this.api.list(query).pipe(
-            catchError(() => {
-              this.loading.set(false);
-              return EMPTY;
-            }),
-          );
-        }),
-        takeUntilDestroyed(),
-      )
-      .subscribe((page) => {
-        this.page.set(page);
-        this.loading.set(false);
-      });
-  }
-
   load(): void {
     this.reload();
     this.api.columns().subscribe((columns) => this.listColumns.set(columns));
@@ -68,20 +44,12 @@ export class CustomersStore {
   }
 
   reload(): void {
-    this.requests.next(this.query());
+    this.table.reload();
   }
 
   applyFilter(filter: CustomerFilter): void {
     this.selected.set(new Set());
-    this.query.set({ ...filter, page: 1, pageSize: this.query().pageSize });
-    this.reload();
-  }
-
-  changePage(page: number, pageSize: number): void {
-    const current = this.query();
-    if (current.page === page && current.pageSize === pageSize) return;
-    this.query.set({ ...current, page: pageSize === current.pageSize ? page : 1, pageSize });
-    this.reload();
+    this.table.search(filter);
   }
 
   select(externalUserid: string, chosen: boolean): void {
@@ -93,7 +61,7 @@ export class CustomersStore {
 
   selectPage(chosen: boolean): void {
     const next = new Set(this.selected());
-    for (const row of this.page().items) {
+    for (const row of this.table.items()) {
       if (chosen) next.add(row.externalUserid);
       else next.delete(row.externalUserid);
     }

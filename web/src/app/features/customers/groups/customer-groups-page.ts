@@ -4,7 +4,7 @@ import { NzDatePickerModule } from 'ng-zorro-antd/date-picker';
 import { NzMessageService } from 'ng-zorro-antd/message';
 import { NzModalModule } from 'ng-zorro-antd/modal';
 import { NzSelectModule } from 'ng-zorro-antd/select';
-import { NzTableModule, NzTableQueryParams } from 'ng-zorro-antd/table';
+import { NzTableModule } from 'ng-zorro-antd/table';
 import { NzTagModule } from 'ng-zorro-antd/tag';
 
 import { IfPermittedDirective } from '../../../core/auth/if-permitted.directive';
@@ -13,16 +13,15 @@ import { ColumnChooser } from '../../../shared/list-columns/column-chooser';
 import { ListColumns } from '../../../shared/list-columns/list-columns';
 import { ManualSync } from '../../../shared/manual-sync/manual-sync';
 import { ManualSyncButton } from '../../../shared/manual-sync/manual-sync-button';
+import { ServerTable } from '../../../shared/server-table/server-table';
 import { SHARED_IMPORTS } from '../../../shared/shared-imports';
 import { OrgApi } from '../../system/org/org-api';
 import { TagGroup, tagColorHex } from '../../system/tags/tags.models';
 import { TagsApi } from '../../system/tags/tags-api';
 import { CustomerGroupsApi } from './customer-groups-api';
-import { CustomerGroupFilters, CustomerGroupPage, UNNAMED_GROUP } from './customer-groups.models';
+import { CustomerGroupFilters, CustomerGroupRow, UNNAMED_GROUP } from './customer-groups.models';
 import { GroupPortraitDrawer } from './group-portrait-drawer';
 import { toFilters } from './group-filters';
-
-const EMPTY_PAGE: CustomerGroupPage = { items: [], total: 0, page: 1, pageSize: 20 };
 
 /**
  * 客户管理 → 客户群 (R-3.2.1): search by 客户群名称, 群主 / 群标签 / 最近沟通时间 (展开: 创建时间),
@@ -54,8 +53,10 @@ export class CustomerGroupsPage implements OnInit {
   private readonly message = inject(NzMessageService);
 
   protected readonly pageSizeOptions = [10, 20, 50, 100];
-  protected readonly page = signal<CustomerGroupPage>(EMPTY_PAGE);
-  protected readonly loading = signal(false);
+  protected readonly list = new ServerTable<CustomerGroupRow, CustomerGroupFilters>({
+    filters: {},
+    fetch: ({ filters, page, pageSize }) => this.api.list(filters, page, pageSize),
+  });
   protected readonly expanded = signal(false);
   protected readonly tagGroups = signal<TagGroup[]>([]);
   protected readonly owners = signal<Array<{ userid: string; name: string }>>([]);
@@ -68,7 +69,7 @@ export class CustomerGroupsPage implements OnInit {
   /** 同步 (R-3.2.1-02/03): the page is read again when the sync ends. */
   protected readonly sync = new ManualSync(
     { state: () => this.api.syncState(), start: () => this.api.startSync() },
-    () => this.reload(),
+    () => this.list.reload(),
   );
   protected readonly unnamed = UNNAMED_GROUP;
   protected readonly colorOf = tagColorHex;
@@ -80,12 +81,11 @@ export class CustomerGroupsPage implements OnInit {
   protected groupTagIds: string[] = [];
   protected lastMessageRange: Date[] = [];
   protected createdRange: Date[] = [];
-  private filters: CustomerGroupFilters = {};
 
   ngOnInit(): void {
     this.tagsApi.list('group').subscribe((groups) => this.tagGroups.set(groups));
     this.api.columns().subscribe((columns) => this.columns.set(columns));
-    this.load(1, EMPTY_PAGE.pageSize);
+    this.list.reload();
     this.sync.load();
   }
 
@@ -97,14 +97,15 @@ export class CustomerGroupsPage implements OnInit {
   }
 
   protected search(): void {
-    this.filters = toFilters({
-      keyword: this.keyword,
-      ownerUserids: this.ownerUserids,
-      groupTagIds: this.groupTagIds,
-      lastMessageRange: this.lastMessageRange,
-      createdRange: this.expanded() ? this.createdRange : [],
-    });
-    this.load(1, this.page().pageSize);
+    this.list.search(
+      toFilters({
+        keyword: this.keyword,
+        ownerUserids: this.ownerUserids,
+        groupTagIds: this.groupTagIds,
+        lastMessageRange: this.lastMessageRange,
+        createdRange: this.expanded() ? this.createdRange : [],
+      }),
+    );
   }
 
   protected reset(): void {
@@ -114,12 +115,6 @@ export class CustomerGroupsPage implements OnInit {
     this.lastMessageRange = [];
     this.createdRange = [];
     this.search();
-  }
-
-  protected onQueryParams(params: NzTableQueryParams): void {
-    const { page, pageSize } = this.page();
-    if (params.pageIndex === page && params.pageSize === pageSize) return;
-    this.load(params.pageSize === pageSize ? params.pageIndex : 1, params.pageSize);
   }
 
   protected toggle(chatId: string, checked: boolean): void {
@@ -132,11 +127,11 @@ export class CustomerGroupsPage implements OnInit {
   }
 
   protected toggleAll(checked: boolean): void {
-    this.selected.set(checked ? new Set(this.page().items.map((row) => row.chatId)) : new Set());
+    this.selected.set(checked ? new Set(this.list.items().map((row) => row.chatId)) : new Set());
   }
 
   protected allChecked(): boolean {
-    const items = this.page().items;
+    const items = this.list.items();
     return items.length > 0 && items.every((row) => this.selected().has(row.chatId));
   }
 
@@ -151,22 +146,7 @@ export class CustomerGroupsPage implements OnInit {
       this.tagging.set(false);
       this.bulkTagIds.set([]);
       this.selected.set(new Set());
-      this.reload();
-    });
-  }
-
-  protected reload(): void {
-    this.load(this.page().page, this.page().pageSize);
-  }
-
-  private load(page: number, pageSize: number): void {
-    this.loading.set(true);
-    this.api.list(this.filters, page, pageSize).subscribe({
-      next: (result) => {
-        this.page.set(result);
-        this.loading.set(false);
-      },
-      error: () => this.loading.set(false),
+      this.list.reload();
     });
   }
 }

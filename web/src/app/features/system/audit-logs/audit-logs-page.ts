@@ -1,30 +1,14 @@
 import { HttpClient } from '@angular/common/http';
-import { ChangeDetectionStrategy, Component, inject, OnInit, signal } from '@angular/core';
+import { ChangeDetectionStrategy, Component, inject, OnInit } from '@angular/core';
 import { FormsModule } from '@angular/forms';
+import type { AuditEntry, AuditPage } from '@contracts/audit.contract';
 import { NzSelectModule } from 'ng-zorro-antd/select';
-import { NzTableModule, NzTableQueryParams } from 'ng-zorro-antd/table';
+import { NzTableModule } from 'ng-zorro-antd/table';
 
 import { formatDateTime } from '../../../core/format/date-time';
+import { ServerTable } from '../../../shared/server-table/server-table';
 import { SHARED_IMPORTS } from '../../../shared/shared-imports';
 import { AUDIT_ACTION_LABELS, auditActionLabel, describeSnapshot } from './audit-format';
-
-/** GET /api/audit-logs item */
-interface AuditEntry {
-  at: string;
-  action: string;
-  actor: { staffId: string; name: string };
-  target: { type: string; id: string; name: string } | null;
-  before?: unknown;
-  after?: unknown;
-  ip?: string;
-}
-
-interface AuditPage {
-  items: AuditEntry[];
-  total: number;
-  page: number;
-  pageSize: number;
-}
 
 /** 操作日志: who changed what, newest first, filterable by action (audit log of issue 3). */
 @Component({
@@ -42,39 +26,23 @@ export class AuditLogsPage implements OnInit {
     value,
     label,
   }));
-  protected readonly action = signal<string | null>(null);
-  protected readonly page = signal<AuditPage>({ items: [], total: 0, page: 1, pageSize: 20 });
-  protected readonly loading = signal(false);
+  /** The 操作 filter; null = every action. */
+  protected readonly list = new ServerTable<AuditEntry, { action: string | null }>({
+    filters: { action: null },
+    fetch: ({ filters, page, pageSize }) =>
+      this.http.get<AuditPage>('/api/audit-logs', {
+        params: { page, pageSize, ...(filters.action ? { action: filters.action } : {}) },
+      }),
+  });
   protected readonly actionLabel = auditActionLabel;
   protected readonly describe = describeSnapshot;
   protected readonly formatTime = formatDateTime;
 
   ngOnInit(): void {
-    this.load(1, 20);
+    this.list.reload();
   }
 
   protected filterByAction(action: string | null): void {
-    this.action.set(action);
-    this.load(1, this.page().pageSize);
-  }
-
-  protected onQueryParams(params: NzTableQueryParams): void {
-    const { page, pageSize } = this.page();
-    if (params.pageIndex === page && params.pageSize === pageSize) return;
-    this.load(params.pageSize === pageSize ? params.pageIndex : 1, params.pageSize);
-  }
-
-  private load(page: number, pageSize: number): void {
-    this.loading.set(true);
-    const action = this.action();
-    this.http
-      .get<AuditPage>('/api/audit-logs', { params: { page, pageSize, ...(action ? { action } : {}) } })
-      .subscribe({
-        next: (result) => {
-          this.page.set(result);
-          this.loading.set(false);
-        },
-        error: () => this.loading.set(false),
-      });
+    this.list.search({ action });
   }
 }

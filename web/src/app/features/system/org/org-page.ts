@@ -7,7 +7,7 @@ import { NzAvatarModule } from 'ng-zorro-antd/avatar';
 import { NzMessageService } from 'ng-zorro-antd/message';
 import { NzModalModule, NzModalService } from 'ng-zorro-antd/modal';
 import { NzPopconfirmModule } from 'ng-zorro-antd/popconfirm';
-import { NzTableModule, NzTableQueryParams } from 'ng-zorro-antd/table';
+import { NzTableModule } from 'ng-zorro-antd/table';
 import { NzTagModule } from 'ng-zorro-antd/tag';
 import { NzTooltipModule } from 'ng-zorro-antd/tooltip';
 import { debounceTime, distinctUntilChanged, map } from 'rxjs';
@@ -88,7 +88,7 @@ export class OrgPage implements OnInit {
     const params = this.route.snapshot.queryParamMap;
     const roleId = params.get('roleId');
     if (roleId) {
-      this.store.query.update((query) => ({ ...query, roleId }));
+      this.store.staff.filters.update((filters) => ({ ...filters, roleId }));
       this.roleFilterName.set(params.get('roleName') ?? '');
     }
     this.store.load();
@@ -125,16 +125,12 @@ export class OrgPage implements OnInit {
     this.store.search(this.keyword.value.trim());
   }
 
-  protected onQueryParamsChange(params: NzTableQueryParams): void {
-    this.store.changePage(params.pageIndex, params.pageSize);
-  }
-
   protected departmentNames(member: StaffMember): string {
     return member.departments.map((d) => d.name).join('、') || '-';
   }
 
   protected openCreateStaff(): void {
-    this.openStaffDialog('新建员工', 'create', emptyStaffFields(this.store.query().departmentId));
+    this.openStaffDialog('新建员工', 'create', emptyStaffFields(this.store.staff.filters().departmentId));
   }
 
   protected openEditStaff(member: StaffMember): void {

@@ -14,7 +14,13 @@ describe('OrgStore', () => {
   const message = { success: vi.fn(), warning: vi.fn(), error: vi.fn(), info: vi.fn() };
 
   const previous: SyncState = {
-    lastSync: { status: 'completed', finishedAt: '2020-11-09T00:00:00.000Z', count: 30 },
+    lastSync: {
+      status: 'completed',
+      finishedAt: '2020-11-09T00:00:00.000Z',
+      count: 30,
+      error: null,
+      retryAt: null,
+    },
     manualSyncsToday: 0,
     nextManualSyncAt: null,
   };
@@ -128,7 +134,7 @@ describe('OrgStore', () => {
   it('goes back to page 1 when a department is picked', () => {
     store.load();
     answerInitialLoad(previous);
-    store.changePage(2, 20);
+    store.staff.onQueryParams({ pageIndex: 2, pageSize: 20, sort: [], filter: [] });
     http.expectOne((r) => r.url === '/api/org/staff').flush({ items: [], total: 30, page: 2, pageSize: 20 });
 
     store.selectDepartment(7);
@@ -159,7 +165,13 @@ describe('OrgStore', () => {
     await vi.advanceTimersByTimeAsync(2000);
     http.expectOne({ method: 'GET', url: '/api/org/sync' }).flush({
       ...previous,
-      lastSync: { status: 'completed', finishedAt: '2020-11-10T01:02:03.000Z', count: 38 },
+      lastSync: {
+        status: 'completed',
+        finishedAt: '2020-11-10T01:02:03.000Z',
+        count: 38,
+        error: null,
+        retryAt: null,
+      },
     });
 
     expect(store.sync.syncing()).toBe(false);

@@ -1,9 +1,9 @@
 import { computed, DestroyRef, inject, Injectable, signal } from '@angular/core';
-import { takeUntilDestroyed } from '@angular/core/rxjs-interop';
 import { NzMessageService } from 'ng-zorro-antd/message';
-import { catchError, EMPTY, Observable, Subject, Subscription, switchMap, tap, timer } from 'rxjs';
+import { Observable, Subscription, tap, timer } from 'rxjs';
 
 import { ManualSync } from '../../../shared/manual-sync/manual-sync';
+import { ServerTable } from '../../../shared/server-table/server-table';
 import { buildDepartmentTree } from './department-tree';
 import { recentFailures } from './write-back-texts';
 import {
@@ -12,20 +12,19 @@ import {
   Seats,
   StaffDetail,
   StaffFields,
-  StaffPage,
+  StaffMember,
   StaffQuery,
 } from './org.models';
 import { OrgApi } from './org-api';
 import { describeSeats } from './org-texts';
-
-export const DEFAULT_PAGE_SIZE = 20;
 
 /** How many of the latest write-backs the page looks at for refusals. */
 const RECENT_WRITE_BACKS = 5;
 /** When to look again after an edit: WeCom usually has answered by then. */
 const WRITE_BACK_SETTLE_MS = 3000;
 
-const EMPTY_PAGE: StaffPage = { items: [], total: 0, page: 1, pageSize: DEFAULT_PAGE_SIZE };
+/** 搜索员工, the department picked in the tree, and the role of 权限管理's 员工数 link. */
+type StaffFilters = Omit<StaffQuery, 'page' | 'pageSize'>;
 
 /** State of the 组织架构 page: department tree, the staff query and its page, sync status, seats. */
 @Injectable()
@@ -45,15 +44,10 @@ export class OrgStore {
   /** Refusals among the latest edits sent to WeCom, in words. */
   readonly writeBackFailures = signal<string[]>([]);
 
-  readonly query = signal<StaffQuery>({
-    page: 1,
-    pageSize: DEFAULT_PAGE_SIZE,
-    keyword: '',
-    departmentId: null,
-    roleId: null,
+  readonly staff = new ServerTable<StaffMember, StaffFilters>({
+    filters: { keyword: '', departmentId: null, roleId: null },
+    fetch: ({ filters, page, pageSize }) => this.api.staff({ ...filters, page, pageSize }),
   });
-  readonly staff = signal<StaffPage>(EMPTY_PAGE);
-  readonly staffLoading = signal(false);
 
   /** 同步: when a sync ends, the tree, the list and the seats are read again. */
   readonly sync = new ManualSync(
@@ -71,28 +65,9 @@ export class OrgStore {
     return seats ? describeSeats(seats) : null;
   });
 
-  private readonly staffRequests = new Subject<StaffQuery>();
   private pendingRefresh: Subscription | null = null;
 
   constructor() {
-    this.staffRequests
-      .pipe(
-        switchMap((query) => {
-          this.staffLoading.set(true);
-          // A failed page is shown by the error interceptor; keep the stream alive for the next query.
-          return this.api.staff(query).pipe(
-            catchError(() => {
-              this.staffLoading.set(false);
-              return EMPTY;
-            }),
-          );
-        }),
-        takeUntilDestroyed(),
-      )
-      .subscribe((page) => {
-        this.staff.set(page);
-        this.staffLoading.set(false);
-      });
     this.destroyRef.onDestroy(() => {
       this.pendingRefresh?.unsubscribe();
     });
@@ -105,30 +80,20 @@ export class OrgStore {
     this.sync.load();
   }
 
-  /** The table's page or page size changed. */
-  changePage(page: number, pageSize: number): void {
-    const current = this.query();
-    if (current.page === page && current.pageSize === pageSize) return;
-    this.setQuery({ ...current, page: pageSize === current.pageSize ? page : 1, pageSize });
-  }
-
   search(keyword: string): void {
-    const current = this.query();
-    if (current.keyword === keyword) return;
-    this.setQuery({ ...current, keyword, page: 1 });
+    const filters = this.staff.filters();
+    if (filters.keyword !== keyword) this.staff.search({ ...filters, keyword });
   }
 
   selectDepartment(departmentId: number | null): void {
-    const current = this.query();
-    if (current.departmentId === departmentId) return;
-    this.setQuery({ ...current, departmentId, page: 1 });
+    const filters = this.staff.filters();
+    if (filters.departmentId !== departmentId) this.staff.search({ ...filters, departmentId });
   }
 
   /** Shows only the staff holding a role (the 员工数 link of 权限管理), or everyone again (null). */
   filterByRole(roleId: string | null): void {
-    const current = this.query();
-    if (current.roleId === roleId) return;
-    this.setQuery({ ...current, roleId, page: 1 });
+    const filters = this.staff.filters();
+    if (filters.roleId !== roleId) this.staff.search({ ...filters, roleId });
   }
 
   /** 设置角色 for one member; the list shows the new role. */
@@ -175,7 +140,7 @@ export class OrgStore {
 
   deleteDepartment(id: number): void {
     this.api.deleteDepartment(id).subscribe(() => {
-      if (this.query().departmentId === id) this.selectDepartment(null);
+      if (this.staff.filters().departmentId === id) this.selectDepartment(null);
       this.afterOrgEdit();
     });
   }
@@ -212,13 +177,8 @@ export class OrgStore {
     this.loadEditability();
   }
 
-  private setQuery(query: StaffQuery): void {
-    this.query.set(query);
-    this.loadStaff();
-  }
-
   private loadStaff(): void {
-    this.staffRequests.next(this.query());
+    this.staff.reload();
   }
 
   private loadDepartments(): void {

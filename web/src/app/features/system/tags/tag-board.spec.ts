@@ -37,7 +37,13 @@ const groups: TagGroup[] = [
 ];
 
 const lastSync: SyncState = {
-  lastSync: { status: 'completed', finishedAt: '2026-11-25T02:00:00.000Z', count: 12 },
+  lastSync: {
+    status: 'completed',
+    finishedAt: '2026-11-25T02:00:00.000Z',
+    count: 12,
+    error: null,
+    retryAt: null,
+  },
   manualSyncsToday: 0,
   nextManualSyncAt: null,
 };
@@ -135,7 +141,13 @@ describe('TagBoard (标签管理)', () => {
 
       await vi.advanceTimersByTimeAsync(2000);
       http.expectOne({ method: 'GET', url: '/api/tags/sync' }).flush({
-        lastSync: { status: 'completed', finishedAt: '2026-11-26T03:04:05.000Z', count: 15 },
+        lastSync: {
+          status: 'completed',
+          finishedAt: '2026-11-26T03:04:05.000Z',
+          count: 15,
+          error: null,
+          retryAt: null,
+        },
         manualSyncsToday: 1,
         nextManualSyncAt: '2026-11-26T03:14:00.000Z',
       });

@@ -1,0 +1,266 @@
+import type { estypes } from '@elastic/elasticsearch';
+import type {
+  MassSendKind,
+  MassSendListQuery,
+  MassSendProgress,
+  MassSendResultQuery,
+  MassSendStatus,
+  RecipientFailReason,
+  RecipientStatus,
+} from '../contracts/mass-send.contract';
+import { findMatchingAny } from '../db/find-matching-any';
+import { MassSendRecipientModel } from '../models/mass-send-recipient.model';
+import { MassSendModel } from '../models/mass-send.model';
+import { listIndexSettings, searchListPage, type ListReadModel, type ListSearch } from './list-read-model';
+import { SUBSTRING_FIELD, substringPhrase, substringTokens, type SubstringTokens } from './substring-tokens';
+
+/**
+ * The 群发管理 read models (R-3.3.1, R-3.3.3): the sends' list (群发类型, 状态, 创建人 as exact substrings, newest
+ * first) and each send's recipients (the detail's tabs, paged), both written through writeListRows.
+ */
+export const MASS_SEND_INDEX_VERSION = 1;
+export const MASS_SEND_RECIPIENT_INDEX_VERSION = 1;
+
+export interface MassSendSource {
+  _id: { toString(): string };
+  tenantId: string;
+  kind: MassSendKind;
+  text: string;
+  status: MassSendStatus;
+  failReason?: string | null;
+  sendAt?: Date | null;
+  creator: { staffId?: string | null; userid?: string | null; name?: string | null };
+  progress?: MassSendProgress | null;
+  updatedAt: Date;
+}
+
+/** The list row as stored. */
+export interface StoredMassSendRow {
+  id: string;
+  kind: MassSendKind;
+  text: string;
+  status: MassSendStatus;
+  failReason: string | null;
+  sendAt: string | null;
+  creator: { userid: string; name: string };
+  updatedAt: string;
+  progress: MassSendProgress;
+}
+
+interface MassSendDocument {
+  tenantId: string;
+  sendId: string;
+  kind: MassSendKind;
+  status: MassSendStatus;
+  creatorUserid: string;
+  creatorName: SubstringTokens;
+  /** I-61: by 发送时间, newest first; a draft by its last save. */
+  sortAt: string;
+  row: StoredMassSendRow;
+}
+
+const EMPTY_PROGRESS: MassSendProgress = { total: 0, sent: 0, unsent: 0, failed: 0 };
+
+function toMassSendDocument(send: MassSendSource): MassSendDocument {
+  const row: StoredMassSendRow = {
+    id: send._id.toString(),
+    kind: send.kind,
+    text: send.text,
+    status: send.status,
+    failReason: send.failReason ?? null,
+    sendAt: send.sendAt?.toISOString() ?? null,
+    creator: { userid: send.creator.userid ?? '', name: send.creator.name ?? '' },
+    updatedAt: send.updatedAt.toISOString(),
+    progress: send.progress ?? EMPTY_PROGRESS,
+  };
+  return {
+    tenantId: send.tenantId,
+    sendId: row.id,
+    kind: send.kind,
+    status: send.status,
+    creatorUserid: row.creator.userid,
+    creatorName: substringTokens(row.creator.name),
+    sortAt: row.status === 'draft' || !row.sendAt ? row.updatedAt : row.sendAt,
+    row,
+  };
+}
+
+const SEND_FIELDS = {
+  tenantId: 1,
+  kind: 1,
+  text: 1,
+  status: 1,
+  failReason: 1,
+  sendAt: 1,
+  creator: 1,
+  progress: 1,
+  updatedAt: 1,
+} as const;
+
+export const massSendReadModel: ListReadModel<MassSendSource> = {
+  kind: 'mass-sends',
+  version: MASS_SEND_INDEX_VERSION,
+  settings: listIndexSettings({ field: ['sortAt', 'sendId'], order: ['desc', 'desc'] }),
+  mappings: {
+    dynamic: 'strict',
+    _meta: { version: MASS_SEND_INDEX_VERSION },
+    properties: {
+      tenantId: { type: 'keyword' },
+      sendId: { type: 'keyword' },
+      kind: { type: 'keyword' },
+      status: { type: 'keyword' },
+      creatorUserid: { type: 'keyword' },
+      creatorName: SUBSTRING_FIELD,
+      sortAt: { type: 'date' },
+      row: { type: 'object', enabled: false },
+    },
+  },
+  readByKeys: (tenantId, ids) =>
+    findMatchingAny<MassSendSource>(
+      MassSendModel,
+      ids.map((_id) => ({ tenantId, _id, deletedAt: null })),
+      SEND_FIELDS,
+    ),
+  readAll: (batchSize) =>
+    MassSendModel.find({ deletedAt: null }, SEND_FIELDS)
+      .setOptions({ crossTenant: true })
+      .lean<MassSendSource[]>()
+      .cursor({ batchSize }),
+  toEntries: async (sends) =>
+    sends.map((send) => ({
+      tenantId: send.tenantId,
+      key: send._id.toString(),
+      version: send.updatedAt.getTime(),
+      document: toMassSendDocument(send),
+    })),
+};
+
+type Query = estypes.QueryDslQueryContainer;
+
+/**
+ * 群发列表 (R-3.3.1-01, I-61): by 群发类型, 状态 and 创建人's name (fuzzy), newest first. A member sees the sends
+ * they created; with 全部 数据权限, everyone's.
+ */
+export function searchMassSendRows(
+  search: ListSearch,
+  tenantId: string,
+  caller: { userid: string; seesAll: boolean },
+  query: MassSendListQuery,
+): Promise<{ rows: StoredMassSendRow[]; total: number }> {
+  const must: Query[] = [{ term: { tenantId } }];
+  if (!caller.seesAll) must.push({ term: { creatorUserid: caller.userid } });
+  if (query.kind) must.push({ term: { kind: query.kind } });
+  if (query.status) must.push({ term: { status: query.status } });
+  if (query.creator) {
+    const { field, phrase } = substringPhrase(query.creator);
+    must.push({ match_phrase: { [`creatorName.${field}`]: { query: phrase, analyzer: 'standard' } } });
+  }
+  return searchListPage<MassSendSource, StoredMassSendRow>(search, massSendReadModel, {
+    query: { bool: { filter: must } },
+    sort: [{ sortAt: { order: 'desc' } }, { sendId: { order: 'desc' } }],
+    page: query.page,
+    pageSize: query.pageSize,
+  });
+}
+
+export interface MassSendRecipientSource {
+  _id: string;
+  tenantId: string;
+  sendId: string;
+  senderUserid: string;
+  recipientId: string;
+  recipientName?: string | null;
+  status: RecipientStatus;
+  failReason?: RecipientFailReason | null;
+  sentAt?: Date | null;
+  updatedAt: Date;
+}
+
+export interface StoredRecipientRow {
+  senderUserid: string;
+  recipientId: string;
+  recipientName: string;
+  status: RecipientStatus;
+  failReason: RecipientFailReason | null;
+  sentAt: string | null;
+}
+
+const RECIPIENT_FIELDS = {
+  tenantId: 1,
+  sendId: 1,
+  senderUserid: 1,
+  recipientId: 1,
+  recipientName: 1,
+  status: 1,
+  failReason: 1,
+  sentAt: 1,
+  updatedAt: 1,
+} as const;
+
+export const massSendRecipientReadModel: ListReadModel<MassSendRecipientSource> = {
+  kind: 'mass-send-recipients',
+  version: MASS_SEND_RECIPIENT_INDEX_VERSION,
+  settings: listIndexSettings({ field: ['senderUserid', 'recipientId'], order: ['asc', 'asc'] }),
+  mappings: {
+    dynamic: 'strict',
+    _meta: { version: MASS_SEND_RECIPIENT_INDEX_VERSION },
+    properties: {
+      tenantId: { type: 'keyword' },
+      sendId: { type: 'keyword' },
+      senderUserid: { type: 'keyword' },
+      recipientId: { type: 'keyword' },
+      status: { type: 'keyword' },
+      row: { type: 'object', enabled: false },
+    },
+  },
+  readByKeys: (tenantId, ids) =>
+    findMatchingAny<MassSendRecipientSource>(
+      MassSendRecipientModel,
+      ids.map((_id) => ({ tenantId, _id })),
+      RECIPIENT_FIELDS,
+    ),
+  readAll: (batchSize) =>
+    MassSendRecipientModel.find({}, RECIPIENT_FIELDS)
+      .setOptions({ crossTenant: true })
+      .lean<MassSendRecipientSource[]>()
+      .cursor({ batchSize }),
+  toEntries: async (recipients) =>
+    recipients.map((recipient) => ({
+      tenantId: recipient.tenantId,
+      key: recipient._id,
+      version: recipient.updatedAt.getTime(),
+      document: {
+        tenantId: recipient.tenantId,
+        sendId: recipient.sendId,
+        senderUserid: recipient.senderUserid,
+        recipientId: recipient.recipientId,
+        status: recipient.status,
+        row: {
+          senderUserid: recipient.senderUserid,
+          recipientId: recipient.recipientId,
+          recipientName: recipient.recipientName ?? '',
+          status: recipient.status,
+          failReason: recipient.failReason ?? null,
+          sentAt: recipient.sentAt?.toISOString() ?? null,
+        } satisfies StoredRecipientRow,
+      },
+    })),
+};
+
+/** 发送结果 (R-3.3.3-01/02): a send's recipients by outcome and by member, paged, in member order. */
+export function searchMassSendRecipients(
+  search: ListSearch,
+  tenantId: string,
+  sendId: string,
+  query: MassSendResultQuery,
+): Promise<{ rows: StoredRecipientRow[]; total: number }> {
+  const must: Query[] = [{ term: { tenantId } }, { term: { sendId } }];
+  if (query.status) must.push({ term: { status: query.status } });
+  if (query.senderUserid) must.push({ term: { senderUserid: query.senderUserid } });
+  return searchListPage<MassSendRecipientSource, StoredRecipientRow>(search, massSendRecipientReadModel, {
+    query: { bool: { filter: must } },
+    sort: [{ senderUserid: { order: 'asc' } }, { recipientId: { order: 'asc' } }],
+    page: query.page,
+    pageSize: query.pageSize,
+  });
+}

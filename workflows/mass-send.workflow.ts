@@ -1,0 +1,173 @@
+import {
+  ApplicationFailure,
+  allHandlersFinished,
+  condition,
+  continueAsNew,
+  proxyActivities,
+  setHandler,
+  upsertSearchAttributes,
+  workflowInfo,
+} from '@temporalio/workflow';
+import type { MassSendActivities } from '../activities/mass-send.activities';
+import {
+  cancelMassSendSignal,
+  editMassSendUpdate,
+  MASS_SEND_ALREADY_SENT,
+  massSendStateQuery,
+  nextPollDelayMs,
+  reminderAllowed,
+  REMINDERS_PER_DAY_MAX,
+  remindMassSendUpdate,
+  type MassSendState,
+  type MassSendWorkflowInput,
+} from './mass-send.contract';
+
+const activities = proxyActivities<MassSendActivities>({
+  startToCloseTimeout: '10 minutes',
+  heartbeatTimeout: '2 minutes',
+  retry: { initialInterval: '5 seconds', backoffCoefficient: 2, maximumInterval: '5 minutes' },
+});
+
+/** Template creation: WeCom's budget may hold calls back for a while; a refusal fails the activity at once. */
+const dispatch = proxyActivities<MassSendActivities>({
+  startToCloseTimeout: '30 minutes',
+  heartbeatTimeout: '5 minutes',
+  retry: { initialInterval: '10 seconds', backoffCoefficient: 2, maximumInterval: '10 minutes' },
+});
+
+/** Polls per run before the history starts afresh (a week of polling is about 290). */
+const POLLS_PER_RUN = 100;
+
+/**
+ * `mass-send/<tenant>/<id>` (W-13): one 群发 from submission to the end of its tracking. Waits for its time
+ * (编辑 and 取消 reach it by update and signal; an edit after the timer fired is refused), resolves the
+ * audience as it is then, creates each sender's templates exactly once, then polls WeCom's results every 10
+ * minutes for 24 hours and hourly after, until everyone has sent or failed or 7 days have passed (I-67); the
+ * rest stays 未发送. Members who have not sent can be reminded (by hand, and after `remindAfterHours`).
+ */
+export async function massSendWorkflow(input: MassSendWorkflowInput): Promise<void> {
+  const ref = { tenantId: input.tenantId, sendId: input.sendId };
+  const loaded = await activities.loadMassSend(ref);
+  let remindAfterHours = loaded.remindAfterHours;
+  const state: MassSendState = {
+    status: loaded.status,
+    sendAt: loaded.sendAt,
+    progress: null,
+    nextPollAt: null,
+  };
+  const remindedAt = [...(input.remindedAt ?? [])];
+  let cancelled = false;
+  let editing = 0;
+
+  // The state changes before the write, so that an edit validated meanwhile is already refused.
+  const setStatus = async (status: 'sending' | 'cancelled') => {
+    state.status = status;
+    upsertSearchAttributes({ EntityStatus: [status] });
+    await activities.setMassSendStatus({ ...ref, status });
+  };
+
+  setHandler(massSendStateQuery, () => ({ ...state }));
+  setHandler(cancelMassSendSignal, () => {
+    cancelled = true;
+  });
+  setHandler(
+    editMassSendUpdate,
+    async (edit) => {
+      editing += 1;
+      try {
+        await activities.applyMassSendEdit({ ...ref, edit });
+        remindAfterHours = edit.remindAfterHours;
+        state.sendAt = edit.timing.mode === 'scheduled' ? new Date(edit.timing.sendAt).getTime() : null;
+      } finally {
+        editing -= 1;
+      }
+      return { accepted: true as const };
+    },
+    {
+      validator: (_edit) => {
+        if (state.status !== 'scheduled' || cancelled) {
+          throw ApplicationFailure.nonRetryable('群发已开始发送，无法编辑', MASS_SEND_ALREADY_SENT);
+        }
+      },
+    },
+  );
+  setHandler(
+    remindMassSendUpdate,
+    async () => {
+      remindedAt.push(Date.now());
+      await activities.remindMassSend(ref);
+      return { remindedAt: remindedAt[remindedAt.length - 1] };
+    },
+    {
+      validator: () => {
+        if (state.status !== 'sent')
+          throw ApplicationFailure.nonRetryable('群发尚未发出', 'MASS_SEND_NOT_SENT');
+        if (!reminderAllowed(remindedAt, Date.now(), REMINDERS_PER_DAY_MAX)) {
+          throw ApplicationFailure.nonRetryable('24小时内最多提醒3次', 'MASS_SEND_REMIND_LIMIT');
+        }
+      },
+    },
+  );
+
+  if (state.status === 'scheduled') {
+    // The timer: re-armed after every edit, ended early by a cancel.
+    for (;;) {
+      if (cancelled) {
+        await condition(() => editing === 0);
+        await setStatus('cancelled');
+        return;
+      }
+      if (editing > 0) {
+        await condition(() => editing === 0);
+        continue;
+      }
+      const sendAt = state.sendAt;
+      if (sendAt === null || sendAt <= Date.now()) break;
+      await condition(() => cancelled || editing > 0 || state.sendAt !== sendAt, sendAt - Date.now());
+    }
+    await setStatus('sending');
+  }
+
+  let sentAt = input.sentAt ?? null;
+  if (state.status === 'sending') {
+    const { senders } = await activities.resolveMassSendRecipients(ref);
+    for (const senderUserid of senders) {
+      await dispatch.createSenderTemplates({ ...ref, senderUserid });
+    }
+    const finished = await activities.finishMassSendDispatch(ref);
+    state.status = finished.status;
+    upsertSearchAttributes({ EntityStatus: [finished.status] });
+    sentAt = finished.sentAt;
+    if (finished.status === 'failed') return;
+  }
+  if (state.status !== 'sent' || sentAt === null) return;
+
+  // Tracking (I-67): a poll at each step, an automatic reminder once due, a cancel in between.
+  let polls = 0;
+  const autoRemindAt = remindAfterHours > 0 ? sentAt + remindAfterHours * 3_600_000 : null;
+  for (;;) {
+    const delay = nextPollDelayMs(Date.now() - sentAt);
+    if (delay === null) return;
+    state.nextPollAt = Date.now() + delay;
+    await condition(() => cancelled, delay);
+    if (cancelled) {
+      await activities.cancelMassSendInWeCom(ref);
+      state.status = 'cancelled';
+      upsertSearchAttributes({ EntityStatus: ['cancelled'] });
+      return;
+    }
+    const { progress, settled } = await activities.pollMassSendResults(ref);
+    state.progress = progress;
+    if (settled) return;
+    const remindDue = autoRemindAt !== null && Date.now() >= autoRemindAt && remindedAt.length === 0;
+    if (remindDue && reminderAllowed(remindedAt, Date.now(), REMINDERS_PER_DAY_MAX)) {
+      remindedAt.push(Date.now());
+      await activities.remindMassSend(ref);
+    }
+    polls += 1;
+    if (polls >= POLLS_PER_RUN || workflowInfo().continueAsNewSuggested) {
+      await condition(allHandlersFinished);
+      await continueAsNew<typeof massSendWorkflow>({ ...ref, sentAt, remindedAt });
+    }
+  }
+}
