@@ -4,10 +4,13 @@ import type { Client as TemporalClient } from '@temporalio/client';
 import type { RequestHandler } from 'express';
 import type { AppConfig } from '../lib/config';
 import type { Logger } from '../lib/logger';
+import { chatMessageIndexName } from '../lib/search/chat-message-index';
 import { createCustomerIndexer, type CustomerIndexer } from '../lib/search/customer-indexer';
 import { customerSearchOn, type CustomerSearch } from '../lib/search/customer-search-context';
 import type { ListSearch } from '../lib/search/list-read-model';
 import type { WeComCallStats } from '../lib/wecom/call-stats';
+import type { ChatArchiveSdkChoice } from '../lib/wecom/chat-archive-sdk';
+import { chatArchiveSdkFor } from '../lib/wecom/chat-archive-sdk-for';
 import { WeComClient } from '../lib/wecom/client';
 import { requireSession } from './auth/session';
 import { createApiRegistry } from './openapi/registry';
@@ -39,6 +42,10 @@ export interface AppContext {
   listSearch: ListSearch;
   /** Session cookies are marked Secure when the admin is served over https. */
   secureCookies: boolean;
+  /** The alias the archive ingest writes chat messages to: 内容存档's keyword search reads it. */
+  chatIndex: string;
+  /** The 会话存档 SDK (or why it is missing), which the setup doctor and the archive key check use. */
+  chatArchive: ChatArchiveSdkChoice;
 }
 
 export interface AppServers {
@@ -73,5 +80,10 @@ export function createAppContext(servers: AppServers): AppContext {
     customerIndexer: createCustomerIndexer(customerSearch),
     listSearch,
     secureCookies: config.publicUrl.startsWith('https://'),
+    chatIndex: chatMessageIndexName(config.esIndexPrefix),
+    chatArchive: chatArchiveSdkFor({
+      wecomApiBase: config.wecomApiBase,
+      financeSdkPath: config.wecomFinanceSdkPath,
+    }),
   };
 }

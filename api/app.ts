@@ -18,7 +18,6 @@ import { createRolesRouter } from './modules/roles/roles.router';
 import { createTagsRouter } from './modules/tags/tags.router';
 import { createCustomerGroupsRouter } from './modules/customer-groups/customer-groups.router';
 import { createArchiveRouter } from './modules/archive/archive.router';
-import { chatMessageIndexName } from '../lib/search/chat-message-index';
 import { createGroupCodesRouter } from './modules/group-codes/group-codes.router';
 import { createWeComCallbackRouter } from './modules/wecom-callback/callback.router';
 import { createOwnPasswordRouter } from './modules/auth/own-password.router';
@@ -30,7 +29,6 @@ import {
   createWelcomeImagesPublicRouter,
   createWelcomeMessagesRouter,
 } from './modules/welcome-messages/welcome-messages.router';
-import { chatArchiveSdkFor } from '../lib/wecom/chat-archive-sdk-for';
 import { createSensitiveAlertsRouter } from './modules/sensitive-alerts/sensitive-alerts.router';
 import { createSensitiveBehaviorSettingsRouter } from './modules/sensitive-behavior-settings/sensitive-behavior-settings.router';
 import { createSensitiveRulesRouter } from './modules/sensitive-rules/sensitive-rules.router';
@@ -40,9 +38,7 @@ import { createAppContext, type AppServers } from './app-context';
 /** Builds the api without listening, so tests drive it with supertest against real servers. */
 export function createApp(servers: AppServers): Express {
   const ctx = createAppContext(servers);
-  const { config, log, wecomStats, registry, authenticate, wecom, secureCookies, listSearch } = ctx;
-  const { customerSearch, customerIndexer } = ctx;
-  const deps = servers;
+  const { config, log, registry } = ctx;
   const app = express();
   app.disable('x-powered-by');
   app.set('trust proxy', 'loopback');
@@ -50,21 +46,9 @@ export function createApp(servers: AppServers): Express {
   app.use(cookieParser());
 
   // Callbacks read their own XML body; everything else under /api is JSON.
-  app.use(
-    createWeComCallbackRouter(registry, {
-      temporal: deps.temporal,
-      taskQueue: config.temporalTaskQueue,
-      log,
-    }),
-  );
+  app.use(createWeComCallbackRouter(ctx));
   app.use('/api', express.json({ limit: '1mb' }));
-  app.use(
-    createAuthRouter(registry, {
-      jwtSecret: config.jwtSecret,
-      secureCookies: config.publicUrl.startsWith('https://'),
-      loginAttemptsPerMinute: config.nodeEnv === 'test' ? 1000 : 20,
-    }),
-  );
+  app.use(createAuthRouter(ctx));
   app.use(createOrgRouter(ctx));
   app.use(createCustomerSyncRouter(ctx));
   app.use(createOrgEditRouter(ctx));
@@ -74,107 +58,22 @@ export function createApp(servers: AppServers): Express {
   app.use(createContactRecordsRouter(ctx));
   app.use(createTagsRouter(ctx));
   app.use(createCustomerGroupsRouter(ctx));
-  app.use(
-    createArchiveRouter(registry, authenticate, {
-      es: deps.elasticsearch,
-      chatIndex: chatMessageIndexName(config.esIndexPrefix),
-      customerSearch,
-    }),
-  );
-  app.use(
-    createStaffCodesRouter(
-      registry,
-      { client: deps.temporal, taskQueue: config.temporalTaskQueue, log },
-      config.publicUrl,
-      authenticate,
-    ),
-  );
-  app.use(createQrPreviewRouter(registry));
-  app.use(
-    createWelcomeMessagesRouter(
-      registry,
-      { client: deps.temporal, taskQueue: config.temporalTaskQueue, log },
-      config.publicUrl,
-      authenticate,
-    ),
-  );
-  app.use(createWelcomeImagesPublicRouter(registry));
-  app.use(
-    createGroupCodesRouter(
-      registry,
-      {
-        temporal: { client: deps.temporal, taskQueue: config.temporalTaskQueue },
-        publicUrl: config.publicUrl,
-        log,
-      },
-      authenticate,
-    ),
-  );
+  app.use(createArchiveRouter(ctx));
+  app.use(createStaffCodesRouter(ctx));
+  app.use(createQrPreviewRouter(ctx));
+  app.use(createWelcomeMessagesRouter(ctx));
+  app.use(createWelcomeImagesPublicRouter(ctx));
+  app.use(createGroupCodesRouter(ctx));
   app.use(createSensitiveRulesRouter(ctx));
-  app.use(createSensitiveBehaviorSettingsRouter(registry, authenticate));
-  app.use(createSensitiveAlertsRouter(registry, deps.temporal, authenticate, listSearch));
-  app.use(
-    createWeComLoginRouter(registry, {
-      jwtSecret: config.jwtSecret,
-      secureCookies,
-      publicUrl: config.publicUrl,
-      wecomLoginBase: config.wecomLoginBase,
-      wecom,
-      log,
-      attemptsPerMinute: config.nodeEnv === 'test' ? 1000 : 20,
-    }),
-  );
-  app.use(
-    createWeComBindingRouter(
-      registry,
-      {
-        wecom,
-        wecomStats,
-        chatArchive: chatArchiveSdkFor({
-          wecomApiBase: config.wecomApiBase,
-          financeSdkPath: config.wecomFinanceSdkPath,
-        }),
-        publicUrl: config.publicUrl,
-        temporal: { client: deps.temporal, taskQueue: config.temporalTaskQueue },
-        log,
-      },
-      authenticate,
-    ),
-  );
-  app.use(
-    createH5Router(
-      registry,
-      {
-        jwtSecret: config.jwtSecret,
-        secureCookies,
-        publicUrl: config.publicUrl,
-        wecomOAuthBase: config.wecomOAuthBase,
-        wecomJssdkUrl: config.wecomJssdkUrl,
-        wecom,
-        log,
-        temporal: { client: deps.temporal, taskQueue: config.temporalTaskQueue },
-        customerSearch,
-        customerIndexer,
-      },
-      authenticate,
-    ),
-  );
-  app.use(createOwnPasswordRouter(registry, { jwtSecret: config.jwtSecret, secureCookies }, authenticate));
-  app.use(createPlatformWeComHealthRouter(registry, { jwtSecret: config.jwtSecret, wecomStats }));
-  app.use(
-    createPlatformRouter(registry, {
-      jwtSecret: config.jwtSecret,
-      secureCookies: config.publicUrl.startsWith('https://'),
-      temporal: { client: deps.temporal, taskQueue: config.temporalTaskQueue },
-    }),
-  );
-  app.use(
-    createHealthRouter(registry, {
-      elasticsearch: deps.elasticsearch,
-      temporal: deps.temporal,
-      wecomApiBase: config.wecomApiBase,
-    }),
-  );
+  app.use(createSensitiveBehaviorSettingsRouter(ctx));
+  app.use(createSensitiveAlertsRouter(ctx));
+  app.use(createWeComLoginRouter(ctx));
+  app.use(createWeComBindingRouter(ctx));
+  app.use(createH5Router(ctx));
+  app.use(createOwnPasswordRouter(ctx));
+  app.use(createPlatformWeComHealthRouter(ctx));
+  app.use(createPlatformRouter(ctx));
+  app.use(createHealthRouter(ctx));
 
   const openApiDocument = buildOpenApiDocument(registry);
   app.get(OPENAPI_PATH, (_req, res) => {

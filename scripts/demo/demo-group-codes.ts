@@ -6,12 +6,9 @@
  * kept as it is: its scans are counts a second start must not add to.
  */
 import QRCode from 'qrcode';
-import {
-  createGroupCode,
-  type GroupCodeCaller,
-} from '../../api/modules/group-codes/group-code-edit.use-case';
+import type { TemporalDeps } from '../../api/app-context';
+import { createGroupCode } from '../../api/modules/group-codes/group-code-edit.use-case';
 import { scanLanding } from '../../api/modules/group-codes/group-code-landing.use-case';
-import type { RotationTemporal } from '../../api/modules/group-codes/group-code-rotation';
 import {
   createGroupCodeSchema,
   GROUP_QR_VALID_DAYS,
@@ -89,14 +86,9 @@ const DEMO_GROUP_CODES: DemoGroupCode[] = [
 ];
 
 export interface GroupCodeDeps {
-  temporal: RotationTemporal;
+  temporal: TemporalDeps;
   publicUrl: string;
   log: Logger;
-}
-
-function callerOf(admin: DemoAdmin): GroupCodeCaller {
-  const { tenantId, staffId, userid } = admin.session;
-  return { tenantId, staffId, userid, isSuperAdmin: admin.access.isSuperAdmin, scope: admin.scope };
 }
 
 async function uploadGroupQr(admin: DemoAdmin, groupName: string): Promise<string> {
@@ -115,14 +107,12 @@ async function createDemoCode(admin: DemoAdmin, demo: DemoGroupCode, deps: Group
     groups.push({ ...group, qrFileId: await uploadGroupQr(admin, group.name), expiresOn });
   }
   const input = createGroupCodeSchema.parse({ ...demo, groups });
-  const code = await createGroupCode(callerOf(admin), input, deps);
+  const code = await createGroupCode(admin.caller, input, {
+    temporal: deps.temporal,
+    config: { publicUrl: deps.publicUrl },
+  });
   for (const position of demo.scans) {
-    await scanLanding(admin.session.tenantId, code.id, position ?? {}, {
-      temporal: deps.temporal,
-      log: deps.log,
-      // Only a visitor's page shows the QR it was given.
-      qrUrl: () => '',
-    });
+    await scanLanding({ ...position, tenantId: admin.session.tenantId, codeId: code.id }, deps);
   }
 }
 

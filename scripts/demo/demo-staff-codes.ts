@@ -6,8 +6,10 @@
  * recorded for 扫码趋势. A code whose 活动场景 exists is kept; only a code made now is scanned (the simulator
  * forgets its ways when it restarts, so older codes have nothing to scan).
  */
-import { createStaffCodes, type StaffCodeTemporal } from '../../api/modules/staff-codes/staff-codes.use-case';
+import type { TemporalDeps } from '../../api/app-context';
+import { createStaffCodes } from '../../api/modules/staff-codes/staff-codes.use-case';
 import { createStaffCodeSchema } from '../../lib/contracts/staff-codes.contract';
+import type { Logger } from '../../lib/logger';
 import { CorpTagGroupModel } from '../../lib/models/corp-tag.model';
 import { NewContactModel } from '../../lib/models/new-contact.model';
 import { StaffCodeModel } from '../../lib/models/staff-code.model';
@@ -62,7 +64,7 @@ const DEMO_STAFF_CODES: DemoStaffCode[] = [
 ];
 
 export interface StaffCodeDeps {
-  temporal: StaffCodeTemporal;
+  temporal: TemporalDeps & { log: Logger };
   corpId: string;
   wecomApiBase: string;
   /** How long to wait for a code's 「联系我」 way to exist in WeCom before giving up on its scans. */
@@ -92,8 +94,10 @@ async function createDemoCode(
     welcomeText: demo.welcomeText,
     tagIds: demo.tagNames.map((name) => tagIds.get(name)),
   });
-  const { tenantId, staffId } = admin.session;
-  const [code] = await createStaffCodes(deps.temporal, { tenantId, staffId, scope: admin.scope }, request);
+  const [code] = await createStaffCodes(admin.caller, request, {
+    temporal: deps.temporal,
+    log: deps.temporal.log,
+  });
   return code.id;
 }
 

@@ -3,10 +3,9 @@
  * 入群欢迎语, whose workflow makes it a WeCom group welcome template. Made by the same use case as the admin's
  * 新建; a default welcome that exists (I-35: there is one at a time) and a group welcome of the same text are kept.
  */
-import {
-  createWelcome,
-  type WelcomeTemporal,
-} from '../../api/modules/welcome-messages/welcome-messages.use-case';
+import type { TemporalDeps } from '../../api/app-context';
+import { createWelcome } from '../../api/modules/welcome-messages/welcome-messages.use-case';
+import type { Logger } from '../../lib/logger';
 import { saveWelcomeSchema } from '../../lib/contracts/welcome-messages.contract';
 import { WelcomeMessageModel } from '../../lib/models/welcome-message.model';
 import type { DemoAdmin } from './demo-admin';
@@ -26,11 +25,16 @@ const GROUP_WELCOME = {
 };
 
 /** Answers how many welcomes were created now. */
-export async function seedDemoWelcomeMessages(admin: DemoAdmin, temporal: WelcomeTemporal): Promise<number> {
-  const { tenantId, staffId } = admin.session;
+export async function seedDemoWelcomeMessages(
+  admin: DemoAdmin,
+  temporal: TemporalDeps & { log: Logger },
+): Promise<number> {
+  const { caller } = admin;
+  const { tenantId } = caller;
+  const deps = { temporal, log: temporal.log };
   let created = 0;
   if (!(await WelcomeMessageModel.exists({ tenantId, kind: 'default', deletedAt: { $exists: false } }))) {
-    await createWelcome(temporal, { tenantId, staffId }, 'default', saveWelcomeSchema.parse(DEFAULT_WELCOME));
+    await createWelcome(caller, { ...saveWelcomeSchema.parse(DEFAULT_WELCOME), kind: 'default' }, deps);
     created += 1;
   }
   const sameText = await WelcomeMessageModel.find(
@@ -38,7 +42,7 @@ export async function seedDemoWelcomeMessages(admin: DemoAdmin, temporal: Welcom
     { deletedAt: 1 },
   ).lean();
   if (!sameText.some((welcome) => !welcome.deletedAt)) {
-    await createWelcome(temporal, { tenantId, staffId }, 'group', saveWelcomeSchema.parse(GROUP_WELCOME));
+    await createWelcome(caller, { ...saveWelcomeSchema.parse(GROUP_WELCOME), kind: 'group' }, deps);
     created += 1;
   }
   return created;

@@ -1,6 +1,7 @@
 import type { Client as ElasticsearchClient } from '@elastic/elasticsearch';
 import mongoose from 'mongoose';
 import { searchArchiveMessages } from '../../api/modules/archive/archive-search.use-case';
+import type { StaffScope } from '../../lib/access/data-scope';
 import { toChatMessageRecord, type ChatMessageRecord } from '../../lib/archive/chat-message-record';
 import { archiveSearchQuerySchema } from '../../lib/contracts/archive.contract';
 import { connectDatabase, disconnectDatabase } from '../../lib/db/connect';
@@ -14,6 +15,15 @@ const OTHER_TENANT = 'chat-keyword-search-other';
 const STAFF = 'lina';
 const CUSTOMER = 'wmKeywordSearchCustomer01';
 const names = chatIndexNames('itest-keyword-');
+/** The api's caller for a super admin (数据权限 全部): the search reads only its tenant and scope. */
+const ADMIN = {
+  tenantId: TENANT,
+  staffId: 'admin',
+  userid: 'admin',
+  isSuperAdmin: true,
+  permissions: new Set<string>(),
+  scope: async (): Promise<StaffScope> => ({ all: true }),
+};
 const MESSAGES = 2_000;
 
 /** A deterministic pseudo-random sequence in [0, 1) (xorshift32), so a failure can be replayed. */
@@ -216,7 +226,7 @@ describe('内容存档 keyword search equals an includes scan', () => {
   it('answers the search API likewise: 1-character keywords accepted, newest first, every hit marked', async () => {
     for (const keyword of ['好', '😊', 'vx', 'iPhone 15', '123', 'İ', '哈哈']) {
       const query = archiveSearchQuerySchema.parse({ staffUserid: STAFF, keyword, pageSize: 100 });
-      const page = await searchArchiveMessages(es, names.alias, TENANT, { all: true }, query);
+      const page = await searchArchiveMessages(ADMIN, query, { elasticsearch: es, chatIndex: names.alias });
       const expected = scanned(keyword);
       expect(page.total).toBe(Math.min(expected.length, 1_000));
       expect(page.items.map((hit) => hit.msgid)).toEqual(expected.slice(0, 100));

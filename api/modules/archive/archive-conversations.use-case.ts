@@ -1,10 +1,10 @@
-import type { StaffScope } from '../../../lib/access/data-scope';
 import type {
   ArchiveConversationPage,
   ArchiveConversationsQuery,
 } from '../../../lib/contracts/archive.contract';
 import { ChatConversationModel } from '../../../lib/models/chat-conversation.model';
 import { ChatMessageModel } from '../../../lib/models/chat-message.model';
+import type { Caller } from '../../auth/caller';
 import { archivePeersOf } from './archive-peers';
 import { archiveSubjectFilter, messageConditionsFilter } from './archive-subject';
 
@@ -17,12 +17,12 @@ const RANGE_DAYS = { '30d': 30, '90d': 90 } as const;
  * of a 消息类型 in a 聊天时间 range (I-52), each with the other party to show (customer, colleague or group).
  */
 export async function listArchiveConversations(
-  tenantId: string,
-  scope: StaffScope,
+  caller: Caller,
   query: ArchiveConversationsQuery,
   now = new Date(),
 ): Promise<ArchiveConversationPage> {
-  const subject = archiveSubjectFilter(scope, query);
+  const { tenantId } = caller;
+  const subject = archiveSubjectFilter(await caller.scope(), query);
   const filter: Record<string, unknown> = { tenantId, ...subject };
   if (query.chatKind) filter.chatKind = query.chatKind;
   if (query.range !== 'all') {

@@ -1,10 +1,11 @@
 import type { estypes } from '@elastic/elasticsearch';
-import type { StaffScope } from '../../../lib/access/data-scope';
 import type { ArchiveCustomerPage, ArchiveCustomersQuery } from '../../../lib/contracts/archive.contract';
 import { ArchiveConsentModel } from '../../../lib/models/archive-consent.model';
 import type { CustomerSearchDocument } from '../../../lib/search/customer-index';
-import { withCustomerIndex, type CustomerSearch } from '../../../lib/search/customer-search-context';
+import { withCustomerIndex } from '../../../lib/search/customer-search-context';
 import { substringPhrase } from '../../../lib/search/substring-tokens';
+import type { AppContext } from '../../app-context';
+import type { Caller } from '../../auth/caller';
 
 /** Counted exactly up to this many; the pager's reach at 20 a page is far below it. */
 const COUNT_UP_TO = 10_000;
@@ -16,11 +17,12 @@ const COUNT_UP_TO = 10_000;
  * (an `$in`, a range and a sort) read every customer of the tenant for each page.
  */
 export async function listArchiveCustomers(
-  search: CustomerSearch,
-  tenantId: string,
-  scope: StaffScope,
+  caller: Caller,
   query: ArchiveCustomersQuery,
+  { customerSearch: search }: Pick<AppContext, 'customerSearch'>,
 ): Promise<ArchiveCustomerPage> {
+  const { tenantId } = caller;
+  const scope = await caller.scope();
   const agreed = (await ArchiveConsentModel.distinct('externalUserid', {
     tenantId,
     agreed: true,

@@ -1,9 +1,9 @@
 import type { Readable } from 'node:stream';
-import type { StaffScope } from '../../../lib/access/data-scope';
 import { openChatMedia } from '../../../lib/archive/chat-media-store';
 import { mixedItem } from '../../../lib/archive/chat-message-record';
 import type { ArchiveMediaQuery } from '../../../lib/contracts/archive-media.contract';
 import { ChatMessageModel } from '../../../lib/models/chat-message.model';
+import type { Caller } from '../../auth/caller';
 import { notFound } from '../../http/app-error';
 
 export interface ArchiveMediaFile {
@@ -34,11 +34,9 @@ function contentTypeOf(msgtype: string, body: Record<string, unknown>): string {
  * The stored file of a message, or of a mixed message's item, within the caller's 数据权限 (the message's
  * conversation has a staff member in scope, as for the message pane).
  */
-export async function openArchiveMedia(
-  tenantId: string,
-  scope: StaffScope,
-  query: ArchiveMediaQuery,
-): Promise<ArchiveMediaFile> {
+export async function openArchiveMedia(caller: Caller, query: ArchiveMediaQuery): Promise<ArchiveMediaFile> {
+  const { tenantId } = caller;
+  const scope = await caller.scope();
   const filter: Record<string, unknown> = { tenantId, _id: `${tenantId}:${query.msgid}` };
   if (!scope.all) filter.staffUserids = { $in: scope.userids };
   const message = await ChatMessageModel.findOne(filter, {

@@ -1,6 +1,6 @@
-import type { StaffScope } from '../../../lib/access/data-scope';
 import type { ArchiveMessagePage, ArchiveMessagesQuery } from '../../../lib/contracts/archive.contract';
 import { ChatMessageModel } from '../../../lib/models/chat-message.model';
+import type { Caller } from '../../auth/caller';
 import { badRequest } from '../../http/app-error';
 import { messageConditionsFilter } from './archive-subject';
 
@@ -27,10 +27,11 @@ function decodeCursor(text: string): Cursor | null {
  * condition on `staffUserids`.
  */
 export async function listArchiveMessages(
-  tenantId: string,
-  scope: StaffScope,
+  caller: Caller,
   query: ArchiveMessagesQuery,
 ): Promise<ArchiveMessagePage> {
+  const { tenantId } = caller;
+  const scope = await caller.scope();
   const filter: Record<string, unknown> = { tenantId, conversationId: query.conversationId };
   if (!scope.all) filter.staffUserids = { $in: scope.userids };
   Object.assign(filter, messageConditionsFilter(query));

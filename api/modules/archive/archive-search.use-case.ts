@@ -1,8 +1,9 @@
-import type { Client, estypes } from '@elastic/elasticsearch';
-import type { StaffScope } from '../../../lib/access/data-scope';
+import type { estypes } from '@elastic/elasticsearch';
 import { highlightSegments } from '../../../lib/archive/highlight-segments';
 import type { ArchiveSearchPage, ArchiveSearchQuery } from '../../../lib/contracts/archive.contract';
 import { CHAT_SEARCH_SORT, chatKeywordQuery } from '../../../lib/search/chat-message-index';
+import type { AppContext } from '../../app-context';
+import type { Caller } from '../../auth/caller';
 import { archivePeersOf, type ConversationParties } from './archive-peers';
 import { archiveSubjectFilter, messageConditionsFilter } from './archive-subject';
 
@@ -38,12 +39,12 @@ function termFilters(filter: Record<string, unknown>): estypes.QueryDslQueryCont
  * tenant and by the conversations the caller may see.
  */
 export async function searchArchiveMessages(
-  es: Client,
-  index: string,
-  tenantId: string,
-  scope: StaffScope,
+  caller: Caller,
   query: ArchiveSearchQuery,
+  { elasticsearch: es, chatIndex: index }: Pick<AppContext, 'elasticsearch' | 'chatIndex'>,
 ): Promise<ArchiveSearchPage> {
+  const { tenantId } = caller;
+  const scope = await caller.scope();
   const filter: estypes.QueryDslQueryContainer[] = [
     { term: { tenantId } },
     ...termFilters(archiveSubjectFilter(scope, query)),

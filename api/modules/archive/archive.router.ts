@@ -1,8 +1,4 @@
-import type { CustomerSearch } from '../../../lib/search/customer-search-context';
-import type { OpenAPIRegistry } from '@asteasolutions/zod-to-openapi';
-import type { Client as ElasticsearchClient } from '@elastic/elasticsearch';
-import { Router, type RequestHandler, type Response } from 'express';
-import { resolveStaffScope } from '../../../lib/access/data-scope';
+import { Router } from 'express';
 import {
   archiveConversationPageSchema,
   archiveConversationsQuerySchema,
@@ -14,8 +10,8 @@ import {
   archiveSearchQuerySchema,
 } from '../../../lib/contracts/archive.contract';
 import { archiveMediaQuerySchema } from '../../../lib/contracts/archive-media.contract';
-import { accessOf } from '../../auth/authorize';
-import { sessionOf } from '../../auth/session';
+import type { AppContext } from '../../app-context';
+import { callerOf } from '../../auth/caller';
 import { defineRoute } from '../../http/define-route';
 import { listArchiveConversations } from './archive-conversations.use-case';
 import { listArchiveCustomers } from './archive-customers.use-case';
@@ -23,26 +19,9 @@ import { openArchiveMedia } from './archive-media.use-case';
 import { listArchiveMessages } from './archive-messages.use-case';
 import { searchArchiveMessages } from './archive-search.use-case';
 
-/** Where keyword search reads: the chat index the ingest writes. */
-export interface ArchiveSearchDeps {
-  es: ElasticsearchClient;
-  chatIndex: string;
-  /** 按客户检索 lists customers from the customer index. */
-  customerSearch: CustomerSearch;
-}
-
-async function callerOf(res: Response) {
-  const { tenantId } = sessionOf(res);
-  const access = accessOf(res);
-  return { tenantId, scope: await resolveStaffScope(tenantId, access, access) };
-}
-
 /** 会话存档 → 内容存档: reading the archived conversations, within the caller's 数据权限. */
-export function createArchiveRouter(
-  registry: OpenAPIRegistry,
-  authenticate: RequestHandler,
-  search: ArchiveSearchDeps,
-): Router {
+export function createArchiveRouter(app: AppContext): Router {
+  const { registry, authenticate } = app;
   const router = Router();
 
   defineRoute(
@@ -62,9 +41,8 @@ export function createArchiveRouter(
         200: { description: 'A page of messages, newest first', schema: archiveMessagePageSchema },
       },
     },
-    async ({ query }, _req, res) => {
-      const { tenantId, scope } = await callerOf(res);
-      res.json(await listArchiveMessages(tenantId, scope, query));
+    async ({ query }, req, res) => {
+      res.json(await listArchiveMessages(callerOf(req, res), query));
     },
   );
 
@@ -83,9 +61,8 @@ export function createArchiveRouter(
       request: { query: archiveConversationsQuerySchema },
       responses: { 200: { description: 'A page of conversations', schema: archiveConversationPageSchema } },
     },
-    async ({ query }, _req, res) => {
-      const { tenantId, scope } = await callerOf(res);
-      res.json(await listArchiveConversations(tenantId, scope, query));
+    async ({ query }, req, res) => {
+      res.json(await listArchiveConversations(callerOf(req, res), query));
     },
   );
 
@@ -104,9 +81,8 @@ export function createArchiveRouter(
       request: { query: archiveCustomersQuerySchema },
       responses: { 200: { description: 'A page of customers', schema: archiveCustomerPageSchema } },
     },
-    async ({ query }, _req, res) => {
-      const { tenantId, scope } = await callerOf(res);
-      res.json(await listArchiveCustomers(search.customerSearch, tenantId, scope, query));
+    async ({ query }, req, res) => {
+      res.json(await listArchiveCustomers(callerOf(req, res), query, app));
     },
   );
 
@@ -125,9 +101,8 @@ export function createArchiveRouter(
       request: { query: archiveSearchQuerySchema },
       responses: { 200: { description: 'A page of matching messages', schema: archiveSearchPageSchema } },
     },
-    async ({ query }, _req, res) => {
-      const { tenantId, scope } = await callerOf(res);
-      res.json(await searchArchiveMessages(search.es, search.chatIndex, tenantId, scope, query));
+    async ({ query }, req, res) => {
+      res.json(await searchArchiveMessages(callerOf(req, res), query, app));
     },
   );
 
@@ -146,9 +121,8 @@ export function createArchiveRouter(
       request: { query: archiveMediaQuerySchema },
       responses: { 200: { description: 'The file', contentType: 'application/octet-stream' } },
     },
-    async ({ query }, _req, res) => {
-      const { tenantId, scope } = await callerOf(res);
-      const file = await openArchiveMedia(tenantId, scope, query);
+    async ({ query }, req, res) => {
+      const file = await openArchiveMedia(callerOf(req, res), query);
       res.setHeader('content-type', file.contentType);
       res.setHeader('content-length', String(file.length));
       if (file.filename) res.attachment(file.filename);

@@ -1,4 +1,3 @@
-import type { OpenAPIRegistry } from '@asteasolutions/zod-to-openapi';
 import { Router } from 'express';
 import rateLimit from 'express-rate-limit';
 import {
@@ -6,28 +5,23 @@ import {
   loginResponseSchema,
   meResponseSchema,
 } from '../../../lib/contracts/auth.contract';
-import { StaffModel } from '../../../lib/models/staff.model';
-import { TenantModel } from '../../../lib/models/tenant.model';
-import { accessOf, ANY_LOGGED_IN_USER } from '../../auth/authorize';
-import { clearSessionCookie, issueSessionCookie, requireSession, sessionOf } from '../../auth/session';
+import type { AppContext } from '../../app-context';
+import { ANY_LOGGED_IN_USER } from '../../auth/authorize';
+import { callerOf } from '../../auth/caller';
+import { clearSessionCookie, issueSessionCookie } from '../../auth/session';
 import { defineRoute } from '../../http/define-route';
-import { unauthorized } from '../../http/app-error';
-import { recordAudit } from '../audit/record-audit';
-import { login } from './login.use-case';
-import { sessionAccessView, sessionTenantView, sessionUserView } from './session-views';
+import { currentSession, login } from './login.use-case';
 
-export interface AuthRouterOptions {
-  jwtSecret: string;
-  secureCookies: boolean;
-  /** Login attempts per IP per minute, on top of the per-number lockout. */
-  loginAttemptsPerMinute: number;
-}
+/** Login attempts per IP per minute, on top of the per-number lockout (tests log in far more often). */
+export const loginAttemptsPerMinute = (config: AppContext['config']) =>
+  config.nodeEnv === 'test' ? 1000 : 20;
 
-export function createAuthRouter(registry: OpenAPIRegistry, options: AuthRouterOptions): Router {
+export function createAuthRouter(app: AppContext): Router {
+  const { registry, config, secureCookies, authenticate } = app;
   const router = Router();
   const loginLimiter = rateLimit({
     windowMs: 60_000,
-    limit: options.loginAttemptsPerMinute,
+    limit: loginAttemptsPerMinute(config),
     standardHeaders: 'draft-8',
     legacyHeaders: false,
     handler: (_req, res) => {
@@ -49,14 +43,8 @@ export function createAuthRouter(registry: OpenAPIRegistry, options: AuthRouterO
       responses: { 200: { description: '登录成功; sets the session cookie', schema: loginResponseSchema } },
     },
     async ({ body }, req, res) => {
-      const result = await login(body);
-      issueSessionCookie(res, options.jwtSecret, result.claims, options.secureCookies);
-      await recordAudit({
-        tenantId: result.tenant.id,
-        actorStaffId: result.user.id,
-        action: 'login',
-        ip: req.ip,
-      });
+      const result = await login({ ...body, ip: req.ip });
+      issueSessionCookie(res, config.jwtSecret, result.claims, secureCookies);
       res.json({ message: '登录成功', user: result.user, tenant: result.tenant, access: result.access });
     },
   );
@@ -88,21 +76,11 @@ export function createAuthRouter(registry: OpenAPIRegistry, options: AuthRouterO
       tags: ['auth'],
       authenticated: true,
       permission: ANY_LOGGED_IN_USER,
-      guards: [requireSession(options.jwtSecret)],
+      guards: [authenticate],
       responses: { 200: { description: 'Current session', schema: meResponseSchema } },
     },
-    async (_input, _req, res) => {
-      const session = sessionOf(res);
-      const [staff, tenant] = await Promise.all([
-        StaffModel.findOne({ tenantId: session.tenantId, _id: session.staffId }).lean(),
-        TenantModel.findById(session.tenantId).lean(),
-      ]);
-      if (!staff || !tenant) throw unauthorized();
-      res.json({
-        user: sessionUserView(staff),
-        tenant: sessionTenantView(tenant),
-        access: sessionAccessView(accessOf(res)),
-      });
+    async (_input, req, res) => {
+      res.json(await currentSession(callerOf(req, res)));
     },
   );
 

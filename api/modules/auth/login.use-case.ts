@@ -2,6 +2,7 @@ import bcrypt from 'bcryptjs';
 import { loadCallerAccess } from '../../../lib/access/caller-access';
 import type {
   LoginRequest,
+  Session as MeResponse,
   SessionAccess,
   SessionTenant,
   SessionUser,
@@ -9,8 +10,10 @@ import type {
 import { LoginFailureModel } from '../../../lib/models/login-failure.model';
 import { StaffModel } from '../../../lib/models/staff.model';
 import { TenantModel } from '../../../lib/models/tenant.model';
-import { AppError, tooManyRequests } from '../../http/app-error';
+import type { Caller } from '../../auth/caller';
+import { AppError, tooManyRequests, unauthorized } from '../../http/app-error';
 import { assertTenantActive } from '../../auth/session';
+import { recordAudit } from '../audit/record-audit';
 import { sessionAccessView, sessionTenantView, sessionUserView } from './session-views';
 
 /** Our security addition (I-12): five wrong passwords within 15 minutes lock the number for 15 minutes. */
@@ -26,9 +29,12 @@ export interface LoginResult {
 
 /**
  * R-1.2.2: the account is checked before the password, and each failure says which one was wrong,
- * with the manual's exact messages.
+ * with the manual's exact messages. A login is audited with the address it came from.
  */
-export async function login(request: LoginRequest, now = new Date()): Promise<LoginResult> {
+export async function login(
+  { ip, ...request }: LoginRequest & { ip?: string },
+  now = new Date(),
+): Promise<LoginResult> {
   const phone = request.phone.replace(/\s+/g, '');
   const candidates = await StaffModel.find({ mobile: phone, deletedAt: { $exists: false } })
     .setOptions({ crossTenant: true })
@@ -52,16 +58,32 @@ export async function login(request: LoginRequest, now = new Date()): Promise<Lo
     if (!tenant) continue;
     assertTenantActive(tenant, now);
     await LoginFailureModel.deleteMany({ phone });
-    return {
+    const result = {
       user: sessionUserView(staff),
       tenant: sessionTenantView(tenant),
       access: sessionAccessView(await loadCallerAccess(tenant._id, staff)),
       claims: { sub: String(staff._id), tid: tenant._id, sv: staff.sessionVersion },
     };
+    await recordAudit({ tenantId: tenant._id, staffId: result.user.id, ip }, { action: 'login' });
+    return result;
   }
 
   await LoginFailureModel.create({ phone, at: now });
   throw new AppError(401, 'WRONG_PASSWORD', '密码输入有误');
+}
+
+/** /api/auth/me: the logged-in staff member, their tenant and their role as they are now. */
+export async function currentSession(caller: Caller): Promise<MeResponse> {
+  const [staff, tenant] = await Promise.all([
+    StaffModel.findOne({ tenantId: caller.tenantId, _id: caller.staffId }).lean(),
+    TenantModel.findById(caller.tenantId).lean(),
+  ]);
+  if (!staff || !tenant) throw unauthorized();
+  return {
+    user: sessionUserView(staff),
+    tenant: sessionTenantView(tenant),
+    access: sessionAccessView(await loadCallerAccess(caller.tenantId, staff)),
+  };
 }
 
 export function hashPassword(password: string): Promise<string> {

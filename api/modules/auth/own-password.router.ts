@@ -1,18 +1,19 @@
-import type { OpenAPIRegistry } from '@asteasolutions/zod-to-openapi';
-import { Router, type RequestHandler } from 'express';
+import { Router } from 'express';
 import { ownPasswordRequestSchema } from '../../../lib/contracts/auth.contract';
+import type { AppContext } from '../../app-context';
 import { ANY_LOGGED_IN_USER } from '../../auth/authorize';
-import { issueSessionCookie, sessionOf } from '../../auth/session';
+import { callerOf } from '../../auth/caller';
+import { issueSessionCookie } from '../../auth/session';
 import { defineRoute } from '../../http/define-route';
-import { recordAudit } from '../audit/record-audit';
 import { changeOwnPassword } from './own-password.use-case';
 
 /** 修改密码 for the signed-in staff member (I-10), from the header of the admin. */
-export function createOwnPasswordRouter(
-  registry: OpenAPIRegistry,
-  options: { jwtSecret: string; secureCookies: boolean },
-  authenticate: RequestHandler,
-): Router {
+export function createOwnPasswordRouter({
+  registry,
+  authenticate,
+  config,
+  secureCookies,
+}: AppContext): Router {
   const router = Router();
   defineRoute(
     registry,
@@ -30,23 +31,15 @@ export function createOwnPasswordRouter(
       responses: { 204: { description: 'Changed; this browser gets a fresh session cookie' } },
     },
     async ({ body }, req, res) => {
-      const session = sessionOf(res);
-      const changed = await changeOwnPassword(session, body);
+      const caller = callerOf(req, res);
+      const { sessionVersion } = await changeOwnPassword(caller, body);
+      // This browser keeps its session under the new version; every other session ends.
       issueSessionCookie(
         res,
-        options.jwtSecret,
-        { sub: session.staffId, tid: session.tenantId, sv: changed.sessionVersion },
-        options.secureCookies,
+        config.jwtSecret,
+        { sub: caller.staffId, tid: caller.tenantId, sv: sessionVersion },
+        secureCookies,
       );
-      await recordAudit({
-        tenantId: session.tenantId,
-        actorStaffId: session.staffId,
-        action: 'password.change',
-        target: { type: 'staff', id: session.userid, name: '' },
-        before: { passwordSet: changed.hadPassword },
-        after: { passwordSet: true },
-        ip: req.ip,
-      });
       res.status(204).end();
     },
   );

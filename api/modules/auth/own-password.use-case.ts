@@ -1,7 +1,9 @@
 import bcrypt from 'bcryptjs';
 import type { OwnPasswordRequest } from '../../../lib/contracts/auth.contract';
 import { StaffModel } from '../../../lib/models/staff.model';
+import type { Caller } from '../../auth/caller';
 import { badRequest, unauthorized } from '../../http/app-error';
+import { recordAudit } from '../audit/record-audit';
 import { hashPassword } from './login.use-case';
 
 /**
@@ -9,10 +11,10 @@ import { hashPassword } from './login.use-case';
  * (sessionVersion goes up); the caller gets a fresh cookie with the new version.
  */
 export async function changeOwnPassword(
-  session: { tenantId: string; staffId: string },
+  caller: Caller,
   request: OwnPasswordRequest,
-): Promise<{ hadPassword: boolean; sessionVersion: number }> {
-  const staff = await StaffModel.findOne({ tenantId: session.tenantId, _id: session.staffId }).lean();
+): Promise<{ sessionVersion: number }> {
+  const staff = await StaffModel.findOne({ tenantId: caller.tenantId, _id: caller.staffId }).lean();
   if (!staff) throw unauthorized();
   const hadPassword = Boolean(staff.passwordHash);
   if (hadPassword) {
@@ -22,10 +24,16 @@ export async function changeOwnPassword(
     }
   }
   const updated = await StaffModel.findOneAndUpdate(
-    { tenantId: session.tenantId, _id: session.staffId },
+    { tenantId: caller.tenantId, _id: caller.staffId },
     { $set: { passwordHash: await hashPassword(request.newPassword) }, $inc: { sessionVersion: 1 } },
     { new: true },
   ).lean();
   if (!updated) throw unauthorized();
-  return { hadPassword, sessionVersion: updated.sessionVersion };
+  await recordAudit(caller, {
+    action: 'password.change',
+    target: { type: 'staff', id: caller.userid, name: '' },
+    before: { passwordSet: hadPassword },
+    after: { passwordSet: true },
+  });
+  return { sessionVersion: updated.sessionVersion };
 }

@@ -1,19 +1,12 @@
 import type { Request, Response } from 'express';
 import jwt from 'jsonwebtoken';
-import type { Logger } from '../../../lib/logger';
-import type { WeComClient } from '../../../lib/wecom/client';
+import type { AppContext } from '../../app-context';
 import { issueSessionCookie } from '../../auth/session';
 import { AppError } from '../../http/app-error';
-import { recordAudit } from '../audit/record-audit';
 import { finishWeComLogin, type PendingLogin } from './wecom-login.use-case';
 
 /** What both login routers are given anyway. */
-export interface WeComLoginDeps {
-  jwtSecret: string;
-  secureCookies: boolean;
-  wecom: WeComClient;
-  log: Logger;
-}
+export type WeComLoginDeps = Pick<AppContext, 'config' | 'secureCookies' | 'wecom' | 'log'>;
 
 export interface WeComLoginRoundTripOptions {
   /** The cookie binding the login's state to this browser for the round trip to WeCom. */
@@ -37,7 +30,7 @@ export function wecomLoginRoundTrip<P extends PendingLogin>(
   deps: WeComLoginDeps,
   flow: WeComLoginRoundTripOptions,
 ) {
-  const options = { ...deps, ...flow };
+  const options = { ...deps, ...flow, jwtSecret: deps.config.jwtSecret };
   const cookie = { httpOnly: true, secure: options.secureCookies, path: options.cookiePath };
 
   function readPending(req: Request): P | null {
@@ -76,20 +69,13 @@ export function wecomLoginRoundTrip<P extends PendingLogin>(
       res.clearCookie(options.cookieName, { path: options.cookiePath });
       let result;
       try {
-        result = await finishWeComLogin(options.wecom, callback, pending);
+        result = await finishWeComLogin({ ...callback, pending, method: options.method, ip: req.ip }, deps);
       } catch (error) {
         if (error instanceof AppError) return options.toErrorPage(res, error.message);
         options.log.error({ err: error, method: options.method }, 'WeCom login failed');
         return options.toErrorPage(res, options.unavailableMessage);
       }
       issueSessionCookie(res, options.jwtSecret, result.claims, options.secureCookies);
-      await recordAudit({
-        tenantId: result.tenant.id,
-        actorStaffId: result.user.id,
-        action: 'login',
-        after: { method: options.method },
-        ip: req.ip,
-      });
       // finishWeComLogin succeeded, so the pending login was there and matched.
       res.redirect(302, next(pending as P));
     },

@@ -1,15 +1,14 @@
-import type { OpenAPIRegistry } from '@asteasolutions/zod-to-openapi';
 import { Router, type Response } from 'express';
 import rateLimit from 'express-rate-limit';
 import {
   wecomLoginCallbackQuerySchema,
   wecomLoginStartQuerySchema,
 } from '../../../lib/contracts/auth.contract';
-import type { Logger } from '../../../lib/logger';
-import type { WeComClient } from '../../../lib/wecom/client';
+import type { AppContext } from '../../app-context';
 import { AppError } from '../../http/app-error';
 import { defineRoute } from '../../http/define-route';
 import { wecomLoginRoundTrip } from './wecom-login-round-trip';
+import { loginAttemptsPerMinute } from './auth.router';
 import { startWeComLogin, type PendingLogin } from './wecom-login.use-case';
 
 /** Binds the login's state to this browser; lives only as long as a person takes to scan. */
@@ -17,19 +16,9 @@ const PENDING_COOKIE = 'scrm_wecom_login';
 const PENDING_TTL_SECONDS = 10 * 60;
 const COOKIE_PATH = '/api/auth/wecom';
 
-export interface WeComLoginRouterOptions {
-  jwtSecret: string;
-  secureCookies: boolean;
-  publicUrl: string;
-  wecomLoginBase: string;
-  wecom: WeComClient;
-  log: Logger;
-  /** QR login starts and returns per IP per minute, like the password login's limit. */
-  attemptsPerMinute: number;
-}
-
 /** 扫码登录 (I-09): start → WeCom's QR page → callback → the same session cookie as the password login. */
-export function createWeComLoginRouter(registry: OpenAPIRegistry, options: WeComLoginRouterOptions): Router {
+export function createWeComLoginRouter(app: AppContext): Router {
+  const { registry } = app;
   const router = Router();
   /** Failures go back to the login page, which shows the message on its 扫码登录 tab. */
   const backToLogin = (res: Response, message: string, corpId?: string) => {
@@ -37,7 +26,7 @@ export function createWeComLoginRouter(registry: OpenAPIRegistry, options: WeCom
     res.redirect(302, `/login?${params}`);
   };
 
-  const roundTrip = wecomLoginRoundTrip<PendingLogin>(options, {
+  const roundTrip = wecomLoginRoundTrip<PendingLogin>(app, {
     cookieName: PENDING_COOKIE,
     cookiePath: COOKIE_PATH,
     ttlSeconds: PENDING_TTL_SECONDS,
@@ -48,7 +37,8 @@ export function createWeComLoginRouter(registry: OpenAPIRegistry, options: WeCom
 
   const limiter = rateLimit({
     windowMs: 60_000,
-    limit: options.attemptsPerMinute,
+    // QR login starts and returns per IP per minute, like the password login's limit.
+    limit: loginAttemptsPerMinute(app.config),
     standardHeaders: 'draft-8',
     legacyHeaders: false,
     handler: (_req, res) => backToLogin(res, '登录尝试过于频繁，请稍后再试'),
@@ -70,10 +60,7 @@ export function createWeComLoginRouter(registry: OpenAPIRegistry, options: WeCom
     async ({ query }, _req, res) => {
       let started;
       try {
-        started = await startWeComLogin(query.corpId, {
-          loginBase: options.wecomLoginBase,
-          publicUrl: options.publicUrl,
-        });
+        started = await startWeComLogin(query, app);
       } catch (error) {
         if (error instanceof AppError) return backToLogin(res, error.message, query.corpId);
         throw error;

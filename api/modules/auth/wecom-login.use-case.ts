@@ -3,10 +3,11 @@ import { loadCallerAccess } from '../../../lib/access/caller-access';
 import { StaffModel } from '../../../lib/models/staff.model';
 import { TenantModel } from '../../../lib/models/tenant.model';
 import { loadBinding } from '../../../lib/wecom/binding-store';
-import type { WeComClient } from '../../../lib/wecom/client';
 import { WeComApiError } from '../../../lib/wecom/errors';
+import type { AppContext } from '../../app-context';
 import { AppError } from '../../http/app-error';
 import { assertTenantActive } from '../../auth/session';
+import { recordAudit } from '../audit/record-audit';
 import type { LoginResult } from './login.use-case';
 import { sessionAccessView, sessionTenantView, sessionUserView } from './session-views';
 
@@ -40,16 +41,16 @@ export async function tenantForCorp(corpId: string) {
 
 /** Step 1: the WeCom web-login link for the corp (API.md §17), with a fresh state for this browser. */
 export async function startWeComLogin(
-  corpId: string,
-  urls: { loginBase: string; publicUrl: string },
+  { corpId }: { corpId: string },
+  { config }: Pick<AppContext, 'config'>,
 ): Promise<{ loginUrl: string; pending: PendingLogin }> {
   const { tenantId, corpId: appid, agentId } = await tenantForCorp(corpId);
   const nonce = randomBytes(16).toString('hex');
-  const loginUrl = new URL(`${urls.loginBase}/wwlogin/sso/login`);
+  const loginUrl = new URL(`${config.wecomLoginBase}/wwlogin/sso/login`);
   loginUrl.searchParams.set('login_type', 'CorpApp');
   loginUrl.searchParams.set('appid', appid);
   loginUrl.searchParams.set('agentid', String(agentId));
-  loginUrl.searchParams.set('redirect_uri', `${urls.publicUrl}${WECOM_LOGIN_CALLBACK_PATH}`);
+  loginUrl.searchParams.set('redirect_uri', `${config.publicUrl}${WECOM_LOGIN_CALLBACK_PATH}`);
   loginUrl.searchParams.set('state', nonce);
   return { loginUrl: loginUrl.toString(), pending: { nonce, tenantId } };
 }
@@ -57,12 +58,23 @@ export async function startWeComLogin(
 /**
  * Step 2: WeCom sent the browser back. The state must be the one this browser started with; the code is
  * exchanged for a userid with the app's token; that staff member must exist and be switched on (开启系统)
- * — the same rules and messages as the password login (I-09, R-1.2.2-03).
+ * — the same rules and messages as the password login (I-09, R-1.2.2-03). The login is audited with its
+ * method and the address it came from.
  */
 export async function finishWeComLogin(
-  wecom: WeComClient,
-  callback: { code?: string; state?: string },
-  pending: PendingLogin | null,
+  {
+    pending,
+    method,
+    ip,
+    ...callback
+  }: {
+    code?: string;
+    state?: string;
+    pending: PendingLogin | null;
+    method: 'wecom-qr' | 'wecom-h5';
+    ip?: string;
+  },
+  { wecom }: Pick<AppContext, 'wecom'>,
   now = new Date(),
 ): Promise<LoginResult> {
   if (!pending || !callback.state || callback.state !== pending.nonce) {
@@ -99,10 +111,15 @@ export async function finishWeComLogin(
   if (!staff) throw new WeComLoginError('STAFF_NOT_FOUND', '您不在员工列表中，请联系管理员');
   if (!staff.systemEnabled) throw new WeComLoginError('ACCOUNT_DISABLED', '号码失效，请联系管理员');
   assertTenantActive(tenant, now);
-  return {
+  const result = {
     user: sessionUserView(staff),
     tenant: sessionTenantView(tenant),
     access: sessionAccessView(await loadCallerAccess(tenant._id, staff)),
     claims: { sub: String(staff._id), tid: tenant._id, sv: staff.sessionVersion },
   };
+  await recordAudit(
+    { tenantId: tenant._id, staffId: result.user.id, ip },
+    { action: 'login', after: { method } },
+  );
+  return result;
 }

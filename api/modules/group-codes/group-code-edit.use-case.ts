@@ -1,4 +1,3 @@
-import type { StaffScope } from '../../../lib/access/data-scope';
 import {
   GROUP_QR_VALID_DAYS,
   type CreateGroupCode,
@@ -6,7 +5,8 @@ import {
   type UpdateGroupCode,
 } from '../../../lib/contracts/group-code.contract';
 import { chinaDayStart } from '../../../lib/customer-groups/china-days';
-import { deleteImages, existingImages } from '../../../lib/group-codes/group-code-images';
+import { deleteImages, existingImages, readImage } from '../../../lib/group-codes/group-code-images';
+import { groupCodeLandingUrl, renderGroupCodeQr } from '../../../lib/group-codes/group-code-qr';
 import { groupFactsOf, recomputeGroupCodeStatus } from '../../../lib/group-codes/group-code-status';
 import { scanCountsBy } from '../../../lib/group-codes/scan-counts';
 import { groupExpiry } from '../../../lib/group-codes/group-states';
@@ -14,23 +14,19 @@ import { GroupCodeGroupModel, type GroupCodeGroup } from '../../../lib/models/gr
 import { GroupCodeModel, type GroupCode } from '../../../lib/models/group-code.model';
 import { StaffModel } from '../../../lib/models/staff.model';
 import { businessDay } from '../../../lib/org/manual-sync-quota';
+import type { AppContext } from '../../app-context';
+import type { Caller } from '../../auth/caller';
 import { badRequest, notFound } from '../../http/app-error';
+import { recordAudit } from '../audit/record-audit';
 import { visibleGroupCodesFilter } from './group-code-list.use-case';
-import { endGroupCodeRotation, pokeGroupCodeRotation, type RotationTemporal } from './group-code-rotation';
-import { groupCodeDetail } from './group-code-views';
+import { endGroupCodeRotation, pokeGroupCodeRotation } from './group-code-rotation';
+import { groupCodeDetail, type GroupCodeLinks } from './group-code-views';
 
-export interface GroupCodeCaller {
-  tenantId: string;
-  staffId: string;
-  userid: string;
-  isSuperAdmin: boolean;
-  scope: StaffScope;
-}
+/** Every change signals the code's rotation workflow and answers the code with its links. */
+export type GroupCodeDeps = Pick<AppContext, 'temporal'> & GroupCodeLinks;
 
-export interface GroupCodeContext {
-  temporal: RotationTemporal;
-  publicUrl: string;
-}
+type CodeTarget = { codeId: string };
+type GroupTarget = { codeId: string; groupId: string };
 
 const NEEDS_STORE = '位置就近分配策略的实际群码须绑定门店';
 const DAY_MS = 24 * 60 * 60 * 1000;
@@ -68,31 +64,41 @@ function groupDocument(tenantId: string, codeId: string, position: number, input
 }
 
 /** A code the caller may see, or 404 (another tenant's or outside the 数据权限 look the same: not there). */
-export async function visibleGroupCode(caller: GroupCodeCaller, codeId: string): Promise<GroupCode> {
+async function visibleGroupCode(caller: Caller, codeId: string): Promise<GroupCode> {
   const code = await GroupCodeModel.findOne({
-    ...visibleGroupCodesFilter(caller.tenantId, caller.scope),
+    ...visibleGroupCodesFilter(caller.tenantId, await caller.scope()),
     _id: codeId,
   }).lean();
   if (!code) throw notFound('群活码不存在', 'GROUP_CODE_NOT_FOUND');
   return code as GroupCode;
 }
 
-export async function groupCodeDetailOf(caller: GroupCodeCaller, codeId: string, publicUrl: string) {
+export async function groupCodeDetailOf(caller: Caller, { codeId }: CodeTarget, { config }: GroupCodeLinks) {
   const code = await visibleGroupCode(caller, codeId);
   const [groups, facts, codeScans] = await Promise.all([
     GroupCodeGroupModel.find({ tenantId: caller.tenantId, codeId }).sort({ position: 1 }).lean(),
     groupFactsOf(caller.tenantId, codeId),
     scanCountsBy(caller.tenantId, 'codeId', [codeId]),
   ]);
-  return groupCodeDetail(code, codeScans.get(codeId) ?? 0, groups as GroupCodeGroup[], facts, publicUrl);
+  return groupCodeDetail(
+    code,
+    codeScans.get(codeId) ?? 0,
+    groups as GroupCodeGroup[],
+    facts,
+    config.publicUrl,
+  );
+}
+
+/** 下载 (R-2.1.1-09): the live code as a PNG, its 活码图片 in the centre, named after the code. */
+export async function groupCodeQrPng(caller: Caller, { codeId }: CodeTarget, { config }: GroupCodeLinks) {
+  const code = await visibleGroupCode(caller, codeId);
+  const icon = code.iconFileId ? await readImage(caller.tenantId, code.iconFileId) : undefined;
+  const png = await renderGroupCodeQr(groupCodeLandingUrl(config.publicUrl, caller.tenantId, codeId), icon);
+  return { png, filename: `${code.name}.png` };
 }
 
 /** Step 2's "下一步" (R-2.1.3-05): the code and its groups, then its rotation workflow. */
-export async function createGroupCode(
-  caller: GroupCodeCaller,
-  input: CreateGroupCode,
-  context: GroupCodeContext,
-) {
+export async function createGroupCode(caller: Caller, input: CreateGroupCode, deps: GroupCodeDeps) {
   const now = new Date();
   input.groups.forEach((group) => assertExpiryDay(group.expiresOn, now));
   await assertImages(caller.tenantId, [input.iconFileId], '活码图片不存在，请重新上传');
@@ -123,15 +129,14 @@ export async function createGroupCode(
   await GroupCodeGroupModel.insertMany(
     input.groups.map((group, index) => groupDocument(caller.tenantId, codeId, index, group)),
   );
-  return afterChange(caller, codeId, input.name, context);
+  return afterChange(caller, codeId, input.name, deps);
 }
 
 /** 编辑 step 1 (R-2.1.1-12): name, scene, strategy, guide and icon; the groups keep their counts. */
 export async function updateGroupCode(
-  caller: GroupCodeCaller,
-  codeId: string,
-  input: UpdateGroupCode,
-  context: GroupCodeContext,
+  caller: Caller,
+  { codeId, ...input }: UpdateGroupCode & CodeTarget,
+  deps: GroupCodeDeps,
 ) {
   const code = await visibleGroupCode(caller, codeId);
   await assertImages(caller.tenantId, [input.iconFileId], '活码图片不存在，请重新上传');
@@ -162,17 +167,21 @@ export async function updateGroupCode(
   );
   if (code.iconFileId && code.iconFileId !== input.iconFileId)
     await deleteImages(caller.tenantId, [code.iconFileId]);
-  return afterChange(caller, codeId, input.name, context);
+  return afterChange(caller, codeId, input.name, deps);
 }
 
 /** 删除 (R-2.1.1-13): the code, its groups and their images; its link then shows the invalid-code page. */
-export async function deleteGroupCode(caller: GroupCodeCaller, codeId: string, context: GroupCodeContext) {
+export async function deleteGroupCode(
+  caller: Caller,
+  { codeId }: CodeTarget,
+  { temporal }: Pick<AppContext, 'temporal'>,
+): Promise<void> {
   const code = await visibleGroupCode(caller, codeId);
   await GroupCodeModel.updateOne(
     { tenantId: caller.tenantId, _id: codeId },
     { $set: { deletedAt: new Date() } },
   );
-  await endGroupCodeRotation(context.temporal, caller.tenantId, codeId);
+  await endGroupCodeRotation(temporal, caller.tenantId, codeId);
   const groups = await GroupCodeGroupModel.find(
     { tenantId: caller.tenantId, codeId },
     { qrFileId: 1 },
@@ -182,15 +191,18 @@ export async function deleteGroupCode(caller: GroupCodeCaller, codeId: string, c
     ...groups.map((group) => group.qrFileId),
     ...(code.iconFileId ? [code.iconFileId] : []),
   ]);
-  return { name: code.name, scene: code.scene, groupCount: groups.length };
+  await recordAudit(caller, {
+    action: 'group-code.delete',
+    target: { type: 'group-code', id: codeId, name: code.name },
+    before: { name: code.name, scene: code.scene, groupCount: groups.length },
+  });
 }
 
 /** + 添加实际群码 on 管理实际群码 (R-2.1.3-06): appended at the end of the 溢出 order. */
 export async function addGroup(
-  caller: GroupCodeCaller,
-  codeId: string,
-  input: GroupInput,
-  context: GroupCodeContext,
+  caller: Caller,
+  { codeId, ...input }: GroupInput & CodeTarget,
+  deps: GroupCodeDeps,
 ) {
   const code = await visibleGroupCode(caller, codeId);
   assertExpiryDay(input.expiresOn, new Date());
@@ -200,7 +212,7 @@ export async function addGroup(
     .sort({ position: -1 })
     .lean();
   await GroupCodeGroupModel.create(groupDocument(caller.tenantId, codeId, (last?.position ?? -1) + 1, input));
-  return afterChange(caller, codeId, code.name, context);
+  return afterChange(caller, codeId, code.name, deps);
 }
 
 /**
@@ -208,11 +220,9 @@ export async function addGroup(
  * opens the seats above the old limit, a lower one leaves the group full (its tickets stay: 扫码次数 is history).
  */
 export async function updateGroup(
-  caller: GroupCodeCaller,
-  codeId: string,
-  groupId: string,
-  input: GroupInput,
-  context: GroupCodeContext,
+  caller: Caller,
+  { codeId, groupId, ...input }: GroupInput & GroupTarget,
+  deps: GroupCodeDeps,
 ) {
   const code = await visibleGroupCode(caller, codeId);
   const group = await GroupCodeGroupModel.findOne({ tenantId: caller.tenantId, codeId, _id: groupId }).lean();
@@ -237,16 +247,11 @@ export async function updateGroup(
     },
   );
   if (input.qrFileId !== group.qrFileId) await deleteImages(caller.tenantId, [group.qrFileId]);
-  return afterChange(caller, codeId, code.name, context);
+  return afterChange(caller, codeId, code.name, deps);
 }
 
 /** 删除 of a 实际群码 (I-24): allowed even for the last one, which turns the code 异常. */
-export async function deleteGroup(
-  caller: GroupCodeCaller,
-  codeId: string,
-  groupId: string,
-  context: GroupCodeContext,
-) {
+export async function deleteGroup(caller: Caller, { codeId, groupId }: GroupTarget, deps: GroupCodeDeps) {
   const code = await visibleGroupCode(caller, codeId);
   const group = await GroupCodeGroupModel.findOneAndDelete({
     tenantId: caller.tenantId,
@@ -255,12 +260,12 @@ export async function deleteGroup(
   }).lean();
   if (!group) throw notFound('实际群码不存在', 'GROUP_NOT_FOUND');
   await deleteImages(caller.tenantId, [group.qrFileId]);
-  return afterChange(caller, codeId, code.name, context);
+  return afterChange(caller, codeId, code.name, deps);
 }
 
 /** Every change: the status at once (the list is right on the next read), then the workflow for timers and alerts. */
-async function afterChange(caller: GroupCodeCaller, codeId: string, name: string, context: GroupCodeContext) {
+async function afterChange(caller: Caller, codeId: string, name: string, deps: GroupCodeDeps) {
   await recomputeGroupCodeStatus(caller.tenantId, codeId);
-  await pokeGroupCodeRotation(context.temporal, caller.tenantId, codeId, name);
-  return groupCodeDetailOf(caller, codeId, context.publicUrl);
+  await pokeGroupCodeRotation(deps.temporal, caller.tenantId, codeId, name);
+  return groupCodeDetailOf(caller, { codeId }, deps);
 }

@@ -4,8 +4,9 @@ import {
   GROUP_CODE_IMAGE_HINT,
   GROUP_CODE_IMAGE_MAX_BYTES,
 } from '../../../lib/contracts/group-code.contract';
-import { sniffImageType, storeImage } from '../../../lib/group-codes/group-code-images';
-import { badRequest } from '../../http/app-error';
+import { openImage, sniffImageType, storeImage } from '../../../lib/group-codes/group-code-images';
+import type { Caller } from '../../auth/caller';
+import { badRequest, notFound } from '../../http/app-error';
 import { receiveSingleFile } from '../../http/single-file-upload';
 
 const INVALID_IMAGE = { status: 400, code: 'INVALID_IMAGE', message: GROUP_CODE_IMAGE_HINT };
@@ -15,8 +16,8 @@ const INVALID_IMAGE = { status: 400, code: 'INVALID_IMAGE', message: GROUP_CODE_
  * (R-2.1.2-02, R-2.1.3-01). Held in memory (2 MB at most) to read its type, then stored in GridFS.
  */
 export function receiveGroupCodeImage(
+  owner: Caller,
   req: Request,
-  owner: { tenantId: string; staffId: string },
 ): Promise<{ fileId: string; contentType: string; size: number }> {
   return receiveSingleFile(req, {
     maxBytes: GROUP_CODE_IMAGE_MAX_BYTES,
@@ -31,6 +32,13 @@ export function receiveGroupCodeImage(
       return { fileId, contentType: type, size: bytes.length };
     },
   });
+}
+
+/** An uploaded image of the caller's tenant, for the admin's previews. */
+export async function openGroupCodeImage(caller: Caller, { fileId }: { fileId: string }) {
+  const opened = await openImage(caller.tenantId, fileId);
+  if (!opened) throw notFound('图片不存在', 'IMAGE_NOT_FOUND');
+  return opened;
 }
 
 function readAll(stream: Readable): Promise<Buffer> {

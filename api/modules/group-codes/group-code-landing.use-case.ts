@@ -1,19 +1,24 @@
-import type { Logger } from '../../../lib/logger';
 import {
   NO_GROUP_AVAILABLE,
   type ScanRequest,
   type ScanResult,
 } from '../../../lib/contracts/group-code.contract';
+import { openImage } from '../../../lib/group-codes/group-code-images';
 import { scanGroupCode } from '../../../lib/group-codes/group-code-scan';
 import { recomputeGroupCodeStatus } from '../../../lib/group-codes/group-code-status';
+import { GroupCodeGroupModel } from '../../../lib/models/group-code-group.model';
 import { GroupCodeModel } from '../../../lib/models/group-code.model';
+import type { AppContext } from '../../app-context';
 import { notFound } from '../../http/app-error';
-import { pokeGroupCodeRotation, type RotationTemporal } from './group-code-rotation';
+import { pokeGroupCodeRotation } from './group-code-rotation';
 
 const NOT_FOUND = '该群活码已失效';
 
+/** A code as the public landing page's address names it: every read filters on both, tenant first. */
+type PublicCode = { tenantId: string; codeId: string };
+
 /** The landing page's first look (no scan counted): name, guide, and whether to ask for a location. */
-export async function landingOf(tenantId: string, codeId: string) {
+export async function landingOf({ tenantId, codeId }: PublicCode) {
   const code = await GroupCodeModel.findOne(
     { tenantId, _id: codeId, deletedAt: { $exists: false } },
     { name: 1, guide: 1, strategy: 1 },
@@ -29,10 +34,8 @@ export async function landingOf(tenantId: string, codeId: string) {
  * the visitor's answer does not wait on anything else.
  */
 export async function scanLanding(
-  tenantId: string,
-  codeId: string,
-  request: ScanRequest,
-  deps: { temporal: RotationTemporal; log: Logger; qrUrl: (groupId: string) => string },
+  { tenantId, codeId, ...request }: ScanRequest & PublicCode,
+  deps: Pick<AppContext, 'temporal' | 'log'>,
 ): Promise<ScanResult> {
   const position =
     request.latitude !== undefined && request.longitude !== undefined
@@ -55,7 +58,22 @@ export async function scanLanding(
   return {
     name,
     guide,
-    group: { id: group.id, name: group.name, qrUrl: deps.qrUrl(group.id) },
+    group: {
+      id: group.id,
+      name: group.name,
+      qrUrl: `/api/public/group-codes/${encodeURIComponent(tenantId)}/${codeId}/groups/${group.id}/qr`,
+    },
     message: null,
   };
+}
+
+/** The uploaded group QR image a scan was given, while its code is live. */
+export async function scannedGroupQr({ tenantId, codeId, groupId }: PublicCode & { groupId: string }) {
+  const code = await GroupCodeModel.exists({ tenantId, _id: codeId, deletedAt: { $exists: false } });
+  const group = code
+    ? await GroupCodeGroupModel.findOne({ tenantId, codeId, _id: groupId }, { qrFileId: 1 }).lean()
+    : null;
+  const opened = group ? await openImage(tenantId, group.qrFileId) : undefined;
+  if (!opened) throw notFound('二维码不存在', 'IMAGE_NOT_FOUND');
+  return opened;
 }

@@ -9,7 +9,9 @@ import { dayRange } from '../../../lib/customer-groups/china-days';
 import { scanCountsBy } from '../../../lib/group-codes/scan-counts';
 import { GroupCodeListColumnsModel } from '../../../lib/models/group-code-list-columns.model';
 import { GroupCodeModel, type GroupCode } from '../../../lib/models/group-code.model';
-import { groupCodeRow } from './group-code-views';
+import { escapeRegExp } from '../../../lib/text/escape-reg-exp';
+import type { Caller } from '../../auth/caller';
+import { groupCodeRow, type GroupCodeLinks } from './group-code-views';
 
 /** Codes not deleted and inside the caller's 数据权限 (by creator, R-0-15). */
 export function visibleGroupCodesFilter(tenantId: string, scope: StaffScope) {
@@ -17,15 +19,11 @@ export function visibleGroupCodesFilter(tenantId: string, scope: StaffScope) {
 }
 
 /** 群活码列表: fuzzy 名称/活动场景, 活码状态 and 创建时间 filters (I-17), newest first, paginated. */
-export async function listGroupCodes(
-  tenantId: string,
-  query: GroupCodeListQuery,
-  scope: StaffScope,
-  publicUrl: string,
-) {
-  const filter: Record<string, unknown> = visibleGroupCodesFilter(tenantId, scope);
+export async function listGroupCodes(caller: Caller, query: GroupCodeListQuery, { config }: GroupCodeLinks) {
+  const { tenantId } = caller;
+  const filter: Record<string, unknown> = visibleGroupCodesFilter(tenantId, await caller.scope());
   if (query.keyword) {
-    const pattern = new RegExp(query.keyword.replace(/[.*+?^${}()|[\]\\]/g, '\\$&'), 'i');
+    const pattern = new RegExp(escapeRegExp(query.keyword), 'i');
     filter.$or = [{ name: pattern }, { scene: pattern }];
   }
   if (query.status) filter.status = query.status;
@@ -45,7 +43,9 @@ export async function listGroupCodes(
     rows.map((row) => String(row._id)),
   );
   return {
-    items: rows.map((row) => groupCodeRow(row as GroupCode, scans.get(String(row._id)) ?? 0, publicUrl)),
+    items: rows.map((row) =>
+      groupCodeRow(row as GroupCode, scans.get(String(row._id)) ?? 0, config.publicUrl),
+    ),
     total,
     page: query.page,
     pageSize: query.pageSize,
@@ -55,7 +55,7 @@ export async function listGroupCodes(
 const KNOWN = new Set<string>(GROUP_CODE_COLUMNS.map((column) => column.key));
 
 /** The caller's columns (R-2.1.1-14, I-04), or all of them in the manual's order until they choose. */
-export async function groupCodeColumnsOf(tenantId: string, staffId: string) {
+export async function groupCodeColumnsOf({ tenantId, staffId }: Caller) {
   const saved = await GroupCodeListColumnsModel.findOne({ tenantId, _id: staffId }).lean();
   const columns = (saved?.columns.filter((key) => KNOWN.has(key)) as GroupCodeColumnKey[] | undefined) ?? [];
   return {
@@ -64,11 +64,11 @@ export async function groupCodeColumnsOf(tenantId: string, staffId: string) {
   };
 }
 
-export async function saveGroupCodeColumns(tenantId: string, staffId: string, columns: GroupCodeColumnKey[]) {
+export async function saveGroupCodeColumns(caller: Caller, { columns }: { columns: GroupCodeColumnKey[] }) {
   await GroupCodeListColumnsModel.updateOne(
-    { tenantId, _id: staffId },
+    { tenantId: caller.tenantId, _id: caller.staffId },
     { $set: { columns } },
     { upsert: true },
   );
-  return groupCodeColumnsOf(tenantId, staffId);
+  return groupCodeColumnsOf(caller);
 }

@@ -1,20 +1,16 @@
-import { WorkflowNotFoundError, type Client } from '@temporalio/client';
+import { WorkflowNotFoundError } from '@temporalio/client';
 import { entitySearchAttributes } from '../../../lib/temporal/search-attributes';
 import { groupCodeWorkflowId } from '../../../lib/temporal/workflow-ids';
 import { signalWithStartWorkflow } from '../../../lib/temporal/typed-workflows';
 import { groupCodeChangedSignal, groupCodeDeletedSignal } from '../../../workflows/group-code.contract';
-
-export interface RotationTemporal {
-  client: Client;
-  taskQueue: string;
-}
+import type { TemporalDeps } from '../../app-context';
 
 /**
  * Tells a code's rotation workflow (workflows/group-code.workflow.ts) to look at the code again, starting it
  * if it is not running (signalWithStart): creation, every edit and a group-filling scan all go through here.
  */
 export async function pokeGroupCodeRotation(
-  temporal: RotationTemporal,
+  temporal: TemporalDeps,
   tenantId: string,
   codeId: string,
   name: string,
@@ -31,7 +27,7 @@ export async function pokeGroupCodeRotation(
 }
 
 /** A deleted code's workflow ends (its timers with it). */
-export async function endGroupCodeRotation(temporal: RotationTemporal, tenantId: string, codeId: string) {
+export async function endGroupCodeRotation(temporal: TemporalDeps, tenantId: string, codeId: string) {
   try {
     await temporal.client.workflow
       .getHandle(groupCodeWorkflowId(tenantId, codeId))

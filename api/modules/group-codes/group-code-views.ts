@@ -11,6 +11,12 @@ import type { CountedGroup } from '../../../lib/group-codes/group-code-status';
 import { expiryLabel, groupStates } from '../../../lib/group-codes/group-states';
 import type { GroupCodeGroup } from '../../../lib/models/group-code-group.model';
 import type { GroupCode } from '../../../lib/models/group-code.model';
+import type { AppConfig } from '../../../lib/config';
+
+/** Where a code's landing links point: the api's public address (the app context's config, or the demo's). */
+export interface GroupCodeLinks {
+  config: Pick<AppConfig, 'publicUrl'>;
+}
 
 export function groupCodeRow(code: GroupCode, scanCount: number, publicUrl: string): GroupCodeRow {
   const id = String(code._id);

@@ -1,6 +1,4 @@
-import type { OpenAPIRegistry } from '@asteasolutions/zod-to-openapi';
-import { Router, type RequestHandler, type Response } from 'express';
-import { resolveStaffScope } from '../../../lib/access/data-scope';
+import { Router } from 'express';
 import {
   createGroupCodeSchema,
   groupCodeColumnsSchema,
@@ -23,63 +21,33 @@ import {
   uploadGroupCodeImageBodySchema,
   GROUP_CODE_IMAGE_HINT,
 } from '../../../lib/contracts/group-code.contract';
-import { openImage, readImage } from '../../../lib/group-codes/group-code-images';
-import { groupCodeLandingUrl, renderGroupCodeQr } from '../../../lib/group-codes/group-code-qr';
-import type { Logger } from '../../../lib/logger';
-import { GroupCodeGroupModel } from '../../../lib/models/group-code-group.model';
-import { GroupCodeModel } from '../../../lib/models/group-code.model';
-import { accessOf } from '../../auth/authorize';
-import { sessionOf } from '../../auth/session';
-import { notFound } from '../../http/app-error';
+import type { AppContext } from '../../app-context';
+import { callerOf } from '../../auth/caller';
 import { defineRoute } from '../../http/define-route';
-import { recordAudit } from '../audit/record-audit';
 import {
   addGroup,
   createGroupCode,
   deleteGroup,
   deleteGroupCode,
   groupCodeDetailOf,
+  groupCodeQrPng,
   updateGroup,
   updateGroupCode,
-  visibleGroupCode,
-  type GroupCodeCaller,
 } from './group-code-edit.use-case';
-import { receiveGroupCodeImage } from './group-code-image-upload';
-import { landingOf, scanLanding } from './group-code-landing.use-case';
+import { openGroupCodeImage, receiveGroupCodeImage } from './group-code-image-upload';
+import { landingOf, scanLanding, scannedGroupQr } from './group-code-landing.use-case';
 import { groupCodeColumnsOf, listGroupCodes, saveGroupCodeColumns } from './group-code-list.use-case';
-import type { RotationTemporal } from './group-code-rotation';
 
 const VIEW = 'acquisition.group-codes';
 const CREATE = 'acquisition.group-codes.create';
 const EDIT = 'acquisition.group-codes.edit';
 const DELETE = 'acquisition.group-codes.delete';
 
-export interface GroupCodesRouterDeps {
-  temporal: RotationTemporal;
-  publicUrl: string;
-  log: Logger;
-}
-
 /** 引流获客 → 群活码 (R-2.1): the admin's list, wizard and 管理实际群码, and the public landing page's api. */
-export function createGroupCodesRouter(
-  registry: OpenAPIRegistry,
-  deps: GroupCodesRouterDeps,
-  authenticate: RequestHandler,
-): Router {
+export function createGroupCodesRouter(app: AppContext): Router {
+  const { registry, authenticate } = app;
   const router = Router();
   const common = { tags: ['group-codes'], authenticated: true as const, guards: [authenticate] };
-  const context = { temporal: deps.temporal, publicUrl: deps.publicUrl };
-  const callerOf = async (res: Response): Promise<GroupCodeCaller> => {
-    const session = sessionOf(res);
-    const access = accessOf(res);
-    return {
-      tenantId: session.tenantId,
-      staffId: session.staffId,
-      userid: session.userid,
-      isSuperAdmin: access.isSuperAdmin,
-      scope: await resolveStaffScope(session.tenantId, access, access),
-    };
-  };
 
   defineRoute(
     registry,
@@ -94,9 +62,8 @@ export function createGroupCodesRouter(
       request: { query: groupCodeListQuerySchema },
       responses: { 200: { description: 'A page of codes', schema: groupCodePageSchema } },
     },
-    async ({ query }, _req, res) => {
-      const caller = await callerOf(res);
-      res.json(await listGroupCodes(caller.tenantId, query, caller.scope, deps.publicUrl));
+    async ({ query }, req, res) => {
+      res.json(await listGroupCodes(callerOf(req, res), query, app));
     },
   );
 
@@ -111,9 +78,8 @@ export function createGroupCodesRouter(
       summary: 'The caller’s chosen list columns, in their order',
       responses: { 200: { description: 'Columns', schema: groupCodeColumnsViewSchema } },
     },
-    async (_input, _req, res) => {
-      const session = sessionOf(res);
-      res.json(await groupCodeColumnsOf(session.tenantId, session.staffId));
+    async (_input, req, res) => {
+      res.json(await groupCodeColumnsOf(callerOf(req, res)));
     },
   );
 
@@ -129,9 +95,8 @@ export function createGroupCodesRouter(
       request: { body: groupCodeColumnsSchema },
       responses: { 200: { description: 'Columns', schema: groupCodeColumnsViewSchema } },
     },
-    async ({ body }, _req, res) => {
-      const session = sessionOf(res);
-      res.json(await saveGroupCodeColumns(session.tenantId, session.staffId, body.columns));
+    async ({ body }, req, res) => {
+      res.json(await saveGroupCodeColumns(callerOf(req, res), body));
     },
   );
 
@@ -154,8 +119,7 @@ export function createGroupCodesRouter(
       },
     },
     async (_input, req, res) => {
-      const session = sessionOf(res);
-      res.status(201).json(await receiveGroupCodeImage(req, session));
+      res.status(201).json(await receiveGroupCodeImage(callerOf(req, res), req));
     },
   );
 
@@ -171,9 +135,8 @@ export function createGroupCodesRouter(
       request: { params: groupCodeImageParamsSchema },
       responses: { 200: { description: 'The image', contentType: 'image/png' } },
     },
-    async ({ params }, _req, res) => {
-      const opened = await openImage(sessionOf(res).tenantId, params.fileId);
-      if (!opened) throw notFound('图片不存在', 'IMAGE_NOT_FOUND');
+    async ({ params }, req, res) => {
+      const opened = await openGroupCodeImage(callerOf(req, res), params);
       res.setHeader('content-type', opened.contentType);
       res.setHeader('cache-control', 'private, max-age=86400');
       opened.stream.on('error', (error) => res.destroy(error));
@@ -193,8 +156,8 @@ export function createGroupCodesRouter(
       request: { body: createGroupCodeSchema },
       responses: { 201: { description: 'Created', schema: groupCodeDetailSchema } },
     },
-    async ({ body }, _req, res) => {
-      res.status(201).json(await createGroupCode(await callerOf(res), body, context));
+    async ({ body }, req, res) => {
+      res.status(201).json(await createGroupCode(callerOf(req, res), body, app));
     },
   );
 
@@ -210,8 +173,8 @@ export function createGroupCodesRouter(
       request: { params: groupCodeParamsSchema },
       responses: { 200: { description: 'The code', schema: groupCodeDetailSchema } },
     },
-    async ({ params }, _req, res) => {
-      res.json(await groupCodeDetailOf(await callerOf(res), params.codeId, deps.publicUrl));
+    async ({ params }, req, res) => {
+      res.json(await groupCodeDetailOf(callerOf(req, res), params, app));
     },
   );
 
@@ -227,8 +190,8 @@ export function createGroupCodesRouter(
       request: { params: groupCodeParamsSchema, body: updateGroupCodeSchema },
       responses: { 200: { description: 'The code', schema: groupCodeDetailSchema } },
     },
-    async ({ params, body }, _req, res) => {
-      res.json(await updateGroupCode(await callerOf(res), params.codeId, body, context));
+    async ({ params, body }, req, res) => {
+      res.json(await updateGroupCode(callerOf(req, res), { ...body, ...params }, app));
     },
   );
 
@@ -245,16 +208,7 @@ export function createGroupCodesRouter(
       responses: { 204: { description: 'Deleted' } },
     },
     async ({ params }, req, res) => {
-      const caller = await callerOf(res);
-      const deleted = await deleteGroupCode(caller, params.codeId, context);
-      await recordAudit({
-        tenantId: caller.tenantId,
-        actorStaffId: caller.staffId,
-        action: 'group-code.delete',
-        target: { type: 'group-code', id: params.codeId, name: deleted.name },
-        before: deleted,
-        ip: req.ip,
-      });
+      await deleteGroupCode(callerOf(req, res), params, app);
       res.status(204).end();
     },
   );
@@ -271,16 +225,10 @@ export function createGroupCodesRouter(
       request: { params: groupCodeParamsSchema, query: groupCodeQrQuerySchema },
       responses: { 200: { description: 'The PNG', contentType: 'image/png' } },
     },
-    async ({ params, query }, _req, res) => {
-      const caller = await callerOf(res);
-      const code = await visibleGroupCode(caller, params.codeId);
-      const icon = code.iconFileId ? await readImage(caller.tenantId, code.iconFileId) : undefined;
-      const png = await renderGroupCodeQr(
-        groupCodeLandingUrl(deps.publicUrl, caller.tenantId, params.codeId),
-        icon,
-      );
+    async ({ params, query }, req, res) => {
+      const { png, filename } = await groupCodeQrPng(callerOf(req, res), params, app);
       res.setHeader('content-type', 'image/png');
-      if (query.download === '1') res.attachment(`${code.name}.png`);
+      if (query.download === '1') res.attachment(filename);
       res.end(png);
     },
   );
@@ -297,8 +245,8 @@ export function createGroupCodesRouter(
       request: { params: groupCodeParamsSchema, body: groupInputSchema },
       responses: { 201: { description: 'The code', schema: groupCodeDetailSchema } },
     },
-    async ({ params, body }, _req, res) => {
-      res.status(201).json(await addGroup(await callerOf(res), params.codeId, body, context));
+    async ({ params, body }, req, res) => {
+      res.status(201).json(await addGroup(callerOf(req, res), { ...body, ...params }, app));
     },
   );
 
@@ -314,8 +262,8 @@ export function createGroupCodesRouter(
       request: { params: groupParamsSchema, body: groupInputSchema },
       responses: { 200: { description: 'The code', schema: groupCodeDetailSchema } },
     },
-    async ({ params, body }, _req, res) => {
-      res.json(await updateGroup(await callerOf(res), params.codeId, params.groupId, body, context));
+    async ({ params, body }, req, res) => {
+      res.json(await updateGroup(callerOf(req, res), { ...body, ...params }, app));
     },
   );
 
@@ -331,8 +279,8 @@ export function createGroupCodesRouter(
       request: { params: groupParamsSchema },
       responses: { 200: { description: 'The code', schema: groupCodeDetailSchema } },
     },
-    async ({ params }, _req, res) => {
-      res.json(await deleteGroup(await callerOf(res), params.codeId, params.groupId, context));
+    async ({ params }, req, res) => {
+      res.json(await deleteGroup(callerOf(req, res), params, app));
     },
   );
 
@@ -355,7 +303,7 @@ export function createGroupCodesRouter(
       },
     },
     async ({ params }, _req, res) => {
-      res.json(await landingOf(params.tenantId, params.codeId));
+      res.json(await landingOf(params));
     },
   );
 
@@ -371,15 +319,7 @@ export function createGroupCodesRouter(
       responses: { 200: { description: 'The group, or none', schema: scanResultSchema } },
     },
     async ({ params, body }, _req, res) => {
-      const { tenantId, codeId } = params;
-      res.json(
-        await scanLanding(tenantId, codeId, body, {
-          temporal: deps.temporal,
-          log: deps.log,
-          qrUrl: (groupId) =>
-            `/api/public/group-codes/${encodeURIComponent(tenantId)}/${codeId}/groups/${groupId}/qr`,
-        }),
-      );
+      res.json(await scanLanding({ ...body, ...params }, app));
     },
   );
 
@@ -395,13 +335,7 @@ export function createGroupCodesRouter(
       responses: { 200: { description: 'The image', contentType: 'image/png' } },
     },
     async ({ params }, _req, res) => {
-      const { tenantId, codeId, groupId } = params;
-      const code = await GroupCodeModel.exists({ tenantId, _id: codeId, deletedAt: { $exists: false } });
-      const group = code
-        ? await GroupCodeGroupModel.findOne({ tenantId, codeId, _id: groupId }, { qrFileId: 1 }).lean()
-        : null;
-      const opened = group ? await openImage(tenantId, group.qrFileId) : undefined;
-      if (!opened) throw notFound('二维码不存在', 'IMAGE_NOT_FOUND');
+      const opened = await scannedGroupQr(params);
       res.setHeader('content-type', opened.contentType);
       opened.stream.on('error', (error) => res.destroy(error));
       opened.stream.pipe(res);

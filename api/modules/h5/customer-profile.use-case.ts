@@ -1,22 +1,41 @@
-import type { StaffScope } from '../../../lib/access/data-scope';
-import type { CustomerTagChange } from '../../../lib/contracts/customer.contract';
+import type { CustomerEdit, CustomerTagChange } from '../../../lib/contracts/customer.contract';
 import type { H5CustomerProfile } from '../../../lib/contracts/h5.contract';
 import { CorpTagGroupModel } from '../../../lib/models/corp-tag.model';
 import { CustomerGroupModel } from '../../../lib/models/customer-group.model';
 import type { Customer } from '../../../lib/models/customer.model';
 import { StaffModel } from '../../../lib/models/staff.model';
+import type { AppContext } from '../../app-context';
+import type { Caller } from '../../auth/caller';
 import { editableFieldsOf } from '../customers/customer-detail.use-case';
+import { editCustomer } from '../customers/customer-edit.use-case';
 import { findCustomerInScope } from '../customers/customer-in-scope';
-import { tagCustomers } from '../customers/customer-tagging.use-case';
+import { corpTagOptions } from '../customers/customer-options.use-case';
+import { auditCustomerTagging, tagCustomers } from '../customers/customer-tagging.use-case';
+
+type ProfileOf = { externalUserid: string };
 
 /** The sidebar's 客户资料 (R-3.1.4-01) of a customer in the caller's 数据权限. */
 export async function customerProfile(
-  tenantId: string,
-  scope: StaffScope,
-  externalUserid: string,
+  caller: Caller,
+  { externalUserid }: ProfileOf,
 ): Promise<H5CustomerProfile> {
-  const customer = await findCustomerInScope(tenantId, externalUserid, scope);
-  return profileView(tenantId, customer);
+  const customer = await findCustomerInScope(caller.tenantId, externalUserid, await caller.scope());
+  return profileView(caller.tenantId, customer);
+}
+
+/** 编辑 from the side panel under 客户详情's rules (R-3.1.4-02), answered with the profile after it. */
+export async function editCustomerProfile(
+  caller: Caller,
+  { externalUserid, ...edit }: CustomerEdit & ProfileOf,
+  { customerIndexer }: Pick<AppContext, 'customerIndexer'>,
+): Promise<H5CustomerProfile> {
+  await editCustomer({ ...caller, scope: await caller.scope() }, externalUserid, edit, customerIndexer);
+  return customerProfile(caller, { externalUserid });
+}
+
+/** The corp tags the side panel can put on a customer (R-3.1.4-03). */
+export function profileTagOptions(caller: Caller) {
+  return corpTagOptions(caller.tenantId);
 }
 
 /**
@@ -24,18 +43,24 @@ export async function customerProfile(
  * once, written to WeCom by the tagging workflow), for one customer in the caller's 数据权限.
  */
 export async function tagCustomerProfile(
-  deps: Parameters<typeof tagCustomers>[0],
-  caller: { tenantId: string; staffId: string; scope: StaffScope },
-  externalUserid: string,
-  change: CustomerTagChange,
+  caller: Caller,
+  { externalUserid, ...change }: CustomerTagChange & ProfileOf,
+  {
+    temporal,
+    customerSearch,
+    customerIndexer,
+  }: Pick<AppContext, 'temporal' | 'customerSearch' | 'customerIndexer'>,
 ) {
+  const scope = await caller.scope();
   // 404 outside 数据权限, as the profile itself; tagCustomers would only say "请选择客户".
-  await findCustomerInScope(caller.tenantId, externalUserid, caller.scope);
-  const result = await tagCustomers(deps, caller, {
-    externalUserids: [externalUserid],
-    ...change,
-  });
-  return { result, profile: await customerProfile(caller.tenantId, caller.scope, externalUserid) };
+  await findCustomerInScope(caller.tenantId, externalUserid, scope);
+  const result = await tagCustomers(
+    { temporal: temporal.client, taskQueue: temporal.taskQueue, customerSearch, customerIndexer },
+    { ...caller, scope },
+    { externalUserids: [externalUserid], ...change },
+  );
+  await auditCustomerTagging(caller, change, result);
+  return { job: result.job, profile: await customerProfile(caller, { externalUserid }) };
 }
 
 async function profileView(tenantId: string, customer: Customer): Promise<H5CustomerProfile> {

@@ -1,9 +1,4 @@
-import type { CustomerIndexer } from '../../../lib/search/customer-indexer';
-import type { CustomerSearch } from '../../../lib/search/customer-search-context';
-import type { OpenAPIRegistry } from '@asteasolutions/zod-to-openapi';
-import { Router, type RequestHandler, type Response } from 'express';
-import { randomBytes } from 'node:crypto';
-import type { Client } from '@temporalio/client';
+import { Router, type Response } from 'express';
 import {
   corpTagOptionsSchema,
   customerEditSchema,
@@ -18,66 +13,45 @@ import {
   jssdkConfigQuerySchema,
   jssdkConfigSchema,
 } from '../../../lib/contracts/h5.contract';
-import type { Logger } from '../../../lib/logger';
-import { AgentTicketCache, AppNotBoundError } from '../../../lib/wecom/jsapi-ticket-cache';
-import { signPage } from '../../../lib/wecom/jssdk-signature';
-import type { WeComClient } from '../../../lib/wecom/client';
+import { AgentTicketCache } from '../../../lib/wecom/jsapi-ticket-cache';
+import type { AppContext } from '../../app-context';
 import { ANY_LOGGED_IN_USER } from '../../auth/authorize';
-import { sessionOf } from '../../auth/session';
+import { callerOf } from '../../auth/caller';
 import { AppError } from '../../http/app-error';
-import { callerScope } from '../../auth/caller-scope';
 import { defineRoute } from '../../http/define-route';
 import { wecomLoginRoundTrip } from '../auth/wecom-login-round-trip';
-import { tenantForCorp, type PendingLogin } from '../auth/wecom-login.use-case';
-import { corpTagOptions } from '../customers/customer-options.use-case';
-import { auditCustomerTagging } from '../customers/customer-tagging.use-case';
-import { editCustomer } from '../customers/customer-edit.use-case';
-import { customerProfile, tagCustomerProfile } from './customer-profile.use-case';
+import {
+  customerProfile,
+  editCustomerProfile,
+  profileTagOptions,
+  tagCustomerProfile,
+} from './customer-profile.use-case';
+import {
+  H5_OAUTH_CALLBACK_PATH,
+  jssdkConfig,
+  startH5Login,
+  type PendingH5Login,
+} from './h5-session.use-case';
 
 /** Binds the OAuth state to this browser (the WeCom client's webview) for the few seconds OAuth takes. */
 const PENDING_COOKIE = 'scrm_h5_oauth';
 const PENDING_TTL_SECONDS = 5 * 60;
 const COOKIE_PATH = '/api/h5/auth';
-export const H5_OAUTH_CALLBACK_PATH = '/api/h5/auth/callback';
-/** The JS-SDK calls the sidebar pages make (API.md §16). */
-const JS_API_LIST = ['getContext', 'getCurExternalContact', 'getCurExternalChat'];
-
-export interface H5RouterOptions {
-  jwtSecret: string;
-  secureCookies: boolean;
-  publicUrl: string;
-  wecomOAuthBase: string;
-  wecomJssdkUrl: string;
-  wecom: WeComClient;
-  log: Logger;
-  /** 打标签 from the side panel starts the same WeCom write-back workflow as the admin's. */
-  temporal: { client: Client; taskQueue: string };
-  /** Edits and tags reach the customer search index through these, as the admin's do. */
-  customerSearch: CustomerSearch;
-  customerIndexer: CustomerIndexer;
-}
-
-interface PendingH5Login extends PendingLogin {
-  /** The H5 page to open once signed in. */
-  next: string;
-}
 
 /**
  * The H5 sidebar pages (聊天工具栏, R-3.1.4, R-3.2.3): WeCom opens them inside its client; OAuth gives the
  * member's identity (the same session cookie as the admin, so the H5 uses the same APIs and permissions),
- * and a signed agentConfig gives the JS-SDK context (which customer or group chat is open).
+ * and a signed agentConfig gives the JS-SDK context (which customer or group chat is open). 打标签 starts the
+ * same WeCom write-back workflow as the admin's; edits and tags reach the customer search index as theirs do.
  */
-export function createH5Router(
-  registry: OpenAPIRegistry,
-  options: H5RouterOptions,
-  authenticate: RequestHandler,
-): Router {
+export function createH5Router(app: AppContext): Router {
+  const { registry, authenticate } = app;
   const router = Router();
-  const tickets = new AgentTicketCache(options.wecom);
+  const tickets = new AgentTicketCache(app.wecom);
   const toErrorPage = (res: Response, message: string) =>
     res.redirect(302, `/h5/error?${new URLSearchParams({ message })}`);
   const common = { tags: ['h5'] };
-  const roundTrip = wecomLoginRoundTrip<PendingH5Login>(options, {
+  const roundTrip = wecomLoginRoundTrip<PendingH5Login>(app, {
     cookieName: PENDING_COOKIE,
     cookiePath: COOKIE_PATH,
     ttlSeconds: PENDING_TTL_SECONDS,
@@ -85,7 +59,6 @@ export function createH5Router(
     toErrorPage,
     unavailableMessage: '企业微信暂时无法完成登录，请稍后再试',
   });
-  const scopeOf = callerScope;
 
   defineRoute(
     registry,
@@ -100,27 +73,15 @@ export function createH5Router(
       responses: { 302: { description: 'To WeCom OAuth, or to the H5 error page' } },
     },
     async ({ query }, _req, res) => {
-      let corp;
+      let started;
       try {
-        corp = await tenantForCorp(query.corpId);
+        started = await startH5Login(query, app);
       } catch (error) {
         if (error instanceof AppError) return toErrorPage(res, error.message);
         throw error;
       }
-      const pending: PendingH5Login = {
-        nonce: randomBytes(16).toString('hex'),
-        tenantId: corp.tenantId,
-        next: query.next,
-      };
-      roundTrip.remember(res, pending);
-      const link = new URL(`${options.wecomOAuthBase}/connect/oauth2/authorize`);
-      link.searchParams.set('appid', corp.corpId);
-      link.searchParams.set('redirect_uri', `${options.publicUrl}${H5_OAUTH_CALLBACK_PATH}`);
-      link.searchParams.set('response_type', 'code');
-      link.searchParams.set('scope', 'snsapi_base');
-      link.searchParams.set('state', pending.nonce);
-      link.searchParams.set('agentid', String(corp.agentId));
-      res.redirect(302, `${link.toString()}#wechat_redirect`);
+      roundTrip.remember(res, started.pending);
+      res.redirect(302, started.link);
     },
   );
 
@@ -155,23 +116,8 @@ export function createH5Router(
       request: { query: jssdkConfigQuerySchema },
       responses: { 200: { description: 'Signed config', schema: jssdkConfigSchema } },
     },
-    async ({ query }, _req, res) => {
-      let app;
-      try {
-        app = await tickets.forTenant(sessionOf(res).tenantId);
-      } catch (error) {
-        if (error instanceof AppNotBoundError) {
-          throw new AppError(409, 'WECOM_APP_NOT_BOUND', '尚未完成企业微信应用设置，请联系管理员');
-        }
-        throw error;
-      }
-      res.json({
-        corpId: app.corpId,
-        agentId: app.agentId,
-        ...signPage(app.ticket, query.url),
-        jsApiList: JS_API_LIST,
-        jssdkUrl: options.wecomJssdkUrl,
-      });
+    async ({ query }, req, res) => {
+      res.json(await jssdkConfig(callerOf(req, res), query, { ...app, tickets }));
     },
   );
 
@@ -189,8 +135,8 @@ export function createH5Router(
       request: { params: h5CustomerParamsSchema },
       responses: { 200: { description: 'The profile', schema: h5CustomerProfileSchema } },
     },
-    async ({ params }, _req, res) => {
-      res.json(await customerProfile(sessionOf(res).tenantId, await scopeOf(res), params.externalUserid));
+    async ({ params }, req, res) => {
+      res.json(await customerProfile(callerOf(req, res), params));
     },
   );
 
@@ -210,15 +156,7 @@ export function createH5Router(
       responses: { 200: { description: 'The profile after the edit', schema: h5CustomerProfileSchema } },
     },
     async ({ params, body }, req, res) => {
-      const session = sessionOf(res);
-      const scope = await scopeOf(res);
-      await editCustomer(
-        { ...session, scope, ip: req.ip },
-        params.externalUserid,
-        body,
-        options.customerIndexer,
-      );
-      res.json(await customerProfile(session.tenantId, scope, params.externalUserid));
+      res.json(await editCustomerProfile(callerOf(req, res), { ...body, ...params }, app));
     },
   );
 
@@ -235,8 +173,8 @@ export function createH5Router(
       permission: 'customer.customers.tag',
       responses: { 200: { description: 'Tag groups', schema: corpTagOptionsSchema } },
     },
-    async (_input, _req, res) => {
-      res.json(await corpTagOptions(sessionOf(res).tenantId));
+    async (_input, req, res) => {
+      res.json(await profileTagOptions(callerOf(req, res)));
     },
   );
 
@@ -258,20 +196,8 @@ export function createH5Router(
       },
     },
     async ({ params, body }, req, res) => {
-      const session = sessionOf(res);
-      const { result, profile } = await tagCustomerProfile(
-        {
-          temporal: options.temporal.client,
-          taskQueue: options.temporal.taskQueue,
-          customerSearch: options.customerSearch,
-          customerIndexer: options.customerIndexer,
-        },
-        { tenantId: session.tenantId, staffId: session.staffId, scope: await scopeOf(res) },
-        params.externalUserid,
-        body,
-      );
-      await auditCustomerTagging({ ...session, ip: req.ip }, body, result);
-      res.status(202).location(`/api/customers/tag-jobs/${result.job.id}`).json({ profile, job: result.job });
+      const { job, profile } = await tagCustomerProfile(callerOf(req, res), { ...body, ...params }, app);
+      res.status(202).location(`/api/customers/tag-jobs/${job.id}`).json({ profile, job });
     },
   );
 

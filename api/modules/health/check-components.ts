@@ -1,13 +1,8 @@
-import type { Client as ElasticsearchClient } from '@elastic/elasticsearch';
-import type { Client as TemporalClient } from '@temporalio/client';
 import mongoose from 'mongoose';
 import type { ComponentHealth, HealthResponse } from '../../../lib/contracts/health.contract';
+import type { AppContext } from '../../app-context';
 
-export interface HealthDeps {
-  elasticsearch: ElasticsearchClient;
-  temporal: TemporalClient;
-  wecomApiBase: string;
-}
+export type HealthDeps = Pick<AppContext, 'elasticsearch' | 'temporal' | 'config'>;
 
 const CHECK_TIMEOUT_MS = 3_000;
 
@@ -23,11 +18,11 @@ export async function checkComponents(deps: HealthDeps): Promise<HealthResponse>
       await deps.elasticsearch.cluster.health({ timeout: '2s' }, { requestTimeout: CHECK_TIMEOUT_MS });
     }),
     timed(async () => {
-      await deps.temporal.workflowService.getSystemInfo({});
+      await deps.temporal.client.workflowService.getSystemInfo({});
     }),
     timed(async () => {
       // gettoken without parameters costs nothing and proves WeCom answers: it must say 41004.
-      const response = await fetch(`${deps.wecomApiBase}/cgi-bin/gettoken`, {
+      const response = await fetch(`${deps.config.wecomApiBase}/cgi-bin/gettoken`, {
         signal: AbortSignal.timeout(CHECK_TIMEOUT_MS),
       });
       const body = (await response.json()) as { errcode?: number };

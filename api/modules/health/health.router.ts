@@ -1,10 +1,11 @@
-import type { OpenAPIRegistry } from '@asteasolutions/zod-to-openapi';
 import { Router } from 'express';
 import { healthResponseSchema } from '../../../lib/contracts/health.contract';
+import type { AppContext } from '../../app-context';
 import { defineRoute } from '../../http/define-route';
-import { checkComponents, type HealthDeps } from './check-components';
+import { checkComponents } from './check-components';
 
-export function createHealthRouter(registry: OpenAPIRegistry, deps: HealthDeps): Router {
+export function createHealthRouter(app: AppContext): Router {
+  const { registry } = app;
   const router = Router();
   defineRoute(
     registry,
@@ -21,7 +22,7 @@ export function createHealthRouter(registry: OpenAPIRegistry, deps: HealthDeps):
       },
     },
     async (_input, _req, res) => {
-      const health = await checkComponents(deps);
+      const health = await checkComponents(app);
       res.status(health.status === 'ok' ? 200 : 503).json(health);
     },
   );

@@ -1,6 +1,3 @@
-import type { OpenAPIRegistry } from '@asteasolutions/zod-to-openapi';
-import bcrypt from 'bcryptjs';
-import type { Client } from '@temporalio/client';
 import { Router } from 'express';
 import {
   createTenantSchema,
@@ -12,29 +9,26 @@ import {
   tenantSummarySchema,
   updateTenantSchema,
 } from '../../../lib/contracts/platform.contract';
-import { PlatformAdminModel } from '../../../lib/models/platform-admin.model';
-import { setTenantValidityTimer } from '../../../lib/tenants/tenant-validity-timer';
+import type { AppContext } from '../../app-context';
 import {
   clearPlatformCookie,
   issuePlatformCookie,
   platformAdminIdOf,
   requirePlatformSession,
 } from '../../auth/platform-session';
-import { AppError } from '../../http/app-error';
 import { defineRoute } from '../../http/define-route';
+import { platformLogin, platformOperator } from './platform-login.use-case';
 import { createTenant, listTenants, updateTenant } from './tenants.use-case';
 
 /** The platform operators' API (系统管理操作后台): their own login, then tenants. */
-export function createPlatformRouter(
-  registry: OpenAPIRegistry,
-  options: { jwtSecret: string; secureCookies: boolean; temporal: { client: Client; taskQueue: string } },
-): Router {
+export function createPlatformRouter(app: AppContext): Router {
+  const { registry, config, secureCookies } = app;
   const router = Router();
   const operator = {
     tags: ['platform'],
     authenticated: true as const,
     security: 'platform' as const,
-    guards: [requirePlatformSession(options.jwtSecret)],
+    guards: [requirePlatformSession(config.jwtSecret)],
   };
 
   defineRoute(
@@ -50,11 +44,7 @@ export function createPlatformRouter(
       responses: { 204: { description: 'Logged in; sets the platform cookie' } },
     },
     async ({ body }, _req, res) => {
-      const admin = await PlatformAdminModel.findById(body.username).lean();
-      if (!admin || !(await bcrypt.compare(body.password, admin.passwordHash))) {
-        throw new AppError(401, 'PLATFORM_LOGIN_FAILED', '账号或密码有误');
-      }
-      issuePlatformCookie(res, options.jwtSecret, admin._id, options.secureCookies);
+      issuePlatformCookie(res, config.jwtSecret, await platformLogin(body), secureCookies);
       res.status(204).end();
     },
   );
@@ -70,8 +60,7 @@ export function createPlatformRouter(
       responses: { 200: { description: 'The operator', schema: platformOperatorSchema } },
     },
     async (_input, _req, res) => {
-      const admin = await PlatformAdminModel.findById(platformAdminIdOf(res)).lean();
-      res.json({ username: admin!._id, name: admin!.name });
+      res.json(await platformOperator(platformAdminIdOf(res)));
     },
   );
 
@@ -104,7 +93,7 @@ export function createPlatformRouter(
       responses: { 200: { description: 'A page of tenants', schema: tenantPageSchema } },
     },
     async ({ query }, _req, res) => {
-      res.json(await listTenants(query.page, query.pageSize));
+      res.json(await listTenants(query));
     },
   );
 
@@ -123,9 +112,7 @@ export function createPlatformRouter(
       },
     },
     async ({ body }, _req, res) => {
-      const tenant = await createTenant(body);
-      await setTenantValidityTimer(options.temporal, tenant.id, tenant);
-      res.status(201).json(tenant);
+      res.status(201).json(await createTenant(body, app));
     },
   );
 
@@ -141,10 +128,7 @@ export function createPlatformRouter(
       responses: { 200: { description: 'Changed', schema: tenantSummarySchema } },
     },
     async ({ params, body }, _req, res) => {
-      const tenant = await updateTenant(params.tenantId, body);
-      // Also (re)starts a timer that a Temporal outage kept from starting when the tenant was opened.
-      await setTenantValidityTimer(options.temporal, tenant.id, tenant);
-      res.json(tenant);
+      res.json(await updateTenant({ ...body, ...params }, app));
     },
   );
 

@@ -3,6 +3,8 @@ import { provisionTenantAccess } from '../../../lib/access/built-in-roles';
 import { TenantModel } from '../../../lib/models/tenant.model';
 import { phaseAt } from '../../../workflows/tenant-validity.contract';
 import { countSeatsInUse, renumberSeatsAbove } from '../../../lib/org/seats';
+import { setTenantValidityTimer } from '../../../lib/tenants/tenant-validity-timer';
+import type { AppContext } from '../../app-context';
 import { conflict, notFound } from '../../http/app-error';
 import { hashPassword } from '../auth/login.use-case';
 
@@ -29,7 +31,7 @@ async function summaryOf(tenant: {
   };
 }
 
-export async function listTenants(page: number, pageSize: number) {
+export async function listTenants({ page, pageSize }: { page: number; pageSize: number }) {
   const [rows, total] = await Promise.all([
     TenantModel.find({})
       .sort({ createdAt: -1, _id: 1 })
@@ -46,7 +48,7 @@ export async function listTenants(page: number, pageSize: number) {
  * who is switched on but uses no seat (I-101). The WeCom binding comes later, from the tenant's own
  * 企微绑定 page.
  */
-export async function createTenant(input: CreateTenant) {
+export async function createTenant(input: CreateTenant, { temporal }: Pick<AppContext, 'temporal'>) {
   try {
     await TenantModel.create({
       _id: input.id,
@@ -64,10 +66,15 @@ export async function createTenant(input: CreateTenant) {
     mobile: input.admin.mobile,
     passwordHash: await hashPassword(input.admin.password),
   });
-  return summaryOf((await TenantModel.findById(input.id).lean())!);
+  const tenant = await summaryOf((await TenantModel.findById(input.id).lean())!);
+  await setTenantValidityTimer(temporal, tenant.id, tenant);
+  return tenant;
 }
 
-export async function updateTenant(tenantId: string, change: UpdateTenant) {
+export async function updateTenant(
+  { tenantId, ...change }: UpdateTenant & { tenantId: string },
+  { temporal }: Pick<AppContext, 'temporal'>,
+) {
   const tenant = await TenantModel.findById(tenantId).lean();
   if (!tenant) throw notFound('企业不存在', 'TENANT_NOT_FOUND');
   const effectiveAt = change.effectiveAt ? new Date(change.effectiveAt) : tenant.effectiveAt;
@@ -82,5 +89,8 @@ export async function updateTenant(tenantId: string, change: UpdateTenant) {
   );
   if (change.seats !== undefined && change.seats < tenant.seats)
     await renumberSeatsAbove(tenantId, change.seats);
-  return summaryOf((await TenantModel.findById(tenantId).lean())!);
+  const summary = await summaryOf((await TenantModel.findById(tenantId).lean())!);
+  // Also (re)starts a timer that a Temporal outage kept from starting when the tenant was opened.
+  await setTenantValidityTimer(temporal, summary.id, summary);
+  return summary;
 }

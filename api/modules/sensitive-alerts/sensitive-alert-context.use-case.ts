@@ -1,11 +1,12 @@
 import type { FilterQuery } from 'mongoose';
 import { undeliveredNames, undeliveredView } from '../../../lib/app-messages/undelivered-recipients';
 import { customersByExternalUserid } from '../../../lib/customers/customers-by-id';
-import { staffScopeFilter, type StaffScope } from '../../../lib/access/data-scope';
+import { staffScopeFilter } from '../../../lib/access/data-scope';
 import type { SensitiveAlertContext } from '../../../lib/contracts/sensitive-alerts.contract';
 import { ChatMessageModel } from '../../../lib/models/chat-message.model';
 import { SensitiveAlertModel } from '../../../lib/models/sensitive-alert.model';
 import { StaffModel } from '../../../lib/models/staff.model';
+import type { Caller } from '../../auth/caller';
 import { alertNotFound } from './sensitive-alert-review.use-case';
 
 /** How many messages either side of the hit the review dialog shows. */
@@ -28,10 +29,11 @@ type ChatMessageRow = {
  * they were sent in. An alert without a message (删除好友) is placed at its 触发时间.
  */
 export async function alertContext(
-  tenantId: string,
-  scope: StaffScope,
-  alertId: string,
+  caller: Caller,
+  { alertId }: { alertId: string },
 ): Promise<SensitiveAlertContext> {
+  const { tenantId } = caller;
+  const scope = await caller.scope();
   const alert = await SensitiveAlertModel.findOne({
     tenantId,
     _id: alertId,

@@ -1,14 +1,16 @@
-import { WorkflowNotFoundError, type Client } from '@temporalio/client';
-import { staffScopeFilter, type StaffScope } from '../../../lib/access/data-scope';
+import { WorkflowNotFoundError } from '@temporalio/client';
+import { staffScopeFilter } from '../../../lib/access/data-scope';
 import type { SensitiveAlertReviewInput } from '../../../lib/contracts/sensitive-alerts.contract';
 import { SensitiveAlertModel, type AlertStatus } from '../../../lib/models/sensitive-alert.model';
 import { StaffModel } from '../../../lib/models/staff.model';
-import { writeListRows, type ListSearch } from '../../../lib/search/list-read-model';
+import { writeListRows } from '../../../lib/search/list-read-model';
 import { sensitiveAlertReadModel } from '../../../lib/search/sensitive-alert-index';
 import { sensitiveReviewWorkflowId } from '../../../lib/temporal/workflow-ids';
-import { notFound } from '../../http/app-error';
-import type { Session } from '../../auth/session';
 import { reviewSignal } from '../../../workflows/sensitive-review.contract';
+import type { AppContext } from '../../app-context';
+import type { Caller } from '../../auth/caller';
+import { notFound } from '../../http/app-error';
+import { recordAudit } from '../audit/record-audit';
 
 export const alertNotFound = () => notFound('预警不存在或无权查看', 'SENSITIVE_ALERT_NOT_FOUND');
 
@@ -18,16 +20,14 @@ export const alertNotFound = () => notFound('预警不存在或无权查看', 'S
  * window (or of an alert raised before reviews had workflows) finds no workflow: the row alone holds it.
  */
 export async function reviewAlert(
-  temporal: Client,
-  search: ListSearch,
-  session: Session,
-  scope: StaffScope,
-  alertId: string,
-  input: SensitiveAlertReviewInput,
-): Promise<{ before: AlertStatus; after: AlertStatus; reviewer: string }> {
-  const { tenantId } = session;
-  const staff = await StaffModel.findOne({ tenantId, _id: session.staffId }, { name: 1 }).lean();
-  const reviewer = { userid: session.userid, name: staff?.name ?? session.userid };
+  caller: Caller,
+  { alertId, ...input }: SensitiveAlertReviewInput & { alertId: string },
+  { temporal, listSearch: search }: Pick<AppContext, 'temporal' | 'listSearch'>,
+): Promise<void> {
+  const { tenantId } = caller;
+  const scope = await caller.scope();
+  const staff = await StaffModel.findOne({ tenantId, _id: caller.staffId }, { name: 1 }).lean();
+  const reviewer = { userid: caller.userid, name: staff?.name ?? caller.userid };
   const at = new Date();
   // `wait_for`: the list the reviewer is on shows the verdict when it reloads.
   const before = await writeListRows(
@@ -44,15 +44,16 @@ export async function reviewAlert(
   );
   if (!before) throw alertNotFound();
   try {
-    await temporal.workflow
+    await temporal.client.workflow
       .getHandle(sensitiveReviewWorkflowId(tenantId, alertId))
       .signal(reviewSignal, { verdict: input.verdict, note: input.note, reviewer, at: at.getTime() });
   } catch (error) {
     if (!(error instanceof WorkflowNotFoundError)) throw error;
   }
-  return {
-    before: (before.status ?? 'pending') as AlertStatus,
-    after: input.verdict,
-    reviewer: reviewer.name,
-  };
+  await recordAudit(caller, {
+    action: 'sensitive-alert.review',
+    target: { type: 'sensitive-alert', id: alertId, name: alertId },
+    before: { status: (before.status ?? 'pending') as AlertStatus },
+    after: { status: input.verdict, note: input.note },
+  });
 }

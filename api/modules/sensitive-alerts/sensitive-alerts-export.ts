@@ -1,6 +1,5 @@
 import ExcelJS from 'exceljs';
 import type { Response } from 'express';
-import type { StaffScope } from '../../../lib/access/data-scope';
 import type { SensitiveAlertListQuery } from '../../../lib/contracts/sensitive-alerts.contract';
 import {
   alertViews,
@@ -8,8 +7,9 @@ import {
   VERDICT_LABELS,
   type StoredAlert,
 } from '../../../lib/sensitive/alert-views';
-import type { ListSearch } from '../../../lib/search/list-read-model';
 import { allSensitiveAlertRows } from '../../../lib/search/sensitive-alert-index';
+import type { AppContext } from '../../app-context';
+import type { Caller } from '../../auth/caller';
 
 /** Names are looked up per this many rows: bounded memory, few reads. */
 const CHUNK = 200;
@@ -41,12 +41,13 @@ function chinaTime(iso: string): string {
  * held in memory.
  */
 export async function streamAlertsWorkbook(
-  search: ListSearch,
-  res: Response,
-  tenantId: string,
-  scope: StaffScope,
+  caller: Caller,
   query: Omit<SensitiveAlertListQuery, 'page' | 'pageSize'>,
+  { listSearch: search }: Pick<AppContext, 'listSearch'>,
+  res: Response,
 ): Promise<void> {
+  const { tenantId } = caller;
+  const scope = await caller.scope();
   res.setHeader('Content-Type', 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet');
   res.setHeader('Content-Disposition', `attachment; filename*=UTF-8''${encodeURIComponent('敏感行为.xlsx')}`);
   const workbook = new ExcelJS.stream.xlsx.WorkbookWriter({

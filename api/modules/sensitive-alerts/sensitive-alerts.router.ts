@@ -1,7 +1,4 @@
-import type { OpenAPIRegistry } from '@asteasolutions/zod-to-openapi';
-import type { Client } from '@temporalio/client';
-import { Router, type RequestHandler } from 'express';
-import { resolveStaffScope } from '../../../lib/access/data-scope';
+import { Router } from 'express';
 import {
   sensitiveAlertContextSchema,
   sensitiveAlertParamsSchema,
@@ -11,23 +8,17 @@ import {
   sensitiveAlertPageSchema,
   sensitiveAlertSchema,
 } from '../../../lib/contracts/sensitive-alerts.contract';
-import { accessOf } from '../../auth/authorize';
-import { sessionOf } from '../../auth/session';
+import type { AppContext } from '../../app-context';
+import { callerOf } from '../../auth/caller';
 import { defineRoute } from '../../http/define-route';
-import { recordAudit } from '../audit/record-audit';
 import { alertContext } from './sensitive-alert-context.use-case';
 import { reviewAlert } from './sensitive-alert-review.use-case';
-import type { ListSearch } from '../../../lib/search/list-read-model';
 import { streamAlertsWorkbook } from './sensitive-alerts-export';
 import { getAlert, listAlerts } from './sensitive-alerts.use-case';
 
 /** 会话存档 → 敏感行为审核: the detected behaviours, within the caller's 数据权限. */
-export function createSensitiveAlertsRouter(
-  registry: OpenAPIRegistry,
-  temporal: Client,
-  authenticate: RequestHandler,
-  search: ListSearch,
-): Router {
+export function createSensitiveAlertsRouter(app: AppContext): Router {
+  const { registry, authenticate } = app;
   const router = Router();
   const common = { tags: ['sensitive-alerts'], authenticated: true as const, guards: [authenticate] };
 
@@ -44,10 +35,8 @@ export function createSensitiveAlertsRouter(
       request: { query: sensitiveAlertListQuerySchema },
       responses: { 200: { description: 'A page of alerts', schema: sensitiveAlertPageSchema } },
     },
-    async ({ query }, _req, res) => {
-      const access = accessOf(res);
-      const tenantId = sessionOf(res).tenantId;
-      res.json(await listAlerts(search, tenantId, await resolveStaffScope(tenantId, access, access), query));
+    async ({ query }, req, res) => {
+      res.json(await listAlerts(callerOf(req, res), query, app));
     },
   );
 
@@ -68,16 +57,8 @@ export function createSensitiveAlertsRouter(
         },
       },
     },
-    async ({ query }, _req, res) => {
-      const access = accessOf(res);
-      const tenantId = sessionOf(res).tenantId;
-      await streamAlertsWorkbook(
-        search,
-        res,
-        tenantId,
-        await resolveStaffScope(tenantId, access, access),
-        query,
-      );
+    async ({ query }, req, res) => {
+      await streamAlertsWorkbook(callerOf(req, res), query, app, res);
     },
   );
 
@@ -93,10 +74,8 @@ export function createSensitiveAlertsRouter(
       request: { params: sensitiveAlertParamsSchema },
       responses: { 200: { description: 'The alert', schema: sensitiveAlertSchema } },
     },
-    async ({ params }, _req, res) => {
-      const access = accessOf(res);
-      const tenantId = sessionOf(res).tenantId;
-      res.json(await getAlert(tenantId, await resolveStaffScope(tenantId, access, access), params.alertId));
+    async ({ params }, req, res) => {
+      res.json(await getAlert(callerOf(req, res), params));
     },
   );
 
@@ -112,11 +91,8 @@ export function createSensitiveAlertsRouter(
       request: { params: sensitiveAlertParamsSchema },
       responses: { 200: { description: 'The context', schema: sensitiveAlertContextSchema } },
     },
-    async ({ params }, _req, res) => {
-      const access = accessOf(res);
-      const tenantId = sessionOf(res).tenantId;
-      const scope = await resolveStaffScope(tenantId, access, access);
-      res.json(await alertContext(tenantId, scope, params.alertId));
+    async ({ params }, req, res) => {
+      res.json(await alertContext(callerOf(req, res), params));
     },
   );
 
@@ -134,19 +110,7 @@ export function createSensitiveAlertsRouter(
       responses: { 204: { description: 'Reviewed' } },
     },
     async ({ params, body }, req, res) => {
-      const access = accessOf(res);
-      const session = sessionOf(res);
-      const scope = await resolveStaffScope(session.tenantId, access, access);
-      const outcome = await reviewAlert(temporal, search, session, scope, params.alertId, body);
-      await recordAudit({
-        tenantId: session.tenantId,
-        actorStaffId: session.staffId,
-        action: 'sensitive-alert.review',
-        target: { type: 'sensitive-alert', id: params.alertId, name: params.alertId },
-        before: { status: outcome.before },
-        after: { status: outcome.after, note: body.note },
-        ip: req.ip,
-      });
+      await reviewAlert(callerOf(req, res), { ...body, ...params }, app);
       res.status(204).end();
     },
   );

@@ -1,12 +1,13 @@
-import { staffScopeFilter, type StaffScope } from '../../../lib/access/data-scope';
+import { staffScopeFilter } from '../../../lib/access/data-scope';
 import type {
   SensitiveAlertListQuery,
   SensitiveAlertView,
 } from '../../../lib/contracts/sensitive-alerts.contract';
 import { SensitiveAlertModel } from '../../../lib/models/sensitive-alert.model';
 import { alertViews, type StoredAlert } from '../../../lib/sensitive/alert-views';
-import type { ListSearch } from '../../../lib/search/list-read-model';
 import { searchSensitiveAlertRows } from '../../../lib/search/sensitive-alert-index';
+import type { AppContext } from '../../app-context';
+import type { Caller } from '../../auth/caller';
 import { alertNotFound } from './sensitive-alert-review.use-case';
 
 /**
@@ -15,25 +16,25 @@ import { alertNotFound } from './sensitive-alert-review.use-case';
  * from the Elasticsearch read model (lib/search/sensitive-alert-index.ts), names for its rows by key.
  */
 export async function listAlerts(
-  search: ListSearch,
-  tenantId: string,
-  scope: StaffScope,
+  caller: Caller,
   query: SensitiveAlertListQuery,
+  { listSearch }: Pick<AppContext, 'listSearch'>,
 ) {
-  const { rows, total } = await searchSensitiveAlertRows(search, tenantId, scope, query);
+  const { tenantId } = caller;
+  const { rows, total } = await searchSensitiveAlertRows(listSearch, tenantId, await caller.scope(), query);
   return { items: await alertViews(tenantId, rows), total, page: query.page, pageSize: query.pageSize };
 }
 
 /** One alert as the list shows it: what the app message's review link opens the dialog on. */
 export async function getAlert(
-  tenantId: string,
-  scope: StaffScope,
-  alertId: string,
+  caller: Caller,
+  { alertId }: { alertId: string },
 ): Promise<SensitiveAlertView> {
+  const { tenantId } = caller;
   const row = await SensitiveAlertModel.findOne({
     tenantId,
     _id: alertId,
-    ...staffScopeFilter(scope, 'staffUserids'),
+    ...staffScopeFilter(await caller.scope(), 'staffUserids'),
   }).lean<StoredAlert>();
   if (!row) throw alertNotFound();
   return (await alertViews(tenantId, [row]))[0];

@@ -1,18 +1,14 @@
-import type { OpenAPIRegistry } from '@asteasolutions/zod-to-openapi';
-import { Router, type RequestHandler } from 'express';
+import { Router } from 'express';
 import { sensitiveBehaviorSettingsSchema } from '../../../lib/contracts/sensitive-behavior-settings.contract';
-import { loadBehaviorSettings, saveBehaviorSettings } from '../../../lib/sensitive/behavior-settings';
-import { sessionOf } from '../../auth/session';
+import type { AppContext } from '../../app-context';
+import { callerOf } from '../../auth/caller';
 import { defineRoute } from '../../http/define-route';
-import { recordAudit } from '../audit/record-audit';
+import { getBehaviorSettings, updateBehaviorSettings } from './sensitive-behavior-settings.use-case';
 
 const MENU = 'system.sensitive-behavior-settings';
 
 /** 系统配置 → 敏感行为设置: which behaviours are watched, whose, and who is told. */
-export function createSensitiveBehaviorSettingsRouter(
-  registry: OpenAPIRegistry,
-  authenticate: RequestHandler,
-): Router {
+export function createSensitiveBehaviorSettingsRouter({ registry, authenticate }: AppContext): Router {
   const router = Router();
   const common = {
     tags: ['sensitive-behavior-settings'],
@@ -34,8 +30,8 @@ export function createSensitiveBehaviorSettingsRouter(
       summary: '敏感行为设置 in force (the defaults until first saved)',
       responses: settingsResponse,
     },
-    async (_input, _req, res) => {
-      res.json(await loadBehaviorSettings(sessionOf(res).tenantId));
+    async (_input, req, res) => {
+      res.json(await getBehaviorSettings(callerOf(req, res)));
     },
   );
 
@@ -52,19 +48,7 @@ export function createSensitiveBehaviorSettingsRouter(
       responses: settingsResponse,
     },
     async ({ body }, req, res) => {
-      const session = sessionOf(res);
-      const before = await loadBehaviorSettings(session.tenantId);
-      const after = await saveBehaviorSettings(session.tenantId, body);
-      await recordAudit({
-        tenantId: session.tenantId,
-        actorStaffId: session.staffId,
-        action: 'sensitive-behavior-settings.update',
-        target: { type: 'sensitive-behavior-settings', id: session.tenantId, name: '敏感行为设置' },
-        before,
-        after,
-        ip: req.ip,
-      });
-      res.json(after);
+      res.json(await updateBehaviorSettings(callerOf(req, res), body));
     },
   );
 

@@ -1,6 +1,4 @@
-import type { OpenAPIRegistry } from '@asteasolutions/zod-to-openapi';
-import { Router, type RequestHandler, type Response } from 'express';
-import { resolveStaffScope } from '../../../lib/access/data-scope';
+import { Router } from 'express';
 import { paginationQuerySchema } from '../../../lib/contracts/common.contract';
 import {
   createdStaffCodesSchema,
@@ -14,43 +12,28 @@ import {
   staffCodeTrendSchema,
   updateStaffCodeSchema,
 } from '../../../lib/contracts/staff-codes.contract';
-import { accessOf } from '../../auth/authorize';
-import { sessionOf } from '../../auth/session';
-import { AppError, notFound } from '../../http/app-error';
+import type { AppContext } from '../../app-context';
+import { callerOf } from '../../auth/caller';
 import { defineRoute } from '../../http/define-route';
-import { recordAudit } from '../audit/record-audit';
-import { fetchWeComQr, PREVIEW_PAGE_HTML, previewQrPng } from './staff-code-qr';
+import { PREVIEW_PAGE_HTML, previewQrPng } from './staff-code-qr';
 import {
   createStaffCodes,
   deleteStaffCode,
   listStaffCodes,
   staffCodeAdds,
+  staffCodeQrImage,
   staffCodeTrend,
   staffCodeView,
   updateStaffCode,
-  type StaffCodeTemporal,
 } from './staff-codes.use-case';
 
 const VIEW = 'acquisition.staff-codes';
 
 /** 引流获客 → 员工活码 (R-2.2): list, 新建 (批量单人/单人/多人), 编辑, 删除, 详情 with 扫码趋势, QR images. */
-export function createStaffCodesRouter(
-  registry: OpenAPIRegistry,
-  temporal: StaffCodeTemporal,
-  publicUrl: string,
-  authenticate: RequestHandler,
-): Router {
+export function createStaffCodesRouter(app: AppContext): Router {
+  const { registry, authenticate } = app;
   const router = Router();
   const common = { tags: ['staff-codes'], authenticated: true as const, guards: [authenticate] };
-  const callerOf = async (res: Response) => {
-    const session = sessionOf(res);
-    const access = accessOf(res);
-    return {
-      tenantId: session.tenantId,
-      staffId: session.staffId,
-      scope: await resolveStaffScope(session.tenantId, access, access),
-    };
-  };
 
   defineRoute(
     registry,
@@ -64,8 +47,8 @@ export function createStaffCodesRouter(
       request: { query: staffCodeListQuerySchema },
       responses: { 200: { description: 'A page of codes', schema: staffCodePageSchema } },
     },
-    async ({ query }, _req, res) => {
-      res.json(await listStaffCodes(await callerOf(res), query));
+    async ({ query }, req, res) => {
+      res.json(await listStaffCodes(callerOf(req, res), query));
     },
   );
 
@@ -85,18 +68,7 @@ export function createStaffCodesRouter(
       },
     },
     async ({ body }, req, res) => {
-      const caller = await callerOf(res);
-      const items = await createStaffCodes(temporal, caller, body);
-      for (const code of items) {
-        await recordAudit({
-          tenantId: caller.tenantId,
-          actorStaffId: caller.staffId,
-          action: 'staff-code.create',
-          target: { type: 'staff-code', id: code.id, name: code.scene },
-          after: code,
-          ip: req.ip,
-        });
-      }
+      const items = await createStaffCodes(callerOf(req, res), body, app);
       res.status(201).json({ items });
     },
   );
@@ -113,7 +85,7 @@ export function createStaffCodesRouter(
       responses: { 200: { description: 'PNG', contentType: 'image/png' } },
     },
     async (_input, _req, res) => {
-      res.type('image/png').send(await previewQrPng(publicUrl));
+      res.type('image/png').send(await previewQrPng(app.config.publicUrl));
     },
   );
 
@@ -129,8 +101,8 @@ export function createStaffCodesRouter(
       request: { params: staffCodeParamsSchema },
       responses: { 200: { description: 'The code', schema: staffCodeSchema } },
     },
-    async ({ params }, _req, res) => {
-      res.json(await staffCodeView(await callerOf(res), params.codeId));
+    async ({ params }, req, res) => {
+      res.json(await staffCodeView(callerOf(req, res), params));
     },
   );
 
@@ -147,19 +119,7 @@ export function createStaffCodesRouter(
       responses: { 200: { description: 'Saved', schema: staffCodeSchema } },
     },
     async ({ params, body }, req, res) => {
-      const caller = await callerOf(res);
-      const before = await staffCodeView(caller, params.codeId);
-      const after = await updateStaffCode(temporal, caller, params.codeId, body);
-      await recordAudit({
-        tenantId: caller.tenantId,
-        actorStaffId: caller.staffId,
-        action: 'staff-code.update',
-        target: { type: 'staff-code', id: after.id, name: after.scene },
-        before,
-        after,
-        ip: req.ip,
-      });
-      res.json(after);
+      res.json(await updateStaffCode(callerOf(req, res), { ...body, ...params }, app));
     },
   );
 
@@ -176,17 +136,7 @@ export function createStaffCodesRouter(
       responses: { 204: { description: 'Deleted' } },
     },
     async ({ params }, req, res) => {
-      const caller = await callerOf(res);
-      const before = await staffCodeView(caller, params.codeId);
-      await deleteStaffCode(temporal, caller, params.codeId);
-      await recordAudit({
-        tenantId: caller.tenantId,
-        actorStaffId: caller.staffId,
-        action: 'staff-code.delete',
-        target: { type: 'staff-code', id: before.id, name: before.scene },
-        before,
-        ip: req.ip,
-      });
+      await deleteStaffCode(callerOf(req, res), params, app);
       res.status(204).end();
     },
   );
@@ -203,8 +153,8 @@ export function createStaffCodesRouter(
       request: { params: staffCodeParamsSchema, query: staffCodeTrendQuerySchema },
       responses: { 200: { description: 'Per day', schema: staffCodeTrendSchema } },
     },
-    async ({ params, query }, _req, res) => {
-      res.json(await staffCodeTrend(await callerOf(res), params.codeId, query));
+    async ({ params, query }, req, res) => {
+      res.json(await staffCodeTrend(callerOf(req, res), { ...query, ...params }));
     },
   );
 
@@ -220,8 +170,8 @@ export function createStaffCodesRouter(
       request: { params: staffCodeParamsSchema, query: paginationQuerySchema },
       responses: { 200: { description: 'A page of adds', schema: staffCodeAddPageSchema } },
     },
-    async ({ params, query }, _req, res) => {
-      res.json(await staffCodeAdds(await callerOf(res), params.codeId, query));
+    async ({ params, query }, req, res) => {
+      res.json(await staffCodeAdds(callerOf(req, res), { ...query, ...params }));
     },
   );
 
@@ -240,16 +190,9 @@ export function createStaffCodesRouter(
         409: { description: '二维码生成中' },
       },
     },
-    async ({ params }, _req, res) => {
-      const code = await staffCodeView(await callerOf(res), params.codeId);
-      if (!code.qrCode) throw new AppError(409, 'QR_NOT_READY', '二维码生成中，请稍后再试');
-      let png: Buffer;
-      try {
-        png = await fetchWeComQr(code.qrCode);
-      } catch {
-        throw notFound('二维码暂时无法下载，请稍后再试', 'QR_UNAVAILABLE');
-      }
-      res.type('image/png').attachment(`员工活码-${code.scene}.png`).send(png);
+    async ({ params }, req, res) => {
+      const { png, filename } = await staffCodeQrImage(callerOf(req, res), params);
+      res.type('image/png').attachment(filename).send(png);
     },
   );
 
@@ -257,7 +200,7 @@ export function createStaffCodesRouter(
 }
 
 /** The page a preview QR opens (public: scanned by a phone without a session). */
-export function createQrPreviewRouter(registry: OpenAPIRegistry): Router {
+export function createQrPreviewRouter({ registry }: AppContext): Router {
   const router = Router();
   defineRoute(
     registry,

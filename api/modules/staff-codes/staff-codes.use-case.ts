@@ -1,7 +1,6 @@
-import type { Client } from '@temporalio/client';
 import { customersByExternalUserid } from '../../../lib/customers/customers-by-id';
 import { Types } from 'mongoose';
-import { staffScopeFilter, type StaffScope } from '../../../lib/access/data-scope';
+import { staffScopeFilter } from '../../../lib/access/data-scope';
 import { creatorNameOf } from '../../../lib/acquisition/creator-name';
 import { expandCodeMembers } from '../../../lib/acquisition/staff-code-members';
 import { recomputeStaffCodeStatus } from '../../../lib/acquisition/staff-code-status';
@@ -23,27 +22,21 @@ import { StaffModel } from '../../../lib/models/staff.model';
 import { entitySearchAttributes } from '../../../lib/temporal/search-attributes';
 import { staffCodeSyncWorkflowId } from '../../../lib/temporal/workflow-ids';
 import { staffCodeChangedSignal } from '../../../workflows/staff-code-sync.contract';
-import { badRequest, notFound } from '../../http/app-error';
 import { signalWithStartWorkflow } from '../../../lib/temporal/typed-workflows';
+import { escapeRegExp } from '../../../lib/text/escape-reg-exp';
+import type { AppContext } from '../../app-context';
+import type { Caller } from '../../auth/caller';
+import { AppError, badRequest, notFound } from '../../http/app-error';
+import { recordAudit } from '../audit/record-audit';
+import { fetchWeComQr } from './staff-code-qr';
 
-export interface StaffCodeCaller {
-  tenantId: string;
-  staffId: string;
-  scope: StaffScope;
-}
-
-export interface StaffCodeTemporal {
-  client: Client;
-  taskQueue: string;
-  log: { error(obj: object, msg: string): void };
-}
+/** A saved code wakes its sync workflow; a failed hand-off is logged, the save stands. */
+export type StaffCodeDeps = Pick<AppContext, 'temporal' | 'log'>;
 
 type StoredCode = StaffCode & { _id: Types.ObjectId; createdAt: Date };
 
-const escapeRegex = (text: string) => text.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
-
 /** Hands the saved code to its workflow; the code is safe in MongoDB even when Temporal is down meanwhile. */
-async function wakeSync(temporal: StaffCodeTemporal, tenantId: string, codeId: string): Promise<void> {
+async function wakeSync({ temporal, log }: StaffCodeDeps, tenantId: string, codeId: string): Promise<void> {
   try {
     await signalWithStartWorkflow(temporal.client.workflow, 'staffCodeSyncWorkflow', {
       workflowId: staffCodeSyncWorkflowId(tenantId, codeId),
@@ -54,7 +47,7 @@ async function wakeSync(temporal: StaffCodeTemporal, tenantId: string, codeId: s
       typedSearchAttributes: entitySearchAttributes(tenantId, 'staff-code', codeId),
     });
   } catch (error) {
-    temporal.log.error({ err: error, tenantId, codeId }, 'staff code sync hand-off failed');
+    log.error({ err: error, tenantId, codeId }, 'staff code sync hand-off failed');
   }
 }
 
@@ -91,9 +84,9 @@ async function membersFor(
 }
 
 export async function createStaffCodes(
-  temporal: StaffCodeTemporal,
-  caller: StaffCodeCaller,
+  caller: Caller,
   request: CreateStaffCodeRequest,
+  deps: StaffCodeDeps,
 ): Promise<StaffCodeView[]> {
   const { tenantId } = caller;
   const userids = [...new Set(request.userids)];
@@ -128,38 +121,47 @@ export async function createStaffCodes(
         }));
   const created = await StaffCodeModel.insertMany(documents);
   await recomputeStaffCodeStatus(tenantId, members);
-  for (const code of created) await wakeSync(temporal, tenantId, String(code._id));
+  for (const code of created) await wakeSync(deps, tenantId, String(code._id));
   const stored = (await StaffCodeModel.find({ tenantId, _id: { $in: created.map((c) => c._id) } })
     .sort({ _id: 1 })
     .lean()) as unknown as StoredCode[];
-  return toViews(tenantId, stored);
+  const views = await toViews(tenantId, stored);
+  for (const code of views) {
+    await recordAudit(caller, {
+      action: 'staff-code.create',
+      target: { type: 'staff-code', id: code.id, name: code.scene },
+      after: code,
+    });
+  }
+  return views;
 }
 
-async function visibleCode(caller: StaffCodeCaller, codeId: string): Promise<StoredCode> {
+async function visibleCode(caller: Caller, codeId: string): Promise<StoredCode> {
   const code = (await StaffCodeModel.findOne({
     tenantId: caller.tenantId,
     _id: codeId,
     deletedAt: { $exists: false },
-    ...scopeFilter(caller),
+    ...(await scopeFilter(caller)),
   }).lean()) as unknown as StoredCode | null;
   if (!code) throw notFound('员工活码不存在', 'STAFF_CODE_NOT_FOUND');
   return code;
 }
 
 /** 数据权限 (R-0-15): a code is visible when one of its members or its creator is in the caller's scope. */
-function scopeFilter(caller: StaffCodeCaller): Record<string, unknown> {
-  if (caller.scope.all) return {};
-  return { $or: [staffScopeFilter(caller.scope, 'memberUserids'), { creatorStaffId: caller.staffId }] };
+async function scopeFilter(caller: Caller): Promise<Record<string, unknown>> {
+  const scope = await caller.scope();
+  if (scope.all) return {};
+  return { $or: [staffScopeFilter(scope, 'memberUserids'), { creatorStaffId: caller.staffId }] };
 }
 
 export async function updateStaffCode(
-  temporal: StaffCodeTemporal,
-  caller: StaffCodeCaller,
-  codeId: string,
-  request: UpdateStaffCodeRequest,
+  caller: Caller,
+  { codeId, ...request }: UpdateStaffCodeRequest & { codeId: string },
+  deps: StaffCodeDeps,
 ): Promise<StaffCodeView> {
   const { tenantId } = caller;
   const code = await visibleCode(caller, codeId);
+  const before = (await toViews(tenantId, [code]))[0];
   const userids = [...new Set(request.userids)];
   const departmentIds = [...new Set(request.departmentIds)];
   const tagIds = [...new Set(request.tagIds)];
@@ -183,35 +185,64 @@ export async function updateStaffCode(
     },
   );
   await recomputeStaffCodeStatus(tenantId, [...new Set([...members, ...code.memberUserids])]);
-  await wakeSync(temporal, tenantId, codeId);
-  return staffCodeView(caller, codeId);
+  await wakeSync(deps, tenantId, codeId);
+  const after = await staffCodeView(caller, { codeId });
+  await recordAudit(caller, {
+    action: 'staff-code.update',
+    target: { type: 'staff-code', id: after.id, name: after.scene },
+    before,
+    after,
+  });
+  return after;
 }
 
 /** 删除 (R-2.2.1-12, I-28): gone for people at once; the workflow deletes WeCom's way so the poster stops working. */
-export async function deleteStaffCode(temporal: StaffCodeTemporal, caller: StaffCodeCaller, codeId: string) {
-  const code = await visibleCode(caller, codeId);
+export async function deleteStaffCode(
+  caller: Caller,
+  { codeId }: { codeId: string },
+  deps: StaffCodeDeps,
+): Promise<void> {
+  const before = await staffCodeView(caller, { codeId });
   await StaffCodeModel.updateOne(
     { tenantId: caller.tenantId, _id: codeId },
     { $set: { deletedAt: new Date(), 'sync.status': 'pending' }, $inc: { version: 1 } },
   );
-  await wakeSync(temporal, caller.tenantId, codeId);
-  return code;
+  await wakeSync(deps, caller.tenantId, codeId);
+  await recordAudit(caller, {
+    action: 'staff-code.delete',
+    target: { type: 'staff-code', id: before.id, name: before.scene },
+    before,
+  });
 }
 
-export async function staffCodeView(caller: StaffCodeCaller, codeId: string): Promise<StaffCodeView> {
+export async function staffCodeView(caller: Caller, { codeId }: { codeId: string }): Promise<StaffCodeView> {
   const [view] = await toViews(caller.tenantId, [await visibleCode(caller, codeId)]);
   return view;
 }
 
-export async function listStaffCodes(caller: StaffCodeCaller, query: StaffCodeListQuery) {
+/** 下载二维码: WeCom's QR image of the code, fetched here because the browser cannot download across origins. */
+export async function staffCodeQrImage(
+  caller: Caller,
+  { codeId }: { codeId: string },
+): Promise<{ png: Buffer; filename: string }> {
+  const code = await staffCodeView(caller, { codeId });
+  if (!code.qrCode) throw new AppError(409, 'QR_NOT_READY', '二维码生成中，请稍后再试');
+  try {
+    return { png: await fetchWeComQr(code.qrCode), filename: `员工活码-${code.scene}.png` };
+  } catch {
+    throw notFound('二维码暂时无法下载，请稍后再试', 'QR_UNAVAILABLE');
+  }
+}
+
+export async function listStaffCodes(caller: Caller, query: StaffCodeListQuery) {
   const filter: Record<string, unknown> = {
     tenantId: caller.tenantId,
     deletedAt: { $exists: false },
     ...(query.kind !== 'all' ? { kind: query.kind } : {}),
     ...(query.status !== 'all' ? { status: query.status } : {}),
     ...(query.userid ? { memberUserids: query.userid } : {}),
-    ...(query.keyword ? { scene: { $regex: escapeRegex(query.keyword) } } : {}),
-    ...scopeFilter(caller),
+    ...(query.keyword ? { scene: { $regex: escapeRegExp(query.keyword) } } : {}),
+    ...(await scopeFilter(caller)),
   };
   const [rows, total] = await Promise.all([
     StaffCodeModel.find(filter)
@@ -231,9 +262,8 @@ export async function listStaffCodes(caller: StaffCodeCaller, query: StaffCodeLi
 
 /** 扫码趋势 (R-2.2.3-03, I-33): customers added through the code per China day, and the running total. */
 export async function staffCodeTrend(
-  caller: StaffCodeCaller,
-  codeId: string,
-  range: { from: string; to: string },
+  caller: Caller,
+  { codeId, ...range }: { codeId: string; from: string; to: string },
 ) {
   await visibleCode(caller, codeId);
   const before = await NewContactModel.countDocuments({
@@ -263,9 +293,8 @@ function daysBetween(from: string, to: string): string[] {
 
 /** The adds through the code, newest first, with what became of each welcome (员工活码详情). */
 export async function staffCodeAdds(
-  caller: StaffCodeCaller,
-  codeId: string,
-  page: { page: number; pageSize: number },
+  caller: Caller,
+  { codeId, ...page }: { codeId: string; page: number; pageSize: number },
 ) {
   await visibleCode(caller, codeId);
   const filter = { tenantId: caller.tenantId, codeId };

@@ -1,22 +1,17 @@
-import type { OpenAPIRegistry } from '@asteasolutions/zod-to-openapi';
 import { Router } from 'express';
 import { tenantParamsSchema } from '../../../lib/contracts/platform.contract';
 import { wecomHealthSchema } from '../../../lib/contracts/wecom-binding.contract';
-import { TenantModel } from '../../../lib/models/tenant.model';
-import type { WeComCallStats } from '../../../lib/wecom/call-stats';
+import type { AppContext } from '../../app-context';
 import { requirePlatformSession } from '../../auth/platform-session';
-import { notFound } from '../../http/app-error';
 import { defineRoute } from '../../http/define-route';
-import { wecomHealth } from './wecom-health.use-case';
+import { platformWeComHealth } from './wecom-health.use-case';
 
 /**
  * The same WeCom health panel for platform operators, per tenant: setup is where tenants struggle, and
  * support should see a tenant's error codes, tokens, backlog and sync lag without logging in as them.
  */
-export function createPlatformWeComHealthRouter(
-  registry: OpenAPIRegistry,
-  options: { jwtSecret: string; wecomStats: WeComCallStats },
-): Router {
+export function createPlatformWeComHealthRouter(app: AppContext): Router {
+  const { registry, config } = app;
   const router = Router();
   defineRoute(
     registry,
@@ -29,15 +24,12 @@ export function createPlatformWeComHealthRouter(
       tags: ['platform'],
       authenticated: true,
       security: 'platform',
-      guards: [requirePlatformSession(options.jwtSecret)],
+      guards: [requirePlatformSession(config.jwtSecret)],
       request: { params: tenantParamsSchema },
       responses: { 200: { description: 'The health panel', schema: wecomHealthSchema } },
     },
     async ({ params }, _req, res) => {
-      if (!(await TenantModel.exists({ _id: params.tenantId })))
-        throw notFound('企业不存在', 'TENANT_NOT_FOUND');
-      await options.wecomStats.flush();
-      res.json(await wecomHealth(params.tenantId));
+      res.json(await platformWeComHealth(params, app));
     },
   );
   return router;

@@ -1,14 +1,27 @@
-import type { BindingFailure, SaveWecomBinding } from '../../../lib/contracts/wecom-binding.contract';
+import type {
+  BindingFailure,
+  SaveWecomBinding,
+  WecomBindingView,
+} from '../../../lib/contracts/wecom-binding.contract';
 import { TenantModel } from '../../../lib/models/tenant.model';
+import { ensureArchiveConsentSchedule } from '../../../lib/temporal/archive-consent-schedule';
+import { ensureArchiveIngestSchedule } from '../../../lib/temporal/archive-ingest-schedule';
+import { ensureCustomerSyncSchedules } from '../../../lib/temporal/customer-sync-schedule';
+import { ensureOrgSyncSchedule } from '../../../lib/temporal/org-sync-schedule';
 import { ArchiveKeyError, inspectArchivePrivateKey } from '../../../lib/wecom/archive-key';
 import {
+  ensureCallbackSettings,
   loadBinding,
   saveBinding,
   type ArchiveKey,
   type WeComBinding,
 } from '../../../lib/wecom/binding-store';
-import type { SecretKind, WeComClient } from '../../../lib/wecom/client';
+import type { SecretKind } from '../../../lib/wecom/client';
+import type { AppContext } from '../../app-context';
+import type { Caller } from '../../auth/caller';
 import { notFound } from '../../http/app-error';
+import { recordAudit } from '../audit/record-audit';
+import { auditedBinding, bindingView } from './binding-view';
 import { checkSecrets, fixFor, readAgent } from './live-checks';
 import { SECRET_INPUT_FIELDS, SECRET_KINDS_IN_FORM_ORDER, SECRET_LABELS } from './secret-labels';
 
@@ -20,9 +33,20 @@ export class BindingRejectedError extends Error {
   }
 }
 
-export interface SaveOutcome {
-  before: WeComBinding | null;
-  after: WeComBinding;
+/** Checking secrets live, starting the syncs a first binding turns on, and the callback URLs to show. */
+export type SaveBindingDeps = Pick<AppContext, 'wecom' | 'temporal' | 'log' | 'config'>;
+
+/** The binding as the page shows it (secrets masked; callback settings generated on first read). */
+export async function wecomBindingOf(
+  { tenantId }: Pick<Caller, 'tenantId'>,
+  { config }: Pick<AppContext, 'config'>,
+): Promise<WecomBindingView> {
+  return bindingView(
+    tenantId,
+    await loadBinding(tenantId),
+    await ensureCallbackSettings(tenantId),
+    config.publicUrl,
+  );
 }
 
 /** Empty on edit keeps the saved secret; a secret nobody ever saved must be entered. */
@@ -80,11 +104,13 @@ function mergeArchiveKeys(
  * saved binding exactly as it was.
  */
 export async function saveWeComBinding(
-  wecom: WeComClient,
-  tenantId: string,
+  caller: Caller,
   input: SaveWecomBinding,
+  deps: SaveBindingDeps,
   now = new Date(),
-): Promise<SaveOutcome> {
+): Promise<WecomBindingView> {
+  const { tenantId } = caller;
+  const { wecom, temporal, log } = deps;
   const tenant = await TenantModel.findById(tenantId, { name: 1 }).lean();
   if (!tenant) throw notFound();
   const stored = await loadBinding(tenantId);
@@ -147,5 +173,29 @@ export async function saveWeComBinding(
     updatedAt: now,
   };
   await saveBinding(tenantId, after);
-  return { before: stored, after };
+  await recordAudit(caller, {
+    action: 'wecom-binding.update',
+    target: { type: 'wecom-binding', id: after.corpId, name: '企微绑定' },
+    before: auditedBinding(stored),
+    after: auditedBinding(after),
+  });
+  if (!stored) {
+    // The first binding starts the periodic org and customer-side syncs; failing here must not undo the save.
+    await ensureOrgSyncSchedule(temporal.client, temporal.taskQueue, tenantId).catch((err: unknown) =>
+      log.warn({ err, tenantId }, 'org sync schedule not created'),
+    );
+    await ensureCustomerSyncSchedules(temporal.client, temporal.taskQueue, tenantId).catch((err: unknown) =>
+      log.warn({ err, tenantId }, 'customer sync schedules not created'),
+    );
+  }
+  // The archive ingest and its consent sync start once the 会话存档 secret and a private key are saved.
+  if (after.secrets.archive && after.archiveKeys.length > 0) {
+    await ensureArchiveIngestSchedule(temporal.client, temporal.taskQueue, tenantId).catch((err: unknown) =>
+      log.warn({ err, tenantId }, 'archive ingest schedule not created'),
+    );
+    await ensureArchiveConsentSchedule(temporal.client, temporal.taskQueue, tenantId).catch((err: unknown) =>
+      log.warn({ err, tenantId }, 'archive consent schedule not created'),
+    );
+  }
+  return wecomBindingOf(caller, deps);
 }

@@ -3,14 +3,11 @@ import { DepartmentModel } from '../../../lib/models/department.model';
 import { StaffModel } from '../../../lib/models/staff.model';
 import { loadBinding, loadCallbackSecrets, type WeComBinding } from '../../../lib/wecom/binding-store';
 import { CALLBACK_SOURCES, callbackUrl, type CallbackSource } from '../../../lib/wecom/callback-settings';
-import type { WeComClient } from '../../../lib/wecom/client';
 import { WeComApiError } from '../../../lib/wecom/errors';
 import { decryptRandomKey } from '../../../lib/wecom/archive-key';
-import {
-  ChatArchiveSdkError,
-  type ChatArchiveSdkChoice,
-  type ChatData,
-} from '../../../lib/wecom/chat-archive-sdk';
+import { ChatArchiveSdkError, type ChatData } from '../../../lib/wecom/chat-archive-sdk';
+import type { AppContext } from '../../app-context';
+import type { Caller } from '../../auth/caller';
 import { probeCallbackUrl } from './callback-probe';
 import { checkSecrets, readAgent, type AgentInfo } from './live-checks';
 import { SECRET_KINDS_IN_FORM_ORDER, SECRET_LABELS } from './secret-labels';
@@ -25,12 +22,8 @@ const CALLBACK_CONSOLE_PLACES: Record<CallbackSource, string> = {
 };
 const NAMES_SHOWN = 5;
 
-export interface DoctorDeps {
-  wecom: WeComClient;
-  publicUrl: string;
-  /** The Finance SDK, or why this deployment has none (real WeCom without the native library). */
-  chatArchive: ChatArchiveSdkChoice;
-}
+/** `chatArchive`: the Finance SDK, or why this deployment has none (real WeCom without the native library). */
+export type DoctorDeps = Pick<AppContext, 'wecom' | 'chatArchive' | 'config'>;
 
 // GetChatData pages through at most this many messages looking for the newest one.
 const ARCHIVE_PAGE = 1000;
@@ -41,8 +34,8 @@ const ARCHIVE_MAX_PAGES = 20;
  * and says per item ok, or exactly what to fix. Never changes anything.
  */
 export async function runSetupDoctor(
+  { tenantId }: Caller,
   deps: DoctorDeps,
-  tenantId: string,
   now = new Date(),
 ): Promise<DoctorReport> {
   const binding = await loadBinding(tenantId);
@@ -149,7 +142,7 @@ async function checkAppItems(
       message: `应用「${answer.agent.name}」（AgentId ${answer.agent.agentid}）可用`,
     },
     await checkVisibleRange(tenantId, answer.agent),
-    checkRedirectDomain(deps.publicUrl, answer.agent),
+    checkRedirectDomain(deps.config.publicUrl, answer.agent),
   ];
 }
 
@@ -211,7 +204,7 @@ async function checkCallback(
 ): Promise<DoctorItem> {
   const label = CALLBACK_LABELS[source];
   const key = `callback.${source}`;
-  const url = callbackUrl(deps.publicUrl, tenantId, source);
+  const url = callbackUrl(deps.config.publicUrl, tenantId, source);
   const secrets = await loadCallbackSecrets(tenantId, source);
   if (!secrets) return { key, label, status: 'error', message: '回调参数尚未生成：请打开企微绑定页后保存' };
   const probe = await probeCallbackUrl(url, secrets);

@@ -5,7 +5,10 @@ import { CallbackInboxModel } from '../../../lib/models/callback-inbox.model';
 import { SYNC_KINDS } from '../../../lib/contracts/wecom-binding.contract';
 import { SyncRunModel, type SyncKind } from '../../../lib/models/sync-run.model';
 import { WeComCallStatModel } from '../../../lib/models/wecom-call-stat.model';
+import { TenantModel } from '../../../lib/models/tenant.model';
 import { WeComTokenStateModel } from '../../../lib/models/wecom-token-state.model';
+import type { AppContext } from '../../app-context';
+import { notFound } from '../../http/app-error';
 
 /** WeCom's answers when a call went over its frequency (45009) or concurrency (45033) limits. */
 const LIMIT_ERRCODES = new Set([45009, 45033]);
@@ -58,8 +61,17 @@ async function syncHealth(
   };
 }
 
-/** The health panel's numbers for one tenant, from the counters every api and worker process writes. */
-export async function wecomHealth(tenantId: string, now = new Date()): Promise<WecomHealth> {
+/**
+ * The health panel's numbers for one tenant (the caller's, or the one a platform operator names), from the
+ * counters every api and worker process writes: this process's latest counts first, so the panel includes
+ * the calls just made.
+ */
+export async function wecomHealth(
+  { tenantId }: { tenantId: string },
+  { wecomStats }: Pick<AppContext, 'wecomStats'>,
+  now = new Date(),
+): Promise<WecomHealth> {
+  await wecomStats.flush();
   const nowMs = now.getTime();
   const currentMinute = new Date(Math.floor(nowMs / MINUTE_MS) * MINUTE_MS);
   const [byErrcode, hourByErrcode, lastHour, lastMinute, tokens, backlog, failed, oldest, syncs, archive] =
@@ -129,4 +141,13 @@ export async function wecomHealth(tenantId: string, now = new Date()): Promise<W
       failedAt: archive.failedAt?.toISOString() ?? null,
     },
   };
+}
+
+/** The same panel for platform operators, per tenant: support sees a tenant's setup without logging in as them. */
+export async function platformWeComHealth(
+  { tenantId }: { tenantId: string },
+  deps: Pick<AppContext, 'wecomStats'>,
+): Promise<WecomHealth> {
+  if (!(await TenantModel.exists({ _id: tenantId }))) throw notFound('企业不存在', 'TENANT_NOT_FOUND');
+  return wecomHealth({ tenantId }, deps);
 }

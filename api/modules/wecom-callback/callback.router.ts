@@ -1,16 +1,14 @@
-import type { OpenAPIRegistry } from '@asteasolutions/zod-to-openapi';
-import type { Client } from '@temporalio/client';
 import express, { Router } from 'express';
 import { z } from '../../../lib/contracts/common.contract';
-import {
-  callbackParamsSchema,
-  callbackQuerySchema,
-  type CallbackQuery,
-} from '../../../lib/contracts/wecom-callback.contract';
-import type { Logger } from '../../../lib/logger';
+import { callbackParamsSchema, callbackQuerySchema } from '../../../lib/contracts/wecom-callback.contract';
 import type { CallbackSource } from '../../../lib/wecom/callback-settings';
+import type { AppContext } from '../../app-context';
 import { defineRoute } from '../../http/define-route';
-import { receiveContactCallback, verifyCallbackUrl } from './receive-contact-callback.use-case';
+import {
+  receiveContactCallback,
+  verifyCallbackUrl,
+  type CallbackDelivery,
+} from './receive-contact-callback.use-case';
 import { receiveCustomerCallback } from './receive-customer-callback.use-case';
 
 const PATHS: Record<CallbackSource, string> = {
@@ -22,17 +20,12 @@ const PATHS: Record<CallbackSource, string> = {
  * The URLs a tenant enters in WeCom's receive-event settings: 通讯录 (contacts) and 客户联系 (customers).
  * Both answer WeCom's URL verification; each stores its events in the inbox.
  */
-export function createWeComCallbackRouter(
-  registry: OpenAPIRegistry,
-  deps: { temporal: Client; taskQueue: string; log: Logger },
-): Router {
+export function createWeComCallbackRouter(app: AppContext): Router {
+  const { registry } = app;
   const router = Router();
-  const receivers: Record<
-    CallbackSource,
-    (tenantId: string, query: CallbackQuery, body: string) => Promise<void>
-  > = {
-    contacts: (tenantId, query, body) => receiveContactCallback(deps, tenantId, query, body),
-    customers: (tenantId, query, body) => receiveCustomerCallback(deps, tenantId, query, body),
+  const receivers: Record<CallbackSource, (delivery: CallbackDelivery) => Promise<void>> = {
+    contacts: (delivery) => receiveContactCallback(delivery, app),
+    customers: (delivery) => receiveCustomerCallback(delivery, app),
   };
 
   for (const source of ['contacts', 'customers'] as const) {
@@ -55,7 +48,7 @@ export function createWeComCallbackRouter(
         },
       },
       async ({ params, query }, _req, res) => {
-        const plaintext = await verifyCallbackUrl(params.tenantId, source, query);
+        const plaintext = await verifyCallbackUrl({ ...query, ...params, source });
         // WeCom compares the body byte for byte: no quotes, no newline.
         res.type('text/plain').send(plaintext);
       },
@@ -81,7 +74,7 @@ export function createWeComCallbackRouter(
         },
       },
       async ({ params, query, body }, _req, res) => {
-        await receivers[source](params.tenantId, query, body);
+        await receivers[source]({ ...query, ...params, body });
         res.type('text/plain').send('success');
       },
     );

@@ -1,5 +1,3 @@
-import type { Client } from '@temporalio/client';
-import type { Logger } from '../../../lib/logger';
 import { loadCallbackSecrets } from '../../../lib/wecom/binding-store';
 import type { CallbackSource } from '../../../lib/wecom/callback-settings';
 import { contactEventsWorkflowId } from '../../../lib/temporal/workflow-ids';
@@ -12,7 +10,19 @@ import { parseCallbackXml, readEncryptedBody } from '../../../lib/wecom/callback
 import { recordCallback, wakeInboxWorkflow, type InboxWorkflow } from '../../../lib/wecom/callback-inbox';
 import { contactEventSignal } from '../../../workflows/contact-events.contract';
 import type { CallbackQuery } from '../../../lib/contracts/wecom-callback.contract';
+import type { AppContext } from '../../app-context';
 import { badRequest, forbidden, notFound } from '../../http/app-error';
+
+/** A delivery as WeCom makes it: the tenant its URL names, the signature query and the encrypted XML body. */
+export type CallbackDelivery = CallbackQuery & { tenantId: string; body: string };
+
+/** The inbox hands stored events to the tenant's workflows; a failed hand-off is logged, the event kept. */
+export type CallbackDeps = Pick<AppContext, 'temporal' | 'log'>;
+
+/** The inbox's own shape of those deps (lib/wecom/callback-inbox.ts). */
+export function inboxDeps({ temporal, log }: CallbackDeps) {
+  return { temporal: temporal.client, taskQueue: temporal.taskQueue, log };
+}
 
 async function secretsOf(tenantId: string, source: CallbackSource): Promise<CallbackSecrets> {
   const secrets = await loadCallbackSecrets(tenantId, source);
@@ -36,11 +46,11 @@ function open(secrets: CallbackSecrets, query: CallbackQuery, encrypted: string)
 }
 
 /** WeCom's URL check when the callback is saved: answer the decrypted echostr and nothing else. */
-export async function verifyCallbackUrl(
-  tenantId: string,
-  source: CallbackSource,
-  query: CallbackQuery,
-): Promise<string> {
+export async function verifyCallbackUrl({
+  tenantId,
+  source,
+  ...query
+}: CallbackQuery & { tenantId: string; source: CallbackSource }): Promise<string> {
   if (!query.echostr) throw badRequest('缺少 echostr');
   return open(await secretsOf(tenantId, source), query, query.echostr);
 }
@@ -81,13 +91,11 @@ const CONTACT_EVENTS: InboxWorkflow = {
  * never lost (lib/wecom/callback-inbox.ts).
  */
 export async function receiveContactCallback(
-  deps: { temporal: Client; taskQueue: string; log: Logger },
-  tenantId: string,
-  query: CallbackQuery,
-  body: string,
+  { tenantId, body, ...query }: CallbackDelivery,
+  deps: CallbackDeps,
 ): Promise<void> {
   const { xml, envelope } = await openDelivery(tenantId, 'contacts', query, body);
   const handled = envelope.Event === 'change_contact';
   const key = await recordCallback(tenantId, 'contacts', { xml, envelope, handled });
-  if (handled) await wakeInboxWorkflow(deps, tenantId, key, CONTACT_EVENTS);
+  if (handled) await wakeInboxWorkflow(inboxDeps(deps), tenantId, key, CONTACT_EVENTS);
 }

@@ -1,11 +1,13 @@
-import type { Client } from '@temporalio/client';
-import type { CallbackQuery } from '../../../lib/contracts/wecom-callback.contract';
-import type { Logger } from '../../../lib/logger';
 import { customerEventsWorkflowId } from '../../../lib/temporal/workflow-ids';
 import { recordCallback, wakeInboxWorkflow, type InboxWorkflow } from '../../../lib/wecom/callback-inbox';
 import { CUSTOMER_SIDE_EVENTS } from '../../../lib/wecom/customer-callback-event';
 import { customerEventSignal } from '../../../workflows/customer-events.contract';
-import { openDelivery } from './receive-contact-callback.use-case';
+import {
+  inboxDeps,
+  openDelivery,
+  type CallbackDeps,
+  type CallbackDelivery,
+} from './receive-contact-callback.use-case';
 import { startNewContactWelcome } from '../../../lib/acquisition/start-new-contact-welcome';
 
 /** Where 客户联系 events are applied, one tenant at a time, in arrival order. */
@@ -23,15 +25,13 @@ const CUSTOMER_EVENTS: InboxWorkflow = {
  * (lib/wecom/callback-inbox.ts).
  */
 export async function receiveCustomerCallback(
-  deps: { temporal: Client; taskQueue: string; log: Logger },
-  tenantId: string,
-  query: CallbackQuery,
-  body: string,
+  { tenantId, body, ...query }: CallbackDelivery,
+  deps: CallbackDeps,
 ): Promise<void> {
   const { xml, envelope } = await openDelivery(tenantId, 'customers', query, body);
   const handled = CUSTOMER_SIDE_EVENTS.includes(envelope.Event);
   const key = await recordCallback(tenantId, 'customers', { xml, envelope, handled });
   if (!handled) return;
-  await startNewContactWelcome(deps, tenantId, key, envelope);
-  await wakeInboxWorkflow(deps, tenantId, key, CUSTOMER_EVENTS);
+  await startNewContactWelcome(inboxDeps(deps), tenantId, key, envelope);
+  await wakeInboxWorkflow(inboxDeps(deps), tenantId, key, CUSTOMER_EVENTS);
 }

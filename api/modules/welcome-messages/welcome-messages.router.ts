@@ -1,7 +1,6 @@
-import type { OpenAPIRegistry } from '@asteasolutions/zod-to-openapi';
-import { Router, type RequestHandler, type Response } from 'express';
+import { Router } from 'express';
 import { z } from '../../../lib/contracts/common.contract';
-import { openWelcomeImage, welcomeImageUrl } from '../../../lib/acquisition/welcome-image-store';
+import { openWelcomeImage } from '../../../lib/acquisition/welcome-image-store';
 import {
   saveWelcomeSchema,
   welcomeImageParamsSchema,
@@ -11,53 +10,30 @@ import {
   welcomeParamsSchema,
   welcomeSchema,
 } from '../../../lib/contracts/welcome-messages.contract';
-import { sessionOf } from '../../auth/session';
+import type { AppContext } from '../../app-context';
+import { callerOf } from '../../auth/caller';
 import { notFound } from '../../http/app-error';
 import { defineRoute } from '../../http/define-route';
-import { recordAudit } from '../audit/record-audit';
-import { receiveWelcomeImage } from './welcome-image-upload';
+import { uploadWelcomeImage } from './welcome-image-upload';
 import {
   createWelcome,
   deleteWelcome,
   listWelcomes,
   updateWelcome,
-  type WelcomeKind,
-  type WelcomeTemporal,
+  WELCOME_TITLES,
 } from './welcome-messages.use-case';
 
 const MENU = 'acquisition.welcome-messages';
-/** The two sections of the page (R-2.3-01) under their own paths. */
-const SECTIONS: Record<WelcomeKind, { path: string; title: string }> = {
-  default: { path: '/api/welcome-messages/default', title: '默认欢迎语' },
-  group: { path: '/api/welcome-messages/group', title: '客户群欢迎语' },
-};
 
-/** 引流获客 → 欢迎语 (R-2.3): 默认欢迎语 and 客户群欢迎语, with inline images. */
-export function createWelcomeMessagesRouter(
-  registry: OpenAPIRegistry,
-  temporal: WelcomeTemporal,
-  publicUrl: string,
-  authenticate: RequestHandler,
-): Router {
+/** 引流获客 → 欢迎语 (R-2.3): 默认欢迎语 and 客户群欢迎语 (R-2.3-01) under their own paths, with inline images. */
+export function createWelcomeMessagesRouter(app: AppContext): Router {
+  const { registry, authenticate } = app;
   const router = Router();
   const common = { tags: ['welcome-messages'], authenticated: true as const, guards: [authenticate] };
-  const callerOf = (res: Response) => {
-    const session = sessionOf(res);
-    return { tenantId: session.tenantId, staffId: session.staffId };
-  };
 
   for (const kind of ['default', 'group'] as const) {
-    const { path, title } = SECTIONS[kind];
-    const audited = (
-      caller: { tenantId: string; staffId: string },
-      action: 'welcome.create' | 'welcome.update',
-      welcome: { id: string; summary: string },
-    ) => ({
-      tenantId: caller.tenantId,
-      actorStaffId: caller.staffId,
-      action,
-      target: { type: `welcome-${kind}`, id: welcome.id, name: `${title}：${welcome.summary}` },
-    });
+    const path = `/api/welcome-messages/${kind}`;
+    const title = WELCOME_TITLES[kind];
     defineRoute(
       registry,
       router,
@@ -70,8 +46,8 @@ export function createWelcomeMessagesRouter(
         request: { query: welcomeListQuerySchema },
         responses: { 200: { description: 'A page', schema: welcomePageSchema } },
       },
-      async ({ query }, _req, res) => {
-        res.json(await listWelcomes(callerOf(res).tenantId, kind, query));
+      async ({ query }, req, res) => {
+        res.json(await listWelcomes(callerOf(req, res), { ...query, kind }));
       },
     );
     defineRoute(
@@ -93,14 +69,7 @@ export function createWelcomeMessagesRouter(
         },
       },
       async ({ body }, req, res) => {
-        const caller = callerOf(res);
-        const created = await createWelcome(temporal, caller, kind, body);
-        await recordAudit({
-          ...audited(caller, 'welcome.create', created),
-          after: created,
-          ip: req.ip,
-        });
-        res.status(201).json(created);
+        res.status(201).json(await createWelcome(callerOf(req, res), { ...body, kind }, app));
       },
     );
     defineRoute(
@@ -116,10 +85,7 @@ export function createWelcomeMessagesRouter(
         responses: { 200: { description: 'Saved', schema: welcomeSchema } },
       },
       async ({ params, body }, req, res) => {
-        const caller = callerOf(res);
-        const updated = await updateWelcome(temporal, caller.tenantId, kind, params.welcomeId, body);
-        await recordAudit({ ...audited(caller, 'welcome.update', updated), after: updated, ip: req.ip });
-        res.json(updated);
+        res.json(await updateWelcome(callerOf(req, res), { ...body, ...params, kind }, app));
       },
     );
     defineRoute(
@@ -135,15 +101,7 @@ export function createWelcomeMessagesRouter(
         responses: { 204: { description: 'Deleted' } },
       },
       async ({ params }, req, res) => {
-        const caller = callerOf(res);
-        await deleteWelcome(temporal, caller.tenantId, kind, params.welcomeId);
-        await recordAudit({
-          tenantId: caller.tenantId,
-          actorStaffId: caller.staffId,
-          action: 'welcome.delete',
-          target: { type: `welcome-${kind}`, id: params.welcomeId, name: title },
-          ip: req.ip,
-        });
+        await deleteWelcome(callerOf(req, res), { ...params, kind }, app);
         res.status(204).end();
       },
     );
@@ -170,9 +128,7 @@ export function createWelcomeMessagesRouter(
       },
     },
     async (_input, req, res) => {
-      const { tenantId } = callerOf(res);
-      const image = await receiveWelcomeImage(req, tenantId);
-      res.status(201).json({ ...image, url: welcomeImageUrl(publicUrl, tenantId, image.fileId) });
+      res.status(201).json(await uploadWelcomeImage(callerOf(req, res), req, app));
     },
   );
 
@@ -183,7 +139,7 @@ export function createWelcomeMessagesRouter(
  * Welcome images by tenant and file id, without a session: WeCom downloads them (pic_url) when it delivers
  * a welcome. A file is found only under its own tenant.
  */
-export function createWelcomeImagesPublicRouter(registry: OpenAPIRegistry): Router {
+export function createWelcomeImagesPublicRouter({ registry }: AppContext): Router {
   const router = Router();
   defineRoute(
     registry,

@@ -1,4 +1,3 @@
-import type { Client } from '@temporalio/client';
 import type { Types } from 'mongoose';
 import { undeliveredNames, undeliveredView } from '../../../lib/app-messages/undelivered-recipients';
 import { creatorNameOf } from '../../../lib/acquisition/creator-name';
@@ -13,16 +12,21 @@ import { WelcomeMessageModel, type WelcomeMessage } from '../../../lib/models/we
 import { entitySearchAttributes } from '../../../lib/temporal/search-attributes';
 import { groupWelcomeTemplateWorkflowId } from '../../../lib/temporal/workflow-ids';
 import { groupWelcomeChangedSignal } from '../../../workflows/group-welcome-template.contract';
-import { badRequest, conflict, notFound } from '../../http/app-error';
 import { signalWithStartWorkflow } from '../../../lib/temporal/typed-workflows';
+import type { AppContext } from '../../app-context';
+import type { Caller } from '../../auth/caller';
+import { badRequest, conflict, notFound } from '../../http/app-error';
+import { recordAudit } from '../audit/record-audit';
 
 export type WelcomeKind = 'default' | 'group';
 
-export interface WelcomeTemporal {
-  client: Client;
-  taskQueue: string;
-  log: { error(obj: object, msg: string): void };
-}
+/** The two sections of the page (R-2.3-01), as their audit rows name them. */
+export const WELCOME_TITLES: Record<WelcomeKind, string> = { default: '默认欢迎语', group: '客户群欢迎语' };
+
+/** A group welcome's change wakes its template workflow; a failed hand-off is logged, the save stands. */
+export type WelcomeDeps = Pick<AppContext, 'temporal' | 'log'>;
+
+type WelcomeTarget = { kind: WelcomeKind; welcomeId: string };
 
 type StoredWelcome = WelcomeMessage & { _id: Types.ObjectId; updatedAt: Date };
 
@@ -40,7 +44,7 @@ async function assertImagesExist(tenantId: string, attachment: WelcomeAttachment
 }
 
 async function wakeGroupTemplate(
-  temporal: WelcomeTemporal,
+  { temporal, log }: WelcomeDeps,
   tenantId: string,
   welcomeId: string,
 ): Promise<void> {
@@ -54,7 +58,7 @@ async function wakeGroupTemplate(
       typedSearchAttributes: entitySearchAttributes(tenantId, 'group-welcome', welcomeId),
     });
   } catch (error) {
-    temporal.log.error({ err: error, tenantId, welcomeId }, 'group welcome hand-off failed');
+    log.error({ err: error, tenantId, welcomeId }, 'group welcome hand-off failed');
   }
 }
 
@@ -82,10 +86,10 @@ function toView(row: StoredWelcome, ownerNames = new Map<string, string>()): Wel
 }
 
 export async function listWelcomes(
-  tenantId: string,
-  kind: WelcomeKind,
-  page: { page: number; pageSize: number },
+  caller: Caller,
+  { kind, ...page }: { kind: WelcomeKind; page: number; pageSize: number },
 ) {
+  const { tenantId } = caller;
   const filter = { tenantId, kind, deletedAt: { $exists: false } };
   const [rows, total] = await Promise.all([
     WelcomeMessageModel.find(filter)
@@ -108,10 +112,9 @@ export async function listWelcomes(
 }
 
 export async function createWelcome(
-  temporal: WelcomeTemporal,
-  caller: { tenantId: string; staffId: string },
-  kind: WelcomeKind,
-  request: SaveWelcomeRequest,
+  caller: Caller,
+  { kind, ...request }: SaveWelcomeRequest & { kind: WelcomeKind },
+  deps: WelcomeDeps,
 ): Promise<WelcomeView> {
   const { tenantId } = caller;
   await assertImagesExist(tenantId, request.attachment);
@@ -131,8 +134,10 @@ export async function createWelcome(
     creatorName: await creatorNameOf(tenantId, caller.staffId),
     ...(kind === 'group' ? { version: 1, syncedVersion: 0, sync: { status: 'pending' } } : {}),
   });
-  if (kind === 'group') await wakeGroupTemplate(temporal, tenantId, String(created._id));
-  return toView(created.toObject() as unknown as StoredWelcome);
+  if (kind === 'group') await wakeGroupTemplate(deps, tenantId, String(created._id));
+  const view = toView(created.toObject() as unknown as StoredWelcome);
+  await auditWelcome(caller, 'welcome.create', kind, view);
+  return view;
 }
 
 async function storedWelcome(tenantId: string, kind: WelcomeKind, welcomeId: string): Promise<StoredWelcome> {
@@ -147,12 +152,11 @@ async function storedWelcome(tenantId: string, kind: WelcomeKind, welcomeId: str
 }
 
 export async function updateWelcome(
-  temporal: WelcomeTemporal,
-  tenantId: string,
-  kind: WelcomeKind,
-  welcomeId: string,
-  request: SaveWelcomeRequest,
+  caller: Caller,
+  { kind, welcomeId, ...request }: SaveWelcomeRequest & WelcomeTarget,
+  deps: WelcomeDeps,
 ): Promise<WelcomeView> {
+  const { tenantId } = caller;
   await storedWelcome(tenantId, kind, welcomeId);
   await assertImagesExist(tenantId, request.attachment);
   await WelcomeMessageModel.updateOne(
@@ -168,16 +172,18 @@ export async function updateWelcome(
         : {}),
     },
   );
-  if (kind === 'group') await wakeGroupTemplate(temporal, tenantId, welcomeId);
-  return toView(await storedWelcome(tenantId, kind, welcomeId));
+  if (kind === 'group') await wakeGroupTemplate(deps, tenantId, welcomeId);
+  const view = toView(await storedWelcome(tenantId, kind, welcomeId));
+  await auditWelcome(caller, 'welcome.update', kind, view);
+  return view;
 }
 
 export async function deleteWelcome(
-  temporal: WelcomeTemporal,
-  tenantId: string,
-  kind: WelcomeKind,
-  welcomeId: string,
+  caller: Caller,
+  { kind, welcomeId }: WelcomeTarget,
+  deps: WelcomeDeps,
 ): Promise<void> {
+  const { tenantId } = caller;
   await storedWelcome(tenantId, kind, welcomeId);
   await WelcomeMessageModel.updateOne(
     { tenantId, _id: welcomeId },
@@ -187,5 +193,22 @@ export async function deleteWelcome(
     },
   );
   // I-36: deleting removes the template from WeCom (and so from every group).
-  if (kind === 'group') await wakeGroupTemplate(temporal, tenantId, welcomeId);
+  if (kind === 'group') await wakeGroupTemplate(deps, tenantId, welcomeId);
+  await recordAudit(caller, {
+    action: 'welcome.delete',
+    target: { type: `welcome-${kind}`, id: welcomeId, name: WELCOME_TITLES[kind] },
+  });
+}
+
+function auditWelcome(
+  caller: Caller,
+  action: 'welcome.create' | 'welcome.update',
+  kind: WelcomeKind,
+  welcome: WelcomeView,
+) {
+  return recordAudit(caller, {
+    action,
+    target: { type: `welcome-${kind}`, id: welcome.id, name: `${WELCOME_TITLES[kind]}：${welcome.summary}` },
+    after: welcome,
+  });
 }
