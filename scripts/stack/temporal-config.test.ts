@@ -39,6 +39,12 @@ describe('dynamic config translation for the dev server', () => {
     expect(flags).toEqual(
       expect.arrayContaining(['--dynamic-config-value', 'frontend.enableServerVersionCheck=false']),
     );
-    expect(Object.keys(readSearchAttributes())).toEqual(['TenantId', 'EntityType', 'EntityId']);
+    expect(Object.keys(readSearchAttributes())).toEqual([
+      'TenantId',
+      'EntityType',
+      'EntityId',
+      'EntityStatus',
+      'CreatedBy',
+    ]);
   });
 });

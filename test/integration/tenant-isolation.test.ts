@@ -338,5 +338,6 @@ describe('tenant isolation: every endpoint, called by another tenant', () => {
       Object.values(document.paths).reduce((sum, operations) => sum + Object.keys(operations).length, 0),
     );
     expect(await snapshotOf(TENANT_A)).toBe(before);
-  });
+    // Every endpoint with a fresh login (a bcrypt check each): about 40 s on a quiet machine.
+  }, 180_000);
 });

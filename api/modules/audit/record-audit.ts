@@ -13,21 +13,11 @@ export interface AuditChange {
   after?: unknown;
 }
 
-/** @deprecated transitional shape, removed once every use case passes its caller */
-export interface AuditEntry extends AuditChange {
-  tenantId: string;
-  actorStaffId: string;
-  ip?: string;
-}
-
 /**
  * Adds one audit row, recorded by the use case that made the change; the actor's name is stored with it
  * so the log still reads well after they leave.
  */
-export async function recordAudit(actor: AuditActor | AuditEntry, change?: AuditChange): Promise<void> {
-  const who =
-    'actorStaffId' in actor ? { tenantId: actor.tenantId, staffId: actor.actorStaffId, ip: actor.ip } : actor;
-  const what = change ?? (actor as AuditEntry);
+export async function recordAudit(who: AuditActor, what: AuditChange): Promise<void> {
   const staff = await StaffModel.findOne({ tenantId: who.tenantId, _id: who.staffId }, { name: 1 }).lean();
   await AuditLogModel.create({
     tenantId: who.tenantId,
