@@ -206,3 +206,14 @@ export const audiencePreviewSchema = z
 export type AudiencePreview = z.infer<typeof audiencePreviewSchema>;
 
 export const massSendParamsSchema = z.object({ sendId: z.string().regex(/^[0-9a-f]{24}$/, '群发不存在') });
+
+/** 群发详情 (R-3.3.3-01): the row, what it was set up with, and per member how far they got. */
+export const massSendDetailSchema = massSendRowSchema
+  .extend({
+    audience: massSendAudienceSchema,
+    timing: massSendTimingSchema,
+    remindAfterHours: z.number().int(),
+    senders: z.array(massSendProgressSchema.extend({ sender: staffRefSchema })),
+  })
+  .openapi('MassSendDetail');
+export type MassSendDetail = z.infer<typeof massSendDetailSchema>;
