@@ -14,9 +14,11 @@ import path from 'node:path';
 import { runAttached } from './stack/exec';
 import {
   JEST_BIN,
+  JEST_EXIT_GRACE_MS,
   listTests,
   parseJestArgs,
   readJestSummary,
+  stopJestThatDoesNotExit,
   type JestSummary,
   type ProjectName,
 } from './stack/jest-projects';
@@ -54,7 +56,13 @@ runScript(test, async (supervisor) => {
   // records its query shapes there, for the pushdown check below.
   env.SCRM_QUERY_SHAPES_FILE = emptyShapesFile(test);
 
-  const results: { project: ProjectName; code: number; summary?: JestSummary; seconds: string }[] = [];
+  const results: {
+    project: ProjectName;
+    code: number;
+    hung: boolean;
+    summary?: JestSummary;
+    seconds: string;
+  }[] = [];
   for (const project of toRun) {
     const projectBegan = Date.now();
     log.info('');
@@ -62,24 +70,42 @@ runScript(test, async (supervisor) => {
     const outputFile = path.join(test.logDir, `jest-${project}.json`);
     // What the api and workers running inside jest log goes to a file, not between the tests' own lines.
     const serverLog = path.join(test.logDir, `jest-${project}-servers.log`);
+    fs.rmSync(outputFile, { force: true });
+    let hung = false;
     const code = await runAttached(
       process.execPath,
-      // --forceExit: a test that leaves a handle open must not hang the run (jest names the problem when it forces).
       [
         JEST_BIN,
         '--selectProjects',
         project,
         '--runInBand',
         '--passWithNoTests',
-        '--forceExit',
         '--json',
         '--outputFile',
         outputFile,
         ...passThrough,
       ],
-      { cwd: ROOT, env: { ...env, LOG_FILE: serverLog } },
+      {
+        cwd: ROOT,
+        env: { ...env, LOG_FILE: serverLog },
+        watch: (jest) =>
+          stopJestThatDoesNotExit(jest, outputFile, () => {
+            hung = true;
+            log.fail(
+              `jest: ${project} did not exit ${JEST_EXIT_GRACE_MS / 1000} s after its tests: a test left a timer, ` +
+                `connection or server open. Find it with: npm test -- --selectProjects ${project} ` +
+                `--detectOpenHandles <test file>`,
+            );
+          }),
+      },
     );
-    results.push({ project, code, summary: readJestSummary(outputFile), seconds: elapsed(projectBegan) });
+    results.push({
+      project,
+      code,
+      hung,
+      summary: readJestSummary(outputFile),
+      seconds: elapsed(projectBegan),
+    });
   }
 
   // The admin has its own lint, typecheck and component-test runner; a plain `npm test` runs all three, in that
@@ -115,7 +141,7 @@ runScript(test, async (supervisor) => {
 
   log.info('');
   const total: JestSummary = { passed: 0, failed: 0, skipped: 0, brokenSuites: 0 };
-  for (const { project, code, summary, seconds } of results) {
+  for (const { project, code, hung, summary, seconds } of results) {
     const mark = code === 0 ? '✓' : '✗';
     if (!summary) {
       log.info(
@@ -125,11 +151,12 @@ runScript(test, async (supervisor) => {
       continue;
     }
     const broken = summary.brokenSuites ? `, ${summary.brokenSuites} test files failed to run` : '';
+    const leak = hung ? ', then did not exit (a test left something open)' : '';
     log.info(
-      `${mark} ${project.padEnd(12)} ${summary.passed} passed, ${summary.failed} failed, ${summary.skipped} skipped${broken} (${seconds})`,
+      `${mark} ${project.padEnd(12)} ${summary.passed} passed, ${summary.failed} failed, ${summary.skipped} skipped${broken}${leak} (${seconds})`,
     );
     total.passed += summary.passed;
-    total.failed += summary.failed + summary.brokenSuites;
+    total.failed += summary.failed + summary.brokenSuites + (hung ? 1 : 0);
     total.skipped += summary.skipped;
   }
   if (web) {

@@ -1,5 +1,6 @@
-import { ScheduleAlreadyRunning, ScheduleOverlapPolicy, type Client } from '@temporalio/client';
+import { ScheduleOverlapPolicy, type Client } from '@temporalio/client';
 import { TenantModel } from '../models/tenant.model';
+import { ensureSchedule } from './ensure-schedule';
 import { entitySearchAttributes } from './search-attributes';
 import { archiveConsentScheduleId, archiveConsentWorkflowId } from './workflow-ids';
 import { startWorkflowAction } from './typed-workflows';
@@ -12,8 +13,9 @@ import { startWorkflowAction } from './typed-workflows';
 export const ARCHIVE_CONSENT_INTERVAL = '10 minutes';
 
 /**
- * One Schedule per tenant with a 会话存档 secret, beside the ingest's; creating it again is a no-op. `paused` for a
- * tenant outside its validity window (the tenant-validity workflow unpauses it with the others).
+ * One Schedule per tenant with a 会话存档 secret, beside the ingest's (ensureSchedule: created once, kept up to
+ * date). Created `paused` for a tenant outside its validity window (the tenant-validity workflow unpauses it with
+ * the others).
  */
 export async function ensureArchiveConsentSchedule(
   client: Client,
@@ -21,27 +23,23 @@ export async function ensureArchiveConsentSchedule(
   tenantId: string,
   options: { paused?: boolean } = {},
 ): Promise<void> {
-  try {
-    await client.schedule.create({
-      scheduleId: archiveConsentScheduleId(tenantId),
-      spec: { intervals: [{ every: ARCHIVE_CONSENT_INTERVAL }] },
-      policies: { overlap: ScheduleOverlapPolicy.SKIP, catchupWindow: '1 minute' },
-      // The first run right away: 按客户检索 lists nobody until the answers have been read once.
-      state: {
-        note: 'Chat archive consent sync (会话存档同意情况)',
-        triggerImmediately: !options.paused,
-        paused: options.paused ?? false,
-      },
-      action: startWorkflowAction('archiveConsentSyncWorkflow', {
-        workflowId: archiveConsentWorkflowId(tenantId),
-        taskQueue,
-        args: [{ tenantId }],
-        typedSearchAttributes: entitySearchAttributes(tenantId, 'archive-consent', tenantId),
-      }),
-    });
-  } catch (error) {
-    if (!(error instanceof ScheduleAlreadyRunning)) throw error;
-  }
+  await ensureSchedule(client, {
+    scheduleId: archiveConsentScheduleId(tenantId),
+    spec: { intervals: [{ every: ARCHIVE_CONSENT_INTERVAL }] },
+    policies: { overlap: ScheduleOverlapPolicy.SKIP, catchupWindow: '1 minute' },
+    // The first run right away: 按客户检索 lists nobody until the answers have been read once.
+    initialState: {
+      note: 'Chat archive consent sync (会话存档同意情况)',
+      triggerImmediately: !options.paused,
+      paused: options.paused ?? false,
+    },
+    action: startWorkflowAction('archiveConsentSyncWorkflow', {
+      workflowId: archiveConsentWorkflowId(tenantId),
+      taskQueue,
+      args: [{ tenantId }],
+      typedSearchAttributes: entitySearchAttributes(tenantId, 'archive-consent', tenantId),
+    }),
+  });
 }
 
 /**

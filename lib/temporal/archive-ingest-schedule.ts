@@ -1,4 +1,5 @@
-import { ScheduleAlreadyRunning, ScheduleOverlapPolicy, type Client } from '@temporalio/client';
+import { ScheduleOverlapPolicy, type Client } from '@temporalio/client';
+import { ensureSchedule } from './ensure-schedule';
 import { entitySearchAttributes } from './search-attributes';
 import { archiveIngestScheduleId, archiveIngestWorkflowId } from './workflow-ids';
 import { startWorkflowAction } from './typed-workflows';
@@ -10,27 +11,23 @@ import { startWorkflowAction } from './typed-workflows';
  */
 export const ARCHIVE_INGEST_INTERVAL = '1 minute';
 
-/** One Schedule per tenant with a 会话存档 secret; creating it again is a no-op. */
+/** One Schedule per tenant with a 会话存档 secret (ensureSchedule: created once, kept up to date). */
 export async function ensureArchiveIngestSchedule(
   client: Client,
   taskQueue: string,
   tenantId: string,
 ): Promise<void> {
-  try {
-    await client.schedule.create({
-      scheduleId: archiveIngestScheduleId(tenantId),
-      spec: { intervals: [{ every: ARCHIVE_INGEST_INTERVAL }] },
-      policies: { overlap: ScheduleOverlapPolicy.SKIP, catchupWindow: '1 minute' },
-      // No triggerImmediately: its run ignores the overlap policy, and the first tick is at most a minute away.
-      state: { note: 'Chat archive ingest (会话内容存档)' },
-      action: startWorkflowAction('archiveIngestWorkflow', {
-        workflowId: archiveIngestWorkflowId(tenantId),
-        taskQueue,
-        args: [{ tenantId }],
-        typedSearchAttributes: entitySearchAttributes(tenantId, 'archive-ingest', tenantId),
-      }),
-    });
-  } catch (error) {
-    if (!(error instanceof ScheduleAlreadyRunning)) throw error;
-  }
+  await ensureSchedule(client, {
+    scheduleId: archiveIngestScheduleId(tenantId),
+    spec: { intervals: [{ every: ARCHIVE_INGEST_INTERVAL }] },
+    policies: { overlap: ScheduleOverlapPolicy.SKIP, catchupWindow: '1 minute' },
+    // No triggerImmediately: its run ignores the overlap policy, and the first tick is at most a minute away.
+    initialState: { note: 'Chat archive ingest (会话内容存档)' },
+    action: startWorkflowAction('archiveIngestWorkflow', {
+      workflowId: archiveIngestWorkflowId(tenantId),
+      taskQueue,
+      args: [{ tenantId }],
+      typedSearchAttributes: entitySearchAttributes(tenantId, 'archive-ingest', tenantId),
+    }),
+  });
 }

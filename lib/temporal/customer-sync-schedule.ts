@@ -1,5 +1,6 @@
 import type { Duration } from '@temporalio/common';
-import { ScheduleAlreadyRunning, ScheduleOverlapPolicy, type Client } from '@temporalio/client';
+import { ScheduleOverlapPolicy, type Client } from '@temporalio/client';
+import { ensureSchedule } from './ensure-schedule';
 import { entitySearchAttributes } from './search-attributes';
 import { customerSideSyncScheduleId, customerSideSyncWorkflowId } from './workflow-ids';
 import { startWorkflowAction } from './typed-workflows';
@@ -33,27 +34,23 @@ export const customerSideScheduleIds = (tenantId: string) =>
   CUSTOMER_SIDE_SYNC_KINDS.map((kind) => customerSideSyncScheduleId(kind, tenantId));
 
 /**
- * One Schedule per tenant and kind. Creating it again is a no-op, so every boot may call this; the first
- * creation runs at once so a newly bound tenant sees its customers without waiting.
+ * One Schedule per tenant and kind (ensureSchedule: created once, kept up to date, so every boot may call this);
+ * the first creation runs at once so a newly bound tenant sees its customers without waiting.
  */
 export async function ensureCustomerSyncSchedules(client: Client, taskQueue: string, tenantId: string) {
   for (const kind of CUSTOMER_SIDE_SYNC_KINDS) {
     const sync = CUSTOMER_SIDE_SYNCS[kind];
-    try {
-      await client.schedule.create({
-        scheduleId: customerSideSyncScheduleId(kind, tenantId),
-        spec: { intervals: [{ every: sync.every }] },
-        policies: { overlap: ScheduleOverlapPolicy.SKIP, catchupWindow: '10 minutes' },
-        state: { triggerImmediately: true, note: sync.note },
-        action: startWorkflowAction(sync.workflowType, {
-          workflowId: customerSideSyncWorkflowId(kind, tenantId, 'scheduled'),
-          taskQueue,
-          args: [{ tenantId, trigger: 'schedule' }],
-          typedSearchAttributes: entitySearchAttributes(tenantId, `${kind}-sync`, tenantId),
-        }),
-      });
-    } catch (error) {
-      if (!(error instanceof ScheduleAlreadyRunning)) throw error;
-    }
+    await ensureSchedule(client, {
+      scheduleId: customerSideSyncScheduleId(kind, tenantId),
+      spec: { intervals: [{ every: sync.every }] },
+      policies: { overlap: ScheduleOverlapPolicy.SKIP, catchupWindow: '10 minutes' },
+      initialState: { triggerImmediately: true, note: sync.note },
+      action: startWorkflowAction(sync.workflowType, {
+        workflowId: customerSideSyncWorkflowId(kind, tenantId, 'scheduled'),
+        taskQueue,
+        args: [{ tenantId, trigger: 'schedule' }],
+        typedSearchAttributes: entitySearchAttributes(tenantId, `${kind}-sync`, tenantId),
+      }),
+    });
   }
 }

@@ -1,4 +1,5 @@
-import { ScheduleAlreadyRunning, ScheduleOverlapPolicy, type Client } from '@temporalio/client';
+import { ScheduleOverlapPolicy, type Client } from '@temporalio/client';
+import { ensureSchedule } from './ensure-schedule';
 import { entitySearchAttributes } from './search-attributes';
 import { orgSyncScheduleId } from './workflow-ids';
 import { startWorkflowAction } from './typed-workflows';
@@ -7,28 +8,24 @@ import { startWorkflowAction } from './typed-workflows';
 export const ORG_SYNC_INTERVAL = '1 hour';
 
 /**
- * One Schedule per tenant runs the org sync. Creating it again is a no-op, so every boot may call this.
- * The first creation triggers a run at once so a new tenant sees its org without waiting an hour.
+ * One Schedule per tenant runs the org sync (ensureSchedule: created once, kept up to date, so every boot may
+ * call this). The first creation triggers a run at once so a new tenant sees its org without waiting an hour.
  */
 export async function ensureOrgSyncSchedule(
   client: Client,
   taskQueue: string,
   tenantId: string,
 ): Promise<void> {
-  try {
-    await client.schedule.create({
-      scheduleId: orgSyncScheduleId(tenantId),
-      spec: { intervals: [{ every: ORG_SYNC_INTERVAL }] },
-      policies: { overlap: ScheduleOverlapPolicy.SKIP, catchupWindow: '10 minutes' },
-      state: { triggerImmediately: true, note: 'Periodic WeCom org sync (departments and staff)' },
-      action: startWorkflowAction('orgSyncWorkflow', {
-        workflowId: `org-sync/${tenantId}/scheduled`,
-        taskQueue,
-        args: [{ tenantId, trigger: 'schedule' }],
-        typedSearchAttributes: entitySearchAttributes(tenantId, 'org-sync', tenantId),
-      }),
-    });
-  } catch (error) {
-    if (!(error instanceof ScheduleAlreadyRunning)) throw error;
-  }
+  await ensureSchedule(client, {
+    scheduleId: orgSyncScheduleId(tenantId),
+    spec: { intervals: [{ every: ORG_SYNC_INTERVAL }] },
+    policies: { overlap: ScheduleOverlapPolicy.SKIP, catchupWindow: '10 minutes' },
+    initialState: { triggerImmediately: true, note: 'Periodic WeCom org sync (departments and staff)' },
+    action: startWorkflowAction('orgSyncWorkflow', {
+      workflowId: `org-sync/${tenantId}/scheduled`,
+      taskQueue,
+      args: [{ tenantId, trigger: 'schedule' }],
+      typedSearchAttributes: entitySearchAttributes(tenantId, 'org-sync', tenantId),
+    }),
+  });
 }

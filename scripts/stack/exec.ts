@@ -66,16 +66,17 @@ export function runCommand(command: string, args: string[], options: CommandOpti
 
 /**
  * Runs a command attached to the console (jest, a benchmark) and resolves with its exit code;
- * it is killed too if the run is interrupted.
+ * it is killed too if the run is interrupted. `watch` sees the child while it runs (jest's exit watchdog).
  */
 export function runAttached(
   command: string,
   args: string[],
-  options: { cwd?: string; env: NodeJS.ProcessEnv },
+  options: { cwd?: string; env: NodeJS.ProcessEnv; watch?: (child: ChildProcess) => void },
 ): Promise<number> {
   return new Promise((resolve) => {
     const child = spawn(command, args, { cwd: options.cwd, env: options.env, stdio: 'inherit' });
     running.add(child);
+    options.watch?.(child);
     child.on('error', (err) => {
       running.delete(child);
       console.error(`cannot run ${command}: ${err.message}`);

@@ -1,4 +1,4 @@
-import { spawn } from 'node:child_process';
+import { spawn, type ChildProcess } from 'node:child_process';
 import fs from 'node:fs';
 import path from 'node:path';
 import { StackError } from './errors';
@@ -103,4 +103,34 @@ export function readJestSummary(file: string): JestSummary | undefined {
   } catch {
     return undefined;
   }
+}
+
+/** How long jest may take to exit once its tests are done: it closes nothing itself, it only waits. */
+export const JEST_EXIT_GRACE_MS = 30_000;
+
+/**
+ * jest runs without --forceExit, so a test file that leaves a timer, a connection or a server open keeps it
+ * from exiting: it would hang the run. jest writes its --outputFile when the tests are done; a jest still
+ * running JEST_EXIT_GRACE_MS later is stopped, and `onHang` says so (the project then fails: the leak gets
+ * fixed, not hidden). The file must not exist before jest starts.
+ */
+export function stopJestThatDoesNotExit(
+  jest: ChildProcess,
+  outputFile: string,
+  onHang: () => void,
+  graceMs = JEST_EXIT_GRACE_MS,
+): void {
+  let deadline: NodeJS.Timeout | undefined;
+  const poll = setInterval(() => {
+    if (!fs.existsSync(outputFile)) return;
+    clearInterval(poll);
+    deadline = setTimeout(() => {
+      onHang();
+      jest.kill('SIGKILL');
+    }, graceMs);
+  }, 500);
+  jest.once('exit', () => {
+    clearInterval(poll);
+    clearTimeout(deadline);
+  });
 }

@@ -67,12 +67,18 @@ export async function startTestApp(suite: string, env: Record<string, string> = 
   });
 
   let running: { worker: Worker; close: () => Promise<void>; done: Promise<void> } | undefined;
+  // A worker that failed on its own (its run() rejected) still has its connections and its call-count timer
+  // to close: they are closed whatever run() ended with, so nothing of it outlives the test file.
   const stopWorker = async () => {
     if (!running) return;
-    running.worker.shutdown();
-    await running.done;
-    await running.close();
+    const { worker, close, done } = running;
     running = undefined;
+    if (worker.getState() === 'RUNNING') worker.shutdown();
+    try {
+      await done;
+    } finally {
+      await close();
+    }
   };
 
   return {
@@ -93,12 +99,16 @@ export async function startTestApp(suite: string, env: Record<string, string> = 
     },
     stopWorker,
     async stop() {
-      await stopWorker();
-      await new Promise((resolve) => server.close(resolve));
-      await wecomStats.stop();
-      await temporal.connection.close();
-      await elasticsearch.close();
-      await disconnectDatabase();
+      try {
+        await stopWorker();
+      } finally {
+        await new Promise((resolve) => server.close(resolve));
+        // The last call counts are written before MongoDB goes.
+        await wecomStats.stop();
+        await temporal.connection.close();
+        await elasticsearch.close();
+        await disconnectDatabase();
+      }
     },
   };
 }

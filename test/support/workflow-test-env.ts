@@ -16,6 +16,15 @@ export interface WorkflowTestEnv {
 }
 
 /**
+ * The dev server writes to the test output directly: its banner and start-up warnings, for every file that
+ * starts one. Errors only, and no banner (`--output none`).
+ */
+export const QUIET_DEV_SERVER = {
+  log: { format: 'pretty', level: 'error' },
+  extraArgs: ['--output', 'none'],
+} satisfies Partial<DevServerConfig>;
+
+/**
  * Starts the server before the file's tests and stops it after them. `time-skipping`: the test server, whose
  * clock jumps to the next timer, for workflows that sleep for days. `local`: the Temporal dev server in real
  * time, e.g. for search attributes, which the test server lacks.
@@ -40,6 +49,7 @@ export function workflowTestEnv(
             server: {
               executable: { type: 'existing-path', path: stackEnv.temporalBin },
               searchAttributes: options.searchAttributes,
+              ...QUIET_DEV_SERVER,
             },
           });
   }, 60_000);

@@ -6,13 +6,14 @@ import { listSearchPendingSignal } from '../../workflows/list-search.contract';
 import { listSearchOutboxWorkflow, listSearchRebuildWorkflow } from '../../workflows/list-search.workflow';
 import { recordHistoryIfAsked } from '../support/record-history';
 import { stackEnv } from '../support/stack-env';
+import { QUIET_DEV_SERVER } from '../support/workflow-test-env';
 
 describe('list search workflows (客户群, 敏感行为审核 read models)', () => {
   let env: TestWorkflowEnvironment;
 
   beforeAll(async () => {
     env = await TestWorkflowEnvironment.createLocal({
-      server: { executable: { type: 'existing-path', path: stackEnv.temporalBin } },
+      server: { executable: { type: 'existing-path', path: stackEnv.temporalBin }, ...QUIET_DEV_SERVER },
     });
   }, 60_000);
 
