@@ -49,6 +49,10 @@ export const AUDIT_ACTIONS = [
   'sensitive-rule.delete',
   'sensitive-behavior-settings.update',
   'sensitive-alert.review',
+  'mass-send.create',
+  'mass-send.update',
+  'mass-send.delete',
+  'mass-send.cancel',
 ] as const;
 
 export const auditListQuerySchema = paginationQuerySchema.extend({

@@ -11,7 +11,13 @@ import type {
 import { findMatchingAny } from '../db/find-matching-any';
 import { MassSendRecipientModel } from '../models/mass-send-recipient.model';
 import { MassSendModel } from '../models/mass-send.model';
-import { listIndexSettings, searchListPage, type ListReadModel, type ListSearch } from './list-read-model';
+import {
+  listIndexSettings,
+  searchListPage,
+  withListIndex,
+  type ListReadModel,
+  type ListSearch,
+} from './list-read-model';
 import { SUBSTRING_FIELD, substringPhrase, substringTokens, type SubstringTokens } from './substring-tokens';
 
 /**
@@ -262,5 +268,46 @@ export function searchMassSendRecipients(
     sort: [{ senderUserid: { order: 'asc' } }, { recipientId: { order: 'asc' } }],
     page: query.page,
     pageSize: query.pageSize,
+  });
+}
+
+/** At most this many members send one 群发 (a tenant's staff). */
+const MAX_SENDERS = 10_000;
+
+/** Per member how far a send got (the detail's per-staff summary), from the recipients' index. */
+export async function recipientProgressBySender(
+  search: ListSearch,
+  tenantId: string,
+  sendId: string,
+): Promise<Array<MassSendProgress & { senderUserid: string }>> {
+  const result = await withListIndex(search, massSendRecipientReadModel, (names) =>
+    search.es.search({
+      index: names.alias,
+      size: 0,
+      query: { bool: { filter: [{ term: { tenantId } }, { term: { sendId } }] } },
+      aggs: {
+        senders: {
+          terms: { field: 'senderUserid', size: MAX_SENDERS, order: { _key: 'asc' } },
+          aggs: { statuses: { terms: { field: 'status', size: 3 } } },
+        },
+      },
+    }),
+  );
+  type Bucket = {
+    key: string;
+    doc_count: number;
+    statuses: { buckets: Array<{ key: string; doc_count: number }> };
+  };
+  const buckets = (result.aggregations?.senders as { buckets: Bucket[] } | undefined)?.buckets ?? [];
+  return buckets.map((bucket) => {
+    const count = (status: RecipientStatus) =>
+      bucket.statuses.buckets.find((entry) => entry.key === status)?.doc_count ?? 0;
+    return {
+      senderUserid: bucket.key,
+      total: bucket.doc_count,
+      sent: count('sent'),
+      unsent: count('unsent'),
+      failed: count('failed'),
+    };
   });
 }
