@@ -1,5 +1,12 @@
+import { MockActivityEnvironment } from '@temporalio/testing';
 import request from 'supertest';
+import { createMassSendActivities } from '../../activities/mass-send.activities';
+import { loadExternalContactCredentials } from '../../activities/tenant-credentials';
+import { MassSendRecipientModel } from '../../lib/models/mass-send-recipient.model';
 import { MassSendTemplateModel } from '../../lib/models/mass-send-template.model';
+import { WeComClient } from '../../lib/wecom/client';
+import { WeComApiError } from '../../lib/wecom/errors';
+import { createMassSendApi } from '../../lib/wecom/mass-send-api';
 import { executeWorkflow } from '../../lib/temporal/typed-workflows';
 import { eventually, startTestApp, type TestApp } from '../support/app-harness';
 import { refreshListSearch } from '../support/list-search';
@@ -178,4 +185,89 @@ describe('群发管理', () => {
       .expect(400);
     expect(nobody.body.error.message).toBe('发送范围内没有客户');
   });
+
+  it('creates a sender’s template exactly once when a worker dies around the WeCom call', async () => {
+    // A draft whose recipients are resolved as the workflow resolves them; then its templates are created by
+    // the activity itself, as a retried attempt would run it after each kind of crash.
+    const draft = await admin
+      .post('/api/mass-sends')
+      .send({
+        audience: audience([built.tags.vip, built.tags.normal], []),
+        text: '断点续发',
+        timing: { mode: 'now' },
+        draft: true,
+      })
+      .expect(201);
+    const ref = { tenantId: TENANT, sendId: draft.body.id as string };
+    const massSend = createMassSendApi(new WeComClient({ baseUrl: app.config.wecomApiBase }));
+    const activities = createMassSendActivities({
+      massSend,
+      credentials: loadExternalContactCredentials,
+      listSearch: app.listSearch,
+    });
+    // As Temporal runs an activity: retried while it fails retryably (WeCom's 41063 right after creation).
+    const run = async <A extends unknown[], R>(
+      activity: (...args: A) => Promise<R>,
+      ...args: A
+    ): Promise<R> => {
+      for (let attempt = 1; ; attempt += 1) {
+        try {
+          return (await new MockActivityEnvironment().run(activity, ...args)) as R;
+        } catch (error) {
+          if (!(error instanceof WeComApiError && error.retryable) || attempt >= 30) throw error;
+          await new Promise((resolve) => setTimeout(resolve, 200));
+        }
+      }
+    };
+    const { senders } = await run(activities.resolveMassSendRecipients, ref);
+    expect(senders.length).toBeGreaterThan(1);
+    const [diedAfterCall, diedBeforeCall] = senders;
+    const countsBefore = (await simTemplates(corp.corpId)).perSender;
+
+    // Died after WeCom created the template, before the answer was stored: only the intent is there.
+    const credentials = await loadExternalContactCredentials(TENANT);
+    const recipients = await MassSendRecipientModel.find(
+      { tenantId: TENANT, sendId: ref.sendId, senderUserid: diedAfterCall },
+      { recipientId: 1 },
+    ).lean();
+    await MassSendTemplateModel.create({
+      _id: `${ref.sendId}|${diedAfterCall}|0`,
+      tenantId: TENANT,
+      sendId: ref.sendId,
+      senderUserid: diedAfterCall,
+      chunk: 0,
+      state: 'intent',
+      intentAt: new Date(),
+    });
+    const orphan = await massSend.addMsgTemplate(credentials, {
+      chat_type: 'single',
+      sender: diedAfterCall,
+      external_userid: recipients.map((row) => row.recipientId),
+      text: { content: '断点续发' },
+    });
+    // Died before the call: the intent is there, WeCom has nothing.
+    await MassSendTemplateModel.create({
+      _id: `${ref.sendId}|${diedBeforeCall}|0`,
+      tenantId: TENANT,
+      sendId: ref.sendId,
+      senderUserid: diedBeforeCall,
+      chunk: 0,
+      state: 'intent',
+      intentAt: new Date(),
+    });
+
+    for (const sender of senders)
+      await run(activities.createSenderTemplates, { ...ref, senderUserid: sender });
+    // And once more, as a retry after everything was stored.
+    for (const sender of senders)
+      await run(activities.createSenderTemplates, { ...ref, senderUserid: sender });
+
+    const countsAfter = (await simTemplates(corp.corpId)).perSender;
+    for (const sender of senders) expect(countsAfter[sender] - (countsBefore[sender] ?? 0)).toBe(1);
+    const adopted = await MassSendTemplateModel.findOne({
+      tenantId: TENANT,
+      _id: `${ref.sendId}|${diedAfterCall}|0`,
+    }).lean();
+    expect(adopted).toMatchObject({ state: 'created', msgid: orphan.created ? orphan.msgid : 'none' });
+  }, 60_000);
 });
