@@ -27,4 +27,7 @@ export async function refreshCustomerSearch(config: AppConfig): Promise<void> {
 export async function indexSeededCustomers(search: CustomerSearch, tenantId: string): Promise<void> {
   const ids = (await CustomerModel.distinct('_id', { tenantId })) as Types.ObjectId[];
   await indexListKeys(search, customerReadModel, tenantId, ids.map(String), 'wait_for');
+  // A refill started by the worker may have indexed them first, with the same versions: our writes then
+  // conflict, change nothing, and `wait_for` has nothing to wait for, so make the refill's writes visible too.
+  await search.es.indices.refresh({ index: search.names.alias });
 }

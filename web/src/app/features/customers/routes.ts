@@ -1,7 +1,5 @@
 import { Routes } from '@angular/router';
 
-import { underConstructionRoute } from '../../shared/under-construction';
-
 /** 客户管理 (§3) */
 export default [
   {
@@ -12,5 +10,8 @@ export default [
     path: 'groups',
     loadComponent: () => import('./groups/customer-groups-page').then((m) => m.CustomerGroupsPage),
   },
-  underConstructionRoute('mass-messages', '群发管理'),
+  {
+    path: 'mass-messages',
+    loadComponent: () => import('./mass-messages/mass-sends-page').then((m) => m.MassSendsPage),
+  },
 ] satisfies Routes;
