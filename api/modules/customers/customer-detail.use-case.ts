@@ -11,7 +11,7 @@ import { CustomerModel } from '../../../lib/models/customer.model';
 import { addChannelsOf } from '../../../lib/acquisition/customer-add-channels';
 import type { Caller } from '../../auth/caller';
 import { findCustomerInScope } from './customer-in-scope';
-import { enterpriseKeyOf, enterpriseOf } from './customer-enterprise.use-case';
+import { enterpriseKeyOf, enterpriseOf } from './customer-enterprise-view';
 import { namesFor } from './customer-names';
 
 // 相关客户 is a glance at the same company, not a second list.
