@@ -1,4 +1,5 @@
 import {
+  ActivityFailure,
   ApplicationFailure,
   allHandlersFinished,
   condition,
@@ -148,7 +149,13 @@ export async function massSendWorkflow(input: MassSendWorkflowInput): Promise<vo
   if (state.status === 'sending') {
     const { senders } = await activities.resolveMassSendRecipients(ref);
     for (const senderUserid of senders) {
-      await dispatch.createSenderTemplates({ ...ref, senderUserid });
+      try {
+        await dispatch.createSenderTemplates({ ...ref, senderUserid });
+      } catch (error) {
+        // WeCom refused this sender for good (e.g. the member left): the activity stored why, and the others
+        // still go out; the send fails only if no sender's template was created.
+        if (!(error instanceof ActivityFailure)) throw error;
+      }
     }
     const finished = await activities.finishMassSendDispatch(ref);
     showStatus(finished.status);

@@ -1,4 +1,5 @@
 import { activityInfo } from '@temporalio/activity';
+import { ApplicationFailure } from '@temporalio/common';
 import { WorkflowUpdateFailedError, type WorkflowHandle } from '@temporalio/client';
 import type { MassSendActivities } from '../../activities/mass-send.activities';
 import type { MassSendProgress, MassSendStatus } from '../../lib/contracts/mass-send.contract';
@@ -23,6 +24,7 @@ function fakeActivities(options: {
   status: MassSendStatus;
   sendAt: number | null;
   settleAfterPolls?: number;
+  refusedSender?: string;
 }) {
   const calls: Array<{ name: string; at: number; detail?: unknown }> = [];
   // The server's time (skipped ahead by timers), as the workflow sees it.
@@ -40,6 +42,9 @@ function fakeActivities(options: {
       return { senders: ['zhang', 'li'], total: 3 };
     },
     createSenderTemplates: async ({ senderUserid }) => {
+      if (senderUserid === options.refusedSender) {
+        throw ApplicationFailure.nonRetryable('not an active member', 'WeComRefusedError');
+      }
       note('template', senderUserid);
       return { created: 1 };
     },
@@ -111,6 +116,17 @@ describe('massSendWorkflow (W-13, I-67)', () => {
     const [first, second] = fake.calls.filter((call) => call.name === 'poll');
     expect(second.at - first.at).toBeGreaterThanOrEqual(10 * MINUTE);
     expect(second.at - first.at).toBeLessThan(10 * MINUTE + 5_000);
+  });
+
+  it('sends for the other members when WeCom refuses one sender for good', async () => {
+    const fake = fakeActivities({
+      status: 'scheduled',
+      sendAt: null,
+      settleAfterPolls: 1,
+      refusedSender: 'zhang',
+    });
+    await run('mass-send-refused-sender', fake);
+    expect(fake.names()).toEqual(['status:sending', 'resolve', 'template', 'finish', 'poll']);
   });
 
   it('takes an edit before its time and refuses one after the timer fired', async () => {
