@@ -7,6 +7,7 @@ import { NzRadioModule } from 'ng-zorro-antd/radio';
 import { NzSelectModule } from 'ng-zorro-antd/select';
 import { NzTableModule } from 'ng-zorro-antd/table';
 
+import { GroupedSelect, SelectGroup } from '../../../shared/grouped-select/grouped-select';
 import { SHARED_IMPORTS } from '../../../shared/shared-imports';
 import { MassSendsApi } from './mass-sends-api';
 import {
@@ -24,16 +25,11 @@ export interface PickerOption {
   label: string;
 }
 
-export interface PickerGroup {
-  label: string;
-  options: PickerOption[];
-}
-
 /** What the pickers offer: members in the caller's 数据权限, 企业微信标签 and 群标签. */
 export interface MassSendOptions {
   staff: PickerOption[];
-  customerTags: PickerGroup[];
-  groupTags: PickerGroup[];
+  customerTags: SelectGroup[];
+  groupTags: SelectGroup[];
 }
 
 /**
@@ -50,6 +46,7 @@ export interface MassSendOptions {
     NzRadioModule,
     NzSelectModule,
     NzTableModule,
+    GroupedSelect,
   ],
   templateUrl: './mass-send-form.html',
   styleUrl: './mass-send-form.css',
