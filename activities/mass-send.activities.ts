@@ -368,7 +368,8 @@ export function createMassSendActivities(deps: MassSendDeps) {
     const messages = deps.massSend.groupMsgs(credentials, {
       chatType: send.kind === 'groups' ? 'group' : 'single',
       startTime: Math.floor((intentAt.getTime() - RECONCILE_SLACK_MS) / 1000),
-      endTime: Math.floor(now().getTime() / 1000),
+      // A day past our clock: WeCom's (or the simulator's) clock may run ahead of ours.
+      endTime: Math.floor(now().getTime() / 1000) + 86_400,
       filterType: 0,
     });
     return withWeComFailures(async () => {
