@@ -4,7 +4,7 @@ import { findMatchingAny } from '../db/find-matching-any';
 import { CustomerGroupModel } from '../models/customer-group.model';
 import type { SensitiveAlert } from '../models/sensitive-alert.model';
 import type { SensitiveBehavior } from '../models/sensitive-behavior-settings.model';
-import { StaffModel } from '../models/staff.model';
+import { staffNamesByUserid } from '../org/staff-names';
 
 export type StoredAlert = SensitiveAlert & { _id: string };
 
@@ -60,7 +60,7 @@ async function namesOf(tenantId: string, rows: StoredAlert[]): Promise<Names> {
   const roomids = [...new Set(rows.map((row) => row.roomid).filter(Boolean))];
   const staffIds = [...new Set(rows.filter((row) => row.senderType === 'staff').map((row) => row.from))];
   const [staff, customers, groups] = await Promise.all([
-    StaffModel.find({ tenantId, userid: { $in: staffIds } }, { userid: 1, name: 1 }).lean(),
+    staffNamesByUserid(tenantId, staffIds),
     customersByExternalUserid<{ externalUserid: string; name: string }>(tenantId, [...externalIds], {
       name: 1,
     }),
@@ -72,7 +72,7 @@ async function namesOf(tenantId: string, rows: StoredAlert[]): Promise<Names> {
     ),
   ]);
   return {
-    staff: new Map(staff.map((s) => [s.userid, s.name])),
+    staff,
     customers: new Map(customers.map((c) => [c.externalUserid, c.name])),
     groups: new Map(groups.map((g) => [g.chatId, g.name ?? ''])),
   };

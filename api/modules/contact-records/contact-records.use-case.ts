@@ -6,7 +6,8 @@ import {
   findAttachments,
   openAttachment,
 } from '../../../lib/contact-records/attachment-store';
-import { undeliveredNames, undeliveredView } from '../../../lib/app-messages/undelivered-recipients';
+import { undeliveredView } from '../../../lib/app-messages/undelivered-recipients';
+import { staffNamesByUserid } from '../../../lib/org/staff-names';
 import { ContactRecordModel, type ContactRecord } from '../../../lib/models/contact-record.model';
 import { StaffModel } from '../../../lib/models/staff.model';
 import { entitySearchAttributes } from '../../../lib/temporal/search-attributes';
@@ -38,8 +39,8 @@ export async function listContactRecords(
   ]);
   const mentioned = [...new Set(rows.flatMap((row) => row.mentionUserids))];
   const [names, undeliveredTo] = await Promise.all([
-    staffNames(caller.tenantId, mentioned),
-    undeliveredNames(
+    staffNamesByUserid(caller.tenantId, mentioned),
+    staffNamesByUserid(
       caller.tenantId,
       // Records written before delivery results were kept have no `undelivered` (lean reads apply no defaults).
       rows.flatMap((row) => (row.undelivered ?? []).map((recipient) => recipient.userid)),
@@ -76,7 +77,7 @@ export async function createContactRecord(
     throw badRequest('附件不存在或已被使用，请重新上传', 'ATTACHMENT_NOT_FOUND');
 
   const mentionUserids = [...new Set(input.mentionUserids)];
-  const names = await staffNames(caller.tenantId, mentionUserids);
+  const names = await staffNamesByUserid(caller.tenantId, mentionUserids);
   const unknown = mentionUserids.filter((userid) => !names.has(userid));
   if (unknown.length > 0) throw badRequest(`@的同事不存在：${unknown.join('、')}`, 'MENTION_NOT_FOUND');
 
@@ -168,15 +169,6 @@ async function cancelReminder(temporal: TemporalDeps, tenantId: string, recordId
     // Already finished (sent, or nothing left to send): nothing to cancel.
     if (!(error instanceof WorkflowNotFoundError)) throw error;
   }
-}
-
-async function staffNames(tenantId: string, userids: string[]): Promise<Map<string, string>> {
-  if (userids.length === 0) return new Map();
-  const staff = await StaffModel.find(
-    { tenantId, userid: { $in: userids }, deletedAt: { $exists: false } },
-    { userid: 1, name: 1 },
-  ).lean();
-  return new Map(staff.map((member) => [member.userid, member.name]));
 }
 
 function recordView(

@@ -3,7 +3,7 @@ import type {
   CustomerGroupListQuery,
   CustomerGroupRow,
 } from '../../../lib/contracts/customer-groups.contract';
-import { StaffModel } from '../../../lib/models/staff.model';
+import { staffNamesByUserid } from '../../../lib/org/staff-names';
 import { searchCustomerGroupRows } from '../../../lib/search/customer-group-index';
 import type { AppContext } from '../../app-context';
 import type { Caller } from '../../auth/caller';
@@ -30,7 +30,7 @@ export async function listCustomerGroups(
     searchCustomerGroupRows(listSearch, tenantId, query, scope),
     groupTagIndex(tenantId),
   ]);
-  const owners = await staffNames(
+  const owners = await staffNamesByUserid(
     tenantId,
     rows.map((row) => row.ownerUserid),
   );
@@ -47,12 +47,4 @@ export async function listCustomerGroups(
     owner: { userid: row.ownerUserid, name: owners.get(row.ownerUserid) ?? row.ownerUserid },
   }));
   return { items, total, page: query.page, pageSize: query.pageSize };
-}
-
-/** Staff names by userid; a member WeCom no longer lists keeps their userid as name. */
-export async function staffNames(tenantId: string, userids: string[]): Promise<Map<string, string>> {
-  const unique = [...new Set(userids)];
-  if (unique.length === 0) return new Map();
-  const staff = await StaffModel.find({ tenantId, userid: { $in: unique } }, { userid: 1, name: 1 }).lean();
-  return new Map(staff.map((s) => [s.userid, s.name]));
 }

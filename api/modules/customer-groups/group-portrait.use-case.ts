@@ -12,7 +12,8 @@ import { StaffModel } from '../../../lib/models/staff.model';
 import type { Caller } from '../../auth/caller';
 import { notFound } from '../../http/app-error';
 import { groupTagIndex } from '../tags/group-tags.use-case';
-import { staffNames, visibleGroupsFilter } from './group-list.use-case';
+import { staffNamesByUserid } from '../../../lib/org/staff-names';
+import { visibleGroupsFilter } from './group-list.use-case';
 
 async function visibleGroup(tenantId: string, scope: StaffScope, chatId: string) {
   const group = await CustomerGroupModel.findOne({ ...visibleGroupsFilter(tenantId, scope), chatId }).lean();
@@ -73,11 +74,11 @@ export async function customerGroupPortrait(
     ).lean(),
   ]);
   const customerOf = new Map(customers.map((customer) => [customer.externalUserid, customer]));
-  const followerNames = await staffNames(
+  const followerNames = await staffNamesByUserid(
     tenantId,
     customers.flatMap((customer) => customer.adderUserids),
   );
-  const owner = await staffNames(tenantId, [group.ownerUserid]);
+  const owner = await staffNamesByUserid(tenantId, [group.ownerUserid]);
   const staffOf = new Map(staff.map((s) => [s.userid, s]));
 
   const tagCounts = new Map<string, number>();

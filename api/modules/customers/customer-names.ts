@@ -1,5 +1,5 @@
 import { CorpTagGroupModel } from '../../../lib/models/corp-tag.model';
-import { StaffModel } from '../../../lib/models/staff.model';
+import { staffNamesByUserid } from '../../../lib/org/staff-names';
 
 /**
  * The names a page of customers shows, looked up once per page (never per row): staff names from userids,
@@ -10,17 +10,13 @@ export async function namesFor(
   userids: Iterable<string>,
   tagIds: Iterable<string>,
 ): Promise<{ staffName: (userid: string) => string; tagName: (tagId: string) => string | undefined }> {
-  const wantedStaff = [...new Set(userids)];
   const wantedTags = [...new Set(tagIds)];
-  const [staff, groups] = await Promise.all([
-    wantedStaff.length
-      ? StaffModel.find({ tenantId, userid: { $in: wantedStaff } }, { userid: 1, name: 1 }).lean()
-      : [],
+  const [staffNames, groups] = await Promise.all([
+    staffNamesByUserid(tenantId, userids),
     wantedTags.length
       ? CorpTagGroupModel.find({ tenantId, 'tags.tagId': { $in: wantedTags } }, { tags: 1 }).lean()
       : [],
   ]);
-  const staffNames = new Map(staff.map((s) => [s.userid, s.name]));
   const tagNames = new Map(
     groups.flatMap((group) => group.tags.map((tag) => [tag.tagId, tag.name] as const)),
   );

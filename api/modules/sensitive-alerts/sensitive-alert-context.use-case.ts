@@ -1,11 +1,11 @@
 import type { FilterQuery } from 'mongoose';
-import { undeliveredNames, undeliveredView } from '../../../lib/app-messages/undelivered-recipients';
+import { undeliveredView } from '../../../lib/app-messages/undelivered-recipients';
+import { staffNamesByUserid } from '../../../lib/org/staff-names';
 import { customersByExternalUserid } from '../../../lib/customers/customers-by-id';
 import { staffScopeFilter } from '../../../lib/access/data-scope';
 import type { SensitiveAlertContext } from '../../../lib/contracts/sensitive-alerts.contract';
 import { ChatMessageModel } from '../../../lib/models/chat-message.model';
 import { SensitiveAlertModel } from '../../../lib/models/sensitive-alert.model';
-import { StaffModel } from '../../../lib/models/staff.model';
 import type { Caller } from '../../auth/caller';
 import { alertNotFound } from './sensitive-alert-review.use-case';
 
@@ -65,7 +65,7 @@ export async function alertContext(
   const undelivered = alert.noticeUndelivered ?? [];
   const [names, undeliveredTo] = await Promise.all([
     senderNames(tenantId, rows),
-    undeliveredNames(
+    staffNamesByUserid(
       tenantId,
       undelivered.map((recipient) => recipient.userid),
     ),
@@ -89,11 +89,8 @@ async function senderNames(tenantId: string, rows: ChatMessageRow[]): Promise<Ma
   const staffIds = [...new Set(rows.filter((r) => r.senderType === 'staff').map((r) => r.from))];
   const externalIds = [...new Set(rows.filter((r) => r.senderType !== 'staff').map((r) => r.from))];
   const [staff, customers] = await Promise.all([
-    StaffModel.find({ tenantId, userid: { $in: staffIds } }, { userid: 1, name: 1 }).lean(),
+    staffNamesByUserid(tenantId, staffIds),
     customersByExternalUserid<{ externalUserid: string; name: string }>(tenantId, externalIds, { name: 1 }),
   ]);
-  return new Map([
-    ...staff.map((s) => [s.userid, s.name] as const),
-    ...customers.map((c) => [c.externalUserid, c.name] as const),
-  ]);
+  return new Map([...staff, ...customers.map((c) => [c.externalUserid, c.name] as const)]);
 }

@@ -1,5 +1,6 @@
 import type { Types } from 'mongoose';
-import { undeliveredNames, undeliveredView } from '../../../lib/app-messages/undelivered-recipients';
+import { undeliveredView } from '../../../lib/app-messages/undelivered-recipients';
+import { staffNamesByUserid } from '../../../lib/org/staff-names';
 import { creatorNameOf } from '../../../lib/acquisition/creator-name';
 import { welcomeSummary } from '../../../lib/acquisition/welcome-content';
 import { findWelcomeImages } from '../../../lib/acquisition/welcome-image-store';
@@ -99,7 +100,7 @@ export async function listWelcomes(
       .lean(),
     WelcomeMessageModel.countDocuments(filter),
   ]);
-  const ownerNames = await undeliveredNames(
+  const ownerNames = await staffNamesByUserid(
     tenantId,
     rows.flatMap((row) => (row.ownersUndelivered ?? []).map((owner) => owner.userid)),
   );
