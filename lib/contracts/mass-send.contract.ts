@@ -145,6 +145,11 @@ export type MassSendListQuery = z.infer<typeof massSendListQuerySchema>;
 /** Per recipient (R-3.3.3-02): 已发送 / 未发送 / 发送失败 (2: not a friend any more, 3: already received one). */
 export const RECIPIENT_STATUSES = ['sent', 'unsent', 'failed'] as const;
 export type RecipientStatus = (typeof RECIPIENT_STATUSES)[number];
+export const RECIPIENT_STATUS_LABELS: Record<RecipientStatus, string> = {
+  sent: '已发送',
+  unsent: '未发送',
+  failed: '发送失败',
+};
 export const RECIPIENT_FAIL_REASONS = ['not-friend', 'already-received'] as const;
 export type RecipientFailReason = (typeof RECIPIENT_FAIL_REASONS)[number];
 export const RECIPIENT_FAIL_LABELS: Record<RecipientFailReason, string> = {
@@ -170,6 +175,10 @@ export const massSendResultQuerySchema = paginationQuerySchema.extend({
   senderUserid: z.string().trim().min(1).optional(),
 });
 export type MassSendResultQuery = z.infer<typeof massSendResultQuerySchema>;
+
+/** 导出 the results: the tab and member in force, every page. */
+export const massSendResultExportQuerySchema = massSendResultQuerySchema.omit({ page: true, pageSize: true });
+export type MassSendResultExportQuery = z.infer<typeof massSendResultExportQuerySchema>;
 
 export const massSendResultRowSchema = z
   .object({

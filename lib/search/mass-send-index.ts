@@ -13,6 +13,7 @@ import { MassSendRecipientModel } from '../models/mass-send-recipient.model';
 import { MassSendModel } from '../models/mass-send.model';
 import {
   listIndexSettings,
+  scanListRows,
   searchListPage,
   withListIndex,
   type ListReadModel,
@@ -253,6 +254,18 @@ export const massSendRecipientReadModel: ListReadModel<MassSendRecipientSource> 
     })),
 };
 
+type RecipientFilter = Pick<MassSendResultQuery, 'status' | 'senderUserid'>;
+
+/** 发送结果's order: by member, then recipient (unique within a send, so it also pages with search_after). */
+const MEMBER_ORDER: estypes.Sort = [{ senderUserid: { order: 'asc' } }, { recipientId: { order: 'asc' } }];
+
+function recipientQuery(tenantId: string, sendId: string, filter: RecipientFilter): Query {
+  const must: Query[] = [{ term: { tenantId } }, { term: { sendId } }];
+  if (filter.status) must.push({ term: { status: filter.status } });
+  if (filter.senderUserid) must.push({ term: { senderUserid: filter.senderUserid } });
+  return { bool: { filter: must } };
+}
+
 /** 发送结果 (R-3.3.3-01/02): a send's recipients by outcome and by member, paged, in member order. */
 export function searchMassSendRecipients(
   search: ListSearch,
@@ -260,15 +273,28 @@ export function searchMassSendRecipients(
   sendId: string,
   query: MassSendResultQuery,
 ): Promise<{ rows: StoredRecipientRow[]; total: number }> {
-  const must: Query[] = [{ term: { tenantId } }, { term: { sendId } }];
-  if (query.status) must.push({ term: { status: query.status } });
-  if (query.senderUserid) must.push({ term: { senderUserid: query.senderUserid } });
   return searchListPage<MassSendRecipientSource, StoredRecipientRow>(search, massSendRecipientReadModel, {
-    query: { bool: { filter: must } },
-    sort: [{ senderUserid: { order: 'asc' } }, { recipientId: { order: 'asc' } }],
+    query: recipientQuery(tenantId, sendId, query),
+    sort: MEMBER_ORDER,
     page: query.page,
     pageSize: query.pageSize,
   });
+}
+
+/** Every recipient the filter matches, `size` at a time in the list's order: the results' export. */
+export async function* allMassSendRecipients(
+  search: ListSearch,
+  tenantId: string,
+  sendId: string,
+  filter: RecipientFilter,
+  size: number,
+): AsyncGenerator<StoredRecipientRow[]> {
+  const batches = scanListRows<MassSendRecipientSource, { row: StoredRecipientRow }>(
+    search,
+    massSendRecipientReadModel,
+    { query: recipientQuery(tenantId, sendId, filter), sort: MEMBER_ORDER, size },
+  );
+  for await (const batch of batches) yield batch.map((doc) => doc.row);
 }
 
 /** At most this many members send one 群发 (a tenant's staff). */

@@ -13,6 +13,7 @@ import { refreshListSearch } from '../support/list-search';
 import { populateCustomerCorp, simulator, type SimCorp, type SmallCustomerCorp } from '../support/sim-client';
 import { stackEnv } from '../support/stack-env';
 import { ADMIN_PASSWORD, createBoundTenant, freshTenantId } from '../support/tenant-fixture';
+import { downloadedSheet } from '../support/xlsx-download';
 
 const TENANT = freshTenantId('mass-send');
 const ADMIN_MOBILE = '13700000601';
@@ -119,6 +120,19 @@ describe('群发管理', () => {
     const results = await admin.get(`/api/mass-sends/${created.body.id}/results`).query({ status: 'unsent' });
     expect(results.status).toBe(200);
     expect(results.body.total).toBe(built.customers.length);
+    const exported = await downloadedSheet(
+      admin.get(`/api/mass-sends/${created.body.id}/results/export`).query({ status: 'unsent' }),
+      '发送结果',
+    );
+    expect(exported.header).toEqual(['处理人', '客户', '完成情况', '完成时间']);
+    expect(exported.body).toHaveLength(built.customers.length);
+    expect(
+      exported.body.every(([sender, , outcome, at]) => sender && outcome === '未发送' && at === '-'),
+    ).toBe(true);
+    await admin
+      .get(`/api/mass-sends/${created.body.id}/results/export`)
+      .query({ status: 'sent' })
+      .expect(200);
     await admin
       .put(`/api/mass-sends/${created.body.id}`)
       .send({ audience: audience([built.tags.vip], []), text: '改', timing: { mode: 'now' } })

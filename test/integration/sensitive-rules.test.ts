@@ -1,4 +1,3 @@
-import ExcelJS from 'exceljs';
 import request from 'supertest';
 import { onMessagesIngested } from '../../lib/archive/ingested-messages-hook';
 import type { ChatMessageRecord } from '../../lib/archive/chat-message-record';
@@ -15,6 +14,7 @@ import {
 } from '../../lib/temporal/workflow-ids';
 import { reviewStateQuery } from '../../workflows/sensitive-review.contract';
 import { eventually, startTestApp, type TestApp } from '../support/app-harness';
+import { downloadedSheet } from '../support/xlsx-download';
 import { refreshListSearch } from '../support/list-search';
 import { rotateArchiveKey } from '../support/archive-fixture';
 import { ensureCallbackSettings } from '../../lib/wecom/binding-store';
@@ -444,21 +444,7 @@ describe('sensitive-message rules', () => {
     it('exports what the list shows, filters and search applied, 详情 in full, with the review (R-5.3.3-01)', async () => {
       const exported = async (query: Record<string, string>) => {
         await refreshListSearch(app);
-        const response = await admin
-          .get('/api/sensitive-alerts/export')
-          .query(query)
-          .buffer(true)
-          .parse((res, done) => {
-            const chunks: Buffer[] = [];
-            res.on('data', (chunk: Buffer) => chunks.push(chunk));
-            res.on('end', () => done(null, Buffer.concat(chunks)));
-          })
-          .expect(200);
-        expect(response.headers['content-type']).toContain('spreadsheetml');
-        const workbook = new ExcelJS.Workbook();
-        await workbook.xlsx.load(response.body as ArrayBuffer);
-        const rows = workbook.getWorksheet('敏感行为')!.getSheetValues().slice(1) as unknown[][];
-        return { header: rows[0].slice(1), body: rows.slice(1).map((row) => row.slice(1)) };
+        return downloadedSheet(admin.get('/api/sensitive-alerts/export').query(query), '敏感行为');
       };
       const messages = await exported({ behavior: 'sensitive-message' });
       expect(messages.header).toEqual([

@@ -1,4 +1,6 @@
-import mongoose from 'mongoose';
+import mongoose, { Types } from 'mongoose';
+import { MassSendModel } from '../../lib/models/mass-send.model';
+import { massSendReadModel } from '../../lib/search/mass-send-index';
 import { indexSeededCustomers } from '../support/customer-search';
 import { StaffCodeModel } from '../../lib/models/staff-code.model';
 import { WelcomeMessageModel } from '../../lib/models/welcome-message.model';
@@ -26,6 +28,11 @@ const TENANT_B = freshTenantId('iso-b');
 // Text that only tenant A's data contains: no answer to tenant B may show it.
 const A_MARKER = '甲方独有';
 
+const MASS_SEND_DRAFT = {
+  audience: { kind: 'customers', customers: { mode: 'all' } },
+  text: '乙方群发',
+  timing: { mode: 'now' },
+};
 /** Request bodies that a valid request of each operation would carry; others get `{}`. */
 const SAMPLE_BODIES: Record<string, unknown> = {
   'PUT /api/org/staff/{userid}/system-access': { enabled: false },
@@ -90,6 +97,9 @@ const SAMPLE_BODIES: Record<string, unknown> = {
     scanLimit: 1,
   },
   'POST /api/h5/customers/{externalUserid}/tags': { addTagIds: ['et-a-tag'] },
+  'POST /api/mass-sends': { ...MASS_SEND_DRAFT, draft: true },
+  'PUT /api/mass-sends/{sendId}': { ...MASS_SEND_DRAFT, draft: true },
+  'POST /api/mass-sends/audience-preview': { audience: MASS_SEND_DRAFT.audience, page: 1, pageSize: 10 },
   'POST /api/sensitive-rules': { name: '乙方规则', words: '乙，丙' },
   'PUT /api/sensitive-rules/{ruleId}': { name: '乙方改名', words: '乙' },
   'PUT /api/sensitive-rules/{ruleId}/enabled': { enabled: true },
@@ -112,6 +122,8 @@ let roleOfA = '';
 let recordOfA = '';
 let jobOfA = '';
 let ruleOfA = '';
+/** Tenant A's 群发 (a draft, in the list's index), aimed at by tenant B's `{sendId}` calls. */
+let massSendOfA = '';
 const CUSTOMER_OF_A = 'wm-isolation-a';
 /** Tenant A's 员工活码 and 欢迎语 (ObjectIds), aimed at by tenant B's calls. */
 const acquisitionOfA = { code: '', welcome: '' };
@@ -261,6 +273,24 @@ describe('tenant isolation: every endpoint, called by another tenant', () => {
         })
       )._id,
     );
+    massSendOfA = new Types.ObjectId().toHexString();
+    await writeListRows(
+      app.listSearch,
+      massSendReadModel,
+      TENANT_A,
+      [massSendOfA],
+      () =>
+        MassSendModel.create({
+          _id: massSendOfA,
+          tenantId: TENANT_A,
+          ...MASS_SEND_DRAFT,
+          kind: 'customers',
+          text: `${A_MARKER}群发`,
+          status: 'draft',
+          creator: { staffId: 'a', userid: 'admin', name: `${A_MARKER}管理员` },
+        }),
+      { refresh: 'wait_for' },
+    );
     await StaffModel.create({
       tenantId: TENANT_A,
       userid: 'a-member',
@@ -309,6 +339,7 @@ describe('tenant isolation: every endpoint, called by another tenant', () => {
           .replace('{jobId}', jobOfA)
           .replace('{recordId}', recordOfA)
           .replace('{ruleId}', ruleOfA)
+          .replace('{sendId}', massSendOfA)
           .replace('{fileId}', recordOfA)
           .replace('{codeId}', acquisitionOfA.code)
           .replace('{welcomeId}', acquisitionOfA.welcome);

@@ -12,7 +12,7 @@ import {
   type MassSendTiming,
 } from '../../../lib/contracts/mass-send.contract';
 import { countAudience, previewAudience } from '../../../lib/mass-send/audience';
-import { MassSendModel } from '../../../lib/models/mass-send.model';
+import { MassSendModel, type MassSend } from '../../../lib/models/mass-send.model';
 import { StaffModel } from '../../../lib/models/staff.model';
 import { staffNamesByUserid } from '../../../lib/org/staff-names';
 import { writeListRows } from '../../../lib/search/list-read-model';
@@ -46,7 +46,8 @@ async function seesAll(caller: Caller): Promise<boolean> {
   return (await caller.scope()).all;
 }
 
-async function visibleSend(caller: Caller, sendId: string) {
+/** The send, if the caller may see it (their own, or everyone's with 全部 数据权限); 404 otherwise. */
+export async function visibleSend(caller: Caller, sendId: string) {
   const send = await MassSendModel.findOne({
     tenantId: caller.tenantId,
     _id: sendId,
@@ -121,7 +122,7 @@ export async function updateMassSend(
   deps: Deps,
 ): Promise<MassSendRow> {
   const send = await visibleSend(caller, sendId);
-  const before = await rowOf(caller, sendId);
+  const before = rowView(send);
   if (send.status === 'draft') {
     if (!input.draft) await assertSendable(caller, input, deps);
     await writeListRows(deps.listSearch, massSendReadModel, caller.tenantId, [sendId], () =>
@@ -226,7 +227,7 @@ export async function massSendDetail(
     perSender.map((row) => row.senderUserid),
   );
   return {
-    ...(await rowOf(caller, sendId)),
+    ...rowView(send),
     audience: send.audience as MassSendAudience,
     timing: send.timing as MassSendTiming,
     remindAfterHours: send.remindAfterHours ?? 0,
@@ -325,8 +326,13 @@ const summary = (text: string) => (text.length > 20 ? `${text.slice(0, 20)}…` 
 async function rowOf(caller: Caller, sendId: string): Promise<MassSendRow> {
   const send = await MassSendModel.findOne({ tenantId: caller.tenantId, _id: sendId }).lean();
   if (!send) throw NOT_FOUND();
+  return rowView(send);
+}
+
+/** The list's row of a stored send (the same shape the read model stores). */
+function rowView(send: MassSend & { _id: Types.ObjectId | string }): MassSendRow {
   return {
-    id: sendId,
+    id: String(send._id),
     kind: send.kind,
     text: send.text,
     status: send.status,

@@ -7,6 +7,7 @@ import {
   massSendListQuerySchema,
   massSendPageSchema,
   massSendParamsSchema,
+  massSendResultExportQuerySchema,
   massSendResultPageSchema,
   massSendResultQuerySchema,
   massSendRowSchema,
@@ -14,6 +15,8 @@ import {
 import type { AppContext } from '../../app-context';
 import { callerOf } from '../../auth/caller';
 import { defineRoute } from '../../http/define-route';
+import { XLSX_CONTENT_TYPE } from '../../http/xlsx-download';
+import { streamMassSendResultsWorkbook } from './mass-send-results-export';
 import {
   cancelMassSend,
   createMassSend,
@@ -192,6 +195,23 @@ export function createMassSendsRouter(app: AppContext): Router {
     },
     async ({ params, query }, req, res) => {
       res.json(await massSendResults(callerOf(req, res), { ...query, ...params }, app));
+    },
+  );
+
+  defineRoute(
+    registry,
+    router,
+    {
+      ...common,
+      method: 'get',
+      path: '/api/mass-sends/:sendId/results/export',
+      permission: `${MENU}.export`,
+      summary: '导出 the 发送结果 of the tab and member in force as .xlsx (streamed)',
+      request: { params: massSendParamsSchema, query: massSendResultExportQuerySchema },
+      responses: { 200: { description: 'The workbook', contentType: XLSX_CONTENT_TYPE } },
+    },
+    async ({ params, query }, req, res) => {
+      await streamMassSendResultsWorkbook(callerOf(req, res), { ...query, ...params }, app, res);
     },
   );
 

@@ -1,4 +1,3 @@
-import ExcelJS from 'exceljs';
 import type { Response } from 'express';
 import type { SensitiveAlertListQuery } from '../../../lib/contracts/sensitive-alerts.contract';
 import {
@@ -8,8 +7,10 @@ import {
   type StoredAlert,
 } from '../../../lib/sensitive/alert-views';
 import { allSensitiveAlertRows } from '../../../lib/search/sensitive-alert-index';
+import { chinaDateTime } from '../../../lib/text/china-time';
 import type { AppContext } from '../../app-context';
 import type { Caller } from '../../auth/caller';
+import { streamXlsxDownload } from '../../http/xlsx-download';
 
 /** Names are looked up per this many rows: bounded memory, few reads. */
 const CHUNK = 200;
@@ -30,15 +31,9 @@ const COLUMNS = [
   { header: '备注', key: 'reviewNote', width: 30 },
 ];
 
-/** China time, as the admin shows it (the product's users are in China). */
-function chinaTime(iso: string): string {
-  return new Date(new Date(iso).getTime() + 8 * 3_600_000).toISOString().slice(0, 19).replace('T', ' ');
-}
-
 /**
  * 导出 (R-5.3.3-01, R-0-14): every row the list's filters and search match, 详情 in full, streamed a page at a
- * time from the search index into exceljs's streaming writer piped to the response: the workbook is never
- * held in memory.
+ * time from the search index to the response.
  */
 export async function streamAlertsWorkbook(
   caller: Caller,
@@ -48,39 +43,32 @@ export async function streamAlertsWorkbook(
 ): Promise<void> {
   const { tenantId } = caller;
   const scope = await caller.scope();
-  res.setHeader('Content-Type', 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet');
-  res.setHeader('Content-Disposition', `attachment; filename*=UTF-8''${encodeURIComponent('敏感行为.xlsx')}`);
-  const workbook = new ExcelJS.stream.xlsx.WorkbookWriter({
-    stream: res,
-    useStyles: false,
-    useSharedStrings: false,
+  const download = streamXlsxDownload(res, {
+    fileName: '敏感行为.xlsx',
+    sheetName: '敏感行为',
+    columns: COLUMNS,
   });
-  const sheet = workbook.addWorksheet('敏感行为');
-  sheet.columns = COLUMNS;
 
   const writeChunk = async (rows: StoredAlert[]) => {
     for (const view of await alertViews(tenantId, rows)) {
-      sheet
-        .addRow({
-          ...view,
-          triggeredAt: chinaTime(view.triggeredAt),
-          senderType: view.senderType === 'staff' ? '员工' : '客户',
-          behavior: BEHAVIOR_LABELS[view.behavior],
-          ruleName: view.ruleName ?? '-',
-          chatName: view.chatName || '-',
-          // 状态, then the latest review's 审核结果, 审核人 and 审核时间; "-" while unreviewed (R-5.3.1-09/10).
-          status: view.status === 'pending' ? '未审核' : '已审核',
-          verdict: view.status === 'pending' ? '-' : VERDICT_LABELS[view.status],
-          reviewerName: view.reviewerName ?? '-',
-          reviewedAt: view.reviewedAt ? chinaTime(view.reviewedAt) : '-',
-          reviewNote: view.reviewNote || '-',
-        })
-        .commit();
+      download.addRow({
+        ...view,
+        triggeredAt: chinaDateTime(view.triggeredAt),
+        senderType: view.senderType === 'staff' ? '员工' : '客户',
+        behavior: BEHAVIOR_LABELS[view.behavior],
+        ruleName: view.ruleName ?? '-',
+        chatName: view.chatName || '-',
+        // 状态, then the latest review's 审核结果, 审核人 and 审核时间; "-" while unreviewed (R-5.3.1-09/10).
+        status: view.status === 'pending' ? '未审核' : '已审核',
+        verdict: view.status === 'pending' ? '-' : VERDICT_LABELS[view.status],
+        reviewerName: view.reviewerName ?? '-',
+        reviewedAt: view.reviewedAt ? chinaDateTime(view.reviewedAt) : '-',
+        reviewNote: view.reviewNote || '-',
+      });
     }
   };
   // The list's own query, paged through the index in its order: the export never shows more than the list.
   for await (const rows of allSensitiveAlertRows(search, tenantId, scope, query, CHUNK))
     await writeChunk(rows);
-  sheet.commit();
-  await workbook.commit();
+  await download.finish();
 }

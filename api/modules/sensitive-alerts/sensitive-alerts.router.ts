@@ -11,6 +11,7 @@ import {
 import type { AppContext } from '../../app-context';
 import { callerOf } from '../../auth/caller';
 import { defineRoute } from '../../http/define-route';
+import { XLSX_CONTENT_TYPE } from '../../http/xlsx-download';
 import { alertContext } from './sensitive-alert-context.use-case';
 import { reviewAlert } from './sensitive-alert-review.use-case';
 import { streamAlertsWorkbook } from './sensitive-alerts-export';
@@ -53,7 +54,7 @@ export function createSensitiveAlertsRouter(app: AppContext): Router {
       responses: {
         200: {
           description: 'The workbook',
-          contentType: 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet',
+          contentType: XLSX_CONTENT_TYPE,
         },
       },
     },

@@ -39,7 +39,8 @@ const TABS: ReadonlyArray<{ label: string; status: RecipientStatus | null }> = [
 
 /**
  * 群发详情 (R-3.3.3): 发送时间, 发送内容, the progress (sent / unsent / failed) in all and per member, and the
- * 发送结果 by tab, paged; 提醒未发送员工 while members have not sent.
+ * 发送结果 by tab, paged, refreshed every 30 s or on demand, and exported; 提醒未发送员工 while members have not
+ * sent.
  */
 @Component({
   selector: 'app-mass-send-detail',
@@ -91,6 +92,12 @@ export class MassSendDetailDrawer implements OnInit {
   protected percent(detail: MassSendDetail): number {
     const { total, sent, failed } = detail.progress;
     return total === 0 ? 0 : Math.round(((sent + failed) / total) * 100);
+  }
+
+  /** 导出 the tab in force: the browser downloads the streamed workbook. */
+  protected exportUrl(): string {
+    const status = this.results.filters().status;
+    return `/api/mass-sends/${this.sendId()}/results/export${status ? `?status=${status}` : ''}`;
   }
 
   protected showTab(index: number): void {

@@ -1,0 +1,34 @@
+import ExcelJS from 'exceljs';
+import type { Response } from 'express';
+
+export const XLSX_CONTENT_TYPE = 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet';
+
+/**
+ * An .xlsx download streamed to the response: exceljs's streaming writer, one sheet, rows committed as they
+ * are added, so an export of any size never holds its workbook in memory. `finish` ends the file.
+ */
+export function streamXlsxDownload(
+  res: Response,
+  {
+    fileName,
+    sheetName,
+    columns,
+  }: { fileName: string; sheetName: string; columns: Array<Partial<ExcelJS.Column>> },
+): { addRow: (row: Record<string, unknown>) => void; finish: () => Promise<void> } {
+  res.setHeader('Content-Type', XLSX_CONTENT_TYPE);
+  res.setHeader('Content-Disposition', `attachment; filename*=UTF-8''${encodeURIComponent(fileName)}`);
+  const workbook = new ExcelJS.stream.xlsx.WorkbookWriter({
+    stream: res,
+    useStyles: false,
+    useSharedStrings: false,
+  });
+  const sheet = workbook.addWorksheet(sheetName);
+  sheet.columns = columns;
+  return {
+    addRow: (row) => sheet.addRow(row).commit(),
+    finish: async () => {
+      sheet.commit();
+      await workbook.commit();
+    },
+  };
+}
