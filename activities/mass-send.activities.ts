@@ -7,6 +7,8 @@ import {
   type MassSendProgress,
   type MassSendStatus,
   type MassSendTiming,
+  type RecipientFailReason,
+  type RecipientStatus,
 } from '../lib/contracts/mass-send.contract';
 import { bulkWriteInSlices } from '../lib/db/bulk-write-in-slices';
 import { resolveAudience } from '../lib/mass-send/audience';
@@ -35,6 +37,14 @@ const RECONCILE_SLACK_MS = 60_000;
 interface SendRef {
   tenantId: string;
   sendId: string;
+}
+
+/** A recipient's outcome as WeCom now reports it, keyed `<sendId>|<recipientId>`. */
+interface RecipientChange {
+  _id: string;
+  status: RecipientStatus;
+  failReason: RecipientFailReason | null;
+  sentAt: Date | null;
 }
 
 export interface MassSendDeps {
@@ -67,11 +77,8 @@ export function createMassSendActivities(deps: MassSendDeps) {
     return MassSendTemplateModel.find({ tenantId: ref.tenantId, sendId: ref.sendId }).lean();
   }
 
-  /** Writes recipients' outcomes (only those that changed) and the send's progress. */
-  async function applyOutcomes(
-    ref: SendRef,
-    changes: ReadonlyArray<{ _id: string; status: string; failReason: string | null; sentAt: Date | null }>,
-  ): Promise<void> {
+  /** Writes recipients' outcomes (only those that changed). */
+  async function applyOutcomes(ref: SendRef, changes: readonly RecipientChange[]): Promise<void> {
     for (let at = 0; at < changes.length; at += RESOLVE_BATCH) {
       const batch = changes.slice(at, at + RESOLVE_BATCH);
       await writeListRows(
@@ -91,6 +98,10 @@ export function createMassSendActivities(deps: MassSendDeps) {
     }
   }
 
+  /**
+   * Counts every recipient by outcome and stores it: after the audience is resolved (which fixes the total) and
+   * after dispatch. Tracking passes count from their own read instead.
+   */
   async function recountProgress(ref: SendRef): Promise<MassSendProgress> {
     const progress: MassSendProgress = { total: 0, sent: 0, unsent: 0, failed: 0 };
     const rows = MassSendRecipientModel.find(
@@ -101,10 +112,14 @@ export function createMassSendActivities(deps: MassSendDeps) {
       progress.total += 1;
       progress[row.status as keyof Omit<MassSendProgress, 'total'>] += 1;
     }
+    await writeProgress(ref, progress);
+    return progress;
+  }
+
+  async function writeProgress(ref: SendRef, progress: MassSendProgress): Promise<void> {
     await writeListRows(deps.listSearch, massSendReadModel, ref.tenantId, [ref.sendId], () =>
       MassSendModel.updateOne({ tenantId: ref.tenantId, _id: ref.sendId }, { $set: { progress } }),
     );
-    return progress;
   }
 
   return {
@@ -291,43 +306,57 @@ export function createMassSendActivities(deps: MassSendDeps) {
 
     /**
      * One tracking pass (I-67): every template's per-recipient results from WeCom, applied where they changed;
-     * answers the progress, settled when nobody is left 未发送.
+     * answers the progress, settled when nobody is left 未发送. Each sender's recipients are read once, and the
+     * progress is counted from that same read (the total was fixed when the audience was resolved): a pass
+     * over 100k recipients reads them once.
      */
     async pollMassSendResults(ref: SendRef): Promise<{ progress: MassSendProgress; settled: boolean }> {
+      const send = await loadSend(ref);
       const credentials = await deps.credentials(ref.tenantId);
-      const templates = (await templatesOf(ref)).filter((template) => template.state === 'created');
-      for (const template of templates) {
+      const templatesBySender = new Map<string, Array<{ _id: string; msgid?: string | null }>>();
+      for (const template of await templatesOf(ref)) {
+        if (template.state !== 'created') continue;
+        const ofSender = templatesBySender.get(template.senderUserid) ?? [];
+        ofSender.push(template);
+        templatesBySender.set(template.senderUserid, ofSender);
+      }
+      const total = send.progress?.total ?? 0;
+      const progress: MassSendProgress = { total, sent: 0, unsent: 0, failed: 0 };
+      for (const [senderUserid, templates] of templatesBySender) {
         const current = new Map(
           (
             await MassSendRecipientModel.find(
-              { tenantId: ref.tenantId, sendId: ref.sendId, senderUserid: template.senderUserid },
-              { status: 1, failReason: 1, sentAt: 1 },
+              { tenantId: ref.tenantId, sendId: ref.sendId, senderUserid },
+              { status: 1, failReason: 1 },
             ).lean()
-          ).map((row) => [row._id, row]),
+          ).map((row) => [
+            row._id,
+            { status: row.status as RecipientStatus, failReason: row.failReason ?? null },
+          ]),
         );
-        const changes: Array<{
-          _id: string;
-          status: string;
-          failReason: string | null;
-          sentAt: Date | null;
-        }> = [];
-        const results = deps.massSend.sendResults(credentials, template.msgid ?? '', template.senderUserid);
-        await withWeComFailures(async () => {
-          for await (const result of results) {
-            const _id = `${ref.sendId}|${result.recipientId}`;
-            const stored = current.get(_id);
-            const outcome = recipientStatusOf(result.status);
-            const sentAt = result.sendTime ? new Date(result.sendTime * 1000) : null;
-            if (!stored || (stored.status === outcome.status && stored.failReason === outcome.failReason))
-              continue;
-            changes.push({ _id, ...outcome, sentAt });
-          }
-        });
+        const changes: RecipientChange[] = [];
+        for (const template of templates) {
+          const results = deps.massSend.sendResults(credentials, template.msgid ?? '', senderUserid);
+          await withWeComFailures(async () => {
+            for await (const result of results) {
+              const _id = `${ref.sendId}|${result.recipientId}`;
+              const stored = current.get(_id);
+              const outcome = recipientStatusOf(result.status);
+              if (!stored || (stored.status === outcome.status && stored.failReason === outcome.failReason))
+                continue;
+              const sentAt = result.sendTime ? new Date(result.sendTime * 1000) : null;
+              changes.push({ _id, ...outcome, sentAt });
+            }
+          });
+          heartbeatOrStop(template._id);
+        }
         await applyOutcomes(ref, changes);
-        heartbeatOrStop(template._id);
+        for (const change of changes) current.set(change._id, change);
+        for (const row of current.values()) if (row.status !== 'unsent') progress[row.status] += 1;
       }
-      const progress = await recountProgress(ref);
-      return { progress, settled: progress.total > 0 && progress.unsent === 0 };
+      progress.unsent = total - progress.sent - progress.failed;
+      await writeProgress(ref, progress);
+      return { progress, settled: total > 0 && progress.unsent === 0 };
     },
 
     /** 提醒未发送员工 (remind_groupmsg_send) for every template; answers whether WeCom took any. */

@@ -50,6 +50,12 @@ export const cancelMassSendSignal = defineSignal('cancelMassSend');
 /** 提醒未发送员工, pressed in the detail; WeCom's limit of 3 per 24 h is kept by the workflow. */
 export const remindMassSendUpdate = defineUpdate<{ remindedAt: number }, []>('remindMassSend');
 export const massSendStateQuery = defineQuery<MassSendState>('massSendState');
+/**
+ * 刷新 in the detail while the send is tracked: poll WeCom's results now rather than at the next step, at most
+ * once per REFRESH_MIN_INTERVAL_MS (a burst of presses makes one poll).
+ */
+export const refreshMassSendResultsSignal = defineSignal('refreshMassSendResults');
+export const REFRESH_MIN_INTERVAL_MS = 60_000;
 
 /** I-67: every 10 minutes for the first 24 hours, then hourly, until everything is settled or 7 days pass. */
 export const FAST_POLL_MS = 10 * 60_000;

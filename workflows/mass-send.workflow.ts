@@ -16,6 +16,8 @@ import {
   MASS_SEND_ALREADY_SENT,
   massSendStateQuery,
   nextPollDelayMs,
+  REFRESH_MIN_INTERVAL_MS,
+  refreshMassSendResultsSignal,
   reminderAllowed,
   REMINDERS_PER_DAY_MAX,
   remindMassSendUpdate,
@@ -58,6 +60,7 @@ export async function massSendWorkflow(input: MassSendWorkflowInput): Promise<vo
   const state: MassSendState = { status: 'scheduled', sendAt: null, progress: null, nextPollAt: null };
   const remindedAt = [...(input.remindedAt ?? [])];
   let cancelled = false;
+  let refreshAsked = false;
   let editing = 0;
   // Kept current on workflows started with the send's attributes (the api's start); a test server without
   // custom attributes starts it without them.
@@ -76,6 +79,9 @@ export async function massSendWorkflow(input: MassSendWorkflowInput): Promise<vo
   setHandler(massSendStateQuery, () => ({ ...state }));
   setHandler(cancelMassSendSignal, () => {
     cancelled = true;
+  });
+  setHandler(refreshMassSendResultsSignal, () => {
+    refreshAsked = true;
   });
   setHandler(
     editMassSendUpdate,
@@ -164,20 +170,29 @@ export async function massSendWorkflow(input: MassSendWorkflowInput): Promise<vo
   }
   if (state.status !== 'sent' || sentAt === null) return;
 
-  // Tracking (I-67): a poll at each step, an automatic reminder once due, a cancel in between.
+  // Tracking (I-67): a poll at each step (or sooner when 刷新 asks), an automatic reminder once due, a cancel
+  // in between.
   let polls = 0;
+  let lastPollAt = 0;
   const autoRemindAt = remindAfterHours > 0 ? sentAt + remindAfterHours * 3_600_000 : null;
   for (;;) {
     const delay = nextPollDelayMs(Date.now() - sentAt);
     if (delay === null) return;
     state.nextPollAt = Date.now() + delay;
-    await condition(() => cancelled, delay);
+    await condition(() => cancelled || refreshAsked, delay);
+    if (refreshAsked && !cancelled) {
+      const tooSoonBy = lastPollAt + REFRESH_MIN_INTERVAL_MS - Date.now();
+      if (tooSoonBy > 0) await condition(() => cancelled, tooSoonBy);
+    }
     if (cancelled) {
       await activities.cancelMassSendInWeCom(ref);
       showStatus('cancelled');
       return;
     }
     const { progress, settled } = await activities.pollMassSendResults(ref);
+    // Presses until now are answered by this poll.
+    refreshAsked = false;
+    lastPollAt = Date.now();
     state.progress = progress;
     if (settled) return;
     const remindDue = autoRemindAt !== null && Date.now() >= autoRemindAt && remindedAt.length === 0;

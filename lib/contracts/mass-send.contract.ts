@@ -176,6 +176,10 @@ export const massSendResultQuerySchema = paginationQuerySchema.extend({
 });
 export type MassSendResultQuery = z.infer<typeof massSendResultQuerySchema>;
 
+/** 刷新: whether the send's workflow was asked to poll WeCom now (false once its tracking is over). */
+export const massSendRefreshSchema = z.object({ refreshing: z.boolean() }).openapi('MassSendRefresh');
+export type MassSendRefresh = z.infer<typeof massSendRefreshSchema>;
+
 /** 导出 the results: the tab and member in force, every page. */
 export const massSendResultExportQuerySchema = massSendResultQuerySchema.omit({ page: true, pageSize: true });
 export type MassSendResultExportQuery = z.infer<typeof massSendResultExportQuerySchema>;

@@ -1,4 +1,5 @@
 import type { ChildProcess } from 'node:child_process';
+import fs from 'node:fs';
 import type { Client as ElasticsearchClient } from '@elastic/elasticsearch';
 import type { WorkflowHandle } from '@temporalio/client';
 import { ArchiveCursorModel } from '../../lib/models/archive-cursor.model';
@@ -51,14 +52,17 @@ describe('chat archive ingest through failures', () => {
     await app?.stop();
   });
 
+  let workerLog = '';
+
   /** A worker process; every worker of every scenario logs to .stack/test/logs/archive-outages-worker.log. */
   function startWorker(env: { mongoUrl?: string; esUrl?: string } = {}): ChildProcess {
-    const { worker } = startWorkerProcess(app, {
+    const { worker, logFile } = startWorkerProcess(app, {
       logName: 'archive-outages-worker',
       append: true,
       env: { MONGO_URL: env.mongoUrl ?? app.config.mongoUrl, ES_URL: env.esUrl ?? stackEnv.esUrl },
     });
     workers.push(worker);
+    workerLog = logFile;
     return worker;
   }
 
@@ -113,7 +117,13 @@ describe('chat archive ingest through failures', () => {
       lastHeartbeat: activity.lastHeartbeatTime?.seconds?.toString(),
       lastFailure: activity.lastFailure?.message,
     }));
-    throw new Error(`the ingest did not finish within ${ms} ms; pending: ${JSON.stringify(pending)}`);
+    // Whether the workers still run, and what they last logged: what a run on CI leaves to go by.
+    const alive = workers.map((worker) => worker.exitCode === null && worker.signalCode === null);
+    const lastLines = fs.readFileSync(workerLog, 'utf8').trimEnd().split('\n').slice(-15).join('\n');
+    throw new Error(
+      `the ingest did not finish within ${ms} ms; pending: ${JSON.stringify(pending)}; ` +
+        `workers alive: ${JSON.stringify(alive)}; the workers' log ends:\n${lastLines}`,
+    );
   }
 
   async function expectWhole(tenantId: string): Promise<void> {

@@ -195,6 +195,7 @@ describe('health and OpenAPI', () => {
         'POST /api/mass-sends/{sendId}/remind',
         'GET /api/mass-sends/{sendId}/results',
         'GET /api/mass-sends/{sendId}/results/export',
+        'POST /api/mass-sends/{sendId}/results/refresh',
         'GET /api/customers/sync',
         'POST /api/customers/sync',
         'GET /api/customer-groups/sync',

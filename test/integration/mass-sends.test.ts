@@ -129,10 +129,42 @@ describe('群发管理', () => {
     expect(
       exported.body.every(([sender, , outcome, at]) => sender && outcome === '未发送' && at === '-'),
     ).toBe(true);
-    await admin
-      .get(`/api/mass-sends/${created.body.id}/results/export`)
-      .query({ status: 'sent' })
-      .expect(200);
+
+    // One member sends all of theirs in the client; 刷新 has the workflow ask WeCom now, not in 10 minutes.
+    const { templates: simSends } = (await (
+      await fetch(`${stackEnv.wecomApiBase}/sim/corps/${corp.corpId}/mass-sends`)
+    ).json()) as { templates: Array<{ msgid: string; tasks: Array<{ userid: string }> }> };
+    const template = simSends.find((candidate) => candidate.msgid === templates[0].msgid)!;
+    const member = template.tasks[0].userid;
+    await fetch(
+      `${stackEnv.wecomApiBase}/sim/corps/${corp.corpId}/mass-sends/${template.msgid}/tasks/${member}/send`,
+      { method: 'POST', headers: { 'content-type': 'application/json' }, body: '{}' },
+    );
+    const theirs = (
+      await admin.get(`/api/mass-sends/${created.body.id}/results`).query({ senderUserid: member })
+    ).body.total as number;
+    expect(theirs).toBeGreaterThan(0);
+    const refreshed = await admin.post(`/api/mass-sends/${created.body.id}/results/refresh`).expect(202);
+    expect(refreshed.body).toEqual({ refreshing: true });
+    await eventually(async () => {
+      await refreshListSearch(app);
+      const sent = await admin.get(`/api/mass-sends/${created.body.id}/results`).query({ status: 'sent' });
+      return sent.body.total === theirs ? sent.body : undefined;
+    }, 60_000);
+    expect((await rowOf(created.body.id))?.progress).toEqual({
+      total: built.customers.length,
+      sent: theirs,
+      unsent: built.customers.length - theirs,
+      failed: 0,
+    });
+    const sentSheet = await downloadedSheet(
+      admin.get(`/api/mass-sends/${created.body.id}/results/export`).query({ status: 'sent' }),
+      '发送结果',
+    );
+    expect(sentSheet.body).toHaveLength(theirs);
+    expect(
+      sentSheet.body.every(([, , outcome, at]) => outcome === '已发送' && /^\d{4}-/.test(String(at))),
+    ).toBe(true);
     await admin
       .put(`/api/mass-sends/${created.body.id}`)
       .send({ audience: audience([built.tags.vip], []), text: '改', timing: { mode: 'now' } })

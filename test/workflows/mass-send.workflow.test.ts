@@ -8,6 +8,7 @@ import {
   cancelMassSendSignal,
   editMassSendUpdate,
   massSendStateQuery,
+  refreshMassSendResultsSignal,
   remindMassSendUpdate,
   type MassSendEdit,
   type MassSendWorkflowInput,
@@ -167,6 +168,30 @@ describe('massSendWorkflow (W-13, I-67)', () => {
     expect(gaps).toEqual([10, 10, 60, 60, 60]);
     // remindAfterHours (2) has long passed: one automatic reminder, after the first poll.
     expect(fake.names().filter((name) => name === 'remind')).toHaveLength(1);
+  });
+
+  it('polls at once when 刷新 asks, and a burst of presses polls at most once a minute', async () => {
+    const fake = fakeActivities({ status: 'sent', sendAt: null, settleAfterPolls: 3 });
+    const start = await env.currentTimeMs();
+    await run(
+      'mass-send-refresh',
+      fake,
+      async (handle) => {
+        await env.sleep(2 * MINUTE);
+        await handle.signal(refreshMassSendResultsSignal);
+        await env.sleep(10_000);
+        await handle.signal(refreshMassSendResultsSignal);
+        await handle.signal(refreshMassSendResultsSignal);
+      },
+      { sentAt: start },
+    );
+    const polls = fake.calls.filter((call) => call.name === 'poll').map((call) => call.at - start);
+    // 2 min (the first press), 1 minute later for the burst, then the 10-minute step from there.
+    expect(polls.map((at) => Math.round(at / 10_000) * 10_000)).toEqual([
+      2 * MINUTE,
+      3 * MINUTE,
+      13 * MINUTE,
+    ]);
   });
 
   it('stops polling 7 days after it went out, leaving the rest 未发送', async () => {

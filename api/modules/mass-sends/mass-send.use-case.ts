@@ -1,4 +1,4 @@
-import { WorkflowUpdateFailedError } from '@temporalio/client';
+import { WorkflowNotFoundError, WorkflowUpdateFailedError } from '@temporalio/client';
 import { Types } from 'mongoose';
 import {
   sendAtProblem,
@@ -30,6 +30,7 @@ import {
   cancelMassSendSignal,
   editMassSendUpdate,
   MASS_SEND_ALREADY_SENT,
+  refreshMassSendResultsSignal,
   remindMassSendUpdate,
 } from '../../../workflows/mass-send.contract';
 import type { AppContext } from '../../app-context';
@@ -210,6 +211,26 @@ export async function remindMassSend(caller: Caller, { sendId }: { sendId: strin
   } catch (error) {
     if (error instanceof WorkflowUpdateFailedError)
       throw conflict(error.cause?.message ?? '提醒失败', 'MASS_SEND_REMIND_REFUSED');
+    throw error;
+  }
+}
+
+/**
+ * 刷新 the results: the send's workflow polls WeCom now (at most once a minute). A send no longer tracked
+ * (settled, or past its 7 days) has final results: nothing to ask.
+ */
+export async function refreshMassSendResults(
+  caller: Caller,
+  { sendId }: { sendId: string },
+  deps: Deps,
+): Promise<{ refreshing: boolean }> {
+  const send = await visibleSend(caller, sendId);
+  if (send.status !== 'sent') return { refreshing: false };
+  try {
+    await workflowOf(caller, sendId, deps).signal(refreshMassSendResultsSignal);
+    return { refreshing: true };
+  } catch (error) {
+    if (error instanceof WorkflowNotFoundError) return { refreshing: false };
     throw error;
   }
 }

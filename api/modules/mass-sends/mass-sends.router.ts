@@ -7,6 +7,7 @@ import {
   massSendListQuerySchema,
   massSendPageSchema,
   massSendParamsSchema,
+  massSendRefreshSchema,
   massSendResultExportQuerySchema,
   massSendResultPageSchema,
   massSendResultQuerySchema,
@@ -25,6 +26,7 @@ import {
   massSendDetail,
   massSendResults,
   previewMassSendAudience,
+  refreshMassSendResults,
   remindMassSend,
   updateMassSend,
 } from './mass-send.use-case';
@@ -195,6 +197,28 @@ export function createMassSendsRouter(app: AppContext): Router {
     },
     async ({ params, query }, req, res) => {
       res.json(await massSendResults(callerOf(req, res), { ...query, ...params }, app));
+    },
+  );
+
+  defineRoute(
+    registry,
+    router,
+    {
+      ...common,
+      method: 'post',
+      path: '/api/mass-sends/:sendId/results/refresh',
+      permission: MENU,
+      summary: '刷新 the 发送结果: WeCom is asked now rather than at the next step (at most once a minute)',
+      request: { params: massSendParamsSchema },
+      responses: {
+        202: {
+          description: 'Whether a poll was asked for (not once tracking is over)',
+          schema: massSendRefreshSchema,
+        },
+      },
+    },
+    async ({ params }, req, res) => {
+      res.status(202).json(await refreshMassSendResults(callerOf(req, res), params, app));
     },
   );
 

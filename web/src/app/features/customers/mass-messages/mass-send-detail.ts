@@ -9,6 +9,7 @@ import {
   signal,
 } from '@angular/core';
 import { NzDrawerModule } from 'ng-zorro-antd/drawer';
+import { switchMap, timer } from 'rxjs';
 import { NzMessageService } from 'ng-zorro-antd/message';
 import { NzProgressModule } from 'ng-zorro-antd/progress';
 import { NzTableModule } from 'ng-zorro-antd/table';
@@ -29,6 +30,8 @@ import {
 
 /** The detail follows the members' progress while it is open, without a reload (issue 14: live progress). */
 const REFRESH_MS = 30_000;
+/** 刷新 asks WeCom through the send's workflow; its poll has usually landed by then. */
+const POLL_LANDS_MS = 5_000;
 
 const TABS: ReadonlyArray<{ label: string; status: RecipientStatus | null }> = [
   { label: '全部', status: null },
@@ -66,6 +69,7 @@ export class MassSendDetailDrawer implements OnInit {
   protected readonly tabs = TABS;
   protected readonly detail = signal<MassSendDetail | null>(null);
   protected readonly reminding = signal(false);
+  protected readonly refreshing = signal(false);
   protected readonly results = new ServerTable<MassSendResultRow, { status: RecipientStatus | null }>({
     filters: { status: null },
     pageSize: 10,
@@ -87,6 +91,21 @@ export class MassSendDetailDrawer implements OnInit {
   protected refresh(): void {
     this.api.detail(this.sendId()).subscribe((detail) => this.detail.set(detail));
     this.results.reload();
+  }
+
+  /** 刷新: WeCom's latest results (the workflow polls now), then the detail and the page again. */
+  protected refreshFromWeCom(): void {
+    this.refreshing.set(true);
+    this.api
+      .refreshResults(this.sendId())
+      .pipe(switchMap(({ refreshing }) => timer(refreshing ? POLL_LANDS_MS : 0)))
+      .subscribe({
+        next: () => {
+          this.refreshing.set(false);
+          this.refresh();
+        },
+        error: () => this.refreshing.set(false),
+      });
   }
 
   protected percent(detail: MassSendDetail): number {

@@ -9,6 +9,7 @@ import {
   MassSendDetail,
   MassSendFilters,
   MassSendInput,
+  MassSendRefresh,
   MassSendResultRow,
   MassSendRow,
   RecipientStatus,
@@ -52,6 +53,11 @@ export class MassSendsApi {
 
   remind(id: string): Observable<unknown> {
     return this.http.post(`${at(id)}/remind`, {});
+  }
+
+  /** Asks the send's workflow to poll WeCom's results now; `refreshing` is false once tracking is over. */
+  refreshResults(id: string): Observable<MassSendRefresh> {
+    return this.http.post<MassSendRefresh>(`${at(id)}/results/refresh`, {});
   }
 
   detail(id: string): Observable<MassSendDetail> {
