@@ -219,6 +219,7 @@ export function createMassSendActivities(deps: MassSendDeps) {
       const chunks = splitRecipients(recipients.map((row) => row.recipientId).sort(), perCall);
       let created = 0;
       for (const [chunk, ids] of chunks.entries()) {
+        heartbeatOrStop(chunk);
         const _id = `${ref.sendId}|${ref.senderUserid}|${chunk}`;
         const existing = await MassSendTemplateModel.findOne({ tenantId: ref.tenantId, _id }).lean();
         if (existing?.state === 'created') {
@@ -339,6 +340,7 @@ export function createMassSendActivities(deps: MassSendDeps) {
           const results = deps.massSend.sendResults(credentials, template.msgid ?? '', senderUserid);
           await withWeComFailures(async () => {
             for await (const result of results) {
+              heartbeatOrStop(template._id);
               const _id = `${ref.sendId}|${result.recipientId}`;
               const stored = current.get(_id);
               const outcome = recipientStatusOf(result.status);

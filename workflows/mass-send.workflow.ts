@@ -26,16 +26,18 @@ import {
 } from './mass-send.contract';
 import { EntityStatusKey, TenantIdKey } from './search-attribute-keys';
 
+// Every activity heartbeats at least once per WeCom call (each waits at most seconds for WeCom's budget), so
+// a worker killed in the middle hands the attempt on within a minute.
 const activities = proxyActivities<MassSendActivities>({
   startToCloseTimeout: '10 minutes',
-  heartbeatTimeout: '2 minutes',
+  heartbeatTimeout: '1 minute',
   retry: { initialInterval: '5 seconds', backoffCoefficient: 2, maximumInterval: '5 minutes' },
 });
 
 /** Template creation: WeCom's budget may hold calls back for a while; a refusal fails the activity at once. */
 const dispatch = proxyActivities<MassSendActivities>({
   startToCloseTimeout: '30 minutes',
-  heartbeatTimeout: '5 minutes',
+  heartbeatTimeout: '1 minute',
   retry: { initialInterval: '10 seconds', backoffCoefficient: 2, maximumInterval: '10 minutes' },
 });
 

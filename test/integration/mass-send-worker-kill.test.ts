@@ -1,0 +1,183 @@
+import type { ChildProcess } from 'node:child_process';
+import request from 'supertest';
+import { MassSendRecipientModel } from '../../lib/models/mass-send-recipient.model';
+import { MassSendTemplateModel } from '../../lib/models/mass-send-template.model';
+import { MassSendModel } from '../../lib/models/mass-send.model';
+import { executeWorkflow } from '../../lib/temporal/typed-workflows';
+import { eventually, startTestApp, type TestApp } from '../support/app-harness';
+import { refreshListSearch } from '../support/list-search';
+import { populateCustomerCorp, simulator, type SimCorp, type SmallCustomerCorp } from '../support/sim-client';
+import { stackEnv } from '../support/stack-env';
+import { ADMIN_PASSWORD, createBoundTenant, freshTenantId } from '../support/tenant-fixture';
+import { startWorkerProcess } from '../support/worker-process';
+
+const TENANT = freshTenantId('mass-kill');
+const ADMIN_MOBILE = '13700000611';
+const TEMPLATE_PATH = '/externalcontact/add_msg_template';
+/** Each add_msg_template takes this long, so a kill lands between two senders' calls, or inside one. */
+const SLOW_TEMPLATE_MS = 2500;
+
+interface SimTemplate {
+  msgid: string;
+  content: { text?: { content: string } };
+  tasks: Array<{ userid: string }>;
+}
+
+/**
+ * Issue 14's "done when": killing the worker before, during and after the template calls changes nothing in
+ * a 群发's outcome. The worker runs as its own process and is killed for real (SIGKILL); the simulator is
+ * WeCom, and what it holds is what the members would see.
+ */
+describe('群发 through worker kills: before, during and after the template calls', () => {
+  let app: TestApp;
+  let corp: SimCorp;
+  let built: SmallCustomerCorp;
+  let admin: ReturnType<typeof request.agent>;
+  let worker: ChildProcess | undefined;
+
+  async function startWorker(): Promise<void> {
+    const started = startWorkerProcess(app, { logName: 'mass-send-kill-worker', append: true });
+    worker = started.worker;
+    await started.started;
+  }
+
+  async function killWorker(): Promise<void> {
+    const dying = worker;
+    worker = undefined;
+    if (!dying || dying.exitCode !== null || dying.signalCode !== null) return;
+    await new Promise<void>((resolve) => {
+      dying.once('exit', () => resolve());
+      dying.kill('SIGKILL');
+    });
+  }
+
+  beforeAll(async () => {
+    app = await startTestApp('mass-send-kill');
+    corp = await simulator.createCorp('群发崩溃企业');
+    await createBoundTenant(TENANT, corp, { adminMobile: ADMIN_MOBILE });
+    built = await populateCustomerCorp(corp.corpId);
+    await fetch(`${stackEnv.wecomApiBase}/sim/corps/${corp.corpId}/mass-sends/settings`, {
+      method: 'PUT',
+      headers: { 'content-type': 'application/json' },
+      body: JSON.stringify({ dispatchSeconds: 1 }),
+    });
+    await startWorker();
+    for (const workflowType of ['corpTagSyncWorkflow', 'customerSyncWorkflow'] as const) {
+      await executeWorkflow(app.temporal.workflow, workflowType, {
+        workflowId: `${workflowType}/${TENANT}`,
+        taskQueue: app.config.temporalTaskQueue,
+        args: [{ tenantId: TENANT, trigger: 'schedule' }],
+      });
+    }
+    await refreshListSearch(app);
+    admin = request.agent(app.baseUrl);
+    await admin.post('/api/auth/login').send({ phone: ADMIN_MOBILE, password: ADMIN_PASSWORD }).expect(200);
+  }, 180_000);
+
+  afterAll(async () => {
+    await simulator.setLatency(TEMPLATE_PATH, 0);
+    await killWorker();
+    await app?.stop();
+  });
+
+  const sendNow = async (text: string): Promise<string> =>
+    (
+      await admin
+        .post('/api/mass-sends')
+        .send({
+          audience: { kind: 'customers', customers: { mode: 'all', excludeTagIds: [] } },
+          text,
+          timing: { mode: 'now' },
+        })
+        .expect(201)
+    ).body.id as string;
+
+  const statusOf = async (sendId: string) =>
+    (await MassSendModel.findOne({ tenantId: TENANT, _id: sendId }).lean())?.status;
+
+  async function simTemplatesSaying(text: string): Promise<SimTemplate[]> {
+    const response = await fetch(`${stackEnv.wecomApiBase}/sim/corps/${corp.corpId}/mass-sends`);
+    const { templates } = (await response.json()) as { templates: SimTemplate[] };
+    return templates.filter((template) => template.content.text?.content === text);
+  }
+
+  /** Sent, with exactly one WeCom template per sender, each of ours matching one of WeCom's. */
+  async function expectSentOnce(sendId: string, text: string): Promise<SimTemplate[]> {
+    await eventually(async () => (await statusOf(sendId)) === 'sent', 120_000);
+    const ours = await MassSendTemplateModel.find({ tenantId: TENANT, sendId }).lean();
+    expect(ours.map((template) => template.state)).toEqual(ours.map(() => 'created'));
+    const recipients = await MassSendRecipientModel.find(
+      { tenantId: TENANT, sendId },
+      { senderUserid: 1 },
+    ).lean();
+    const senders = new Set(recipients.map((recipient) => recipient.senderUserid));
+    const inWeCom = await simTemplatesSaying(text);
+    expect(inWeCom.map((template) => template.tasks[0].userid).sort()).toEqual([...senders].sort());
+    expect(inWeCom.map((template) => template.msgid).sort()).toEqual(
+      ours.map((template) => template.msgid).sort(),
+    );
+    expect(recipients).toHaveLength(built.customers.length);
+    return inWeCom;
+  }
+
+  it('before: submitted while no worker runs, it goes out once a worker starts', async () => {
+    await killWorker();
+    const sendId = await sendNow('崩溃前提交');
+    await new Promise((resolve) => setTimeout(resolve, 3000));
+    expect(await statusOf(sendId)).toBe('scheduled');
+    expect(await simTemplatesSaying('崩溃前提交')).toEqual([]);
+    await startWorker();
+    await expectSentOnce(sendId, '崩溃前提交');
+  }, 240_000);
+
+  it('during: killed between and inside template calls, no template is lost or made twice', async () => {
+    await simulator.setLatency(TEMPLATE_PATH, SLOW_TEMPLATE_MS);
+    if (!worker) await startWorker();
+    const sendId = await sendNow('崩溃中发送');
+    // The first sender's template is asked for (its intent stored): the call is in flight when the kill lands.
+    await eventually(
+      async () => (await MassSendTemplateModel.countDocuments({ tenantId: TENANT, sendId })) > 0,
+      60_000,
+    );
+    await new Promise((resolve) => setTimeout(resolve, SLOW_TEMPLATE_MS / 2));
+    await killWorker();
+    // WeCom finishes the call the dead worker made; ours still says "asked for".
+    await eventually(async () => (await simTemplatesSaying('崩溃中发送')).length > 0, 30_000);
+    expect(await statusOf(sendId)).toBe('sending');
+    await simulator.setLatency(TEMPLATE_PATH, 0);
+    await startWorker();
+    await expectSentOnce(sendId, '崩溃中发送');
+  }, 240_000);
+
+  it('after: killed while tracking, the results a member confirmed still arrive', async () => {
+    if (!worker) await startWorker();
+    const sendId = await sendNow('崩溃后跟踪');
+    const [template] = await expectSentOnce(sendId, '崩溃后跟踪');
+    await killWorker();
+    const member = template.tasks[0].userid;
+    await fetch(
+      `${stackEnv.wecomApiBase}/sim/corps/${corp.corpId}/mass-sends/${template.msgid}/tasks/${member}/send`,
+      { method: 'POST', headers: { 'content-type': 'application/json' }, body: '{}' },
+    );
+    const theirs = await MassSendRecipientModel.countDocuments({
+      tenantId: TENANT,
+      sendId,
+      senderUserid: member,
+    });
+    await startWorker();
+    await admin.post(`/api/mass-sends/${sendId}/results/refresh`).expect(202);
+    const progress = await eventually(async () => {
+      const send = await MassSendModel.findOne({ tenantId: TENANT, _id: sendId }).lean();
+      return send?.progress?.sent === theirs ? send.progress : undefined;
+    }, 90_000);
+    expect(progress).toEqual({
+      total: built.customers.length,
+      sent: theirs,
+      unsent: built.customers.length - theirs,
+      failed: 0,
+    });
+    expect(await MassSendRecipientModel.countDocuments({ tenantId: TENANT, sendId, status: 'sent' })).toBe(
+      theirs,
+    );
+  }, 240_000);
+});
