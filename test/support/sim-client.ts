@@ -200,6 +200,9 @@ export interface SimGroupChat {
 
 /** The console's 客户联系 side: customers, their relations, corp tags and customer groups (wecom-sim/README.md). */
 export const customerScenario = {
+  /** `count` new customers at once, added by each of `userids` in turn, with no callback (benchmarks). */
+  generateCustomers: (corpId: string, options: { count: number; userids: string[]; namePrefix?: string }) =>
+    sim<{ count: number }>('POST', `/corps/${corpId}/customers/generate`, options),
   /** 客户联系 → 绑定微信开发者ID: while bound, WeCom gives WeChat users' unionid. */
   bindWechatDeveloper: (corpId: string, bound: boolean) =>
     sim<{ bound: boolean }>('PUT', `/corps/${corpId}/wechat-developer`, { bound }),

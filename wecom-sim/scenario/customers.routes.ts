@@ -41,6 +41,14 @@ const externalAttrSchema = z.discriminatedUnion('type', [
     .strict(),
 ]);
 
+const generateCustomersSchema = z
+  .object({
+    count: z.number().int().min(1).max(200_000),
+    userids: z.array(z.string()).min(1),
+    namePrefix: z.string().default('客户'),
+  })
+  .strict();
+
 const addCustomerSchema = z
   .object({
     /** Given to re-add a known customer (or to pick a stable id); otherwise a new `wm…` id is drawn. */
@@ -248,6 +256,46 @@ export function customersRoutes({ state, emitter }: ScenarioDeps): Router {
         res.status(201).json({ customer: externalContactView(contact, corp), delivery });
       },
     ),
+  );
+
+  // A large corp's customers at once (benchmarks): `count` new customers, each added by the next of `userids`
+  // in turn, with no callback (as if they had been there before the app was installed).
+  router.post(
+    '/corps/:corpId/customers/generate',
+    withInput({ params: corpParamsSchema, body: generateCustomersSchema }, ({ params, body }, res) => {
+      const corp = requireCorp(state, params.corpId);
+      const userids = body.userids.map((userid) => corp.contacts.members.get(userid).userid);
+      const createtime = state.clock.nowSeconds();
+      const externalUserids: string[] = [];
+      for (let i = 0; i < body.count; i++) {
+        const externalUserid = randomWecomId('wm');
+        corp.customers.upsertContact({
+          external_userid: externalUserid,
+          name: `${body.namePrefix}${i + 1}`,
+          type: 1,
+          gender: 0,
+          avatar: '',
+        });
+        corp.customers.follow({
+          userid: userids[i % userids.length],
+          external_userid: externalUserid,
+          remark: '',
+          description: '',
+          createtime,
+          tag_ids: [],
+          remark_corp_name: '',
+          remark_mobiles: [],
+          add_way: 1,
+          oper_userid: externalUserid,
+          state: '',
+          half: false,
+        });
+        externalUserids.push(externalUserid);
+      }
+      res
+        .status(201)
+        .json({ count: externalUserids.length, first: externalUserids[0], last: externalUserids.at(-1) });
+    }),
   );
 
   // The member accepts a half-added customer: now a real relation, announced as add_external_contact.
