@@ -160,14 +160,19 @@ describe('群发管理 end to end in Chromium', () => {
     expect((await detail.getByTestId('mass-send-progress').textContent())?.replace(/\s+/g, ' ')).toContain(
       '已发送 1 · 未发送 2 · 发送失败 0 / 共 3',
     );
-    await detail.getByRole('tab', { name: '已发送' }).click();
     const results = detail.getByTestId('mass-send-results');
-    await results.getByText('王五').waitFor();
-    expect(await results.locator('tbody tr').count()).toBe(1);
-    expect(await results.locator('tbody tr').first().textContent()).toMatch(/\d{4}-\d{2}-\d{2} \d{2}:\d{2}/);
+    const rowsShown = async (count: number) =>
+      eventually(
+        async () => (await results.locator('tbody tr.ant-table-row').count()) === count || undefined,
+      );
+    await detail.getByRole('tab', { name: '已发送' }).click();
+    await rowsShown(1);
+    const sentRow = results.locator('tbody tr.ant-table-row').first();
+    expect(await sentRow.textContent()).toContain('王五');
+    expect(await sentRow.textContent()).toMatch(/\d{4}-\d{2}-\d{2} \d{2}:\d{2}/);
     await detail.getByRole('tab', { name: '未发送' }).click();
-    await results.getByText('张三').waitFor();
-    await results.getByText('赵六').waitFor();
+    await rowsShown(2);
+    for (const name of ['张三', '赵六']) await results.getByText(name).waitFor();
 
     // 提醒未发送员工: WeCom reminds every member whose task is still unsent, and not zhaomin.
     await admin.getByTestId('mass-send-remind').click();

@@ -42,6 +42,21 @@ type Deps = Pick<AppContext, 'listSearch' | 'temporal' | 'log'>;
 
 const NOT_FOUND = () => notFound('群发不存在或已删除', 'MASS_SEND_NOT_FOUND');
 
+/**
+ * Writes a send and its list row; `wait_for`: the list the operator returns to (it reloads at once) shows the
+ * change.
+ */
+function writeSendRow<T>(
+  caller: Caller,
+  sendId: string,
+  deps: Pick<Deps, 'listSearch'>,
+  write: () => Promise<T>,
+): Promise<T> {
+  return writeListRows(deps.listSearch, massSendReadModel, caller.tenantId, [sendId], write, {
+    refresh: 'wait_for',
+  });
+}
+
 /** A member sees the sends they created; with 全部 数据权限, everyone's (issue 14, R-3.3.1). */
 async function seesAll(caller: Caller): Promise<boolean> {
   return (await caller.scope()).all;
@@ -90,7 +105,7 @@ export async function createMassSend(caller: Caller, input: MassSendInput, deps:
     { tenantId: caller.tenantId, _id: caller.staffId },
     { name: 1 },
   ).lean();
-  await writeListRows(deps.listSearch, massSendReadModel, caller.tenantId, [sendId], () =>
+  await writeSendRow(caller, sendId, deps, () =>
     MassSendModel.create({
       _id: sendId,
       tenantId: caller.tenantId,
@@ -126,7 +141,7 @@ export async function updateMassSend(
   const before = rowView(send);
   if (send.status === 'draft') {
     if (!input.draft) await assertSendable(caller, input, deps);
-    await writeListRows(deps.listSearch, massSendReadModel, caller.tenantId, [sendId], () =>
+    await writeSendRow(caller, sendId, deps, () =>
       MassSendModel.updateOne(
         { tenantId: caller.tenantId, _id: sendId },
         {
@@ -177,7 +192,7 @@ export async function deleteMassSend(
 ): Promise<void> {
   const send = await visibleSend(caller, sendId);
   if (send.status !== 'draft') throw conflict('只能删除草稿', 'MASS_SEND_NOT_DRAFT');
-  await writeListRows(deps.listSearch, massSendReadModel, caller.tenantId, [sendId], () =>
+  await writeSendRow(caller, sendId, deps, () =>
     MassSendModel.updateOne({ tenantId: caller.tenantId, _id: sendId }, { $set: { deletedAt: new Date() } }),
   );
   await recordAudit(caller, {
@@ -317,7 +332,7 @@ async function submitIfAsked(caller: Caller, sendId: string, input: MassSendInpu
       });
     } catch (error) {
       deps.log.error({ err: error, sendId }, 'mass send workflow not started; kept as a draft');
-      await writeListRows(deps.listSearch, massSendReadModel, caller.tenantId, [sendId], () =>
+      await writeSendRow(caller, sendId, deps, () =>
         MassSendModel.updateOne(
           { tenantId: caller.tenantId, _id: sendId },
           { $set: { status: 'draft', sendAt: null } },

@@ -38,7 +38,7 @@ import {
     SensitiveRuleDialog,
   ],
   templateUrl: './sensitive-rules-page.html',
-  styleUrl: './sensitive-rules-page.css',
+  styleUrls: ['../../../shared/list-page/list-page.css'],
   changeDetection: ChangeDetectionStrategy.OnPush,
 })
 export class SensitiveRulesPage implements OnInit {

@@ -43,7 +43,7 @@ import { toFilters } from './group-filters';
     ManualSyncButton,
   ],
   templateUrl: './customer-groups-page.html',
-  styleUrl: './customer-groups-page.css',
+  styleUrls: ['../../../shared/list-page/list-page.css', './customer-groups-page.css'],
   changeDetection: ChangeDetectionStrategy.OnPush,
 })
 export class CustomerGroupsPage implements OnInit {

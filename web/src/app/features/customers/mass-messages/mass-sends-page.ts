@@ -47,7 +47,7 @@ import {
     MassSendDetailDrawer,
   ],
   templateUrl: './mass-sends-page.html',
-  styleUrl: './mass-sends-page.css',
+  styleUrls: ['../../../shared/list-page/list-page.css'],
   changeDetection: ChangeDetectionStrategy.OnPush,
 })
 export class MassSendsPage implements OnInit {

@@ -17,7 +17,7 @@ import { RolesApi } from './roles-api';
   selector: 'app-roles-page',
   imports: [...SHARED_IMPORTS, NzTableModule, NzPopconfirmModule, RoleDialog, IfPermittedDirective],
   templateUrl: './roles-page.html',
-  styleUrl: './roles-page.css',
+  styleUrls: ['../../../shared/list-page/list-page.css', './roles-page.css'],
   changeDetection: ChangeDetectionStrategy.OnPush,
 })
 export class RolesPage implements OnInit {
