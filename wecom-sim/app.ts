@@ -14,7 +14,7 @@ import { DEFAULT_VERIFICATION_TIMEOUT_MS } from './callbacks/url-verification';
 import { CallbackEmitter } from './scenario/callback-emitter';
 import { scenarioRouter } from './scenario/scenario.router';
 import type { SimState } from './state/sim-state';
-import { cgiBinRouter } from './wecom-api/cgi-bin.router';
+import { cgiBinBody, cgiBinRouter } from './wecom-api/cgi-bin.router';
 import { webLoginRouter } from './web-login/web-login.routes';
 import { financeSdkRouter } from './archive/finance-sdk.routes';
 import { jssdkRouter } from './jssdk/jssdk.routes';
@@ -51,6 +51,7 @@ export function createSimApp(state: SimState, options: SimAppOptions = {}): Expr
       },
     }),
   );
+  app.use('/cgi-bin', cgiBinBody);
   app.use('/cgi-bin', (req, res, next) => {
     const admitted = state.rateLimit.admit(req.path);
     if (admitted.refusal) return void res.status(200).json(admitted.refusal);

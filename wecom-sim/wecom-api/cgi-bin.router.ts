@@ -18,9 +18,15 @@ import { contactWayEndpoints } from './contact-way.routes';
 import { welcomeEndpoints } from './welcome.routes';
 import { wecomEndpoint } from './wecom-endpoint';
 
+/**
+ * The body of a /cgi-bin call, read before anything makes the call wait (latency, outages): WeCom has a request
+ * once it was sent, so a caller that goes away while WeCom takes its time does not undo it (a worker killed
+ * inside add_msg_template still leaves its template).
+ */
+export const cgiBinBody = express.text({ type: () => true, limit: '2mb' });
+
 export function cgiBinRouter(state: SimState): Router {
   const router = Router();
-  router.use(express.text({ type: () => true, limit: '2mb' }));
   router.all('/gettoken', gettokenHandler(state));
   const endpoints = {
     ...departmentEndpoints,
