@@ -60,7 +60,12 @@ async function main(): Promise<void> {
   const corp = await simulator.createCorp('群发压测企业');
   const members = Array.from({ length: SENDERS }, (_, i) => `sender${String(i + 1).padStart(2, '0')}`);
   for (const [i, userid] of members.entries()) {
-    await simulator.addUser(corp.corpId, { userid, name: `销售${i + 1}`, department: [1] });
+    await simulator.addUser(corp.corpId, {
+      userid,
+      name: `销售${i + 1}`,
+      mobile: `139000000${String(i).padStart(2, '0')}`,
+      department: [1],
+    });
   }
   await customerScenario.generateCustomers(corp.corpId, { count: RECIPIENTS, userids: members });
   await sim('PUT', `/corps/${corp.corpId}/mass-sends/settings`, { dispatchSeconds: 1 });
