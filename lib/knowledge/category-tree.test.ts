@@ -66,7 +66,9 @@ describe('knowledge category tree', () => {
   it('renames any category but 未分类, keeping sibling names unique', () => {
     expect(findCategory(renameCategory(chain(), 'c', 'C2'), 'c')?.node.name).toBe('C2');
     expect(findCategory(renameCategory(chain(), 'a', 'A'), 'a')?.node.name).toBe('A');
-    expect(refusal(() => renameCategory(chain(), UNCATEGORIZED_ID, 'X'))).toBe('invalid: “未分类”不能修改名称');
+    expect(refusal(() => renameCategory(chain(), UNCATEGORIZED_ID, 'X'))).toBe(
+      'invalid: “未分类”不能修改名称',
+    );
     expect(refusal(() => renameCategory(chain(), 'e', 'A'))).toBe('invalid: 同一级下已有名为“A”的分类');
     expect(refusal(() => renameCategory(chain(), 'gone', 'X'))).toBe('not-found: 分类不存在或已删除');
   });
@@ -95,7 +97,9 @@ describe('knowledge category tree', () => {
     );
     // b has two levels below it: under e it would reach level 5.
     const deeper = insertCategory(chain(), { id: 'f', name: 'F', parentId: 'e' });
-    expect(refusal(() => moveCategory(deeper, 'b', { parentId: 'f', index: 0 }))).toBe('invalid: 分类最多4级');
+    expect(refusal(() => moveCategory(deeper, 'b', { parentId: 'f', index: 0 }))).toBe(
+      'invalid: 分类最多4级',
+    );
     expect(refusal(() => moveCategory(chain(), UNCATEGORIZED_ID, { parentId: null, index: 2 }))).toBe(
       'invalid: “未分类”不能移动',
     );
@@ -107,7 +111,7 @@ describe('knowledge category tree', () => {
 
   it('removes only leaf categories, never 未分类', () => {
     expect(subtreeIds(findCategory(removeCategory(chain(), 'd'), 'a')!.node)).toEqual(['a', 'b', 'c']);
-    expect(refusal(() => removeCategory(chain(), 'c'))).toBe('invalid: 请先清除该分类下内容再进行删除');
+    expect(refusal(() => removeCategory(chain(), 'c'))).toBe('not-empty: 请先清除该分类下内容再进行删除');
     expect(refusal(() => removeCategory(chain(), UNCATEGORIZED_ID))).toBe('invalid: “未分类”不能删除');
     expect(refusal(() => removeCategory(chain(), 'gone'))).toBe('not-found: 分类不存在或已删除');
   });

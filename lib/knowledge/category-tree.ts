@@ -15,7 +15,7 @@ import {
 /** 未分类's id in every tree: items without a category point at it. */
 export const UNCATEGORIZED_ID = 'uncategorized';
 
-export type CategoryTreeProblem = 'not-found' | 'invalid';
+export type CategoryTreeProblem = 'not-found' | 'invalid' | 'not-empty';
 
 export class CategoryTreeError extends Error {
   constructor(
@@ -62,7 +62,8 @@ function height(node: KnowledgeCategoryNode): number {
   return 1 + Math.max(0, ...node.children.map(height));
 }
 
-const clone = (nodes: readonly KnowledgeCategoryNode[]): KnowledgeCategoryNode[] => structuredClone([...nodes]);
+const clone = (nodes: readonly KnowledgeCategoryNode[]): KnowledgeCategoryNode[] =>
+  structuredClone([...nodes]);
 
 /** The sibling list `parentId` names (null: the first level), in `nodes` (a clone the caller may change). */
 function siblingsUnder(nodes: KnowledgeCategoryNode[], parentId: string | null): KnowledgeCategoryNode[] {
@@ -103,7 +104,8 @@ export function insertCategory(
 ): KnowledgeCategoryNode[] {
   const next = clone(nodes);
   assertParentAcceptsChildren(input.parentId);
-  if (childLevel(next, input.parentId) > CATEGORY_DEPTH_MAX) throw new CategoryTreeError('invalid', DEPTH_MESSAGE);
+  if (childLevel(next, input.parentId) > CATEGORY_DEPTH_MAX)
+    throw new CategoryTreeError('invalid', DEPTH_MESSAGE);
   const siblings = siblingsUnder(next, input.parentId);
   assertNameFree(siblings, input.name);
   siblings.push({ id: input.id, name: input.name, fixed: false, children: [] });
@@ -162,7 +164,7 @@ export function removeCategory(nodes: readonly KnowledgeCategoryNode[], id: stri
   const found = findCategory(next, id);
   if (!found) throw NOT_FOUND();
   if (found.node.fixed) throw new CategoryTreeError('invalid', `“${UNCATEGORIZED_NAME}”不能删除`);
-  if (found.node.children.length > 0) throw new CategoryTreeError('invalid', CATEGORY_NOT_EMPTY_MESSAGE);
+  if (found.node.children.length > 0) throw new CategoryTreeError('not-empty', CATEGORY_NOT_EMPTY_MESSAGE);
   const parent = found.path.at(-2);
   const from = parent ? parent.children : next;
   from.splice(from.indexOf(found.node), 1);
