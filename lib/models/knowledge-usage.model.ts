@@ -1,9 +1,11 @@
-import { InferSchemaType, Schema, model } from 'mongoose';
+import { Schema, model } from 'mongoose';
 import { tenantScopePlugin } from '../db/tenant-scope.plugin';
 
 /**
  * One 发送 or 复制 of a 知识库 item from the side panel (I-71), `_id` `<tenant>|<actionId>`: a retry of the same
- * press inserts nothing, so it is counted once.
+ * press inserts nothing, so it is counted once. An item's 使用次数 is the number of its rows, counted whenever the
+ * item is read or indexed: a unique `_id` is the one guard FerretDB v1 keeps under concurrent writers (a stored
+ * counter raised by `$inc` or a conditional update loses uses there).
  */
 const knowledgeUsageSchema = new Schema(
   {
@@ -21,26 +23,3 @@ knowledgeUsageSchema.index({ tenantId: 1, itemId: 1 });
 knowledgeUsageSchema.plugin(tenantScopePlugin);
 
 export const KnowledgeUsageModel = model('KnowledgeUsage', knowledgeUsageSchema, 'knowledge_usages');
-
-/**
- * An item's 使用次数 (`_id` `<tenant>|<itemId>`): the number of its usage rows, raised by compare-and-set to
- * the number counted after each use (FerretDB would lose concurrent `$inc`s), so a use whose count was not
- * written (a killed process) is caught up by the next use or by the retry of the same press.
- */
-const knowledgeUsageCountSchema = new Schema(
-  {
-    _id: { type: String, required: true },
-    tenantId: { type: String, required: true },
-    itemId: { type: String, required: true },
-    count: { type: Number, required: true },
-  },
-  { versionKey: false },
-);
-knowledgeUsageCountSchema.plugin(tenantScopePlugin);
-
-export type KnowledgeUsageCount = InferSchemaType<typeof knowledgeUsageCountSchema>;
-export const KnowledgeUsageCountModel = model(
-  'KnowledgeUsageCount',
-  knowledgeUsageCountSchema,
-  'knowledge_usage_counts',
-);

@@ -2,7 +2,7 @@ import type { estypes } from '@elastic/elasticsearch';
 import type { KnowledgeItem, KnowledgeKind } from '../contracts/knowledge.contract';
 import { findMatchingAny } from '../db/find-matching-any';
 import { KnowledgeItemModel } from '../models/knowledge-item.model';
-import { KnowledgeUsageCountModel } from '../models/knowledge-usage.model';
+import { KnowledgeUsageModel } from '../models/knowledge-usage.model';
 import {
   listIndexSettings,
   searchListPage,
@@ -53,8 +53,6 @@ const ITEM_FIELDS = {
   updatedAt: 1,
 } as const;
 
-export const usageCountId = (tenantId: string, itemId: string) => `${tenantId}|${itemId}`;
-
 /** The item as the lists and the side panel show it; the category's name is the tree's, filled in when read. */
 export function knowledgeItemView(item: KnowledgeItemSource, categoryName = ''): KnowledgeItem {
   const common = {
@@ -95,17 +93,25 @@ function searchTexts(item: KnowledgeItemSource): string[] {
   return [item.name ?? ''];
 }
 
+/** An item's 使用次数: its usage rows (equality on top-level fields, served by an index). */
+export function usageCountOf(tenantId: string, itemId: string): Promise<number> {
+  return KnowledgeUsageModel.countDocuments({ tenantId, itemId });
+}
+
+/** Counts in flight at once while a batch is read. */
+const COUNTS_IN_FLIGHT = 16;
+
 /** Items with their 使用次数 (0 until first used). */
 async function withUsageCounts(
   items: ReadonlyArray<Omit<KnowledgeItemSource, 'usageCount'>>,
 ): Promise<KnowledgeItemSource[]> {
-  const counts = await findMatchingAny<{ itemId: string; count: number }>(
-    KnowledgeUsageCountModel,
-    items.map((item) => ({ tenantId: item.tenantId, _id: usageCountId(item.tenantId, item._id.toString()) })),
-    { itemId: 1, count: 1 },
-  );
-  const byItem = new Map(counts.map((row) => [row.itemId, row.count]));
-  return items.map((item) => ({ ...item, usageCount: byItem.get(item._id.toString()) ?? 0 }));
+  const counted: KnowledgeItemSource[] = [];
+  for (let start = 0; start < items.length; start += COUNTS_IN_FLIGHT) {
+    const slice = items.slice(start, start + COUNTS_IN_FLIGHT);
+    const counts = await Promise.all(slice.map((item) => usageCountOf(item.tenantId, item._id.toString())));
+    slice.forEach((item, at) => counted.push({ ...item, usageCount: counts[at] }));
+  }
+  return counted;
 }
 
 async function* allItems(batchSize: number): AsyncIterable<KnowledgeItemSource> {

@@ -2,7 +2,7 @@ import mongoose, { Types } from 'mongoose';
 import { MassSendModel } from '../../lib/models/mass-send.model';
 import { massSendReadModel } from '../../lib/search/mass-send-index';
 import { KnowledgeItemModel } from '../../lib/models/knowledge-item.model';
-import { KnowledgeTreeModel } from '../../lib/models/knowledge-tree.model';
+import { KnowledgeTreeVersionModel } from '../../lib/models/knowledge-tree.model';
 import { knowledgeReadModel } from '../../lib/search/knowledge-index';
 import { indexSeededCustomers } from '../support/customer-search';
 import { StaffCodeModel } from '../../lib/models/staff-code.model';
@@ -307,15 +307,16 @@ describe('tenant isolation: every endpoint, called by another tenant', () => {
         }),
       { refresh: 'wait_for' },
     );
-    await KnowledgeTreeModel.create({
-      _id: `${TENANT_A}|scripts`,
+    await KnowledgeTreeVersionModel.create({
+      _id: `${TENANT_A}|scripts|0`,
       tenantId: TENANT_A,
       kind: 'scripts',
+      version: 0,
+      at: new Date(),
       nodes: [
         { id: 'uncategorized', name: '未分类', fixed: true, children: [] },
         { id: 'kb-a-category', name: `${A_MARKER}分类`, fixed: false, children: [] },
       ],
-      version: 1,
     });
     await writeListRows(
       app.listSearch,

@@ -20,7 +20,7 @@ import {
   renameCategory,
 } from '../../../lib/knowledge/category-tree';
 import { KnowledgeItemModel } from '../../../lib/models/knowledge-item.model';
-import { KnowledgeTreeModel } from '../../../lib/models/knowledge-tree.model';
+import { KnowledgeTreeHeadModel, KnowledgeTreeVersionModel } from '../../../lib/models/knowledge-tree.model';
 import { knowledgeCountsByCategory, knowledgeReadModel } from '../../../lib/search/knowledge-index';
 import { writeListRows } from '../../../lib/search/list-read-model';
 import type { AppContext } from '../../app-context';
@@ -31,6 +31,11 @@ import { recordAudit } from '../audit/record-audit';
 type Deps = Pick<AppContext, 'listSearch'>;
 
 const treeId = (tenantId: string, kind: KnowledgeKind) => `${tenantId}|${kind}`;
+const versionId = (tenantId: string, kind: KnowledgeKind, version: number) =>
+  `${treeId(tenantId, kind)}|${version}`;
+
+/** Versions kept behind the newest: a reader whose head lags this far still finds a tree to step on from. */
+const VERSIONS_KEPT = 50;
 
 export function treeErrorToAppError(error: unknown): unknown {
   if (!(error instanceof CategoryTreeError)) return error;
@@ -44,35 +49,83 @@ interface StoredTree {
   version: number;
 }
 
-/** The kind's tree, created with 未分类 on first use (a second creator's insert fails and reads the first's). */
-export async function readCategoryTree(tenantId: string, kind: KnowledgeKind): Promise<StoredTree> {
-  const _id = treeId(tenantId, kind);
-  const found = await KnowledgeTreeModel.findOne({ tenantId, _id }, { nodes: 1, version: 1 }).lean();
-  if (found) return { nodes: found.nodes as KnowledgeCategoryNode[], version: found.version };
+const versionAt = (tenantId: string, kind: KnowledgeKind, version: number) =>
+  KnowledgeTreeVersionModel.findOne(
+    { tenantId, _id: versionId(tenantId, kind, version) },
+    { nodes: 1, version: 1 },
+  ).lean();
+
+/** Inserts a version; false when another writer inserted that version first. */
+async function insertVersion(
+  tenantId: string,
+  kind: KnowledgeKind,
+  version: number,
+  nodes: KnowledgeCategoryNode[],
+): Promise<boolean> {
   try {
-    await KnowledgeTreeModel.create({ _id, tenantId, kind, nodes: newCategoryTree(), version: 0 });
+    await KnowledgeTreeVersionModel.create({
+      _id: versionId(tenantId, kind, version),
+      tenantId,
+      kind,
+      version,
+      nodes,
+      at: new Date(),
+    });
+    return true;
   } catch (error) {
     if ((error as { code?: number }).code !== 11000) throw error;
+    return false;
   }
-  const created = await KnowledgeTreeModel.findOne({ tenantId, _id }, { nodes: 1, version: 1 }).lean();
-  if (!created) throw new Error(`knowledge tree ${_id} missing right after its creation`);
-  return { nodes: created.nodes as KnowledgeCategoryNode[], version: created.version };
 }
 
-/** Lost races before giving up: each retry re-reads the tree, so only a storm of edits exhausts them. */
-const CAS_ATTEMPTS = 30;
+/**
+ * The kind's newest tree: from the head's version (a pruned one: the next that is kept) on to the last inserted.
+ * The first read creates version 0, just 未分类 (a second creator's insert fails and reads the first's).
+ */
+export async function readCategoryTree(tenantId: string, kind: KnowledgeKind): Promise<StoredTree> {
+  const head = await KnowledgeTreeHeadModel.findOne({ tenantId, _id: treeId(tenantId, kind) }).lean();
+  const start = head?.version ?? 0;
+  let found = await versionAt(tenantId, kind, start);
+  if (!found && start === 0) {
+    await insertVersion(tenantId, kind, 0, newCategoryTree());
+    found = await versionAt(tenantId, kind, 0);
+  }
+  for (let version = start + 1; !found && version <= start + VERSIONS_KEPT + 1; version += 1) {
+    found = await versionAt(tenantId, kind, version);
+  }
+  if (!found) throw new Error(`knowledge tree ${treeId(tenantId, kind)} has no version from ${start} on`);
+  let newest = found;
+  for (;;) {
+    const next = await versionAt(tenantId, kind, newest.version + 1);
+    if (!next) break;
+    newest = next;
+  }
+  if (newest.version !== start) await moveHead(tenantId, kind, newest.version);
+  return { nodes: newest.nodes as KnowledgeCategoryNode[], version: newest.version };
+}
+
+/** Points the head at a version (a late writer may set it back a little: readers step on from it). */
+function moveHead(tenantId: string, kind: KnowledgeKind, version: number) {
+  return KnowledgeTreeHeadModel.updateOne(
+    { tenantId, _id: treeId(tenantId, kind) },
+    { $set: { version }, $setOnInsert: { kind } },
+    { upsert: true },
+  );
+}
+
+/** Lost races before giving up: each retry reads the tree again, so only a storm of edits exhausts them. */
+const WRITE_ATTEMPTS = 30;
 
 /**
- * Applies a pure change to the tree as it is now and writes it only if nobody wrote meanwhile (same
- * `version`); on a lost race, reads again and re-applies, so the change is checked against the tree it lands on.
+ * Applies a pure change to the newest tree and inserts the result as the next version; when another writer
+ * inserted that version first, reads again and re-applies, so the change is checked against the tree it lands on.
  */
 async function changeTree(
   tenantId: string,
   kind: KnowledgeKind,
   change: (nodes: KnowledgeCategoryNode[]) => KnowledgeCategoryNode[],
 ): Promise<{ before: KnowledgeCategoryNode[]; after: KnowledgeCategoryNode[] }> {
-  const _id = treeId(tenantId, kind);
-  for (let attempt = 0; attempt < CAS_ATTEMPTS; attempt += 1) {
+  for (let attempt = 0; attempt < WRITE_ATTEMPTS; attempt += 1) {
     const { nodes, version } = await readCategoryTree(tenantId, kind);
     let after: KnowledgeCategoryNode[];
     try {
@@ -80,11 +133,15 @@ async function changeTree(
     } catch (error) {
       throw treeErrorToAppError(error);
     }
-    const written = await KnowledgeTreeModel.updateOne(
-      { tenantId, _id, version },
-      { $set: { nodes: after, version: version + 1 } },
-    );
-    if (written.matchedCount === 1) return { before: nodes, after };
+    if (await insertVersion(tenantId, kind, version + 1, after)) {
+      await moveHead(tenantId, kind, version + 1);
+      // Version 0 stays: a tree whose head was never written is read from there.
+      const expired = version + 1 - VERSIONS_KEPT;
+      if (expired > 0) {
+        await KnowledgeTreeVersionModel.deleteOne({ tenantId, _id: versionId(tenantId, kind, expired) });
+      }
+      return { before: nodes, after };
+    }
     // Spread the retries, so two writers who lost to each other do not collide again at once.
     await sleep(Math.floor(Math.random() * 20 * (attempt + 1)));
   }

@@ -14,12 +14,12 @@ import {
   subtreeIds,
 } from '../../../lib/knowledge/category-tree';
 import { KnowledgeItemModel } from '../../../lib/models/knowledge-item.model';
-import { KnowledgeUsageCountModel, KnowledgeUsageModel } from '../../../lib/models/knowledge-usage.model';
+import { KnowledgeUsageModel } from '../../../lib/models/knowledge-usage.model';
 import {
   knowledgeItemView,
   knowledgeReadModel,
   searchKnowledgeRows,
-  usageCountId,
+  usageCountOf,
   type KnowledgeItemSource,
 } from '../../../lib/search/knowledge-index';
 import { writeListRows } from '../../../lib/search/list-read-model';
@@ -73,11 +73,8 @@ async function storedItem(tenantId: string, kind: KnowledgeKind | undefined, ite
   if (!Types.ObjectId.isValid(itemId)) throw NOT_FOUND();
   const item = await KnowledgeItemModel.findOne({ tenantId, _id: itemId }).lean();
   if (!item || (kind && item.kind !== kind)) throw NOT_FOUND();
-  const count = await KnowledgeUsageCountModel.findOne(
-    { tenantId, _id: usageCountId(tenantId, itemId) },
-    { count: 1 },
-  ).lean();
-  return { ...item, usageCount: count?.count ?? 0 } as unknown as KnowledgeItemSource;
+  const usageCount = await usageCountOf(tenantId, itemId);
+  return { ...item, usageCount } as unknown as KnowledgeItemSource;
 }
 
 async function itemView(tenantId: string, kind: KnowledgeKind | undefined, itemId: string) {
@@ -163,7 +160,7 @@ export function knowledgeItem(caller: Caller, kind: KnowledgeKind, itemId: strin
   return itemView(caller.tenantId, kind, itemId);
 }
 
-/** 删除 (after the admin's confirmation): the item and its count; its usage rows stay as the record of use. */
+/** 删除 (after the admin's confirmation): the item; its usage rows stay as the record of use. */
 export async function deleteKnowledgeItem(
   caller: Caller,
   kind: KnowledgeKind,
@@ -173,7 +170,6 @@ export async function deleteKnowledgeItem(
   const { tenantId } = caller;
   const before = await itemView(tenantId, kind, itemId);
   await writeItemRow(tenantId, itemId, deps, () => KnowledgeItemModel.deleteOne({ tenantId, _id: itemId }));
-  await KnowledgeUsageCountModel.deleteOne({ tenantId, _id: usageCountId(tenantId, itemId) });
   await recordAudit(caller, {
     action: 'knowledge-item.delete',
     target: { type: `knowledge-item:${kind}`, id: itemId, name: itemName(before) },
@@ -243,13 +239,9 @@ export function searchKnowledgeForPanel(
   return listItems(caller, { ...query, kinds, sort: 'updatedAt', order: 'desc' }, deps);
 }
 
-/** Compare-and-set rounds before giving up on raising a count (each round re-counts). */
-const COUNT_ATTEMPTS = 30;
-
 /**
- * 发送 / 复制 from the side panel (I-71): the press's usage row is inserted once (`<tenant>|<actionId>`), then the
- * item's count is raised to the number of its rows, by compare-and-set. A retry of the same press inserts
- * nothing but still brings the count up, so a press whose count was never written is counted on its retry.
+ * 发送 / 复制 from the side panel (I-71): the press's usage row is inserted once (`<tenant>|<actionId>`), so a
+ * retry of the same press counts nothing; the count is the item's rows, and its list row is indexed after.
  */
 export async function useKnowledgeItem(
   caller: Caller,
@@ -258,44 +250,21 @@ export async function useKnowledgeItem(
 ): Promise<{ usageCount: number; counted: boolean }> {
   const { tenantId } = caller;
   await storedItem(tenantId, undefined, itemId);
-  let counted = true;
-  try {
-    await KnowledgeUsageModel.create({
-      _id: `${tenantId}|${actionId}`,
-      tenantId,
-      itemId,
-      action,
-      staffId: caller.staffId,
-      at: new Date(),
-    });
-  } catch (error) {
-    if ((error as { code?: number }).code !== 11000) throw error;
-    counted = false;
-  }
-  const usageCount = await writeItemRow(tenantId, itemId, deps, () => raiseUsageCount(tenantId, itemId));
-  return { usageCount, counted };
-}
-
-async function raiseUsageCount(tenantId: string, itemId: string): Promise<number> {
-  const _id = usageCountId(tenantId, itemId);
-  for (let attempt = 0; attempt < COUNT_ATTEMPTS; attempt += 1) {
-    const used = await KnowledgeUsageModel.countDocuments({ tenantId, itemId });
-    const current = await KnowledgeUsageCountModel.findOne({ tenantId, _id }, { count: 1 }).lean();
-    if (current && current.count >= used) return current.count;
-    if (!current) {
-      try {
-        await KnowledgeUsageCountModel.create({ _id, tenantId, itemId, count: used });
-        return used;
-      } catch (error) {
-        if ((error as { code?: number }).code !== 11000) throw error;
-        continue;
-      }
+  const counted = await writeItemRow(tenantId, itemId, deps, async () => {
+    try {
+      await KnowledgeUsageModel.create({
+        _id: `${tenantId}|${actionId}`,
+        tenantId,
+        itemId,
+        action,
+        staffId: caller.staffId,
+        at: new Date(),
+      });
+      return true;
+    } catch (error) {
+      if ((error as { code?: number }).code !== 11000) throw error;
+      return false;
     }
-    const written = await KnowledgeUsageCountModel.updateOne(
-      { tenantId, _id, count: current.count },
-      { $set: { count: used } },
-    );
-    if (written.matchedCount === 1) return used;
-  }
-  throw new Error(`usage count of ${itemId} not raised after ${COUNT_ATTEMPTS} attempts`);
+  });
+  return { usageCount: await usageCountOf(tenantId, itemId), counted };
 }
