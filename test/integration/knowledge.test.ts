@@ -186,7 +186,7 @@ describe('知识库', () => {
       );
       const created: string[] = firsts.map((node) => node.id);
       const deleted = new Set<string>();
-      const operations: Array<Promise<unknown>> = [];
+      const operations: Array<Promise<request.Response>> = [];
       for (let round = 0; round < 12; round += 1) {
         const agent = sessions[round % 2];
         const parent = firsts[round % firsts.length].id;
@@ -196,6 +196,7 @@ describe('知识库', () => {
             .send({ name: `子${round}`, parentId: parent })
             .then((response) => {
               if (response.status === 201) created.push(response.body.id);
+              return response;
             }),
         );
         // Moves that together would make cycles (甲 under 乙 while 乙 goes under 甲) and go too deep.
@@ -203,8 +204,6 @@ describe('知识库', () => {
         const to = firsts[(round + 1) % 4].id;
         operations.push(
           agent.put(`/api/knowledge/links/categories/${from}/position`).send({ parentId: to, index: 0 }),
-        );
-        operations.push(
           agent
             .put(`/api/knowledge/links/categories/${from}/position`)
             .send({ parentId: null, index: round }),
@@ -214,12 +213,14 @@ describe('知识库', () => {
           operations.push(
             agent.delete(`/api/knowledge/links/categories/${victim}`).then((response) => {
               if (response.status === 204) deleted.add(victim);
+              return response;
             }),
           );
         }
       }
-      const statuses = await Promise.all(operations);
-      expect(statuses).toHaveLength(operations.length);
+      // Each one done or refused by a rule (too deep, under itself, not empty, parent gone): never failed.
+      const statuses = new Set((await Promise.all(operations)).map((response) => response.status));
+      for (const status of statuses) expect([200, 201, 204, 400, 404, 409]).toContain(status);
 
       const final = (await tree('links')).categories;
       const ids = allCategoryIds(final);
@@ -228,7 +229,8 @@ describe('知识库', () => {
       expect(ids.filter((id) => id !== 'uncategorized').sort()).toEqual(
         created.filter((id) => !deleted.has(id)).sort(),
       );
-      // No cycle (each found by a walk from the root, which a cycle would leave out) and the depth limit held.
+      // No cycle (a category moved under its own descendant would be cut off from the root, and so missing
+      // above) and the depth limit held.
       expect(treeDepth(final)).toBeLessThanOrEqual(4);
       expect(final.filter((node) => node.fixed).map((node) => node.id)).toEqual(['uncategorized']);
       expect(findCategory(final, 'uncategorized')?.node.children).toEqual([]);
