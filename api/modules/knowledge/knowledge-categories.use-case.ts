@@ -37,7 +37,8 @@ const versionId = (tenantId: string, kind: KnowledgeKind, version: number) =>
 /** Versions kept behind the newest: a reader whose head lags this far still finds a tree to step on from. */
 const VERSIONS_KEPT = 50;
 
-export function treeErrorToAppError(error: unknown): unknown {
+/** A refused tree change as the api answers it: unknown category 404, not empty 409, any other rule 400. */
+function treeErrorToAppError(error: unknown): unknown {
   if (!(error instanceof CategoryTreeError)) return error;
   if (error.problem === 'not-found') return notFound(error.message, 'KNOWLEDGE_CATEGORY_NOT_FOUND');
   if (error.problem === 'not-empty') return conflict(error.message, 'KNOWLEDGE_CATEGORY_NOT_EMPTY');
