@@ -78,17 +78,17 @@ describe('知识库', () => {
         .post('/api/knowledge/scripts/categories')
         .send({ name: '太深', parentId: four.id })
         .expect(400);
-      expect(fifth.body.message).toBe('分类最多4级');
+      expect(fifth.body.error.message).toBe('分类最多4级');
       const underFixed = await admin
         .post('/api/knowledge/scripts/categories')
         .send({ name: '子类', parentId: 'uncategorized' })
         .expect(400);
-      expect(underFixed.body.message).toBe('“未分类”下不能添加子分类');
+      expect(underFixed.body.error.message).toBe('“未分类”下不能添加子分类');
       const twin = await admin
         .post('/api/knowledge/scripts/categories')
         .send({ name: '产品', parentId: one.id })
         .expect(400);
-      expect(twin.body.message).toBe('同一级下已有名为“产品”的分类');
+      expect(twin.body.error.message).toBe('同一级下已有名为“产品”的分类');
       const long = await admin
         .post('/api/knowledge/scripts/categories')
         .send({ name: '长'.repeat(31), parentId: null })
@@ -139,7 +139,7 @@ describe('知识库', () => {
         .put(`/api/knowledge/phrases/categories/${b.id}/position`)
         .send({ parentId: c.id, index: 0 })
         .expect(400);
-      expect(self.body.message).toBe('不能移动到自身或其下级分类下');
+      expect(self.body.error.message).toBe('不能移动到自身或其下级分类下');
       await admin
         .put('/api/knowledge/phrases/categories/uncategorized/position')
         .send({ parentId: null, index: 2 })
@@ -151,16 +151,16 @@ describe('知识库', () => {
         .put(`/api/knowledge/phrases/categories/${b.id}/position`)
         .send({ parentId: y.id, index: 0 })
         .expect(400);
-      expect(deep.body.message).toBe('分类最多4级');
+      expect(deep.body.error.message).toBe('分类最多4级');
 
       const notEmpty = await admin.delete(`/api/knowledge/phrases/categories/${b.id}`).expect(409);
-      expect(notEmpty.body.message).toBe('请先清除该分类下内容再进行删除');
+      expect(notEmpty.body.error.message).toBe('请先清除该分类下内容再进行删除');
       const item = await admin
         .post('/api/knowledge/phrases/items')
         .send({ content: '早上好', categoryId: c.id })
         .expect(201);
       const withItem = await admin.delete(`/api/knowledge/phrases/categories/${c.id}`).expect(409);
-      expect(withItem.body.message).toBe('请先清除该分类下内容再进行删除');
+      expect(withItem.body.error.message).toBe('请先清除该分类下内容再进行删除');
       await admin.delete(`/api/knowledge/phrases/items/${item.body.id}`).expect(204);
       await admin.delete(`/api/knowledge/phrases/categories/${c.id}`).expect(204);
       await admin.delete(`/api/knowledge/phrases/categories/${b.id}`).expect(204);
