@@ -7,6 +7,7 @@ import {
   model,
   output,
   signal,
+  untracked,
 } from '@angular/core';
 import { FormsModule } from '@angular/forms';
 import { NzDropDownModule } from 'ng-zorro-antd/dropdown';
@@ -231,15 +232,24 @@ export class CategoryTree {
   protected readonly name = signal('');
   protected readonly saving = signal(false);
 
-  protected readonly nodes = computed<NzTreeNodeOptions[]>(() => [
-    {
-      key: ROOT_KEY,
-      title: ROOT_NAME,
-      name: ROOT_NAME,
-      isLeaf: this.tree().categories.length === 0,
-      children: this.tree().categories.map(toNode),
-    },
-  ]);
+  /**
+   * The tree as nz-tree takes it. nz-tree rebuilds its nodes from new data with each node's own `expanded`, so
+   * the nodes open now stay open when the tree is read again (read without tracking: opening a node is the
+   * tree's own business, and must not rebuild it).
+   */
+  protected readonly nodes = computed<NzTreeNodeOptions[]>(() => {
+    const open = new Set(untracked(this.expanded));
+    return [
+      {
+        key: ROOT_KEY,
+        title: ROOT_NAME,
+        name: ROOT_NAME,
+        expanded: open.has(ROOT_KEY),
+        isLeaf: this.tree().categories.length === 0,
+        children: this.tree().categories.map((node) => toNode(node, open)),
+      },
+    ];
+  });
 
   /** The search looks at whole names, not the cut titles. */
   protected readonly matches = (node: NzTreeNodeOptions): boolean =>
@@ -327,13 +337,14 @@ export class CategoryTree {
   }
 }
 
-function toNode(node: KnowledgeCategoryNode): NzTreeNodeOptions {
+function toNode(node: KnowledgeCategoryNode, open: Set<string>): NzTreeNodeOptions {
   return {
     key: node.id,
     title: cutName(node.name),
     name: node.name,
     fixed: node.fixed,
+    expanded: open.has(node.id),
     isLeaf: node.children.length === 0,
-    children: node.children.map(toNode),
+    children: node.children.map((child) => toNode(child, open)),
   };
 }
