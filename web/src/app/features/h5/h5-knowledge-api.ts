@@ -4,13 +4,7 @@ import { Observable, retry, throwError, timer } from 'rxjs';
 
 import { callerShowsErrors } from '../../core/net/api-error';
 import type { PageOf } from '../../shared/server-table/server-table';
-import {
-  H5KnowledgeQuery,
-  KnowledgeItem,
-  KnowledgeKind,
-  KnowledgeTree,
-  UsePress,
-} from './h5-knowledge.models';
+import { H5KnowledgeQuery, KnowledgeItem, KnowledgeTree, UsePress } from './h5-knowledge.models';
 
 /** Attempts after the first to record a press whose answer was lost (no answer, or the server failing). */
 const USE_RETRIES = 2;
@@ -28,8 +22,9 @@ export class H5KnowledgeApi {
     return this.http.get<PageOf<KnowledgeItem>>('/api/h5/knowledge', { params });
   }
 
-  categories(kind: KnowledgeKind): Observable<KnowledgeTree> {
-    return this.http.get<KnowledgeTree>(`/api/h5/knowledge/${kind}/categories`);
+  /** The three libraries' category trees, to browse one by category. */
+  trees(): Observable<KnowledgeTree[]> {
+    return this.http.get<KnowledgeTree[]>('/api/h5/knowledge/trees');
   }
 
   /**

@@ -18,6 +18,7 @@ import {
   itemHeadline,
   KnowledgeItem,
   KnowledgeKind,
+  KnowledgeTree,
   newPress,
   UseAction,
   UsePress,
@@ -178,7 +179,12 @@ export class H5KnowledgePanel implements OnInit {
   protected keyword = '';
   protected readonly kind = signal<KnowledgeKind | null>(null);
   protected readonly categoryId = signal<string | null>(null);
-  protected readonly categories = signal<CategoryOption[]>([]);
+  /** The libraries' trees, read when a kind is first chosen. */
+  private readonly trees = signal<KnowledgeTree[] | null>(null);
+  protected readonly categories = computed<CategoryOption[]>(() => {
+    const tree = this.trees()?.find((entry) => entry.kind === this.kind());
+    return tree ? categoryOptions(tree.categories) : [];
+  });
   protected readonly items = signal<KnowledgeItem[]>([]);
   protected readonly total = signal(0);
   protected readonly loading = signal(false);
@@ -195,9 +201,7 @@ export class H5KnowledgePanel implements OnInit {
   protected chooseKind(kind: KnowledgeKind | null): void {
     this.kind.set(kind);
     this.categoryId.set(null);
-    this.categories.set([]);
-    if (kind)
-      this.api.categories(kind).subscribe((tree) => this.categories.set(categoryOptions(tree.categories)));
+    if (kind && !this.trees()) this.api.trees().subscribe((trees) => this.trees.set(trees));
     this.search();
   }
 

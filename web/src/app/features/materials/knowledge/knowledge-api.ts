@@ -17,7 +17,8 @@ import {
 const BASE = '/api/knowledge';
 const categories = (kind: KnowledgeKind) => `${BASE}/${kind}/categories`;
 const category = (kind: KnowledgeKind, id: string) => `${categories(kind)}/${encodeURIComponent(id)}`;
-const item = (id: string) => `${BASE}/items/${encodeURIComponent(id)}`;
+const items = (kind: KnowledgeKind) => `${BASE}/${kind}/items`;
+const item = (kind: KnowledgeKind, id: string) => `${items(kind)}/${encodeURIComponent(id)}`;
 
 /** The 知识库 endpoints under /api/knowledge (lib/contracts/knowledge.contract.ts). */
 @Injectable({ providedIn: 'root' })
@@ -25,7 +26,7 @@ export class KnowledgeApi {
   private readonly http = inject(HttpClient);
 
   tree(kind: KnowledgeKind): Observable<KnowledgeTree> {
-    return this.http.get<KnowledgeTree>(categories(kind));
+    return this.http.get<KnowledgeTree>(`${BASE}/${kind}/tree`);
   }
 
   createCategory(
@@ -59,23 +60,23 @@ export class KnowledgeApi {
     if (filters.categoryId) params = params.set('categoryId', filters.categoryId);
     if (filters.keyword?.trim()) params = params.set('keyword', filters.keyword.trim());
     if (sort) params = params.set('sort', sort.key).set('order', sort.order === 'ascend' ? 'asc' : 'desc');
-    return this.http.get<PageOf<KnowledgeItem>>(`${BASE}/${kind}/items`, { params });
+    return this.http.get<PageOf<KnowledgeItem>>(items(kind), { params });
   }
 
-  get(id: string): Observable<KnowledgeItem> {
-    return this.http.get<KnowledgeItem>(item(id));
+  get(kind: KnowledgeKind, id: string): Observable<KnowledgeItem> {
+    return this.http.get<KnowledgeItem>(item(kind, id));
   }
 
   create(kind: KnowledgeKind, input: KnowledgeItemInput): Observable<KnowledgeItem> {
-    return this.http.post<KnowledgeItem>(`${BASE}/${kind}/items`, input);
+    return this.http.post<KnowledgeItem>(items(kind), input);
   }
 
-  update(id: string, input: KnowledgeItemInput): Observable<KnowledgeItem> {
-    return this.http.put<KnowledgeItem>(item(id), input);
+  update(kind: KnowledgeKind, id: string, input: KnowledgeItemInput): Observable<KnowledgeItem> {
+    return this.http.put<KnowledgeItem>(item(kind, id), input);
   }
 
-  remove(id: string): Observable<unknown> {
-    return this.http.delete(item(id));
+  remove(kind: KnowledgeKind, id: string): Observable<unknown> {
+    return this.http.delete(item(kind, id));
   }
 
   linkPreview(url: string): Observable<LinkPreview> {

@@ -294,7 +294,7 @@ export class KnowledgeLibrary implements OnInit {
 
   /** 查看 / 编辑 read the item again, so the form shows what is saved now. */
   protected open(mode: 'view' | 'edit', row: KnowledgeItem): void {
-    this.api.get(row.id).subscribe((item) => this.form.set({ mode, item }));
+    this.api.get(this.kind(), row.id).subscribe((item) => this.form.set({ mode, item }));
   }
 
   protected save(input: KnowledgeItemInput): void {
@@ -302,7 +302,9 @@ export class KnowledgeLibrary implements OnInit {
     if (!state || state.mode === 'view') return;
     this.saving.set(true);
     const request =
-      state.mode === 'new' ? this.api.create(this.kind(), input) : this.api.update(state.item.id, input);
+      state.mode === 'new'
+        ? this.api.create(this.kind(), input)
+        : this.api.update(this.kind(), state.item.id, input);
     request.subscribe({
       next: () => {
         this.saving.set(false);
@@ -322,7 +324,7 @@ export class KnowledgeLibrary implements OnInit {
       nzOkText: '确定',
       nzCancelText: '取消',
       nzOnOk: () =>
-        this.api.remove(row.id).subscribe(() => {
+        this.api.remove(this.kind(), row.id).subscribe(() => {
           this.message.success('删除成功');
           this.loadTree();
           this.list.reload();
