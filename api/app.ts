@@ -31,6 +31,7 @@ import {
 } from './modules/welcome-messages/welcome-messages.router';
 import { createSensitiveAlertsRouter } from './modules/sensitive-alerts/sensitive-alerts.router';
 import { createSensitiveBehaviorSettingsRouter } from './modules/sensitive-behavior-settings/sensitive-behavior-settings.router';
+import { createKnowledgeRouter } from './modules/knowledge/knowledge.router';
 import { createMassSendsRouter } from './modules/mass-sends/mass-sends.router';
 import { createSensitiveRulesRouter } from './modules/sensitive-rules/sensitive-rules.router';
 import { buildOpenApiDocument, OPENAPI_PATH } from './openapi/registry';
@@ -67,6 +68,7 @@ export function createApp(servers: AppServers): Express {
   app.use(createGroupCodesRouter(ctx));
   app.use(createSensitiveRulesRouter(ctx));
   app.use(createMassSendsRouter(ctx));
+  app.use(createKnowledgeRouter(ctx));
   app.use(createSensitiveBehaviorSettingsRouter(ctx));
   app.use(createSensitiveAlertsRouter(ctx));
   app.use(createWeComLoginRouter(ctx));

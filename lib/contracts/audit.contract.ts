@@ -53,6 +53,13 @@ export const AUDIT_ACTIONS = [
   'mass-send.update',
   'mass-send.delete',
   'mass-send.cancel',
+  'knowledge-category.create',
+  'knowledge-category.rename',
+  'knowledge-category.move',
+  'knowledge-category.delete',
+  'knowledge-item.create',
+  'knowledge-item.update',
+  'knowledge-item.delete',
 ] as const;
 
 export const auditListQuerySchema = paginationQuerySchema.extend({

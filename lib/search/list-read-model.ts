@@ -25,7 +25,12 @@ import {
  * drain workflow indexes them (woken by a failed write, and at every api and worker start).
  */
 export type ListKind =
-  'customers' | 'customer-groups' | 'sensitive-alerts' | 'mass-sends' | 'mass-send-recipients';
+  | 'customers'
+  | 'customer-groups'
+  | 'sensitive-alerts'
+  | 'mass-sends'
+  | 'mass-send-recipients'
+  | 'knowledge-items';
 
 /** One document as indexed: which row it is, its version (newer wins) and the document. */
 export interface ListIndexEntry {

@@ -1,5 +1,6 @@
 import { customerReadModel } from './customer-index';
 import { customerGroupReadModel } from './customer-group-index';
+import { knowledgeReadModel } from './knowledge-index';
 import type { ListKind, ListReadModel } from './list-read-model';
 import { massSendReadModel, massSendRecipientReadModel } from './mass-send-index';
 import { sensitiveAlertReadModel } from './sensitive-alert-index';
@@ -11,4 +12,5 @@ export const LIST_READ_MODELS: Record<ListKind, ListReadModel<unknown>> = {
   'sensitive-alerts': sensitiveAlertReadModel as ListReadModel<unknown>,
   'mass-sends': massSendReadModel as ListReadModel<unknown>,
   'mass-send-recipients': massSendRecipientReadModel as ListReadModel<unknown>,
+  'knowledge-items': knowledgeReadModel as ListReadModel<unknown>,
 };

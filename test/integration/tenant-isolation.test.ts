@@ -1,6 +1,9 @@
 import mongoose, { Types } from 'mongoose';
 import { MassSendModel } from '../../lib/models/mass-send.model';
 import { massSendReadModel } from '../../lib/search/mass-send-index';
+import { KnowledgeItemModel } from '../../lib/models/knowledge-item.model';
+import { KnowledgeTreeModel } from '../../lib/models/knowledge-tree.model';
+import { knowledgeReadModel } from '../../lib/search/knowledge-index';
 import { indexSeededCustomers } from '../support/customer-search';
 import { StaffCodeModel } from '../../lib/models/staff-code.model';
 import { WelcomeMessageModel } from '../../lib/models/welcome-message.model';
@@ -100,6 +103,17 @@ const SAMPLE_BODIES: Record<string, unknown> = {
   'POST /api/mass-sends': { ...MASS_SEND_DRAFT, draft: true },
   'PUT /api/mass-sends/{sendId}': { ...MASS_SEND_DRAFT, draft: true },
   'POST /api/mass-sends/audience-preview': { audience: MASS_SEND_DRAFT.audience, page: 1, pageSize: 10 },
+  // Tenant A's category and item (in the walk's {categoryId} / {itemId}): unknown to B (400 / 404).
+  'POST /api/knowledge/{kind}/categories': { name: '乙方分类', parentId: 'kb-a-category' },
+  'PATCH /api/knowledge/{kind}/categories/{categoryId}': { name: '乙方改名' },
+  'PUT /api/knowledge/{kind}/categories/{categoryId}/position': { parentId: null, index: 0 },
+  'POST /api/knowledge/scripts/items': { question: '乙', answer: '乙', categoryId: 'kb-a-category' },
+  'PUT /api/knowledge/scripts/items/{itemId}': { question: '乙', answer: '乙' },
+  'POST /api/knowledge/phrases/items': { content: '乙', categoryId: 'kb-a-category' },
+  'PUT /api/knowledge/phrases/items/{itemId}': { content: '乙' },
+  'POST /api/knowledge/links/items': { name: '乙', url: 'http://127.0.0.1:9/', categoryId: 'kb-a-category' },
+  'PUT /api/knowledge/links/items/{itemId}': { name: '乙', url: 'http://127.0.0.1:9/' },
+  'POST /api/h5/knowledge/{itemId}/use': { action: 'send', actionId: 'isolation-1' },
   'POST /api/sensitive-rules': { name: '乙方规则', words: '乙，丙' },
   'PUT /api/sensitive-rules/{ruleId}': { name: '乙方改名', words: '乙' },
   'PUT /api/sensitive-rules/{ruleId}/enabled': { enabled: true },
@@ -125,6 +139,8 @@ let ruleOfA = '';
 /** Tenant A's 群发 (a draft, in the list's index), aimed at by tenant B's `{sendId}` calls. */
 let massSendOfA = '';
 const CUSTOMER_OF_A = 'wm-isolation-a';
+/** Tenant A's 话术 (in its own category), aimed at by tenant B's `{itemId}` calls. */
+const knowledgeItemOfA = new Types.ObjectId().toHexString();
 /** Tenant A's 员工活码 and 欢迎语 (ObjectIds), aimed at by tenant B's calls. */
 const acquisitionOfA = { code: '', welcome: '' };
 
@@ -291,6 +307,33 @@ describe('tenant isolation: every endpoint, called by another tenant', () => {
         }),
       { refresh: 'wait_for' },
     );
+    await KnowledgeTreeModel.create({
+      _id: `${TENANT_A}|scripts`,
+      tenantId: TENANT_A,
+      kind: 'scripts',
+      nodes: [
+        { id: 'uncategorized', name: '未分类', fixed: true, children: [] },
+        { id: 'kb-a-category', name: `${A_MARKER}分类`, fixed: false, children: [] },
+      ],
+      version: 1,
+    });
+    await writeListRows(
+      app.listSearch,
+      knowledgeReadModel,
+      TENANT_A,
+      [knowledgeItemOfA],
+      () =>
+        KnowledgeItemModel.create({
+          _id: knowledgeItemOfA,
+          tenantId: TENANT_A,
+          kind: 'scripts',
+          categoryId: 'kb-a-category',
+          question: `${A_MARKER}问题`,
+          similar: [`${A_MARKER}相似问`],
+          answer: `${A_MARKER}答案`,
+        }),
+      { refresh: 'wait_for' },
+    );
     await StaffModel.create({
       tenantId: TENANT_A,
       userid: 'a-member',
@@ -342,7 +385,10 @@ describe('tenant isolation: every endpoint, called by another tenant', () => {
           .replace('{sendId}', massSendOfA)
           .replace('{fileId}', recordOfA)
           .replace('{codeId}', acquisitionOfA.code)
-          .replace('{welcomeId}', acquisitionOfA.welcome);
+          .replace('{welcomeId}', acquisitionOfA.welcome)
+          .replace('{kind}', 'scripts')
+          .replace('{categoryId}', 'kb-a-category')
+          .replace('{itemId}', knowledgeItemOfA);
         const call = agentB[method as 'get' | 'post' | 'put' | 'patch' | 'delete'](url).query({
           msg_signature: '0'.repeat(40),
           timestamp: '1',

@@ -1,0 +1,238 @@
+import type { estypes } from '@elastic/elasticsearch';
+import type { KnowledgeItem, KnowledgeKind } from '../contracts/knowledge.contract';
+import { findMatchingAny } from '../db/find-matching-any';
+import { KnowledgeItemModel } from '../models/knowledge-item.model';
+import { KnowledgeUsageCountModel } from '../models/knowledge-usage.model';
+import {
+  listIndexSettings,
+  searchListPage,
+  withListIndex,
+  type ListReadModel,
+  type ListSearch,
+} from './list-read-model';
+import { SUBSTRING_FIELD, substringPhrase, substringTokens } from './substring-tokens';
+
+/**
+ * The 知识库 lists' read model (R-4.1.1-08/09, issue 15 item 6): one document per item of any kind, with its
+ * category, its searchable texts as exact substrings (问题名称 and each 相似问 / 常用语内容 / 链接名称), 最近更新时间
+ * and 使用次数, so a list of 10,000 items pages, searches and sorts in the index alone.
+ */
+export const KNOWLEDGE_INDEX_VERSION = 1;
+
+export interface KnowledgeItemSource {
+  _id: { toString(): string };
+  tenantId: string;
+  kind: KnowledgeKind;
+  categoryId: string;
+  question?: string | null;
+  similar?: string[] | null;
+  answer?: string | null;
+  content?: string | null;
+  name?: string | null;
+  url?: string | null;
+  title?: string | null;
+  description?: string | null;
+  coverUrl?: string | null;
+  updatedAt: Date;
+  usageCount: number;
+}
+
+const ITEM_FIELDS = {
+  tenantId: 1,
+  kind: 1,
+  categoryId: 1,
+  question: 1,
+  similar: 1,
+  answer: 1,
+  content: 1,
+  name: 1,
+  url: 1,
+  title: 1,
+  description: 1,
+  coverUrl: 1,
+  updatedAt: 1,
+} as const;
+
+export const usageCountId = (tenantId: string, itemId: string) => `${tenantId}|${itemId}`;
+
+/** The item as the lists and the side panel show it; the category's name is the tree's, filled in when read. */
+export function knowledgeItemView(item: KnowledgeItemSource, categoryName = ''): KnowledgeItem {
+  const common = {
+    id: item._id.toString(),
+    categoryId: item.categoryId,
+    categoryName,
+    usageCount: item.usageCount,
+    updatedAt: item.updatedAt.toISOString(),
+  };
+  switch (item.kind) {
+    case 'scripts':
+      return {
+        kind: 'scripts',
+        question: item.question ?? '',
+        similar: item.similar ?? [],
+        answer: item.answer ?? '',
+        ...common,
+      };
+    case 'phrases':
+      return { kind: 'phrases', content: item.content ?? '', ...common };
+    case 'links':
+      return {
+        kind: 'links',
+        name: item.name ?? '',
+        url: item.url ?? '',
+        title: item.title ?? '',
+        description: item.description ?? '',
+        coverUrl: item.coverUrl ?? '',
+        ...common,
+      };
+  }
+}
+
+/** What the keyword matches (each text on its own: a substring never spans two 相似问). */
+function searchTexts(item: KnowledgeItemSource): string[] {
+  if (item.kind === 'scripts') return [item.question ?? '', ...(item.similar ?? [])];
+  if (item.kind === 'phrases') return [item.content ?? ''];
+  return [item.name ?? ''];
+}
+
+/** Items with their 使用次数 (0 until first used). */
+async function withUsageCounts(
+  items: ReadonlyArray<Omit<KnowledgeItemSource, 'usageCount'>>,
+): Promise<KnowledgeItemSource[]> {
+  const counts = await findMatchingAny<{ itemId: string; count: number }>(
+    KnowledgeUsageCountModel,
+    items.map((item) => ({ tenantId: item.tenantId, _id: usageCountId(item.tenantId, item._id.toString()) })),
+    { itemId: 1, count: 1 },
+  );
+  const byItem = new Map(counts.map((row) => [row.itemId, row.count]));
+  return items.map((item) => ({ ...item, usageCount: byItem.get(item._id.toString()) ?? 0 }));
+}
+
+async function* allItems(batchSize: number): AsyncIterable<KnowledgeItemSource> {
+  const cursor = KnowledgeItemModel.find({}, ITEM_FIELDS)
+    .setOptions({ crossTenant: true })
+    .lean<Array<Omit<KnowledgeItemSource, 'usageCount'>>>()
+    .cursor({ batchSize });
+  let batch: Array<Omit<KnowledgeItemSource, 'usageCount'>> = [];
+  for await (const item of cursor) {
+    batch.push(item);
+    if (batch.length >= batchSize) {
+      yield* await withUsageCounts(batch);
+      batch = [];
+    }
+  }
+  yield* await withUsageCounts(batch);
+}
+
+export const knowledgeReadModel: ListReadModel<KnowledgeItemSource> = {
+  kind: 'knowledge-items',
+  version: KNOWLEDGE_INDEX_VERSION,
+  settings: listIndexSettings({ field: ['updatedAt', 'itemId'], order: ['desc', 'desc'] }),
+  mappings: {
+    dynamic: 'strict',
+    _meta: { version: KNOWLEDGE_INDEX_VERSION },
+    properties: {
+      tenantId: { type: 'keyword' },
+      itemId: { type: 'keyword' },
+      kind: { type: 'keyword' },
+      categoryId: { type: 'keyword' },
+      text: SUBSTRING_FIELD,
+      updatedAt: { type: 'date' },
+      usageCount: { type: 'long' },
+      row: { type: 'object', enabled: false },
+    },
+  },
+  readByKeys: async (tenantId, ids) =>
+    withUsageCounts(
+      await findMatchingAny<Omit<KnowledgeItemSource, 'usageCount'>>(
+        KnowledgeItemModel,
+        ids.map((_id) => ({ tenantId, _id })),
+        ITEM_FIELDS,
+      ),
+    ),
+  readAll: allItems,
+  toEntries: async (items) =>
+    items.map((item) => ({
+      tenantId: item.tenantId,
+      key: item._id.toString(),
+      // An edit moves updatedAt on, a use the count: either makes a newer copy.
+      version: item.updatedAt.getTime() + item.usageCount,
+      document: {
+        tenantId: item.tenantId,
+        itemId: item._id.toString(),
+        kind: item.kind,
+        categoryId: item.categoryId,
+        text: searchTexts(item).map(substringTokens),
+        updatedAt: item.updatedAt.toISOString(),
+        usageCount: item.usageCount,
+        row: knowledgeItemView(item),
+      },
+    })),
+};
+
+type Query = estypes.QueryDslQueryContainer;
+
+export interface KnowledgeSearch {
+  kind?: KnowledgeKind;
+  /** The selected category and its descendants; absent: the whole library. */
+  categoryIds?: readonly string[];
+  keyword?: string;
+  sort: 'updatedAt' | 'usageCount';
+  order: 'asc' | 'desc';
+  page: number;
+  pageSize: number;
+}
+
+function knowledgeQuery(
+  tenantId: string,
+  search: Omit<KnowledgeSearch, 'sort' | 'order' | 'page' | 'pageSize'>,
+) {
+  const filter: Query[] = [{ term: { tenantId } }];
+  if (search.kind) filter.push({ term: { kind: search.kind } });
+  if (search.categoryIds) filter.push({ terms: { categoryId: [...search.categoryIds] } });
+  if (search.keyword) {
+    const { field, phrase } = substringPhrase(search.keyword);
+    filter.push({ match_phrase: { [`text.${field}`]: { query: phrase, analyzer: 'standard' } } });
+  }
+  return { bool: { filter } };
+}
+
+/** A page of items (without their category names), as the list or the side panel asks. */
+export function searchKnowledgeRows(
+  listSearch: ListSearch,
+  tenantId: string,
+  search: KnowledgeSearch,
+): Promise<{ rows: KnowledgeItem[]; total: number }> {
+  const tiebreak: estypes.Sort = [{ updatedAt: { order: 'desc' } }, { itemId: { order: 'desc' } }];
+  const sort: estypes.Sort =
+    search.sort === 'usageCount'
+      ? [{ usageCount: { order: search.order } }, ...tiebreak]
+      : [{ updatedAt: { order: search.order } }, { itemId: { order: search.order } }];
+  return searchListPage<KnowledgeItemSource, KnowledgeItem>(listSearch, knowledgeReadModel, {
+    query: knowledgeQuery(tenantId, search),
+    sort,
+    page: search.page,
+    pageSize: search.pageSize,
+  });
+}
+
+/** Items directly in each category of a kind's tree (the list header adds the descendants'). */
+export async function knowledgeCountsByCategory(
+  listSearch: ListSearch,
+  tenantId: string,
+  kind: KnowledgeKind,
+  categories: number,
+): Promise<Record<string, number>> {
+  const result = await withListIndex(listSearch, knowledgeReadModel, (names) =>
+    listSearch.es.search({
+      index: names.alias,
+      size: 0,
+      query: knowledgeQuery(tenantId, { kind }),
+      aggs: { categories: { terms: { field: 'categoryId', size: Math.max(1, categories) } } },
+    }),
+  );
+  const buckets =
+    (result.aggregations?.categories as { buckets: Array<{ key: string; doc_count: number }> } | undefined)
+      ?.buckets ?? [];
+  return Object.fromEntries(buckets.map((bucket) => [bucket.key, bucket.doc_count]));
+}
