@@ -80,7 +80,8 @@ describe('moveRequestOf', () => {
     expect(moveRequestOf(tree(), 'c', 'e', 0)).toEqual({ move: { parentId: 'e', index: 0 } });
   });
 
-  it('refuses moving 未分类, into 未分类 and below itself', () => {
+  it('refuses moving the root, 未分类, into 未分类 and below itself', () => {
+    expect(moveRequestOf(tree(), ROOT_KEY, 'e', 0)).toEqual({ refused: '全部问题不能移动' });
     expect(moveRequestOf(tree(), 'none', 'e', 1)).toHaveProperty('refused');
     expect(moveRequestOf(tree(), 'e', 'none', 0)).toHaveProperty('refused');
     expect(moveRequestOf(tree(), 'a', 'c', 0)).toHaveProperty('refused');

@@ -127,6 +127,7 @@ export function moveRequestOf(
   targetId: string,
   pos: number,
 ): { move: CategoryMove } | { refused: string } {
+  if (dragId === ROOT_KEY) return { refused: '全部问题不能移动' };
   const dragged = findPlace(categories, dragId);
   if (!dragged) return { refused: '分类不存在' };
   if (dragged.node.fixed) return { refused: '未分类不能移动' };
