@@ -44,6 +44,10 @@ const PAGE_SIZE = 20;
       gap: 8px;
       margin-bottom: 8px;
     }
+    .search {
+      display: flex;
+      gap: 8px;
+    }
     .item {
       border-bottom: 1px solid #f0f0f0;
       padding: 8px 0;
@@ -74,7 +78,7 @@ const PAGE_SIZE = 20;
   `,
   template: `
     <div class="bar">
-      <nz-input-search nzEnterButton>
+      <div class="search">
         <input
           nz-input
           placeholder="搜索话术、常用语、常用链接"
@@ -82,16 +86,8 @@ const PAGE_SIZE = 20;
           (keyup.enter)="search()"
           data-testid="h5-kb-search"
         />
-        <button
-          nz-button
-          nzInputSearchButton
-          nzType="primary"
-          (click)="search()"
-          data-testid="h5-kb-search-button"
-        >
-          搜索
-        </button>
-      </nz-input-search>
+        <button nz-button nzType="primary" (click)="search()" data-testid="h5-kb-search-button">搜索</button>
+      </div>
       <nz-radio-group
         nzButtonStyle="solid"
         nzSize="small"
