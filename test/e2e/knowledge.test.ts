@@ -134,7 +134,13 @@ describe('知识库 end to end in Chromium', () => {
     await item.waitFor();
     expect(await sidebar.getByTestId('h5-kb-item').count()).toBe(1);
     await item.getByTestId('h5-kb-send').click();
-    await sidebar.getByText('已发送').waitFor();
+    // WeCom's answer, in words (a refusal shows its errMsg).
+    const outcome = sidebar
+      .locator('.ant-message')
+      .getByText(/^(已发送|发送失败)/)
+      .first();
+    await outcome.waitFor();
+    expect(await outcome.innerText()).toBe('已发送');
 
     // The client put the answer into the chat with the customer.
     const sent = await eventually(async () =>
