@@ -113,6 +113,20 @@ export const simulator = {
     corpId: string,
     context: { userid: string; entry: string; externalUserid?: string; chatId?: string },
   ) => sim<unknown>('PUT', `/corps/${corpId}/client-context`, context),
+  /** What sidebar pages sent into the open chat with ww.sendChatMessage, oldest first. */
+  chatToolMessages: (corpId: string) =>
+    sim<{
+      messages: Array<{
+        userid: string;
+        entry: string;
+        externalUserid?: string;
+        chatId?: string;
+        msgtype: 'text' | 'news';
+        text?: { content: string };
+        news?: { link: string; title: string; desc: string; imgUrl: string };
+        sentAt: number;
+      }>;
+    }>('GET', `/corps/${corpId}/chat-tool-messages`),
   replay: (corpId: string, deliveryId: string) =>
     sim<unknown>('POST', `/corps/${corpId}/callbacks/replay/${deliveryId}`),
 };

@@ -31,10 +31,64 @@ export const EXTERNAL_CONTACT_ENTRIES: readonly ClientEntry[] = [
 ];
 export const EXTERNAL_CHAT_ENTRIES: readonly ClientEntry[] = ['group_chat_tools'];
 
+/** Entries whose page may send into the chat that is open (doc 98539, ww.sendChatMessage). */
+export const SEND_CHAT_MESSAGE_ENTRIES: readonly ClientEntry[] = [
+  'single_chat_tools',
+  'group_chat_tools',
+  'chat_attachment',
+  'single_kf_tools',
+];
+
+/** A message a sidebar page sent into the open chat (text, or a link card: msgtype news). */
+export interface ChatToolMessage {
+  userid: string;
+  entry: ClientEntry;
+  externalUserid?: string;
+  chatId?: string;
+  msgtype: 'text' | 'news';
+  text?: { content: string };
+  news?: { link: string; title: string; desc: string; imgUrl: string };
+}
+
 export type JsApiAnswer = { errMsg: string } & Record<string, unknown>;
 
+const str = (value: unknown): string => (typeof value === 'string' ? value : '');
+
+/**
+ * ww.sendChatMessage's message, as the client takes it: text with its content, or news (an H5 link card) with
+ * its link; image / video / file / miniprogram need media the simulator does not hold. Null: invalid param.
+ */
+function chatToolMessage(context: ClientContext, params: Record<string, unknown>): ChatToolMessage | null {
+  const where = {
+    userid: context.userid,
+    entry: context.entry,
+    ...(context.externalUserid ? { externalUserid: context.externalUserid } : {}),
+    ...(context.chatId ? { chatId: context.chatId } : {}),
+  };
+  if (params.msgtype === 'text') {
+    const content = str((params.text as Record<string, unknown> | undefined)?.content);
+    return content ? { ...where, msgtype: 'text', text: { content } } : null;
+  }
+  if (params.msgtype === 'news') {
+    const news = (params.news ?? {}) as Record<string, unknown>;
+    const link = str(news.link);
+    if (!/^https?:\/\//i.test(link)) return null;
+    return {
+      ...where,
+      msgtype: 'news',
+      news: { link, title: str(news.title), desc: str(news.desc), imgUrl: str(news.imgUrl) },
+    };
+  }
+  return null;
+}
+
 /** One JS-SDK call against the client's context, with WeCom's errMsg wording. */
-export function answerJsApi(api: string, context: ClientContext | undefined): JsApiAnswer {
+export function answerJsApi(
+  api: string,
+  context: ClientContext | undefined,
+  params: Record<string, unknown> = {},
+  sent?: (message: ChatToolMessage) => void,
+): JsApiAnswer {
   if (!context) return { errMsg: `${api}:fail not in wecom client` };
   switch (api) {
     case 'getContext':
@@ -49,6 +103,15 @@ export function answerJsApi(api: string, context: ClientContext | undefined): Js
         return { errMsg: 'getCurExternalChat:fail without context of external chat' };
       }
       return { errMsg: 'getCurExternalChat:ok', chatId: context.chatId };
+    case 'sendChatMessage': {
+      if (!SEND_CHAT_MESSAGE_ENTRIES.includes(context.entry)) {
+        return { errMsg: 'sendChatMessage:fail without context of external contact' };
+      }
+      const message = chatToolMessage(context, params);
+      if (!message) return { errMsg: 'sendChatMessage:fail invalid param' };
+      sent?.(message);
+      return { errMsg: 'sendChatMessage:ok' };
+    }
     default:
       return { errMsg: `${api}:fail not supported by the simulator` };
   }

@@ -1,6 +1,6 @@
 /**
  * The JS-SDK stand-in the product's H5 pages load instead of WeCom's own script (API.md §16). It offers the
- * new library's `ww.register / getContext / getCurExternalContact / getCurExternalChat` and the old
+ * new library's `ww.register / getContext / getCurExternalContact / getCurExternalChat / sendChatMessage` and the old
  * `wx.agentConfig / wx.invoke`. agentConfig really is verified by the simulator (signature over the app
  * ticket, the app's agentid, the page on the app's 可信域名); the calls then answer from the client context.
  */
@@ -20,9 +20,9 @@ export const JSSDK_SCRIPT = `(function () {
       signature: cfg.signature, jsApiList: cfg.jsApiList || [], url: location.href.split('#')[0]
     }).then(function (res) { if (res.errMsg !== 'agentConfig:ok') throw failure(res); return res; });
   }
-  function invoke(api) {
+  function invoke(api, params) {
     if (!session) return Promise.reject(failure({ errMsg: api + ':fail not registered' }));
-    return session.then(function (s) { return post('/wwopen/jssdk/invoke', { session: s.session, api: api }); })
+    return session.then(function (s) { return post('/wwopen/jssdk/invoke', { session: s.session, api: api, params: params || {} }); })
       .then(function (res) { if (res.errMsg !== api + ':ok') throw failure(res); return res; });
   }
   window.ww = {
@@ -38,15 +38,16 @@ export const JSSDK_SCRIPT = `(function () {
     },
     getContext: function () { return invoke('getContext'); },
     getCurExternalContact: function () { return invoke('getCurExternalContact'); },
-    getCurExternalChat: function () { return invoke('getCurExternalChat'); }
+    getCurExternalChat: function () { return invoke('getCurExternalChat'); },
+    sendChatMessage: function (params) { return invoke('sendChatMessage', params); }
   };
   window.wx = {
     agentConfig: function (cfg) {
       session = agentConfig(cfg);
       session.then(function (res) { if (cfg.success) cfg.success(res); }, function (e) { if (cfg.fail) cfg.fail({ errMsg: e.errMsg }); });
     },
-    invoke: function (api, _params, cb) {
-      invoke(api).then(function (res) { res.err_msg = res.errMsg; cb(res); },
+    invoke: function (api, params, cb) {
+      invoke(api, params).then(function (res) { res.err_msg = res.errMsg; cb(res); },
         function (e) { cb({ err_msg: e.errMsg, errMsg: e.errMsg }); });
     }
   };

@@ -8,7 +8,7 @@ import express, { Router, type NextFunction, type Request, type Response } from 
 import { z } from 'zod';
 import type { SimState } from '../state/sim-state';
 import { loginErrorHtml } from '../web-login/login-page';
-import { answerJsApi } from './client-context';
+import { answerJsApi, type ChatToolMessage } from './client-context';
 import { JSSDK_SCRIPT, JSSDK_SCRIPT_PATH } from './jssdk-script';
 import { jssdkSignature } from './jssdk-signature';
 
@@ -69,12 +69,21 @@ export function jssdkRouter(state: SimState): Router {
   });
 
   router.post('/wwopen/jssdk/invoke', (req, res) => {
-    const { session, api } = (req.body ?? {}) as { session?: string; api?: string };
+    const { session, api, params } = (req.body ?? {}) as {
+      session?: string;
+      api?: string;
+      params?: Record<string, unknown>;
+    };
     const registered = session ? sessions.get(session) : undefined;
     const name = typeof api === 'string' ? api : 'invoke';
     if (!registered) return res.json({ errMsg: `${name}:fail not registered` });
     if (!registered.jsApiList.includes(name)) return res.json({ errMsg: `${name}:fail no permission` });
-    res.json(answerJsApi(name, state.corp(registered.corpId)?.clientContext));
+    const corp = state.corp(registered.corpId);
+    const sent = (message: ChatToolMessage) =>
+      corp?.chatToolMessages.push({ ...message, sentAt: state.clock.nowSeconds() });
+    res.json(
+      answerJsApi(name, corp?.clientContext, params && typeof params === 'object' ? params : {}, sent),
+    );
   });
 
   /** OAuth inside the WeCom client (API.md §17 exchange): no page, a code for the member logged in. */

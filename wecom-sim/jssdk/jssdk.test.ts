@@ -102,6 +102,49 @@ describe('JS-SDK for the H5 sidebar (API.md §16)', () => {
     });
   });
 
+  it('sends text or a link card into the open chat from a chat toolbar, and lists what was sent', async () => {
+    const session = (await register({ jsApiList: ['sendChatMessage'] })).session as string;
+    const send = async (params: Record<string, unknown>) =>
+      (await request(sim.app).post('/wwopen/jssdk/invoke').send({ session, api: 'sendChatMessage', params }))
+        .body;
+    await request(sim.app)
+      .put(`/sim/corps/${DEMO_CORP_ID}/client-context`)
+      .send({ userid: member, entry: 'normal' });
+    expect((await send({ msgtype: 'text', text: { content: '你好' } })).errMsg).toBe(
+      'sendChatMessage:fail without context of external contact',
+    );
+    await request(sim.app)
+      .put(`/sim/corps/${DEMO_CORP_ID}/client-context`)
+      .send({ userid: member, entry: 'single_chat_tools', externalUserid: 'wmCustomer1' });
+    expect(await send({ msgtype: 'text', text: { content: '你好' } })).toEqual({
+      errMsg: 'sendChatMessage:ok',
+    });
+    expect((await send({ msgtype: 'text', text: { content: '' } })).errMsg).toBe(
+      'sendChatMessage:fail invalid param',
+    );
+    expect((await send({ msgtype: 'news', news: { title: '无链接' } })).errMsg).toBe(
+      'sendChatMessage:fail invalid param',
+    );
+    const card = {
+      link: 'https://example.com/a',
+      title: '标题',
+      desc: '描述',
+      imgUrl: 'https://example.com/c.png',
+    };
+    expect((await send({ msgtype: 'news', news: card })).errMsg).toBe('sendChatMessage:ok');
+
+    const sent = (await request(sim.app).get(`/sim/corps/${DEMO_CORP_ID}/chat-tool-messages`)).body.messages;
+    expect(sent).toEqual([
+      expect.objectContaining({
+        userid: member,
+        externalUserid: 'wmCustomer1',
+        msgtype: 'text',
+        text: { content: '你好' },
+      }),
+      expect.objectContaining({ msgtype: 'news', news: card }),
+    ]);
+  });
+
   it('answers OAuth silently inside the client with a code for the member logged in', async () => {
     await request(sim.app)
       .get(`/sim/corps/${DEMO_CORP_ID}/client`)

@@ -1,7 +1,8 @@
 /**
  * The WeCom client in front of the tester (API.md §16): who is logged in and which sidebar is open.
  * `PUT …/client-context` sets it for tests; `GET …/client?…&url=` sets it from a link and opens the
- * sidebar page, as clicking a chat-toolbar entry in the client does.
+ * sidebar page, as clicking a chat-toolbar entry in the client does; `GET …/chat-tool-messages` lists what sidebar
+ * pages sent into the chat.
  */
 import { Router } from 'express';
 import { z } from 'zod';
@@ -43,6 +44,14 @@ export function clientContextRoutes({ state }: ScenarioDeps): Router {
     '/corps/:corpId/client-context',
     withInput({ params: corpParamsSchema, body: contextSchema }, ({ params, body }, res) => {
       res.json({ context: apply(params.corpId, body) });
+    }),
+  );
+
+  /** What sidebar pages sent into the open chat (ww.sendChatMessage), oldest first. */
+  router.get(
+    '/corps/:corpId/chat-tool-messages',
+    withInput({ params: corpParamsSchema }, ({ params }, res) => {
+      res.json({ messages: requireCorp(state, params.corpId).chatToolMessages });
     }),
   );
 

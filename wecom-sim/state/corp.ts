@@ -10,7 +10,7 @@ import { CorpTagCatalog } from '../customers/corp-tag-catalog';
 import { CustomerBook } from '../customers/customer-book';
 import { GroupChats } from '../customers/group-chats';
 import { AppMessageLog } from '../messages/app-message-log';
-import type { ClientContext } from '../jssdk/client-context';
+import type { ChatToolMessage, ClientContext } from '../jssdk/client-context';
 import { JsapiTickets } from '../jssdk/jsapi-tickets';
 import { SECRET_KINDS, type CorpSecrets, type SecretKind } from './secret-kinds';
 import { ContactWayBook } from '../acquisition/contact-ways';
@@ -62,6 +62,8 @@ export class Corp {
   readonly massSends: MassSends;
   /** The WeCom client's state for the JS-SDK and the silent OAuth (set through the scenario API). */
   clientContext: ClientContext | undefined;
+  /** What sidebar pages sent into the open chat with ww.sendChatMessage, oldest first. */
+  readonly chatToolMessages: Array<ChatToolMessage & { sentAt: number }> = [];
 
   constructor(
     readonly identity: CorpIdentity,

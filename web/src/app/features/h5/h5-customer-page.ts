@@ -26,15 +26,17 @@ import {
   orNone,
   tagChangeOf,
 } from './h5-customer.models';
+import { H5KnowledgePanel } from './h5-knowledge-panel';
 import { jssdkFailureReason, WeComJssdk } from './wecom-jssdk';
 
 /** `?tab=` of a link into the side panel. */
-const TAB_INDEX: Record<string, number> = { records: 1, chats: 2 };
+const TAB_INDEX: Record<string, number> = { records: 1, chats: 2, knowledge: 3 };
 
 /**
- * The sidebar of a single chat (R-3.1.4, R-3.1.3-06, R-3.1.5-05): 客户资料 (view, edit the fields the customer's
- * kind allows), 联系记录 and 企微会话记录 (the customer's archived chats the member may see). The customer comes from the JS-SDK (getCurExternalContact), or from the link of a
- * reminder message (`?externalUserid=`).
+ * The sidebar of a single chat (R-3.1.4, R-3.1.3-06, R-3.1.5-05, issue 15): 客户资料 (view, edit the fields the
+ * customer's kind allows), 联系记录, 企微会话记录 (the customer's archived chats the member may see) and 知识库
+ * (话术, 常用语 and 常用链接 to send into the chat). The customer comes from the JS-SDK (getCurExternalContact), or from
+ * the link of a reminder message (`?externalUserid=`).
  */
 @Component({
   selector: 'app-h5-customer-page',
@@ -49,6 +51,7 @@ const TAB_INDEX: Record<string, number> = { records: 1, chats: 2 };
     ContactRecordTimeline,
     CustomerChats,
     IfPermittedDirective,
+    H5KnowledgePanel,
   ],
   changeDetection: ChangeDetectionStrategy.OnPush,
   styles: `
@@ -220,6 +223,11 @@ const TAB_INDEX: Record<string, number> = { records: 1, chats: 2 };
               [staff]="staffOptions()"
               [mobile]="true"
             />
+          </ng-template>
+        </nz-tab>
+        <nz-tab nzTitle="知识库" data-testid="h5-tab-knowledge">
+          <ng-template nz-tab>
+            <app-h5-knowledge-panel />
           </ng-template>
         </nz-tab>
       </nz-tabs>

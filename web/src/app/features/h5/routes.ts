@@ -15,6 +15,11 @@ export default [
         loadComponent: () => import('./h5-customer-page').then((m) => m.H5CustomerPage),
       },
       {
+        path: 'knowledge',
+        canActivate: [h5SessionGuard],
+        loadComponent: () => import('./h5-knowledge-panel').then((m) => m.H5KnowledgePanel),
+      },
+      {
         path: 'group',
         canActivate: [h5SessionGuard],
         loadComponent: () => import('./h5-group-page').then((m) => m.H5GroupPage),

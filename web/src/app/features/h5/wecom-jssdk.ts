@@ -20,7 +20,13 @@ interface Ww {
   getContext(): Promise<{ entry: string }>;
   getCurExternalContact(): Promise<{ userId: string }>;
   getCurExternalChat(): Promise<{ chatId: string }>;
+  sendChatMessage(message: ChatMessage): Promise<unknown>;
 }
+
+/** What ww.sendChatMessage sends into the open chat (doc 98539): text, or an H5 link card (news). */
+export type ChatMessage =
+  | { msgtype: 'text'; text: { content: string } }
+  | { msgtype: 'news'; news: { link: string; title: string; desc: string; imgUrl?: string } };
 
 /**
  * WeCom's JS-SDK inside the sidebar: loads the script the api names, registers with the app identity
@@ -68,6 +74,11 @@ export class WeComJssdk {
   /** The group chat the sidebar was opened from. */
   async currentGroupChat(): Promise<string> {
     return (await (await this.ww()).getCurExternalChat()).chatId;
+  }
+
+  /** Sends into the chat the sidebar was opened from (single or group chat toolbar); rejects with WeCom's errMsg. */
+  async sendChatMessage(message: ChatMessage): Promise<void> {
+    await (await this.ww()).sendChatMessage(message);
   }
 }
 

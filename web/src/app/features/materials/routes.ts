@@ -1,6 +1,9 @@
 import { Routes } from '@angular/router';
 
-import { underConstructionRoute } from '../../shared/under-construction';
-
 /** 素材管理 (§4): one page "知识库" with the tabs 话术库 / 常用语 / 常用链接 (R-0-02, R-4-02). */
-export default [underConstructionRoute('knowledge', '知识库')] satisfies Routes;
+export default [
+  {
+    path: 'knowledge',
+    loadComponent: () => import('./knowledge/knowledge-page').then((m) => m.KnowledgePage),
+  },
+] satisfies Routes;
