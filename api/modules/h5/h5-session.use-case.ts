@@ -10,7 +10,7 @@ import { tenantForCorp, type PendingLogin } from '../auth/wecom-login.use-case';
 
 export const H5_OAUTH_CALLBACK_PATH = '/api/h5/auth/callback';
 /** The JS-SDK calls the sidebar pages make (API.md §16). */
-const JS_API_LIST = ['getContext', 'getCurExternalContact', 'getCurExternalChat'];
+const JS_API_LIST = ['getContext', 'getCurExternalContact', 'getCurExternalChat', 'sendChatMessage'];
 
 export interface PendingH5Login extends PendingLogin {
   /** The H5 page to open once signed in. */
