@@ -13,6 +13,8 @@ import { NzMessageService } from 'ng-zorro-antd/message';
 import { NzModalModule } from 'ng-zorro-antd/modal';
 import { NzRadioModule } from 'ng-zorro-antd/radio';
 
+import { IfPermittedDirective } from '../../../core/auth/if-permitted.directive';
+import { CommonLinkPicker, type ChosenLink } from '../../../shared/common-link-picker/common-link-picker';
 import { SHARED_IMPORTS } from '../../../shared/shared-imports';
 import { WelcomeApi } from './welcome-api';
 import {
@@ -34,7 +36,14 @@ type AttachmentKind = 'none' | WelcomeAttachment['kind'];
  */
 @Component({
   selector: 'app-welcome-dialog',
-  imports: [...SHARED_IMPORTS, FormsModule, NzModalModule, NzRadioModule],
+  imports: [
+    ...SHARED_IMPORTS,
+    FormsModule,
+    NzModalModule,
+    NzRadioModule,
+    CommonLinkPicker,
+    IfPermittedDirective,
+  ],
   changeDetection: ChangeDetectionStrategy.OnPush,
   styles: `
     .layout {
@@ -127,6 +136,9 @@ type AttachmentKind = 'none' | WelcomeAttachment['kind'];
                 </div>
               }
               @case ('link') {
+                <div class="row" *appIfPermitted="'material.knowledge'">
+                  <app-common-link-picker (chosen)="useLink($event)" />
+                </div>
                 <div class="row"><input nz-input placeholder="链接标题" [(ngModel)]="linkTitle" /></div>
                 <div class="row">
                   <input nz-input placeholder="链接地址（http/https）" [(ngModel)]="linkUrl" />
@@ -227,6 +239,14 @@ export class WelcomeDialog implements OnInit {
 
   protected limit(text: string): string {
     return [...text].slice(0, WELCOME_TEXT_MAX).join('');
+  }
+
+  /** A 常用链接 chosen from the 知识库 fills the link card; each field stays editable. */
+  protected useLink(link: ChosenLink): void {
+    this.linkTitle = link.title;
+    this.linkUrl = link.url;
+    this.linkDesc = link.description;
+    this.linkPicUrl = link.coverUrl;
   }
 
   protected insertNickname(): void {
