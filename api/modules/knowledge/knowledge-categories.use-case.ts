@@ -1,5 +1,4 @@
 import { randomUUID } from 'node:crypto';
-import { setTimeout as sleep } from 'node:timers/promises';
 import {
   CATEGORY_NOT_EMPTY_MESSAGE,
   KNOWLEDGE_KINDS,
@@ -10,32 +9,27 @@ import {
 import type { AuditAction } from '../../../lib/models/audit-log.model';
 import {
   CategoryTreeError,
-  UNCATEGORIZED_ID,
   allCategoryIds,
   findCategory,
   insertCategory,
   moveCategory,
-  newCategoryTree,
   removeCategory,
   renameCategory,
 } from '../../../lib/knowledge/category-tree';
 import { KnowledgeItemModel } from '../../../lib/models/knowledge-item.model';
-import { KnowledgeTreeHeadModel, KnowledgeTreeVersionModel } from '../../../lib/models/knowledge-tree.model';
-import { knowledgeCountsByCategory, knowledgeReadModel } from '../../../lib/search/knowledge-index';
-import { writeListRows } from '../../../lib/search/list-read-model';
+import {
+  CategoryTreeBusyError,
+  changeTree as changeStoredTree,
+  readCategoryTree,
+} from '../../../lib/knowledge/category-tree-store';
+import { rehomeOrphans } from '../../../lib/knowledge/rehome-orphans';
+import { knowledgeCountsByCategory } from '../../../lib/search/knowledge-index';
 import type { AppContext } from '../../app-context';
 import type { Caller } from '../../auth/caller';
 import { badRequest, conflict, notFound, unavailable } from '../../http/app-error';
 import { recordAudit } from '../audit/record-audit';
 
 type Deps = Pick<AppContext, 'listSearch'>;
-
-const treeId = (tenantId: string, kind: KnowledgeKind) => `${tenantId}|${kind}`;
-const versionId = (tenantId: string, kind: KnowledgeKind, version: number) =>
-  `${treeId(tenantId, kind)}|${version}`;
-
-/** Versions kept behind the newest: a reader whose head lags this far still finds a tree to step on from. */
-const VERSIONS_KEPT = 50;
 
 /** A refused tree change as the api answers it: unknown category 404, not empty 409, any other rule 400. */
 function treeErrorToAppError(error: unknown): unknown {
@@ -45,108 +39,19 @@ function treeErrorToAppError(error: unknown): unknown {
   return badRequest(error.message, 'KNOWLEDGE_CATEGORY_INVALID');
 }
 
-interface StoredTree {
-  nodes: KnowledgeCategoryNode[];
-  version: number;
-}
-
-const versionAt = (tenantId: string, kind: KnowledgeKind, version: number) =>
-  KnowledgeTreeVersionModel.findOne(
-    { tenantId, _id: versionId(tenantId, kind, version) },
-    { nodes: 1, version: 1 },
-  ).lean();
-
-/** Inserts a version; false when another writer inserted that version first. */
-async function insertVersion(
-  tenantId: string,
-  kind: KnowledgeKind,
-  version: number,
-  nodes: KnowledgeCategoryNode[],
-): Promise<boolean> {
-  try {
-    await KnowledgeTreeVersionModel.create({
-      _id: versionId(tenantId, kind, version),
-      tenantId,
-      kind,
-      version,
-      nodes,
-      at: new Date(),
-    });
-    return true;
-  } catch (error) {
-    if ((error as { code?: number }).code !== 11000) throw error;
-    return false;
-  }
-}
-
-/**
- * The kind's newest tree: from the head's version (a pruned one: the next that is kept) on to the last inserted.
- * The first read creates version 0, just 未分类 (a second creator's insert fails and reads the first's).
- */
-export async function readCategoryTree(tenantId: string, kind: KnowledgeKind): Promise<StoredTree> {
-  const head = await KnowledgeTreeHeadModel.findOne({ tenantId, _id: treeId(tenantId, kind) }).lean();
-  const start = head?.version ?? 0;
-  let found = await versionAt(tenantId, kind, start);
-  if (!found && start === 0) {
-    await insertVersion(tenantId, kind, 0, newCategoryTree());
-    found = await versionAt(tenantId, kind, 0);
-  }
-  for (let version = start + 1; !found && version <= start + VERSIONS_KEPT + 1; version += 1) {
-    found = await versionAt(tenantId, kind, version);
-  }
-  if (!found) throw new Error(`knowledge tree ${treeId(tenantId, kind)} has no version from ${start} on`);
-  let newest = found;
-  for (;;) {
-    const next = await versionAt(tenantId, kind, newest.version + 1);
-    if (!next) break;
-    newest = next;
-  }
-  if (newest.version !== start) await moveHead(tenantId, kind, newest.version);
-  return { nodes: newest.nodes as KnowledgeCategoryNode[], version: newest.version };
-}
-
-/** Points the head at a version (a late writer may set it back a little: readers step on from it). */
-function moveHead(tenantId: string, kind: KnowledgeKind, version: number) {
-  return KnowledgeTreeHeadModel.updateOne(
-    { tenantId, _id: treeId(tenantId, kind) },
-    { $set: { version }, $setOnInsert: { kind } },
-    { upsert: true },
-  );
-}
-
-/** Lost races before giving up: each retry reads the tree again, so only a storm of edits exhausts them. */
-const WRITE_ATTEMPTS = 30;
-
-/**
- * Applies a pure change to the newest tree and inserts the result as the next version; when another writer
- * inserted that version first, reads again and re-applies, so the change is checked against the tree it lands on.
- */
+/** A tree change as the api makes it: the store's refusals answered as the api's errors. */
 async function changeTree(
   tenantId: string,
   kind: KnowledgeKind,
   change: (nodes: KnowledgeCategoryNode[]) => KnowledgeCategoryNode[],
-): Promise<{ before: KnowledgeCategoryNode[]; after: KnowledgeCategoryNode[] }> {
-  for (let attempt = 0; attempt < WRITE_ATTEMPTS; attempt += 1) {
-    const { nodes, version } = await readCategoryTree(tenantId, kind);
-    let after: KnowledgeCategoryNode[];
-    try {
-      after = change(nodes);
-    } catch (error) {
-      throw treeErrorToAppError(error);
-    }
-    if (await insertVersion(tenantId, kind, version + 1, after)) {
-      await moveHead(tenantId, kind, version + 1);
-      // Version 0 stays: a tree whose head was never written is read from there.
-      const expired = version + 1 - VERSIONS_KEPT;
-      if (expired > 0) {
-        await KnowledgeTreeVersionModel.deleteOne({ tenantId, _id: versionId(tenantId, kind, expired) });
-      }
-      return { before: nodes, after };
-    }
-    // Spread the retries, so two writers who lost to each other do not collide again at once.
-    await sleep(Math.floor(Math.random() * 20 * (attempt + 1)));
+) {
+  try {
+    return await changeStoredTree(tenantId, kind, change);
+  } catch (error) {
+    if (error instanceof CategoryTreeBusyError)
+      throw unavailable('分类正在被他人修改，请稍后重试', 'KNOWLEDGE_TREE_BUSY');
+    throw treeErrorToAppError(error);
   }
-  throw unavailable('分类正在被他人修改，请稍后重试', 'KNOWLEDGE_TREE_BUSY');
 }
 
 /** The tree and, per category, the items directly in it. */
@@ -252,20 +157,5 @@ export async function deleteKnowledgeCategory(
     kind,
     { id: categoryId, name: place?.name ?? '' },
     { before: place },
-  );
-}
-
-/** Items left in a category that is gone (saved into it while it was deleted) go to 未分类. */
-export async function rehomeOrphans(tenantId: string, categoryId: string, deps: Deps): Promise<void> {
-  const orphans = await KnowledgeItemModel.find({ tenantId, categoryId }, { _id: 1 }).lean();
-  if (orphans.length === 0) return;
-  const ids = orphans.map((item) => String(item._id));
-  await writeListRows(
-    deps.listSearch,
-    knowledgeReadModel,
-    tenantId,
-    ids,
-    () => KnowledgeItemModel.updateMany({ tenantId, categoryId }, { $set: { categoryId: UNCATEGORIZED_ID } }),
-    { refresh: 'wait_for' },
   );
 }

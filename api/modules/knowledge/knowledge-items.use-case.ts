@@ -13,6 +13,8 @@ import {
   findCategory,
   subtreeIds,
 } from '../../../lib/knowledge/category-tree';
+import { readCategoryTree } from '../../../lib/knowledge/category-tree-store';
+import { rehomeOrphans } from '../../../lib/knowledge/rehome-orphans';
 import { KnowledgeItemModel } from '../../../lib/models/knowledge-item.model';
 import { KnowledgeUsageModel } from '../../../lib/models/knowledge-usage.model';
 import {
@@ -27,7 +29,6 @@ import type { AppContext } from '../../app-context';
 import type { Caller } from '../../auth/caller';
 import { badRequest, notFound } from '../../http/app-error';
 import { recordAudit } from '../audit/record-audit';
-import { readCategoryTree, rehomeOrphans } from './knowledge-categories.use-case';
 
 type Deps = Pick<AppContext, 'listSearch'>;
 
