@@ -10,6 +10,7 @@
  */
 import type { Client } from '@temporalio/client';
 import { hashPassword } from '../api/modules/auth/login.use-case';
+import { createSearchClient } from '../lib/search/es-client';
 import { loadConfig } from '../lib/config';
 import { createLogger } from '../lib/logger';
 import { connectDatabase, disconnectDatabase } from '../lib/db/connect';
@@ -144,11 +145,22 @@ async function main(): Promise<void> {
             ? `Demo chat archive: ${generated} messages generated, ingested within a minute (内容存档)`
             : 'Demo chat archive: key uploaded again, the ingest reads the new feed from its start',
         );
-        await seedDemoActivity(await loadDemoAdmin(DEMO_TENANT_ID, DEMO_ADMIN_USERID), {
-          ...contentDeps(temporal),
-          corpId: DEMO_CORP_ID,
-          wecomApiBase: config.wecomApiBase,
-        });
+        const es = createSearchClient(config.esUrl);
+        try {
+          await seedDemoActivity(await loadDemoAdmin(DEMO_TENANT_ID, DEMO_ADMIN_USERID), {
+            ...contentDeps(temporal),
+            corpId: DEMO_CORP_ID,
+            wecomApiBase: config.wecomApiBase,
+            listSearch: {
+              es,
+              indexPrefix: config.esIndexPrefix,
+              temporal,
+              taskQueue: config.temporalTaskQueue,
+            },
+          });
+        } finally {
+          await es.close();
+        }
       } finally {
         await temporal.connection.close();
       }

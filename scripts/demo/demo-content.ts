@@ -2,14 +2,16 @@
  * What the demo shows beyond the synced corp, in the two moments `npm start` gives the seed. Before the api
  * starts: 敏感消息 rules (in place before the demo archive is ingested), 欢迎语 and 群活码, none of which needs
  * the org or WeCom's side. After the api and the worker are up (--simulator): what needs the synced staff and
- * the simulator's callbacks: seats, 员工活码 with their scans, 联系记录. Each step keeps what exists, so a second
+ * the simulator's callbacks: seats, 员工活码 with their scans, 联系记录, and the 知识库 (indexed as the api does). Each step keeps what exists, so a second
  * start adds nothing; a wait that runs out says so and leaves its step to a later start.
  */
 import type { Client } from '@temporalio/client';
 import type { Logger } from '../../lib/logger';
+import type { ListSearch } from '../../lib/search/list-read-model';
 import type { DemoAdmin } from './demo-admin';
 import { customerVisible, seedDemoContactRecords } from './demo-contact-records';
 import { seedDemoGroupCodes } from './demo-group-codes';
+import { seedDemoKnowledge } from './demo-knowledge';
 import { seatDemoStaff, demoSeatedStaff, orgSyncFinished } from './demo-seats';
 import { seedDemoSensitiveRules } from './demo-sensitive-rules';
 import { demoCodeAdds, demoCodeTagIds, seedDemoStaffCodes } from './demo-staff-codes';
@@ -42,6 +44,8 @@ export async function seedDemoContent(admin: DemoAdmin, deps: DemoContentDeps): 
 export interface DemoActivityDeps extends DemoContentDeps {
   corpId: string;
   wecomApiBase: string;
+  /** The list read models, whose indexes the api and the worker have made by now. */
+  listSearch: ListSearch;
 }
 
 async function seatStaff(admin: DemoAdmin, deps: DemoActivityDeps): Promise<void> {
@@ -97,4 +101,6 @@ async function staffCodesAndRecords(admin: DemoAdmin, deps: DemoActivityDeps): P
 export async function seedDemoActivity(admin: DemoAdmin, deps: DemoActivityDeps): Promise<void> {
   await seatStaff(admin, deps);
   await staffCodesAndRecords(admin, deps);
+  const items = await seedDemoKnowledge(admin, deps);
+  deps.say(`Demo 知识库: ${items} 话术, 常用语 and 常用链接 created (what existed is kept)`);
 }

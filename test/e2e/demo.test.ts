@@ -171,6 +171,20 @@ describe('the demo of `npm start`, as a new user meets it', () => {
     }
   });
 
+  it('has a 知识库 to send from: a 话术库 tree two levels deep, 话术 found by a 相似问, 常用语 and 常用链接', async () => {
+    const tree = (await admin.get('/api/knowledge/scripts/tree').expect(200)).body as {
+      categories: Array<{ name: string; children: Array<{ name: string }> }>;
+    };
+    expect(tree.categories.map((category) => category.name)).toEqual(['未分类', '售前咨询', '售后服务']);
+    expect(tree.categories[1].children.map((category) => category.name)).toEqual(['产品介绍', '价格与合同']);
+    const found = (await admin.get('/api/knowledge/scripts/items').query({ keyword: '怎么收费' }).expect(200))
+      .body as { items: Array<{ question: string }> };
+    expect(found.items.map((item) => item.question)).toEqual(['价格怎么计算？']);
+    for (const kind of ['phrases', 'links']) {
+      expect((await admin.get(`/api/knowledge/${kind}/items`).expect(200)).body.total).toBeGreaterThan(0);
+    }
+  });
+
   it('lists 欢迎语, and 群活码 of every strategy with their scans, one code nearly full', async () => {
     const welcomes = async (kind: string) =>
       welcomePageSchema.parse((await admin.get(`/api/welcome-messages/${kind}`).expect(200)).body);
