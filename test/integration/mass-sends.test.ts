@@ -151,7 +151,12 @@ describe('群发管理', () => {
       const sent = await admin.get(`/api/mass-sends/${created.body.id}/results`).query({ status: 'sent' });
       return sent.body.total === theirs ? sent.body : undefined;
     }, 60_000);
-    expect((await rowOf(created.body.id))?.progress).toEqual({
+    // The pass writes the send's progress after its recipients: the list shows it a moment later.
+    const progress = await eventually(async () => {
+      const row = await rowOf(created.body.id);
+      return row?.progress.sent === theirs ? row.progress : undefined;
+    }, 30_000);
+    expect(progress).toEqual({
       total: built.customers.length,
       sent: theirs,
       unsent: built.customers.length - theirs,
