@@ -11,6 +11,7 @@ import { sensitiveRulePageSchema } from '../../lib/contracts/sensitive-rules.con
 import { staffCodeAddPageSchema, staffCodePageSchema } from '../../lib/contracts/staff-codes.contract';
 import { welcomePageSchema } from '../../lib/contracts/welcome-messages.contract';
 import { ChatMessageModel } from '../../lib/models/chat-message.model';
+import { KnowledgeItemModel } from '../../lib/models/knowledge-item.model';
 import { ContactRecordModel } from '../../lib/models/contact-record.model';
 import { GroupCodeScanModel } from '../../lib/models/group-code-scan.model';
 import { GroupCodeModel } from '../../lib/models/group-code.model';
@@ -358,6 +359,7 @@ describe('the demo of `npm start`, as a new user meets it', () => {
           NewContactModel,
           ContactRecordModel,
           ChatMessageModel,
+          KnowledgeItemModel,
         ].map(async (model) => [model.modelName, await model.countDocuments({ tenantId })]),
       );
     const before = await counts();
