@@ -22,8 +22,7 @@ import { WeComApiError } from '../lib/wecom/errors';
 import { createMassSendApi } from '../lib/wecom/mass-send-api';
 import { startTestApp } from '../test/support/app-harness';
 import { refreshListSearch } from '../test/support/list-search';
-import { customerScenario, simulator } from '../test/support/sim-client';
-import { stackEnv } from '../test/support/stack-env';
+import { customerScenario, massSendScenario, simulator } from '../test/support/sim-client';
 import { ADMIN_PASSWORD, createBoundTenant, freshTenantId } from '../test/support/tenant-fixture';
 
 const RECIPIENTS = Number(process.env.BENCH_RECIPIENTS ?? 100_000);
@@ -44,16 +43,6 @@ async function waitFor<T>(what: string, probe: () => Promise<T | undefined>, ms:
   }
 }
 
-async function sim<T>(method: string, path: string, body?: unknown): Promise<T> {
-  const response = await fetch(`${stackEnv.wecomApiBase}/sim${path}`, {
-    method,
-    headers: { 'content-type': 'application/json' },
-    ...(body === undefined ? {} : { body: JSON.stringify(body) }),
-  });
-  if (!response.ok) throw new Error(`${method} ${path}: ${response.status} ${await response.text()}`);
-  return (await response.json()) as T;
-}
-
 async function main(): Promise<void> {
   const tenantId = freshTenantId('bench-mass-send');
   const app = await startTestApp('bench_mass_send');
@@ -68,7 +57,7 @@ async function main(): Promise<void> {
     });
   }
   await customerScenario.generateCustomers(corp.corpId, { count: RECIPIENTS, userids: members });
-  await sim('PUT', `/corps/${corp.corpId}/mass-sends/settings`, { dispatchSeconds: 1 });
+  await massSendScenario.settings(corp.corpId, { dispatchSeconds: 1 });
   await createBoundTenant(tenantId, corp, { adminMobile: ADMIN_MOBILE });
   await app.startWorker();
   const syncBegan = performance.now();
@@ -105,10 +94,7 @@ async function main(): Promise<void> {
     30 * 60_000,
   );
   const dispatchSeconds = seconds(sendBegan);
-  const { templates } = await sim<{ templates: Array<{ msgid: string; tasks: Array<{ userid: string }> }> }>(
-    'GET',
-    `/corps/${corp.corpId}/mass-sends`,
-  );
+  const { templates } = await massSendScenario.templates(corp.corpId);
   console.log(
     `  发送 → every template created  ${dispatchSeconds.toFixed(1)} s   (${sent.status}; ` +
       `${(sent.progress?.total ?? 0).toLocaleString('en')} recipients resolved and stored; ` +
@@ -118,7 +104,7 @@ async function main(): Promise<void> {
   // Every member sends all of theirs; one tracking pass reads every result back and writes each change.
   for (const template of templates) {
     for (const task of template.tasks) {
-      await sim('POST', `/corps/${corp.corpId}/mass-sends/${template.msgid}/tasks/${task.userid}/send`, {});
+      await massSendScenario.confirm(corp.corpId, template.msgid, task.userid);
     }
   }
   const calls = new Map<string, number>();

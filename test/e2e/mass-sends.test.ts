@@ -5,24 +5,18 @@ import { launchBrowser } from '../support/browser';
 import { refreshListSearch } from '../support/list-search';
 import {
   customerScenario,
+  massSendScenario,
   populateCustomerCorp,
   simulator,
   type SimCorp,
+  type SimMassSendTemplate,
   type SmallCustomerCorp,
 } from '../support/sim-client';
-import { stackEnv } from '../support/stack-env';
 import { ADMIN_PASSWORD, createBoundTenant, freshTenantId } from '../support/tenant-fixture';
 
 const TENANT = freshTenantId('e2e-mass-send');
 const PHONE = '13700000671';
 const TEXT = '双十二会员日：全场八折';
-
-interface SimTemplate {
-  msgid: string;
-  content: { text?: { content: string } };
-  tasks: Array<{ userid: string; status: number }>;
-  reminders: Array<{ at: number; userids: string[] }>;
-}
 
 /** `yyyy-MM-dd HH:mm` in China time, as the form's date picker takes it. */
 function pickerText(at: Date): string {
@@ -55,11 +49,7 @@ describe('群发管理 end to end in Chromium', () => {
     await customerScenario.editRelation(corp.corpId, built.customers[3], 'lina', {
       add_tag: [built.tags.hot],
     });
-    await fetch(`${stackEnv.wecomApiBase}/sim/corps/${corp.corpId}/mass-sends/settings`, {
-      method: 'PUT',
-      headers: { 'content-type': 'application/json' },
-      body: JSON.stringify({ dispatchSeconds: 1 }),
-    });
+    await massSendScenario.settings(corp.corpId, { dispatchSeconds: 1 });
     await app.startWorker();
     for (const workflowType of ['corpTagSyncWorkflow', 'customerSyncWorkflow'] as const) {
       await executeWorkflow(app.temporal.workflow, workflowType, {
@@ -78,9 +68,8 @@ describe('群发管理 end to end in Chromium', () => {
     await app?.stop();
   });
 
-  async function simTemplates(): Promise<SimTemplate[]> {
-    const response = await fetch(`${stackEnv.wecomApiBase}/sim/corps/${corp.corpId}/mass-sends`);
-    const { templates } = (await response.json()) as { templates: SimTemplate[] };
+  async function simTemplates(): Promise<SimMassSendTemplate[]> {
+    const { templates } = await massSendScenario.templates(corp.corpId);
     return templates.filter((template) => template.content.text?.content === TEXT);
   }
 
@@ -142,10 +131,7 @@ describe('群发管理 end to end in Chromium', () => {
 
     // zhaomin sends hers (王五) in the client; the others do not.
     const zhaomins = templates.find((template) => template.tasks[0].userid === 'zhaomin')!;
-    await fetch(
-      `${stackEnv.wecomApiBase}/sim/corps/${corp.corpId}/mass-sends/${zhaomins.msgid}/tasks/zhaomin/send`,
-      { method: 'POST', headers: { 'content-type': 'application/json' }, body: '{}' },
-    );
+    await massSendScenario.confirm(corp.corpId, zhaomins.msgid, 'zhaomin');
 
     // 查看 → 刷新: the workflow asks WeCom now; exact results per customer, and the progress.
     await row.getByTestId('mass-send-view').click();

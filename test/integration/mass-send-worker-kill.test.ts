@@ -6,8 +6,14 @@ import { MassSendModel } from '../../lib/models/mass-send.model';
 import { executeWorkflow } from '../../lib/temporal/typed-workflows';
 import { eventually, startTestApp, type TestApp } from '../support/app-harness';
 import { refreshListSearch } from '../support/list-search';
-import { populateCustomerCorp, simulator, type SimCorp, type SmallCustomerCorp } from '../support/sim-client';
-import { stackEnv } from '../support/stack-env';
+import {
+  massSendScenario,
+  populateCustomerCorp,
+  simulator,
+  type SimCorp,
+  type SimMassSendTemplate,
+  type SmallCustomerCorp,
+} from '../support/sim-client';
 import { ADMIN_PASSWORD, createBoundTenant, freshTenantId } from '../support/tenant-fixture';
 import { startWorkerProcess } from '../support/worker-process';
 
@@ -16,12 +22,6 @@ const ADMIN_MOBILE = '13700000611';
 const TEMPLATE_PATH = '/externalcontact/add_msg_template';
 /** Each add_msg_template takes this long, so a kill lands between two senders' calls, or inside one. */
 const SLOW_TEMPLATE_MS = 2500;
-
-interface SimTemplate {
-  msgid: string;
-  content: { text?: { content: string } };
-  tasks: Array<{ userid: string }>;
-}
 
 /**
  * Issue 14's "done when": killing the worker before, during and after the template calls changes nothing in
@@ -56,11 +56,7 @@ describe('群发 through worker kills: before, during and after the template cal
     corp = await simulator.createCorp('群发崩溃企业');
     await createBoundTenant(TENANT, corp, { adminMobile: ADMIN_MOBILE });
     built = await populateCustomerCorp(corp.corpId);
-    await fetch(`${stackEnv.wecomApiBase}/sim/corps/${corp.corpId}/mass-sends/settings`, {
-      method: 'PUT',
-      headers: { 'content-type': 'application/json' },
-      body: JSON.stringify({ dispatchSeconds: 1 }),
-    });
+    await massSendScenario.settings(corp.corpId, { dispatchSeconds: 1 });
     await startWorker();
     for (const workflowType of ['corpTagSyncWorkflow', 'customerSyncWorkflow'] as const) {
       await executeWorkflow(app.temporal.workflow, workflowType, {
@@ -95,14 +91,13 @@ describe('群发 through worker kills: before, during and after the template cal
   const statusOf = async (sendId: string) =>
     (await MassSendModel.findOne({ tenantId: TENANT, _id: sendId }).lean())?.status;
 
-  async function simTemplatesSaying(text: string): Promise<SimTemplate[]> {
-    const response = await fetch(`${stackEnv.wecomApiBase}/sim/corps/${corp.corpId}/mass-sends`);
-    const { templates } = (await response.json()) as { templates: SimTemplate[] };
+  async function simTemplatesSaying(text: string): Promise<SimMassSendTemplate[]> {
+    const { templates } = await massSendScenario.templates(corp.corpId);
     return templates.filter((template) => template.content.text?.content === text);
   }
 
   /** Sent, with exactly one WeCom template per sender, each of ours matching one of WeCom's. */
-  async function expectSentOnce(sendId: string, text: string): Promise<SimTemplate[]> {
+  async function expectSentOnce(sendId: string, text: string): Promise<SimMassSendTemplate[]> {
     await eventually(async () => (await statusOf(sendId)) === 'sent', 120_000);
     const ours = await MassSendTemplateModel.find({ tenantId: TENANT, sendId }).lean();
     expect(ours.map((template) => template.state)).toEqual(ours.map(() => 'created'));
@@ -155,10 +150,7 @@ describe('群发 through worker kills: before, during and after the template cal
     const [template] = await expectSentOnce(sendId, '崩溃后跟踪');
     await killWorker();
     const member = template.tasks[0].userid;
-    await fetch(
-      `${stackEnv.wecomApiBase}/sim/corps/${corp.corpId}/mass-sends/${template.msgid}/tasks/${member}/send`,
-      { method: 'POST', headers: { 'content-type': 'application/json' }, body: '{}' },
-    );
+    await massSendScenario.confirm(corp.corpId, template.msgid, member);
     const theirs = await MassSendRecipientModel.countDocuments({
       tenantId: TENANT,
       sendId,

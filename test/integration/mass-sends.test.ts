@@ -10,8 +10,13 @@ import { createMassSendApi } from '../../lib/wecom/mass-send-api';
 import { executeWorkflow } from '../../lib/temporal/typed-workflows';
 import { eventually, startTestApp, type TestApp } from '../support/app-harness';
 import { refreshListSearch } from '../support/list-search';
-import { populateCustomerCorp, simulator, type SimCorp, type SmallCustomerCorp } from '../support/sim-client';
-import { stackEnv } from '../support/stack-env';
+import {
+  massSendScenario,
+  populateCustomerCorp,
+  simulator,
+  type SimCorp,
+  type SmallCustomerCorp,
+} from '../support/sim-client';
 import { ADMIN_PASSWORD, createBoundTenant, freshTenantId } from '../support/tenant-fixture';
 import { downloadedSheet } from '../support/xlsx-download';
 
@@ -24,11 +29,6 @@ interface Row {
   status: string;
   sendAt: string | null;
   progress: { total: number; sent: number; unsent: number; failed: number };
-}
-
-async function simTemplates(corpId: string): Promise<{ perSender: Record<string, number> }> {
-  const response = await fetch(`${stackEnv.wecomApiBase}/sim/corps/${corpId}/mass-sends`);
-  return (await response.json()) as { perSender: Record<string, number> };
 }
 
 /**
@@ -57,11 +57,7 @@ describe('群发管理', () => {
     corp = await simulator.createCorp('群发企业');
     await createBoundTenant(TENANT, corp, { adminMobile: ADMIN_MOBILE });
     built = await populateCustomerCorp(corp.corpId);
-    await fetch(`${stackEnv.wecomApiBase}/sim/corps/${corp.corpId}/mass-sends/settings`, {
-      method: 'PUT',
-      headers: { 'content-type': 'application/json' },
-      body: JSON.stringify({ dispatchSeconds: 1 }),
-    });
+    await massSendScenario.settings(corp.corpId, { dispatchSeconds: 1 });
     await app.startWorker();
     for (const workflowType of ['corpTagSyncWorkflow', 'customerSyncWorkflow'] as const) {
       await executeWorkflow(app.temporal.workflow, workflowType, {
@@ -114,7 +110,7 @@ describe('群发管理', () => {
     const templates = await MassSendTemplateModel.find({ tenantId: TENANT, sendId: created.body.id }).lean();
     const senders = new Set(templates.map((template) => template.senderUserid));
     expect(templates.every((template) => template.state === 'created')).toBe(true);
-    const { perSender } = await simTemplates(corp.corpId);
+    const { perSender } = await massSendScenario.templates(corp.corpId);
     for (const sender of senders) expect(perSender[sender]).toBe(1);
 
     const results = await admin.get(`/api/mass-sends/${created.body.id}/results`).query({ status: 'unsent' });
@@ -131,15 +127,10 @@ describe('群发管理', () => {
     ).toBe(true);
 
     // One member sends all of theirs in the client; 刷新 has the workflow ask WeCom now, not in 10 minutes.
-    const { templates: simSends } = (await (
-      await fetch(`${stackEnv.wecomApiBase}/sim/corps/${corp.corpId}/mass-sends`)
-    ).json()) as { templates: Array<{ msgid: string; tasks: Array<{ userid: string }> }> };
+    const { templates: simSends } = await massSendScenario.templates(corp.corpId);
     const template = simSends.find((candidate) => candidate.msgid === templates[0].msgid)!;
     const member = template.tasks[0].userid;
-    await fetch(
-      `${stackEnv.wecomApiBase}/sim/corps/${corp.corpId}/mass-sends/${template.msgid}/tasks/${member}/send`,
-      { method: 'POST', headers: { 'content-type': 'application/json' }, body: '{}' },
-    );
+    await massSendScenario.confirm(corp.corpId, template.msgid, member);
     const theirs = (
       await admin.get(`/api/mass-sends/${created.body.id}/results`).query({ senderUserid: member })
     ).body.total as number;
@@ -273,7 +264,7 @@ describe('群发管理', () => {
     const { senders } = await run(activities.resolveMassSendRecipients, ref);
     expect(senders.length).toBeGreaterThan(1);
     const [diedAfterCall, diedBeforeCall] = senders;
-    const countsBefore = (await simTemplates(corp.corpId)).perSender;
+    const countsBefore = (await massSendScenario.templates(corp.corpId)).perSender;
 
     // Died after WeCom created the template, before the answer was stored: only the intent is there.
     const credentials = await loadExternalContactCredentials(TENANT);
@@ -313,7 +304,7 @@ describe('群发管理', () => {
     for (const sender of senders)
       await run(activities.createSenderTemplates, { ...ref, senderUserid: sender });
 
-    const countsAfter = (await simTemplates(corp.corpId)).perSender;
+    const countsAfter = (await massSendScenario.templates(corp.corpId)).perSender;
     for (const sender of senders) expect(countsAfter[sender] - (countsBefore[sender] ?? 0)).toBe(1);
     const adopted = await MassSendTemplateModel.findOne({
       tenantId: TENANT,

@@ -19,6 +19,33 @@ async function sim<T>(method: string, path: string, body?: unknown): Promise<T> 
   return (text ? JSON.parse(text) : undefined) as T;
 }
 
+/** A 群发 template as the simulator holds it (WeCom's side): its text, one task per sender, reminders sent. */
+export interface SimMassSendTemplate {
+  msgid: string;
+  content: { text?: { content: string } };
+  tasks: Array<{ userid: string; status: number }>;
+  reminders: Array<{ at: number; userids: string[] }>;
+}
+
+/** 企业群发 as WeCom holds it (API.md §9): its settings, the templates made, and members confirming in the client. */
+export const massSendScenario = {
+  /** Seconds WeCom answers 41063 after creation, and the customers' receive cap. */
+  settings: (corpId: string, settings: { dispatchSeconds?: number }) =>
+    sim<unknown>('PUT', `/corps/${corpId}/mass-sends/settings`, settings),
+  templates: (corpId: string) =>
+    sim<{ templates: SimMassSendTemplate[]; perSender: Record<string, number> }>(
+      'GET',
+      `/corps/${corpId}/mass-sends`,
+    ),
+  /** The member sends their task in the client: all pending recipients, or those named. */
+  confirm: (
+    corpId: string,
+    msgid: string,
+    userid: string,
+    body: { recipients?: string[]; at?: number } = {},
+  ) => sim<unknown>('POST', `/corps/${corpId}/mass-sends/${msgid}/tasks/${userid}/send`, body),
+};
+
 export const simulator = {
   createCorp: (name: string) => sim<SimCorp>('POST', '/corps', { name }),
   corp: (corpId: string) =>
