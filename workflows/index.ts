@@ -23,3 +23,4 @@ export { groupCodeWorkflow } from './group-code.workflow';
 export { sensitiveNoticeWorkflow } from './sensitive-notice.workflow';
 export { sensitiveReviewWorkflow } from './sensitive-review.workflow';
 export { massSendWorkflow } from './mass-send.workflow';
+export { sopPlanWorkflow } from './sop-plan.workflow';

@@ -49,3 +49,4 @@ export const sensitiveNoticeWorkflowId = (tenantId: string, noticeKey: string) =
   `sensitive-notice/${tenantId}/${noticeKey}`;
 /** One 群发 from submission to the end of its result tracking (R-3.3, W-13). */
 export const massSendWorkflowId = (tenantId: string, sendId: string) => `mass-send/${tenantId}/${sendId}`;
+export const sopPlanWorkflowId = (tenantId: string, planId: string) => `sop-plan/${tenantId}/${planId}`;
