@@ -1,3 +1,4 @@
+import { insertManyOnce } from '../lib/db/insert-many-once';
 import { failureCause } from '../workflows/failure-cause';
 import type { CustomerIndexer } from '../lib/search/customer-indexer';
 import { ApplicationFailure } from '@temporalio/activity';
@@ -54,7 +55,6 @@ export interface IngestBatchResult {
   seq: number;
 }
 
-const DUPLICATE_KEY = 11000;
 /** Files downloaded and stored at once per batch. */
 const MEDIA_LANES = 4;
 /** Beats well inside the workflow's 30 s heartbeat timeout; a step (media of one message, the batch's
@@ -62,17 +62,6 @@ const MEDIA_LANES = 4;
 const HEARTBEAT = { everyMs: 5_000, stallAfterMs: 3 * 60_000 };
 /** The SDK's answer when the corp has not enabled the archive (no public key uploaded). */
 const ARCHIVE_NOT_ENABLED = 301053;
-
-/** A bulk insert whose only failures are ids already stored. */
-function ignoreDuplicates(error: unknown): void {
-  const writeErrors = (error as { writeErrors?: Array<{ code?: number; err?: { code?: number } }> })
-    .writeErrors;
-  const duplicateOnly =
-    Array.isArray(writeErrors) &&
-    writeErrors.length > 0 &&
-    writeErrors.every((e) => (e.code ?? e.err?.code) === DUPLICATE_KEY);
-  if (!duplicateOnly) throw error;
-}
 
 export interface ArchiveIngestActivities {
   ingestArchiveBatch(input: { tenantId: string; limit: number }): Promise<IngestBatchResult>;
@@ -166,7 +155,7 @@ export function createArchiveIngestActivities(deps: ArchiveIngestDeps): ArchiveI
    * scheduled one) meets the ones stored before as duplicate ids (`<tenantId>:<msgid>`) and adds only the rest.
    */
   async function storeNewMessages(records: ChatMessageRecord[]) {
-    await ChatMessageModel.insertMany(records, { ordered: false }).catch(ignoreDuplicates);
+    await insertManyOnce(ChatMessageModel, records);
   }
 
   /** What the health panel shows of the ingest: the attempt's outcome, beside the cursor. */

@@ -1,3 +1,4 @@
+import { insertManyOnce } from '../lib/db/insert-many-once';
 import { ApplicationFailure } from '@temporalio/activity';
 import { loadCallerAccess } from '../lib/access/caller-access';
 import { resolveStaffScope } from '../lib/access/data-scope';
@@ -193,7 +194,7 @@ export function createMassSendActivities(deps: MassSendDeps) {
           massSendRecipientReadModel,
           ref.tenantId,
           rows.map((row) => row._id),
-          () => insertIgnoringDuplicates(rows),
+          () => insertManyOnce(MassSendRecipientModel, rows),
         );
         for (const recipient of batch) senders.add(recipient.senderUserid);
         total += batch.length;
@@ -420,18 +421,6 @@ async function recordTemplate(
   change: { state: 'created' | 'failed'; msgid?: string; failList?: string[]; error?: string },
 ): Promise<void> {
   await MassSendTemplateModel.updateOne({ tenantId, _id }, { $set: change });
-}
-
-/** Inserts recipients; those stored by an earlier attempt stay as they are (duplicate keys are expected). */
-async function insertIgnoringDuplicates(rows: ReadonlyArray<Record<string, unknown>>): Promise<void> {
-  try {
-    await MassSendRecipientModel.insertMany(rows, { ordered: false });
-  } catch (error) {
-    const writeErrors = (error as { writeErrors?: Array<{ code?: number; err?: { code?: number } }> })
-      .writeErrors;
-    const onlyDuplicates = writeErrors?.every((e) => (e.code ?? e.err?.code) === 11000);
-    if (!onlyDuplicates) throw error;
-  }
 }
 
 export type MassSendActivities = ReturnType<typeof createMassSendActivities>;

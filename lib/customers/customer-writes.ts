@@ -1,3 +1,4 @@
+import { insertManyOnce } from '../db/insert-many-once';
 import { randomUUID } from 'node:crypto';
 import { Types, type AnyBulkWriteOperation } from 'mongoose';
 import { CustomerModel } from '../models/customer.model';
@@ -138,16 +139,8 @@ export async function recordCustomerEvents(
   tenantId: string,
   rows: readonly CustomerEventRow[],
 ): Promise<void> {
-  if (rows.length === 0) return;
-  try {
-    await CustomerEventModel.insertMany(
-      rows.map((row) => ({ ...row, tenantId })),
-      { ordered: false },
-    );
-  } catch (error) {
-    const writeErrors = (error as { writeErrors?: Array<{ code?: number; err?: { code?: number } }> })
-      .writeErrors;
-    const duplicatesOnly = writeErrors?.every((failure) => (failure.code ?? failure.err?.code) === 11000);
-    if (!duplicatesOnly && (error as { code?: number }).code !== 11000) throw error;
-  }
+  await insertManyOnce(
+    CustomerEventModel,
+    rows.map((row) => ({ ...row, tenantId })),
+  );
 }

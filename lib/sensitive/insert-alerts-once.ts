@@ -1,8 +1,7 @@
+import { insertManyOnce } from '../db/insert-many-once';
 import { SensitiveAlertModel } from '../models/sensitive-alert.model';
 import { writeListRows, type ListSearch } from '../search/list-read-model';
 import { sensitiveAlertReadModel } from '../search/sensitive-alert-index';
-
-const DUPLICATE_KEY = 11000;
 
 /** An alert row, and the chat message (or 删除好友 event) whose one app message lists it (I-110). */
 export interface RaisedAlert {
@@ -21,17 +20,7 @@ export async function insertAlertsOnce(
   rows: readonly { _id: string; msgid?: string }[],
 ): Promise<RaisedAlert[]> {
   if (rows.length === 0) return [];
-  const insert = () =>
-    SensitiveAlertModel.insertMany(rows, { ordered: false }).catch((error: unknown) => {
-      const writeErrors = (error as { writeErrors?: Array<{ code?: number; err?: { code?: number } }> })
-        .writeErrors;
-      const duplicatesOnly =
-        (Array.isArray(writeErrors) &&
-          writeErrors.length > 0 &&
-          writeErrors.every((e) => (e.code ?? e.err?.code) === DUPLICATE_KEY)) ||
-        (error as { code?: number }).code === DUPLICATE_KEY;
-      if (!duplicatesOnly) throw error;
-    });
+  const insert = () => insertManyOnce(SensitiveAlertModel, rows);
   await writeListRows(
     search,
     sensitiveAlertReadModel,
