@@ -30,7 +30,8 @@ export type ListKind =
   | 'sensitive-alerts'
   | 'mass-sends'
   | 'mass-send-recipients'
-  | 'knowledge-items';
+  | 'knowledge-items'
+  | 'sop-targets';
 
 /** One document as indexed: which row it is, its version (newer wins) and the document. */
 export interface ListIndexEntry {

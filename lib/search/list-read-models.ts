@@ -4,6 +4,7 @@ import { knowledgeReadModel } from './knowledge-index';
 import type { ListKind, ListReadModel } from './list-read-model';
 import { massSendReadModel, massSendRecipientReadModel } from './mass-send-index';
 import { sensitiveAlertReadModel } from './sensitive-alert-index';
+import { sopTargetReadModel } from './sop-target-index';
 
 /** Every list read model, by kind: what the outbox drain, the rebuild and the start-up checks go through. */
 export const LIST_READ_MODELS: Record<ListKind, ListReadModel<unknown>> = {
@@ -13,4 +14,5 @@ export const LIST_READ_MODELS: Record<ListKind, ListReadModel<unknown>> = {
   'mass-sends': massSendReadModel as ListReadModel<unknown>,
   'mass-send-recipients': massSendRecipientReadModel as ListReadModel<unknown>,
   'knowledge-items': knowledgeReadModel as ListReadModel<unknown>,
+  'sop-targets': sopTargetReadModel as ListReadModel<unknown>,
 };
