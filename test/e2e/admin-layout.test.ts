@@ -2,7 +2,7 @@ import type { Browser, Page } from 'playwright-core';
 import { RoleModel } from '../../lib/models/role.model';
 import { StaffModel } from '../../lib/models/staff.model';
 import { startTestApp, type TestApp } from '../support/app-harness';
-import { launchBrowser } from '../support/browser';
+import { launchBrowser, logIn } from '../support/browser';
 import { populateCorp, simulator } from '../support/sim-client';
 import { ADMIN_PASSWORD, createBoundTenant, freshTenantId } from '../support/tenant-fixture';
 import { executeWorkflow } from '../../lib/temporal/typed-workflows';
@@ -47,11 +47,7 @@ describe('the admin’s layout on a laptop screen (in Chromium)', () => {
     );
     browser = await launchBrowser();
     page = await browser.newPage({ viewport: { width: 1280, height: 720 } });
-    await page.goto(`${app.baseUrl}/login`);
-    await page.getByTestId('login-phone').fill(PHONE);
-    await page.getByTestId('login-password').fill(ADMIN_PASSWORD);
-    await page.getByTestId('login-submit').click();
-    await page.waitForURL((url) => !url.pathname.startsWith('/login'));
+    await logIn(page, app.baseUrl, PHONE, ADMIN_PASSWORD);
   }, 120_000);
 
   afterAll(async () => {

@@ -2,7 +2,7 @@ import type { Browser, Page } from 'playwright-core';
 import { StaffModel } from '../../lib/models/staff.model';
 import { startTestApp, type TestApp } from '../support/app-harness';
 import { rotateArchiveKey } from '../support/archive-fixture';
-import { launchBrowser } from '../support/browser';
+import { launchBrowser, logIn } from '../support/browser';
 import { archiveScenario, populateCustomerCorp, simulator } from '../support/sim-client';
 import { ADMIN_PASSWORD, createBoundTenant, freshTenantId } from '../support/tenant-fixture';
 import { executeWorkflow } from '../../lib/temporal/typed-workflows';
@@ -64,11 +64,7 @@ describe('内容存档 end to end in Chromium: a staff member, a conversation, a
   });
 
   it('opens 内容存档, chooses 销售1 and the chat, and finds 报价 highlighted', async () => {
-    await admin.goto(`${app.baseUrl}/login`);
-    await admin.getByTestId('login-phone').fill(PHONE);
-    await admin.getByTestId('login-password').fill(ADMIN_PASSWORD);
-    await admin.getByTestId('login-submit').click();
-    await admin.waitForURL((url) => !url.pathname.startsWith('/login'));
+    await logIn(admin, app.baseUrl, PHONE, ADMIN_PASSWORD);
     await admin.goto(`${app.baseUrl}/archive/messages`);
 
     await admin.getByTestId('archive-staff-lina').click();

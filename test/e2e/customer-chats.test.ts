@@ -6,7 +6,7 @@ import { CustomerModel } from '../../lib/models/customer.model';
 import { StaffModel } from '../../lib/models/staff.model';
 import { startTestApp, type TestApp } from '../support/app-harness';
 import { rotateArchiveKey } from '../support/archive-fixture';
-import { launchBrowser } from '../support/browser';
+import { launchBrowser, logIn } from '../support/browser';
 import { archiveScenario, simulator, type SimCorp } from '../support/sim-client';
 import { stackEnv } from '../support/stack-env';
 import { ADMIN_PASSWORD, createBoundTenant, freshTenantId } from '../support/tenant-fixture';
@@ -100,11 +100,7 @@ describe('企微会话记录 end to end in Chromium: 客户详情 and the H5 sid
   });
 
   it('opens 客户详情 → 企微会话记录, the chat, a 消息类型 and a keyword with the hit marked', async () => {
-    await admin.goto(`${app.baseUrl}/login`);
-    await admin.getByTestId('login-phone').fill(ADMIN_PHONE);
-    await admin.getByTestId('login-password').fill(ADMIN_PASSWORD);
-    await admin.getByTestId('login-submit').click();
-    await admin.waitForURL((url) => !url.pathname.startsWith('/login'));
+    await logIn(admin, app.baseUrl, ADMIN_PHONE, ADMIN_PASSWORD);
     await admin.goto(`${app.baseUrl}/customer/customers`);
     await admin.getByTestId(`customer-row-${CUSTOMER}`).getByTestId('customer-view').click();
     await admin.getByRole('tab', { name: '企微会话记录' }).click();

@@ -3,7 +3,7 @@ import { deriveCustomerFields } from '../../lib/customers/customer-derived';
 import { ContactRecordModel } from '../../lib/models/contact-record.model';
 import { CustomerModel } from '../../lib/models/customer.model';
 import { startTestApp, type TestApp } from '../support/app-harness';
-import { launchBrowser } from '../support/browser';
+import { launchBrowser, logIn } from '../support/browser';
 import { indexSeededCustomers } from '../support/customer-search';
 import { customerScenario, simulator, type SimCorp } from '../support/sim-client';
 import { ADMIN_PASSWORD, createBoundTenant, freshTenantId } from '../support/tenant-fixture';
@@ -69,11 +69,7 @@ describe('客户详情 联系记录 and the 客户群 同步 line end to end in 
     await app.startWorker();
     browser = await launchBrowser();
     page = await browser.newPage();
-    await page.goto(`${app.baseUrl}/login`);
-    await page.getByTestId('login-phone').fill(ADMIN_PHONE);
-    await page.getByTestId('login-password').fill(ADMIN_PASSWORD);
-    await page.getByTestId('login-submit').click();
-    await page.waitForURL((url) => !url.pathname.startsWith('/login'));
+    await logIn(page, app.baseUrl, ADMIN_PHONE, ADMIN_PASSWORD);
   }, 180_000);
 
   afterAll(async () => {

@@ -5,7 +5,7 @@ import { CorpTagGroupModel } from '../../lib/models/corp-tag.model';
 import { CustomerModel } from '../../lib/models/customer.model';
 import { StaffModel } from '../../lib/models/staff.model';
 import { eventually, startTestApp, type TestApp } from '../support/app-harness';
-import { launchBrowser } from '../support/browser';
+import { launchBrowser, logIn } from '../support/browser';
 import { simulator } from '../support/sim-client';
 import { ADMIN_PASSWORD, createBoundTenant, freshTenantId } from '../support/tenant-fixture';
 
@@ -68,10 +68,7 @@ describe('an admin tags a customer in the 客户 list and WeCom has the tag (end
   });
 
   it('logs in, opens 客户, chooses the customer and tags it with + 打标签', async () => {
-    await page.goto(`${app.baseUrl}/login`);
-    await page.getByTestId('login-phone').fill(PHONE);
-    await page.getByTestId('login-password').fill(ADMIN_PASSWORD);
-    await page.getByTestId('login-submit').click();
+    await logIn(page, app.baseUrl, PHONE, ADMIN_PASSWORD);
     await page.waitForURL('**/acquisition/group-codes');
     await page.goto(`${app.baseUrl}/customer/customers`);
 

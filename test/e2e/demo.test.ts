@@ -34,7 +34,7 @@ import { SyncRunModel } from '../../lib/models/sync-run.model';
 import { demoSidePanelLinks } from '../../scripts/stack/demo-links';
 import { MAIN_MENU } from '../../web/src/app/layout/menu';
 import { eventually, startTestApp, type TestApp } from '../support/app-harness';
-import { launchBrowser } from '../support/browser';
+import { launchBrowser, logIn } from '../support/browser';
 import { stackEnv } from '../support/stack-env';
 import { startWorkerProcess } from '../support/worker-process';
 
@@ -301,11 +301,7 @@ describe('the demo of `npm start`, as a new user meets it', () => {
     try {
       const page = await browser.newPage({ viewport: { width: 1440, height: 900 } });
       const problems = watchForProblems(page);
-      await page.goto(`${app.baseUrl}/login`);
-      await page.getByTestId('login-phone').fill(DEMO_ADMIN_MOBILE);
-      await page.getByTestId('login-password').fill(DEMO_PASSWORD);
-      await page.getByTestId('login-submit').click();
-      await page.waitForURL((url) => !url.pathname.startsWith('/login'));
+      await logIn(page, app.baseUrl, DEMO_ADMIN_MOBILE, DEMO_PASSWORD);
 
       for (const link of MAIN_MENU.flatMap((group) => group.children)) {
         await page.goto(`${app.baseUrl}${link.link}`);

@@ -1,7 +1,7 @@
 import type { Browser, Page } from 'playwright-core';
 import { businessDay } from '../../lib/org/manual-sync-quota';
 import { startTestApp, type TestApp } from '../support/app-harness';
-import { launchBrowser } from '../support/browser';
+import { launchBrowser, logIn } from '../support/browser';
 import { customerScenario, simulator } from '../support/sim-client';
 import { ADMIN_PASSWORD, createBoundTenant, freshTenantId } from '../support/tenant-fixture';
 
@@ -61,10 +61,7 @@ describe('群活码 end to end in Chromium: create with two groups (溢出, 2 ea
   }
 
   it('hands out A, A, B, B, then says no group is available, and the list shows 异常', async () => {
-    await admin.goto(`${app.baseUrl}/login`);
-    await admin.getByTestId('login-phone').fill(PHONE);
-    await admin.getByTestId('login-password').fill(ADMIN_PASSWORD);
-    await admin.getByTestId('login-submit').click();
+    await logIn(admin, app.baseUrl, PHONE, ADMIN_PASSWORD);
     await admin.waitForURL('**/acquisition/group-codes');
 
     await admin.getByTestId('group-code-new').click();

@@ -2,7 +2,7 @@ import type { Browser, Page } from 'playwright-core';
 import { hashPassword } from '../../api/modules/auth/login.use-case';
 import { StaffModel } from '../../lib/models/staff.model';
 import { eventually, startTestApp, type TestApp } from '../support/app-harness';
-import { launchBrowser } from '../support/browser';
+import { launchBrowser, logIn } from '../support/browser';
 import { simulator, type SimCorp } from '../support/sim-client';
 import { stackEnv } from '../support/stack-env';
 import { ADMIN_PASSWORD, createBoundTenant, freshTenantId } from '../support/tenant-fixture';
@@ -80,11 +80,7 @@ describe('知识库 end to end in Chromium', () => {
   }
 
   it('builds a 3-level tree and adds a 话术 with a 相似问 in its 3rd level', async () => {
-    await admin.goto(`${app.baseUrl}/login`);
-    await admin.getByTestId('login-phone').fill(ADMIN_PHONE);
-    await admin.getByTestId('login-password').fill(ADMIN_PASSWORD);
-    await admin.getByTestId('login-submit').click();
-    await admin.waitForURL((url) => !url.pathname.startsWith('/login'));
+    await logIn(admin, app.baseUrl, ADMIN_PHONE, ADMIN_PASSWORD);
     await admin.goto(`${app.baseUrl}/material/knowledge`);
 
     // 全部问题 with the fixed 未分类; "+" next to the root adds 售前, whose "…" adds 产品咨询, then 退换货.

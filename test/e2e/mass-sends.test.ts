@@ -1,7 +1,7 @@
 import type { Browser, Locator, Page } from 'playwright-core';
 import { executeWorkflow } from '../../lib/temporal/typed-workflows';
 import { eventually, startTestApp, type TestApp } from '../support/app-harness';
-import { launchBrowser } from '../support/browser';
+import { launchBrowser, logIn } from '../support/browser';
 import { refreshListSearch } from '../support/list-search';
 import {
   customerScenario,
@@ -81,11 +81,7 @@ describe('群发管理 end to end in Chromium', () => {
   }
 
   it('schedules a send to 高意向 minus 普通, sends it, and follows the members to the last customer', async () => {
-    await admin.goto(`${app.baseUrl}/login`);
-    await admin.getByTestId('login-phone').fill(PHONE);
-    await admin.getByTestId('login-password').fill(ADMIN_PASSWORD);
-    await admin.getByTestId('login-submit').click();
-    await admin.waitForURL((url) => !url.pathname.startsWith('/login'));
+    await logIn(admin, app.baseUrl, PHONE, ADMIN_PASSWORD);
 
     // 新建: 按照条件筛选客户, 标签 高意向, 剔除标签 普通; the preview counts 3 and names them (I-65: 张三 once).
     await admin.goto(`${app.baseUrl}/customer/mass-messages`);

@@ -1,7 +1,7 @@
 import type { Browser, Page } from 'playwright-core';
 import { RoleModel } from '../../lib/models/role.model';
 import { eventually, startTestApp, type TestApp } from '../support/app-harness';
-import { launchBrowser } from '../support/browser';
+import { launchBrowser, logIn } from '../support/browser';
 import { populateCorp, simulator, type SimCorp } from '../support/sim-client';
 import { ADMIN_PASSWORD, createBoundTenant, freshTenantId } from '../support/tenant-fixture';
 import { executeWorkflow } from '../../lib/temporal/typed-workflows';
@@ -31,10 +31,7 @@ describe('an admin adds a department and a member in the admin, and WeCom gets b
     });
     browser = await launchBrowser();
     page = await browser.newPage();
-    await page.goto(`${app.baseUrl}/login`);
-    await page.getByTestId('login-phone').fill(PHONE);
-    await page.getByTestId('login-password').fill(ADMIN_PASSWORD);
-    await page.getByTestId('login-submit').click();
+    await logIn(page, app.baseUrl, PHONE, ADMIN_PASSWORD);
     // The super admin lands on the first menu item (I-11), then opens 组织架构.
     await page.waitForURL('**/acquisition/group-codes');
     await page.getByTestId('side-menu').getByText('系统配置').click();

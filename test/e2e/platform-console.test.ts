@@ -2,7 +2,7 @@ import type { Browser, Page } from 'playwright-core';
 import { hashPassword } from '../../api/modules/auth/login.use-case';
 import { PlatformAdminModel } from '../../lib/models/platform-admin.model';
 import { startTestApp, type TestApp } from '../support/app-harness';
-import { launchBrowser } from '../support/browser';
+import { launchBrowser, logIn } from '../support/browser';
 import { freshTenantId } from '../support/tenant-fixture';
 
 const TENANT = freshTenantId('console');
@@ -69,10 +69,7 @@ describe('a platform operator opens and adjusts a tenant in the 系统管理操�
     await row.getByText(/\/25$/).waitFor();
 
     const admin = await browser.newPage();
-    await admin.goto(`${app.baseUrl}/login`);
-    await admin.getByTestId('login-phone').fill('13700000071');
-    await admin.getByTestId('login-password').fill('Console@123');
-    await admin.getByTestId('login-submit').click();
+    await logIn(admin, app.baseUrl, '13700000071', 'Console@123');
     // The super admin may see everything, so they land on the first menu item (I-11).
     await admin.waitForURL('**/acquisition/group-codes');
     await admin.close();

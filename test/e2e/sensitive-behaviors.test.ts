@@ -5,7 +5,7 @@ import { ensureArchiveIngestSchedule } from '../../lib/temporal/archive-ingest-s
 import { archiveIngestScheduleId } from '../../lib/temporal/workflow-ids';
 import { eventually, startTestApp, type TestApp } from '../support/app-harness';
 import { rotateArchiveKey } from '../support/archive-fixture';
-import { launchBrowser } from '../support/browser';
+import { launchBrowser, logIn } from '../support/browser';
 import { archiveScenario, populateCustomerCorp, simulator, type SimCorp } from '../support/sim-client';
 import { ADMIN_PASSWORD, createBoundTenant, freshTenantId } from '../support/tenant-fixture';
 
@@ -66,11 +66,7 @@ describe('敏感行为 end to end in Chromium: a rule, a customer’s message, t
     );
 
   it('notifies 销售3 of the hit, reviews it from the list and exports the review', async () => {
-    await admin.goto(`${app.baseUrl}/login`);
-    await admin.getByTestId('login-phone').fill(PHONE);
-    await admin.getByTestId('login-password').fill(ADMIN_PASSWORD);
-    await admin.getByTestId('login-submit').click();
-    await admin.waitForURL((url) => !url.pathname.startsWith('/login'));
+    await logIn(admin, app.baseUrl, PHONE, ADMIN_PASSWORD);
 
     // 敏感行为设置: watch 敏感消息 and tell 销售3 (R-7.6).
     await admin.goto(`${app.baseUrl}/system/sensitive-behavior-settings`);

@@ -4,7 +4,7 @@ import { StaffCodeModel } from '../../lib/models/staff-code.model';
 import { StaffModel } from '../../lib/models/staff.model';
 import { ensureCallbackSettings } from '../../lib/wecom/binding-store';
 import { eventually, startTestApp, type TestApp } from '../support/app-harness';
-import { launchBrowser } from '../support/browser';
+import { launchBrowser, logIn } from '../support/browser';
 import { acquisitionScenario, simulator } from '../support/sim-client';
 import { ADMIN_PASSWORD, createBoundTenant, freshTenantId } from '../support/tenant-fixture';
 
@@ -71,10 +71,7 @@ describe('员工活码 with a tag and a welcome, scanned by a customer (end to e
   }
 
   it('creates a 多人 code with a tag and a welcome', async () => {
-    await page.goto(`${app.baseUrl}/login`);
-    await page.getByTestId('login-phone').fill(PHONE);
-    await page.getByTestId('login-password').fill(ADMIN_PASSWORD);
-    await page.getByTestId('login-submit').click();
+    await logIn(page, app.baseUrl, PHONE, ADMIN_PASSWORD);
     await page.waitForURL('**/acquisition/group-codes');
     await page.goto(`${app.baseUrl}/acquisition/staff-codes`);
 

@@ -1,6 +1,6 @@
 import type { Browser, Page } from 'playwright-core';
 import { eventually, startTestApp, type TestApp } from '../support/app-harness';
-import { launchBrowser } from '../support/browser';
+import { launchBrowser, logIn } from '../support/browser';
 import { simulator, type SimCorp } from '../support/sim-client';
 import { ADMIN_PASSWORD, createBoundTenant, freshTenantId } from '../support/tenant-fixture';
 
@@ -36,10 +36,7 @@ describe('标签管理 end to end: a 企业微信标签 made in the admin reache
       .click();
 
   it('添加标签组 with its first tag, then 添加标签 in red; WeCom has both, the colour stays here', async () => {
-    await page.goto(`${app.baseUrl}/login`);
-    await page.getByTestId('login-phone').fill(ADMIN_PHONE);
-    await page.getByTestId('login-password').fill(ADMIN_PASSWORD);
-    await page.getByTestId('login-submit').click();
+    await logIn(page, app.baseUrl, ADMIN_PHONE, ADMIN_PASSWORD);
     await page.waitForURL('**/acquisition/group-codes');
     await page.getByTestId('side-menu').getByText('系统配置').click();
     await page.getByTestId('side-menu').getByText('标签管理').click();
