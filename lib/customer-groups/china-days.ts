@@ -20,8 +20,8 @@ export function lastChinaDays(now: Date, count: number): string[] {
   );
 }
 
-/** A Mongo range on a date field from optional inclusive YYYY-MM-DD days. */
-export function dayRange(from?: string, to?: string): Record<string, Date> | undefined {
+/** A Mongo range on a date field from optional inclusive YYYY-MM-DD days (as the date-range picker shows them). */
+export function dayRange(from?: string, to?: string): { $gte?: Date; $lt?: Date } | undefined {
   if (!from && !to) return undefined;
   return {
     ...(from ? { $gte: chinaDayStart(from) } : {}),

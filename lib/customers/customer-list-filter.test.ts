@@ -1,4 +1,4 @@
-import { customerListFilter, dayRange } from './customer-list-filter';
+import { customerListFilter } from './customer-list-filter';
 
 describe('customerListFilter', () => {
   it('lists the tenant’s active customers with an adder in scope (I-104)', () => {
@@ -30,15 +30,5 @@ describe('customerListFilter', () => {
     const [{ $or }] = filter.$and as Array<{ $or: Array<{ name: RegExp }> }>;
     expect($or[0].name.test('a1+1b')).toBe(true);
     expect($or[0].name.test('11')).toBe(false);
-  });
-});
-
-describe('dayRange', () => {
-  it('takes China days, both ends included', () => {
-    expect(dayRange('2026-11-01', '2026-11-03')).toEqual({
-      $gte: new Date('2026-10-31T16:00:00Z'),
-      $lt: new Date('2026-11-03T16:00:00Z'),
-    });
-    expect(dayRange(undefined, undefined)).toBeUndefined();
   });
 });

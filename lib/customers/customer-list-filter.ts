@@ -1,5 +1,6 @@
 import { staffScopeFilter, type StaffScope } from '../access/data-scope';
 import type { CustomerFilter } from '../contracts/customer.contract';
+import { dayRange } from '../customer-groups/china-days';
 
 /**
  * What a 客户列表 filter (R-3.1.1-01/02, I-37) means, as a MongoDB filter over the system of record, inside the
@@ -52,13 +53,4 @@ export const CUSTOMER_LIST_SORT = { firstAddedAt: -1, _id: -1 } as const;
 
 function fuzzy(text: string): RegExp {
   return new RegExp(text.replace(/[.*+?^${}()|[\]\\]/g, '\\$&'), 'i');
-}
-
-/** Days are China days (UTC+8), both ends inclusive, as the date-range picker shows them. */
-export function dayRange(from?: string, to?: string): { $gte?: Date; $lt?: Date } | undefined {
-  if (!from && !to) return undefined;
-  const range: { $gte?: Date; $lt?: Date } = {};
-  if (from) range.$gte = new Date(`${from}T00:00:00+08:00`);
-  if (to) range.$lt = new Date(new Date(`${to}T00:00:00+08:00`).getTime() + 24 * 3600 * 1000);
-  return range;
 }

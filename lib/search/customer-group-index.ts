@@ -1,7 +1,7 @@
 import type { estypes } from '@elastic/elasticsearch';
 import type { StaffScope } from '../access/data-scope';
 import type { CustomerGroupListQuery } from '../contracts/customer-groups.contract';
-import { dayRange } from '../customer-groups/china-days';
+import { esDayRange } from './es-day-range';
 import { findMatchingAny } from '../db/find-matching-any';
 import { CustomerGroupModel } from '../models/customer-group.model';
 import { listIndexSettings, searchListPage, type ListReadModel, type ListSearch } from './list-read-model';
@@ -150,17 +150,8 @@ export function customerGroupSearchQuery(
     ['lastMessageAt', query.lastMessageFrom, query.lastMessageTo],
     ['createdAt', query.createdFrom, query.createdTo],
   ] as const) {
-    const range = dayRange(from, to);
-    if (range) {
-      must.push({
-        range: {
-          [field]: {
-            ...(range.$gte ? { gte: range.$gte.toISOString() } : {}),
-            ...(range.$lt ? { lt: range.$lt.toISOString() } : {}),
-          },
-        },
-      });
-    }
+    const range = esDayRange(field, from, to);
+    if (range) must.push(range);
   }
   return { bool: { filter: must } };
 }

@@ -1,7 +1,7 @@
 import type { estypes } from '@elastic/elasticsearch';
 import type { StaffScope } from '../access/data-scope';
 import type { CustomerFilter } from '../contracts/customer.contract';
-import { dayRange } from '../customers/customer-list-filter';
+import { esDayRange } from './es-day-range';
 import { substringPhrase } from './substring-tokens';
 
 type Query = estypes.QueryDslQueryContainer;
@@ -26,9 +26,9 @@ export function customerSearchQuery(
   // Both hold when the caller is scoped: an adder in scope, and an adder among the chosen.
   if (filter.adderUserids?.length) must.push({ terms: { adderUserids: filter.adderUserids } });
   if (filter.ownerUserids?.length) must.push({ terms: { ownerUserid: filter.ownerUserids } });
-  const added = dateRange('firstAddedAt', filter.addedFrom, filter.addedTo);
+  const added = esDayRange('firstAddedAt', filter.addedFrom, filter.addedTo);
   if (added) must.push(added);
-  const contacted = dateRange('lastContactAt', filter.lastContactFrom, filter.lastContactTo);
+  const contacted = esDayRange('lastContactAt', filter.lastContactFrom, filter.lastContactTo);
   if (contacted) must.push(contacted);
   if (filter.source) must.push({ term: { source: filter.source } });
   if (filter.tagIds?.length) {
@@ -52,17 +52,4 @@ function substring(field: 'name' | 'phones' | 'corp', text: string): Query {
 
 function anyOf(queries: Query[]): Query {
   return { bool: { should: queries, minimum_should_match: 1 } };
-}
-
-function dateRange(field: string, from?: string, to?: string): Query | undefined {
-  const range = dayRange(from, to);
-  if (!range) return undefined;
-  return {
-    range: {
-      [field]: {
-        ...(range.$gte ? { gte: range.$gte.toISOString() } : {}),
-        ...(range.$lt ? { lt: range.$lt.toISOString() } : {}),
-      },
-    },
-  };
 }
