@@ -1,5 +1,13 @@
 import { HttpClient } from '@angular/common/http';
-import { ChangeDetectionStrategy, Component, inject, input, OnInit, signal } from '@angular/core';
+import {
+  ChangeDetectionStrategy,
+  ChangeDetectorRef,
+  Component,
+  inject,
+  input,
+  OnInit,
+  signal,
+} from '@angular/core';
 import { FormsModule } from '@angular/forms';
 import { Router } from '@angular/router';
 import type { WecomBindingView } from '@contracts/wecom-binding.contract';
@@ -75,6 +83,7 @@ export class SopPlanFormPage implements OnInit {
   private readonly message = inject(NzMessageService);
   private readonly modal = inject(NzModalService);
   private readonly router = inject(Router);
+  private readonly changes = inject(ChangeDetectorRef);
 
   /** The route's :planId when editing. */
   readonly planId = input<string>();
@@ -122,12 +131,10 @@ export class SopPlanFormPage implements OnInit {
       },
     );
     // Only the name is wanted: a role without the settings page keeps the generic word, without a toast.
-    this.http
-      .get<WecomBindingView>('/api/wecom/binding', { context: callerShowsErrors() })
-      .subscribe({
-        next: (binding) => binding.app.name && this.appName.set(binding.app.name),
-        error: () => {},
-      });
+    this.http.get<WecomBindingView>('/api/wecom/binding', { context: callerShowsErrors() }).subscribe({
+      next: (binding) => binding.app.name && this.appName.set(binding.app.name),
+      error: () => {},
+    });
     const id = this.planId();
     if (!id) {
       this.loaded.set(true);
@@ -200,6 +207,8 @@ export class SopPlanFormPage implements OnInit {
       nzOnOk: () => {
         this.form.tasks = this.form.tasks.filter((_, at) => at !== index);
         this.preview.set(null);
+        // The confirm's button is outside this view: tell it the cards changed.
+        this.changes.markForCheck();
       },
     });
   }
