@@ -44,11 +44,13 @@ import {
   ],
   templateUrl: './sop-task-dialog.html',
   styles: `
+    /* nz-radio-group sets font-size 0 (for the gaps between radios): the words between the inputs need theirs. */
     .row {
       display: flex;
       align-items: center;
       gap: 8px;
       flex-wrap: wrap;
+      font-size: 14px;
     }
     .message {
       border: 1px solid #f0f0f0;
