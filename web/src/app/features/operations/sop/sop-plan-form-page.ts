@@ -213,19 +213,24 @@ export class SopPlanFormPage implements OnInit {
     });
   }
 
-  /** 预览 (the dry run): the saved plan's reminders, or what the form would bring if switched on now. */
+  /**
+   * 预览 (the dry run): the saved plan's own schedule while the form still says what was saved, else what the
+   * form would bring if it were switched on now.
+   */
   protected showPreview(): void {
-    const plan = this.plan();
-    const problem = plan
+    const saved = this.plan();
+    const unchanged =
+      saved !== null && JSON.stringify(planInput(this.form)) === JSON.stringify(planInput(formOfPlan(saved)));
+    const problem = unchanged
       ? null
       : (scopeProblem(this.form) ?? (this.form.tasks.length ? null : '请添加推送任务'));
     if (problem) {
       this.message.warning(problem);
       return;
     }
-    const tasks = plan ? plan.tasks : this.form.tasks;
+    const tasks = this.form.tasks;
     this.previewing.set(true);
-    this.api.calendar(plan?.id ?? null, scopeOf(this.form), this.form.tasks).subscribe({
+    this.api.calendar(unchanged ? saved.id : null, scopeOf(this.form), tasks).subscribe({
       next: (calendar) => {
         this.preview.set({ ...calendarSummary(calendar, tasks), audience: calendar.audience });
         this.previewing.set(false);

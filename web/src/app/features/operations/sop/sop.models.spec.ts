@@ -185,7 +185,7 @@ describe('预览', () => {
         slots: [
           { taskId: 't1', hour: '2026-12-05 10:00', staff: { userid: 'a', name: '甲' }, count: 2 },
           { taskId: 't1', hour: '2026-12-05 09:00', staff: { userid: 'b', name: '乙' }, count: 1 },
-          { taskId: '1', hour: '2026-12-05 10:00', staff: { userid: 'b', name: '乙' }, count: 4 },
+          { taskId: '2', hour: '2026-12-05 10:00', staff: { userid: 'b', name: '乙' }, count: 4 },
         ],
       },
       [task('t1'), task(undefined, '新任务')],
@@ -193,7 +193,7 @@ describe('预览', () => {
     expect(summary.total).toBe(7);
     expect(summary.byTask).toEqual([
       { taskId: 't1', name: '首次问候', count: 3 },
-      { taskId: '1', name: '新任务', count: 4 },
+      { taskId: '2', name: '新任务', count: 4 },
     ]);
     expect(summary.byStaff).toEqual([
       { userid: 'b', name: '乙', count: 5 },

@@ -381,8 +381,8 @@ export function calendarSummary(
     byStaff.set(slot.staff.userid, { ...staff, count: staff.count + slot.count });
     byHour.set(slot.hour, (byHour.get(slot.hour) ?? 0) + slot.count);
   }
-  // A task not saved yet has no id: the dry run names it by its place in the list.
-  const names = new Map(tasks.map((task, index) => [task.id ?? String(index), task.name]));
+  // A task not saved yet has no id: the dry run names it by its place in the list, counted from 1.
+  const names = new Map(tasks.map((task, index) => [task.id ?? String(index + 1), task.name]));
   return {
     byTask: [...byTask].map(([taskId, count]) => ({ taskId, name: names.get(taskId) ?? taskId, count })),
     byStaff: [...byStaff].map(([userid, staff]) => ({ userid, ...staff })).sort((a, b) => b.count - a.count),
