@@ -2,6 +2,7 @@ import { HttpClient, HttpParams } from '@angular/common/http';
 import { inject, Injectable } from '@angular/core';
 import { Observable } from 'rxjs';
 
+import { callerShowsErrors } from '../../core/net/api-error';
 import type { PageOf } from '../../shared/server-table/server-table';
 import { SopTodoCard, SopTodoDetail, SopTodoTab, SopTodoTarget } from './h5-sop.models';
 
@@ -17,8 +18,9 @@ export class H5SopApi {
     return this.http.get<PageOf<SopTodoCard>>('/api/h5/sop-todos', { params });
   }
 
+  /** The page says itself why the task cannot be shown: no toast on top of it. */
   detail(id: string): Observable<SopTodoDetail> {
-    return this.http.get<SopTodoDetail>(at(id));
+    return this.http.get<SopTodoDetail>(at(id), { context: callerShowsErrors() });
   }
 
   targets(id: string, page: number, pageSize: number): Observable<PageOf<SopTodoTarget>> {

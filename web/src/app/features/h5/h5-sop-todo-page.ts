@@ -4,6 +4,7 @@ import { NzButtonModule } from 'ng-zorro-antd/button';
 import { NzMessageService } from 'ng-zorro-antd/message';
 import { NzTagModule } from 'ng-zorro-antd/tag';
 
+import { apiErrorMessage } from '../../core/net/api-error';
 import { H5SopApi } from './h5-sop-api';
 import {
   CHANNEL_LABELS,
@@ -209,7 +210,7 @@ export class H5SopTodoPage implements OnInit {
         this.todo.set(todo);
         if (todo.channel === 'message') this.loadTargets(todo.id, 1);
       },
-      error: () => this.problem.set('任务加载失败，请返回待办重试'),
+      error: (error: unknown) => this.problem.set(apiErrorMessage(error)),
     });
   }
 
