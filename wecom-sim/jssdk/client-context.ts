@@ -82,12 +82,17 @@ function chatToolMessage(context: ClientContext, params: Record<string, unknown>
   return null;
 }
 
-/** One JS-SDK call against the client's context, with WeCom's errMsg wording. */
+/**
+ * One JS-SDK call against the client's context, with WeCom's errMsg wording. openEnterpriseChat (one customer, no
+ * other members: the 1:1 chat) and openExistedChatWithMsg (a group chat) bring that chat to the front: `opened`
+ * receives the client's new context, as if the member then opened the chat's toolbar.
+ */
 export function answerJsApi(
   api: string,
   context: ClientContext | undefined,
   params: Record<string, unknown> = {},
   sent?: (message: ChatToolMessage) => void,
+  opened?: (context: ClientContext) => void,
 ): JsApiAnswer {
   if (!context) return { errMsg: `${api}:fail not in wecom client` };
   switch (api) {
@@ -111,6 +116,22 @@ export function answerJsApi(
       if (!message) return { errMsg: 'sendChatMessage:fail invalid param' };
       sent?.(message);
       return { errMsg: 'sendChatMessage:ok' };
+    }
+    case 'openEnterpriseChat': {
+      const externalUserids = str(params.externalUserIds).split(';').filter(Boolean);
+      const userids = str(params.userIds).split(';').filter(Boolean);
+      // Several people make a new group chat, which the simulator does not create.
+      if (externalUserids.length !== 1 || userids.some((userid) => userid !== context.userid)) {
+        return { errMsg: 'openEnterpriseChat:fail invalid param' };
+      }
+      opened?.({ userid: context.userid, entry: 'single_chat_tools', externalUserid: externalUserids[0] });
+      return { errMsg: 'openEnterpriseChat:ok' };
+    }
+    case 'openExistedChatWithMsg': {
+      const chatId = str(params.chatId);
+      if (!chatId) return { errMsg: 'openExistedChatWithMsg:fail invalid param' };
+      opened?.({ userid: context.userid, entry: 'group_chat_tools', chatId });
+      return { errMsg: 'openExistedChatWithMsg:ok' };
     }
     default:
       return { errMsg: `${api}:fail not supported by the simulator` };

@@ -1,6 +1,7 @@
 /**
  * The JS-SDK stand-in the product's H5 pages load instead of WeCom's own script (API.md §16). It offers the
- * new library's `ww.register / getContext / getCurExternalContact / getCurExternalChat / sendChatMessage` and the old
+ * new library's `ww.register / getContext / getCurExternalContact / getCurExternalChat / sendChatMessage /
+ * openEnterpriseChat / openExistedChatWithMsg` and the old
  * `wx.agentConfig / wx.invoke`. agentConfig really is verified by the simulator (signature over the app
  * ticket, the app's agentid, the page on the app's 可信域名); the calls then answer from the client context.
  */
@@ -39,7 +40,9 @@ export const JSSDK_SCRIPT = `(function () {
     getContext: function () { return invoke('getContext'); },
     getCurExternalContact: function () { return invoke('getCurExternalContact'); },
     getCurExternalChat: function () { return invoke('getCurExternalChat'); },
-    sendChatMessage: function (params) { return invoke('sendChatMessage', params); }
+    sendChatMessage: function (params) { return invoke('sendChatMessage', params); },
+    openEnterpriseChat: function (params) { return invoke('openEnterpriseChat', params); },
+    openExistedChatWithMsg: function (params) { return invoke('openExistedChatWithMsg', params); }
   };
   window.wx = {
     agentConfig: function (cfg) {

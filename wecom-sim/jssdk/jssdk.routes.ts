@@ -82,7 +82,13 @@ export function jssdkRouter(state: SimState): Router {
     const sent = (message: ChatToolMessage) =>
       corp?.chatToolMessages.push({ ...message, sentAt: state.clock.nowSeconds() });
     res.json(
-      answerJsApi(name, corp?.clientContext, params && typeof params === 'object' ? params : {}, sent),
+      answerJsApi(
+        name,
+        corp?.clientContext,
+        params && typeof params === 'object' ? params : {},
+        sent,
+        (context) => corp && (corp.clientContext = context),
+      ),
     );
   });
 

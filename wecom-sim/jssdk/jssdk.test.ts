@@ -145,6 +145,38 @@ describe('JS-SDK for the H5 sidebar (API.md §16)', () => {
     ]);
   });
 
+  it('opens the 1:1 chat with a customer or an existing group chat, which the client then shows', async () => {
+    const session = (await register({ jsApiList: ['openEnterpriseChat', 'openExistedChatWithMsg'] }))
+      .session as string;
+    const invoke = async (api: string, params: Record<string, unknown>) =>
+      (await request(sim.app).post('/wwopen/jssdk/invoke').send({ session, api, params })).body;
+    const context = async () =>
+      (await request(sim.app).get(`/sim/corps/${DEMO_CORP_ID}/client-context`)).body.context;
+    await request(sim.app)
+      .put(`/sim/corps/${DEMO_CORP_ID}/client-context`)
+      .send({ userid: member, entry: 'normal' });
+
+    expect((await invoke('openEnterpriseChat', { userIds: '', externalUserIds: 'wmA;wmB' })).errMsg).toBe(
+      'openEnterpriseChat:fail invalid param',
+    );
+    expect(await invoke('openEnterpriseChat', { userIds: '', externalUserIds: 'wmCustomer1' })).toEqual({
+      errMsg: 'openEnterpriseChat:ok',
+    });
+    expect(await context()).toEqual({
+      userid: member,
+      entry: 'single_chat_tools',
+      externalUserid: 'wmCustomer1',
+    });
+
+    expect((await invoke('openExistedChatWithMsg', {})).errMsg).toBe(
+      'openExistedChatWithMsg:fail invalid param',
+    );
+    expect(await invoke('openExistedChatWithMsg', { chatId: 'wrChat1' })).toEqual({
+      errMsg: 'openExistedChatWithMsg:ok',
+    });
+    expect(await context()).toEqual({ userid: member, entry: 'group_chat_tools', chatId: 'wrChat1' });
+  });
+
   it('answers OAuth silently inside the client with a code for the member logged in', async () => {
     await request(sim.app)
       .get(`/sim/corps/${DEMO_CORP_ID}/client`)

@@ -10,7 +10,15 @@ import { tenantForCorp, type PendingLogin } from '../auth/wecom-login.use-case';
 
 export const H5_OAUTH_CALLBACK_PATH = '/api/h5/auth/callback';
 /** The JS-SDK calls the sidebar pages make (API.md §16). */
-const JS_API_LIST = ['getContext', 'getCurExternalContact', 'getCurExternalChat', 'sendChatMessage'];
+const JS_API_LIST = [
+  'getContext',
+  'getCurExternalContact',
+  'getCurExternalChat',
+  'sendChatMessage',
+  // SOP 待办's 聊天 (R-8.3-04): the chat with a target customer, or the target group chat.
+  'openEnterpriseChat',
+  'openExistedChatWithMsg',
+];
 
 export interface PendingH5Login extends PendingLogin {
   /** The H5 page to open once signed in. */

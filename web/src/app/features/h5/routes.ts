@@ -20,6 +20,16 @@ export default [
         loadComponent: () => import('./h5-knowledge-panel').then((m) => m.H5KnowledgePanel),
       },
       {
+        path: 'sop-todos',
+        canActivate: [h5SessionGuard],
+        loadComponent: () => import('./h5-sop-todos-page').then((m) => m.H5SopTodosPage),
+      },
+      {
+        path: 'sop-todos/:todoId',
+        canActivate: [h5SessionGuard],
+        loadComponent: () => import('./h5-sop-todo-page').then((m) => m.H5SopTodoPage),
+      },
+      {
         path: 'group',
         canActivate: [h5SessionGuard],
         loadComponent: () => import('./h5-group-page').then((m) => m.H5GroupPage),

@@ -21,6 +21,12 @@ interface Ww {
   getCurExternalContact(): Promise<{ userId: string }>;
   getCurExternalChat(): Promise<{ chatId: string }>;
   sendChatMessage(message: ChatMessage): Promise<unknown>;
+  openEnterpriseChat(options: {
+    userIds: string;
+    externalUserIds: string;
+    groupName: string;
+  }): Promise<unknown>;
+  openExistedChatWithMsg(options: { chatId: string }): Promise<unknown>;
 }
 
 /** What ww.sendChatMessage sends into the open chat (doc 98539): text, or an H5 link card (news). */
@@ -74,6 +80,18 @@ export class WeComJssdk {
   /** The group chat the sidebar was opened from. */
   async currentGroupChat(): Promise<string> {
     return (await (await this.ww()).getCurExternalChat()).chatId;
+  }
+
+  /** 聊天 (R-8.3-04): opens the 1:1 chat with a customer (ww.openEnterpriseChat, doc 93231). */
+  async openCustomerChat(externalUserid: string): Promise<void> {
+    await (
+      await this.ww()
+    ).openEnterpriseChat({ userIds: '', externalUserIds: externalUserid, groupName: '' });
+  }
+
+  /** 聊天 with a customer group (I-118): opens the existing group chat (ww.openExistedChatWithMsg). */
+  async openGroupChat(chatId: string): Promise<void> {
+    await (await this.ww()).openExistedChatWithMsg({ chatId });
   }
 
   /** Sends into the chat the sidebar was opened from (single or group chat toolbar); rejects with WeCom's errMsg. */
