@@ -3,7 +3,7 @@ import { hashPassword } from '../../api/modules/auth/login.use-case';
 import { StaffModel } from '../../lib/models/staff.model';
 import { executeWorkflow } from '../../lib/temporal/typed-workflows';
 import { eventually, startTestApp, type TestApp } from '../support/app-harness';
-import { launchBrowser } from '../support/browser';
+import { launchBrowser, logIn } from '../support/browser';
 import { refreshListSearch } from '../support/list-search';
 import { populateCustomerCorp, simulator, type SimCorp, type SmallCustomerCorp } from '../support/sim-client';
 import { stackEnv } from '../support/stack-env';
@@ -79,11 +79,7 @@ describe('SOP end to end in Chromium', () => {
   const row = () => admin.locator('[data-testid^="sop-row-"]', { hasText: PLAN.slice(0, 15) });
 
   it('creates a plan for 高意向 with a task due at once, and counts its audience', async () => {
-    await admin.goto(`${app.baseUrl}/login`);
-    await admin.getByTestId('login-phone').fill(PHONE);
-    await admin.getByTestId('login-password').fill(ADMIN_PASSWORD);
-    await admin.getByTestId('login-submit').click();
-    await admin.waitForURL((url) => !url.pathname.startsWith('/login'));
+    await logIn(admin, app.baseUrl, PHONE, ADMIN_PASSWORD);
 
     await admin.goto(`${app.baseUrl}/operation/sop`);
     await admin.getByTestId('sop-new').click();
