@@ -974,6 +974,12 @@ export const PUSHDOWN_ALLOW_LIST: AllowedShape[] = [
   },
   { collection: 'wecom_call_stats', command: 'delete', shape: '{minute: $range}', reason: CALL_STATS },
   {
+    collection: 'sopMedia.files',
+    command: 'find',
+    shape: '{_id: $in, metadata.tenantId: string}',
+    reason: FILES,
+  },
+  {
     collection: 'welcomeImages.files',
     command: 'find',
     shape: '{_id: $in, metadata.tenantId: string}',

@@ -288,7 +288,7 @@ export const sopReceiptPageSchema = pageOf(sopReceiptRowSchema).openapi('SopRece
 
 /** 数据明细's right side (R-8.2-08): one task node, 请选择检索员工 optional. */
 export const sopDetailQuerySchema = paginationQuerySchema.extend({
-  taskId: z.string().trim().min(1, '请选择任务节点'),
+  taskId: z.string({ error: '请选择任务节点' }).trim().min(1, '请选择任务节点'),
   staffUserid: z.string().trim().min(1).optional(),
 });
 export type SopDetailQuery = z.infer<typeof sopDetailQuerySchema>;

@@ -4,7 +4,7 @@ import type {
   SopReceiptRow,
   SopStaffRow,
 } from '../../../lib/contracts/sop.contract';
-import { SopReachModel } from '../../../lib/models/sop-reach.model';
+import { SOP_REACH_ALL, SopReachModel } from '../../../lib/models/sop-reach.model';
 import { SopTodoModel, type SopTodo } from '../../../lib/models/sop-todo.model';
 import { businessDay } from '../../../lib/org/manual-sync-quota';
 import { staffNamesByUserid } from '../../../lib/org/staff-names';
@@ -24,12 +24,12 @@ export async function sopPlanStats(
 ): Promise<SopPlanStats> {
   const plan = await visiblePlan(caller, planId);
   const { tenantId } = caller;
-  const reach = (day: string | null) =>
-    SopReachModel.countDocuments({ tenantId, planId, taskId: taskId ?? null, day });
+  const reach = (day: string) =>
+    SopReachModel.countDocuments({ tenantId, planId, taskId: taskId ?? SOP_REACH_ALL, day });
   const [assignees, reachedToday, reachedTotal] = await Promise.all([
     SopTodoModel.distinct('assigneeUserid', { tenantId, planId, ...(taskId ? { taskId } : {}) }),
     reach(businessDay(new Date())),
-    reach(null),
+    reach(SOP_REACH_ALL),
   ]);
   return { taskCount: plan.tasks.length, staffCount: assignees.length, reachedToday, reachedTotal };
 }
