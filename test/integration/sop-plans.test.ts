@@ -12,6 +12,7 @@ import { AuditLogModel } from '../../lib/models/audit-log.model';
 import { CorpTagGroupModel } from '../../lib/models/corp-tag.model';
 import { CustomerGroupModel } from '../../lib/models/customer-group.model';
 import { CustomerModel } from '../../lib/models/customer.model';
+import { RoleModel } from '../../lib/models/role.model';
 import { SopPlanModel } from '../../lib/models/sop-plan.model';
 import { SOP_REACH_ALL, SopReachModel } from '../../lib/models/sop-reach.model';
 import { SopTargetModel } from '../../lib/models/sop-target.model';
@@ -379,6 +380,24 @@ describe('SOP', () => {
     expect(draft.audience).toBe(3);
     expect(draft.slots.map((slot) => slot.taskId)).toEqual(['1', '1']);
     expect(draft.slots.reduce((sum, slot) => sum + slot.count, 0)).toBe(3);
+    const groups = (
+      await admin
+        .post('/api/sop/calendar')
+        .send({
+          scope: { kind: 'groups', groups: { groupTagIds: [], ownerUserids: [], nameKeyword: '产品' } },
+          tasks: [{ id: 't', timing: { mode: 'days', days: 1, time: '09:00' } }],
+        })
+        .expect(200)
+    ).body as SopCalendar;
+    expect(groups.audience).toBe(1);
+    expect(groups.slots).toEqual([
+      {
+        taskId: 't',
+        hour: `${businessDay(new Date(Date.now() + 86_400_000))} 09:00`,
+        staff: { userid: 'wang', name: '王强' },
+        count: 1,
+      },
+    ]);
   });
 
   it('takes jpg/png ≤2M and mp4 ≤10M, and contents only name the tenant’s own uploads', async () => {
@@ -637,6 +656,80 @@ describe('SOP', () => {
       ).body;
       expect(staffRows.items).toMatchObject([{ done: true, doneAt: done.doneAt }]);
     });
+  });
+
+  it('shows a 只看本人 creator the rows of their own staff only, whichever member they ask for', async () => {
+    const role = await RoleModel.create({
+      tenantId: TENANT,
+      name: 'SOP运营',
+      functionPermissions: ['operation.sop', 'operation.sop.create'],
+      dataScope: 'self',
+    });
+    await StaffModel.create({
+      tenantId: TENANT,
+      userid: 'zhou',
+      name: '周敏',
+      mobile: '13700000165',
+      systemEnabled: true,
+      roleId: String(role._id),
+      passwordHash: await hashPassword(ADMIN_PASSWORD),
+    });
+    const zhou = request.agent(app.baseUrl);
+    await zhou.post('/api/auth/login').send({ phone: '13700000165', password: ADMIN_PASSWORD }).expect(200);
+    const own = (
+      await zhou
+        .post('/api/sop/plans')
+        .send(planInput({ name: '周敏的计划' }))
+        .expect(201)
+    ).body as SopPlan;
+    // Her 实时计算 counts only her own customers (she follows none).
+    expect((await zhou.post('/api/sop/reach').send({ scope: VIP_SCOPE }).expect(200)).body.total).toBe(0);
+    const taskId = own.tasks[0].id;
+    const todos = ['zhou', 'wang'].map((userid) => ({
+      _id: `${own.id}|${taskId}|29000000|${userid}`,
+      tenantId: TENANT,
+      planId: own.id,
+      taskId,
+      assigneeUserid: userid,
+      scopeKind: 'customers',
+      taskName: own.tasks[0].name,
+      channel: 'message',
+      contents: own.tasks[0].contents,
+      dueAt: new Date(),
+      targetCount: 1,
+    }));
+    await SopTodoModel.create(todos);
+    const targets = todos.map((todo, at) => ({
+      _id: `${todo._id}|wm-${at + 1}`,
+      tenantId: TENANT,
+      planId: own.id,
+      taskId,
+      todoId: todo._id,
+      memberId: `wm-${at + 1}`,
+      assigneeUserid: todo.assigneeUserid,
+      sentAt: new Date(),
+    }));
+    await writeListRows(
+      app.listSearch,
+      sopTargetReadModel,
+      TENANT,
+      targets.map((row) => row._id),
+      () => SopTargetModel.create(targets),
+      { refresh: 'wait_for' },
+    );
+    for (const query of [{ taskId }, { taskId, staffUserid: 'wang' }]) {
+      const staffRows = (await zhou.get(`/api/sop/plans/${own.id}/staff-rows`).query(query).expect(200)).body;
+      const receipts = (await zhou.get(`/api/sop/plans/${own.id}/receipt-rows`).query(query).expect(200))
+        .body;
+      const expected = query.staffUserid ? [] : ['zhou'];
+      expect(staffRows.items.map((row: { staff: { userid: string } }) => row.staff.userid)).toEqual(expected);
+      expect(receipts.items.map((row: { staff: { userid: string } }) => row.staff.userid)).toEqual(expected);
+    }
+    // The admin (全部) sees both, and zhou's plan in the list; she does not see the admin's plans.
+    const all = (await admin.get(`/api/sop/plans/${own.id}/staff-rows`).query({ taskId }).expect(200)).body;
+    expect(all.total).toBe(2);
+    const hers = (await zhou.get('/api/sop/plans').expect(200)).body;
+    expect(hers.items.map((row: { id: string }) => row.id)).toEqual([own.id]);
   });
 
   it('lets a read-only role look but not change, and shows it only plans of its 数据权限', async () => {
