@@ -26,7 +26,9 @@ const cardOf = (todo: SopTodo) => ({
 
 /**
  * The member's 待办 (R-8.3-02): their to-dos of the tab, newest first. Equality on {tenantId, assigneeUserid,
- * done} (indexed); one member's to-dos of one tab.
+ * done} (indexed, pushed down); FerretDB orders that member's to-dos of the tab itself. 未完成 stays small (a
+ * member finishes their to-dos); 已完成 grows with the member's history, and would move to a read model if
+ * members came to keep thousands.
  */
 export async function listSopTodos(caller: Caller, query: Page & { tab: 'open' | 'done' }) {
   const filter = { tenantId: caller.tenantId, assigneeUserid: caller.userid, done: query.tab === 'done' };
