@@ -212,8 +212,8 @@ export const sopReachSchema = z.object({ total: z.number().int() }).openapi('Sop
 
 /**
  * The dry run (beyond the peers): the audience now, and the reminders the next 7 days would bring if the plan
- * were switched on now (or, for a plan that is on, its scheduled ones), counted per task, per staff member and
- * per hour (China time, `YYYY-MM-DD HH:00`).
+ * were switched on now (for a plan that is on as well: its own schedule lives in its workflow), counted per
+ * task, per staff member and per hour (China time, `YYYY-MM-DD HH:00`).
  */
 export const sopCalendarSchema = z
   .object({
