@@ -33,6 +33,7 @@ import { createSensitiveAlertsRouter } from './modules/sensitive-alerts/sensitiv
 import { createSensitiveBehaviorSettingsRouter } from './modules/sensitive-behavior-settings/sensitive-behavior-settings.router';
 import { createKnowledgeRouter } from './modules/knowledge/knowledge.router';
 import { createMassSendsRouter } from './modules/mass-sends/mass-sends.router';
+import { createSopMediaPublicRouter, createSopRouter } from './modules/sop/sop.router';
 import { createSensitiveRulesRouter } from './modules/sensitive-rules/sensitive-rules.router';
 import { buildOpenApiDocument, OPENAPI_PATH } from './openapi/registry';
 import { createAppContext, type AppServers } from './app-context';
@@ -69,6 +70,8 @@ export function createApp(servers: AppServers): Express {
   app.use(createSensitiveRulesRouter(ctx));
   app.use(createMassSendsRouter(ctx));
   app.use(createKnowledgeRouter(ctx));
+  app.use(createSopRouter(ctx));
+  app.use(createSopMediaPublicRouter(ctx));
   app.use(createSensitiveBehaviorSettingsRouter(ctx));
   app.use(createSensitiveAlertsRouter(ctx));
   app.use(createWeComLoginRouter(ctx));

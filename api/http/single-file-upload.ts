@@ -1,4 +1,4 @@
-import type { Readable } from 'node:stream';
+import { Transform, type Readable } from 'node:stream';
 import type { Request } from 'express';
 import busboy from 'busboy';
 import { AppError } from './app-error';
@@ -19,6 +19,11 @@ export interface SingleFileRules<T> {
   tooLarge: UploadRefusal;
   /** Types accepted by the part's declared type; anything else is refused before a byte is stored. */
   types?: { accepted: readonly string[]; refusal: UploadRefusal };
+  /**
+   * Rules of their own for some declared types (one upload of SOP images ≤ 2 MB or videos ≤ 10 MB): a smaller
+   * limit and its message, or other accepted types; `maxBytes` above stays the largest any file may have.
+   */
+  byType?(mimeType: string): Partial<Pick<SingleFileRules<T>, 'maxBytes' | 'tooLarge' | 'types'>>;
   /**
    * Stores the file as it streams in. Answers undefined when `truncated()` says the file went over the limit
    * (having removed what it stored); may throw an AppError of its own (a file whose bytes are not what it says).
@@ -51,24 +56,42 @@ export function receiveSingleFile<T>(req: Request, rules: SingleFileRules<T>): P
       return;
     }
     let stored: Promise<T | undefined> | undefined;
-    let wrongType = false;
+    let wrongType: UploadRefusal | undefined;
+    let tooLarge = rules.tooLarge;
     parser.on('file', (field, stream, info) => {
       if (field !== 'file' || stored || wrongType) {
         stream.resume();
         return;
       }
-      if (rules.types && !rules.types.accepted.includes(info.mimeType)) {
-        wrongType = true;
+      const own = { ...rules, ...rules.byType?.(info.mimeType) };
+      if (own.types && !own.types.accepted.includes(info.mimeType)) {
+        wrongType = own.types.refusal;
         stream.resume();
         return;
       }
-      stored = rules.store(stream, info, () => stream.truncated === true);
+      tooLarge = own.tooLarge;
+      if (own.maxBytes >= rules.maxBytes) {
+        stored = rules.store(stream, info, () => stream.truncated === true);
+        return;
+      }
+      // Below the parser's limit the bytes are counted on the way to the store.
+      let bytes = 0;
+      const counted = stream.pipe(
+        new Transform({
+          transform(chunk: Buffer, _encoding, done) {
+            bytes += chunk.length;
+            done(null, chunk);
+          },
+        }),
+      );
+      stream.on('error', (error) => counted.destroy(error));
+      stored = rules.store(counted, info, () => stream.truncated === true || bytes > own.maxBytes);
     });
     parser.on('error', () => reject(refuse(rules.noFile)));
     parser.on('close', () => {
-      if (wrongType && rules.types) return reject(refuse(rules.types.refusal));
+      if (wrongType) return reject(refuse(wrongType));
       if (!stored) return reject(refuse(rules.noFile));
-      stored.then((file) => (file === undefined ? reject(refuse(rules.tooLarge)) : resolve(file)), reject);
+      stored.then((file) => (file === undefined ? reject(refuse(tooLarge)) : resolve(file)), reject);
     });
     req.pipe(parser);
   });

@@ -1,7 +1,7 @@
 import type { WeComCredentials } from '../wecom/client';
 import type { MediaApi } from '../wecom/media-api';
 import type { StoredWelcome, WelcomeMedia } from './welcome-content';
-import { readWelcomeImage, welcomeImageUrl } from './welcome-image-store';
+import { welcomeImages } from './welcome-image-store';
 
 /**
  * How a welcome's images reach WeCom: images by URL (pic_url, served publicly by us), a mini-program's cover
@@ -15,12 +15,12 @@ export async function welcomeMediaFor(
   const mediaIds = new Map<string, string>();
   if (welcome.attachment?.kind === 'miniprogram') {
     const fileId = welcome.attachment.coverFileId;
-    const cover = await readWelcomeImage(deps.tenantId, fileId);
+    const cover = await welcomeImages.read(deps.tenantId, fileId);
     if (!cover) throw new Error(`welcome cover ${fileId} is missing`);
     mediaIds.set(fileId, await deps.media.uploadImage(deps.credentials, cover));
   }
   return {
-    imageUrl: (fileId) => welcomeImageUrl(deps.publicUrl, deps.tenantId, fileId),
+    imageUrl: (fileId) => welcomeImages.url(deps.publicUrl, deps.tenantId, fileId),
     mediaId: (fileId) => mediaIds.get(fileId) ?? '',
   };
 }

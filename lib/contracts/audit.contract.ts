@@ -60,6 +60,10 @@ export const AUDIT_ACTIONS = [
   'knowledge-item.create',
   'knowledge-item.update',
   'knowledge-item.delete',
+  'sop-plan.create',
+  'sop-plan.update',
+  'sop-plan.switch',
+  'sop-plan.delete',
 ] as const;
 
 export const auditListQuerySchema = paginationQuerySchema.extend({

@@ -207,12 +207,13 @@ export type SopPlan = z.infer<typeof sopPlanSchema>;
 export const sopSwitchSchema = z.object({ enabled: z.boolean() }).openapi('SopSwitch');
 
 /** 实时计算 (R-8.1-04): 预计当前可触达人数 for a scope as it is being edited. */
+export const sopReachInputSchema = z.object({ scope: sopScopeSchema }).openapi('SopReachInput');
 export const sopReachSchema = z.object({ total: z.number().int() }).openapi('SopReach');
 
 /**
  * The dry run (beyond the peers): the audience now, and the reminders the next 7 days would bring if the plan
- * were switched on now (or, for a plan that is on, its scheduled ones), counted per task, per staff member and
- * per hour (China time, `YYYY-MM-DD HH:00`).
+ * were switched on now (for a plan that is on as well: its own schedule lives in its workflow), counted per
+ * task, per staff member and per hour (China time, `YYYY-MM-DD HH:00`).
  */
 export const sopCalendarSchema = z
   .object({
@@ -228,6 +229,19 @@ export const sopCalendarSchema = z
   })
   .openapi('SopCalendar');
 export type SopCalendar = z.infer<typeof sopCalendarSchema>;
+/**
+ * The dry run of a plan being edited: its scope and its tasks' timings (a task not saved yet is named in the
+ * slots by its position, "1", "2", …).
+ */
+export const sopCalendarInputSchema = z
+  .object({
+    scope: sopScopeSchema,
+    tasks: z
+      .array(z.object({ id: z.string().trim().min(1).max(40).optional(), timing: sopTimingSchema }))
+      .max(SOP_TASKS_MAX, `最多${SOP_TASKS_MAX}个推送任务`),
+  })
+  .openapi('SopCalendarInput');
+export type SopCalendarInput = z.infer<typeof sopCalendarInputSchema>;
 
 /** SOP计划详情's header (R-8.2-06, I-116). */
 export const sopPlanStatsSchema = z
@@ -274,7 +288,7 @@ export const sopReceiptPageSchema = pageOf(sopReceiptRowSchema).openapi('SopRece
 
 /** 数据明细's right side (R-8.2-08): one task node, 请选择检索员工 optional. */
 export const sopDetailQuerySchema = paginationQuerySchema.extend({
-  taskId: z.string().trim().min(1, '请选择任务节点'),
+  taskId: z.string({ error: '请选择任务节点' }).trim().min(1, '请选择任务节点'),
   staffUserid: z.string().trim().min(1).optional(),
 });
 export type SopDetailQuery = z.infer<typeof sopDetailQuerySchema>;
@@ -331,4 +345,19 @@ export const sopTodoTargetSchema = z
   })
   .openapi('SopTodoTarget');
 export const sopTodoTargetPageSchema = pageOf(sopTodoTargetSchema).openapi('SopTodoTargetPage');
+/** An uploaded image or video (POST /api/sop/media): name it by fileId in a content; `url` previews it. */
+export const sopMediaSchema = z
+  .object({
+    fileId: z.string(),
+    name: z.string(),
+    size: z.number().int(),
+    contentType: z.string(),
+    url: z.string(),
+  })
+  .openapi('SopMedia');
+export type SopMedia = z.infer<typeof sopMediaSchema>;
+export const sopMediaParamsSchema = z.object({
+  tenantId: z.string().min(1).max(100),
+  fileId: z.string().regex(/^[0-9a-f]{24}$/, '文件不存在'),
+});
 export const sopTodoParamsSchema = z.object({ todoId: z.string().min(1).max(200) });

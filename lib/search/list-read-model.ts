@@ -31,7 +31,8 @@ export type ListKind =
   | 'mass-sends'
   | 'mass-send-recipients'
   | 'knowledge-items'
-  | 'sop-targets';
+  | 'sop-targets'
+  | 'sop-plans';
 
 /** One document as indexed: which row it is, its version (newer wins) and the document. */
 export interface ListIndexEntry {

@@ -4,6 +4,7 @@ import { knowledgeReadModel } from './knowledge-index';
 import type { ListKind, ListReadModel } from './list-read-model';
 import { massSendReadModel, massSendRecipientReadModel } from './mass-send-index';
 import { sensitiveAlertReadModel } from './sensitive-alert-index';
+import { sopPlanReadModel } from './sop-plan-index';
 import { sopTargetReadModel } from './sop-target-index';
 
 /** Every list read model, by kind: what the outbox drain, the rebuild and the start-up checks go through. */
@@ -15,4 +16,5 @@ export const LIST_READ_MODELS: Record<ListKind, ListReadModel<unknown>> = {
   'mass-send-recipients': massSendRecipientReadModel as ListReadModel<unknown>,
   'knowledge-items': knowledgeReadModel as ListReadModel<unknown>,
   'sop-targets': sopTargetReadModel as ListReadModel<unknown>,
+  'sop-plans': sopPlanReadModel as ListReadModel<unknown>,
 };

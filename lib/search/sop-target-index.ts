@@ -1,4 +1,5 @@
 import type { estypes } from '@elastic/elasticsearch';
+import type { StaffScope } from '../access/data-scope';
 import type { SopDetailQuery } from '../contracts/sop.contract';
 import { findMatchingAny } from '../db/find-matching-any';
 import { SopTargetModel } from '../models/sop-target.model';
@@ -105,15 +106,20 @@ export const sopTargetReadModel: ListReadModel<SopTargetSource> = {
 
 type Query = estypes.QueryDslQueryContainer;
 
-/** 客户接收明细 of one task node, newest reminders first, optionally one 发送员工's. */
+/**
+ * 客户接收明细 of one task node, newest reminders first, optionally one 发送员工's, of the 发送员工 in the
+ * caller's 数据权限.
+ */
 export function searchSopTargetRows(
   search: ListSearch,
   tenantId: string,
   planId: string,
   query: SopDetailQuery,
+  scope: StaffScope,
 ): Promise<{ rows: StoredSopTargetRow[]; total: number }> {
   const must: Query[] = [{ term: { tenantId } }, { term: { planId } }, { term: { taskId: query.taskId } }];
   if (query.staffUserid) must.push({ term: { assigneeUserid: query.staffUserid } });
+  if (!scope.all) must.push({ terms: { assigneeUserid: scope.userids } });
   return searchListPage<SopTargetSource, StoredSopTargetRow>(search, sopTargetReadModel, {
     query: { bool: { filter: must } },
     sort: [{ sentAt: { order: 'desc' } }, { targetId: { order: 'asc' } }],

@@ -1,5 +1,5 @@
 import { insertManyOnce } from '../db/insert-many-once';
-import { SopReachModel } from '../models/sop-reach.model';
+import { SOP_REACH_ALL, SopReachModel } from '../models/sop-reach.model';
 import { SopTargetModel } from '../models/sop-target.model';
 import { SopTodoModel, type SopTodo } from '../models/sop-todo.model';
 import { businessDay } from '../org/manual-sync-quota';
@@ -37,9 +37,9 @@ export async function completeSopTodo(
   );
   const day = businessDay(now);
   const reach = targets.flatMap((target) =>
-    [todo.taskId, null].flatMap((taskId) =>
-      [day, null].map((onDay) => ({
-        _id: `${todo.planId}|${taskId ?? '*'}|${onDay ?? '*'}|${target.memberId}`,
+    [todo.taskId, SOP_REACH_ALL].flatMap((taskId) =>
+      [day, SOP_REACH_ALL].map((onDay) => ({
+        _id: `${todo.planId}|${taskId}|${onDay}|${target.memberId}`,
         tenantId,
         planId: todo.planId,
         taskId,

@@ -4,6 +4,9 @@ import { massSendReadModel } from '../../lib/search/mass-send-index';
 import { KnowledgeItemModel } from '../../lib/models/knowledge-item.model';
 import { KnowledgeTreeVersionModel } from '../../lib/models/knowledge-tree.model';
 import { knowledgeReadModel } from '../../lib/search/knowledge-index';
+import { SopPlanModel } from '../../lib/models/sop-plan.model';
+import { SopTodoModel } from '../../lib/models/sop-todo.model';
+import { sopPlanReadModel } from '../../lib/search/sop-plan-index';
 import { indexSeededCustomers } from '../support/customer-search';
 import { StaffCodeModel } from '../../lib/models/staff-code.model';
 import { WelcomeMessageModel } from '../../lib/models/welcome-message.model';
@@ -35,6 +38,18 @@ const MASS_SEND_DRAFT = {
   audience: { kind: 'customers', customers: { mode: 'all' } },
   text: '乙方群发',
   timing: { mode: 'now' },
+};
+const SOP_PLAN = {
+  name: '乙方SOP',
+  scope: { kind: 'customers', customers: { tagIds: ['et-a-tag'] } },
+  tasks: [
+    {
+      name: '乙方任务',
+      timing: { mode: 'after', hours: 0, minutes: 0 },
+      channel: 'message',
+      contents: [{ kind: 'text', text: '乙' }],
+    },
+  ],
 };
 /** Request bodies that a valid request of each operation would carry; others get `{}`. */
 const SAMPLE_BODIES: Record<string, unknown> = {
@@ -114,6 +129,11 @@ const SAMPLE_BODIES: Record<string, unknown> = {
   'POST /api/knowledge/links/items': { name: '乙', url: 'http://127.0.0.1:9/', categoryId: 'kb-a-category' },
   'PUT /api/knowledge/links/items/{itemId}': { name: '乙', url: 'http://127.0.0.1:9/' },
   'POST /api/h5/knowledge/{itemId}/use': { action: 'send', actionId: 'isolation-1' },
+  'POST /api/sop/plans': SOP_PLAN,
+  'PUT /api/sop/plans/{planId}': SOP_PLAN,
+  'PUT /api/sop/plans/{planId}/switch': { enabled: false },
+  'POST /api/sop/reach': { scope: SOP_PLAN.scope },
+  'POST /api/sop/calendar': { scope: SOP_PLAN.scope, tasks: [SOP_PLAN.tasks[0]] },
   'POST /api/sensitive-rules': { name: '乙方规则', words: '乙，丙' },
   'PUT /api/sensitive-rules/{ruleId}': { name: '乙方改名', words: '乙' },
   'PUT /api/sensitive-rules/{ruleId}/enabled': { enabled: true },
@@ -141,6 +161,9 @@ let massSendOfA = '';
 const CUSTOMER_OF_A = 'wm-isolation-a';
 /** Tenant A's 话术 (in its own category), aimed at by tenant B's `{itemId}` calls. */
 const knowledgeItemOfA = new Types.ObjectId().toHexString();
+/** Tenant A's SOP计划 (on, in the list's index) and its member's 待办, aimed at by tenant B's calls. */
+const sopPlanOfA = new Types.ObjectId().toHexString();
+const sopTodoOfA = `${sopPlanOfA}|task-a|29000000|a-member`;
 /** Tenant A's 员工活码 and 欢迎语 (ObjectIds), aimed at by tenant B's calls. */
 const acquisitionOfA = { code: '', welcome: '' };
 
@@ -335,6 +358,38 @@ describe('tenant isolation: every endpoint, called by another tenant', () => {
         }),
       { refresh: 'wait_for' },
     );
+    await writeListRows(
+      app.listSearch,
+      sopPlanReadModel,
+      TENANT_A,
+      [sopPlanOfA],
+      () =>
+        SopPlanModel.create({
+          _id: sopPlanOfA,
+          tenantId: TENANT_A,
+          name: `${A_MARKER}SOP`,
+          scopeKind: 'customers',
+          scope: SOP_PLAN.scope,
+          tasks: [{ ...SOP_PLAN.tasks[0], id: 'task-a', name: `${A_MARKER}任务` }],
+          enabled: true,
+          enabledAt: new Date(),
+          creator: { staffId: 'a', userid: 'admin', name: `${A_MARKER}管理员` },
+        }),
+      { refresh: 'wait_for' },
+    );
+    await SopTodoModel.create({
+      _id: sopTodoOfA,
+      tenantId: TENANT_A,
+      planId: sopPlanOfA,
+      taskId: 'task-a',
+      assigneeUserid: 'a-member',
+      scopeKind: 'customers',
+      taskName: `${A_MARKER}任务`,
+      channel: 'message',
+      contents: [{ kind: 'text', text: A_MARKER }],
+      dueAt: new Date(),
+      targetCount: 1,
+    });
     await StaffModel.create({
       tenantId: TENANT_A,
       userid: 'a-member',
@@ -389,7 +444,9 @@ describe('tenant isolation: every endpoint, called by another tenant', () => {
           .replace('{welcomeId}', acquisitionOfA.welcome)
           .replace('{kind}', 'scripts')
           .replace('{categoryId}', 'kb-a-category')
-          .replace('{itemId}', knowledgeItemOfA);
+          .replace('{itemId}', knowledgeItemOfA)
+          .replace('{planId}', sopPlanOfA)
+          .replace('{todoId}', encodeURIComponent(sopTodoOfA));
         const call = agentB[method as 'get' | 'post' | 'put' | 'patch' | 'delete'](url).query({
           msg_signature: '0'.repeat(40),
           timestamp: '1',

@@ -3,11 +3,8 @@ import {
   WELCOME_IMAGE_MAX_BYTES,
   WELCOME_IMAGE_TYPES,
 } from '../../../lib/contracts/welcome-messages.contract';
-import {
-  storeWelcomeImage,
-  welcomeImageUrl,
-  type StoredWelcomeImage,
-} from '../../../lib/acquisition/welcome-image-store';
+import { welcomeImages } from '../../../lib/acquisition/welcome-image-store';
+import type { StoredMedia } from '../../../lib/media/tenant-media-store';
 import type { AppContext } from '../../app-context';
 import type { Caller } from '../../auth/caller';
 import { receiveSingleFile } from '../../http/single-file-upload';
@@ -16,7 +13,7 @@ import { receiveSingleFile } from '../../http/single-file-upload';
 export const IMAGE_RULE = '只能上传jpg/png格式图片，且不超过2M';
 
 /** One image (multipart field `file`, jpg/png ≤ 2 MB) streamed into GridFS. */
-function receiveWelcomeImage(req: Request, tenantId: string): Promise<StoredWelcomeImage> {
+function receiveWelcomeImage(req: Request, tenantId: string): Promise<StoredMedia> {
   return receiveSingleFile(req, {
     maxBytes: WELCOME_IMAGE_MAX_BYTES,
     noFile: { status: 400, code: 'NO_IMAGE', message: '请选择要上传的图片' },
@@ -26,7 +23,7 @@ function receiveWelcomeImage(req: Request, tenantId: string): Promise<StoredWelc
       refusal: { status: 400, code: 'IMAGE_TYPE', message: IMAGE_RULE },
     },
     store: (stream, info, truncated) =>
-      storeWelcomeImage(
+      welcomeImages.store(
         stream,
         { tenantId, name: info.filename || '图片', contentType: info.mimeType },
         truncated,
@@ -39,7 +36,7 @@ export async function uploadWelcomeImage(
   caller: Caller,
   req: Request,
   { config }: Pick<AppContext, 'config'>,
-): Promise<StoredWelcomeImage & { url: string }> {
+): Promise<StoredMedia & { url: string }> {
   const image = await receiveWelcomeImage(req, caller.tenantId);
-  return { ...image, url: welcomeImageUrl(config.publicUrl, caller.tenantId, image.fileId) };
+  return { ...image, url: welcomeImages.url(config.publicUrl, caller.tenantId, image.fileId) };
 }

@@ -1,6 +1,6 @@
 import { Router } from 'express';
 import { z } from '../../../lib/contracts/common.contract';
-import { openWelcomeImage } from '../../../lib/acquisition/welcome-image-store';
+import { welcomeImages } from '../../../lib/acquisition/welcome-image-store';
 import {
   saveWelcomeSchema,
   welcomeImageParamsSchema,
@@ -157,7 +157,7 @@ export function createWelcomeImagesPublicRouter({ registry }: AppContext): Route
       },
     },
     async ({ params }, _req, res) => {
-      const opened = await openWelcomeImage(params.tenantId, params.fileId);
+      const opened = await welcomeImages.open(params.tenantId, params.fileId);
       if (!opened) throw notFound('图片不存在', 'IMAGE_NOT_FOUND');
       res.setHeader('content-type', opened.file.contentType);
       res.setHeader('content-length', String(opened.file.size));

@@ -3,7 +3,7 @@ import { undeliveredView } from '../../../lib/app-messages/undelivered-recipient
 import { staffNamesByUserid } from '../../../lib/org/staff-names';
 import { creatorNameOf } from '../../../lib/acquisition/creator-name';
 import { welcomeSummary } from '../../../lib/acquisition/welcome-content';
-import { findWelcomeImages } from '../../../lib/acquisition/welcome-image-store';
+import { welcomeImages } from '../../../lib/acquisition/welcome-image-store';
 import type {
   SaveWelcomeRequest,
   WelcomeAttachment,
@@ -40,7 +40,7 @@ async function assertImagesExist(tenantId: string, attachment: WelcomeAttachment
         ? attachment.coverFileId
         : null;
   if (!fileId) return;
-  const found = await findWelcomeImages(tenantId, [fileId]);
+  const found = await welcomeImages.find(tenantId, [fileId]);
   if (found.length === 0) throw badRequest('图片不存在，请重新上传', 'IMAGE_NOT_FOUND');
 }
 
