@@ -3,8 +3,8 @@
  * into a bench database and the knowledge index (bulk inserts into MongoDB, bulk indexing through the product's
  * own projection), then times the api's real code paths — the side panel's search and a library's list (category
  * tree read, index query, category names) — next to the raw ceiling: a bare Elasticsearch query of the same
- * shape (same filter, sort and page, no tree reads). Also the list sorted by 使用次数 and one 发送 (its usage row,
- * the item's count and its index write), whose count reads every usage row of the item on FerretDB.
+ * shape (same filter, sort and page, no tree reads). Also the list sorted by 使用次数, one item's count (its
+ * tally, lib/knowledge/usage-tally.ts) and one 发送 (usage row, tally slot, index write).
  *
  *   BENCH_KNOWLEDGE_ITEMS=10000   items per kind (a smaller number for a quick run)
  *   BENCH_RUNS=20                 timed runs per query (after 2 warm-ups)
@@ -20,11 +20,16 @@ import {
 } from '../api/modules/knowledge/knowledge-items.use-case';
 import type { KnowledgeKind } from '../lib/contracts/knowledge.contract';
 import { connectDatabase, disconnectDatabase } from '../lib/db/connect';
+import { usageCountOf } from '../lib/knowledge/usage-tally';
 import { KnowledgeItemModel } from '../lib/models/knowledge-item.model';
 import { KnowledgeTreeHeadModel, KnowledgeTreeVersionModel } from '../lib/models/knowledge-tree.model';
-import { KnowledgeUsageModel } from '../lib/models/knowledge-usage.model';
+import {
+  KnowledgeUsageHeadModel,
+  KnowledgeUsageModel,
+  KnowledgeUsageSlotModel,
+} from '../lib/models/knowledge-usage.model';
 import { StaffModel } from '../lib/models/staff.model';
-import { knowledgeReadModel, usageCountOf, type KnowledgeItemSource } from '../lib/search/knowledge-index';
+import { knowledgeReadModel, type KnowledgeItemSource } from '../lib/search/knowledge-index';
 import { indexListSources, listIndexNames, type ListSearch } from '../lib/search/list-read-model';
 import { substringPhrase } from '../lib/search/substring-tokens';
 import { pointAliasAtCurrentIndex } from '../lib/search/versioned-index';
@@ -125,15 +130,32 @@ async function load(search: ListSearch, caller: Caller): Promise<{ usedItem: str
         itemDocument(kind, start + i, pick(categories, next), next),
       );
       const counts = batch.map(() => Math.floor(next() * MAX_USES));
-      const rows = batch.flatMap((item, at) =>
+      // Each use as a press leaves it: its usage row, its slot of the item's tally, and the item's head.
+      const uses = batch.flatMap((item, at) =>
         Array.from({ length: counts[at] }, (_, k) => ({
-          _id: `${TENANT}|load-${item._id.toString()}-${k}`,
-          tenantId: TENANT,
           itemId: item._id.toString(),
-          action: 'send',
-          staffId: caller.staffId,
+          k,
           at: item.updatedAt,
         })),
+      );
+      const rows = uses.map(({ itemId, k, at }) => ({
+        _id: `${TENANT}|load-${itemId}-${k}`,
+        tenantId: TENANT,
+        itemId,
+        action: 'send',
+        staffId: caller.staffId,
+        at,
+        tallyFrom: k,
+        slot: k + 1,
+      }));
+      const slots = uses.map(({ itemId, k }) => ({
+        _id: `${TENANT}|${itemId}|${k + 1}`,
+        tenantId: TENANT,
+        itemId,
+        actionId: `load-${itemId}-${k}`,
+      }));
+      const heads = batch.flatMap((item, at) =>
+        counts[at] ? [{ _id: `${TENANT}|${item._id.toString()}`, tenantId: TENANT, slot: counts[at] }] : [],
       );
       usages += rows.length;
       usedItem ||= batch[0]._id.toString();
@@ -141,6 +163,12 @@ async function load(search: ListSearch, caller: Caller): Promise<{ usedItem: str
       await Promise.all([
         KnowledgeItemModel.collection.insertMany(batch, { ordered: false }),
         rows.length ? KnowledgeUsageModel.collection.insertMany(rows as never[], { ordered: false }) : null,
+        slots.length
+          ? KnowledgeUsageSlotModel.collection.insertMany(slots as never[], { ordered: false })
+          : null,
+        heads.length
+          ? KnowledgeUsageHeadModel.collection.insertMany(heads as never[], { ordered: false })
+          : null,
         indexListSources(
           search,
           knowledgeReadModel,
@@ -278,8 +306,8 @@ async function main(): Promise<void> {
   await time('话术库 "发票" by 使用次数, page 20: raw ES', () =>
     raw([{ term: { kind: 'scripts' } }, phrase('发票')], byUse, 19 * 20),
   );
-  // The count a use answers with and every index write of the item makes: all usage rows of the item.
-  await time('使用次数 of one item (counting its usage rows)', async () => ({
+  // The count a use answers with and every index write of the item reads: the tally's head and last slot.
+  await time('使用次数 of one item (its tally)', async () => ({
     total: await usageCountOf(TENANT, usedItem),
   }));
   let press = 0;

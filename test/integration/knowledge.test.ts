@@ -10,6 +10,7 @@ import type {
 import { allCategoryIds, findCategory, treeDepth } from '../../lib/knowledge/category-tree';
 import { AuditLogModel } from '../../lib/models/audit-log.model';
 import { KnowledgeItemModel } from '../../lib/models/knowledge-item.model';
+import { KnowledgeUsageModel, KnowledgeUsageSlotModel } from '../../lib/models/knowledge-usage.model';
 import { StaffModel } from '../../lib/models/staff.model';
 import { startTestApp, type TestApp } from '../support/app-harness';
 import { ADMIN_PASSWORD, createTenant, freshTenantId } from '../support/tenant-fixture';
@@ -445,6 +446,50 @@ describe('知识库', () => {
         .post('/api/h5/knowledge/000000000000000000000000/use')
         .send({ action: 'send', actionId: 'press-none' })
         .expect(404);
+    });
+
+    it('counts each press once in the tally while its requests race, and a press its first request left half-done', async () => {
+      const use = (actionId: string) =>
+        member.post(`/api/h5/knowledge/${script.id}/use`).send({ action: 'send', actionId });
+      const before = (await admin.get(`/api/knowledge/scripts/items/${script.id}`).expect(200)).body
+        .usageCount;
+      // Five presses, each sent three times at once (a retry overtaking its lost first request).
+      const presses = Array.from({ length: 5 }, (_, at) => `press-race-${at}`);
+      const answers = await Promise.all(
+        presses.flatMap((actionId) => [use(actionId), use(actionId), use(actionId)]),
+      );
+      expect(answers.every((answer) => answer.status === 200)).toBe(true);
+      // Each press's three answers (in the order sent): exactly one of them counted it.
+      presses.forEach((_, at) =>
+        expect(answers.slice(at * 3, at * 3 + 3).filter((answer) => answer.body.counted)).toHaveLength(1),
+      );
+      expect(answers.at(-1)!.body.usageCount).toBeLessThanOrEqual(before + presses.length);
+
+      // A first request that died after recording the press and before counting it: its retry counts it.
+      await KnowledgeUsageModel.create({
+        _id: `${TENANT}|press-half-done`,
+        tenantId: TENANT,
+        itemId: script.id,
+        action: 'copy',
+        staffId: 'lina',
+        at: new Date(),
+        tallyFrom: before + presses.length,
+      });
+      expect((await use('press-half-done')).body).toEqual({ usageCount: before + 6, counted: true });
+      expect((await use('press-half-done')).body).toEqual({ usageCount: before + 6, counted: false });
+
+      // One slot per recorded press, numbered without a gap, each naming its own press.
+      const rows = await KnowledgeUsageModel.find({ tenantId: TENANT, itemId: script.id }).lean();
+      const slots = await KnowledgeUsageSlotModel.find({ tenantId: TENANT, itemId: script.id }).lean();
+      expect(slots).toHaveLength(rows.length);
+      expect(new Set(slots.map((slot) => slot.actionId)).size).toBe(rows.length);
+      expect(slots.map((slot) => Number(slot._id.split('|').at(-1))).sort((a, b) => a - b)).toEqual(
+        Array.from({ length: rows.length }, (_, at) => at + 1),
+      );
+      const listed = await admin
+        .get('/api/knowledge/scripts/items')
+        .query({ sort: 'usageCount', order: 'desc' });
+      expect(listed.body.items[0]).toMatchObject({ id: script.id, usageCount: rows.length });
     });
 
     it('refuses changes to a member without 新建 / 编辑 / 删除', async () => {
