@@ -68,7 +68,12 @@ async function fetchPage(
       response.destroy();
       return null;
     }
-    return { html: await readUpTo(decoded(response), MAX_BYTES, charsetOf(type)), url: url.toString() };
+    try {
+      return { html: await readUpTo(decoded(response), MAX_BYTES, charsetOf(type)), url: url.toString() };
+    } finally {
+      // Read enough (or failed): the rest of the page is not wanted, nor its connection kept.
+      response.destroy();
+    }
   }
   return null;
 }
