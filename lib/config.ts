@@ -23,6 +23,7 @@ const configSchema = z.object({
   JWT_SECRET: z.string().min(16).optional(),
   WEB_DIST: z.string().optional(),
   LOG_LEVEL: z.enum(['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent']).default('info'),
+  LINK_PREVIEW_ALLOW_PRIVATE: z.stringbool().default(false),
 });
 
 export type AppConfig = {
@@ -49,6 +50,11 @@ export type AppConfig = {
   jwtSecret: string;
   webDist?: string;
   logLevel: string;
+  /**
+   * Whether 常用链接's link preview may fetch pages on private, loopback, link-local and unique-local addresses
+   * (the server's own network). Off: an operator could otherwise read internal pages through the api.
+   */
+  linkPreviewAllowPrivate: boolean;
 };
 
 // Outside production a fixed secret keeps sessions valid across restarts of `npm start`.
@@ -106,5 +112,6 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): AppConfig {
     jwtSecret: e.JWT_SECRET ?? DEVELOPMENT_JWT_SECRET,
     webDist: e.WEB_DIST,
     logLevel: e.LOG_LEVEL,
+    linkPreviewAllowPrivate: e.LINK_PREVIEW_ALLOW_PRIVATE,
   };
 }

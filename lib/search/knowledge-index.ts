@@ -2,7 +2,7 @@ import type { estypes } from '@elastic/elasticsearch';
 import type { KnowledgeItem, KnowledgeKind } from '../contracts/knowledge.contract';
 import { findMatchingAny } from '../db/find-matching-any';
 import { KnowledgeItemModel } from '../models/knowledge-item.model';
-import { KnowledgeUsageModel } from '../models/knowledge-usage.model';
+import { usageCountOf } from '../knowledge/usage-tally';
 import {
   listIndexSettings,
   searchListPage,
@@ -91,11 +91,6 @@ function searchTexts(item: KnowledgeItemSource): string[] {
   if (item.kind === 'scripts') return [item.question ?? '', ...(item.similar ?? [])];
   if (item.kind === 'phrases') return [item.content ?? ''];
   return [item.name ?? ''];
-}
-
-/** An item's 使用次数: its usage rows (equality on top-level fields, served by an index). */
-export function usageCountOf(tenantId: string, itemId: string): Promise<number> {
-  return KnowledgeUsageModel.countDocuments({ tenantId, itemId });
 }
 
 /** Counts in flight at once while a batch is read. */

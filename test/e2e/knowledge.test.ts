@@ -1,5 +1,7 @@
 import type { Browser, Page } from 'playwright-core';
 import { hashPassword } from '../../api/modules/auth/login.use-case';
+import { deriveCustomerFields } from '../../lib/customers/customer-derived';
+import { CustomerModel } from '../../lib/models/customer.model';
 import { StaffModel } from '../../lib/models/staff.model';
 import { eventually, startTestApp, type TestApp } from '../support/app-harness';
 import { launchBrowser, logIn } from '../support/browser';
@@ -12,11 +14,15 @@ const ADMIN_PHONE = '13700000681';
 const QUESTION = '商品怎么退货';
 const SIMILAR = '可以申请七天无理由退款吗';
 const ANSWER = '您好，收到商品七天内可在订单页申请无理由退货。';
+const CUSTOMER = 'wm-e2e-knowledge';
+/** A group the CRM has not synced: its side panel has no 群画像 yet, and 知识库 still sends into it. */
+const GROUP = 'wr-e2e-knowledge-group';
 
 /**
  * Issue 15's "done when", in Chromium: the admin builds a 3-level tree in 话术库 and adds a 话术 with a 相似问;
- * a member finds it from the chat toolbar's side panel by a word of the 相似问 only, sends it into the chat
- * (the simulated client receives the answer), and the admin sees 使用次数 1.
+ * a member finds it from the 知识库 tab of a single chat's side panel by a word of the 相似问 only, sends it into
+ * the chat (the simulated client receives the answer), and the admin sees 使用次数 1; then the same from a group
+ * chat's side panel, into the group.
  */
 describe('知识库 end to end in Chromium', () => {
   let app: TestApp;
@@ -53,6 +59,18 @@ describe('知识库 end to end in Chromium', () => {
       systemEnabled: true,
       roleId: roles.staff,
       passwordHash: await hashPassword(ADMIN_PASSWORD),
+    });
+    // lina's customer, whose 客户资料 the single chat's side panel opens on.
+    const follows = [
+      { userid: 'lina', addedAt: new Date('2026-11-01T02:03:00Z'), tagIds: [], remarkMobiles: [], addWay: 1 },
+    ];
+    await CustomerModel.create({
+      tenantId: TENANT,
+      externalUserid: CUSTOMER,
+      name: '知识库客户',
+      type: 1,
+      follows,
+      ...deriveCustomerFields(follows, undefined),
     });
     browser = await launchBrowser();
     admin = await browser.newPage({ timezoneId: 'Asia/Shanghai' });
@@ -111,17 +129,17 @@ describe('知识库 end to end in Chromium', () => {
     await admin.getByTestId('kb-list-header').getByText('1条').waitFor();
   }, 90_000);
 
-  it('finds the 话术 from the side panel by its 相似问, sends it, and the admin sees 使用次数 1', async () => {
-    // lina opens 知识库 from the toolbar of a single chat with a customer.
+  /** Opens the side panel as WeCom's client does from a chat toolbar, goes to its 知识库 tab and sends the 话术. */
+  async function sendFromToolbar(page: string, context: Record<string, string>): Promise<void> {
     const open = new URL(`${stackEnv.wecomApiBase}/sim/corps/${corp.corpId}/client`);
     for (const [key, value] of Object.entries({
       userid: 'lina',
-      entry: 'single_chat_tools',
-      externalUserid: 'wm-e2e-knowledge',
-      url: `${app.baseUrl}/h5/knowledge?corpId=${corp.corpId}`,
+      ...context,
+      url: `${app.baseUrl}/h5/${page}?corpId=${corp.corpId}`,
     }))
       open.searchParams.set(key, value);
     await sidebar.goto(open.toString());
+    await sidebar.getByRole('tab', { name: '知识库' }).click();
 
     // Only the 相似问 has "无理由退款".
     await sidebar.getByTestId('h5-kb-search').fill('无理由退款');
@@ -137,19 +155,42 @@ describe('知识库 end to end in Chromium', () => {
       .first();
     await outcome.waitFor();
     expect(await outcome.innerText()).toBe('已发送');
+  }
+
+  /** The admin asks the list again (查询) until the 话术's 使用次数 is `count`. */
+  async function usageShown(count: number): Promise<void> {
+    const row = admin.getByTestId('kb-table').locator('tr', { hasText: QUESTION });
+    await eventually(async () => {
+      await admin.getByTestId('kb-search-button').click();
+      await row.waitFor();
+      return (await row.getByTestId('kb-row-usage').innerText()) === String(count) ? true : undefined;
+    });
+  }
+
+  it('finds the 话术 from a single chat’s side panel by its 相似问, sends it, and the admin sees 使用次数 1', async () => {
+    await sendFromToolbar('customer', { entry: 'single_chat_tools', externalUserid: CUSTOMER });
 
     // The client put the answer into the chat with the customer.
     const sent = await eventually(async () =>
       (await simulator.chatToolMessages(corp.corpId)).messages.find((m) => m.text?.content === ANSWER),
     );
-    expect(sent).toMatchObject({ userid: 'lina', externalUserid: 'wm-e2e-knowledge', msgtype: 'text' });
+    expect(sent).toMatchObject({ userid: 'lina', externalUserid: CUSTOMER, msgtype: 'text' });
+    await usageShown(1);
+  }, 90_000);
 
-    // The admin asks the list again (查询) until the count is there.
-    const row = admin.getByTestId('kb-table').locator('tr', { hasText: QUESTION });
-    await eventually(async () => {
-      await admin.getByTestId('kb-search-button').click();
-      await row.waitFor();
-      return (await row.getByTestId('kb-row-usage').innerText()) === '1' ? true : undefined;
+  it('sends it from a group chat’s side panel into the group, and 使用次数 becomes 2', async () => {
+    await sendFromToolbar('group', { entry: 'group_chat_tools', chatId: GROUP });
+
+    const sent = await eventually(async () =>
+      (await simulator.chatToolMessages(corp.corpId)).messages.find((m) => m.chatId === GROUP),
+    );
+    expect(sent).toMatchObject({
+      userid: 'lina',
+      entry: 'group_chat_tools',
+      msgtype: 'text',
+      text: { content: ANSWER },
     });
+    expect(sent).not.toHaveProperty('externalUserid');
+    await usageShown(2);
   }, 90_000);
 });

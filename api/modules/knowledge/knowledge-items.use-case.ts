@@ -15,13 +15,13 @@ import {
 } from '../../../lib/knowledge/category-tree';
 import { readCategoryTree } from '../../../lib/knowledge/category-tree-store';
 import { rehomeOrphans } from '../../../lib/knowledge/rehome-orphans';
+import { tallyPress, usageCountOf } from '../../../lib/knowledge/usage-tally';
 import { KnowledgeItemModel } from '../../../lib/models/knowledge-item.model';
 import { KnowledgeUsageModel } from '../../../lib/models/knowledge-usage.model';
 import {
   knowledgeItemView,
   knowledgeReadModel,
   searchKnowledgeRows,
-  usageCountOf,
   type KnowledgeItemSource,
 } from '../../../lib/search/knowledge-index';
 import { writeListRows } from '../../../lib/search/list-read-model';
@@ -241,8 +241,9 @@ export function searchKnowledgeForPanel(
 }
 
 /**
- * 发送 / 复制 from the side panel (I-71): the press's usage row is inserted once (`<tenant>|<actionId>`), so a
- * retry of the same press counts nothing; the count is the item's rows, and its list row is indexed after.
+ * 发送 / 复制 from the side panel (I-71): the press's usage row is inserted once (`<tenant>|<actionId>`) and the
+ * press counted once in its item's tally (lib/knowledge/usage-tally.ts), however often and however concurrently
+ * the press is retried, also when an earlier request died between the two; its list row is indexed after.
  */
 export async function useKnowledgeItem(
   caller: Caller,
@@ -251,21 +252,23 @@ export async function useKnowledgeItem(
 ): Promise<{ usageCount: number; counted: boolean }> {
   const { tenantId } = caller;
   await storedItem(tenantId, undefined, itemId);
+  const _id = `${tenantId}|${actionId}`;
   const counted = await writeItemRow(tenantId, itemId, deps, async () => {
+    let tallyFrom = await usageCountOf(tenantId, itemId);
     try {
-      await KnowledgeUsageModel.create({
-        _id: `${tenantId}|${actionId}`,
-        tenantId,
-        itemId,
-        action,
-        staffId: caller.staffId,
-        at: new Date(),
-      });
-      return true;
+      const row = { _id, tenantId, itemId, action, staffId: caller.staffId, at: new Date(), tallyFrom };
+      await KnowledgeUsageModel.create(row);
     } catch (error) {
       if ((error as { code?: number }).code !== 11000) throw error;
-      return false;
+      const recorded = await KnowledgeUsageModel.findOne(
+        { tenantId, _id },
+        { itemId: 1, tallyFrom: 1, slot: 1 },
+      ).lean();
+      // The same actionId for another item is not this press; a press with its slot is counted.
+      if (!recorded || recorded.itemId !== itemId || typeof recorded.slot === 'number') return false;
+      tallyFrom = recorded.tallyFrom;
     }
+    return tallyPress(tenantId, itemId, actionId, tallyFrom);
   });
   return { usageCount: await usageCountOf(tenantId, itemId), counted };
 }

@@ -81,7 +81,7 @@ export function createKnowledgeRouter(app: AppContext): Router {
       responses: { 200: { description: 'The card', schema: linkPreviewSchema } },
     },
     async ({ query }, _req, res) => {
-      res.json(await previewLink(query.url));
+      res.json(await previewLink(query.url, { allowPrivate: app.config.linkPreviewAllowPrivate }));
     },
   );
 

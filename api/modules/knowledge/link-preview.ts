@@ -1,3 +1,9 @@
+import { lookup } from 'node:dns';
+import { request as httpRequest, type IncomingMessage, type RequestOptions } from 'node:http';
+import { request as httpsRequest } from 'node:https';
+import type { LookupFunction } from 'node:net';
+import type { Readable } from 'node:stream';
+import { createBrotliDecompress, createGunzip, createInflate } from 'node:zlib';
 import { parse } from 'node-html-parser';
 import {
   LINK_DESCRIPTION_MAX,
@@ -5,6 +11,7 @@ import {
   LINK_URL_MAX,
   type LinkPreview,
 } from '../../../lib/contracts/knowledge.contract';
+import { ipLiteralOf, isPublicAddress } from './public-address';
 
 /** How long the page may take, in all (redirects included). */
 const TIMEOUT_MS = 5_000;
@@ -17,46 +24,113 @@ const EMPTY: LinkPreview = { title: '', description: '', coverUrl: '' };
 /**
  * 新增常用链接 (issue 15 item 3): the card's title, description and cover as the page at `url` gives them
  * (og:title / og:description / og:image, else <title> and the description meta), cut to what the card allows.
- * A page that cannot be read (unreachable, slow, not HTML, an error status) gives empty fields for the
- * operator to fill in: never an error.
+ * A page that cannot be read (unreachable, slow, not HTML, an error status, or on an address that is not public)
+ * gives empty fields for the operator to fill in: never an error.
+ *
+ * The api fetches whatever address an operator types, so unless `allowPrivate` it reaches only public hosts:
+ * every hop's address is checked, an IP in the URL before asking and a name's addresses as the connection
+ * resolves them (the lookup the socket itself uses, so a name cannot resolve to a public address for the check
+ * and to a private one for the connection).
  */
-export async function previewLink(url: string): Promise<LinkPreview> {
+export async function previewLink(
+  url: string,
+  { allowPrivate }: { allowPrivate: boolean },
+): Promise<LinkPreview> {
   const signal = AbortSignal.timeout(TIMEOUT_MS);
   try {
-    const page = await fetchPage(url, signal);
+    const page = await fetchPage(url, signal, allowPrivate);
     return page ? cardOf(page.html, page.url) : EMPTY;
   } catch {
     return EMPTY;
   }
 }
 
-async function fetchPage(start: string, signal: AbortSignal): Promise<{ html: string; url: string } | null> {
-  let url = start;
+async function fetchPage(
+  start: string,
+  signal: AbortSignal,
+  allowPrivate: boolean,
+): Promise<{ html: string; url: string } | null> {
+  let url = new URL(start);
   for (let hop = 0; hop <= MAX_REDIRECTS; hop += 1) {
-    if (!/^https?:$/.test(new URL(url).protocol)) return null;
-    const response = await fetch(url, {
-      redirect: 'manual',
-      signal,
-      headers: {
-        accept: 'text/html,application/xhtml+xml',
-        'user-agent': 'Mozilla/5.0 (compatible; scrm-link-preview)',
-      },
-    });
-    const location = response.headers.get('location');
-    if (response.status >= 300 && response.status < 400 && location) {
-      await response.body?.cancel();
-      url = new URL(location, url).toString();
+    if (!/^https?:$/.test(url.protocol)) return null;
+    const literal = ipLiteralOf(url.hostname);
+    if (!allowPrivate && literal && !isPublicAddress(literal)) return null;
+    const response = await get(url, signal, allowPrivate ? dnsLookup : publicLookup);
+    const location = response.headers.location;
+    if (response.statusCode && response.statusCode >= 300 && response.statusCode < 400 && location) {
+      response.destroy();
+      url = new URL(location, url);
       continue;
     }
-    const type = response.headers.get('content-type') ?? '';
-    if (!response.ok || !/html/i.test(type) || !response.body) {
-      await response.body?.cancel();
+    const type = response.headers['content-type'] ?? '';
+    const ok = response.statusCode !== undefined && response.statusCode >= 200 && response.statusCode < 300;
+    if (!ok || !/html/i.test(type)) {
+      response.destroy();
       return null;
     }
-    return { html: await readUpTo(response.body, MAX_BYTES, charsetOf(type)), url };
+    try {
+      return { html: await readUpTo(decoded(response), MAX_BYTES, charsetOf(type)), url: url.toString() };
+    } finally {
+      // Read enough (or failed): the rest of the page is not wanted, nor its connection kept.
+      response.destroy();
+    }
   }
   return null;
 }
+
+function get(url: URL, signal: AbortSignal, lookup: LookupFunction): Promise<IncomingMessage> {
+  const options: RequestOptions = {
+    signal,
+    lookup,
+    headers: {
+      accept: 'text/html,application/xhtml+xml',
+      'accept-encoding': 'gzip, deflate, br',
+      'user-agent': 'Mozilla/5.0 (compatible; scrm-link-preview)',
+    },
+  };
+  return new Promise((resolve, reject) => {
+    const request = (url.protocol === 'https:' ? httpsRequest : httpRequest)(url, options, resolve);
+    request.on('error', reject);
+    request.end();
+  });
+}
+
+/** The body as the page wrote it: servers compress whatever the client says it accepts. */
+function decoded(response: IncomingMessage): Readable {
+  const encoding = (response.headers['content-encoding'] ?? '').toLowerCase();
+  const inflate =
+    encoding === 'gzip'
+      ? createGunzip()
+      : encoding === 'deflate'
+        ? createInflate()
+        : encoding === 'br'
+          ? createBrotliDecompress()
+          : null;
+  if (!inflate) return response;
+  response.on('error', (error) => inflate.destroy(error));
+  return response.pipe(inflate);
+}
+
+const dnsLookup = lookup as LookupFunction;
+
+/** dns.lookup, failing when the name has any address that is not public (checked where the socket connects). */
+const publicLookup: LookupFunction = (hostname, options, callback) => {
+  lookup(hostname, { ...options, all: true }, (error, addresses) => {
+    if (error) return callback(error, '', 4);
+    const refused = addresses.find((entry) => !isPublicAddress(entry.address));
+    if (refused) {
+      return callback(
+        Object.assign(new Error(`link preview refused ${hostname}: ${refused.address} is not public`), {
+          code: 'ERR_ADDRESS_NOT_PUBLIC',
+        }),
+        '',
+        4,
+      );
+    }
+    if (options.all) return callback(null, addresses);
+    callback(null, addresses[0].address, addresses[0].family);
+  });
+};
 
 function charsetOf(contentType: string): string {
   const charset = /charset=["']?([\w-]+)/i.exec(contentType)?.[1] ?? 'utf-8';
@@ -68,17 +142,18 @@ function charsetOf(contentType: string): string {
   }
 }
 
-async function readUpTo(body: ReadableStream<Uint8Array>, limit: number, charset: string): Promise<string> {
-  const reader = body.getReader();
-  const chunks: Uint8Array[] = [];
+async function readUpTo(body: Readable, limit: number, charset: string): Promise<string> {
+  const chunks: Buffer[] = [];
   let size = 0;
-  while (size < limit) {
-    const { done, value } = await reader.read();
-    if (done) break;
-    chunks.push(value);
-    size += value.byteLength;
+  try {
+    for await (const chunk of body) {
+      chunks.push(chunk as Buffer);
+      size += (chunk as Buffer).byteLength;
+      if (size >= limit) break;
+    }
+  } finally {
+    body.destroy();
   }
-  await reader.cancel();
   const bytes = Buffer.concat(chunks).subarray(0, limit);
   return new TextDecoder(charset).decode(bytes);
 }

@@ -27,7 +27,7 @@ const PORTRAIT: GroupPortrait = {
 const TREND: GroupMessageTrend = { archived: true, days: [{ date: '2026-11-24', staff: 5, customers: 12 }] };
 
 describe('H5GroupPage (客户群画像 in the group chat sidebar, R-3.2.3)', () => {
-  async function open(chatFromSdk: () => Promise<string>) {
+  async function open(chatFromSdk: () => Promise<string>, tab = '') {
     TestBed.configureTestingModule({
       imports: [H5GroupPage],
       providers: [
@@ -39,6 +39,7 @@ describe('H5GroupPage (客户群画像 in the group chat sidebar, R-3.2.3)', () 
       ],
     });
     const fixture = TestBed.createComponent(H5GroupPage);
+    fixture.componentRef.setInput('tab', tab);
     await fixture.whenStable();
     return { fixture, http: TestBed.inject(HttpTestingController) };
   }
@@ -147,5 +148,38 @@ describe('H5GroupPage (客户群画像 in the group chat sidebar, R-3.2.3)', () 
   it('asks to open it from a group chat when the JS-SDK names no chat', async () => {
     const { fixture } = await open(async () => '');
     expect(await settled(fixture)).toContain('无法获取当前客户群：请从客户群聊天的工具栏打开');
+  });
+
+  it('opens 知识库 from ?tab=knowledge, and it works while the group has no portrait yet', async () => {
+    const { fixture, http } = await open(async () => 'wrNew', 'knowledge');
+    http
+      .expectOne('/api/customer-groups/wrNew/portrait')
+      .flush(
+        { error: { code: 'CUSTOMER_GROUP_NOT_FOUND', message: '客户群不存在' } },
+        { status: 404, statusText: 'Not Found' },
+      );
+    http.expectOne('/api/customer-groups/wrNew/message-trend?days=7').flush({ archived: false, days: [] });
+    await settled(fixture);
+    http
+      .expectOne((req) => req.url === '/api/h5/knowledge')
+      .flush({
+        items: [
+          {
+            id: 'p1',
+            kind: 'phrases',
+            content: '欢迎进群',
+            categoryId: 'c1',
+            categoryName: '开场',
+            usageCount: 0,
+            updatedAt: '2026-12-01T00:00:00.000Z',
+          },
+        ],
+        total: 1,
+        page: 1,
+        pageSize: 20,
+      });
+    const text = await settled(fixture);
+    expect(text).toContain('欢迎进群');
+    expect((fixture.nativeElement as HTMLElement).querySelector('[data-testid="h5-kb-send"]')).not.toBeNull();
   });
 });

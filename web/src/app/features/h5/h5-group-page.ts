@@ -1,5 +1,6 @@
 import { HttpClient } from '@angular/common/http';
-import { ChangeDetectionStrategy, Component, inject, input, OnInit, signal } from '@angular/core';
+import { ChangeDetectionStrategy, Component, computed, inject, input, OnInit, signal } from '@angular/core';
+import { NzTabsModule } from 'ng-zorro-antd/tabs';
 import { NzTagModule } from 'ng-zorro-antd/tag';
 import { firstValueFrom } from 'rxjs';
 
@@ -12,12 +13,20 @@ import {
   memberNames,
   portraitProblem,
 } from './h5-group.models';
+import { H5KnowledgePanel } from './h5-knowledge-panel';
 import { jssdkFailureReason, WeComJssdk } from './wecom-jssdk';
 
-/** The sidebar of an external group chat (R-3.2.3): the same content as the admin's 群画像. */
+/** `?tab=` of a link into the group chat's side panel. */
+const TAB_INDEX: Record<string, number> = { knowledge: 1 };
+
+/**
+ * The sidebar of an external group chat (R-3.2.3, issue 15): 客户群画像 (the same content as the admin's 群画像)
+ * and 知识库 (话术, 常用语 and 常用链接 to send into the group). The tabs show whatever the portrait's fate, so a
+ * group the CRM has not synced yet can still be sent to.
+ */
 @Component({
   selector: 'app-h5-group-page',
-  imports: [NzTagModule],
+  imports: [NzTabsModule, NzTagModule, H5KnowledgePanel],
   changeDetection: ChangeDetectionStrategy.OnPush,
   styles: `
     dl {
@@ -50,54 +59,63 @@ import { jssdkFailureReason, WeComJssdk } from './wecom-jssdk';
     }
   `,
   template: `
-    @if (problem(); as text) {
-      <p class="problem" role="alert" data-testid="h5-problem">{{ text }}</p>
-    } @else if (portrait(); as g) {
-      <h3 data-testid="h5-group-name">{{ title(g) }}</h3>
-      <dl>
-        <dt>群主</dt>
-        <dd>{{ g.owner.name || g.owner.userid || '暂无' }}</dd>
-        <dt>群人数</dt>
-        <dd>{{ g.memberCount }}</dd>
-        <dt>创建时间</dt>
-        <dd>{{ g.createdAt ? dateTime(g.createdAt) : '暂无' }}</dd>
-        <dt>群公告</dt>
-        <dd>{{ g.notice || '暂无' }}</dd>
-        <dt>群标签</dt>
-        <dd>
-          @for (tag of g.groupTags; track tag.id) {
-            <nz-tag>{{ tag.name }}</nz-tag>
-          } @empty {
-            暂无
+    <nz-tabs [nzSelectedIndex]="tabIndex()">
+      <nz-tab nzTitle="客户群画像">
+        @if (problem(); as text) {
+          <p class="problem" role="alert" data-testid="h5-problem">{{ text }}</p>
+        } @else if (portrait(); as g) {
+          <h3 data-testid="h5-group-name">{{ title(g) }}</h3>
+          <dl>
+            <dt>群主</dt>
+            <dd>{{ g.owner.name || g.owner.userid || '暂无' }}</dd>
+            <dt>群人数</dt>
+            <dd>{{ g.memberCount }}</dd>
+            <dt>创建时间</dt>
+            <dd>{{ g.createdAt ? dateTime(g.createdAt) : '暂无' }}</dd>
+            <dt>群公告</dt>
+            <dd>{{ g.notice || '暂无' }}</dd>
+            <dt>群标签</dt>
+            <dd>
+              @for (tag of g.groupTags; track tag.id) {
+                <nz-tag>{{ tag.name }}</nz-tag>
+              } @empty {
+                暂无
+              }
+            </dd>
+          </dl>
+          <h4>群画像</h4>
+          @if (trendProblem(); as text) {
+            <p class="problem" data-testid="h5-trend-problem">{{ text }}</p>
+          } @else {
+            <table>
+              <tr>
+                <th>日期</th>
+                <th>员工发言</th>
+                <th>客户发言</th>
+              </tr>
+              @for (day of trend(); track day.date) {
+                <tr>
+                  <td>{{ day.date }}</td>
+                  <td>{{ day.staff }}</td>
+                  <td>{{ day.customers }}</td>
+                </tr>
+              }
+            </table>
           }
-        </dd>
-      </dl>
-      <h4>群画像</h4>
-      @if (trendProblem(); as text) {
-        <p class="problem" data-testid="h5-trend-problem">{{ text }}</p>
-      } @else {
-        <table>
-          <tr>
-            <th>日期</th>
-            <th>员工发言</th>
-            <th>客户发言</th>
-          </tr>
-          @for (day of trend(); track day.date) {
-            <tr>
-              <td>{{ day.date }}</td>
-              <td>{{ day.staff }}</td>
-              <td>{{ day.customers }}</td>
-            </tr>
-          }
-        </table>
-      }
-      <h4>群内部人员（{{ g.internalMembers.length }}）</h4>
-      <p>{{ names(g.internalMembers) }}</p>
-      <h4>群外部人员（{{ g.externalMembers.length }}）</h4>
-      <p>{{ names(g.externalMembers) }}</p>
-    } @else {
-      <p class="loading" data-testid="h5-loading">正在加载群画像…</p>
-    }
+          <h4>群内部人员（{{ g.internalMembers.length }}）</h4>
+          <p>{{ names(g.internalMembers) }}</p>
+          <h4>群外部人员（{{ g.externalMembers.length }}）</h4>
+          <p>{{ names(g.externalMembers) }}</p>
+        } @else {
+          <p class="loading" data-testid="h5-loading">正在加载群画像…</p>
+        }
+      </nz-tab>
+      <nz-tab nzTitle="知识库">
+        <ng-template nz-tab>
+          <app-h5-knowledge-panel />
+        </ng-template>
+      </nz-tab>
+    </nz-tabs>
   `,
 })
 export class H5GroupPage implements OnInit {
@@ -106,6 +124,9 @@ export class H5GroupPage implements OnInit {
 
   /** For opening outside the sidebar (a link); inside it the JS-SDK names the group chat. */
   readonly chatId = input<string>('');
+  readonly tab = input<string>('');
+
+  protected readonly tabIndex = computed(() => TAB_INDEX[this.tab()] ?? 0);
 
   protected readonly portrait = signal<GroupPortrait | null>(null);
   protected readonly trend = signal<GroupMessageTrend['days']>([]);
