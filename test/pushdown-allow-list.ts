@@ -387,6 +387,7 @@ export const PUSHDOWN_ALLOW_LIST: AllowedShape[] = [
   { collection: 'mass_sends', command: 'find', shape: '{deletedAt: null}', reason: LIST_REBUILD },
   { collection: 'mass_send_recipients', command: 'find', shape: '{}', reason: LIST_REBUILD },
   { collection: 'knowledge_items', command: 'find', shape: '{}', reason: LIST_REBUILD },
+  { collection: 'sop_targets', command: 'find', shape: '{}', reason: LIST_REBUILD },
   {
     collection: 'customer_groups',
     command: 'find',
