@@ -44,6 +44,7 @@ import { createGroupCodeActivities } from './group-code.activities';
 import { createSensitiveReviewActivities } from './sensitive-review.activities';
 import type { RaisedAlert } from '../lib/sensitive/insert-alerts-once';
 import { startAlertReviews } from '../lib/sensitive/start-alert-reviews';
+import { createSopPlanActivities } from './sop-plan.activities';
 
 export interface ActivityDeps {
   contacts: ContactsApi;
@@ -158,5 +159,6 @@ export function createActivities(deps: ActivityDeps) {
     }),
     ...createGroupCodeActivities(appMessages),
     ...createSensitiveReviewActivities({ ...appMessages, listSearch: deps.listSearch }),
+    ...createSopPlanActivities({ ...appMessages, listSearch: deps.listSearch }),
   };
 }

@@ -19,6 +19,7 @@ describe('the 客户群 read model', () => {
       createdAt: '2026-11-01T02:00:00.000Z',
       lastMessageAt: null,
       dismissed: false,
+      indexedAt: expect.any(String),
       row: {
         chatId: 'wr-1',
         name: '销售群',

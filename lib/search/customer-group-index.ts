@@ -12,7 +12,7 @@ import { SUBSTRING_FIELD, substringPhrase, substringTokens, type SubstringTokens
  * 群主, 群标签, 最近沟通时间, 创建时间), whether it is dismissed, and the row the list shows. Written by every
  * writer of customer groups through writeListRows (list-read-model.ts).
  */
-export const CUSTOMER_GROUP_INDEX_VERSION = 1;
+export const CUSTOMER_GROUP_INDEX_VERSION = 2;
 
 /** What a group's document is made of (and its version, updatedAt). */
 const SOURCE_FIELDS = {
@@ -61,6 +61,8 @@ interface CustomerGroupDocument {
   createdAt: string | null;
   lastMessageAt: string | null;
   dismissed: boolean;
+  /** When this copy was written to the index (ISO): how SOP plans find the groups that changed (sop-entrants.ts). */
+  indexedAt: string;
   row: StoredGroupRow;
 }
 
@@ -84,6 +86,7 @@ export function toCustomerGroupDocument(group: CustomerGroupSource): CustomerGro
     createdAt: row.createdAt,
     lastMessageAt: row.lastMessageAt,
     dismissed: Boolean(group.dismissedAt),
+    indexedAt: new Date().toISOString(),
     row,
   };
 }
@@ -104,6 +107,7 @@ export const customerGroupReadModel: ListReadModel<CustomerGroupSource> = {
       createdAt: { type: 'date' },
       lastMessageAt: { type: 'date' },
       dismissed: { type: 'boolean' },
+      indexedAt: { type: 'date' },
       row: { type: 'object', enabled: false },
     },
   },

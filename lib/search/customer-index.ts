@@ -11,7 +11,7 @@ import type { VersionedIndexNames } from './versioned-index';
  * writers use the alias; the versioned index behind it changes when the mapping does (bump the version), and
  * the new one is filled from MongoDB. Written, drained and rebuilt as every list read model is (list-read-model.ts).
  */
-export const CUSTOMER_INDEX_VERSION = 1;
+export const CUSTOMER_INDEX_VERSION = 2;
 
 export type CustomerIndexNames = VersionedIndexNames;
 
@@ -91,6 +91,11 @@ export interface CustomerSearchDocument {
   /** 企业: WeCom's short and full name and the edited one, any of which a 企业 search may hit. */
   corp: SubstringTokens[];
   /**
+   * When this copy was written to the index (ISO): SOP plans find the customers that changed since their last
+   * poll by it (lib/sop/sop-entrants.ts), whichever writer, drain or rebuild wrote them.
+   */
+  indexedAt: string;
+  /**
    * The list row as stored (not indexed): a page is served from the index alone, with no read of MongoDB (whose
    * batched lookups by _id are 20 round trips on FerretDB, lib/db/find-matching-any.ts).
    */
@@ -131,6 +136,7 @@ export function toCustomerSearchDocument(customer: CustomerSearchSource): Custom
     name: substringTokens(customer.name ?? ''),
     phones: texts(customer.phones ?? []),
     corp: texts([customer.corpName, customer.corpFullName, customer.profile?.corpName]),
+    indexedAt: new Date().toISOString(),
     row: storedRow(customer),
   };
 }
@@ -194,6 +200,7 @@ export const customerReadModel: ListReadModel<CustomerSearchSource> = {
       name: SUBSTRING_FIELD,
       phones: SUBSTRING_FIELD,
       corp: SUBSTRING_FIELD,
+      indexedAt: { type: 'date' },
       row: { type: 'object', enabled: false },
     },
   },
