@@ -8,6 +8,7 @@ import { SopTargetModel } from '../../../lib/models/sop-target.model';
 import { SopTodoModel, type SopTodo } from '../../../lib/models/sop-todo.model';
 import { sopMedia } from '../../../lib/sop/sop-media-store';
 import { completeSopTodo } from '../../../lib/sop/sop-todo-completion';
+import { sopTodoDescription } from '../../../lib/sop/sop-todo-message';
 import type { AppContext } from '../../app-context';
 import type { Caller } from '../../auth/caller';
 import { notFound } from '../../http/app-error';
@@ -19,7 +20,7 @@ type Page = { page: number; pageSize: number };
 const cardOf = (todo: SopTodo) => ({
   id: todo._id,
   taskName: todo.taskName,
-  description: `管理员发布了新的任务“${todo.taskName}”，请及时去完成哟~`,
+  description: sopTodoDescription(todo.taskName),
   dueAt: todo.dueAt.toISOString(),
   done: todo.done ?? false,
 });
