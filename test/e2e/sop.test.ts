@@ -36,7 +36,7 @@ describe('SOP end to end in Chromium', () => {
     corp = await simulator.createCorp('SOP端到端企业');
     await simulator.setApp(corp.corpId, { redirectDomain: '127.0.0.1' });
     const { roles } = await createBoundTenant(TENANT, corp, { adminMobile: PHONE });
-    // 高意向: 张三 and 李四, both through wangwei.
+    // 高意向: 张三 (跟进人 lina, who added him first) and 李四 (跟进人 wangwei), both tagged by wangwei.
     built = await populateCustomerCorp(corp.corpId);
     await StaffModel.create({
       tenantId: TENANT,
@@ -143,16 +143,17 @@ describe('SOP end to end in Chromium', () => {
     await member.getByTestId('h5-sop-copy').first().click();
     expect(await member.evaluate('navigator.clipboard.readText()')).toBe(TEXT);
 
-    // Both customers are targets; 聊天 opens the 1:1 chat with one in the client.
+    // wangwei's to-do holds the customer he follows (张三's reminder went to his 跟进人, lina); 聊天 opens
+    // the 1:1 chat with him in the client.
     const targets = member.getByTestId('h5-sop-target');
-    await eventually(async () => (await targets.count()) === 2 || undefined);
-    await targets.filter({ hasText: '张三' }).getByTestId('h5-sop-chat').click();
+    await eventually(async () => (await targets.count()) === 1 || undefined);
+    await targets.filter({ hasText: '李四' }).getByTestId('h5-sop-chat').click();
     const context = await eventually(async () => {
       const answer = await fetch(`${stackEnv.wecomApiBase}/sim/corps/${corp.corpId}/client-context`);
       const { context } = (await answer.json()) as { context: { entry: string; externalUserid?: string } };
       return context.entry === 'single_chat_tools' ? context : undefined;
     });
-    expect(context.externalUserid).toBe(built.customers[0]);
+    expect(context.externalUserid).toBe(built.customers[1]);
 
     await member.getByTestId('h5-sop-complete').click();
     await eventually(async () => (await member.getByTestId('h5-sop-complete').isDisabled()) || undefined);
@@ -162,25 +163,26 @@ describe('SOP end to end in Chromium', () => {
     expect(await member.getByTestId('h5-sop-complete').innerText()).toBe('已完成');
   }, 180_000);
 
-  it('counts both customers 已接收 in the detail, then deletes the plan once it is off', async () => {
+  it('counts 李四 已接收 and 张三 not yet in the detail, then deletes the plan once it is off', async () => {
     await row().getByTestId('sop-detail').click();
     await admin.getByTestId('sop-detail-status').getByText('进行中').waitFor();
     await eventually(async () => {
       await admin.reload();
       await admin.getByTestId('sop-stat-total').waitFor();
-      return (await admin.getByTestId('sop-stat-total').innerText()) === '2' || undefined;
+      return (await admin.getByTestId('sop-stat-total').innerText()) === '1' || undefined;
     }, 60_000);
     expect(await admin.getByTestId('sop-stat-tasks').innerText()).toBe('1');
-    expect(await admin.getByTestId('sop-stat-staff').innerText()).toBe('1');
+    // lina and wangwei each got a to-do.
+    expect(await admin.getByTestId('sop-stat-staff').innerText()).toBe('2');
 
-    const staffRow = admin.getByTestId('sop-staff-rows').locator('tbody tr.ant-table-row').first();
-    await staffRow.getByText('已完成').waitFor();
-    expect(await staffRow.innerText()).toContain('销售2');
+    const staffRows = admin.getByTestId('sop-staff-rows').locator('tbody tr.ant-table-row');
+    await staffRows.filter({ hasText: '销售2' }).getByText('已完成').waitFor();
+    // lina's, not done yet.
+    await staffRows.getByText('未完成').waitFor();
     await admin.getByRole('tab', { name: '客户接收明细' }).click();
-    const receipts = admin.getByTestId('sop-receipt-rows');
-    for (const name of ['张三', '李四']) {
-      await receipts.locator('tbody tr.ant-table-row', { hasText: name }).getByText('已接收').waitFor();
-    }
+    const receipts = admin.getByTestId('sop-receipt-rows').locator('tbody tr.ant-table-row');
+    await receipts.filter({ hasText: '李四' }).getByText('已接收').waitFor();
+    await receipts.filter({ hasText: '张三' }).getByText('未接收').waitFor();
 
     // Off (after the confirm), then 删除 (after its confirm).
     await admin.goto(`${app.baseUrl}/operation/sop`);
