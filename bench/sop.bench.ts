@@ -20,7 +20,7 @@ import { SopEnrollmentModel } from '../lib/models/sop-enrollment.model';
 import { SopTargetModel } from '../lib/models/sop-target.model';
 import { SopTodoModel } from '../lib/models/sop-todo.model';
 import { customerReadModel } from '../lib/search/customer-index';
-import { indexListSources } from '../lib/search/list-read-model';
+import { indexListSources, withListIndex } from '../lib/search/list-read-model';
 import { sopPlanWorkflowId } from '../lib/temporal/workflow-ids';
 import { startTestApp } from '../test/support/app-harness';
 import { refreshListSearch } from '../test/support/list-search';
@@ -109,7 +109,9 @@ async function main(): Promise<void> {
     );
     await Promise.all([
       CustomerModel.collection.insertMany(batch, { ordered: false }),
-      indexListSources(app.listSearch, customerReadModel, batch),
+      withListIndex(app.listSearch, customerReadModel, () =>
+        indexListSources(app.listSearch, customerReadModel, batch),
+      ),
     ]);
   }
   await refreshListSearch(app);
