@@ -23,6 +23,30 @@ export class AppMessageLog {
     if (this.messages.length > KEEP) this.messages.splice(0, this.messages.length - KEEP);
   }
 
+  /**
+   * Of `users`, those who did not receive the same message (type, content and app) since `sinceMs`: what
+   * WeCom's duplicate check (`enable_duplicate_check`) still delivers.
+   */
+  notReceivedSince(
+    users: readonly string[],
+    message: Pick<SentAppMessage, 'agentid' | 'msgtype' | 'content'>,
+    sinceMs: number,
+  ): string[] {
+    const same = JSON.stringify(message.content);
+    const received = new Set(
+      this.messages
+        .filter(
+          (sent) =>
+            sent.sentAt >= sinceMs &&
+            sent.agentid === message.agentid &&
+            sent.msgtype === message.msgtype &&
+            JSON.stringify(sent.content) === same,
+        )
+        .flatMap((sent) => sent.touser),
+    );
+    return users.filter((user) => !received.has(user));
+  }
+
   list(filter: { touser?: string } = {}): SentAppMessage[] {
     const wanted = filter.touser?.toLowerCase();
     return this.messages.filter((m) => !wanted || m.touser.includes(wanted)).map((m) => structuredClone(m));

@@ -398,6 +398,32 @@ describe('message/send', () => {
     ]);
   });
 
+  it('with the duplicate check on, delivers the same message to a member once within the interval', async () => {
+    const appToken = await sim.tokenFor('app');
+    const other = corp()
+      .contacts.members.all()
+      .find((member) => member.userid !== 'lina' && memberStatus(member) !== 2)!.userid;
+    const body = {
+      touser: `lina|${other}`,
+      msgtype: 'text',
+      agentid: DEMO_APP_AGENT_ID,
+      text: { content: '重复检查：请回访' },
+      enable_duplicate_check: 1,
+    };
+    expect((await post('message/send', { ...body, touser: 'lina' }, appToken)).body.errcode).toBe(0);
+    // Sent again (a retry after a lost answer) to lina and another member: only the other gets it now.
+    expect((await post('message/send', body, appToken)).body.errcode).toBe(0);
+    const received = (userid: string) =>
+      corp()
+        .appMessages.list({ touser: userid })
+        .filter((message) => (message.content as { content: string }).content === '重复检查：请回访');
+    expect(received('lina')).toHaveLength(1);
+    expect(received(other.toLowerCase())).toHaveLength(1);
+    // Without the check, or with other content, it goes out again.
+    await post('message/send', { ...body, enable_duplicate_check: 0 }, appToken);
+    expect(received('lina')).toHaveLength(2);
+  });
+
   it('refuses other secrets, a wrong agentid, bad content and all-unknown recipients', async () => {
     const appToken = await sim.tokenFor('app');
     const body = { touser: 'lina', msgtype: 'text', agentid: DEMO_APP_AGENT_ID, text: { content: 'x' } };

@@ -13,6 +13,9 @@ import type { WecomEndpointSpec } from './wecom-endpoint';
 const TOUSER_MAX = 1000;
 const TOPARTY_MAX = 100;
 const TEXT_MAX_BYTES = 2048;
+/** duplicate_check_interval: 1800 s unless given, at most 4 hours. */
+const DUPLICATE_CHECK_DEFAULT_S = 1800;
+const DUPLICATE_CHECK_MAX_S = 4 * 3600;
 
 const utf8Bytes = (text: string) => Buffer.byteLength(text, 'utf8');
 
@@ -118,15 +121,30 @@ export const messageEndpoints: Record<string, WecomEndpointSpec> = {
       // Member tags are not simulated, so every totag entry is unknown.
       if (to.users.length === 0) throw new WecomError(81013);
       const msgid = randomBytes(16).toString('base64url');
-      corp.appMessages.record({
-        msgid,
+      const message = {
         agentid: request.agentid,
         msgtype: request.msgtype,
-        touser: to.users,
-        toparty: to.parties,
         content: content.data as Record<string, unknown>,
-        sentAt: Date.now(),
-      });
+      };
+      // With the duplicate check on, a member who got the same message within the interval does not get it
+      // again (the call still succeeds): a sender retrying after a lost answer reaches no one twice.
+      const interval = Math.min(
+        request.duplicate_check_interval ?? DUPLICATE_CHECK_DEFAULT_S,
+        DUPLICATE_CHECK_MAX_S,
+      );
+      const deliverTo =
+        request.enable_duplicate_check === 1
+          ? corp.appMessages.notReceivedSince(to.users, message, Date.now() - interval * 1000)
+          : to.users;
+      if (deliverTo.length > 0 || to.parties.length > 0) {
+        corp.appMessages.record({
+          msgid,
+          ...message,
+          touser: deliverTo,
+          toparty: to.parties,
+          sentAt: Date.now(),
+        });
+      }
       return {
         invaliduser: to.invalidUsers.join('|'),
         invalidparty: to.invalidParties.join('|'),
