@@ -1,4 +1,3 @@
-import type { ChildProcess } from 'node:child_process';
 import request from 'supertest';
 import { MassSendRecipientModel } from '../../lib/models/mass-send-recipient.model';
 import { MassSendTemplateModel } from '../../lib/models/mass-send-template.model';
@@ -15,7 +14,7 @@ import {
   type SmallCustomerCorp,
 } from '../support/sim-client';
 import { ADMIN_PASSWORD, createBoundTenant, freshTenantId } from '../support/tenant-fixture';
-import { startWorkerProcess } from '../support/worker-process';
+import { killableWorker } from '../support/worker-process';
 
 const TENANT = freshTenantId('mass-kill');
 const ADMIN_MOBILE = '13700000611';
@@ -33,31 +32,16 @@ describe('群发 through worker kills: before, during and after the template cal
   let corp: SimCorp;
   let built: SmallCustomerCorp;
   let admin: ReturnType<typeof request.agent>;
-  let worker: ChildProcess | undefined;
-
-  async function startWorker(): Promise<void> {
-    const started = startWorkerProcess(app, { logName: 'mass-send-kill-worker', append: true });
-    worker = started.worker;
-    await started.started;
-  }
-
-  async function killWorker(): Promise<void> {
-    const dying = worker;
-    worker = undefined;
-    if (!dying || dying.exitCode !== null || dying.signalCode !== null) return;
-    await new Promise<void>((resolve) => {
-      dying.once('exit', () => resolve());
-      dying.kill('SIGKILL');
-    });
-  }
+  let worker: ReturnType<typeof killableWorker>;
 
   beforeAll(async () => {
     app = await startTestApp('mass-send-kill');
+    worker = killableWorker(app, 'mass-send-kill-worker');
     corp = await simulator.createCorp('群发崩溃企业');
     await createBoundTenant(TENANT, corp, { adminMobile: ADMIN_MOBILE });
     built = await populateCustomerCorp(corp.corpId);
     await massSendScenario.settings(corp.corpId, { dispatchSeconds: 1 });
-    await startWorker();
+    await worker.start();
     for (const workflowType of ['corpTagSyncWorkflow', 'customerSyncWorkflow'] as const) {
       await executeWorkflow(app.temporal.workflow, workflowType, {
         workflowId: `${workflowType}/${TENANT}`,
@@ -72,7 +56,7 @@ describe('群发 through worker kills: before, during and after the template cal
 
   afterAll(async () => {
     await simulator.setLatency(TEMPLATE_PATH, 0);
-    await killWorker();
+    await worker?.kill();
     await app?.stop();
   });
 
@@ -116,18 +100,18 @@ describe('群发 through worker kills: before, during and after the template cal
   }
 
   it('before: submitted while no worker runs, it goes out once a worker starts', async () => {
-    await killWorker();
+    await worker.kill();
     const sendId = await sendNow('崩溃前提交');
     await new Promise((resolve) => setTimeout(resolve, 3000));
     expect(await statusOf(sendId)).toBe('scheduled');
     expect(await simTemplatesSaying('崩溃前提交')).toEqual([]);
-    await startWorker();
+    await worker.start();
     await expectSentOnce(sendId, '崩溃前提交');
   }, 240_000);
 
   it('during: killed between and inside template calls, no template is lost or made twice', async () => {
     await simulator.setLatency(TEMPLATE_PATH, SLOW_TEMPLATE_MS);
-    if (!worker) await startWorker();
+    if (!worker.running) await worker.start();
     const sendId = await sendNow('崩溃中发送');
     // The first sender's template is asked for (its intent stored): the call is in flight when the kill lands.
     await eventually(
@@ -135,20 +119,20 @@ describe('群发 through worker kills: before, during and after the template cal
       60_000,
     );
     await new Promise((resolve) => setTimeout(resolve, SLOW_TEMPLATE_MS / 2));
-    await killWorker();
+    await worker.kill();
     // WeCom finishes the call the dead worker made; ours still says "asked for".
     await eventually(async () => (await simTemplatesSaying('崩溃中发送')).length > 0, 30_000);
     expect(await statusOf(sendId)).toBe('sending');
     await simulator.setLatency(TEMPLATE_PATH, 0);
-    await startWorker();
+    await worker.start();
     await expectSentOnce(sendId, '崩溃中发送');
   }, 240_000);
 
   it('after: killed while tracking, the results a member confirmed still arrive', async () => {
-    if (!worker) await startWorker();
+    if (!worker.running) await worker.start();
     const sendId = await sendNow('崩溃后跟踪');
     const [template] = await expectSentOnce(sendId, '崩溃后跟踪');
-    await killWorker();
+    await worker.kill();
     const member = template.tasks[0].userid;
     await massSendScenario.confirm(corp.corpId, template.msgid, member);
     const theirs = await MassSendRecipientModel.countDocuments({
@@ -156,7 +140,7 @@ describe('群发 through worker kills: before, during and after the template cal
       sendId,
       senderUserid: member,
     });
-    await startWorker();
+    await worker.start();
     await admin.post(`/api/mass-sends/${sendId}/results/refresh`).expect(202);
     const progress = await eventually(async () => {
       const send = await MassSendModel.findOne({ tenantId: TENANT, _id: sendId }).lean();

@@ -1,4 +1,3 @@
-import type { ChildProcess } from 'node:child_process';
 import request from 'supertest';
 import { SopEnrollmentModel } from '../../lib/models/sop-enrollment.model';
 import { SopTargetModel } from '../../lib/models/sop-target.model';
@@ -8,7 +7,7 @@ import { eventually, startTestApp, type TestApp } from '../support/app-harness';
 import { refreshListSearch } from '../support/list-search';
 import { populateCustomerCorp, simulator, type SimCorp, type SmallCustomerCorp } from '../support/sim-client';
 import { ADMIN_PASSWORD, createBoundTenant, freshTenantId } from '../support/tenant-fixture';
-import { startWorkerProcess } from '../support/worker-process';
+import { killableWorker } from '../support/worker-process';
 
 const TENANT = freshTenantId('sop-kill');
 const ADMIN_MOBILE = '13700000812';
@@ -26,30 +25,15 @@ describe('SOP through worker kills', () => {
   let corp: SimCorp;
   let built: SmallCustomerCorp;
   let admin: ReturnType<typeof request.agent>;
-  let worker: ChildProcess | undefined;
-
-  async function startWorker(): Promise<void> {
-    const started = startWorkerProcess(app, { logName: 'sop-kill-worker', append: true });
-    worker = started.worker;
-    await started.started;
-  }
-
-  async function killWorker(): Promise<void> {
-    const dying = worker;
-    worker = undefined;
-    if (!dying || dying.exitCode !== null || dying.signalCode !== null) return;
-    await new Promise<void>((resolve) => {
-      dying.once('exit', () => resolve());
-      dying.kill('SIGKILL');
-    });
-  }
+  let worker: ReturnType<typeof killableWorker>;
 
   beforeAll(async () => {
     app = await startTestApp('sop-kill');
+    worker = killableWorker(app, 'sop-kill-worker');
     corp = await simulator.createCorp('SOP崩溃企业');
     await createBoundTenant(TENANT, corp, { adminMobile: ADMIN_MOBILE });
     built = await populateCustomerCorp(corp.corpId);
-    await startWorker();
+    await worker.start();
     for (const workflowType of ['corpTagSyncWorkflow', 'customerSyncWorkflow'] as const) {
       await executeWorkflow(app.temporal.workflow, workflowType, {
         workflowId: `${workflowType}/${TENANT}`,
@@ -64,7 +48,7 @@ describe('SOP through worker kills', () => {
 
   afterAll(async () => {
     await simulator.setLatency(MESSAGE_PATH, 0);
-    await killWorker();
+    await worker?.kill();
     await app?.stop();
   });
 
@@ -119,24 +103,24 @@ describe('SOP through worker kills', () => {
   }
 
   it('before: created while no worker runs, its members are reminded once a worker starts', async () => {
-    await killWorker();
+    await worker.kill();
     const planId = await createPlan('崩溃前创建');
     await new Promise((resolve) => setTimeout(resolve, 3000));
     expect(await SopEnrollmentModel.countDocuments({ tenantId: TENANT, planId })).toBe(0);
-    await startWorker();
+    await worker.start();
     await expectHandedOutOnce(planId, '崩溃前创建');
   }, 240_000);
 
   it('during: killed while the reminders go out, nobody is reminded twice or left out', async () => {
     await simulator.setLatency(MESSAGE_PATH, SLOW_MESSAGE_MS);
-    if (!worker) await startWorker();
+    if (!worker.running) await worker.start();
     const planId = await createPlan('崩溃中提醒');
     // The first 跟进人 has the card: the next one's call is in flight when the kill lands.
     await eventually(async () => (await cardsByMember('崩溃中提醒')).size > 0, 120_000);
     await new Promise((resolve) => setTimeout(resolve, SLOW_MESSAGE_MS / 2));
-    await killWorker();
+    await worker.kill();
     await simulator.setLatency(MESSAGE_PATH, 0);
-    await startWorker();
+    await worker.start();
     await expectHandedOutOnce(planId, '崩溃中提醒');
   }, 300_000);
 });

@@ -49,6 +49,33 @@ export function startWorkerProcess(
   return { worker, logFile, started };
 }
 
+/**
+ * A worker a test starts and kills for real (SIGKILL) as often as it likes, one process at a time, all logging
+ * to `<logName>.log`. `running` says whether one is up now.
+ */
+export function killableWorker(app: { config: AppConfig; baseUrl: string }, logName: string) {
+  let current: ChildProcess | undefined;
+  return {
+    get running(): boolean {
+      return current !== undefined;
+    },
+    async start(): Promise<void> {
+      const started = startWorkerProcess(app, { logName, append: true });
+      current = started.worker;
+      await started.started;
+    },
+    async kill(): Promise<void> {
+      const dying = current;
+      current = undefined;
+      if (!dying || dying.exitCode !== null || dying.signalCode !== null) return;
+      await new Promise<void>((resolve) => {
+        dying.once('exit', () => resolve());
+        dying.kill('SIGKILL');
+      });
+    },
+  };
+}
+
 /** Watches the log from where this process began writing for its `worker started` line. */
 function startedLine(worker: ChildProcess, logFile: string, fromOffset: number): Promise<void> {
   return new Promise((resolve, reject) => {
