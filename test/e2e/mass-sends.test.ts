@@ -101,12 +101,15 @@ describe('群发管理 end to end in Chromium', () => {
     await admin.getByTestId('mass-send-text').fill(TEXT);
     await expect(admin.getByTestId('mass-send-phone').getByText(TEXT).count()).resolves.toBe(1);
     await form.getByText('定时发送').click();
-    await admin.getByTestId('mass-send-at').locator('input').click();
-    await admin
-      .getByTestId('mass-send-at')
-      .locator('input')
-      .fill(pickerText(new Date(Date.now() + 3_600_000)));
-    await admin.locator('.ant-picker-ok button').click();
+    const sendAt = admin.getByTestId('mass-send-at').locator('input');
+    const confirm = admin.locator('.ant-picker-ok button');
+    await sendAt.click();
+    // Typed before the panel has settled, the picker may not take the text: type again until 确定 may be pressed.
+    await eventually(async () => {
+      await sendAt.fill(pickerText(new Date(Date.now() + 3_600_000)));
+      return (await confirm.isEnabled()) || undefined;
+    });
+    await confirm.click();
     await admin.getByTestId('mass-send-submit').click();
     const row = admin.locator('[data-testid^="mass-send-row-"]', { hasText: TEXT.slice(0, 10) });
     await row.getByTestId('mass-send-status').getByText('待发送').waitFor();
