@@ -166,10 +166,12 @@ describe('SOP end to end in Chromium', () => {
   it('counts 李四 已接收 and 张三 not yet in the detail, then deletes the plan once it is off', async () => {
     await row().getByTestId('sop-detail').click();
     await admin.getByTestId('sop-detail-status').getByText('进行中').waitFor();
+    // The cards render with "-" before the stats answer: read the figure only once it is one.
+    const total = admin.getByTestId('sop-stat-total').filter({ hasText: /^\d+$/ });
     await eventually(async () => {
       await admin.reload();
-      await admin.getByTestId('sop-stat-total').waitFor();
-      return (await admin.getByTestId('sop-stat-total').innerText()) === '1' || undefined;
+      await total.waitFor();
+      return (await total.innerText()) === '1' || undefined;
     }, 60_000);
     expect(await admin.getByTestId('sop-stat-tasks').innerText()).toBe('1');
     // lina and wangwei each got a to-do.
