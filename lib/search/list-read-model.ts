@@ -32,7 +32,9 @@ export type ListKind =
   | 'mass-send-recipients'
   | 'knowledge-items'
   | 'sop-targets'
-  | 'sop-plans';
+  | 'sop-plans'
+  | 'staff-day-stats'
+  | 'owner-day-group-stats';
 
 /** One document as indexed: which row it is, its version (newer wins) and the document. */
 export interface ListIndexEntry {
