@@ -45,6 +45,8 @@ import { createSensitiveReviewActivities } from './sensitive-review.activities';
 import type { RaisedAlert } from '../lib/sensitive/insert-alerts-once';
 import { startAlertReviews } from '../lib/sensitive/start-alert-reviews';
 import { createSopPlanActivities } from './sop-plan.activities';
+import { createAnalyticsRollupActivities } from './analytics-rollup.activities';
+import { createStatisticsApi } from '../lib/wecom/statistics-api';
 
 export interface ActivityDeps {
   contacts: ContactsApi;
@@ -160,5 +162,10 @@ export function createActivities(deps: ActivityDeps) {
     ...createGroupCodeActivities(appMessages),
     ...createSensitiveReviewActivities({ ...appMessages, listSearch: deps.listSearch }),
     ...createSopPlanActivities({ ...appMessages, listSearch: deps.listSearch }),
+    ...createAnalyticsRollupActivities({
+      listSearch: deps.listSearch,
+      statistics: createStatisticsApi(deps.wecom),
+      credentials: loadExternalContactCredentials,
+    }),
   };
 }

@@ -2,6 +2,7 @@ import { ScheduleNotFoundError, type Client } from '@temporalio/client';
 import { TenantModel } from '../lib/models/tenant.model';
 import type { TenantPhase } from '../workflows/tenant-validity.contract';
 import {
+  analyticsRollupScheduleId,
   archiveConsentScheduleId,
   archiveIngestScheduleId,
   orgSyncScheduleId,
@@ -14,6 +15,7 @@ const tenantScheduleIds = (tenantId: string) => [
   ...customerSideScheduleIds(tenantId),
   archiveIngestScheduleId(tenantId),
   archiveConsentScheduleId(tenantId),
+  analyticsRollupScheduleId(tenantId),
 ];
 
 export interface TenantValidityActivities {

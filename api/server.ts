@@ -3,6 +3,7 @@ import { upgradeAllBuiltInRoles } from '../lib/access/built-in-roles';
 import { loadConfig } from '../lib/config';
 import { connectDatabase, disconnectDatabase } from '../lib/db/connect';
 import { createLogger } from '../lib/logger';
+import { ensureAllAnalyticsRollupSchedules } from '../lib/temporal/analytics-rollup-schedule';
 import { ensureAllArchiveConsentSchedules } from '../lib/temporal/archive-consent-schedule';
 import { connectTemporalClient } from '../lib/temporal/connect-client';
 import { WeComCallStats } from '../lib/wecom/call-stats';
@@ -22,6 +23,11 @@ async function main(): Promise<void> {
   await ensureAllArchiveConsentSchedules(temporal, config.temporalTaskQueue).then(
     (tenants) => log.info({ tenants: tenants.length }, 'archive consent schedules in place'),
     (err: unknown) => log.warn({ err }, 'archive consent schedules not ensured'),
+  );
+  // Tenants bound before 统计分析 existed get its nightly rollup's Schedule (idempotent).
+  await ensureAllAnalyticsRollupSchedules(temporal, config.temporalTaskQueue).then(
+    (tenants) => log.info({ tenants }, 'analytics rollup schedules in place'),
+    (err: unknown) => log.warn({ err }, 'analytics rollup schedules not ensured'),
   );
   const elasticsearch = new ElasticsearchClient({ node: config.esUrl });
   const wecomStats = new WeComCallStats(log);

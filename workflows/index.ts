@@ -24,3 +24,4 @@ export { sensitiveNoticeWorkflow } from './sensitive-notice.workflow';
 export { sensitiveReviewWorkflow } from './sensitive-review.workflow';
 export { massSendWorkflow } from './mass-send.workflow';
 export { sopPlanWorkflow } from './sop-plan.workflow';
+export { analyticsDailyRollupWorkflow, analyticsBackfillWorkflow } from './analytics-rollup.workflow';

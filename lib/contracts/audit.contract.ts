@@ -64,6 +64,7 @@ export const AUDIT_ACTIONS = [
   'sop-plan.update',
   'sop-plan.switch',
   'sop-plan.delete',
+  'analytics.backfill',
 ] as const;
 
 export const auditListQuerySchema = paginationQuerySchema.extend({

@@ -8,6 +8,7 @@ import { deriveCustomerFields } from './customer-derived';
 import type { FollowRecord } from './customer-relations';
 import { bulkWriteInSlices } from '../db/bulk-write-in-slices';
 import { findMatchingAny } from '../db/find-matching-any';
+import { businessDay } from '../org/manual-sync-quota';
 
 export interface StoredCustomer {
   _id: Types.ObjectId;
@@ -134,13 +135,16 @@ export interface CustomerEventRow {
   via: 'callback' | 'sync';
 }
 
-/** Records events once: ids are idempotency keys, so a retried step or redelivered callback adds nothing. */
+/**
+ * Records events once: ids are idempotency keys, so a retried step or redelivered callback adds nothing. Each
+ * carries its China day, by which the daily rollup reads them.
+ */
 export async function recordCustomerEvents(
   tenantId: string,
   rows: readonly CustomerEventRow[],
 ): Promise<void> {
   await insertManyOnce(
     CustomerEventModel,
-    rows.map((row) => ({ ...row, tenantId })),
+    rows.map((row) => ({ ...row, tenantId, day: businessDay(row.at) })),
   );
 }

@@ -69,6 +69,8 @@ chatMessageSchema.index({ tenantId: 1, staffUserids: 1, msgtime: -1 });
 chatMessageSchema.index({ tenantId: 1, externalUserids: 1, msgtime: -1 });
 // 群画像's message trend recount per group and day.
 chatMessageSchema.index({ tenantId: 1, roomid: 1, day: 1 });
+// The daily 统计分析 rollup reads one day's messages of the tenant.
+chatMessageSchema.index({ tenantId: 1, day: 1 });
 
 export type ChatMessage = InferSchemaType<typeof chatMessageSchema>;
 export const ChatMessageModel = model('ChatMessage', chatMessageSchema, 'chat_messages');

@@ -23,6 +23,11 @@ const customerEventSchema = new Schema(
     userid: { type: String, required: true },
     kind: { type: String, enum: CUSTOMER_EVENT_KINDS, required: true },
     at: { type: Date, required: true },
+    /**
+     * `at`'s China day (YYYY-MM-DD), set by every writer (recordCustomerEvents): the daily rollup reads a day's
+     * events by equality on it, which FerretDB pushes down, where a range on `at` is not.
+     */
+    day: { type: String, required: true },
     /** The contact-way/live-code state for adds. */
     state: { type: String },
     addWay: { type: Number },
@@ -35,6 +40,7 @@ customerEventSchema.plugin(tenantScopePlugin);
 customerEventSchema.index({ tenantId: 1, externalUserid: 1, at: -1 });
 customerEventSchema.index({ tenantId: 1, kind: 1, at: -1 });
 customerEventSchema.index({ tenantId: 1, userid: 1, at: -1 });
+customerEventSchema.index({ tenantId: 1, day: 1 });
 
 export type CustomerEvent = InferSchemaType<typeof customerEventSchema>;
 export const CustomerEventModel = model('CustomerEvent', customerEventSchema, 'customer_events');

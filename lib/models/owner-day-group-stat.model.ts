@@ -36,6 +36,8 @@ const ownerDayGroupStatSchema = new Schema(
   { versionKey: false },
 );
 ownerDayGroupStatSchema.plugin(tenantScopePlugin);
+// A rollup reads the day's rows it wrote before, to delete those that became all zeros.
+ownerDayGroupStatSchema.index({ tenantId: 1, day: 1 });
 
 export type OwnerDayGroupStat = InferSchemaType<typeof ownerDayGroupStatSchema>;
 export const OwnerDayGroupStatModel = model(

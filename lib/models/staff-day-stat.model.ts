@@ -56,6 +56,8 @@ const staffDayStatSchema = new Schema(
   { versionKey: false },
 );
 staffDayStatSchema.plugin(tenantScopePlugin);
+// A rollup reads the day's rows it wrote before, to delete those that became all zeros.
+staffDayStatSchema.index({ tenantId: 1, day: 1 });
 
 export type StaffDayStat = InferSchemaType<typeof staffDayStatSchema>;
 export const StaffDayStatModel = model('StaffDayStat', staffDayStatSchema, 'staff_day_stats');

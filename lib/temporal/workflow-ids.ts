@@ -50,3 +50,8 @@ export const sensitiveNoticeWorkflowId = (tenantId: string, noticeKey: string) =
 /** One 群发 from submission to the end of its result tracking (R-3.3, W-13). */
 export const massSendWorkflowId = (tenantId: string, sendId: string) => `mass-send/${tenantId}/${sendId}`;
 export const sopPlanWorkflowId = (tenantId: string, planId: string) => `sop-plan/${tenantId}/${planId}`;
+/** 统计分析's nightly rollup of yesterday (W-16): a Schedule per tenant. */
+export const analyticsRollupScheduleId = (tenantId: string) => `analytics-rollup/${tenantId}`;
+export const analyticsRollupWorkflowId = (tenantId: string) => `analytics-rollup/${tenantId}/scheduled`;
+/** 补算: one backfill per tenant at a time, so a second start while one runs is refused, not run twice. */
+export const analyticsBackfillWorkflowId = (tenantId: string) => `analytics-backfill/${tenantId}`;

@@ -174,6 +174,7 @@ describe('客户列表 and 客户详情 (R-3.1.1, R-3.1.2, I-104, I-43)', () => 
       userid: 'sales-a',
       kind: 'added',
       at: new Date('2026-11-01T10:00:00+08:00'),
+      day: '2026-11-01',
       addWay: 1,
       via: 'sync',
     });

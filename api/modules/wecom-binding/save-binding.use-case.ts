@@ -4,6 +4,7 @@ import type {
   WecomBindingView,
 } from '../../../lib/contracts/wecom-binding.contract';
 import { TenantModel } from '../../../lib/models/tenant.model';
+import { ensureAnalyticsRollupSchedule } from '../../../lib/temporal/analytics-rollup-schedule';
 import { ensureArchiveConsentSchedule } from '../../../lib/temporal/archive-consent-schedule';
 import { ensureArchiveIngestSchedule } from '../../../lib/temporal/archive-ingest-schedule';
 import { ensureCustomerSyncSchedules } from '../../../lib/temporal/customer-sync-schedule';
@@ -186,6 +187,9 @@ export async function saveWeComBinding(
     );
     await ensureCustomerSyncSchedules(temporal.client, temporal.taskQueue, tenantId).catch((err: unknown) =>
       log.warn({ err, tenantId }, 'customer sync schedules not created'),
+    );
+    await ensureAnalyticsRollupSchedule(temporal.client, temporal.taskQueue, tenantId).catch((err: unknown) =>
+      log.warn({ err, tenantId }, 'analytics rollup schedule not created'),
     );
   }
   // The archive ingest and its consent sync start once the 会话存档 secret and a private key are saved.
