@@ -35,7 +35,7 @@ const CALL_STATS =
 const LIST_OUTBOX =
   'bounded: at api and worker start, the tenants with rows in the search outbox (a row lives for the length of one write)';
 const LIST_REBUILD =
-  'a read model refilled from MongoDB (客户, 客户群, 敏感行为审核, 群发, 知识库, SOP): one cursor over the collection, only when its index is new or was wiped; never on a request';
+  'a read model refilled from MongoDB (客户, 客户群, 敏感行为审核, 群发, 知识库, SOP, 统计分析 rollups): one cursor over the collection, only when its index is new or was wiped; never on a request';
 const GROUPS_SWEEP =
   "grows with the tenant's groups: the group sync's end reads the groups it did not see, to index them as dismissed (once a sync run, the filter of the update it makes anyway)";
 const CONTACT_RECORDS = "bounded per customer: one customer's contact records (externalUserid is pushed)";
@@ -389,6 +389,8 @@ export const PUSHDOWN_ALLOW_LIST: AllowedShape[] = [
   { collection: 'knowledge_items', command: 'find', shape: '{}', reason: LIST_REBUILD },
   { collection: 'sop_plans', command: 'find', shape: '{deletedAt: null}', reason: LIST_REBUILD },
   { collection: 'sop_targets', command: 'find', shape: '{}', reason: LIST_REBUILD },
+  { collection: 'staff_day_stats', command: 'find', shape: '{}', reason: LIST_REBUILD },
+  { collection: 'owner_day_group_stats', command: 'find', shape: '{}', reason: LIST_REBUILD },
   {
     collection: 'customer_groups',
     command: 'find',
