@@ -58,6 +58,7 @@ export interface RollUpDayResult {
 /** Members per write: one outbox insert, one bulk index request and a few write slices each. */
 const WRITE_BATCH = 200;
 const MESSAGE_BATCH = 1_000;
+const GROUP_BATCH = 200;
 
 /** WeCom's behavior_data entry, stored under `wecom` as the staff model names it. */
 function wecomStaffPart(entry: UserBehaviorDay) {
@@ -195,7 +196,7 @@ async function replaceDayRows<Row extends { _id: string }>(
 /**
  * One tenant's rollup of one China day (W-16): our figures from the day's customer events, archived messages
  * and the groups we hold (lib/analytics/customer-event-figures.ts, chat-figures.ts), WeCom's figures for the day
- * when asked, and every staff × day and owner × day row of the day replaced. Members and owners whose figures
+ * when WeCom still answers for it, and every staff × day and owner × day row of the day replaced. Members and owners whose figures
  * (ours and WeCom's) are all zero get no row; a row an earlier run wrote for them is deleted.
  */
 export async function rollUpDay(deps: RollUpDayDeps, input: RollUpDayInput): Promise<RollUpDayResult> {
@@ -235,7 +236,8 @@ export async function rollUpDay(deps: RollUpDayDeps, input: RollUpDayInput): Pro
   const chatFigures = chats.figures();
 
   deps.progress('groups');
-  const groups = await CustomerGroupModel.find(
+  const groups: DayGroup[] = [];
+  const groupCursor = CustomerGroupModel.find(
     { tenantId },
     {
       _id: 0,
@@ -247,8 +249,12 @@ export async function rollUpDay(deps: RollUpDayDeps, input: RollUpDayInput): Pro
       'members.joinedAt': 1,
     },
   )
-    .lean<DayGroup[]>()
-    .exec();
+    .lean<DayGroup>()
+    .cursor({ batchSize: GROUP_BATCH });
+  for await (const group of groupCursor) {
+    groups.push(group);
+    if (groups.length % GROUP_BATCH === 0) deps.progress(`groups ${groups.length}`);
+  }
   const dayStart = new Date(chinaDayStartMs(day));
   const dayEnd = new Date(chinaDayStartMs(day) + 24 * 60 * 60 * 1000);
   const ourGroups = ownerGroupFigures(groups, groupMessages.rooms(), dayStart, dayEnd);

@@ -232,6 +232,8 @@ describe('health and OpenAPI', () => {
         'GET /api/h5/sop-todos/{todoId}',
         'GET /api/h5/sop-todos/{todoId}/targets',
         'POST /api/h5/sop-todos/{todoId}/complete',
+        'GET /api/analytics/rollups/backfill',
+        'POST /api/analytics/rollups/backfill',
         'GET /api/customers/sync',
         'POST /api/customers/sync',
         'GET /api/customer-groups/sync',
