@@ -1,4 +1,3 @@
-import type { OwnerDayGroupFigures } from '../contracts/analytics.contract';
 import { bulkWriteInSlices } from '../db/bulk-write-in-slices';
 import { ChatMessageModel } from '../models/chat-message.model';
 import { CustomerEventModel } from '../models/customer-event.model';
@@ -9,14 +8,6 @@ import { StaffModel } from '../models/staff.model';
 import { writeListRows, type ListReadModel, type ListSearch } from '../search/list-read-model';
 import { ownerDayGroupStatReadModel } from '../search/owner-day-group-stat-index';
 import { staffDayStatReadModel } from '../search/staff-day-stat-index';
-import type { WeComCredentials } from '../wecom/client';
-import { WeComApiError } from '../wecom/errors';
-import {
-  STATISTICS_MAX_IDS,
-  type GroupChatStatisticData,
-  type StatisticsApi,
-  type UserBehaviorDay,
-} from '../wecom/statistics-api';
 import {
   createGroupMessageTally,
   createSingleChatTally,
@@ -26,18 +17,12 @@ import {
   type DayGroup,
   type DayMessage,
 } from './chat-figures';
-import { addDays, chinaDayOf, chinaDayStartMs, chinaDayStartSeconds } from '../../workflows/china-day';
-import { ANALYTICS_WECOM_DAYS_BACK } from '../contracts/analytics.contract';
+import { chinaDayStartMs } from '../../workflows/china-day';
 import { customerEventFigures, emptyEventFigures, type DayCustomerEvent } from './customer-event-figures';
+import { pullWecomDay, type WecomDayDeps } from './wecom-day-figures';
 
-export interface RollUpDayDeps {
+export interface RollUpDayDeps extends WecomDayDeps {
   listSearch: ListSearch;
-  statistics: StatisticsApi;
-  /** The tenant's 客户联系 secret, which WeCom's statistics calls take. */
-  credentials(tenantId: string): Promise<WeComCredentials>;
-  /** Called between steps and batches (the activity heartbeats). */
-  progress(step: string): void;
-  now(): Date;
 }
 
 export interface RollUpDayInput {
@@ -60,97 +45,12 @@ const WRITE_BATCH = 200;
 const MESSAGE_BATCH = 1_000;
 const GROUP_BATCH = 200;
 
-/** WeCom's behavior_data entry, stored under `wecom` as the staff model names it. */
-function wecomStaffPart(entry: UserBehaviorDay) {
-  return {
-    newApply: entry.new_apply_cnt,
-    newContact: entry.new_contact_cnt,
-    chatCnt: entry.chat_cnt,
-    messageCnt: entry.message_cnt,
-    replyPercentage: entry.reply_percentage,
-    avgReplyMinutes: entry.avg_reply_time,
-    negativeFeedback: entry.negative_feedback_cnt,
-  };
-}
-
-function wecomGroupPart(data: GroupChatStatisticData): OwnerDayGroupFigures {
-  return {
-    chatTotal: data.chat_total,
-    newChat: data.new_chat_cnt,
-    chatHasMsg: data.chat_has_msg,
-    memberTotal: data.member_total,
-    newMember: data.new_member_cnt,
-    memberHasMsg: data.member_has_msg,
-    msgTotal: data.msg_total,
-  };
-}
-
-/** WeCom answers its statistics for yesterday back to 180 days (API.md §10): older days get ours only. */
-function wecomAnswers(day: string, now: Date): boolean {
-  const today = chinaDayOf(now.getTime());
-  return day < today && day >= addDays(today, -ANALYTICS_WECOM_DAYS_BACK);
-}
-
 const allZero = (value: unknown): boolean =>
   typeof value === 'number'
     ? value === 0
     : value && typeof value === 'object'
       ? Object.values(value).every(allZero)
       : true;
-
-/**
- * WeCom's statistics for one day. A member WeCom refuses (no 客户联系 permission, not in the app's visible range)
- * has no WeCom figures; a refused binding (wrong secret) leaves WeCom out for the whole day, so our own figures are
- * still written; transient failures throw, and the activity's retry runs the day again.
- */
-async function pullWecom(
-  deps: RollUpDayDeps,
-  input: RollUpDayInput,
-  userids: readonly string[],
-): Promise<{
-  staff: Map<string, ReturnType<typeof wecomStaffPart>>;
-  owners: Map<string, OwnerDayGroupFigures>;
-  outcome: string;
-}> {
-  const staff = new Map<string, ReturnType<typeof wecomStaffPart>>();
-  const owners = new Map<string, OwnerDayGroupFigures>();
-  if (!wecomAnswers(input.day, deps.now()) || userids.length === 0) return { staff, owners, outcome: 'off' };
-  const credentials = await deps.credentials(input.tenantId);
-  const dayStart = chinaDayStartSeconds(input.day);
-  const refusedBinding = (error: unknown) =>
-    error instanceof WeComApiError && error.kind === 'configuration' ? error : null;
-  const refusedCall = (error: unknown) => (error instanceof WeComApiError && !error.retryable ? error : null);
-  try {
-    for (const userid of userids) {
-      deps.progress(`wecom user behavior ${userid}`);
-      try {
-        const days = await deps.statistics.userBehaviorData(credentials, userid, dayStart, dayStart);
-        const entry = days.find((candidate) => candidate.stat_time === dayStart);
-        if (entry) staff.set(userid, wecomStaffPart(entry));
-      } catch (error) {
-        if (refusedBinding(error) || !refusedCall(error)) throw error;
-      }
-    }
-    for (let at = 0; at < userids.length; at += STATISTICS_MAX_IDS) {
-      deps.progress(`wecom group statistic ${at}`);
-      try {
-        const items = await deps.statistics.groupChatStatisticByOwner(
-          credentials,
-          dayStart,
-          userids.slice(at, at + STATISTICS_MAX_IDS),
-        );
-        for (const item of items) owners.set(item.owner, wecomGroupPart(item.data));
-      } catch (error) {
-        if (refusedBinding(error) || !refusedCall(error)) throw error;
-      }
-    }
-  } catch (error) {
-    const refused = refusedBinding(error);
-    if (!refused) throw error;
-    return { staff: new Map(), owners: new Map(), outcome: `refused: ${refused.errcode} ${refused.errmsg}` };
-  }
-  return { staff, owners, outcome: 'pulled' };
-}
 
 /**
  * Replaces one day's rows of a stat collection by `_id`: `rows` written whole (upserted), and rows an earlier run
@@ -262,7 +162,7 @@ export async function rollUpDay(deps: RollUpDayDeps, input: RollUpDayInput): Pro
   // WeCom answers for its current members only: the staff WeCom still has.
   const staff = await StaffModel.find({ tenantId }, { userid: 1, deletedAt: 1 }).lean();
   const current = staff.filter((member) => !member.deletedAt).map((member) => member.userid);
-  const wecom = await pullWecom(deps, input, current);
+  const wecom = await pullWecomDay(deps, input, current);
 
   const rolledUpAt = new Date();
   const staffRows = [...new Set([...eventFigures.keys(), ...chatFigures.keys(), ...wecom.staff.keys()])]
