@@ -24,19 +24,27 @@ const staffList = z
   )
   .pipe(z.array(z.string().min(1).max(64)).max(200, '员工最多选择200个'));
 
+/**
+ * The checks of a 时间 range (from ≤ to, at most ANALYTICS_MAX_DAYS days), applied last: zod refuses to extend
+ * a refined object, so each query is built whole and then checked.
+ */
+function checkedRange<T extends z.ZodType<{ from: string; to: string }>>(schema: T) {
+  return schema
+    .refine((range) => range.from <= range.to, { message: '开始日期不能晚于结束日期', path: ['from'] })
+    .refine((range) => daysBetween(range.from, range.to) < ANALYTICS_MAX_DAYS, {
+      message: `时间范围最多${ANALYTICS_MAX_DAYS}天`,
+      path: ['to'],
+    });
+}
+
 /** 时间 (default: the last 7 days, ending yesterday, I-88) and 按员工查询. */
-export const analyticsRangeQuerySchema = z
-  .object({
+export const analyticsRangeQuerySchema = checkedRange(
+  z.object({
     from: analyticsDaySchema,
     to: analyticsDaySchema,
     staff: staffList.optional(),
-  })
-  .refine((range) => range.from <= range.to, { message: '开始日期不能晚于结束日期', path: ['from'] })
-  .refine((range) => daysBetween(range.from, range.to) < ANALYTICS_MAX_DAYS, {
-    message: `时间范围最多${ANALYTICS_MAX_DAYS}天`,
-    path: ['to'],
-  })
-  .openapi('AnalyticsRangeQuery');
+  }),
+).openapi('AnalyticsRangeQuery');
 export type AnalyticsRangeQuery = z.infer<typeof analyticsRangeQuerySchema>;
 
 /** Days from `from` to `to` (0 when equal), both YYYY-MM-DD. */
@@ -224,14 +232,9 @@ export const staffGroupPageSchema = pageOf(staffGroupRowSchema).openapi('StaffGr
 
 /** 补算: recompute a past range (WeCom's figures only for the last 180 days). */
 export const ANALYTICS_WECOM_DAYS_BACK = 180;
-export const analyticsBackfillRequestSchema = z
-  .object({ from: analyticsDaySchema, to: analyticsDaySchema })
-  .refine((range) => range.from <= range.to, { message: '开始日期不能晚于结束日期', path: ['from'] })
-  .refine((range) => daysBetween(range.from, range.to) < ANALYTICS_MAX_DAYS, {
-    message: `时间范围最多${ANALYTICS_MAX_DAYS}天`,
-    path: ['to'],
-  })
-  .openapi('AnalyticsBackfillRequest');
+export const analyticsBackfillRequestSchema = checkedRange(
+  z.object({ from: analyticsDaySchema, to: analyticsDaySchema }),
+).openapi('AnalyticsBackfillRequest');
 export type AnalyticsBackfillRequest = z.infer<typeof analyticsBackfillRequestSchema>;
 export const analyticsBackfillStatusSchema = z
   .object({
@@ -258,15 +261,17 @@ export const COMPARED_STAFF_FIELDS = [
 export type ComparedStaffField = (typeof COMPARED_STAFF_FIELDS)[number];
 
 /** 数据核对's filter: the range, 按员工查询, and 只看不一致 (the days where some count differs). */
-export const consistencyQuerySchema = paginationQuerySchema.extend({
-  from: analyticsDaySchema,
-  to: analyticsDaySchema,
-  staff: staffList.optional(),
-  onlyDifferent: z
-    .enum(['true', 'false'])
-    .transform((value) => value === 'true')
-    .default(false),
-});
+export const consistencyQuerySchema = checkedRange(
+  paginationQuerySchema.extend({
+    from: analyticsDaySchema,
+    to: analyticsDaySchema,
+    staff: staffList.optional(),
+    onlyDifferent: z
+      .enum(['true', 'false'])
+      .transform((value) => value === 'true')
+      .default(false),
+  }),
+);
 export type ConsistencyQuery = z.infer<typeof consistencyQuerySchema>;
 
 const comparedCountsSchema = z.object(
