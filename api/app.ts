@@ -35,6 +35,7 @@ import { createKnowledgeRouter } from './modules/knowledge/knowledge.router';
 import { createMassSendsRouter } from './modules/mass-sends/mass-sends.router';
 import { createSopMediaPublicRouter, createSopRouter } from './modules/sop/sop.router';
 import { createSensitiveRulesRouter } from './modules/sensitive-rules/sensitive-rules.router';
+import { createAnalyticsRouter } from './modules/analytics/analytics.router';
 import { buildOpenApiDocument, OPENAPI_PATH } from './openapi/registry';
 import { createAppContext, type AppServers } from './app-context';
 
@@ -74,6 +75,7 @@ export function createApp(servers: AppServers): Express {
   app.use(createSopMediaPublicRouter(ctx));
   app.use(createSensitiveBehaviorSettingsRouter(ctx));
   app.use(createSensitiveAlertsRouter(ctx));
+  app.use(createAnalyticsRouter(ctx));
   app.use(createWeComLoginRouter(ctx));
   app.use(createWeComBindingRouter(ctx));
   app.use(createH5Router(ctx));

@@ -24,19 +24,24 @@ const staffList = z
   )
   .pipe(z.array(z.string().min(1).max(64)).max(200, '员工最多选择200个'));
 
+/** 时间's checks, for every query that has one: in order, and at most ANALYTICS_MAX_DAYS days. */
+function withValidRange<S extends z.ZodType<{ from: string; to: string }>>(schema: S) {
+  return schema
+    .refine((range) => range.from <= range.to, { message: '开始日期不能晚于结束日期', path: ['from'] })
+    .refine((range) => daysBetween(range.from, range.to) < ANALYTICS_MAX_DAYS, {
+      message: `时间范围最多${ANALYTICS_MAX_DAYS}天`,
+      path: ['to'],
+    });
+}
+
 /** 时间 (default: the last 7 days, ending yesterday, I-88) and 按员工查询. */
-export const analyticsRangeQuerySchema = z
-  .object({
+export const analyticsRangeQuerySchema = withValidRange(
+  z.object({
     from: analyticsDaySchema,
     to: analyticsDaySchema,
     staff: staffList.optional(),
-  })
-  .refine((range) => range.from <= range.to, { message: '开始日期不能晚于结束日期', path: ['from'] })
-  .refine((range) => daysBetween(range.from, range.to) < ANALYTICS_MAX_DAYS, {
-    message: `时间范围最多${ANALYTICS_MAX_DAYS}天`,
-    path: ['to'],
-  })
-  .openapi('AnalyticsRangeQuery');
+  }),
+).openapi('AnalyticsRangeQuery');
 export type AnalyticsRangeQuery = z.infer<typeof analyticsRangeQuerySchema>;
 
 /** Days from `from` to `to` (0 when equal), both YYYY-MM-DD. */
@@ -158,11 +163,14 @@ export const customerGroupAnalysisSchema = z
 export type CustomerGroupAnalysis = z.infer<typeof customerGroupAnalysisSchema>;
 
 /** 群聊明细 / 群成员明细 (R-6.1.3-04, -06): a page of days, newest first; 员工/部门 is 全公司 or the selection. */
-export const groupDetailQuerySchema = paginationQuerySchema.extend({
-  from: analyticsDaySchema,
-  to: analyticsDaySchema,
-  staff: staffList.optional(),
-});
+export const groupDetailQuerySchema = withValidRange(
+  paginationQuerySchema.extend({
+    from: analyticsDaySchema,
+    to: analyticsDaySchema,
+    staff: staffList.optional(),
+  }),
+);
+export type GroupDetailQuery = z.infer<typeof groupDetailQuerySchema>;
 export const groupDetailRowSchema = ownerDayGroupFiguresSchema
   .omit({ msgTotal: true })
   .extend({ day: analyticsDaySchema, scopeLabel: z.string() });
@@ -181,14 +189,20 @@ export const STAFF_CONTACT_SORTS = [
   'firstReply',
   'deletedByCustomer',
 ] as const;
-export const staffContactQuerySchema = paginationQuerySchema.extend({
+const staffContactSortedRange = z.object({
   from: analyticsDaySchema,
   to: analyticsDaySchema,
   staff: staffList.optional(),
   sortBy: z.enum(STAFF_CONTACT_SORTS).default('newContact'),
   order: z.enum(['asc', 'desc']).default('desc'),
 });
+export const staffContactQuerySchema = withValidRange(
+  paginationQuerySchema.extend(staffContactSortedRange.shape),
+);
 export type StaffContactQuery = z.infer<typeof staffContactQuerySchema>;
+/** 导出 of 客户沟通: every row, in the table's order. */
+export const staffContactExportQuerySchema = withValidRange(staffContactSortedRange);
+export type StaffContactExportQuery = z.infer<typeof staffContactExportQuerySchema>;
 export const staffContactRowSchema = staffDayFiguresSchema
   .omit({ deletedByStaff: true })
   .extend({ userid: z.string(), name: z.string() })
@@ -205,19 +219,31 @@ export const STAFF_GROUP_SORTS = [
   'memberHasMsg',
   'msgTotal',
 ] as const;
-export const staffGroupQuerySchema = paginationQuerySchema.extend({
+const staffGroupSortedRange = z.object({
   from: analyticsDaySchema,
   to: analyticsDaySchema,
   staff: staffList.optional(),
   sortBy: z.enum(STAFF_GROUP_SORTS).default('chatTotal'),
   order: z.enum(['asc', 'desc']).default('desc'),
 });
+export const staffGroupQuerySchema = withValidRange(
+  paginationQuerySchema.extend(staffGroupSortedRange.shape),
+);
 export type StaffGroupQuery = z.infer<typeof staffGroupQuerySchema>;
+/** 导出 of 客户群沟通: every row, in the table's order. */
+export const staffGroupExportQuerySchema = withValidRange(staffGroupSortedRange);
+export type StaffGroupExportQuery = z.infer<typeof staffGroupExportQuerySchema>;
 export const staffGroupRowSchema = ownerDayGroupFiguresSchema
   .extend({ userid: z.string(), name: z.string() })
   .openapi('StaffGroupRow');
 export type StaffGroupRow = z.infer<typeof staffGroupRowSchema>;
 export const staffGroupPageSchema = pageOf(staffGroupRowSchema).openapi('StaffGroupPage');
+
+/** 按员工查询's options: the staff inside the caller's 数据权限 (the picker never names anyone else). */
+export const analyticsStaffOptionsSchema = z
+  .object({ staff: z.array(z.object({ userid: z.string(), name: z.string() })) })
+  .openapi('AnalyticsStaffOptions');
+export type AnalyticsStaffOptions = z.infer<typeof analyticsStaffOptionsSchema>;
 
 // ---------------------------------------------------------------------------------------------------------
 // Rollups: their state and the backfill (W-16).
