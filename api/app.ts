@@ -36,6 +36,7 @@ import { createMassSendsRouter } from './modules/mass-sends/mass-sends.router';
 import { createSopMediaPublicRouter, createSopRouter } from './modules/sop/sop.router';
 import { createAnalyticsConsistencyRouter } from './modules/analytics-consistency/analytics-consistency.router';
 import { createSensitiveRulesRouter } from './modules/sensitive-rules/sensitive-rules.router';
+import { createAnalyticsRouter } from './modules/analytics/analytics.router';
 import { buildOpenApiDocument, OPENAPI_PATH } from './openapi/registry';
 import { createAppContext, type AppServers } from './app-context';
 
@@ -76,6 +77,7 @@ export function createApp(servers: AppServers): Express {
   app.use(createSopMediaPublicRouter(ctx));
   app.use(createSensitiveBehaviorSettingsRouter(ctx));
   app.use(createSensitiveAlertsRouter(ctx));
+  app.use(createAnalyticsRouter(ctx));
   app.use(createWeComLoginRouter(ctx));
   app.use(createWeComBindingRouter(ctx));
   app.use(createH5Router(ctx));

@@ -166,11 +166,14 @@ export const customerGroupAnalysisSchema = z
 export type CustomerGroupAnalysis = z.infer<typeof customerGroupAnalysisSchema>;
 
 /** 群聊明细 / 群成员明细 (R-6.1.3-04, -06): a page of days, newest first; 员工/部门 is 全公司 or the selection. */
-export const groupDetailQuerySchema = paginationQuerySchema.extend({
-  from: analyticsDaySchema,
-  to: analyticsDaySchema,
-  staff: staffList.optional(),
-});
+export const groupDetailQuerySchema = checkedRange(
+  paginationQuerySchema.extend({
+    from: analyticsDaySchema,
+    to: analyticsDaySchema,
+    staff: staffList.optional(),
+  }),
+);
+export type GroupDetailQuery = z.infer<typeof groupDetailQuerySchema>;
 export const groupDetailRowSchema = ownerDayGroupFiguresSchema
   .omit({ msgTotal: true })
   .extend({ day: analyticsDaySchema, scopeLabel: z.string() });
@@ -189,14 +192,20 @@ export const STAFF_CONTACT_SORTS = [
   'firstReply',
   'deletedByCustomer',
 ] as const;
-export const staffContactQuerySchema = paginationQuerySchema.extend({
+const staffContactSortedRange = z.object({
   from: analyticsDaySchema,
   to: analyticsDaySchema,
   staff: staffList.optional(),
   sortBy: z.enum(STAFF_CONTACT_SORTS).default('newContact'),
   order: z.enum(['asc', 'desc']).default('desc'),
 });
+export const staffContactQuerySchema = checkedRange(
+  paginationQuerySchema.extend(staffContactSortedRange.shape),
+);
 export type StaffContactQuery = z.infer<typeof staffContactQuerySchema>;
+/** 导出 of 客户沟通: every row, in the table's order. */
+export const staffContactExportQuerySchema = checkedRange(staffContactSortedRange);
+export type StaffContactExportQuery = z.infer<typeof staffContactExportQuerySchema>;
 export const staffContactRowSchema = staffDayFiguresSchema
   .omit({ deletedByStaff: true })
   .extend({ userid: z.string(), name: z.string() })
@@ -213,19 +222,29 @@ export const STAFF_GROUP_SORTS = [
   'memberHasMsg',
   'msgTotal',
 ] as const;
-export const staffGroupQuerySchema = paginationQuerySchema.extend({
+const staffGroupSortedRange = z.object({
   from: analyticsDaySchema,
   to: analyticsDaySchema,
   staff: staffList.optional(),
   sortBy: z.enum(STAFF_GROUP_SORTS).default('chatTotal'),
   order: z.enum(['asc', 'desc']).default('desc'),
 });
+export const staffGroupQuerySchema = checkedRange(paginationQuerySchema.extend(staffGroupSortedRange.shape));
 export type StaffGroupQuery = z.infer<typeof staffGroupQuerySchema>;
+/** 导出 of 客户群沟通: every row, in the table's order. */
+export const staffGroupExportQuerySchema = checkedRange(staffGroupSortedRange);
+export type StaffGroupExportQuery = z.infer<typeof staffGroupExportQuerySchema>;
 export const staffGroupRowSchema = ownerDayGroupFiguresSchema
   .extend({ userid: z.string(), name: z.string() })
   .openapi('StaffGroupRow');
 export type StaffGroupRow = z.infer<typeof staffGroupRowSchema>;
 export const staffGroupPageSchema = pageOf(staffGroupRowSchema).openapi('StaffGroupPage');
+
+/** 按员工查询's options: the staff inside the caller's 数据权限 (the picker never names anyone else). */
+export const analyticsStaffOptionsSchema = z
+  .object({ staff: z.array(z.object({ userid: z.string(), name: z.string() })) })
+  .openapi('AnalyticsStaffOptions');
+export type AnalyticsStaffOptions = z.infer<typeof analyticsStaffOptionsSchema>;
 
 // ---------------------------------------------------------------------------------------------------------
 // Rollups: their state and the backfill (W-16).

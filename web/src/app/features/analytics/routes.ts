@@ -4,7 +4,13 @@ import { underConstructionRoute } from '../../shared/under-construction';
 
 /** 统计分析 (§6) */
 export default [
-  underConstructionRoute('customers', '客户分析'),
-  underConstructionRoute('staff', '员工分析'),
+  {
+    path: 'customers',
+    loadComponent: () => import('./customers/customer-analysis-page').then((m) => m.CustomerAnalysisPage),
+  },
+  {
+    path: 'staff',
+    loadComponent: () => import('./staff/staff-analysis-page').then((m) => m.StaffAnalysisPage),
+  },
   underConstructionRoute('sensitive-behaviors', '敏感行为分析'),
 ] satisfies Routes;
