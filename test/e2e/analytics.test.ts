@@ -40,7 +40,11 @@ const staffDay = (userid: string, day: string, i: number) => ({
     firstReply: { totalSeconds: 600, count: 1 },
     sources: { qrcode: 1, card: 0, other: userid === 'lina' ? i : 1 },
   },
-  wecom: null,
+  // WeCom answered for 王强's last day, its 聊天总数 one above the archive's (数据核对).
+  wecom:
+    userid === 'wangqiang' && i === DAYS.length - 1
+      ? { newApply: 1, newContact: 2, chatCnt: 4, messageCnt: 10, negativeFeedback: i % 2 }
+      : null,
   rolledUpAt: new Date(),
 });
 const ownerDay = (owner: string, day: string, i: number) => ({
@@ -236,5 +240,17 @@ describe('统计分析 end to end in Chromium: 客户分析 and 员工分析', (
     await chooseStaff('王强');
     await admin.getByTestId('staff-groups-table').locator('.ant-table-placeholder').waitFor();
     expect(await admin.getByTestId('staff-groups-row').count()).toBe(0);
+
+    // 数据核对: 王强's one day WeCom answered, its 聊天总数 4 beside the archive's 3, in red.
+    await admin.getByRole('tab', { name: '数据核对' }).click();
+    const checked = admin.getByTestId('consistency-row');
+    await checked.first().waitFor();
+    expect(await checked.count()).toBe(1);
+    const chats = checked.locator('td').nth(4);
+    expect((await chats.textContent())?.trim()).toBe('4 / 3');
+    expect(await chats.getAttribute('class')).toContain('differs');
+    await admin.getByTestId('consistency-totals').getByText('聊天总数 4 / 3').waitFor();
+    await admin.getByTestId('consistency-only-different').click();
+    await eventually(async () => ((await checked.count()) === 1 ? true : undefined));
   }, 300_000);
 });

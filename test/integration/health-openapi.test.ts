@@ -243,6 +243,7 @@ describe('health and OpenAPI', () => {
         'GET /api/analytics/staff/contacts/export',
         'GET /api/analytics/staff/groups',
         'GET /api/analytics/staff/groups/export',
+        'GET /api/analytics/consistency',
         'GET /api/customers/sync',
         'POST /api/customers/sync',
         'GET /api/customer-groups/sync',

@@ -2,6 +2,8 @@ import { Router } from 'express';
 import {
   analyticsRangeQuerySchema,
   analyticsStaffOptionsSchema,
+  consistencyPageSchema,
+  consistencyQuerySchema,
   customerChatAnalysisSchema,
   customerGroupAnalysisSchema,
   customerOverviewSchema,
@@ -24,6 +26,7 @@ import {
   streamStaffGroupWorkbook,
 } from './analytics-export';
 import { analyticsStaffOptions } from './analytics-scope';
+import { consistencyPage } from './consistency.use-case';
 import {
   customerChatAnalysis,
   customerGroupAnalysis,
@@ -214,6 +217,23 @@ export function createAnalyticsRouter(app: AppContext): Router {
     },
     async ({ query }, req, res) => {
       await streamStaffGroupWorkbook(callerOf(req, res), query, app, res);
+    },
+  );
+
+  defineRoute(
+    registry,
+    router,
+    {
+      ...common,
+      method: 'get',
+      path: '/api/analytics/consistency',
+      permission: 'analytics.staff',
+      summary: '数据核对: per staff member and day, WeCom’s 联系客户统计 counts beside ours, newest first',
+      request: { query: consistencyQuerySchema },
+      responses: { 200: { description: 'A page of days and the sums', schema: consistencyPageSchema } },
+    },
+    async ({ query }, req, res) => {
+      res.json(await consistencyPage(callerOf(req, res), query, app));
     },
   );
 

@@ -6,6 +6,7 @@ import type { PageOf, TableSort } from '../../../shared/server-table/server-tabl
 import {
   AnalyticsFilters,
   AnalyticsStaffOptions,
+  ConsistencyPage,
   CustomerChatAnalysis,
   CustomerGroupAnalysis,
   CustomerOverview,
@@ -66,6 +67,18 @@ export class AnalyticsApi {
   staffGroups({ filters, page, pageSize, sort }: AnalyticsPageQuery): Observable<PageOf<StaffGroupRow>> {
     return this.http.get<PageOf<StaffGroupRow>>('/api/analytics/staff/groups', {
       params: sortParams(filterParams(filters), sort).set('page', page).set('pageSize', pageSize),
+    });
+  }
+
+  consistency(
+    { filters, page, pageSize }: AnalyticsPageQuery,
+    onlyDifferent: boolean,
+  ): Observable<ConsistencyPage> {
+    return this.http.get<ConsistencyPage>('/api/analytics/consistency', {
+      params: filterParams(filters)
+        .set('onlyDifferent', onlyDifferent)
+        .set('page', page)
+        .set('pageSize', pageSize),
     });
   }
 }

@@ -5,6 +5,8 @@ import { formatMeanDuration, formatRatio } from '@contracts/analytics-format';
 
 export type {
   AnalyticsStaffOptions,
+  ConsistencyPage,
+  ConsistencyRow,
   CustomerChatAnalysis,
   CustomerGroupAnalysis,
   CustomerOverview,
