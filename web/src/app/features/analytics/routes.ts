@@ -6,5 +6,9 @@ import { underConstructionRoute } from '../../shared/under-construction';
 export default [
   underConstructionRoute('customers', '客户分析'),
   underConstructionRoute('staff', '员工分析'),
-  underConstructionRoute('sensitive-behaviors', '敏感行为分析'),
+  {
+    path: 'sensitive-behaviors',
+    loadComponent: () =>
+      import('./sensitive-behaviors/sensitive-analytics-page').then((m) => m.SensitiveAnalyticsPage),
+  },
 ] satisfies Routes;
