@@ -64,7 +64,8 @@ export function behaviorTrendOption(analysis: SensitiveAnalysis): EChartsCoreOpt
   if (BEHAVIORS.every(([key]) => analysis.share[key] === 0)) return null;
   return {
     tooltip: { trigger: 'axis' },
-    legend: { data: BEHAVIORS.map(([, name]) => name) },
+    // ECharts 6 puts legends at the bottom by default, over the axis labels of a tight grid.
+    legend: { top: 0, data: BEHAVIORS.map(([, name]) => name) },
     grid: { left: 40, right: 16, top: 40, bottom: 24 },
     xAxis: { type: 'category', data: analysis.trend.map((point) => point.day) },
     yAxis: { type: 'value', minInterval: 1 },
@@ -82,7 +83,7 @@ export function wordTrendOption(analysis: SensitiveAnalysis): EChartsCoreOption 
   if (words.length === 0) return null;
   return {
     tooltip: { trigger: 'axis' },
-    legend: { data: words },
+    legend: { top: 0, data: words },
     grid: { left: 40, right: 16, top: 40, bottom: 24 },
     xAxis: { type: 'category', data: analysis.wordTrend.map((point) => point.day) },
     yAxis: { type: 'value', minInterval: 1 },
