@@ -30,6 +30,7 @@ import {
   createWelcomeMessagesRouter,
 } from './modules/welcome-messages/welcome-messages.router';
 import { createSensitiveAlertsRouter } from './modules/sensitive-alerts/sensitive-alerts.router';
+import { createSensitiveAnalyticsRouter } from './modules/sensitive-analytics/sensitive-analytics.router';
 import { createSensitiveBehaviorSettingsRouter } from './modules/sensitive-behavior-settings/sensitive-behavior-settings.router';
 import { createKnowledgeRouter } from './modules/knowledge/knowledge.router';
 import { createMassSendsRouter } from './modules/mass-sends/mass-sends.router';
@@ -76,6 +77,7 @@ export function createApp(servers: AppServers): Express {
   app.use(createSensitiveBehaviorSettingsRouter(ctx));
   app.use(createSensitiveAlertsRouter(ctx));
   app.use(createAnalyticsRouter(ctx));
+  app.use(createSensitiveAnalyticsRouter(ctx));
   app.use(createWeComLoginRouter(ctx));
   app.use(createWeComBindingRouter(ctx));
   app.use(createH5Router(ctx));

@@ -325,18 +325,25 @@ export type ConsistencyPage = z.infer<typeof consistencyPageSchema>;
 // 敏感行为分析 (R-6.3.*, I-92 … I-94): aggregations over the 敏感行为审核 records.
 
 export const SENSITIVE_VIEWS = ['staff', 'customer'] as const;
+/** The filters of both 敏感行为分析 sections (I-94: 6.3.2 filters as 6.3.1 does). */
+const sensitiveFilterShape = {
+  /** 只看员工 (default, I-92) / 只看客户. */
+  view: z.enum(SENSITIVE_VIEWS, { error: '请选择只看员工或只看客户' }).default('staff'),
+  /** 状态: 全部 / 已审核 / 未审核. */
+  status: z.enum(['all', 'reviewed', 'pending'], { error: '状态不正确' }).default('all'),
+  /** 审核结果: 全部 / 违规属实 / 移除预警. */
+  result: z.enum(['all', 'violation', 'dismissed'], { error: '审核结果不正确' }).default('all'),
+  /** Default: from the first trigger until today (R-6.3.1-05). */
+  from: analyticsDaySchema.optional(),
+  to: analyticsDaySchema.optional(),
+};
+const rangeInOrder = (range: { from?: string; to?: string }) =>
+  !range.from || !range.to || range.from <= range.to;
+const RANGE_ORDER_ERROR = { message: '开始日期不能晚于结束日期', path: ['from'] };
+
 export const sensitiveAnalysisQuerySchema = z
-  .object({
-    /** 只看员工 (default, I-92) / 只看客户. */
-    view: z.enum(SENSITIVE_VIEWS).default('staff'),
-    /** 状态: 全部 / 已审核 / 未审核. */
-    status: z.enum(['all', 'reviewed', 'pending']).default('all'),
-    /** 审核结果: 全部 / 违规属实 / 移除预警. */
-    result: z.enum(['all', 'violation', 'dismissed']).default('all'),
-    /** Default: from the first trigger until today (R-6.3.1-05). */
-    from: analyticsDaySchema.optional(),
-    to: analyticsDaySchema.optional(),
-  })
+  .object(sensitiveFilterShape)
+  .refine(rangeInOrder, RANGE_ORDER_ERROR)
   .openapi('SensitiveAnalysisQuery');
 export type SensitiveAnalysisQuery = z.infer<typeof sensitiveAnalysisQuerySchema>;
 
@@ -365,18 +372,22 @@ export const sensitiveAnalysisSchema = z
 export type SensitiveAnalysis = z.infer<typeof sensitiveAnalysisSchema>;
 
 export const SENSITIVE_RANKING_SORTS = [...SENSITIVE_BEHAVIORS, 'total'] as const;
+const sensitiveRankingShape = {
+  ...sensitiveFilterShape,
+  sortBy: z.enum(SENSITIVE_RANKING_SORTS, { error: '排序字段不正确' }).default('total'),
+  order: z.enum(['asc', 'desc'], { error: '排序方向不正确' }).default('desc'),
+};
 export const sensitiveRankingQuerySchema = paginationQuerySchema
-  .extend({
-    view: z.enum(SENSITIVE_VIEWS).default('staff'),
-    status: z.enum(['all', 'reviewed', 'pending']).default('all'),
-    result: z.enum(['all', 'violation', 'dismissed']).default('all'),
-    from: analyticsDaySchema.optional(),
-    to: analyticsDaySchema.optional(),
-    sortBy: z.enum(SENSITIVE_RANKING_SORTS).default('total'),
-    order: z.enum(['asc', 'desc']).default('desc'),
-  })
+  .extend(sensitiveRankingShape)
+  .refine(rangeInOrder, RANGE_ORDER_ERROR)
   .openapi('SensitiveRankingQuery');
 export type SensitiveRankingQuery = z.infer<typeof sensitiveRankingQuerySchema>;
+/** 导出: the ranking's filters and order, every row. */
+export const sensitiveRankingExportQuerySchema = z
+  .object(sensitiveRankingShape)
+  .refine(rangeInOrder, RANGE_ORDER_ERROR)
+  .openapi('SensitiveRankingExportQuery');
+export type SensitiveRankingExportQuery = z.infer<typeof sensitiveRankingExportQuerySchema>;
 /** 触发敏感行为排名: 排名, 姓名, 部门 (staff) or 跟进人 (customer), the four behaviours, 违规总次数. */
 export const sensitiveRankingRowSchema = behaviorCountsSchema
   .extend({
@@ -391,7 +402,11 @@ export const sensitiveRankingRowSchema = behaviorCountsSchema
 export type SensitiveRankingRow = z.infer<typeof sensitiveRankingRowSchema>;
 export const sensitiveRankingPageSchema = pageOf(sensitiveRankingRowSchema).openapi('SensitiveRankingPage');
 
-/** 敏感词触发排名 (R-6.3.2-03): staff by sensitive-word hits. */
+/**
+ * 敏感词触发排名 (R-6.3.2-03): the senders of the view (员工, or 客户 under 只看客户, so that the filter and the
+ * ranking agree, I-92) by sensitive-word hits, a word counted once per message (I-94). `userid` is the
+ * external userid of a customer.
+ */
 export const sensitiveWordRankingRowSchema = z
   .object({ rank: z.number().int(), userid: z.string(), name: z.string(), count: z.number().int() })
   .openapi('SensitiveWordRankingRow');
@@ -399,3 +414,14 @@ export type SensitiveWordRankingRow = z.infer<typeof sensitiveWordRankingRowSche
 export const sensitiveWordRankingPageSchema = pageOf(sensitiveWordRankingRowSchema).openapi(
   'SensitiveWordRankingPage',
 );
+
+/** 敏感词触发排名: the same filters, most hits first, paged. */
+export const sensitiveWordRankingQuerySchema = paginationQuerySchema
+  .extend(sensitiveFilterShape)
+  .refine(rangeInOrder, RANGE_ORDER_ERROR)
+  .openapi('SensitiveWordRankingQuery');
+export type SensitiveWordRankingQuery = z.infer<typeof sensitiveWordRankingQuerySchema>;
+export const sensitiveWordRankingExportQuerySchema = z
+  .object(sensitiveFilterShape)
+  .refine(rangeInOrder, RANGE_ORDER_ERROR)
+  .openapi('SensitiveWordRankingExportQuery');

@@ -1,7 +1,5 @@
 import { Routes } from '@angular/router';
 
-import { underConstructionRoute } from '../../shared/under-construction';
-
 /** 统计分析 (§6) */
 export default [
   {
@@ -12,5 +10,9 @@ export default [
     path: 'staff',
     loadComponent: () => import('./staff/staff-analysis-page').then((m) => m.StaffAnalysisPage),
   },
-  underConstructionRoute('sensitive-behaviors', '敏感行为分析'),
+  {
+    path: 'sensitive-behaviors',
+    loadComponent: () =>
+      import('./sensitive-behaviors/sensitive-analytics-page').then((m) => m.SensitiveAnalyticsPage),
+  },
 ] satisfies Routes;
