@@ -34,6 +34,7 @@ import { createSensitiveBehaviorSettingsRouter } from './modules/sensitive-behav
 import { createKnowledgeRouter } from './modules/knowledge/knowledge.router';
 import { createMassSendsRouter } from './modules/mass-sends/mass-sends.router';
 import { createSopMediaPublicRouter, createSopRouter } from './modules/sop/sop.router';
+import { createAnalyticsConsistencyRouter } from './modules/analytics-consistency/analytics-consistency.router';
 import { createSensitiveRulesRouter } from './modules/sensitive-rules/sensitive-rules.router';
 import { buildOpenApiDocument, OPENAPI_PATH } from './openapi/registry';
 import { createAppContext, type AppServers } from './app-context';
@@ -71,6 +72,7 @@ export function createApp(servers: AppServers): Express {
   app.use(createMassSendsRouter(ctx));
   app.use(createKnowledgeRouter(ctx));
   app.use(createSopRouter(ctx));
+  app.use(createAnalyticsConsistencyRouter(ctx));
   app.use(createSopMediaPublicRouter(ctx));
   app.use(createSensitiveBehaviorSettingsRouter(ctx));
   app.use(createSensitiveAlertsRouter(ctx));

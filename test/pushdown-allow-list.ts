@@ -392,6 +392,8 @@ export const PUSHDOWN_ALLOW_LIST: AllowedShape[] = [
   { collection: 'knowledge_items', command: 'find', shape: '{}', reason: LIST_REBUILD },
   { collection: 'sop_plans', command: 'find', shape: '{deletedAt: null}', reason: LIST_REBUILD },
   { collection: 'sop_targets', command: 'find', shape: '{}', reason: LIST_REBUILD },
+  { collection: 'staff_day_stats', command: 'find', shape: '{}', reason: LIST_REBUILD },
+  { collection: 'owner_day_group_stats', command: 'find', shape: '{}', reason: LIST_REBUILD },
   {
     collection: 'customer_groups',
     command: 'find',

@@ -247,19 +247,55 @@ export const analyticsBackfillStatusSchema = z
   .openapi('AnalyticsBackfillStatus');
 export type AnalyticsBackfillStatus = z.infer<typeof analyticsBackfillStatusSchema>;
 
-/** 数据核对: per staff member and day, WeCom's figure beside ours (issue 17: consistency check). */
+/** The counts both WeCom and our own events and archive have, compared by 数据核对. */
+export const COMPARED_STAFF_FIELDS = [
+  'newApply',
+  'newContact',
+  'chatCnt',
+  'messageCnt',
+  'deletedByCustomer',
+] as const;
+export type ComparedStaffField = (typeof COMPARED_STAFF_FIELDS)[number];
+
+/** 数据核对's filter: the range, 按员工查询, and 只看不一致 (the days where some count differs). */
+export const consistencyQuerySchema = paginationQuerySchema.extend({
+  from: analyticsDaySchema,
+  to: analyticsDaySchema,
+  staff: staffList.optional(),
+  onlyDifferent: z
+    .enum(['true', 'false'])
+    .transform((value) => value === 'true')
+    .default(false),
+});
+export type ConsistencyQuery = z.infer<typeof consistencyQuerySchema>;
+
+const comparedCountsSchema = z.object(
+  Object.fromEntries(
+    COMPARED_STAFF_FIELDS.map((field) => [
+      field,
+      z.object({ wecom: z.number().int(), ours: z.number().int() }),
+    ]),
+  ) as Record<ComparedStaffField, z.ZodObject<{ wecom: z.ZodNumber; ours: z.ZodNumber }>>,
+);
+
+/**
+ * 数据核对 (issue 17): one staff member's day for which WeCom answered, its counts beside ours (the pages show
+ * WeCom's), newest first; and the range's sums.
+ */
 export const consistencyRowSchema = z
   .object({
     day: analyticsDaySchema,
     userid: z.string(),
     name: z.string(),
-    field: z.enum(['newApply', 'newContact', 'chatCnt', 'messageCnt', 'deletedByCustomer']),
-    wecom: z.number().int(),
-    ours: z.number().int(),
+    counts: comparedCountsSchema,
+    differs: z.boolean(),
   })
   .openapi('AnalyticsConsistencyRow');
 export type ConsistencyRow = z.infer<typeof consistencyRowSchema>;
-export const consistencyPageSchema = pageOf(consistencyRowSchema).openapi('AnalyticsConsistencyPage');
+export const consistencyPageSchema = pageOf(consistencyRowSchema)
+  .extend({ totals: comparedCountsSchema })
+  .openapi('AnalyticsConsistencyPage');
+export type ConsistencyPage = z.infer<typeof consistencyPageSchema>;
 
 // ---------------------------------------------------------------------------------------------------------
 // 敏感行为分析 (R-6.3.*, I-92 … I-94): aggregations over the 敏感行为审核 records.

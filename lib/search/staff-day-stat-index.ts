@@ -1,4 +1,8 @@
-import type { StaffDayFigures } from '../contracts/analytics.contract';
+import {
+  COMPARED_STAFF_FIELDS,
+  type ComparedStaffField,
+  type StaffDayFigures,
+} from '../contracts/analytics.contract';
 import { findMatchingAny } from '../db/find-matching-any';
 import { StaffDayStatModel, type StaffDayStat } from '../models/staff-day-stat.model';
 import { listIndexSettings, type ListReadModel } from './list-read-model';
@@ -14,16 +18,6 @@ export type StaffDayStatSource = Pick<
   StaffDayStat,
   '_id' | 'tenantId' | 'day' | 'userid' | 'ours' | 'wecom' | 'rolledUpAt'
 >;
-
-/** The counts WeCom and we both have: 数据核对 compares them, and the pages show WeCom's where it has one. */
-export const COMPARED_STAFF_FIELDS = [
-  'newApply',
-  'newContact',
-  'chatCnt',
-  'messageCnt',
-  'deletedByCustomer',
-] as const;
-export type ComparedStaffField = (typeof COMPARED_STAFF_FIELDS)[number];
 
 /** One indexed document: the shown figures flat, and both sources' counts for 数据核对. */
 export interface StaffDayStatDocument {
