@@ -35,9 +35,9 @@ async function signalPlan(target: SopHandOffTarget, tenantId: string, planId: st
 /**
  * Writes a plan through `write` and hands the change to the plan's workflow, its single owner
  * (workflows/sop-plan.contract.ts), durably: a hand-off row goes down before the write and is removed once the
- * workflow has the signal. When Temporal cannot be reached within a few seconds the save still stands (the failure is logged) and
- * the row is handed over by a background retry as soon as Temporal answers again, or at the next api or worker
- * start (`handOverPendingSopPlans`) if this process dies first.
+ * workflow has the signal. When Temporal cannot be reached within a few seconds the save still stands (the
+ * failure is logged) and the row is handed over by a background retry as soon as Temporal answers again, or at
+ * the next api or worker start (`handOverSopPlansAtStart`) if this process dies first.
  */
 export async function writeSopPlanAndHandOff<T>(
   target: SopHandOffTarget,
@@ -56,15 +56,21 @@ export async function writeSopPlanAndHandOff<T>(
     await SopPlanHandOffModel.deleteOne({ tenantId, _id: handOffId });
   } catch (error) {
     log.error({ err: error, tenantId, planId }, 'SOP plan hand-off to its workflow failed; retrying');
-    await SopPlanHandOffModel.updateOne({ tenantId, _id: handOffId }, { $set: { failedAt: new Date() } });
+    // Not marked (the store is down too): the row is taken as abandoned a minute on, by the same retry.
+    await SopPlanHandOffModel.updateOne(
+      { tenantId, _id: handOffId },
+      { $set: { failedAt: new Date() } },
+    ).catch((markError: unknown) =>
+      log.warn({ err: markError, tenantId, planId }, 'SOP plan hand-off not marked failed'),
+    );
     retryPendingSopPlans(target, log);
   }
   return written;
 }
 
 /**
- * A save holds its hand-off row for its write and HAND_OFF_WAIT_MS; a row older than this, not marked failed, was
- * left by a process that died in between.
+ * A save holds its hand-off row for its write and HAND_OFF_WAIT_MS; a row older than this, not marked failed,
+ * was left by a process that died in between.
  */
 const ABANDONED_AFTER_MS = 60_000;
 
@@ -112,7 +118,7 @@ export function retryPendingSopPlans(target: SopHandOffTarget, log: Logger): voi
   );
 }
 
-/** At api and worker start: plan changes a process left unhanded (it died, or Temporal was down) are handed over. */
+/** At api and worker start: plan changes left unhanded (a process died, Temporal was down) are handed over. */
 export function handOverSopPlansAtStart(target: SopHandOffTarget, log: Logger): void {
   handOverPendingSopPlans(target).then(
     ({ plans, waiting }) => {

@@ -8,11 +8,12 @@ const loops = new Map<string, { again: boolean }>();
 
 /**
  * Runs `attempt` in the background, 5 s after the call and then at pauses doubling up to a minute, until it
- * answers true (done; false: nothing failed, but there is more for later) once after the last call: for hand-offs to Temporal that failed while it was unreachable and that
- * their caller keeps durably (an outbox row), so that they go through once Temporal is back instead of waiting
- * for the next api or worker start. One loop per key in a process; a call while it runs makes it go once more
- * (the attempt under way may have read the outbox before the caller's row was there). The timers do not keep
- * the process alive: what is left is handed over at the next start.
+ * answers true (done; false: nothing failed, but there is more for later) once after the last call. For
+ * hand-offs to Temporal that failed while it was unreachable and that their caller keeps durably (an outbox
+ * row), so that they go through once Temporal is back instead of waiting for the next api or worker start.
+ * One loop per key in a process; a call while it runs makes it go once more (the attempt under way may have
+ * read the outbox before the caller's row was there). The timers do not keep the process alive: what is left
+ * is handed over at the next start.
  */
 export function retryInBackground(key: string, attempt: () => Promise<boolean>, log: Logger): void {
   const running = loops.get(key);

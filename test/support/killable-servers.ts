@@ -12,8 +12,8 @@ import { prepareFerretdbDatabase, preparePostgresData } from '../../scripts/stac
  * and start them again on the same data, never touching the stack the other test files share.
  *
  * Each needs what the test stack provisioned: the Temporal CLI (TEMPORAL_BIN), or PostgreSQL and FerretDB
- * (STORE_POSTGRES_HOME, STORE_FERRETDB_BIN, set when the stack runs the embedded store). `killableServersAvailable`
- * says whether they are there, for a `describe.skip` otherwise.
+ * (STORE_POSTGRES_HOME, STORE_FERRETDB_BIN, set when the stack runs the embedded store).
+ * `killableServersAvailable` says whether they are there, for a `describe.skip` otherwise.
  */
 export interface KillableServer {
   /** SIGKILL of the server's process group; resolves once it is gone. */
