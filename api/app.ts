@@ -30,11 +30,13 @@ import {
   createWelcomeMessagesRouter,
 } from './modules/welcome-messages/welcome-messages.router';
 import { createSensitiveAlertsRouter } from './modules/sensitive-alerts/sensitive-alerts.router';
+import { createSensitiveAnalyticsRouter } from './modules/sensitive-analytics/sensitive-analytics.router';
 import { createSensitiveBehaviorSettingsRouter } from './modules/sensitive-behavior-settings/sensitive-behavior-settings.router';
 import { createKnowledgeRouter } from './modules/knowledge/knowledge.router';
 import { createMassSendsRouter } from './modules/mass-sends/mass-sends.router';
 import { createSopMediaPublicRouter, createSopRouter } from './modules/sop/sop.router';
 import { createSensitiveRulesRouter } from './modules/sensitive-rules/sensitive-rules.router';
+import { createAnalyticsRouter } from './modules/analytics/analytics.router';
 import { createAnalyticsRollupsRouter } from './modules/analytics-rollups/analytics-rollups.router';
 import { buildOpenApiDocument, OPENAPI_PATH } from './openapi/registry';
 import { createAppContext, type AppServers } from './app-context';
@@ -75,6 +77,8 @@ export function createApp(servers: AppServers): Express {
   app.use(createSopMediaPublicRouter(ctx));
   app.use(createSensitiveBehaviorSettingsRouter(ctx));
   app.use(createSensitiveAlertsRouter(ctx));
+  app.use(createAnalyticsRouter(ctx));
+  app.use(createSensitiveAnalyticsRouter(ctx));
   app.use(createAnalyticsRollupsRouter(ctx));
   app.use(createWeComLoginRouter(ctx));
   app.use(createWeComBindingRouter(ctx));

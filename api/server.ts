@@ -9,6 +9,7 @@ import { connectTemporalClient } from '../lib/temporal/connect-client';
 import { WeComCallStats } from '../lib/wecom/call-stats';
 import { prepareListSearch } from '../lib/search/list-read-model';
 import { LIST_READ_MODELS } from '../lib/search/list-read-models';
+import { handOverSopPlansAtStart } from '../lib/sop/sop-plan-hand-off';
 import { createApp } from './app';
 
 async function main(): Promise<void> {
@@ -39,6 +40,8 @@ async function main(): Promise<void> {
     Object.values(LIST_READ_MODELS),
     log,
   );
+  // Plan changes a killed api left unhanded, or saved while Temporal was down, reach their workflows.
+  handOverSopPlansAtStart({ client: temporal, taskQueue: config.temporalTaskQueue }, log);
 
   const server = app.listen(config.port, () => log.info({ port: config.port }, 'api listening'));
   const shutdown = (signal: string) => {

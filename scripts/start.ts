@@ -73,7 +73,9 @@ runScript(dev, async (supervisor) => {
 
   await supervisor.start(apiService(dev, env));
   await supervisor.start(workerService(env));
+  let simulatorSince: number | undefined;
   if (!externalSim && fs.existsSync(path.join(ROOT, SEED_ENTRY))) {
+    simulatorSince = Date.now();
     // The simulator checks the callback URL with a live echostr handshake, so this waits for the api.
     await runCommand(process.execPath, ['--import', 'tsx', SEED_ENTRY, '--simulator'], {
       what: 'connecting the simulator callbacks and chat archive',
@@ -118,6 +120,7 @@ runScript(dev, async (supervisor) => {
     namespace: env.TEMPORAL_NAMESPACE ?? 'default',
     tenantId: DEMO_TENANT_ID,
     since: began,
+    simulatorSince,
   });
 
   // Run until a signal (handled by runScript) or a crash.

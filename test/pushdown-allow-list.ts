@@ -34,6 +34,8 @@ const CALL_STATS =
   "bounded: per-minute WeCom call counts, kept 48 hours (CALL_STATS_RETENTION_MS); the expiry reads every tenant's";
 const LIST_OUTBOX =
   'bounded: at api and worker start, the tenants with rows in the search outbox (a row lives for the length of one write)';
+const SOP_HAND_OFFS =
+  'bounded: SOP plan changes not yet handed to their workflows, read at api and worker start and while Temporal is unreachable (a row lives for the length of one save, or until Temporal answers again)';
 const LIST_REBUILD =
   'a read model refilled from MongoDB (客户, 客户群, 敏感行为审核, 群发, 知识库, SOP, 统计分析 rollups): one cursor over the collection, only when its index is new or was wiped; never on a request';
 const GROUPS_SWEEP =
@@ -382,6 +384,7 @@ export const PUSHDOWN_ALLOW_LIST: AllowedShape[] = [
     shape: '{} distinct(tenantId)',
     reason: LIST_OUTBOX,
   },
+  { collection: 'sop_plan_hand_offs', command: 'find', shape: '{}', reason: SOP_HAND_OFFS },
   { collection: 'sensitive_alerts', command: 'find', shape: '{}', reason: LIST_REBUILD },
   { collection: 'customer_groups', command: 'find', shape: '{}', reason: LIST_REBUILD },
   { collection: 'mass_sends', command: 'find', shape: '{deletedAt: null}', reason: LIST_REBUILD },

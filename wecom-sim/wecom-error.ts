@@ -72,9 +72,11 @@ const ERROR_TEXT: Readonly<Record<number, string>> = {
   81013: 'user & party & tag all invalid',
   81017: 'too many items requested',
   84061: 'not external contact',
+  84074: 'no external contact permission',
   90504: 'group owner not changed',
   301053: 'chat archive not enabled',
   301060: 'too many agree-status items',
+  600018: 'Warning: wrong json format. invalid start endtime',
 };
 
 export class WecomError extends Error {

@@ -16,6 +16,7 @@ import { customerSearchOn } from '../lib/search/customer-search-context';
 import { createSearchClient } from '../lib/search/es-client';
 import { prepareListSearch, type ListSearch } from '../lib/search/list-read-model';
 import { LIST_READ_MODELS } from '../lib/search/list-read-models';
+import { handOverSopPlansAtStart } from '../lib/sop/sop-plan-hand-off';
 import { currentActivityCancellation } from './activity-cancellation';
 import { activityFailureLogging } from './activity-failure-logging';
 import { SHUTDOWN_GRACE_MS } from './shutdown-limits';
@@ -78,6 +79,7 @@ export async function createWorker(
     }),
   });
   await prepareListSearch(listSearch, Object.values(LIST_READ_MODELS), log);
+  handOverSopPlansAtStart({ client: temporal, taskQueue: config.temporalTaskQueue }, log);
   await prepareChatSearch({ es, temporal, taskQueue: config.temporalTaskQueue }, chatNames, log);
   // Called after Worker.run() has returned, before the database is disconnected: the last call counts are
   // written while it still can take them.

@@ -24,19 +24,27 @@ const staffList = z
   )
   .pipe(z.array(z.string().min(1).max(64)).max(200, '员工最多选择200个'));
 
+/**
+ * The checks of a 时间 range (from ≤ to, at most ANALYTICS_MAX_DAYS days), applied last: zod refuses to extend
+ * a refined object, so each query is built whole and then checked.
+ */
+function checkedRange<T extends z.ZodType<{ from: string; to: string }>>(schema: T) {
+  return schema
+    .refine((range) => range.from <= range.to, { message: '开始日期不能晚于结束日期', path: ['from'] })
+    .refine((range) => daysBetween(range.from, range.to) < ANALYTICS_MAX_DAYS, {
+      message: `时间范围最多${ANALYTICS_MAX_DAYS}天`,
+      path: ['to'],
+    });
+}
+
 /** 时间 (default: the last 7 days, ending yesterday, I-88) and 按员工查询. */
-export const analyticsRangeQuerySchema = z
-  .object({
+export const analyticsRangeQuerySchema = checkedRange(
+  z.object({
     from: analyticsDaySchema,
     to: analyticsDaySchema,
     staff: staffList.optional(),
-  })
-  .refine((range) => range.from <= range.to, { message: '开始日期不能晚于结束日期', path: ['from'] })
-  .refine((range) => daysBetween(range.from, range.to) < ANALYTICS_MAX_DAYS, {
-    message: `时间范围最多${ANALYTICS_MAX_DAYS}天`,
-    path: ['to'],
-  })
-  .openapi('AnalyticsRangeQuery');
+  }),
+).openapi('AnalyticsRangeQuery');
 export type AnalyticsRangeQuery = z.infer<typeof analyticsRangeQuerySchema>;
 
 /** Days from `from` to `to` (0 when equal), both YYYY-MM-DD. */
@@ -158,11 +166,14 @@ export const customerGroupAnalysisSchema = z
 export type CustomerGroupAnalysis = z.infer<typeof customerGroupAnalysisSchema>;
 
 /** 群聊明细 / 群成员明细 (R-6.1.3-04, -06): a page of days, newest first; 员工/部门 is 全公司 or the selection. */
-export const groupDetailQuerySchema = paginationQuerySchema.extend({
-  from: analyticsDaySchema,
-  to: analyticsDaySchema,
-  staff: staffList.optional(),
-});
+export const groupDetailQuerySchema = checkedRange(
+  paginationQuerySchema.extend({
+    from: analyticsDaySchema,
+    to: analyticsDaySchema,
+    staff: staffList.optional(),
+  }),
+);
+export type GroupDetailQuery = z.infer<typeof groupDetailQuerySchema>;
 export const groupDetailRowSchema = ownerDayGroupFiguresSchema
   .omit({ msgTotal: true })
   .extend({ day: analyticsDaySchema, scopeLabel: z.string() });
@@ -181,14 +192,20 @@ export const STAFF_CONTACT_SORTS = [
   'firstReply',
   'deletedByCustomer',
 ] as const;
-export const staffContactQuerySchema = paginationQuerySchema.extend({
+const staffContactSortedRange = z.object({
   from: analyticsDaySchema,
   to: analyticsDaySchema,
   staff: staffList.optional(),
   sortBy: z.enum(STAFF_CONTACT_SORTS).default('newContact'),
   order: z.enum(['asc', 'desc']).default('desc'),
 });
+export const staffContactQuerySchema = checkedRange(
+  paginationQuerySchema.extend(staffContactSortedRange.shape),
+);
 export type StaffContactQuery = z.infer<typeof staffContactQuerySchema>;
+/** 导出 of 客户沟通: every row, in the table's order. */
+export const staffContactExportQuerySchema = checkedRange(staffContactSortedRange);
+export type StaffContactExportQuery = z.infer<typeof staffContactExportQuerySchema>;
 export const staffContactRowSchema = staffDayFiguresSchema
   .omit({ deletedByStaff: true })
   .extend({ userid: z.string(), name: z.string() })
@@ -205,33 +222,38 @@ export const STAFF_GROUP_SORTS = [
   'memberHasMsg',
   'msgTotal',
 ] as const;
-export const staffGroupQuerySchema = paginationQuerySchema.extend({
+const staffGroupSortedRange = z.object({
   from: analyticsDaySchema,
   to: analyticsDaySchema,
   staff: staffList.optional(),
   sortBy: z.enum(STAFF_GROUP_SORTS).default('chatTotal'),
   order: z.enum(['asc', 'desc']).default('desc'),
 });
+export const staffGroupQuerySchema = checkedRange(paginationQuerySchema.extend(staffGroupSortedRange.shape));
 export type StaffGroupQuery = z.infer<typeof staffGroupQuerySchema>;
+/** 导出 of 客户群沟通: every row, in the table's order. */
+export const staffGroupExportQuerySchema = checkedRange(staffGroupSortedRange);
+export type StaffGroupExportQuery = z.infer<typeof staffGroupExportQuerySchema>;
 export const staffGroupRowSchema = ownerDayGroupFiguresSchema
   .extend({ userid: z.string(), name: z.string() })
   .openapi('StaffGroupRow');
 export type StaffGroupRow = z.infer<typeof staffGroupRowSchema>;
 export const staffGroupPageSchema = pageOf(staffGroupRowSchema).openapi('StaffGroupPage');
 
+/** 按员工查询's options: the staff inside the caller's 数据权限 (the picker never names anyone else). */
+export const analyticsStaffOptionsSchema = z
+  .object({ staff: z.array(z.object({ userid: z.string(), name: z.string() })) })
+  .openapi('AnalyticsStaffOptions');
+export type AnalyticsStaffOptions = z.infer<typeof analyticsStaffOptionsSchema>;
+
 // ---------------------------------------------------------------------------------------------------------
 // Rollups: their state and the backfill (W-16).
 
 /** 补算: recompute a past range (WeCom's figures only for the last 180 days). */
 export const ANALYTICS_WECOM_DAYS_BACK = 180;
-export const analyticsBackfillRequestSchema = z
-  .object({ from: analyticsDaySchema, to: analyticsDaySchema })
-  .refine((range) => range.from <= range.to, { message: '开始日期不能晚于结束日期', path: ['from'] })
-  .refine((range) => daysBetween(range.from, range.to) < ANALYTICS_MAX_DAYS, {
-    message: `时间范围最多${ANALYTICS_MAX_DAYS}天`,
-    path: ['to'],
-  })
-  .openapi('AnalyticsBackfillRequest');
+export const analyticsBackfillRequestSchema = checkedRange(
+  z.object({ from: analyticsDaySchema, to: analyticsDaySchema }),
+).openapi('AnalyticsBackfillRequest');
 export type AnalyticsBackfillRequest = z.infer<typeof analyticsBackfillRequestSchema>;
 export const analyticsBackfillStatusSchema = z
   .object({
@@ -247,36 +269,81 @@ export const analyticsBackfillStatusSchema = z
   .openapi('AnalyticsBackfillStatus');
 export type AnalyticsBackfillStatus = z.infer<typeof analyticsBackfillStatusSchema>;
 
-/** 数据核对: per staff member and day, WeCom's figure beside ours (issue 17: consistency check). */
+/** The counts both WeCom and our own events and archive have, compared by 数据核对. */
+export const COMPARED_STAFF_FIELDS = [
+  'newApply',
+  'newContact',
+  'chatCnt',
+  'messageCnt',
+  'deletedByCustomer',
+] as const;
+export type ComparedStaffField = (typeof COMPARED_STAFF_FIELDS)[number];
+
+/** 数据核对's filter: the range, 按员工查询, and 只看不一致 (the days where some count differs). */
+export const consistencyQuerySchema = checkedRange(
+  paginationQuerySchema.extend({
+    from: analyticsDaySchema,
+    to: analyticsDaySchema,
+    staff: staffList.optional(),
+    onlyDifferent: z
+      .enum(['true', 'false'])
+      .transform((value) => value === 'true')
+      .default(false),
+  }),
+);
+export type ConsistencyQuery = z.infer<typeof consistencyQuerySchema>;
+
+const comparedCountsSchema = z.object(
+  Object.fromEntries(
+    COMPARED_STAFF_FIELDS.map((field) => [
+      field,
+      z.object({ wecom: z.number().int(), ours: z.number().int() }),
+    ]),
+  ) as Record<ComparedStaffField, z.ZodObject<{ wecom: z.ZodNumber; ours: z.ZodNumber }>>,
+);
+
+/**
+ * 数据核对 (issue 17): one staff member's day for which WeCom answered, its counts beside ours (the pages show
+ * WeCom's), newest first; and the range's sums.
+ */
 export const consistencyRowSchema = z
   .object({
     day: analyticsDaySchema,
     userid: z.string(),
     name: z.string(),
-    field: z.enum(['newApply', 'newContact', 'chatCnt', 'messageCnt', 'deletedByCustomer']),
-    wecom: z.number().int(),
-    ours: z.number().int(),
+    counts: comparedCountsSchema,
+    differs: z.boolean(),
   })
   .openapi('AnalyticsConsistencyRow');
 export type ConsistencyRow = z.infer<typeof consistencyRowSchema>;
-export const consistencyPageSchema = pageOf(consistencyRowSchema).openapi('AnalyticsConsistencyPage');
+export const consistencyPageSchema = pageOf(consistencyRowSchema)
+  .extend({ totals: comparedCountsSchema })
+  .openapi('AnalyticsConsistencyPage');
+export type ConsistencyPage = z.infer<typeof consistencyPageSchema>;
 
 // ---------------------------------------------------------------------------------------------------------
 // 敏感行为分析 (R-6.3.*, I-92 … I-94): aggregations over the 敏感行为审核 records.
 
 export const SENSITIVE_VIEWS = ['staff', 'customer'] as const;
+/** The filters of both 敏感行为分析 sections (I-94: 6.3.2 filters as 6.3.1 does). */
+const sensitiveFilterShape = {
+  /** 只看员工 (default, I-92) / 只看客户. */
+  view: z.enum(SENSITIVE_VIEWS, { error: '请选择只看员工或只看客户' }).default('staff'),
+  /** 状态: 全部 / 已审核 / 未审核. */
+  status: z.enum(['all', 'reviewed', 'pending'], { error: '状态不正确' }).default('all'),
+  /** 审核结果: 全部 / 违规属实 / 移除预警. */
+  result: z.enum(['all', 'violation', 'dismissed'], { error: '审核结果不正确' }).default('all'),
+  /** Default: from the first trigger until today (R-6.3.1-05). */
+  from: analyticsDaySchema.optional(),
+  to: analyticsDaySchema.optional(),
+};
+const rangeInOrder = (range: { from?: string; to?: string }) =>
+  !range.from || !range.to || range.from <= range.to;
+const RANGE_ORDER_ERROR = { message: '开始日期不能晚于结束日期', path: ['from'] };
+
 export const sensitiveAnalysisQuerySchema = z
-  .object({
-    /** 只看员工 (default, I-92) / 只看客户. */
-    view: z.enum(SENSITIVE_VIEWS).default('staff'),
-    /** 状态: 全部 / 已审核 / 未审核. */
-    status: z.enum(['all', 'reviewed', 'pending']).default('all'),
-    /** 审核结果: 全部 / 违规属实 / 移除预警. */
-    result: z.enum(['all', 'violation', 'dismissed']).default('all'),
-    /** Default: from the first trigger until today (R-6.3.1-05). */
-    from: analyticsDaySchema.optional(),
-    to: analyticsDaySchema.optional(),
-  })
+  .object(sensitiveFilterShape)
+  .refine(rangeInOrder, RANGE_ORDER_ERROR)
   .openapi('SensitiveAnalysisQuery');
 export type SensitiveAnalysisQuery = z.infer<typeof sensitiveAnalysisQuerySchema>;
 
@@ -305,18 +372,22 @@ export const sensitiveAnalysisSchema = z
 export type SensitiveAnalysis = z.infer<typeof sensitiveAnalysisSchema>;
 
 export const SENSITIVE_RANKING_SORTS = [...SENSITIVE_BEHAVIORS, 'total'] as const;
+const sensitiveRankingShape = {
+  ...sensitiveFilterShape,
+  sortBy: z.enum(SENSITIVE_RANKING_SORTS, { error: '排序字段不正确' }).default('total'),
+  order: z.enum(['asc', 'desc'], { error: '排序方向不正确' }).default('desc'),
+};
 export const sensitiveRankingQuerySchema = paginationQuerySchema
-  .extend({
-    view: z.enum(SENSITIVE_VIEWS).default('staff'),
-    status: z.enum(['all', 'reviewed', 'pending']).default('all'),
-    result: z.enum(['all', 'violation', 'dismissed']).default('all'),
-    from: analyticsDaySchema.optional(),
-    to: analyticsDaySchema.optional(),
-    sortBy: z.enum(SENSITIVE_RANKING_SORTS).default('total'),
-    order: z.enum(['asc', 'desc']).default('desc'),
-  })
+  .extend(sensitiveRankingShape)
+  .refine(rangeInOrder, RANGE_ORDER_ERROR)
   .openapi('SensitiveRankingQuery');
 export type SensitiveRankingQuery = z.infer<typeof sensitiveRankingQuerySchema>;
+/** 导出: the ranking's filters and order, every row. */
+export const sensitiveRankingExportQuerySchema = z
+  .object(sensitiveRankingShape)
+  .refine(rangeInOrder, RANGE_ORDER_ERROR)
+  .openapi('SensitiveRankingExportQuery');
+export type SensitiveRankingExportQuery = z.infer<typeof sensitiveRankingExportQuerySchema>;
 /** 触发敏感行为排名: 排名, 姓名, 部门 (staff) or 跟进人 (customer), the four behaviours, 违规总次数. */
 export const sensitiveRankingRowSchema = behaviorCountsSchema
   .extend({
@@ -331,7 +402,11 @@ export const sensitiveRankingRowSchema = behaviorCountsSchema
 export type SensitiveRankingRow = z.infer<typeof sensitiveRankingRowSchema>;
 export const sensitiveRankingPageSchema = pageOf(sensitiveRankingRowSchema).openapi('SensitiveRankingPage');
 
-/** 敏感词触发排名 (R-6.3.2-03): staff by sensitive-word hits. */
+/**
+ * 敏感词触发排名 (R-6.3.2-03): the senders of the view (员工, or 客户 under 只看客户, so that the filter and the
+ * ranking agree, I-92) by sensitive-word hits, a word counted once per message (I-94). `userid` is the
+ * external userid of a customer.
+ */
 export const sensitiveWordRankingRowSchema = z
   .object({ rank: z.number().int(), userid: z.string(), name: z.string(), count: z.number().int() })
   .openapi('SensitiveWordRankingRow');
@@ -339,3 +414,14 @@ export type SensitiveWordRankingRow = z.infer<typeof sensitiveWordRankingRowSche
 export const sensitiveWordRankingPageSchema = pageOf(sensitiveWordRankingRowSchema).openapi(
   'SensitiveWordRankingPage',
 );
+
+/** 敏感词触发排名: the same filters, most hits first, paged. */
+export const sensitiveWordRankingQuerySchema = paginationQuerySchema
+  .extend(sensitiveFilterShape)
+  .refine(rangeInOrder, RANGE_ORDER_ERROR)
+  .openapi('SensitiveWordRankingQuery');
+export type SensitiveWordRankingQuery = z.infer<typeof sensitiveWordRankingQuerySchema>;
+export const sensitiveWordRankingExportQuerySchema = z
+  .object(sensitiveFilterShape)
+  .refine(rangeInOrder, RANGE_ORDER_ERROR)
+  .openapi('SensitiveWordRankingExportQuery');

@@ -20,9 +20,11 @@ import { SUBSTRING_FIELD, substringPhrase, substringTokens, type SubstringTokens
  * The 敏感行为审核 read model (R-5.3.1): one document per alert with the list's filters (敏感行为, 状态, 触发时间,
  * 发送人, 审核人's name as exact substrings, the conversation's members for 数据权限) and the row itself. Written
  * where alerts are (lib/sensitive/insert-alerts-once.ts, 审核 in the api and the review workflow) through
- * writeListRows (list-read-model.ts).
+ * writeListRows (list-read-model.ts). 敏感行为分析 (R-6.3) aggregates the same documents: by sender type,
+ * and by word and message, so that a word is counted once per message (I-94).
  */
-export const SENSITIVE_ALERT_INDEX_VERSION = 1;
+// 2: senderType, msgid and words as keywords, for 敏感行为分析.
+export const SENSITIVE_ALERT_INDEX_VERSION = 2;
 
 /** Rows written before alerts had timestamps have neither. */
 export type SensitiveAlertSource = Omit<StoredAlert, 'createdAt' | 'updatedAt'> & {
@@ -44,6 +46,10 @@ interface SensitiveAlertDocument {
   triggeredAt: string;
   staffUserids: string[];
   from: string;
+  senderType: string;
+  /** Empty for 删除好友 (no message). */
+  msgid: string;
+  words: string[];
   reviewerName: SubstringTokens;
   row: StoredAlertRow;
 }
@@ -62,6 +68,9 @@ export function toSensitiveAlertDocument(alert: SensitiveAlertSource): Sensitive
     triggeredAt: row.triggeredAt,
     staffUserids: alert.staffUserids ?? [],
     from: alert.from,
+    senderType: alert.senderType,
+    msgid: alert.msgid ?? '',
+    words: alert.words ?? [],
     reviewerName: substringTokens(alert.reviewer?.name ?? ''),
     row,
   };
@@ -90,6 +99,9 @@ export const sensitiveAlertReadModel: ListReadModel<SensitiveAlertSource> = {
       triggeredAt: { type: 'date' },
       staffUserids: { type: 'keyword' },
       from: { type: 'keyword' },
+      senderType: { type: 'keyword' },
+      msgid: { type: 'keyword' },
+      words: { type: 'keyword' },
       reviewerName: SUBSTRING_FIELD,
       row: { type: 'object', enabled: false },
     },

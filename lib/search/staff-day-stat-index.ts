@@ -1,4 +1,8 @@
-import type { StaffDayFigures } from '../contracts/analytics.contract';
+import {
+  COMPARED_STAFF_FIELDS,
+  type ComparedStaffField,
+  type StaffDayFigures,
+} from '../contracts/analytics.contract';
 import { findMatchingAny } from '../db/find-matching-any';
 import { StaffDayStatModel, type StaffDayStat } from '../models/staff-day-stat.model';
 import { listIndexSettings, type ListReadModel } from './list-read-model';
@@ -8,22 +12,12 @@ import { listIndexSettings, type ListReadModel } from './list-read-model';
  * flat numbers, so that any range, staff selection and 员工分析 sort is one aggregation (sums per day or per
  * member) over at most 366 × staff documents. Written through writeListRows by the daily rollup.
  */
-export const STAFF_DAY_STAT_INDEX_VERSION = 1;
+export const STAFF_DAY_STAT_INDEX_VERSION = 2;
 
 export type StaffDayStatSource = Pick<
   StaffDayStat,
   '_id' | 'tenantId' | 'day' | 'userid' | 'ours' | 'wecom' | 'rolledUpAt'
 >;
-
-/** The counts WeCom and we both have: 数据核对 compares them, and the pages show WeCom's where it has one. */
-export const COMPARED_STAFF_FIELDS = [
-  'newApply',
-  'newContact',
-  'chatCnt',
-  'messageCnt',
-  'deletedByCustomer',
-] as const;
-export type ComparedStaffField = (typeof COMPARED_STAFF_FIELDS)[number];
 
 /** One indexed document: the shown figures flat, and both sources' counts for 数据核对. */
 export interface StaffDayStatDocument {
@@ -31,6 +25,8 @@ export interface StaffDayStatDocument {
   day: string;
   userid: string;
   hasWecom: boolean;
+  /** WeCom answered and some compared count is not ours (数据核对's 只看不一致; the index runs no scripts). */
+  differs: boolean;
   newApply: number;
   newContact: number;
   deletedByStaff: number;
@@ -77,11 +73,27 @@ export function staffDayStatDocument(stat: StaffDayStatSource): StaffDayStatDocu
   const shown = shownStaffFigures(stat);
   const ours = stat.ours;
   const wecom = stat.wecom;
+  const oursCompared = {
+    newApply: count(ours?.newApply),
+    newContact: count(ours?.newContact),
+    chatCnt: count(ours?.chatCnt),
+    messageCnt: count(ours?.messageCnt),
+    deletedByCustomer: count(ours?.deletedByCustomer),
+  };
+  const wecomCompared = {
+    newApply: count(wecom?.newApply),
+    newContact: count(wecom?.newContact),
+    chatCnt: count(wecom?.chatCnt),
+    messageCnt: count(wecom?.messageCnt),
+    deletedByCustomer: count(wecom?.negativeFeedback),
+  };
   return {
     tenantId: stat.tenantId,
     day: stat.day,
     userid: stat.userid,
     hasWecom: Boolean(wecom),
+    differs:
+      Boolean(wecom) && COMPARED_STAFF_FIELDS.some((field) => oursCompared[field] !== wecomCompared[field]),
     newApply: shown.newApply,
     newContact: shown.newContact,
     deletedByStaff: shown.deletedByStaff,
@@ -95,20 +107,8 @@ export function staffDayStatDocument(stat: StaffDayStatSource): StaffDayStatDocu
     sourceQrcode: count(ours?.sources?.qrcode),
     sourceCard: count(ours?.sources?.card),
     sourceOther: count(ours?.sources?.other),
-    ours: {
-      newApply: count(ours?.newApply),
-      newContact: count(ours?.newContact),
-      chatCnt: count(ours?.chatCnt),
-      messageCnt: count(ours?.messageCnt),
-      deletedByCustomer: count(ours?.deletedByCustomer),
-    },
-    wecom: {
-      newApply: count(wecom?.newApply),
-      newContact: count(wecom?.newContact),
-      chatCnt: count(wecom?.chatCnt),
-      messageCnt: count(wecom?.messageCnt),
-      deletedByCustomer: count(wecom?.negativeFeedback),
-    },
+    ours: oursCompared,
+    wecom: wecomCompared,
   };
 }
 
@@ -129,6 +129,7 @@ export const staffDayStatReadModel: ListReadModel<StaffDayStatSource> = {
       day: { type: 'date', format: 'yyyy-MM-dd' },
       userid: { type: 'keyword' },
       hasWecom: { type: 'boolean' },
+      differs: { type: 'boolean' },
       newApply: { type: 'long' },
       newContact: { type: 'long' },
       deletedByStaff: { type: 'long' },

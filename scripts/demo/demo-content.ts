@@ -12,6 +12,7 @@ import type { DemoAdmin } from './demo-admin';
 import { customerVisible, seedDemoContactRecords } from './demo-contact-records';
 import { seedDemoGroupCodes } from './demo-group-codes';
 import { seedDemoKnowledge } from './demo-knowledge';
+import { seedDemoSop } from './demo-sop';
 import { seatDemoStaff, demoSeatedStaff, orgSyncFinished } from './demo-seats';
 import { seedDemoSensitiveRules } from './demo-sensitive-rules';
 import { demoCodeAdds, demoCodeTagIds, seedDemoStaffCodes } from './demo-staff-codes';
@@ -103,4 +104,11 @@ export async function seedDemoActivity(admin: DemoAdmin, deps: DemoActivityDeps)
   await staffCodesAndRecords(admin, deps);
   const items = await seedDemoKnowledge(admin, deps);
   deps.say(`Demo 知识库: ${items} 话术, 常用语 and 常用链接 created (what existed is kept)`);
+  const temporal = { client: deps.temporal, taskQueue: deps.taskQueue };
+  const sop = await seedDemoSop(admin, { listSearch: deps.listSearch, temporal, log: deps.log });
+  deps.say(
+    sop
+      ? 'Demo SOP: plan 新客户首周跟进 created and switched on (its reminders reach the staff as 待办)'
+      : 'Demo SOP: a plan exists already, kept',
+  );
 }

@@ -25,6 +25,8 @@ function newestWebInput(): number {
     .filter((f) => /^(angular\.json|package(-lock)?\.json|tsconfig.*\.json)$/.test(f));
   return Math.max(
     newestMtime(path.join(WEB_DIR, 'src')),
+    // The admin compiles the api's contracts in too (its `@contracts/*` path).
+    newestMtime(path.join(WEB_DIR, '..', 'lib', 'contracts')),
     ...configs.map((f) => newestMtime(path.join(WEB_DIR, f))),
   );
 }

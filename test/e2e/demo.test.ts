@@ -186,6 +186,15 @@ describe('the demo of `npm start`, as a new user meets it', () => {
     }
   });
 
+  it('runs a 客户运营 SOP plan for the customers of the year, switched on, with its two tasks', async () => {
+    const plans = (await admin.get('/api/sop/plans').expect(200)).body as {
+      items: Array<{ id: string; name: string; enabled: boolean; taskCount: number }>;
+    };
+    expect(plans.items.map(({ name, enabled, taskCount }) => ({ name, enabled, taskCount }))).toEqual([
+      { name: '新客户首周跟进', enabled: true, taskCount: 2 },
+    ]);
+  });
+
   it('lists 欢迎语, and 群活码 of every strategy with their scans, one code nearly full', async () => {
     const welcomes = async (kind: string) =>
       welcomePageSchema.parse((await admin.get(`/api/welcome-messages/${kind}`).expect(200)).body);

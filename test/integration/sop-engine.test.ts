@@ -3,6 +3,7 @@ import { loadAppMessageSender } from '../../activities/tenant-credentials';
 import type { SopTask } from '../../lib/contracts/sop.contract';
 import { CustomerModel } from '../../lib/models/customer.model';
 import { SopPlanModel } from '../../lib/models/sop-plan.model';
+import { SopEnrollmentModel } from '../../lib/models/sop-enrollment.model';
 import { SopReminderModel } from '../../lib/models/sop-reminder.model';
 import { SopTargetModel } from '../../lib/models/sop-target.model';
 import { SopTodoModel } from '../../lib/models/sop-todo.model';
@@ -20,7 +21,14 @@ import {
   type SopPlanCarried,
 } from '../../workflows/sop-plan.contract';
 import { eventually, startTestApp, type TestApp } from '../support/app-harness';
-import { populateCustomerCorp, simulator, type SimCorp, type SmallCustomerCorp } from '../support/sim-client';
+import { refreshListSearch } from '../support/list-search';
+import {
+  customerScenario,
+  populateCustomerCorp,
+  simulator,
+  type SimCorp,
+  type SmallCustomerCorp,
+} from '../support/sim-client';
 import { ADMIN_PASSWORD, createBoundTenant, freshTenantId } from '../support/tenant-fixture';
 
 const TENANT = freshTenantId('sop-engine');
@@ -242,4 +250,101 @@ describe('SOP engine', () => {
     await handle.signal(sopPlanChangedSignal);
     await handle.result();
   }, 60_000);
+
+  /** Creates a plan through the api (on at once), as the admin's 新建 does. */
+  const createPlan = async (name: string, scope: object, timing: SopTask['timing']): Promise<string> =>
+    (
+      await admin
+        .post('/api/sop/plans')
+        .send({
+          name,
+          scope,
+          tasks: [{ name, timing, channel: 'message', contents: [{ kind: 'text', text: '您好，新品上市' }] }],
+        })
+        .expect(201)
+    ).body.id as string;
+
+  it('runs a 企微客户群 plan: the matching groups enter, and each 群主 is reminded of theirs', async () => {
+    const chatIds: string[] = [];
+    for (const [name, owner] of [
+      ['SOP产品交流一群', 'lina'],
+      ['SOP产品交流二群', 'wangwei'],
+      ['周末闲聊群', 'zhaomin'],
+    ]) {
+      const { group_chat } = await customerScenario.createGroupChat(corp.corpId, {
+        name,
+        owner,
+        members: [{ userid: owner, type: 1 }],
+      });
+      chatIds.push(group_chat.chat_id);
+    }
+    await executeWorkflow(app.temporal.workflow, 'customerGroupSyncWorkflow', {
+      workflowId: `customerGroupSyncWorkflow/${TENANT}`,
+      taskQueue: app.config.temporalTaskQueue,
+      args: [{ tenantId: TENANT, trigger: 'schedule' }],
+    });
+    await refreshListSearch(app);
+    const name = '群公告提醒';
+    const planId = await createPlan(
+      name,
+      { kind: 'groups', groups: { groupTagIds: [], ownerUserids: [], nameKeyword: 'SOP产品交流' } },
+      { mode: 'after', hours: 0, minutes: 0 },
+    );
+
+    const todos = await eventually(async () => {
+      const found = await SopTodoModel.find({ tenantId: TENANT, planId }).lean();
+      return found.length === 2 && found.every((todo) => todo.notifiedAt) && found;
+    }, 120_000);
+    expect(todos.map((todo) => [todo.assigneeUserid, todo.scopeKind, todo.targetCount]).sort()).toEqual([
+      ['lina', 'groups', 1],
+      ['wangwei', 'groups', 1],
+    ]);
+    const targets = await SopTargetModel.find({ tenantId: TENANT, planId }).lean();
+    expect(targets.map((target) => [target.assigneeUserid, target.memberId]).sort()).toEqual([
+      ['lina', chatIds[0]],
+      ['wangwei', chatIds[1]],
+    ]);
+    expect(await cardsFor('lina', name)).toHaveLength(1);
+    expect(await cardsFor('wangwei', name)).toHaveLength(1);
+    expect(await cardsFor('zhaomin', name)).toHaveLength(0);
+  }, 180_000);
+
+  it('fires a reminder due minutes after entry in its own minute, not before (the 10-minute path, 1 minute)', async () => {
+    const name = '一分钟回访';
+    const planId = await createPlan(
+      name,
+      { kind: 'customers', customers: { addedBetween: null, tagIds: [built.tags.vip] } },
+      { mode: 'after', hours: 0, minutes: 1 },
+    );
+    const enrollment = await eventually(
+      async () => (await SopEnrollmentModel.findOne({ tenantId: TENANT, planId }).lean()) ?? undefined,
+      60_000,
+    );
+    const dueAt = sopMinuteOf(enrollment.enteredAt.getTime() + MINUTE_MS) * MINUTE_MS;
+    const owners = [
+      ...new Set(
+        await Promise.all(
+          (await SopEnrollmentModel.find({ tenantId: TENANT, planId }).lean()).map((row) =>
+            ownerOf(row.memberId),
+          ),
+        ),
+      ),
+    ];
+    // Just before its minute nothing has gone out (entered in a minute's last seconds, it is due at once).
+    const untilJustBefore = dueAt - 2_000 - Date.now();
+    if (untilJustBefore > 0) {
+      await new Promise((resolve) => setTimeout(resolve, untilJustBefore));
+      for (const owner of owners) expect(await cardsFor(owner, name)).toHaveLength(0);
+    }
+    // In its minute, each 跟进人 gets it once.
+    for (const owner of owners) {
+      const [card, ...more] = await eventually(async () => {
+        const cards = await cardsFor(owner, name);
+        return cards.length > 0 && cards;
+      }, 120_000);
+      expect(more).toHaveLength(0);
+      expect(card.sentAt).toBeGreaterThanOrEqual(dueAt);
+      expect(card.sentAt).toBeLessThan(dueAt + MINUTE_MS);
+    }
+  }, 240_000);
 });

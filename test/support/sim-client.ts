@@ -156,6 +156,8 @@ export const simulator = {
     }>('GET', `/corps/${corpId}/chat-tool-messages`),
   replay: (corpId: string, deliveryId: string) =>
     sim<unknown>('POST', `/corps/${corpId}/callbacks/replay/${deliveryId}`),
+  /** The simulator's now (it may run ahead of this process's clock once a test advanced it). */
+  clock: () => sim<{ now: string; offsetSeconds: number }>('GET', '/clock'),
 };
 
 /** A small org: 3 departments under the root and `staffCount` members spread over them. */
@@ -259,6 +261,9 @@ export const customerScenario = {
       state?: string;
       remark?: string;
       half?: boolean;
+      added_by?: 'member' | 'customer';
+      /** Seconds, in the past: when it happened (createtime and CreateTime); default now. */
+      at?: number;
     },
   ) =>
     sim<{ customer: { external_userid: string }; delivery: SimDelivery | null }>(
@@ -289,11 +294,17 @@ export const customerScenario = {
       `/corps/${corpId}/customers/${externalUserid}/followers/${encodeURIComponent(userid)}`,
       change,
     ),
-  /** by member: del_external_contact; by customer: del_follow_user. */
-  endRelation: (corpId: string, externalUserid: string, userid: string, by: 'member' | 'customer') =>
+  /** by member: del_external_contact; by customer: del_follow_user. `at`: seconds in the past (default now). */
+  endRelation: (
+    corpId: string,
+    externalUserid: string,
+    userid: string,
+    by: 'member' | 'customer',
+    at?: number,
+  ) =>
     sim<{ delivery: SimDelivery | null }>(
       'DELETE',
-      `/corps/${corpId}/customers/${externalUserid}/followers/${encodeURIComponent(userid)}?by=${by}`,
+      `/corps/${corpId}/customers/${externalUserid}/followers/${encodeURIComponent(userid)}?by=${by}${at === undefined ? '' : `&at=${at}`}`,
     ),
   addCorpTags: (
     corpId: string,
@@ -321,6 +332,8 @@ export const customerScenario = {
       /** 群管理员: colleagues among the members. */
       admins?: string[];
       chat_id?: string;
+      /** Seconds in the past: the group's create_time and its members' join_time (default now). */
+      at?: number;
     },
   ) =>
     sim<{ group_chat: SimGroupChat; delivery: SimDelivery | null }>(
@@ -328,31 +341,42 @@ export const customerScenario = {
       `/corps/${corpId}/group-chats`,
       chat,
     ),
-  addGroupMembers: (corpId: string, chatId: string, members: Array<{ userid: string; type?: 1 | 2 }>) =>
+  /** `at`: seconds in the past, the join_time (default now). */
+  addGroupMembers: (
+    corpId: string,
+    chatId: string,
+    members: Array<{ userid: string; type?: 1 | 2 }>,
+    at?: number,
+  ) =>
     sim<{ group_chat: SimGroupChat; delivery: SimDelivery | null }>(
       'POST',
       `/corps/${corpId}/group-chats/${chatId}/members`,
-      { members },
+      { members, at },
     ),
-  removeGroupMembers: (corpId: string, chatId: string, userids: string[]) =>
+  /** `at`: seconds in the past, when they left (default now). */
+  removeGroupMembers: (corpId: string, chatId: string, userids: string[], at?: number) =>
     sim<{ group_chat: SimGroupChat; delivery: SimDelivery | null }>(
       'DELETE',
       `/corps/${corpId}/group-chats/${chatId}/members`,
-      { userids },
+      { userids, at },
     ),
   /** Exactly one of name, owner, notice: change_name / change_owner / change_notice. */
   changeGroupChat: (
     corpId: string,
     chatId: string,
-    change: { name?: string; owner?: string; notice?: string },
+    change: { name?: string; owner?: string; notice?: string; at?: number },
   ) =>
     sim<{ group_chat: SimGroupChat; delivery: SimDelivery | null }>(
       'PATCH',
       `/corps/${corpId}/group-chats/${chatId}`,
       change,
     ),
-  dismissGroupChat: (corpId: string, chatId: string) =>
-    sim<{ delivery: SimDelivery | null }>('DELETE', `/corps/${corpId}/group-chats/${chatId}`),
+  /** `at`: seconds in the past (default now). */
+  dismissGroupChat: (corpId: string, chatId: string, at?: number) =>
+    sim<{ delivery: SimDelivery | null }>(
+      'DELETE',
+      `/corps/${corpId}/group-chats/${chatId}${at === undefined ? '' : `?at=${at}`}`,
+    ),
   /** The PNG a group owner would save as 群二维码 (it encodes the simulator's join URL for the group). */
   groupJoinQr: async (corpId: string, chatId: string): Promise<Buffer> => {
     const response = await fetch(

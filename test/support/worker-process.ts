@@ -32,6 +32,7 @@ export function startWorkerProcess(
     env: {
       ...process.env,
       MONGO_URL: app.config.mongoUrl,
+      TEMPORAL_ADDRESS: app.config.temporalAddress,
       PUBLIC_URL: app.baseUrl,
       TEMPORAL_TASK_QUEUE: app.config.temporalTaskQueue,
       LOG_LEVEL: 'info',
@@ -51,16 +52,20 @@ export function startWorkerProcess(
 
 /**
  * A worker a test starts and kills for real (SIGKILL) as often as it likes, one process at a time, all logging
- * to `<logName>.log`. `running` says whether one is up now.
+ * to `<logName>.log`, with `env` on top of the app's. `running` says whether one is up now.
  */
-export function killableWorker(app: { config: AppConfig; baseUrl: string }, logName: string) {
+export function killableWorker(
+  app: { config: AppConfig; baseUrl: string },
+  logName: string,
+  env: Record<string, string> = {},
+) {
   let current: ChildProcess | undefined;
   return {
     get running(): boolean {
       return current !== undefined;
     },
     async start(): Promise<void> {
-      const started = startWorkerProcess(app, { logName, append: true });
+      const started = startWorkerProcess(app, { logName, append: true, env });
       current = started.worker;
       await started.started;
     },

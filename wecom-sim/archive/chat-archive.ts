@@ -8,7 +8,7 @@ import { createPublicKey, randomBytes, randomInt, type KeyObject } from 'node:cr
 import { ArchiveConsent } from './archive-consent';
 import { ArchiveMedia } from './archive-media';
 import { sealChatMessage } from './archive-codec';
-import { bodyKeyOf, type MessageDraft } from './archived-message';
+import { bodyKeyOf, type ArchivedMsgType, type MessageDraft } from './archived-message';
 
 export interface ChatData {
   seq: number;
@@ -16,6 +16,20 @@ export interface ChatData {
   publickey_ver: number;
   encrypt_random_key: string;
   encrypt_chat_msg: string;
+}
+
+/**
+ * Who sent what kind of message where and when, kept in the clear beside the sealed message: the statistics
+ * APIs (API.md §10) count single-chat and group messages from it.
+ */
+export interface MessageFact {
+  from: string;
+  tolist: string[];
+  /** '' for a single chat. */
+  roomid: string;
+  /** Milliseconds. */
+  msgtime: number;
+  msgtype: ArchivedMsgType;
 }
 
 export class ArchiveNotEnabledError extends Error {
@@ -31,6 +45,7 @@ function newMsgid(msgtimeMs: number, external: boolean): string {
 export class ChatArchive {
   private readonly publicKeys: Array<{ version: number; key: KeyObject }> = [];
   private readonly messages: ChatData[] = [];
+  private readonly facts: MessageFact[] = [];
   readonly media = new ArchiveMedia();
   readonly consent = new ArchiveConsent();
 
@@ -75,6 +90,13 @@ export class ChatArchive {
       ...sealChatMessage(current.key, plaintext),
     };
     this.messages.push(data);
+    this.facts.push({
+      from: draft.from,
+      tolist: [...draft.tolist],
+      roomid: draft.roomid ?? '',
+      msgtime,
+      msgtype: draft.msgtype,
+    });
     return data;
   }
 
@@ -88,6 +110,11 @@ export class ChatArchive {
       body: { content: message.content },
       external: [message.from, ...message.tolist].some((id) => /^w[mo]/.test(id)),
     });
+  }
+
+  /** Every archived message's metadata, in seq order. */
+  traffic(): readonly MessageFact[] {
+    return this.facts;
   }
 
   /** GetChatData: messages after `seq` (exclusive), at most `limit`. */

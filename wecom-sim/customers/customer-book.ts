@@ -48,6 +48,25 @@ export interface FollowRelation {
   half: boolean;
 }
 
+/**
+ * What happened to a relation and when (seconds), kept after the relation ends: the statistics APIs
+ * (get_user_behavior_data, API.md §10.1) count a member's adds, pending requests and the customers who deleted
+ * them per day from it. A member deleting a customer is kept too, though WeCom reports no figure for it.
+ */
+export interface RelationEvent {
+  kind: 'added' | 'half_added' | 'deleted_by_member' | 'deleted_by_customer';
+  userid: string;
+  external_userid: string;
+  at: number;
+}
+
+/** Who ended a relation: the member deleted the customer, or the customer deleted (or blocked) the member. */
+export interface RelationEnding {
+  by: 'member' | 'customer';
+  /** Seconds; now when left out. */
+  at?: number;
+}
+
 export interface RemarkChange {
   remark?: string;
   description?: string;
@@ -65,6 +84,9 @@ export class CustomerBook {
   private readonly followers = new Map<string, Map<string, FollowRelation>>();
   /** userid → external_userids, for externalcontact/list and batch/get_by_user. */
   private readonly byMember = new Map<string, Set<string>>();
+  private readonly history: RelationEvent[] = [];
+
+  constructor(private readonly nowSeconds: () => number) {}
 
   get size(): number {
     return this.contacts.size;
@@ -129,7 +151,15 @@ export class CustomerBook {
     return Boolean(relation && !relation.half);
   }
 
-  /** Adds or completes a relation (a half one becomes real when the member accepts). */
+  /** Every add, half add and deletion so far, in the order they were recorded (not necessarily by time). */
+  relationHistory(): readonly RelationEvent[] {
+    return this.history;
+  }
+
+  /**
+   * Adds a relation, or replaces a half one (the member accepted, or the customer added them again). The add
+   * is recorded at the relation's createtime.
+   */
   follow(relation: FollowRelation): FollowRelation {
     if (!this.contacts.has(relation.external_userid)) {
       throw new WecomError(40096, `external_userid ${relation.external_userid}`);
@@ -148,14 +178,46 @@ export class CustomerBook {
       this.byMember.set(relation.userid, customers);
     }
     customers.add(relation.external_userid);
+    this.history.push({
+      kind: relation.half ? 'half_added' : 'added',
+      userid: relation.userid,
+      external_userid: relation.external_userid,
+      at: relation.createtime,
+    });
     return copyRelation(relation);
   }
 
-  /** Ends one relation (either side deleted the other); the customer stays known to the corp. */
-  unfollow(userid: string, externalUserid: string): FollowRelation {
+  /**
+   * The member accepts a half-added customer: the relation becomes real with its createtime unchanged (the
+   * time the customer added them), and that is when the add is counted.
+   */
+  accept(userid: string, externalUserid: string): FollowRelation {
+    const pending = this.followers.get(externalUserid)?.get(userid);
+    if (!pending?.half)
+      throw new WecomError(84061, `${userid} has no pending request from ${externalUserid}`);
+    return this.follow({ ...pending, half: false });
+  }
+
+  /**
+   * Ends one relation (either side deleted the other); the customer stays known to the corp. A half one leaves
+   * no trace: it never was a friendship.
+   */
+  unfollow(userid: string, externalUserid: string, ending: RelationEnding): FollowRelation {
     const relation = this.relationOrHalf(userid, externalUserid);
+    const at = ending.at ?? this.nowSeconds();
+    if (at < relation.createtime) {
+      throw new WecomError(40058, `the relation was made at ${relation.createtime}, after ${at}`);
+    }
     this.followers.get(externalUserid)!.delete(userid);
     this.byMember.get(userid)?.delete(externalUserid);
+    if (!relation.half) {
+      this.history.push({
+        kind: ending.by === 'member' ? 'deleted_by_member' : 'deleted_by_customer',
+        userid,
+        external_userid: externalUserid,
+        at,
+      });
+    }
     return relation;
   }
 

@@ -41,6 +41,18 @@ export interface MemberChange {
   changed: string[];
 }
 
+/**
+ * What happened to the corp's customer groups and when (seconds), kept after members leave and groups are
+ * dismissed: the group statistics (groupchat/statistic, API.md §10.2) replay it to know, for any past day,
+ * which groups an owner had and who was in them.
+ */
+export type GroupEvent =
+  | { kind: 'created'; chat_id: string; owner: string; at: number }
+  | { kind: 'joined'; chat_id: string; userid: string; at: number }
+  | { kind: 'left'; chat_id: string; userid: string; at: number }
+  | { kind: 'owner_changed'; chat_id: string; owner: string; at: number }
+  | { kind: 'dismissed'; chat_id: string; at: number };
+
 /** A group holds at most 500 people (WeCom's limit for customer groups). */
 export const GROUP_MEMBER_LIMIT = 500;
 
@@ -51,6 +63,9 @@ export function memberVersion(chat: Pick<GroupChat, 'member_list'>): string {
 
 export class GroupChats {
   private readonly chats = new Map<string, GroupChat>();
+  private readonly history: GroupEvent[] = [];
+
+  constructor(private readonly nowSeconds: () => number) {}
 
   get size(): number {
     return this.chats.size;
@@ -68,6 +83,11 @@ export class GroupChats {
     return [...this.chats.values()].map(copyChat);
   }
 
+  /** Every change so far, in the order they were recorded (not necessarily by time). */
+  groupHistory(): readonly GroupEvent[] {
+    return this.history;
+  }
+
   create(chat: GroupChat): GroupChat {
     if (this.chats.has(chat.chat_id)) throw new WecomError(40058, `chat_id ${chat.chat_id} exists`);
     if (!chat.member_list.some((member) => member.userid === chat.owner)) {
@@ -83,6 +103,8 @@ export class GroupChats {
         );
     }
     this.chats.set(chat.chat_id, copyChat(chat));
+    this.history.push({ kind: 'created', chat_id: chat.chat_id, owner: chat.owner, at: chat.create_time });
+    for (const member of chat.member_list) this.recordJoin(chat.chat_id, member);
     return this.get(chat.chat_id);
   }
 
@@ -93,7 +115,12 @@ export class GroupChats {
     if (chat.member_list.length + fresh.length > GROUP_MEMBER_LIMIT) {
       throw new WecomError(40058, `a customer group holds at most ${GROUP_MEMBER_LIMIT} people`);
     }
+    for (const member of fresh) {
+      if (member.join_time < chat.create_time)
+        throw new WecomError(40058, `${member.userid} cannot join before the group was created`);
+    }
     chat.member_list.push(...fresh.map((member) => ({ ...member })));
+    for (const member of fresh) this.recordJoin(chatId, member);
     return {
       chat: copyChat(chat),
       lastMemVer,
@@ -102,20 +129,27 @@ export class GroupChats {
     };
   }
 
-  removeMembers(chatId: string, userids: string[]): MemberChange {
+  /** `at`: seconds, now when left out. */
+  removeMembers(chatId: string, userids: string[], at = this.nowSeconds()): MemberChange {
     const chat = this.mutable(chatId);
     if (userids.includes(chat.owner))
       throw new WecomError(40058, 'the owner cannot leave; change the owner first');
     const lastMemVer = memberVersion(chat);
     const leaving = new Set(userids.filter((id) => chat.member_list.some((m) => m.userid === id)));
+    for (const member of chat.member_list) {
+      if (leaving.has(member.userid) && member.join_time > at)
+        throw new WecomError(40058, `${member.userid} joined at ${member.join_time}, after ${at}`);
+    }
     chat.member_list = chat.member_list.filter((member) => !leaving.has(member.userid));
     chat.admin_list = chat.admin_list.filter((admin) => !leaving.has(admin.userid));
+    for (const userid of leaving) this.history.push({ kind: 'left', chat_id: chatId, userid, at });
     return { chat: copyChat(chat), lastMemVer, curMemVer: memberVersion(chat), changed: [...leaving] };
   }
 
-  /** The new owner must be a corp member already in the group. */
-  changeOwner(chatId: string, owner: string): GroupChat {
+  /** The new owner must be a corp member already in the group. `at`: seconds, now when left out. */
+  changeOwner(chatId: string, owner: string, at = this.nowSeconds()): GroupChat {
     const chat = this.mutable(chatId);
+    this.assertAfterCreation(chat, at);
     if (chat.owner === owner) throw new WecomError(90504, `${owner} already owns ${chatId}`);
     if (!chat.member_list.some((member) => member.userid === owner && member.type === 1)) {
       throw new WecomError(40058, 'the new owner must be a corp member in the group');
@@ -124,6 +158,7 @@ export class GroupChats {
     // The owner is not also an admin.
     chat.admin_list = chat.admin_list.filter((admin) => admin.userid !== owner);
     chat.status = 0;
+    this.history.push({ kind: 'owner_changed', chat_id: chatId, owner, at });
     return copyChat(chat);
   }
 
@@ -139,10 +174,21 @@ export class GroupChats {
     return copyChat(chat);
   }
 
-  dismiss(chatId: string): GroupChat {
+  /** `at`: seconds, now when left out. */
+  dismiss(chatId: string, at = this.nowSeconds()): GroupChat {
     const chat = this.get(chatId);
+    this.assertAfterCreation(chat, at);
     this.chats.delete(chatId);
+    this.history.push({ kind: 'dismissed', chat_id: chatId, at });
     return chat;
+  }
+
+  private recordJoin(chatId: string, member: GroupMember): void {
+    this.history.push({ kind: 'joined', chat_id: chatId, userid: member.userid, at: member.join_time });
+  }
+
+  private assertAfterCreation(chat: GroupChat, at: number): void {
+    if (at < chat.create_time) throw new WecomError(40058, `${chat.chat_id} was created after ${at}`);
   }
 
   private mutable(chatId: string): GroupChat {

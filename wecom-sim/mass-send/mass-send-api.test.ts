@@ -308,7 +308,7 @@ describe('tasks and results', () => {
   it('fails with 2 a customer who is no longer the sender’s friend when the member sends', async () => {
     const [kept, removed] = corp().customers.customersOf('lina');
     const msgid = await createSingle([kept, removed]);
-    corp().customers.unfollow('lina', removed);
+    corp().customers.unfollow('lina', removed, { by: 'customer' });
     await confirm(msgid, 'lina');
     const { body } = await post('get_groupmsg_send_result', { msgid, userid: 'lina' });
     expect(body.send_list.map((r: { status: number }) => r.status)).toEqual([1, 2]);

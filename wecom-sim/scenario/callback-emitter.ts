@@ -41,8 +41,9 @@ export class CallbackEmitter {
     );
   }
 
-  externalEventContext(corp: Corp): ExternalEventContext {
-    return { corpId: corp.corpId, createTime: this.clock.nowSeconds() };
+  /** `at`: the CreateTime of something a scenario dated in the past; now by default. */
+  externalEventContext(corp: Corp, at?: number): ExternalEventContext {
+    return { corpId: corp.corpId, createTime: at ?? this.clock.nowSeconds() };
   }
 
   /** Customer, group and tag events go to the 客户联系 receive-event server. */

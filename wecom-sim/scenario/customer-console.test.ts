@@ -117,6 +117,36 @@ describe('customers in the client emit change_external_contact to the customers 
     expect(corp.customers.hasRelation('lina', first)).toBe(false);
     expect(corp.customers.has(first)).toBe(true);
   });
+
+  it('activity dated in the past (`at`) is announced with that CreateTime and recorded at that time', async () => {
+    const at = sim.state.clock.nowSeconds() - 3 * 86_400;
+    const added = await request(sim.app)
+      .post(`${CORP}/customers`)
+      .send({ name: '上月客户', userid: 'lina', at })
+      .expect(201);
+    const id = added.body.customer.external_userid as string;
+    await request(sim.app)
+      .delete(`${CORP}/customers/${id}/followers/lina?by=customer&at=${at + 60}`)
+      .expect(200);
+    const chat = await request(sim.app)
+      .post(`${CORP}/group-chats`)
+      .send({ owner: 'lina', at: at + 120 })
+      .expect(201);
+    await request(sim.app)
+      .delete(`${CORP}/group-chats/${chat.body.group_chat.chat_id}?at=${at + 180}`)
+      .expect(200);
+    expect(receivedEvents().map((e) => [e.ChangeType, Number(e.CreateTime)])).toEqual([
+      ['add_external_contact', at],
+      ['del_follow_user', at + 60],
+      ['create', at + 120],
+      ['dismiss', at + 180],
+    ]);
+    const corp = sim.state.corp(DEMO_CORP_ID)!;
+    expect(corp.customers.relationHistory().filter((e) => e.external_userid === id)).toEqual([
+      { kind: 'added', userid: 'lina', external_userid: id, at },
+      { kind: 'deleted_by_customer', userid: 'lina', external_userid: id, at: at + 60 },
+    ]);
+  });
 });
 
 describe('customer groups emit change_external_chat', () => {

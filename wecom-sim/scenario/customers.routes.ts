@@ -41,6 +41,14 @@ const externalAttrSchema = z.discriminatedUnion('type', [
     .strict(),
 ]);
 
+/**
+ * When it happened, in seconds, for activity dated in the past (a month of history for the statistics APIs);
+ * now when left out. It becomes the relation's createtime, the group's or member's time, and the callback's
+ * CreateTime. Never in the future.
+ */
+const atSchema = z.number().int().nonnegative().optional();
+const atQuerySchema = z.coerce.number().int().nonnegative().optional();
+
 const generateCustomersSchema = z
   .object({
     count: z.number().int().min(1).max(200_000),
@@ -77,6 +85,7 @@ const addCustomerSchema = z
     half: z.boolean().default(false),
     /** Whether WeCom hands out a WelcomeCode (not when the admin set a welcome message). */
     welcome_code: z.boolean().default(true),
+    at: atSchema,
   })
   .strict();
 
@@ -92,8 +101,22 @@ const editRelationSchema = z
   .strict();
 
 const deleteRelationQuerySchema = z
-  .object({ by: z.enum(['member', 'customer']).default('member'), async: z.enum(['0', '1']).optional() })
-  .transform(({ by, async }) => ({ by, mode: async === '1' ? ('background' as const) : ('await' as const) }));
+  .object({
+    by: z.enum(['member', 'customer']).default('member'),
+    async: z.enum(['0', '1']).optional(),
+    at: atQuerySchema,
+  })
+  .transform(({ by, async, at }) => ({
+    by,
+    at,
+    mode: async === '1' ? ('background' as const) : ('await' as const),
+  }));
+const datedDeliveryQuerySchema = z
+  .object({ async: z.enum(['0', '1']).optional(), at: atQuerySchema })
+  .transform(({ async, at }) => ({
+    at,
+    mode: async === '1' ? ('background' as const) : ('await' as const),
+  }));
 
 const groupMemberSchema = z
   .object({
@@ -114,20 +137,27 @@ const createChatSchema = z
     notice: z.string().default(''),
     members: z.array(groupMemberSchema).default([]),
     admins: z.array(z.string()).default([]),
+    at: atSchema,
   })
   .strict();
 
-const addMembersSchema = z.object({ members: z.array(groupMemberSchema).min(1) }).strict();
+const addMembersSchema = z.object({ members: z.array(groupMemberSchema).min(1), at: atSchema }).strict();
 const removeMembersSchema = z
   .object({
     userids: z.array(z.string()).min(1),
     quit_scene: z.union([z.literal(0), z.literal(1)]).default(0),
+    at: atSchema,
   })
   .strict();
 const updateChatSchema = z
-  .object({ name: z.string().optional(), owner: z.string().optional(), notice: z.string().optional() })
+  .object({
+    name: z.string().optional(),
+    owner: z.string().optional(),
+    notice: z.string().optional(),
+    at: atSchema,
+  })
   .strict()
-  .refine((change) => Object.values(change).filter((v) => v !== undefined).length === 1, {
+  .refine(({ at: _at, ...change }) => Object.values(change).filter((v) => v !== undefined).length === 1, {
     message: 'change exactly one of name, owner, notice',
   });
 
@@ -170,7 +200,13 @@ function callbackJoinScene(members: GroupMember[]): number {
 
 export function customersRoutes({ state, emitter }: ScenarioDeps): Router {
   const router = Router();
-  const context = (corp: Corp) => emitter.externalEventContext(corp);
+  const context = (corp: Corp, at?: number) => emitter.externalEventContext(corp, at);
+  /** A scenario's `at`, or now; a time to come is refused (the simulator's clock only moves forward). */
+  const timeOf = (at: number | undefined): number => {
+    const now = state.clock.nowSeconds();
+    if (at !== undefined && at > now) throw new ScenarioError(400, `at ${at} is in the future (now ${now})`);
+    return at ?? now;
+  };
 
   router.get(
     '/corps/:corpId/customers',
@@ -211,6 +247,7 @@ export function customersRoutes({ state, emitter }: ScenarioDeps): Router {
       { params: corpParamsSchema, query: deliveryModeQuerySchema, body: addCustomerSchema },
       async ({ params, query, body }, res) => {
         const corp = requireCorp(state, params.corpId);
+        const at = timeOf(body.at);
         const userid = corp.contacts.members.get(body.userid).userid;
         const externalUserid = body.external_userid ?? randomWecomId('wm');
         if (!corp.customers.has(externalUserid) && !body.name) {
@@ -236,7 +273,7 @@ export function customersRoutes({ state, emitter }: ScenarioDeps): Router {
           external_userid: externalUserid,
           remark: body.remark,
           description: '',
-          createtime: state.clock.nowSeconds(),
+          createtime: at,
           tag_ids: [],
           remark_corp_name: '',
           remark_mobiles: [],
@@ -245,7 +282,7 @@ export function customersRoutes({ state, emitter }: ScenarioDeps): Router {
           state: body.state,
           half: body.half,
         });
-        const event = externalContactEvent(context(corp), {
+        const event = externalContactEvent(context(corp, at), {
           changeType: body.half ? 'add_half_external_contact' : 'add_external_contact',
           userid,
           externalUserid,
@@ -308,13 +345,12 @@ export function customersRoutes({ state, emitter }: ScenarioDeps): Router {
         if (corp.customers.hasRelation(params.userid, params.externalUserid)) {
           throw new ScenarioError(409, 'already accepted');
         }
-        const pending = corp.customers.unfollow(params.userid, params.externalUserid);
-        corp.customers.follow({ ...pending, half: false });
+        const accepted = corp.customers.accept(params.userid, params.externalUserid);
         const event = externalContactEvent(context(corp), {
           changeType: 'add_external_contact',
-          userid: pending.userid,
-          externalUserid: pending.external_userid,
-          state: pending.state,
+          userid: accepted.userid,
+          externalUserid: accepted.external_userid,
+          state: accepted.state,
         });
         res.json({ delivery: await emitter.emitExternalEvent(corp, event, query.mode) });
       },
@@ -367,8 +403,9 @@ export function customersRoutes({ state, emitter }: ScenarioDeps): Router {
       { params: relationParamsSchema, query: deleteRelationQuerySchema },
       async ({ params, query }, res) => {
         const corp = requireCorp(state, params.corpId);
-        const relation = corp.customers.unfollow(params.userid, params.externalUserid);
-        const event = externalContactEvent(context(corp), {
+        const at = timeOf(query.at);
+        const relation = corp.customers.unfollow(params.userid, params.externalUserid, { by: query.by, at });
+        const event = externalContactEvent(context(corp, at), {
           changeType: query.by === 'member' ? 'del_external_contact' : 'del_follow_user',
           userid: relation.userid,
           externalUserid: relation.external_userid,
@@ -396,7 +433,7 @@ export function customersRoutes({ state, emitter }: ScenarioDeps): Router {
       { params: corpParamsSchema, query: deliveryModeQuerySchema, body: createChatSchema },
       async ({ params, query, body }, res) => {
         const corp = requireCorp(state, params.corpId);
-        const now = state.clock.nowSeconds();
+        const now = timeOf(body.at);
         const owner = corp.contacts.members.get(body.owner).userid;
         const others = body.members.filter((member) => member.userid !== owner);
         const chat = corp.groupChats.create({
@@ -414,7 +451,7 @@ export function customersRoutes({ state, emitter }: ScenarioDeps): Router {
         });
         const delivery = await emitter.emitExternalEvent(
           corp,
-          chatCreatedEvent(context(corp), chat.chat_id),
+          chatCreatedEvent(context(corp, now), chat.chat_id),
           query.mode,
         );
         res.status(201).json({ group_chat: groupChatView(chat, true, corp), delivery });
@@ -428,10 +465,10 @@ export function customersRoutes({ state, emitter }: ScenarioDeps): Router {
       { params: chatParamsSchema, query: deliveryModeQuerySchema, body: addMembersSchema },
       async ({ params, query, body }, res) => {
         const corp = requireCorp(state, params.corpId);
-        const now = state.clock.nowSeconds();
+        const now = timeOf(body.at);
         const members = body.members.map((member) => toGroupMember(corp, member, now));
         const change = corp.groupChats.addMembers(params.chatId, members);
-        const event = chatUpdatedEvent(context(corp), params.chatId, 'add_member', {
+        const event = chatUpdatedEvent(context(corp, now), params.chatId, 'add_member', {
           scene: callbackJoinScene(members),
           ...change,
         });
@@ -449,8 +486,9 @@ export function customersRoutes({ state, emitter }: ScenarioDeps): Router {
       { params: chatParamsSchema, query: deliveryModeQuerySchema, body: removeMembersSchema },
       async ({ params, query, body }, res) => {
         const corp = requireCorp(state, params.corpId);
-        const change = corp.groupChats.removeMembers(params.chatId, body.userids);
-        const event = chatUpdatedEvent(context(corp), params.chatId, 'del_member', {
+        const at = timeOf(body.at);
+        const change = corp.groupChats.removeMembers(params.chatId, body.userids, at);
+        const event = chatUpdatedEvent(context(corp, at), params.chatId, 'del_member', {
           scene: body.quit_scene,
           ...change,
         });
@@ -468,13 +506,15 @@ export function customersRoutes({ state, emitter }: ScenarioDeps): Router {
       { params: chatParamsSchema, query: deliveryModeQuerySchema, body: updateChatSchema },
       async ({ params, query, body }, res) => {
         const corp = requireCorp(state, params.corpId);
+        const at = timeOf(body.at);
         let detail: ChatUpdateDetail;
         let chat;
         if (body.name !== undefined) {
           chat = corp.groupChats.rename(params.chatId, body.name);
           detail = 'change_name';
         } else if (body.owner !== undefined) {
-          chat = corp.groupChats.changeOwner(params.chatId, corp.contacts.members.get(body.owner).userid);
+          const owner = corp.contacts.members.get(body.owner).userid;
+          chat = corp.groupChats.changeOwner(params.chatId, owner, at);
           detail = 'change_owner';
         } else {
           chat = corp.groupChats.changeNotice(params.chatId, body.notice ?? '');
@@ -482,7 +522,7 @@ export function customersRoutes({ state, emitter }: ScenarioDeps): Router {
         }
         const delivery = await emitter.emitExternalEvent(
           corp,
-          chatUpdatedEvent(context(corp), params.chatId, detail),
+          chatUpdatedEvent(context(corp, at), params.chatId, detail),
           query.mode,
         );
         res.json({ group_chat: groupChatView(chat, true, corp), delivery });
@@ -493,14 +533,15 @@ export function customersRoutes({ state, emitter }: ScenarioDeps): Router {
   router.delete(
     '/corps/:corpId/group-chats/:chatId',
     withInput(
-      { params: chatParamsSchema, query: deliveryModeQuerySchema },
+      { params: chatParamsSchema, query: datedDeliveryQuerySchema },
       async ({ params, query }, res) => {
         const corp = requireCorp(state, params.corpId);
-        corp.groupChats.dismiss(params.chatId);
+        const at = timeOf(query.at);
+        corp.groupChats.dismiss(params.chatId, at);
         res.json({
           delivery: await emitter.emitExternalEvent(
             corp,
-            chatDismissedEvent(context(corp), params.chatId),
+            chatDismissedEvent(context(corp, at), params.chatId),
             query.mode,
           ),
         });

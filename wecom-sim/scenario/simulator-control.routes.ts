@@ -1,4 +1,4 @@
-/** /sim/health, /sim/clock/advance, /sim/latency, /sim/rate-limit, /sim/outage and /sim/reset: the simulator as a whole. */
+/** /sim/health, /sim/clock, /sim/clock/advance, /sim/latency, /sim/rate-limit, /sim/outage and /sim/reset: the simulator as a whole. */
 import { Router } from 'express';
 import { z } from 'zod';
 import type { ScenarioDeps } from './scenario-deps';
@@ -32,6 +32,14 @@ export function simulatorControlRoutes({ state }: ScenarioDeps): Router {
 
   router.get('/health', (_req, res) => {
     res.json({ ok: true });
+  });
+
+  // The simulator's now, which tests that date activity in the past (statistics) count back from.
+  router.get('/clock', (_req, res) => {
+    res.json({
+      now: new Date(state.clock.nowMs()).toISOString(),
+      offsetSeconds: state.clock.offsetSeconds(),
+    });
   });
 
   router.post(

@@ -41,8 +41,8 @@ export class Corp {
    * without it the field is absent. Off for a new corp, as in WeCom.
    */
   wechatDeveloperBound = false;
-  private readonly customerBook = new CustomerBook();
-  private readonly groupChatList = new GroupChats();
+  private readonly customerBook: CustomerBook;
+  private readonly groupChatList: GroupChats;
   private readonly corpTagCatalog: CorpTagCatalog;
   /** A seeded customer side not planted yet, and the clock reading it was seeded at. */
   private unplanted: { plant: (corp: Corp) => void; at: number } | undefined;
@@ -70,6 +70,8 @@ export class Corp {
     nowSeconds: () => number = () => Math.floor(Date.now() / 1000),
   ) {
     this.contacts = new ContactDirectory(identity.corpId, identity.name);
+    this.customerBook = new CustomerBook(nowSeconds);
+    this.groupChatList = new GroupChats(nowSeconds);
     this.corpTagCatalog = new CorpTagCatalog(() => this.plantingAt ?? nowSeconds());
     this.app = new CorpApp(identity.appAgentId);
     this.archive = new ChatArchive(nowSeconds);

@@ -13,6 +13,7 @@ import { groupMsgEndpoints } from './groupmsg.routes';
 import { jsapiTicketEndpoints } from './jsapi-ticket.routes';
 import { messageEndpoints } from './message.routes';
 import { msgauditEndpoints } from './msgaudit.routes';
+import { statisticsEndpoints } from './statistics.routes';
 import { userEndpoints } from './user.routes';
 import { contactWayEndpoints } from './contact-way.routes';
 import { welcomeEndpoints } from './welcome.routes';
@@ -39,6 +40,7 @@ export function cgiBinRouter(state: SimState): Router {
     ...contactWayEndpoints,
     ...welcomeEndpoints,
     ...groupMsgEndpoints,
+    ...statisticsEndpoints,
   };
   for (const [path, spec] of Object.entries(endpoints)) {
     router.all(path, wecomEndpoint(state, spec));

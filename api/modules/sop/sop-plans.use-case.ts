@@ -21,10 +21,7 @@ import { searchSopPlanRows, sopPlanReadModel, sopPlanRowOf } from '../../../lib/
 import { countSopAudience } from '../../../lib/sop/sop-audience';
 import { sopCalendar } from '../../../lib/sop/sop-calendar';
 import { sopMedia } from '../../../lib/sop/sop-media-store';
-import { entitySearchAttributes } from '../../../lib/temporal/search-attributes';
-import { signalWithStartWorkflow } from '../../../lib/temporal/typed-workflows';
-import { sopPlanWorkflowId } from '../../../lib/temporal/workflow-ids';
-import { sopPlanChangedSignal } from '../../../workflows/sop-plan.contract';
+import { writeSopPlanAndHandOff } from '../../../lib/sop/sop-plan-hand-off';
 import type { AppContext } from '../../app-context';
 import type { Caller } from '../../auth/caller';
 import { badRequest, conflict, notFound } from '../../http/app-error';
@@ -77,24 +74,11 @@ function writePlanRow<T>(caller: Caller, planId: string, deps: Deps, write: () =
   });
 }
 
-/**
- * Tells the plan's workflow to re-read the plan (starting it for a new plan): the workflow owns the schedule
- * (workflows/sop-plan.contract.ts). A failed hand-off is logged and the save stands; the next save hands it
- * over again.
- */
-async function wakePlan({ temporal, log }: Deps, tenantId: string, planId: string): Promise<void> {
-  try {
-    await signalWithStartWorkflow(temporal.client.workflow, 'sopPlanWorkflow', {
-      workflowId: sopPlanWorkflowId(tenantId, planId),
-      taskQueue: temporal.taskQueue,
-      args: [{ tenantId, planId }],
-      signal: sopPlanChangedSignal,
-      signalArgs: [],
-      typedSearchAttributes: entitySearchAttributes(tenantId, 'sop-plan', planId),
-    });
-  } catch (error) {
-    log.error({ err: error, tenantId, planId }, 'SOP plan hand-off to its workflow failed');
-  }
+/** Writes a plan and its list row, and hands the change to the plan's workflow (lib/sop/sop-plan-hand-off.ts). */
+function savePlan<T>(caller: Caller, planId: string, deps: Deps, write: () => Promise<T>): Promise<T> {
+  return writeSopPlanAndHandOff(deps.temporal, deps.log, caller.tenantId, planId, () =>
+    writePlanRow(caller, planId, deps, write),
+  );
 }
 
 const newTaskId = () => new Types.ObjectId().toHexString();
@@ -184,7 +168,7 @@ export async function createSopPlan(caller: Caller, input: SopPlanInput, deps: D
     { tenantId: caller.tenantId, _id: caller.staffId },
     { name: 1 },
   ).lean();
-  await writePlanRow(caller, planId, deps, () =>
+  await savePlan(caller, planId, deps, () =>
     SopPlanModel.create({
       _id: planId,
       tenantId: caller.tenantId,
@@ -197,7 +181,6 @@ export async function createSopPlan(caller: Caller, input: SopPlanInput, deps: D
       creator: { staffId: caller.staffId, userid: caller.userid, name: creator?.name ?? '' },
     }),
   );
-  await wakePlan(deps, caller.tenantId, planId);
   const plan = planView(await visiblePlan(caller, planId));
   await recordAudit(caller, {
     action: 'sop-plan.create',
@@ -216,13 +199,12 @@ export async function updateSopPlan(
   const saved = await visiblePlan(caller, planId);
   const tasks = tasksToSave(input, saved);
   await assertOwnFiles(caller.tenantId, input.tasks);
-  await writePlanRow(caller, planId, deps, () =>
+  await savePlan(caller, planId, deps, () =>
     SopPlanModel.updateOne(
       { tenantId: caller.tenantId, _id: planId },
       { $set: { name: input.name, scopeKind: input.scope.kind, scope: input.scope, tasks } },
     ),
   );
-  await wakePlan(deps, caller.tenantId, planId);
   const after = planView(await visiblePlan(caller, planId));
   await recordAudit(caller, {
     action: 'sop-plan.update',
@@ -240,15 +222,14 @@ export async function switchSopPlan(
   deps: Deps,
 ): Promise<SopPlanRow> {
   const saved = await visiblePlan(caller, planId);
-  if (saved.enabled !== enabled) {
-    await writePlanRow(caller, planId, deps, () =>
-      SopPlanModel.updateOne(
-        { tenantId: caller.tenantId, _id: planId },
-        { $set: { enabled, enabledAt: enabled ? new Date() : null } },
-      ),
+  // Handed over even when unchanged: a switch pressed again re-sends a hand-off that may have been lost.
+  await savePlan(caller, planId, deps, async () => {
+    if (saved.enabled === enabled) return;
+    await SopPlanModel.updateOne(
+      { tenantId: caller.tenantId, _id: planId },
+      { $set: { enabled, enabledAt: enabled ? new Date() : null } },
     );
-  }
-  await wakePlan(deps, caller.tenantId, planId);
+  });
   const row = sopPlanRowOf(await visiblePlan(caller, planId));
   await recordAudit(caller, {
     action: 'sop-plan.switch',
@@ -267,10 +248,9 @@ export async function deleteSopPlan(
 ): Promise<void> {
   const plan = await visiblePlan(caller, planId);
   if (plan.enabled) throw conflict(SOP_ON_DELETE_REFUSED, 'SOP_ON_DELETE_REFUSED');
-  await writePlanRow(caller, planId, deps, () =>
+  await savePlan(caller, planId, deps, () =>
     SopPlanModel.updateOne({ tenantId: caller.tenantId, _id: planId }, { $set: { deletedAt: new Date() } }),
   );
-  await wakePlan(deps, caller.tenantId, planId);
   await recordAudit(caller, {
     action: 'sop-plan.delete',
     target: { type: 'sop-plan', id: planId, name: plan.name },

@@ -1,10 +1,18 @@
 import { Routes } from '@angular/router';
 
-import { underConstructionRoute } from '../../shared/under-construction';
-
 /** 统计分析 (§6) */
 export default [
-  underConstructionRoute('customers', '客户分析'),
-  underConstructionRoute('staff', '员工分析'),
-  underConstructionRoute('sensitive-behaviors', '敏感行为分析'),
+  {
+    path: 'customers',
+    loadComponent: () => import('./customers/customer-analysis-page').then((m) => m.CustomerAnalysisPage),
+  },
+  {
+    path: 'staff',
+    loadComponent: () => import('./staff/staff-analysis-page').then((m) => m.StaffAnalysisPage),
+  },
+  {
+    path: 'sensitive-behaviors',
+    loadComponent: () =>
+      import('./sensitive-behaviors/sensitive-analytics-page').then((m) => m.SensitiveAnalyticsPage),
+  },
 ] satisfies Routes;

@@ -191,14 +191,19 @@ describe('预览', () => {
       [task('t1'), task(undefined, '新任务')],
     );
     expect(summary.total).toBe(7);
-    expect(summary.byTask).toEqual([
-      { taskId: 't1', name: '首次问候', count: 3 },
-      { taskId: '2', name: '新任务', count: 4 },
+    const [byTask, byStaff, byHour] = summary.breakdowns;
+    expect(byTask).toEqual({
+      title: '按任务',
+      column: '任务',
+      rows: [
+        { key: 't1', label: '首次问候', count: 3 },
+        { key: '2', label: '新任务', count: 4 },
+      ],
+    });
+    expect(byStaff?.rows).toEqual([
+      { key: 'b', label: '乙', count: 5 },
+      { key: 'a', label: '甲', count: 2 },
     ]);
-    expect(summary.byStaff).toEqual([
-      { userid: 'b', name: '乙', count: 5 },
-      { userid: 'a', name: '甲', count: 2 },
-    ]);
-    expect(summary.byHour.map((row) => row.hour)).toEqual(['2026-12-05 09:00', '2026-12-05 10:00']);
+    expect(byHour?.rows.map((row) => row.label)).toEqual(['2026-12-05 09:00', '2026-12-05 10:00']);
   });
 });

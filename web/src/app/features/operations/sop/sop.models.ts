@@ -361,10 +361,16 @@ export function fileProblem(file: Pick<File, 'type' | 'size'>, kind: 'image' | '
 }
 
 /** The dry run's calendar as three small tables: reminders per task, per staff member and per hour. */
+/** One of 预览's tables: its title, its first column's head, and a row per task, staff member or hour. */
+export interface CalendarBreakdown {
+  title: string;
+  column: string;
+  rows: Array<{ key: string; label: string; count: number }>;
+}
+
 export interface CalendarSummary {
-  byTask: Array<{ taskId: string; name: string; count: number }>;
-  byStaff: Array<{ userid: string; name: string; count: number }>;
-  byHour: Array<{ hour: string; count: number }>;
+  /** 按任务, 按员工 (most reminded first), 按小时 (in time order). */
+  breakdowns: CalendarBreakdown[];
   total: number;
 }
 
@@ -384,11 +390,27 @@ export function calendarSummary(
   // A task not saved yet has no id: the dry run names it by its place in the list, counted from 1.
   const names = new Map(tasks.map((task, index) => [task.id ?? String(index + 1), task.name]));
   return {
-    byTask: [...byTask].map(([taskId, count]) => ({ taskId, name: names.get(taskId) ?? taskId, count })),
-    byStaff: [...byStaff].map(([userid, staff]) => ({ userid, ...staff })).sort((a, b) => b.count - a.count),
-    byHour: [...byHour]
-      .map(([hour, count]) => ({ hour, count }))
-      .sort((a, b) => a.hour.localeCompare(b.hour)),
+    breakdowns: [
+      {
+        title: '按任务',
+        column: '任务',
+        rows: [...byTask].map(([key, count]) => ({ key, label: names.get(key) ?? key, count })),
+      },
+      {
+        title: '按员工',
+        column: '员工',
+        rows: [...byStaff]
+          .map(([key, staff]) => ({ key, label: staff.name, count: staff.count }))
+          .sort((a, b) => b.count - a.count),
+      },
+      {
+        title: '按小时',
+        column: '时间',
+        rows: [...byHour]
+          .map(([key, count]) => ({ key, label: key, count }))
+          .sort((a, b) => a.key.localeCompare(b.key)),
+      },
+    ],
     total: calendar.slots.reduce((sum, slot) => sum + slot.count, 0),
   };
 }
