@@ -9,6 +9,12 @@
  *   BENCH_ANALYTICS_STAFF=300   members (each also a group owner)
  *   BENCH_ANALYTICS_DAYS=366    days ending 2026-11-30
  *   BENCH_RUNS=20               timed runs per query (after 2 warm-ups)
+ *   BENCH_ANALYTICS_MESSAGES=100000  archived single-chat messages of the day the rollup is timed on
+ *
+ * Last, the rollup of one day (lib/analytics/roll-up-day.ts: the day's events, its archived messages by
+ * {tenantId, day} with one projected cursor, the groups, the rows written through the read model) over that
+ * many messages, next to the raw ceiling: the same cursor read alone. The day lies more than 180 days back, so
+ * WeCom is not asked (its calls are the simulator's, not ours, to time).
  */
 import { Client as ElasticsearchClient, type estypes } from '@elastic/elasticsearch';
 import mongoose from 'mongoose';
@@ -20,7 +26,9 @@ import {
   groupDetailPage,
 } from '../api/modules/analytics/customer-analysis.use-case';
 import { staffContactPage, staffGroupPage } from '../api/modules/analytics/staff-analysis.use-case';
+import { rollUpDay } from '../lib/analytics/roll-up-day';
 import { connectDatabase, disconnectDatabase } from '../lib/db/connect';
+import { ChatMessageModel } from '../lib/models/chat-message.model';
 import { OwnerDayGroupStatModel } from '../lib/models/owner-day-group-stat.model';
 import { StaffDayStatModel } from '../lib/models/staff-day-stat.model';
 import { StaffModel } from '../lib/models/staff.model';
@@ -37,12 +45,17 @@ import {
 import { staffDayStatReadModel, type StaffDayStatSource } from '../lib/search/staff-day-stat-index';
 import { pointAliasAtCurrentIndex } from '../lib/search/versioned-index';
 import { connectTemporalClient } from '../lib/temporal/connect-client';
+import { WeComClient } from '../lib/wecom/client';
+import { createStatisticsApi } from '../lib/wecom/statistics-api';
 import { percentile } from './support/percentile';
 
 const TENANT = 'bench';
 const STAFF = Number(process.env.BENCH_ANALYTICS_STAFF ?? 300);
 const DAYS = Number(process.env.BENCH_ANALYTICS_DAYS ?? 366);
 const RUNS = Number(process.env.BENCH_RUNS ?? 20);
+const MESSAGES = Number(process.env.BENCH_ANALYTICS_MESSAGES ?? 100_000);
+/** Messages per single chat of the rollup's day: customer first, then the member's replies. */
+const PER_CHAT = 10;
 const BATCH = 5_000;
 const LAST_DAY = Date.UTC(2026, 10, 30);
 
@@ -151,6 +164,87 @@ async function time(label: string, run: () => Promise<unknown>): Promise<void> {
   console.log(`  ${label.padEnd(62)} p50 ${at(50).padStart(7)} ms   p95 ${at(95).padStart(7)} ms`);
 }
 
+/** One day of single chats: a customer starts each, the member answers minutes later, back and forth. */
+function* dayOfMessages(day: string): Generator<Record<string, unknown>> {
+  const dayStart = Date.parse(`${day}T00:00:00+08:00`);
+  for (let n = 0; n < MESSAGES; n += 1) {
+    const chat = Math.floor(n / PER_CHAT);
+    const staff = useridOf(chat % STAFF);
+    const customer = `wm${String(chat).padStart(6, '0')}`;
+    const fromCustomer = n % PER_CHAT === 0 || n % 3 === 0;
+    yield {
+      _id: `${TENANT}:bench-${n}`,
+      tenantId: TENANT,
+      msgid: `bench-${n}`,
+      seq: n + 1,
+      action: 'send',
+      msgtype: 'text',
+      from: fromCustomer ? customer : staff,
+      senderType: fromCustomer ? 'external' : 'staff',
+      tolist: [fromCustomer ? staff : customer],
+      roomid: '',
+      chatKind: 'external',
+      conversationId: `single:${[staff, customer].sort().join('|')}`,
+      staffUserids: [staff],
+      externalUserids: [customer],
+      msgtime: new Date(dayStart + (chat % 600) * 60_000 + (n % PER_CHAT) * 90_000),
+      day,
+      content: '您好',
+    };
+  }
+}
+
+async function timeRollup(search: ListSearch): Promise<void> {
+  const day = '2026-03-01';
+  let batch: Array<Record<string, unknown>> = [];
+  const loadBegan = Date.now();
+  for (const message of dayOfMessages(day)) {
+    batch.push(message);
+    if (batch.length >= BATCH) {
+      await ChatMessageModel.insertMany(batch, { lean: true });
+      batch = [];
+    }
+  }
+  if (batch.length > 0) await ChatMessageModel.insertMany(batch, { lean: true });
+  console.log(
+    `  -- rollup of ${day}: ${MESSAGES.toLocaleString('en')} archived messages ` +
+      `(loaded in ${((Date.now() - loadBegan) / 1000).toFixed(1)} s)`,
+  );
+  const readBegan = performance.now();
+  let read = 0;
+  for await (const message of ChatMessageModel.find(
+    { tenantId: TENANT, day },
+    { _id: 0, from: 1, senderType: 1, conversationId: 1, msgtime: 1 },
+  )
+    .lean()
+    .cursor({ batchSize: 1_000 })) {
+    if (message) read += 1;
+  }
+  const readMs = performance.now() - readBegan;
+  const rollupBegan = performance.now();
+  const result = await rollUpDay(
+    {
+      listSearch: search,
+      // More than 180 days back: WeCom is not asked.
+      statistics: createStatisticsApi(new WeComClient({ baseUrl: 'http://127.0.0.1:9' })),
+      credentials: () => Promise.reject(new Error('WeCom is not asked for a day this old')),
+      progress: () => undefined,
+      now: () => new Date(),
+    },
+    { tenantId: TENANT, day },
+  );
+  const rollupMs = performance.now() - rollupBegan;
+  const rate = (count: number, ms: number) => Math.round((count * 1000) / ms).toLocaleString('en');
+  console.log(
+    `  rollup (ours: events, messages, groups, ${result.staffRows} staff rows written): ` +
+      `${(rollupMs / 1000).toFixed(1)} s, ${rate(MESSAGES, rollupMs)} messages/s`,
+  );
+  console.log(
+    `  raw ceiling: the same day's cursor read alone: ${(readMs / 1000).toFixed(1)} s, ` +
+      `${rate(read, readMs)} messages/s`,
+  );
+}
+
 async function main(): Promise<void> {
   const url = new URL(process.env.MONGO_URL ?? 'mongodb://127.0.0.1:27117/scrm_test');
   url.pathname = '/scrm_bench_analytics';
@@ -171,7 +265,8 @@ async function main(): Promise<void> {
   };
 
   await mongoose.connection.dropDatabase();
-  for (const model of [StaffDayStatModel, OwnerDayGroupStatModel, StaffModel]) await model.createIndexes();
+  for (const model of [StaffDayStatModel, OwnerDayGroupStatModel, StaffModel, ChatMessageModel])
+    await model.createIndexes();
   await StaffModel.insertMany(
     Array.from({ length: STAFF }, (_, i) => ({ tenantId: TENANT, userid: useridOf(i), name: `员工${i}` })),
   );
@@ -256,6 +351,8 @@ async function main(): Promise<void> {
       staffGroupPage(caller, { ...range, ...page, sortBy: 'msgTotal', order: 'desc' }, deps),
     );
   }
+
+  await timeRollup(search);
 
   for (const model of [staffDayStatReadModel, ownerDayGroupStatReadModel] as ListReadModel<unknown>[]) {
     await es.indices.delete(

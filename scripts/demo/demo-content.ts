@@ -9,6 +9,7 @@ import type { Client } from '@temporalio/client';
 import type { Logger } from '../../lib/logger';
 import type { ListSearch } from '../../lib/search/list-read-model';
 import type { DemoAdmin } from './demo-admin';
+import { seedDemoAnalytics } from './demo-analytics';
 import { customerVisible, seedDemoContactRecords } from './demo-contact-records';
 import { seedDemoGroupCodes } from './demo-group-codes';
 import { seedDemoKnowledge } from './demo-knowledge';
@@ -111,4 +112,5 @@ export async function seedDemoActivity(admin: DemoAdmin, deps: DemoActivityDeps)
       ? 'Demo SOP: plan 新客户首周跟进 created and switched on (its reminders reach the staff as 待办)'
       : 'Demo SOP: a plan exists already, kept',
   );
+  deps.say(`Demo 统计分析: ${await seedDemoAnalytics(admin, { temporal, waitMs: WAIT_MS })}`);
 }

@@ -252,5 +252,12 @@ describe('统计分析 end to end in Chromium: 客户分析 and 员工分析', (
     await admin.getByTestId('consistency-totals').getByText('聊天总数 4 / 3').waitFor();
     await admin.getByTestId('consistency-only-different').click();
     await eventually(async () => ((await checked.count()) === 1 ? true : undefined));
+
+    // 补算所选时间 hands the range to its workflow (no worker runs here: it shows as under way).
+    await admin.getByTestId('backfill-start').click();
+    await admin
+      .getByTestId('backfill-status')
+      .getByText(`补算中：${LAST_WEEK[0]} 至 ${LAST_WEEK.at(-1)}`)
+      .waitFor();
   }, 300_000);
 });

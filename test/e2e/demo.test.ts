@@ -195,6 +195,29 @@ describe('the demo of `npm start`, as a new user meets it', () => {
     ]);
   });
 
+  it('has 统计分析 for the last 30 days: the 补算 finishes and the cards count the archived chats', async () => {
+    const status = await eventually(async () => {
+      const answer = (await admin.get('/api/analytics/rollups/backfill').expect(200)).body as {
+        running: boolean;
+        daysDone: number;
+        daysTotal: number;
+        failure: string | null;
+        from: string;
+        to: string;
+      };
+      return !answer.running && answer.daysTotal > 0 ? answer : undefined;
+    }, 180_000);
+    expect(status).toMatchObject({ failure: null, daysDone: 30, daysTotal: 30 });
+    const chats = (
+      await admin
+        .get('/api/analytics/customers/chats')
+        .query({ from: status.from, to: status.to })
+        .expect(200)
+    ).body as { cards: { messageCnt: number; chatCnt: number } };
+    expect(chats.cards.messageCnt).toBeGreaterThan(0);
+    expect(chats.cards.chatCnt).toBeGreaterThan(0);
+  }, 240_000);
+
   it('lists 欢迎语, and 群活码 of every strategy with their scans, one code nearly full', async () => {
     const welcomes = async (kind: string) =>
       welcomePageSchema.parse((await admin.get(`/api/welcome-messages/${kind}`).expect(200)).body);

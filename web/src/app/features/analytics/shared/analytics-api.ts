@@ -5,6 +5,7 @@ import { Observable } from 'rxjs';
 import type { PageOf, TableSort } from '../../../shared/server-table/server-table';
 import {
   AnalyticsFilters,
+  AnalyticsBackfillStatus,
   AnalyticsStaffOptions,
   ConsistencyPage,
   CustomerChatAnalysis,
@@ -80,6 +81,14 @@ export class AnalyticsApi {
         .set('page', page)
         .set('pageSize', pageSize),
     });
+  }
+
+  backfillStatus(): Observable<AnalyticsBackfillStatus> {
+    return this.http.get<AnalyticsBackfillStatus>('/api/analytics/rollups/backfill');
+  }
+
+  startBackfill(range: { from: string; to: string }): Observable<AnalyticsBackfillStatus> {
+    return this.http.post<AnalyticsBackfillStatus>('/api/analytics/rollups/backfill', range);
   }
 }
 

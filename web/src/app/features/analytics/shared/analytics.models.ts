@@ -4,6 +4,7 @@ import type { CustomerSource } from '@contracts/analytics.contract';
 import { formatMeanDuration, formatRatio } from '@contracts/analytics-format';
 
 export type {
+  AnalyticsBackfillStatus,
   AnalyticsStaffOptions,
   ConsistencyPage,
   ConsistencyRow,

@@ -1,17 +1,31 @@
-import { ChangeDetectionStrategy, Component, effect, inject, input, signal, untracked } from '@angular/core';
+import {
+  ChangeDetectionStrategy,
+  Component,
+  DestroyRef,
+  effect,
+  inject,
+  input,
+  signal,
+  untracked,
+} from '@angular/core';
 import { FormsModule } from '@angular/forms';
+import { NzButtonModule } from 'ng-zorro-antd/button';
 import { NzSwitchModule } from 'ng-zorro-antd/switch';
-import { tap } from 'rxjs';
 import { NzTableModule } from 'ng-zorro-antd/table';
+import { tap } from 'rxjs';
 
+import { IfPermittedDirective } from '../../../core/auth/if-permitted.directive';
 import { ServerTable } from '../../../shared/server-table/server-table';
 import { AnalyticsApi } from '../shared/analytics-api';
 import {
+  AnalyticsBackfillStatus,
   AnalyticsFilters,
   ConsistencyPage,
   ConsistencyRow,
   defaultFilters,
 } from '../shared/analytics.models';
+
+const BACKFILL_POLL_MS = 3_000;
 
 /** The counts WeCom's 联系客户统计 and our own events and archive both give, in the manual's words. */
 const FIELDS = [
@@ -28,7 +42,7 @@ const FIELDS = [
  */
 @Component({
   selector: 'app-staff-consistency-tab',
-  imports: [FormsModule, NzSwitchModule, NzTableModule],
+  imports: [FormsModule, IfPermittedDirective, NzButtonModule, NzSwitchModule, NzTableModule],
   changeDetection: ChangeDetectionStrategy.OnPush,
   template: `
     <section class="block">
@@ -42,7 +56,33 @@ const FIELDS = [
           data-testid="consistency-only-different"
         />
         <span>只看不一致</span>
+        <button
+          *appIfPermitted="'analytics.customers'"
+          nz-button
+          type="button"
+          [disabled]="backfill()?.running"
+          (click)="startBackfill()"
+          data-testid="backfill-start"
+        >
+          补算所选时间
+        </button>
       </div>
+      @if (backfill(); as status) {
+        @if (status.from) {
+          <p class="hint" data-testid="backfill-status">
+            @if (status.running) {
+              补算中：{{ status.from }} 至 {{ status.to }}，已完成 {{ status.daysDone }}/{{
+                status.daysTotal
+              }}
+              天
+            } @else if (status.failure) {
+              补算 {{ status.from }} 至 {{ status.to }} 未完成：{{ status.failure }}
+            } @else {
+              已补算 {{ status.from }} 至 {{ status.to }}（{{ status.daysDone }} 天）
+            }
+          </p>
+        }
+      }
       @if (totals(); as sums) {
         <p class="hint" data-testid="consistency-totals">
           合计：
@@ -114,10 +154,35 @@ export class StaffConsistencyTab {
       this.api.consistency(query, this.onlyDifferent()).pipe(tap((page) => this.totals.set(page.totals))),
   });
 
+  /** The tenant's latest 补算 (W-16), followed every few seconds while it runs. */
+  protected readonly backfill = signal<AnalyticsBackfillStatus | null>(null);
+  private polling: ReturnType<typeof setTimeout> | null = null;
+
   constructor() {
     effect(() => {
       const filters = this.filters();
       untracked(() => this.list.search(filters));
+    });
+    this.followBackfill();
+    inject(DestroyRef).onDestroy(() => this.polling && clearTimeout(this.polling));
+  }
+
+  /** 补算所选时间: recomputes the days of the range in force (today is refused by the api: it is not over). */
+  protected startBackfill(): void {
+    const { from, to } = this.list.filters();
+    this.api.startBackfill({ from, to }).subscribe((status) => {
+      this.backfill.set(status);
+      this.followBackfill();
+    });
+  }
+
+  private followBackfill(): void {
+    if (this.polling) clearTimeout(this.polling);
+    this.api.backfillStatus().subscribe((status) => {
+      const wasRunning = this.backfill()?.running;
+      this.backfill.set(status);
+      if (status.running) this.polling = setTimeout(() => this.followBackfill(), BACKFILL_POLL_MS);
+      else if (wasRunning) this.list.search(this.list.filters());
     });
   }
 
