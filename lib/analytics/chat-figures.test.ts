@@ -182,7 +182,8 @@ describe('owner group figures (R-6.1.3-02)', () => {
         chatHasMsg: 2,
         memberTotal: 4,
         newMember: 2,
-        memberHasMsg: 3,
+        // r1's lina and wm1, r3's wm1 and x: wm1 wrote in two groups and counts in each.
+        memberHasMsg: 4,
         msgTotal: 5,
       },
       wangwei: {

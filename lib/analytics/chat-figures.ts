@@ -145,7 +145,9 @@ export const emptyGroupFigures = (): OwnerDayGroupFigures => ({
  * - 新增群聊数 (newChat): the owner's groups created that day.
  * - 新增群成员数 (newMember): members who joined the owner's groups (not dismissed before the day) that day.
  * - 有过消息的群聊数 (chatHasMsg): the owner's groups with at least one message that day (from anyone).
- * - 发过消息的群成员数 (memberHasMsg): the distinct senders of those messages, across the owner's groups.
+ * - 发过消息的群成员数 (memberHasMsg): each group's distinct senders of those messages, summed over the owner's
+ *   groups: someone writing in two of them counts twice, as 群成员总数 counts someone in two groups twice and as
+ *   WeCom's member_has_msg counts (so the figure adds up the same over owners as within one).
  * - 群聊消息总数 (msgTotal): those messages.
  * Recalls are not messages. Owners with all figures zero are left out.
  */
@@ -158,7 +160,6 @@ export function ownerGroupFigures(
   const start = dayStart.getTime();
   const end = dayEnd.getTime();
   const byOwner = new Map<string, OwnerDayGroupFigures>();
-  const senders = new Map<string, Set<string>>();
   for (const group of groups) {
     const created = group.createdAt?.getTime();
     const dismissed = group.dismissedAt?.getTime();
@@ -178,14 +179,8 @@ export function ownerGroupFigures(
     if (room && room.messages > 0) {
       figures.chatHasMsg += 1;
       figures.msgTotal += room.messages;
-      const ownerSenders = senders.get(group.ownerUserid) ?? new Set<string>();
-      senders.set(group.ownerUserid, ownerSenders);
-      for (const sender of room.senders) ownerSenders.add(sender);
+      figures.memberHasMsg += room.senders.size;
     }
-  }
-  for (const [owner, ownerSenders] of senders) {
-    const figures = byOwner.get(owner);
-    if (figures) figures.memberHasMsg = ownerSenders.size;
   }
   for (const [owner, figures] of byOwner)
     if (Object.values(figures).every((value) => value === 0)) byOwner.delete(owner);
