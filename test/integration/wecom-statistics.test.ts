@@ -12,12 +12,17 @@ import {
   type GroupChatStatisticData,
   type UserBehaviorDay,
 } from '../../lib/wecom/statistics-api';
-import { archiveScenario, customerScenario, simulator, type SimCorp } from '../support/sim-client';
+import {
+  atMinute,
+  chatRecorder,
+  chinaDay,
+  DAY,
+  seededRandom,
+  type MessageRecord,
+} from '../support/seeded-activity';
+import { customerScenario, simulator, type SimCorp } from '../support/sim-client';
 import { stackEnv } from '../support/stack-env';
 
-const DAY = 86_400;
-const CHINA_OFFSET = 8 * 3600;
-const chinaDay = (seconds: number) => Math.floor((seconds + CHINA_OFFSET) / DAY) * DAY - CHINA_OFFSET;
 const DAYS = 28;
 const STAFF = ['tj_li', 'tj_wang', 'tj_zhao', 'tj_sun'];
 
@@ -27,29 +32,12 @@ interface RelationRecord {
   userid: string;
   at: number;
 }
-interface MessageRecord {
-  from: string;
-  to: string;
-  roomid?: string;
-  at: number;
-}
 type GroupRecord =
   | { kind: 'create'; chatId: string; owner: string; members: string[]; at: number }
   | { kind: 'join'; chatId: string; userid: string; at: number }
   | { kind: 'leave'; chatId: string; userid: string; at: number }
   | { kind: 'owner'; chatId: string; owner: string; at: number }
   | { kind: 'dismiss'; chatId: string; at: number };
-
-/** A small seeded generator, so the month is the same on every run. */
-function seededRandom(seed: number): () => number {
-  let state = seed;
-  return () => {
-    state = (state + 0x6d2b79f5) | 0;
-    let t = Math.imul(state ^ (state >>> 15), 1 | state);
-    t = (t + Math.imul(t ^ (t >>> 7), 61 | t)) ^ t;
-    return ((t ^ (t >>> 14)) >>> 0) / 4_294_967_296;
-  };
-}
 
 describe('WeCom statistics from the simulator, read with the product’s client', () => {
   let corp: SimCorp;
@@ -58,42 +46,11 @@ describe('WeCom statistics from the simulator, read with the product’s client'
   let firstDay: number;
   let yesterday: number;
   const relations: RelationRecord[] = [];
-  const messages: MessageRecord[] = [];
   const groups: GroupRecord[] = [];
 
-  const rand = seededRandom(20_261_205);
-  const between = (lo: number, hi: number) => lo + Math.floor(rand() * (hi - lo + 1));
-  const pickSome = <T>(list: readonly T[], count: number): T[] =>
-    [...list].sort(() => rand() - 0.5).slice(0, Math.min(count, list.length));
-  /** Seconds at minute `minute` of `day` (00:00 China time). */
-  const atMinute = (day: number, minute: number) => day + minute * 60;
-
-  async function say(from: string, to: string, at: number, roomid?: string) {
-    await archiveScenario.archiveMessage(corp.corpId, {
-      from,
-      tolist: [to],
-      ...(roomid ? { roomid } : {}),
-      msgtime: at * 1000,
-      msgtype: 'text',
-      body: { content: `${from}: ${at}` },
-    });
-    messages.push({ from, to, roomid, at });
-  }
-
-  /** One single chat: who starts, and whether and how fast the member answers (all within the day). */
-  async function conversation(userid: string, customer: string, start: number) {
-    let t = start;
-    if (rand() < 0.5) {
-      for (let n = between(1, 2); n > 0; n -= 1) await say(customer, userid, (t += 60));
-      if (rand() < 0.75) {
-        await say(userid, customer, (t += between(2, 150) * 60));
-        for (let n = between(0, 2); n > 0; n -= 1) await say(userid, customer, (t += 60));
-      }
-    } else {
-      for (let n = between(1, 2); n > 0; n -= 1) await say(userid, customer, (t += 60));
-      if (rand() < 0.5) await say(customer, userid, (t += between(1, 30) * 60));
-    }
-  }
+  const random = seededRandom(20_261_205);
+  const { rand, between, pickSome } = random;
+  const { messages, say, conversation } = chatRecorder(() => corp.corpId, random);
 
   beforeAll(async () => {
     corp = await simulator.createCorp('统计分析测试企业');
