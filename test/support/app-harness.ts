@@ -99,10 +99,6 @@ export async function startTestApp(suite: string, env: Record<string, string> = 
     },
     stopWorker,
     async stop() {
-      // A Temporal call that got a retryable answer backs off in @temporalio/client's grpc-retry and retries
-      // from a timer, which throws uncaught ("Channel has been shut down") once the connection is closed and
-      // fails the test file after its tests passed: calls still under way get a moment to finish first.
-      await new Promise((resolve) => setTimeout(resolve, 2_000));
       try {
         await stopWorker();
       } finally {
