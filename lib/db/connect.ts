@@ -1,4 +1,5 @@
 import mongoose from 'mongoose';
+import { createLogger } from '../logger';
 import { recordQueryShapes } from './query-shape-recorder';
 
 /**
@@ -18,8 +19,27 @@ export async function connectDatabase(
     monitorCommands: Boolean(queryShapesFile),
   });
   if (queryShapesFile) recordQueryShapes(mongoose.connection.getClient(), queryShapesFile);
+  logReachability(mongoose.connection.getClient());
   await syncAllIndexes();
   return mongoose;
+}
+
+/**
+ * One log line when the database stops being selectable and one when it is back, with the driver's reason and
+ * each failed heartbeat at debug: what an on-call engineer (or a failed outage test) reads to tell a database
+ * that is down from a process that no longer reaches one that is up.
+ */
+function logReachability(client: ReturnType<typeof mongoose.connection.getClient>): void {
+  const log = createLogger('mongodb');
+  client.on('serverDescriptionChanged', ({ address, previousDescription, newDescription }) => {
+    const wasUp = previousDescription.type !== 'Unknown';
+    const isUp = newDescription.type !== 'Unknown';
+    if (wasUp && !isUp) log.warn({ address, reason: newDescription.error?.message }, 'MongoDB unreachable');
+    if (!wasUp && isUp) log.info({ address }, 'MongoDB reachable again');
+  });
+  client.on('serverHeartbeatFailed', ({ connectionId, failure, duration }) =>
+    log.debug({ connectionId, reason: failure.message, duration }, 'MongoDB heartbeat failed'),
+  );
 }
 
 async function syncAllIndexes(): Promise<void> {

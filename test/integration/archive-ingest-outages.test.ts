@@ -2,6 +2,7 @@ import type { ChildProcess } from 'node:child_process';
 import fs from 'node:fs';
 import type { Client as ElasticsearchClient } from '@elastic/elasticsearch';
 import type { WorkflowHandle } from '@temporalio/client';
+import mongoose from 'mongoose';
 import { ArchiveCursorModel } from '../../lib/models/archive-cursor.model';
 import { ChatMessageModel } from '../../lib/models/chat-message.model';
 import { eventually, startTestApp, type TestApp } from '../support/app-harness';
@@ -101,7 +102,10 @@ describe('chat archive ingest through failures', () => {
    * The ingest's result; when it does not come within `ms`, fails with what Temporal says the run waits on
    * (its pending activity, attempt and last failure), which a bare test timeout would not tell.
    */
-  async function finished(handle: WorkflowHandle, ms = 200_000): Promise<void> {
+  async function finished(
+    handle: WorkflowHandle,
+    { ms = 200_000, probe }: { ms?: number; probe?: () => Promise<string> } = {},
+  ): Promise<void> {
     let timer: NodeJS.Timeout | undefined;
     const late = new Promise<'late'>((resolve) => (timer = setTimeout(() => resolve('late'), ms)));
     try {
@@ -120,10 +124,23 @@ describe('chat archive ingest through failures', () => {
     // Whether the workers still run, and what they last logged: what a run on CI leaves to go by.
     const alive = workers.map((worker) => worker.exitCode === null && worker.signalCode === null);
     const lastLines = fs.readFileSync(workerLog, 'utf8').trimEnd().split('\n').slice(-15).join('\n');
+    const probed = probe ? `; ${await probe()}` : '';
     throw new Error(
       `the ingest did not finish within ${ms} ms; pending: ${JSON.stringify(pending)}; ` +
-        `workers alive: ${JSON.stringify(alive)}; the workers' log ends:\n${lastLines}`,
+        `workers alive: ${JSON.stringify(alive)}${probed}; the workers' log ends:\n${lastLines}`,
     );
+  }
+
+  async function pingThrough(mongoUrl: string): Promise<string> {
+    const client = new mongoose.mongo.MongoClient(mongoUrl, { serverSelectionTimeoutMS: 5_000 });
+    try {
+      await client.db().command({ ping: 1 });
+      return 'a fresh MongoDB client through the relay gets an answer';
+    } catch (error) {
+      return `a fresh MongoDB client through the relay fails: ${(error as Error).message}`;
+    } finally {
+      await client.close();
+    }
   }
 
   async function expectWhole(tenantId: string): Promise<void> {
@@ -199,7 +216,9 @@ describe('chat archive ingest through failures', () => {
     expect(mongoRelay.dropped).toBeGreaterThan(0);
 
     mongoRelay.restore();
-    await finished(handle);
+    // Should the worker not recover, whether a fresh client gets through the same relay tells a database that
+    // is not reachable from a driver that no longer reaches one that is.
+    await finished(handle, { probe: () => pingThrough(throughRelay(app.config.mongoUrl, mongoRelay)) });
     await expectWhole(tenantId);
   }, 300_000);
 });
