@@ -9,6 +9,7 @@ import type { FollowRecord } from './customer-relations';
 import { bulkWriteInSlices } from '../db/bulk-write-in-slices';
 import { findMatchingAny } from '../db/find-matching-any';
 import { businessDay } from '../org/manual-sync-quota';
+import { DUPLICATE_KEY } from '../db/duplicate-key';
 
 export interface StoredCustomer {
   _id: Types.ObjectId;
@@ -119,7 +120,7 @@ async function bulkWriteIgnoringDuplicates(operations: AnyBulkWriteOperation[]):
     return result.matchedCount + result.insertedCount;
   } catch (error) {
     const writeErrors = (error as { writeErrors?: Array<{ code?: number }> }).writeErrors;
-    if (!writeErrors || writeErrors.some((failure) => failure.code !== 11000)) throw error;
+    if (!writeErrors || writeErrors.some((failure) => failure.code !== DUPLICATE_KEY)) throw error;
     return -1;
   }
 }

@@ -1,4 +1,4 @@
-const DUPLICATE_KEY = 11000;
+import { DUPLICATE_KEY } from './duplicate-key';
 
 /**
  * Inserts rows keyed by idempotency ids; rows an earlier attempt (a retried activity, a redelivered callback)

@@ -7,6 +7,7 @@ import { GroupCodeModel } from '../models/group-code.model';
 import { claimOrder, type StoreFacts, type VisitorPosition } from './allocation-order';
 import { nearFullThreshold } from './group-states';
 import { SeatReservations } from './seat-reservations';
+import { DUPLICATE_KEY } from '../db/duplicate-key';
 
 export interface ClaimedGroup {
   id: string;
@@ -22,7 +23,6 @@ export interface ScanOutcome {
   needsReview: boolean;
 }
 
-const DUPLICATE_KEY = 11000;
 const HINT_EVERY = 10;
 
 /**

@@ -2,6 +2,7 @@ import { setTimeout as sleep } from 'node:timers/promises';
 import type { KnowledgeCategoryNode, KnowledgeKind } from '../contracts/knowledge.contract';
 import { KnowledgeTreeHeadModel, KnowledgeTreeVersionModel } from '../models/knowledge-tree.model';
 import { newCategoryTree } from './category-tree';
+import { isDuplicateKeyError } from '../db/duplicate-key';
 
 /**
  * Where the 知识库's category trees are kept (one per tenant and kind): as a log of whole trees, one document
@@ -55,7 +56,7 @@ async function insertVersion(
     });
     return true;
   } catch (error) {
-    if ((error as { code?: number }).code !== 11000) throw error;
+    if (!isDuplicateKeyError(error)) throw error;
     return false;
   }
 }

@@ -3,6 +3,7 @@ import {
   KnowledgeUsageModel,
   KnowledgeUsageSlotModel,
 } from '../models/knowledge-usage.model';
+import { isDuplicateKeyError } from '../db/duplicate-key';
 
 /**
  * 使用次数 (I-71) without counting rows: each press takes the next numbered slot of its item, once
@@ -17,8 +18,6 @@ import {
 
 const headId = (tenantId: string, itemId: string) => `${tenantId}|${itemId}`;
 const slotId = (tenantId: string, itemId: string, slot: number) => `${tenantId}|${itemId}|${slot}`;
-
-const isDuplicateKey = (error: unknown) => (error as { code?: number }).code === 11000;
 
 /** The press a slot counts, or null while it is free. */
 async function pressAt(tenantId: string, itemId: string, slot: number): Promise<string | null> {
@@ -38,7 +37,7 @@ async function moveHead(tenantId: string, itemId: string, slot: number): Promise
       { upsert: true },
     );
   } catch (error) {
-    if (!isDuplicateKey(error)) throw error;
+    if (!isDuplicateKeyError(error)) throw error;
   }
 }
 
@@ -73,7 +72,7 @@ export async function tallyPress(
         actionId,
       });
     } catch (error) {
-      if (!isDuplicateKey(error)) throw error;
+      if (!isDuplicateKeyError(error)) throw error;
       // Taken meanwhile: look at it again (it may be this press's, taken by its other request).
       slot -= 1;
       continue;

@@ -1,6 +1,7 @@
 import { RoleModel } from '../models/role.model';
 import { SeatClaimModel } from '../models/seat-claim.model';
 import { StaffModel } from '../models/staff.model';
+import { isDuplicateKeyError } from '../db/duplicate-key';
 
 export type SeatClaimResult = 'claimed' | 'no-seat-left';
 
@@ -47,7 +48,7 @@ export async function claimSeat(tenantId: string, seats: number, staffId: string
       return 'claimed';
     } catch (error) {
       // Someone took that seat a moment ago: look again.
-      if ((error as { code?: number }).code !== 11000) throw error;
+      if (!isDuplicateKeyError(error)) throw error;
     }
   }
   return 'no-seat-left';
@@ -72,7 +73,7 @@ export async function renumberSeatsAbove(tenantId: string, seats: number): Promi
           });
           break;
         } catch (error) {
-          if ((error as { code?: number }).code !== 11000) throw error;
+          if (!isDuplicateKeyError(error)) throw error;
         }
       }
     }

@@ -2,6 +2,7 @@ import type { Logger } from '../logger';
 import { WeComCallStatModel } from '../models/wecom-call-stat.model';
 import { WeComTokenStateModel } from '../models/wecom-token-state.model';
 import type { SecretKind, WeComCallObserver } from './client';
+import { isDuplicateKeyError } from '../db/duplicate-key';
 
 export const CALL_STATS_RETENTION_MS = 48 * 3600 * 1000;
 const MINUTE_MS = 60_000;
@@ -100,7 +101,7 @@ export class WeComCallStats implements WeComCallObserver {
       );
       return null;
     } catch (error) {
-      if ((error as { code?: number }).code === 11000 && attempt === 1) return this.write(row, 2);
+      if (isDuplicateKeyError(error) && attempt === 1) return this.write(row, 2);
       return error;
     }
   }

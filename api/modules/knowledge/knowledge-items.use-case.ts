@@ -29,6 +29,7 @@ import type { AppContext } from '../../app-context';
 import type { Caller } from '../../auth/caller';
 import { badRequest, notFound } from '../../http/app-error';
 import { recordAudit } from '../audit/record-audit';
+import { isDuplicateKeyError } from '../../../lib/db/duplicate-key';
 
 type Deps = Pick<AppContext, 'listSearch'>;
 
@@ -259,7 +260,7 @@ export async function useKnowledgeItem(
       const row = { _id, tenantId, itemId, action, staffId: caller.staffId, at: new Date(), tallyFrom };
       await KnowledgeUsageModel.create(row);
     } catch (error) {
-      if ((error as { code?: number }).code !== 11000) throw error;
+      if (!isDuplicateKeyError(error)) throw error;
       const recorded = await KnowledgeUsageModel.findOne(
         { tenantId, _id },
         { itemId: 1, tallyFrom: 1, slot: 1 },

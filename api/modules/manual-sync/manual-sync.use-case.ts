@@ -11,6 +11,7 @@ import type { AppContext } from '../../app-context';
 import type { Caller } from '../../auth/caller';
 import { conflict, tooManyRequests, unavailable } from '../../http/app-error';
 import { recordAudit } from '../audit/record-audit';
+import { isDuplicateKeyError } from '../../../lib/db/duplicate-key';
 
 // A run still "running" after this long has died with its workflow; it no longer blocks the button.
 const RUNNING_GRACE_MS = 30 * 60 * 1000;
@@ -101,7 +102,7 @@ export async function startManualSync(
       quotaSlot: decision.quotaSlot,
     });
   } catch (error) {
-    if ((error as { code?: number }).code === 11000) throw conflict('同步进行中，请稍后再试', 'SYNC_RUNNING');
+    if (isDuplicateKeyError(error)) throw conflict('同步进行中，请稍后再试', 'SYNC_RUNNING');
     throw error;
   }
 

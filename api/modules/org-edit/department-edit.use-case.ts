@@ -14,6 +14,7 @@ import { badRequest, conflict, notFound } from '../../http/app-error';
 import { recordAudit } from '../audit/record-audit';
 import { enqueueOrgChanges, type NewOrgChange, type WriteBackDeps } from './enqueue-org-change';
 import { assertOrgEditable } from './org-editability';
+import { isDuplicateKeyError } from '../../../lib/db/duplicate-key';
 
 /** Departments as the tree shows them: one whose deletion is on its way to WeCom is already gone. */
 const VISIBLE = { $nor: [{ 'writeBack.status': 'pending', 'writeBack.op': 'delete' }] };
@@ -75,7 +76,7 @@ export async function createDepartment(caller: Caller, input: DepartmentCreate, 
       break;
     } catch (error) {
       // Someone took that id a moment ago.
-      if ((error as { code?: number }).code !== 11000) throw error;
+      if (!isDuplicateKeyError(error)) throw error;
       deptId += 1;
     }
   }

@@ -7,6 +7,7 @@ import { setTenantValidityTimer } from '../../../lib/tenants/tenant-validity-tim
 import type { AppContext } from '../../app-context';
 import { conflict, notFound } from '../../http/app-error';
 import { hashPassword } from '../auth/login.use-case';
+import { isDuplicateKeyError } from '../../../lib/db/duplicate-key';
 
 async function summaryOf(tenant: {
   _id: string;
@@ -58,7 +59,7 @@ export async function createTenant(input: CreateTenant, { temporal }: Pick<AppCo
       expiresAt: new Date(input.expiresAt),
     });
   } catch (error) {
-    if ((error as { code?: number }).code === 11000) throw conflict('企业标识已存在', 'TENANT_EXISTS');
+    if (isDuplicateKeyError(error)) throw conflict('企业标识已存在', 'TENANT_EXISTS');
     throw error;
   }
   await provisionTenantAccess(input.id, {

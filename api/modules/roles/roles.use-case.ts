@@ -6,6 +6,7 @@ import { StaffModel } from '../../../lib/models/staff.model';
 import type { Caller } from '../../auth/caller';
 import { badRequest, conflict, forbidden, notFound } from '../../http/app-error';
 import { recordAudit } from '../audit/record-audit';
+import { isDuplicateKeyError } from '../../../lib/db/duplicate-key';
 
 /** R-0-03: records made by the super admin or by the system show "管理员". */
 const SYSTEM_CREATOR = '管理员';
@@ -61,8 +62,9 @@ function roleView(row: StoredRole, staffCount: number, creators: Map<string, str
     builtIn: row.builtIn ?? null,
     functionPermissions: row.functionPermissions,
     dataScope: row.dataScope,
-    customDepartmentIds: row.customDepartmentIds,
-    customUserids: row.customUserids,
+    // Built-in roles stored before 自定义 数据权限 existed have neither list.
+    customDepartmentIds: row.customDepartmentIds ?? [],
+    customUserids: row.customUserids ?? [],
     staffCount,
     createdByName: (row.createdBy && creators.get(row.createdBy)) || SYSTEM_CREATOR,
     createdAt: (row.createdAt ?? new Date(0)).toISOString(),
@@ -100,7 +102,7 @@ function storedFields(input: RoleInput, caller: Caller) {
 }
 
 function rethrowDuplicateName(error: unknown): never {
-  if ((error as { code?: number }).code === 11000) throw conflict('角色名称已存在', 'ROLE_NAME_TAKEN');
+  if (isDuplicateKeyError(error)) throw conflict('角色名称已存在', 'ROLE_NAME_TAKEN');
   throw error;
 }
 

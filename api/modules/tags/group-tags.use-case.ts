@@ -11,6 +11,7 @@ import { findMatchingAny } from '../../../lib/db/find-matching-any';
 import { customerGroupReadModel } from '../../../lib/search/customer-group-index';
 import { writeListRows, type ListSearch } from '../../../lib/search/list-read-model';
 import { conflict, notFound } from '../../http/app-error';
+import { isDuplicateKeyError } from '../../../lib/db/duplicate-key';
 
 /**
  * 群标签 (R-7.3.2, I-106): tag groups and tags for customer groups, kept only here. The same rules as
@@ -116,7 +117,7 @@ export async function createGroupTagGroup(tenantId: string, name: string): Promi
     });
     return toView(created.toObject() as StoredGroup);
   } catch (error) {
-    if ((error as { code?: number }).code === 11000) throw conflict(GROUP_EXISTS, 'TAG_GROUP_EXISTS');
+    if (isDuplicateKeyError(error)) throw conflict(GROUP_EXISTS, 'TAG_GROUP_EXISTS');
     throw error;
   }
 }
