@@ -1,7 +1,7 @@
 import type { OpenAPIRegistry, RouteConfig } from '@asteasolutions/zod-to-openapi';
 import type { NextFunction, Request, Response, Router } from 'express';
 import type { z } from 'zod';
-import { errorResponseSchema } from '../../lib/contracts/common.contract';
+import { errorResponseSchema, RESULT_WINDOW } from '../../lib/contracts/common.contract';
 import { assertKnownPermission, requirePermission, type RoutePermission } from '../auth/authorize';
 import { badRequest } from './app-error';
 
@@ -63,9 +63,19 @@ export function defineRoute<P extends AnySchema, Q extends AnySchema, B extends 
       query: parsePart(spec.request?.query, withoutEmptyValues(req.query)),
       body: parsePart(spec.request?.body, req.body),
     } as RouteInput<z.infer<P>, z.infer<Q>, z.infer<B>>;
+    refuseTooDeepPage(input.query);
     await handler(input, req, res);
   };
   router[spec.method](spec.path, ...(spec.guards ?? []), ...permissionCheck, validateAndHandle);
+}
+
+/** A page past what a list can serve (RESULT_WINDOW) is refused here, for every paged route at once. */
+function refuseTooDeepPage(query: unknown): void {
+  const { page, pageSize } = (query ?? {}) as { page?: unknown; pageSize?: unknown };
+  if (typeof page !== 'number' || typeof pageSize !== 'number') return;
+  if (page * pageSize > RESULT_WINDOW) {
+    throw badRequest(`最多可查看前${RESULT_WINDOW}条，请缩小筛选范围`, 'PAGE_TOO_DEEP');
+  }
 }
 
 /** `?departmentId=&keyword=` means "no filter": an empty query value counts as absent. */

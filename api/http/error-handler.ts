@@ -1,4 +1,5 @@
 import type { ErrorRequestHandler, RequestHandler } from 'express';
+import mongoose from 'mongoose';
 import type { Logger } from '../../lib/logger';
 import { AppError } from './app-error';
 
@@ -7,6 +8,18 @@ export function createErrorHandler(log: Logger): ErrorRequestHandler {
   return (error, req, res, _next) => {
     if (error instanceof AppError) {
       res.status(error.status).json({ error: { code: error.code, message: error.message } });
+      return;
+    }
+    // An id that cannot be one (a malformed ObjectId in the path) names no record; any other value mongoose
+    // cannot cast got past a schema that should have refused it, and is still the caller's mistake.
+    if (error instanceof mongoose.Error.CastError) {
+      const notFound = error.path === '_id';
+      res.status(notFound ? 404 : 400).json({
+        error: notFound
+          ? { code: 'NOT_FOUND', message: '记录不存在或已删除' }
+          : { code: 'BAD_REQUEST', message: '请求参数有误' },
+      });
+      if (!notFound) log.warn({ err: error, path: req.path }, 'a value no schema refused failed to cast');
       return;
     }
     // express.json() and express.text() raise these for unreadable bodies.

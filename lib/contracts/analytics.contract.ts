@@ -1,4 +1,4 @@
-import { pageOf, paginationQuerySchema, z } from './common.contract';
+import { pageOf, paginationQuerySchema, z, calendarDay } from './common.contract';
 import { SENSITIVE_BEHAVIORS } from './sensitive-behavior-settings.contract';
 
 /**
@@ -11,7 +11,7 @@ import { SENSITIVE_BEHAVIORS } from './sensitive-behavior-settings.contract';
  */
 
 /** A China day, YYYY-MM-DD. */
-export const analyticsDaySchema = z.iso.date({ error: '日期格式应为 YYYY-MM-DD' });
+export const analyticsDaySchema = calendarDay('日期格式应为 YYYY-MM-DD');
 
 /** The widest range a page reads: one year of daily rows (issue 17: any range is a sum over ≤366 days). */
 export const ANALYTICS_MAX_DAYS = 366;

@@ -1,11 +1,11 @@
-import { pageOf, z } from './common.contract';
+import { pageOf, z, calendarDay } from './common.contract';
 
 /** 内容存档 (R-5.1): the message pane of one conversation. */
 
 /** 消息类型 (R-5.1.1-07): 文本, 图片, 视频, 文件, 链接, 聊天记录; 全部 = no filter. */
 export const ARCHIVE_MESSAGE_TYPES = ['text', 'image', 'video', 'file', 'link', 'chatrecord'] as const;
 
-const day = (label: string) => z.string().regex(/^\d{4}-\d{2}-\d{2}$/, `${label}格式应为YYYY-MM-DD`);
+const day = (label: string) => calendarDay(`${label}格式应为YYYY-MM-DD`);
 
 export const archiveMessagesQuerySchema = z
   .object({

@@ -1,22 +1,20 @@
 import { undeliveredRecipientSchema } from './app-message.contract';
-import { pageOf, paginationQuerySchema, z } from './common.contract';
+import { pageOf, paginationQuerySchema, z, objectIdString } from './common.contract';
 
 /** R-3.1.3-03: text at most 100 字; I-49: at most 9 attachments per record; each at most 20 MB. */
 export const CONTACT_RECORD_TEXT_MAX = 100;
 export const CONTACT_RECORD_ATTACHMENTS_MAX = 9;
 export const CONTACT_RECORD_ATTACHMENT_MAX_BYTES = 20 * 1024 * 1024;
 
-const objectId = (message: string) => z.string().regex(/^[0-9a-f]{24}$/, message);
-
 export const customerRecordsParamsSchema = z.object({
   externalUserid: z.string().min(1).max(64),
 });
 
 export const contactRecordParamsSchema = customerRecordsParamsSchema.extend({
-  recordId: objectId('联系记录不存在'),
+  recordId: objectIdString('联系记录不存在'),
 });
 
-export const attachmentParamsSchema = z.object({ fileId: objectId('附件不存在') });
+export const attachmentParamsSchema = z.object({ fileId: objectIdString('附件不存在') });
 
 export const contactRecordListQuerySchema = paginationQuerySchema;
 
@@ -30,7 +28,7 @@ export const createContactRecordSchema = z
       .max(CONTACT_RECORD_TEXT_MAX, `内容最多${CONTACT_RECORD_TEXT_MAX}个字`),
     /** Ids from POST /api/contact-record-attachments, uploaded first. */
     attachmentIds: z
-      .array(objectId('附件不存在'))
+      .array(objectIdString('附件不存在'))
       .max(CONTACT_RECORD_ATTACHMENTS_MAX, `最多上传${CONTACT_RECORD_ATTACHMENTS_MAX}个附件`)
       .default([]),
     /** @同事 (提醒事项 only): they get a WeCom app message at once. */

@@ -1,4 +1,4 @@
-import { pageOf, paginationQuerySchema, z } from './common.contract';
+import { pageOf, paginationQuerySchema, z, calendarDay } from './common.contract';
 import { listColumnsSchema, listColumnsViewSchema, type ColumnCatalogue } from './list-columns.contract';
 import { TAG_COLORS } from './tags.contract';
 
@@ -11,7 +11,7 @@ const idList = (what: string) =>
     z.array(z.string().min(1).max(64), { error: `${what}有误` }).max(200, `${what}最多选择200个`),
   );
 
-const day = (label: string) => z.string().regex(/^\d{4}-\d{2}-\d{2}$/, `${label}格式应为YYYY-MM-DD`);
+const day = (label: string) => calendarDay(`${label}格式应为YYYY-MM-DD`);
 
 export const customerGroupListQuerySchema = paginationQuerySchema
   .extend({

@@ -1,5 +1,5 @@
 import { undeliveredRecipientSchema } from './app-message.contract';
-import { pageOf, paginationQuerySchema, z } from './common.contract';
+import { pageOf, paginationQuerySchema, z, calendarDay, objectIdString } from './common.contract';
 
 /** R-2.1.2-03/04/09, R-2.1.3-02: names, scenes, guide texts and group names hold at most 30 characters (I-01). */
 export const GROUP_CODE_TEXT_MAX = 30;
@@ -39,9 +39,6 @@ const COLUMN_KEYS = GROUP_CODE_COLUMNS.map((column) => column.key) as [
 export type GroupCodeColumnKey = (typeof COLUMN_KEYS)[number];
 export const DEFAULT_GROUP_CODE_COLUMNS: GroupCodeColumnKey[] = [...COLUMN_KEYS];
 
-const objectId = (message: string) => z.string().regex(/^[0-9a-f]{24}$/, message);
-const day = (message: string) => z.string({ error: message }).regex(/^\d{4}-\d{2}-\d{2}$/, message);
-
 const limitedText = (required: string, label: string) =>
   z
     .string({ error: required })
@@ -49,15 +46,15 @@ const limitedText = (required: string, label: string) =>
     .min(1, required)
     .max(GROUP_CODE_TEXT_MAX, `${label}不能超过${GROUP_CODE_TEXT_MAX}个字`);
 
-export const groupCodeParamsSchema = z.object({ codeId: objectId('群活码不存在') });
-export const groupParamsSchema = groupCodeParamsSchema.extend({ groupId: objectId('实际群码不存在') });
-export const groupCodeImageParamsSchema = z.object({ fileId: objectId('图片不存在') });
+export const groupCodeParamsSchema = z.object({ codeId: objectIdString('群活码不存在') });
+export const groupParamsSchema = groupCodeParamsSchema.extend({ groupId: objectIdString('实际群码不存在') });
+export const groupCodeImageParamsSchema = z.object({ fileId: objectIdString('图片不存在') });
 /** The public landing page's address names its tenant; a code of another tenant is simply not found. */
 export const publicGroupCodeParamsSchema = groupCodeParamsSchema.extend({
   tenantId: z.string().min(1).max(64),
 });
 export const publicGroupParamsSchema = publicGroupCodeParamsSchema.extend({
-  groupId: objectId('实际群码不存在'),
+  groupId: objectIdString('实际群码不存在'),
 });
 
 /** I-19: a store a group is bound to under 位置就近分配策略. */
@@ -73,10 +70,10 @@ export const groupStoreSchema = z
 /** 添加实际群码 (R-2.1.3-01..04). */
 export const groupInputSchema = z
   .object({
-    qrFileId: objectId('请上传实际群码'),
+    qrFileId: objectIdString('请上传实际群码'),
     name: limitedText('请输入群名称', '群名称'),
     /** 有效期, a China day; the code expires at its 24:00 (R-2.1.3-03). */
-    expiresOn: day('请选择有效期'),
+    expiresOn: calendarDay('请选择有效期'),
     scanLimit: z
       .number({ error: '请输入扫码限制次数' })
       .int('扫码限制次数须为正整数')
@@ -93,7 +90,7 @@ const codeFields = {
   strategy: z.enum(GROUP_CODE_STRATEGIES, { error: '请选择分配策略' }),
   guide: z.string().trim().max(GROUP_CODE_TEXT_MAX, `引导语不能超过${GROUP_CODE_TEXT_MAX}个字`).default(''),
   /** 活码图片 (optional, I-18): an uploaded image id, shown in the QR's centre. */
-  iconFileId: objectId('活码图片不存在').nullish(),
+  iconFileId: objectIdString('活码图片不存在').nullish(),
 };
 
 /** Step 1 as it is edited later (编辑): the code's own fields. */
@@ -128,8 +125,8 @@ export const groupCodeListQuerySchema = paginationQuerySchema.extend({
   /** Fuzzy on 群活码名称 or 活动场景 (R-2.1.1-01). */
   keyword: z.string().trim().max(64).optional(),
   status: z.enum(GROUP_CODE_STATUSES).optional(),
-  createdFrom: day('创建时间格式有误').optional(),
-  createdTo: day('创建时间格式有误').optional(),
+  createdFrom: calendarDay('创建时间格式有误').optional(),
+  createdTo: calendarDay('创建时间格式有误').optional(),
 });
 export type GroupCodeListQuery = z.infer<typeof groupCodeListQuerySchema>;
 

@@ -1,4 +1,4 @@
-import { pageOf, paginationQuerySchema, z } from './common.contract';
+import { pageOf, paginationQuerySchema, z, calendarDay, objectIdString } from './common.contract';
 
 /**
  * 客户运营 SOP (§8, R-8.*, I-112 … I-118): plans, their push tasks, the engine's staff to-dos (待办) and the
@@ -21,7 +21,6 @@ export const SOP_VIDEO_TYPES = ['video/mp4'];
 export const SOP_CALENDAR_DAYS = 7;
 
 const characters = (text: string) => [...text].length;
-const objectId = (message: string) => z.string().regex(/^[0-9a-f]{24}$/, message);
 const ids = (max: number, message: string) => z.array(z.string().trim().min(1)).max(max, message);
 const limitedText = (label: string, max: number) =>
   z
@@ -36,7 +35,7 @@ export const SOP_SCOPE_KINDS = ['customers', 'groups'] as const;
 export type SopScopeKind = (typeof SOP_SCOPE_KINDS)[number];
 export const SOP_SCOPE_LABELS: Record<SopScopeKind, string> = { customers: '企微客户', groups: '企微客户群' };
 
-const chinaDate = z.string().regex(/^\d{4}-\d{2}-\d{2}$/, '日期格式有误');
+const chinaDate = calendarDay('日期格式有误');
 
 /**
  * 企微客户 (R-8.1-03, I-112): 按客户添加时间 (a range of China dates, both ends included) AND 按客户标签选择
@@ -106,12 +105,12 @@ export const sopContentSchema = z.discriminatedUnion('kind', [
   z.object({ kind: z.literal('text'), text: limitedText('消息内容', SOP_TEXT_MAX) }),
   z.object({
     kind: z.literal('image'),
-    fileId: objectId('请上传图片'),
+    fileId: objectIdString('请上传图片'),
     name: z.string().max(200).default(''),
   }),
   z.object({
     kind: z.literal('video'),
-    fileId: objectId('请上传视频'),
+    fileId: objectIdString('请上传视频'),
     name: z.string().max(200).default(''),
   }),
   z.object({
@@ -121,8 +120,16 @@ export const sopContentSchema = z.discriminatedUnion('kind', [
     desc: z.string().trim().max(150, '链接描述最多150个字').default(''),
     picUrl: z.union([httpUrl('请输入正确的封面地址'), z.literal('')]).default(''),
   }),
-  z.object({ kind: z.literal('news'), title: limitedText('图文标题', 40), fileId: objectId('请上传图片') }),
-  z.object({ kind: z.literal('poster'), title: limitedText('海报标题', 40), fileId: objectId('请上传图片') }),
+  z.object({
+    kind: z.literal('news'),
+    title: limitedText('图文标题', 40),
+    fileId: objectIdString('请上传图片'),
+  }),
+  z.object({
+    kind: z.literal('poster'),
+    title: limitedText('海报标题', 40),
+    fileId: objectIdString('请上传图片'),
+  }),
 ]);
 export type SopContent = z.infer<typeof sopContentSchema>;
 export const SOP_CONTENT_KINDS = ['text', 'image', 'video', 'link', 'news', 'poster'] as const;
@@ -195,7 +202,7 @@ export const sopPlanListQuerySchema = paginationQuerySchema.extend({
 });
 export type SopPlanListQuery = z.infer<typeof sopPlanListQuerySchema>;
 
-export const sopPlanParamsSchema = z.object({ planId: objectId('SOP计划不存在') });
+export const sopPlanParamsSchema = z.object({ planId: objectIdString('SOP计划不存在') });
 
 /** 编辑 opens the plan as saved; `enabledAt` is 生效时间 (the last switch on), null while off. */
 export const sopPlanSchema = sopPlanRowSchema

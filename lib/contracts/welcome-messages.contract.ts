@@ -1,5 +1,5 @@
 import { undeliveredRecipientSchema } from './app-message.contract';
-import { pageOf, paginationQuerySchema, z } from './common.contract';
+import { pageOf, paginationQuerySchema, z, objectIdString } from './common.contract';
 
 /** 欢迎语 (R-2.3, I-35): text at most 300 characters, plus at most one attachment. */
 export const WELCOME_TEXT_MAX = 300;
@@ -8,13 +8,12 @@ export const WELCOME_IMAGE_MAX_BYTES = 2 * 1024 * 1024;
 export const WELCOME_IMAGE_TYPES = ['image/jpeg', 'image/png'];
 
 const characters = (text: string) => [...text].length;
-const objectId = (message: string) => z.string().regex(/^[0-9a-f]{24}$/, message);
 const url = (message: string) => z.url({ protocol: /^https?$/, error: message });
 
 export const welcomeAttachmentSchema = z.discriminatedUnion('kind', [
   z.object({
     kind: z.literal('image'),
-    fileId: objectId('请上传图片'),
+    fileId: objectIdString('请上传图片'),
     name: z.string().max(200).default(''),
   }),
   z.object({
@@ -30,7 +29,7 @@ export const welcomeAttachmentSchema = z.discriminatedUnion('kind', [
     appid: z.string().trim().min(1, '请输入小程序AppID').max(64),
     page: z.string().trim().min(1, '请输入小程序页面路径').max(200),
     /** The cover, uploaded like an image. */
-    coverFileId: objectId('请上传小程序封面'),
+    coverFileId: objectIdString('请上传小程序封面'),
   }),
 ]);
 export type WelcomeAttachment = z.infer<typeof welcomeAttachmentSchema>;
@@ -76,7 +75,7 @@ export const welcomeSchema = z
   .openapi('Welcome');
 export type WelcomeView = z.infer<typeof welcomeSchema>;
 
-export const welcomeParamsSchema = z.object({ welcomeId: objectId('欢迎语不存在') });
+export const welcomeParamsSchema = z.object({ welcomeId: objectIdString('欢迎语不存在') });
 export const welcomeListQuerySchema = paginationQuerySchema;
 export const welcomePageSchema = pageOf(welcomeSchema).openapi('WelcomePage');
 
@@ -89,5 +88,5 @@ export const welcomeImageSchema = z.object({
 });
 export const welcomeImageParamsSchema = z.object({
   tenantId: z.string().min(1).max(64),
-  fileId: objectId('图片不存在'),
+  fileId: objectIdString('图片不存在'),
 });

@@ -68,13 +68,16 @@ export async function analyticsBackfillStatus(
   { temporal }: Pick<AppContext, 'temporal'>,
 ): Promise<AnalyticsBackfillStatus> {
   const handle = temporal.client.workflow.getHandle(analyticsBackfillWorkflowId(tenantId));
+  let status;
   try {
-    const { status } = await handle.describe();
-    if (status.name === 'RUNNING') return await handle.query(analyticsBackfillStatusQuery);
-    if (status.name === 'COMPLETED') return (await handle.result()) as AnalyticsBackfillStatus;
-    return { ...NEVER_RUN, failure: `补算已中止（${status.name}）` };
+    ({ status } = await handle.describe());
   } catch (error) {
     if (error instanceof WorkflowNotFoundError) return NEVER_RUN;
     throw unavailable('补算服务暂不可用，请稍后再试', 'TEMPORAL_UNAVAILABLE');
   }
+  if (status.name === 'COMPLETED') return (await handle.result()) as AnalyticsBackfillStatus;
+  if (status.name !== 'RUNNING') return { ...NEVER_RUN, failure: `补算已中止（${status.name}）` };
+  // A run whose first workflow task a worker has not taken yet cannot answer a query: it is running, with
+  // no progress to tell.
+  return handle.query(analyticsBackfillStatusQuery).catch(() => ({ ...NEVER_RUN, running: true }));
 }
