@@ -58,7 +58,7 @@ export type AppConfig = {
 };
 
 // Outside production a fixed secret keeps sessions valid across restarts of `npm start`.
-const DEVELOPMENT_JWT_SECRET = 'local-development-only-secret';
+export const DEVELOPMENT_JWT_SECRET = 'local-development-only-secret';
 
 /** Real WeCom serves web login on its own host; anything else (the simulator) serves it beside the API. */
 function defaultLoginBase(apiBase: string): string {

@@ -17,9 +17,29 @@ function destination(): pino.DestinationStream | undefined {
   return stream;
 }
 
+/**
+ * Never written, whatever logs them: the session cookie pino-http's request and response lines carry in their
+ * headers (the JWT a session is), and fields named for a password or a secret in what a caller logs.
+ */
+export const REDACTED_PATHS = [
+  'req.headers.cookie',
+  'req.headers.authorization',
+  'res.headers["set-cookie"]',
+  ...[
+    'password',
+    'secret',
+    'secrets',
+    'corpsecret',
+    'encodingAesKey',
+    'aesKey',
+    'accessToken',
+    'access_token',
+  ].flatMap((key) => [key, `*.${key}`, `*.*.${key}`]),
+];
+
 /** The one logger: JSON lines, one child per component. */
 export function createLogger(component: string, level = process.env.LOG_LEVEL ?? 'info') {
-  const options = { level, base: { component } };
+  const options = { level, base: { component }, redact: { paths: REDACTED_PATHS, censor: '[redacted]' } };
   const stream = destination();
   return stream ? pino(options, stream) : pino(options);
 }

@@ -27,6 +27,7 @@ import { elapsed, log } from './stack/log';
 import { ROOT } from './stack/paths';
 import { profile } from './stack/profiles';
 import { checkPushdownAfterRun, emptyShapesFile } from './stack/pushdown-check';
+import { checkSecretsAfterRun, emptyIssuedSecretsFile } from './stack/secrets-check';
 import { startTestStack } from './stack/test-stack';
 
 const test = profile('test');
@@ -46,8 +47,12 @@ runScript(test, async (supervisor) => {
   }
 
   const needs = (...ps: ProjectName[]) => toRun.some((p) => ps.includes(p));
+  const servers = needs('integration', 'e2e');
+  // The simulator (its process, and any a test starts) lists every secret it issues there, for the secrets check.
+  const issuedSecrets = emptyIssuedSecretsFile(test);
+  process.env.SIM_ISSUED_SECRETS_FILE = issuedSecrets;
   const env = await startTestStack(test, supervisor, {
-    servers: needs('integration', 'e2e'),
+    servers,
     temporalBinaries: needs('workflows', 'integration', 'e2e'),
     admin: needs('integration', 'e2e'),
     chromium: needs('e2e'),
@@ -138,6 +143,7 @@ runScript(test, async (supervisor) => {
     projects: toRun,
     filtered: passThrough.length > 0,
   });
+  const secrets = servers ? checkSecretsAfterRun(test, issuedSecrets, env) : undefined;
 
   log.info('');
   const total: JestSummary = { passed: 0, failed: 0, skipped: 0, brokenSuites: 0 };
@@ -168,10 +174,13 @@ runScript(test, async (supervisor) => {
   }
   if (pushdown) log.info(pushdown.summary);
   if (pushdown?.failed) total.failed += 1;
+  if (secrets) log.info(secrets.summary);
+  if (secrets?.failed) total.failed += 1;
   for (const p of empty) log.info(`– ${p.padEnd(12)} no test files`);
   log.info(`(npm test took ${elapsed(began)}; logs in ${path.relative(ROOT, test.logDir)})`);
   log.info(`tests: ${total.passed} passed, ${total.failed} failed, ${total.skipped} skipped`);
   return (
-    results.find((r) => r.code !== 0)?.code ?? (web && web.code !== 0 ? web.code : pushdown?.failed ? 1 : 0)
+    results.find((r) => r.code !== 0)?.code ??
+    (web && web.code !== 0 ? web.code : pushdown?.failed || secrets?.failed ? 1 : 0)
   );
 });

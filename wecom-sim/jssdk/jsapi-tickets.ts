@@ -4,6 +4,7 @@
  * same ticket, as WeCom does, and a signature made with an expired or never-issued ticket does not verify.
  */
 import { randomBytes } from 'node:crypto';
+import { recordIssuedSecrets } from '../state/issued-secrets';
 
 export type TicketKind = 'corp' | 'agent_config';
 export const JSAPI_TICKET_TTL_SECONDS = 7200;
@@ -25,6 +26,7 @@ export class JsapiTickets {
         expiresAt: nowSeconds + JSAPI_TICKET_TTL_SECONDS,
       };
       this.issued.set(kind, issued);
+      recordIssuedSecrets(issued.ticket);
     }
     return { ticket: issued.ticket, expires_in: issued.expiresAt - nowSeconds };
   }

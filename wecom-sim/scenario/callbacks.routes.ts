@@ -6,6 +6,7 @@ import { Router } from 'express';
 import { z } from 'zod';
 import { CALLBACK_TARGETS, callbackConfigSchema } from '../callbacks/callback-config';
 import { verifyCallbackUrl } from '../callbacks/url-verification';
+import { recordIssuedSecrets } from '../state/issued-secrets';
 import { corpParamsSchema, deliveryModeQuerySchema, requireCorp, type ScenarioDeps } from './scenario-deps';
 import { ScenarioError } from './scenario-error';
 import { withInput } from './with-input';
@@ -31,6 +32,7 @@ export function callbacksRoutes({ state, emitter, verificationTimeoutMs }: Scena
           return;
         }
         corp.callbacks[params.target] = body;
+        recordIssuedSecrets(body.token, body.encodingAesKey);
         res.json({ verified: true, callback: body });
       },
     ),

@@ -10,6 +10,7 @@ import { SimClock } from '../clock';
 import type { DepartmentCreateInput } from '../contacts/department-tree';
 import type { MemberFields } from '../contacts/member-input';
 import { Corp, type CorpIdentity } from './corp';
+import { recordIssuedSecrets } from './issued-secrets';
 import { generateSecrets, type CorpSecrets } from './secret-kinds';
 import { TokenStore } from './token-store';
 import { WebLoginCodes } from './web-login-codes';
@@ -112,6 +113,7 @@ export class SimState {
       () => this.clock.nowSeconds(),
     );
     this.corps.set(corpId, corp);
+    recordIssuedSecrets(...Object.values(corp.identity.secrets));
     return corp;
   }
 

@@ -5,6 +5,7 @@
  */
 import { randomBytes } from 'node:crypto';
 import type { SimClock } from '../clock';
+import { recordIssuedSecrets } from './issued-secrets';
 import type { SecretKind } from './secret-kinds';
 
 export const TOKEN_TTL_SECONDS = 7200;
@@ -44,6 +45,7 @@ export class TokenStore {
     const accessToken = randomBytes(96).toString('base64url');
     this.grants.set(accessToken, { corpId, kind, expiresAtMs: nowMs + TOKEN_TTL_SECONDS * 1000 });
     this.currentToken.set(slot, accessToken);
+    recordIssuedSecrets(accessToken);
     return { accessToken, expiresIn: TOKEN_TTL_SECONDS };
   }
 

@@ -24,6 +24,7 @@ import {
   UsePress,
 } from './h5-knowledge.models';
 import { jssdkFailureReason, WeComJssdk } from './wecom-jssdk';
+import { titleAsText } from '../../shared/html-text';
 
 const PAGE_SIZE = 20;
 
@@ -112,7 +113,11 @@ const PAGE_SIZE = 20;
           [ngModel]="categoryId()"
           (ngModelChange)="chooseCategory($event)"
           data-testid="h5-kb-category"
+          [nzDisplayWith]="titleAsText"
+          [nzTreeTemplate]="plainNode"
         />
+        <!-- Names as text: ng-zorro shows a node's title as HTML (shared/html-text.ts). -->
+        <ng-template #plainNode let-node>{{ node.title }}</ng-template>
       }
     </div>
 
@@ -165,6 +170,7 @@ const PAGE_SIZE = 20;
   `,
 })
 export class H5KnowledgePanel implements OnInit {
+  protected readonly titleAsText = titleAsText;
   private readonly api = inject(H5KnowledgeApi);
   private readonly jssdk = inject(WeComJssdk);
   private readonly message = inject(NzMessageService);

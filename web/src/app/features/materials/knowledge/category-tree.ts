@@ -18,6 +18,7 @@ import { NzFormatBeforeDropEvent, NzTreeModule, NzTreeNodeOptions } from 'ng-zor
 import { Observable, of } from 'rxjs';
 
 import { IfPermittedDirective } from '../../../core/auth/if-permitted.directive';
+import { escapeHtml } from '../../../shared/html-text';
 import { SHARED_IMPORTS } from '../../../shared/shared-imports';
 import { KnowledgeApi } from './knowledge-api';
 import {
@@ -324,7 +325,8 @@ export class CategoryTree {
   /** 删除 (R-4.1.1-05): the server refuses a category with sub-categories or items (请先清除该分类下内容再进行删除). */
   protected confirmDelete(id: string, name: string): void {
     this.modal.confirm({
-      nzTitle: `是否确认删除分类“${name}”？`,
+      // nzTitle is shown as HTML.
+      nzTitle: `是否确认删除分类“${escapeHtml(name)}”？`,
       nzOkText: '确定',
       nzCancelText: '取消',
       nzOnOk: () =>

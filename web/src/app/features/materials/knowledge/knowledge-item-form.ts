@@ -37,6 +37,7 @@ import {
   SCRIPT_SIMILAR_MAX,
   uncategorizedId,
 } from './knowledge.models';
+import { titleAsText } from '../../../shared/html-text';
 
 const TITLES: Record<KnowledgeKind, [string, string, string]> = {
   scripts: ['新建问题', '编辑问题', '查看问题'],
@@ -198,7 +199,11 @@ const chars = (value: string) => Array.from(value.trim()).length;
             [nzDisabled]="readonly()"
             [(ngModel)]="categoryId"
             data-testid="kb-category"
+            [nzDisplayWith]="titleAsText"
+            [nzTreeTemplate]="plainNode"
           />
+          <!-- Names as text: ng-zorro shows a node's title as HTML (shared/html-text.ts). -->
+          <ng-template #plainNode let-node>{{ node.title }}</ng-template>
         </nz-form-item>
         @if (kind() === 'scripts') {
           <nz-form-item>
@@ -305,6 +310,7 @@ const chars = (value: string) => Array.from(value.trim()).length;
   `,
 })
 export class KnowledgeItemForm implements OnInit {
+  protected readonly titleAsText = titleAsText;
   private readonly api = inject(KnowledgeApi);
   private readonly message = inject(NzMessageService);
   private readonly destroyRef = inject(DestroyRef);

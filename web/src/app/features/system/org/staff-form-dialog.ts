@@ -13,6 +13,7 @@ import { apiErrorMessage } from '../../../core/net/api-error';
 import { SHARED_IMPORTS } from '../../../shared/shared-imports';
 import { RoleOption, StaffDetail, StaffFields } from './org.models';
 import { StaffFieldErrors, staffFieldErrors, staffPayload } from './staff-form';
+import { titleAsText } from '../../../shared/html-text';
 
 export interface StaffFormDialogData {
   mode: 'create' | 'edit';
@@ -152,7 +153,11 @@ export interface StaffFormDialogData {
             nzDefaultExpandAll
             nzPlaceHolder="选择部门"
             data-testid="staff-form-departments"
+            [nzDisplayWith]="titleAsText"
+            [nzTreeTemplate]="plainNode"
           />
+          <!-- Names as text: ng-zorro shows a node's title as HTML (shared/html-text.ts). -->
+          <ng-template #plainNode let-node>{{ node.title }}</ng-template>
         </nz-form-control>
       </nz-form-item>
       <nz-form-item>
@@ -200,6 +205,7 @@ export interface StaffFormDialogData {
   `,
 })
 export class StaffFormDialog {
+  protected readonly titleAsText = titleAsText;
   protected readonly data = inject<StaffFormDialogData>(NZ_MODAL_DATA);
   private readonly modalRef = inject(NzModalRef);
 

@@ -26,6 +26,7 @@ import { OrgApi } from '../org/org-api';
 import { checkedLeafKeys, permissionsFromChecked, toPermissionTreeNodes } from './permission-tree';
 import { DATA_SCOPE_OPTIONS, DEFAULT_DATA_SCOPE, ROLE_NAME_MAX, roleFormProblem } from './role-form';
 import { PermissionNode, Role, RoleInput } from './roles.models';
+import { titleAsText } from '../../../shared/html-text';
 
 /** 新建角色 / 编辑角色 (R-7.2.2-01): 角色名称, then tabs 功能权限 (checkbox tree) and 数据权限 (radio). */
 @Component({
@@ -44,6 +45,7 @@ import { PermissionNode, Role, RoleInput } from './roles.models';
   changeDetection: ChangeDetectionStrategy.OnPush,
 })
 export class RoleDialog implements OnInit {
+  protected readonly titleAsText = titleAsText;
   private readonly orgApi = inject(OrgApi);
 
   /** The role being edited; null for 新建角色. */

@@ -12,6 +12,7 @@ import { IfPermittedDirective } from '../../../core/auth/if-permitted.directive'
 import { ListEmpty } from '../../../shared/list-empty/list-empty';
 import { ManualSync } from '../../../shared/manual-sync/manual-sync';
 import { ManualSyncButton } from '../../../shared/manual-sync/manual-sync-button';
+import { escapeHtml } from '../../../shared/html-text';
 import { SHARED_IMPORTS } from '../../../shared/shared-imports';
 import { TagDialog, TagDialogMode, TagDialogResult } from './tag-dialog';
 import { movedIds, Tag, TagGroup, tagColorHex, TagKind } from './tags.models';
@@ -126,7 +127,8 @@ export class TagBoard implements OnInit {
 
   protected confirmDeleteGroup(group: TagGroup): void {
     this.modal.confirm({
-      nzTitle: `确定删除标签组“${group.name}”吗？`,
+      // nzTitle is shown as HTML, and tag names come from WeCom.
+      nzTitle: `确定删除标签组“${escapeHtml(group.name)}”吗？`,
       nzContent: this.isCorp()
         ? '组内标签将同时从企业微信和所有客户身上移除。'
         : '组内标签将从所有客户群移除。',
@@ -139,7 +141,7 @@ export class TagBoard implements OnInit {
 
   protected confirmDeleteTag(tag: Tag): void {
     this.modal.confirm({
-      nzTitle: `确定删除标签“${tag.name}”吗？`,
+      nzTitle: `确定删除标签“${escapeHtml(tag.name)}”吗？`,
       nzContent: this.isCorp() ? '该标签将同时从企业微信和所有客户身上移除。' : '该标签将从所有客户群移除。',
       nzOkText: '确定',
       nzOkDanger: true,
