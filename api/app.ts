@@ -3,7 +3,9 @@ import path from 'node:path';
 import cookieParser from 'cookie-parser';
 import express, { type Express } from 'express';
 import { pinoHttp } from 'pino-http';
+import { refuseCrossSiteWrites } from './http/cross-site-guard';
 import { createErrorHandler, notFoundHandler } from './http/error-handler';
+import { securityHeaders } from './http/security-headers';
 import { createAuditRouter } from './modules/audit/audit.router';
 import { createAuthRouter } from './modules/auth/auth.router';
 import { createCustomersRouter } from './modules/customers/customers.router';
@@ -44,12 +46,14 @@ import { createAppContext, type AppServers } from './app-context';
 /** Builds the api without listening, so tests drive it with supertest against real servers. */
 export function createApp(servers: AppServers): Express {
   const ctx = createAppContext(servers);
-  const { config, log, registry } = ctx;
+  const { config, log, registry, secureCookies } = ctx;
   const app = express();
   app.disable('x-powered-by');
   app.set('trust proxy', 'loopback');
   app.use(pinoHttp({ logger: log, autoLogging: { ignore: (req) => req.url === '/api/health' } }));
+  app.use(securityHeaders({ jssdkUrl: config.wecomJssdkUrl, secureCookies }));
   app.use(cookieParser());
+  app.use('/api', refuseCrossSiteWrites(config.publicUrl));
 
   // Callbacks read their own XML body; everything else under /api is JSON.
   app.use(createWeComCallbackRouter(ctx));
