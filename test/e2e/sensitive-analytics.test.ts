@@ -138,11 +138,11 @@ describe('敏感行为分析 end to end in Chromium', () => {
     // 只看员工 over the first trigger until today: 销售1 (2 rule rows of m1, m5's 2 rows) before 销售2 (a card).
     await rankingShows(['销售1', '销售2']);
     expect(await rankingNames()).toEqual(['销售1', '销售2']);
-    await admin.getByTestId('sensitive-share-chart').waitFor();
-    await admin.getByTestId('sensitive-trend-chart').waitFor();
+    await admin.getByTestId('sensitive-share-chart').locator('canvas').first().waitFor();
+    await admin.getByTestId('sensitive-trend-chart').locator('canvas').first().waitFor();
     // 垃圾: m1 hit it through two rules, m5 once: 2 messages.
     expect(await admin.getByTestId('sensitive-top-word').first().textContent()).toMatch(/垃圾\s*2次/);
-    await admin.getByTestId('sensitive-word-chart').waitFor();
+    await admin.getByTestId('sensitive-word-chart').locator('canvas').first().waitFor();
     const rangeInputs = admin.getByTestId('sensitive-analytics-range').locator('input');
     expect(await rangeInputs.first().inputValue()).toBe('2026-03-01');
     expect(await rangeInputs.last().inputValue()).toBe(businessDay(new Date()));

@@ -19,11 +19,13 @@ import {
 import type { AppContext } from '../../app-context';
 import { callerOf } from '../../auth/caller';
 import { defineRoute } from '../../http/define-route';
+import { defineTableRoutes } from '../../http/define-table-routes';
 import { XLSX_CONTENT_TYPE } from '../../http/xlsx-download';
 import {
+  STAFF_CONTACTS,
+  STAFF_GROUPS,
   streamGroupDetailWorkbook,
-  streamStaffContactWorkbook,
-  streamStaffGroupWorkbook,
+  streamStaffWorkbook,
 } from './analytics-export';
 import { analyticsStaffOptions } from './analytics-scope';
 import { consistencyPage } from './consistency.use-case';
@@ -44,6 +46,12 @@ export function createAnalyticsRouter(app: AppContext): Router {
   const router = Router();
   const common = { tags: ['analytics'], authenticated: true as const, guards: [authenticate] };
   const workbook = { 200: { description: 'The workbook', contentType: XLSX_CONTENT_TYPE } };
+  const staffTable = {
+    tags: common.tags,
+    guards: common.guards,
+    permission: 'analytics.staff',
+    exportPermission: 'analytics.staff.export',
+  };
 
   defineRoute(
     registry,
@@ -152,71 +160,39 @@ export function createAnalyticsRouter(app: AppContext): Router {
     );
   }
 
-  defineRoute(
+  defineTableRoutes(
     registry,
     router,
     {
-      ...common,
-      method: 'get',
+      ...staffTable,
       path: '/api/analytics/staff/contacts',
-      permission: 'analytics.staff',
       summary: '客户沟通: one row per member, every numeric column sortable, paginated',
-      request: { query: staffContactQuerySchema },
-      responses: { 200: { description: 'A page of members', schema: staffContactPageSchema } },
+      query: staffContactQuerySchema,
+      page: { description: 'A page of members', schema: staffContactPageSchema },
+      exportSummary: '导出 客户沟通 as .xlsx, in the table’s order',
+      exportQuery: staffContactExportQuerySchema,
     },
-    async ({ query }, req, res) => {
-      res.json(await staffContactPage(callerOf(req, res), query, app));
+    {
+      page: (query, req, res) => staffContactPage(callerOf(req, res), query, app),
+      workbook: (query, req, res) => streamStaffWorkbook(STAFF_CONTACTS, callerOf(req, res), query, app, res),
     },
   );
 
-  defineRoute(
+  defineTableRoutes(
     registry,
     router,
     {
-      ...common,
-      method: 'get',
-      path: '/api/analytics/staff/contacts/export',
-      permission: 'analytics.staff.export',
-      summary: '导出 客户沟通 as .xlsx, in the table’s order',
-      request: { query: staffContactExportQuerySchema },
-      responses: workbook,
-    },
-    async ({ query }, req, res) => {
-      await streamStaffContactWorkbook(callerOf(req, res), query, app, res);
-    },
-  );
-
-  defineRoute(
-    registry,
-    router,
-    {
-      ...common,
-      method: 'get',
+      ...staffTable,
       path: '/api/analytics/staff/groups',
-      permission: 'analytics.staff',
       summary: '客户群沟通: one row per 群主, every numeric column sortable, paginated',
-      request: { query: staffGroupQuerySchema },
-      responses: { 200: { description: 'A page of group owners', schema: staffGroupPageSchema } },
+      query: staffGroupQuerySchema,
+      page: { description: 'A page of group owners', schema: staffGroupPageSchema },
+      exportSummary: '导出 客户群沟通 as .xlsx, in the table’s order',
+      exportQuery: staffGroupExportQuerySchema,
     },
-    async ({ query }, req, res) => {
-      res.json(await staffGroupPage(callerOf(req, res), query, app));
-    },
-  );
-
-  defineRoute(
-    registry,
-    router,
     {
-      ...common,
-      method: 'get',
-      path: '/api/analytics/staff/groups/export',
-      permission: 'analytics.staff.export',
-      summary: '导出 客户群沟通 as .xlsx, in the table’s order',
-      request: { query: staffGroupExportQuerySchema },
-      responses: workbook,
-    },
-    async ({ query }, req, res) => {
-      await streamStaffGroupWorkbook(callerOf(req, res), query, app, res);
+      page: (query, req, res) => staffGroupPage(callerOf(req, res), query, app),
+      workbook: (query, req, res) => streamStaffWorkbook(STAFF_GROUPS, callerOf(req, res), query, app, res),
     },
   );
 

@@ -1,4 +1,5 @@
 import { Router } from 'express';
+import type { z } from 'zod';
 import {
   sensitiveAnalysisQuerySchema,
   sensitiveAnalysisSchema,
@@ -8,33 +9,37 @@ import {
   sensitiveWordRankingExportQuerySchema,
   sensitiveWordRankingPageSchema,
   sensitiveWordRankingQuerySchema,
+  type SensitiveAnalysisQuery,
 } from '../../../lib/contracts/analytics.contract';
 import type { AppContext } from '../../app-context';
 import { callerOf } from '../../auth/caller';
 import { defineRoute } from '../../http/define-route';
-import { XLSX_CONTENT_TYPE } from '../../http/xlsx-download';
-import { streamRankingWorkbook, streamWordRankingWorkbook } from './sensitive-analytics-export';
+import { defineTableRoutes, type TableRoutes } from '../../http/define-table-routes';
+import { sensitiveAnalysis } from './sensitive-analytics.use-case';
 import {
-  pageOfRanked,
-  rankedSenders,
-  rankedWordSenders,
-  rankingRows,
-  sensitiveAnalysis,
-  wordRankingRows,
-} from './sensitive-analytics.use-case';
+  BEHAVIOR_RANKING,
+  rankingPage,
+  streamRankingWorkbook,
+  WORD_RANKING,
+  type SensitiveRanking,
+} from './sensitive-rankings';
+
+/** What every route here shares: signed in, tagged for the OpenAPI document. */
+const routeBase = ({ authenticate }: AppContext) => ({
+  tags: ['sensitive-analytics'],
+  authenticated: true as const,
+  guards: [authenticate],
+});
 
 /** 统计分析 → 敏感行为分析: charts and rankings over the 敏感行为审核 records, within 数据权限. */
 export function createSensitiveAnalyticsRouter(app: AppContext): Router {
-  const { registry, authenticate } = app;
   const router = Router();
-  const common = { tags: ['sensitive-analytics'], authenticated: true as const, guards: [authenticate] };
-  const xlsx = { 200: { description: 'The workbook', contentType: XLSX_CONTENT_TYPE } };
 
   defineRoute(
-    registry,
+    app.registry,
     router,
     {
-      ...common,
+      ...routeBase(app),
       method: 'get',
       path: '/api/analytics/sensitive-behaviors',
       permission: 'analytics.sensitive-behaviors',
@@ -48,89 +53,52 @@ export function createSensitiveAnalyticsRouter(app: AppContext): Router {
     },
   );
 
-  defineRoute(
-    registry,
-    router,
-    {
-      ...common,
-      method: 'get',
-      path: '/api/analytics/sensitive-behaviors/ranking',
-      permission: 'analytics.sensitive-behaviors',
-      summary: '触发敏感行为排名: staff (部门) or customers (跟进人), sorted by any column, paged',
-      request: { query: sensitiveRankingQuerySchema },
-      responses: { 200: { description: 'A page of the ranking', schema: sensitiveRankingPageSchema } },
-    },
-    async ({ query }, req, res) => {
-      const caller = callerOf(req, res);
-      const ranked = await rankedSenders(caller, query, app);
-      const page = pageOfRanked(ranked, query.page, query.pageSize);
-      res.json({
-        items: await rankingRows(caller.tenantId, query.view, page),
-        total: ranked.length,
-        page: query.page,
-        pageSize: query.pageSize,
-      });
-    },
-  );
-
-  defineRoute(
-    registry,
-    router,
-    {
-      ...common,
-      method: 'get',
-      path: '/api/analytics/sensitive-behaviors/ranking/export',
-      permission: 'analytics.sensitive-behaviors.export',
-      summary: '导出 触发敏感行为排名 as .xlsx (every row, in the asked order, streamed)',
-      request: { query: sensitiveRankingExportQuerySchema },
-      responses: xlsx,
-    },
-    async ({ query }, req, res) => {
-      await streamRankingWorkbook(callerOf(req, res), query, app, res);
-    },
-  );
-
-  defineRoute(
-    registry,
-    router,
-    {
-      ...common,
-      method: 'get',
-      path: '/api/analytics/sensitive-words/ranking',
-      permission: 'analytics.sensitive-behaviors',
-      summary: '敏感词触发排名: the view’s senders by sensitive-word hits (a word once per message), paged',
-      request: { query: sensitiveWordRankingQuerySchema },
-      responses: { 200: { description: 'A page of the ranking', schema: sensitiveWordRankingPageSchema } },
-    },
-    async ({ query }, req, res) => {
-      const caller = callerOf(req, res);
-      const ranked = await rankedWordSenders(caller, query, app);
-      const page = pageOfRanked(ranked, query.page, query.pageSize);
-      res.json({
-        items: await wordRankingRows(caller.tenantId, query.view, page),
-        total: ranked.length,
-        page: query.page,
-        pageSize: query.pageSize,
-      });
-    },
-  );
-
-  defineRoute(
-    registry,
-    router,
-    {
-      ...common,
-      method: 'get',
-      path: '/api/analytics/sensitive-words/ranking/export',
-      permission: 'analytics.sensitive-behaviors.export',
-      summary: '导出 敏感词触发排名 as .xlsx (every row, streamed)',
-      request: { query: sensitiveWordRankingExportQuerySchema },
-      responses: xlsx,
-    },
-    async ({ query }, req, res) => {
-      await streamWordRankingWorkbook(callerOf(req, res), query, app, res);
-    },
-  );
+  defineRankingRoutes(app, router, BEHAVIOR_RANKING, {
+    path: '/api/analytics/sensitive-behaviors/ranking',
+    summary: '触发敏感行为排名: staff (部门) or customers (跟进人), sorted by any column, paged',
+    query: sensitiveRankingQuerySchema,
+    page: { description: 'A page of the ranking', schema: sensitiveRankingPageSchema },
+    exportSummary: '导出 触发敏感行为排名 as .xlsx (every row, in the asked order, streamed)',
+    exportQuery: sensitiveRankingExportQuerySchema,
+  });
+  defineRankingRoutes(app, router, WORD_RANKING, {
+    path: '/api/analytics/sensitive-words/ranking',
+    summary: '敏感词触发排名: the view’s senders by sensitive-word hits (a word once per message), paged',
+    query: sensitiveWordRankingQuerySchema,
+    page: { description: 'A page of the ranking', schema: sensitiveWordRankingPageSchema },
+    exportSummary: '导出 敏感词触发排名 as .xlsx (every row, streamed)',
+    exportQuery: sensitiveWordRankingExportQuerySchema,
+  });
 
   return router;
+}
+
+/** A ranking's two endpoints: a page of it, and 导出 of every row in the same order. */
+function defineRankingRoutes<
+  Q extends SensitiveAnalysisQuery,
+  R extends { id: string; rank: number },
+  Row extends Record<string, unknown>,
+>(
+  app: AppContext,
+  router: Router,
+  ranking: SensitiveRanking<Q, R, Row>,
+  table: Omit<
+    TableRoutes<z.ZodType<Q & { page: number; pageSize: number }>, z.ZodType<Q>>,
+    'tags' | 'guards' | 'permission' | 'exportPermission'
+  >,
+): void {
+  defineTableRoutes(
+    app.registry,
+    router,
+    {
+      ...routeBase(app),
+      ...table,
+      permission: 'analytics.sensitive-behaviors',
+      exportPermission: 'analytics.sensitive-behaviors.export',
+    },
+    {
+      page: (query, req, res) => rankingPage(ranking, callerOf(req, res), query, app),
+      workbook: (query, req, res) => streamRankingWorkbook(ranking, callerOf(req, res), query, app, res),
+    },
+  );
 }

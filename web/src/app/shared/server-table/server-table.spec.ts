@@ -1,4 +1,10 @@
-import { Injector, provideZonelessChangeDetection, runInInjectionContext } from '@angular/core';
+import {
+  Injector,
+  provideZonelessChangeDetection,
+  runInInjectionContext,
+  Signal,
+  signal,
+} from '@angular/core';
 import { TestBed } from '@angular/core/testing';
 import type { NzTableQueryParams } from 'ng-zorro-antd/table';
 import { Subject } from 'rxjs';
@@ -10,7 +16,7 @@ interface Filters {
 }
 
 /** A table whose requests the test answers one by one, in any order. */
-function tableWithPendingRequests() {
+function tableWithPendingRequests(follow?: Signal<Filters>) {
   const requests: Array<{ query: TableQuery<Filters>; answer: Subject<PageOf<string>> }> = [];
   TestBed.configureTestingModule({ providers: [provideZonelessChangeDetection()] });
   const table = runInInjectionContext(
@@ -18,6 +24,7 @@ function tableWithPendingRequests() {
     () =>
       new ServerTable<string, Filters>({
         filters: { keyword: '' },
+        follow,
         fetch: (query) => {
           const answer = new Subject<PageOf<string>>();
           requests.push({ query, answer });
@@ -126,6 +133,21 @@ describe('ServerTable (the list pages’ server-side paging)', () => {
     table.reload();
     answer(2, ['b'], 1);
     expect(table.error()).toBeNull();
+  });
+
+  it('follows filters applied outside the table: the first value loads page 1, each later one is a 查询', () => {
+    const applied = signal<Filters>({ keyword: '张' });
+    const { table, requests, answer } = tableWithPendingRequests(applied);
+    TestBed.tick();
+    expect(requests[0].query).toMatchObject({ filters: { keyword: '张' }, page: 1 });
+    answer(0, ['张三']);
+    table.onQueryParams(params(2, 20));
+    answer(1, ['张四']);
+
+    applied.set({ keyword: '李' });
+    TestBed.tick();
+    expect(requests[2].query).toMatchObject({ filters: { keyword: '李' }, page: 1 });
+    expect(requests.length).toBe(3);
   });
 
   it('cancels the request still running when the page goes away', () => {

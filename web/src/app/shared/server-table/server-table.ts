@@ -1,4 +1,4 @@
-import { DestroyRef, inject, signal, WritableSignal } from '@angular/core';
+import { DestroyRef, effect, inject, Signal, signal, untracked, WritableSignal } from '@angular/core';
 import type { NzTableQueryParams } from 'ng-zorro-antd/table';
 import { Observable, Subscription } from 'rxjs';
 
@@ -29,10 +29,18 @@ export interface ServerTableOptions<T, F> {
   fetch: (query: TableQuery<F>) => Observable<PageOf<T>>;
   /** The filters before the first 查询. */
   filters: F;
+  /**
+   * Filters applied outside the table (a page's filter bar over its tabs, given as the tab's input): each value,
+   * the first one included, is a 查询, so the table loads when its tab opens and follows every later 查询.
+   */
+  follow?: Signal<F>;
   pageSize?: number;
 }
 
 const DEFAULT_PAGE_SIZE = 20;
+
+/** The page sizes a list offers (nz-table's `nzPageSizeOptions`). */
+export const PAGE_SIZE_OPTIONS = [10, 20, 50, 100];
 
 /**
  * The state of one server-paged `nz-table` (`[nzFrontPagination]="false"`): the applied filters, page, page size
@@ -61,6 +69,12 @@ export class ServerTable<T, F> {
     this.filters = signal(options.filters);
     this.pageSize = signal(options.pageSize ?? DEFAULT_PAGE_SIZE);
     inject(DestroyRef).onDestroy(() => this.inFlight?.unsubscribe());
+    const follow = options.follow;
+    if (follow)
+      effect(() => {
+        const filters = follow();
+        untracked(() => this.search(filters));
+      });
   }
 
   /**

@@ -23,19 +23,14 @@ import { StatCards } from '../shared/stat-cards';
   imports: [AnalyticsChart, NzTableModule, StatCards],
   changeDetection: ChangeDetectionStrategy.OnPush,
   template: `
-    <section class="block">
-      <h4>数据总览</h4>
-      <app-stat-cards [cards]="cards()" />
-    </section>
-    <section class="block">
-      <app-analytics-chart
-        title="增长趋势"
-        testId="chat-trend"
-        [option]="trendOption()"
-        [empty]="trendEmpty()"
-        [loading]="chats.isLoading()"
-      />
-    </section>
+    <app-stat-cards class="block" [cards]="cards()" />
+    <app-analytics-chart
+      class="block"
+      title="增长趋势"
+      testId="chat-trend"
+      [option]="trendOption()"
+      [loading]="chats.isLoading()"
+    />
     <section class="block">
       <h4>趋势明细</h4>
       <nz-table
@@ -99,9 +94,6 @@ export class CustomerChatTab {
 
   private readonly trend = computed(() => this.chats.value()?.trend ?? []);
   protected readonly trendOption = computed(() => chatTrendOption(this.trend()));
-  protected readonly trendEmpty = computed(() =>
-    this.trend().every((point) => point.reply.denominator === 0 && point.firstReply.count === 0),
-  );
   /** 趋势明细, newest first (as 群聊明细). */
   protected readonly rows = computed(() => [...this.trend()].reverse());
 }

@@ -1,24 +1,11 @@
-import {
-  ChangeDetectionStrategy,
-  Component,
-  computed,
-  effect,
-  inject,
-  input,
-  untracked,
-} from '@angular/core';
+import { ChangeDetectionStrategy, Component, computed, inject, input } from '@angular/core';
 import { rxResource } from '@angular/core/rxjs-interop';
-import { NzButtonModule } from 'ng-zorro-antd/button';
-import { NzTableModule } from 'ng-zorro-antd/table';
 
-import { IfPermittedDirective } from '../../../core/auth/if-permitted.directive';
-import { ServerTable } from '../../../shared/server-table/server-table';
-import { AnalyticsApi, exportUrl } from '../shared/analytics-api';
+import { AnalyticsApi } from '../shared/analytics-api';
 import { AnalyticsChart } from '../shared/analytics-chart';
+import { AnalyticsTableBlock, AnalyticsTableSpec } from '../shared/analytics-table-block';
 import {
-  allZero,
   AnalyticsFilters,
-  defaultFilters,
   DEFINITIONS,
   GroupDetailRow,
   lineChartOption,
@@ -26,13 +13,60 @@ import {
 } from '../shared/analytics.models';
 import { StatCards } from '../shared/stat-cards';
 
+/** 群聊明细 and 群成员明细 show the same days (at most 366, so no 跳至), each with its own page and 导出. */
+function groupDayTable(
+  title: string,
+  testId: string,
+  figures: ReadonlyArray<[keyof GroupDetailRow, string]>,
+  exportPath: string,
+): AnalyticsTableSpec<GroupDetailRow> {
+  return {
+    title,
+    testId,
+    columns: [
+      { title: '日期', cell: (row) => row.day },
+      { title: '员工/部门', cell: (row) => row.scopeLabel },
+      ...figures.map(([key, figureTitle]) => ({
+        title: figureTitle,
+        cell: (row: GroupDetailRow) => row[key],
+      })),
+    ],
+    rowKey: (row) => row.day,
+    fetch: (api, query) => api.groupDays(query),
+    exportPath,
+    exportPermission: 'analytics.customers.export',
+    quickJumper: false,
+  };
+}
+
+const CHAT_DAYS = groupDayTable(
+  '群聊明细',
+  'group-chats',
+  [
+    ['chatTotal', '群聊总数'],
+    ['newChat', '新增群聊数'],
+    ['chatHasMsg', '有过消息的群聊数'],
+  ],
+  '/api/analytics/customers/group-chats/export',
+);
+const MEMBER_DAYS = groupDayTable(
+  '群成员明细',
+  'group-members',
+  [
+    ['memberTotal', '群成员总数'],
+    ['newMember', '新增群成员数'],
+    ['memberHasMsg', '发过消息的群成员数'],
+  ],
+  '/api/analytics/customers/group-members/export',
+);
+
 /**
  * 客户群聊分析 (R-6.1.3): 数据总览 (群聊总数 and 群成员总数 as of the range's last day), 群聊趋势 and 群聊明细,
  * 群成员趋势 and 群成员明细, the tables paged on the server and exported to Excel.
  */
 @Component({
   selector: 'app-customer-group-tab',
-  imports: [AnalyticsChart, IfPermittedDirective, NzButtonModule, NzTableModule, StatCards],
+  imports: [AnalyticsChart, AnalyticsTableBlock, StatCards],
   changeDetection: ChangeDetectionStrategy.OnPush,
   templateUrl: './customer-group-tab.html',
   styleUrl: '../shared/analytics-tab.css',
@@ -41,32 +75,12 @@ export class CustomerGroupTab {
   private readonly api = inject(AnalyticsApi);
   readonly filters = input.required<AnalyticsFilters>();
 
-  protected readonly pageSizeOptions = [10, 20, 50, 100];
   protected readonly groups = rxResource({
     params: () => this.filters(),
     stream: ({ params }) => this.api.groups(params),
   });
-  /** 群聊明细 and 群成员明细: the same days, each table with its own page. */
-  protected readonly chatDays = this.dayTable();
-  protected readonly memberDays = this.dayTable();
-
-  constructor() {
-    // A new 查询 starts both tables again from page 1.
-    effect(() => {
-      const filters = this.filters();
-      untracked(() => {
-        this.chatDays.search(filters);
-        this.memberDays.search(filters);
-      });
-    });
-  }
-
-  private dayTable(): ServerTable<GroupDetailRow, AnalyticsFilters> {
-    return new ServerTable<GroupDetailRow, AnalyticsFilters>({
-      filters: defaultFilters(),
-      fetch: (query) => this.api.groupDays(query),
-    });
-  }
+  protected readonly chatDays = CHAT_DAYS;
+  protected readonly memberDays = MEMBER_DAYS;
 
   protected readonly cards = computed<StatCard[]>(() => {
     const cards = this.groups.value()?.cards;
@@ -93,9 +107,6 @@ export class CustomerGroupTab {
       ],
     );
   });
-  protected readonly chatEmpty = computed(() =>
-    allZero(this.trend().flatMap((point) => [point.chatTotal, point.newChat, point.chatHasMsg])),
-  );
   protected readonly memberOption = computed(() => {
     const trend = this.trend();
     return lineChartOption(
@@ -107,14 +118,4 @@ export class CustomerGroupTab {
       ],
     );
   });
-  protected readonly memberEmpty = computed(() =>
-    allZero(this.trend().flatMap((point) => [point.memberTotal, point.newMember, point.memberHasMsg])),
-  );
-
-  protected readonly chatsExportUrl = computed(() =>
-    exportUrl('/api/analytics/customers/group-chats/export', this.filters()),
-  );
-  protected readonly membersExportUrl = computed(() =>
-    exportUrl('/api/analytics/customers/group-members/export', this.filters()),
-  );
 }

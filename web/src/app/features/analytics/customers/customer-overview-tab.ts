@@ -4,7 +4,6 @@ import { rxResource } from '@angular/core/rxjs-interop';
 import { AnalyticsApi } from '../shared/analytics-api';
 import { AnalyticsChart } from '../shared/analytics-chart';
 import {
-  allZero,
   AnalyticsFilters,
   DEFINITIONS,
   lineChartOption,
@@ -20,38 +19,29 @@ import { StatCards } from '../shared/stat-cards';
   imports: [AnalyticsChart, StatCards],
   changeDetection: ChangeDetectionStrategy.OnPush,
   template: `
-    <section class="block">
-      <h4>数据总览</h4>
-      <app-stat-cards [cards]="cards()" />
-    </section>
-    <section class="block">
+    <app-stat-cards class="block" [cards]="cards()" />
+    <app-analytics-chart
+      class="block"
+      title="增长趋势"
+      testId="overview-trend"
+      [option]="trendOption()"
+      [loading]="overview.isLoading()"
+    />
+    <div class="pies">
       <app-analytics-chart
-        title="增长趋势"
-        testId="overview-trend"
-        [option]="trendOption()"
-        [empty]="trendEmpty()"
+        class="block"
+        title="客户来源分布"
+        testId="overview-sources"
+        [option]="sourceOption()"
         [loading]="overview.isLoading()"
       />
-    </section>
-    <div class="pies">
-      <section class="block">
-        <app-analytics-chart
-          title="客户来源分布"
-          testId="overview-sources"
-          [option]="sourceOption()"
-          [empty]="sourcesEmpty()"
-          [loading]="overview.isLoading()"
-        />
-      </section>
-      <section class="block">
-        <app-analytics-chart
-          title="客户标签分布"
-          testId="overview-tags"
-          [option]="tagOption()"
-          [empty]="tagsEmpty()"
-          [loading]="overview.isLoading()"
-        />
-      </section>
+      <app-analytics-chart
+        class="block"
+        title="客户标签分布"
+        testId="overview-tags"
+        [option]="tagOption()"
+        [loading]="overview.isLoading()"
+      />
     </div>
   `,
   styleUrl: '../shared/analytics-tab.css',
@@ -89,16 +79,6 @@ export class CustomerOverviewTab {
       ],
     );
   });
-  protected readonly trendEmpty = computed(() =>
-    allZero(
-      this.trend().flatMap((point) => [
-        point.newContact,
-        point.newApply,
-        point.deletedByStaff,
-        point.deletedByCustomer,
-      ]),
-    ),
-  );
 
   private readonly sources = computed(() =>
     (this.overview.value()?.sources ?? []).map((item) => ({
@@ -107,11 +87,9 @@ export class CustomerOverviewTab {
     })),
   );
   protected readonly sourceOption = computed(() => pieChartOption(this.sources()));
-  protected readonly sourcesEmpty = computed(() => allZero(this.sources().map((item) => item.value)));
 
   private readonly tags = computed(() =>
     (this.overview.value()?.tags ?? []).map((tag) => ({ name: tag.name, value: tag.count })),
   );
   protected readonly tagOption = computed(() => pieChartOption(this.tags()));
-  protected readonly tagsEmpty = computed(() => allZero(this.tags().map((tag) => tag.value)));
 }

@@ -1,20 +1,15 @@
-import { HttpClient } from '@angular/common/http';
+import { HttpClient, HttpParams } from '@angular/common/http';
 import { ChangeDetectionStrategy, Component, computed, inject, OnInit, signal } from '@angular/core';
 import { FormsModule } from '@angular/forms';
-import { LineChart, PieChart } from 'echarts/charts';
-import { GridComponent, LegendComponent, TooltipComponent } from 'echarts/components';
-import * as echarts from 'echarts/core';
-import { CanvasRenderer } from 'echarts/renderers';
-import { NzCardModule } from 'ng-zorro-antd/card';
 import { NzDatePickerModule } from 'ng-zorro-antd/date-picker';
 import { NzSelectModule } from 'ng-zorro-antd/select';
-import { NzTableModule } from 'ng-zorro-antd/table';
-import { NgxEchartsDirective, provideEchartsCore } from 'ngx-echarts';
 
-import { IfPermittedDirective } from '../../../core/auth/if-permitted.directive';
 import { ListEmpty } from '../../../shared/list-empty/list-empty';
 import { PageOf, ServerTable } from '../../../shared/server-table/server-table';
 import { SHARED_IMPORTS } from '../../../shared/shared-imports';
+import { AnalyticsChart } from '../shared/analytics-chart';
+import { sortParams } from '../shared/analytics.models';
+import { AnalyticsTable, AnalyticsTableLayout } from '../shared/analytics-table';
 import {
   BEHAVIORS,
   behaviorTrendOption,
@@ -29,8 +24,6 @@ import {
   wordTrendOption,
 } from './sensitive-analytics.models';
 
-echarts.use([PieChart, LineChart, GridComponent, LegendComponent, TooltipComponent, CanvasRenderer]);
-
 /**
  * 统计分析 → 敏感行为分析 (R-6.3): 只看员工/只看客户 (default 只看员工, I-92), 状态, 审核结果 and 时间 (default: from
  * the first trigger until today); 敏感行为占比 and 趋势图, 触发敏感行为排名 (sorted and paged by the api, 导出);
@@ -41,15 +34,12 @@ echarts.use([PieChart, LineChart, GridComponent, LegendComponent, TooltipCompone
   imports: [
     ...SHARED_IMPORTS,
     FormsModule,
-    NgxEchartsDirective,
-    NzCardModule,
     NzDatePickerModule,
     NzSelectModule,
-    NzTableModule,
-    IfPermittedDirective,
+    AnalyticsChart,
+    AnalyticsTable,
     ListEmpty,
   ],
-  providers: [provideEchartsCore({ echarts })],
   templateUrl: './sensitive-analytics-page.html',
   changeDetection: ChangeDetectionStrategy.OnPush,
   styles: `
@@ -74,20 +64,15 @@ echarts.use([PieChart, LineChart, GridComponent, LegendComponent, TooltipCompone
       gap: 16px;
       margin-bottom: 16px;
     }
-    .chart {
-      height: 320px;
+    h4 {
+      font-weight: 500;
+      margin-bottom: 12px;
     }
     .empty {
       height: 320px;
       display: flex;
       align-items: center;
       justify-content: center;
-    }
-    .table-head {
-      display: flex;
-      align-items: center;
-      justify-content: space-between;
-      margin-bottom: 8px;
     }
     h3 {
       margin: 0 0 12px;
@@ -114,7 +99,6 @@ export class SensitiveAnalyticsPage implements OnInit {
   private readonly http = inject(HttpClient);
 
   protected readonly behaviors = BEHAVIORS;
-  protected readonly pageSizeOptions = [10, 20, 50, 100];
   protected view = DEFAULT_FILTERS.view;
   protected status = DEFAULT_FILTERS.status;
   protected result = DEFAULT_FILTERS.result;
@@ -141,14 +125,33 @@ export class SensitiveAnalyticsPage implements OnInit {
     filters: DEFAULT_FILTERS,
     fetch: ({ filters, page, pageSize, sort }) =>
       this.http.get<PageOf<SensitiveRankingRow>>('/api/analytics/sensitive-behaviors/ranking', {
-        params: {
-          ...filterParams(filters),
-          page,
-          pageSize,
-          ...(sort ? { sortBy: sort.key, order: sort.order === 'ascend' ? 'asc' : 'desc' } : {}),
-        },
+        params: sortParams(new HttpParams({ fromObject: filterParams(filters) }), sort)
+          .set('page', page)
+          .set('pageSize', pageSize),
       }),
   });
+  /** 部门 beside a member, 跟进人 beside a customer; every count sortable. */
+  protected readonly rankingLayout = computed<AnalyticsTableLayout<SensitiveRankingRow>>(() => ({
+    title: '触发敏感行为排名',
+    testId: 'sensitive-ranking',
+    columns: [
+      { title: '排名', cell: (row) => row.rank },
+      { title: '姓名', cell: (row) => row.name },
+      {
+        title: this.filters().view === 'staff' ? '部门' : '跟进人',
+        cell: (row) => row.context.join('、') || '-',
+      },
+      ...BEHAVIORS.map(([key, title]) => ({
+        title,
+        sortKey: key,
+        cell: (row: SensitiveRankingRow) => row[key],
+      })),
+      { title: '违规总次数', sortKey: 'total', testId: 'sensitive-ranking-total', cell: (row) => row.total },
+    ],
+    rowKey: (row) => row.id,
+    exportPermission: 'analytics.sensitive-behaviors.export',
+  }));
+
   /** 敏感词触发排名: most hits first. */
   protected readonly wordRanking = new ServerTable<SensitiveWordRankingRow, SensitiveAnalyticsFilters>({
     filters: DEFAULT_FILTERS,
@@ -157,6 +160,18 @@ export class SensitiveAnalyticsPage implements OnInit {
         params: { ...filterParams(filters), page, pageSize },
       }),
   });
+
+  protected readonly wordRankingLayout: AnalyticsTableLayout<SensitiveWordRankingRow> = {
+    title: '敏感词触发排名',
+    testId: 'sensitive-word-ranking',
+    columns: [
+      { title: '排名', cell: (row) => row.rank },
+      { title: '姓名', cell: (row) => row.name },
+      { title: '敏感词触发次数', cell: (row) => row.count },
+    ],
+    rowKey: (row) => row.userid,
+    exportPermission: 'analytics.sensitive-behaviors.export',
+  };
 
   ngOnInit(): void {
     this.apply(DEFAULT_FILTERS);
@@ -182,11 +197,10 @@ export class SensitiveAnalyticsPage implements OnInit {
 
   /** 导出 with the filters (and the ranking's order) in force: the browser downloads the streamed workbook. */
   protected rankingExportUrl(): string {
-    const sort = this.ranking.sort();
-    const params = new URLSearchParams({
-      ...filterParams(this.filters()),
-      ...(sort ? { sortBy: sort.key, order: sort.order === 'ascend' ? 'asc' : 'desc' } : {}),
-    });
+    const params = sortParams(
+      new HttpParams({ fromObject: filterParams(this.filters()) }),
+      this.ranking.sort(),
+    );
     return `/api/analytics/sensitive-behaviors/ranking/export?${params.toString()}`;
   }
 

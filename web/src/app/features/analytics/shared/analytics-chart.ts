@@ -11,7 +11,7 @@ import type { EChartsCoreOption } from 'echarts/core';
 // Only the chart parts 统计分析 draws (tree-shaken echarts).
 echarts.use([LineChart, PieChart, GridComponent, LegendComponent, TooltipComponent, CanvasRenderer]);
 
-/** A chart of 统计分析 with its title, 暂无数据 when it would draw nothing, Chinese texts (echarts' ZH). */
+/** A chart of 统计分析 with its title, 暂无数据 when there is nothing to draw (no option), Chinese texts (echarts' ZH). */
 @Component({
   selector: 'app-analytics-chart',
   imports: [NgxEchartsDirective, NzEmptyModule],
@@ -20,14 +20,17 @@ echarts.use([LineChart, PieChart, GridComponent, LegendComponent, TooltipCompone
   template: `
     <section class="chart-panel" [attr.data-testid]="testId()">
       <h4>{{ title() }}</h4>
-      @if (empty()) {
-        <nz-empty class="empty" nzNotFoundContent="暂无数据" data-testid="chart-empty" />
+      @if (option(); as option) {
+        <div echarts class="chart" [options]="option" [loading]="loading()" [initOpts]="initOpts"></div>
       } @else {
-        <div echarts class="chart" [options]="option()" [loading]="loading()" [initOpts]="initOpts"></div>
+        <nz-empty class="empty" nzNotFoundContent="暂无数据" data-testid="chart-empty" />
       }
     </section>
   `,
   styles: `
+    :host {
+      display: block;
+    }
     h4 {
       font-weight: 500;
       margin-bottom: 12px;
@@ -45,8 +48,7 @@ echarts.use([LineChart, PieChart, GridComponent, LegendComponent, TooltipCompone
 })
 export class AnalyticsChart {
   readonly title = input.required<string>();
-  readonly option = input.required<EChartsCoreOption>();
-  readonly empty = input(false);
+  readonly option = input.required<EChartsCoreOption | null>();
   readonly loading = input(false);
   readonly testId = input<string>('analytics-chart');
 

@@ -7,6 +7,8 @@ import {
   filterParams,
   formatMeanDuration,
   formatRatio,
+  lineChartOption,
+  pieChartOption,
   sortParams,
 } from './analytics.models';
 
@@ -74,5 +76,20 @@ describe('统计分析 models (R-6-02, R-6-03, I-88)', () => {
   it('calls a chart of zeros empty', () => {
     expect(allZero([0, 0, null])).toBe(true);
     expect(allZero([0, 3])).toBe(false);
+  });
+
+  it('has no chart (暂无数据) for figures all 0, nor for a trend without customer-started chats', () => {
+    expect(lineChartOption(['2026-11-01'], [{ name: '新增客户数', data: [0] }])).toBeNull();
+    expect(lineChartOption(['2026-11-01'], [{ name: '新增客户数', data: [2] }])).not.toBeNull();
+    expect(pieChartOption([{ name: '其他', value: 0 }])).toBeNull();
+    const noChats = { numerator: 0, denominator: 0 };
+    expect(
+      chatTrendOption([{ day: '2026-11-01', reply: noChats, firstReply: { totalSeconds: 0, count: 0 } }]),
+    ).toBeNull();
+    // None replied to the chats customers started: 0%, still a chart.
+    const unanswered = { numerator: 0, denominator: 2 };
+    expect(
+      chatTrendOption([{ day: '2026-11-01', reply: unanswered, firstReply: { totalSeconds: 0, count: 0 } }]),
+    ).not.toBeNull();
   });
 });

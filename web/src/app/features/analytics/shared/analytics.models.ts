@@ -86,11 +86,15 @@ export const SOURCE_LABELS: Record<CustomerSource, string> = {
   other: '其他',
 };
 
-/** A line chart of figures per day (增长趋势, 群聊趋势, 群成员趋势): tooltips on the axis, a legend. */
+/**
+ * A line chart of figures per day (增长趋势, 群聊趋势, 群成员趋势): tooltips on the axis, a legend; none (暂无数据)
+ * when every figure is 0.
+ */
 export function lineChartOption(
   days: readonly string[],
   series: ReadonlyArray<{ name: string; data: number[] }>,
-): EChartsCoreOption {
+): EChartsCoreOption | null {
+  if (allZero(series.flatMap((line) => line.data))) return null;
   return {
     tooltip: { trigger: 'axis' },
     legend: { data: series.map((line) => line.name), top: 0 },
@@ -103,7 +107,8 @@ export function lineChartOption(
 
 /**
  * 客户聊天分析's 增长趋势 (R-6.1.2-03): 已回复聊天占比 (left axis, %) and 平均首次回复时长 (right axis), each day's
- * ratio of its own sums; a day without customer-started chats is a gap, and its tooltip says "-".
+ * ratio of its own sums; a day without customer-started chats is a gap, and its tooltip says "-". None (暂无数据)
+ * when no day had any.
  */
 export function chatTrendOption(
   trend: ReadonlyArray<{
@@ -111,7 +116,8 @@ export function chatTrendOption(
     reply: { numerator: number; denominator: number };
     firstReply: { totalSeconds: number; count: number };
   }>,
-): EChartsCoreOption {
+): EChartsCoreOption | null {
+  if (trend.every((point) => point.reply.denominator === 0 && point.firstReply.count === 0)) return null;
   const ratio = trend.map((point) =>
     point.reply.denominator ? (point.reply.numerator / point.reply.denominator) * 100 : null,
   );
@@ -146,8 +152,14 @@ export function chatTrendOption(
   };
 }
 
-/** A pie (客户来源分布, 客户标签分布): hovering shows the count and its share (R-6.1.1-04/05). */
-export function pieChartOption(items: ReadonlyArray<{ name: string; value: number }>): EChartsCoreOption {
+/**
+ * A pie (客户来源分布, 客户标签分布): hovering shows the count and its share (R-6.1.1-04/05); none (暂无数据) when
+ * every count is 0.
+ */
+export function pieChartOption(
+  items: ReadonlyArray<{ name: string; value: number }>,
+): EChartsCoreOption | null {
+  if (allZero(items.map((item) => item.value))) return null;
   return {
     tooltip: { trigger: 'item', formatter: '{b}：{c}人 ({d}%)' },
     legend: { type: 'scroll', orient: 'vertical', left: 0, top: 'middle' },

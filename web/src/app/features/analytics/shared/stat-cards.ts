@@ -4,12 +4,13 @@ import { NzTooltipModule } from 'ng-zorro-antd/tooltip';
 
 import { StatCard } from './analytics.models';
 
-/** 数据总览: a row of cards, each with its figure and an ⓘ carrying the manual's definition (R-6-03). */
+/** 数据总览 (a tab's first block): a row of cards, each with its figure and an ⓘ carrying the manual's definition (R-6-03). */
 @Component({
   selector: 'app-stat-cards',
   imports: [NzIconModule, NzTooltipModule],
   changeDetection: ChangeDetectionStrategy.OnPush,
   template: `
+    <h4>数据总览</h4>
     <div class="cards">
       @for (card of cards(); track card.label) {
         <div class="card" data-testid="stat-card">
@@ -23,6 +24,13 @@ import { StatCard } from './analytics.models';
     </div>
   `,
   styles: `
+    :host {
+      display: block;
+    }
+    h4 {
+      font-weight: 500;
+      margin-bottom: 12px;
+    }
     .cards {
       display: grid;
       grid-template-columns: repeat(auto-fill, minmax(180px, 1fr));

@@ -5,14 +5,15 @@ import { TestBed } from '@angular/core/testing';
 import { provideNzI18n, zh_CN } from 'ng-zorro-antd/i18n';
 
 import { AuthService } from '../../../core/auth/auth.service';
-import { StaffContactTab } from './staff-contact-tab';
+import { AnalyticsTableBlock } from '../shared/analytics-table-block';
+import { STAFF_CONTACTS } from './staff-tables';
 
 const FILTERS = { from: '2026-11-01', to: '2026-11-07', staff: ['lina'], staffLabel: '李娜' };
 
-describe('StaffContactTab (客户沟通, R-6.2-02)', () => {
+describe('客户沟通 (R-6.2-02) in an AnalyticsTableBlock', () => {
   async function render() {
     TestBed.configureTestingModule({
-      imports: [StaffContactTab],
+      imports: [AnalyticsTableBlock],
       providers: [
         provideZonelessChangeDetection(),
         provideHttpClient(),
@@ -21,7 +22,8 @@ describe('StaffContactTab (客户沟通, R-6.2-02)', () => {
         { provide: AuthService, useValue: { can: () => true } },
       ],
     });
-    const fixture = TestBed.createComponent(StaffContactTab);
+    const fixture = TestBed.createComponent(AnalyticsTableBlock);
+    fixture.componentRef.setInput('spec', STAFF_CONTACTS);
     fixture.componentRef.setInput('filters', FILTERS);
     await fixture.whenStable();
     return { fixture, http: TestBed.inject(HttpTestingController) };
