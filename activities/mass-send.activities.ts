@@ -18,7 +18,12 @@ import { MassSendTemplateModel } from '../lib/models/mass-send-template.model';
 import { MassSendModel } from '../lib/models/mass-send.model';
 import { StaffModel } from '../lib/models/staff.model';
 import { writeListRows, type ListSearch } from '../lib/search/list-read-model';
-import { massSendReadModel, massSendRecipientReadModel } from '../lib/search/mass-send-index';
+import {
+  MASS_SEND_RECIPIENT_FIELDS,
+  massSendReadModel,
+  massSendRecipientReadModel,
+  type MassSendRecipientSource,
+} from '../lib/search/mass-send-index';
 import {
   CHAT_IDS_PER_TEMPLATE,
   EXTERNAL_USERIDS_PER_TEMPLATE,
@@ -78,10 +83,20 @@ export function createMassSendActivities(deps: MassSendDeps) {
     return MassSendTemplateModel.find({ tenantId: ref.tenantId, sendId: ref.sendId }).lean();
   }
 
-  /** Writes recipients' outcomes (only those that changed). */
-  async function applyOutcomes(ref: SendRef, changes: readonly RecipientChange[]): Promise<void> {
+  /**
+   * Writes recipients' outcomes (only those that changed). Given the rows as they were read (`stored`), the
+   * rows as written are indexed without reading them back (on FerretDB one query per row): every outcome
+   * sets all the fields a recipient's outcome has, and its updatedAt is set here rather than by mongoose, so
+   * the row and the version are known. Only the send's workflow writes its recipients.
+   */
+  async function applyOutcomes(
+    ref: SendRef,
+    changes: readonly RecipientChange[],
+    stored?: ReadonlyMap<string, MassSendRecipientSource>,
+  ): Promise<void> {
     for (let at = 0; at < changes.length; at += RESOLVE_BATCH) {
       const batch = changes.slice(at, at + RESOLVE_BATCH);
+      const updatedAt = new Date();
       await writeListRows(
         deps.listSearch,
         massSendRecipientReadModel,
@@ -91,10 +106,20 @@ export function createMassSendActivities(deps: MassSendDeps) {
           bulkWriteInSlices(
             MassSendRecipientModel,
             batch.map(({ _id, ...outcome }) => ({
-              updateOne: { filter: { _id, tenantId: ref.tenantId }, update: { $set: outcome } },
+              updateOne: {
+                filter: { _id, tenantId: ref.tenantId },
+                update: { $set: { ...outcome, updatedAt } },
+                timestamps: false,
+              },
             })),
             { ordered: false },
           ),
+        {
+          written: batch.flatMap((change) => {
+            const row = stored?.get(change._id);
+            return row ? [{ ...row, ...change, updatedAt }] : [];
+          }),
+        },
       );
     }
   }
@@ -325,37 +350,41 @@ export function createMassSendActivities(deps: MassSendDeps) {
       const total = send.progress?.total ?? 0;
       const progress: MassSendProgress = { total, sent: 0, unsent: 0, failed: 0 };
       for (const [senderUserid, templates] of templatesBySender) {
-        const current = new Map(
+        // Whole rows (what their documents are made of): the changed ones are indexed as written.
+        const rows = new Map(
           (
             await MassSendRecipientModel.find(
               { tenantId: ref.tenantId, sendId: ref.sendId, senderUserid },
-              { status: 1, failReason: 1 },
-            ).lean()
-          ).map((row) => [
-            row._id,
-            { status: row.status as RecipientStatus, failReason: row.failReason ?? null },
-          ]),
+              MASS_SEND_RECIPIENT_FIELDS,
+            ).lean<MassSendRecipientSource[]>()
+          ).map((row) => [row._id, row]),
         );
-        const changes: RecipientChange[] = [];
+        // By recipient: a result WeCom gave twice is written (and indexed) once.
+        const changes = new Map<string, RecipientChange>();
         for (const template of templates) {
           const results = deps.massSend.sendResults(credentials, template.msgid ?? '', senderUserid);
           await withWeComFailures(async () => {
             for await (const result of results) {
               heartbeatOrStop(template._id);
               const _id = `${ref.sendId}|${result.recipientId}`;
-              const stored = current.get(_id);
+              const stored = rows.get(_id);
               const outcome = recipientStatusOf(result.status);
-              if (!stored || (stored.status === outcome.status && stored.failReason === outcome.failReason))
+              if (
+                !stored ||
+                (stored.status === outcome.status && (stored.failReason ?? null) === outcome.failReason)
+              )
                 continue;
               const sentAt = result.sendTime ? new Date(result.sendTime * 1000) : null;
-              changes.push({ _id, ...outcome, sentAt });
+              changes.set(_id, { _id, ...outcome, sentAt });
             }
           });
           heartbeatOrStop(template._id);
         }
-        await applyOutcomes(ref, changes);
-        for (const change of changes) current.set(change._id, change);
-        for (const row of current.values()) if (row.status !== 'unsent') progress[row.status] += 1;
+        await applyOutcomes(ref, [...changes.values()], rows);
+        for (const row of rows.values()) {
+          const status = (changes.get(row._id) ?? row).status;
+          if (status !== 'unsent') progress[status] += 1;
+        }
       }
       progress.unsent = total - progress.sent - progress.failed;
       await writeProgress(ref, progress);

@@ -2,9 +2,8 @@ import type { estypes } from '@elastic/elasticsearch';
 import type { StaffScope } from '../access/data-scope';
 import type { CustomerGroupListQuery } from '../contracts/customer-groups.contract';
 import { esDayRange } from './es-day-range';
-import { findMatchingAny } from '../db/find-matching-any';
 import { CustomerGroupModel } from '../models/customer-group.model';
-import { listIndexSettings, searchListPage, type ListReadModel, type ListSearch } from './list-read-model';
+import { keyedReadModel, searchListPage, type ListSearch } from './list-read-model';
 import { SUBSTRING_FIELD, substringPhrase, substringTokens, type SubstringTokens } from './substring-tokens';
 
 /**
@@ -91,45 +90,28 @@ export function toCustomerGroupDocument(group: CustomerGroupSource): CustomerGro
   };
 }
 
-export const customerGroupReadModel: ListReadModel<CustomerGroupSource> = {
+export const customerGroupReadModel = keyedReadModel<CustomerGroupSource>({
   kind: 'customer-groups',
   version: CUSTOMER_GROUP_INDEX_VERSION,
-  settings: listIndexSettings({ field: ['createdAt', 'chatId'], order: ['desc', 'asc'] }),
-  mappings: {
-    dynamic: 'strict',
-    _meta: { version: CUSTOMER_GROUP_INDEX_VERSION },
-    properties: {
-      tenantId: { type: 'keyword' },
-      chatId: { type: 'keyword' },
-      name: SUBSTRING_FIELD,
-      ownerUserid: { type: 'keyword' },
-      groupTagIds: { type: 'keyword' },
-      createdAt: { type: 'date' },
-      lastMessageAt: { type: 'date' },
-      dismissed: { type: 'boolean' },
-      indexedAt: { type: 'date' },
-      row: { type: 'object', enabled: false },
-    },
+  sort: { field: ['createdAt', 'chatId'], order: ['desc', 'asc'] },
+  properties: {
+    tenantId: { type: 'keyword' },
+    chatId: { type: 'keyword' },
+    name: SUBSTRING_FIELD,
+    ownerUserid: { type: 'keyword' },
+    groupTagIds: { type: 'keyword' },
+    createdAt: { type: 'date' },
+    lastMessageAt: { type: 'date' },
+    dismissed: { type: 'boolean' },
+    indexedAt: { type: 'date' },
+    row: { type: 'object', enabled: false },
   },
-  readByKeys: (tenantId, chatIds) =>
-    findMatchingAny<CustomerGroupSource>(
-      CustomerGroupModel,
-      chatIds.map((chatId) => ({ tenantId, chatId })),
-      SOURCE_FIELDS,
-    ),
-  readAll: (batchSize) =>
-    CustomerGroupModel.find({}, SOURCE_FIELDS)
-      .setOptions({ crossTenant: true })
-      .lean<CustomerGroupSource[]>()
-      .cursor({ batchSize }),
-  toEntries: async (groups) =>
-    groups.map((group) => ({
-      tenantId: group.tenantId,
-      key: group.chatId,
-      version: group.updatedAt?.getTime() ?? 0,
-      document: toCustomerGroupDocument(group),
-    })),
-};
+  rows: CustomerGroupModel,
+  key: 'chatId',
+  fields: SOURCE_FIELDS,
+  versionOf: (group) => group.updatedAt?.getTime() ?? 0,
+  toDocument: toCustomerGroupDocument,
+});
 
 type Query = estypes.QueryDslQueryContainer;
 

@@ -1,7 +1,6 @@
-import { customersById } from '../customers/customers-by-id';
 import type { CustomerListDocument } from '../customers/customer-row';
 import { CustomerModel } from '../models/customer.model';
-import { listIndexNames, listIndexSettings, type ListReadModel } from './list-read-model';
+import { keyedReadModel, listIndexNames } from './list-read-model';
 import { SUBSTRING_FIELD, substringTokens, type SubstringTokens } from './substring-tokens';
 import type { VersionedIndexNames } from './versioned-index';
 
@@ -176,50 +175,34 @@ export function customerSearchVersion(customer: CustomerSearchSource): number {
   return customer.updatedAt?.getTime() ?? 0;
 }
 
-export const customerReadModel: ListReadModel<CustomerSearchSource> = {
+export const customerReadModel = keyedReadModel<CustomerSearchSource>({
   kind: 'customers',
   // Customers' ObjectIds are unique across tenants, and other indexes' documents refer to them as they are.
   documentId: (_tenantId, key) => key,
   version: CUSTOMER_INDEX_VERSION,
-  settings: listIndexSettings({ field: ['firstAddedAt', 'mongoId'], order: ['desc', 'desc'] }),
-  mappings: {
-    dynamic: 'strict',
-    _meta: { version: CUSTOMER_INDEX_VERSION },
-    properties: {
-      tenantId: { type: 'keyword' },
-      mongoId: { type: 'keyword' },
-      externalUserid: { type: 'keyword' },
-      active: { type: 'boolean' },
-      adderUserids: { type: 'keyword' },
-      ownerUserid: { type: 'keyword' },
-      firstAddedAt: { type: 'date' },
-      lastContactAt: { type: 'date' },
-      source: { type: 'keyword' },
-      tagIds: { type: 'keyword' },
-      type: { type: 'byte' },
-      name: SUBSTRING_FIELD,
-      phones: SUBSTRING_FIELD,
-      corp: SUBSTRING_FIELD,
-      indexedAt: { type: 'date' },
-      row: { type: 'object', enabled: false },
-    },
+  sort: { field: ['firstAddedAt', 'mongoId'], order: ['desc', 'desc'] },
+  properties: {
+    tenantId: { type: 'keyword' },
+    mongoId: { type: 'keyword' },
+    externalUserid: { type: 'keyword' },
+    active: { type: 'boolean' },
+    adderUserids: { type: 'keyword' },
+    ownerUserid: { type: 'keyword' },
+    firstAddedAt: { type: 'date' },
+    lastContactAt: { type: 'date' },
+    source: { type: 'keyword' },
+    tagIds: { type: 'keyword' },
+    type: { type: 'byte' },
+    name: SUBSTRING_FIELD,
+    phones: SUBSTRING_FIELD,
+    corp: SUBSTRING_FIELD,
+    indexedAt: { type: 'date' },
+    row: { type: 'object', enabled: false },
   },
-  readByKeys: async (tenantId, ids) => [
-    ...(
-      await customersById<CustomerSearchSource>(tenantId, ids, { ...CUSTOMER_SEARCH_SOURCE_FIELDS })
-    ).values(),
-  ],
-  // One pass in _id order: on FerretDB any other filter would scan per batch.
-  readAll: (batchSize) =>
-    CustomerModel.find({}, CUSTOMER_SEARCH_SOURCE_FIELDS)
-      .setOptions({ crossTenant: true })
-      .lean<CustomerSearchSource[]>()
-      .cursor({ batchSize }),
-  toEntries: async (customers) =>
-    customers.map((customer) => ({
-      tenantId: customer.tenantId,
-      key: customer._id.toString(),
-      version: customerSearchVersion(customer),
-      document: toCustomerSearchDocument(customer),
-    })),
-};
+  // A rebuild is one pass in _id order: on FerretDB any other filter would scan per batch.
+  rows: CustomerModel,
+  key: '_id',
+  fields: CUSTOMER_SEARCH_SOURCE_FIELDS,
+  versionOf: customerSearchVersion,
+  toDocument: toCustomerSearchDocument,
+});

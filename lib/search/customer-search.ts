@@ -14,19 +14,12 @@ export async function searchCustomerRows(
   tenantId: string,
   filter: Partial<CustomerFilter>,
   scope: StaffScope,
-  window: { from: number; size: number; countUpTo: number },
+  window: SearchWindow,
 ): Promise<{ rows: CustomerListDocument[]; total: number }> {
-  const result = await withCustomerIndex(search, () =>
-    search.es.search<Pick<CustomerSearchDocument, 'row'>>({
-      index: search.names.alias,
-      query: customerSearchQuery(tenantId, filter, scope),
-      sort: CUSTOMER_SEARCH_SORT,
-      from: window.from,
-      size: window.size,
-      track_total_hits: window.countUpTo,
-      _source: ['row'],
-    }),
-  );
+  const result = await searchWindow<Pick<CustomerSearchDocument, 'row'>>(search, tenantId, filter, scope, {
+    ...window,
+    source: ['row'],
+  });
   return {
     rows: result.hits.hits.flatMap((hit) => (hit._source ? [customerRowFromIndex(hit._source.row)] : [])),
     total: totalOf(result.hits.total),
@@ -42,23 +35,40 @@ export async function searchCustomerIds(
   tenantId: string,
   filter: Partial<CustomerFilter>,
   scope: StaffScope,
-  window: { from: number; size: number; countUpTo: number },
+  window: SearchWindow,
 ): Promise<{ ids: string[]; total: number }> {
-  const result = await withCustomerIndex(search, () =>
-    search.es.search({
+  const result = await searchWindow(search, tenantId, filter, scope, { ...window, source: false });
+  return {
+    ids: result.hits.hits.flatMap((hit) => (hit._id ? [hit._id] : [])),
+    total: totalOf(result.hits.total),
+  };
+}
+
+interface SearchWindow {
+  from: number;
+  size: number;
+  countUpTo: number;
+}
+
+/** The customers a filter matches in the caller's 数据权限, in list order: the window asked for, and its fields. */
+function searchWindow<Doc>(
+  search: CustomerSearch,
+  tenantId: string,
+  filter: Partial<CustomerFilter>,
+  scope: StaffScope,
+  window: SearchWindow & { source: string[] | false },
+) {
+  return withCustomerIndex(search, () =>
+    search.es.search<Doc>({
       index: search.names.alias,
       query: customerSearchQuery(tenantId, filter, scope),
       sort: CUSTOMER_SEARCH_SORT,
       from: window.from,
       size: window.size,
       track_total_hits: window.countUpTo,
-      _source: false,
+      _source: window.source,
     }),
   );
-  return {
-    ids: result.hits.hits.flatMap((hit) => (hit._id ? [hit._id] : [])),
-    total: totalOf(result.hits.total),
-  };
 }
 
 function totalOf(total: number | { value: number } | undefined): number {

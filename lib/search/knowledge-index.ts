@@ -1,15 +1,8 @@
 import type { estypes } from '@elastic/elasticsearch';
 import type { KnowledgeItem, KnowledgeKind } from '../contracts/knowledge.contract';
-import { findMatchingAny } from '../db/find-matching-any';
 import { KnowledgeItemModel } from '../models/knowledge-item.model';
 import { usageCountOf } from '../knowledge/usage-tally';
-import {
-  listIndexSettings,
-  searchListPage,
-  withListIndex,
-  type ListReadModel,
-  type ListSearch,
-} from './list-read-model';
+import { keyedReadModel, searchListPage, withListIndex, type ListSearch } from './list-read-model';
 import { SUBSTRING_FIELD, substringPhrase, substringTokens } from './substring-tokens';
 
 /**
@@ -109,67 +102,40 @@ async function withUsageCounts(
   return counted;
 }
 
-async function* allItems(batchSize: number): AsyncIterable<KnowledgeItemSource> {
-  const cursor = KnowledgeItemModel.find({}, ITEM_FIELDS)
-    .setOptions({ crossTenant: true })
-    .lean<Array<Omit<KnowledgeItemSource, 'usageCount'>>>()
-    .cursor({ batchSize });
-  let batch: Array<Omit<KnowledgeItemSource, 'usageCount'>> = [];
-  for await (const item of cursor) {
-    batch.push(item);
-    if (batch.length >= batchSize) {
-      yield* await withUsageCounts(batch);
-      batch = [];
-    }
-  }
-  yield* await withUsageCounts(batch);
-}
-
-export const knowledgeReadModel: ListReadModel<KnowledgeItemSource> = {
+export const knowledgeReadModel = keyedReadModel<
+  Omit<KnowledgeItemSource, 'usageCount'>,
+  KnowledgeItemSource
+>({
   kind: 'knowledge-items',
   version: KNOWLEDGE_INDEX_VERSION,
-  settings: listIndexSettings({ field: ['updatedAt', 'itemId'], order: ['desc', 'desc'] }),
-  mappings: {
-    dynamic: 'strict',
-    _meta: { version: KNOWLEDGE_INDEX_VERSION },
-    properties: {
-      tenantId: { type: 'keyword' },
-      itemId: { type: 'keyword' },
-      kind: { type: 'keyword' },
-      categoryId: { type: 'keyword' },
-      text: SUBSTRING_FIELD,
-      updatedAt: { type: 'date' },
-      usageCount: { type: 'long' },
-      row: { type: 'object', enabled: false },
-    },
+  sort: { field: ['updatedAt', 'itemId'], order: ['desc', 'desc'] },
+  properties: {
+    tenantId: { type: 'keyword' },
+    itemId: { type: 'keyword' },
+    kind: { type: 'keyword' },
+    categoryId: { type: 'keyword' },
+    text: SUBSTRING_FIELD,
+    updatedAt: { type: 'date' },
+    usageCount: { type: 'long' },
+    row: { type: 'object', enabled: false },
   },
-  readByKeys: async (tenantId, ids) =>
-    withUsageCounts(
-      await findMatchingAny<Omit<KnowledgeItemSource, 'usageCount'>>(
-        KnowledgeItemModel,
-        ids.map((_id) => ({ tenantId, _id })),
-        ITEM_FIELDS,
-      ),
-    ),
-  readAll: allItems,
-  toEntries: async (items) =>
-    items.map((item) => ({
-      tenantId: item.tenantId,
-      key: item._id.toString(),
-      // An edit moves updatedAt on, a use the count: either makes a newer copy.
-      version: item.updatedAt.getTime() + item.usageCount,
-      document: {
-        tenantId: item.tenantId,
-        itemId: item._id.toString(),
-        kind: item.kind,
-        categoryId: item.categoryId,
-        text: searchTexts(item).map(substringTokens),
-        updatedAt: item.updatedAt.toISOString(),
-        usageCount: item.usageCount,
-        row: knowledgeItemView(item),
-      },
-    })),
-};
+  rows: KnowledgeItemModel,
+  key: '_id',
+  fields: ITEM_FIELDS,
+  complete: withUsageCounts,
+  // An edit moves updatedAt on, a use the count: either makes a newer copy.
+  versionOf: (item) => item.updatedAt.getTime() + item.usageCount,
+  toDocument: (item) => ({
+    tenantId: item.tenantId,
+    itemId: item._id.toString(),
+    kind: item.kind,
+    categoryId: item.categoryId,
+    text: searchTexts(item).map(substringTokens),
+    updatedAt: item.updatedAt.toISOString(),
+    usageCount: item.usageCount,
+    row: knowledgeItemView(item),
+  }),
+});
 
 type Query = estypes.QueryDslQueryContainer;
 

@@ -1,10 +1,12 @@
 import { randomUUID } from 'node:crypto';
 import type { Client as ElasticsearchClient, estypes } from '@elastic/elasticsearch';
+import type { Connection } from 'mongoose';
 import { WorkflowExecutionAlreadyStartedError, type Client as TemporalClient } from '@temporalio/client';
 import { listSearchPendingSignal } from '../../workflows/list-search.contract';
 import { createLogger, type Logger } from '../logger';
 import { ListSearchOutboxModel } from '../models/list-search-outbox.model';
 import { entitySearchAttributes } from '../temporal/search-attributes';
+import { findMatchingAny } from '../db/find-matching-any';
 import { signalWithStartWorkflow, startWorkflow } from '../temporal/typed-workflows';
 import { listSearchOutboxWorkflowId, listSearchRebuildWorkflowId } from '../temporal/workflow-ids';
 import {
@@ -58,6 +60,90 @@ export interface ListReadModel<Source> {
   readAll(batchSize: number): AsyncIterable<Source>;
   /** Documents for a batch of rows (a batch, so that names can be looked up once for all). */
   toEntries(sources: readonly Source[]): Promise<ListIndexEntry[]>;
+}
+
+/** What a keyed read model needs of its mongoose model (any of lib/models/): its rows are read lean. */
+interface RowsModel {
+  db: Connection;
+  find(
+    filter: Record<string, unknown>,
+    projection?: Record<string, 0 | 1>,
+  ): {
+    lean(): PromiseLike<unknown[]>;
+    setOptions(options: { crossTenant: true }): {
+      lean(): { cursor(options: { batchSize: number }): AsyncIterable<unknown> };
+    };
+  };
+}
+
+/**
+ * A read model of one MongoDB collection whose rows are read by their key (top-level equality with the tenant,
+ * findMatchingAny) and, for a rebuild, in one cursor over every tenant. The read model declares only what is
+ * its own: the index's version, order and fields, which rows, and how a row becomes its document.
+ */
+export function keyedReadModel<
+  Row extends { tenantId: string },
+  Source extends { tenantId: string } = Row,
+>(spec: {
+  kind: ListKind;
+  version: number;
+  /** The index's stored order: the list's default order (listIndexSettings). */
+  sort: Parameters<typeof listIndexSettings>[0];
+  /** The mapping's fields (the mapping itself is strict and carries the version). */
+  properties: NonNullable<estypes.MappingTypeMapping['properties']>;
+  documentId?: ListReadModel<Source>['documentId'];
+  rows: RowsModel;
+  /** The field writers mark and the drain reads by, unique within a tenant. */
+  key: keyof Row & string;
+  /** Top-level equalities a listed row also meets (not soft-deleted). */
+  filter?: Record<string, unknown>;
+  /** The fields a document is made of (all when absent). */
+  fields?: Record<string, 0 | 1>;
+  /** Rows as read, completed for their documents a batch at a time (counts kept elsewhere). */
+  complete?: (rows: Row[]) => Promise<Source[]>;
+  /** The version the index keeps with the document: a newer copy has a greater one. */
+  versionOf: (source: Source) => number;
+  toDocument: (source: Source) => unknown;
+}): ListReadModel<Source> {
+  const complete = spec.complete ?? (async (rows: Row[]) => rows as unknown as Source[]);
+  return {
+    kind: spec.kind,
+    version: spec.version,
+    ...(spec.documentId ? { documentId: spec.documentId } : {}),
+    settings: listIndexSettings(spec.sort),
+    mappings: { dynamic: 'strict', _meta: { version: spec.version }, properties: spec.properties },
+    readByKeys: async (tenantId, keys) =>
+      complete(
+        (await findMatchingAny(
+          spec.rows,
+          keys.map((key) => ({ tenantId, [spec.key]: key, ...spec.filter })),
+          spec.fields,
+        )) as Row[],
+      ),
+    readAll: async function* (batchSize) {
+      const cursor = spec.rows
+        .find(spec.filter ?? {}, spec.fields)
+        .setOptions({ crossTenant: true })
+        .lean()
+        .cursor({ batchSize });
+      let batch: Row[] = [];
+      for await (const row of cursor) {
+        batch.push(row as Row);
+        if (batch.length >= batchSize) {
+          yield* await complete(batch);
+          batch = [];
+        }
+      }
+      yield* await complete(batch);
+    },
+    toEntries: async (sources) =>
+      sources.map((source) => ({
+        tenantId: source.tenantId,
+        key: String((source as Record<string, unknown>)[spec.key]),
+        version: spec.versionOf(source),
+        document: spec.toDocument(source),
+      })),
+  };
 }
 
 /** The read models' clients: Elasticsearch, and Temporal for the drain and the rebuild. */
@@ -128,7 +214,16 @@ export async function indexListSources<S>(
   removed: ReadonlyArray<{ tenantId: string; key: string }> = [],
   refresh: 'wait_for' | false = false,
 ): Promise<void> {
-  const entries = await model.toEntries(sources);
+  await indexListEntries(search, model, await model.toEntries(sources), removed, refresh);
+}
+
+async function indexListEntries<S>(
+  search: ListSearch,
+  model: ListReadModel<S>,
+  entries: readonly ListIndexEntry[],
+  removed: ReadonlyArray<{ tenantId: string; key: string }>,
+  refresh: 'wait_for' | false,
+): Promise<void> {
   if (entries.length === 0 && removed.length === 0) return;
   const alias = namesOf(search, model).alias;
   const operations: unknown[] = [];
@@ -164,11 +259,10 @@ export async function indexListKeys<S>(
 ): Promise<void> {
   const unique = [...new Set(keys)];
   if (unique.length === 0) return;
-  const sources = await model.readByKeys(tenantId, unique);
-  const entries = await model.toEntries(sources);
+  const entries = await model.toEntries(await model.readByKeys(tenantId, unique));
   const found = new Set(entries.map((entry) => entry.key));
   const removed = unique.filter((key) => !found.has(key)).map((key) => ({ tenantId, key }));
-  await withListIndex(search, model, () => indexListSources(search, model, sources, removed, refresh));
+  await withListIndex(search, model, () => indexListEntries(search, model, entries, removed, refresh));
 }
 
 /**
@@ -176,6 +270,12 @@ export async function indexListKeys<S>(
  * rows are put in the outbox first, `write` runs, then they are indexed as MongoDB has them (also when `write`
  * threw: a partial write is indexed as far as it went) and this write's outbox rows removed. The index being
  * down never fails the write: the rows stay and the tenant's drain is woken.
+ *
+ * `written`: the rows as this write leaves them in MongoDB, whole and with the version MongoDB stores, from a
+ * writer that is their only writer meanwhile (a send's own workflow) and so knows them without reading them
+ * back: once `write` succeeded they are indexed as they are (keys it does not hold are read back). A partial
+ * update that does not hold its whole rows leaves it out. The outbox is the same either way: a process dying
+ * before the index has them leaves the marks, and the drain reads those rows from MongoDB.
  */
 export async function writeListRows<S, T>(
   search: ListSearch,
@@ -183,15 +283,18 @@ export async function writeListRows<S, T>(
   tenantId: string,
   keys: readonly string[],
   write: () => Promise<T>,
-  options: { refresh?: 'wait_for' } = {},
+  options: { refresh?: 'wait_for'; written?: readonly S[] } = {},
 ): Promise<T> {
   const unique = [...new Set(keys)];
   if (unique.length === 0) return write();
   const writeId = await markListRowsPending(model.kind, tenantId, unique);
+  let written: readonly S[] = [];
   try {
-    return await write();
+    const result = await write();
+    written = options.written ?? [];
+    return result;
   } finally {
-    await indexWrittenRows(search, model, tenantId, unique, writeId, options.refresh ?? false);
+    await indexWrittenRows(search, model, tenantId, unique, written, writeId, options.refresh ?? false);
   }
 }
 
@@ -218,11 +321,19 @@ async function indexWrittenRows<S>(
   model: ListReadModel<S>,
   tenantId: string,
   keys: readonly string[],
+  written: readonly S[],
   writeId: string,
   refresh: 'wait_for' | false,
 ): Promise<void> {
   try {
-    await indexListKeys(search, model, tenantId, keys, refresh);
+    // Only rows marked first: whatever the index is given, the outbox could give it again.
+    const marked = new Set(keys);
+    const entries = (await model.toEntries(written)).filter((entry) => marked.has(entry.key));
+    const held = new Set(entries.map((entry) => entry.key));
+    const unheld = keys.filter((key) => !held.has(key));
+    if (entries.length > 0)
+      await withListIndex(search, model, () => indexListEntries(search, model, entries, [], refresh));
+    await indexListKeys(search, model, tenantId, unheld, refresh);
     await ListSearchOutboxModel.deleteMany({ tenantId, writeId });
   } catch (error) {
     log.warn(

@@ -8,15 +8,13 @@ import type {
   RecipientFailReason,
   RecipientStatus,
 } from '../contracts/mass-send.contract';
-import { findMatchingAny } from '../db/find-matching-any';
 import { MassSendRecipientModel } from '../models/mass-send-recipient.model';
 import { MassSendModel } from '../models/mass-send.model';
 import {
-  listIndexSettings,
+  keyedReadModel,
   scanListRows,
   searchListPage,
   withListIndex,
-  type ListReadModel,
   type ListSearch,
 } from './list-read-model';
 import { SUBSTRING_FIELD, substringPhrase, substringTokens, type SubstringTokens } from './substring-tokens';
@@ -104,43 +102,27 @@ const SEND_FIELDS = {
   updatedAt: 1,
 } as const;
 
-export const massSendReadModel: ListReadModel<MassSendSource> = {
+export const massSendReadModel = keyedReadModel<MassSendSource>({
   kind: 'mass-sends',
   version: MASS_SEND_INDEX_VERSION,
-  settings: listIndexSettings({ field: ['sortAt', 'sendId'], order: ['desc', 'desc'] }),
-  mappings: {
-    dynamic: 'strict',
-    _meta: { version: MASS_SEND_INDEX_VERSION },
-    properties: {
-      tenantId: { type: 'keyword' },
-      sendId: { type: 'keyword' },
-      kind: { type: 'keyword' },
-      status: { type: 'keyword' },
-      creatorUserid: { type: 'keyword' },
-      creatorName: SUBSTRING_FIELD,
-      sortAt: { type: 'date' },
-      row: { type: 'object', enabled: false },
-    },
+  sort: { field: ['sortAt', 'sendId'], order: ['desc', 'desc'] },
+  properties: {
+    tenantId: { type: 'keyword' },
+    sendId: { type: 'keyword' },
+    kind: { type: 'keyword' },
+    status: { type: 'keyword' },
+    creatorUserid: { type: 'keyword' },
+    creatorName: SUBSTRING_FIELD,
+    sortAt: { type: 'date' },
+    row: { type: 'object', enabled: false },
   },
-  readByKeys: (tenantId, ids) =>
-    findMatchingAny<MassSendSource>(
-      MassSendModel,
-      ids.map((_id) => ({ tenantId, _id, deletedAt: null })),
-      SEND_FIELDS,
-    ),
-  readAll: (batchSize) =>
-    MassSendModel.find({ deletedAt: null }, SEND_FIELDS)
-      .setOptions({ crossTenant: true })
-      .lean<MassSendSource[]>()
-      .cursor({ batchSize }),
-  toEntries: async (sends) =>
-    sends.map((send) => ({
-      tenantId: send.tenantId,
-      key: send._id.toString(),
-      version: send.updatedAt.getTime(),
-      document: toMassSendDocument(send),
-    })),
-};
+  rows: MassSendModel,
+  key: '_id',
+  filter: { deletedAt: null },
+  fields: SEND_FIELDS,
+  versionOf: (send) => send.updatedAt.getTime(),
+  toDocument: toMassSendDocument,
+});
 
 type Query = estypes.QueryDslQueryContainer;
 
@@ -192,7 +174,8 @@ export interface StoredRecipientRow {
   sentAt: string | null;
 }
 
-const RECIPIENT_FIELDS = {
+/** What a recipient's document is made of: also what the tracking pass reads, to index the rows it writes. */
+export const MASS_SEND_RECIPIENT_FIELDS = {
   tenantId: 1,
   sendId: 1,
   senderUserid: 1,
@@ -204,55 +187,38 @@ const RECIPIENT_FIELDS = {
   updatedAt: 1,
 } as const;
 
-export const massSendRecipientReadModel: ListReadModel<MassSendRecipientSource> = {
+export const massSendRecipientReadModel = keyedReadModel<MassSendRecipientSource>({
   kind: 'mass-send-recipients',
   version: MASS_SEND_RECIPIENT_INDEX_VERSION,
-  settings: listIndexSettings({ field: ['senderUserid', 'recipientId'], order: ['asc', 'asc'] }),
-  mappings: {
-    dynamic: 'strict',
-    _meta: { version: MASS_SEND_RECIPIENT_INDEX_VERSION },
-    properties: {
-      tenantId: { type: 'keyword' },
-      sendId: { type: 'keyword' },
-      senderUserid: { type: 'keyword' },
-      recipientId: { type: 'keyword' },
-      status: { type: 'keyword' },
-      row: { type: 'object', enabled: false },
-    },
+  sort: { field: ['senderUserid', 'recipientId'], order: ['asc', 'asc'] },
+  properties: {
+    tenantId: { type: 'keyword' },
+    sendId: { type: 'keyword' },
+    senderUserid: { type: 'keyword' },
+    recipientId: { type: 'keyword' },
+    status: { type: 'keyword' },
+    row: { type: 'object', enabled: false },
   },
-  readByKeys: (tenantId, ids) =>
-    findMatchingAny<MassSendRecipientSource>(
-      MassSendRecipientModel,
-      ids.map((_id) => ({ tenantId, _id })),
-      RECIPIENT_FIELDS,
-    ),
-  readAll: (batchSize) =>
-    MassSendRecipientModel.find({}, RECIPIENT_FIELDS)
-      .setOptions({ crossTenant: true })
-      .lean<MassSendRecipientSource[]>()
-      .cursor({ batchSize }),
-  toEntries: async (recipients) =>
-    recipients.map((recipient) => ({
-      tenantId: recipient.tenantId,
-      key: recipient._id,
-      version: recipient.updatedAt.getTime(),
-      document: {
-        tenantId: recipient.tenantId,
-        sendId: recipient.sendId,
-        senderUserid: recipient.senderUserid,
-        recipientId: recipient.recipientId,
-        status: recipient.status,
-        row: {
-          senderUserid: recipient.senderUserid,
-          recipientId: recipient.recipientId,
-          recipientName: recipient.recipientName ?? '',
-          status: recipient.status,
-          failReason: recipient.failReason ?? null,
-          sentAt: recipient.sentAt?.toISOString() ?? null,
-        } satisfies StoredRecipientRow,
-      },
-    })),
-};
+  rows: MassSendRecipientModel,
+  key: '_id',
+  fields: MASS_SEND_RECIPIENT_FIELDS,
+  versionOf: (recipient) => recipient.updatedAt.getTime(),
+  toDocument: (recipient) => ({
+    tenantId: recipient.tenantId,
+    sendId: recipient.sendId,
+    senderUserid: recipient.senderUserid,
+    recipientId: recipient.recipientId,
+    status: recipient.status,
+    row: {
+      senderUserid: recipient.senderUserid,
+      recipientId: recipient.recipientId,
+      recipientName: recipient.recipientName ?? '',
+      status: recipient.status,
+      failReason: recipient.failReason ?? null,
+      sentAt: recipient.sentAt?.toISOString() ?? null,
+    } satisfies StoredRecipientRow,
+  }),
+});
 
 type RecipientFilter = Pick<MassSendResultQuery, 'status' | 'senderUserid'>;
 

@@ -1,7 +1,6 @@
 import type { OwnerDayGroupFigures } from '../contracts/analytics.contract';
-import { findMatchingAny } from '../db/find-matching-any';
 import { OwnerDayGroupStatModel, type OwnerDayGroupStat } from '../models/owner-day-group-stat.model';
-import { listIndexSettings, type ListReadModel } from './list-read-model';
+import { keyedReadModel } from './list-read-model';
 
 /**
  * 统计分析's group owner × day read model: one document per OwnerDayGroupStat row with the figures shown, so
@@ -60,41 +59,24 @@ const figureMappings = {
   properties: Object.fromEntries(GROUP_FIGURE_FIELDS.map((field) => [field, { type: 'long' as const }])),
 };
 
-export const ownerDayGroupStatReadModel: ListReadModel<OwnerDayGroupStatSource> = {
+export const ownerDayGroupStatReadModel = keyedReadModel<OwnerDayGroupStatSource>({
   kind: 'owner-day-group-stats',
   version: OWNER_DAY_GROUP_STAT_INDEX_VERSION,
-  settings: listIndexSettings({ field: ['day', 'owner'], order: ['desc', 'asc'] }),
-  mappings: {
-    dynamic: 'strict',
-    _meta: { version: OWNER_DAY_GROUP_STAT_INDEX_VERSION },
-    properties: {
-      tenantId: { type: 'keyword' },
-      day: { type: 'date', format: 'yyyy-MM-dd' },
-      owner: { type: 'keyword' },
-      hasWecom: { type: 'boolean' },
-      ...figureMappings.properties,
-      ours: figureMappings,
-      wecom: figureMappings,
-    },
+  sort: { field: ['day', 'owner'], order: ['desc', 'asc'] },
+  properties: {
+    tenantId: { type: 'keyword' },
+    day: { type: 'date', format: 'yyyy-MM-dd' },
+    owner: { type: 'keyword' },
+    hasWecom: { type: 'boolean' },
+    ...figureMappings.properties,
+    ours: figureMappings,
+    wecom: figureMappings,
   },
-  readByKeys: (tenantId, ids) =>
-    findMatchingAny<OwnerDayGroupStatSource>(
-      OwnerDayGroupStatModel,
-      ids.map((_id) => ({ tenantId, _id })),
-      STAT_FIELDS,
-    ),
-  readAll: (batchSize) =>
-    OwnerDayGroupStatModel.find({}, STAT_FIELDS)
-      .setOptions({ crossTenant: true })
-      .lean<OwnerDayGroupStatSource[]>()
-      .cursor({ batchSize }),
-  toEntries: async (stats) =>
-    stats.map((stat) => ({
-      tenantId: stat.tenantId,
-      key: stat._id,
-      version: stat.rolledUpAt.getTime(),
-      document: ownerDayGroupStatDocument(stat),
-    })),
   // The _id already starts with the tenant.
   documentId: (_tenantId, key) => key,
-};
+  rows: OwnerDayGroupStatModel,
+  key: '_id',
+  fields: STAT_FIELDS,
+  versionOf: (stat) => stat.rolledUpAt.getTime(),
+  toDocument: ownerDayGroupStatDocument,
+});

@@ -1,19 +1,12 @@
 import type { estypes } from '@elastic/elasticsearch';
 import type { StaffScope } from '../access/data-scope';
 import type { SensitiveAlertListQuery } from '../contracts/sensitive-alerts.contract';
-import { findMatchingAny } from '../db/find-matching-any';
 import { SensitiveAlertModel } from '../models/sensitive-alert.model';
 import { StaffModel } from '../models/staff.model';
 import type { StoredAlert } from '../sensitive/alert-views';
 import { escapeRegExp } from '../text/escape-reg-exp';
 import { customerIndexNames } from './customer-index';
-import {
-  listIndexSettings,
-  scanListRows,
-  searchListPage,
-  type ListReadModel,
-  type ListSearch,
-} from './list-read-model';
+import { keyedReadModel, scanListRows, searchListPage, type ListSearch } from './list-read-model';
 import { SUBSTRING_FIELD, substringPhrase, substringTokens, type SubstringTokens } from './substring-tokens';
 
 /**
@@ -84,47 +77,31 @@ function fromStoredRow(row: StoredAlertRow): StoredAlert {
   } as StoredAlert;
 }
 
-export const sensitiveAlertReadModel: ListReadModel<SensitiveAlertSource> = {
+export const sensitiveAlertReadModel = keyedReadModel<SensitiveAlertSource>({
   kind: 'sensitive-alerts',
   version: SENSITIVE_ALERT_INDEX_VERSION,
-  settings: listIndexSettings({ field: ['triggeredAt', 'alertId'], order: ['desc', 'desc'] }),
-  mappings: {
-    dynamic: 'strict',
-    _meta: { version: SENSITIVE_ALERT_INDEX_VERSION },
-    properties: {
-      tenantId: { type: 'keyword' },
-      alertId: { type: 'keyword' },
-      behavior: { type: 'keyword' },
-      status: { type: 'keyword' },
-      triggeredAt: { type: 'date' },
-      staffUserids: { type: 'keyword' },
-      from: { type: 'keyword' },
-      senderType: { type: 'keyword' },
-      msgid: { type: 'keyword' },
-      words: { type: 'keyword' },
-      reviewerName: SUBSTRING_FIELD,
-      row: { type: 'object', enabled: false },
-    },
+  sort: { field: ['triggeredAt', 'alertId'], order: ['desc', 'desc'] },
+  properties: {
+    tenantId: { type: 'keyword' },
+    alertId: { type: 'keyword' },
+    behavior: { type: 'keyword' },
+    status: { type: 'keyword' },
+    triggeredAt: { type: 'date' },
+    staffUserids: { type: 'keyword' },
+    from: { type: 'keyword' },
+    senderType: { type: 'keyword' },
+    msgid: { type: 'keyword' },
+    words: { type: 'keyword' },
+    reviewerName: SUBSTRING_FIELD,
+    row: { type: 'object', enabled: false },
   },
-  readByKeys: (tenantId, ids) =>
-    findMatchingAny<SensitiveAlertSource>(
-      SensitiveAlertModel,
-      ids.map((_id) => ({ tenantId, _id })),
-    ),
-  readAll: (batchSize) =>
-    SensitiveAlertModel.find({})
-      .setOptions({ crossTenant: true })
-      .lean<SensitiveAlertSource[]>()
-      .cursor({ batchSize }),
-  toEntries: async (alerts) =>
-    alerts.map((alert) => ({
-      tenantId: alert.tenantId,
-      key: alert._id,
-      // Rows written before alerts had an updatedAt: their creation (a review writes one, later).
-      version: (alert.updatedAt ?? alert.createdAt ?? alert.triggeredAt).getTime(),
-      document: toSensitiveAlertDocument(alert),
-    })),
-};
+  // The whole alert: the row shows all of it.
+  rows: SensitiveAlertModel,
+  key: '_id',
+  // Rows written before alerts had an updatedAt: their creation (a review writes one, later).
+  versionOf: (alert) => (alert.updatedAt ?? alert.createdAt ?? alert.triggeredAt).getTime(),
+  toDocument: toSensitiveAlertDocument,
+});
 
 type Query = estypes.QueryDslQueryContainer;
 

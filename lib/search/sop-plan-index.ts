@@ -1,9 +1,8 @@
 import type { estypes } from '@elastic/elasticsearch';
 import type { StaffScope } from '../access/data-scope';
 import type { SopPlanListQuery, SopPlanRow, SopScopeKind } from '../contracts/sop.contract';
-import { findMatchingAny } from '../db/find-matching-any';
 import { SopPlanModel } from '../models/sop-plan.model';
-import { listIndexSettings, searchListPage, type ListReadModel, type ListSearch } from './list-read-model';
+import { keyedReadModel, searchListPage, type ListSearch } from './list-read-model';
 import { SUBSTRING_FIELD, substringPhrase, substringTokens, type SubstringTokens } from './substring-tokens';
 
 /**
@@ -58,51 +57,37 @@ export function sopPlanRowOf(plan: SopPlanSource): SopPlanRow {
   };
 }
 
-export const sopPlanReadModel: ListReadModel<SopPlanSource> = {
+function toSopPlanDocument(plan: SopPlanSource): SopPlanDocument {
+  const row = sopPlanRowOf(plan);
+  return {
+    tenantId: plan.tenantId,
+    planId: row.id,
+    name: substringTokens(plan.name),
+    creatorUserid: row.creator.userid,
+    createdAt: row.createdAt,
+    row,
+  };
+}
+
+export const sopPlanReadModel = keyedReadModel<SopPlanSource>({
   kind: 'sop-plans',
   version: SOP_PLAN_INDEX_VERSION,
-  settings: listIndexSettings({ field: ['createdAt', 'planId'], order: ['desc', 'desc'] }),
-  mappings: {
-    dynamic: 'strict',
-    _meta: { version: SOP_PLAN_INDEX_VERSION },
-    properties: {
-      tenantId: { type: 'keyword' },
-      planId: { type: 'keyword' },
-      name: SUBSTRING_FIELD,
-      creatorUserid: { type: 'keyword' },
-      createdAt: { type: 'date' },
-      row: { type: 'object', enabled: false },
-    },
+  sort: { field: ['createdAt', 'planId'], order: ['desc', 'desc'] },
+  properties: {
+    tenantId: { type: 'keyword' },
+    planId: { type: 'keyword' },
+    name: SUBSTRING_FIELD,
+    creatorUserid: { type: 'keyword' },
+    createdAt: { type: 'date' },
+    row: { type: 'object', enabled: false },
   },
-  readByKeys: (tenantId, ids) =>
-    findMatchingAny<SopPlanSource>(
-      SopPlanModel,
-      ids.map((_id) => ({ tenantId, _id, deletedAt: null })),
-      PLAN_FIELDS,
-    ),
-  readAll: (batchSize) =>
-    SopPlanModel.find({ deletedAt: null }, PLAN_FIELDS)
-      .setOptions({ crossTenant: true })
-      .lean<SopPlanSource[]>()
-      .cursor({ batchSize }),
-  toEntries: async (plans) =>
-    plans.map((plan) => {
-      const row = sopPlanRowOf(plan);
-      return {
-        tenantId: plan.tenantId,
-        key: row.id,
-        version: plan.updatedAt.getTime(),
-        document: {
-          tenantId: plan.tenantId,
-          planId: row.id,
-          name: substringTokens(plan.name),
-          creatorUserid: row.creator.userid,
-          createdAt: row.createdAt,
-          row,
-        } satisfies SopPlanDocument,
-      };
-    }),
-};
+  rows: SopPlanModel,
+  key: '_id',
+  filter: { deletedAt: null },
+  fields: PLAN_FIELDS,
+  versionOf: (plan) => plan.updatedAt.getTime(),
+  toDocument: toSopPlanDocument,
+});
 
 type Query = estypes.QueryDslQueryContainer;
 

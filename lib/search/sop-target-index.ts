@@ -1,9 +1,8 @@
 import type { estypes } from '@elastic/elasticsearch';
 import type { StaffScope } from '../access/data-scope';
 import type { SopDetailQuery } from '../contracts/sop.contract';
-import { findMatchingAny } from '../db/find-matching-any';
 import { SopTargetModel } from '../models/sop-target.model';
-import { listIndexSettings, searchListPage, type ListReadModel, type ListSearch } from './list-read-model';
+import { keyedReadModel, searchListPage, type ListSearch } from './list-read-model';
 
 /**
  * 客户接收明细's read model (R-8.2-09): one document per member of a to-do, so that a task node's rows page
@@ -50,59 +49,42 @@ const TARGET_FIELDS = {
   updatedAt: 1,
 } as const;
 
-export const sopTargetReadModel: ListReadModel<SopTargetSource> = {
+export const sopTargetReadModel = keyedReadModel<SopTargetSource>({
   kind: 'sop-targets',
   version: SOP_TARGET_INDEX_VERSION,
-  settings: listIndexSettings({ field: ['sentAt', 'targetId'], order: ['desc', 'asc'] }),
-  mappings: {
-    dynamic: 'strict',
-    _meta: { version: SOP_TARGET_INDEX_VERSION },
-    properties: {
-      tenantId: { type: 'keyword' },
-      planId: { type: 'keyword' },
-      taskId: { type: 'keyword' },
-      targetId: { type: 'keyword' },
-      assigneeUserid: { type: 'keyword' },
-      received: { type: 'boolean' },
-      sentAt: { type: 'date' },
-      row: { type: 'object', enabled: false },
-    },
+  sort: { field: ['sentAt', 'targetId'], order: ['desc', 'asc'] },
+  properties: {
+    tenantId: { type: 'keyword' },
+    planId: { type: 'keyword' },
+    taskId: { type: 'keyword' },
+    targetId: { type: 'keyword' },
+    assigneeUserid: { type: 'keyword' },
+    received: { type: 'boolean' },
+    sentAt: { type: 'date' },
+    row: { type: 'object', enabled: false },
   },
-  readByKeys: (tenantId, ids) =>
-    findMatchingAny<SopTargetSource>(
-      SopTargetModel,
-      ids.map((_id) => ({ tenantId, _id })),
-      TARGET_FIELDS,
-    ),
-  readAll: (batchSize) =>
-    SopTargetModel.find({}, TARGET_FIELDS)
-      .setOptions({ crossTenant: true })
-      .lean<SopTargetSource[]>()
-      .cursor({ batchSize }),
-  toEntries: async (targets) =>
-    targets.map((target) => ({
-      tenantId: target.tenantId,
-      key: target._id,
-      version: target.updatedAt.getTime(),
-      document: {
-        tenantId: target.tenantId,
-        planId: target.planId,
-        taskId: target.taskId,
-        targetId: target._id,
-        assigneeUserid: target.assigneeUserid,
-        received: target.received ?? false,
-        sentAt: target.sentAt.toISOString(),
-        row: {
-          memberId: target.memberId,
-          memberName: target.memberName ?? '',
-          assigneeUserid: target.assigneeUserid,
-          sentAt: target.sentAt.toISOString(),
-          received: target.received ?? false,
-          receivedAt: target.receivedAt?.toISOString() ?? null,
-        } satisfies StoredSopTargetRow,
-      },
-    })),
-};
+  rows: SopTargetModel,
+  key: '_id',
+  fields: TARGET_FIELDS,
+  versionOf: (target) => target.updatedAt.getTime(),
+  toDocument: (target) => ({
+    tenantId: target.tenantId,
+    planId: target.planId,
+    taskId: target.taskId,
+    targetId: target._id,
+    assigneeUserid: target.assigneeUserid,
+    received: target.received ?? false,
+    sentAt: target.sentAt.toISOString(),
+    row: {
+      memberId: target.memberId,
+      memberName: target.memberName ?? '',
+      assigneeUserid: target.assigneeUserid,
+      sentAt: target.sentAt.toISOString(),
+      received: target.received ?? false,
+      receivedAt: target.receivedAt?.toISOString() ?? null,
+    } satisfies StoredSopTargetRow,
+  }),
+});
 
 type Query = estypes.QueryDslQueryContainer;
 

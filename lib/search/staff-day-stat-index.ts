@@ -3,9 +3,8 @@ import {
   type ComparedStaffField,
   type StaffDayFigures,
 } from '../contracts/analytics.contract';
-import { findMatchingAny } from '../db/find-matching-any';
 import { StaffDayStatModel, type StaffDayStat } from '../models/staff-day-stat.model';
-import { listIndexSettings, type ListReadModel } from './list-read-model';
+import { keyedReadModel } from './list-read-model';
 
 /**
  * 统计分析's staff × day read model: one document per StaffDayStat row with the figures the pages show as
@@ -117,54 +116,37 @@ const compared = {
   properties: Object.fromEntries(COMPARED_STAFF_FIELDS.map((field) => [field, { type: 'long' as const }])),
 };
 
-export const staffDayStatReadModel: ListReadModel<StaffDayStatSource> = {
+export const staffDayStatReadModel = keyedReadModel<StaffDayStatSource>({
   kind: 'staff-day-stats',
   version: STAFF_DAY_STAT_INDEX_VERSION,
-  settings: listIndexSettings({ field: ['day', 'userid'], order: ['desc', 'asc'] }),
-  mappings: {
-    dynamic: 'strict',
-    _meta: { version: STAFF_DAY_STAT_INDEX_VERSION },
-    properties: {
-      tenantId: { type: 'keyword' },
-      day: { type: 'date', format: 'yyyy-MM-dd' },
-      userid: { type: 'keyword' },
-      hasWecom: { type: 'boolean' },
-      differs: { type: 'boolean' },
-      newApply: { type: 'long' },
-      newContact: { type: 'long' },
-      deletedByStaff: { type: 'long' },
-      deletedByCustomer: { type: 'long' },
-      chatCnt: { type: 'long' },
-      messageCnt: { type: 'long' },
-      replyNumerator: { type: 'long' },
-      replyDenominator: { type: 'long' },
-      firstReplySeconds: { type: 'double' },
-      firstReplyCount: { type: 'long' },
-      sourceQrcode: { type: 'long' },
-      sourceCard: { type: 'long' },
-      sourceOther: { type: 'long' },
-      ours: compared,
-      wecom: compared,
-    },
+  sort: { field: ['day', 'userid'], order: ['desc', 'asc'] },
+  properties: {
+    tenantId: { type: 'keyword' },
+    day: { type: 'date', format: 'yyyy-MM-dd' },
+    userid: { type: 'keyword' },
+    hasWecom: { type: 'boolean' },
+    differs: { type: 'boolean' },
+    newApply: { type: 'long' },
+    newContact: { type: 'long' },
+    deletedByStaff: { type: 'long' },
+    deletedByCustomer: { type: 'long' },
+    chatCnt: { type: 'long' },
+    messageCnt: { type: 'long' },
+    replyNumerator: { type: 'long' },
+    replyDenominator: { type: 'long' },
+    firstReplySeconds: { type: 'double' },
+    firstReplyCount: { type: 'long' },
+    sourceQrcode: { type: 'long' },
+    sourceCard: { type: 'long' },
+    sourceOther: { type: 'long' },
+    ours: compared,
+    wecom: compared,
   },
-  readByKeys: (tenantId, ids) =>
-    findMatchingAny<StaffDayStatSource>(
-      StaffDayStatModel,
-      ids.map((_id) => ({ tenantId, _id })),
-      STAT_FIELDS,
-    ),
-  readAll: (batchSize) =>
-    StaffDayStatModel.find({}, STAT_FIELDS)
-      .setOptions({ crossTenant: true })
-      .lean<StaffDayStatSource[]>()
-      .cursor({ batchSize }),
-  toEntries: async (stats) =>
-    stats.map((stat) => ({
-      tenantId: stat.tenantId,
-      key: stat._id,
-      version: stat.rolledUpAt.getTime(),
-      document: staffDayStatDocument(stat),
-    })),
   // The _id already starts with the tenant.
   documentId: (_tenantId, key) => key,
-};
+  rows: StaffDayStatModel,
+  key: '_id',
+  fields: STAT_FIELDS,
+  versionOf: (stat) => stat.rolledUpAt.getTime(),
+  toDocument: staffDayStatDocument,
+});

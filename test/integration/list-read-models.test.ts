@@ -1,9 +1,11 @@
+import { Client as ElasticsearchClient } from '@elastic/elasticsearch';
 import request from 'supertest';
 import type { ChatMessageRecord } from '../../lib/archive/chat-message-record';
 import { updateGroupLastMessage } from '../../lib/archive/archive-derived-writes';
 import { createLogger } from '../../lib/logger';
 import { CustomerGroupModel } from '../../lib/models/customer-group.model';
 import { ListSearchOutboxModel } from '../../lib/models/list-search-outbox.model';
+import { MassSendRecipientModel } from '../../lib/models/mass-send-recipient.model';
 import { SensitiveAlertModel } from '../../lib/models/sensitive-alert.model';
 import { StaffModel } from '../../lib/models/staff.model';
 import { customerGroupReadModel } from '../../lib/search/customer-group-index';
@@ -14,6 +16,7 @@ import {
   writeListRows,
 } from '../../lib/search/list-read-model';
 import { LIST_READ_MODELS } from '../../lib/search/list-read-models';
+import { massSendRecipientReadModel, searchMassSendRecipients } from '../../lib/search/mass-send-index';
 import { searchSensitiveAlertRows } from '../../lib/search/sensitive-alert-index';
 import { insertAlertsOnce } from '../../lib/sensitive/insert-alerts-once';
 import { eventually, startTestApp, type TestApp } from '../support/app-harness';
@@ -117,6 +120,69 @@ describe('客户群 and 敏感行为审核 read models', () => {
       const page = await searchSensitiveAlertRows(app.listSearch, TENANT, { all: true }, alertQuery());
       return page.rows.some((row) => row.msgid === 'm-killed');
     }, 60_000);
+    await eventually(async () => (await ListSearchOutboxModel.countDocuments({ tenantId: TENANT })) === 0);
+  });
+
+  it('rows a writer holds are indexed as written; with the index unreachable, through the outbox', async () => {
+    const sendId = 'held-send';
+    const recipient = (recipientId: string) => ({
+      _id: `${sendId}|${recipientId}`,
+      tenantId: TENANT,
+      sendId,
+      senderUserid: 'owner-a',
+      recipientId,
+      recipientName: `客户${recipientId}`,
+    });
+    const ids = ['c1', 'c2'].map((id) => recipient(id)._id);
+    await writeListRows(app.listSearch, massSendRecipientReadModel, TENANT, ids, () =>
+      MassSendRecipientModel.insertMany([recipient('c1'), recipient('c2')]),
+    );
+    // As the tracking pass writes an outcome: every outcome field and the version set, the row held whole.
+    const outcome = (recipientId: string, status: 'sent' | 'failed') => {
+      const change = {
+        status,
+        failReason: status === 'failed' ? ('not-friend' as const) : null,
+        sentAt: status === 'sent' ? new Date('2026-11-06T02:00:00Z') : null,
+        updatedAt: new Date(),
+      };
+      return {
+        write: () =>
+          MassSendRecipientModel.updateOne(
+            { tenantId: TENANT, _id: recipient(recipientId)._id },
+            { $set: change },
+            { timestamps: false },
+          ),
+        written: [{ ...recipient(recipientId), ...change }],
+      };
+    };
+    const statuses = async () => {
+      await refreshListSearch(app);
+      const page = await searchMassSendRecipients(app.listSearch, TENANT, sendId, { page: 1, pageSize: 20 });
+      return Object.fromEntries(page.rows.map((row) => [row.recipientId, row.status]));
+    };
+
+    const sent = outcome('c1', 'sent');
+    await writeListRows(app.listSearch, massSendRecipientReadModel, TENANT, [ids[0]], sent.write, {
+      written: sent.written,
+    });
+    expect(await statuses()).toEqual({ c1: 'sent', c2: 'unsent' });
+
+    // Elasticsearch unreachable for this writer: its marks stay, and the drain indexes the row from MongoDB.
+    const unreachable = new ElasticsearchClient({ node: 'http://127.0.0.1:9', maxRetries: 0 });
+    const failed = outcome('c2', 'failed');
+    await writeListRows(
+      { ...app.listSearch, es: unreachable },
+      massSendRecipientReadModel,
+      TENANT,
+      [ids[1]],
+      failed.write,
+      {
+        written: failed.written,
+      },
+    );
+    await unreachable.close();
+    await eventually(async () => (await statuses()).c2 === 'failed', 60_000);
+    expect(await statuses()).toEqual({ c1: 'sent', c2: 'failed' });
     await eventually(async () => (await ListSearchOutboxModel.countDocuments({ tenantId: TENANT })) === 0);
   });
 
