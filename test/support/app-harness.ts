@@ -47,10 +47,12 @@ export async function startTestApp(suite: string, env: Record<string, string> = 
     PUBLIC_URL: baseUrl,
     ...env,
   });
-  await connectDatabase(config.mongoUrl);
+  // `env` may set SCRM_QUERY_SHAPES_FILE to '' to keep a suite's queries out of the pushdown check.
+  const queryShapesFile = env.SCRM_QUERY_SHAPES_FILE ?? process.env.SCRM_QUERY_SHAPES_FILE;
+  await connectDatabase(config.mongoUrl, queryShapesFile);
   await mongoose.connection.dropDatabase();
   await disconnectDatabase();
-  await connectDatabase(config.mongoUrl);
+  await connectDatabase(config.mongoUrl, queryShapesFile);
 
   const temporal = await connectTemporalClient(config.temporalAddress, config.temporalNamespace);
   const elasticsearch = new ElasticsearchClient({ node: config.esUrl });

@@ -22,6 +22,10 @@ export const stackEnv = {
   get wecomApiBase() {
     return required('WECOM_API_BASE');
   },
+  /** Schemathesis's CLI, installed by `npm test` into a Python venv of its own. */
+  get schemathesisBin() {
+    return required('SCHEMATHESIS_BIN');
+  },
   get temporalBin() {
     return required('TEMPORAL_BIN');
   },
