@@ -27,7 +27,7 @@ const SEED = Number(process.env.SCRM_FUZZ_SEED ?? Date.now() % 100_000);
  */
 describe('API fuzzing (schemathesis)', () => {
   let app: TestApp;
-  const reportDir = path.join(process.env.STACK_LOG_DIR ?? '.stack/test/logs', 'fuzz');
+  const reportDir = path.resolve(process.env.STACK_LOG_DIR ?? '.stack/test/logs', 'fuzz');
 
   beforeAll(async () => {
     // The fuzzer sends every filter of a list in random combinations: new shapes of filters the functional
@@ -106,7 +106,11 @@ describe('API fuzzing (schemathesis)', () => {
       '--no-color',
     ];
     return new Promise((resolve, reject) => {
-      const run = spawn(stackEnv.schemathesisBin, args, { stdio: ['ignore', 'pipe', 'pipe'] });
+      // Its own cache (.schemathesis/) goes beside the reports, not into the checkout.
+      const run = spawn(stackEnv.schemathesisBin, args, {
+        cwd: reportDir,
+        stdio: ['ignore', 'pipe', 'pipe'],
+      });
       let output = '';
       run.stdout.on('data', (chunk) => (output += chunk));
       run.stderr.on('data', (chunk) => (output += chunk));
