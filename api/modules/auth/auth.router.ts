@@ -12,16 +12,12 @@ import { clearSessionCookie, issueSessionCookie } from '../../auth/session';
 import { defineRoute } from '../../http/define-route';
 import { currentSession, login } from './login.use-case';
 
-/** Login attempts per IP per minute, on top of the per-number lockout (tests log in far more often). */
-export const loginAttemptsPerMinute = (config: AppContext['config']) =>
-  config.nodeEnv === 'test' ? 1000 : 20;
-
 export function createAuthRouter(app: AppContext): Router {
   const { registry, config, secureCookies, authenticate } = app;
   const router = Router();
   const loginLimiter = rateLimit({
     windowMs: 60_000,
-    limit: loginAttemptsPerMinute(config),
+    limit: config.loginAttemptsPerMinute,
     standardHeaders: 'draft-8',
     legacyHeaders: false,
     handler: (_req, res) => {

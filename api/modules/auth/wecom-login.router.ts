@@ -8,7 +8,6 @@ import type { AppContext } from '../../app-context';
 import { AppError } from '../../http/app-error';
 import { defineRoute } from '../../http/define-route';
 import { wecomLoginRoundTrip } from './wecom-login-round-trip';
-import { loginAttemptsPerMinute } from './auth.router';
 import { startWeComLogin, type PendingLogin } from './wecom-login.use-case';
 
 /** Binds the login's state to this browser; lives only as long as a person takes to scan. */
@@ -38,7 +37,7 @@ export function createWeComLoginRouter(app: AppContext): Router {
   const limiter = rateLimit({
     windowMs: 60_000,
     // QR login starts and returns per IP per minute, like the password login's limit.
-    limit: loginAttemptsPerMinute(app.config),
+    limit: app.config.loginAttemptsPerMinute,
     standardHeaders: 'draft-8',
     legacyHeaders: false,
     handler: (_req, res) => backToLogin(res, '登录尝试过于频繁，请稍后再试'),
