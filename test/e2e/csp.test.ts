@@ -9,8 +9,7 @@ import { writeListRows } from '../../lib/search/list-read-model';
 import { staffDayStatReadModel } from '../../lib/search/staff-day-stat-index';
 import { startTestApp, type TestApp } from '../support/app-harness';
 import { launchBrowser, logIn } from '../support/browser';
-import { simulator, type SimCorp } from '../support/sim-client';
-import { stackEnv } from '../support/stack-env';
+import { simulator, type SimCorp, simClientUrl } from '../support/sim-client';
 import { ADMIN_PASSWORD, createBoundTenant, freshTenantId } from '../support/tenant-fixture';
 
 const TENANT = freshTenantId('e2e-csp');
@@ -153,15 +152,13 @@ describe('the admin under its Content-Security-Policy, in Chromium', () => {
   }, 90_000);
 
   it('opens the H5 side panel, with WeCom’s JS-SDK, from a chat toolbar with nothing blocked', async () => {
-    const open = new URL(`${stackEnv.wecomApiBase}/sim/corps/${corp.corpId}/client`);
-    for (const [key, value] of Object.entries({
+    const open = simClientUrl(corp.corpId, {
       userid: 'lina',
       entry: 'single_chat_tools',
       externalUserid: CUSTOMER,
       url: `${app.baseUrl}/h5/customer?corpId=${corp.corpId}`,
-    }))
-      open.searchParams.set(key, value);
-    await sidebar.goto(open.toString());
+    });
+    await sidebar.goto(open);
     // The customer is known only once the JS-SDK (from the simulator's host) has answered.
     await sidebar.getByTestId('h5-customer-name').getByText('安全策略客户').waitFor();
     await sidebar.getByRole('tab', { name: '知识库' }).click();

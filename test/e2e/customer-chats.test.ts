@@ -7,8 +7,7 @@ import { StaffModel } from '../../lib/models/staff.model';
 import { startTestApp, type TestApp } from '../support/app-harness';
 import { rotateArchiveKey } from '../support/archive-fixture';
 import { launchBrowser, logIn } from '../support/browser';
-import { archiveScenario, simulator, type SimCorp } from '../support/sim-client';
-import { stackEnv } from '../support/stack-env';
+import { archiveScenario, simulator, type SimCorp, simClientUrl } from '../support/sim-client';
 import { ADMIN_PASSWORD, createBoundTenant, freshTenantId } from '../support/tenant-fixture';
 import { executeWorkflow } from '../../lib/temporal/typed-workflows';
 
@@ -128,15 +127,13 @@ describe('企微会话记录 end to end in Chromium: 客户详情 and the H5 sid
   }, 90_000);
 
   it('shows the chat as a row of the H5 side panel’s 企微会话记录, and its messages', async () => {
-    const open = new URL(`${stackEnv.wecomApiBase}/sim/corps/${corp.corpId}/client`);
-    for (const [key, value] of Object.entries({
+    const open = simClientUrl(corp.corpId, {
       userid: 'lina',
       entry: 'single_chat_tools',
       externalUserid: CUSTOMER,
       url: `${app.baseUrl}/h5/customer?corpId=${corp.corpId}`,
-    }))
-      open.searchParams.set(key, value);
-    await sidebar.goto(open.toString());
+    });
+    await sidebar.goto(open);
     await sidebar.getByTestId('h5-customer-name').getByText('会话客户').waitFor();
     await sidebar.getByText('企微会话记录', { exact: true }).click();
 

@@ -8,8 +8,7 @@ import { CustomerModel } from '../../lib/models/customer.model';
 import { StaffModel } from '../../lib/models/staff.model';
 import { eventually, startTestApp, type TestApp } from '../support/app-harness';
 import { launchBrowser } from '../support/browser';
-import { customerScenario, simulator, type SimCorp } from '../support/sim-client';
-import { stackEnv } from '../support/stack-env';
+import { customerScenario, simulator, type SimCorp, simClientUrl } from '../support/sim-client';
 import { ADMIN_PASSWORD, createBoundTenant, freshTenantId } from '../support/tenant-fixture';
 import { executeWorkflow } from '../../lib/temporal/typed-workflows';
 
@@ -96,15 +95,13 @@ describe('the H5 sidebar opened from a chat in the (simulated) WeCom client, in 
   it('knows the member and the customer, and adds a record with a reminder', async () => {
     // lina clicks the sidebar entry in a single chat with the customer.
     const sidebar = `${app.baseUrl}/h5/customer?corpId=${corp.corpId}`;
-    const open = new URL(`${stackEnv.wecomApiBase}/sim/corps/${corp.corpId}/client`);
-    for (const [key, value] of Object.entries({
+    const open = simClientUrl(corp.corpId, {
       userid: 'lina',
       entry: 'single_chat_tools',
       externalUserid: 'wm-e2e-customer',
       url: sidebar,
-    }))
-      open.searchParams.set(key, value);
-    await page.goto(open.toString());
+    });
+    await page.goto(open);
 
     // OAuth signed lina in; the JS-SDK (agentConfig verified by the simulator) named the customer.
     await page.getByTestId('h5-customer-name').getByText('侧边栏客户').waitFor();
@@ -188,15 +185,13 @@ describe('the H5 sidebar opened from a chat in the (simulated) WeCom client, in 
     });
 
     const sidebar = `${app.baseUrl}/h5/group?corpId=${corp.corpId}`;
-    const open = new URL(`${stackEnv.wecomApiBase}/sim/corps/${corp.corpId}/client`);
-    for (const [key, value] of Object.entries({
+    const open = simClientUrl(corp.corpId, {
       userid: 'lina',
       entry: 'group_chat_tools',
       chatId: group_chat.chat_id,
       url: sidebar,
-    }))
-      open.searchParams.set(key, value);
-    await page.goto(open.toString());
+    });
+    await page.goto(open);
 
     await page.getByTestId('h5-group-name').getByText('侧边栏客户群').waitFor();
     const text = await page.locator('app-h5-group-page').innerText();

@@ -5,8 +5,7 @@ import { CustomerModel } from '../../lib/models/customer.model';
 import { StaffModel } from '../../lib/models/staff.model';
 import { eventually, startTestApp, type TestApp } from '../support/app-harness';
 import { launchBrowser, logIn } from '../support/browser';
-import { simulator, type SimCorp } from '../support/sim-client';
-import { stackEnv } from '../support/stack-env';
+import { simulator, type SimCorp, simClientUrl } from '../support/sim-client';
 import { ADMIN_PASSWORD, createBoundTenant, freshTenantId } from '../support/tenant-fixture';
 
 const TENANT = freshTenantId('e2e-knowledge');
@@ -131,14 +130,12 @@ describe('知识库 end to end in Chromium', () => {
 
   /** Opens the side panel as WeCom's client does from a chat toolbar, goes to its 知识库 tab and sends the 话术. */
   async function sendFromToolbar(page: string, context: Record<string, string>): Promise<void> {
-    const open = new URL(`${stackEnv.wecomApiBase}/sim/corps/${corp.corpId}/client`);
-    for (const [key, value] of Object.entries({
+    const open = simClientUrl(corp.corpId, {
       userid: 'lina',
       ...context,
       url: `${app.baseUrl}/h5/${page}?corpId=${corp.corpId}`,
-    }))
-      open.searchParams.set(key, value);
-    await sidebar.goto(open.toString());
+    });
+    await sidebar.goto(open);
     await sidebar.getByRole('tab', { name: '知识库' }).click();
 
     // Only the 相似问 has "无理由退款".

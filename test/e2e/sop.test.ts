@@ -5,7 +5,13 @@ import { executeWorkflow } from '../../lib/temporal/typed-workflows';
 import { eventually, startTestApp, type TestApp } from '../support/app-harness';
 import { launchBrowser, logIn } from '../support/browser';
 import { refreshListSearch } from '../support/list-search';
-import { populateCustomerCorp, simulator, type SimCorp, type SmallCustomerCorp } from '../support/sim-client';
+import {
+  populateCustomerCorp,
+  simulator,
+  type SimCorp,
+  type SmallCustomerCorp,
+  simClientUrl,
+} from '../support/sim-client';
 import { stackEnv } from '../support/stack-env';
 import { ADMIN_PASSWORD, createBoundTenant, freshTenantId } from '../support/tenant-fixture';
 
@@ -117,18 +123,16 @@ describe('SOP end to end in Chromium', () => {
   }, 120_000);
 
   it('reminds wangwei, who copies the text, opens the chat and presses 我已完成', async () => {
-    const open = new URL(`${stackEnv.wecomApiBase}/sim/corps/${corp.corpId}/client`);
-    for (const [key, value] of Object.entries({
+    const open = simClientUrl(corp.corpId, {
       userid: 'wangwei',
       entry: 'normal',
       url: `${app.baseUrl}/h5/sop-todos?corpId=${corp.corpId}`,
-    }))
-      open.searchParams.set(key, value);
+    });
 
     // The engine's reminder comes within the minute: the card is under 未完成.
     const todo = member.getByTestId('h5-sop-todo').filter({ hasText: TASK });
     await eventually(async () => {
-      await member.goto(open.toString());
+      await member.goto(open);
       await member.getByTestId('h5-sop-todo').or(member.getByTestId('h5-sop-empty')).first().waitFor();
       return (await todo.count()) > 0 || undefined;
     }, 120_000);

@@ -46,6 +46,16 @@ export const massSendScenario = {
   ) => sim<unknown>('POST', `/corps/${corpId}/mass-sends/${msgid}/tasks/${userid}/send`, body),
 };
 
+/**
+ * The simulator's stand-in for the WeCom client, opening a page from a toolbar entry (`userid`, `entry`, `url`,
+ * and for a chat toolbar the `externalUserid` or `chatId`): the side panel's JS-SDK context.
+ */
+export function simClientUrl(corpId: string, params: Record<string, string>): string {
+  const url = new URL(`${stackEnv.wecomApiBase}/sim/corps/${corpId}/client`);
+  for (const [key, value] of Object.entries(params)) url.searchParams.set(key, value);
+  return url.toString();
+}
+
 export const simulator = {
   createCorp: (name: string) => sim<SimCorp>('POST', '/corps', { name }),
   corp: (corpId: string) =>
