@@ -27,7 +27,7 @@ import { sopPlanWorkflowId } from '../../lib/temporal/workflow-ids';
 import { indexSeededCustomers } from '../support/customer-search';
 import { refreshListSearch } from '../support/list-search';
 import { startTestApp, type TestApp } from '../support/app-harness';
-import { ADMIN_PASSWORD, createTenant, freshTenantId } from '../support/tenant-fixture';
+import { ADMIN_PASSWORD, createTenant, freshTenantId, createMember } from '../support/tenant-fixture';
 
 const TENANT = freshTenantId('sop');
 const OTHER_TENANT = freshTenantId('sop-other');
@@ -665,14 +665,11 @@ describe('SOP', () => {
       functionPermissions: ['operation.sop', 'operation.sop.create'],
       dataScope: 'self',
     });
-    await StaffModel.create({
-      tenantId: TENANT,
+    await createMember(TENANT, {
       userid: 'zhou',
       name: '周敏',
       mobile: '13700000165',
-      systemEnabled: true,
       roleId: String(role._id),
-      passwordHash: await hashPassword(ADMIN_PASSWORD),
     });
     const zhou = request.agent(app.baseUrl);
     await zhou.post('/api/auth/login').send({ phone: '13700000165', password: ADMIN_PASSWORD }).expect(200);
