@@ -1,5 +1,6 @@
 import { createHash, randomUUID } from 'node:crypto';
 import type { SimClock } from '../clock';
+import { recordIssuedSecrets } from '../state/issued-secrets';
 import { UDESK_FAILURES, type UdeskFailure } from './udesk-answers';
 
 /** A Udesk company (a customer-service account) as the simulator keeps it: its domain and 超级管理员. */
@@ -37,6 +38,8 @@ export class UdeskCompanies {
       apiToken: input.apiToken ?? randomUUID(),
       agents: [{ id: 1, nick_name: '超级管理员', email: input.adminEmail }],
     };
+    // The after-run log scan looks for it (scripts/stack/secrets-check.ts): the api must never log it.
+    recordIssuedSecrets(company.apiToken);
     this.companies.set(domain, company);
     this.seenNonces.set(domain, new Map());
     return company;
