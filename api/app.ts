@@ -40,6 +40,7 @@ import { createSopMediaPublicRouter, createSopRouter } from './modules/sop/sop.r
 import { createSensitiveRulesRouter } from './modules/sensitive-rules/sensitive-rules.router';
 import { createAnalyticsRouter } from './modules/analytics/analytics.router';
 import { createAnalyticsRollupsRouter } from './modules/analytics-rollups/analytics-rollups.router';
+import { createIntegrationsRouter } from './modules/integrations/integrations.router';
 import { buildOpenApiDocument, OPENAPI_PATH } from './openapi/registry';
 import { createAppContext, type AppServers } from './app-context';
 
@@ -86,6 +87,7 @@ export function createApp(servers: AppServers): Express {
   app.use(createAnalyticsRollupsRouter(ctx));
   app.use(createWeComLoginRouter(ctx));
   app.use(createWeComBindingRouter(ctx));
+  app.use(createIntegrationsRouter(ctx));
   app.use(createH5Router(ctx));
   app.use(createOwnPasswordRouter(ctx));
   app.use(createPlatformWeComHealthRouter(ctx));

@@ -20,6 +20,7 @@ const configSchema = z.object({
   WECOM_OAUTH_BASE: z.url().optional(),
   WECOM_JSSDK_URL: z.url().optional(),
   WECOM_FINANCE_SDK_PATH: z.string().min(1).optional(),
+  UDESK_BASE_URL: z.url().optional(),
   JWT_SECRET: z.string().min(16).optional(),
   WEB_DIST: z.string().optional(),
   LOG_LEVEL: z.enum(['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent']).default('info'),
@@ -48,6 +49,11 @@ export type AppConfig = {
   wecomJssdkUrl: string;
   /** libWeWorkFinanceSdk_C.so for the chat archive against real WeCom (lib/wecom/native-finance-sdk.ts). */
   wecomFinanceSdkPath?: string;
+  /**
+   * Set only by tests and the local stack: Udesk's open API of the domain a tenant enters is then reached at
+   * `<UDESK_BASE_URL>/<domain>` (the simulator) instead of `https://<domain>`.
+   */
+  udeskBaseUrl?: string;
   jwtSecret: string;
   webDist?: string;
   logLevel: string;
@@ -115,6 +121,7 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): AppConfig {
     wecomOAuthBase: (e.WECOM_OAUTH_BASE ?? defaultOAuthBase(e.WECOM_API_BASE)).replace(/\/$/, ''),
     wecomJssdkUrl: e.WECOM_JSSDK_URL ?? defaultJssdkUrl(e.WECOM_API_BASE),
     wecomFinanceSdkPath: e.WECOM_FINANCE_SDK_PATH,
+    udeskBaseUrl: e.UDESK_BASE_URL?.replace(/\/$/, ''),
     jwtSecret: e.JWT_SECRET ?? DEVELOPMENT_JWT_SECRET,
     webDist: e.WEB_DIST,
     logLevel: e.LOG_LEVEL,

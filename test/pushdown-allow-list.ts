@@ -963,6 +963,13 @@ export const PUSHDOWN_ALLOW_LIST: AllowedShape[] = [
     shape: '{kind: string, startedAt: $range, status: string, tenantId: string}',
     reason: SYNC_RUNS,
   },
+  {
+    collection: 'udesk_integrations',
+    command: 'find',
+    shape: '{}',
+    reason:
+      'bounded by the installation: `npm run rotate-secrets` reads every Udesk integration (one per tenant at most)',
+  },
   { collection: 'tenants', command: 'aggregate', shape: '{} [$match $group]', reason: TENANTS },
   {
     collection: 'tenants',

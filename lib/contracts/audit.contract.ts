@@ -65,6 +65,8 @@ export const AUDIT_ACTIONS = [
   'sop-plan.switch',
   'sop-plan.delete',
   'analytics.backfill',
+  'udesk-integration.update',
+  'udesk-integration.switch',
 ] as const;
 
 export const auditListQuerySchema = paginationQuerySchema.extend({

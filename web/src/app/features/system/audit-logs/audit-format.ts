@@ -41,6 +41,8 @@ export const AUDIT_ACTION_LABELS: Readonly<Record<string, string>> = {
   'sop-plan.switch': '开启/关闭SOP计划',
   'sop-plan.delete': '删除SOP计划',
   'analytics.backfill': '统计补算',
+  'udesk-integration.update': '修改Udesk对接设置',
+  'udesk-integration.switch': '开启/关闭Udesk对接',
   'customer.edit': '编辑客户',
   'customer.enterprise.edit': '编辑企业信息',
   'customer.tag': '客户打标签',
