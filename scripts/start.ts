@@ -53,8 +53,6 @@ runScript(dev, async (supervisor) => {
 
   const wecomApiBase = infra.external.wecomApiBase ?? `http://127.0.0.1:${ports.sim}`;
   const env = appEnv(dev, { ...infra, wecomApiBase }, 'development');
-  // With the local simulator, 系统对接 reaches its Udesk too (wecom-sim/udesk/), unless UDESK_BASE_URL is set.
-  if (!externalSim) env.UDESK_BASE_URL ||= `${wecomApiBase}/udesk`;
   if (externalSim) log.done(`WeCom API: using WECOM_API_BASE=${wecomApiBase} (no local simulator)`);
   else await supervisor.start(simulatorService(dev, env));
 

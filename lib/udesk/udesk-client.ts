@@ -1,3 +1,8 @@
+import { lookup } from 'node:dns';
+import { request as httpRequest } from 'node:http';
+import { request as httpsRequest } from 'node:https';
+import type { LookupFunction } from 'node:net';
+import { publicOnlyLookup } from '../net/public-address';
 import { signedUdeskQuery } from './open-api-signature';
 
 /** Udesk answers `code: 1000` on success (open API v2); anything else is a refusal with its `message`. */
@@ -42,25 +47,63 @@ export class UdeskClient {
     for (const [key, value] of Object.entries(signedUdeskQuery(adminEmail, apiToken))) {
       url.searchParams.set(key, value);
     }
-    let response: Response;
+    let answer: { status: number; body: unknown };
     try {
-      response = await fetch(url, {
-        headers: { accept: 'application/json' },
-        // A redirect could lead anywhere (the server's own network included); Udesk's API does not redirect.
-        redirect: 'manual',
-        signal: AbortSignal.timeout(this.options.timeoutMs ?? CHECK_TIMEOUT_MS),
-      });
+      // The domain is what a user typed: unless UDESK_BASE_URL says where Udesk is, only a public host is asked.
+      answer = await getJson(
+        url,
+        this.options.baseUrlOverride ? (lookup as LookupFunction) : publicOnlyLookup,
+        this.options.timeoutMs ?? CHECK_TIMEOUT_MS,
+      );
     } catch (error) {
-      const timedOut = error instanceof Error && error.name === 'TimeoutError';
+      const timedOut = error instanceof Error && error.name === 'AbortError';
       return { ok: false, reason: 'unreachable', detail: timedOut ? '连接超时' : '无法连接' };
     }
-    const body = await response.json().catch(() => null);
+    const { status, body } = answer;
     const code = (body as { code?: unknown } | null)?.code;
     if (typeof code !== 'number') {
-      return { ok: false, reason: 'unreachable', detail: `HTTP ${response.status}，不是Udesk开放接口的应答` };
+      return { ok: false, reason: 'unreachable', detail: `HTTP ${status}，不是Udesk开放接口的应答` };
     }
     if (code === UDESK_OK) return { ok: true };
     const message = (body as { message?: unknown }).message;
     return { ok: false, reason: 'refused', code, message: typeof message === 'string' ? message : '' };
   }
+}
+
+/**
+ * One GET, its JSON body (null when it is not JSON). Redirects are not followed: one could lead anywhere, the
+ * server's own network included, and Udesk's API does not redirect.
+ */
+function getJson(
+  url: URL,
+  lookupAddress: LookupFunction,
+  timeoutMs: number,
+): Promise<{ status: number; body: unknown }> {
+  const request = url.protocol === 'https:' ? httpsRequest : httpRequest;
+  return new Promise((resolve, reject) => {
+    const outgoing = request(
+      url,
+      {
+        headers: { accept: 'application/json' },
+        lookup: lookupAddress,
+        signal: AbortSignal.timeout(timeoutMs),
+      },
+      (response) => {
+        const chunks: Buffer[] = [];
+        response.on('data', (chunk: Buffer) => chunks.push(chunk));
+        response.on('error', reject);
+        response.on('end', () => {
+          let body: unknown = null;
+          try {
+            body = JSON.parse(Buffer.concat(chunks).toString('utf8'));
+          } catch {
+            // Not JSON: not Udesk's open API.
+          }
+          resolve({ status: response.statusCode ?? 0, body });
+        });
+      },
+    );
+    outgoing.on('error', reject);
+    outgoing.end();
+  });
 }
