@@ -5,12 +5,10 @@ export interface CustomerLossDigestInput {
   recipient: string;
   /** The digest window (lib/customer-losses/digest-window.ts): its losses are read by it. */
   bucket: string;
-  /** When the window ends, epoch ms: the digest goes out then (plus a grace for late starters). */
+  /**
+   * When the digest goes out, epoch ms: the window's end plus a grace (digestSendAt), so that a start
+   * arriving a little after the window ended (a loss recorded in its last instant) still finds the workflow
+   * waiting, and its loss is in the one message rather than in none.
+   */
   sendAt: number;
 }
-
-/**
- * Starts for a window arriving a little after it ended (a loss recorded in its last instant) still find the
- * workflow waiting, so their loss is in the one message rather than in none.
- */
-export const DIGEST_GRACE_MS = 30_000;

@@ -1,6 +1,6 @@
 import { proxyActivities, sleep } from '@temporalio/workflow';
 import type { CustomerLossDigestActivities } from '../activities/customer-loss-digest.activities';
-import { DIGEST_GRACE_MS, type CustomerLossDigestInput } from './customer-loss-digest.contract';
+import type { CustomerLossDigestInput } from './customer-loss-digest.contract';
 
 const activities = proxyActivities<CustomerLossDigestActivities>({
   startToCloseTimeout: '1 minute',
@@ -22,7 +22,7 @@ const activities = proxyActivities<CustomerLossDigestActivities>({
 export async function customerLossDigestWorkflow(
   input: CustomerLossDigestInput,
 ): Promise<'sent' | 'skipped'> {
-  await sleep(Math.max(input.sendAt + DIGEST_GRACE_MS - Date.now(), 1));
+  await sleep(Math.max(input.sendAt - Date.now(), 1));
   return activities.sendCustomerLossDigest({
     tenantId: input.tenantId,
     recipient: input.recipient,

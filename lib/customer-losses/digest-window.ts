@@ -7,3 +7,8 @@ export function digestWindowOf(recordedAt: Date, windowMs: number): { bucket: st
   const start = Math.floor(recordedAt.getTime() / windowMs) * windowMs;
   return { bucket: new Date(start).toISOString(), endsAt: new Date(start + windowMs) };
 }
+
+/** A tenth of the window, at most 30 s: long enough for a start racing the window's end, short in tests. */
+export function digestSendAt(endsAt: Date, windowMs: number): number {
+  return endsAt.getTime() + Math.min(30_000, Math.floor(windowMs / 10));
+}

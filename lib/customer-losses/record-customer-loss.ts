@@ -3,7 +3,7 @@ import { ChatConversationModel } from '../models/chat-conversation.model';
 import { CustomerLossModel, type CustomerLossKind } from '../models/customer-loss.model';
 import { customerLossReadModel } from '../search/customer-loss-index';
 import { writeListRows, type ListSearch } from '../search/list-read-model';
-import { digestWindowOf } from './digest-window';
+import { digestSendAt, digestWindowOf } from './digest-window';
 
 /** A relation's end as the callback tells it (API.md §14.2). */
 export interface RelationEnd {
@@ -26,7 +26,8 @@ export interface RecordedLoss {
   lossId: string;
   userid: string;
   digestBucket: string;
-  digestEndsAt: Date;
+  /** When the window's digest goes out (digestSendAt), epoch ms. */
+  digestSendAt: number;
 }
 
 /** A transfer's deletion is a hand-over, not a loss: the customer stays with the company. */
@@ -99,6 +100,6 @@ export async function recordCustomerLoss(
     lossId: inboxKey,
     userid: stored.userid,
     digestBucket: stored.digestBucket,
-    digestEndsAt: storedWindow.endsAt,
+    digestSendAt: digestSendAt(storedWindow.endsAt, input.digestWindowMs),
   };
 }

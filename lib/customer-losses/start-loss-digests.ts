@@ -22,7 +22,7 @@ export async function startLossDigests(
         taskQueue,
         workflowId: customerLossDigestWorkflowId(tenantId, recipient, loss.digestBucket),
         workflowIdReusePolicy: WorkflowIdReusePolicy.REJECT_DUPLICATE,
-        args: [{ tenantId, recipient, bucket: loss.digestBucket, sendAt: loss.digestEndsAt.getTime() }],
+        args: [{ tenantId, recipient, bucket: loss.digestBucket, sendAt: loss.digestSendAt }],
       });
     } catch (error) {
       if (!(error instanceof WorkflowExecutionAlreadyStartedError)) throw error;

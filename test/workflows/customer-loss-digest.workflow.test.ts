@@ -1,6 +1,6 @@
 import { WorkflowExecutionAlreadyStartedError, WorkflowIdReusePolicy } from '@temporalio/client';
 import type { CustomerLossDigestActivities } from '../../activities/customer-loss-digest.activities';
-import { digestWindowOf } from '../../lib/customer-losses/digest-window';
+import { digestSendAt, digestWindowOf } from '../../lib/customer-losses/digest-window';
 import { customerLossDigestWorkflowId } from '../../lib/temporal/workflow-ids';
 import { customerLossDigestWorkflow } from '../../workflows/customer-loss-digest.workflow';
 import { recordHistoryIfAsked } from '../support/record-history';
@@ -31,7 +31,12 @@ describe('customerLossDigestWorkflow', () => {
           workflowId: customerLossDigestWorkflowId('t1', 'lina', window.bucket),
           workflowIdReusePolicy: WorkflowIdReusePolicy.REJECT_DUPLICATE,
           args: [
-            { tenantId: 't1', recipient: 'lina', bucket: window.bucket, sendAt: window.endsAt.getTime() },
+            {
+              tenantId: 't1',
+              recipient: 'lina',
+              bucket: window.bucket,
+              sendAt: digestSendAt(window.endsAt, HOUR),
+            },
           ],
         });
       } catch (error) {
