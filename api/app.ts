@@ -32,6 +32,7 @@ import {
   createWelcomeMessagesRouter,
 } from './modules/welcome-messages/welcome-messages.router';
 import { createSensitiveAlertsRouter } from './modules/sensitive-alerts/sensitive-alerts.router';
+import { createCustomerLossesRouter } from './modules/customer-losses/customer-losses.router';
 import { createSensitiveAnalyticsRouter } from './modules/sensitive-analytics/sensitive-analytics.router';
 import { createSensitiveBehaviorSettingsRouter } from './modules/sensitive-behavior-settings/sensitive-behavior-settings.router';
 import { createKnowledgeRouter } from './modules/knowledge/knowledge.router';
@@ -82,6 +83,7 @@ export function createApp(servers: AppServers): Express {
   app.use(createSopMediaPublicRouter(ctx));
   app.use(createSensitiveBehaviorSettingsRouter(ctx));
   app.use(createSensitiveAlertsRouter(ctx));
+  app.use(createCustomerLossesRouter(ctx));
   app.use(createAnalyticsRouter(ctx));
   app.use(createSensitiveAnalyticsRouter(ctx));
   app.use(createAnalyticsRollupsRouter(ctx));

@@ -26,6 +26,7 @@ const configSchema = z.object({
   LOG_LEVEL: z.enum(['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent']).default('info'),
   LINK_PREVIEW_ALLOW_PRIVATE: z.stringbool().default(false),
   LOGIN_ATTEMPTS_PER_MINUTE: z.coerce.number().int().positive().optional(),
+  LOSS_DIGEST_WINDOW_SECONDS: z.coerce.number().int().positive().default(3600),
 });
 
 export type AppConfig = {
@@ -67,6 +68,11 @@ export type AppConfig = {
    * 20 by default, 1,000 under NODE_ENV=test (the suites log in far more often from one address).
    */
   loginAttemptsPerMinute: number;
+  /**
+   * 流失提醒's digest window: each recipient gets at most one app message per window (an hour; the
+   * integration tests shorten it so as not to wait an hour).
+   */
+  lossDigestWindowMs: number;
 };
 
 // Outside production a fixed secret keeps sessions valid across restarts of `npm start`.
@@ -127,5 +133,6 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): AppConfig {
     logLevel: e.LOG_LEVEL,
     linkPreviewAllowPrivate: e.LINK_PREVIEW_ALLOW_PRIVATE,
     loginAttemptsPerMinute: e.LOGIN_ATTEMPTS_PER_MINUTE ?? (e.NODE_ENV === 'test' ? 1000 : 20),
+    lossDigestWindowMs: e.LOSS_DIGEST_WINDOW_SECONDS * 1000,
   };
 }

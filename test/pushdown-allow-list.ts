@@ -394,6 +394,7 @@ export const PUSHDOWN_ALLOW_LIST: AllowedShape[] = [
   { collection: 'sop_targets', command: 'find', shape: '{}', reason: LIST_REBUILD },
   { collection: 'staff_day_stats', command: 'find', shape: '{}', reason: LIST_REBUILD },
   { collection: 'owner_day_group_stats', command: 'find', shape: '{}', reason: LIST_REBUILD },
+  { collection: 'customer_losses', command: 'find', shape: '{}', reason: LIST_REBUILD },
   {
     collection: 'customer_groups',
     command: 'find',

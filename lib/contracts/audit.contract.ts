@@ -48,6 +48,7 @@ export const AUDIT_ACTIONS = [
   'sensitive-rule.switch',
   'sensitive-rule.delete',
   'sensitive-behavior-settings.update',
+  'loss-alert-settings.update',
   'sensitive-alert.review',
   'mass-send.create',
   'mass-send.update',
