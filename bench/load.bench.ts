@@ -33,6 +33,8 @@ const CUSTOMERS = Number(process.env.SCRM_LOAD_CUSTOMERS ?? 20_000);
 const MESSAGES = Number(process.env.SCRM_LOAD_MESSAGES ?? 100_000);
 /** A word of the corpus's quote template: common, as a real search for it would be. */
 const KEYWORD = '报价单';
+/** Time for the last cell's abandoned requests to finish before the api stops. */
+const SETTLE_MS = 5_000;
 /** The customer list counts exactly up to here (CUSTOMER_TOTAL_CAP). */
 const LIST_TOTAL_CAP = 10_000;
 
@@ -302,6 +304,9 @@ async function main(): Promise<void> {
     }
   } finally {
     if (child.connected) {
+      // A cell ends with requests still in flight (autocannon stops counting, the api goes on): they finish
+      // before the api closes its connections, instead of failing on a closed database.
+      await new Promise((resolve) => setTimeout(resolve, SETTLE_MS));
       child.send('stop');
       await new Promise((resolve) => child.once('exit', resolve));
     }
