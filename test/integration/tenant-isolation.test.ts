@@ -143,6 +143,15 @@ const SAMPLE_BODIES: Record<string, unknown> = {
   'PATCH /api/h5/customers/{externalUserid}': { phone: '110' },
   // A tenant's session is no platform operator: the wrong account is refused like any other.
   'POST /api/platform/auth/login': { username: '乙方', password: ADMIN_PASSWORD },
+  // Tenant B's own Udesk (unknown to the simulator's Udesk: refused as B) and switch (nothing saved: 400).
+  'PUT /api/integrations/udesk': { domain: 'yifang.udesk.cn', adminEmail: 'b@example.com', apiToken: 'b' },
+  'PUT /api/integrations/udesk/enabled': { enabled: true },
+  // Tenant A's member among B's managers: B's settings only.
+  'PUT /api/customer-loss-alert-settings': {
+    enabled: true,
+    notifyMember: true,
+    managerUserids: ['a-member'],
+  },
   'PUT /api/sensitive-behavior-settings': {
     behaviors: ['card'],
     auditedParties: ['staff'],
