@@ -50,7 +50,7 @@ export interface FaultCellProcess<Run> {
   /** Starts one run with data of its own (a fresh tenant, send, corp…); its label names that data. */
   start(label: string): Promise<Run>;
   /**
-   * Whether the run has reached its end state; polled from the start, also while the fault lasts, so it may
+   * Whether the process says it is over (its end state is then awaited in full, see reachedEndState); polled from the start, also while the fault lasts, so it may
    * drive the outside world too (a member confirming a 群发 in the WeCom client, say). Throwing counts as no.
    */
   done(run: Run): Promise<boolean>;
@@ -60,6 +60,14 @@ export interface FaultCellProcess<Run> {
   windowMs: number;
   /** How long the end state may take to arrive after the fault is lifted. */
   recoverWithinMs: number;
+}
+
+/**
+ * The process says it is over and nothing of the end state is missing: read models filled later by design (a
+ * search index's outbox drained once Elasticsearch answers) count as recovered only once they are whole.
+ */
+async function reachedEndState<Run>(cell: FaultCellProcess<Run>, run: Run): Promise<boolean> {
+  return (await cell.done(run)) && lostAndDoubled(await cell.tally(run)).lost === 0;
 }
 
 function record(result: FaultRunResult): void {
@@ -107,7 +115,7 @@ export function faultCells<Run>(
             let doneAt: number | undefined;
             const watching = (async () => {
               while (!stopWatching) {
-                if (await cell.done(run).catch(() => false)) return (doneAt = Date.now());
+                if (await reachedEndState(cell, run).catch(() => false)) return (doneAt = Date.now());
                 await sleep(POLL_MS);
               }
             })();

@@ -28,6 +28,8 @@ export interface FaultRig {
    * WeCom adds to it, and it is put back after every fault.
    */
   setBaseLatency(path: string, ms: number): Promise<void>;
+  /** Holds each chunk the worker sends Elasticsearch this long outside faults (a cell's slow step). */
+  setSearchDelay(ms: number): void;
   /** Throws `fault` for `downMs`, then lifts it (a killed worker is started again); resolves once lifted. */
   inject(fault: RigFault, downMs: number): Promise<void>;
   close(): Promise<void>;
@@ -65,6 +67,9 @@ export async function startFaultRig(app: TestApp, name: string): Promise<FaultRi
     async setBaseLatency(path, ms) {
       baseLatency.set(path, ms);
       await simulator.setLatency(path, ms);
+    },
+    setSearchDelay(ms) {
+      es.setDelay(ms);
     },
     async inject(fault, downMs) {
       switch (fault) {
