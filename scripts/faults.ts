@@ -19,7 +19,7 @@ import {
   parseFaultResults,
   renderFaultMatrix,
 } from './stack/fault-matrix';
-import { JEST_BIN } from './stack/jest-projects';
+import { JEST_BIN, stopJestThatDoesNotExit } from './stack/jest-projects';
 import { runScript } from './stack/lifecycle';
 import { elapsed, log } from './stack/log';
 import { ROOT } from './stack/paths';
@@ -43,6 +43,8 @@ runScript(test, async (supervisor) => {
   });
   const resultsFile = path.join(test.logDir, 'faults-results.jsonl');
   fs.writeFileSync(resultsFile, '');
+  const jestOutput = path.join(test.logDir, 'jest-faults.json');
+  fs.rmSync(jestOutput, { force: true });
   const code = await runAttached(
     process.execPath,
     [
@@ -52,7 +54,7 @@ runScript(test, async (supervisor) => {
       '--runInBand',
       '--json',
       '--outputFile',
-      path.join(test.logDir, 'jest-faults.json'),
+      jestOutput,
       ...process.argv.slice(2),
     ],
     {
@@ -64,6 +66,12 @@ runScript(test, async (supervisor) => {
         SCRM_FAULT_RUNS: String(runs),
         SCRM_FAULT_RESULTS_FILE: resultsFile,
       },
+      watch: (jest) =>
+        stopJestThatDoesNotExit(jest, jestOutput, () =>
+          log.fail(
+            'jest: faults did not exit after its tests (a test left a timer, connection or server open)',
+          ),
+        ),
     },
   );
   await supervisor.stopAll();

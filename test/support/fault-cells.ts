@@ -123,10 +123,10 @@ export function faultCells<Run>(
             result.inFlight = doneAt === undefined;
             await rig().inject(fault, downMs);
             const liftedAt = Date.now();
-            const deadline = sleep(cell.recoverWithinMs).then(() => (stopWatching = true));
-            await Promise.race([watching, deadline]);
-            stopWatching = true;
+            // Cleared once the watch ends: a pending timer would keep jest from exiting.
+            const deadline = setTimeout(() => (stopWatching = true), cell.recoverWithinMs);
             await watching;
+            clearTimeout(deadline);
             if (doneAt === undefined)
               result.error = `no end state within ${cell.recoverWithinMs / 1000} s of the fault's end`;
             result.recoverySeconds = Math.max(0, ((doneAt ?? Date.now()) - liftedAt) / 1000);
