@@ -33,6 +33,7 @@ export const MAIN_MENU: readonly MenuGroup[] = [
       { label: '客户', link: '/customer/customers', permission: 'customer.customers' },
       { label: '客户群', link: '/customer/groups', permission: 'customer.groups' },
       { label: '群发管理', link: '/customer/mass-messages', permission: 'customer.mass-messages' },
+      { label: '流失客户', link: '/customer/losses', permission: 'customer.losses' },
     ],
   },
   {

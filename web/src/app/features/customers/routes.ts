@@ -14,4 +14,8 @@ export default [
     path: 'mass-messages',
     loadComponent: () => import('./mass-messages/mass-sends-page').then((m) => m.MassSendsPage),
   },
+  {
+    path: 'losses',
+    loadComponent: () => import('./losses/customer-losses-page').then((m) => m.CustomerLossesPage),
+  },
 ] satisfies Routes;
