@@ -63,6 +63,11 @@ export class CustomerOverviewTab {
       { label: '客户申请数', value: value(cards?.newApply), tip: DEFINITIONS.newApply },
       { label: '主动删除客户数', value: value(cards?.deletedByStaff), tip: DEFINITIONS.deletedByStaff },
       { label: '被客户删除数', value: value(cards?.deletedByCustomer), tip: DEFINITIONS.deletedByCustomer },
+      {
+        label: '流失客户',
+        value: value(this.overview.value()?.lostCustomers),
+        tip: DEFINITIONS.lostCustomers,
+      },
     ];
   });
 
