@@ -85,6 +85,7 @@ function withoutEmptyValues(query: Record<string, unknown>): Record<string, unkn
 
 function parsePart(schema: AnySchema | undefined, value: unknown): unknown {
   if (!schema) return undefined;
+  if (holdsNulCharacter(value)) throw badRequest('请求参数有误（含有空字符）');
   const parsed = schema.safeParse(value ?? {});
   if (!parsed.success) {
     // The first problem is the one a person fixes first; the schemas carry Chinese messages.
@@ -93,6 +94,18 @@ function parsePart(schema: AnySchema | undefined, value: unknown): unknown {
     throw badRequest(issue?.path.length ? `${message}（${issue.path.join('.')}）` : message);
   }
   return parsed.data;
+}
+
+/**
+ * PostgreSQL, under FerretDB, can neither store nor compare a string that holds U+0000: a query with one fails
+ * inside the database. No person types it, so no request may carry one, in a value or a key.
+ */
+export function holdsNulCharacter(value: unknown): boolean {
+  if (typeof value === 'string') return value.includes('\u0000');
+  if (Array.isArray(value)) return value.some(holdsNulCharacter);
+  if (value && typeof value === 'object')
+    return Object.entries(value).some(([key, inner]) => key.includes('\u0000') || holdsNulCharacter(inner));
+  return false;
 }
 
 /** The route's permission keys as documented in OpenAPI (`x-permission`); any one of them will do. */
