@@ -25,3 +25,4 @@ export { sensitiveReviewWorkflow } from './sensitive-review.workflow';
 export { massSendWorkflow } from './mass-send.workflow';
 export { sopPlanWorkflow } from './sop-plan.workflow';
 export { analyticsDailyRollupWorkflow, analyticsBackfillWorkflow } from './analytics-rollup.workflow';
+export { handoverWorkflow } from './handover.workflow';
