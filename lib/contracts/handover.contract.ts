@@ -93,7 +93,7 @@ export const handoverCustomerSchema = z.object({
 
 export const handoverGroupSchema = z.object({
   chatId: z.string(),
-  status: z.enum(['done', 'rejected']),
+  status: z.enum(['pending', 'done', 'rejected']),
   errcode: z.number().int().nullable(),
 });
 

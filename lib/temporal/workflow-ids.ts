@@ -55,3 +55,5 @@ export const analyticsRollupScheduleId = (tenantId: string) => `analytics-rollup
 export const analyticsRollupWorkflowId = (tenantId: string) => `analytics-rollup/${tenantId}/scheduled`;
 /** 补算: one backfill per tenant at a time, so a second start while one runs is refused, not run twice. */
 export const analyticsBackfillWorkflowId = (tenantId: string) => `analytics-backfill/${tenantId}`;
+export const handoverWorkflowId = (tenantId: string, handoverId: string) =>
+  `handover/${tenantId}/${handoverId}`;
