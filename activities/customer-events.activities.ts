@@ -14,6 +14,7 @@ import {
 import { pendingTagOverlay } from '../lib/customers/pending-tag-changes';
 import { groupChatUpsert } from '../lib/customers/group-records';
 import { recordDeleteFriendAlerts } from '../lib/sensitive/delete-friend-alerts';
+import { recordCustomerLoss, type RecordedLoss } from '../lib/customer-losses/record-customer-loss';
 import { customerGroupReadModel } from '../lib/search/customer-group-index';
 import { writeListRows, type ListSearch } from '../lib/search/list-read-model';
 import type { RaisedAlert } from '../lib/sensitive/insert-alerts-once';
@@ -48,7 +49,13 @@ export interface CustomerEventDeps {
   now?: () => Date;
   /** Starts the add event's welcome workflow if the api could not (lib/acquisition/start-new-contact-welcome). */
   onCustomerAdded?: (tenantId: string, inboxKey: string, envelope: CallbackEnvelope) => Promise<void>;
+  /** 流失提醒: starts the digests a recorded loss belongs in (lib/customer-losses/start-loss-digests.ts). */
+  startLossDigests?: (tenantId: string, loss: RecordedLoss) => Promise<void>;
+  /** 流失提醒's digest window (config lossDigestWindowMs); an hour when not given. */
+  lossDigestWindowMs?: number;
 }
+
+const HOUR_MS = 3_600_000;
 
 /**
  * WeCom answers these when the customer or group is gone by the time we read it: 40096 unknown external_userid,
@@ -147,6 +154,21 @@ export function createCustomerEventActivities(deps: CustomerEventDeps) {
     }
     await recordCustomerEvents(tenantId, events);
     await deps.startAlertReviews(tenantId, await recordDeleteFriendAlerts(deps.listSearch, tenantId, events));
+    if (change.ChangeType === 'del_external_contact' || change.ChangeType === 'del_follow_user') {
+      // 流失客户: the customer and the member's tags as stored before this end is applied below.
+      const before = await CustomerModel.findOne(
+        { tenantId, externalUserid },
+        { name: 1, follows: 1 },
+      ).lean();
+      const loss = await recordCustomerLoss(deps.listSearch, tenantId, {
+        inboxKey,
+        end: { ...change, ChangeType: change.ChangeType },
+        before,
+        recordedAt: now(),
+        digestWindowMs: deps.lossDigestWindowMs ?? HOUR_MS,
+      });
+      if (loss) await deps.startLossDigests?.(tenantId, loss);
+    }
 
     await rewriteCustomers(
       tenantId,

@@ -46,6 +46,8 @@ import { createGroupCodeActivities } from './group-code.activities';
 import { createSensitiveReviewActivities } from './sensitive-review.activities';
 import type { RaisedAlert } from '../lib/sensitive/insert-alerts-once';
 import { startAlertReviews } from '../lib/sensitive/start-alert-reviews';
+import { startLossDigests } from '../lib/customer-losses/start-loss-digests';
+import { createCustomerLossDigestActivities } from './customer-loss-digest.activities';
 import { createSopPlanActivities } from './sop-plan.activities';
 import { createAnalyticsRollupActivities } from './analytics-rollup.activities';
 import { createStatisticsApi } from '../lib/wecom/statistics-api';
@@ -72,6 +74,8 @@ export interface ActivityDeps {
   customerIndexer: CustomerIndexer;
   /** The 客户群 and 敏感行为审核 read models (Elasticsearch) and where their workflows run. */
   listSearch: ListSearch;
+  /** 流失提醒's digest window (config lossDigestWindowMs). */
+  lossDigestWindowMs?: number;
 }
 
 /** Every activity the worker registers, built from the real clients it is given. */
@@ -107,6 +111,8 @@ export function createActivities(deps: ActivityDeps) {
       ...customerSide,
       startAlertReviews: startReviews,
       listSearch: deps.listSearch,
+      startLossDigests: (tenantId, loss) => startLossDigests(deps.temporal, deps.taskQueue, tenantId, loss),
+      ...(deps.lossDigestWindowMs ? { lossDigestWindowMs: deps.lossDigestWindowMs } : {}),
       onCustomerAdded: (tenantId, inboxKey, envelope) =>
         startNewContactWelcome(
           {
@@ -127,6 +133,7 @@ export function createActivities(deps: ActivityDeps) {
     }),
     ...createCustomerTaggingActivities({ corpTags: deps.corpTags }),
     ...createContactReminderActivities(appMessages),
+    ...createCustomerLossDigestActivities(appMessages),
     ...createArchiveIngestActivities({
       ...deps.archive,
       customerIndexer: deps.customerIndexer,

@@ -32,6 +32,7 @@ import {
   createWelcomeMessagesRouter,
 } from './modules/welcome-messages/welcome-messages.router';
 import { createSensitiveAlertsRouter } from './modules/sensitive-alerts/sensitive-alerts.router';
+import { createCustomerLossesRouter } from './modules/customer-losses/customer-losses.router';
 import { createSensitiveAnalyticsRouter } from './modules/sensitive-analytics/sensitive-analytics.router';
 import { createSensitiveBehaviorSettingsRouter } from './modules/sensitive-behavior-settings/sensitive-behavior-settings.router';
 import { createKnowledgeRouter } from './modules/knowledge/knowledge.router';
@@ -41,6 +42,7 @@ import { createSopMediaPublicRouter, createSopRouter } from './modules/sop/sop.r
 import { createSensitiveRulesRouter } from './modules/sensitive-rules/sensitive-rules.router';
 import { createAnalyticsRouter } from './modules/analytics/analytics.router';
 import { createAnalyticsRollupsRouter } from './modules/analytics-rollups/analytics-rollups.router';
+import { createIntegrationsRouter } from './modules/integrations/integrations.router';
 import { buildOpenApiDocument, OPENAPI_PATH } from './openapi/registry';
 import { createAppContext, type AppServers } from './app-context';
 
@@ -83,11 +85,13 @@ export function createApp(servers: AppServers): Express {
   app.use(createSopMediaPublicRouter(ctx));
   app.use(createSensitiveBehaviorSettingsRouter(ctx));
   app.use(createSensitiveAlertsRouter(ctx));
+  app.use(createCustomerLossesRouter(ctx));
   app.use(createAnalyticsRouter(ctx));
   app.use(createSensitiveAnalyticsRouter(ctx));
   app.use(createAnalyticsRollupsRouter(ctx));
   app.use(createWeComLoginRouter(ctx));
   app.use(createWeComBindingRouter(ctx));
+  app.use(createIntegrationsRouter(ctx));
   app.use(createH5Router(ctx));
   app.use(createOwnPasswordRouter(ctx));
   app.use(createPlatformWeComHealthRouter(ctx));

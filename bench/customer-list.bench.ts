@@ -9,12 +9,11 @@
  *   BENCH_RUNS=20                    timed runs per query (after 2 warm-ups)
  */
 import { Client as ElasticsearchClient } from '@elastic/elasticsearch';
-import mongoose, { Types } from 'mongoose';
+import mongoose from 'mongoose';
 import type { Caller } from '../api/auth/caller';
 import { listCustomers } from '../api/modules/customers/customer-list.use-case';
 import type { StaffScope } from '../lib/access/data-scope';
 import { customerListQuerySchema } from '../lib/contracts/customer.contract';
-import { deriveCustomerFields } from '../lib/customers/customer-derived';
 import { connectDatabase, disconnectDatabase } from '../lib/db/connect';
 import { CorpTagGroupModel } from '../lib/models/corp-tag.model';
 import { CustomerModel } from '../lib/models/customer.model';
@@ -24,6 +23,7 @@ import { customerSearchOn, type CustomerSearch } from '../lib/search/customer-se
 import { indexListSources } from '../lib/search/list-read-model';
 import { pointAliasAtCurrentIndex } from '../lib/search/versioned-index';
 import { connectTemporalClient } from '../lib/temporal/connect-client';
+import { customerDocument } from './support/customer-corpus';
 import { percentile } from './support/percentile';
 
 const TENANT = 'bench';
@@ -33,15 +33,9 @@ const BATCH = 10_000;
 const ES_BULK = 5_000;
 const SIZES = (process.env.BENCH_CUSTOMERS ?? '100000,1000000').split(',').map(Number);
 const RUNS = Number(process.env.BENCH_RUNS ?? 20);
+const CORPUS = { tenantId: TENANT, staff: STAFF, tags: TAGS };
 /** Set once the index exists; every timed call searches through it. */
 let search: CustomerSearch;
-const SURNAMES = '王李张刘陈杨黄赵吴周徐孙马朱胡郭何高林罗';
-const GIVEN = '伟芳娜秀英敏静丽强磊军洋勇艳杰娟涛明超秀兰霞平刚桂英';
-const CORPS = [
-  ['沃丰', '北京沃丰时代数据科技有限公司'],
-  ['Acme', 'Acme Trading (Shanghai) Co., Ltd.'],
-  ['星河', '深圳星河互联网科技有限公司'],
-];
 
 /** A deterministic pseudo-random sequence, so every run loads the same data. */
 function random(seed: number) {
@@ -49,46 +43,6 @@ function random(seed: number) {
   return () => {
     state = (state * 1_103_515_245 + 12_345) % 2_147_483_648;
     return state / 2_147_483_648;
-  };
-}
-
-function customerDocument(index: number, next: () => number) {
-  const adders = 1 + Math.floor(next() * 3);
-  const base = Date.UTC(2024, 0, 1) + index * 60_000;
-  const follows = Array.from({ length: adders }, (_, k) => ({
-    userid: `staff-${Math.floor(next() * STAFF)}`,
-    remark: '',
-    description: '',
-    addedAt: new Date(base + k * 3_600_000),
-    tagIds: Array.from({ length: Math.floor(next() * 3) }, () => `tag-${Math.floor(next() * TAGS)}`),
-    remarkCorpName: '',
-    remarkMobiles: next() < 0.5 ? [`139${String(index).padStart(8, '0')}`] : [],
-    addWay: 1,
-    operUserid: '',
-    state: '',
-  }));
-  const type = next() < 0.2 ? 2 : 1;
-  const corp = CORPS[index % CORPS.length];
-  const name = `${SURNAMES[index % SURNAMES.length]}${GIVEN[Math.floor(next() * GIVEN.length)]}${index}`;
-  const now = new Date();
-  return {
-    _id: new Types.ObjectId(),
-    tenantId: TENANT,
-    externalUserid: `wm${String(index).padStart(10, '0')}`,
-    name,
-    avatar: '',
-    type,
-    gender: 0,
-    corpName: type === 2 ? corp[0] : '',
-    corpFullName: type === 2 ? corp[1] : '',
-    position: '',
-    follows,
-    profile: {},
-    ...deriveCustomerFields(follows),
-    active: true,
-    lastContactAt: next() < 0.3 ? new Date(base + 86_400_000) : undefined,
-    createdAt: now,
-    updatedAt: now,
   };
 }
 
@@ -100,7 +54,7 @@ async function load(from: number, to: number): Promise<void> {
   let esMs = 0;
   for (let start = from; start < to; start += BATCH) {
     const batch = Array.from({ length: Math.min(BATCH, to - start) }, (_, i) =>
-      customerDocument(start + i, next),
+      customerDocument(CORPUS, start + i, next),
     );
     const timed = async (work: () => Promise<unknown>) => {
       const at = Date.now();

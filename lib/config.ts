@@ -20,11 +20,13 @@ const configSchema = z.object({
   WECOM_OAUTH_BASE: z.url().optional(),
   WECOM_JSSDK_URL: z.url().optional(),
   WECOM_FINANCE_SDK_PATH: z.string().min(1).optional(),
+  UDESK_BASE_URL: z.url().optional(),
   JWT_SECRET: z.string().min(16).optional(),
   WEB_DIST: z.string().optional(),
   LOG_LEVEL: z.enum(['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent']).default('info'),
   LINK_PREVIEW_ALLOW_PRIVATE: z.stringbool().default(false),
   LOGIN_ATTEMPTS_PER_MINUTE: z.coerce.number().int().positive().optional(),
+  LOSS_DIGEST_WINDOW_SECONDS: z.coerce.number().int().positive().default(3600),
 });
 
 export type AppConfig = {
@@ -48,6 +50,11 @@ export type AppConfig = {
   wecomJssdkUrl: string;
   /** libWeWorkFinanceSdk_C.so for the chat archive against real WeCom (lib/wecom/native-finance-sdk.ts). */
   wecomFinanceSdkPath?: string;
+  /**
+   * Set only by tests and the local stack: Udesk's open API of the domain a tenant enters is then reached at
+   * `<UDESK_BASE_URL>/<domain>` (the simulator) instead of `https://<domain>`.
+   */
+  udeskBaseUrl?: string;
   jwtSecret: string;
   webDist?: string;
   logLevel: string;
@@ -61,6 +68,11 @@ export type AppConfig = {
    * 20 by default, 1,000 under NODE_ENV=test (the suites log in far more often from one address).
    */
   loginAttemptsPerMinute: number;
+  /**
+   * 流失提醒's digest window: each recipient gets at most one app message per window (an hour; the
+   * integration tests shorten it so as not to wait an hour).
+   */
+  lossDigestWindowMs: number;
 };
 
 // Outside production a fixed secret keeps sessions valid across restarts of `npm start`.
@@ -115,10 +127,12 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): AppConfig {
     wecomOAuthBase: (e.WECOM_OAUTH_BASE ?? defaultOAuthBase(e.WECOM_API_BASE)).replace(/\/$/, ''),
     wecomJssdkUrl: e.WECOM_JSSDK_URL ?? defaultJssdkUrl(e.WECOM_API_BASE),
     wecomFinanceSdkPath: e.WECOM_FINANCE_SDK_PATH,
+    udeskBaseUrl: e.UDESK_BASE_URL?.replace(/\/$/, ''),
     jwtSecret: e.JWT_SECRET ?? DEVELOPMENT_JWT_SECRET,
     webDist: e.WEB_DIST,
     logLevel: e.LOG_LEVEL,
     linkPreviewAllowPrivate: e.LINK_PREVIEW_ALLOW_PRIVATE,
     loginAttemptsPerMinute: e.LOGIN_ATTEMPTS_PER_MINUTE ?? (e.NODE_ENV === 'test' ? 1000 : 20),
+    lossDigestWindowMs: e.LOSS_DIGEST_WINDOW_SECONDS * 1000,
   };
 }

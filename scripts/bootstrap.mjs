@@ -1,16 +1,16 @@
 #!/usr/bin/env node
-// Entry point of `npm start`, `npm test` and `npm run bench`: plain Node with no dependencies, because it runs
+// Entry point of `npm start`, `npm test`, `npm run bench` and `npm run test:faults`: plain Node with no dependencies, because it runs
 // before node_modules exists. It checks Node's version, installs the npm dependencies when they are missing or
 // stale (root, then web/), and runs scripts/<command>.ts through tsx, passing signals on and its exit code back.
 //
-//   node scripts/bootstrap.mjs start|test|bench [args…]
+//   node scripts/bootstrap.mjs start|test|bench|faults [args…]
 import { spawn, spawnSync } from 'node:child_process';
 import fs from 'node:fs';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 
 const MIN_NODE = [20, 19, 0];
-const COMMANDS = ['start', 'test', 'bench'];
+const COMMANDS = ['start', 'test', 'bench', 'faults'];
 const ROOT = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..');
 
 function fail(message) {

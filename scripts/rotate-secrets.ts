@@ -1,5 +1,5 @@
 /**
- * `npm run rotate-secrets`: re-seals every tenant's WeCom secrets with SECRETS_KEY. Run it with the new
+ * `npm run rotate-secrets`: re-seals every tenant's WeCom secrets and Udesk API token with SECRETS_KEY. Run it with the new
  * key in SECRETS_KEY and the old one(s) in SECRETS_PREVIOUS_KEYS (see README, "Secrets at rest").
  * Safe to interrupt and to run again. `npm run rotate-secrets -- --new-key` prints a fresh key.
  */
@@ -8,6 +8,7 @@ import { connectDatabase, disconnectDatabase } from '../lib/db/connect';
 import { keyringFromEnv } from '../lib/secrets/keyring-from-env';
 import { rotateTenantSecrets } from '../lib/secrets/rotate-tenant-secrets';
 import { generateKey } from '../lib/secrets/secret-box';
+import { rotateUdeskSecrets } from '../lib/udesk/rotate-udesk-secrets';
 
 async function main(): Promise<void> {
   if (process.argv.includes('--new-key')) {
@@ -19,8 +20,9 @@ async function main(): Promise<void> {
   await connectDatabase(config.mongoUrl);
   try {
     const report = await rotateTenantSecrets(keyring);
+    const udesk = await rotateUdeskSecrets(keyring);
     console.log(
-      `Secrets rotated to key ${keyring.currentKeyId}: ${report.resealed} secret(s) of ${report.tenants} tenant(s) re-sealed; everything else was already current.`,
+      `Secrets rotated to key ${keyring.currentKeyId}: ${report.resealed} WeCom secret(s) of ${report.tenants} tenant(s) and ${udesk.resealed} Udesk token(s) re-sealed; everything else was already current.`,
     );
   } finally {
     await disconnectDatabase();

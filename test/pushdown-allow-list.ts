@@ -394,6 +394,7 @@ export const PUSHDOWN_ALLOW_LIST: AllowedShape[] = [
   { collection: 'sop_targets', command: 'find', shape: '{}', reason: LIST_REBUILD },
   { collection: 'staff_day_stats', command: 'find', shape: '{}', reason: LIST_REBUILD },
   { collection: 'owner_day_group_stats', command: 'find', shape: '{}', reason: LIST_REBUILD },
+  { collection: 'customer_losses', command: 'find', shape: '{}', reason: LIST_REBUILD },
   {
     collection: 'customer_groups',
     command: 'find',
@@ -962,6 +963,13 @@ export const PUSHDOWN_ALLOW_LIST: AllowedShape[] = [
     command: 'find',
     shape: '{kind: string, startedAt: $range, status: string, tenantId: string}',
     reason: SYNC_RUNS,
+  },
+  {
+    collection: 'udesk_integrations',
+    command: 'find',
+    shape: '{}',
+    reason:
+      'bounded by the installation: `npm run rotate-secrets` reads every Udesk integration (one per tenant at most)',
   },
   { collection: 'tenants', command: 'aggregate', shape: '{} [$match $group]', reason: TENANTS },
   {

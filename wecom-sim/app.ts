@@ -19,6 +19,8 @@ import { webLoginRouter } from './web-login/web-login.routes';
 import { financeSdkRouter } from './archive/finance-sdk.routes';
 import { jssdkRouter } from './jssdk/jssdk.routes';
 import { contactWayQrRouter } from './acquisition/contact-way-qr.routes';
+import { UdeskCompanies } from './udesk/udesk-companies';
+import { udeskOpenApiRouter, udeskScenarioRouter } from './udesk/udesk.routes';
 
 export interface SimAppOptions {
   logger?: Logger;
@@ -74,6 +76,10 @@ export function createSimApp(state: SimState, options: SimAppOptions = {}): Expr
   app.use(financeSdkRouter(state));
   app.use(jssdkRouter(state));
   app.use(contactWayQrRouter(state));
+  // Udesk (系统对接, R-7.5) is another vendor: its own routes and state beside WeCom's, on the same clock.
+  const udesk = new UdeskCompanies(state.clock);
+  app.use('/udesk', udeskOpenApiRouter(udesk));
+  app.use('/sim/udesk', udeskScenarioRouter(udesk));
   app.use(
     '/sim',
     scenarioRouter({

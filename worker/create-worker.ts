@@ -76,6 +76,7 @@ export async function createWorker(
       search,
       customerIndexer: createCustomerIndexer(search),
       listSearch,
+      lossDigestWindowMs: config.lossDigestWindowMs,
     }),
   });
   await prepareListSearch(listSearch, Object.values(LIST_READ_MODELS), log);

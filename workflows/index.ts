@@ -26,3 +26,4 @@ export { massSendWorkflow } from './mass-send.workflow';
 export { sopPlanWorkflow } from './sop-plan.workflow';
 export { analyticsDailyRollupWorkflow, analyticsBackfillWorkflow } from './analytics-rollup.workflow';
 export { handoverWorkflow } from './handover.workflow';
+export { customerLossDigestWorkflow } from './customer-loss-digest.workflow';

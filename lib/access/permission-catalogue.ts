@@ -54,6 +54,7 @@ export const PERMISSION_TREE: readonly PermissionNode[] = [
       menu('customer.mass-messages', '群发管理', [...CRUD, EXPORT]),
       menu('customer.handovers', '离职继承', [['transfer', '分配']]),
       menu('customer.onjob-transfers', '在职继承', [['transfer', '分配']]),
+      menu('customer.losses', '流失客户', [['alert-settings', '流失提醒设置'], EXPORT]),
     ],
   },
   {

@@ -136,6 +136,8 @@ export const customerOverviewSchema = z
     sources: z.array(z.object({ source: z.enum(CUSTOMER_SOURCES), count: z.number().int() })),
     /** Customers (of the staff in scope) per tag, now; most first. */
     tags: z.array(z.object({ tagId: z.string(), name: z.string(), count: z.number().int() })),
+    /** 流失客户 of the range: relations ended by either side, not by 在职继承 (the 流失客户 list's rows). */
+    lostCustomers: z.number().int(),
   })
   .openapi('CustomerOverview');
 export type CustomerOverview = z.infer<typeof customerOverviewSchema>;

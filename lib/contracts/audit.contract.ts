@@ -48,6 +48,7 @@ export const AUDIT_ACTIONS = [
   'sensitive-rule.switch',
   'sensitive-rule.delete',
   'sensitive-behavior-settings.update',
+  'loss-alert-settings.update',
   'sensitive-alert.review',
   'mass-send.create',
   'mass-send.update',
@@ -66,6 +67,8 @@ export const AUDIT_ACTIONS = [
   'sop-plan.switch',
   'sop-plan.delete',
   'analytics.backfill',
+  'udesk-integration.update',
+  'udesk-integration.switch',
 ] as const;
 
 export const auditListQuerySchema = paginationQuerySchema.extend({

@@ -10,18 +10,6 @@ const store = new GridFsStore('groupCodeImages');
 
 export type ImageType = 'image/png' | 'image/jpeg';
 
-/** The type by the file's own first bytes, not by its name or the browser's claim: only PNG and JPEG pass. */
-export function sniffImageType(bytes: Buffer): ImageType | undefined {
-  if (
-    bytes.length >= 8 &&
-    bytes.subarray(0, 8).equals(Buffer.from([0x89, 0x50, 0x4e, 0x47, 0x0d, 0x0a, 0x1a, 0x0a]))
-  ) {
-    return 'image/png';
-  }
-  if (bytes.length >= 3 && bytes[0] === 0xff && bytes[1] === 0xd8 && bytes[2] === 0xff) return 'image/jpeg';
-  return undefined;
-}
-
 export async function storeImage(
   tenantId: string,
   uploadedBy: string,

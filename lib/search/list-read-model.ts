@@ -36,7 +36,8 @@ export type ListKind =
   | 'sop-targets'
   | 'sop-plans'
   | 'staff-day-stats'
-  | 'owner-day-group-stats';
+  | 'owner-day-group-stats'
+  | 'customer-losses';
 
 /** One document as indexed: which row it is, its version (newer wins) and the document. */
 export interface ListIndexEntry {

@@ -1,5 +1,6 @@
 import { customerReadModel } from './customer-index';
 import { customerGroupReadModel } from './customer-group-index';
+import { customerLossReadModel } from './customer-loss-index';
 import { knowledgeReadModel } from './knowledge-index';
 import type { ListKind, ListReadModel } from './list-read-model';
 import { massSendReadModel, massSendRecipientReadModel } from './mass-send-index';
@@ -21,4 +22,5 @@ export const LIST_READ_MODELS: Record<ListKind, ListReadModel<unknown>> = {
   'sop-plans': sopPlanReadModel as ListReadModel<unknown>,
   'staff-day-stats': staffDayStatReadModel as ListReadModel<unknown>,
   'owner-day-group-stats': ownerDayGroupStatReadModel as ListReadModel<unknown>,
+  'customer-losses': customerLossReadModel as ListReadModel<unknown>,
 };

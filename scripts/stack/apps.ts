@@ -29,6 +29,10 @@ export function appEnv(profile: Profile, endpoints: AppEndpoints, nodeEnv: strin
     WEB_DIST,
     NODE_ENV: nodeEnv,
     SECRETS_KEY: process.env.SECRETS_KEY || localSecretsKey(profile),
+    // With the local simulator, 系统对接 reaches its Udesk too (wecom-sim/udesk/), unless UDESK_BASE_URL is set.
+    ...(process.env.WECOM_API_BASE?.trim()
+      ? {}
+      : { UDESK_BASE_URL: process.env.UDESK_BASE_URL || `${endpoints.wecomApiBase}/udesk` }),
   };
 }
 

@@ -1,16 +1,14 @@
 import type { Browser, Page } from 'playwright-core';
-import { hashPassword } from '../../api/modules/auth/login.use-case';
 import { deriveCustomerFields } from '../../lib/customers/customer-derived';
 import { CustomerModel } from '../../lib/models/customer.model';
 import { StaffDayStatModel } from '../../lib/models/staff-day-stat.model';
-import { StaffModel } from '../../lib/models/staff.model';
 import { businessDay } from '../../lib/org/manual-sync-quota';
 import { writeListRows } from '../../lib/search/list-read-model';
 import { staffDayStatReadModel } from '../../lib/search/staff-day-stat-index';
 import { startTestApp, type TestApp } from '../support/app-harness';
 import { launchBrowser, logIn } from '../support/browser';
 import { simulator, type SimCorp, simClientUrl } from '../support/sim-client';
-import { ADMIN_PASSWORD, createBoundTenant, freshTenantId } from '../support/tenant-fixture';
+import { ADMIN_PASSWORD, createBoundTenant, freshTenantId, createMember } from '../support/tenant-fixture';
 
 const TENANT = freshTenantId('e2e-csp');
 const ADMIN_PHONE = '13700000191';
@@ -86,15 +84,12 @@ describe('the admin under its Content-Security-Policy, in Chromium', () => {
       department: [1],
     });
     const { roles } = await createBoundTenant(TENANT, corp, { adminMobile: ADMIN_PHONE });
-    await StaffModel.create({
-      tenantId: TENANT,
+    await createMember(TENANT, {
       userid: 'lina',
       name: '李娜',
       mobile: '13700000192',
-      systemEnabled: true,
       roleId: roles.staff,
       departmentIds: [1],
-      passwordHash: await hashPassword(ADMIN_PASSWORD),
     });
     const follows = [
       { userid: 'lina', addedAt: new Date('2026-11-01T02:03:00Z'), tagIds: [], remarkMobiles: [], addWay: 1 },

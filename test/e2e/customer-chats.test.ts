@@ -1,14 +1,12 @@
 import type { Browser, Page } from 'playwright-core';
 import { indexSeededCustomers } from '../support/customer-search';
-import { hashPassword } from '../../api/modules/auth/login.use-case';
 import { deriveCustomerFields } from '../../lib/customers/customer-derived';
 import { CustomerModel } from '../../lib/models/customer.model';
-import { StaffModel } from '../../lib/models/staff.model';
 import { startTestApp, type TestApp } from '../support/app-harness';
 import { rotateArchiveKey } from '../support/archive-fixture';
 import { launchBrowser, logIn } from '../support/browser';
 import { archiveScenario, simulator, type SimCorp, simClientUrl } from '../support/sim-client';
-import { ADMIN_PASSWORD, createBoundTenant, freshTenantId } from '../support/tenant-fixture';
+import { ADMIN_PASSWORD, createBoundTenant, freshTenantId, createMember } from '../support/tenant-fixture';
 import { executeWorkflow } from '../../lib/temporal/typed-workflows';
 
 const TENANT = freshTenantId('e2e-custchats');
@@ -43,15 +41,12 @@ describe('企微会话记录 end to end in Chromium: 客户详情 and the H5 sid
       department: [1],
     });
     const { roles } = await createBoundTenant(TENANT, corp, { adminMobile: ADMIN_PHONE });
-    await StaffModel.create({
-      tenantId: TENANT,
+    await createMember(TENANT, {
       userid: 'lina',
       name: '李娜',
       mobile: '13700000752',
       departmentIds: [1],
-      systemEnabled: true,
       roleId: roles.staff,
-      passwordHash: await hashPassword(ADMIN_PASSWORD),
     });
     await simulator.addCustomer(corp.corpId, { userid: 'lina', name: '会话客户', external_userid: CUSTOMER });
     const follows = [

@@ -1,15 +1,13 @@
 import type { Browser, Page } from 'playwright-core';
 import { indexSeededCustomers } from '../support/customer-search';
-import { hashPassword } from '../../api/modules/auth/login.use-case';
 import { deriveCustomerFields } from '../../lib/customers/customer-derived';
 import { ContactRecordModel } from '../../lib/models/contact-record.model';
 import { CorpTagGroupModel } from '../../lib/models/corp-tag.model';
 import { CustomerModel } from '../../lib/models/customer.model';
-import { StaffModel } from '../../lib/models/staff.model';
 import { eventually, startTestApp, type TestApp } from '../support/app-harness';
 import { launchBrowser } from '../support/browser';
 import { customerScenario, simulator, type SimCorp, simClientUrl } from '../support/sim-client';
-import { ADMIN_PASSWORD, createBoundTenant, freshTenantId } from '../support/tenant-fixture';
+import { createBoundTenant, freshTenantId, createMember } from '../support/tenant-fixture';
 import { executeWorkflow } from '../../lib/temporal/typed-workflows';
 
 const TENANT = freshTenantId('e2e-h5');
@@ -45,14 +43,11 @@ describe('the H5 sidebar opened from a chat in the (simulated) WeCom client, in 
       ['lina', '李娜', '13700000702'],
       ['wang', '王强', '13700000703'],
     ]) {
-      await StaffModel.create({
-        tenantId: TENANT,
+      await createMember(TENANT, {
         userid,
         name,
         mobile,
-        systemEnabled: true,
         roleId: roles.staff,
-        passwordHash: await hashPassword(ADMIN_PASSWORD),
       });
     }
     // lina's customer, in WeCom as in our database (the sidebar tags it through WeCom's mark_tag).

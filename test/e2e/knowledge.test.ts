@@ -1,12 +1,10 @@
 import type { Browser, Page } from 'playwright-core';
-import { hashPassword } from '../../api/modules/auth/login.use-case';
 import { deriveCustomerFields } from '../../lib/customers/customer-derived';
 import { CustomerModel } from '../../lib/models/customer.model';
-import { StaffModel } from '../../lib/models/staff.model';
 import { eventually, startTestApp, type TestApp } from '../support/app-harness';
 import { launchBrowser, logIn } from '../support/browser';
 import { simulator, type SimCorp, simClientUrl } from '../support/sim-client';
-import { ADMIN_PASSWORD, createBoundTenant, freshTenantId } from '../support/tenant-fixture';
+import { ADMIN_PASSWORD, createBoundTenant, freshTenantId, createMember } from '../support/tenant-fixture';
 
 const TENANT = freshTenantId('e2e-knowledge');
 const ADMIN_PHONE = '13700000681';
@@ -50,14 +48,11 @@ describe('知识库 end to end in Chromium', () => {
       department: [1],
     });
     const { roles } = await createBoundTenant(TENANT, corp, { adminMobile: ADMIN_PHONE });
-    await StaffModel.create({
-      tenantId: TENANT,
+    await createMember(TENANT, {
       userid: 'lina',
       name: '李娜',
       mobile: '13700000682',
-      systemEnabled: true,
       roleId: roles.staff,
-      passwordHash: await hashPassword(ADMIN_PASSWORD),
     });
     // lina's customer, whose 客户资料 the single chat's side panel opens on.
     const follows = [

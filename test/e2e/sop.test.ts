@@ -1,6 +1,4 @@
 import type { Browser, Locator, Page } from 'playwright-core';
-import { hashPassword } from '../../api/modules/auth/login.use-case';
-import { StaffModel } from '../../lib/models/staff.model';
 import { executeWorkflow } from '../../lib/temporal/typed-workflows';
 import { eventually, startTestApp, type TestApp } from '../support/app-harness';
 import { launchBrowser, logIn } from '../support/browser';
@@ -13,7 +11,7 @@ import {
   simClientUrl,
 } from '../support/sim-client';
 import { stackEnv } from '../support/stack-env';
-import { ADMIN_PASSWORD, createBoundTenant, freshTenantId } from '../support/tenant-fixture';
+import { ADMIN_PASSWORD, createBoundTenant, freshTenantId, createMember } from '../support/tenant-fixture';
 
 const TENANT = freshTenantId('e2e-sop');
 const PHONE = '13700000691';
@@ -44,14 +42,11 @@ describe('SOP end to end in Chromium', () => {
     const { roles } = await createBoundTenant(TENANT, corp, { adminMobile: PHONE });
     // 高意向: 张三 (跟进人 lina, who added him first) and 李四 (跟进人 wangwei), both tagged by wangwei.
     built = await populateCustomerCorp(corp.corpId);
-    await StaffModel.create({
-      tenantId: TENANT,
+    await createMember(TENANT, {
       userid: 'wangwei',
       name: '销售2',
       mobile: '13810000001',
-      systemEnabled: true,
       roleId: roles.staff,
-      passwordHash: await hashPassword(ADMIN_PASSWORD),
     });
     await app.startWorker();
     for (const workflowType of ['corpTagSyncWorkflow', 'customerSyncWorkflow'] as const) {

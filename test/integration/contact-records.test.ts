@@ -1,16 +1,14 @@
 import { randomBytes } from 'node:crypto';
 import mongoose from 'mongoose';
 import request from 'supertest';
-import { hashPassword } from '../../api/modules/auth/login.use-case';
 import { AuditLogModel } from '../../lib/models/audit-log.model';
 import { ContactRecordModel } from '../../lib/models/contact-record.model';
 import { CustomerModel } from '../../lib/models/customer.model';
-import { StaffModel } from '../../lib/models/staff.model';
 import { contactReminderWorkflowId } from '../../lib/temporal/workflow-ids';
 import { eventually, startTestApp, type TestApp } from '../support/app-harness';
 import { indexSeededCustomers } from '../support/customer-search';
 import { simulator, type SimCorp } from '../support/sim-client';
-import { ADMIN_PASSWORD, createBoundTenant, freshTenantId } from '../support/tenant-fixture';
+import { ADMIN_PASSWORD, createBoundTenant, freshTenantId, createMember } from '../support/tenant-fixture';
 
 const TENANT = freshTenantId('records');
 const MB = 1024 * 1024;
@@ -39,14 +37,11 @@ describe('联系记录 and 提醒事项 (R-3.1.3, I-49, I-50)', () => {
       ['wang', '王强', '13700000403'],
       ['zhao', '赵敏', '13700000404'],
     ]) {
-      await StaffModel.create({
-        tenantId: TENANT,
+      await createMember(TENANT, {
         userid,
         name,
         mobile,
-        systemEnabled: true,
         roleId: roles.staff,
-        passwordHash: await hashPassword(ADMIN_PASSWORD),
       });
     }
     // lina's customer, and one only wang added (outside lina's 只看本人).

@@ -1,14 +1,12 @@
 import QRCode from 'qrcode';
 import request from 'supertest';
-import { hashPassword } from '../../api/modules/auth/login.use-case';
 import { businessDay } from '../../lib/org/manual-sync-quota';
 import { GroupCodeGroupModel } from '../../lib/models/group-code-group.model';
-import { StaffModel } from '../../lib/models/staff.model';
 import { groupCodeWorkflowId } from '../../lib/temporal/workflow-ids';
 import { groupCodeStateQuery } from '../../workflows/group-code.contract';
 import { eventually, startTestApp, type TestApp } from '../support/app-harness';
 import { simulator, type SimCorp } from '../support/sim-client';
-import { ADMIN_PASSWORD, createBoundTenant, freshTenantId } from '../support/tenant-fixture';
+import { ADMIN_PASSWORD, createBoundTenant, freshTenantId, createMember } from '../support/tenant-fixture';
 
 const TENANT = freshTenantId('group-codes');
 const OTHER = freshTenantId('group-codes-b');
@@ -46,14 +44,11 @@ describe('群活码 (R-2.1): exact allocation, strategies, validations, landing,
       department: [1],
     });
     const { roles } = await createBoundTenant(TENANT, corp, { adminMobile: '13700000501' });
-    await StaffModel.create({
-      tenantId: TENANT,
+    await createMember(TENANT, {
       userid: 'lina',
       name: '李娜',
       mobile: '13700000502',
-      systemEnabled: true,
       roleId: roles.staff,
-      passwordHash: await hashPassword(ADMIN_PASSWORD),
     });
     admin = request.agent(app.baseUrl);
     await admin.post('/api/auth/login').send({ phone: '13700000501', password: ADMIN_PASSWORD }).expect(200);

@@ -1,6 +1,5 @@
 import { createHash } from 'node:crypto';
 import request from 'supertest';
-import { hashPassword } from '../../api/modules/auth/login.use-case';
 import { deriveCustomerFields, type FollowFacts } from '../../lib/customers/customer-derived';
 import { AuditLogModel } from '../../lib/models/audit-log.model';
 import { CorpTagGroupModel } from '../../lib/models/corp-tag.model';
@@ -10,7 +9,7 @@ import { stackEnv } from '../support/stack-env';
 import { eventually, startTestApp, type TestApp } from '../support/app-harness';
 import { indexSeededCustomers } from '../support/customer-search';
 import { simulator, type SimCorp } from '../support/sim-client';
-import { ADMIN_PASSWORD, createBoundTenant, freshTenantId } from '../support/tenant-fixture';
+import { createBoundTenant, freshTenantId, createMember } from '../support/tenant-fixture';
 
 const TENANT = freshTenantId('h5');
 
@@ -30,14 +29,11 @@ describe('H5 sidebar: OAuth identity, JS-SDK signature, 客户资料 (R-3.1.4, A
       await simulator.addUser(corp.corpId, { userid, name: userid, mobile, department: [1] });
     }
     const { roles } = await createBoundTenant(TENANT, corp, { adminMobile: '13700000501' });
-    await StaffModel.create({
-      tenantId: TENANT,
+    await createMember(TENANT, {
       userid: 'lina',
       name: '李娜',
       mobile: '13700000502',
-      systemEnabled: true,
       roleId: roles.staff,
-      passwordHash: await hashPassword(ADMIN_PASSWORD),
     });
     await StaffModel.create({ tenantId: TENANT, userid: 'off', name: '未开通', mobile: '13700000503' });
     await CustomerModel.create({

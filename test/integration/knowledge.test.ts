@@ -1,7 +1,6 @@
 import { createServer, type Server } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import request from 'supertest';
-import { hashPassword } from '../../api/modules/auth/login.use-case';
 import type {
   KnowledgeCategoryNode,
   KnowledgeItem,
@@ -11,9 +10,8 @@ import { allCategoryIds, findCategory, treeDepth } from '../../lib/knowledge/cat
 import { AuditLogModel } from '../../lib/models/audit-log.model';
 import { KnowledgeItemModel } from '../../lib/models/knowledge-item.model';
 import { KnowledgeUsageModel, KnowledgeUsageSlotModel } from '../../lib/models/knowledge-usage.model';
-import { StaffModel } from '../../lib/models/staff.model';
 import { startTestApp, type TestApp } from '../support/app-harness';
-import { ADMIN_PASSWORD, createTenant, freshTenantId } from '../support/tenant-fixture';
+import { ADMIN_PASSWORD, createTenant, freshTenantId, createMember } from '../support/tenant-fixture';
 
 const TENANT = freshTenantId('knowledge');
 const ADMIN_MOBILE = '13700000151';
@@ -32,14 +30,11 @@ describe('知识库', () => {
   beforeAll(async () => {
     app = await startTestApp('knowledge');
     const { roles } = await createTenant(TENANT, '知识库企业', { adminMobile: ADMIN_MOBILE });
-    await StaffModel.create({
-      tenantId: TENANT,
+    await createMember(TENANT, {
       userid: 'lina',
       name: '李娜',
       mobile: MEMBER_MOBILE,
-      systemEnabled: true,
       roleId: roles.staff,
-      passwordHash: await hashPassword(ADMIN_PASSWORD),
     });
     const login = async (phone: string) => {
       const agent = request.agent(app.baseUrl);

@@ -27,7 +27,7 @@ import { sopPlanWorkflowId } from '../../lib/temporal/workflow-ids';
 import { indexSeededCustomers } from '../support/customer-search';
 import { refreshListSearch } from '../support/list-search';
 import { startTestApp, type TestApp } from '../support/app-harness';
-import { ADMIN_PASSWORD, createTenant, freshTenantId } from '../support/tenant-fixture';
+import { ADMIN_PASSWORD, createTenant, freshTenantId, createMember } from '../support/tenant-fixture';
 
 const TENANT = freshTenantId('sop');
 const OTHER_TENANT = freshTenantId('sop-other');
@@ -38,6 +38,9 @@ type Agent = ReturnType<typeof request.agent>;
 
 const PNG = Buffer.concat([Buffer.from('89504e470d0a1a0a', 'hex'), Buffer.alloc(64)]);
 const MP4 = Buffer.concat([Buffer.from('0000001866747970', 'hex'), Buffer.alloc(64)]);
+const JPEG_HEAD = Buffer.from('ffd8ffe0', 'hex');
+/** A file of exactly `size` bytes opening with `head`: uploads are checked by their first bytes, then sized. */
+const padded = (head: Buffer, size: number) => Buffer.concat([head, Buffer.alloc(size - head.length, 1)]);
 
 const TEXT_TASK: SopTaskInput = {
   name: '首日问候',
@@ -414,16 +417,14 @@ describe('SOP', () => {
     expect(messageOf(await upload(admin, PNG, 'a.gif', 'image/gif').expect(400))).toBe(imageRule);
     expect(messageOf(await upload(admin, MP4, 'v.mov', 'video/quicktime').expect(400))).toBe(videoRule);
     const twoMegabytes = 2 * 1024 * 1024;
-    await upload(admin, Buffer.alloc(twoMegabytes, 1), 'full.jpg', 'image/jpeg').expect(201);
+    await upload(admin, padded(JPEG_HEAD, twoMegabytes), 'full.jpg', 'image/jpeg').expect(201);
     expect(
-      messageOf(await upload(admin, Buffer.alloc(twoMegabytes + 1, 1), 'big.png', 'image/png').expect(413)),
+      messageOf(await upload(admin, padded(PNG, twoMegabytes + 1), 'big.png', 'image/png').expect(413)),
     ).toBe(imageRule);
     // A video may be larger than an image, up to its own limit.
-    await upload(admin, Buffer.alloc(twoMegabytes + 1, 1), 'mid.mp4', 'video/mp4').expect(201);
+    await upload(admin, padded(MP4, twoMegabytes + 1), 'mid.mp4', 'video/mp4').expect(201);
     expect(
-      messageOf(
-        await upload(admin, Buffer.alloc(10 * 1024 * 1024 + 1, 1), 'big.mp4', 'video/mp4').expect(413),
-      ),
+      messageOf(await upload(admin, padded(MP4, 10 * 1024 * 1024 + 1), 'big.mp4', 'video/mp4').expect(413)),
     ).toBe(videoRule);
 
     const withContents = (contents: unknown[]) => planInput({ tasks: [{ ...TEXT_TASK, contents } as never] });
@@ -665,14 +666,11 @@ describe('SOP', () => {
       functionPermissions: ['operation.sop', 'operation.sop.create'],
       dataScope: 'self',
     });
-    await StaffModel.create({
-      tenantId: TENANT,
+    await createMember(TENANT, {
       userid: 'zhou',
       name: '周敏',
       mobile: '13700000165',
-      systemEnabled: true,
       roleId: String(role._id),
-      passwordHash: await hashPassword(ADMIN_PASSWORD),
     });
     const zhou = request.agent(app.baseUrl);
     await zhou.post('/api/auth/login').send({ phone: '13700000165', password: ADMIN_PASSWORD }).expect(200);

@@ -138,6 +138,20 @@ const SAMPLE_BODIES: Record<string, unknown> = {
   'PUT /api/sensitive-rules/{ruleId}': { name: '乙方改名', words: '乙' },
   'PUT /api/sensitive-rules/{ruleId}/enabled': { enabled: true },
   'POST /api/sensitive-alerts/{alertId}/review': { verdict: 'dismissed', note: '乙方' },
+  // Tenant B's own figures: a short backfill runs as B.
+  'POST /api/analytics/rollups/backfill': { from: '2026-01-01', to: '2026-01-02' },
+  'PATCH /api/h5/customers/{externalUserid}': { phone: '110' },
+  // A tenant's session is no platform operator: the wrong account is refused like any other.
+  'POST /api/platform/auth/login': { username: '乙方', password: ADMIN_PASSWORD },
+  // Tenant B's own Udesk (unknown to the simulator's Udesk: refused as B) and switch (nothing saved: 400).
+  'PUT /api/integrations/udesk': { domain: 'yifang.udesk.cn', adminEmail: 'b@example.com', apiToken: 'b' },
+  'PUT /api/integrations/udesk/enabled': { enabled: true },
+  // Tenant A's member among B's managers: B's settings only.
+  'PUT /api/customer-loss-alert-settings': {
+    enabled: true,
+    notifyMember: true,
+    managerUserids: ['a-member'],
+  },
   'PUT /api/sensitive-behavior-settings': {
     behaviors: ['card'],
     auditedParties: ['staff'],
@@ -148,6 +162,11 @@ const SAMPLE_BODIES: Record<string, unknown> = {
     notifyByApp: true,
   },
 };
+/** Operations whose JSON body is all optional: `{}` is a valid request and runs as tenant B. */
+const EMPTY_BODY_IS_VALID = new Set<string>([
+  // A scan without a location.
+  'POST /api/public/group-codes/{tenantId}/{codeId}/scans',
+]);
 /** Tenant A's 群活码 and its 实际群码: tenant B's admin calls and B's public landing address aim at them. */
 const groupCodeOfA = { code: '', group: '' };
 /** Tenant A's 群标签 group and tag ids (ObjectIds), aimed at by tenant B's calls. */
@@ -191,6 +210,13 @@ describe('tenant isolation: every endpoint, called by another tenant', () => {
     const roleA = await RoleModel.create({ tenantId: TENANT_A, name: `${A_MARKER}角色`, dataScope: 'all' });
     roleOfA = String(roleA._id);
     SAMPLE_BODIES['PUT /api/org/staff/{userid}/role'] = { roleId: roleOfA };
+    SAMPLE_BODIES['POST /api/org/staff'] = {
+      userid: 'b-member',
+      name: '乙方员工',
+      mobile: '13700000079',
+      departmentIds: [1],
+      roleId: roleOfA,
+    };
     await CorpTagGroupModel.create({
       tenantId: TENANT_A,
       groupId: 'et-a-group',
@@ -413,8 +439,25 @@ describe('tenant isolation: every endpoint, called by another tenant', () => {
 
   it('reads nothing of tenant A and changes nothing of it', async () => {
     const document = (await request(app.baseUrl).get('/api/openapi.json')).body as {
-      paths: Record<string, Record<string, { security?: Array<Record<string, unknown>> }>>;
+      paths: Record<
+        string,
+        Record<
+          string,
+          { security?: Array<Record<string, unknown>>; requestBody?: { content: Record<string, unknown> } }
+        >
+      >;
     };
+    // An operation walked with `{}` stops at validation and never reaches its tenant scoping: every JSON body
+    // needs a sample here, so an endpoint added later cannot pass the walk untested.
+    const withoutSample = Object.entries(document.paths).flatMap(([path, operations]) =>
+      Object.entries(operations)
+        // A platform operation refuses a tenant session before reading its body.
+        .filter(([, spec]) => !spec.security?.some((scheme) => 'platform' in scheme))
+        .filter(([, spec]) => spec.requestBody?.content['application/json'])
+        .map(([method]) => `${method.toUpperCase()} ${path}`)
+        .filter((operation) => !(operation in SAMPLE_BODIES) && !EMPTY_BODY_IS_VALID.has(operation)),
+    );
+    expect(withoutSample).toEqual([]);
     const before = await snapshotOf(TENANT_A);
 
     const walked: string[] = [];

@@ -105,8 +105,9 @@ export const simulator = {
       `/corps/${corpId}/corp-tags`,
       body,
     ),
-  /** A WeCom outage on some API paths: they answer -1 system busy until `off`. */
-  setOutage: (mode: 'busy' | 'off', paths?: string[]) => sim<unknown>('PUT', '/outage', { mode, paths }),
+  /** A WeCom outage on some API paths (all by default): -1 system busy, or a bare HTTP 503, until `off`. */
+  setOutage: (mode: 'busy' | 'http-503' | 'off', paths?: string[]) =>
+    sim<unknown>('PUT', '/outage', { mode, paths }),
   setLatency: (path: string, ms: number) => sim<unknown>('PUT', '/latency', { path, ms }),
   /** WeCom's frequency limits on one path (45009 beyond perMinute, 45033 beyond concurrent); none to lift. */
   setRateLimit: (path: string, limit: { perMinute?: number; concurrent?: number }) =>

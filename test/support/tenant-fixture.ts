@@ -1,5 +1,6 @@
 import { hashPassword } from '../../api/modules/auth/login.use-case';
 import { provisionTenantAccess } from '../../lib/access/built-in-roles';
+import { StaffModel } from '../../lib/models/staff.model';
 import { TenantModel } from '../../lib/models/tenant.model';
 import { ensureCallbackSettings, saveBinding } from '../../lib/wecom/binding-store';
 import { simulator, type SimCorp } from './sim-client';
@@ -63,5 +64,21 @@ export async function connectCustomersCallback(tenantId: string, corp: SimCorp, 
     url: `${apiBaseUrl}/wecom/callback/${tenantId}/customers`,
     token: customers.token,
     encodingAesKey: customers.aesKey,
+  });
+}
+
+/**
+ * A member of the tenant switched on (开启系统) with a role, who logs in with their mobile and
+ * `ADMIN_PASSWORD`: the one way tests make a member who uses the admin or the side panel.
+ */
+export async function createMember(
+  tenantId: string,
+  member: { userid: string; name: string; mobile: string; roleId: string; departmentIds?: number[] },
+) {
+  return StaffModel.create({
+    tenantId,
+    ...member,
+    systemEnabled: true,
+    passwordHash: await hashPassword(ADMIN_PASSWORD),
   });
 }

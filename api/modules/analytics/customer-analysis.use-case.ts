@@ -9,6 +9,7 @@ import type {
 import { CUSTOMER_SOURCES } from '../../../lib/contracts/analytics.contract';
 import { CorpTagGroupModel } from '../../../lib/models/corp-tag.model';
 import { customerIndexNames } from '../../../lib/search/customer-index';
+import { countCustomerLosses } from '../../../lib/search/customer-loss-index';
 import type { ListSearch } from '../../../lib/search/list-read-model';
 import { ownerDayGroupStatReadModel } from '../../../lib/search/owner-day-group-stat-index';
 import { staffDayStatReadModel } from '../../../lib/search/staff-day-stat-index';
@@ -30,12 +31,20 @@ export async function customerOverview(
 ): Promise<CustomerOverview> {
   const staff = await analyticsStaff(caller, query.staff);
   const sourceFields = Object.values(SOURCE_FIELDS);
-  const [aggregations, tags] = await Promise.all([
+  const [aggregations, tags, lostCustomers] = await Promise.all([
     aggregate(listSearch, staffDayStatReadModel, statFilter(caller.tenantId, query, staff, 'userid'), {
       ...sumAggregations([...GROWTH_FIELDS, ...sourceFields]),
       days: perDay(sumAggregations(GROWTH_FIELDS)),
     }),
     customersPerTag(listSearch, caller.tenantId, staff),
+    // Counted on the 流失客户 read model itself, so the figure and the list always agree.
+    countCustomerLosses(
+      listSearch,
+      caller.tenantId,
+      staff.userids ? { all: false, userids: staff.userids } : { all: true },
+      query.from,
+      query.to,
+    ),
   ]);
   const sources = sumsOf(aggregations, sourceFields);
   return {
@@ -43,6 +52,7 @@ export async function customerOverview(
     trend: sumsPerDay(aggregations.days, eachDay(query.from, query.to), GROWTH_FIELDS),
     sources: CUSTOMER_SOURCES.map((source) => ({ source, count: sources[SOURCE_FIELDS[source]] })),
     tags,
+    lostCustomers,
   };
 }
 

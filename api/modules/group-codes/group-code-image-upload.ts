@@ -4,7 +4,8 @@ import {
   GROUP_CODE_IMAGE_HINT,
   GROUP_CODE_IMAGE_MAX_BYTES,
 } from '../../../lib/contracts/group-code.contract';
-import { openImage, sniffImageType, storeImage } from '../../../lib/group-codes/group-code-images';
+import { openImage, storeImage } from '../../../lib/group-codes/group-code-images';
+import { sniffContentType } from '../../../lib/media/sniff-content-type';
 import type { Caller } from '../../auth/caller';
 import { badRequest, notFound } from '../../http/app-error';
 import { receiveSingleFile } from '../../http/single-file-upload';
@@ -26,8 +27,9 @@ export function receiveGroupCodeImage(
     store: async (stream, _info, truncated) => {
       const bytes = await readAll(stream);
       if (truncated()) return undefined;
-      const type = sniffImageType(bytes);
-      if (!type) throw badRequest(GROUP_CODE_IMAGE_HINT, 'INVALID_IMAGE');
+      const type = sniffContentType(bytes);
+      if (type !== 'image/png' && type !== 'image/jpeg')
+        throw badRequest(GROUP_CODE_IMAGE_HINT, 'INVALID_IMAGE');
       const fileId = await storeImage(owner.tenantId, owner.staffId, bytes, type);
       return { fileId, contentType: type, size: bytes.length };
     },

@@ -11,7 +11,7 @@ import {
   LINK_URL_MAX,
   type LinkPreview,
 } from '../../../lib/contracts/knowledge.contract';
-import { ipLiteralOf, isPublicAddress } from './public-address';
+import { ipLiteralOf, isPublicAddress, publicOnlyLookup } from '../../../lib/net/public-address';
 
 /** How long the page may take, in all (redirects included). */
 const TIMEOUT_MS = 5_000;
@@ -55,7 +55,7 @@ async function fetchPage(
     if (!/^https?:$/.test(url.protocol)) return null;
     const literal = ipLiteralOf(url.hostname);
     if (!allowPrivate && literal && !isPublicAddress(literal)) return null;
-    const response = await get(url, signal, allowPrivate ? dnsLookup : publicLookup);
+    const response = await get(url, signal, allowPrivate ? dnsLookup : publicOnlyLookup);
     const location = response.headers.location;
     if (response.statusCode && response.statusCode >= 300 && response.statusCode < 400 && location) {
       response.destroy();
@@ -112,25 +112,6 @@ function decoded(response: IncomingMessage): Readable {
 }
 
 const dnsLookup = lookup as LookupFunction;
-
-/** dns.lookup, failing when the name has any address that is not public (checked where the socket connects). */
-const publicLookup: LookupFunction = (hostname, options, callback) => {
-  lookup(hostname, { ...options, all: true }, (error, addresses) => {
-    if (error) return callback(error, '', 4);
-    const refused = addresses.find((entry) => !isPublicAddress(entry.address));
-    if (refused) {
-      return callback(
-        Object.assign(new Error(`link preview refused ${hostname}: ${refused.address} is not public`), {
-          code: 'ERR_ADDRESS_NOT_PUBLIC',
-        }),
-        '',
-        4,
-      );
-    }
-    if (options.all) return callback(null, addresses);
-    callback(null, addresses[0].address, addresses[0].family);
-  });
-};
 
 function charsetOf(contentType: string): string {
   const charset = /charset=["']?([\w-]+)/i.exec(contentType)?.[1] ?? 'utf-8';

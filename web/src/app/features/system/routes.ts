@@ -1,7 +1,5 @@
 import { Routes } from '@angular/router';
 
-import { underConstructionRoute } from '../../shared/under-construction';
-
 /** 系统配置 (§7) */
 export default [
   { path: 'org', loadComponent: () => import('./org/org-page').then((m) => m.OrgPage) },
@@ -15,7 +13,14 @@ export default [
     path: 'wecom',
     loadComponent: () => import('./wecom/wecom-binding-page').then((m) => m.WecomBindingPage),
   },
-  underConstructionRoute('integrations', '系统对接'),
+  {
+    path: 'integrations',
+    loadComponent: () => import('./integrations/integrations-page').then((m) => m.IntegrationsPage),
+  },
+  {
+    path: 'integrations/udesk',
+    loadComponent: () => import('./integrations/udesk-integration-page').then((m) => m.UdeskIntegrationPage),
+  },
   {
     path: 'sensitive-behavior-settings',
     loadComponent: () =>

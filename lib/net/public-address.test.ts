@@ -1,4 +1,4 @@
-import { ipLiteralOf, isPublicAddress } from './public-address';
+import { ipLiteralOf, isPublicAddress, publicOnlyLookup } from './public-address';
 
 describe('which addresses a link preview may reach', () => {
   it('refuses IPv4 private, loopback, link-local and other non-public ranges', () => {
@@ -62,5 +62,12 @@ describe('which addresses a link preview may reach', () => {
     expect(ipLiteralOf(new URL('http://2130706433/').hostname)).toBe('127.0.0.1');
     expect(ipLiteralOf(new URL('http://0x7f.1/').hostname)).toBe('127.0.0.1');
     expect(ipLiteralOf(new URL('http://localhost/').hostname)).toBeNull();
+  });
+
+  it('refuses a name that resolves to the server itself, where the socket looks it up', async () => {
+    const refusal = await new Promise<NodeJS.ErrnoException | null>((resolve) =>
+      publicOnlyLookup('localhost', {}, (error) => resolve(error)),
+    );
+    expect(refusal?.code).toBe('ERR_ADDRESS_NOT_PUBLIC');
   });
 });

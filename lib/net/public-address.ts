@@ -1,8 +1,9 @@
-import { BlockList, isIP, isIPv4 } from 'node:net';
+import { lookup } from 'node:dns';
+import { BlockList, isIP, isIPv4, type LookupFunction } from 'node:net';
 
 /**
- * Addresses a link preview must not reach unless told to (LINK_PREVIEW_ALLOW_PRIVATE): the server's own
- * network rather than the internet. Besides private (RFC 1918), loopback, link-local and unique-local, it refuses
+ * Addresses an outbound fetch made on a user's behalf (a link preview, a third-party system's check) must not
+ * reach unless configured to: the server's own network rather than the internet. Besides private (RFC 1918), loopback, link-local and unique-local, it refuses
  * what is no public unicast host either (unspecified, shared CGNAT, multicast, reserved, broadcast).
  */
 const NOT_PUBLIC_V4: Array<[string, number]> = [
@@ -80,3 +81,26 @@ function embeddedIPv4(words: number[]): string | null {
   if (words[0] === 0x2002) return v4(words[1], words[2]);
   return null;
 }
+
+/**
+ * dns.lookup, failing when the name has any address that is not public. Given to the request as its socket's
+ * lookup, the check is made on the addresses the connection uses, so a name cannot resolve to a public address
+ * for a check and to a private one for the connection.
+ */
+export const publicOnlyLookup: LookupFunction = (hostname, options, callback) => {
+  lookup(hostname, { ...options, all: true }, (error, addresses) => {
+    if (error) return callback(error, '', 4);
+    const refused = addresses.find((entry) => !isPublicAddress(entry.address));
+    if (refused) {
+      return callback(
+        Object.assign(new Error(`refused ${hostname}: ${refused.address} is not public`), {
+          code: 'ERR_ADDRESS_NOT_PUBLIC',
+        }),
+        '',
+        4,
+      );
+    }
+    if (options.all) return callback(null, addresses);
+    callback(null, addresses[0].address, addresses[0].family);
+  });
+};

@@ -1,0 +1,134 @@
+import request from 'supertest';
+import { CustomerLossModel } from '../../lib/models/customer-loss.model';
+import { CustomerModel } from '../../lib/models/customer.model';
+import { eventually, startTestApp, type TestApp } from '../support/app-harness';
+import { refreshListSearch } from '../support/list-search';
+import { customerScenario, simulator, type SimCorp } from '../support/sim-client';
+import {
+  ADMIN_PASSWORD,
+  connectCustomersCallback,
+  createBoundTenant,
+  freshTenantId,
+} from '../support/tenant-fixture';
+
+const TENANT = freshTenantId('loss');
+const ADMIN_MOBILE = '13700000091';
+/** The digest window, shortened from an hour so the test need not wait one. */
+const WINDOW_SECONDS = 4;
+
+type Agent = ReturnType<typeof request.agent>;
+
+/**
+ * 流失提醒 (issue 19 item 3) on the real stack: the simulator ends relations both ways, each is one 流失客户
+ * row however often WeCom delivers it, the list and the overview show them, and the member and the chosen
+ * manager each get one digest app message for the window.
+ */
+describe('流失客户 and 流失提醒', () => {
+  let app: TestApp;
+  let corp: SimCorp;
+  let admin: Agent;
+
+  beforeAll(async () => {
+    app = await startTestApp('customer-losses', { LOSS_DIGEST_WINDOW_SECONDS: String(WINDOW_SECONDS) });
+    corp = await simulator.createCorp('流失提醒企业');
+    await createBoundTenant(TENANT, corp, { adminMobile: ADMIN_MOBILE });
+    expect((await connectCustomersCallback(TENANT, corp, app.baseUrl)).verified).toBe(true);
+    for (const [i, userid] of ['lina', 'wangwei', 'boss'].entries()) {
+      await simulator.addUser(corp.corpId, {
+        userid,
+        name: `员工${i}`,
+        mobile: `1382222000${i}`,
+        department: [1],
+      });
+    }
+    await app.startWorker();
+    admin = request.agent(app.baseUrl);
+    await admin.post('/api/auth/login').send({ phone: ADMIN_MOBILE, password: ADMIN_PASSWORD }).expect(200);
+  });
+
+  afterAll(async () => {
+    await app?.stop();
+  });
+
+  async function applied(delivery: { status: string } | null) {
+    expect(delivery?.status).toBe('delivered');
+  }
+
+  it('records each end once, lists it, counts it in 客户概览, and sends one digest per recipient', async () => {
+    await admin
+      .put('/api/customer-loss-alert-settings')
+      .send({ enabled: true, notifyMember: true, managerUserids: ['boss'] })
+      .expect(200);
+
+    const zhang = await customerScenario.addCustomer(corp.corpId, { userid: 'lina', name: '张三' });
+    const li = await customerScenario.addCustomer(corp.corpId, { userid: 'lina', name: '李四' });
+    await applied(zhang.delivery);
+    await applied(li.delivery);
+    const zhangId = zhang.customer.external_userid;
+    const liId = li.customer.external_userid;
+    // The ends below are applied against the customers as stored (their names and tags).
+    await eventually(
+      async () => (await CustomerModel.countDocuments({ tenantId: TENANT, active: true })) === 2,
+    );
+
+    const byCustomer = await customerScenario.endRelation(corp.corpId, zhangId, 'lina', 'customer');
+    const byMember = await customerScenario.endRelation(corp.corpId, liId, 'lina', 'member');
+    await applied(byCustomer.delivery);
+    await applied(byMember.delivery);
+    // WeCom redelivers both: still two losses.
+    for (const delivery of [byCustomer.delivery!, byMember.delivery!] as Array<{ id: string }>) {
+      await simulator.replay(corp.corpId, delivery.id);
+      await simulator.replay(corp.corpId, delivery.id);
+    }
+    await eventually(async () => (await CustomerLossModel.countDocuments({ tenantId: TENANT })) === 2);
+
+    await refreshListSearch(app);
+    const list = await admin.get('/api/customer-losses').expect(200);
+    expect(list.body.total).toBe(2);
+    expect(
+      list.body.items.map((row: { customerName: string; kind: string; userid: string }) => [
+        row.customerName,
+        row.kind,
+        row.userid,
+      ]),
+    ).toEqual(
+      expect.arrayContaining([
+        ['张三', 'deleted_by_customer', 'lina'],
+        ['李四', 'deleted_by_staff', 'lina'],
+      ]),
+    );
+    const byKind = await admin.get('/api/customer-losses?kind=deleted_by_staff').expect(200);
+    expect(byKind.body.items.map((row: { customerName: string }) => row.customerName)).toEqual(['李四']);
+    const otherMember = await admin.get('/api/customer-losses?userid=wangwei').expect(200);
+    expect(otherMember.body.total).toBe(0);
+    await admin.get('/api/customer-losses?from=not-a-day').expect(400);
+
+    const exported = await admin.get('/api/customer-losses/export').buffer(true).expect(200);
+    expect(exported.headers['content-type']).toContain('spreadsheetml');
+
+    const today = new Date(Date.now() + 8 * 3_600_000).toISOString().slice(0, 10);
+    const overview = await admin
+      .get(`/api/analytics/customers/overview?from=${today}&to=${today}`)
+      .expect(200);
+    expect(overview.body.lostCustomers).toBe(2);
+
+    // One digest each for the member and the manager, listing both losses, however often WeCom redelivered.
+    const digests = async (touser: string) =>
+      (await simulator.appMessages(corp.corpId, touser)).messages.filter((m) =>
+        String(m.content.content ?? '').startsWith('【流失提醒】'),
+      );
+    for (const recipient of ['lina', 'boss']) {
+      const [digest] = await eventually(async () => {
+        const sent = await digests(recipient);
+        return sent.length > 0 ? sent : undefined;
+      }, 60_000);
+      expect(digest.content.content).toContain('客户「张三」删除了员工');
+      expect(digest.content.content).toContain('删除了客户「李四」');
+    }
+    // A window later, still one each.
+    await new Promise((resolve) => setTimeout(resolve, (WINDOW_SECONDS + 2) * 1000));
+    expect(await digests('lina')).toHaveLength(1);
+    expect(await digests('boss')).toHaveLength(1);
+    expect(await digests('wangwei')).toHaveLength(0);
+  });
+});
