@@ -1,4 +1,4 @@
-import { defineQuery } from '@temporalio/workflow';
+import { defineQuery, defineSignal } from '@temporalio/workflow';
 
 /**
  * handoverWorkflow's contract (`handover/<tenant>/<id>`): its input, its query and its pace. WeCom moves a
@@ -22,3 +22,6 @@ export const HANDOVER_POLL_MS = 60 * 60_000;
 export const HANDOVER_POLLS_PER_RUN = 48;
 
 export const handoverProgressQuery = defineQuery<HandoverProgress | null>('handoverProgress');
+
+/** 刷新: read WeCom's results now rather than at the next hourly poll (the admin's button, after WeCom's 24 h). */
+export const pollHandoverNowSignal = defineSignal('pollHandoverNow');

@@ -1,9 +1,10 @@
-import { continueAsNew, proxyActivities, setHandler, sleep, workflowInfo } from '@temporalio/workflow';
+import { condition, continueAsNew, proxyActivities, setHandler, workflowInfo } from '@temporalio/workflow';
 import type { HandoverActivities } from '../activities/handover.activities';
 import {
   HANDOVER_POLL_MS,
   HANDOVER_POLLS_PER_RUN,
   handoverProgressQuery,
+  pollHandoverNowSignal,
   type HandoverProgress,
   type HandoverWorkflowInput,
 } from './handover.contract';
@@ -23,16 +24,25 @@ const activities = proxyActivities<HandoverActivities>({
 export async function handoverWorkflow(input: HandoverWorkflowInput): Promise<void> {
   const ref = { tenantId: input.tenantId, handoverId: input.handoverId };
   let progress: HandoverProgress | null = null;
+  let pollAsked = false;
   setHandler(handoverProgressQuery, () => progress);
+  setHandler(pollHandoverNowSignal, () => {
+    pollAsked = true;
+  });
+  // Waits an hour, or less when 刷新 asks for the results now; a timer either way, as before the signal existed.
+  const waitForNextPoll = async () => {
+    await condition(() => pollAsked, HANDOVER_POLL_MS);
+    pollAsked = false;
+  };
 
   if (!input.started) await activities.startHandoverTransfers(ref);
   for (let polls = 0; ; polls += 1) {
     progress = await activities.pollHandoverResults(ref);
     if (progress.pending === 0) return;
     if (polls + 1 >= HANDOVER_POLLS_PER_RUN || workflowInfo().continueAsNewSuggested) {
-      await sleep(HANDOVER_POLL_MS);
+      await waitForNextPoll();
       await continueAsNew<typeof handoverWorkflow>({ ...input, started: true });
     }
-    await sleep(HANDOVER_POLL_MS);
+    await waitForNextPoll();
   }
 }

@@ -84,7 +84,8 @@ export const handoverParamsSchema = z.object({
 
 export const handoverCustomerSchema = z.object({
   externalUserid: z.string(),
-  status: z.enum(HANDOVER_CUSTOMER_STATUSES),
+  /** As stored, or 待发起 (pending) until the transfer call for the customer has been answered. */
+  status: z.enum(['pending', ...HANDOVER_CUSTOMER_STATUSES]),
   /** WeCom's errcode when it refused to start (rejected). */
   errcode: z.number().int().nullable(),
   /** ISO: when the takeover happened, or will. */
@@ -112,3 +113,5 @@ export const handoverDetailSchema = z
   })
   .openapi('Handover');
 export type HandoverDetail = z.infer<typeof handoverDetailSchema>;
+
+export const handoverRefreshSchema = z.object({ refreshing: z.boolean() }).openapi('HandoverRefresh');

@@ -1,4 +1,4 @@
-import { WorkflowExecutionAlreadyStartedError } from '@temporalio/client';
+import { WorkflowExecutionAlreadyStartedError, WorkflowNotFoundError } from '@temporalio/client';
 import { Types } from 'mongoose';
 import type {
   HandoverDetail,
@@ -12,6 +12,7 @@ import { HandoverModel, type Handover } from '../../../lib/models/handover.model
 import { staffNamesByUserid } from '../../../lib/org/staff-names';
 import { startWorkflow } from '../../../lib/temporal/typed-workflows';
 import { handoverWorkflowId } from '../../../lib/temporal/workflow-ids';
+import { pollHandoverNowSignal } from '../../../workflows/handover.contract';
 import { loadCredentials } from '../../../lib/wecom/binding-store';
 import { createTransferApi, type UnassignedCustomer } from '../../../lib/wecom/transfer-api';
 import type { AppContext } from '../../app-context';
@@ -77,6 +78,20 @@ export async function listResignedCustomers(caller: Caller, query: ResignedCusto
   };
 }
 
+/** Which of these customers the member follows now (an active relation: 添加人), as the customer list has them. */
+async function customersFollowedBy(tenantId: string, userid: string, externalUserids: string[]) {
+  const customers = await findMatchingAny<{ externalUserid: string; adderUserids: string[] }>(
+    CustomerModel,
+    [...new Set(externalUserids)].map((externalUserid) => ({ tenantId, externalUserid })),
+    { externalUserid: 1, adderUserids: 1 },
+  );
+  return new Set(
+    customers
+      .filter((customer) => customer.adderUserids.includes(userid))
+      .map((customer) => customer.externalUserid),
+  );
+}
+
 /**
  * 分配: stores the handover and starts its workflow (`handover/<tenant>/<id>`), which makes WeCom's calls and
  * follows every customer to the end. 离职继承 only takes customers WeCom lists as unassigned for that member.
@@ -95,6 +110,12 @@ export async function createHandover(
     const stray = input.externalUserids.filter((id) => !unassigned.has(id));
     if (stray.length > 0)
       throw badRequest(`${stray.length}个客户不是该离职成员的待分配客户`, 'HANDOVER_NOT_UNASSIGNED');
+  }
+  if (input.kind === 'onjob' && input.externalUserids.length > 0) {
+    const followed = await customersFollowedBy(caller.tenantId, input.handoverUserid, input.externalUserids);
+    const stray = input.externalUserids.filter((id) => !followed.has(id));
+    if (stray.length > 0)
+      throw badRequest(`${stray.length}个客户不是原跟进成员的客户`, 'HANDOVER_NOT_FOLLOWER');
   }
   const handoverId = new Types.ObjectId().toHexString();
   const created = await HandoverModel.create({
@@ -141,6 +162,29 @@ export async function handoverDetail(caller: Caller, handoverId: string): Promis
   return detailView(handover);
 }
 
+/**
+ * 刷新: the handover's workflow reads WeCom's results now instead of at its next hourly poll. A finished
+ * handover has nothing left to read.
+ */
+export async function refreshHandover(
+  caller: Caller,
+  handoverId: string,
+  deps: Deps,
+): Promise<{ refreshing: boolean }> {
+  const handover = await HandoverModel.findOne({ tenantId: caller.tenantId, _id: handoverId }).lean();
+  if (!handover) throw notFound('继承记录不存在', 'HANDOVER_NOT_FOUND');
+  if (handover.finishedAt) return { refreshing: false };
+  try {
+    await deps.temporal.client.workflow
+      .getHandle(handoverWorkflowId(caller.tenantId, handoverId))
+      .signal(pollHandoverNowSignal);
+    return { refreshing: true };
+  } catch (error) {
+    if (error instanceof WorkflowNotFoundError) return { refreshing: false };
+    throw error;
+  }
+}
+
 function detailView(handover: Handover & { _id: string; createdAt?: Date }): HandoverDetail {
   return {
     id: handover._id,
@@ -151,7 +195,7 @@ function detailView(handover: Handover & { _id: string; createdAt?: Date }): Han
     finished: Boolean(handover.finishedAt),
     customers: handover.customers.map((customer) => ({
       externalUserid: customer.externalUserid,
-      status: customer.status ?? 'waiting',
+      status: customer.status ?? 'pending',
       errcode: customer.errcode ?? null,
       takeoverAt: customer.takeoverAt ? customer.takeoverAt.toISOString() : null,
     })),

@@ -3,13 +3,14 @@ import {
   handoverDetailSchema,
   handoverInputSchema,
   handoverParamsSchema,
+  handoverRefreshSchema,
   resignedCustomerPageSchema,
   resignedCustomerQuerySchema,
 } from '../../../lib/contracts/handover.contract';
 import type { AppContext } from '../../app-context';
 import { callerOf } from '../../auth/caller';
 import { defineRoute } from '../../http/define-route';
-import { createHandover, handoverDetail, listResignedCustomers } from './handover.use-case';
+import { createHandover, handoverDetail, listResignedCustomers, refreshHandover } from './handover.use-case';
 
 const RESIGNED = 'customer.handovers';
 const ONJOB = 'customer.onjob-transfers';
@@ -72,6 +73,26 @@ export function createHandoversRouter(app: AppContext): Router {
     },
     async ({ params }, req, res) => {
       res.json(await handoverDetail(callerOf(req, res), params.handoverId));
+    },
+  );
+
+  defineRoute(
+    registry,
+    router,
+    {
+      ...common,
+      method: 'post',
+      path: '/api/handovers/:handoverId/refresh',
+      permission: [RESIGNED, ONJOB],
+      summary: '刷新: read WeCom’s transfer results now rather than at the next hourly poll',
+      request: { params: handoverParamsSchema },
+      responses: {
+        202: { description: 'Whether a poll was asked for', schema: handoverRefreshSchema },
+        404: { description: '继承记录不存在' },
+      },
+    },
+    async ({ params }, req, res) => {
+      res.status(202).json(await refreshHandover(callerOf(req, res), params.handoverId, app));
     },
   );
 
