@@ -17,10 +17,17 @@ import { loadCredentials } from '../../../lib/wecom/binding-store';
 import { createTransferApi, type UnassignedCustomer } from '../../../lib/wecom/transfer-api';
 import type { AppContext } from '../../app-context';
 import type { Caller } from '../../auth/caller';
-import { badRequest, notFound, unavailable } from '../../http/app-error';
+import { NO_PERMISSION_MESSAGE } from '../../auth/authorize';
+import { badRequest, forbidden, notFound, unavailable } from '../../http/app-error';
 import { recordAudit } from '../audit/record-audit';
 
 type Deps = Pick<AppContext, 'temporal' | 'wecom' | 'log'>;
+
+/** 分配's permission per kind: one route serves both menus, the router lets either in, the kind decides. */
+const TRANSFER_PERMISSION: Record<HandoverInput['kind'], string> = {
+  resigned: 'customer.handovers.transfer',
+  onjob: 'customer.onjob-transfers.transfer',
+};
 
 /** How many unassigned customers one listing reads from WeCom at most (get_unassigned_list pages of 1,000). */
 const UNASSIGNED_READ_MAX = 10_000;
@@ -101,6 +108,8 @@ export async function createHandover(
   input: HandoverInput,
   deps: Deps,
 ): Promise<HandoverDetail> {
+  if (!caller.isSuperAdmin && !caller.permissions.has(TRANSFER_PERMISSION[input.kind]))
+    throw forbidden(NO_PERMISSION_MESSAGE, 'NO_PERMISSION');
   if (input.kind === 'resigned' && input.externalUserids.length > 0) {
     const unassigned = new Set(
       (await unassignedCustomers(caller.tenantId, deps))
