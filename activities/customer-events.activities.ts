@@ -144,7 +144,9 @@ export function createCustomerEventActivities(deps: CustomerEventDeps) {
         events.push(event('edited'));
         break;
       case 'del_external_contact':
-        events.push(event('deleted_by_staff'));
+        events.push(
+          event(change.Source === 'DELETE_BY_TRANSFER' ? 'deleted_by_transfer' : 'deleted_by_staff'),
+        );
         break;
       case 'del_follow_user':
         events.push(event('deleted_by_customer'));

@@ -30,6 +30,8 @@ import type { ListSearch } from '../lib/search/list-read-model';
 import { createListSearchActivities } from './list-search.activities';
 import { createMassSendActivities } from './mass-send.activities';
 import { createMassSendApi } from '../lib/wecom/mass-send-api';
+import { createHandoverActivities } from './handover.activities';
+import { createTransferApi } from '../lib/wecom/transfer-api';
 import { createChatSearchRebuildActivities } from './chat-search-rebuild.activities';
 import { createContactWayApi } from '../lib/wecom/contact-way-api';
 import { createWelcomeApi } from '../lib/wecom/welcome-api';
@@ -144,6 +146,13 @@ export function createActivities(deps: ActivityDeps) {
     ...createMassSendActivities({
       massSend: createMassSendApi(deps.wecom),
       credentials: loadExternalContactCredentials,
+      listSearch: deps.listSearch,
+    }),
+    ...createHandoverActivities({
+      transfers: createTransferApi(deps.wecom),
+      customers: deps.customers,
+      credentials: loadExternalContactCredentials,
+      customerIndexer: deps.customerIndexer,
       listSearch: deps.listSearch,
     }),
     ...createChatSearchRebuildActivities({ es: deps.archive.es }),

@@ -37,6 +37,7 @@ import { createSensitiveAnalyticsRouter } from './modules/sensitive-analytics/se
 import { createSensitiveBehaviorSettingsRouter } from './modules/sensitive-behavior-settings/sensitive-behavior-settings.router';
 import { createKnowledgeRouter } from './modules/knowledge/knowledge.router';
 import { createMassSendsRouter } from './modules/mass-sends/mass-sends.router';
+import { createHandoversRouter } from './modules/handovers/handovers.router';
 import { createSopMediaPublicRouter, createSopRouter } from './modules/sop/sop.router';
 import { createSensitiveRulesRouter } from './modules/sensitive-rules/sensitive-rules.router';
 import { createAnalyticsRouter } from './modules/analytics/analytics.router';
@@ -78,6 +79,7 @@ export function createApp(servers: AppServers): Express {
   app.use(createGroupCodesRouter(ctx));
   app.use(createSensitiveRulesRouter(ctx));
   app.use(createMassSendsRouter(ctx));
+  app.use(createHandoversRouter(ctx));
   app.use(createKnowledgeRouter(ctx));
   app.use(createSopRouter(ctx));
   app.use(createSopMediaPublicRouter(ctx));

@@ -25,4 +25,5 @@ export { sensitiveReviewWorkflow } from './sensitive-review.workflow';
 export { massSendWorkflow } from './mass-send.workflow';
 export { sopPlanWorkflow } from './sop-plan.workflow';
 export { analyticsDailyRollupWorkflow, analyticsBackfillWorkflow } from './analytics-rollup.workflow';
+export { handoverWorkflow } from './handover.workflow';
 export { customerLossDigestWorkflow } from './customer-loss-digest.workflow';

@@ -52,6 +52,8 @@ export const PERMISSION_TREE: readonly PermissionNode[] = [
       ]),
       menu('customer.groups', '客户群', [['tag', '打标签'], ['sync', '同步'], EXPORT]),
       menu('customer.mass-messages', '群发管理', [...CRUD, EXPORT]),
+      menu('customer.handovers', '离职继承', [['transfer', '分配']]),
+      menu('customer.onjob-transfers', '在职继承', [['transfer', '分配']]),
       menu('customer.losses', '流失客户', [['alert-settings', '流失提醒设置'], EXPORT]),
     ],
   },

@@ -54,6 +54,7 @@ export const AUDIT_ACTIONS = [
   'mass-send.update',
   'mass-send.delete',
   'mass-send.cancel',
+  'handover.create',
   'knowledge-category.create',
   'knowledge-category.rename',
   'knowledge-category.move',

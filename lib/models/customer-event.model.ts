@@ -6,6 +6,9 @@ export const CUSTOMER_EVENT_KINDS = [
   'added', // add_external_contact, or a relation first seen by a sync
   'half_added', // add_half_external_contact
   'deleted_by_staff', // del_external_contact
+  // del_external_contact with Source DELETE_BY_TRANSFER: 在职继承 moved the customer to a colleague; not a lost
+  // customer, not a 删除好友.
+  'deleted_by_transfer',
   'deleted_by_customer', // del_follow_user
   'edited', // edit_external_contact
 ] as const;

@@ -55,6 +55,8 @@ export const analyticsRollupScheduleId = (tenantId: string) => `analytics-rollup
 export const analyticsRollupWorkflowId = (tenantId: string) => `analytics-rollup/${tenantId}/scheduled`;
 /** 补算: one backfill per tenant at a time, so a second start while one runs is refused, not run twice. */
 export const analyticsBackfillWorkflowId = (tenantId: string) => `analytics-backfill/${tenantId}`;
+export const handoverWorkflowId = (tenantId: string, handoverId: string) =>
+  `handover/${tenantId}/${handoverId}`;
 /** 流失提醒: one digest per recipient per window (an hour), so at most one app message each in it. */
 export const customerLossDigestWorkflowId = (tenantId: string, recipient: string, bucket: string) =>
   `customer-loss-digest/${tenantId}/${recipient}/${bucket}`;

@@ -1,5 +1,6 @@
 import mongoose, { Types } from 'mongoose';
 import { MassSendModel } from '../../lib/models/mass-send.model';
+import { HandoverModel } from '../../lib/models/handover.model';
 import { massSendReadModel } from '../../lib/search/mass-send-index';
 import { KnowledgeItemModel } from '../../lib/models/knowledge-item.model';
 import { KnowledgeTreeVersionModel } from '../../lib/models/knowledge-tree.model';
@@ -146,6 +147,13 @@ const SAMPLE_BODIES: Record<string, unknown> = {
   // Tenant B's own Udesk (unknown to the simulator's Udesk: refused as B) and switch (nothing saved: 400).
   'PUT /api/integrations/udesk': { domain: 'yifang.udesk.cn', adminEmail: 'b@example.com', apiToken: 'b' },
   'PUT /api/integrations/udesk/enabled': { enabled: true },
+  // 在职继承 of tenant A's member and customer: B's customer list has no such customer (400).
+  'POST /api/handovers': {
+    kind: 'onjob',
+    handoverUserid: 'a-member',
+    takeoverUserid: 'b-member',
+    externalUserids: ['wm-isolation-a'],
+  },
   // Tenant A's member among B's managers: B's settings only.
   'PUT /api/customer-loss-alert-settings': {
     enabled: true,
@@ -177,6 +185,8 @@ let jobOfA = '';
 let ruleOfA = '';
 /** Tenant A's 群发 (a draft, in the list's index), aimed at by tenant B's `{sendId}` calls. */
 let massSendOfA = '';
+/** Tenant A's 离职继承 (finished), aimed at by tenant B's `{handoverId}` calls. */
+const handoverOfA = new Types.ObjectId().toHexString();
 const CUSTOMER_OF_A = 'wm-isolation-a';
 /** Tenant A's 话术 (in its own category), aimed at by tenant B's `{itemId}` calls. */
 const knowledgeItemOfA = new Types.ObjectId().toHexString();
@@ -338,6 +348,17 @@ describe('tenant isolation: every endpoint, called by another tenant', () => {
         })
       )._id,
     );
+    await HandoverModel.create({
+      _id: handoverOfA,
+      tenantId: TENANT_A,
+      kind: 'resigned',
+      handoverUserid: 'a-member',
+      takeoverUserid: `${A_MARKER}接替`,
+      customers: [{ externalUserid: CUSTOMER_OF_A, status: 'done' }],
+      groups: [],
+      createdBy: { staffId: 'a', userid: 'a-member' },
+      finishedAt: new Date('2026-01-02T00:00:00Z'),
+    });
     massSendOfA = new Types.ObjectId().toHexString();
     await writeListRows(
       app.listSearch,
@@ -482,6 +503,7 @@ describe('tenant isolation: every endpoint, called by another tenant', () => {
           .replace('{recordId}', recordOfA)
           .replace('{ruleId}', ruleOfA)
           .replace('{sendId}', massSendOfA)
+          .replace('{handoverId}', handoverOfA)
           .replace('{fileId}', recordOfA)
           .replace('{codeId}', acquisitionOfA.code)
           .replace('{welcomeId}', acquisitionOfA.welcome)

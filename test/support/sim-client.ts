@@ -564,3 +564,37 @@ export const archiveScenario = {
     agreement: { with: string; external_userid: string; status: 'Agree' | 'Disagree' | 'Default_Agree' },
   ) => sim<{ status: string; time: number }>('PUT', `/corps/${corpId}/archive/agreements`, agreement),
 };
+
+/** A customer transfer as the simulator holds it (status 1 done, 2 waiting, 3 refused, 4 at the limit). */
+export interface SimTransfer {
+  kind: 'onjob' | 'resigned';
+  handover_userid: string;
+  takeover_userid: string;
+  external_userid: string;
+  status: 1 | 2 | 3 | 4;
+}
+
+/** 客户继承 outside the API (wecom-sim/transfer/transfer-console.routes.ts): resignations and the customer's side. */
+export const transferScenario = {
+  /** The admin marks a member resigned (`at`: seconds; default now): their customers wait for a successor. */
+  resign: (corpId: string, userid: string, at?: number) =>
+    sim<{ resignation: { userid: string; dimission_time: number }; customers: string[] }>(
+      'POST',
+      `/corps/${corpId}/users/${encodeURIComponent(userid)}/resign`,
+      at === undefined ? {} : { at },
+    ),
+  transfers: (corpId: string) => sim<{ transfers: SimTransfer[] }>('GET', `/corps/${corpId}/transfers`),
+  /** The customer will refuse any takeover (transfer_result status 3). */
+  setRefusing: (corpId: string, externalUserid: string, refuses: boolean) =>
+    sim<unknown>('PUT', `/corps/${corpId}/transfers/refusals`, { external_userid: externalUserid, refuses }),
+  /** How many customers the member may hold (null lifts it): beyond it a takeover ends with status 4. */
+  setCustomerLimit: (corpId: string, userid: string, limit: number | null) =>
+    sim<unknown>('PUT', `/corps/${corpId}/transfers/customer-limits`, { userid, limit }),
+  /** Moves the simulator's clock (WeCom's 24 h) and ends the takeovers now due. */
+  settle: (corpId: string, advanceSeconds?: number) =>
+    sim<{ transfers: SimTransfer[] }>(
+      'POST',
+      `/corps/${corpId}/transfers/settle`,
+      advanceSeconds === undefined ? {} : { advanceSeconds },
+    ),
+};

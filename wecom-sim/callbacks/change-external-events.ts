@@ -40,7 +40,8 @@ export type ContactChangeType =
   | 'add_half_external_contact'
   | 'edit_external_contact'
   | 'del_external_contact'
-  | 'del_follow_user';
+  | 'del_follow_user'
+  | 'transfer_fail';
 
 export interface ContactChange {
   changeType: ContactChangeType;
@@ -51,6 +52,8 @@ export interface ContactChange {
   welcomeCode?: string;
   /** del_external_contact: DELETE_BY_TRANSFER when on-job transfer removed the relation. */
   source?: string;
+  /** transfer_fail: why the takeover member did not get the customer. */
+  failReason?: 'customer_refused' | 'customer_limit_exceed';
 }
 
 export function externalContactEvent(context: ExternalEventContext, change: ContactChange): ExternalEvent {
@@ -63,6 +66,8 @@ export function externalContactEvent(context: ExternalEventContext, change: Cont
   }
   if (change.changeType === 'del_external_contact' && change.source)
     payload.push(xmlElement('Source', change.source));
+  if (change.changeType === 'transfer_fail' && change.failReason)
+    payload.push(xmlElement('FailReason', change.failReason));
   return envelope(context, 'change_external_contact', change.changeType, payload);
 }
 

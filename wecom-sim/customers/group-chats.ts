@@ -162,6 +162,34 @@ export class GroupChats {
     return copyChat(chat);
   }
 
+  /** The owner left the corp: their groups wait for a successor (status 1) with the owner unchanged. */
+  markOwnerResigned(owner: string): string[] {
+    const owned = [...this.chats.values()].filter((chat) => chat.owner.toLowerCase() === owner.toLowerCase());
+    for (const chat of owned) chat.status = 1;
+    return owned.map((chat) => chat.chat_id);
+  }
+
+  /**
+   * 群继承 (groupchat/transfer, onjob_transfer): the new owner joins the group if not in it yet and takes it
+   * over; `status` is what groupchat/list shows afterwards (3 inherited for a resigned owner's group).
+   */
+  handOver(
+    chatId: string,
+    newOwner: { userid: string; name: string },
+    status: GroupStatus,
+    at = this.nowSeconds(),
+  ): GroupChat {
+    const chat = this.mutable(chatId);
+    if (!chat.member_list.some((member) => member.userid === newOwner.userid)) {
+      const joined: GroupMember = { ...newOwner, type: 1, join_time: at, join_scene: 1, group_nickname: '' };
+      chat.member_list.push(joined);
+      this.recordJoin(chatId, joined);
+    }
+    this.changeOwner(chatId, newOwner.userid, at);
+    chat.status = status;
+    return copyChat(chat);
+  }
+
   rename(chatId: string, name: string): GroupChat {
     const chat = this.mutable(chatId);
     chat.name = name;

@@ -13,6 +13,7 @@ import { contactWaysRoutes } from './contact-ways.routes';
 import type { ScenarioDeps } from './scenario-deps';
 import { scenarioErrorHandler } from './scenario-error';
 import { simulatorControlRoutes } from './simulator-control.routes';
+import { transferConsoleRoutes } from '../transfer/transfer-console.routes';
 
 export function scenarioRouter(deps: ScenarioDeps): Router {
   const router = Router();
@@ -28,6 +29,7 @@ export function scenarioRouter(deps: ScenarioDeps): Router {
   router.use(archiveRoutes(deps));
   router.use(clientContextRoutes(deps));
   router.use(massSendRoutes(deps));
+  router.use(transferConsoleRoutes(deps));
   router.use(scenarioErrorHandler(deps.logger));
   return router;
 }

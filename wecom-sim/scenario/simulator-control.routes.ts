@@ -3,6 +3,7 @@ import { Router } from 'express';
 import { z } from 'zod';
 import type { ScenarioDeps } from './scenario-deps';
 import { withInput } from './with-input';
+import { announceAllTransfers } from '../transfer/transfer-console.routes';
 
 const advanceSchema = z.object({ seconds: z.number().positive().finite() }).strict();
 const latencySchema = z
@@ -27,7 +28,7 @@ const outageSchema = z
   })
   .strict();
 
-export function simulatorControlRoutes({ state }: ScenarioDeps): Router {
+export function simulatorControlRoutes({ state, emitter }: ScenarioDeps): Router {
   const router = Router();
 
   router.get('/health', (_req, res) => {
@@ -44,8 +45,10 @@ export function simulatorControlRoutes({ state }: ScenarioDeps): Router {
 
   router.post(
     '/clock/advance',
-    withInput({ body: advanceSchema }, ({ body }, res) => {
+    withInput({ body: advanceSchema }, async ({ body }, res) => {
       state.clock.advance(body.seconds);
+      // Customer transfers whose 24 h are now up take place, and WeCom's events for them go out.
+      await announceAllTransfers(state, emitter);
       res.json({
         now: new Date(state.clock.nowMs()).toISOString(),
         offsetSeconds: state.clock.offsetSeconds(),

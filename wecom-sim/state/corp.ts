@@ -18,6 +18,7 @@ import { WelcomeCodes } from '../acquisition/welcome-codes';
 import { GroupWelcomeTemplates } from '../acquisition/group-welcome-templates';
 import { MediaStore } from '../acquisition/media-store';
 import { MassSends } from '../mass-send/mass-sends';
+import { CustomerTransfers } from '../transfer/customer-transfers';
 
 export interface CorpIdentity {
   corpId: string;
@@ -60,6 +61,8 @@ export class Corp {
   readonly media: MediaStore;
   /** 企业群发 templates, their members' tasks and per-recipient results (API.md §9). */
   readonly massSends: MassSends;
+  /** Resigned members and customer transfers (API.md §12). */
+  readonly transfers: CustomerTransfers;
   /** The WeCom client's state for the JS-SDK and the silent OAuth (set through the scenario API). */
   clientContext: ClientContext | undefined;
   /** What sidebar pages sent into the open chat with ww.sendChatMessage, oldest first. */
@@ -79,6 +82,7 @@ export class Corp {
     this.welcomeCodes = new WelcomeCodes(nowSeconds);
     this.media = new MediaStore(nowSeconds);
     this.massSends = new MassSends(nowSeconds);
+    this.transfers = new CustomerTransfers(() => this.customers, nowSeconds);
     this.groupWelcomeTemplates = new GroupWelcomeTemplates(nowSeconds, this.media);
   }
 

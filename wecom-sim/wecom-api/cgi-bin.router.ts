@@ -17,6 +17,7 @@ import { statisticsEndpoints } from './statistics.routes';
 import { userEndpoints } from './user.routes';
 import { contactWayEndpoints } from './contact-way.routes';
 import { welcomeEndpoints } from './welcome.routes';
+import { transferEndpoints } from './transfer.routes';
 import { wecomEndpoint } from './wecom-endpoint';
 
 /**
@@ -41,6 +42,7 @@ export function cgiBinRouter(state: SimState): Router {
     ...welcomeEndpoints,
     ...groupMsgEndpoints,
     ...statisticsEndpoints,
+    ...transferEndpoints,
   };
   for (const [path, spec] of Object.entries(endpoints)) {
     router.all(path, wecomEndpoint(state, spec));

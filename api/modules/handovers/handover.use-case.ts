@@ -1,0 +1,218 @@
+import { WorkflowExecutionAlreadyStartedError, WorkflowNotFoundError } from '@temporalio/client';
+import { Types } from 'mongoose';
+import type {
+  HandoverDetail,
+  HandoverInput,
+  ResignedCustomerQuery,
+} from '../../../lib/contracts/handover.contract';
+import { chinaDayStartSeconds } from '../../../workflows/china-day';
+import { findMatchingAny } from '../../../lib/db/find-matching-any';
+import { CustomerModel } from '../../../lib/models/customer.model';
+import { HandoverModel, type Handover } from '../../../lib/models/handover.model';
+import { staffNamesByUserid } from '../../../lib/org/staff-names';
+import { startWorkflow } from '../../../lib/temporal/typed-workflows';
+import { handoverWorkflowId } from '../../../lib/temporal/workflow-ids';
+import { pollHandoverNowSignal } from '../../../workflows/handover.contract';
+import { loadCredentials } from '../../../lib/wecom/binding-store';
+import { createTransferApi, type UnassignedCustomer } from '../../../lib/wecom/transfer-api';
+import type { AppContext } from '../../app-context';
+import type { Caller } from '../../auth/caller';
+import { NO_PERMISSION_MESSAGE } from '../../auth/authorize';
+import { badRequest, forbidden, notFound, unavailable } from '../../http/app-error';
+import { recordAudit } from '../audit/record-audit';
+
+type Deps = Pick<AppContext, 'temporal' | 'wecom' | 'log'>;
+
+/** 分配's permission per kind: one route serves both menus, the router lets either in, the kind decides. */
+const TRANSFER_PERMISSION: Record<HandoverInput['kind'], string> = {
+  resigned: 'customer.handovers.transfer',
+  onjob: 'customer.onjob-transfers.transfer',
+};
+
+/** How many unassigned customers one listing reads from WeCom at most (get_unassigned_list pages of 1,000). */
+const UNASSIGNED_READ_MAX = 10_000;
+
+/**
+ * Every resigned member's customer waiting for a successor, as WeCom lists them now. WeCom is the only source
+ * of who resigned when, and the list is short-lived (it empties as customers are handed over), so it is read
+ * live rather than kept in a read model.
+ */
+async function unassignedCustomers(tenantId: string, deps: Deps): Promise<UnassignedCustomer[]> {
+  const api = createTransferApi(deps.wecom);
+  const credentials = await loadCredentials(tenantId, 'externalContact');
+  const rows: UnassignedCustomer[] = [];
+  let cursor = '';
+  do {
+    const page = await api.unassignedPage(credentials, cursor);
+    rows.push(...page.rows);
+    cursor = page.nextCursor;
+  } while (cursor && rows.length < UNASSIGNED_READ_MAX);
+  return rows;
+}
+
+/** 离职继承 → 待分配客户: filtered by member and by the day they left (China days), paged on the server. */
+export async function listResignedCustomers(caller: Caller, query: ResignedCustomerQuery, deps: Deps) {
+  const from = query.dimissionFrom ? chinaDayStartSeconds(query.dimissionFrom) : -Infinity;
+  const to = query.dimissionTo ? chinaDayStartSeconds(query.dimissionTo) + 86_400 : Infinity;
+  const matching = (await unassignedCustomers(caller.tenantId, deps)).filter(
+    (row) =>
+      (!query.handoverUserid || row.handover_userid === query.handoverUserid) &&
+      row.dimission_time >= from &&
+      row.dimission_time < to,
+  );
+  const page = matching.slice((query.page - 1) * query.pageSize, query.page * query.pageSize);
+  const names = await staffNamesByUserid(
+    caller.tenantId,
+    page.map((row) => row.handover_userid),
+  );
+  const customers = await findMatchingAny<{ externalUserid: string; name: string }>(
+    CustomerModel,
+    page.map((row) => ({ tenantId: caller.tenantId, externalUserid: row.external_userid })),
+    { externalUserid: 1, name: 1 },
+  );
+  const customerNames = new Map(customers.map((customer) => [customer.externalUserid, customer.name]));
+  return {
+    items: page.map((row) => ({
+      handoverUserid: row.handover_userid,
+      handoverName: names.get(row.handover_userid) ?? row.handover_userid,
+      externalUserid: row.external_userid,
+      customerName: customerNames.get(row.external_userid) ?? '',
+      dimissionAt: new Date(row.dimission_time * 1000).toISOString(),
+    })),
+    total: matching.length,
+    page: query.page,
+    pageSize: query.pageSize,
+  };
+}
+
+/** Which of these customers the member follows now (an active relation: 添加人), as the customer list has them. */
+async function customersFollowedBy(tenantId: string, userid: string, externalUserids: string[]) {
+  const customers = await findMatchingAny<{ externalUserid: string; adderUserids: string[] }>(
+    CustomerModel,
+    [...new Set(externalUserids)].map((externalUserid) => ({ tenantId, externalUserid })),
+    { externalUserid: 1, adderUserids: 1 },
+  );
+  return new Set(
+    customers
+      .filter((customer) => customer.adderUserids.includes(userid))
+      .map((customer) => customer.externalUserid),
+  );
+}
+
+/**
+ * 分配: stores the handover and starts its workflow (`handover/<tenant>/<id>`), which makes WeCom's calls and
+ * follows every customer to the end. 离职继承 only takes customers WeCom lists as unassigned for that member.
+ */
+export async function createHandover(
+  caller: Caller,
+  input: HandoverInput,
+  deps: Deps,
+): Promise<HandoverDetail> {
+  if (!caller.isSuperAdmin && !caller.permissions.has(TRANSFER_PERMISSION[input.kind]))
+    throw forbidden(NO_PERMISSION_MESSAGE, 'NO_PERMISSION');
+  if (input.kind === 'resigned' && input.externalUserids.length > 0) {
+    const unassigned = new Set(
+      (await unassignedCustomers(caller.tenantId, deps))
+        .filter((row) => row.handover_userid === input.handoverUserid)
+        .map((row) => row.external_userid),
+    );
+    const stray = input.externalUserids.filter((id) => !unassigned.has(id));
+    if (stray.length > 0)
+      throw badRequest(`${stray.length}个客户不是该离职成员的待分配客户`, 'HANDOVER_NOT_UNASSIGNED');
+  }
+  if (input.kind === 'onjob' && input.externalUserids.length > 0) {
+    const followed = await customersFollowedBy(caller.tenantId, input.handoverUserid, input.externalUserids);
+    const stray = input.externalUserids.filter((id) => !followed.has(id));
+    if (stray.length > 0)
+      throw badRequest(`${stray.length}个客户不是原跟进成员的客户`, 'HANDOVER_NOT_FOLLOWER');
+  }
+  const handoverId = new Types.ObjectId().toHexString();
+  const created = await HandoverModel.create({
+    _id: handoverId,
+    tenantId: caller.tenantId,
+    kind: input.kind,
+    handoverUserid: input.handoverUserid,
+    takeoverUserid: input.takeoverUserid,
+    successMsg: input.successMsg ?? null,
+    customers: [...new Set(input.externalUserids)].map((externalUserid) => ({ externalUserid })),
+    groups: [...new Set(input.chatIds)].map((chatId) => ({ chatId })),
+    createdBy: { staffId: caller.staffId, userid: caller.userid },
+  });
+  try {
+    await startWorkflow(deps.temporal.client.workflow, 'handoverWorkflow', {
+      workflowId: handoverWorkflowId(caller.tenantId, handoverId),
+      taskQueue: deps.temporal.taskQueue,
+      args: [{ tenantId: caller.tenantId, handoverId }],
+    });
+  } catch (error) {
+    if (!(error instanceof WorkflowExecutionAlreadyStartedError)) {
+      deps.log.error({ err: error, handoverId }, 'handover workflow not started');
+      await HandoverModel.deleteOne({ tenantId: caller.tenantId, _id: handoverId });
+      throw unavailable('继承服务暂不可用，请稍后重试', 'HANDOVER_UNAVAILABLE');
+    }
+  }
+  const detail = detailView(created.toObject());
+  await recordAudit(caller, {
+    action: 'handover.create',
+    target: { type: 'handover', id: handoverId, name: `${input.handoverUserid} → ${input.takeoverUserid}` },
+    after: {
+      kind: input.kind,
+      customers: detail.customers.length,
+      groups: detail.groups.length,
+      successMsg: input.successMsg ?? null,
+    },
+  });
+  return detail;
+}
+
+export async function handoverDetail(caller: Caller, handoverId: string): Promise<HandoverDetail> {
+  const handover = await HandoverModel.findOne({ tenantId: caller.tenantId, _id: handoverId }).lean();
+  if (!handover) throw notFound('继承记录不存在', 'HANDOVER_NOT_FOUND');
+  return detailView(handover);
+}
+
+/**
+ * 刷新: the handover's workflow reads WeCom's results now instead of at its next hourly poll. A finished
+ * handover has nothing left to read.
+ */
+export async function refreshHandover(
+  caller: Caller,
+  handoverId: string,
+  deps: Deps,
+): Promise<{ refreshing: boolean }> {
+  const handover = await HandoverModel.findOne({ tenantId: caller.tenantId, _id: handoverId }).lean();
+  if (!handover) throw notFound('继承记录不存在', 'HANDOVER_NOT_FOUND');
+  if (handover.finishedAt) return { refreshing: false };
+  try {
+    await deps.temporal.client.workflow
+      .getHandle(handoverWorkflowId(caller.tenantId, handoverId))
+      .signal(pollHandoverNowSignal);
+    return { refreshing: true };
+  } catch (error) {
+    if (error instanceof WorkflowNotFoundError) return { refreshing: false };
+    throw error;
+  }
+}
+
+function detailView(handover: Handover & { _id: string; createdAt?: Date }): HandoverDetail {
+  return {
+    id: handover._id,
+    kind: handover.kind,
+    handoverUserid: handover.handoverUserid,
+    takeoverUserid: handover.takeoverUserid,
+    successMsg: handover.successMsg ?? null,
+    finished: Boolean(handover.finishedAt),
+    customers: handover.customers.map((customer) => ({
+      externalUserid: customer.externalUserid,
+      status: customer.status ?? 'pending',
+      errcode: customer.errcode ?? null,
+      takeoverAt: customer.takeoverAt ? customer.takeoverAt.toISOString() : null,
+    })),
+    groups: handover.groups.map((group) => ({
+      chatId: group.chatId,
+      status: group.status ?? 'pending',
+      errcode: group.errcode ?? null,
+    })),
+    createdAt: (handover.createdAt ?? new Date()).toISOString(),
+  };
+}
