@@ -25,6 +25,7 @@ export const AUDIT_ACTION_LABELS: Readonly<Record<string, string>> = {
   'sensitive-rule.delete': '删除敏感词规则',
   'sensitive-behavior-settings.update': '修改敏感行为设置',
   'loss-alert-settings.update': '修改流失提醒设置',
+  'handover.create': '分配客户（离职/在职继承）',
   'sensitive-alert.review': '审核敏感行为',
   'mass-send.create': '新建群发',
   'mass-send.update': '编辑群发',
