@@ -1,0 +1,41 @@
+import { HttpClient } from '@angular/common/http';
+import { inject, Injectable } from '@angular/core';
+import { Observable } from 'rxjs';
+
+import {
+  HandoverDetail,
+  HandoverInput,
+  ResignedCustomerPage,
+  ResignedFilters,
+  resignedFilterParams,
+} from './handovers.models';
+
+/** The 客户继承 endpoints under /api/handovers. */
+@Injectable({ providedIn: 'root' })
+export class HandoversApi {
+  private readonly http = inject(HttpClient);
+
+  resignedCustomers(
+    filters: ResignedFilters,
+    page: number,
+    pageSize: number,
+  ): Observable<ResignedCustomerPage> {
+    return this.http.get<ResignedCustomerPage>('/api/handovers/resigned-customers', {
+      params: resignedFilterParams(filters).set('page', page).set('pageSize', pageSize),
+    });
+  }
+
+  /** 分配: answers the new handover (202) with every customer still 待发起. */
+  create(input: HandoverInput): Observable<HandoverDetail> {
+    return this.http.post<HandoverDetail>('/api/handovers', input);
+  }
+
+  detail(id: string): Observable<HandoverDetail> {
+    return this.http.get<HandoverDetail>(`/api/handovers/${encodeURIComponent(id)}`);
+  }
+
+  /** 刷新: asks the api to read WeCom's transfer results now. */
+  refresh(id: string): Observable<{ refreshing: boolean }> {
+    return this.http.post<{ refreshing: boolean }>(`/api/handovers/${encodeURIComponent(id)}/refresh`, {});
+  }
+}

@@ -1,0 +1,106 @@
+import { HttpParams } from '@angular/common/http';
+import type { HandoverDetail, HandoverInput, resignedCustomerRowSchema } from '@contracts/handover.contract';
+import type { z } from 'zod';
+
+/** 离职继承 / 在职继承 (issue 19) as the api serves them (lib/contracts/handover.contract.ts). */
+export type { HandoverDetail, HandoverInput };
+export type ResignedCustomerRow = z.infer<typeof resignedCustomerRowSchema>;
+export type HandoverCustomer = HandoverDetail['customers'][number];
+export type HandoverStatus = HandoverCustomer['status'];
+
+export interface ResignedCustomerPage {
+  items: ResignedCustomerRow[];
+  total: number;
+  page: number;
+  pageSize: number;
+}
+
+/** 在职继承's 转接提示语: the contract's SUCCESS_MSG_MAX, checked in the form first; the api checks it again. */
+export const SUCCESS_MSG_MAX = 200;
+export const SUCCESS_MSG_TOO_LONG = `转接提示语最多${SUCCESS_MSG_MAX}字`;
+
+/** The 离职继承 list's query; unset filters are left out. */
+export interface ResignedFilters {
+  handoverUserid?: string;
+  dimissionFrom?: string;
+  dimissionTo?: string;
+}
+
+/** Each customer's status in Chinese (待发起 until WeCom has answered the transfer call). */
+export const HANDOVER_STATUS_LABELS: Record<HandoverStatus, string> = {
+  pending: '待发起',
+  waiting: '等待接替',
+  done: '已接替',
+  refused: '客户拒绝',
+  limit: '接替成员客户数已达上限',
+  rejected: '失败',
+};
+
+/** The status as the result view shows it: a refused start names WeCom's errcode. */
+export function statusText(customer: Pick<HandoverCustomer, 'status' | 'errcode'>): string {
+  const label = HANDOVER_STATUS_LABELS[customer.status];
+  return customer.status === 'rejected' && customer.errcode !== null
+    ? `${label}（企业微信错误码 ${customer.errcode}）`
+    : label;
+}
+
+const pad = (n: number) => String(n).padStart(2, '0');
+const day = (date: Date) => `${date.getFullYear()}-${pad(date.getMonth() + 1)}-${pad(date.getDate())}`;
+
+/** The filter bar as the list's query: empty fields are left out, the 离职日期 range becomes whole days. */
+export function toResignedFilters(form: { handoverUserid: string | null; range: Date[] }): ResignedFilters {
+  const filters: ResignedFilters = {};
+  if (form.handoverUserid) filters.handoverUserid = form.handoverUserid;
+  if (form.range.length === 2) {
+    filters.dimissionFrom = day(form.range[0]);
+    filters.dimissionTo = day(form.range[1]);
+  }
+  return filters;
+}
+
+export function resignedFilterParams(filters: ResignedFilters): HttpParams {
+  let params = new HttpParams();
+  for (const [name, value] of Object.entries(filters)) if (value) params = params.set(name, value);
+  return params;
+}
+
+/**
+ * 分配 of resigned members' customers: a handover has one 原跟进成员, so the chosen rows become one request per
+ * member, in the order the members first appear.
+ */
+export function resignedHandoverRequests(
+  rows: readonly ResignedCustomerRow[],
+  takeoverUserid: string,
+): HandoverInput[] {
+  const byMember = new Map<string, string[]>();
+  for (const row of rows) {
+    const ids = byMember.get(row.handoverUserid) ?? [];
+    ids.push(row.externalUserid);
+    byMember.set(row.handoverUserid, ids);
+  }
+  return [...byMember].map(([handoverUserid, externalUserids]) => ({
+    kind: 'resigned',
+    handoverUserid,
+    takeoverUserid,
+    externalUserids,
+    chatIds: [],
+  }));
+}
+
+/** 在职继承's request: the member's chosen customers to the successor, with the 转接提示语 when one was typed. */
+export function onjobHandoverRequest(form: {
+  handoverUserid: string;
+  takeoverUserid: string;
+  externalUserids: readonly string[];
+  successMsg: string;
+}): HandoverInput {
+  const successMsg = form.successMsg.trim();
+  return {
+    kind: 'onjob',
+    handoverUserid: form.handoverUserid,
+    takeoverUserid: form.takeoverUserid,
+    externalUserids: [...form.externalUserids],
+    chatIds: [],
+    ...(successMsg ? { successMsg } : {}),
+  };
+}
