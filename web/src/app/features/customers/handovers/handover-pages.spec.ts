@@ -1,0 +1,225 @@
+import { provideHttpClient } from '@angular/common/http';
+import { HttpTestingController, provideHttpClientTesting } from '@angular/common/http/testing';
+import { provideZonelessChangeDetection, Type } from '@angular/core';
+import { TestBed } from '@angular/core/testing';
+import { provideRouter } from '@angular/router';
+import { provideNzI18n, zh_CN } from 'ng-zorro-antd/i18n';
+
+import { AuthService } from '../../../core/auth/auth.service';
+import { provideAppIcons } from '../../../core/startup/app-icons';
+import { OnjobTransfersPage } from './onjob-transfers-page';
+import { ResignedHandoversPage } from './resigned-handovers-page';
+
+const EMPTY_PAGE = { items: [], total: 0, page: 1, pageSize: 20 };
+const HANDOVER = {
+  id: 'h1',
+  kind: 'onjob',
+  handoverUserid: 'zhangsan',
+  takeoverUserid: 'lisi',
+  successMsg: null,
+  finished: false,
+  customers: [{ externalUserid: 'wm1', status: 'pending', errcode: null, takeoverAt: null }],
+  groups: [],
+  createdAt: '2026-12-01T00:00:00.000Z',
+};
+
+describe('客户继承 pages', () => {
+  let http: HttpTestingController;
+
+  async function render<T>(page: Type<T>, permissions: string[]) {
+    TestBed.configureTestingModule({
+      imports: [page],
+      providers: [
+        provideZonelessChangeDetection(),
+        provideRouter([]),
+        provideHttpClient(),
+        provideHttpClientTesting(),
+        provideNzI18n(zh_CN),
+        provideAppIcons(),
+      ],
+    });
+    http = TestBed.inject(HttpTestingController);
+    TestBed.inject(AuthService).loadSession().subscribe();
+    http.expectOne('/api/auth/me').flush({
+      user: { id: 'u', name: '管理员', phone: '1' },
+      tenant: { id: 't', name: 't', corpName: 't' },
+      access: { roleName: 'r', isSuperAdmin: false, permissions, dataScope: 'all' },
+    });
+    const fixture = TestBed.createComponent(page);
+    await fixture.whenStable();
+    http
+      .expectOne((req) => req.url === '/api/org/staff')
+      .flush({ items: [{ userid: 'lisi', name: '李四' }], total: 1, page: 1, pageSize: 100 });
+    return fixture;
+  }
+
+  afterEach(() => http.verify());
+
+  it('离职继承 renders an empty list and shows 分配 only with customer.handovers.transfer', async () => {
+    const fixture = await render(ResignedHandoversPage, ['customer.handovers']);
+    http.expectOne((req) => req.url === '/api/handovers/resigned-customers').flush(EMPTY_PAGE);
+    await fixture.whenStable();
+    const element = fixture.nativeElement as HTMLElement;
+    expect(element.querySelector('[data-testid="resigned-customers-table"]')).not.toBeNull();
+    expect(element.querySelector('[data-testid="resigned-assign-selected"]')).toBeNull();
+  });
+
+  it('离职继承 hands the chosen rows, one request per 原跟进成员, and opens the result', async () => {
+    const fixture = await render(ResignedHandoversPage, [
+      'customer.handovers',
+      'customer.handovers.transfer',
+    ]);
+    const rows = [
+      {
+        handoverUserid: 'a',
+        handoverName: '甲',
+        externalUserid: 'wm1',
+        customerName: '客户一',
+        dimissionAt: '',
+      },
+      {
+        handoverUserid: 'b',
+        handoverName: '乙',
+        externalUserid: 'wm2',
+        customerName: '客户二',
+        dimissionAt: '',
+      },
+    ];
+    http
+      .expectOne((req) => req.url === '/api/handovers/resigned-customers')
+      .flush({ ...EMPTY_PAGE, items: rows, total: 2 });
+    await fixture.whenStable();
+    const page = fixture.componentInstance as unknown as {
+      startAssign(scope: 'selected' | 'page'): void;
+      assign(): void;
+      takeoverUserid: string | null;
+    };
+    page.startAssign('page');
+    page.takeoverUserid = 'lisi';
+    page.assign();
+    const posts = http.match({ method: 'POST', url: '/api/handovers' });
+    expect(posts.map((post) => post.request.body)).toEqual([
+      {
+        kind: 'resigned',
+        handoverUserid: 'a',
+        takeoverUserid: 'lisi',
+        externalUserids: ['wm1'],
+        chatIds: [],
+      },
+      {
+        kind: 'resigned',
+        handoverUserid: 'b',
+        takeoverUserid: 'lisi',
+        externalUserids: ['wm2'],
+        chatIds: [],
+      },
+    ]);
+    posts[0].flush({ ...HANDOVER, id: 'h1' });
+    posts[1].flush({ ...HANDOVER, id: 'h2' });
+    await fixture.whenStable();
+    http.expectOne((req) => req.url === '/api/handovers/resigned-customers').flush(EMPTY_PAGE);
+    http.expectOne('/api/handovers/h1').flush({ ...HANDOVER, id: 'h1' });
+    http.expectOne('/api/handovers/h2').flush({ ...HANDOVER, id: 'h2', customers: [] });
+    await fixture.whenStable();
+    expect(document.body.querySelector('[data-testid="handover-status"]')?.textContent?.trim()).toBe(
+      '待发起',
+    );
+  });
+
+  it('离职继承 offers the resigned members seen as 原跟进成员 and hands a choice kept across pages', async () => {
+    const fixture = await render(ResignedHandoversPage, [
+      'customer.handovers',
+      'customer.handovers.transfer',
+    ]);
+    const first = {
+      handoverUserid: 'a',
+      handoverName: '甲',
+      externalUserid: 'wm1',
+      customerName: '客户一',
+      dimissionAt: '',
+    };
+    http
+      .expectOne((req) => req.url === '/api/handovers/resigned-customers')
+      .flush({ ...EMPTY_PAGE, items: [first], total: 21 });
+    await fixture.whenStable();
+    const page = fixture.componentInstance as unknown as {
+      memberOptions(): Array<{ userid: string; name: string }>;
+      select(row: typeof first, chosen: boolean): void;
+      list: { onQueryParams(params: object): void };
+      startAssign(scope: 'selected' | 'page'): void;
+      assign(): void;
+      takeoverUserid: string | null;
+    };
+    expect(page.memberOptions()).toEqual([{ userid: 'a', name: '甲' }]);
+    page.select(first, true);
+    page.list.onQueryParams({ pageIndex: 2, pageSize: 20, sort: [], filter: [] });
+    http
+      .expectOne((req) => req.url === '/api/handovers/resigned-customers')
+      .flush({ ...EMPTY_PAGE, page: 2, total: 21 });
+    await fixture.whenStable();
+    page.startAssign('selected');
+    page.takeoverUserid = 'lisi';
+    page.assign();
+    const post = http.expectOne({ method: 'POST', url: '/api/handovers' });
+    expect(post.request.body.externalUserids).toEqual(['wm1']);
+    post.flush(HANDOVER);
+    await fixture.whenStable();
+    http.expectOne((req) => req.url === '/api/handovers/resigned-customers').flush(EMPTY_PAGE);
+    http.expectOne('/api/handovers/h1').flush(HANDOVER);
+    await fixture.whenStable();
+  });
+
+  it('在职继承 asks for no customers until a member is chosen, then their customers by 跟进人', async () => {
+    const fixture = await render(OnjobTransfersPage, ['customer.onjob-transfers']);
+    await fixture.whenStable();
+    const element = fixture.nativeElement as HTMLElement;
+    expect(element.querySelector('[data-testid="onjob-customers-table"]')).not.toBeNull();
+    expect(element.querySelector('[data-testid="onjob-submit"]')).toBeNull();
+    (fixture.componentInstance as unknown as { chooseMember(userid: string): void }).chooseMember('zhangsan');
+    const list = http.expectOne((req) => req.url === '/api/customers');
+    expect(list.request.params.get('ownerUserids')).toBe('zhangsan');
+    list.flush({ ...EMPTY_PAGE, totalCapped: false });
+  });
+
+  it('在职继承 refuses a 转接提示语 over 200 字 in the form, and posts a valid one', async () => {
+    const fixture = await render(OnjobTransfersPage, [
+      'customer.onjob-transfers',
+      'customer.onjob-transfers.transfer',
+    ]);
+    const page = fixture.componentInstance as unknown as {
+      chooseMember(userid: string): void;
+      select(row: { externalUserid: string; name: string }, chosen: boolean): void;
+      form: {
+        patchValue(value: object): void;
+        controls: { successMsg: { hasError(code: string): boolean } };
+      };
+      submit(): void;
+    };
+    page.chooseMember('zhangsan');
+    http.expectOne((req) => req.url === '/api/customers').flush({ ...EMPTY_PAGE, totalCapped: false });
+    page.select({ externalUserid: 'wm1', name: '客户一' }, true);
+    page.form.patchValue({ takeoverUserid: 'lisi', successMsg: '长'.repeat(201) });
+    page.submit();
+    expect(page.form.controls.successMsg.hasError('maxlength')).toBe(true);
+    http.expectNone({ method: 'POST', url: '/api/handovers' });
+    await fixture.whenStable();
+    expect(fixture.nativeElement.textContent).toContain('转接提示语最多200字');
+
+    page.form.patchValue({ successMsg: '您好，由李四继续为您服务' });
+    page.submit();
+    const post = http.expectOne({ method: 'POST', url: '/api/handovers' });
+    expect(post.request.body).toEqual({
+      kind: 'onjob',
+      handoverUserid: 'zhangsan',
+      takeoverUserid: 'lisi',
+      externalUserids: ['wm1'],
+      chatIds: [],
+      successMsg: '您好，由李四继续为您服务',
+    });
+    post.flush(HANDOVER);
+    await fixture.whenStable();
+    http.expectOne((req) => req.url === '/api/customers').flush({ ...EMPTY_PAGE, totalCapped: false });
+    http.expectOne('/api/handovers/h1').flush(HANDOVER);
+    await fixture.whenStable();
+  });
+});
