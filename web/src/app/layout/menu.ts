@@ -34,6 +34,8 @@ export const MAIN_MENU: readonly MenuGroup[] = [
       { label: '客户群', link: '/customer/groups', permission: 'customer.groups' },
       { label: '群发管理', link: '/customer/mass-messages', permission: 'customer.mass-messages' },
       { label: '流失客户', link: '/customer/losses', permission: 'customer.losses' },
+      { label: '离职继承', link: '/customer/handovers', permission: 'customer.handovers' },
+      { label: '在职继承', link: '/customer/onjob-transfers', permission: 'customer.onjob-transfers' },
     ],
   },
   {

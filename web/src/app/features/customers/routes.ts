@@ -18,4 +18,12 @@ export default [
     path: 'losses',
     loadComponent: () => import('./losses/customer-losses-page').then((m) => m.CustomerLossesPage),
   },
+  {
+    path: 'handovers',
+    loadComponent: () => import('./handovers/resigned-handovers-page').then((m) => m.ResignedHandoversPage),
+  },
+  {
+    path: 'onjob-transfers',
+    loadComponent: () => import('./handovers/onjob-transfers-page').then((m) => m.OnjobTransfersPage),
+  },
 ] satisfies Routes;
