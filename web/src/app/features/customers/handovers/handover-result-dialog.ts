@@ -1,4 +1,5 @@
 import { ChangeDetectionStrategy, Component, effect, inject, input, model, signal } from '@angular/core';
+import { NzMessageService } from 'ng-zorro-antd/message';
 import { NzModalModule } from 'ng-zorro-antd/modal';
 import { NzTableModule } from 'ng-zorro-antd/table';
 import { NzTagModule } from 'ng-zorro-antd/tag';
@@ -100,6 +101,7 @@ const STATUS_COLORS: Record<HandoverStatus, string> = {
 })
 export class HandoverResultDialog {
   private readonly api = inject(HandoversApi);
+  private readonly message = inject(NzMessageService);
 
   readonly open = model(false);
   /** The handovers one 分配 created. */
@@ -136,6 +138,9 @@ export class HandoverResultDialog {
         next: (handovers) => {
           this.handovers.set(handovers);
           this.loading.set(false);
+          // The api reads WeCom in the background: what it learns shows on the next 刷新.
+          if (handovers.some((handover) => !handover.finished))
+            this.message.info('已向企业微信查询最新结果，如状态未更新请稍后再刷新');
         },
         error: () => this.loading.set(false),
       });
