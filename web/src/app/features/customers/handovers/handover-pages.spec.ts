@@ -126,7 +126,7 @@ describe('客户继承 pages', () => {
     );
   });
 
-  it('离职继承 offers the resigned members seen as 原跟进成员 and hands a choice kept across pages', async () => {
+  it('离职继承 offers the resigned members seen as 原跟进成员 and hands a choice the rows moved past', async () => {
     const fixture = await render(ResignedHandoversPage, [
       'customer.handovers',
       'customer.handovers.transfer',
@@ -145,18 +145,23 @@ describe('客户继承 pages', () => {
     const page = fixture.componentInstance as unknown as {
       memberOptions(): Array<{ userid: string; name: string }>;
       select(row: typeof first, chosen: boolean): void;
-      list: { onQueryParams(params: object): void };
+      list: { reload(): void };
       startAssign(scope: 'selected' | 'page'): void;
       assign(): void;
       takeoverUserid: string | null;
     };
-    expect(page.memberOptions()).toEqual([{ userid: 'a', name: '甲' }]);
     page.select(first, true);
-    page.list.onQueryParams({ pageIndex: 2, pageSize: 20, sort: [], filter: [] });
+    // Another page's rows (here: the same page read again, its rows changed) keep the choice.
+    page.list.reload();
+    const other = { ...first, handoverUserid: 'b', handoverName: '乙', externalUserid: 'wm2' };
     http
       .expectOne((req) => req.url === '/api/handovers/resigned-customers')
-      .flush({ ...EMPTY_PAGE, page: 2, total: 21 });
+      .flush({ ...EMPTY_PAGE, items: [other], total: 21 });
     await fixture.whenStable();
+    expect(page.memberOptions()).toEqual([
+      { userid: 'a', name: '甲' },
+      { userid: 'b', name: '乙' },
+    ]);
     page.startAssign('selected');
     page.takeoverUserid = 'lisi';
     page.assign();
