@@ -19,6 +19,7 @@ import { webLoginRouter } from './web-login/web-login.routes';
 import { financeSdkRouter } from './archive/finance-sdk.routes';
 import { jssdkRouter } from './jssdk/jssdk.routes';
 import { contactWayQrRouter } from './acquisition/contact-way-qr.routes';
+import { SimClock } from './clock';
 import { UdeskCompanies } from './udesk/udesk-companies';
 import { udeskOpenApiRouter, udeskScenarioRouter } from './udesk/udesk.routes';
 
@@ -76,8 +77,9 @@ export function createSimApp(state: SimState, options: SimAppOptions = {}): Expr
   app.use(financeSdkRouter(state));
   app.use(jssdkRouter(state));
   app.use(contactWayQrRouter(state));
-  // Udesk (系统对接, R-7.5) is another vendor: its own routes and state beside WeCom's, on the same clock.
-  const udesk = new UdeskCompanies(state.clock);
+  // Udesk (系统对接, R-7.5) is another vendor: its own routes and state beside WeCom's, and its own clock, real
+  // time as the product's: the scenario API moves WeCom's time, which Udesk's signature check must not see.
+  const udesk = new UdeskCompanies(new SimClock());
   app.use('/udesk', udeskOpenApiRouter(udesk));
   app.use('/sim/udesk', udeskScenarioRouter(udesk));
   app.use(

@@ -106,7 +106,9 @@ describe('流失客户 and 流失提醒', () => {
     const exported = await admin.get('/api/customer-losses/export').buffer(true).expect(200);
     expect(exported.headers['content-type']).toContain('spreadsheetml');
 
-    const today = new Date(Date.now() + 8 * 3_600_000).toISOString().slice(0, 10);
+    // The losses are dated by WeCom's event time: the simulator's clock, which another suite may have moved on.
+    const simNow = new Date((await simulator.clock()).now).getTime();
+    const today = new Date(simNow + 8 * 3_600_000).toISOString().slice(0, 10);
     const overview = await admin
       .get(`/api/analytics/customers/overview?from=${today}&to=${today}`)
       .expect(200);

@@ -195,6 +195,18 @@ export class CustomerTransfers {
     for (const record of due) this.finish(record);
   }
 
+  /**
+   * The scenario's "a day passes" for this corp's waiting transfers only: each started `seconds` earlier. The
+   * simulator's clock is shared by every corp (and every test suite), so moving it would move everyone's today.
+   */
+  elapse(seconds: number): void {
+    for (const record of this.records) {
+      if (record.status !== 2) continue;
+      record.started_at -= seconds;
+      record.takeover_time -= seconds;
+    }
+  }
+
   /** The events of transfers that ended since the last call, oldest first. */
   announce(): TransferAnnouncement[] {
     this.settle();

@@ -98,14 +98,14 @@ export function transferConsoleRoutes({ state, emitter }: ScenarioDeps): Router 
     }),
   );
 
-  // Moves the clock (optionally) and sends the events of the takeovers that are now due.
+  // Ages this corp's waiting transfers (optionally) and sends the events of the takeovers that are now due.
   router.post(
     '/corps/:corpId/transfers/settle',
     withInput(
       { params: corpParamsSchema, query: deliveryModeQuerySchema, body: settleSchema },
       async ({ params, query, body }, res) => {
         const corp = requireCorp(state, params.corpId);
-        if (body.advanceSeconds) state.clock.advance(body.advanceSeconds);
+        if (body.advanceSeconds) corp.transfers.elapse(body.advanceSeconds);
         const deliveries = await announceTransfers(corp, emitter, query.mode);
         res.json({ transfers: corp.transfers.all(), deliveries });
       },

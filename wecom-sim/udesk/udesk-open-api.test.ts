@@ -8,7 +8,7 @@ const ADMIN = 'admin@demo.cn';
 const TOKEN = 'tok-0001';
 
 function signed(email: string, token: string, overrides: Record<string, string> = {}) {
-  const timestamp = String(sim.state.clock.nowSeconds());
+  const timestamp = overrides.timestamp ?? String(Math.floor(Date.now() / 1000));
   const nonce = overrides.nonce ?? `n-${Math.random()}`;
   const sign = createHash('sha256').update(`${email}&${token}&${timestamp}&${nonce}&v2`).digest('hex');
   return { email, timestamp, nonce, sign, sign_version: 'v2', ...overrides };
@@ -37,9 +37,11 @@ describe('the simulated Udesk open API (v2 signature)', () => {
     const once = signed(ADMIN, TOKEN, { nonce: 'same' });
     expect((await agents(once)).body.code).toBe(1000);
     expect((await agents(once)).body.code).toBe(2003);
-    const stale = signed(ADMIN, TOKEN);
-    sim.state.clock.advance(16 * 60);
+    const stale = signed(ADMIN, TOKEN, { timestamp: String(Math.floor(Date.now() / 1000) - 16 * 60) });
     expect((await agents(stale)).body.code).toBe(2002);
+    // WeCom's simulated time moving on is no time passing at Udesk.
+    sim.state.clock.advance(24 * 3600);
+    expect((await agents(signed(ADMIN, TOKEN))).body.code).toBe(1000);
     expect((await agents({ ...signed(ADMIN, TOKEN), sign: '' })).body.code).toBe(2000);
   });
 
