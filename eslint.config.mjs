@@ -67,4 +67,9 @@ export default tseslint.config(
       globals: { process: 'readonly', console: 'readonly', module: 'writable', require: 'readonly' },
     },
   },
+  {
+    files: ['**/*.js'],
+    languageOptions: { globals: { __dirname: 'readonly' } },
+    rules: { '@typescript-eslint/no-require-imports': 'off' },
+  },
 );

@@ -1,6 +1,41 @@
 // One runner for everything outside web/: unit tests sit beside the code, the rest under test/.
+const fs = require('node:fs');
+const path = require('node:path');
+
 const transform = { '^.+\\.ts$': ['@swc/jest', { jsc: { target: 'es2022' } }] };
 const common = { transform, testEnvironment: 'node', moduleFileExtensions: ['ts', 'js', 'json'] };
+
+/**
+ * `npm test` runs most test files two at a time (scripts/test.ts). A file that flips a switch every suite shares
+ * (the simulator's outage and latency switches) or that needs the machine's cores to itself to keep its timing
+ * says so in a line of its own, `// Runs alone: <why>`; those run after the others, one at a time.
+ * SCRM_TEST_GROUP picks one side: `shared` (all but those), `alone` (only those); unset, every file.
+ */
+const RUNS_ALONE = /^\/\/ Runs alone: /m;
+
+function filesThatRunAlone(dir) {
+  const full = path.join(__dirname, dir);
+  if (!fs.existsSync(full)) return [];
+  return fs
+    .readdirSync(full)
+    .filter((name) => name.endsWith('.test.ts'))
+    .filter((name) => RUNS_ALONE.test(fs.readFileSync(path.join(full, name), 'utf8')))
+    .map((name) => `<rootDir>/${dir}/${name}`);
+}
+
+/** The project's files for the group SCRM_TEST_GROUP asks for; `dir` holds those that may run alone. */
+function grouped(project, dir) {
+  const group = process.env.SCRM_TEST_GROUP;
+  if (!group) return project;
+  const alone = dir ? filesThatRunAlone(dir) : [];
+  // An empty testMatch would mean jest's default (every test file anywhere): none is a pattern nothing matches.
+  if (group === 'alone')
+    return { ...project, testMatch: alone.length ? alone : ['<rootDir>/runs-alone-none'] };
+  const escaped = alone.map(
+    (file) => file.replace('<rootDir>', '').replace(/[.*+?^${}()|[\]\\]/g, '\\$&') + '$',
+  );
+  return { ...project, testPathIgnorePatterns: ['/node_modules/', ...escaped] };
+}
 
 const withTemporal = {
   ...common,
@@ -9,18 +44,28 @@ const withTemporal = {
 };
 
 module.exports = {
+  // Some unit suites drive the simulator's whole app in-process (thousands of archived messages, QR images): 5 s
+  // is too tight when the 2-core machine also runs a stack and another test file. (A run-wide option: jest reads
+  // it from here, not from a project; the suites with servers set their own in real-server-timeouts.ts.)
+  testTimeout: 30_000,
   projects: [
-    {
+    grouped({
       ...common,
       displayName: 'unit',
-      // Some unit suites drive the simulator's whole app in-process (thousands of archived messages): 5 s is
-      // too tight when the 2-core machine is also running a stack.
-      testTimeout: 30_000,
       testMatch: ['<rootDir>/{lib,api,workflows,activities,worker,wecom-sim,scripts}/**/*.test.ts'],
-    },
-    { ...withTemporal, displayName: 'workflows', testMatch: ['<rootDir>/test/workflows/**/*.test.ts'] },
-    { ...withTemporal, displayName: 'integration', testMatch: ['<rootDir>/test/integration/**/*.test.ts'] },
-    { ...withTemporal, displayName: 'e2e', testMatch: ['<rootDir>/test/e2e/**/*.test.ts'] },
+    }),
+    grouped(
+      { ...withTemporal, displayName: 'workflows', testMatch: ['<rootDir>/test/workflows/**/*.test.ts'] },
+      'test/workflows',
+    ),
+    grouped(
+      { ...withTemporal, displayName: 'integration', testMatch: ['<rootDir>/test/integration/**/*.test.ts'] },
+      'test/integration',
+    ),
+    grouped(
+      { ...withTemporal, displayName: 'e2e', testMatch: ['<rootDir>/test/e2e/**/*.test.ts'] },
+      'test/e2e',
+    ),
     // The fault matrix, run by `npm run test:faults` only (scripts/faults.ts), never by `npm test`.
     { ...withTemporal, displayName: 'faults', testMatch: ['<rootDir>/test/faults/**/*.faults.ts'] },
   ],

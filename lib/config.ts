@@ -20,6 +20,7 @@ const configSchema = z.object({
   WECOM_OAUTH_BASE: z.url().optional(),
   WECOM_JSSDK_URL: z.url().optional(),
   WECOM_FINANCE_SDK_PATH: z.string().min(1).optional(),
+  WORKFLOW_BUNDLE_PATH: z.string().min(1).optional(),
   UDESK_BASE_URL: z.url().optional(),
   JWT_SECRET: z.string().min(16).optional(),
   WEB_DIST: z.string().optional(),
@@ -55,6 +56,8 @@ export type AppConfig = {
    * `<UDESK_BASE_URL>/<domain>` (the simulator) instead of `https://<domain>`.
    */
   udeskBaseUrl?: string;
+  /** A prebuilt bundle of the workflows for the worker (worker/workflow-code.ts); absent, it bundles at start. */
+  workflowBundlePath?: string;
   jwtSecret: string;
   webDist?: string;
   logLevel: string;
@@ -128,6 +131,7 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): AppConfig {
     wecomJssdkUrl: e.WECOM_JSSDK_URL ?? defaultJssdkUrl(e.WECOM_API_BASE),
     wecomFinanceSdkPath: e.WECOM_FINANCE_SDK_PATH,
     udeskBaseUrl: e.UDESK_BASE_URL?.replace(/\/$/, ''),
+    workflowBundlePath: e.WORKFLOW_BUNDLE_PATH,
     jwtSecret: e.JWT_SECRET ?? DEVELOPMENT_JWT_SECRET,
     webDist: e.WEB_DIST,
     logLevel: e.LOG_LEVEL,

@@ -13,14 +13,17 @@ import fs from 'node:fs';
 import path from 'node:path';
 import { runAttached } from './stack/exec';
 import {
+  addJestSummaries,
   JEST_BIN,
   JEST_EXIT_GRACE_MS,
   listTests,
   parseJestArgs,
   readJestSummary,
   stopJestThatDoesNotExit,
+  TEST_GROUPS,
   type JestSummary,
   type ProjectName,
+  type TestGroup,
 } from './stack/jest-projects';
 import { runScript } from './stack/lifecycle';
 import { elapsed, log } from './stack/log';
@@ -29,6 +32,7 @@ import { profile } from './stack/profiles';
 import { checkPushdownAfterRun, emptyShapesFile } from './stack/pushdown-check';
 import { checkSecretsAfterRun, emptyIssuedSecretsFile } from './stack/secrets-check';
 import { startTestStack } from './stack/test-stack';
+import { writeWorkflowBundle } from '../worker/workflow-code';
 
 const test = profile('test');
 
@@ -36,7 +40,14 @@ runScript(test, async (supervisor) => {
   const began = Date.now();
   const { projects, passThrough } = parseJestArgs(process.argv.slice(2));
 
-  const testFiles = await Promise.all(projects.map((p) => listTests(p, passThrough)));
+  // Each project's files by group: the shared ones first, several at a time, then those that run alone.
+  const groupedFiles = await Promise.all(
+    projects.map(async (p) => {
+      const [shared, alone] = await Promise.all(TEST_GROUPS.map((g) => listTests(p, g, passThrough)));
+      return { shared, alone };
+    }),
+  );
+  const testFiles = groupedFiles.map(({ shared, alone }) => [...shared, ...alone]);
   const toRun = projects.filter((_, i) => testFiles[i].length > 0);
   const empty = projects.filter((_, i) => testFiles[i].length === 0);
   if (toRun.length === 0) {
@@ -61,6 +72,16 @@ runScript(test, async (supervisor) => {
   // Every MongoDB connection of the integration and e2e runs (theirs, and the api and workers they start)
   // records its query shapes there, for the pushdown check below.
   env.SCRM_QUERY_SHAPES_FILE = emptyShapesFile(test);
+  // The workflows are bundled once for the run: every worker the tests start (hundreds) reads this file instead
+  // of running webpack at its start.
+  if (needs('workflows', 'integration', 'e2e')) {
+    const bundleBegan = Date.now();
+    env.WORKFLOW_BUNDLE_PATH = path.join(test.dataDir, 'workflow-bundle.js');
+    await writeWorkflowBundle(env.WORKFLOW_BUNDLE_PATH);
+    log.done(
+      `Workflows: bundled into ${path.relative(ROOT, env.WORKFLOW_BUNDLE_PATH)} (${elapsed(bundleBegan)})`,
+    );
+  }
 
   const results: {
     project: ProjectName;
@@ -71,45 +92,18 @@ runScript(test, async (supervisor) => {
   }[] = [];
   for (const project of toRun) {
     const projectBegan = Date.now();
-    log.info('');
-    log.step(`jest: ${project} (${testFiles[projects.indexOf(project)].length} test files)`);
-    const outputFile = path.join(test.logDir, `jest-${project}.json`);
-    // What the api and workers running inside jest log goes to a file, not between the tests' own lines.
-    const serverLog = path.join(test.logDir, `jest-${project}-servers.log`);
-    fs.rmSync(outputFile, { force: true });
-    let hung = false;
-    const code = await runAttached(
-      process.execPath,
-      [
-        JEST_BIN,
-        '--selectProjects',
-        project,
-        '--runInBand',
-        '--passWithNoTests',
-        '--json',
-        '--outputFile',
-        outputFile,
-        ...passThrough,
-      ],
-      {
-        cwd: ROOT,
-        env: { ...env, LOG_FILE: serverLog },
-        watch: (jest) =>
-          stopJestThatDoesNotExit(jest, outputFile, () => {
-            hung = true;
-            log.fail(
-              `jest: ${project} did not exit ${JEST_EXIT_GRACE_MS / 1000} s after its tests: a test left a timer, ` +
-                `connection or server open. Find it with: npm test -- --selectProjects ${project} ` +
-                `--detectOpenHandles <test file>`,
-            );
-          }),
-      },
-    );
+    const files = groupedFiles[projects.indexOf(project)];
+    const runs: { code: number; hung: boolean; summary?: JestSummary }[] = [];
+    for (const group of TEST_GROUPS) {
+      if (files[group].length === 0) continue;
+      runs.push(await runJestGroup(project, group, files[group].length, { passThrough, env }));
+    }
+    const summaries = runs.map((r) => r.summary);
     results.push({
       project,
-      code,
-      hung,
-      summary: readJestSummary(outputFile),
+      code: runs.find((r) => r.code !== 0)?.code ?? 0,
+      hung: runs.some((r) => r.hung),
+      summary: summaries.every((s) => s) ? addJestSummaries(summaries as JestSummary[]) : undefined,
       seconds: elapsed(projectBegan),
     });
   }
@@ -185,3 +179,58 @@ runScript(test, async (supervisor) => {
     (web && web.code !== 0 ? web.code : pushdown?.failed || secrets?.failed ? 1 : 0)
   );
 });
+
+/**
+ * How many test files of a project's shared group run at once (jest workers): the 2-core machine's tests mostly
+ * wait on servers, so two files at a time keep both cores busy. SCRM_TEST_WORKERS=1 runs every file in band.
+ */
+const SHARED_WORKERS = Math.max(1, Number(process.env.SCRM_TEST_WORKERS ?? 2) || 1);
+
+/** One jest run: a project's group of files, its results in `jest-<project>[-alone].json`. */
+async function runJestGroup(
+  project: ProjectName,
+  group: TestGroup,
+  fileCount: number,
+  { passThrough, env }: { passThrough: string[]; env: NodeJS.ProcessEnv },
+): Promise<{ code: number; hung: boolean; summary?: JestSummary }> {
+  const parallel = group === 'shared' && SHARED_WORKERS > 1;
+  log.info('');
+  log.step(
+    `jest: ${project}${group === 'alone' ? ', the files that run alone' : ''} (${fileCount} test files, ` +
+      `${parallel ? `${SHARED_WORKERS} at a time` : 'one at a time'})`,
+  );
+  const name = group === 'alone' ? `${project}-alone` : project;
+  const outputFile = path.join(test.logDir, `jest-${name}.json`);
+  // What the api and workers running inside jest log goes to a file, not between the tests' own lines.
+  const serverLog = path.join(test.logDir, `jest-${project}-servers.log`);
+  fs.rmSync(outputFile, { force: true });
+  let hung = false;
+  const code = await runAttached(
+    process.execPath,
+    [
+      JEST_BIN,
+      '--selectProjects',
+      project,
+      parallel ? `--maxWorkers=${SHARED_WORKERS}` : '--runInBand',
+      '--passWithNoTests',
+      '--json',
+      '--outputFile',
+      outputFile,
+      ...passThrough,
+    ],
+    {
+      cwd: ROOT,
+      env: { ...env, LOG_FILE: serverLog, SCRM_TEST_GROUP: group },
+      watch: (jest) =>
+        stopJestThatDoesNotExit(jest, outputFile, () => {
+          hung = true;
+          log.fail(
+            `jest: ${project} did not exit ${JEST_EXIT_GRACE_MS / 1000} s after its tests: a test left a timer, ` +
+              `connection or server open. Find it with: npm test -- --selectProjects ${project} ` +
+              `--detectOpenHandles <test file>`,
+          );
+        }),
+    },
+  );
+  return { code, hung, summary: readJestSummary(outputFile) };
+}

@@ -20,6 +20,7 @@ import { handOverSopPlansAtStart } from '../lib/sop/sop-plan-hand-off';
 import { currentActivityCancellation } from './activity-cancellation';
 import { activityFailureLogging } from './activity-failure-logging';
 import { SHUTDOWN_GRACE_MS } from './shutdown-limits';
+import { workflowCode } from './workflow-code';
 
 /** The worker's composition root: real clients in, a Worker polling the main task queue out. */
 export async function createWorker(
@@ -47,15 +48,13 @@ export async function createWorker(
   };
   const search = customerSearchOn(listSearch);
   const chatNames = chatIndexNames(config.esIndexPrefix);
+  const { workflowModules, ...code } = workflowCode(config.workflowBundlePath);
   const worker = await Worker.create({
     connection,
     namespace: config.temporalNamespace,
     taskQueue: config.temporalTaskQueue,
-    workflowsPath: require.resolve('../workflows'),
-    interceptors: {
-      activity: [activityFailureLogging(log)],
-      workflowModules: [require.resolve('../workflows/log-failures')],
-    },
+    ...code,
+    interceptors: { activity: [activityFailureLogging(log)], workflowModules },
     shutdownGraceTime: SHUTDOWN_GRACE_MS,
     activities: createActivities({
       contacts,

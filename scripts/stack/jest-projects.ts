@@ -48,8 +48,15 @@ export function parseJestArgs(argv: string[]): JestArgs {
   return { projects: sawSelect ? PROJECTS.filter((p) => selected.includes(p)) : [...PROJECTS], passThrough };
 }
 
-/** Test files jest would run for a project with these arguments (`jest --listTests`). */
-export function listTests(project: ProjectName, passThrough: string[]): Promise<string[]> {
+/**
+ * A project's files run in two groups (jest.config.js): `shared`, several at a time, then `alone`, the files that
+ * say `// Runs alone: <why>`, one at a time.
+ */
+export type TestGroup = 'shared' | 'alone';
+export const TEST_GROUPS: readonly TestGroup[] = ['shared', 'alone'];
+
+/** Test files jest would run for a project's group with these arguments (`jest --listTests`). */
+export function listTests(project: ProjectName, group: TestGroup, passThrough: string[]): Promise<string[]> {
   if (!fs.existsSync(JEST_BIN))
     throw new StackError(
       `jest is not installed (${JEST_BIN} missing): run \`npm ci\` at the repository root.`,
@@ -60,6 +67,7 @@ export function listTests(project: ProjectName, passThrough: string[]): Promise<
       [JEST_BIN, '--listTests', '--json', '--selectProjects', project, ...passThrough],
       {
         cwd: ROOT,
+        env: { ...process.env, SCRM_TEST_GROUP: group },
         stdio: ['ignore', 'pipe', 'pipe'],
       },
     );
@@ -88,6 +96,19 @@ export interface JestSummary {
   skipped: number;
   /** Test files that could not run at all (syntax error, failing import, …). */
   brokenSuites: number;
+}
+
+/** The counts of a project's groups together. */
+export function addJestSummaries(summaries: JestSummary[]): JestSummary {
+  return summaries.reduce(
+    (sum, s) => ({
+      passed: sum.passed + s.passed,
+      failed: sum.failed + s.failed,
+      skipped: sum.skipped + s.skipped,
+      brokenSuites: sum.brokenSuites + s.brokenSuites,
+    }),
+    { passed: 0, failed: 0, skipped: 0, brokenSuites: 0 },
+  );
 }
 
 /** Counts from the file written by `jest --json --outputFile`; undefined when jest wrote none. */

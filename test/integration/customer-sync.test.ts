@@ -1,3 +1,4 @@
+// Runs alone: it turns the simulator's outage switch, which every suite's WeCom calls go through.
 import request from 'supertest';
 import { CorpTagGroupModel } from '../../lib/models/corp-tag.model';
 import { CustomerEventModel } from '../../lib/models/customer-event.model';

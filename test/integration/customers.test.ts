@@ -1,3 +1,4 @@
+// Runs alone: it turns the simulator's outage switch, which every suite's WeCom calls go through.
 import request from 'supertest';
 import { deriveCustomerFields, type FollowFacts } from '../../lib/customers/customer-derived';
 import { AuditLogModel } from '../../lib/models/audit-log.model';

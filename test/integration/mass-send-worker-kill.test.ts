@@ -1,3 +1,4 @@
+// Runs alone: it turns the simulator's latency switch, which every suite's WeCom calls go through.
 import request from 'supertest';
 import { MassSendRecipientModel } from '../../lib/models/mass-send-recipient.model';
 import { MassSendTemplateModel } from '../../lib/models/mass-send-template.model';

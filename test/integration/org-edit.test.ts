@@ -1,3 +1,4 @@
+// Runs alone: it turns the simulator's outage switch, which every suite's WeCom calls go through.
 import { Client, Connection } from '@temporalio/client';
 import request from 'supertest';
 import { callerFor } from '../../api/auth/caller';

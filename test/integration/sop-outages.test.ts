@@ -1,3 +1,4 @@
+// Runs alone: it turns the simulator's latency switch, which every suite's WeCom calls go through.
 import { temporal as proto } from '@temporalio/proto';
 import { SopEnrollmentModel } from '../../lib/models/sop-enrollment.model';
 import { sopPlanWorkflowId } from '../../lib/temporal/workflow-ids';

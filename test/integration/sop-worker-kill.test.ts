@@ -1,3 +1,4 @@
+// Runs alone: it turns the simulator's latency switch, which every suite's WeCom calls go through.
 import { SopEnrollmentModel } from '../../lib/models/sop-enrollment.model';
 import { eventually, startTestApp, type TestApp } from '../support/app-harness';
 import { simulator } from '../support/sim-client';

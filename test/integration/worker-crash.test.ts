@@ -1,3 +1,4 @@
+// Runs alone: it turns the simulator's latency switch, which every suite's WeCom calls go through.
 import type { ChildProcess } from 'node:child_process';
 import request from 'supertest';
 import { DepartmentModel } from '../../lib/models/department.model';

@@ -1,3 +1,4 @@
+// Runs alone: it turns the simulator's outage and latency switches, which every suite's WeCom calls go through.
 import type { ChildProcess } from 'node:child_process';
 import fs from 'node:fs';
 import { WorkflowFailedError } from '@temporalio/client';

@@ -2,6 +2,7 @@ import type { Client } from '@temporalio/client';
 import type { Duration } from '@temporalio/common';
 import { TestWorkflowEnvironment, type DevServerConfig } from '@temporalio/testing';
 import { Worker } from '@temporalio/worker';
+import { testWorkflowCode } from './test-workflow-code';
 import { stackEnv } from './stack-env';
 
 /** A Temporal server for one workflow test file, and workers that run the worker's real workflow bundle. */
@@ -68,7 +69,7 @@ export function workflowTestEnv(
       const worker = await Worker.create({
         connection: started().nativeConnection,
         taskQueue,
-        workflowsPath: require.resolve('../../workflows'),
+        ...(await testWorkflowCode()),
         activities,
       });
       return worker.runUntil(body);

@@ -1,6 +1,7 @@
 import { ApplicationFailure } from '@temporalio/common';
 import { TestWorkflowEnvironment } from '@temporalio/testing';
 import { Worker } from '@temporalio/worker';
+import { testWorkflowCode } from '../support/test-workflow-code';
 import type { ListSearchActivities } from '../../activities/list-search.activities';
 import { listSearchPendingSignal } from '../../workflows/list-search.contract';
 import { listSearchOutboxWorkflow, listSearchRebuildWorkflow } from '../../workflows/list-search.workflow';
@@ -21,11 +22,11 @@ describe('list search workflows (客户群, 敏感行为审核 read models)', ()
     await env?.teardown();
   });
 
-  function worker(taskQueue: string, activities: ListSearchActivities) {
+  async function worker(taskQueue: string, activities: ListSearchActivities) {
     return Worker.create({
       connection: env.nativeConnection,
       taskQueue,
-      workflowsPath: require.resolve('../../workflows'),
+      ...(await testWorkflowCode()),
       activities,
     });
   }

@@ -1,6 +1,7 @@
 import fs from 'node:fs';
 import path from 'node:path';
 import { Worker } from '@temporalio/worker';
+import { testWorkflowCode } from '../support/test-workflow-code';
 import { HISTORIES_DIR } from '../support/record-history';
 
 // Histories recorded from earlier versions of the workflows: today's code must replay them unchanged.
@@ -13,6 +14,6 @@ describe('replaying recorded workflow histories', () => {
 
   it.each(histories)('%s replays deterministically', async (file) => {
     const history = JSON.parse(fs.readFileSync(path.join(HISTORIES_DIR, file), 'utf8'));
-    await Worker.runReplayHistory({ workflowsPath: require.resolve('../../workflows') }, history);
+    await Worker.runReplayHistory(await testWorkflowCode(), history);
   });
 });
