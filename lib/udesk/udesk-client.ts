@@ -1,7 +1,6 @@
 import { lookup } from 'node:dns';
-import { request as httpRequest } from 'node:http';
-import { request as httpsRequest } from 'node:https';
 import type { LookupFunction } from 'node:net';
+import { outboundGet, readUpTo } from '../net/outbound-get';
 import { publicOnlyLookup } from '../net/public-address';
 import { signedUdeskQuery } from './open-api-signature';
 
@@ -70,40 +69,30 @@ export class UdeskClient {
   }
 }
 
+/** An answer of Udesk's open API is a small JSON object; anything beyond this is not one. */
+const MAX_ANSWER_BYTES = 1_000_000;
+
 /**
  * One GET, its JSON body (null when it is not JSON). Redirects are not followed: one could lead anywhere, the
  * server's own network included, and Udesk's API does not redirect.
  */
-function getJson(
+async function getJson(
   url: URL,
   lookupAddress: LookupFunction,
   timeoutMs: number,
 ): Promise<{ status: number; body: unknown }> {
-  const request = url.protocol === 'https:' ? httpsRequest : httpRequest;
-  return new Promise((resolve, reject) => {
-    const outgoing = request(
-      url,
-      {
-        headers: { accept: 'application/json' },
-        lookup: lookupAddress,
-        signal: AbortSignal.timeout(timeoutMs),
-      },
-      (response) => {
-        const chunks: Buffer[] = [];
-        response.on('data', (chunk: Buffer) => chunks.push(chunk));
-        response.on('error', reject);
-        response.on('end', () => {
-          let body: unknown = null;
-          try {
-            body = JSON.parse(Buffer.concat(chunks).toString('utf8'));
-          } catch {
-            // Not JSON: not Udesk's open API.
-          }
-          resolve({ status: response.statusCode ?? 0, body });
-        });
-      },
-    );
-    outgoing.on('error', reject);
-    outgoing.end();
+  const signal = AbortSignal.timeout(timeoutMs);
+  const response = await outboundGet(url, {
+    lookup: lookupAddress,
+    signal,
+    headers: { accept: 'application/json' },
   });
+  const bytes = await readUpTo(response, MAX_ANSWER_BYTES);
+  let body: unknown = null;
+  try {
+    body = JSON.parse(bytes.toString('utf8'));
+  } catch {
+    // Not JSON: not Udesk's open API.
+  }
+  return { status: response.statusCode ?? 0, body };
 }

@@ -1,6 +1,5 @@
 import { lookup } from 'node:dns';
-import { request as httpRequest, type IncomingMessage, type RequestOptions } from 'node:http';
-import { request as httpsRequest } from 'node:https';
+import type { IncomingMessage } from 'node:http';
 import type { LookupFunction } from 'node:net';
 import type { Readable } from 'node:stream';
 import { createBrotliDecompress, createGunzip, createInflate } from 'node:zlib';
@@ -11,6 +10,7 @@ import {
   LINK_URL_MAX,
   type LinkPreview,
 } from '../../../lib/contracts/knowledge.contract';
+import { outboundGet, readUpTo } from '../../../lib/net/outbound-get';
 import { ipLiteralOf, isPublicAddress, publicOnlyLookup } from '../../../lib/net/public-address';
 
 /** How long the page may take, in all (redirects included). */
@@ -55,7 +55,11 @@ async function fetchPage(
     if (!/^https?:$/.test(url.protocol)) return null;
     const literal = ipLiteralOf(url.hostname);
     if (!allowPrivate && literal && !isPublicAddress(literal)) return null;
-    const response = await get(url, signal, allowPrivate ? dnsLookup : publicOnlyLookup);
+    const response = await outboundGet(url, {
+      signal,
+      lookup: allowPrivate ? dnsLookup : publicOnlyLookup,
+      headers: PAGE_REQUEST_HEADERS,
+    });
     const location = response.headers.location;
     if (response.statusCode && response.statusCode >= 300 && response.statusCode < 400 && location) {
       response.destroy();
@@ -69,7 +73,8 @@ async function fetchPage(
       return null;
     }
     try {
-      return { html: await readUpTo(decoded(response), MAX_BYTES, charsetOf(type)), url: url.toString() };
+      const head = await readUpTo(decoded(response), MAX_BYTES);
+      return { html: new TextDecoder(charsetOf(type)).decode(head), url: url.toString() };
     } finally {
       // Read enough (or failed): the rest of the page is not wanted, nor its connection kept.
       response.destroy();
@@ -78,22 +83,11 @@ async function fetchPage(
   return null;
 }
 
-function get(url: URL, signal: AbortSignal, lookup: LookupFunction): Promise<IncomingMessage> {
-  const options: RequestOptions = {
-    signal,
-    lookup,
-    headers: {
-      accept: 'text/html,application/xhtml+xml',
-      'accept-encoding': 'gzip, deflate, br',
-      'user-agent': 'Mozilla/5.0 (compatible; scrm-link-preview)',
-    },
-  };
-  return new Promise((resolve, reject) => {
-    const request = (url.protocol === 'https:' ? httpsRequest : httpRequest)(url, options, resolve);
-    request.on('error', reject);
-    request.end();
-  });
-}
+const PAGE_REQUEST_HEADERS = {
+  accept: 'text/html,application/xhtml+xml',
+  'accept-encoding': 'gzip, deflate, br',
+  'user-agent': 'Mozilla/5.0 (compatible; scrm-link-preview)',
+};
 
 /** The body as the page wrote it: servers compress whatever the client says it accepts. */
 function decoded(response: IncomingMessage): Readable {
@@ -121,22 +115,6 @@ function charsetOf(contentType: string): string {
   } catch {
     return 'utf-8';
   }
-}
-
-async function readUpTo(body: Readable, limit: number, charset: string): Promise<string> {
-  const chunks: Buffer[] = [];
-  let size = 0;
-  try {
-    for await (const chunk of body) {
-      chunks.push(chunk as Buffer);
-      size += (chunk as Buffer).byteLength;
-      if (size >= limit) break;
-    }
-  } finally {
-    body.destroy();
-  }
-  const bytes = Buffer.concat(chunks).subarray(0, limit);
-  return new TextDecoder(charset).decode(bytes);
 }
 
 const squeeze = (text: string | undefined) => (text ?? '').replace(/\s+/g, ' ').trim();
