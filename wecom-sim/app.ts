@@ -20,6 +20,7 @@ import { financeSdkRouter } from './archive/finance-sdk.routes';
 import { jssdkRouter } from './jssdk/jssdk.routes';
 import { contactWayQrRouter } from './acquisition/contact-way-qr.routes';
 import { SimClock } from './clock';
+import { callerCorpId } from './wecom-api/caller-corp';
 import { UdeskCompanies } from './udesk/udesk-companies';
 import { udeskOpenApiRouter, udeskScenarioRouter } from './udesk/udesk.routes';
 
@@ -62,12 +63,12 @@ export function createSimApp(state: SimState, options: SimAppOptions = {}): Expr
     next();
   });
   app.use('/cgi-bin', (req, _res, next) => {
-    const delay = state.latency.of(req.path);
+    const delay = state.latency.of(req.path, callerCorpId(state, req));
     if (delay > 0) setTimeout(next, delay);
     else next();
   });
   app.use('/cgi-bin', (req, res, next) => {
-    const failure = state.outage.failureFor(req.path);
+    const failure = state.outage.failureFor(req.path, callerCorpId(state, req));
     if (failure === 'http-503') res.status(503).end();
     else if (failure === 'busy') res.status(200).json({ errcode: -1, errmsg: 'system busy' });
     else next();

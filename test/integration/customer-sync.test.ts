@@ -1,4 +1,3 @@
-// Runs alone: it turns the simulator's outage switch, which every suite's WeCom calls go through.
 import request from 'supertest';
 import { CorpTagGroupModel } from '../../lib/models/corp-tag.model';
 import { CustomerEventModel } from '../../lib/models/customer-event.model';
@@ -161,7 +160,7 @@ describe('customer-side syncs', () => {
 
   it('tags saved here but not yet in WeCom (mark_tag down) survive a sync, and reach WeCom afterwards', async () => {
     const target = built.customers[1];
-    await simulator.setOutage('busy', ['/externalcontact/mark_tag']);
+    await simulator.setOutage('busy', ['/externalcontact/mark_tag'], corp.corpId);
     try {
       const started = await agent
         .post('/api/customers/tags')
@@ -172,14 +171,14 @@ describe('customer-side syncs', () => {
       expect((await customer(target))!.tagIds.sort()).toEqual([built.tags.normal, built.tags.vip].sort());
       expect((await agent.get(`/api/customers/tag-jobs/${started.body.id}`)).body.status).toBe('running');
 
-      await simulator.setOutage('off');
+      await simulator.setOutage('off', undefined, corp?.corpId);
       await eventually(
         async () =>
           (await agent.get(`/api/customers/tag-jobs/${started.body.id}`)).body.status === 'completed',
         90_000,
       );
     } finally {
-      await simulator.setOutage('off');
+      await simulator.setOutage('off', undefined, corp?.corpId);
     }
     const inWeCom = await simulator.customer(corp.corpId, target);
     for (const relation of inWeCom.follow_user) {

@@ -1,4 +1,3 @@
-// Runs alone: it turns the simulator's outage switch, which every suite's WeCom calls go through.
 import request from 'supertest';
 import { deriveCustomerFields, type FollowFacts } from '../../lib/customers/customer-derived';
 import { AuditLogModel } from '../../lib/models/audit-log.model';
@@ -187,7 +186,7 @@ describe('客户列表 and 客户详情 (R-3.1.1, R-3.1.2, I-104, I-43)', () => 
   });
 
   afterAll(async () => {
-    await simulator.setOutage('off').catch(() => undefined);
+    await simulator.setOutage('off', undefined, corp?.corpId).catch(() => undefined);
     await app?.stop();
   });
 
@@ -513,7 +512,7 @@ describe('客户列表 and 客户详情 (R-3.1.1, R-3.1.2, I-104, I-43)', () => 
   });
 
   it('a WeCom outage delays the write-back without losing it', async () => {
-    await simulator.setOutage('busy', ['/externalcontact/mark_tag']);
+    await simulator.setOutage('busy', ['/externalcontact/mark_tag'], corp.corpId);
     const job = await tagAndWait({ externalUserids: [ids['赵六']], addTagIds: [tags['重要']] });
     // Saved locally even though WeCom is down.
     expect((await list({ keyword: '赵六' })).items[0].tags.map((t) => t.name)).toEqual(['重要']);
@@ -526,7 +525,7 @@ describe('客户列表 and 客户详情 (R-3.1.1, R-3.1.2, I-104, I-43)', () => 
     });
     expect(await simTagsOf(ids['赵六'])).toEqual({ 'sales-c': [] });
 
-    await simulator.setOutage('off');
+    await simulator.setOutage('off', undefined, corp?.corpId);
     await eventually(
       async () => (await admin.get(`/api/customers/tag-jobs/${job.id}`)).body.status === 'completed',
       90_000,

@@ -1,4 +1,3 @@
-// Runs alone: it turns the simulator's latency switch, which every suite's WeCom calls go through.
 import request from 'supertest';
 import { MassSendRecipientModel } from '../../lib/models/mass-send-recipient.model';
 import { MassSendTemplateModel } from '../../lib/models/mass-send-template.model';
@@ -56,7 +55,7 @@ describe('群发 through worker kills: before, during and after the template cal
   }, 180_000);
 
   afterAll(async () => {
-    await simulator.setLatency(TEMPLATE_PATH, 0);
+    await simulator.setLatency(TEMPLATE_PATH, 0, corp?.corpId);
     await worker?.kill();
     await app?.stop();
   });
@@ -111,7 +110,7 @@ describe('群发 through worker kills: before, during and after the template cal
   }, 240_000);
 
   it('during: killed between and inside template calls, no template is lost or made twice', async () => {
-    await simulator.setLatency(TEMPLATE_PATH, SLOW_TEMPLATE_MS);
+    await simulator.setLatency(TEMPLATE_PATH, SLOW_TEMPLATE_MS, corp?.corpId);
     if (!worker.running) await worker.start();
     const sendId = await sendNow('崩溃中发送');
     // The first sender's template is asked for (its intent stored): the call is in flight when the kill lands.
@@ -124,7 +123,7 @@ describe('群发 through worker kills: before, during and after the template cal
     // WeCom finishes the call the dead worker made; ours still says "asked for".
     await eventually(async () => (await simTemplatesSaying('崩溃中发送')).length > 0, 30_000);
     expect(await statusOf(sendId)).toBe('sending');
-    await simulator.setLatency(TEMPLATE_PATH, 0);
+    await simulator.setLatency(TEMPLATE_PATH, 0, corp?.corpId);
     await worker.start();
     await expectSentOnce(sendId, '崩溃中发送');
   }, 240_000);

@@ -1,4 +1,3 @@
-// Runs alone: it turns the simulator's outage switch, which every suite's WeCom calls go through.
 import { Client, Connection } from '@temporalio/client';
 import request from 'supertest';
 import { callerFor } from '../../api/auth/caller';
@@ -80,7 +79,7 @@ describe('org editing written back to WeCom (R-7.1.1-02..10, R-7.1.3, I-95..I-10
   });
 
   afterAll(async () => {
-    await simPut('/outage', { mode: 'off' }).catch(() => undefined);
+    await simPut('/outage', { mode: 'off', corpId: corp?.corpId }).catch(() => undefined);
     await app?.stop();
   });
 
@@ -295,7 +294,7 @@ describe('org editing written back to WeCom (R-7.1.1-02..10, R-7.1.3, I-95..I-10
 
   describe('WeCom failures', () => {
     it('an outage delays an edit, the hourly sync does not undo it, and it lands when WeCom is back', async () => {
-      await simPut('/outage', { mode: 'busy', paths: ['/department/update'] });
+      await simPut('/outage', { mode: 'busy', paths: ['/department/update'], corpId: corp.corpId });
       try {
         await agent.patch('/api/org/departments/3').send({ name: '华东大区' }).expect(202);
         await eventually(async () => {
@@ -310,19 +309,19 @@ describe('org editing written back to WeCom (R-7.1.1-02..10, R-7.1.3, I-95..I-10
         });
         expect((await wecomDepartment(3))?.name).toBe('华东区');
       } finally {
-        await simPut('/outage', { mode: 'off' });
+        await simPut('/outage', { mode: 'off', corpId: corp.corpId });
       }
       await settled('3');
       expect((await wecomDepartment(3))?.name).toBe('华东大区');
     });
 
     it('an HTTP 503 from WeCom is retried the same way', async () => {
-      await simPut('/outage', { mode: 'http-503', paths: ['/user/update'] });
+      await simPut('/outage', { mode: 'http-503', paths: ['/user/update'], corpId: corp.corpId });
       try {
         await agent.patch('/api/org/staff/staff002').send({ position: '工程师' }).expect(202);
         await eventually(async () => ((await changesOf('staff002')).slice(-1)[0]?.attempts ?? 0) >= 1);
       } finally {
-        await simPut('/outage', { mode: 'off' });
+        await simPut('/outage', { mode: 'off', corpId: corp.corpId });
       }
       await settled('staff002');
       expect(await wecomUser('staff002')).toMatchObject({ position: '工程师' });
@@ -372,7 +371,7 @@ describe('org editing written back to WeCom (R-7.1.1-02..10, R-7.1.3, I-95..I-10
     });
 
     it('a change_contact callback updates the other fields but not one with a pending edit', async () => {
-      await simPut('/outage', { mode: 'busy', paths: ['/user/update'] });
+      await simPut('/outage', { mode: 'busy', paths: ['/user/update'], corpId: corp.corpId });
       try {
         await agent.patch('/api/org/staff/staff003').send({ position: '本地职务' }).expect(202);
         // Someone changes the same member in WeCom's console meanwhile.
@@ -383,7 +382,7 @@ describe('org editing written back to WeCom (R-7.1.1-02..10, R-7.1.3, I-95..I-10
         });
         expect(member.position).toBe('本地职务');
       } finally {
-        await simPut('/outage', { mode: 'off' });
+        await simPut('/outage', { mode: 'off', corpId: corp.corpId });
       }
       await settled('staff003');
       expect(await wecomUser('staff003')).toMatchObject({ position: '本地职务', alias: '小三' });

@@ -1,4 +1,3 @@
-// Runs alone: it turns the simulator's latency switch, which every suite's WeCom calls go through.
 import { temporal as proto } from '@temporalio/proto';
 import { SopEnrollmentModel } from '../../lib/models/sop-enrollment.model';
 import { sopPlanWorkflowId } from '../../lib/temporal/workflow-ids';
@@ -64,7 +63,7 @@ describeWithServers('SOP through Temporal and database kills', () => {
 
   afterEach(async () => {
     slowSearch.setDelay(0);
-    await simulator.setLatency(MESSAGE_PATH, 0);
+    await simulator.setLatency(MESSAGE_PATH, 0, sop?.corp.corpId);
   });
 
   afterAll(async () => {
@@ -107,11 +106,11 @@ describeWithServers('SOP through Temporal and database kills', () => {
 
   /** Kills `server` while a plan's reminders go out: the first 跟进人 has the card, the next one's is in flight. */
   async function killDuringFire(server: KillableServer, name: string): Promise<void> {
-    await simulator.setLatency(MESSAGE_PATH, SLOW_MESSAGE_MS);
+    await simulator.setLatency(MESSAGE_PATH, SLOW_MESSAGE_MS, sop?.corp.corpId);
     const planId = await createPlanOverEveryone(sop, name);
     await eventually(async () => (await cardsByMember(sop, name)).size > 0, 120_000);
     await sleep(SLOW_MESSAGE_MS / 2);
-    await simulator.setLatency(MESSAGE_PATH, 0);
+    await simulator.setLatency(MESSAGE_PATH, 0, sop?.corp.corpId);
     await outage(server);
     await expectHandedOutOnce(sop, planId, name, 240_000);
   }

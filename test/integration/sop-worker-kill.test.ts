@@ -1,4 +1,3 @@
-// Runs alone: it turns the simulator's latency switch, which every suite's WeCom calls go through.
 import { SopEnrollmentModel } from '../../lib/models/sop-enrollment.model';
 import { eventually, startTestApp, type TestApp } from '../support/app-harness';
 import { simulator } from '../support/sim-client';
@@ -36,7 +35,7 @@ describe('SOP through worker kills', () => {
   }, 180_000);
 
   afterAll(async () => {
-    await simulator.setLatency(MESSAGE_PATH, 0);
+    await simulator.setLatency(MESSAGE_PATH, 0, sop?.corp.corpId);
     await worker?.kill();
     await app?.stop();
   });
@@ -51,14 +50,14 @@ describe('SOP through worker kills', () => {
   }, 240_000);
 
   it('during: killed while the reminders go out, nobody is reminded twice or left out', async () => {
-    await simulator.setLatency(MESSAGE_PATH, SLOW_MESSAGE_MS);
+    await simulator.setLatency(MESSAGE_PATH, SLOW_MESSAGE_MS, sop?.corp.corpId);
     if (!worker.running) await worker.start();
     const planId = await createPlanOverEveryone(sop, '崩溃中提醒');
     // The first 跟进人 has the card: the next one's call is in flight when the kill lands.
     await eventually(async () => (await cardsByMember(sop, '崩溃中提醒')).size > 0, 120_000);
     await new Promise((resolve) => setTimeout(resolve, SLOW_MESSAGE_MS / 2));
     await worker.kill();
-    await simulator.setLatency(MESSAGE_PATH, 0);
+    await simulator.setLatency(MESSAGE_PATH, 0, sop?.corp.corpId);
     await worker.start();
     await expectHandedOutOnce(sop, planId, '崩溃中提醒');
   }, 300_000);

@@ -1,4 +1,4 @@
-// Runs alone: it turns the simulator's latency switch, which every suite's WeCom calls go through.
+// Runs alone: it turns the simulator's rate-limit and latency switches on WeCom API paths, which every suite's calls go through.
 import { ApplicationFailure } from '@temporalio/common';
 import { withWeComFailures } from '../../activities/wecom-failure';
 import { WeComCallBudget, WeComRateLimitedError } from '../../lib/wecom/call-budget';

@@ -1,4 +1,3 @@
-// Runs alone: it turns the simulator's latency switch, which every suite's WeCom calls go through.
 import type { ChildProcess } from 'node:child_process';
 import request from 'supertest';
 import { DepartmentModel } from '../../lib/models/department.model';
@@ -29,16 +28,18 @@ const workerProcess = (app: TestApp) =>
 describe('a worker killed in the middle of an org sync', () => {
   let app: TestApp;
   let worker: ChildProcess | undefined;
+  let corpId: string | undefined;
 
   beforeAll(async () => {
     app = await startTestApp('worker-crash');
     const corp = await simulator.createCorp('崩溃测试企业');
+    corpId = corp.corpId;
     await populateLargeCorp(corp, DEPARTMENTS, PER_DEPARTMENT);
     await createBoundTenant(TENANT, corp, { adminMobile: '13700000031' });
   }, 120_000);
 
   afterAll(async () => {
-    await simulator.setLatency('/user/list', 0);
+    await simulator.setLatency('/user/list', 0, corpId);
     worker?.kill('SIGKILL');
     await app?.stop();
   });
@@ -47,7 +48,7 @@ describe('a worker killed in the middle of an org sync', () => {
     const agent = request.agent(app.baseUrl);
     await agent.post('/api/auth/login').send({ phone: '13700000031', password: ADMIN_PASSWORD }).expect(200);
     // A slow WeCom holds the staff step open for seconds, so the kill lands in the middle of it.
-    await simulator.setLatency('/user/list', SLOW_WECOM_MS);
+    await simulator.setLatency('/user/list', SLOW_WECOM_MS, corpId);
     worker = workerProcess(app);
     await agent.post('/api/org/sync').expect(202);
 
@@ -58,7 +59,7 @@ describe('a worker killed in the middle of an org sync', () => {
     );
     await new Promise((resolve) => setTimeout(resolve, SLOW_WECOM_MS * 2));
     worker.kill('SIGKILL');
-    await simulator.setLatency('/user/list', 0);
+    await simulator.setLatency('/user/list', 0, corpId);
     const run = await SyncRunModel.findOne({ tenantId: TENANT }).lean();
     expect(run?.status).toBe('running');
     expect(await StaffModel.countDocuments({ tenantId: TENANT, userid: /^bulk/ })).toBe(0);
@@ -80,10 +81,12 @@ describe('a worker killed in the middle of an org sync', () => {
 describe('a worker killed in the middle of a customer sync', () => {
   let app: TestApp;
   let worker: ChildProcess | undefined;
+  let corpId: string | undefined;
 
   beforeAll(async () => {
     app = await startTestApp('worker-crash-customers');
     const corp = await simulator.createCorp('客户同步崩溃企业');
+    corpId = corp.corpId;
     await simulator.addUser(corp.corpId, {
       userid: 'seller',
       name: '销售',
@@ -97,14 +100,14 @@ describe('a worker killed in the middle of a customer sync', () => {
   }, 180_000);
 
   afterAll(async () => {
-    await simulator.setLatency('/externalcontact/batch/get_by_user', 0);
+    await simulator.setLatency('/externalcontact/batch/get_by_user', 0, corpId);
     worker?.kill('SIGKILL');
     await app?.stop();
   });
 
   it('completes once a new worker starts, without waiting for a schedule, nothing lost or doubled', async () => {
     // A slow WeCom holds each page open for seconds, so the kill lands between pages.
-    await simulator.setLatency('/externalcontact/batch/get_by_user', 3000);
+    await simulator.setLatency('/externalcontact/batch/get_by_user', 3000, corpId);
     worker = workerProcess(app);
     await startWorkflow(app.temporal.workflow, 'customerSyncWorkflow', {
       workflowId: `customers-sync/${CUSTOMER_TENANT}/crash`,
@@ -118,7 +121,7 @@ describe('a worker killed in the middle of a customer sync', () => {
     worker.kill('SIGKILL');
     const stored = await CustomerModel.countDocuments({ tenantId: CUSTOMER_TENANT });
     expect(stored).toBeLessThan(CUSTOMERS);
-    await simulator.setLatency('/externalcontact/batch/get_by_user', 0);
+    await simulator.setLatency('/externalcontact/batch/get_by_user', 0, corpId);
 
     // The killed worker's page moves to the new one after the 30 s heartbeat timeout.
     worker = workerProcess(app);

@@ -1,4 +1,3 @@
-// Runs alone: it turns the simulator's outage and latency switches, which every suite's WeCom calls go through.
 import type { ChildProcess } from 'node:child_process';
 import fs from 'node:fs';
 import { WorkflowFailedError } from '@temporalio/client';
@@ -32,8 +31,6 @@ describe('the worker process: its log and its stop', () => {
   }, 60_000);
 
   afterEach(async () => {
-    await simulator.setOutage('off');
-    await simulator.setLatency('/user/list', 0);
     for (const worker of workers.splice(0)) {
       if (worker.exitCode === null && worker.signalCode === null) worker.kill('SIGKILL');
     }
@@ -75,14 +72,14 @@ describe('the worker process: its log and its stop', () => {
     const busyCorp = await simulator.createCorp('日志重试企业');
     await populateCorp(busyCorp.corpId, 3);
     await createBoundTenant(busyTenant, busyCorp, { adminMobile: '13700000071' });
-    await simulator.setOutage('busy', ['/department/list']);
+    await simulator.setOutage('busy', ['/department/list'], busyCorp.corpId);
     const retried = await startOrgSync(busyTenant, 'busy');
     const retryLines = () =>
       logLines(logFile).filter(
         (line) => line.workflowId === retried.workflowId && line.msg === 'activity attempt failed',
       );
     await eventually(async () => retryLines().length >= 2, 60_000);
-    await simulator.setOutage('off');
+    await simulator.setOutage('off', undefined, busyCorp.corpId);
     await retried.result();
 
     const retries = retryLines();
@@ -143,7 +140,7 @@ describe('the worker process: its log and its stop', () => {
     await populateLargeCorp(corp, 6, 2);
     await createBoundTenant(tenantId, corp, { adminMobile: '13700000073' });
     // Each department's members take 4 s to read: the staff step outlasts the grace period.
-    await simulator.setLatency('/user/list', 4000);
+    await simulator.setLatency('/user/list', 4000, corp.corpId);
     const { worker, logFile } = await startWorker('worker-log-stop');
     const sync = await startOrgSync(tenantId, 'stopped');
     await eventually(async () => (await DepartmentModel.countDocuments({ tenantId })) > 1, 60_000);

@@ -49,9 +49,13 @@ export async function startTestApp(suite: string, env: Record<string, string> = 
   });
   // `env` may set SCRM_QUERY_SHAPES_FILE to '' to keep a suite's queries out of the pushdown check.
   const queryShapesFile = env.SCRM_QUERY_SHAPES_FILE ?? process.env.SCRM_QUERY_SHAPES_FILE;
-  await connectDatabase(config.mongoUrl, queryShapesFile);
-  await mongoose.connection.dropDatabase();
-  await disconnectDatabase();
+  // Emptied first through a connection of its own, so the suite's connection builds the indexes once.
+  const emptying = await mongoose.createConnection(config.mongoUrl).asPromise();
+  try {
+    await emptying.dropDatabase();
+  } finally {
+    await emptying.close();
+  }
   await connectDatabase(config.mongoUrl, queryShapesFile);
 
   const temporal = await connectTemporalClient(config.temporalAddress, config.temporalNamespace);

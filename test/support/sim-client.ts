@@ -105,10 +105,15 @@ export const simulator = {
       `/corps/${corpId}/corp-tags`,
       body,
     ),
-  /** A WeCom outage on some API paths (all by default): -1 system busy, or a bare HTTP 503, until `off`. */
-  setOutage: (mode: 'busy' | 'http-503' | 'off', paths?: string[]) =>
-    sim<unknown>('PUT', '/outage', { mode, paths }),
-  setLatency: (path: string, ms: number) => sim<unknown>('PUT', '/latency', { path, ms }),
+  /**
+   * A WeCom outage on some API paths (all by default): -1 system busy, or a bare HTTP 503, until `off`. With
+   * `corpId` only that corp's calls fail (the other suites of a run are not slowed); without, every corp's.
+   */
+  setOutage: (mode: 'busy' | 'http-503' | 'off', paths?: string[], corpId?: string) =>
+    sim<unknown>('PUT', '/outage', { mode, paths, corpId }),
+  /** Extra delay on one API path: for one corp's calls with `corpId`, else for every corp's. */
+  setLatency: (path: string, ms: number, corpId?: string) =>
+    sim<unknown>('PUT', '/latency', { path, ms, corpId }),
   /** WeCom's frequency limits on one path (45009 beyond perMinute, 45033 beyond concurrent); none to lift. */
   setRateLimit: (path: string, limit: { perMinute?: number; concurrent?: number }) =>
     sim<{ limits: Array<{ path: string; refused: number }> }>('PUT', '/rate-limit', { path, ...limit }),

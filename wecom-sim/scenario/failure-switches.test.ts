@@ -75,4 +75,57 @@ describe('scenario API: a WeCom outage', () => {
     await request(sim.app).post('/sim/reset').expect(200);
     expect((await request(sim.app).get('/sim/outage')).body.active).toBe(false);
   });
+
+  it('with a corpId fails that corp’s calls only, gettoken included, and ends for that corp alone', async () => {
+    await request(sim.app)
+      .put('/sim/outage')
+      .send({ mode: 'busy', paths: ['/department/list', '/gettoken'], corpId: 'ww-other-corp' })
+      .expect(200);
+    const list = await request(sim.app).get('/cgi-bin/department/list').query({ access_token: token });
+    expect(list.body.errcode).toBe(0);
+    const otherToken = await request(sim.app).get('/cgi-bin/gettoken').query({ corpid: 'ww-other-corp' });
+    expect(otherToken.body.errcode).toBe(-1);
+
+    await request(sim.app)
+      .put('/sim/outage')
+      .send({ mode: 'busy', paths: ['/department/list'], corpId: DEMO_CORP_ID })
+      .expect(200);
+    expect(
+      (await request(sim.app).get('/cgi-bin/department/list').query({ access_token: token })).body.errcode,
+    ).toBe(-1);
+    expect((await request(sim.app).get('/sim/outage').query({ corpId: DEMO_CORP_ID })).body).toMatchObject({
+      active: true,
+      failedCalls: 1,
+    });
+    await request(sim.app).put('/sim/outage').send({ mode: 'off', corpId: DEMO_CORP_ID }).expect(200);
+    expect(
+      (await request(sim.app).get('/cgi-bin/department/list').query({ access_token: token })).body.errcode,
+    ).toBe(0);
+    expect((await request(sim.app).get('/sim/outage').query({ corpId: 'ww-other-corp' })).body.active).toBe(
+      true,
+    );
+  });
+});
+
+describe('scenario API: a slow WeCom', () => {
+  it('with a corpId delays that corp’s calls only', async () => {
+    await request(sim.app)
+      .put('/sim/latency')
+      .send({ path: '/department/list', ms: 400, corpId: 'ww-other-corp' })
+      .expect(200);
+    let began = Date.now();
+    await request(sim.app).get('/cgi-bin/department/list').query({ access_token: token }).expect(200);
+    expect(Date.now() - began).toBeLessThan(400);
+
+    const latency = await request(sim.app)
+      .put('/sim/latency')
+      .send({ path: '/department/list', ms: 400, corpId: DEMO_CORP_ID })
+      .expect(200);
+    expect(latency.body.latency).toEqual(
+      expect.arrayContaining([{ path: '/department/list', ms: 400, corpId: DEMO_CORP_ID }]),
+    );
+    began = Date.now();
+    await request(sim.app).get('/cgi-bin/department/list').query({ access_token: token }).expect(200);
+    expect(Date.now() - began).toBeGreaterThanOrEqual(390);
+  });
 });

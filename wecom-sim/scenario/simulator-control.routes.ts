@@ -10,6 +10,8 @@ const latencySchema = z
   .object({
     path: z.string().startsWith('/', 'path is a WeCom API path such as /user/list'),
     ms: z.number().int().min(0).max(60_000),
+    /** Only this corp's calls; absent, every corp's. */
+    corpId: z.string().min(1).optional(),
   })
   .strict();
 
@@ -25,6 +27,8 @@ const outageSchema = z
   .object({
     mode: z.enum(['busy', 'http-503', 'off']),
     paths: z.array(z.string().startsWith('/', 'paths are WeCom API paths such as /user/create')).optional(),
+    /** Only this corp's calls; absent, every corp's. `off` ends the outage of that scope only. */
+    corpId: z.string().min(1).optional(),
   })
   .strict();
 
@@ -59,7 +63,7 @@ export function simulatorControlRoutes({ state, emitter }: ScenarioDeps): Router
   router.put(
     '/latency',
     withInput({ body: latencySchema }, ({ body }, res) => {
-      state.latency.set(body.path, body.ms);
+      state.latency.set(body.path, body.ms, body.corpId);
       res.json({ latency: state.latency.list() });
     }),
   );
@@ -79,14 +83,14 @@ export function simulatorControlRoutes({ state, emitter }: ScenarioDeps): Router
   router.put(
     '/outage',
     withInput({ body: outageSchema }, ({ body }, res) => {
-      if (body.mode === 'off') state.outage.stop();
-      else state.outage.start({ mode: body.mode, paths: body.paths });
-      res.json(state.outage.status());
+      if (body.mode === 'off') state.outage.stop(body.corpId);
+      else state.outage.start({ mode: body.mode, paths: body.paths }, body.corpId);
+      res.json(state.outage.status(body.corpId));
     }),
   );
 
-  router.get('/outage', (_req, res) => {
-    res.json(state.outage.status());
+  router.get('/outage', (req, res) => {
+    res.json(state.outage.status(typeof req.query.corpId === 'string' ? req.query.corpId : undefined));
   });
 
   router.post('/reset', (_req, res) => {

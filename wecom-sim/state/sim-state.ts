@@ -124,7 +124,7 @@ export class SimState {
     this.webLoginCodes.clear();
     this.latency.clear();
     this.rateLimit.clear();
-    this.outage.stop();
+    this.outage.stopAll();
     this.clock.reset();
     this.plantSeeds();
   }
