@@ -180,6 +180,15 @@ export class ResignedHandoversPage implements OnInit {
     });
   }
 
+  /**
+   * Closing the result view reads the list again: right after 分配 WeCom may not have had the transfer call yet,
+   * so the list read then still showed the customers just handed over.
+   */
+  protected resultOpenChange(open: boolean): void {
+    this.resultOpen.set(open);
+    if (!open) this.list.reload();
+  }
+
   private namesOf(rows: readonly ResignedCustomerRow[], takeover: string): Record<string, string> {
     const names: Record<string, string> = {};
     for (const member of this.staff()) names[member.userid] = member.name;
