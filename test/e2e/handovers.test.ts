@@ -22,6 +22,7 @@ describe('离职继承 end to end in Chromium', () => {
   let browser: Browser;
   let page: Page;
   const customers: Record<string, string> = {};
+  let leaverChat = '';
 
   const modal = () => page.locator('.ant-modal-content');
   const confirmModal = () =>
@@ -61,6 +62,14 @@ describe('离职继承 end to end in Chromium', () => {
         await customerScenario.addCustomer(corp.corpId, { userid, name })
       ).customer.external_userid;
     }
+    // The leaver also owns a customer group: it waits for a successor too once they left.
+    leaverChat = (
+      await customerScenario.createGroupChat(corp.corpId, {
+        name: '离职销售的群',
+        owner: 'leaver',
+        members: [{ userid: customers['张三'], type: 2 }, { userid: 'other' }],
+      })
+    ).group_chat.chat_id;
     await app.startWorker();
     await executeWorkflow(app.temporal.workflow, 'orgSyncWorkflow', {
       workflowId: `org-sync/${TENANT}/e2e-handovers`,
@@ -75,6 +84,7 @@ describe('离职继承 end to end in Chromium', () => {
     // The member leaves in WeCom's console: their customers wait for a successor.
     const resigned = await transferScenario.resign(corp.corpId, 'leaver');
     expect(resigned.customers).toHaveLength(3);
+    expect(resigned.groups).toEqual([leaverChat]);
 
     browser = await launchBrowser();
     page = await browser.newPage({ timezoneId: 'Asia/Shanghai' });
@@ -86,7 +96,7 @@ describe('离职继承 end to end in Chromium', () => {
     await app?.stop();
   });
 
-  it('离职继承 lists the resigned member’s customers; 分配给 hands two to a colleague and 刷新 follows them', async () => {
+  it('离职继承 lists the resigned member’s customers and groups; 分配给 hands some to a colleague and 刷新 follows them', async () => {
     await page.goto(`${app.baseUrl}/customer/handovers`);
     const rows = page.getByTestId('resigned-row');
     await rows.nth(2).waitFor();
@@ -96,23 +106,39 @@ describe('离职继承 end to end in Chromium', () => {
     expect(
       new Set((await page.getByTestId('resigned-member').allTextContents()).map((t) => t.trim())),
     ).toEqual(new Set(['离职销售']));
-
     for (const name of ['张三', '李四'])
       await rows.filter({ hasText: name }).getByTestId('resigned-select').locator('input').check();
-    await page.getByTestId('resigned-assign-selected').click();
-    await modal().getByText('将 2 位客户分配给').waitFor();
+
+    // The group whose owner left, on its own tab, chosen for the same 分配.
+    await page.getByRole('tab', { name: '待分配客户群', exact: true }).click();
+    const groupRow = page.getByTestId('resigned-group-row');
+    await groupRow.waitFor();
+    expect((await groupRow.getByTestId('resigned-group-name').textContent())?.trim()).toBe('离职销售的群');
+    expect((await groupRow.getByTestId('resigned-group-owner').textContent())?.trim()).toBe('离职销售');
+    await groupRow.getByTestId('resigned-group-select').locator('input').check();
+
+    // Each tab has its own 分配给 (the choice is shared): the open tab's.
+    await page.locator('.ant-tabs-tabpane-active').getByTestId('resigned-assign-selected').click();
+    await modal().getByText('将 2 位客户、1 个客户群分配给').waitFor();
     await page.getByTestId('resigned-takeover').click();
     await page.locator('nz-option-item').getByText('接替销售', { exact: true }).click();
     await confirmModal();
 
-    // The result view: both customers, started in WeCom (等待接替) once the workflow made the call.
+    // The result view: both customers, started in WeCom (等待接替) once the workflow made the call; the group
+    // is handed over at once.
     const result = page.getByTestId('handover-result');
     await result.waitFor();
     expect(await result.textContent()).toContain('离职销售 → 接替销售');
     const statuses = async () =>
       (await result.getByTestId('handover-status').allTextContents()).map((t) => t.trim());
-    await refreshUntil(async () => (await statuses()).every((s) => s === '等待接替'));
+    const groupStatuses = async () =>
+      (await result.getByTestId('handover-group-status').allTextContents()).map((t) => t.trim());
+    await refreshUntil(
+      async () =>
+        (await statuses()).every((s) => s === '等待接替') && (await groupStatuses()).join() === '已接替',
+    );
     expect((await result.getByTestId('handover-customer').allTextContents()).join()).toContain('张三');
+    expect(await result.getByTestId('handover-group').textContent()).toContain('离职销售的群');
 
     // WeCom's 24 h pass for this corp's transfers; 刷新 has the handover read the results now.
     await transferScenario.settle(corp.corpId, DAY_SECONDS);
@@ -121,13 +147,41 @@ describe('离职继承 end to end in Chromium', () => {
       return now.length === 2 && now.every((s) => s === '已接替');
     });
     expect(await result.textContent()).toContain('已完成');
-    // Closing the result view reads the list again: the handed over customers no longer wait for a successor.
+    // Closing the result view reads the lists again: what was handed over no longer waits for a successor.
     await page.getByRole('button', { name: /关\s*闭/ }).click();
+    await groupRow.waitFor({ state: 'detached' });
+    await page.getByRole('tab', { name: '待分配客户', exact: true }).click();
     await rows.filter({ hasText: '张三' }).waitFor({ state: 'detached' });
     expect((await page.getByTestId('resigned-customer').allTextContents()).map((t) => t.trim())).toEqual([
       '王五',
     ]);
   }, 120_000);
+
+  it('分配记录 lists the handover and opens its result', async () => {
+    await page.getByRole('tab', { name: '分配记录', exact: true }).click();
+    const record = page.getByTestId('handover-record-row');
+    await record.waitFor();
+    const text = (await record.textContent()) ?? '';
+    expect(text).toContain('离职销售');
+    expect(text).toContain('接替销售');
+    expect(text).toContain('2 位客户、1 个客户群');
+    expect(text).toContain('已完成');
+    await record.getByTestId('handover-record-view').click();
+    const result = page.getByTestId('handover-result');
+    await result.waitFor();
+    expect((await result.getByTestId('handover-status').allTextContents()).map((t) => t.trim())).toEqual([
+      '已接替',
+      '已接替',
+    ]);
+    await page.getByRole('button', { name: /关\s*闭/ }).click();
+  }, 60_000);
+
+  it('the 客户群 list names the colleague as the group’s 群主', async () => {
+    await page.goto(`${app.baseUrl}/customer/groups`);
+    const owner = page.getByTestId(`group-row-${leaverChat}`).getByTestId('group-owner');
+    await owner.waitFor();
+    expect((await owner.textContent())?.trim()).toBe('接替销售');
+  }, 60_000);
 
   it('the 客户 list names the colleague as 跟进人 and 添加人 of the inherited customers', async () => {
     await page.goto(`${app.baseUrl}/customer/customers`);
