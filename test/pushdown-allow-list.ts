@@ -395,6 +395,7 @@ export const PUSHDOWN_ALLOW_LIST: AllowedShape[] = [
   { collection: 'staff_day_stats', command: 'find', shape: '{}', reason: LIST_REBUILD },
   { collection: 'owner_day_group_stats', command: 'find', shape: '{}', reason: LIST_REBUILD },
   { collection: 'customer_losses', command: 'find', shape: '{}', reason: LIST_REBUILD },
+  { collection: 'handovers', command: 'find', shape: '{}', reason: LIST_REBUILD },
   {
     collection: 'customer_groups',
     command: 'find',

@@ -49,6 +49,24 @@ export const resignedCustomerRowSchema = z
   .openapi('ResignedCustomerRow');
 export const resignedCustomerPageSchema = pageOf(resignedCustomerRowSchema).openapi('ResignedCustomerPage');
 
+export const resignedGroupQuerySchema = paginationQuerySchema.extend({
+  handoverUserid: z.string().trim().min(1).optional(),
+});
+export type ResignedGroupQuery = z.infer<typeof resignedGroupQuerySchema>;
+
+/** A group whose owner resigned (groupchat/list's owner-resigned filter), waiting for a successor. */
+export const resignedGroupRowSchema = z
+  .object({
+    /** The resigned owner. */
+    handoverUserid: z.string(),
+    handoverName: z.string(),
+    chatId: z.string(),
+    groupName: z.string(),
+    memberCount: z.number().int(),
+  })
+  .openapi('ResignedGroupRow');
+export const resignedGroupPageSchema = pageOf(resignedGroupRowSchema).openapi('ResignedGroupPage');
+
 export const handoverInputSchema = z
   .object({
     kind: z.enum(HANDOVER_KINDS, { error: '继承类型应为 resigned 或 onjob' }),
@@ -115,3 +133,29 @@ export const handoverDetailSchema = z
 export type HandoverDetail = z.infer<typeof handoverDetailSchema>;
 
 export const handoverRefreshSchema = z.object({ refreshing: z.boolean() }).openapi('HandoverRefresh');
+
+/** 分配记录: one kind's handovers, newest first. */
+export const handoverListQuerySchema = paginationQuerySchema.extend({
+  kind: z.enum(HANDOVER_KINDS, { error: '继承类型应为 resigned 或 onjob' }),
+});
+export type HandoverListQuery = z.infer<typeof handoverListQuerySchema>;
+
+export const handoverRecordSchema = z
+  .object({
+    id: z.string(),
+    kind: z.enum(HANDOVER_KINDS),
+    handoverUserid: z.string(),
+    handoverName: z.string(),
+    takeoverUserid: z.string(),
+    takeoverName: z.string(),
+    customerCount: z.number().int(),
+    groupCount: z.number().int(),
+    /** Customers and groups taken over so far. */
+    doneCount: z.number().int(),
+    /** Customers and groups WeCom refused or that could not be taken over. */
+    failedCount: z.number().int(),
+    finished: z.boolean(),
+    createdAt: z.string(),
+  })
+  .openapi('HandoverRecord');
+export const handoverRecordPageSchema = pageOf(handoverRecordSchema).openapi('HandoverRecordPage');

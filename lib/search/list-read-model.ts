@@ -37,7 +37,8 @@ export type ListKind =
   | 'sop-plans'
   | 'staff-day-stats'
   | 'owner-day-group-stats'
-  | 'customer-losses';
+  | 'customer-losses'
+  | 'handovers';
 
 /** One document as indexed: which row it is, its version (newer wins) and the document. */
 export interface ListIndexEntry {

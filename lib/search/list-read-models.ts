@@ -1,6 +1,7 @@
 import { customerReadModel } from './customer-index';
 import { customerGroupReadModel } from './customer-group-index';
 import { customerLossReadModel } from './customer-loss-index';
+import { handoverReadModel } from './handover-index';
 import { knowledgeReadModel } from './knowledge-index';
 import type { ListKind, ListReadModel } from './list-read-model';
 import { massSendReadModel, massSendRecipientReadModel } from './mass-send-index';
@@ -23,4 +24,5 @@ export const LIST_READ_MODELS: Record<ListKind, ListReadModel<unknown>> = {
   'staff-day-stats': staffDayStatReadModel as ListReadModel<unknown>,
   'owner-day-group-stats': ownerDayGroupStatReadModel as ListReadModel<unknown>,
   'customer-losses': customerLossReadModel as ListReadModel<unknown>,
+  handovers: handoverReadModel as ListReadModel<unknown>,
 };

@@ -2,7 +2,7 @@ import type { WeComClient, WeComCredentials } from './client';
 
 /**
  * Typed calls to WeCom's 客户继承 (API.md §12) with the externalContact secret: the resigned members' unassigned
- * customers, customer transfers (在职 `onjob` and 离职 `resigned`) and their results, and group transfers. Each
+ * customers and groups, customer transfers (在职 `onjob` and 离职 `resigned`) and their results, and group transfers. Each
  * transfer call takes at most TRANSFER_BATCH_MAX ids: split longer lists with splitIntoBatches.
  */
 
@@ -21,6 +21,12 @@ export interface UnassignedCustomer {
   /** Seconds. */
   dimission_time: number;
 }
+
+/** groupchat/list's status_filter for groups whose owner resigned and no successor has them yet (API.md §8.1). */
+const OWNER_RESIGNED = 1;
+/** groupchat/list pages of at most 1,000; its owner_filter takes at most 100 members. */
+export const GROUP_LIST_PAGE_MAX = 1000;
+export const GROUP_OWNER_FILTER_MAX = 100;
 
 export interface TransferResultRow {
   external_userid: string;
@@ -75,6 +81,30 @@ export function createTransferApi(client: WeComClient) {
         { cursor, page_size: UNASSIGNED_PAGE_MAX },
       );
       return { rows: answer.info ?? [], nextCursor: answer.is_last ? '' : (answer.next_cursor ?? '') };
+    },
+
+    /**
+     * One page of the groups whose owner resigned (status_filter 1); `ownerUserids` (≤100) names the owners when
+     * WeCom asks for them (81017: the app sees more than 1,000 members). nextCursor '' at the end.
+     */
+    async resignedGroupsPage(
+      credentials: WeComCredentials,
+      request: { cursor: string; ownerUserids?: string[] },
+    ): Promise<{ chatIds: string[]; nextCursor: string }> {
+      const answer = await post<{ group_chat_list?: Array<{ chat_id: string }>; next_cursor?: string }>(
+        credentials,
+        '/externalcontact/groupchat/list',
+        {
+          status_filter: OWNER_RESIGNED,
+          limit: GROUP_LIST_PAGE_MAX,
+          cursor: request.cursor,
+          ...(request.ownerUserids ? { owner_filter: { userid_list: request.ownerUserids } } : {}),
+        },
+      );
+      return {
+        chatIds: (answer.group_chat_list ?? []).map((chat) => chat.chat_id),
+        nextCursor: answer.next_cursor ?? '',
+      };
     },
 
     /** Starts the transfers; each customer's errcode (0 = started, e.g. 40128 too often, 40129 already moving). */

@@ -38,6 +38,8 @@ describe('离职继承 / 在职继承', () => {
   let leaverCustomers: string[] = [];
   let quitterCustomer = '';
   let moverCustomer = '';
+  let leaverChat = '';
+  let heirChat = '';
   let simNow = 0;
 
   const detail = async (id: string): Promise<Handover> =>
@@ -84,6 +86,16 @@ describe('离职继承 / 在职继承', () => {
     ).customer.external_userid;
     moverCustomer = (await customerScenario.addCustomer(corp.corpId, { userid: 'mover', name: '在职客户' }))
       .customer.external_userid;
+    // The leaver owns a customer group (it waits for a successor once they left); heir owns one of their own.
+    leaverChat = (
+      await customerScenario.createGroupChat(corp.corpId, {
+        name: '离职群',
+        owner: 'leaver',
+        members: [{ userid: quitterCustomer, type: 2 }, { userid: 'heir' }],
+      })
+    ).group_chat.chat_id;
+    heirChat = (await customerScenario.createGroupChat(corp.corpId, { name: '在职群', owner: 'heir' }))
+      .group_chat.chat_id;
     await app.startWorker();
     await executeWorkflow(app.temporal.workflow, 'customerSyncWorkflow', {
       workflowId: `customerSyncWorkflow/${TENANT}`,
@@ -145,6 +157,34 @@ describe('离职继承 / 在职继承', () => {
       .query({ dimissionFrom: '2026-13-40' })
       .expect(400);
     expect(badDate.body.error.message).toContain('离职开始日期格式应为 YYYY-MM-DD');
+  });
+
+  it('lists the groups whose owner resigned, and refuses groups that are not the resigned member’s', async () => {
+    const groups = await admin.get('/api/handovers/resigned-groups').expect(200);
+    expect(groups.body).toEqual({
+      items: [
+        {
+          handoverUserid: 'leaver',
+          handoverName: expect.any(String),
+          chatId: leaverChat,
+          groupName: '离职群',
+          memberCount: 3,
+        },
+      ],
+      total: 1,
+      page: 1,
+      pageSize: 20,
+    });
+    const byOther = await admin
+      .get('/api/handovers/resigned-groups')
+      .query({ handoverUserid: 'quitter' })
+      .expect(200);
+    expect(byOther.body.total).toBe(0);
+    const refused = await admin
+      .post('/api/handovers')
+      .send({ kind: 'resigned', handoverUserid: 'leaver', takeoverUserid: 'heir2', chatIds: [heirChat] })
+      .expect(400);
+    expect(refused.body.error.message).toBe('1个客户群不是该离职成员的待分配客户群');
   });
 
   it('refuses customers that are not the resigned member’s', async () => {
@@ -261,6 +301,26 @@ describe('离职继承 / 在职继承', () => {
     );
   }, 240_000);
 
+  it('hands the resigned owner’s group to a successor at once: the 客户群 list names the new owner', async () => {
+    const created = await admin
+      .post('/api/handovers')
+      .send({ kind: 'resigned', handoverUserid: 'leaver', takeoverUserid: 'heir2', chatIds: [leaverChat] })
+      .expect(202);
+    expect(created.body.groups).toEqual([{ chatId: leaverChat, status: 'pending', errcode: null }]);
+    const done = await eventually(async () => {
+      const handover = (await admin.get(`/api/handovers/${created.body.id}`).expect(200)).body as Handover & {
+        groups: Array<{ status: string }>;
+      };
+      return handover.finished && handover;
+    }, 60_000);
+    expect(done.groups).toEqual([{ chatId: leaverChat, status: 'done', errcode: null }]);
+    expect((await admin.get('/api/handovers/resigned-groups').expect(200)).body.total).toBe(0);
+    await eventually(async () => {
+      const page = await admin.get('/api/customer-groups').query({ ownerUserid: 'heir2' }).expect(200);
+      return page.body.items.some((row: { chatId: string }) => row.chatId === leaverChat);
+    }, 30_000);
+  }, 120_000);
+
   it('在职继承: twice within 90 days is taken over, the third time WeCom refuses (40128)', async () => {
     const hand = async (from: string, to: string) =>
       (
@@ -300,4 +360,41 @@ describe('离职继承 / 在职继承', () => {
       { externalUserid: moverCustomer, status: 'rejected', errcode: 40128, takeoverAt: null },
     ]);
   }, 240_000);
+
+  it('分配记录: one kind’s handovers, newest first, each with where it stands', async () => {
+    const page = await eventually(async () => {
+      const answer = await admin.get('/api/handovers').query({ kind: 'resigned', pageSize: 2 }).expect(200);
+      return answer.body.total === 3 && answer.body;
+    }, 30_000);
+    expect(page.items).toHaveLength(2);
+    // The newest: the group handed to heir2.
+    expect(page.items[0]).toEqual({
+      id: expect.any(String),
+      kind: 'resigned',
+      handoverUserid: 'leaver',
+      handoverName: expect.any(String),
+      takeoverUserid: 'heir2',
+      takeoverName: expect.any(String),
+      customerCount: 0,
+      groupCount: 1,
+      doneCount: 1,
+      failedCount: 0,
+      finished: true,
+      createdAt: expect.any(String),
+    });
+    const second = await admin
+      .get('/api/handovers')
+      .query({ kind: 'resigned', pageSize: 2, page: 2 })
+      .expect(200);
+    expect(second.body.items).toEqual([
+      expect.objectContaining({ takeoverUserid: 'heir', customerCount: 103, doneCount: 102, failedCount: 1 }),
+    ]);
+    const onjob = await admin.get('/api/handovers').query({ kind: 'onjob' }).expect(200);
+    expect(onjob.body.total).toBe(3);
+    expect(onjob.body.items[0]).toEqual(
+      expect.objectContaining({ handoverUserid: 'onjobb', failedCount: 1 }),
+    );
+    const badKind = await admin.get('/api/handovers').query({ kind: 'other' }).expect(400);
+    expect(badKind.body.error.message).toContain('继承类型应为 resigned 或 onjob');
+  });
 });

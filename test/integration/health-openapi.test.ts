@@ -162,6 +162,8 @@ describe('health and OpenAPI', () => {
         'PUT /api/tags/group-tags/{id}',
         'DELETE /api/tags/group-tags/{id}',
         'GET /api/handovers/resigned-customers',
+        'GET /api/handovers/resigned-groups',
+        'GET /api/handovers',
         'POST /api/handovers',
         'GET /api/handovers/{handoverId}',
         'POST /api/handovers/{handoverId}/refresh',

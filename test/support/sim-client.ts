@@ -583,7 +583,7 @@ export interface SimTransfer {
 export const transferScenario = {
   /** The admin marks a member resigned (`at`: seconds; default now): their customers wait for a successor. */
   resign: (corpId: string, userid: string, at?: number) =>
-    sim<{ resignation: { userid: string; dimission_time: number }; customers: string[] }>(
+    sim<{ resignation: { userid: string; dimission_time: number }; customers: string[]; groups: string[] }>(
       'POST',
       `/corps/${corpId}/users/${encodeURIComponent(userid)}/resign`,
       at === undefined ? {} : { at },

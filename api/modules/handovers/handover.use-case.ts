@@ -10,45 +10,26 @@ import { findMatchingAny } from '../../../lib/db/find-matching-any';
 import { CustomerModel } from '../../../lib/models/customer.model';
 import { HandoverModel, type Handover } from '../../../lib/models/handover.model';
 import { staffNamesByUserid } from '../../../lib/org/staff-names';
+import { handoverReadModel } from '../../../lib/search/handover-index';
+import { writeListRows } from '../../../lib/search/list-read-model';
 import { startWorkflow } from '../../../lib/temporal/typed-workflows';
 import { handoverWorkflowId } from '../../../lib/temporal/workflow-ids';
 import { pollHandoverNowSignal } from '../../../workflows/handover.contract';
-import { loadCredentials } from '../../../lib/wecom/binding-store';
-import { createTransferApi, type UnassignedCustomer } from '../../../lib/wecom/transfer-api';
 import type { AppContext } from '../../app-context';
 import type { Caller } from '../../auth/caller';
 import { NO_PERMISSION_MESSAGE } from '../../auth/authorize';
 import { badRequest, forbidden, notFound, unavailable } from '../../http/app-error';
 import { recordAudit } from '../audit/record-audit';
+import { resignedGroups } from './resigned-groups';
+import { unassignedCustomers } from './unassigned-customers';
 
-type Deps = Pick<AppContext, 'temporal' | 'wecom' | 'log'>;
+type Deps = Pick<AppContext, 'temporal' | 'wecom' | 'log' | 'listSearch'>;
 
 /** 分配's permission per kind: one route serves both menus, the router lets either in, the kind decides. */
 const TRANSFER_PERMISSION: Record<HandoverInput['kind'], string> = {
   resigned: 'customer.handovers.transfer',
   onjob: 'customer.onjob-transfers.transfer',
 };
-
-/** How many unassigned customers one listing reads from WeCom at most (get_unassigned_list pages of 1,000). */
-const UNASSIGNED_READ_MAX = 10_000;
-
-/**
- * Every resigned member's customer waiting for a successor, as WeCom lists them now. WeCom is the only source
- * of who resigned when, and the list is short-lived (it empties as customers are handed over), so it is read
- * live rather than kept in a read model.
- */
-async function unassignedCustomers(tenantId: string, deps: Deps): Promise<UnassignedCustomer[]> {
-  const api = createTransferApi(deps.wecom);
-  const credentials = await loadCredentials(tenantId, 'externalContact');
-  const rows: UnassignedCustomer[] = [];
-  let cursor = '';
-  do {
-    const page = await api.unassignedPage(credentials, cursor);
-    rows.push(...page.rows);
-    cursor = page.nextCursor;
-  } while (cursor && rows.length < UNASSIGNED_READ_MAX);
-  return rows;
-}
 
 /** 离职继承 → 待分配客户: filtered by member and by the day they left (China days), paged on the server. */
 export async function listResignedCustomers(caller: Caller, query: ResignedCustomerQuery, deps: Deps) {
@@ -120,6 +101,19 @@ export async function createHandover(
     if (stray.length > 0)
       throw badRequest(`${stray.length}个客户不是该离职成员的待分配客户`, 'HANDOVER_NOT_UNASSIGNED');
   }
+  if (input.kind === 'resigned' && input.chatIds.length > 0) {
+    const waiting = new Set(
+      (await resignedGroups(caller.tenantId, deps))
+        .filter((group) => group.ownerUserid === input.handoverUserid)
+        .map((group) => group.chatId),
+    );
+    const stray = input.chatIds.filter((id) => !waiting.has(id));
+    if (stray.length > 0)
+      throw badRequest(
+        `${stray.length}个客户群不是该离职成员的待分配客户群`,
+        'HANDOVER_GROUP_NOT_UNASSIGNED',
+      );
+  }
   if (input.kind === 'onjob' && input.externalUserids.length > 0) {
     const followed = await customersFollowedBy(caller.tenantId, input.handoverUserid, input.externalUserids);
     const stray = input.externalUserids.filter((id) => !followed.has(id));
@@ -127,17 +121,20 @@ export async function createHandover(
       throw badRequest(`${stray.length}个客户不是原跟进成员的客户`, 'HANDOVER_NOT_FOLLOWER');
   }
   const handoverId = new Types.ObjectId().toHexString();
-  const created = await HandoverModel.create({
-    _id: handoverId,
-    tenantId: caller.tenantId,
-    kind: input.kind,
-    handoverUserid: input.handoverUserid,
-    takeoverUserid: input.takeoverUserid,
-    successMsg: input.successMsg ?? null,
-    customers: [...new Set(input.externalUserids)].map((externalUserid) => ({ externalUserid })),
-    groups: [...new Set(input.chatIds)].map((chatId) => ({ chatId })),
-    createdBy: { staffId: caller.staffId, userid: caller.userid },
-  });
+  // 分配记录 lists it from its read model, written with it.
+  const created = await writeListRows(deps.listSearch, handoverReadModel, caller.tenantId, [handoverId], () =>
+    HandoverModel.create({
+      _id: handoverId,
+      tenantId: caller.tenantId,
+      kind: input.kind,
+      handoverUserid: input.handoverUserid,
+      takeoverUserid: input.takeoverUserid,
+      successMsg: input.successMsg ?? null,
+      customers: [...new Set(input.externalUserids)].map((externalUserid) => ({ externalUserid })),
+      groups: [...new Set(input.chatIds)].map((chatId) => ({ chatId })),
+      createdBy: { staffId: caller.staffId, userid: caller.userid },
+    }),
+  );
   try {
     await startWorkflow(deps.temporal.client.workflow, 'handoverWorkflow', {
       workflowId: handoverWorkflowId(caller.tenantId, handoverId),
@@ -147,7 +144,9 @@ export async function createHandover(
   } catch (error) {
     if (!(error instanceof WorkflowExecutionAlreadyStartedError)) {
       deps.log.error({ err: error, handoverId }, 'handover workflow not started');
-      await HandoverModel.deleteOne({ tenantId: caller.tenantId, _id: handoverId });
+      await writeListRows(deps.listSearch, handoverReadModel, caller.tenantId, [handoverId], () =>
+        HandoverModel.deleteOne({ tenantId: caller.tenantId, _id: handoverId }),
+      );
       throw unavailable('继承服务暂不可用，请稍后重试', 'HANDOVER_UNAVAILABLE');
     }
   }

@@ -2,15 +2,21 @@ import { Router } from 'express';
 import {
   handoverDetailSchema,
   handoverInputSchema,
+  handoverListQuerySchema,
   handoverParamsSchema,
+  handoverRecordPageSchema,
   handoverRefreshSchema,
   resignedCustomerPageSchema,
   resignedCustomerQuerySchema,
+  resignedGroupPageSchema,
+  resignedGroupQuerySchema,
 } from '../../../lib/contracts/handover.contract';
 import type { AppContext } from '../../app-context';
 import { callerOf } from '../../auth/caller';
 import { defineRoute } from '../../http/define-route';
 import { createHandover, handoverDetail, listResignedCustomers, refreshHandover } from './handover.use-case';
+import { listHandovers } from './handover-records';
+import { listResignedGroups } from './resigned-groups';
 
 const RESIGNED = 'customer.handovers';
 const ONJOB = 'customer.onjob-transfers';
@@ -36,6 +42,40 @@ export function createHandoversRouter(app: AppContext): Router {
     },
     async ({ query }, req, res) => {
       res.json(await listResignedCustomers(callerOf(req, res), query, app));
+    },
+  );
+
+  defineRoute(
+    registry,
+    router,
+    {
+      ...common,
+      method: 'get',
+      path: '/api/handovers/resigned-groups',
+      permission: RESIGNED,
+      summary: '待分配的离职成员客户群: groups whose owner resigned, by 原群主, as WeCom lists them now',
+      request: { query: resignedGroupQuerySchema },
+      responses: { 200: { description: 'A page of groups', schema: resignedGroupPageSchema } },
+    },
+    async ({ query }, req, res) => {
+      res.json(await listResignedGroups(callerOf(req, res), query, app));
+    },
+  );
+
+  defineRoute(
+    registry,
+    router,
+    {
+      ...common,
+      method: 'get',
+      path: '/api/handovers',
+      permission: [RESIGNED, ONJOB],
+      summary: '分配记录: one kind’s handovers, newest first, within the caller’s 数据权限',
+      request: { query: handoverListQuerySchema },
+      responses: { 200: { description: 'A page of handovers', schema: handoverRecordPageSchema } },
+    },
+    async ({ query }, req, res) => {
+      res.json(await listHandovers(callerOf(req, res), query, app));
     },
   );
 

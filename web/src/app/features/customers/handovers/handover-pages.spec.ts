@@ -7,6 +7,7 @@ import { provideNzI18n, zh_CN } from 'ng-zorro-antd/i18n';
 
 import { AuthService } from '../../../core/auth/auth.service';
 import { provideAppIcons } from '../../../core/startup/app-icons';
+import { HandoverRecords } from './handover-records';
 import { OnjobTransfersPage } from './onjob-transfers-page';
 import { ResignedHandoversPage } from './resigned-handovers-page';
 
@@ -172,6 +173,104 @@ describe('客户继承 pages', () => {
     http.expectOne((req) => req.url === '/api/handovers/resigned-customers').flush(EMPTY_PAGE);
     http.expectOne('/api/handovers/h1').flush(HANDOVER);
     await fixture.whenStable();
+  });
+
+  it('离职继承 reads the groups whose owner resigned when their tab opens, and hands the chosen ones', async () => {
+    const fixture = await render(ResignedHandoversPage, [
+      'customer.handovers',
+      'customer.handovers.transfer',
+    ]);
+    http.expectOne((req) => req.url === '/api/handovers/resigned-customers').flush(EMPTY_PAGE);
+    await fixture.whenStable();
+    const group = {
+      handoverUserid: 'a',
+      handoverName: '甲',
+      chatId: 'g1',
+      groupName: '客户群一',
+      memberCount: 3,
+    };
+    const page = fixture.componentInstance as unknown as {
+      openTab(index: number): void;
+      selectGroup(row: typeof group, chosen: boolean): void;
+      startAssign(scope: 'selected' | 'page'): void;
+      assign(): void;
+      takeoverUserid: string | null;
+    };
+    page.openTab(1);
+    http
+      .expectOne((req) => req.url === '/api/handovers/resigned-groups')
+      .flush({ ...EMPTY_PAGE, items: [group], total: 1 });
+    await fixture.whenStable();
+    page.selectGroup(group, true);
+    page.startAssign('selected');
+    page.takeoverUserid = 'lisi';
+    page.assign();
+    const post = http.expectOne({ method: 'POST', url: '/api/handovers' });
+    expect(post.request.body).toEqual({
+      kind: 'resigned',
+      handoverUserid: 'a',
+      takeoverUserid: 'lisi',
+      externalUserids: [],
+      chatIds: ['g1'],
+    });
+    post.flush({ ...HANDOVER, customers: [], groups: [{ chatId: 'g1', status: 'pending', errcode: null }] });
+    await fixture.whenStable();
+    http.expectOne((req) => req.url === '/api/handovers/resigned-customers').flush(EMPTY_PAGE);
+    http.expectOne((req) => req.url === '/api/handovers/resigned-groups').flush(EMPTY_PAGE);
+    http
+      .expectOne('/api/handovers/h1')
+      .flush({ ...HANDOVER, customers: [], groups: [{ chatId: 'g1', status: 'done', errcode: null }] });
+    await fixture.whenStable();
+    expect(document.body.querySelector('[data-testid="handover-group"]')?.textContent).toContain('客户群一');
+  });
+
+  it('分配记录 lists one kind’s handovers and opens a handover’s result', async () => {
+    TestBed.configureTestingModule({
+      imports: [HandoverRecords],
+      providers: [
+        provideZonelessChangeDetection(),
+        provideHttpClient(),
+        provideHttpClientTesting(),
+        provideNzI18n(zh_CN),
+        provideAppIcons(),
+      ],
+    });
+    http = TestBed.inject(HttpTestingController);
+    const fixture = TestBed.createComponent(HandoverRecords);
+    fixture.componentRef.setInput('kind', 'resigned');
+    await fixture.whenStable();
+    const list = http.expectOne((req) => req.url === '/api/handovers');
+    expect(list.request.params.get('kind')).toBe('resigned');
+    const record = {
+      id: 'h1',
+      kind: 'resigned',
+      handoverUserid: 'zhangsan',
+      handoverName: '张三',
+      takeoverUserid: 'lisi',
+      takeoverName: '李四',
+      customerCount: 2,
+      groupCount: 1,
+      doneCount: 2,
+      failedCount: 1,
+      finished: true,
+      createdAt: '2026-12-01T00:00:00.000Z',
+    };
+    list.flush({ ...EMPTY_PAGE, items: [record], total: 1 });
+    await fixture.whenStable();
+    const element = fixture.nativeElement as HTMLElement;
+    expect(element.querySelector('[data-testid="handover-record-row"]')?.textContent).toContain(
+      '2 位客户、1 个客户群',
+    );
+    expect(element.querySelector('[data-testid="handover-record-progress"]')?.textContent).toContain(
+      '未成功 1',
+    );
+    (element.querySelector('[data-testid="handover-record-view"]') as HTMLButtonElement).click();
+    await fixture.whenStable();
+    http.expectOne('/api/handovers/h1').flush(HANDOVER);
+    await fixture.whenStable();
+    expect(document.body.querySelector('[data-testid="handover-result"]')?.textContent).toContain(
+      '张三 → 李四',
+    );
   });
 
   it('在职继承 asks for no customers until a member is chosen, then their customers by 跟进人', async () => {

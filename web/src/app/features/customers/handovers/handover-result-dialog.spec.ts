@@ -46,6 +46,21 @@ describe('HandoverResultDialog (分配结果)', () => {
     http.expectOne('/api/handovers/h1').flush(handover('rejected', 40129));
     await fixture.whenStable();
     expect(status()).toBe('失败（企业微信错误码 40129）');
+
+    (fixture.componentInstance as unknown as { refresh(): void }).refresh();
+    http.expectOne({ method: 'POST', url: '/api/handovers/h1/refresh' }).flush({ refreshing: false });
+    http.expectOne('/api/handovers/h1').flush({
+      ...handover('done', null),
+      groups: [
+        { chatId: 'g1', status: 'done', errcode: null },
+        { chatId: 'g2', status: 'rejected', errcode: 90500 },
+      ],
+    });
+    await fixture.whenStable();
+    const groupStatuses = [...document.body.querySelectorAll('[data-testid="handover-group-status"]')].map(
+      (tag) => tag.textContent?.trim(),
+    );
+    expect(groupStatuses).toEqual(['已接替', '失败（企业微信错误码 90500）']);
     http.verify();
   });
 });

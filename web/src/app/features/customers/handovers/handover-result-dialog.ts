@@ -20,7 +20,7 @@ const STATUS_COLORS: Record<HandoverStatus, string> = {
 };
 
 /**
- * Where a 分配 stands (离职继承 and 在职继承 alike): each customer's status from GET /api/handovers/{id}, and 刷新,
+ * Where a 分配 stands (离职继承 and 在职继承 alike): each customer's and each group's status from GET /api/handovers/{id}, and 刷新,
  * which asks the api to read WeCom's results now and then reads the handovers again. One 分配 of resigned
  * members' customers may be several handovers (one per 原跟进成员), so it takes a list.
  */
@@ -51,34 +51,64 @@ const STATUS_COLORS: Record<HandoverStatus, string> = {
               {{ nameOf(handover.handoverUserid) }} → {{ nameOf(handover.takeoverUserid) }}，
               {{ formatDateTime(handover.createdAt) }}：{{ handover.finished ? '已完成' : '进行中' }}
             </p>
-            <nz-table
-              #table
-              nzSize="small"
-              [nzData]="handover.customers"
-              [nzPageSize]="10"
-              [nzHideOnSinglePage]="true"
-            >
-              <thead>
-                <tr>
-                  <th>客户</th>
-                  <th>状态</th>
-                  <th>接替时间</th>
-                </tr>
-              </thead>
-              <tbody>
-                @for (customer of table.data; track customer.externalUserid) {
-                  <tr data-testid="handover-customer">
-                    <td>{{ nameOf(customer.externalUserid) }}</td>
-                    <td>
-                      <nz-tag [nzColor]="statusColors[customer.status]" data-testid="handover-status">{{
-                        statusText(customer)
-                      }}</nz-tag>
-                    </td>
-                    <td>{{ formatDateTime(customer.takeoverAt) }}</td>
+            @if (handover.customers.length > 0) {
+              <nz-table
+                #table
+                nzSize="small"
+                [nzData]="handover.customers"
+                [nzPageSize]="10"
+                [nzHideOnSinglePage]="true"
+              >
+                <thead>
+                  <tr>
+                    <th>客户</th>
+                    <th>状态</th>
+                    <th>接替时间</th>
                   </tr>
-                }
-              </tbody>
-            </nz-table>
+                </thead>
+                <tbody>
+                  @for (customer of table.data; track customer.externalUserid) {
+                    <tr data-testid="handover-customer">
+                      <td>{{ nameOf(customer.externalUserid) }}</td>
+                      <td>
+                        <nz-tag [nzColor]="statusColors[customer.status]" data-testid="handover-status">{{
+                          statusText(customer)
+                        }}</nz-tag>
+                      </td>
+                      <td>{{ formatDateTime(customer.takeoverAt) }}</td>
+                    </tr>
+                  }
+                </tbody>
+              </nz-table>
+            }
+            @if (handover.groups.length > 0) {
+              <nz-table
+                #groupTable
+                nzSize="small"
+                [nzData]="handover.groups"
+                [nzPageSize]="10"
+                [nzHideOnSinglePage]="true"
+              >
+                <thead>
+                  <tr>
+                    <th>客户群</th>
+                    <th>状态</th>
+                  </tr>
+                </thead>
+                <tbody>
+                  @for (group of groupTable.data; track group.chatId) {
+                    <tr data-testid="handover-group">
+                      <td>{{ nameOf(group.chatId) }}</td>
+                      <td>
+                        <nz-tag [nzColor]="statusColors[group.status]" data-testid="handover-group-status">{{
+                          statusText(group)
+                        }}</nz-tag>
+                      </td>
+                    </tr>
+                  }
+                </tbody>
+              </nz-table>
+            }
           </div>
         } @empty {
           <p>{{ loading() ? '加载中…' : '暂无分配结果' }}</p>
@@ -106,7 +136,7 @@ export class HandoverResultDialog {
   readonly open = model(false);
   /** The handovers one 分配 created. */
   readonly handoverIds = input<readonly string[]>([]);
-  /** Display names by userid / external userid; an unknown one is shown as its id. */
+  /** Display names by userid / external userid / chat id; an unknown one is shown as its id. */
   readonly names = input<Readonly<Record<string, string>>>({});
 
   protected readonly handovers = signal<HandoverDetail[]>([]);

@@ -1,11 +1,13 @@
-import { HttpClient } from '@angular/common/http';
+import { HttpClient, HttpParams } from '@angular/common/http';
 import { inject, Injectable } from '@angular/core';
 import { Observable } from 'rxjs';
 
 import {
   HandoverDetail,
   HandoverInput,
+  HandoverRecordPage,
   ResignedCustomerPage,
+  ResignedGroupPage,
   ResignedFilters,
   resignedFilterParams,
 } from './handovers.models';
@@ -22,6 +24,20 @@ export class HandoversApi {
   ): Observable<ResignedCustomerPage> {
     return this.http.get<ResignedCustomerPage>('/api/handovers/resigned-customers', {
       params: resignedFilterParams(filters).set('page', page).set('pageSize', pageSize),
+    });
+  }
+
+  /** Groups whose owner resigned, waiting for a successor (by 原群主). */
+  resignedGroups(filters: ResignedFilters, page: number, pageSize: number): Observable<ResignedGroupPage> {
+    let params = new HttpParams().set('page', page).set('pageSize', pageSize);
+    if (filters.handoverUserid) params = params.set('handoverUserid', filters.handoverUserid);
+    return this.http.get<ResignedGroupPage>('/api/handovers/resigned-groups', { params });
+  }
+
+  /** 分配记录: one kind's handovers, newest first. */
+  records(kind: HandoverDetail['kind'], page: number, pageSize: number): Observable<HandoverRecordPage> {
+    return this.http.get<HandoverRecordPage>('/api/handovers', {
+      params: new HttpParams().set('kind', kind).set('page', page).set('pageSize', pageSize),
     });
   }
 

@@ -1,4 +1,5 @@
 import {
+  describeChoice,
   onjobHandoverRequest,
   resignedFilterParams,
   resignedHandoverRequests,
@@ -43,6 +44,29 @@ describe('分配 requests', () => {
       },
       { kind: 'resigned', handoverUserid: 'b', takeoverUserid: 'z', externalUserids: ['c2'], chatIds: [] },
     ]);
+  });
+
+  it('hands a member’s chosen groups with their customers, one request per member', () => {
+    const group = (handoverUserid: string, chatId: string) => ({
+      handoverUserid,
+      handoverName: handoverUserid,
+      chatId,
+      groupName: chatId,
+      memberCount: 3,
+    });
+    expect(resignedHandoverRequests([row('a', 'c1')], 'z', [group('b', 'g1'), group('a', 'g2')])).toEqual([
+      {
+        kind: 'resigned',
+        handoverUserid: 'a',
+        takeoverUserid: 'z',
+        externalUserids: ['c1'],
+        chatIds: ['g2'],
+      },
+      { kind: 'resigned', handoverUserid: 'b', takeoverUserid: 'z', externalUserids: [], chatIds: ['g1'] },
+    ]);
+    expect(describeChoice(2, 0)).toBe('2 位客户');
+    expect(describeChoice(0, 1)).toBe('1 个客户群');
+    expect(describeChoice(2, 1)).toBe('2 位客户、1 个客户群');
   });
 
   it('sends the 转接提示语 of an onjob handover only when one was typed', () => {

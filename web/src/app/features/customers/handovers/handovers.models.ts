@@ -1,19 +1,30 @@
 import { HttpParams } from '@angular/common/http';
-import type { HandoverDetail, HandoverInput, resignedCustomerRowSchema } from '@contracts/handover.contract';
+import type {
+  HandoverDetail,
+  HandoverInput,
+  handoverRecordSchema,
+  resignedCustomerRowSchema,
+  resignedGroupRowSchema,
+} from '@contracts/handover.contract';
 import type { z } from 'zod';
 
 /** 离职继承 / 在职继承 (issue 19) as the api serves them (lib/contracts/handover.contract.ts). */
 export type { HandoverDetail, HandoverInput };
 export type ResignedCustomerRow = z.infer<typeof resignedCustomerRowSchema>;
+export type ResignedGroupRow = z.infer<typeof resignedGroupRowSchema>;
+export type HandoverRecord = z.infer<typeof handoverRecordSchema>;
 export type HandoverCustomer = HandoverDetail['customers'][number];
 export type HandoverStatus = HandoverCustomer['status'];
 
-export interface ResignedCustomerPage {
-  items: ResignedCustomerRow[];
+interface PageOf<T> {
+  items: T[];
   total: number;
   page: number;
   pageSize: number;
 }
+export type ResignedCustomerPage = PageOf<ResignedCustomerRow>;
+export type ResignedGroupPage = PageOf<ResignedGroupRow>;
+export type HandoverRecordPage = PageOf<HandoverRecord>;
 
 /** 在职继承's 转接提示语: the contract's SUCCESS_MSG_MAX, checked in the form first; the api checks it again. */
 export const SUCCESS_MSG_MAX = 200;
@@ -65,26 +76,35 @@ export function resignedFilterParams(filters: ResignedFilters): HttpParams {
 }
 
 /**
- * 分配 of resigned members' customers: a handover has one 原跟进成员, so the chosen rows become one request per
- * member, in the order the members first appear.
+ * 分配 of resigned members' customers and groups: a handover has one 原跟进成员, so the chosen rows become one
+ * request per member (their customers and the groups they owned), in the order the members first appear.
  */
 export function resignedHandoverRequests(
   rows: readonly ResignedCustomerRow[],
   takeoverUserid: string,
+  groups: readonly ResignedGroupRow[] = [],
 ): HandoverInput[] {
-  const byMember = new Map<string, string[]>();
-  for (const row of rows) {
-    const ids = byMember.get(row.handoverUserid) ?? [];
-    ids.push(row.externalUserid);
-    byMember.set(row.handoverUserid, ids);
-  }
-  return [...byMember].map(([handoverUserid, externalUserids]) => ({
+  const byMember = new Map<string, { externalUserids: string[]; chatIds: string[] }>();
+  const of = (userid: string) => {
+    const found = byMember.get(userid) ?? { externalUserids: [], chatIds: [] };
+    byMember.set(userid, found);
+    return found;
+  };
+  for (const row of rows) of(row.handoverUserid).externalUserids.push(row.externalUserid);
+  for (const group of groups) of(group.handoverUserid).chatIds.push(group.chatId);
+  return [...byMember].map(([handoverUserid, chosen]) => ({
     kind: 'resigned',
     handoverUserid,
     takeoverUserid,
-    externalUserids,
-    chatIds: [],
+    ...chosen,
   }));
+}
+
+/** What a 分配 hands over, in words: 「2 位客户、1 个客户群」. */
+export function describeChoice(customers: number, groups: number): string {
+  return [customers ? `${customers} 位客户` : '', groups ? `${groups} 个客户群` : '']
+    .filter(Boolean)
+    .join('、');
 }
 
 /** 在职继承's request: the member's chosen customers to the successor, with the 转接提示语 when one was typed. */

@@ -8,12 +8,14 @@ import {
   signal,
   untracked,
 } from '@angular/core';
+import { NgTemplateOutlet } from '@angular/common';
 import { FormsModule } from '@angular/forms';
 import { NzDatePickerModule } from 'ng-zorro-antd/date-picker';
 import { NzMessageService } from 'ng-zorro-antd/message';
 import { NzModalModule } from 'ng-zorro-antd/modal';
 import { NzSelectModule } from 'ng-zorro-antd/select';
 import { NzTableModule } from 'ng-zorro-antd/table';
+import { NzTabsModule } from 'ng-zorro-antd/tabs';
 import { forkJoin } from 'rxjs';
 
 import { IfPermittedDirective } from '../../../core/auth/if-permitted.directive';
@@ -21,11 +23,14 @@ import { formatDateTime } from '../../../core/format/date-time';
 import { PAGE_SIZE_OPTIONS, ServerTable } from '../../../shared/server-table/server-table';
 import { SHARED_IMPORTS } from '../../../shared/shared-imports';
 import { OrgApi } from '../../system/org/org-api';
+import { HandoverRecords } from './handover-records';
 import { HandoverResultDialog } from './handover-result-dialog';
 import { HandoversApi } from './handovers-api';
 import {
+  describeChoice,
   ResignedCustomerRow,
   ResignedFilters,
+  ResignedGroupRow,
   resignedHandoverRequests,
   toResignedFilters,
 } from './handovers.models';
@@ -33,20 +38,27 @@ import {
 /** A row's key: the same customer may wait under two resigned members. */
 const rowKey = (row: ResignedCustomerRow) => `${row.handoverUserid}/${row.externalUserid}`;
 
+/** The tabs: 待分配客户, 待分配客户群, 分配记录. */
+const GROUPS_TAB = 1;
+
 /**
- * 客户管理 → 离职继承 (issue 19 item 1): resigned members' customers waiting for a successor, by 原跟进成员 and
- * 离职日期, server-side pages; 分配给 a member for the chosen rows or the whole page, then the result.
+ * 客户管理 → 离职继承 (issue 19 item 1): resigned members' customers and the groups whose owner resigned, waiting
+ * for a successor, server-side pages; 分配给 a member for the chosen customers and groups (or a whole page), then
+ * the result; 分配记录 lists past handovers.
  */
 @Component({
   selector: 'app-resigned-handovers-page',
   imports: [
     ...SHARED_IMPORTS,
     FormsModule,
+    NgTemplateOutlet,
     NzDatePickerModule,
     NzModalModule,
     NzSelectModule,
     NzTableModule,
+    NzTabsModule,
     IfPermittedDirective,
+    HandoverRecords,
     HandoverResultDialog,
   ],
   templateUrl: './resigned-handovers-page.html',
@@ -63,9 +75,18 @@ export class ResignedHandoversPage implements OnInit {
     filters: {},
     fetch: ({ filters, page, pageSize }) => this.api.resignedCustomers(filters, page, pageSize),
   });
+  /** 待分配客户群: read when its tab first opens, by the same 原跟进成员 filter. */
+  protected readonly groups = new ServerTable<ResignedGroupRow, ResignedFilters>({
+    filters: {},
+    fetch: ({ filters, page, pageSize }) => this.api.resignedGroups(filters, page, pageSize),
+  });
+  private groupsLoaded = false;
+  protected readonly tab = signal(0);
   protected readonly staff = signal<Array<{ userid: string; name: string }>>([]);
   /** The chosen rows by rowKey: a choice survives paging. */
   protected readonly selected = signal<ReadonlyMap<string, ResignedCustomerRow>>(new Map());
+  /** The chosen groups by chat id. */
+  protected readonly selectedGroups = signal<ReadonlyMap<string, ResignedGroupRow>>(new Map());
   /**
    * The 原跟进成员 filter's options: the resigned members the list has shown so far. The staff list leaves
    * resigned members out, and the api has no list of them of its own.
@@ -81,11 +102,19 @@ export class ResignedHandoversPage implements OnInit {
   protected readonly someOnPageChosen = computed(
     () => !this.allOnPageChosen() && this.list.items().some((row) => this.selected().has(rowKey(row))),
   );
+  protected readonly allGroupsOnPageChosen = computed(() => {
+    const items = this.groups.items();
+    return items.length > 0 && items.every((row) => this.selectedGroups().has(row.chatId));
+  });
   protected readonly formatDateTime = formatDateTime;
   protected readonly rowKey = rowKey;
+  protected readonly describeChoice = describeChoice;
 
-  // The 分配给 dialog: the rows it hands over and the successor picked.
-  protected readonly assigning = signal<readonly ResignedCustomerRow[] | null>(null);
+  // The 分配给 dialog: the customers and groups it hands over, and the successor picked.
+  protected readonly assigning = signal<{
+    customers: readonly ResignedCustomerRow[];
+    groups: readonly ResignedGroupRow[];
+  } | null>(null);
   protected readonly saving = signal(false);
   protected takeoverUserid: string | null = null;
 
@@ -100,7 +129,7 @@ export class ResignedHandoversPage implements OnInit {
 
   constructor() {
     effect(() => {
-      const rows = this.list.items();
+      const rows = [...this.list.items(), ...this.groups.items()];
       untracked(() =>
         this.resignedMembers.update((known) => {
           const next = new Map(known);
@@ -124,7 +153,19 @@ export class ResignedHandoversPage implements OnInit {
 
   protected search(): void {
     this.selected.set(new Map());
-    this.list.search(toResignedFilters({ handoverUserid: this.handoverUserid, range: this.range }));
+    this.selectedGroups.set(new Map());
+    const filters = toResignedFilters({ handoverUserid: this.handoverUserid, range: this.range });
+    this.list.search(filters);
+    // Groups have no 离职日期 of their own: only the member filters them.
+    if (this.groupsLoaded) this.groups.search({ handoverUserid: filters.handoverUserid });
+  }
+
+  protected openTab(index: number): void {
+    this.tab.set(index);
+    if (index === GROUPS_TAB && !this.groupsLoaded) {
+      this.groupsLoaded = true;
+      this.groups.search({ handoverUserid: this.list.filters().handoverUserid });
+    }
   }
 
   protected reset(): void {
@@ -146,46 +187,87 @@ export class ResignedHandoversPage implements OnInit {
     for (const row of this.list.items()) this.select(row, chosen);
   }
 
-  /** 分配给: the chosen rows (on any page), or every row of this page. */
+  protected selectGroup(row: ResignedGroupRow, chosen: boolean): void {
+    this.selectedGroups.update((current) => {
+      const next = new Map(current);
+      if (chosen) next.set(row.chatId, row);
+      else next.delete(row.chatId);
+      return next;
+    });
+  }
+
+  protected selectGroupPage(chosen: boolean): void {
+    for (const row of this.groups.items()) this.selectGroup(row, chosen);
+  }
+
+  /** 分配给: the chosen customers and groups (on any page or tab), or every row of the open tab's page. */
   protected startAssign(scope: 'selected' | 'page'): void {
-    const rows = scope === 'page' ? this.list.items() : [...this.selected().values()];
-    if (rows.length === 0) {
-      this.message.warning(scope === 'page' ? '本页没有待分配的客户' : '请选择要分配的客户');
+    const onGroups = this.tab() === GROUPS_TAB;
+    const customers = scope === 'page' ? (onGroups ? [] : this.list.items()) : [...this.selected().values()];
+    const groups =
+      scope === 'page' ? (onGroups ? this.groups.items() : []) : [...this.selectedGroups().values()];
+    if (customers.length + groups.length === 0) {
+      const what = onGroups ? '客户群' : '客户';
+      this.message.warning(scope === 'page' ? `本页没有待分配的${what}` : '请选择要分配的客户或客户群');
       return;
     }
     this.takeoverUserid = null;
-    this.assigning.set(rows);
+    this.assigning.set({ customers, groups });
   }
 
   protected assign(): void {
-    const rows = this.assigning();
-    if (!rows) return;
+    const chosen = this.assigning();
+    if (!chosen) return;
     if (!this.takeoverUserid) {
       this.message.warning('请选择接替成员');
       return;
     }
     const takeover = this.takeoverUserid;
     this.saving.set(true);
-    forkJoin(resignedHandoverRequests(rows, takeover).map((request) => this.api.create(request))).subscribe({
+    const requests = resignedHandoverRequests(chosen.customers, takeover, chosen.groups);
+    forkJoin(requests.map((request) => this.api.create(request))).subscribe({
       next: (handovers) => {
         this.saving.set(false);
         this.assigning.set(null);
         this.selected.set(new Map());
-        this.resultNames.set(this.namesOf(rows, takeover));
+        this.selectedGroups.set(new Map());
+        this.resultNames.set(this.namesOf(chosen.customers, chosen.groups, takeover));
         this.resultIds.set(handovers.map((handover) => handover.id));
         this.resultOpen.set(true);
-        this.list.reload();
+        this.reloadLists();
       },
       error: () => this.saving.set(false),
     });
   }
 
-  private namesOf(rows: readonly ResignedCustomerRow[], takeover: string): Record<string, string> {
+  /**
+   * Closing the result view reads the list again: right after 分配 WeCom may not have had the transfer call yet,
+   * so the list read then still showed the customers just handed over.
+   */
+  protected resultOpenChange(open: boolean): void {
+    this.resultOpen.set(open);
+    if (!open) this.reloadLists();
+  }
+
+  private reloadLists(): void {
+    this.list.reload();
+    if (this.groupsLoaded) this.groups.reload();
+  }
+
+  private namesOf(
+    rows: readonly ResignedCustomerRow[],
+    groups: readonly ResignedGroupRow[],
+    takeover: string,
+  ): Record<string, string> {
     const names: Record<string, string> = {};
     for (const member of this.staff()) names[member.userid] = member.name;
     for (const row of rows) {
       names[row.handoverUserid] = row.handoverName;
       names[row.externalUserid] = row.customerName;
+    }
+    for (const group of groups) {
+      names[group.handoverUserid] = group.handoverName;
+      names[group.chatId] = group.groupName || group.chatId;
     }
     names[takeover] ??= takeover;
     return names;
