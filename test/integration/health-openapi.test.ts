@@ -162,6 +162,7 @@ describe('health and OpenAPI', () => {
         'PUT /api/tags/group-tags/{id}',
         'DELETE /api/tags/group-tags/{id}',
         'GET /api/handovers/resigned-customers',
+        'POST /api/handovers/onjob/preview',
         'POST /api/handovers',
         'GET /api/handovers/{handoverId}',
         'POST /api/handovers/{handoverId}/refresh',
