@@ -78,44 +78,6 @@ export const handoverInputSchema = z
   });
 export type HandoverInput = z.infer<typeof handoverInputSchema>;
 
-export const handoverParamsSchema = z.object({
-  handoverId: z.string().regex(/^[0-9a-f]{24}$/, '继承记录不存在'),
-});
-
-export const handoverCustomerSchema = z.object({
-  externalUserid: z.string(),
-  /** As stored, or 待发起 (pending) until the transfer call for the customer has been answered. */
-  status: z.enum(['pending', ...HANDOVER_CUSTOMER_STATUSES]),
-  /** WeCom's errcode when it refused to start (rejected). */
-  errcode: z.number().int().nullable(),
-  /** ISO: when the takeover happened, or will. */
-  takeoverAt: z.string().nullable(),
-});
-
-export const handoverGroupSchema = z.object({
-  chatId: z.string(),
-  status: z.enum(['pending', 'done', 'rejected']),
-  errcode: z.number().int().nullable(),
-});
-
-export const handoverDetailSchema = z
-  .object({
-    id: z.string(),
-    kind: z.enum(HANDOVER_KINDS),
-    handoverUserid: z.string(),
-    takeoverUserid: z.string(),
-    successMsg: z.string().nullable(),
-    /** 进行中 until every customer has a final status. */
-    finished: z.boolean(),
-    customers: z.array(handoverCustomerSchema),
-    groups: z.array(handoverGroupSchema),
-    createdAt: z.string(),
-  })
-  .openapi('Handover');
-export type HandoverDetail = z.infer<typeof handoverDetailSchema>;
-
-export const handoverRefreshSchema = z.object({ refreshing: z.boolean() }).openapi('HandoverRefresh');
-
 /**
  * Why WeCom would not transfer a customer on the job (lib/handovers/onjob-eligibility.ts): the member no longer
  * follows it, the successor already does, a transfer of it still waits for its 24 h, or it was transferred
@@ -162,3 +124,60 @@ export const onjobPreviewSchema = z
   })
   .openapi('OnjobPreview');
 export type OnjobPreview = z.infer<typeof onjobPreviewSchema>;
+
+/** 离职继承's 原跟进成员 filter: the resigned members who have customers waiting for a successor. */
+export const resignedMemberQuerySchema = paginationQuerySchema.extend({
+  /** Part of the member's name or userid. */
+  keyword: z.string().trim().max(64, '关键词过长').optional(),
+});
+export type ResignedMemberQuery = z.infer<typeof resignedMemberQuerySchema>;
+
+export const resignedMemberRowSchema = z
+  .object({
+    userid: z.string(),
+    name: z.string(),
+    /** When the member left, ISO. */
+    dimissionAt: z.string(),
+    /** Their customers waiting for a successor. */
+    customers: z.number().int(),
+  })
+  .openapi('ResignedMemberRow');
+export const resignedMemberPageSchema = pageOf(resignedMemberRowSchema).openapi('ResignedMemberPage');
+
+export const handoverParamsSchema = z.object({
+  handoverId: z.string().regex(/^[0-9a-f]{24}$/, '继承记录不存在'),
+});
+
+export const handoverCustomerSchema = z.object({
+  externalUserid: z.string(),
+  /** As stored, or 待发起 (pending) until the transfer call for the customer has been answered. */
+  status: z.enum(['pending', ...HANDOVER_CUSTOMER_STATUSES]),
+  /** WeCom's errcode when it refused to start (rejected). */
+  errcode: z.number().int().nullable(),
+  /** ISO: when the takeover happened, or will. */
+  takeoverAt: z.string().nullable(),
+});
+
+export const handoverGroupSchema = z.object({
+  chatId: z.string(),
+  status: z.enum(['pending', 'done', 'rejected']),
+  errcode: z.number().int().nullable(),
+});
+
+export const handoverDetailSchema = z
+  .object({
+    id: z.string(),
+    kind: z.enum(HANDOVER_KINDS),
+    handoverUserid: z.string(),
+    takeoverUserid: z.string(),
+    successMsg: z.string().nullable(),
+    /** 进行中 until every customer has a final status. */
+    finished: z.boolean(),
+    customers: z.array(handoverCustomerSchema),
+    groups: z.array(handoverGroupSchema),
+    createdAt: z.string(),
+  })
+  .openapi('Handover');
+export type HandoverDetail = z.infer<typeof handoverDetailSchema>;
+
+export const handoverRefreshSchema = z.object({ refreshing: z.boolean() }).openapi('HandoverRefresh');

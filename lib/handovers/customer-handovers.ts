@@ -12,7 +12,10 @@ export interface CustomerInHandover {
   customer: StoredHandover['customers'][number];
 }
 
-/** Indexes a new handover's customers by customer (lib/models/handover-customer.model.ts); once per pair. */
+/**
+ * Indexes a handover's customers by customer (lib/models/handover-customer.model.ts), before its transfer calls;
+ * once per pair, so a retried start writes nothing twice.
+ */
 export async function recordHandoverCustomers(
   tenantId: string,
   handover: { handoverId: string; kind: HandoverKind; externalUserids: readonly string[] },
@@ -27,16 +30,6 @@ export async function recordHandoverCustomers(
       kind: handover.kind,
     })),
   );
-}
-
-/** Drops a handover's rows again (its workflow never started, so the handover was removed). */
-export async function forgetHandoverCustomers(
-  tenantId: string,
-  handoverId: string,
-  externalUserids: readonly string[],
-): Promise<void> {
-  for (const externalUserid of new Set(externalUserids))
-    await HandoverCustomerModel.deleteOne({ tenantId, _id: `${handoverId}:${externalUserid}` });
 }
 
 /**

@@ -4,7 +4,7 @@ import { tenantScopePlugin } from '../db/tenant-scope.plugin';
 
 /**
  * Which handovers a customer was in (issue 19): one row per handover and customer, `_id`
- * `<handoverId>:<externalUserid>`, written when the handover is created. A handover keeps its customers in an
+ * `<handoverId>:<externalUserid>`, written by the handover's workflow before its transfer calls. A handover keeps its customers in an
  * array, which the embedded store cannot search by key; this index by `{tenantId, externalUserid}` answers
  * "this customer's transfers" (在职继承's 2 per 90 days and 24 h wait, a `transfer_fail` event's handover) by
  * equality. Each customer's status stays in the handover itself.

@@ -111,16 +111,14 @@ describe('在职继承: eligibility, transfer_fail, DELETE_BY_TRANSFER', () => {
         },
       ],
     });
-    const refused = await admin
-      .post('/api/handovers')
-      .send({
-        kind: 'onjob',
-        handoverUserid: 'mover',
-        takeoverUserid: 'heir',
-        externalUserids: [ids.refuser, ids.shared, ids.stranger],
-      })
-      .expect(400);
-    expect(refused.body.error.message).toBe('1个客户不是原跟进成员的客户；1个客户已是接替成员的客户');
+    const start = (externalUserids: string[]) =>
+      admin
+        .post('/api/handovers')
+        .send({ kind: 'onjob', handoverUserid: 'mover', takeoverUserid: 'heir', externalUserids });
+    const notTheirs = await start([ids.refuser, ids.stranger]).expect(400);
+    expect(notTheirs.body.error.message).toBe('1个客户不是原跟进成员的客户');
+    const alreadyHeirs = await start([ids.refuser, ids.shared]).expect(400);
+    expect(alreadyHeirs.body.error.message).toBe('1个客户已是接替成员的客户');
     expect(await HandoverModel.countDocuments({ tenantId: TENANT })).toBe(0);
 
     const same = await preview({

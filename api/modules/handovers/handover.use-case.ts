@@ -1,30 +1,19 @@
-import { WorkflowExecutionAlreadyStartedError } from '@temporalio/client';
+import { WorkflowExecutionAlreadyStartedError, WorkflowNotFoundError } from '@temporalio/client';
 import { Types } from 'mongoose';
 import type {
   HandoverDetail,
   HandoverInput,
-  OnjobPreview,
-  OnjobPreviewInput,
   ResignedCustomerQuery,
 } from '../../../lib/contracts/handover.contract';
-import {
-  forgetHandoverCustomers,
-  handoversOfCustomers,
-  recordHandoverCustomers,
-} from '../../../lib/handovers/customer-handovers';
-import {
-  ineligibleMessage,
-  ONJOB_INELIGIBLE_TEXTS,
-  onjobIneligibility,
-} from '../../../lib/handovers/onjob-eligibility';
-import { pollHandoverNow } from '../../../lib/handovers/poll-handover-now';
 import { chinaDayStartSeconds } from '../../../workflows/china-day';
+import { refuseIneligibleOnjob } from './onjob-preview';
 import { findMatchingAny } from '../../../lib/db/find-matching-any';
 import { CustomerModel } from '../../../lib/models/customer.model';
 import { HandoverModel, type Handover } from '../../../lib/models/handover.model';
 import { staffNamesByUserid } from '../../../lib/org/staff-names';
 import { startWorkflow } from '../../../lib/temporal/typed-workflows';
 import { handoverWorkflowId } from '../../../lib/temporal/workflow-ids';
+import { pollHandoverNowSignal } from '../../../workflows/handover.contract';
 import { loadCredentials } from '../../../lib/wecom/binding-store';
 import { createTransferApi, type UnassignedCustomer } from '../../../lib/wecom/transfer-api';
 import type { AppContext } from '../../app-context';
@@ -97,44 +86,18 @@ export async function listResignedCustomers(caller: Caller, query: ResignedCusto
   };
 }
 
-/**
- * 在职继承's check of each chosen customer (lib/handovers/onjob-eligibility.ts) against the customer list's
- * followers and the customer's earlier handovers: the ones WeCom would transfer, and the others with why.
- */
-export async function previewOnjobHandover(caller: Caller, input: OnjobPreviewInput): Promise<OnjobPreview> {
-  const ids = [...new Set(input.externalUserids)];
-  const customers = await findMatchingAny<{ externalUserid: string; name: string; adderUserids: string[] }>(
+/** Which of these customers the member follows now (an active relation: 添加人), as the customer list has them. */
+async function customersFollowedBy(tenantId: string, userid: string, externalUserids: string[]) {
+  const customers = await findMatchingAny<{ externalUserid: string; adderUserids: string[] }>(
     CustomerModel,
-    ids.map((externalUserid) => ({ tenantId: caller.tenantId, externalUserid })),
-    { externalUserid: 1, name: 1, adderUserids: 1 },
+    [...new Set(externalUserids)].map((externalUserid) => ({ tenantId, externalUserid })),
+    { externalUserid: 1, adderUserids: 1 },
   );
-  const byId = new Map(customers.map((customer) => [customer.externalUserid, customer]));
-  const earlier = await handoversOfCustomers(caller.tenantId, ids);
-  const now = new Date();
-  const preview: OnjobPreview = { eligible: [], ineligible: [] };
-  for (const externalUserid of ids) {
-    const customer = byId.get(externalUserid);
-    const reason = onjobIneligibility({
-      followers: customer?.adderUserids ?? null,
-      handoverUserid: input.handoverUserid,
-      takeoverUserid: input.takeoverUserid,
-      past: (earlier.get(externalUserid) ?? []).map(({ handover, customer: entry }) => ({
-        kind: handover.kind,
-        status: entry.status ?? null,
-        startedAt: handover.createdAt ?? now,
-      })),
-      now,
-    });
-    if (!reason) preview.eligible.push(externalUserid);
-    else
-      preview.ineligible.push({
-        externalUserid,
-        customerName: customer?.name ?? '',
-        reason,
-        reasonText: ONJOB_INELIGIBLE_TEXTS[reason],
-      });
-  }
-  return preview;
+  return new Set(
+    customers
+      .filter((customer) => customer.adderUserids.includes(userid))
+      .map((customer) => customer.externalUserid),
+  );
 }
 
 /**
@@ -159,13 +122,13 @@ export async function createHandover(
       throw badRequest(`${stray.length}个客户不是该离职成员的待分配客户`, 'HANDOVER_NOT_UNASSIGNED');
   }
   if (input.kind === 'onjob' && input.externalUserids.length > 0) {
-    const { ineligible } = await previewOnjobHandover(caller, input);
-    if (ineligible.length > 0)
-      throw badRequest(
-        ineligibleMessage(ineligible.map((customer) => customer.reason)),
-        'HANDOVER_NOT_ELIGIBLE',
-      );
+    const followed = await customersFollowedBy(caller.tenantId, input.handoverUserid, input.externalUserids);
+    const stray = input.externalUserids.filter((id) => !followed.has(id));
+    if (stray.length > 0)
+      throw badRequest(`${stray.length}个客户不是原跟进成员的客户`, 'HANDOVER_NOT_FOLLOWER');
   }
+  // WeCom's limits on the job (twice in 90 days, one transfer at a time), shown before 确定 by the preview.
+  if (input.kind === 'onjob') await refuseIneligibleOnjob(caller, input);
   const handoverId = new Types.ObjectId().toHexString();
   const created = await HandoverModel.create({
     _id: handoverId,
@@ -178,11 +141,6 @@ export async function createHandover(
     groups: [...new Set(input.chatIds)].map((chatId) => ({ chatId })),
     createdBy: { staffId: caller.staffId, userid: caller.userid },
   });
-  await recordHandoverCustomers(caller.tenantId, {
-    handoverId,
-    kind: input.kind,
-    externalUserids: created.customers.map((customer) => customer.externalUserid),
-  });
   try {
     await startWorkflow(deps.temporal.client.workflow, 'handoverWorkflow', {
       workflowId: handoverWorkflowId(caller.tenantId, handoverId),
@@ -193,7 +151,6 @@ export async function createHandover(
     if (!(error instanceof WorkflowExecutionAlreadyStartedError)) {
       deps.log.error({ err: error, handoverId }, 'handover workflow not started');
       await HandoverModel.deleteOne({ tenantId: caller.tenantId, _id: handoverId });
-      await forgetHandoverCustomers(caller.tenantId, handoverId, input.externalUserids);
       throw unavailable('继承服务暂不可用，请稍后重试', 'HANDOVER_UNAVAILABLE');
     }
   }
@@ -229,7 +186,15 @@ export async function refreshHandover(
   const handover = await HandoverModel.findOne({ tenantId: caller.tenantId, _id: handoverId }).lean();
   if (!handover) throw notFound('继承记录不存在', 'HANDOVER_NOT_FOUND');
   if (handover.finishedAt) return { refreshing: false };
-  return { refreshing: await pollHandoverNow(deps.temporal.client, caller.tenantId, handoverId) };
+  try {
+    await deps.temporal.client.workflow
+      .getHandle(handoverWorkflowId(caller.tenantId, handoverId))
+      .signal(pollHandoverNowSignal);
+    return { refreshing: true };
+  } catch (error) {
+    if (error instanceof WorkflowNotFoundError) return { refreshing: false };
+    throw error;
+  }
 }
 
 function detailView(handover: Handover & { _id: string; createdAt?: Date }): HandoverDetail {

@@ -4,21 +4,13 @@ import {
   handoverInputSchema,
   handoverParamsSchema,
   handoverRefreshSchema,
-  onjobPreviewInputSchema,
-  onjobPreviewSchema,
   resignedCustomerPageSchema,
   resignedCustomerQuerySchema,
 } from '../../../lib/contracts/handover.contract';
 import type { AppContext } from '../../app-context';
 import { callerOf } from '../../auth/caller';
 import { defineRoute } from '../../http/define-route';
-import {
-  createHandover,
-  handoverDetail,
-  listResignedCustomers,
-  previewOnjobHandover,
-  refreshHandover,
-} from './handover.use-case';
+import { createHandover, handoverDetail, listResignedCustomers, refreshHandover } from './handover.use-case';
 
 const RESIGNED = 'customer.handovers';
 const ONJOB = 'customer.onjob-transfers';
@@ -44,24 +36,6 @@ export function createHandoversRouter(app: AppContext): Router {
     },
     async ({ query }, req, res) => {
       res.json(await listResignedCustomers(callerOf(req, res), query, app));
-    },
-  );
-
-  defineRoute(
-    registry,
-    router,
-    {
-      ...common,
-      method: 'post',
-      path: '/api/handovers/onjob/preview',
-      permission: ONJOB,
-      summary:
-        '在职继承 before 确定: which chosen customers WeCom would not transfer and why (not followed, already the successor’s, still waiting 24 h, twice in 90 days)',
-      request: { body: onjobPreviewInputSchema },
-      responses: { 200: { description: 'Eligible and ineligible customers', schema: onjobPreviewSchema } },
-    },
-    async ({ body }, req, res) => {
-      res.json(await previewOnjobHandover(callerOf(req, res), body));
     },
   );
 
