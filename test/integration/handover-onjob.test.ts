@@ -57,7 +57,7 @@ describe('在职继承: eligibility, transfer_fail, DELETE_BY_TRANSFER', () => {
     corp = await simulator.createCorp('在职继承企业');
     await createBoundTenant(TENANT, corp, { adminMobile: ADMIN_MOBILE });
     expect((await connectCustomersCallback(TENANT, corp, app.baseUrl)).verified).toBe(true);
-    for (const [i, userid] of ['mover', 'heir', 'heir2', 'other'].entries()) {
+    for (const [i, userid] of ['mover', 'heir', 'heir2', 'other', 'leaver'].entries()) {
       await simulator.addUser(corp.corpId, {
         userid,
         name: `在职成员${i}`,
@@ -209,4 +209,24 @@ describe('在职继承: eligibility, transfer_fail, DELETE_BY_TRANSFER', () => {
     ]);
     expect(await stored()).toEqual(before);
   }, 240_000);
+
+  it('lists the resigned members with customers waiting, for 离职继承’s 原跟进成员 filter', async () => {
+    const members = () => admin.get('/api/handovers/resigned-members');
+    expect((await members().expect(200)).body).toEqual({ items: [], total: 0, page: 1, pageSize: 20 });
+    for (const name of ['留下的客户甲', '留下的客户乙'])
+      await customerScenario.addCustomer(corp.corpId, { userid: 'leaver', name });
+    await transferScenario.resign(corp.corpId, 'leaver');
+    expect((await members().expect(200)).body).toEqual({
+      items: [{ userid: 'leaver', name: expect.any(String), dimissionAt: expect.any(String), customers: 2 }],
+      total: 1,
+      page: 1,
+      pageSize: 20,
+    });
+    const byKeyword = await members().query({ keyword: 'LEAV' }).expect(200);
+    expect(byKeyword.body.total).toBe(1);
+    expect((await members().query({ keyword: '没有这个人' }).expect(200)).body.total).toBe(0);
+    expect((await members().query({ page: 2, pageSize: 1 }).expect(200)).body.items).toEqual([]);
+    const bad = await members().query({ pageSize: 0 }).expect(400);
+    expect(bad.body.error.message).toEqual(expect.any(String));
+  });
 });
