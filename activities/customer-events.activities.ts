@@ -15,6 +15,7 @@ import { pendingTagOverlay } from '../lib/customers/pending-tag-changes';
 import { groupChatUpsert } from '../lib/customers/group-records';
 import { recordDeleteFriendAlerts } from '../lib/sensitive/delete-friend-alerts';
 import { recordCustomerLoss, type RecordedLoss } from '../lib/customer-losses/record-customer-loss';
+import { markTransferFailed } from '../lib/handovers/transfer-failure';
 import { customerGroupReadModel } from '../lib/search/customer-group-index';
 import { writeListRows, type ListSearch } from '../lib/search/list-read-model';
 import type { RaisedAlert } from '../lib/sensitive/insert-alerts-once';
@@ -53,6 +54,8 @@ export interface CustomerEventDeps {
   startLossDigests?: (tenantId: string, loss: RecordedLoss) => Promise<void>;
   /** 流失提醒's digest window (config lossDigestWindowMs); an hour when not given. */
   lossDigestWindowMs?: number;
+  /** Has a handover's workflow read WeCom's results now (lib/handovers/poll-handover-now.ts). */
+  pollHandoverNow?: (tenantId: string, handoverId: string) => Promise<unknown>;
 }
 
 const HOUR_MS = 3_600_000;
@@ -100,7 +103,7 @@ export function createCustomerEventActivities(deps: CustomerEventDeps) {
     inboxKey: string,
     change: CustomerContactChange,
   ): Promise<Outcome> {
-    if (change.ChangeType === 'transfer_fail') return 'ignored';
+    if (change.ChangeType === 'transfer_fail') return applyTransferFail(tenantId, change);
     const at = new Date(change.CreateTime * 1000);
     const { ExternalUserID: externalUserid, UserID: userid } = change;
     const credentials = await deps.credentials(tenantId);
@@ -190,6 +193,22 @@ export function createCustomerEventActivities(deps: CustomerEventDeps) {
       { indexer: deps.customerIndexer },
     );
     return 'applied';
+  }
+
+  /**
+   * The customer stays with the handover member, so there is nothing to read back: the handover tracking the
+   * transfer marks it failed now, and its workflow is asked to read WeCom's results (it finishes the handover
+   * when nobody is left waiting).
+   */
+  async function applyTransferFail(tenantId: string, change: CustomerContactChange): Promise<Outcome> {
+    const changed = await markTransferFailed(tenantId, {
+      externalUserid: change.ExternalUserID,
+      takeoverUserid: change.UserID,
+      failReason: change.FailReason,
+      at: new Date(change.CreateTime * 1000),
+    });
+    for (const handoverId of changed) await deps.pollHandoverNow?.(tenantId, handoverId);
+    return changed.length > 0 ? 'applied' : 'ignored';
   }
 
   async function applyChatChange(tenantId: string, change: GroupChatChange): Promise<Outcome> {

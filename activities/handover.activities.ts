@@ -3,6 +3,7 @@ import { FINAL_CUSTOMER_STATUSES, type HandoverCustomerStatus } from '../lib/con
 import { contactFields, followFromFollowUser, replaceFollows } from '../lib/customers/customer-relations';
 import { rewriteCustomers } from '../lib/customers/customer-writes';
 import { groupChatUpsert } from '../lib/customers/group-records';
+import { recordHandoverCustomers } from '../lib/handovers/customer-handovers';
 import { CustomerGroupModel } from '../lib/models/customer-group.model';
 import { HandoverModel, type Handover } from '../lib/models/handover.model';
 import type { CustomerIndexer } from '../lib/search/customer-indexer';
@@ -104,6 +105,12 @@ export function createHandoverActivities(deps: HandoverDeps) {
      */
     async startHandoverTransfers(ref: HandoverRef): Promise<void> {
       const handover = await load(ref);
+      // Findable by customer before WeCom hears of it: 在职继承's check and transfer_fail events look it up.
+      await recordHandoverCustomers(ref.tenantId, {
+        handoverId: ref.handoverId,
+        kind: handover.kind,
+        externalUserids: handover.customers.map((customer) => customer.externalUserid),
+      });
       const credentials = await deps.credentials(ref.tenantId);
       const customers: StoredCustomer[] = handover.customers.map((customer) => ({ ...customer }));
       const unsent = customers.filter((customer) => customer.status === null);

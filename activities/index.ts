@@ -47,6 +47,7 @@ import { createSensitiveReviewActivities } from './sensitive-review.activities';
 import type { RaisedAlert } from '../lib/sensitive/insert-alerts-once';
 import { startAlertReviews } from '../lib/sensitive/start-alert-reviews';
 import { startLossDigests } from '../lib/customer-losses/start-loss-digests';
+import { pollHandoverNow } from '../lib/handovers/poll-handover-now';
 import { createCustomerLossDigestActivities } from './customer-loss-digest.activities';
 import { createSopPlanActivities } from './sop-plan.activities';
 import { createAnalyticsRollupActivities } from './analytics-rollup.activities';
@@ -112,6 +113,7 @@ export function createActivities(deps: ActivityDeps) {
       startAlertReviews: startReviews,
       listSearch: deps.listSearch,
       startLossDigests: (tenantId, loss) => startLossDigests(deps.temporal, deps.taskQueue, tenantId, loss),
+      pollHandoverNow: (tenantId, handoverId) => pollHandoverNow(deps.temporal, tenantId, handoverId),
       ...(deps.lossDigestWindowMs ? { lossDigestWindowMs: deps.lossDigestWindowMs } : {}),
       onCustomerAdded: (tenantId, inboxKey, envelope) =>
         startNewContactWelcome(

@@ -38,6 +38,7 @@ import { createSensitiveBehaviorSettingsRouter } from './modules/sensitive-behav
 import { createKnowledgeRouter } from './modules/knowledge/knowledge.router';
 import { createMassSendsRouter } from './modules/mass-sends/mass-sends.router';
 import { createHandoversRouter } from './modules/handovers/handovers.router';
+import { createHandoverChecksRouter } from './modules/handovers/handover-checks.router';
 import { createSopMediaPublicRouter, createSopRouter } from './modules/sop/sop.router';
 import { createSensitiveRulesRouter } from './modules/sensitive-rules/sensitive-rules.router';
 import { createAnalyticsRouter } from './modules/analytics/analytics.router';
@@ -79,6 +80,7 @@ export function createApp(servers: AppServers): Express {
   app.use(createGroupCodesRouter(ctx));
   app.use(createSensitiveRulesRouter(ctx));
   app.use(createMassSendsRouter(ctx));
+  app.use(createHandoverChecksRouter(ctx));
   app.use(createHandoversRouter(ctx));
   app.use(createKnowledgeRouter(ctx));
   app.use(createSopRouter(ctx));

@@ -96,6 +96,72 @@ export const handoverInputSchema = z
   });
 export type HandoverInput = z.infer<typeof handoverInputSchema>;
 
+/**
+ * Why WeCom would not transfer a customer on the job (lib/handovers/onjob-eligibility.ts): the member no longer
+ * follows it, the successor already does, a transfer of it still waits for its 24 h, or it was transferred
+ * twice in 90 days.
+ */
+export const ONJOB_INELIGIBLE_REASONS = [
+  'not_follower',
+  'takeover_follows',
+  'in_progress',
+  'too_frequent',
+] as const;
+export type OnjobIneligibleReason = (typeof ONJOB_INELIGIBLE_REASONS)[number];
+
+/** 在职继承's check before starting: which of the chosen customers WeCom would not transfer, and why. */
+export const onjobPreviewInputSchema = z
+  .object({
+    handoverUserid: userid('原跟进成员'),
+    takeoverUserid: userid('接替成员'),
+    externalUserids: z
+      .array(z.string().trim().min(1))
+      .min(1, '请选择要分配的客户')
+      .max(HANDOVER_CUSTOMERS_MAX, `一次最多分配${HANDOVER_CUSTOMERS_MAX}个客户`),
+  })
+  .refine((input) => input.handoverUserid !== input.takeoverUserid, {
+    message: '接替成员不能是原跟进成员',
+    path: ['takeoverUserid'],
+  })
+  .openapi('OnjobPreviewInput');
+export type OnjobPreviewInput = z.infer<typeof onjobPreviewInputSchema>;
+
+export const onjobPreviewSchema = z
+  .object({
+    /** The customers 确定 may send, in the order given. */
+    eligible: z.array(z.string()),
+    ineligible: z.array(
+      z.object({
+        externalUserid: z.string(),
+        customerName: z.string(),
+        reason: z.enum(ONJOB_INELIGIBLE_REASONS),
+        /** The reason in Chinese, e.g. 90天内已转接2次. */
+        reasonText: z.string(),
+      }),
+    ),
+  })
+  .openapi('OnjobPreview');
+export type OnjobPreview = z.infer<typeof onjobPreviewSchema>;
+
+/** 离职继承's 原跟进成员 filter: the resigned members who have customers waiting for a successor. */
+export const resignedMemberQuerySchema = paginationQuerySchema.extend({
+  /** Part of the member's name or userid. */
+  keyword: z.string().trim().max(64, '关键词过长').optional(),
+});
+export type ResignedMemberQuery = z.infer<typeof resignedMemberQuerySchema>;
+
+export const resignedMemberRowSchema = z
+  .object({
+    userid: z.string(),
+    name: z.string(),
+    /** When the member left, ISO. */
+    dimissionAt: z.string(),
+    /** Their customers waiting for a successor. */
+    customers: z.number().int(),
+  })
+  .openapi('ResignedMemberRow');
+export const resignedMemberPageSchema = pageOf(resignedMemberRowSchema).openapi('ResignedMemberPage');
+
 export const handoverParamsSchema = z.object({
   handoverId: z.string().regex(/^[0-9a-f]{24}$/, '继承记录不存在'),
 });

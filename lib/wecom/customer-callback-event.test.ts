@@ -51,6 +51,22 @@ describe('customer-side callback payloads', () => {
     });
   });
 
+  it('reads transfer_fail with its FailReason, UserID being the takeover member', () => {
+    const change = readCustomerSideChange(
+      parseCallbackXml(
+        envelope(
+          '<Event>change_external_contact</Event><ChangeType>transfer_fail</ChangeType><UserID>heir</UserID><ExternalUserID>wm1</ExternalUserID><FailReason>customer_limit_exceed</FailReason>',
+        ),
+      ),
+    );
+    expect(change).toMatchObject({
+      ChangeType: 'transfer_fail',
+      UserID: 'heir',
+      ExternalUserID: 'wm1',
+      FailReason: 'customer_limit_exceed',
+    });
+  });
+
   it('reads change_external_tag, with an empty Id for a shuffle of every group', () => {
     const shuffle = readCustomerSideChange(
       parseCallbackXml(

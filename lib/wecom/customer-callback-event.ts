@@ -38,6 +38,8 @@ const contactChangeSchema = z.looseObject({
   ExternalUserID: z.string().min(1),
   State: z.string().optional(),
   Source: z.string().optional(),
+  /** transfer_fail: customer_refused or customer_limit_exceed. */
+  FailReason: z.string().optional(),
 });
 
 const chatChangeSchema = z.looseObject({

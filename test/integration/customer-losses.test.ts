@@ -1,5 +1,11 @@
 import request from 'supertest';
+import { createCustomerLossDigestActivities } from '../../activities/customer-loss-digest.activities';
+import { loadAppMessageSender } from '../../activities/tenant-credentials';
+import { digestWindowOf } from '../../lib/customer-losses/digest-window';
+import { CustomerLossDigestModel } from '../../lib/models/customer-loss-digest.model';
 import { CustomerLossModel } from '../../lib/models/customer-loss.model';
+import { WeComClient } from '../../lib/wecom/client';
+import { createMessageApi } from '../../lib/wecom/message-api';
 import { CustomerModel } from '../../lib/models/customer.model';
 import { eventually, startTestApp, type TestApp } from '../support/app-harness';
 import { refreshListSearch } from '../support/list-search';
@@ -132,5 +138,54 @@ describe('流失客户 and 流失提醒', () => {
     expect(await digests('lina')).toHaveLength(1);
     expect(await digests('boss')).toHaveLength(1);
     expect(await digests('wangwei')).toHaveLength(0);
+  });
+
+  it('sends a recipient’s digest once when its activity is retried, even after dying between send and record', async () => {
+    // A window of an hour ago: no digest workflow waits for it, so only the calls below send it.
+    const bucket = digestWindowOf(new Date(Date.now() - 3_600_000), WINDOW_SECONDS * 1000).bucket;
+    const loss = (id: string, customerName: string) => ({
+      _id: `digest-retry-${id}`,
+      tenantId: TENANT,
+      externalUserid: `wm-digest-retry-${id}`,
+      userid: 'wangwei',
+      kind: 'deleted_by_staff' as const,
+      lostAt: new Date(),
+      customerName,
+      digestBucket: bucket,
+    });
+    await CustomerLossModel.insertMany([loss('1', '王五')]);
+    const messages = createMessageApi(new WeComClient({ baseUrl: app.config.wecomApiBase }));
+    const activitiesWith = (sendToMembers: typeof messages.sendToMembers) =>
+      createCustomerLossDigestActivities({
+        messages: { ...messages, sendToMembers },
+        appSender: loadAppMessageSender,
+        publicUrl: app.config.publicUrl,
+      });
+    const digest = { tenantId: TENANT, recipient: 'wangwei', bucket };
+
+    // The first attempt reaches WeCom, then its worker dies before recording the send.
+    const dying = activitiesWith(async (...args) => {
+      await messages.sendToMembers(...args);
+      throw new Error('worker killed');
+    });
+    await expect(dying.sendCustomerLossDigest(digest)).rejects.toThrow('worker killed');
+    // Meanwhile the window gains a loss: the retry still sends the text the first attempt fixed.
+    await CustomerLossModel.insertMany([loss('2', '赵六')]);
+    const retried = activitiesWith(messages.sendToMembers);
+    expect(await retried.sendCustomerLossDigest(digest)).toBe('sent');
+    expect(await retried.sendCustomerLossDigest(digest)).toBe('sent');
+
+    const received = (await simulator.appMessages(corp.corpId, 'wangwei')).messages.filter((m) =>
+      String(m.content.content ?? '').includes('王五'),
+    );
+    expect(received).toHaveLength(1);
+    expect(received[0].content.content).not.toContain('赵六');
+    const stored = await CustomerLossDigestModel.findOne({
+      tenantId: TENANT,
+      _id: `${TENANT}:wangwei:${bucket}`,
+    }).lean();
+    expect(stored).toEqual(
+      expect.objectContaining({ lossIds: ['digest-retry-1'], sentAt: expect.any(Date), undelivered: null }),
+    );
   });
 });

@@ -167,6 +167,8 @@ describe('health and OpenAPI', () => {
         'POST /api/handovers',
         'GET /api/handovers/{handoverId}',
         'POST /api/handovers/{handoverId}/refresh',
+        'GET /api/handovers/resigned-members',
+        'POST /api/handovers/onjob/preview',
         'GET /api/customer-losses',
         'GET /api/customer-losses/export',
         'GET /api/customer-loss-alert-settings',

@@ -154,6 +154,12 @@ const SAMPLE_BODIES: Record<string, unknown> = {
     takeoverUserid: 'b-member',
     externalUserids: ['wm-isolation-a'],
   },
+  // The same check before 确定: B's customer list has no such customer, so it is not eligible (no name shown).
+  'POST /api/handovers/onjob/preview': {
+    handoverUserid: 'a-member',
+    takeoverUserid: 'b-member',
+    externalUserids: ['wm-isolation-a'],
+  },
   // Tenant A's member among B's managers: B's settings only.
   'PUT /api/customer-loss-alert-settings': {
     enabled: true,

@@ -6,6 +6,7 @@ import type {
   ResignedCustomerQuery,
 } from '../../../lib/contracts/handover.contract';
 import { chinaDayStartSeconds } from '../../../workflows/china-day';
+import { refuseIneligibleOnjob } from './onjob-preview';
 import { findMatchingAny } from '../../../lib/db/find-matching-any';
 import { CustomerModel } from '../../../lib/models/customer.model';
 import { HandoverModel, type Handover } from '../../../lib/models/handover.model';
@@ -120,6 +121,8 @@ export async function createHandover(
     if (stray.length > 0)
       throw badRequest(`${stray.length}个客户不是原跟进成员的客户`, 'HANDOVER_NOT_FOLLOWER');
   }
+  // WeCom's limits on the job (twice in 90 days, one transfer at a time), shown before 确定 by the preview.
+  if (input.kind === 'onjob') await refuseIneligibleOnjob(caller, input);
   const handoverId = new Types.ObjectId().toHexString();
   // 分配记录 lists it from its read model, written with it.
   const created = await writeListRows(deps.listSearch, handoverReadModel, caller.tenantId, [handoverId], () =>

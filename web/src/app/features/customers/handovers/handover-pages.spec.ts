@@ -1,5 +1,5 @@
 import { provideHttpClient } from '@angular/common/http';
-import { HttpTestingController, provideHttpClientTesting } from '@angular/common/http/testing';
+import { HttpTestingController, provideHttpClientTesting, TestRequest } from '@angular/common/http/testing';
 import { provideZonelessChangeDetection, Type } from '@angular/core';
 import { TestBed } from '@angular/core/testing';
 import { provideRouter } from '@angular/router';
@@ -26,6 +26,8 @@ const HANDOVER = {
 
 describe('客户继承 pages', () => {
   let http: HttpTestingController;
+  /** 离职继承's request for its 原跟进成员 filter, answered by the test that cares (or with nobody). */
+  let resignedMembers: TestRequest | null = null;
 
   async function render<T>(page: Type<T>, permissions: string[]) {
     TestBed.configureTestingModule({
@@ -51,10 +53,16 @@ describe('客户继承 pages', () => {
     http
       .expectOne((req) => req.url === '/api/org/staff')
       .flush({ items: [{ userid: 'lisi', name: '李四' }], total: 1, page: 1, pageSize: 100 });
+    if (page === ResignedHandoversPage)
+      resignedMembers = http.expectOne('/api/handovers/resigned-members?page=1&pageSize=100');
     return fixture;
   }
 
-  afterEach(() => http.verify());
+  afterEach(() => {
+    if (resignedMembers && !resignedMembers.cancelled) resignedMembers.flush(EMPTY_PAGE);
+    resignedMembers = null;
+    http.verify();
+  });
 
   it('离职继承 renders an empty list and shows 分配 only with customer.handovers.transfer', async () => {
     const fixture = await render(ResignedHandoversPage, ['customer.handovers']);
@@ -311,6 +319,13 @@ describe('客户继承 pages', () => {
 
     page.form.patchValue({ successMsg: '您好，由李四继续为您服务' });
     page.submit();
+    const check = http.expectOne({ method: 'POST', url: '/api/handovers/onjob/preview' });
+    expect(check.request.body).toEqual({
+      handoverUserid: 'zhangsan',
+      takeoverUserid: 'lisi',
+      externalUserids: ['wm1'],
+    });
+    check.flush({ eligible: ['wm1'], ineligible: [] });
     const post = http.expectOne({ method: 'POST', url: '/api/handovers' });
     expect(post.request.body).toEqual({
       kind: 'onjob',
@@ -325,5 +340,69 @@ describe('客户继承 pages', () => {
     http.expectOne((req) => req.url === '/api/customers').flush({ ...EMPTY_PAGE, totalCapped: false });
     http.expectOne('/api/handovers/h1').flush(HANDOVER);
     await fixture.whenStable();
+  });
+
+  it('在职继承 shows who is not eligible and why before 确定, then hands over only the others', async () => {
+    const fixture = await render(OnjobTransfersPage, [
+      'customer.onjob-transfers',
+      'customer.onjob-transfers.transfer',
+    ]);
+    const page = fixture.componentInstance as unknown as {
+      chooseMember(userid: string): void;
+      select(row: { externalUserid: string; name: string }, chosen: boolean): void;
+      form: { patchValue(value: object): void };
+      submit(): void;
+      startEligible(): void;
+    };
+    page.chooseMember('zhangsan');
+    http.expectOne((req) => req.url === '/api/customers').flush({ ...EMPTY_PAGE, totalCapped: false });
+    page.select({ externalUserid: 'wm1', name: '客户一' }, true);
+    page.select({ externalUserid: 'wm2', name: '客户二' }, true);
+    page.form.patchValue({ takeoverUserid: 'lisi' });
+    page.submit();
+    http.expectOne({ method: 'POST', url: '/api/handovers/onjob/preview' }).flush({
+      eligible: ['wm1'],
+      ineligible: [
+        { externalUserid: 'wm2', customerName: '', reason: 'too_frequent', reasonText: '90天内已转接2次' },
+      ],
+    });
+    await fixture.whenStable();
+    // Nothing starts until the dialog's 分配.
+    http.expectNone({ method: 'POST', url: '/api/handovers' });
+    const dialog = document.body.textContent ?? '';
+    expect(dialog).toContain('以下客户暂不能继承');
+    expect(dialog).toContain('客户二');
+    expect(dialog).toContain('90天内已转接2次');
+    expect(dialog).toContain('仅分配其余 1 位客户');
+
+    page.startEligible();
+    const post = http.expectOne({ method: 'POST', url: '/api/handovers' });
+    expect(post.request.body).toEqual({
+      kind: 'onjob',
+      handoverUserid: 'zhangsan',
+      takeoverUserid: 'lisi',
+      externalUserids: ['wm1'],
+      chatIds: [],
+    });
+    post.flush(HANDOVER);
+    await fixture.whenStable();
+    http.expectOne((req) => req.url === '/api/customers').flush({ ...EMPTY_PAGE, totalCapped: false });
+    http.expectOne('/api/handovers/h1').flush(HANDOVER);
+    await fixture.whenStable();
+  });
+
+  it('离职继承 offers the resigned members the api lists as 原跟进成员 before any row shows them', async () => {
+    const fixture = await render(ResignedHandoversPage, ['customer.handovers']);
+    http.expectOne((req) => req.url === '/api/handovers/resigned-customers').flush(EMPTY_PAGE);
+    resignedMembers?.flush({
+      ...EMPTY_PAGE,
+      items: [{ userid: 'wangwu', name: '王五', dimissionAt: '2026-12-01T00:00:00.000Z', customers: 3 }],
+      total: 1,
+    });
+    await fixture.whenStable();
+    const page = fixture.componentInstance as unknown as {
+      memberOptions(): Array<{ userid: string; name: string }>;
+    };
+    expect(page.memberOptions()).toEqual([{ userid: 'wangwu', name: '王五' }]);
   });
 });

@@ -1,6 +1,8 @@
 import { HttpClient, HttpParams } from '@angular/common/http';
 import { inject, Injectable } from '@angular/core';
 import { Observable } from 'rxjs';
+import type { OnjobPreview, OnjobPreviewInput, resignedMemberPageSchema } from '@contracts/handover.contract';
+import type { z } from 'zod';
 
 import {
   HandoverDetail,
@@ -11,6 +13,8 @@ import {
   ResignedFilters,
   resignedFilterParams,
 } from './handovers.models';
+
+type ResignedMemberPage = z.infer<typeof resignedMemberPageSchema>;
 
 /** The 客户继承 endpoints under /api/handovers. */
 @Injectable({ providedIn: 'root' })
@@ -53,5 +57,17 @@ export class HandoversApi {
   /** 刷新: asks the api to read WeCom's transfer results now. */
   refresh(id: string): Observable<{ refreshing: boolean }> {
     return this.http.post<{ refreshing: boolean }>(`/api/handovers/${encodeURIComponent(id)}/refresh`, {});
+  }
+
+  /** 在职继承 before 确定: which chosen customers WeCom would not transfer, and why. */
+  previewOnjob(input: OnjobPreviewInput): Observable<OnjobPreview> {
+    return this.http.post<OnjobPreview>('/api/handovers/onjob/preview', input);
+  }
+
+  /** 离职继承's 原跟进成员 filter: resigned members with customers waiting, by name or userid. */
+  resignedMembers(keyword: string): Observable<ResignedMemberPage> {
+    return this.http.get<ResignedMemberPage>('/api/handovers/resigned-members', {
+      params: { page: 1, pageSize: 100, ...(keyword ? { keyword } : {}) },
+    });
   }
 }

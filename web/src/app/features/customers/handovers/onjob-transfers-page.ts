@@ -1,6 +1,7 @@
 import { ChangeDetectionStrategy, Component, computed, inject, OnInit, signal } from '@angular/core';
 import { FormControl, FormGroup, FormsModule, Validators } from '@angular/forms';
 import { NzMessageService } from 'ng-zorro-antd/message';
+import { NzModalModule } from 'ng-zorro-antd/modal';
 import { NzSelectModule } from 'ng-zorro-antd/select';
 import { NzTableModule } from 'ng-zorro-antd/table';
 import { of } from 'rxjs';
@@ -15,17 +16,21 @@ import { CustomersApi } from '../customers/customers-api';
 import { EMPTY_FILTER } from '../customers/customer-texts';
 import { HandoverResultDialog } from './handover-result-dialog';
 import { HandoversApi } from './handovers-api';
+import type { OnjobPreview } from '@contracts/handover.contract';
 import { onjobHandoverRequest, SUCCESS_MSG_MAX, SUCCESS_MSG_TOO_LONG } from './handovers.models';
 
 /**
  * 客户管理 → 在职继承 (issue 19 item 2): choose a current member, pick among their customers (the 客户 list
  * filtered by 跟进人, server-side pages), the successor and an optional 转接提示语, 确定, then the result.
+ * 确定 first asks the api which customers WeCom would not transfer (transferred twice in 90 days, still
+ * waiting, already the successor's, no longer the member's): those are shown with why, and only the others go.
  */
 @Component({
   selector: 'app-onjob-transfers-page',
   imports: [
     ...SHARED_IMPORTS,
     FormsModule,
+    NzModalModule,
     NzSelectModule,
     NzTableModule,
     IfPermittedDirective,
@@ -76,6 +81,9 @@ export class OnjobTransfersPage implements OnInit {
   protected handoverUserid: string | null = null;
   /** Names of the customers chosen so far (a choice survives paging), for the result view. */
   private readonly chosenNames = new Map<string, string>();
+
+  /** The check before 确定 when some customers are not eligible: the dialog lists them. */
+  protected readonly preview = signal<OnjobPreview | null>(null);
 
   protected readonly resultOpen = signal(false);
   protected readonly resultIds = signal<readonly string[]>([]);
@@ -128,20 +136,41 @@ export class OnjobTransfersPage implements OnInit {
       }
       return;
     }
-    const { takeoverUserid, successMsg } = this.form.getRawValue();
+    const { takeoverUserid } = this.form.getRawValue();
     if (!takeoverUserid) return;
-    const names: Record<string, string> = Object.fromEntries(this.chosenNames);
-    for (const member of this.staff()) names[member.userid] = member.name;
     this.saving.set(true);
     this.api
-      .create(
-        onjobHandoverRequest({
-          handoverUserid,
-          takeoverUserid,
-          externalUserids: [...this.selected()],
-          successMsg,
-        }),
-      )
+      .previewOnjob({ handoverUserid, takeoverUserid, externalUserids: [...this.selected()] })
+      .subscribe({
+        next: (preview) => {
+          if (preview.ineligible.length === 0) this.start(preview.eligible);
+          else {
+            this.saving.set(false);
+            this.preview.set(preview);
+          }
+        },
+        error: () => this.saving.set(false),
+      });
+  }
+
+  /** The dialog's 分配: the eligible customers only. */
+  protected startEligible(): void {
+    const preview = this.preview();
+    this.preview.set(null);
+    if (preview && preview.eligible.length > 0) {
+      this.saving.set(true);
+      this.start(preview.eligible);
+    }
+  }
+
+  private start(externalUserids: readonly string[]): void {
+    const { takeoverUserid, successMsg } = this.form.getRawValue();
+    const handoverUserid = this.handoverUserid;
+    if (!takeoverUserid || !handoverUserid) return;
+    const names: Record<string, string> = Object.fromEntries(this.chosenNames);
+    for (const member of this.staff()) names[member.userid] = member.name;
+    this.api
+      .create(onjobHandoverRequest({ handoverUserid, takeoverUserid, externalUserids, successMsg }))
       .subscribe({
         next: (handover) => {
           this.saving.set(false);
@@ -154,5 +183,10 @@ export class OnjobTransfersPage implements OnInit {
         },
         error: () => this.saving.set(false),
       });
+  }
+
+  /** A customer's name as chosen, for the dialog (the api names only the ones it stores). */
+  protected nameOf(customer: { externalUserid: string; customerName: string }): string {
+    return this.chosenNames.get(customer.externalUserid) || customer.customerName || customer.externalUserid;
   }
 }

@@ -143,6 +143,18 @@ export class ResignedHandoversPage implements OnInit {
   ngOnInit(): void {
     this.searchStaff('');
     this.list.reload();
+    this.loadResignedMembers();
+  }
+
+  /** The 原跟进成员 options from the api's list of resigned members with customers waiting, beside the rows seen. */
+  private loadResignedMembers(): void {
+    this.api.resignedMembers('').subscribe((page) =>
+      this.resignedMembers.update((known) => {
+        const next = new Map(known);
+        for (const member of page.items) next.set(member.userid, member.name);
+        return next;
+      }),
+    );
   }
 
   protected searchStaff(keyword: string): void {
