@@ -321,7 +321,7 @@ describe('离职继承 / 在职继承', () => {
     }, 30_000);
   }, 120_000);
 
-  it('在职继承: twice within 90 days is taken over, the third time WeCom refuses (40128)', async () => {
+  it('在职继承: twice within 90 days is taken over; a third time is shown as not eligible and refused with 400', async () => {
     const hand = async (from: string, to: string) =>
       (
         await admin

@@ -1,4 +1,4 @@
-import { WorkflowExecutionAlreadyStartedError, WorkflowNotFoundError } from '@temporalio/client';
+import { WorkflowExecutionAlreadyStartedError } from '@temporalio/client';
 import { Types } from 'mongoose';
 import type {
   HandoverDetail,
@@ -15,7 +15,6 @@ import { handoverReadModel } from '../../../lib/search/handover-index';
 import { writeListRows } from '../../../lib/search/list-read-model';
 import { startWorkflow } from '../../../lib/temporal/typed-workflows';
 import { handoverWorkflowId } from '../../../lib/temporal/workflow-ids';
-import { pollHandoverNowSignal } from '../../../workflows/handover.contract';
 import type { AppContext } from '../../app-context';
 import type { Caller } from '../../auth/caller';
 import { NO_PERMISSION_MESSAGE } from '../../auth/authorize';
@@ -23,6 +22,7 @@ import { badRequest, forbidden, notFound, unavailable } from '../../http/app-err
 import { recordAudit } from '../audit/record-audit';
 import { resignedGroups } from './resigned-groups';
 import { unassignedCustomers } from './unassigned-customers';
+import { pollHandoverNow } from '../../../lib/handovers/poll-handover-now';
 
 type Deps = Pick<AppContext, 'temporal' | 'wecom' | 'log' | 'listSearch'>;
 
@@ -185,15 +185,7 @@ export async function refreshHandover(
   const handover = await HandoverModel.findOne({ tenantId: caller.tenantId, _id: handoverId }).lean();
   if (!handover) throw notFound('继承记录不存在', 'HANDOVER_NOT_FOUND');
   if (handover.finishedAt) return { refreshing: false };
-  try {
-    await deps.temporal.client.workflow
-      .getHandle(handoverWorkflowId(caller.tenantId, handoverId))
-      .signal(pollHandoverNowSignal);
-    return { refreshing: true };
-  } catch (error) {
-    if (error instanceof WorkflowNotFoundError) return { refreshing: false };
-    throw error;
-  }
+  return { refreshing: await pollHandoverNow(deps.temporal.client, caller.tenantId, handoverId) };
 }
 
 function detailView(handover: Handover & { _id: string; createdAt?: Date }): HandoverDetail {

@@ -88,8 +88,8 @@ export class ResignedHandoversPage implements OnInit {
   /** The chosen groups by chat id. */
   protected readonly selectedGroups = signal<ReadonlyMap<string, ResignedGroupRow>>(new Map());
   /**
-   * The 原跟进成员 filter's options: the resigned members the list has shown so far. The staff list leaves
-   * resigned members out, and the api has no list of them of its own.
+   * The 原跟进成员 filter's options: the api's resigned members with customers waiting, and any the rows name
+   * beside them (the staff list leaves resigned members out).
    */
   private readonly resignedMembers = signal<ReadonlyMap<string, string>>(new Map());
   protected readonly memberOptions = computed(() =>
