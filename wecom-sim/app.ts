@@ -17,10 +17,10 @@ import type { SimState } from './state/sim-state';
 import { cgiBinBody, cgiBinRouter } from './wecom-api/cgi-bin.router';
 import { webLoginRouter } from './web-login/web-login.routes';
 import { financeSdkRouter } from './archive/finance-sdk.routes';
+import { failureSwitches } from './wecom-api/failure-switches';
 import { jssdkRouter } from './jssdk/jssdk.routes';
 import { contactWayQrRouter } from './acquisition/contact-way-qr.routes';
 import { SimClock } from './clock';
-import { callerCorpId } from './wecom-api/caller-corp';
 import { UdeskCompanies } from './udesk/udesk-companies';
 import { udeskOpenApiRouter, udeskScenarioRouter } from './udesk/udesk.routes';
 
@@ -62,19 +62,16 @@ export function createSimApp(state: SimState, options: SimAppOptions = {}): Expr
     res.once('close', admitted.done);
     next();
   });
-  app.use('/cgi-bin', (req, _res, next) => {
-    const delay = state.latency.of(req.path, callerCorpId(state, req));
-    if (delay > 0) setTimeout(next, delay);
-    else next();
-  });
-  app.use('/cgi-bin', (req, res, next) => {
-    const failure = state.outage.failureFor(req.path, callerCorpId(state, req));
-    if (failure === 'http-503') res.status(503).end();
-    else if (failure === 'busy') res.status(200).json({ errcode: -1, errmsg: 'system busy' });
-    else next();
-  });
+  app.use(
+    '/cgi-bin',
+    failureSwitches(state, (req) => req.path),
+  );
   app.use('/cgi-bin', cgiBinRouter(state));
   app.use(webLoginRouter(state));
+  app.use(
+    '/finance',
+    failureSwitches(state, (req) => `/finance${req.path}`),
+  );
   app.use(financeSdkRouter(state));
   app.use(jssdkRouter(state));
   app.use(contactWayQrRouter(state));

@@ -22,6 +22,9 @@ export interface MediaChunk {
   isFinish: boolean;
 }
 
+/** WeCom's "system busy": a moment's overload on its side. */
+const SYSTEM_BUSY = -1;
+
 /** An SDK return code (API.md §15.1: 10000–10011) or a WeCom errcode the SDK passed on. */
 export class ChatArchiveSdkError extends Error {
   constructor(
@@ -32,9 +35,12 @@ export class ChatArchiveSdkError extends Error {
     this.name = 'ChatArchiveSdkError';
   }
 
-  /** 10001 network, 10002 parse, 10003 system: worth another try (SDK header). */
+  /**
+   * 10001 network, 10002 parse, 10003 system: worth another try (SDK header); so is WeCom's own -1 "system
+   * busy" passed on in the answer, which once ended the tenant's ingest run as if it were our configuration.
+   */
   get retryable(): boolean {
-    return this.errcode >= 10001 && this.errcode <= 10003;
+    return this.errcode === SYSTEM_BUSY || (this.errcode >= 10001 && this.errcode <= 10003);
   }
 }
 

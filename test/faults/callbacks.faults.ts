@@ -19,9 +19,11 @@ const sleep = (ms: number) => new Promise((resolve) => setTimeout(resolve, ms));
 
 /**
  * 客户联系 callbacks (add_external_contact → the inbox → the tenant's customer-events workflow → MongoDB and the
- * customer index) through every fault a worker can meet: WeCom delivers to the api, which stays up, while the
- * worker that applies the events meets the fault. The fault-free end state: every added customer once in
- * MongoDB, one `added` event each, one search document each.
+ * customer index) through every fault: WeCom delivers to the rig's api process, which stays up except when it is
+ * the one killed, while the worker that applies the events meets the other faults. The fault-free end state:
+ * every added customer whose callback the api answered `success` once in MongoDB, one `added` event each, one
+ * search document each. A callback WeCom gave up on while the api was down (its three tries refused) is WeCom's
+ * loss, made good by the next customer sync, and is counted neither way: the api may have stored it before dying.
  */
 describe('callbacks × faults', () => {
   let app: TestApp;
@@ -30,10 +32,10 @@ describe('callbacks × faults', () => {
 
   beforeAll(async () => {
     app = await startTestApp('faults-callbacks');
-    rig = await startFaultRig(app, 'callbacks');
+    rig = await startFaultRig(app, 'callbacks', { withApi: true });
     corp = await simulator.createCorp('回调故障企业');
     await createBoundTenant(TENANT, corp, { adminMobile: '13700000951' });
-    expect((await connectCustomersCallback(TENANT, corp, app.baseUrl)).verified).toBe(true);
+    expect((await connectCustomersCallback(TENANT, corp, rig.api!.url)).verified).toBe(true);
     await simulator.addUser(corp.corpId, {
       userid: 'seller',
       name: '销售',
@@ -54,6 +56,7 @@ describe('callbacks × faults', () => {
     () => rig,
     [
       'worker-kill',
+      'api-kill',
       'db-cut',
       'es-cut',
       'temporal-cut',
@@ -67,6 +70,7 @@ describe('callbacks × faults', () => {
       recoverWithinMs: 180_000,
       async start(label) {
         const customers: string[] = [];
+        const apiKilled = label.startsWith('api-kill');
         // The adds go on in the background, through the fault: WeCom delivers each to the api at once.
         const adding = (async () => {
           for (let i = 0; i < ADDS; i += 1) {
@@ -74,6 +78,8 @@ describe('callbacks × faults', () => {
               userid: 'seller',
               name: `回调${label}-${i}`,
             });
+            // WeCom gave up on it while the api was down: not answered, so not ours to have kept.
+            if (delivery?.status === 'failed' && apiKilled) continue;
             if (delivery?.status !== 'delivered')
               throw new Error(`callback ${i} not delivered: ${delivery?.status}`);
             customers.push(customer.external_userid);
@@ -90,7 +96,7 @@ describe('callbacks × faults', () => {
           tenantId: TENANT,
           externalUserid: { $in: customers },
         });
-        return stored === ADDS;
+        return stored === customers.length;
       },
       async tally({ customers, adding }) {
         await adding;

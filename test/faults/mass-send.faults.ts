@@ -23,8 +23,9 @@ const TEMPLATE_PATH = '/externalcontact/add_msg_template';
 const SLOW_TEMPLATE_MS = 1500;
 
 /**
- * 群发 dispatch and tracking through every fault a worker can meet: one send to every customer of a small corp
- * (4 customers, 3 senders), a fault at a drawn point while its templates are created or its results tracked;
+ * 群发 dispatch and tracking through every fault: one send to every customer of a small corp
+ * (4 customers, 3 senders), asked for through the rig's api process (the one the api-kill cell kills), a fault at
+ * a drawn point while its templates are created or its results tracked;
  * then each member sends their task in the WeCom client and 刷新 asks for the results. The fault-free end
  * state: one template per sender in WeCom and ours, one recipient row per customer, every one of them sent.
  */
@@ -37,7 +38,7 @@ describe('mass send × faults', () => {
 
   beforeAll(async () => {
     app = await startTestApp('faults-mass-send');
-    rig = await startFaultRig(app, 'mass-send');
+    rig = await startFaultRig(app, 'mass-send', { withApi: true });
     corp = await simulator.createCorp('故障群发企业');
     await createBoundTenant(TENANT, corp, { adminMobile: ADMIN_MOBILE });
     built = await populateCustomerCorp(corp.corpId);
@@ -51,7 +52,8 @@ describe('mass send × faults', () => {
       });
     }
     await refreshListSearch(app);
-    admin = request.agent(app.baseUrl);
+    // The rig's api process, which the api-kill cell kills: the admin's session outlives it (a signed cookie).
+    admin = request.agent(rig.api!.url);
     await admin.post('/api/auth/login').send({ phone: ADMIN_MOBILE, password: ADMIN_PASSWORD }).expect(200);
     await rig.setBaseLatency(TEMPLATE_PATH, SLOW_TEMPLATE_MS);
   }, 240_000);
@@ -69,6 +71,7 @@ describe('mass send × faults', () => {
     () => rig,
     [
       'worker-kill',
+      'api-kill',
       'db-cut',
       'es-cut',
       'temporal-cut',

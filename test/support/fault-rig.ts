@@ -5,24 +5,28 @@ import { stackEnv } from './stack-env';
 import { startSwitchableProxy, type SwitchableProxy } from './switchable-proxy';
 import { startTcpRelay, throughRelay, type TcpRelay } from './tcp-relay';
 import { killableWorker } from './worker-process';
+import { killableApi, type KillableApi } from './api-process';
 
 /** How much slower WeCom answers during a `wecom-slow` fault, on top of the cell's own latency. */
 const SLOW_EXTRA_MS = 4000;
 
 const sleep = (ms: number) => new Promise((resolve) => setTimeout(resolve, ms));
 
-/** The faults a rig can inject: everything but the api's (it runs inside jest). */
-export type RigFault = Exclude<FaultKind, 'api-kill'>;
+/** The faults a rig can inject; `api-kill` only with an api process of the rig's own (`withApi`). */
+export type RigFault = FaultKind;
 
 /**
  * A worker process whose every server sits behind a switch a fault matrix cell can throw: MongoDB,
  * Elasticsearch and Temporal through TCP relays that can be cut, WeCom (the simulator) through an HTTP relay
  * that can drop every request, plus the simulator's own outage and latency switches (-1, HTTP 503, slow).
  * The shared servers themselves are never stopped, so the api (inside jest) and the test's own checks keep
- * reaching them.
+ * reaching them. With `withApi`, the rig also runs an api process that can be killed (WeCom's callbacks and the
+ * admin's requests then go to `api.url`).
  */
 export interface FaultRig {
   worker: ReturnType<typeof killableWorker>;
+  /** The rig's own api process, started, when asked for (`withApi`). */
+  api?: KillableApi;
   /**
    * A WeCom path's latency outside faults (a cell slows a step down so that a fault lands inside it); a slow
    * WeCom adds to it, and it is put back after every fault.
@@ -35,7 +39,11 @@ export interface FaultRig {
   close(): Promise<void>;
 }
 
-export async function startFaultRig(app: TestApp, name: string): Promise<FaultRig> {
+export async function startFaultRig(
+  app: TestApp,
+  name: string,
+  options: { withApi?: boolean } = {},
+): Promise<FaultRig> {
   const relayTo = (hostPort: string) => {
     const [host, port] = hostPort.split(':');
     return startTcpRelay({ host, port: Number(port) });
@@ -54,6 +62,8 @@ export async function startFaultRig(app: TestApp, name: string): Promise<FaultRi
     TEMPORAL_ADDRESS: `${temporal.host}:${temporal.port}`,
     WECOM_API_BASE: wecom.url,
   });
+  const api = options.withApi ? await killableApi(app, `faults-${name}-api`) : undefined;
+  await api?.start();
   const baseLatency = new Map<string, number>();
 
   const cut = async (relay: TcpRelay, downMs: number) => {
@@ -64,6 +74,7 @@ export async function startFaultRig(app: TestApp, name: string): Promise<FaultRi
 
   return {
     worker,
+    api,
     async setBaseLatency(path, ms) {
       baseLatency.set(path, ms);
       await simulator.setLatency(path, ms);
@@ -77,6 +88,12 @@ export async function startFaultRig(app: TestApp, name: string): Promise<FaultRi
           await worker.kill();
           await sleep(downMs);
           await worker.start();
+          return;
+        case 'api-kill':
+          if (!api) throw new Error('api-kill needs the rig started withApi');
+          await api.kill();
+          await sleep(downMs);
+          await api.start();
           return;
         case 'temporal-cut':
           return cut(temporal, downMs);
@@ -109,6 +126,7 @@ export async function startFaultRig(app: TestApp, name: string): Promise<FaultRi
       await simulator.setOutage('off');
       for (const path of ['/gettoken', ...baseLatency.keys()]) await simulator.setLatency(path, 0);
       await worker.kill();
+      await api?.kill();
       await Promise.all([mongo.close(), es.close(), temporal.close(), wecom.close()]);
     },
   };

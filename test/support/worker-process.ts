@@ -44,7 +44,7 @@ export function startWorkerProcess(
     stdio: ['ignore', fd, fd],
   });
   fs.closeSync(fd);
-  const started = startedLine(worker, logFile, startOffset);
+  const started = loggedLine(worker, logFile, startOffset, 'worker started', 'the worker');
   // Callers that kill the worker without waiting for it to start never look at this promise.
   started.catch(() => undefined);
   return { worker, logFile, started };
@@ -81,23 +81,32 @@ export function killableWorker(
   };
 }
 
-/** Watches the log from where this process began writing for its `worker started` line. */
-function startedLine(worker: ChildProcess, logFile: string, fromOffset: number): Promise<void> {
+/**
+ * Watches a process's JSON-lines log, from where this process began writing, for the line whose msg is `msg`
+ * (`worker started`, `api listening`); rejects if the process (`who`, for the message) exits first.
+ */
+export function loggedLine(
+  child: ChildProcess,
+  logFile: string,
+  fromOffset: number,
+  msg: string,
+  who: string,
+): Promise<void> {
   return new Promise((resolve, reject) => {
     const deadline = Date.now() + STARTED_WITHIN_MS;
     const onExit = (code: number | null) =>
-      finish(new Error(`the worker exited (${code}) before it started; see ${logFile}`));
+      finish(new Error(`${who} exited (${code}) before it started; see ${logFile}`));
     const timer = setInterval(() => {
       const text = fs.readFileSync(logFile, 'utf8').slice(fromOffset);
-      if (text.includes('"msg":"worker started"')) finish();
-      else if (Date.now() > deadline) finish(new Error(`the worker did not start; see ${logFile}`));
+      if (text.includes(`"msg":"${msg}"`)) finish();
+      else if (Date.now() > deadline) finish(new Error(`${who} did not start; see ${logFile}`));
     }, 200);
     function finish(error?: Error) {
       clearInterval(timer);
-      worker.off('exit', onExit);
+      child.off('exit', onExit);
       if (error) reject(error);
       else resolve();
     }
-    worker.once('exit', onExit);
+    child.once('exit', onExit);
   });
 }

@@ -70,6 +70,29 @@ describe('scenario API: a WeCom outage', () => {
     expect((await request(sim.app).get('/sim/outage')).body).toMatchObject({ active: true, failedCalls: 1 });
   });
 
+  it('reaches the Finance SDK stand-ins too, by their own paths, as an outage of WeCom reaches the real SDK', async () => {
+    const getChatData = () =>
+      request(sim.app)
+        .post('/finance/getchatdata')
+        .send({ corpid: DEMO_CORP_ID, secret: 'x', seq: 0, limit: 1 });
+    await request(sim.app).put('/sim/outage').send({ mode: 'busy' }).expect(200);
+    expect((await getChatData()).body).toEqual({ errcode: -1, errmsg: 'system busy' });
+    await request(sim.app)
+      .put('/sim/outage')
+      .send({ mode: 'http-503', paths: ['/finance/getmediadata'] })
+      .expect(200);
+    expect((await getChatData()).body.errcode).toBe(40001);
+    await request(sim.app)
+      .put('/sim/outage')
+      .send({ mode: 'http-503', paths: ['/finance/getchatdata'] });
+    expect((await getChatData()).status).toBe(503);
+    await request(sim.app).put('/sim/outage').send({ mode: 'off' });
+    await request(sim.app).put('/sim/latency').send({ path: '/finance/getchatdata', ms: 150 }).expect(200);
+    const slowStart = Date.now();
+    expect((await getChatData()).body.errcode).toBe(40001);
+    expect(Date.now() - slowStart).toBeGreaterThanOrEqual(140);
+  });
+
   it('is over after a reset', async () => {
     await request(sim.app).put('/sim/outage').send({ mode: 'busy' }).expect(200);
     await request(sim.app).post('/sim/reset').expect(200);
