@@ -5,12 +5,6 @@ import {
   type OnjobIneligibleReason,
 } from '../contracts/handover.contract';
 
-/**
- * 在职继承's eligibility of one customer, checked before starting (issue 19 item 2) so the admin sees who WeCom
- * would refuse and why, instead of a 未能发起 a moment later. WeCom's rules (API.md §12): a customer may be
- * transferred on the job at most twice in 90 days, and not while a transfer of it waits for its 24 h. The
- * transfers are counted from our own handovers; one made elsewhere (WeCom's admin) still gets WeCom's refusal.
- */
 /** Each reason as "N个客户…" reads it. */
 export const ONJOB_INELIGIBLE_TEXTS: Record<OnjobIneligibleReason, string> = {
   not_follower: '不是原跟进成员的客户',
@@ -39,6 +33,12 @@ const STARTED: ReadonlySet<HandoverCustomerStatus | null> = new Set([
   'limit',
 ]);
 
+/**
+ * 在职继承's eligibility of one customer, checked before starting (issue 19 item 2) so the admin sees who WeCom
+ * would refuse and why, instead of a 未能发起 a moment later. WeCom's rules (API.md §12): a customer may be
+ * transferred on the job at most twice in 90 days, and not while a transfer of it waits for its 24 h. The
+ * transfers are counted from our own handovers; one made elsewhere (WeCom's admin) still gets WeCom's refusal.
+ */
 export function onjobIneligibility(input: {
   /** The members following the customer now; null when the customer is not stored at all. */
   followers: readonly string[] | null;
