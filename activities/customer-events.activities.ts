@@ -1,5 +1,10 @@
 import type { CustomerIndexer } from '../lib/search/customer-indexer';
-import { removeTagsFromCustomers, storeTagGroups, tagIdsOfGroups } from '../lib/customers/corp-tag-records';
+import {
+  removeTagsFromCustomers,
+  storeTagGroups,
+  tagGroupVersions,
+  tagIdsOfGroups,
+} from '../lib/customers/corp-tag-records';
 import {
   contactFields,
   followFromFollowUser,
@@ -20,6 +25,7 @@ import { customerGroupReadModel } from '../lib/search/customer-group-index';
 import { writeListRows, type ListSearch } from '../lib/search/list-read-model';
 import type { RaisedAlert } from '../lib/sensitive/insert-alerts-once';
 import { CorpTagGroupModel } from '../lib/models/corp-tag.model';
+import { hasPendingCorpTagWrites } from '../lib/tags/wake-corp-tag-writer';
 import { CustomerGroupModel } from '../lib/models/customer-group.model';
 import { CustomerModel } from '../lib/models/customer.model';
 import { parseCallbackXml, type CallbackEnvelope } from '../lib/wecom/callback-event';
@@ -239,6 +245,7 @@ export function createCustomerEventActivities(deps: CustomerEventDeps) {
     const list = (filter: { tagIds?: string[]; groupIds?: string[] }) =>
       withWeComFailures(() => deps.corpTags.list(credentials, filter));
     const seenAt = now();
+    const versions = await tagGroupVersions(tenantId);
 
     if (change.ChangeType === 'delete') {
       const isGroup = change.TagType === 'tag_group';
@@ -251,7 +258,7 @@ export function createCustomerEventActivities(deps: CustomerEventDeps) {
         // The group as WeCom has it now; read by id, WeCom answers it and its tags flagged deleted once gone
         // (removed, or with its last tag), and storeTagGroups drops what is flagged.
         const [current] = await list({ groupIds: [groupId] });
-        if (current) await storeTagGroups(tenantId, [current], seenAt, deps.customerIndexer);
+        if (current) await storeTagGroups(tenantId, [current], seenAt, deps.customerIndexer, versions);
         else await CorpTagGroupModel.deleteOne({ tenantId, groupId });
       }
       await removeTagsFromCustomers(tenantId, goneTagIds, deps.customerIndexer);
@@ -266,7 +273,10 @@ export function createCustomerEventActivities(deps: CustomerEventDeps) {
       groups = holders.length > 0 ? await list({ groupIds: holders.map((group) => group.group_id) }) : [];
     } else groups = await list({ groupIds: [change.Id] });
     if (groups.length === 0) return 'ignored';
-    await storeTagGroups(tenantId, groups, seenAt, deps.customerIndexer);
+    // 标签管理's changes still on their way to WeCom: what WeCom answered predates them. Their own change events
+    // come after them, in order, and store the groups then.
+    if (await hasPendingCorpTagWrites(tenantId)) return 'applied';
+    await storeTagGroups(tenantId, groups, seenAt, deps.customerIndexer, versions);
     return 'applied';
   }
 

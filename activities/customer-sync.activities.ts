@@ -5,6 +5,7 @@ import {
   PENDING_ID,
   removeTagsFromCustomers,
   storeTagGroups,
+  tagGroupVersions,
   tagIdsOfGroups,
 } from '../lib/customers/corp-tag-records';
 import {
@@ -203,6 +204,7 @@ export function createCustomerSyncActivities(deps: CustomerSyncDeps) {
     /** Every corp tag group as WeCom has it now; groups and tags gone from WeCom leave us and the customers. */
     async syncCorpTags(input: { tenantId: string }): Promise<{ groups: number; tags: number }> {
       const credentials = await deps.credentials(input.tenantId);
+      const versions = await tagGroupVersions(input.tenantId);
       const groups = await withWeComFailures(() => deps.corpTags.list(credentials));
       // Changes saved here that WeCom has not been given (Temporal was down when they were saved): hand them
       // over now, and keep ours until WeCom has them; storing WeCom's older names now would undo them.
@@ -211,7 +213,8 @@ export function createCustomerSyncActivities(deps: CustomerSyncDeps) {
         return { groups: groups.length, tags: groups.reduce((sum, group) => sum + group.tag.length, 0) };
       }
       const seenAt = now();
-      await storeTagGroups(input.tenantId, groups, seenAt, deps.customerIndexer);
+      await storeTagGroups(input.tenantId, groups, seenAt, deps.customerIndexer, versions);
+      const listedGroupIds = new Set(groups.filter((group) => !group.deleted).map((group) => group.group_id));
       const listedTagIds = new Set(groups.flatMap((group) => group.tag.map((tag) => tag.id)));
       const storedTagIds = await tagIdsOfGroups(input.tenantId, {});
       // Groups 标签管理 made that WeCom has not named yet are not "gone from WeCom".
@@ -219,7 +222,10 @@ export function createCustomerSyncActivities(deps: CustomerSyncDeps) {
         { tenantId: input.tenantId, lastSeenAt: { $lt: seenAt } },
         { groupId: 1 },
       ).lean();
-      const gone = unseen.filter((group) => !PENDING_ID.test(group.groupId)).map((group) => group._id);
+      // A group WeCom listed but storeTagGroups left alone (changed here meanwhile) is not gone either.
+      const gone = unseen
+        .filter((group) => !PENDING_ID.test(group.groupId) && !listedGroupIds.has(group.groupId))
+        .map((group) => group._id);
       if (gone.length > 0)
         await CorpTagGroupModel.deleteMany({ tenantId: input.tenantId, _id: { $in: gone } });
       await removeTagsFromCustomers(

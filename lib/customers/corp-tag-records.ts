@@ -10,6 +10,20 @@ import { rewriteCustomers } from './customer-writes';
 /** Tags and groups made in 标签管理 that WeCom has not given an `et…` id yet (lib/tags): a sync keeps them. */
 export const PENDING_ID = new RegExp(`^${PENDING_ID_PREFIX}`);
 
+/** Each stored tag group's version (its `updatedAt`), keyed by WeCom's group id. */
+export type TagGroupVersions = ReadonlyMap<string, Date>;
+
+/**
+ * The stored groups' versions, read BEFORE WeCom is: storeTagGroups then leaves alone a group that changed here
+ * in between (an edit saved in 标签管理 while WeCom was being read), since what WeCom answered predates that edit
+ * and storing it would undo it; the edit's own write brings WeCom along, and its change event stores the group
+ * afterwards. A tenant has tens of tag groups: one read by tenant.
+ */
+export async function tagGroupVersions(tenantId: string): Promise<TagGroupVersions> {
+  const stored = await CorpTagGroupModel.find({ tenantId }, { groupId: 1, updatedAt: 1 }).lean();
+  return new Map(stored.map((group) => [group.groupId, group.updatedAt as Date]));
+}
+
 /**
  * Stores WeCom's tag groups as they are now (names, order, tags), keeping what is ours on each tag: the colour
  * (a 微丰-only attribute, R-7.3.1-03; a tag new to us gets the default), the local id it had before WeCom
@@ -23,6 +37,7 @@ export async function storeTagGroups(
   groups: readonly WeComCorpTagGroup[],
   seenAt: Date,
   indexer: CustomerIndexer,
+  versionsBeforeRead: TagGroupVersions,
 ) {
   if (groups.length === 0) return;
   const stored = await CorpTagGroupModel.find(
@@ -44,7 +59,10 @@ export async function storeTagGroups(
     CorpTagGroupModel,
     live.map((group) => ({
       updateOne: {
-        filter: { tenantId, groupId: group.group_id },
+        // A group we held when WeCom was read is written only if it is still that version; one new to us is added.
+        filter: versionsBeforeRead.has(group.group_id)
+          ? { tenantId, groupId: group.group_id, updatedAt: versionsBeforeRead.get(group.group_id) }
+          : { tenantId, groupId: group.group_id },
         update: {
           $set: {
             name: group.group_name,
@@ -67,7 +85,7 @@ export async function storeTagGroups(
             lastSeenAt: seenAt,
           },
         },
-        upsert: true,
+        upsert: !versionsBeforeRead.has(group.group_id),
       },
     })) as never,
     { ordered: false },

@@ -7,6 +7,8 @@ import { AuditLogModel } from '../../lib/models/audit-log.model';
 import { CorpTagGroupModel } from '../../lib/models/corp-tag.model';
 import { CustomerModel } from '../../lib/models/customer.model';
 import { deriveCustomerFields } from '../../lib/customers/customer-derived';
+import { storeTagGroups, tagGroupVersions } from '../../lib/customers/corp-tag-records';
+import { createCustomerIndexer } from '../../lib/search/customer-indexer';
 import { loadExternalContactCredentials } from '../../activities/tenant-credentials';
 import { WeComClient } from '../../lib/wecom/client';
 import { createCorpTagsApi } from '../../lib/wecom/corp-tags-api';
@@ -368,5 +370,35 @@ describe('标签管理 → 企业微信标签: written through to WeCom', () => 
         })
       ).follows[0].tagIds,
     ).toEqual([]);
+  });
+
+  it('a WeCom answer read before an edit here never undoes the edit (the sync and change events store after it)', async () => {
+    await admin
+      .post('/api/tags/corp-groups')
+      .send({ name: '竞态', tags: [{ name: '甲' }, { name: '乙' }] })
+      .expect(201);
+    const group = await written('竞态');
+    await eventually(async () => (await inWeCom('竞态'))?.tag.length === 2);
+    // What a sync or a change event holds: the stored versions, then WeCom's group as it was.
+    const versions = await tagGroupVersions(TENANT);
+    const readFromWeCom = (await inWeCom('竞态'))!;
+    const ids = Object.fromEntries(group.tags.map((tag) => [tag.name, tag.id]));
+    // Meanwhile the operator drags 乙 first.
+    await admin
+      .put(`/api/tags/corp-groups/${group.id}/tags-order`)
+      .send({ ids: [ids['乙'], ids['甲']] })
+      .expect(200);
+    await storeTagGroups(
+      TENANT,
+      [readFromWeCom],
+      new Date(),
+      createCustomerIndexer(app.customerSearch),
+      versions,
+    );
+    expect((await groupNamed('竞态'))?.tags.map((tag) => tag.name)).toEqual(['乙', '甲']);
+    await eventually(async () => {
+      const names = (await inWeCom('竞态'))?.tag.map((tag) => tag.name);
+      return JSON.stringify(names) === JSON.stringify(['乙', '甲']);
+    });
   });
 });
