@@ -415,6 +415,31 @@ describe('离职继承 / 在职继承', () => {
         failedCount: 0,
       }),
     );
+    // A member who sees only their own data (只看本人) and is in neither side of a handover: it is not there.
+    const ownRole = await RoleModel.create({
+      tenantId: TENANT,
+      name: '只看本人的继承员',
+      dataScope: 'self',
+      functionPermissions: ['customer.handovers', 'customer.handovers.transfer'],
+    });
+    await createMember(TENANT, {
+      userid: 'outsider',
+      name: '局外人',
+      mobile: '13822220098',
+      roleId: String(ownRole._id),
+    });
+    const outsider = request.agent(app.baseUrl);
+    await outsider
+      .post('/api/auth/login')
+      .send({ phone: '13822220098', password: ADMIN_PASSWORD })
+      .expect(200);
+    const hidden = second.body.items[0].id as string;
+    await admin.get(`/api/handovers/${hidden}`).expect(200);
+    const missing = await outsider.get(`/api/handovers/${hidden}`).expect(404);
+    expect(missing.body.error.message).toBe('继承记录不存在');
+    await outsider.post(`/api/handovers/${hidden}/refresh`).expect(404);
+    expect((await outsider.get('/api/handovers').query({ kind: 'resigned' }).expect(200)).body.total).toBe(0);
+
     const badKind = await admin.get('/api/handovers').query({ kind: 'other' }).expect(400);
     expect(badKind.body.error.message).toContain('继承类型应为 resigned 或 onjob');
   });

@@ -167,10 +167,24 @@ export async function createHandover(
   return detail;
 }
 
-export async function handoverDetail(caller: Caller, handoverId: string): Promise<HandoverDetail> {
+/**
+ * One handover by id, within the caller's 数据权限 as 分配记录 lists them: either member in scope. One outside
+ * it is answered as missing, as everywhere else.
+ */
+async function handoverInScope(caller: Caller, handoverId: string) {
   const handover = await HandoverModel.findOne({ tenantId: caller.tenantId, _id: handoverId }).lean();
-  if (!handover) throw notFound('继承记录不存在', 'HANDOVER_NOT_FOUND');
-  return detailView(handover);
+  const scope = await caller.scope();
+  const visible =
+    handover &&
+    (scope.all ||
+      scope.userids.includes(handover.handoverUserid) ||
+      scope.userids.includes(handover.takeoverUserid));
+  if (!visible) throw notFound('继承记录不存在', 'HANDOVER_NOT_FOUND');
+  return handover;
+}
+
+export async function handoverDetail(caller: Caller, handoverId: string): Promise<HandoverDetail> {
+  return detailView(await handoverInScope(caller, handoverId));
 }
 
 /**
@@ -182,8 +196,7 @@ export async function refreshHandover(
   handoverId: string,
   deps: Deps,
 ): Promise<{ refreshing: boolean }> {
-  const handover = await HandoverModel.findOne({ tenantId: caller.tenantId, _id: handoverId }).lean();
-  if (!handover) throw notFound('继承记录不存在', 'HANDOVER_NOT_FOUND');
+  const handover = await handoverInScope(caller, handoverId);
   if (handover.finishedAt) return { refreshing: false };
   return { refreshing: await pollHandoverNow(deps.temporal.client, caller.tenantId, handoverId) };
 }
