@@ -7,7 +7,7 @@ const common = { transform, testEnvironment: 'node', moduleFileExtensions: ['ts'
 
 /**
  * `npm test` runs most test files two at a time (scripts/test.ts). A file that flips a switch every suite shares
- * (the simulator's outage and latency switches) or that needs the machine's cores to itself to keep its timing
+ * (the simulator's per-path rate limits, say) or that needs the machine's cores to itself to keep its timing
  * says so in a line of its own, `// Runs alone: <why>`; those run after the others, one at a time.
  * SCRM_TEST_GROUP picks one side: `shared` (all but those), `alone` (only those); unset, every file.
  */
