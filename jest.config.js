@@ -48,6 +48,8 @@ module.exports = {
   // is too tight when the 2-core machine also runs a stack and another test file. (A run-wide option: jest reads
   // it from here, not from a project; the suites with servers set their own in real-server-timeouts.ts.)
   testTimeout: 30_000,
+  // Files that declare `// Slow (N s): <why>` start first (a clean clone has no durations in jest's cache).
+  testSequencer: '<rootDir>/test/support/slow-first-sequencer.js',
   projects: [
     grouped({
       ...common,

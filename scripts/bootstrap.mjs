@@ -1,10 +1,10 @@
 #!/usr/bin/env node
 // Entry point of `npm start`, `npm test`, `npm run bench` and `npm run test:faults`: plain Node with no dependencies, because it runs
 // before node_modules exists. It checks Node's version, installs the npm dependencies when they are missing or
-// stale (root, then web/), and runs scripts/<command>.ts through tsx, passing signals on and its exit code back.
+// stale (root and web/, side by side), and runs scripts/<command>.ts through tsx, passing signals on and its exit code back.
 //
 //   node scripts/bootstrap.mjs start|test|bench|faults [args…]
-import { spawn, spawnSync } from 'node:child_process';
+import { spawn } from 'node:child_process';
 import fs from 'node:fs';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
@@ -32,8 +32,8 @@ function checkNode() {
 
 const mtime = (file) => (fs.existsSync(file) ? fs.statSync(file).mtimeMs : 0);
 
-/** `npm ci` in `dir` when node_modules is missing or older than package-lock.json. */
-function installDependencies(dir, label) {
+/** `npm ci` in `dir` when node_modules is missing or older than package-lock.json; resolves when it is done. */
+async function installDependencies(dir, label) {
   const lock = path.join(dir, 'package-lock.json');
   const installedLock = path.join(dir, 'node_modules', '.package-lock.json');
   const hasLock = fs.existsSync(lock);
@@ -53,22 +53,28 @@ function installDependencies(dir, label) {
   console.log(`▸ ${label}: npm ${args[0]} (dependencies missing or older than package-lock.json)…`);
   const began = Date.now();
   const npm = process.platform === 'win32' ? 'npm.cmd' : 'npm';
-  const result = spawnSync(npm, args, { cwd: dir, stdio: 'inherit' });
-  if (result.error) fail(`${label}: cannot run npm: ${result.error.message}`);
-  if (result.status !== 0)
-    fail(`${label}: npm ${args[0]} failed (exit code ${result.status}); see its output above.`);
+  const status = await new Promise((resolve) => {
+    const install = spawn(npm, args, { cwd: dir, stdio: 'inherit' });
+    install.on('error', (err) => fail(`${label}: cannot run npm: ${err.message}`));
+    install.on('exit', (code) => resolve(code));
+  });
+  if (status !== 0) fail(`${label}: npm ${args[0]} failed (exit code ${status}); see its output above.`);
   console.log(`✓ ${label}: dependencies installed (${Math.round((Date.now() - began) / 1000)} s)`);
 }
 
-function main() {
+async function main() {
   const [command, ...rest] = process.argv.slice(2);
   // `npm test -- x` arrives as `x`; a direct `node scripts/bootstrap.mjs test -- x` keeps the `--`.
   const args = rest[0] === '--' ? rest.slice(1) : rest;
   if (!COMMANDS.includes(command)) fail(`usage: node scripts/bootstrap.mjs ${COMMANDS.join('|')} [args…]`);
   checkNode();
-  installDependencies(ROOT, 'root');
-  if (fs.existsSync(path.join(ROOT, 'web', 'package.json')))
-    installDependencies(path.join(ROOT, 'web'), 'web');
+  // The two installs are independent (network and disk mostly): side by side.
+  await Promise.all([
+    installDependencies(ROOT, 'root'),
+    fs.existsSync(path.join(ROOT, 'web', 'package.json'))
+      ? installDependencies(path.join(ROOT, 'web'), 'web')
+      : undefined,
+  ]);
 
   const child = spawn(process.execPath, ['--import', 'tsx', path.join('scripts', `${command}.ts`), ...args], {
     cwd: ROOT,
@@ -90,4 +96,4 @@ function main() {
   });
 }
 
-main();
+main().catch((err) => fail(err instanceof Error ? (err.stack ?? err.message) : String(err)));

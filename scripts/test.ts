@@ -11,14 +11,17 @@
  */
 import fs from 'node:fs';
 import path from 'node:path';
-import { runAttached } from './stack/exec';
+import { StackError } from './stack/errors';
+import { runAttached, runCommand } from './stack/exec';
+import { prepareProfile } from './stack/infra';
 import {
   addJestSummaries,
   JEST_BIN,
   JEST_EXIT_GRACE_MS,
   listTests,
   parseJestArgs,
-  readJestSummary,
+  projectOfTestFile,
+  readJestSummariesByProject,
   stopJestThatDoesNotExit,
   TEST_GROUPS,
   type JestSummary,
@@ -31,6 +34,7 @@ import { ROOT } from './stack/paths';
 import { profile } from './stack/profiles';
 import { checkPushdownAfterRun, emptyShapesFile } from './stack/pushdown-check';
 import { checkSecretsAfterRun, emptyIssuedSecretsFile } from './stack/secrets-check';
+import { provisionTemporal } from './stack/provision-temporal';
 import { startTestStack } from './stack/test-stack';
 import { writeWorkflowBundle } from '../worker/workflow-code';
 
@@ -47,90 +51,113 @@ runScript(test, async (supervisor) => {
       return { shared, alone };
     }),
   );
-  const testFiles = groupedFiles.map(({ shared, alone }) => [...shared, ...alone]);
-  const toRun = projects.filter((_, i) => testFiles[i].length > 0);
-  const empty = projects.filter((_, i) => testFiles[i].length === 0);
+  const filesOf = (p: ProjectName) => groupedFiles[projects.indexOf(p)];
+  const toRun = projects.filter((p) => filesOf(p).shared.length + filesOf(p).alone.length > 0);
+  const empty = projects.filter((p) => !toRun.includes(p));
   if (toRun.length === 0) {
     for (const p of empty) log.info(`– ${p.padEnd(12)} no test files`);
     log.warn('No test files in the selected projects: nothing to run');
     log.info('tests: 0 passed, 0 failed');
     return 0;
   }
+  const projectOfFile = new Map<string, ProjectName>(
+    toRun.flatMap((p) => [...filesOf(p).shared, ...filesOf(p).alone].map((file) => [file, p] as const)),
+  );
 
   const needs = (...ps: ProjectName[]) => toRun.some((p) => ps.includes(p));
   const servers = needs('integration', 'e2e');
+  await prepareProfile(test);
   // The simulator (its process, and any a test starts) lists every secret it issues there, for the secrets check.
   const issuedSecrets = emptyIssuedSecretsFile(test);
   process.env.SIM_ISSUED_SECRETS_FILE = issuedSecrets;
-  const env = await startTestStack(test, supervisor, {
-    servers,
-    temporalBinaries: needs('workflows', 'integration', 'e2e'),
-    admin: needs('integration', 'e2e'),
-    chromium: needs('e2e'),
-    fuzzer: testFiles.flat().some((file) => file.includes('api-fuzz')),
-  });
-  // Every MongoDB connection of the integration and e2e runs (theirs, and the api and workers they start)
-  // records its query shapes there, for the pushdown check below.
-  env.SCRM_QUERY_SHAPES_FILE = emptyShapesFile(test);
   // The workflows are bundled once for the run: every worker the tests start (hundreds) reads this file instead
   // of running webpack at its start.
-  if (needs('workflows', 'integration', 'e2e')) {
+  const workflowBundle = needs('workflows', 'integration', 'e2e')
+    ? path.join(test.dataDir, 'workflow-bundle.js')
+    : undefined;
+  if (workflowBundle) {
     const bundleBegan = Date.now();
-    env.WORKFLOW_BUNDLE_PATH = path.join(test.dataDir, 'workflow-bundle.js');
-    await writeWorkflowBundle(env.WORKFLOW_BUNDLE_PATH);
-    log.done(
-      `Workflows: bundled into ${path.relative(ROOT, env.WORKFLOW_BUNDLE_PATH)} (${elapsed(bundleBegan)})`,
-    );
+    await writeWorkflowBundle(workflowBundle);
+    log.done(`Workflows: bundled into ${path.relative(ROOT, workflowBundle)} (${elapsed(bundleBegan)})`);
   }
+  const stack = startTestStack(test, supervisor, {
+    servers,
+    temporalBinaries: needs('workflows', 'integration', 'e2e'),
+    admin: servers,
+    chromium: needs('e2e'),
+    fuzzer: [...projectOfFile.keys()].some((file) => file.includes('api-fuzz')),
+  }).then((env) => ({
+    ...env,
+    ...(workflowBundle ? { WORKFLOW_BUNDLE_PATH: workflowBundle } : {}),
+    // Every MongoDB connection of the integration and e2e runs (theirs, and the api and workers they start)
+    // records its query shapes there, for the pushdown check below.
+    SCRM_QUERY_SHAPES_FILE: emptyShapesFile(test),
+  }));
 
-  const results: {
-    project: ProjectName;
-    code: number;
-    hung: boolean;
-    summary?: JestSummary;
-    seconds: string;
-  }[] = [];
-  for (const project of toRun) {
-    const projectBegan = Date.now();
-    const files = groupedFiles[projects.indexOf(project)];
-    const runs: { code: number; hung: boolean; summary?: JestSummary }[] = [];
-    for (const group of TEST_GROUPS) {
-      if (files[group].length === 0) continue;
-      runs.push(await runJestGroup(project, group, files[group].length, { passThrough, env }));
-    }
-    const summaries = runs.map((r) => r.summary);
-    results.push({
-      project,
-      code: runs.find((r) => r.code !== 0)?.code ?? 0,
-      hung: runs.some((r) => r.hung),
-      summary: summaries.every((s) => s) ? addJestSummaries(summaries as JestSummary[]) : undefined,
-      seconds: elapsed(projectBegan),
-    });
-  }
-
-  // The admin has its own lint, typecheck and component-test runner; a plain `npm test` runs all three, in that
-  // order, and the web line of the summary names the first that failed.
+  // The projects that need no servers (unit, workflows: those get only the Temporal binaries) run while the
+  // servers start and the admin builds; the others then run together, so that one project's last slow file does
+  // not hold the next project back. The files that run alone come last, one at a time.
+  const withoutServers = toRun.filter((p) => p === 'unit' || p === 'workflows');
+  const withServers = toRun.filter((p) => p === 'integration' || p === 'e2e');
+  const runs: JestRun[] = [];
+  const early = withoutServers.length
+    ? provisionTemporal(path.join(test.logDir, 'provision.log')).then(async (temporal) =>
+        runs.push(
+          await runJest(withoutServers, 'shared', {
+            files: withoutServers.flatMap((p) => filesOf(p).shared),
+            workers: 2,
+            passThrough,
+            env: {
+              ...process.env,
+              TEMPORAL_BIN: temporal.cli,
+              TEMPORAL_TEST_SERVER_BIN: temporal.testServer,
+              ...(workflowBundle ? { WORKFLOW_BUNDLE_PATH: workflowBundle } : {}),
+            },
+          }),
+        ),
+      )
+    : Promise.resolve();
+  const [env] = await Promise.all([stack, early]);
+  // A plain `npm test` (no arguments) also runs the admin's lint, typecheck and component tests, beside the
+  // projects with servers (their output in a log file; its tail is shown when one fails).
   const runsEverything = process.argv.length <= 2;
-  let web: { code: number; failedStep?: string; seconds: string } | undefined;
-  if (runsEverything && fs.existsSync(path.join(ROOT, 'web', 'package.json'))) {
-    const webBegan = Date.now();
-    let code = 0;
-    let failedStep: string | undefined;
-    for (const [script, what] of [
-      ['lint', 'lint'],
-      ['typecheck', 'typecheck'],
-      ['test', 'component tests'],
-    ] as const) {
-      log.info('');
-      log.step(`web: admin ${what} (npm run ${script} --prefix web)`);
-      code = await runAttached('npm', ['run', script, '--prefix', 'web'], { cwd: ROOT, env });
-      if (code !== 0) {
-        failedStep = what;
-        break;
-      }
-    }
-    web = { code, failedStep, seconds: elapsed(webBegan) };
-  }
+  const web =
+    runsEverything && fs.existsSync(path.join(ROOT, 'web', 'package.json'))
+      ? runWebChecks(env)
+      : Promise.resolve(undefined);
+  if (withServers.length)
+    runs.push(
+      await runJest(withServers, 'shared', {
+        files: withServers.flatMap((p) => filesOf(p).shared),
+        workers: SHARED_WORKERS,
+        passThrough,
+        env,
+      }),
+    );
+  const withFilesAlone = toRun.filter((p) => filesOf(p).alone.length > 0);
+  if (withFilesAlone.length)
+    runs.push(
+      await runJest(withFilesAlone, 'alone', {
+        files: withFilesAlone.flatMap((p) => filesOf(p).alone),
+        workers: 1,
+        passThrough,
+        env,
+      }),
+    );
+  const webResult = await web;
+
+  const results = toRun.map((project) => {
+    const mine = runs.filter((run) => run.projects.includes(project));
+    const summaries = mine.map((run) => run.summaries?.get(project));
+    return {
+      project,
+      code: mine.find((run) => run.code !== 0)?.code ?? 0,
+      hung: mine.some((run) => run.hung),
+      summary: mine.every((run) => run.summaries)
+        ? addJestSummaries(summaries.filter((s): s is JestSummary => Boolean(s)))
+        : undefined,
+    };
+  });
 
   // Stop the servers now, so that the summary below is the last thing the run prints (CI reads the closing lines).
   await supervisor.stopAll();
@@ -142,31 +169,30 @@ runScript(test, async (supervisor) => {
 
   log.info('');
   const total: JestSummary = { passed: 0, failed: 0, skipped: 0, brokenSuites: 0 };
-  for (const { project, code, hung, summary, seconds } of results) {
+  for (const { project, code, hung, summary } of results) {
     const mark = code === 0 ? '✓' : '✗';
     if (!summary) {
-      log.info(
-        `${mark} ${project.padEnd(12)} jest exited with code ${code} before reporting results (${seconds})`,
-      );
+      log.info(`${mark} ${project.padEnd(12)} jest exited with code ${code} before reporting results`);
       if (code !== 0) total.failed += 1;
       continue;
     }
     const broken = summary.brokenSuites ? `, ${summary.brokenSuites} test files failed to run` : '';
     const leak = hung ? ', then did not exit (a test left something open)' : '';
     log.info(
-      `${mark} ${project.padEnd(12)} ${summary.passed} passed, ${summary.failed} failed, ${summary.skipped} skipped${broken}${leak} (${seconds})`,
+      `${mark} ${project.padEnd(12)} ${summary.passed} passed, ${summary.failed} failed, ${summary.skipped} skipped${broken}${leak}`,
     );
     total.passed += summary.passed;
     total.failed += summary.failed + summary.brokenSuites + (hung ? 1 : 0);
     total.skipped += summary.skipped;
   }
-  if (web) {
-    const outcome = web.failedStep
-      ? `admin ${web.failedStep} failed`
+  if (webResult) {
+    const outcome = webResult.failedStep
+      ? `admin ${webResult.failedStep} failed (log: ${path.relative(ROOT, WEB_CHECKS_LOG)})`
       : 'admin lint, typecheck and component tests passed';
-    log.info(`${web.code === 0 ? '✓' : '✗'} ${'web'.padEnd(12)} ${outcome} (${web.seconds})`);
-    if (web.code !== 0) total.failed += 1;
+    log.info(`${webResult.failedStep ? '✗' : '✓'} ${'web'.padEnd(12)} ${outcome} (${webResult.seconds})`);
+    if (webResult.failedStep) total.failed += 1;
   }
+  for (const run of runs) log.info(run.timing);
   if (pushdown) log.info(pushdown.summary);
   if (pushdown?.failed) total.failed += 1;
   if (secrets) log.info(secrets.summary);
@@ -176,33 +202,49 @@ runScript(test, async (supervisor) => {
   log.info(`tests: ${total.passed} passed, ${total.failed} failed, ${total.skipped} skipped`);
   return (
     results.find((r) => r.code !== 0)?.code ??
-    (web && web.code !== 0 ? web.code : pushdown?.failed || secrets?.failed ? 1 : 0)
+    (webResult?.failedStep || pushdown?.failed || secrets?.failed ? 1 : 0)
   );
 });
 
 /**
- * How many test files of a project's shared group run at once (jest workers): the 2-core machine's tests mostly
- * wait on servers, so two files at a time keep both cores busy. SCRM_TEST_WORKERS=1 runs every file in band.
+ * How many test files of the projects with servers run at once (jest workers). Much of their time is spent
+ * waiting (for a killed worker's heartbeat timeout, a minute to turn, a server to come back), so three at a time
+ * keep the 2-core machine busy; SCRM_TEST_WORKERS=1 runs every file in band.
  */
-const SHARED_WORKERS = Math.max(1, Number(process.env.SCRM_TEST_WORKERS ?? 2) || 1);
+const SHARED_WORKERS = Math.max(1, Number(process.env.SCRM_TEST_WORKERS ?? 3) || 1);
 
-/** One jest run: a project's group of files, its results in `jest-<project>[-alone].json`. */
-async function runJestGroup(
-  project: ProjectName,
+interface JestRun {
+  projects: ProjectName[];
+  code: number;
+  hung: boolean;
+  /** Per project; undefined when jest wrote no results. */
+  summaries?: Map<ProjectName, JestSummary>;
+  /** A line for the summary: what ran, how many at a time, how long. */
+  timing: string;
+}
+
+/**
+ * One jest run over some projects' files of a group: results in `jest-<projects>[-alone].json`, and what the api
+ * and workers running inside jest log in `jest-<projects>-servers.log`, not between the tests' own lines.
+ */
+async function runJest(
+  projects: ProjectName[],
   group: TestGroup,
-  fileCount: number,
-  { passThrough, env }: { passThrough: string[]; env: NodeJS.ProcessEnv },
-): Promise<{ code: number; hung: boolean; summary?: JestSummary }> {
-  const parallel = group === 'shared' && SHARED_WORKERS > 1;
+  {
+    files,
+    workers,
+    passThrough,
+    env,
+  }: { files: string[]; workers: number; passThrough: string[]; env: NodeJS.ProcessEnv },
+): Promise<JestRun> {
+  const began = Date.now();
+  const what = `${projects.join(' + ')}${group === 'alone' ? ', the files that run alone' : ''}`;
+  const atOnce = workers > 1 ? `${workers} at a time` : 'one at a time';
   log.info('');
-  log.step(
-    `jest: ${project}${group === 'alone' ? ', the files that run alone' : ''} (${fileCount} test files, ` +
-      `${parallel ? `${SHARED_WORKERS} at a time` : 'one at a time'})`,
-  );
-  const name = group === 'alone' ? `${project}-alone` : project;
-  const outputFile = path.join(test.logDir, `jest-${name}.json`);
-  // What the api and workers running inside jest log goes to a file, not between the tests' own lines.
-  const serverLog = path.join(test.logDir, `jest-${project}-servers.log`);
+  log.step(`jest: ${what} (${files.length} test files, ${atOnce})`);
+  const name = projects.join('-');
+  const outputFile = path.join(test.logDir, `jest-${name}${group === 'alone' ? '-alone' : ''}.json`);
+  const serverLog = path.join(test.logDir, `jest-${name}-servers.log`);
   fs.rmSync(outputFile, { force: true });
   let hung = false;
   const code = await runAttached(
@@ -210,8 +252,8 @@ async function runJestGroup(
     [
       JEST_BIN,
       '--selectProjects',
-      project,
-      parallel ? `--maxWorkers=${SHARED_WORKERS}` : '--runInBand',
+      ...projects,
+      workers > 1 ? `--maxWorkers=${workers}` : '--runInBand',
       '--passWithNoTests',
       '--json',
       '--outputFile',
@@ -225,12 +267,45 @@ async function runJestGroup(
         stopJestThatDoesNotExit(jest, outputFile, () => {
           hung = true;
           log.fail(
-            `jest: ${project} did not exit ${JEST_EXIT_GRACE_MS / 1000} s after its tests: a test left a timer, ` +
-              `connection or server open. Find it with: npm test -- --selectProjects ${project} ` +
+            `jest: ${what} did not exit ${JEST_EXIT_GRACE_MS / 1000} s after its tests: a test left a timer, ` +
+              `connection or server open. Find it with: npm test -- --selectProjects ${projects[0]} ` +
               `--detectOpenHandles <test file>`,
           );
         }),
     },
   );
-  return { code, hung, summary: readJestSummary(outputFile) };
+  return {
+    projects,
+    code,
+    hung,
+    summaries: readJestSummariesByProject(outputFile, (file) => projectOfTestFile(file, projects)),
+    timing: `(jest: ${what}, ${files.length} files ${atOnce}, ${elapsed(began)})`,
+  };
+}
+
+const WEB_CHECKS_LOG = path.join(test.logDir, 'web-checks.log');
+
+/** The admin's lint, typecheck and component tests, in that order: the first that fails ends them. */
+async function runWebChecks(env: NodeJS.ProcessEnv): Promise<{ failedStep?: string; seconds: string }> {
+  const began = Date.now();
+  log.step(`web: admin lint, typecheck and component tests (log: ${path.relative(ROOT, WEB_CHECKS_LOG)})…`);
+  for (const [script, what] of [
+    ['lint', 'lint'],
+    ['typecheck', 'typecheck'],
+    ['test', 'component tests'],
+  ] as const) {
+    try {
+      await runCommand('npm', ['run', script, '--prefix', 'web'], {
+        cwd: ROOT,
+        env,
+        logFile: WEB_CHECKS_LOG,
+        what: `the admin's ${what} (npm run ${script} --prefix web)`,
+      });
+    } catch (error) {
+      log.fail(error instanceof Error ? error.message : String(error));
+      if (error instanceof StackError && error.details) log.detail(error.details);
+      return { failedStep: what, seconds: elapsed(began) };
+    }
+  }
+  return { seconds: elapsed(began) };
 }

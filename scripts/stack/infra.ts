@@ -42,11 +42,16 @@ export interface Infra {
   provisionLog: string;
 }
 
+const prepared = new Set<string>();
+
 /**
  * Makes `.stack/<profile>/` ours (refusing when another run uses it), stops leftovers of a killed run,
- * and empties the data of a fresh-data profile.
+ * and empties the data of a fresh-data profile: once per run, however many callers ask (`npm test` prepares it
+ * before the test stack does, to run the tests that need no servers while they start).
  */
 export async function prepareProfile(profile: Profile): Promise<void> {
+  if (prepared.has(profile.name)) return;
+  prepared.add(profile.name);
   await claimProfile(profile);
   if (profile.freshData) {
     fs.rmSync(profile.dataDir, { recursive: true, force: true });

@@ -111,19 +111,47 @@ export function addJestSummaries(summaries: JestSummary[]): JestSummary {
   );
 }
 
-/** Counts from the file written by `jest --json --outputFile`; undefined when jest wrote none. */
-export function readJestSummary(file: string): JestSummary | undefined {
+/** The project a test file of a run over `among` belongs to, by the folders of jest.config.js. */
+export function projectOfTestFile(file: string, among: ProjectName[]): ProjectName {
+  const [top, project] = path.relative(ROOT, file).split(path.sep);
+  const named = (top === 'test' ? project : 'unit') as ProjectName;
+  return among.includes(named) ? named : among[0];
+}
+
+interface JestFileResult {
+  name: string;
+  status: 'passed' | 'failed';
+  assertionResults: { status: string }[];
+}
+
+/**
+ * Counts from the file written by `jest --json --outputFile` of a run that held several projects' files, per
+ * project (`projectOf` names a file's); undefined when jest wrote none. A file that failed without a failing test
+ * (it could not be loaded, or a hook outside the tests failed) counts as a broken suite.
+ */
+export function readJestSummariesByProject(
+  file: string,
+  projectOf: (testFile: string) => ProjectName,
+): Map<ProjectName, JestSummary> | undefined {
+  let results: JestFileResult[];
   try {
-    const r = JSON.parse(fs.readFileSync(file, 'utf8')) as Record<string, number>;
-    return {
-      passed: r.numPassedTests ?? 0,
-      failed: r.numFailedTests ?? 0,
-      skipped: (r.numPendingTests ?? 0) + (r.numTodoTests ?? 0),
-      brokenSuites: r.numRuntimeErrorTestSuites ?? 0,
-    };
+    results = (JSON.parse(fs.readFileSync(file, 'utf8')) as { testResults: JestFileResult[] }).testResults;
   } catch {
     return undefined;
   }
+  const byProject = new Map<ProjectName, JestSummary>();
+  for (const result of results) {
+    const project = projectOf(result.name);
+    const sum = byProject.get(project) ?? { passed: 0, failed: 0, skipped: 0, brokenSuites: 0 };
+    const count = (...statuses: string[]) =>
+      result.assertionResults.filter((a) => statuses.includes(a.status)).length;
+    sum.passed += count('passed');
+    sum.failed += count('failed');
+    sum.skipped += count('pending', 'todo', 'skipped', 'disabled');
+    if (result.status === 'failed' && count('failed') === 0) sum.brokenSuites += 1;
+    byProject.set(project, sum);
+  }
+  return byProject;
 }
 
 /** How long jest may take to exit once its tests are done: it closes nothing itself, it only waits. */

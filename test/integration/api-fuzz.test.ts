@@ -1,3 +1,4 @@
+// Slow (190 s): schemathesis fuzzes the api for a fixed time, as the tenant admin and as a read-only member.
 import { spawn } from 'node:child_process';
 import fs from 'node:fs';
 import path from 'node:path';

@@ -1,3 +1,4 @@
+// Slow (140 s): it waits out a killed worker's heartbeat timeout, and each store's outage while the ingest runs.
 import type { ChildProcess } from 'node:child_process';
 import fs from 'node:fs';
 import type { Client as ElasticsearchClient } from '@elastic/elasticsearch';

@@ -1,3 +1,4 @@
+// Slow (75 s): it keeps Elasticsearch unreachable for a while and waits for the writes to reach it after.
 import { Client as ElasticsearchClient } from '@elastic/elasticsearch';
 import request from 'supertest';
 import type { StaffScope } from '../../lib/access/data-scope';

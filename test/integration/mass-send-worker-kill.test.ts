@@ -1,3 +1,4 @@
+// Slow (100 s): it waits out killed workers' 1-minute heartbeat timeouts.
 import request from 'supertest';
 import { MassSendRecipientModel } from '../../lib/models/mass-send-recipient.model';
 import { MassSendTemplateModel } from '../../lib/models/mass-send-template.model';

@@ -1,3 +1,4 @@
+// Slow (140 s): it waits for the plans' minute-by-minute audience checks and for a reminder's own minute.
 import request from 'supertest';
 import { loadAppMessageSender } from '../../activities/tenant-credentials';
 import type { SopTask } from '../../lib/contracts/sop.contract';

@@ -1,3 +1,4 @@
+// Slow (75 s): it stops and restarts Temporal and the database several times.
 import { temporal as proto } from '@temporalio/proto';
 import { SopEnrollmentModel } from '../../lib/models/sop-enrollment.model';
 import { sopPlanWorkflowId } from '../../lib/temporal/workflow-ids';

@@ -1,3 +1,4 @@
+// Slow (80 s): it waits out a killed worker's 1-minute heartbeat timeout.
 import { SopEnrollmentModel } from '../../lib/models/sop-enrollment.model';
 import { eventually, startTestApp, type TestApp } from '../support/app-harness';
 import { simulator } from '../support/sim-client';

@@ -1,3 +1,4 @@
+// Slow (65 s): it waits out killed workers' heartbeat timeouts.
 import type { ChildProcess } from 'node:child_process';
 import request from 'supertest';
 import { DepartmentModel } from '../../lib/models/department.model';

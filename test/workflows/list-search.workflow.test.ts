@@ -1,3 +1,4 @@
+// Slow (35 s): the outbox drain retries while the index is down, and waits for marks too young to take.
 import { ApplicationFailure } from '@temporalio/common';
 import { TestWorkflowEnvironment } from '@temporalio/testing';
 import { Worker } from '@temporalio/worker';

@@ -1,3 +1,4 @@
+// Slow (45 s): it runs 1,000 customers through days of minute-by-minute slots on the time-skipping server.
 import { activityInfo } from '@temporalio/activity';
 import type { WorkflowHandle } from '@temporalio/client';
 import type { SopPlanActivities } from '../../activities/sop-plan.activities';
