@@ -1,5 +1,6 @@
 import request from 'supertest';
 import { CustomerEventModel } from '../../lib/models/customer-event.model';
+import { CustomerGroupModel } from '../../lib/models/customer-group.model';
 import { CustomerLossModel } from '../../lib/models/customer-loss.model';
 import { CustomerModel } from '../../lib/models/customer.model';
 import { HandoverModel } from '../../lib/models/handover.model';
@@ -21,6 +22,7 @@ interface Handover {
   id: string;
   finished: boolean;
   customers: Array<{ externalUserid: string; status: string; errcode: number | null }>;
+  groups: Array<{ chatId: string; groupName: string; status: string; errcode: number | null }>;
 }
 interface Delivery {
   id: string;
@@ -110,6 +112,8 @@ describe('在职继承: eligibility, transfer_fail, DELETE_BY_TRANSFER', () => {
           reasonText: '不是原跟进成员的客户',
         },
       ],
+      eligibleGroups: [],
+      ineligibleGroups: [],
     });
     const start = (externalUserids: string[]) =>
       admin
@@ -209,6 +213,77 @@ describe('在职继承: eligibility, transfer_fail, DELETE_BY_TRANSFER', () => {
     ]);
     expect(await stored()).toEqual(before);
   }, 240_000);
+
+  it('hands a member’s own groups over on the job, refuses others’ with 400, and records WeCom’s refusal', async () => {
+    const group = async (name: string, owner: string) => {
+      const created = await customerScenario.createGroupChat(corp.corpId, { name, owner });
+      expect(created.delivery?.status).toBe('delivered');
+      return created.group_chat.chat_id;
+    };
+    const mine = await group('在职销售群', 'mover');
+    const theirs = await group('别人的群', 'other');
+    const gone = await group('已解散的群', 'mover');
+    await customerScenario.dismissGroupChat(corp.corpId, gone);
+    const stored = (chatId: string) => CustomerGroupModel.findOne({ tenantId: TENANT, chatId }).lean();
+    await eventually(async () => Boolean((await stored(mine)) && (await stored(theirs))), 60_000);
+    await eventually(async () => Boolean((await stored(gone))?.dismissedAt), 60_000);
+
+    const checked = await preview({
+      handoverUserid: 'mover',
+      takeoverUserid: 'heir',
+      chatIds: [mine, theirs, gone, 'wrOgQhDgAAunknown'],
+    }).expect(200);
+    expect(checked.body).toEqual({
+      eligible: [],
+      ineligible: [],
+      eligibleGroups: [mine],
+      ineligibleGroups: [
+        { chatId: theirs, groupName: '别人的群', reason: 'not_owner', reasonText: '不是原跟进成员的客户群' },
+        { chatId: gone, groupName: '已解散的群', reason: 'dismissed', reasonText: '已解散' },
+        {
+          chatId: 'wrOgQhDgAAunknown',
+          groupName: '',
+          reason: 'not_owner',
+          reasonText: '不是原跟进成员的客户群',
+        },
+      ],
+    });
+    const hand = (handoverUserid: string, takeoverUserid: string, chatIds: string[]) =>
+      admin.post('/api/handovers').send({ kind: 'onjob', handoverUserid, takeoverUserid, chatIds });
+    const refused = await hand('mover', 'heir', [mine, theirs, gone]).expect(400);
+    expect(refused.body.error.message).toBe('1个客户群不是原跟进成员的客户群；1个客户群已解散');
+
+    // Handed over at once (groupchat/onjob_transfer), and the 客户群 list's 群主 follows; then back again.
+    const finished = async (id: string) =>
+      eventually(async () => {
+        const handover = await detail(id);
+        return handover.finished && handover;
+      }, 60_000);
+    for (const [from, to] of [
+      ['mover', 'heir'],
+      ['heir', 'mover'],
+    ]) {
+      const created = (await hand(from, to, [mine]).expect(202)).body as Handover;
+      expect(created.groups).toEqual([
+        { chatId: mine, groupName: '在职销售群', status: 'pending', errcode: null },
+      ]);
+      expect((await finished(created.id)).groups).toEqual([
+        { chatId: mine, groupName: '在职销售群', status: 'done', errcode: null },
+      ]);
+      expect((await stored(mine))?.ownerUserid).toBe(to);
+      await eventually(async () => {
+        const page = await admin.get('/api/customer-groups').query({ ownerUserid: to }).expect(200);
+        return page.body.items.some((row: { chatId: string }) => row.chatId === mine);
+      }, 30_000);
+    }
+
+    // A third time within 90 days WeCom refuses the group (40128): recorded, the owner stays.
+    const third = (await hand('mover', 'heir2', [mine]).expect(202)).body as Handover;
+    expect((await finished(third.id)).groups).toEqual([
+      { chatId: mine, groupName: '在职销售群', status: 'rejected', errcode: 40128 },
+    ]);
+    expect((await stored(mine))?.ownerUserid).toBe('mover');
+  }, 180_000);
 
   it('lists the resigned members with customers waiting, for 离职继承’s 原跟进成员 filter', async () => {
     const members = () => admin.get('/api/handovers/resigned-members');
