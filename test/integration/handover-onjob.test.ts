@@ -223,9 +223,11 @@ describe('在职继承: eligibility, transfer_fail, DELETE_BY_TRANSFER', () => {
     const mine = await group('在职销售群', 'mover');
     const theirs = await group('别人的群', 'other');
     const gone = await group('已解散的群', 'mover');
-    await customerScenario.dismissGroupChat(corp.corpId, gone);
     const stored = (chatId: string) => CustomerGroupModel.findOne({ tenantId: TENANT, chatId }).lean();
-    await eventually(async () => Boolean((await stored(mine)) && (await stored(theirs))), 60_000);
+    const allStored = async () => (await Promise.all([mine, theirs, gone].map(stored))).every(Boolean);
+    // Dismissed once stored: a group gone before its creation event is read is never stored at all.
+    await eventually(allStored, 60_000);
+    await customerScenario.dismissGroupChat(corp.corpId, gone);
     await eventually(async () => Boolean((await stored(gone))?.dismissedAt), 60_000);
 
     const checked = await preview({
