@@ -92,6 +92,12 @@ describe('离职继承 end to end in Chromium', () => {
       taskQueue: app.config.temporalTaskQueue,
       args: [{ tenantId: TENANT, trigger: 'schedule' }],
     });
+    // The 客户群 list has the groups, as 在职继承 picks them from it.
+    await executeWorkflow(app.temporal.workflow, 'customerGroupSyncWorkflow', {
+      workflowId: `customerGroupSyncWorkflow/${TENANT}`,
+      taskQueue: app.config.temporalTaskQueue,
+      args: [{ tenantId: TENANT, trigger: 'schedule' }],
+    });
     // The member leaves in WeCom's console: their customers wait for a successor.
     const resigned = await transferScenario.resign(corp.corpId, 'leaver');
     expect(resigned.customers).toHaveLength(3);

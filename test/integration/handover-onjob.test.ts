@@ -3,6 +3,9 @@ import { CustomerEventModel } from '../../lib/models/customer-event.model';
 import { CustomerGroupModel } from '../../lib/models/customer-group.model';
 import { CustomerLossModel } from '../../lib/models/customer-loss.model';
 import { CustomerModel } from '../../lib/models/customer.model';
+import { backfillHandoverCustomers } from '../../lib/handovers/backfill-handover-customers';
+import { HandoverCustomerModel } from '../../lib/models/handover-customer.model';
+import { StartupMigrationModel } from '../../lib/models/startup-migration.model';
 import { HandoverModel } from '../../lib/models/handover.model';
 import { eventually, startTestApp, type TestApp } from '../support/app-harness';
 import { customerScenario, simulator, transferScenario, type SimCorp } from '../support/sim-client';
@@ -286,6 +289,51 @@ describe('在职继承: eligibility, transfer_fail, DELETE_BY_TRANSFER', () => {
     ]);
     expect((await stored(mine))?.ownerUserid).toBe('mover');
   }, 180_000);
+
+  it('counts handovers made before handover_customers existed, once backfilled (twice writes nothing twice)', async () => {
+    const added = await customerScenario.addCustomer(corp.corpId, { userid: 'mover', name: '旧转接客户' });
+    const externalUserid = added.customer.external_userid;
+    await eventually(async () => Boolean(await CustomerModel.exists({ tenantId: TENANT, externalUserid })));
+    // Two on-job transfers of the last 90 days, stored as the handovers of back then were: no index rows.
+    const daysAgo = (days: number) => new Date(Date.now() - days * DAY_SECONDS * 1000);
+    const old = [30, 10].map((days, i) => ({
+      _id: `00000000000000000000000${i}`,
+      tenantId: TENANT,
+      kind: 'onjob',
+      handoverUserid: i === 0 ? 'mover' : 'heir',
+      takeoverUserid: i === 0 ? 'heir' : 'mover',
+      successMsg: null,
+      customers: [
+        { externalUserid, status: 'done', errcode: null, takeoverAt: daysAgo(days - 1), appliedAt: null },
+      ],
+      groups: [],
+      createdBy: { staffId: 'seed', userid: 'seed' },
+      finishedAt: daysAgo(days - 1),
+      createdAt: daysAgo(days),
+      updatedAt: daysAgo(days - 1),
+    }));
+    // Written raw: the model would date them now.
+    await HandoverModel.collection.insertMany(old as never[]);
+    const check = () =>
+      preview({ handoverUserid: 'mover', takeoverUserid: 'other', externalUserids: [externalUserid] }).expect(
+        200,
+      );
+    expect((await check()).body.eligible).toEqual([externalUserid]);
+
+    // The worker's start ran it already (before these existed): as on the first start after the upgrade.
+    await StartupMigrationModel.deleteOne({ _id: 'handover-customers/v1' });
+    expect(await backfillHandoverCustomers()).toBeGreaterThanOrEqual(2);
+    expect((await check()).body.ineligible).toEqual([
+      expect.objectContaining({ externalUserid, reason: 'too_frequent' }),
+    ]);
+    const rows = () => HandoverCustomerModel.countDocuments({ tenantId: TENANT });
+    const before = await rows();
+    expect(await backfillHandoverCustomers()).toBe(0);
+    // Even when the mark is lost, a second run finds every row there.
+    await StartupMigrationModel.deleteOne({ _id: 'handover-customers/v1' });
+    await backfillHandoverCustomers();
+    expect(await rows()).toBe(before);
+  }, 120_000);
 
   it('lists the resigned members with customers waiting, for 离职继承’s 原跟进成员 filter', async () => {
     const members = () => admin.get('/api/handovers/resigned-members');
