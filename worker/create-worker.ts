@@ -17,6 +17,7 @@ import { createSearchClient } from '../lib/search/es-client';
 import { prepareListSearch, type ListSearch } from '../lib/search/list-read-model';
 import { LIST_READ_MODELS } from '../lib/search/list-read-models';
 import { handOverSopPlansAtStart } from '../lib/sop/sop-plan-hand-off';
+import { backfillHandoverCustomersAtStart } from '../lib/handovers/backfill-handover-customers';
 import { currentActivityCancellation } from './activity-cancellation';
 import { activityFailureLogging } from './activity-failure-logging';
 import { SHUTDOWN_GRACE_MS } from './shutdown-limits';
@@ -80,6 +81,7 @@ export async function createWorker(
   });
   await prepareListSearch(listSearch, Object.values(LIST_READ_MODELS), log);
   handOverSopPlansAtStart({ client: temporal, taskQueue: config.temporalTaskQueue }, log);
+  backfillHandoverCustomersAtStart(log);
   await prepareChatSearch({ es, temporal, taskQueue: config.temporalTaskQueue }, chatNames, log);
   // Called after Worker.run() has returned, before the database is disconnected: the last call counts are
   // written while it still can take them.

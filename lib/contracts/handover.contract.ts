@@ -109,15 +109,29 @@ export const ONJOB_INELIGIBLE_REASONS = [
 ] as const;
 export type OnjobIneligibleReason = (typeof ONJOB_INELIGIBLE_REASONS)[number];
 
-/** 在职继承's check before starting: which of the chosen customers WeCom would not transfer, and why. */
+/**
+ * Why a group cannot be handed over on the job (api/modules/handovers/onjob-preview.ts): the member is not its
+ * 群主 (as the 客户群 list has it; unknown groups too), or it was dismissed.
+ */
+export const ONJOB_GROUP_INELIGIBLE_REASONS = ['not_owner', 'dismissed'] as const;
+export type OnjobGroupIneligibleReason = (typeof ONJOB_GROUP_INELIGIBLE_REASONS)[number];
+
+/** 在职继承's check before starting: which of the chosen customers and groups WeCom would not transfer, and why. */
 export const onjobPreviewInputSchema = z
   .object({
     handoverUserid: userid('原跟进成员'),
     takeoverUserid: userid('接替成员'),
     externalUserids: z
       .array(z.string().trim().min(1))
-      .min(1, '请选择要分配的客户')
-      .max(HANDOVER_CUSTOMERS_MAX, `一次最多分配${HANDOVER_CUSTOMERS_MAX}个客户`),
+      .max(HANDOVER_CUSTOMERS_MAX, `一次最多分配${HANDOVER_CUSTOMERS_MAX}个客户`)
+      .default([]),
+    chatIds: z
+      .array(z.string().trim().min(1))
+      .max(HANDOVER_GROUPS_MAX, `一次最多分配${HANDOVER_GROUPS_MAX}个客户群`)
+      .default([]),
+  })
+  .refine((input) => input.externalUserids.length + input.chatIds.length > 0, {
+    message: '请选择要分配的客户或客户群',
   })
   .refine((input) => input.handoverUserid !== input.takeoverUserid, {
     message: '接替成员不能是原跟进成员',
@@ -136,6 +150,17 @@ export const onjobPreviewSchema = z
         customerName: z.string(),
         reason: z.enum(ONJOB_INELIGIBLE_REASONS),
         /** The reason in Chinese, e.g. 90天内已转接2次. */
+        reasonText: z.string(),
+      }),
+    ),
+    /** The groups 确定 may send, in the order given. */
+    eligibleGroups: z.array(z.string()),
+    ineligibleGroups: z.array(
+      z.object({
+        chatId: z.string(),
+        groupName: z.string(),
+        reason: z.enum(ONJOB_GROUP_INELIGIBLE_REASONS),
+        /** The reason in Chinese, e.g. 不是原跟进成员的客户群. */
         reasonText: z.string(),
       }),
     ),
@@ -168,6 +193,8 @@ export const handoverParamsSchema = z.object({
 
 export const handoverCustomerSchema = z.object({
   externalUserid: z.string(),
+  /** As the customer list stores it; '' for a customer it has not stored. */
+  customerName: z.string(),
   /** As stored, or 待发起 (pending) until the transfer call for the customer has been answered. */
   status: z.enum(['pending', ...HANDOVER_CUSTOMER_STATUSES]),
   /** WeCom's errcode when it refused to start (rejected). */
@@ -178,6 +205,8 @@ export const handoverCustomerSchema = z.object({
 
 export const handoverGroupSchema = z.object({
   chatId: z.string(),
+  /** As the 客户群 list stores it; '' for an unnamed or unknown group. */
+  groupName: z.string(),
   status: z.enum(['pending', 'done', 'rejected']),
   errcode: z.number().int().nullable(),
 });
@@ -187,7 +216,9 @@ export const handoverDetailSchema = z
     id: z.string(),
     kind: z.enum(HANDOVER_KINDS),
     handoverUserid: z.string(),
+    handoverName: z.string(),
     takeoverUserid: z.string(),
+    takeoverName: z.string(),
     successMsg: z.string().nullable(),
     /** 进行中 until every customer has a final status. */
     finished: z.boolean(),

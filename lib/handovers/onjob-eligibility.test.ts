@@ -1,4 +1,10 @@
-import { ineligibleMessage, onjobIneligibility, type PastTransfer } from './onjob-eligibility';
+import {
+  ineligibleGroupsMessage,
+  ineligibleMessage,
+  onjobGroupIneligibility,
+  onjobIneligibility,
+  type PastTransfer,
+} from './onjob-eligibility';
 
 const NOW = new Date('2026-12-06T00:00:00Z');
 const daysAgo = (days: number) => new Date(NOW.getTime() - days * 86_400_000);
@@ -39,6 +45,27 @@ describe('ineligibleMessage', () => {
   it('counts the customers per reason, in a fixed order', () => {
     expect(ineligibleMessage(['too_frequent', 'not_follower', 'too_frequent'])).toBe(
       '1个客户不是原跟进成员的客户；2个客户90天内已转接2次',
+    );
+  });
+});
+
+describe('onjobGroupIneligibility', () => {
+  const check = (group: { ownerUserid: string; dismissed: boolean } | null) =>
+    onjobGroupIneligibility({ group, handoverUserid: 'lina' });
+
+  it('lets a group the member owns go, whatever the case of the userid', () => {
+    expect(check({ ownerUserid: 'LiNa', dismissed: false })).toBeNull();
+  });
+
+  it('refuses a group of another owner, an unknown group, and a dismissed one', () => {
+    expect(check({ ownerUserid: 'wang', dismissed: false })).toBe('not_owner');
+    expect(check(null)).toBe('not_owner');
+    expect(check({ ownerUserid: 'lina', dismissed: true })).toBe('dismissed');
+  });
+
+  it('counts the groups per reason', () => {
+    expect(ineligibleGroupsMessage(['dismissed', 'not_owner', 'not_owner'])).toBe(
+      '2个客户群不是原跟进成员的客户群；1个客户群已解散',
     );
   });
 });

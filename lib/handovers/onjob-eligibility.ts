@@ -1,7 +1,9 @@
 import {
+  ONJOB_GROUP_INELIGIBLE_REASONS,
   ONJOB_INELIGIBLE_REASONS,
   type HandoverCustomerStatus,
   type HandoverKind,
+  type OnjobGroupIneligibleReason,
   type OnjobIneligibleReason,
 } from '../contracts/handover.contract';
 
@@ -63,5 +65,36 @@ export function onjobIneligibility(input: {
 export function ineligibleMessage(reasons: readonly OnjobIneligibleReason[]): string {
   return ONJOB_INELIGIBLE_REASONS.filter((reason) => reasons.includes(reason))
     .map((reason) => `${reasons.filter((r) => r === reason).length}个客户${ONJOB_INELIGIBLE_TEXTS[reason]}`)
+    .join('；');
+}
+
+/** Each group reason as "N个客户群…" reads it. */
+export const ONJOB_GROUP_INELIGIBLE_TEXTS: Record<OnjobGroupIneligibleReason, string> = {
+  not_owner: '不是原跟进成员的客户群',
+  dismissed: '已解散',
+};
+
+/**
+ * 在职继承's eligibility of one group: groupchat/onjob_transfer hands over any group of an active owner, so the
+ * check that the group is the chosen member's is ours (the 客户群 list's 群主); a dismissed group has nothing
+ * left to hand over. A group WeCom still refuses (e.g. twice in 90 days) is recorded with its errcode.
+ */
+export function onjobGroupIneligibility(input: {
+  /** The group as the 客户群 list stores it; null when it is not stored. */
+  group: { ownerUserid: string; dismissed: boolean } | null;
+  handoverUserid: string;
+}): OnjobGroupIneligibleReason | null {
+  if (!input.group || input.group.ownerUserid.toLowerCase() !== input.handoverUserid.toLowerCase())
+    return 'not_owner';
+  return input.group.dismissed ? 'dismissed' : null;
+}
+
+/** The 400's message for the groups not eligible: "N个客户群…" per reason, in the reasons' order. */
+export function ineligibleGroupsMessage(reasons: readonly OnjobGroupIneligibleReason[]): string {
+  return ONJOB_GROUP_INELIGIBLE_REASONS.filter((reason) => reasons.includes(reason))
+    .map(
+      (reason) =>
+        `${reasons.filter((r) => r === reason).length}个客户群${ONJOB_GROUP_INELIGIBLE_TEXTS[reason]}`,
+    )
     .join('；');
 }

@@ -11,10 +11,12 @@ const HEIR_PHONE = '13700000963';
 const DAY_SECONDS = 86_400;
 
 /**
- * 离职继承 (issue 19 item 1) end to end in Chromium: a member with customers resigns in the simulator, the admin's
+ * 离职继承 and 在职继承 (issue 19 items 1 and 2) end to end in Chromium: a member with customers resigns in the simulator, the admin's
  * 离职继承 lists their customers, the operator hands two of them to a colleague, WeCom's 24 h pass (this corp's
  * transfers aged, never the shared clock) and 刷新 shows them taken over; the 客户 list then names the colleague,
  * and the colleague, whose role sees only their own data (只看本人), finds the inherited customers in their list.
+ * Then 在职继承 hands a current member's group to the colleague at once, its 分配记录 names the group, and the
+ * 客户群 list names the new 群主.
  */
 describe('离职继承 end to end in Chromium', () => {
   let app: TestApp;
@@ -23,6 +25,7 @@ describe('离职继承 end to end in Chromium', () => {
   let page: Page;
   const customers: Record<string, string> = {};
   let leaverChat = '';
+  let otherChat = '';
 
   const modal = () => page.locator('.ant-modal-content');
   const confirmModal = () =>
@@ -70,6 +73,14 @@ describe('离职继承 end to end in Chromium', () => {
         members: [{ userid: customers['张三'], type: 2 }, { userid: 'other' }],
       })
     ).group_chat.chat_id;
+    // A colleague still here owns a group too: 在职继承 hands it over.
+    otherChat = (
+      await customerScenario.createGroupChat(corp.corpId, {
+        name: '其他销售的群',
+        owner: 'other',
+        members: [{ userid: customers['孙七'], type: 2 }],
+      })
+    ).group_chat.chat_id;
     await app.startWorker();
     await executeWorkflow(app.temporal.workflow, 'orgSyncWorkflow', {
       workflowId: `org-sync/${TENANT}/e2e-handovers`,
@@ -78,6 +89,12 @@ describe('离职继承 end to end in Chromium', () => {
     });
     await executeWorkflow(app.temporal.workflow, 'customerSyncWorkflow', {
       workflowId: `customerSyncWorkflow/${TENANT}`,
+      taskQueue: app.config.temporalTaskQueue,
+      args: [{ tenantId: TENANT, trigger: 'schedule' }],
+    });
+    // The 客户群 list has the groups, as 在职继承 picks them from it.
+    await executeWorkflow(app.temporal.workflow, 'customerGroupSyncWorkflow', {
+      workflowId: `customerGroupSyncWorkflow/${TENANT}`,
       taskQueue: app.config.temporalTaskQueue,
       args: [{ tenantId: TENANT, trigger: 'schedule' }],
     });
@@ -212,6 +229,48 @@ describe('离职继承 end to end in Chromium', () => {
       await context.close();
     }
   }, 60_000);
+
+  it('在职继承 hands a current member’s group to a colleague; its 分配记录 and the 客户群 list follow', async () => {
+    await page.goto(`${app.baseUrl}/customer/onjob-transfers`);
+    await page.getByTestId('onjob-member').click();
+    await page.locator('nz-option-item').getByText('其他销售', { exact: true }).click();
+    await page.getByRole('tab', { name: '客户群', exact: true }).click();
+    const groupRow = page.getByTestId('onjob-group-row');
+    await groupRow.waitFor();
+    expect((await groupRow.getByTestId('onjob-group-name').textContent())?.trim()).toBe('其他销售的群');
+    await groupRow.getByTestId('onjob-group-select').locator('input').check();
+    expect((await page.getByTestId('onjob-chosen').textContent())?.trim()).toBe('已选 1 个客户群');
+    await page.getByTestId('onjob-takeover').click();
+    await page.locator('nz-option-item').getByText('接替销售', { exact: true }).click();
+    await page.getByTestId('onjob-submit').click();
+
+    // groupchat/onjob_transfer hands it over at once: the result view names the group and the two members.
+    const result = page.getByTestId('handover-result');
+    await result.waitFor();
+    expect(await result.textContent()).toContain('其他销售 → 接替销售');
+    expect(await result.getByTestId('handover-group').textContent()).toContain('其他销售的群');
+    await refreshUntil(
+      async () => (await result.getByTestId('handover-group-status').textContent())?.trim() === '已接替',
+    );
+    await page.getByRole('button', { name: /关\s*闭/ }).click();
+
+    // 在职继承's own 分配记录, whose result view names the group (it has only the ids to go on).
+    await page.getByRole('tab', { name: '分配记录', exact: true }).click();
+    const record = page.getByTestId('handover-record-row');
+    await record.waitFor();
+    const text = (await record.textContent()) ?? '';
+    expect(text).toContain('其他销售');
+    expect(text).toContain('1 个客户群');
+    await record.getByTestId('handover-record-view').click();
+    await result.waitFor();
+    expect(await result.getByTestId('handover-group').textContent()).toContain('其他销售的群');
+    await page.getByRole('button', { name: /关\s*闭/ }).click();
+
+    await page.goto(`${app.baseUrl}/customer/groups`);
+    const owner = page.getByTestId(`group-row-${otherChat}`).getByTestId('group-owner');
+    await owner.waitFor();
+    expect((await owner.textContent())?.trim()).toBe('接替销售');
+  }, 90_000);
 
   /** Presses 刷新 in the result view until `done` holds: the api reads WeCom in the background. */
   async function refreshUntil(done: () => Promise<boolean>, timeoutMs = 60_000): Promise<void> {

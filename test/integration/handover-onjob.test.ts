@@ -1,7 +1,11 @@
 import request from 'supertest';
 import { CustomerEventModel } from '../../lib/models/customer-event.model';
+import { CustomerGroupModel } from '../../lib/models/customer-group.model';
 import { CustomerLossModel } from '../../lib/models/customer-loss.model';
 import { CustomerModel } from '../../lib/models/customer.model';
+import { backfillHandoverCustomers } from '../../lib/handovers/backfill-handover-customers';
+import { HandoverCustomerModel } from '../../lib/models/handover-customer.model';
+import { StartupMigrationModel } from '../../lib/models/startup-migration.model';
 import { HandoverModel } from '../../lib/models/handover.model';
 import { eventually, startTestApp, type TestApp } from '../support/app-harness';
 import { customerScenario, simulator, transferScenario, type SimCorp } from '../support/sim-client';
@@ -21,6 +25,7 @@ interface Handover {
   id: string;
   finished: boolean;
   customers: Array<{ externalUserid: string; status: string; errcode: number | null }>;
+  groups: Array<{ chatId: string; groupName: string; status: string; errcode: number | null }>;
 }
 interface Delivery {
   id: string;
@@ -110,6 +115,8 @@ describe('在职继承: eligibility, transfer_fail, DELETE_BY_TRANSFER', () => {
           reasonText: '不是原跟进成员的客户',
         },
       ],
+      eligibleGroups: [],
+      ineligibleGroups: [],
     });
     const start = (externalUserids: string[]) =>
       admin
@@ -209,6 +216,124 @@ describe('在职继承: eligibility, transfer_fail, DELETE_BY_TRANSFER', () => {
     ]);
     expect(await stored()).toEqual(before);
   }, 240_000);
+
+  it('hands a member’s own groups over on the job, refuses others’ with 400, and records WeCom’s refusal', async () => {
+    const group = async (name: string, owner: string) => {
+      const created = await customerScenario.createGroupChat(corp.corpId, { name, owner });
+      expect(created.delivery?.status).toBe('delivered');
+      return created.group_chat.chat_id;
+    };
+    const mine = await group('在职销售群', 'mover');
+    const theirs = await group('别人的群', 'other');
+    const gone = await group('已解散的群', 'mover');
+    const stored = (chatId: string) => CustomerGroupModel.findOne({ tenantId: TENANT, chatId }).lean();
+    const allStored = async () => (await Promise.all([mine, theirs, gone].map(stored))).every(Boolean);
+    // Dismissed once stored: a group gone before its creation event is read is never stored at all.
+    await eventually(allStored, 60_000);
+    await customerScenario.dismissGroupChat(corp.corpId, gone);
+    await eventually(async () => Boolean((await stored(gone))?.dismissedAt), 60_000);
+
+    const checked = await preview({
+      handoverUserid: 'mover',
+      takeoverUserid: 'heir',
+      chatIds: [mine, theirs, gone, 'wrOgQhDgAAunknown'],
+    }).expect(200);
+    expect(checked.body).toEqual({
+      eligible: [],
+      ineligible: [],
+      eligibleGroups: [mine],
+      ineligibleGroups: [
+        { chatId: theirs, groupName: '别人的群', reason: 'not_owner', reasonText: '不是原跟进成员的客户群' },
+        { chatId: gone, groupName: '已解散的群', reason: 'dismissed', reasonText: '已解散' },
+        {
+          chatId: 'wrOgQhDgAAunknown',
+          groupName: '',
+          reason: 'not_owner',
+          reasonText: '不是原跟进成员的客户群',
+        },
+      ],
+    });
+    const hand = (handoverUserid: string, takeoverUserid: string, chatIds: string[]) =>
+      admin.post('/api/handovers').send({ kind: 'onjob', handoverUserid, takeoverUserid, chatIds });
+    const refused = await hand('mover', 'heir', [mine, theirs, gone]).expect(400);
+    expect(refused.body.error.message).toBe('1个客户群不是原跟进成员的客户群；1个客户群已解散');
+
+    // Handed over at once (groupchat/onjob_transfer), and the 客户群 list's 群主 follows; then back again.
+    const finished = async (id: string) =>
+      eventually(async () => {
+        const handover = await detail(id);
+        return handover.finished && handover;
+      }, 60_000);
+    for (const [from, to] of [
+      ['mover', 'heir'],
+      ['heir', 'mover'],
+    ]) {
+      const created = (await hand(from, to, [mine]).expect(202)).body as Handover;
+      expect(created.groups).toEqual([
+        { chatId: mine, groupName: '在职销售群', status: 'pending', errcode: null },
+      ]);
+      expect((await finished(created.id)).groups).toEqual([
+        { chatId: mine, groupName: '在职销售群', status: 'done', errcode: null },
+      ]);
+      expect((await stored(mine))?.ownerUserid).toBe(to);
+      await eventually(async () => {
+        const page = await admin.get('/api/customer-groups').query({ ownerUserid: to }).expect(200);
+        return page.body.items.some((row: { chatId: string }) => row.chatId === mine);
+      }, 30_000);
+    }
+
+    // A third time within 90 days WeCom refuses the group (40128): recorded, the owner stays.
+    const third = (await hand('mover', 'heir2', [mine]).expect(202)).body as Handover;
+    expect((await finished(third.id)).groups).toEqual([
+      { chatId: mine, groupName: '在职销售群', status: 'rejected', errcode: 40128 },
+    ]);
+    expect((await stored(mine))?.ownerUserid).toBe('mover');
+  }, 180_000);
+
+  it('counts handovers made before handover_customers existed, once backfilled (twice writes nothing twice)', async () => {
+    const added = await customerScenario.addCustomer(corp.corpId, { userid: 'mover', name: '旧转接客户' });
+    const externalUserid = added.customer.external_userid;
+    await eventually(async () => Boolean(await CustomerModel.exists({ tenantId: TENANT, externalUserid })));
+    // Two on-job transfers of the last 90 days, stored as the handovers of back then were: no index rows.
+    const daysAgo = (days: number) => new Date(Date.now() - days * DAY_SECONDS * 1000);
+    const old = [30, 10].map((days, i) => ({
+      _id: `00000000000000000000000${i}`,
+      tenantId: TENANT,
+      kind: 'onjob',
+      handoverUserid: i === 0 ? 'mover' : 'heir',
+      takeoverUserid: i === 0 ? 'heir' : 'mover',
+      successMsg: null,
+      customers: [
+        { externalUserid, status: 'done', errcode: null, takeoverAt: daysAgo(days - 1), appliedAt: null },
+      ],
+      groups: [],
+      createdBy: { staffId: 'seed', userid: 'seed' },
+      finishedAt: daysAgo(days - 1),
+      createdAt: daysAgo(days),
+      updatedAt: daysAgo(days - 1),
+    }));
+    // Written raw: the model would date them now.
+    await HandoverModel.collection.insertMany(old as never[]);
+    const check = () =>
+      preview({ handoverUserid: 'mover', takeoverUserid: 'other', externalUserids: [externalUserid] }).expect(
+        200,
+      );
+    expect((await check()).body.eligible).toEqual([externalUserid]);
+
+    // The worker's start ran it already (before these existed): as on the first start after the upgrade.
+    await StartupMigrationModel.deleteOne({ _id: 'handover-customers/v1' });
+    expect(await backfillHandoverCustomers()).toBeGreaterThanOrEqual(2);
+    expect((await check()).body.ineligible).toEqual([
+      expect.objectContaining({ externalUserid, reason: 'too_frequent' }),
+    ]);
+    const rows = () => HandoverCustomerModel.countDocuments({ tenantId: TENANT });
+    const before = await rows();
+    expect(await backfillHandoverCustomers()).toBe(0);
+    // Even when the mark is lost, a second run finds every row there.
+    await StartupMigrationModel.deleteOne({ _id: 'handover-customers/v1' });
+    await backfillHandoverCustomers();
+    expect(await rows()).toBe(before);
+  }, 120_000);
 
   it('lists the resigned members with customers waiting, for 离职继承’s 原跟进成员 filter', async () => {
     const members = () => admin.get('/api/handovers/resigned-members');

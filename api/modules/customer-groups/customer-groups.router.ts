@@ -37,7 +37,8 @@ export function createCustomerGroupsRouter(app: AppContext): Router {
       ...common,
       method: 'get',
       path: '/api/customer-groups',
-      permission: 'customer.groups',
+      // 在职继承 chooses a member's groups from this list.
+      permission: ['customer.groups', 'customer.onjob-transfers'],
       summary: '客户群列表: search, filters (群主, 群标签, 最近沟通时间, 创建时间), newest first, paginated',
       request: { query: customerGroupListQuerySchema },
       responses: { 200: { description: 'A page of customer groups', schema: customerGroupPageSchema } },

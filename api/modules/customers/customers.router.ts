@@ -38,7 +38,8 @@ export function createCustomersRouter(app: AppContext): Router {
       ...common,
       method: 'get',
       path: '/api/customers',
-      permission: 'customer.customers',
+      // 在职继承 chooses a member's customers from this list, with its filters.
+      permission: ['customer.customers', 'customer.onjob-transfers'],
       summary: '客户列表: search, 高级搜索, newest added first, 20 a page; the total is capped at 10000',
       request: { query: customerListQuerySchema },
       responses: { 200: { description: 'A page of customers', schema: customerPageSchema } },
@@ -55,7 +56,8 @@ export function createCustomersRouter(app: AppContext): Router {
       ...common,
       method: 'get',
       path: '/api/customers/options',
-      permission: 'customer.customers',
+      // 在职继承 chooses a member's customers from this list, with its filters.
+      permission: ['customer.customers', 'customer.onjob-transfers'],
       summary: 'The list’s pickers: corp tag groups, and the staff inside the caller’s 数据权限',
       responses: { 200: { description: 'Options', schema: customerOptionsSchema } },
     },

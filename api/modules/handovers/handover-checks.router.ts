@@ -47,9 +47,11 @@ export function createHandoverChecksRouter(app: AppContext): Router {
       path: '/api/handovers/onjob/preview',
       permission: 'customer.onjob-transfers',
       summary:
-        '在职继承 before 确定: which chosen customers WeCom would not transfer and why (not followed, already the successor’s, still waiting 24 h, twice in 90 days)',
+        '在职继承 before 确定: which chosen customers WeCom would not transfer and why (not followed, already the successor’s, still waiting 24 h, twice in 90 days), and which chosen groups are not the member’s or dismissed',
       request: { body: onjobPreviewInputSchema },
-      responses: { 200: { description: 'Eligible and ineligible customers', schema: onjobPreviewSchema } },
+      responses: {
+        200: { description: 'Eligible and ineligible customers and groups', schema: onjobPreviewSchema },
+      },
     },
     async ({ body }, req, res) => {
       res.json(await previewOnjobHandover(callerOf(req, res), body));

@@ -8,6 +8,7 @@ import type {
 import { chinaDayStartSeconds } from '../../../workflows/china-day';
 import { refuseIneligibleOnjob } from './onjob-preview';
 import { findMatchingAny } from '../../../lib/db/find-matching-any';
+import { CustomerGroupModel } from '../../../lib/models/customer-group.model';
 import { CustomerModel } from '../../../lib/models/customer.model';
 import { HandoverModel, type Handover } from '../../../lib/models/handover.model';
 import { staffNamesByUserid } from '../../../lib/org/staff-names';
@@ -153,7 +154,7 @@ export async function createHandover(
       throw unavailable('继承服务暂不可用，请稍后重试', 'HANDOVER_UNAVAILABLE');
     }
   }
-  const detail = detailView(created.toObject());
+  const detail = await detailView(caller.tenantId, created.toObject());
   await recordAudit(caller, {
     action: 'handover.create',
     target: { type: 'handover', id: handoverId, name: `${input.handoverUserid} → ${input.takeoverUserid}` },
@@ -184,7 +185,7 @@ async function handoverInScope(caller: Caller, handoverId: string) {
 }
 
 export async function handoverDetail(caller: Caller, handoverId: string): Promise<HandoverDetail> {
-  return detailView(await handoverInScope(caller, handoverId));
+  return detailView(caller.tenantId, await handoverInScope(caller, handoverId));
 }
 
 /**
@@ -201,22 +202,46 @@ export async function refreshHandover(
   return { refreshing: await pollHandoverNow(deps.temporal.client, caller.tenantId, handoverId) };
 }
 
-function detailView(handover: Handover & { _id: string; createdAt?: Date }): HandoverDetail {
+/**
+ * The handover with the names the result view shows (分配记录 opens it with nothing but the ids): the members'
+ * from the staff, the customers' and groups' as their lists store them, each read by key.
+ */
+async function detailView(
+  tenantId: string,
+  handover: Handover & { _id: string; createdAt?: Date },
+): Promise<HandoverDetail> {
+  const members = await staffNamesByUserid(tenantId, [handover.handoverUserid, handover.takeoverUserid]);
+  const customers = await findMatchingAny<{ externalUserid: string; name: string }>(
+    CustomerModel,
+    handover.customers.map(({ externalUserid }) => ({ tenantId, externalUserid })),
+    { externalUserid: 1, name: 1 },
+  );
+  const customerNames = new Map(customers.map((customer) => [customer.externalUserid, customer.name]));
+  const groups = await findMatchingAny<{ chatId: string; name: string }>(
+    CustomerGroupModel,
+    handover.groups.map(({ chatId }) => ({ tenantId, chatId })),
+    { chatId: 1, name: 1 },
+  );
+  const groupNames = new Map(groups.map((group) => [group.chatId, group.name]));
   return {
     id: handover._id,
     kind: handover.kind,
     handoverUserid: handover.handoverUserid,
+    handoverName: members.get(handover.handoverUserid) ?? handover.handoverUserid,
     takeoverUserid: handover.takeoverUserid,
+    takeoverName: members.get(handover.takeoverUserid) ?? handover.takeoverUserid,
     successMsg: handover.successMsg ?? null,
     finished: Boolean(handover.finishedAt),
     customers: handover.customers.map((customer) => ({
       externalUserid: customer.externalUserid,
+      customerName: customerNames.get(customer.externalUserid) ?? '',
       status: customer.status ?? 'pending',
       errcode: customer.errcode ?? null,
       takeoverAt: customer.takeoverAt ? customer.takeoverAt.toISOString() : null,
     })),
     groups: handover.groups.map((group) => ({
       chatId: group.chatId,
+      groupName: groupNames.get(group.chatId) ?? '',
       status: group.status ?? 'pending',
       errcode: group.errcode ?? null,
     })),

@@ -16,10 +16,14 @@ const HANDOVER = {
   id: 'h1',
   kind: 'onjob',
   handoverUserid: 'zhangsan',
+  handoverName: '张三',
   takeoverUserid: 'lisi',
+  takeoverName: '李四',
   successMsg: null,
   finished: false,
-  customers: [{ externalUserid: 'wm1', status: 'pending', errcode: null, takeoverAt: null }],
+  customers: [
+    { externalUserid: 'wm1', customerName: '客户一', status: 'pending', errcode: null, takeoverAt: null },
+  ],
   groups: [],
   createdAt: '2026-12-01T00:00:00.000Z',
 };
@@ -55,6 +59,8 @@ describe('客户继承 pages', () => {
       .flush({ items: [{ userid: 'lisi', name: '李四' }], total: 1, page: 1, pageSize: 100 });
     if (page === ResignedHandoversPage)
       resignedMembers = http.expectOne('/api/handovers/resigned-members?page=1&pageSize=100');
+    if (page === OnjobTransfersPage)
+      http.expectOne('/api/customers/options').flush({ staff: [], tagGroups: [] });
     return fixture;
   }
 
@@ -281,7 +287,7 @@ describe('客户继承 pages', () => {
     );
   });
 
-  it('在职继承 asks for no customers until a member is chosen, then their customers by 跟进人', async () => {
+  it('在职继承 asks for no customers until a member is chosen, then the customers they follow', async () => {
     const fixture = await render(OnjobTransfersPage, ['customer.onjob-transfers']);
     await fixture.whenStable();
     const element = fixture.nativeElement as HTMLElement;
@@ -289,7 +295,7 @@ describe('客户继承 pages', () => {
     expect(element.querySelector('[data-testid="onjob-submit"]')).toBeNull();
     (fixture.componentInstance as unknown as { chooseMember(userid: string): void }).chooseMember('zhangsan');
     const list = http.expectOne((req) => req.url === '/api/customers');
-    expect(list.request.params.get('ownerUserids')).toBe('zhangsan');
+    expect(list.request.params.get('adderUserids')).toBe('zhangsan');
     list.flush({ ...EMPTY_PAGE, totalCapped: false });
   });
 
@@ -324,8 +330,9 @@ describe('客户继承 pages', () => {
       handoverUserid: 'zhangsan',
       takeoverUserid: 'lisi',
       externalUserids: ['wm1'],
+      chatIds: [],
     });
-    check.flush({ eligible: ['wm1'], ineligible: [] });
+    check.flush({ eligible: ['wm1'], ineligible: [], eligibleGroups: [], ineligibleGroups: [] });
     const post = http.expectOne({ method: 'POST', url: '/api/handovers' });
     expect(post.request.body).toEqual({
       kind: 'onjob',
@@ -365,12 +372,14 @@ describe('客户继承 pages', () => {
       ineligible: [
         { externalUserid: 'wm2', customerName: '', reason: 'too_frequent', reasonText: '90天内已转接2次' },
       ],
+      eligibleGroups: [],
+      ineligibleGroups: [],
     });
     await fixture.whenStable();
     // Nothing starts until the dialog's 分配.
     http.expectNone({ method: 'POST', url: '/api/handovers' });
     const dialog = document.body.textContent ?? '';
-    expect(dialog).toContain('以下客户暂不能继承');
+    expect(dialog).toContain('以下客户或客户群暂不能继承');
     expect(dialog).toContain('客户二');
     expect(dialog).toContain('90天内已转接2次');
     expect(dialog).toContain('仅分配其余 1 位客户');
@@ -389,6 +398,90 @@ describe('客户继承 pages', () => {
     http.expectOne((req) => req.url === '/api/customers').flush({ ...EMPTY_PAGE, totalCapped: false });
     http.expectOne('/api/handovers/h1').flush(HANDOVER);
     await fixture.whenStable();
+  });
+
+  it('在职继承 narrows the customers by the 客户 list’s filters, and hands the member’s groups over too', async () => {
+    const fixture = await render(OnjobTransfersPage, [
+      'customer.onjob-transfers',
+      'customer.onjob-transfers.transfer',
+    ]);
+    const page = fixture.componentInstance as unknown as {
+      chooseMember(userid: string): void;
+      keyword: string;
+      tagIds: string[];
+      search(): void;
+      openTab(index: number): void;
+      selectGroup(row: { chatId: string; name: string }, chosen: boolean): void;
+      form: { patchValue(value: object): void };
+      submit(): void;
+      startEligible(): void;
+    };
+    page.chooseMember('zhangsan');
+    http.expectOne((req) => req.url === '/api/customers').flush({ ...EMPTY_PAGE, totalCapped: false });
+    page.keyword = '王';
+    page.tagIds = ['t1', 't2'];
+    page.search();
+    const filtered = http.expectOne((req) => req.url === '/api/customers');
+    expect(filtered.request.params.get('adderUserids')).toBe('zhangsan');
+    expect(filtered.request.params.get('keyword')).toBe('王');
+    expect(filtered.request.params.get('tagIds')).toBe('t1,t2');
+    filtered.flush({ ...EMPTY_PAGE, totalCapped: false });
+
+    page.openTab(1);
+    const groups = http.expectOne((req) => req.url === '/api/customer-groups');
+    expect(groups.request.params.get('ownerUserid')).toBe('zhangsan');
+    groups.flush(EMPTY_PAGE);
+    page.selectGroup({ chatId: 'g1', name: '销售一群' }, true);
+    page.selectGroup({ chatId: 'g2', name: '' }, true);
+    page.form.patchValue({ takeoverUserid: 'lisi' });
+    page.submit();
+    const check = http.expectOne({ method: 'POST', url: '/api/handovers/onjob/preview' });
+    expect(check.request.body).toEqual({
+      handoverUserid: 'zhangsan',
+      takeoverUserid: 'lisi',
+      externalUserids: [],
+      chatIds: ['g1', 'g2'],
+    });
+    check.flush({
+      eligible: [],
+      ineligible: [],
+      eligibleGroups: ['g1'],
+      ineligibleGroups: [
+        { chatId: 'g2', groupName: '', reason: 'not_owner', reasonText: '不是原跟进成员的客户群' },
+      ],
+    });
+    await fixture.whenStable();
+    const dialog = document.body.textContent ?? '';
+    expect(dialog).toContain('未命名群聊');
+    expect(dialog).toContain('不是原跟进成员的客户群');
+    expect(dialog).toContain('仅分配其余 1 个客户群');
+
+    page.startEligible();
+    const post = http.expectOne({ method: 'POST', url: '/api/handovers' });
+    expect(post.request.body).toEqual({
+      kind: 'onjob',
+      handoverUserid: 'zhangsan',
+      takeoverUserid: 'lisi',
+      externalUserids: [],
+      chatIds: ['g1'],
+    });
+    post.flush({ ...HANDOVER, customers: [] });
+    await fixture.whenStable();
+    http.expectOne((req) => req.url === '/api/customers').flush({ ...EMPTY_PAGE, totalCapped: false });
+    http.expectOne((req) => req.url === '/api/customer-groups').flush(EMPTY_PAGE);
+    http.expectOne('/api/handovers/h1').flush({ ...HANDOVER, customers: [] });
+    await fixture.whenStable();
+  });
+
+  it('在职继承 lists its own 分配记录', async () => {
+    const fixture = await render(OnjobTransfersPage, ['customer.onjob-transfers']);
+    (fixture.componentInstance as unknown as { openTab(index: number): void }).openTab(2);
+    await fixture.whenStable();
+    const records = http.expectOne((req) => req.url === '/api/handovers');
+    expect(records.request.params.get('kind')).toBe('onjob');
+    records.flush(EMPTY_PAGE);
+    await fixture.whenStable();
+    expect(fixture.nativeElement.querySelector('[data-testid="onjob-form"]')).toBeNull();
   });
 
   it('离职继承 offers the resigned members the api lists as 原跟进成员 before any row shows them', async () => {

@@ -10,10 +10,13 @@ const handover = (status: string, errcode: number | null) => ({
   id: 'h1',
   kind: 'resigned',
   handoverUserid: 'a',
+  handoverName: '甲',
   takeoverUserid: 'b',
+  takeoverName: '乙',
   successMsg: null,
   finished: status !== 'waiting',
-  customers: [{ externalUserid: 'wm1', status, errcode, takeoverAt: null }],
+  // Not stored by the customer list yet: the page's name is shown.
+  customers: [{ externalUserid: 'wm1', customerName: '', status, errcode, takeoverAt: null }],
   groups: [],
   createdAt: '2026-12-01T00:00:00.000Z',
 });
@@ -31,7 +34,7 @@ describe('HandoverResultDialog (分配结果)', () => {
     });
     const fixture = TestBed.createComponent(HandoverResultDialog);
     fixture.componentRef.setInput('handoverIds', ['h1']);
-    fixture.componentRef.setInput('names', { wm1: '客户一', a: '甲', b: '乙' });
+    fixture.componentRef.setInput('names', { wm1: '客户一' });
     fixture.componentRef.setInput('open', true);
     await fixture.whenStable();
     const http = TestBed.inject(HttpTestingController);
@@ -39,7 +42,9 @@ describe('HandoverResultDialog (分配结果)', () => {
     await fixture.whenStable();
     const status = () => document.body.querySelector('[data-testid="handover-status"]')?.textContent?.trim();
     expect(status()).toBe('等待接替');
-    expect(document.body.querySelector('[data-testid="handover-result"]')?.textContent).toContain('客户一');
+    const result = () => document.body.querySelector('[data-testid="handover-result"]')?.textContent ?? '';
+    expect(result()).toContain('客户一');
+    expect(result()).toContain('甲 → 乙');
 
     (fixture.componentInstance as unknown as { refresh(): void }).refresh();
     http.expectOne({ method: 'POST', url: '/api/handovers/h1/refresh' }).flush({ refreshing: true });
@@ -52,8 +57,8 @@ describe('HandoverResultDialog (分配结果)', () => {
     http.expectOne('/api/handovers/h1').flush({
       ...handover('done', null),
       groups: [
-        { chatId: 'g1', status: 'done', errcode: null },
-        { chatId: 'g2', status: 'rejected', errcode: 90500 },
+        { chatId: 'g1', groupName: '销售一群', status: 'done', errcode: null },
+        { chatId: 'g2', groupName: '', status: 'rejected', errcode: 90500 },
       ],
     });
     await fixture.whenStable();
@@ -61,6 +66,11 @@ describe('HandoverResultDialog (分配结果)', () => {
       (tag) => tag.textContent?.trim(),
     );
     expect(groupStatuses).toEqual(['已接替', '失败（企业微信错误码 90500）']);
+    // The api's names: a group it has no name of shows its id.
+    const groupNames = [
+      ...document.body.querySelectorAll('[data-testid="handover-group"] td:first-child'),
+    ].map((cell) => cell.textContent?.trim());
+    expect(groupNames).toEqual(['销售一群', 'g2']);
     http.verify();
   });
 });

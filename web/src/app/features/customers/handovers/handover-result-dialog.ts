@@ -48,7 +48,8 @@ const STATUS_COLORS: Record<HandoverStatus, string> = {
         @for (handover of handovers(); track handover.id) {
           <div class="handover" data-testid="handover-result">
             <p class="summary">
-              {{ nameOf(handover.handoverUserid) }} → {{ nameOf(handover.takeoverUserid) }}，
+              {{ nameOf(handover.handoverUserid, handover.handoverName) }} →
+              {{ nameOf(handover.takeoverUserid, handover.takeoverName) }}，
               {{ formatDateTime(handover.createdAt) }}：{{ handover.finished ? '已完成' : '进行中' }}
             </p>
             @if (handover.customers.length > 0) {
@@ -69,7 +70,7 @@ const STATUS_COLORS: Record<HandoverStatus, string> = {
                 <tbody>
                   @for (customer of table.data; track customer.externalUserid) {
                     <tr data-testid="handover-customer">
-                      <td>{{ nameOf(customer.externalUserid) }}</td>
+                      <td>{{ nameOf(customer.externalUserid, customer.customerName) }}</td>
                       <td>
                         <nz-tag [nzColor]="statusColors[customer.status]" data-testid="handover-status">{{
                           statusText(customer)
@@ -98,7 +99,7 @@ const STATUS_COLORS: Record<HandoverStatus, string> = {
                 <tbody>
                   @for (group of groupTable.data; track group.chatId) {
                     <tr data-testid="handover-group">
-                      <td>{{ nameOf(group.chatId) }}</td>
+                      <td>{{ nameOf(group.chatId, group.groupName) }}</td>
                       <td>
                         <nz-tag [nzColor]="statusColors[group.status]" data-testid="handover-group-status">{{
                           statusText(group)
@@ -136,7 +137,7 @@ export class HandoverResultDialog {
   readonly open = model(false);
   /** The handovers one 分配 created. */
   readonly handoverIds = input<readonly string[]>([]);
-  /** Display names by userid / external userid / chat id; an unknown one is shown as its id. */
+  /** Names by userid / external userid / chat id for what the api has no name of; else the id is shown. */
   readonly names = input<Readonly<Record<string, string>>>({});
 
   protected readonly handovers = signal<HandoverDetail[]>([]);
@@ -154,8 +155,9 @@ export class HandoverResultDialog {
     });
   }
 
-  protected nameOf(id: string): string {
-    return this.names()[id] ?? id;
+  /** The name the api stored, else the one the page knew (a customer not stored yet), else the id. */
+  protected nameOf(id: string, stored: string): string {
+    return stored || this.names()[id] || id;
   }
 
   protected refresh(): void {

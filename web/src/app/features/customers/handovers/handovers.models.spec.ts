@@ -1,5 +1,6 @@
 import {
   describeChoice,
+  onjobCustomerQuery,
   onjobHandoverRequest,
   resignedFilterParams,
   resignedHandoverRequests,
@@ -69,10 +70,40 @@ describe('分配 requests', () => {
     expect(describeChoice(2, 1)).toBe('2 位客户、1 个客户群');
   });
 
-  it('sends the 转接提示语 of an onjob handover only when one was typed', () => {
-    const form = { handoverUserid: 'a', takeoverUserid: 'z', externalUserids: ['c1'], successMsg: '  ' };
-    expect(onjobHandoverRequest(form)).not.toHaveProperty('successMsg');
+  it('sends the 转接提示语 of an onjob handover only when one was typed, with the chosen groups', () => {
+    const form = {
+      handoverUserid: 'a',
+      takeoverUserid: 'z',
+      externalUserids: ['c1'],
+      chatIds: ['g1'],
+      successMsg: '  ',
+    };
+    expect(onjobHandoverRequest(form)).toEqual({
+      kind: 'onjob',
+      handoverUserid: 'a',
+      takeoverUserid: 'z',
+      externalUserids: ['c1'],
+      chatIds: ['g1'],
+    });
     expect(onjobHandoverRequest({ ...form, successMsg: ' 您好 ' }).successMsg).toBe('您好');
+  });
+
+  it('asks the 客户 list for the member’s customers (添加人) with its filters', () => {
+    const added: [Date, Date] = [new Date(2026, 10, 1), new Date(2026, 10, 30)];
+    expect(
+      onjobCustomerQuery({ owner: 'a', keyword: ' 张 ', tagIds: ['t1'], addedRange: added }, 2, 50),
+    ).toEqual(
+      expect.objectContaining({
+        adderUserids: ['a'],
+        ownerUserids: [],
+        keyword: '张',
+        tagIds: ['t1'],
+        tagMatch: 'any',
+        addedRange: added,
+        page: 2,
+        pageSize: 50,
+      }),
+    );
   });
 });
 

@@ -8,6 +8,9 @@ import type {
 } from '@contracts/handover.contract';
 import type { z } from 'zod';
 
+import { CustomerQuery } from '../customers/customer.models';
+import { EMPTY_FILTER } from '../customers/customer-texts';
+
 /** 离职继承 / 在职继承 (issue 19) as the api serves them (lib/contracts/handover.contract.ts). */
 export type { HandoverDetail, HandoverInput };
 export type ResignedCustomerRow = z.infer<typeof resignedCustomerRowSchema>;
@@ -107,11 +110,12 @@ export function describeChoice(customers: number, groups: number): string {
     .join('、');
 }
 
-/** 在职继承's request: the member's chosen customers to the successor, with the 转接提示语 when one was typed. */
+/** 在职继承's request: the member's chosen customers and groups to the successor, with the 转接提示语 when typed. */
 export function onjobHandoverRequest(form: {
   handoverUserid: string;
   takeoverUserid: string;
   externalUserids: readonly string[];
+  chatIds: readonly string[];
   successMsg: string;
 }): HandoverInput {
   const successMsg = form.successMsg.trim();
@@ -120,7 +124,43 @@ export function onjobHandoverRequest(form: {
     handoverUserid: form.handoverUserid,
     takeoverUserid: form.takeoverUserid,
     externalUserids: [...form.externalUserids],
-    chatIds: [],
+    chatIds: [...form.chatIds],
     ...(successMsg ? { successMsg } : {}),
+  };
+}
+
+/** 在职继承's customer filters: the 客户 list's keyword, 客户标签 and 添加时间, within the chosen member's. */
+export interface OnjobCustomerFilters {
+  /** The 原跟进成员; nothing is listed until one is chosen. */
+  owner: string | null;
+  keyword: string;
+  tagIds: string[];
+  addedRange: [Date, Date] | null;
+}
+
+export const EMPTY_ONJOB_FILTERS: OnjobCustomerFilters = {
+  owner: null,
+  keyword: '',
+  tagIds: [],
+  addedRange: null,
+};
+
+/**
+ * The 客户 list's own query (GET /api/customers) for 在职继承: the customers the member follows (添加人: any of
+ * their relations can be transferred, as the api checks), narrowed by the list's filters.
+ */
+export function onjobCustomerQuery(
+  filters: OnjobCustomerFilters & { owner: string },
+  page: number,
+  pageSize: number,
+): CustomerQuery {
+  return {
+    ...EMPTY_FILTER,
+    adderUserids: [filters.owner],
+    keyword: filters.keyword.trim(),
+    tagIds: filters.tagIds,
+    addedRange: filters.addedRange,
+    page,
+    pageSize,
   };
 }

@@ -1,9 +1,11 @@
 import { ChangeDetectionStrategy, Component, computed, inject, OnInit, signal } from '@angular/core';
 import { FormControl, FormGroup, FormsModule, Validators } from '@angular/forms';
+import { NzDatePickerModule } from 'ng-zorro-antd/date-picker';
 import { NzMessageService } from 'ng-zorro-antd/message';
 import { NzModalModule } from 'ng-zorro-antd/modal';
 import { NzSelectModule } from 'ng-zorro-antd/select';
 import { NzTableModule } from 'ng-zorro-antd/table';
+import { NzTabsModule } from 'ng-zorro-antd/tabs';
 import { of } from 'rxjs';
 
 import { IfPermittedDirective } from '../../../core/auth/if-permitted.directive';
@@ -11,29 +13,48 @@ import { formatDateTime } from '../../../core/format/date-time';
 import { PAGE_SIZE_OPTIONS, ServerTable } from '../../../shared/server-table/server-table';
 import { SHARED_IMPORTS } from '../../../shared/shared-imports';
 import { OrgApi } from '../../system/org/org-api';
-import { CustomerRow } from '../customers/customer.models';
+import { CustomerOptions, CustomerRow } from '../customers/customer.models';
 import { CustomersApi } from '../customers/customers-api';
-import { EMPTY_FILTER } from '../customers/customer-texts';
+import { CustomerGroupsApi } from '../groups/customer-groups-api';
+import { CustomerGroupRow, UNNAMED_GROUP } from '../groups/customer-groups.models';
+import { HandoverRecords } from './handover-records';
 import { HandoverResultDialog } from './handover-result-dialog';
 import { HandoversApi } from './handovers-api';
 import type { OnjobPreview } from '@contracts/handover.contract';
-import { onjobHandoverRequest, SUCCESS_MSG_MAX, SUCCESS_MSG_TOO_LONG } from './handovers.models';
+import {
+  describeChoice,
+  EMPTY_ONJOB_FILTERS,
+  OnjobCustomerFilters,
+  onjobCustomerQuery,
+  onjobHandoverRequest,
+  SUCCESS_MSG_MAX,
+  SUCCESS_MSG_TOO_LONG,
+} from './handovers.models';
+
+/** The tabs: 客户, 客户群, 分配记录. */
+const GROUPS_TAB = 1;
+const RECORDS_TAB = 2;
 
 /**
- * 客户管理 → 在职继承 (issue 19 item 2): choose a current member, pick among their customers (the 客户 list
- * filtered by 跟进人, server-side pages), the successor and an optional 转接提示语, 确定, then the result.
- * 确定 first asks the api which customers WeCom would not transfer (transferred twice in 90 days, still
- * waiting, already the successor's, no longer the member's): those are shown with why, and only the others go.
+ * 客户管理 → 在职继承 (issue 19 item 2): choose a current member, pick among their customers (the 客户 list's own
+ * endpoint, narrowed by its keyword, 客户标签 and 添加时间) and the groups they own (the 客户群 list by 群主),
+ * server-side pages, the successor and an optional 转接提示语, 确定, then the result; 分配记录 lists past ones.
+ * 确定 first asks the api which customers and groups WeCom would not transfer (transferred twice in 90 days,
+ * still waiting, already the successor's, no longer the member's; a group not the member's): those are shown
+ * with why, and only the others go.
  */
 @Component({
   selector: 'app-onjob-transfers-page',
   imports: [
     ...SHARED_IMPORTS,
     FormsModule,
+    NzDatePickerModule,
     NzModalModule,
     NzSelectModule,
     NzTableModule,
+    NzTabsModule,
     IfPermittedDirective,
+    HandoverRecords,
     HandoverResultDialog,
   ],
   templateUrl: './onjob-transfers-page.html',
@@ -49,20 +70,35 @@ import { onjobHandoverRequest, SUCCESS_MSG_MAX, SUCCESS_MSG_TOO_LONG } from './h
 export class OnjobTransfersPage implements OnInit {
   private readonly api = inject(HandoversApi);
   private readonly customersApi = inject(CustomersApi);
+  private readonly groupsApi = inject(CustomerGroupsApi);
   private readonly orgApi = inject(OrgApi);
   private readonly message = inject(NzMessageService);
 
   protected readonly pageSizeOptions = PAGE_SIZE_OPTIONS;
   /** The chosen member's customers; nothing is asked for until a member is chosen. */
-  protected readonly list = new ServerTable<CustomerRow, { owner: string | null }>({
+  protected readonly list = new ServerTable<CustomerRow, OnjobCustomerFilters>({
+    filters: EMPTY_ONJOB_FILTERS,
+    fetch: ({ filters, page, pageSize }) =>
+      filters.owner
+        ? this.customersApi.list(onjobCustomerQuery({ ...filters, owner: filters.owner }, page, pageSize))
+        : of({ items: [], total: 0, page, pageSize }),
+  });
+  /** The groups the chosen member owns: read when their tab first opens. */
+  protected readonly groups = new ServerTable<CustomerGroupRow, { owner: string | null }>({
     filters: { owner: null },
     fetch: ({ filters, page, pageSize }) =>
       filters.owner
-        ? this.customersApi.list({ ...EMPTY_FILTER, ownerUserids: [filters.owner], page, pageSize })
+        ? this.groupsApi.list({ ownerUserid: [filters.owner] }, page, pageSize)
         : of({ items: [], total: 0, page, pageSize }),
   });
+  private groupsLoaded = false;
+  protected readonly tab = signal(0);
+  protected readonly recordsTab = RECORDS_TAB;
   protected readonly staff = signal<Array<{ userid: string; name: string }>>([]);
+  /** The 客户标签 filter's choices, from the 客户 list's options. */
+  protected readonly tagGroups = signal<CustomerOptions['tagGroups']>([]);
   protected readonly selected = signal<ReadonlySet<string>>(new Set());
+  protected readonly selectedGroups = signal<ReadonlySet<string>>(new Set());
   protected readonly allOnPageChosen = computed(() => {
     const items = this.list.items();
     return items.length > 0 && items.every((row) => this.selected().has(row.externalUserid));
@@ -70,20 +106,36 @@ export class OnjobTransfersPage implements OnInit {
   protected readonly someOnPageChosen = computed(
     () => !this.allOnPageChosen() && this.list.items().some((row) => this.selected().has(row.externalUserid)),
   );
+  protected readonly allGroupsOnPageChosen = computed(() => {
+    const items = this.groups.items();
+    return items.length > 0 && items.every((row) => this.selectedGroups().has(row.chatId));
+  });
   protected readonly saving = signal(false);
   protected readonly formatDateTime = formatDateTime;
+  protected readonly describeChoice = describeChoice;
   protected readonly successMsgTooLong = SUCCESS_MSG_TOO_LONG;
+  protected readonly unnamed = UNNAMED_GROUP;
 
   protected readonly form = new FormGroup({
     takeoverUserid: new FormControl<string | null>(null, Validators.required),
     successMsg: new FormControl('', { nonNullable: true, validators: Validators.maxLength(SUCCESS_MSG_MAX) }),
   });
   protected handoverUserid: string | null = null;
-  /** Names of the customers chosen so far (a choice survives paging), for the result view. */
+  // The customer filters' fields, read when 查询 is pressed.
+  protected keyword = '';
+  protected tagIds: string[] = [];
+  protected addedRange: Date[] = [];
+  /** Names of the customers and groups chosen so far (a choice survives paging), for the dialogs. */
   private readonly chosenNames = new Map<string, string>();
+  private readonly chosenGroupNames = new Map<string, string>();
 
-  /** The check before 确定 when some customers are not eligible: the dialog lists them. */
+  /** The check before 确定 when some customers or groups are not eligible: the dialog lists them. */
   protected readonly preview = signal<OnjobPreview | null>(null);
+  /** What the dialog's 分配 would still hand over, in words (「1 位客户、1 个客户群」). */
+  protected readonly remaining = computed(() => {
+    const preview = this.preview();
+    return preview ? describeChoice(preview.eligible.length, preview.eligibleGroups.length) : '';
+  });
 
   protected readonly resultOpen = signal(false);
   protected readonly resultIds = signal<readonly string[]>([]);
@@ -92,6 +144,7 @@ export class OnjobTransfersPage implements OnInit {
   ngOnInit(): void {
     this.searchStaff('');
     this.list.reload();
+    this.customersApi.options().subscribe((options) => this.tagGroups.set(options.tagGroups));
   }
 
   protected searchStaff(keyword: string): void {
@@ -100,15 +153,40 @@ export class OnjobTransfersPage implements OnInit {
       .subscribe((page) => this.staff.set(page.items));
   }
 
-  /** A new 原跟进成员: their customers from page 1, nothing chosen. */
+  /** A new 原跟进成员: their customers and groups from page 1, nothing chosen. */
   protected chooseMember(userid: string | null): void {
     this.handoverUserid = userid;
-    this.selected.set(new Set());
-    this.chosenNames.clear();
-    this.list.search({ owner: userid });
+    this.clearChoice();
+    this.search();
+    if (this.groupsLoaded) this.groups.search({ owner: userid });
   }
 
-  protected select(row: CustomerRow, chosen: boolean): void {
+  /** 查询: the member's customers narrowed by the filters; a choice made under other filters is kept. */
+  protected search(): void {
+    this.list.search({
+      owner: this.handoverUserid,
+      keyword: this.keyword,
+      tagIds: this.tagIds,
+      addedRange: this.addedRange.length === 2 ? [this.addedRange[0], this.addedRange[1]] : null,
+    });
+  }
+
+  protected resetFilters(): void {
+    this.keyword = '';
+    this.tagIds = [];
+    this.addedRange = [];
+    this.search();
+  }
+
+  protected openTab(index: number): void {
+    this.tab.set(index);
+    if (index === GROUPS_TAB && !this.groupsLoaded) {
+      this.groupsLoaded = true;
+      this.groups.search({ owner: this.handoverUserid });
+    }
+  }
+
+  protected select(row: Pick<CustomerRow, 'externalUserid' | 'name'>, chosen: boolean): void {
     if (chosen) this.chosenNames.set(row.externalUserid, row.name);
     else this.chosenNames.delete(row.externalUserid);
     this.selected.set(new Set(this.chosenNames.keys()));
@@ -118,14 +196,24 @@ export class OnjobTransfersPage implements OnInit {
     for (const row of this.list.items()) this.select(row, chosen);
   }
 
+  protected selectGroup(row: Pick<CustomerGroupRow, 'chatId' | 'name'>, chosen: boolean): void {
+    if (chosen) this.chosenGroupNames.set(row.chatId, row.name || UNNAMED_GROUP);
+    else this.chosenGroupNames.delete(row.chatId);
+    this.selectedGroups.set(new Set(this.chosenGroupNames.keys()));
+  }
+
+  protected selectGroupPage(chosen: boolean): void {
+    for (const row of this.groups.items()) this.selectGroup(row, chosen);
+  }
+
   protected submit(): void {
     const handoverUserid = this.handoverUserid;
     if (!handoverUserid) {
       this.message.warning('请选择原跟进成员');
       return;
     }
-    if (this.selected().size === 0) {
-      this.message.warning('请选择要分配的客户');
+    if (this.selected().size + this.selectedGroups().size === 0) {
+      this.message.warning('请选择要分配的客户或客户群');
       return;
     }
     if (this.form.invalid) {
@@ -140,10 +228,16 @@ export class OnjobTransfersPage implements OnInit {
     if (!takeoverUserid) return;
     this.saving.set(true);
     this.api
-      .previewOnjob({ handoverUserid, takeoverUserid, externalUserids: [...this.selected()] })
+      .previewOnjob({
+        handoverUserid,
+        takeoverUserid,
+        externalUserids: [...this.selected()],
+        chatIds: [...this.selectedGroups()],
+      })
       .subscribe({
         next: (preview) => {
-          if (preview.ineligible.length === 0) this.start(preview.eligible);
+          if (preview.ineligible.length + preview.ineligibleGroups.length === 0)
+            this.start(preview.eligible, preview.eligibleGroups);
           else {
             this.saving.set(false);
             this.preview.set(preview);
@@ -153,40 +247,54 @@ export class OnjobTransfersPage implements OnInit {
       });
   }
 
-  /** The dialog's 分配: the eligible customers only. */
+  /** The dialog's 分配: the eligible customers and groups only. */
   protected startEligible(): void {
     const preview = this.preview();
     this.preview.set(null);
-    if (preview && preview.eligible.length > 0) {
+    if (preview && preview.eligible.length + preview.eligibleGroups.length > 0) {
       this.saving.set(true);
-      this.start(preview.eligible);
+      this.start(preview.eligible, preview.eligibleGroups);
     }
   }
 
-  private start(externalUserids: readonly string[]): void {
+  private start(externalUserids: readonly string[], chatIds: readonly string[]): void {
     const { takeoverUserid, successMsg } = this.form.getRawValue();
     const handoverUserid = this.handoverUserid;
     if (!takeoverUserid || !handoverUserid) return;
-    const names: Record<string, string> = Object.fromEntries(this.chosenNames);
+    const names: Record<string, string> = {
+      ...Object.fromEntries(this.chosenNames),
+      ...Object.fromEntries(this.chosenGroupNames),
+    };
     for (const member of this.staff()) names[member.userid] = member.name;
     this.api
-      .create(onjobHandoverRequest({ handoverUserid, takeoverUserid, externalUserids, successMsg }))
+      .create(onjobHandoverRequest({ handoverUserid, takeoverUserid, externalUserids, chatIds, successMsg }))
       .subscribe({
         next: (handover) => {
           this.saving.set(false);
           this.resultNames.set(names);
           this.resultIds.set([handover.id]);
           this.resultOpen.set(true);
-          this.selected.set(new Set());
-          this.chosenNames.clear();
+          this.clearChoice();
           this.list.reload();
+          if (this.groupsLoaded) this.groups.reload();
         },
         error: () => this.saving.set(false),
       });
   }
 
+  private clearChoice(): void {
+    this.chosenNames.clear();
+    this.chosenGroupNames.clear();
+    this.selected.set(new Set());
+    this.selectedGroups.set(new Set());
+  }
+
   /** A customer's name as chosen, for the dialog (the api names only the ones it stores). */
   protected nameOf(customer: { externalUserid: string; customerName: string }): string {
     return this.chosenNames.get(customer.externalUserid) || customer.customerName || customer.externalUserid;
+  }
+
+  protected groupNameOf(group: { chatId: string; groupName: string }): string {
+    return this.chosenGroupNames.get(group.chatId) || group.groupName || group.chatId;
   }
 }
