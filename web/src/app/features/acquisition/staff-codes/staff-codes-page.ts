@@ -12,6 +12,7 @@ import { NzTooltipModule } from 'ng-zorro-antd/tooltip';
 import { IfPermittedDirective } from '../../../core/auth/if-permitted.directive';
 import { formatDateTime } from '../../../core/format/date-time';
 import { ServerTable } from '../../../shared/server-table/server-table';
+import { ServerTableDirective } from '../../../shared/server-table/server-table.directive';
 import { SHARED_IMPORTS } from '../../../shared/shared-imports';
 import { OrgApi } from '../../system/org/org-api';
 import { copyLink } from './copy-link';
@@ -32,6 +33,7 @@ import { StaffCode, StaffCodeFilters } from './staff-codes.models';
     NzModalModule,
     NzSelectModule,
     NzTableModule,
+    ServerTableDirective,
     NzTagModule,
     NzTooltipModule,
     IfPermittedDirective,
@@ -77,7 +79,6 @@ export class StaffCodesPage implements OnInit {
   private readonly modal = inject(NzModalService);
   private readonly router = inject(Router);
 
-  protected readonly pageSizeOptions = [10, 20, 50, 100];
   protected readonly list = new ServerTable<StaffCode, StaffCodeFilters>({
     filters: { kind: 'all', status: 'all' },
     fetch: ({ filters, page, pageSize }) => this.api.list(filters, page, pageSize),

@@ -14,6 +14,7 @@ import { ListColumns } from '../../../shared/list-columns/list-columns';
 import { ManualSync } from '../../../shared/manual-sync/manual-sync';
 import { ManualSyncButton } from '../../../shared/manual-sync/manual-sync-button';
 import { ServerTable } from '../../../shared/server-table/server-table';
+import { ServerTableDirective } from '../../../shared/server-table/server-table.directive';
 import { SHARED_IMPORTS } from '../../../shared/shared-imports';
 import { OrgApi } from '../../system/org/org-api';
 import { TagGroup, tagColorHex } from '../../system/tags/tags.models';
@@ -36,6 +37,7 @@ import { toFilters } from './group-filters';
     NzModalModule,
     NzSelectModule,
     NzTableModule,
+    ServerTableDirective,
     NzTagModule,
     IfPermittedDirective,
     GroupPortraitDrawer,
@@ -52,7 +54,6 @@ export class CustomerGroupsPage implements OnInit {
   private readonly orgApi = inject(OrgApi);
   private readonly message = inject(NzMessageService);
 
-  protected readonly pageSizeOptions = [10, 20, 50, 100];
   protected readonly list = new ServerTable<CustomerGroupRow, CustomerGroupFilters>({
     filters: {},
     fetch: ({ filters, page, pageSize }) => this.api.list(filters, page, pageSize),

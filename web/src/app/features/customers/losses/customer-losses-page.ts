@@ -8,6 +8,7 @@ import { NzTagModule } from 'ng-zorro-antd/tag';
 import { IfPermittedDirective } from '../../../core/auth/if-permitted.directive';
 import { formatDateTime } from '../../../core/format/date-time';
 import { ServerTable } from '../../../shared/server-table/server-table';
+import { ServerTableDirective } from '../../../shared/server-table/server-table.directive';
 import { SHARED_IMPORTS } from '../../../shared/shared-imports';
 import { OrgApi } from '../../system/org/org-api';
 import { TagGroup } from '../../system/tags/tags.models';
@@ -34,6 +35,7 @@ import { LossAlertSettingsDialog } from './loss-alert-settings-dialog';
     NzDatePickerModule,
     NzSelectModule,
     NzTableModule,
+    ServerTableDirective,
     NzTagModule,
     IfPermittedDirective,
     LossAlertSettingsDialog,
@@ -47,7 +49,6 @@ export class CustomerLossesPage implements OnInit {
   private readonly tagsApi = inject(TagsApi);
   private readonly orgApi = inject(OrgApi);
 
-  protected readonly pageSizeOptions = [10, 20, 50, 100];
   protected readonly list = new ServerTable<CustomerLossView, CustomerLossFilters>({
     filters: {},
     fetch: ({ filters, page, pageSize }) => this.api.list(filters, page, pageSize),

@@ -7,6 +7,7 @@ import { NzTagModule } from 'ng-zorro-antd/tag';
 
 import { formatDateTime } from '../../../core/format/date-time';
 import { ServerTable } from '../../../shared/server-table/server-table';
+import { ServerTableDirective } from '../../../shared/server-table/server-table.directive';
 import { SHARED_IMPORTS } from '../../../shared/shared-imports';
 import { CustomersApi } from '../../customers/customers/customers-api';
 import { SopApi, SopDetailFilters } from './sop-api';
@@ -26,7 +27,15 @@ import {
  */
 @Component({
   selector: 'app-sop-plan-detail-page',
-  imports: [...SHARED_IMPORTS, FormsModule, NzSelectModule, NzTableModule, NzTabsModule, NzTagModule],
+  imports: [
+    ...SHARED_IMPORTS,
+    FormsModule,
+    NzSelectModule,
+    NzTableModule,
+    ServerTableDirective,
+    NzTabsModule,
+    NzTagModule,
+  ],
   templateUrl: './sop-plan-detail-page.html',
   styles: `
     .panel {
