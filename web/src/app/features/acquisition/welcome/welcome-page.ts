@@ -71,7 +71,6 @@ import { Welcome, WelcomeKind } from './welcome.models';
           </button>
         </div>
         <nz-table
-          #table
           nzSize="middle"
           [appServerTable]="tables[section.kind]"
           appServerTableTotal="none"
@@ -87,7 +86,7 @@ import { Welcome, WelcomeKind } from './welcome.models';
             </tr>
           </thead>
           <tbody>
-            @for (welcome of table.data; track welcome.id) {
+            @for (welcome of tables[section.kind].items(); track welcome.id) {
               <tr>
                 <td>
                   {{ welcome.summary }}

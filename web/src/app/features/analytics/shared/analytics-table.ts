@@ -76,7 +76,6 @@ export interface AnalyticsTableLayout<T> {
       }
     </div>
     <nz-table
-      #nzTable
       nzSize="middle"
       [attr.data-testid]="layout().testId + '-table'"
       [appServerTable]="table()"
@@ -96,7 +95,7 @@ export interface AnalyticsTableLayout<T> {
         </tr>
       </thead>
       <tbody>
-        @for (row of nzTable.data; track layout().rowKey(row)) {
+        @for (row of table().items(); track layout().rowKey(row)) {
           <tr [attr.data-testid]="layout().testId + '-row'">
             @for (column of layout().columns; track column.title) {
               <td [attr.data-testid]="column.testId">{{ column.cell(row) }}</td>

@@ -101,7 +101,7 @@ const FIELDS = [
           }
         </p>
       }
-      <nz-table #table nzSize="middle" data-testid="consistency-table" [appServerTable]="list">
+      <nz-table nzSize="middle" data-testid="consistency-table" [appServerTable]="list">
         <thead>
           <tr>
             <th>日期</th>
@@ -112,7 +112,7 @@ const FIELDS = [
           </tr>
         </thead>
         <tbody>
-          @for (row of table.data; track row.day + row.userid) {
+          @for (row of list.items(); track row.day + row.userid) {
             <tr data-testid="consistency-row">
               <td>{{ row.day }}</td>
               <td>{{ row.name }}</td>

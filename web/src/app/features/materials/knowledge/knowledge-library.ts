@@ -121,7 +121,7 @@ type FormState = { mode: 'new' } | { mode: 'edit' | 'view'; item: KnowledgeItem 
             <span nz-icon nzType="plus"></span>新建
           </button>
         </form>
-        <nz-table #table data-testid="kb-table" nzSize="middle" [appServerTable]="list">
+        <nz-table data-testid="kb-table" nzSize="middle" [appServerTable]="list">
           <thead>
             <tr>
               <th>{{ firstColumn() }}</th>
@@ -134,7 +134,7 @@ type FormState = { mode: 'new' } | { mode: 'edit' | 'view'; item: KnowledgeItem 
             </tr>
           </thead>
           <tbody>
-            @for (row of table.data; track row.id) {
+            @for (row of list.items(); track row.id) {
               <tr [attr.data-testid]="'kb-row-' + row.id">
                 <td>
                   <span class="cell" nz-tooltip [nzTooltipTitle]="titleOf(row)" data-testid="kb-row-title">{{
