@@ -10,7 +10,7 @@ import { formatDateTime } from '../../../core/format/date-time';
 import { ServerTable } from '../../../shared/server-table/server-table';
 import { ServerTableDirective } from '../../../shared/server-table/server-table.directive';
 import { SHARED_IMPORTS } from '../../../shared/shared-imports';
-import { OrgApi } from '../../system/org/org-api';
+import { StaffSelect } from '../../system/org/staff-select';
 import { TagGroup } from '../../system/tags/tags.models';
 import { TagsApi } from '../../system/tags/tags-api';
 import { CustomerLossesApi } from './customer-losses-api';
@@ -34,6 +34,7 @@ import { LossAlertSettingsDialog } from './loss-alert-settings-dialog';
     FormsModule,
     NzDatePickerModule,
     NzSelectModule,
+    StaffSelect,
     NzTableModule,
     ServerTableDirective,
     NzTagModule,
@@ -47,14 +48,12 @@ import { LossAlertSettingsDialog } from './loss-alert-settings-dialog';
 export class CustomerLossesPage implements OnInit {
   private readonly api = inject(CustomerLossesApi);
   private readonly tagsApi = inject(TagsApi);
-  private readonly orgApi = inject(OrgApi);
 
   protected readonly list = new ServerTable<CustomerLossView, CustomerLossFilters>({
     filters: {},
     fetch: ({ filters, page, pageSize }) => this.api.list(filters, page, pageSize),
   });
   protected readonly tagGroups = signal<TagGroup[]>([]);
-  protected readonly staff = signal<Array<{ userid: string; name: string }>>([]);
   protected readonly settingsOpen = signal(false);
   protected readonly kinds = Object.entries(LOSS_KIND_LABELS) as Array<[LossKind, string]>;
   protected readonly kindLabel = LOSS_KIND_LABELS;
@@ -68,14 +67,7 @@ export class CustomerLossesPage implements OnInit {
 
   ngOnInit(): void {
     this.tagsApi.list('corp').subscribe((groups) => this.tagGroups.set(groups));
-    this.searchStaff('');
     this.list.reload();
-  }
-
-  protected searchStaff(keyword: string): void {
-    this.orgApi
-      .staff({ keyword, page: 1, pageSize: 20, departmentId: null, roleId: null })
-      .subscribe((page) => this.staff.set(page.items));
   }
 
   protected search(): void {
