@@ -6,8 +6,11 @@ import { NzModalModule } from 'ng-zorro-antd/modal';
 import { NzRadioModule } from 'ng-zorro-antd/radio';
 import { NzSelectModule } from 'ng-zorro-antd/select';
 import { NzTableModule } from 'ng-zorro-antd/table';
+import { of } from 'rxjs';
 
 import { GroupedSelect, SelectGroup } from '../../../shared/grouped-select/grouped-select';
+import { ServerTable } from '../../../shared/server-table/server-table';
+import { ServerTableDirective } from '../../../shared/server-table/server-table.directive';
 import { SHARED_IMPORTS } from '../../../shared/shared-imports';
 import { MassSendsApi } from './mass-sends-api';
 import {
@@ -32,6 +35,8 @@ export interface MassSendOptions {
   groupTags: SelectGroup[];
 }
 
+const PREVIEW_PAGE_SIZE = 10;
+
 /**
  * 新建 / 编辑群发 (R-3.3.2): 群发类型, 发送范围 with its live count and 查看发送客户列表, 消息内容 (≤300 字) with the
  * phone preview as 微丰小助手 sends it, 立即发送 or 定时发送 (≥5 minutes ahead), 保存草稿 or 发送.
@@ -46,6 +51,7 @@ export interface MassSendOptions {
     NzRadioModule,
     NzSelectModule,
     NzTableModule,
+    ServerTableDirective,
     GroupedSelect,
   ],
   templateUrl: './mass-send-form.html',
@@ -74,9 +80,14 @@ export class MassSendForm implements OnInit {
   protected timingMode: 'now' | 'scheduled' = 'now';
   protected sendAt: Date | null = null;
 
-  protected readonly preview = signal<AudiencePreview | null>(null);
+  /** 查看发送客户列表's pages: whom the audience in force when it was opened resolves to now. */
+  protected readonly preview = new ServerTable<AudiencePreview['items'][number], MassSendAudience | null>({
+    filters: null,
+    pageSize: PREVIEW_PAGE_SIZE,
+    fetch: ({ filters, page, pageSize }) =>
+      filters ? this.api.preview(filters, page, pageSize) : of({ items: [], total: 0, page, pageSize }),
+  });
   protected readonly previewOpen = signal(false);
-  protected readonly previewLoading = signal(false);
 
   ngOnInit(): void {
     const send = this.send();
@@ -117,21 +128,14 @@ export class MassSendForm implements OnInit {
   }
 
   /** 查看发送客户列表 (R-3.3.2-05): the count and a page of who, as the send would resolve it now. */
-  protected showPreview(page = 1): void {
+  protected showPreview(): void {
     const problem = this.audienceProblem();
     if (problem) {
       this.message.warning(problem);
       return;
     }
     this.previewOpen.set(true);
-    this.previewLoading.set(true);
-    this.api.preview(this.audience(), page, 10).subscribe({
-      next: (preview) => {
-        this.preview.set(preview);
-        this.previewLoading.set(false);
-      },
-      error: () => this.previewLoading.set(false),
-    });
+    this.preview.search(this.audience());
   }
 
   protected submit(draft: boolean): void {
