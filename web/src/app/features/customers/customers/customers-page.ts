@@ -14,6 +14,7 @@ import { ColumnChooser } from '../../../shared/list-columns/column-chooser';
 import { ManualSyncButton } from '../../../shared/manual-sync/manual-sync-button';
 import { ServerTableDirective } from '../../../shared/server-table/server-table.directive';
 import { SHARED_IMPORTS } from '../../../shared/shared-imports';
+import { StaffSelect } from '../../system/org/staff-select';
 import { CUSTOMER_SOURCES, CustomerFilter, CustomerRow } from './customer.models';
 import { CustomerDetailDrawer } from './customer-detail-drawer';
 import { CustomerTagDialog, TagChoice } from './customer-tag-dialog';
@@ -44,6 +45,7 @@ const JOB_MAX_POLLS = 40;
     NzDatePickerModule,
     NzRadioModule,
     NzSelectModule,
+    StaffSelect,
     NzTagModule,
     IfPermittedDirective,
     CustomerTagDialog,

@@ -14,6 +14,7 @@ import { StaffOption, StaffSelect } from './staff-select';
   template: `<app-staff-select
     [multiple]="multiple()"
     [known]="known()"
+    [members]="members()"
     placeholder="请选择员工"
     testId="picker"
     [formControl]="control"
@@ -22,6 +23,7 @@ import { StaffOption, StaffSelect } from './staff-select';
 class PickerForm {
   readonly multiple = signal(true);
   readonly known = signal<StaffOption[]>([]);
+  readonly members = signal<StaffOption[] | undefined>(undefined);
   readonly control = new FormControl<string[] | string | null>([]);
 }
 
@@ -117,5 +119,16 @@ describe('StaffSelect (the admin’s one 员工 picker)', () => {
     form.control.disable();
     await fixture.whenStable();
     expect(element.querySelector('[data-testid="picker"]')?.classList).toContain('ant-select-disabled');
+  });
+
+  it('offers the members a page holds, searched in the browser, and asks the server nothing', async () => {
+    const { form, fixture, element, shown } = await openForm((page) => page.members.set(STAFF));
+    form.control.setValue(['li']);
+    await fixture.whenStable();
+    expect(shown()).toEqual(['李娜']);
+    element.querySelector<HTMLElement>('[data-testid="picker"]')!.click();
+    await fixture.whenStable();
+    const options = [...document.querySelectorAll('nz-option-item')].map((item) => item.textContent?.trim());
+    expect(options).toEqual(['王经理', '李娜']);
   });
 });

@@ -6,6 +6,7 @@ import {
   forwardRef,
   inject,
   input,
+  OnInit,
   signal,
 } from '@angular/core';
 import { takeUntilDestroyed } from '@angular/core/rxjs-interop';
@@ -33,7 +34,8 @@ const SEARCH_PAGE_SIZE = 100;
  * The admin's one member (员工) picker: an nz-select searched on the server by name (组织架构's staff list),
  * one member or several (`multiple`), for reactive and template forms alike. The members picked keep their names
  * while a search no longer finds them; `known` names members picked before the picker had a chance to find them
- * (a saved record's members).
+ * (a saved record's members). A page that already holds the members to offer (a module's options, within the
+ * caller's 数据权限) hands them over as `members`: they are searched by name in the browser instead.
  */
 @Component({
   selector: 'app-staff-select',
@@ -52,14 +54,14 @@ const SEARCH_PAGE_SIZE = 100;
     <nz-select
       [nzMode]="multiple() ? 'multiple' : 'default'"
       nzShowSearch
-      nzServerSearch
-      [nzAllowClear]="!multiple()"
+      [nzServerSearch]="members() === undefined"
+      [nzAllowClear]="allowClear() ?? !multiple()"
       [nzMaxTagCount]="maxTagCount()"
       [nzPlaceHolder]="placeholder()"
       [nzDisabled]="disabled()"
       [ngModel]="value()"
       (ngModelChange)="choose($event)"
-      (nzOnSearch)="searches.next($event)"
+      (nzOnSearch)="members() === undefined && searches.next($event)"
       (nzBlur)="onTouched()"
       [attr.data-testid]="testId()"
     >
@@ -69,7 +71,7 @@ const SEARCH_PAGE_SIZE = 100;
     </nz-select>
   `,
 })
-export class StaffSelect implements ControlValueAccessor {
+export class StaffSelect implements ControlValueAccessor, OnInit {
   private readonly orgApi = inject(OrgApi);
 
   readonly multiple = input(false, { transform: booleanAttribute });
@@ -78,6 +80,10 @@ export class StaffSelect implements ControlValueAccessor {
   readonly maxTagCount = input(Infinity);
   /** Members already picked, with their names (a saved record's). */
   readonly known = input<readonly StaffOption[]>([]);
+  /** The members to offer, when the page holds them; without them the picker searches 组织架构's staff. */
+  readonly members = input<readonly StaffOption[]>();
+  /** The clear icon: a single member's picker has it unless told otherwise, a multiple one only when told. */
+  readonly allowClear = input<boolean | undefined>(undefined);
   /** The test id, on the select itself (what the e2e tests click). */
   readonly testId = input<string>();
 
@@ -89,7 +95,9 @@ export class StaffSelect implements ControlValueAccessor {
   /** Every member's name the picker has met, so a picked one keeps showing its name. */
   private readonly seen = signal(new Map<string, string>());
 
-  protected readonly options = computed<StaffOption[]>(() => {
+  protected readonly options = computed<readonly StaffOption[]>(() => {
+    const members = this.members();
+    if (members) return members;
     const found = this.found();
     const names = new Map(this.seen());
     for (const member of this.known()) names.set(member.userid, member.name);
@@ -124,7 +132,10 @@ export class StaffSelect implements ControlValueAccessor {
         this.seen.update((seen) => new Map([...seen, ...members.map((m) => [m.userid, m.name] as const)]));
         this.found.set(members);
       });
-    this.searches.next('');
+  }
+
+  ngOnInit(): void {
+    if (this.members() === undefined) this.searches.next('');
   }
 
   protected choose(value: StaffSelectValue): void {
