@@ -12,6 +12,7 @@ import { GroupedSelect, SelectGroup } from '../../../shared/grouped-select/group
 import { ServerTable } from '../../../shared/server-table/server-table';
 import { ServerTableDirective } from '../../../shared/server-table/server-table.directive';
 import { SHARED_IMPORTS } from '../../../shared/shared-imports';
+import { StaffOption, StaffSelect } from '../../system/org/staff-select';
 import { MassSendsApi } from './mass-sends-api';
 import {
   AudiencePreview,
@@ -23,14 +24,9 @@ import {
   tooSoon,
 } from './mass-sends.models';
 
-export interface PickerOption {
-  value: string;
-  label: string;
-}
-
 /** What the pickers offer: members in the caller's 数据权限, 企业微信标签 and 群标签. */
 export interface MassSendOptions {
-  staff: PickerOption[];
+  staff: StaffOption[];
   customerTags: SelectGroup[];
   groupTags: SelectGroup[];
 }
@@ -53,6 +49,7 @@ const PREVIEW_PAGE_SIZE = 10;
     NzTableModule,
     ServerTableDirective,
     GroupedSelect,
+    StaffSelect,
   ],
   templateUrl: './mass-send-form.html',
   styleUrl: './mass-send-form.css',

@@ -163,7 +163,7 @@ export class MassSendsPage implements OnInit {
     forkJoin([this.customersApi.options(), this.tagsApi.list('group')]).subscribe(
       ([customers, groupTags]) => {
         this.options.set({
-          staff: customers.staff.map((member) => ({ value: member.userid, label: member.name })),
+          staff: customers.staff,
           customerTags: customers.tagGroups.map((group) => ({
             label: group.name,
             options: group.tags.map((tag) => ({ value: tag.id, label: tag.name })),
