@@ -13,6 +13,7 @@ import { NzTagModule } from 'ng-zorro-antd/tag';
 import { formatDateTime } from '../../core/format/date-time';
 import { apiErrorMessage } from '../../core/net/api-error';
 import { ServerTable } from '../../shared/server-table/server-table';
+import { ServerTableDirective } from '../../shared/server-table/server-table.directive';
 import { SHARED_IMPORTS } from '../../shared/shared-imports';
 import { WecomHealth } from '../system/wecom/wecom-binding.models';
 import { WecomHealthPanel } from '../system/wecom/wecom-health-panel';
@@ -38,6 +39,7 @@ import {
     NzInputNumberModule,
     NzModalModule,
     NzTableModule,
+    ServerTableDirective,
     NzTagModule,
     WecomHealthPanel,
   ],

@@ -43,10 +43,11 @@ const DEFAULT_PAGE_SIZE = 20;
 export const PAGE_SIZE_OPTIONS = [10, 20, 50, 100];
 
 /**
- * The state of one server-paged `nz-table` (`[nzFrontPagination]="false"`): the applied filters, page, page size
- * and sort, the rows and total, loading and the last error. Bind `(nzQueryParams)` to `onQueryParams`; 查询 calls
- * `search` (back to page 1), a change to a row calls `reload` (same page). Only the latest request may answer: a
- * slower earlier one is cancelled, so it can never overwrite what a newer query showed.
+ * The state of one server-paged `nz-table`: the applied filters, page, page size and sort, the rows and total,
+ * loading and the last error. The table binds to it with `[appServerTable]` (ServerTableDirective), which sends
+ * its paging and sorting to `onQueryParams`; 查询 calls `search` (back to page 1), a change to a row calls `reload`
+ * (same page). Only the latest request may answer: a slower earlier one is cancelled, so it can never overwrite
+ * what a newer query showed.
  * Create it in an injection context (a field of the page), so a request still running ends with the page.
  */
 export class ServerTable<T, F> {

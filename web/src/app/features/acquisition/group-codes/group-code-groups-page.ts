@@ -1,24 +1,19 @@
 import { ChangeDetectionStrategy, Component, inject, OnInit, signal } from '@angular/core';
 import { ActivatedRoute } from '@angular/router';
 import { NzMessageService } from 'ng-zorro-antd/message';
-import { NzPopconfirmModule } from 'ng-zorro-antd/popconfirm';
-import { NzTableModule } from 'ng-zorro-antd/table';
 
 import { IfPermittedDirective } from '../../../core/auth/if-permitted.directive';
 import { SHARED_IMPORTS } from '../../../shared/shared-imports';
+import { ActualGroupsTable } from './actual-groups-table';
 import { GroupDialog } from './group-dialog';
 import { GroupCodesApi } from './group-codes-api';
 import {
-  GROUP_STATE_LABELS,
   GroupCodeDetail,
   GroupInput,
   GroupView,
-  imageUrl,
   STATUS_LABELS,
   STRATEGY_OPTIONS,
 } from './group-codes.models';
-
-const PAGE_SIZE = 20;
 
 /**
  * 管理实际群码 (R-2.1.3-06): the code's groups with their 扫码次数 and 实际群码状态, paginated, + 添加实际群码,
@@ -26,7 +21,7 @@ const PAGE_SIZE = 20;
  */
 @Component({
   selector: 'app-group-code-groups-page',
-  imports: [...SHARED_IMPORTS, NzTableModule, NzPopconfirmModule, IfPermittedDirective, GroupDialog],
+  imports: [...SHARED_IMPORTS, IfPermittedDirective, ActualGroupsTable, GroupDialog],
   templateUrl: './group-code-groups-page.html',
   styleUrl: './group-codes.css',
   changeDetection: ChangeDetectionStrategy.OnPush,
@@ -38,11 +33,7 @@ export class GroupCodeGroupsPage implements OnInit {
 
   protected readonly code = signal<GroupCodeDetail | null>(null);
   protected readonly editing = signal<{ group: GroupView | null } | null>(null);
-  protected readonly pageIndex = signal(1);
-  protected readonly pageSize = PAGE_SIZE;
-  protected readonly stateLabels = GROUP_STATE_LABELS;
   protected readonly statusLabels = STATUS_LABELS;
-  protected readonly imageUrl = imageUrl;
   protected readonly strategyLabel = (value: string) =>
     STRATEGY_OPTIONS.find((option) => option.value === value)?.label ?? value;
   private codeId = '';

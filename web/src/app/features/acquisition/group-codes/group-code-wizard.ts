@@ -2,17 +2,15 @@ import { ChangeDetectionStrategy, Component, computed, inject, OnInit, signal } 
 import { FormsModule } from '@angular/forms';
 import { ActivatedRoute, Router } from '@angular/router';
 import { NzMessageService } from 'ng-zorro-antd/message';
-import { NzPopconfirmModule } from 'ng-zorro-antd/popconfirm';
 import { NzSelectModule } from 'ng-zorro-antd/select';
 import { NzStepsModule } from 'ng-zorro-antd/steps';
-import { NzTableModule } from 'ng-zorro-antd/table';
 
 import { SHARED_IMPORTS } from '../../../shared/shared-imports';
 import { copyText } from './copy-link';
+import { ActualGroupsTable } from './actual-groups-table';
 import { GroupDialog } from './group-dialog';
 import { GroupCodesApi } from './group-codes-api';
 import {
-  GROUP_STATE_LABELS,
   GroupCodeDetail,
   GroupCodeStrategy,
   GroupInput,
@@ -40,15 +38,7 @@ interface StepGroup extends GroupInput {
  */
 @Component({
   selector: 'app-group-code-wizard',
-  imports: [
-    ...SHARED_IMPORTS,
-    FormsModule,
-    NzStepsModule,
-    NzSelectModule,
-    NzTableModule,
-    NzPopconfirmModule,
-    GroupDialog,
-  ],
+  imports: [...SHARED_IMPORTS, FormsModule, NzStepsModule, NzSelectModule, ActualGroupsTable, GroupDialog],
   templateUrl: './group-code-wizard.html',
   styleUrl: './group-codes.css',
   changeDetection: ChangeDetectionStrategy.OnPush,
@@ -60,7 +50,6 @@ export class GroupCodeWizard implements OnInit {
   private readonly message = inject(NzMessageService);
 
   protected readonly strategies = STRATEGY_OPTIONS;
-  protected readonly stateLabels = GROUP_STATE_LABELS;
   protected readonly imageHint = IMAGE_HINT;
   protected readonly textMax = TEXT_MAX;
   protected readonly imageUrl = imageUrl;

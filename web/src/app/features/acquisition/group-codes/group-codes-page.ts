@@ -14,6 +14,7 @@ import { NzTooltipModule } from 'ng-zorro-antd/tooltip';
 import { IfPermittedDirective } from '../../../core/auth/if-permitted.directive';
 import { formatDateTime } from '../../../core/format/date-time';
 import { ServerTable } from '../../../shared/server-table/server-table';
+import { ServerTableDirective } from '../../../shared/server-table/server-table.directive';
 import { SHARED_IMPORTS } from '../../../shared/shared-imports';
 import { Undelivered } from '../../../shared/undelivered/undelivered';
 import { moveColumn, toggleColumn } from '../../../shared/list-columns/list-columns';
@@ -50,6 +51,7 @@ const dayOf = (date: Date) => `${date.getFullYear()}-${pad(date.getMonth() + 1)}
     NzPopoverModule,
     NzSelectModule,
     NzTableModule,
+    ServerTableDirective,
     NzTooltipModule,
     IfPermittedDirective,
     Undelivered,
@@ -63,7 +65,6 @@ export class GroupCodesPage implements OnInit {
   private readonly message = inject(NzMessageService);
   private readonly modal = inject(NzModalService);
 
-  protected readonly pageSizeOptions = [10, 20, 50, 100];
   protected readonly list = new ServerTable<GroupCodeRow, GroupCodeFilters>({
     filters: {},
     fetch: ({ filters, page, pageSize }) => this.api.list(filters, page, pageSize),

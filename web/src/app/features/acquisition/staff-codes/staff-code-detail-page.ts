@@ -13,6 +13,7 @@ import { NgxEchartsDirective, provideEchartsCore } from 'ngx-echarts';
 
 import { formatDateTime } from '../../../core/format/date-time';
 import { ServerTable } from '../../../shared/server-table/server-table';
+import { ServerTableDirective } from '../../../shared/server-table/server-table.directive';
 import { SHARED_IMPORTS } from '../../../shared/shared-imports';
 import { copyLink } from './copy-link';
 import {
@@ -43,6 +44,7 @@ echarts.use([LineChart, GridComponent, LegendComponent, TooltipComponent, Canvas
     NzDatePickerModule,
     NzDescriptionsModule,
     NzTableModule,
+    ServerTableDirective,
   ],
   providers: [provideEchartsCore({ echarts })],
   templateUrl: './staff-code-detail-page.html',

@@ -10,6 +10,7 @@ import { NzSelectModule } from 'ng-zorro-antd/select';
 import { SHARED_IMPORTS } from '../../../shared/shared-imports';
 import { Department } from '../../system/org/org.models';
 import { OrgApi } from '../../system/org/org-api';
+import { StaffOption, StaffSelect } from '../../system/org/staff-select';
 import { TagGroup } from '../../system/tags/tags.models';
 import { TagsApi } from '../../system/tags/tags-api';
 import { PREVIEW_QR_URL, StaffCodesApi } from './staff-codes-api';
@@ -24,7 +25,15 @@ const characters = (text: string) => [...text].length;
  */
 @Component({
   selector: 'app-staff-code-form-page',
-  imports: [...SHARED_IMPORTS, FormsModule, NzCheckboxModule, NzModalModule, NzRadioModule, NzSelectModule],
+  imports: [
+    ...SHARED_IMPORTS,
+    FormsModule,
+    NzCheckboxModule,
+    NzModalModule,
+    NzRadioModule,
+    NzSelectModule,
+    StaffSelect,
+  ],
   templateUrl: './staff-code-form-page.html',
   changeDetection: ChangeDetectionStrategy.OnPush,
   styles: `
@@ -107,7 +116,8 @@ export class StaffCodeFormPage implements OnInit {
   protected readonly tagIds = signal<string[]>([]);
   protected readonly welcomeText = signal('');
   protected readonly saving = signal(false);
-  protected readonly staffOptions = signal<Array<{ userid: string; name: string }>>([]);
+  /** The saved code's members, named before the picker searches them. */
+  protected readonly members = signal<StaffOption[]>([]);
   protected readonly departments = signal<Department[]>([]);
   protected readonly tagGroups = signal<TagGroup[]>([]);
 
@@ -140,22 +150,8 @@ export class StaffCodeFormPage implements OnInit {
       this.scene.set(code.scene);
       this.tagIds.set(code.tags.map((tag) => tag.id));
       this.welcomeText.set(code.welcomeText);
-      this.staffOptions.set(code.members.map(({ userid, name }) => ({ userid, name })));
+      this.members.set(code.members.map(({ userid, name }) => ({ userid, name })));
     });
-  }
-
-  protected searchStaff(keyword: string): void {
-    if (!keyword.trim()) return;
-    this.orgApi
-      .staff({ keyword, page: 1, pageSize: 20, departmentId: null, roleId: null })
-      .subscribe((page) => {
-        const chosen = this.staffOptions().filter((option) => this.userids().includes(option.userid));
-        const found = page.items.map(({ userid, name }) => ({ userid, name }));
-        this.staffOptions.set([
-          ...chosen,
-          ...found.filter((f) => !chosen.some((c) => c.userid === f.userid)),
-        ]);
-      });
   }
 
   protected changeKind(kind: StaffCodeCreateKind): void {

@@ -1,4 +1,4 @@
-import { ChangeDetectionStrategy, Component, inject, OnInit, signal } from '@angular/core';
+import { ChangeDetectionStrategy, Component, inject, OnInit } from '@angular/core';
 import { FormsModule } from '@angular/forms';
 import { Router } from '@angular/router';
 import { NzDropDownModule } from 'ng-zorro-antd/dropdown';
@@ -12,8 +12,9 @@ import { NzTooltipModule } from 'ng-zorro-antd/tooltip';
 import { IfPermittedDirective } from '../../../core/auth/if-permitted.directive';
 import { formatDateTime } from '../../../core/format/date-time';
 import { ServerTable } from '../../../shared/server-table/server-table';
+import { ServerTableDirective } from '../../../shared/server-table/server-table.directive';
 import { SHARED_IMPORTS } from '../../../shared/shared-imports';
-import { OrgApi } from '../../system/org/org-api';
+import { StaffSelect } from '../../system/org/staff-select';
 import { copyLink } from './copy-link';
 import { KIND_LABELS, membersLabel, STATUS_LABELS, syncLabel } from './staff-code-texts';
 import { qrDownloadUrl, StaffCodesApi } from './staff-codes-api';
@@ -31,7 +32,9 @@ import { StaffCode, StaffCodeFilters } from './staff-codes.models';
     NzDropDownModule,
     NzModalModule,
     NzSelectModule,
+    StaffSelect,
     NzTableModule,
+    ServerTableDirective,
     NzTagModule,
     NzTooltipModule,
     IfPermittedDirective,
@@ -72,17 +75,14 @@ import { StaffCode, StaffCodeFilters } from './staff-codes.models';
 })
 export class StaffCodesPage implements OnInit {
   private readonly api = inject(StaffCodesApi);
-  private readonly orgApi = inject(OrgApi);
   private readonly message = inject(NzMessageService);
   private readonly modal = inject(NzModalService);
   private readonly router = inject(Router);
 
-  protected readonly pageSizeOptions = [10, 20, 50, 100];
   protected readonly list = new ServerTable<StaffCode, StaffCodeFilters>({
     filters: { kind: 'all', status: 'all' },
     fetch: ({ filters, page, pageSize }) => this.api.list(filters, page, pageSize),
   });
-  protected readonly staffOptions = signal<Array<{ userid: string; name: string }>>([]);
   protected readonly kindLabels = KIND_LABELS;
   protected readonly statusLabels = STATUS_LABELS;
   protected readonly membersLabel = membersLabel;
@@ -97,13 +97,6 @@ export class StaffCodesPage implements OnInit {
 
   ngOnInit(): void {
     this.list.reload();
-  }
-
-  protected searchStaff(keyword: string): void {
-    if (!keyword.trim()) return;
-    this.orgApi
-      .staff({ keyword, page: 1, pageSize: 20, departmentId: null, roleId: null })
-      .subscribe((page) => this.staffOptions.set(page.items));
   }
 
   protected search(): void {

@@ -7,6 +7,7 @@ import { NzTooltipModule } from 'ng-zorro-antd/tooltip';
 import { IfPermittedDirective } from '../../../core/auth/if-permitted.directive';
 import { formatDateTime } from '../../../core/format/date-time';
 import { ServerTable } from '../../../shared/server-table/server-table';
+import { ServerTableDirective } from '../../../shared/server-table/server-table.directive';
 import { SHARED_IMPORTS } from '../../../shared/shared-imports';
 import { Undelivered } from '../../../shared/undelivered/undelivered';
 import { WelcomeApi } from './welcome-api';
@@ -23,6 +24,7 @@ import { Welcome, WelcomeKind } from './welcome.models';
     ...SHARED_IMPORTS,
     NzModalModule,
     NzTableModule,
+    ServerTableDirective,
     NzTooltipModule,
     IfPermittedDirective,
     Undelivered,
@@ -69,15 +71,10 @@ import { Welcome, WelcomeKind } from './welcome.models';
           </button>
         </div>
         <nz-table
-          #table
           nzSize="middle"
-          [nzData]="tables[section.kind].items()"
-          [nzFrontPagination]="false"
-          [nzShowPagination]="tables[section.kind].total() > tables[section.kind].pageSize()"
-          [nzTotal]="tables[section.kind].total()"
-          [nzPageIndex]="tables[section.kind].page()"
-          [nzPageSize]="tables[section.kind].pageSize()"
-          (nzQueryParams)="tables[section.kind].onQueryParams($event)"
+          [appServerTable]="tables[section.kind]"
+          appServerTableTotal="none"
+          nzHideOnSinglePage
           [attr.data-testid]="'welcome-table-' + section.kind"
         >
           <thead>
@@ -89,7 +86,7 @@ import { Welcome, WelcomeKind } from './welcome.models';
             </tr>
           </thead>
           <tbody>
-            @for (welcome of table.data; track welcome.id) {
+            @for (welcome of tables[section.kind].items(); track welcome.id) {
               <tr>
                 <td>
                   {{ welcome.summary }}

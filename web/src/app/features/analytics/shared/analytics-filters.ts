@@ -4,6 +4,7 @@ import { NzDatePickerModule } from 'ng-zorro-antd/date-picker';
 import { NzSelectModule } from 'ng-zorro-antd/select';
 
 import { SHARED_IMPORTS } from '../../../shared/shared-imports';
+import { StaffSelect } from '../../system/org/staff-select';
 import { AnalyticsApi } from './analytics-api';
 import { AnalyticsFilters, dayOf, defaultRange } from './analytics.models';
 
@@ -13,7 +14,7 @@ import { AnalyticsFilters, dayOf, defaultRange } from './analytics.models';
  */
 @Component({
   selector: 'app-analytics-filters',
-  imports: [...SHARED_IMPORTS, FormsModule, NzDatePickerModule, NzSelectModule],
+  imports: [...SHARED_IMPORTS, FormsModule, NzDatePickerModule, NzSelectModule, StaffSelect],
   changeDetection: ChangeDetectionStrategy.OnPush,
   template: `
     <form class="filters" (ngSubmit)="apply()" data-testid="analytics-filters">
@@ -26,21 +27,16 @@ import { AnalyticsFilters, dayOf, defaultRange } from './analytics.models';
         data-testid="analytics-range"
       />
       <span>按员工查询：</span>
-      <nz-select
+      <app-staff-select
         name="staff"
         class="staff"
-        nzMode="multiple"
-        nzShowSearch
-        nzAllowClear
-        nzPlaceHolder="请选择"
-        [nzMaxTagCount]="3"
+        multiple
+        [allowClear]="true"
+        [maxTagCount]="3"
+        testId="analytics-staff"
+        [members]="staffOptions()"
         [(ngModel)]="staff"
-        data-testid="analytics-staff"
-      >
-        @for (member of staffOptions(); track member.userid) {
-          <nz-option [nzValue]="member.userid" [nzLabel]="member.name" />
-        }
-      </nz-select>
+      />
       <span class="spacer"></span>
       <button nz-button type="button" (click)="reset()" data-testid="analytics-reset">重置</button>
       <button nz-button nzType="primary" type="submit" data-testid="analytics-search">查询</button>

@@ -3,7 +3,8 @@ import { TestBed } from '@angular/core/testing';
 import { provideNzI18n, zh_CN } from 'ng-zorro-antd/i18n';
 
 import { AuthService } from '../../../core/auth/auth.service';
-import { AnalyticsTable, AnalyticsTableLayout, AnalyticsTableState, countColumn } from './analytics-table';
+import { ServerTableState } from '../../../shared/server-table/server-table.directive';
+import { AnalyticsTable, AnalyticsTableLayout, countColumn } from './analytics-table';
 
 interface Row {
   userid: string;
@@ -29,7 +30,7 @@ describe('AnalyticsTable (a 统计分析 table on a ServerTable)', () => {
         { provide: AuthService, useValue: { can: () => permitted } },
       ],
     });
-    const state: AnalyticsTableState<Row> = {
+    const state: ServerTableState<Row> = {
       items: signal([{ userid: 'lina', name: '李娜', chatTotal: 3 }]),
       total: signal(1),
       page: signal(1),

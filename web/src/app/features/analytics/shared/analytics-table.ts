@@ -5,7 +5,7 @@ import { NzTableModule } from 'ng-zorro-antd/table';
 import { NzTooltipModule } from 'ng-zorro-antd/tooltip';
 
 import { IfPermittedDirective } from '../../../core/auth/if-permitted.directive';
-import { PAGE_SIZE_OPTIONS, ServerTable } from '../../../shared/server-table/server-table';
+import { ServerTableDirective, ServerTableState } from '../../../shared/server-table/server-table.directive';
 import { DEFINITIONS } from './analytics.models';
 
 /** One column of a 统计分析 table: its header and how a row reads in it. */
@@ -42,12 +42,6 @@ export interface AnalyticsTableLayout<T> {
   quickJumper?: boolean;
 }
 
-/** What the table reads of its ServerTable; the filters stay the owner's business. */
-export type AnalyticsTableState<T> = Pick<
-  ServerTable<T, unknown>,
-  'items' | 'total' | 'page' | 'pageSize' | 'loading' | 'onQueryParams'
->;
-
 /**
  * A table of 统计分析, paged (and sorted, on the columns with a `sortKey`) on the server by the ServerTable its
  * owner keeps, under a head with the title, the ⓘ of the columns' definitions and 导出. Sortable headers carry
@@ -55,7 +49,14 @@ export type AnalyticsTableState<T> = Pick<
  */
 @Component({
   selector: 'app-analytics-table',
-  imports: [IfPermittedDirective, NzButtonModule, NzIconModule, NzTableModule, NzTooltipModule],
+  imports: [
+    IfPermittedDirective,
+    NzButtonModule,
+    NzIconModule,
+    NzTableModule,
+    ServerTableDirective,
+    NzTooltipModule,
+  ],
   changeDetection: ChangeDetectionStrategy.OnPush,
   template: `
     <div class="table-head">
@@ -75,20 +76,10 @@ export type AnalyticsTableState<T> = Pick<
       }
     </div>
     <nz-table
-      #nzTable
       nzSize="middle"
       [attr.data-testid]="layout().testId + '-table'"
-      [nzData]="table().items()"
-      [nzFrontPagination]="false"
-      [nzTotal]="table().total()"
-      [nzPageIndex]="table().page()"
-      [nzPageSize]="table().pageSize()"
-      [nzLoading]="table().loading()"
-      nzShowSizeChanger
+      [appServerTable]="table()"
       [nzShowQuickJumper]="layout().quickJumper ?? true"
-      [nzPageSizeOptions]="pageSizeOptions"
-      [nzShowTotal]="totalTemplate"
-      (nzQueryParams)="table().onQueryParams($event)"
     >
       <thead>
         <tr>
@@ -104,7 +95,7 @@ export type AnalyticsTableState<T> = Pick<
         </tr>
       </thead>
       <tbody>
-        @for (row of nzTable.data; track layout().rowKey(row)) {
+        @for (row of table().items(); track layout().rowKey(row)) {
           <tr [attr.data-testid]="layout().testId + '-row'">
             @for (column of layout().columns; track column.title) {
               <td [attr.data-testid]="column.testId">{{ column.cell(row) }}</td>
@@ -113,7 +104,6 @@ export type AnalyticsTableState<T> = Pick<
         }
       </tbody>
     </nz-table>
-    <ng-template #totalTemplate let-total>共 {{ total }} 条</ng-template>
     <ng-template #tipTemplate>
       @for (column of definitions(); track column.title) {
         <div>{{ column.title }}：{{ column.definition }}</div>
@@ -141,11 +131,10 @@ export type AnalyticsTableState<T> = Pick<
 })
 export class AnalyticsTable<T> {
   readonly layout = input.required<AnalyticsTableLayout<T>>();
-  readonly table = input.required<AnalyticsTableState<T>>();
+  readonly table = input.required<ServerTableState<T>>();
   /** 导出's link (the filters and order in force); without it the table has no 导出. */
   readonly exportHref = input<string>();
 
-  protected readonly pageSizeOptions = PAGE_SIZE_OPTIONS;
   protected readonly definitions = computed(() =>
     this.layout().columns.filter((column) => column.definition),
   );

@@ -16,6 +16,7 @@ import { tap } from 'rxjs';
 
 import { IfPermittedDirective } from '../../../core/auth/if-permitted.directive';
 import { ServerTable } from '../../../shared/server-table/server-table';
+import { ServerTableDirective } from '../../../shared/server-table/server-table.directive';
 import { AnalyticsApi } from '../shared/analytics-api';
 import {
   AnalyticsBackfillStatus,
@@ -42,7 +43,14 @@ const FIELDS = [
  */
 @Component({
   selector: 'app-staff-consistency-tab',
-  imports: [FormsModule, IfPermittedDirective, NzButtonModule, NzSwitchModule, NzTableModule],
+  imports: [
+    FormsModule,
+    IfPermittedDirective,
+    NzButtonModule,
+    NzSwitchModule,
+    NzTableModule,
+    ServerTableDirective,
+  ],
   changeDetection: ChangeDetectionStrategy.OnPush,
   template: `
     <section class="block">
@@ -93,20 +101,7 @@ const FIELDS = [
           }
         </p>
       }
-      <nz-table
-        #table
-        nzSize="middle"
-        data-testid="consistency-table"
-        [nzData]="list.items()"
-        [nzFrontPagination]="false"
-        [nzTotal]="list.total()"
-        [nzPageIndex]="list.page()"
-        [nzPageSize]="list.pageSize()"
-        [nzLoading]="list.loading()"
-        nzShowSizeChanger
-        [nzShowTotal]="totalTemplate"
-        (nzQueryParams)="list.onQueryParams($event)"
-      >
+      <nz-table nzSize="middle" data-testid="consistency-table" [appServerTable]="list">
         <thead>
           <tr>
             <th>日期</th>
@@ -117,7 +112,7 @@ const FIELDS = [
           </tr>
         </thead>
         <tbody>
-          @for (row of table.data; track row.day + row.userid) {
+          @for (row of list.items(); track row.day + row.userid) {
             <tr data-testid="consistency-row">
               <td>{{ row.day }}</td>
               <td>{{ row.name }}</td>
@@ -130,7 +125,6 @@ const FIELDS = [
           }
         </tbody>
       </nz-table>
-      <ng-template #totalTemplate let-total>共 {{ total }} 条</ng-template>
     </section>
   `,
   styleUrl: '../shared/analytics-tab.css',

@@ -83,7 +83,8 @@ describe('客户沟通 (R-6.2-02) in an AnalyticsTableBlock', () => {
       '[data-testid="sort-replyRatio"]',
     )!;
     header.click();
-    // nz-table hands the new sort on after a tick.
+    // nz-table hands the new sort on after a tick, once its head was checked.
+    await fixture.whenStable();
     await new Promise((resolve) => setTimeout(resolve, 20));
     await fixture.whenStable();
     const sorted = http.expectOne((r) => r.url === '/api/analytics/staff/contacts');

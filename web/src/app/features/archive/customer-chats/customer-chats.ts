@@ -17,6 +17,7 @@ import { NzSelectModule } from 'ng-zorro-antd/select';
 import { AuthService } from '../../../core/auth/auth.service';
 import { apiErrorMessage } from '../../../core/net/api-error';
 import { ListEmpty } from '../../../shared/list-empty/list-empty';
+import { StaffSelect } from '../../system/org/staff-select';
 import { ArchiveConversationList } from '../chat-view/conversation-list';
 import { ArchiveHitList } from '../chat-view/hit-list';
 import { ArchiveMessagePane } from '../chat-view/message-pane';
@@ -52,6 +53,7 @@ const PAGE_SIZE = 20;
     NzInputModule,
     NzPaginationModule,
     NzSelectModule,
+    StaffSelect,
     ArchiveConversationList,
     ArchiveHitList,
     ArchiveMessagePane,
@@ -129,19 +131,14 @@ const PAGE_SIZE = 20;
         }
         @if (!mobile() || !conversation()) {
           <div class="filters">
-            <nz-select
+            <app-staff-select
               class="staff"
-              nzAllowClear
-              nzShowSearch
-              nzPlaceHolder="员工"
+              placeholder="员工"
+              testId="customer-chats-staff"
+              [members]="staff()"
               [ngModel]="staffUserid()"
               (ngModelChange)="staffUserid.set($event); refresh()"
-              data-testid="customer-chats-staff"
-            >
-              @for (member of staff(); track member.userid) {
-                <nz-option [nzValue]="member.userid" [nzLabel]="member.name" />
-              }
-            </nz-select>
+            />
             <nz-range-picker
               [ngModel]="dateRange()"
               (ngModelChange)="dateRange.set($event ?? []); refresh()"

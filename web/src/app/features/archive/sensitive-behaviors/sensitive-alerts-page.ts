@@ -9,6 +9,7 @@ import { NzTableModule } from 'ng-zorro-antd/table';
 import { IfPermittedDirective } from '../../../core/auth/if-permitted.directive';
 import { formatDateTime } from '../../../core/format/date-time';
 import { ServerTable } from '../../../shared/server-table/server-table';
+import { ServerTableDirective } from '../../../shared/server-table/server-table.directive';
 import { SHARED_IMPORTS } from '../../../shared/shared-imports';
 import { SensitiveAlertReviewDialog } from './sensitive-alert-review-dialog';
 import {
@@ -35,6 +36,7 @@ import {
     NzDatePickerModule,
     NzSelectModule,
     NzTableModule,
+    ServerTableDirective,
     IfPermittedDirective,
     SensitiveAlertReviewDialog,
   ],
@@ -68,7 +70,6 @@ export class SensitiveAlertsPage implements OnInit {
   private readonly http = inject(HttpClient);
   private readonly route = inject(ActivatedRoute);
 
-  protected readonly pageSizeOptions = [10, 20, 50, 100];
   protected readonly list = new ServerTable<SensitiveAlert, SensitiveAlertFilters>({
     filters: { behavior: 'all' },
     fetch: ({ filters, page, pageSize }) =>

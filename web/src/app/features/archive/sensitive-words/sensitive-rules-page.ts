@@ -9,6 +9,7 @@ import { NzTooltipModule } from 'ng-zorro-antd/tooltip';
 import { IfPermittedDirective } from '../../../core/auth/if-permitted.directive';
 import { formatDateTime } from '../../../core/format/date-time';
 import { ServerTable } from '../../../shared/server-table/server-table';
+import { ServerTableDirective } from '../../../shared/server-table/server-table.directive';
 import { SHARED_IMPORTS } from '../../../shared/shared-imports';
 import { SensitiveRuleDialog } from './sensitive-rule-dialog';
 import { SensitiveRulesApi } from './sensitive-rules-api';
@@ -33,6 +34,7 @@ import {
     NzModalModule,
     NzSelectModule,
     NzTableModule,
+    ServerTableDirective,
     NzTooltipModule,
     IfPermittedDirective,
     SensitiveRuleDialog,
@@ -46,7 +48,6 @@ export class SensitiveRulesPage implements OnInit {
   private readonly message = inject(NzMessageService);
   private readonly modal = inject(NzModalService);
 
-  protected readonly pageSizeOptions = [10, 20, 50, 100];
   /** 命中次数 is the one sortable column; unsorted = newest first. */
   protected readonly list = new ServerTable<SensitiveRule, { keyword: string; status: RuleStatusFilter }>({
     filters: { keyword: '', status: 'all' },

@@ -12,7 +12,9 @@ import { IfPermittedDirective } from '../../../core/auth/if-permitted.directive'
 import { formatDateTime } from '../../../core/format/date-time';
 import { ColumnChooser } from '../../../shared/list-columns/column-chooser';
 import { ManualSyncButton } from '../../../shared/manual-sync/manual-sync-button';
+import { ServerTableDirective } from '../../../shared/server-table/server-table.directive';
 import { SHARED_IMPORTS } from '../../../shared/shared-imports';
+import { StaffSelect } from '../../system/org/staff-select';
 import { CUSTOMER_SOURCES, CustomerFilter, CustomerRow } from './customer.models';
 import { CustomerDetailDrawer } from './customer-detail-drawer';
 import { CustomerTagDialog, TagChoice } from './customer-tag-dialog';
@@ -38,10 +40,12 @@ const JOB_MAX_POLLS = 40;
     ...SHARED_IMPORTS,
     FormsModule,
     NzTableModule,
+    ServerTableDirective,
     NzAvatarModule,
     NzDatePickerModule,
     NzRadioModule,
     NzSelectModule,
+    StaffSelect,
     NzTagModule,
     IfPermittedDirective,
     CustomerTagDialog,
@@ -65,7 +69,6 @@ export class CustomersPage implements OnInit {
   protected readonly tagDialogOpen = signal(false);
   protected readonly tagging = signal(false);
   protected readonly detailOf = signal<string | null>(null);
-  protected readonly pageSizeOptions = [10, 20, 50, 100];
   protected readonly sources = CUSTOMER_SOURCES;
   protected readonly formatDateTime = formatDateTime;
   protected readonly describeAdders = describeAdders;

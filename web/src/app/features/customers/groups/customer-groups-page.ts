@@ -14,8 +14,9 @@ import { ListColumns } from '../../../shared/list-columns/list-columns';
 import { ManualSync } from '../../../shared/manual-sync/manual-sync';
 import { ManualSyncButton } from '../../../shared/manual-sync/manual-sync-button';
 import { ServerTable } from '../../../shared/server-table/server-table';
+import { ServerTableDirective } from '../../../shared/server-table/server-table.directive';
 import { SHARED_IMPORTS } from '../../../shared/shared-imports';
-import { OrgApi } from '../../system/org/org-api';
+import { StaffSelect } from '../../system/org/staff-select';
 import { TagGroup, tagColorHex } from '../../system/tags/tags.models';
 import { TagsApi } from '../../system/tags/tags-api';
 import { CustomerGroupsApi } from './customer-groups-api';
@@ -35,7 +36,9 @@ import { toFilters } from './group-filters';
     NzDatePickerModule,
     NzModalModule,
     NzSelectModule,
+    StaffSelect,
     NzTableModule,
+    ServerTableDirective,
     NzTagModule,
     IfPermittedDirective,
     GroupPortraitDrawer,
@@ -49,17 +52,14 @@ import { toFilters } from './group-filters';
 export class CustomerGroupsPage implements OnInit {
   private readonly api = inject(CustomerGroupsApi);
   private readonly tagsApi = inject(TagsApi);
-  private readonly orgApi = inject(OrgApi);
   private readonly message = inject(NzMessageService);
 
-  protected readonly pageSizeOptions = [10, 20, 50, 100];
   protected readonly list = new ServerTable<CustomerGroupRow, CustomerGroupFilters>({
     filters: {},
     fetch: ({ filters, page, pageSize }) => this.api.list(filters, page, pageSize),
   });
   protected readonly expanded = signal(false);
   protected readonly tagGroups = signal<TagGroup[]>([]);
-  protected readonly owners = signal<Array<{ userid: string; name: string }>>([]);
   protected readonly selected = signal<ReadonlySet<string>>(new Set());
   protected readonly tagging = signal(false);
   protected readonly bulkTagIds = signal<string[]>([]);
@@ -87,13 +87,6 @@ export class CustomerGroupsPage implements OnInit {
     this.api.columns().subscribe((columns) => this.columns.set(columns));
     this.list.reload();
     this.sync.load();
-  }
-
-  protected searchOwners(keyword: string): void {
-    if (!keyword.trim()) return;
-    this.orgApi
-      .staff({ keyword, page: 1, pageSize: 20, departmentId: null, roleId: null })
-      .subscribe((page) => this.owners.set(page.items));
   }
 
   protected search(): void {

@@ -8,8 +8,9 @@ import { NzTagModule } from 'ng-zorro-antd/tag';
 import { IfPermittedDirective } from '../../../core/auth/if-permitted.directive';
 import { formatDateTime } from '../../../core/format/date-time';
 import { ServerTable } from '../../../shared/server-table/server-table';
+import { ServerTableDirective } from '../../../shared/server-table/server-table.directive';
 import { SHARED_IMPORTS } from '../../../shared/shared-imports';
-import { OrgApi } from '../../system/org/org-api';
+import { StaffSelect } from '../../system/org/staff-select';
 import { TagGroup } from '../../system/tags/tags.models';
 import { TagsApi } from '../../system/tags/tags-api';
 import { CustomerLossesApi } from './customer-losses-api';
@@ -33,7 +34,9 @@ import { LossAlertSettingsDialog } from './loss-alert-settings-dialog';
     FormsModule,
     NzDatePickerModule,
     NzSelectModule,
+    StaffSelect,
     NzTableModule,
+    ServerTableDirective,
     NzTagModule,
     IfPermittedDirective,
     LossAlertSettingsDialog,
@@ -45,15 +48,12 @@ import { LossAlertSettingsDialog } from './loss-alert-settings-dialog';
 export class CustomerLossesPage implements OnInit {
   private readonly api = inject(CustomerLossesApi);
   private readonly tagsApi = inject(TagsApi);
-  private readonly orgApi = inject(OrgApi);
 
-  protected readonly pageSizeOptions = [10, 20, 50, 100];
   protected readonly list = new ServerTable<CustomerLossView, CustomerLossFilters>({
     filters: {},
     fetch: ({ filters, page, pageSize }) => this.api.list(filters, page, pageSize),
   });
   protected readonly tagGroups = signal<TagGroup[]>([]);
-  protected readonly staff = signal<Array<{ userid: string; name: string }>>([]);
   protected readonly settingsOpen = signal(false);
   protected readonly kinds = Object.entries(LOSS_KIND_LABELS) as Array<[LossKind, string]>;
   protected readonly kindLabel = LOSS_KIND_LABELS;
@@ -67,14 +67,7 @@ export class CustomerLossesPage implements OnInit {
 
   ngOnInit(): void {
     this.tagsApi.list('corp').subscribe((groups) => this.tagGroups.set(groups));
-    this.searchStaff('');
     this.list.reload();
-  }
-
-  protected searchStaff(keyword: string): void {
-    this.orgApi
-      .staff({ keyword, page: 1, pageSize: 20, departmentId: null, roleId: null })
-      .subscribe((page) => this.staff.set(page.items));
   }
 
   protected search(): void {

@@ -24,6 +24,8 @@ describe('LossAlertSettingsDialog (流失提醒设置)', () => {
     http
       .expectOne('/api/customer-loss-alert-settings')
       .flush({ enabled: true, notifyMember: true, managerUserids: [] });
+    // The managers' picker appears with the settings, and offers the first members at once.
+    await fixture.whenStable();
     http
       .expectOne((req) => req.url === '/api/org/staff')
       .flush({ items: [{ userid: 'boss', name: '王经理' }], total: 1, page: 1, pageSize: 100 });

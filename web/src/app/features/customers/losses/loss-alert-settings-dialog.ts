@@ -3,21 +3,20 @@ import { FormsModule } from '@angular/forms';
 import { NzCheckboxModule } from 'ng-zorro-antd/checkbox';
 import { NzMessageService } from 'ng-zorro-antd/message';
 import { NzModalModule } from 'ng-zorro-antd/modal';
-import { NzSelectModule } from 'ng-zorro-antd/select';
 import { NzSwitchModule } from 'ng-zorro-antd/switch';
 
 import { SHARED_IMPORTS } from '../../../shared/shared-imports';
-import { OrgApi } from '../../system/org/org-api';
+import { StaffSelect } from '../../system/org/staff-select';
 import { CustomerLossesApi } from './customer-losses-api';
 import { LossAlertSettings } from './customer-losses.models';
 
 /**
  * 流失提醒设置: whether a loss is alerted at all, whether the member concerned is told, and the managers told
- * of every loss (picked from the staff with the same server-searched select as 敏感行为设置).
+ * of every loss (picked with the admin's one 员工 picker).
  */
 @Component({
   selector: 'app-loss-alert-settings-dialog',
-  imports: [...SHARED_IMPORTS, FormsModule, NzCheckboxModule, NzModalModule, NzSelectModule, NzSwitchModule],
+  imports: [...SHARED_IMPORTS, FormsModule, NzCheckboxModule, NzModalModule, NzSwitchModule, StaffSelect],
   changeDetection: ChangeDetectionStrategy.OnPush,
   styles: `
     .row {
@@ -69,21 +68,13 @@ import { LossAlertSettings } from './customer-losses.models';
           </div>
           <div class="row">
             <span class="label">通知的管理者：</span>
-            <nz-select
+            <app-staff-select
               class="picker"
-              nzMode="multiple"
-              nzShowSearch
-              nzServerSearch
-              nzPlaceHolder="请选择"
+              multiple
+              testId="loss-alert-managers"
               [ngModel]="current.managerUserids"
               (ngModelChange)="patch({ managerUserids: $event })"
-              (nzOnSearch)="searchStaff($event)"
-              data-testid="loss-alert-managers"
-            >
-              @for (member of staff(); track member.userid) {
-                <nz-option [nzValue]="member.userid" [nzLabel]="member.name" />
-              }
-            </nz-select>
+            />
           </div>
         }
       </ng-container>
@@ -92,12 +83,10 @@ import { LossAlertSettings } from './customer-losses.models';
 })
 export class LossAlertSettingsDialog {
   private readonly api = inject(CustomerLossesApi);
-  private readonly orgApi = inject(OrgApi);
   private readonly message = inject(NzMessageService);
 
   readonly open = model(false);
   protected readonly settings = signal<LossAlertSettings | null>(null);
-  protected readonly staff = signal<Array<{ userid: string; name: string }>>([]);
   protected readonly saving = signal(false);
 
   constructor() {
@@ -106,14 +95,7 @@ export class LossAlertSettingsDialog {
       if (!this.open()) return;
       this.settings.set(null);
       this.api.alertSettings().subscribe((settings) => this.settings.set(settings));
-      this.searchStaff('');
     });
-  }
-
-  protected searchStaff(keyword: string): void {
-    this.orgApi
-      .staff({ keyword, page: 1, pageSize: 100, departmentId: null, roleId: null })
-      .subscribe((page) => this.staff.set(page.items));
   }
 
   protected patch(change: Partial<LossAlertSettings>): void {

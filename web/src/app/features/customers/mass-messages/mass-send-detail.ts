@@ -18,6 +18,7 @@ import { NzTabsModule } from 'ng-zorro-antd/tabs';
 import { IfPermittedDirective } from '../../../core/auth/if-permitted.directive';
 import { formatDateTime } from '../../../core/format/date-time';
 import { ServerTable } from '../../../shared/server-table/server-table';
+import { ServerTableDirective } from '../../../shared/server-table/server-table.directive';
 import { SHARED_IMPORTS } from '../../../shared/shared-imports';
 import { MassSendsApi } from './mass-sends-api';
 import {
@@ -52,6 +53,7 @@ const TABS: ReadonlyArray<{ label: string; status: RecipientStatus | null }> = [
     NzDrawerModule,
     NzProgressModule,
     NzTableModule,
+    ServerTableDirective,
     NzTabsModule,
     IfPermittedDirective,
   ],

@@ -6,9 +6,13 @@ import { NzModalModule } from 'ng-zorro-antd/modal';
 import { NzRadioModule } from 'ng-zorro-antd/radio';
 import { NzSelectModule } from 'ng-zorro-antd/select';
 import { NzTableModule } from 'ng-zorro-antd/table';
+import { of } from 'rxjs';
 
 import { GroupedSelect, SelectGroup } from '../../../shared/grouped-select/grouped-select';
+import { ServerTable } from '../../../shared/server-table/server-table';
+import { ServerTableDirective } from '../../../shared/server-table/server-table.directive';
 import { SHARED_IMPORTS } from '../../../shared/shared-imports';
+import { StaffOption, StaffSelect } from '../../system/org/staff-select';
 import { MassSendsApi } from './mass-sends-api';
 import {
   AudiencePreview,
@@ -20,17 +24,14 @@ import {
   tooSoon,
 } from './mass-sends.models';
 
-export interface PickerOption {
-  value: string;
-  label: string;
-}
-
 /** What the pickers offer: members in the caller's 数据权限, 企业微信标签 and 群标签. */
 export interface MassSendOptions {
-  staff: PickerOption[];
+  staff: StaffOption[];
   customerTags: SelectGroup[];
   groupTags: SelectGroup[];
 }
+
+const PREVIEW_PAGE_SIZE = 10;
 
 /**
  * 新建 / 编辑群发 (R-3.3.2): 群发类型, 发送范围 with its live count and 查看发送客户列表, 消息内容 (≤300 字) with the
@@ -46,7 +47,9 @@ export interface MassSendOptions {
     NzRadioModule,
     NzSelectModule,
     NzTableModule,
+    ServerTableDirective,
     GroupedSelect,
+    StaffSelect,
   ],
   templateUrl: './mass-send-form.html',
   styleUrl: './mass-send-form.css',
@@ -74,9 +77,14 @@ export class MassSendForm implements OnInit {
   protected timingMode: 'now' | 'scheduled' = 'now';
   protected sendAt: Date | null = null;
 
-  protected readonly preview = signal<AudiencePreview | null>(null);
+  /** 查看发送客户列表's pages: whom the audience in force when it was opened resolves to now. */
+  protected readonly preview = new ServerTable<AudiencePreview['items'][number], MassSendAudience | null>({
+    filters: null,
+    pageSize: PREVIEW_PAGE_SIZE,
+    fetch: ({ filters, page, pageSize }) =>
+      filters ? this.api.preview(filters, page, pageSize) : of({ items: [], total: 0, page, pageSize }),
+  });
   protected readonly previewOpen = signal(false);
-  protected readonly previewLoading = signal(false);
 
   ngOnInit(): void {
     const send = this.send();
@@ -117,21 +125,14 @@ export class MassSendForm implements OnInit {
   }
 
   /** 查看发送客户列表 (R-3.3.2-05): the count and a page of who, as the send would resolve it now. */
-  protected showPreview(page = 1): void {
+  protected showPreview(): void {
     const problem = this.audienceProblem();
     if (problem) {
       this.message.warning(problem);
       return;
     }
     this.previewOpen.set(true);
-    this.previewLoading.set(true);
-    this.api.preview(this.audience(), page, 10).subscribe({
-      next: (preview) => {
-        this.preview.set(preview);
-        this.previewLoading.set(false);
-      },
-      error: () => this.previewLoading.set(false),
-    });
+    this.preview.search(this.audience());
   }
 
   protected submit(draft: boolean): void {

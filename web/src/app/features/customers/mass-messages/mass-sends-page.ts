@@ -10,6 +10,7 @@ import { NzTooltipModule } from 'ng-zorro-antd/tooltip';
 import { IfPermittedDirective } from '../../../core/auth/if-permitted.directive';
 import { formatDateTime } from '../../../core/format/date-time';
 import { ServerTable } from '../../../shared/server-table/server-table';
+import { ServerTableDirective } from '../../../shared/server-table/server-table.directive';
 import { SHARED_IMPORTS } from '../../../shared/shared-imports';
 import { TagsApi } from '../../system/tags/tags-api';
 import { CustomersApi } from '../customers/customers-api';
@@ -41,6 +42,7 @@ import {
     NzModalModule,
     NzSelectModule,
     NzTableModule,
+    ServerTableDirective,
     NzTooltipModule,
     IfPermittedDirective,
     MassSendForm,
@@ -57,7 +59,6 @@ export class MassSendsPage implements OnInit {
   private readonly message = inject(NzMessageService);
   private readonly modal = inject(NzModalService);
 
-  protected readonly pageSizeOptions = [10, 20, 50, 100];
   protected readonly list = new ServerTable<MassSendRow, MassSendFilters>({
     filters: {},
     fetch: ({ filters, page, pageSize }) => this.api.list(filters, page, pageSize),
@@ -162,7 +163,7 @@ export class MassSendsPage implements OnInit {
     forkJoin([this.customersApi.options(), this.tagsApi.list('group')]).subscribe(
       ([customers, groupTags]) => {
         this.options.set({
-          staff: customers.staff.map((member) => ({ value: member.userid, label: member.name })),
+          staff: customers.staff,
           customerTags: customers.tagGroups.map((group) => ({
             label: group.name,
             options: group.tags.map((tag) => ({ value: tag.id, label: tag.name })),

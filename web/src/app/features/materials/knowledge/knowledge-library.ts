@@ -9,6 +9,7 @@ import { AuthService } from '../../../core/auth/auth.service';
 import { IfPermittedDirective } from '../../../core/auth/if-permitted.directive';
 import { formatDateTime } from '../../../core/format/date-time';
 import { ServerTable } from '../../../shared/server-table/server-table';
+import { ServerTableDirective } from '../../../shared/server-table/server-table.directive';
 import { SHARED_IMPORTS } from '../../../shared/shared-imports';
 import { CategoryTree } from './category-tree';
 import { KnowledgeApi } from './knowledge-api';
@@ -41,6 +42,7 @@ type FormState = { mode: 'new' } | { mode: 'edit' | 'view'; item: KnowledgeItem 
     FormsModule,
     NzModalModule,
     NzTableModule,
+    ServerTableDirective,
     NzTooltipModule,
     IfPermittedDirective,
     CategoryTree,
@@ -119,21 +121,7 @@ type FormState = { mode: 'new' } | { mode: 'edit' | 'view'; item: KnowledgeItem 
             <span nz-icon nzType="plus"></span>新建
           </button>
         </form>
-        <nz-table
-          #table
-          data-testid="kb-table"
-          nzSize="middle"
-          [nzData]="list.items()"
-          [nzFrontPagination]="false"
-          [nzTotal]="list.total()"
-          [nzPageIndex]="list.page()"
-          [nzPageSize]="list.pageSize()"
-          [nzLoading]="list.loading()"
-          nzShowSizeChanger
-          [nzPageSizeOptions]="pageSizeOptions"
-          [nzShowTotal]="totalTemplate"
-          (nzQueryParams)="list.onQueryParams($event)"
-        >
+        <nz-table data-testid="kb-table" nzSize="middle" [appServerTable]="list">
           <thead>
             <tr>
               <th>{{ firstColumn() }}</th>
@@ -146,7 +134,7 @@ type FormState = { mode: 'new' } | { mode: 'edit' | 'view'; item: KnowledgeItem 
             </tr>
           </thead>
           <tbody>
-            @for (row of table.data; track row.id) {
+            @for (row of list.items(); track row.id) {
               <tr [attr.data-testid]="'kb-row-' + row.id">
                 <td>
                   <span class="cell" nz-tooltip [nzTooltipTitle]="titleOf(row)" data-testid="kb-row-title">{{
@@ -201,7 +189,6 @@ type FormState = { mode: 'new' } | { mode: 'edit' | 'view'; item: KnowledgeItem 
             }
           </tbody>
         </nz-table>
-        <ng-template #totalTemplate let-total>共 {{ total }} 条</ng-template>
       </div>
     </div>
 
@@ -229,7 +216,6 @@ export class KnowledgeLibrary implements OnInit {
 
   readonly kind = input.required<KnowledgeKind>();
 
-  protected readonly pageSizeOptions = [10, 20, 50, 100];
   protected readonly formatDateTime = formatDateTime;
   protected readonly titleOf = itemTitle;
   protected readonly tree = signal<KnowledgeTree | null>(null);

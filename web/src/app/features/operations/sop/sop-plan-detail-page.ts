@@ -7,8 +7,10 @@ import { NzTagModule } from 'ng-zorro-antd/tag';
 
 import { formatDateTime } from '../../../core/format/date-time';
 import { ServerTable } from '../../../shared/server-table/server-table';
+import { ServerTableDirective } from '../../../shared/server-table/server-table.directive';
 import { SHARED_IMPORTS } from '../../../shared/shared-imports';
 import { CustomersApi } from '../../customers/customers/customers-api';
+import { StaffOption, StaffSelect } from '../../system/org/staff-select';
 import { SopApi, SopDetailFilters } from './sop-api';
 import {
   CHANNEL_TAGS,
@@ -26,7 +28,16 @@ import {
  */
 @Component({
   selector: 'app-sop-plan-detail-page',
-  imports: [...SHARED_IMPORTS, FormsModule, NzSelectModule, NzTableModule, NzTabsModule, NzTagModule],
+  imports: [
+    ...SHARED_IMPORTS,
+    FormsModule,
+    NzSelectModule,
+    StaffSelect,
+    NzTableModule,
+    ServerTableDirective,
+    NzTabsModule,
+    NzTagModule,
+  ],
   templateUrl: './sop-plan-detail-page.html',
   styles: `
     .panel {
@@ -104,7 +115,7 @@ export class SopPlanDetailPage implements OnInit {
   protected readonly statsTaskId = signal<string | null>(null);
   /** 数据明细's node. */
   protected readonly taskId = signal<string | null>(null);
-  protected readonly staff = signal<Array<{ value: string; label: string }>>([]);
+  protected readonly staff = signal<StaffOption[]>([]);
   protected staffUserid: string | null = null;
 
   protected readonly channelTags = CHANNEL_TAGS;
@@ -123,11 +134,7 @@ export class SopPlanDetailPage implements OnInit {
   });
 
   ngOnInit(): void {
-    this.customersApi
-      .options()
-      .subscribe((options) =>
-        this.staff.set(options.staff.map((member) => ({ value: member.userid, label: member.name }))),
-      );
+    this.customersApi.options().subscribe((options) => this.staff.set(options.staff));
     this.api.get(this.planId()).subscribe((plan) => {
       this.plan.set(plan);
       const first = plan.tasks[0];

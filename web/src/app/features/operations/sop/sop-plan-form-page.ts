@@ -25,6 +25,7 @@ import { callerShowsErrors } from '../../../core/net/api-error';
 import { GroupedSelect, SelectGroup } from '../../../shared/grouped-select/grouped-select';
 import { SHARED_IMPORTS } from '../../../shared/shared-imports';
 import { CustomersApi } from '../../customers/customers/customers-api';
+import { StaffOption, StaffSelect } from '../../system/org/staff-select';
 import { TagsApi } from '../../system/tags/tags-api';
 import { SopApi } from './sop-api';
 import { SopTaskDialog } from './sop-task-dialog';
@@ -69,6 +70,7 @@ import {
     NzTableModule,
     NzTagModule,
     GroupedSelect,
+    StaffSelect,
     SopTaskDialog,
   ],
   templateUrl: './sop-plan-form-page.html',
@@ -97,7 +99,7 @@ export class SopPlanFormPage implements OnInit {
   protected readonly plan = signal<SopPlan | null>(null);
   protected readonly loaded = signal(false);
   protected readonly saving = signal(false);
-  protected readonly staff = signal<Array<{ value: string; label: string }>>([]);
+  protected readonly staff = signal<StaffOption[]>([]);
   protected readonly customerTags = signal<SelectGroup[]>([]);
   protected readonly groupTags = signal<SelectGroup[]>([]);
   /** 「应用名称」 of the helper text: the app of 企业微信绑定 (§7.4) where the role may read it. */
@@ -115,7 +117,7 @@ export class SopPlanFormPage implements OnInit {
   ngOnInit(): void {
     forkJoin([this.customersApi.options(), this.tagsApi.list('group')]).subscribe(
       ([customers, groupTags]) => {
-        this.staff.set(customers.staff.map((member) => ({ value: member.userid, label: member.name })));
+        this.staff.set(customers.staff);
         this.customerTags.set(
           customers.tagGroups.map((group) => ({
             label: group.name,

@@ -12,6 +12,7 @@ import { AuthService } from '../../../core/auth/auth.service';
 import { IfPermittedDirective } from '../../../core/auth/if-permitted.directive';
 import { formatDateTime } from '../../../core/format/date-time';
 import { ServerTable } from '../../../shared/server-table/server-table';
+import { ServerTableDirective } from '../../../shared/server-table/server-table.directive';
 import { SHARED_IMPORTS } from '../../../shared/shared-imports';
 import { SopApi } from './sop-api';
 import { DELETE_REFUSED, nameCell, SopPlanRow } from './sop.models';
@@ -29,6 +30,7 @@ import { DELETE_REFUSED, nameCell, SopPlanRow } from './sop.models';
     NzModalModule,
     NzSwitchModule,
     NzTableModule,
+    ServerTableDirective,
     NzTooltipModule,
     IfPermittedDirective,
   ],
@@ -44,7 +46,6 @@ export class SopPlansPage implements OnInit {
   private readonly modal = inject(NzModalService);
   private readonly router = inject(Router);
 
-  protected readonly pageSizeOptions = [10, 20, 50, 100];
   protected readonly list = new ServerTable<SopPlanRow, { keyword: string }>({
     filters: { keyword: '' },
     fetch: ({ filters, page, pageSize }) => this.api.list(filters.keyword, page, pageSize),

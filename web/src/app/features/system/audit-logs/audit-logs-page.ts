@@ -7,13 +7,14 @@ import { NzTableModule } from 'ng-zorro-antd/table';
 
 import { formatDateTime } from '../../../core/format/date-time';
 import { ServerTable } from '../../../shared/server-table/server-table';
+import { ServerTableDirective } from '../../../shared/server-table/server-table.directive';
 import { SHARED_IMPORTS } from '../../../shared/shared-imports';
 import { AUDIT_ACTION_LABELS, auditActionLabel, describeSnapshot } from './audit-format';
 
 /** 操作日志: who changed what, newest first, filterable by action (audit log of issue 3). */
 @Component({
   selector: 'app-audit-logs-page',
-  imports: [...SHARED_IMPORTS, FormsModule, NzTableModule, NzSelectModule],
+  imports: [...SHARED_IMPORTS, FormsModule, NzTableModule, ServerTableDirective, NzSelectModule],
   templateUrl: './audit-logs-page.html',
   styleUrl: './audit-logs-page.css',
   changeDetection: ChangeDetectionStrategy.OnPush,
@@ -21,7 +22,6 @@ import { AUDIT_ACTION_LABELS, auditActionLabel, describeSnapshot } from './audit
 export class AuditLogsPage implements OnInit {
   private readonly http = inject(HttpClient);
 
-  protected readonly pageSizeOptions = [10, 20, 50, 100];
   protected readonly actions = Object.entries(AUDIT_ACTION_LABELS).map(([value, label]) => ({
     value,
     label,

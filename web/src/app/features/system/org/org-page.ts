@@ -15,6 +15,7 @@ import { debounceTime, distinctUntilChanged, map } from 'rxjs';
 import { AuthService } from '../../../core/auth/auth.service';
 import { IfPermittedDirective } from '../../../core/auth/if-permitted.directive';
 import { ManualSyncButton } from '../../../shared/manual-sync/manual-sync-button';
+import { ServerTableDirective } from '../../../shared/server-table/server-table.directive';
 import { SHARED_IMPORTS } from '../../../shared/shared-imports';
 import { addChildProblem } from './department-edits';
 import { DepartmentNameDialog, DepartmentNameDialogData } from './department-name-dialog';
@@ -34,6 +35,7 @@ import { StaffRoleDialog } from './staff-role-dialog';
     ...SHARED_IMPORTS,
     DepartmentPanel,
     NzTableModule,
+    ServerTableDirective,
     NzAvatarModule,
     NzPopconfirmModule,
     NzModalModule,
@@ -70,7 +72,6 @@ export class OrgPage implements OnInit {
     () => this.store.editability().editable && this.auth.can('system.org.department-edit'),
   );
 
-  protected readonly pageSizeOptions = [10, 20, 50, 100];
   protected readonly keyword = new FormControl('', { nonNullable: true });
 
   constructor() {

@@ -13,16 +13,16 @@ import { FormBuilder } from '@angular/forms';
 import { NzTreeNodeOptions } from 'ng-zorro-antd/core/tree';
 import { NzModalModule } from 'ng-zorro-antd/modal';
 import { NzRadioModule } from 'ng-zorro-antd/radio';
-import { NzSelectModule } from 'ng-zorro-antd/select';
 import { NzTabsModule } from 'ng-zorro-antd/tabs';
 import { NzFormatEmitEvent, NzTreeModule } from 'ng-zorro-antd/tree';
 import { NzTreeSelectModule } from 'ng-zorro-antd/tree-select';
-import { map, startWith, Subject, switchMap } from 'rxjs';
+import { map } from 'rxjs';
 
 import { DataScope } from '../../../core/auth/auth.models';
 import { SHARED_IMPORTS } from '../../../shared/shared-imports';
 import { buildDepartmentTree, departmentIdOfKey } from '../org/department-tree';
 import { OrgApi } from '../org/org-api';
+import { StaffSelect } from '../org/staff-select';
 import { checkedLeafKeys, permissionsFromChecked, toPermissionTreeNodes } from './permission-tree';
 import { DATA_SCOPE_OPTIONS, DEFAULT_DATA_SCOPE, ROLE_NAME_MAX, roleFormProblem } from './role-form';
 import { PermissionNode, Role, RoleInput } from './roles.models';
@@ -38,7 +38,7 @@ import { titleAsText } from '../../../shared/html-text';
     NzTreeModule,
     NzRadioModule,
     NzTreeSelectModule,
-    NzSelectModule,
+    StaffSelect,
   ],
   templateUrl: './role-dialog.html',
   styleUrl: './role-dialog.css',
@@ -82,19 +82,6 @@ export class RoleDialog implements OnInit {
     return list ? buildDepartmentTree(list.corpName, list.items) : [];
   });
 
-  private readonly staffSearches = new Subject<string>();
-  /** Staff to choose from for 自定义: the search results, plus the ones already chosen. */
-  protected readonly staffOptions = toSignal(
-    this.staffSearches.pipe(
-      startWith(''),
-      switchMap((keyword) =>
-        this.orgApi.staff({ page: 1, pageSize: 20, keyword, departmentId: null, roleId: null }),
-      ),
-      map((page) => page.items.map((staff) => ({ value: staff.userid, label: staff.name }))),
-    ),
-    { initialValue: [] as Array<{ value: string; label: string }> },
-  );
-
   ngOnInit(): void {
     const role = this.role();
     if (!role) return;
@@ -111,10 +98,6 @@ export class RoleDialog implements OnInit {
 
   protected onCheck(event: NzFormatEmitEvent): void {
     this.checkedKeys = event.keys ?? [];
-  }
-
-  protected searchStaff(keyword: string): void {
-    this.staffSearches.next(keyword.trim());
   }
 
   protected submit(): void {

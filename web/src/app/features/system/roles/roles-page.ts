@@ -6,6 +6,7 @@ import { Observable } from 'rxjs';
 
 import { IfPermittedDirective } from '../../../core/auth/if-permitted.directive';
 import { ServerTable } from '../../../shared/server-table/server-table';
+import { ServerTableDirective } from '../../../shared/server-table/server-table.directive';
 import { SHARED_IMPORTS } from '../../../shared/shared-imports';
 import { RoleDialog } from './role-dialog';
 import { canDeleteRole, canEditRole } from './role-form';
@@ -15,7 +16,14 @@ import { RolesApi } from './roles-api';
 /** 权限管理: the roles with 员工数 and 创建人, and the 新建角色 / 编辑角色 dialog. */
 @Component({
   selector: 'app-roles-page',
-  imports: [...SHARED_IMPORTS, NzTableModule, NzPopconfirmModule, RoleDialog, IfPermittedDirective],
+  imports: [
+    ...SHARED_IMPORTS,
+    NzTableModule,
+    ServerTableDirective,
+    NzPopconfirmModule,
+    RoleDialog,
+    IfPermittedDirective,
+  ],
   templateUrl: './roles-page.html',
   styleUrls: ['../../../shared/list-page/list-page.css', './roles-page.css'],
   changeDetection: ChangeDetectionStrategy.OnPush,
@@ -24,7 +32,6 @@ export class RolesPage implements OnInit {
   private readonly api = inject(RolesApi);
   private readonly message = inject(NzMessageService);
 
-  protected readonly pageSizeOptions = [10, 20, 50, 100];
   protected readonly list = new ServerTable<Role, null>({
     filters: null,
     fetch: ({ page, pageSize }) => this.api.list(page, pageSize),

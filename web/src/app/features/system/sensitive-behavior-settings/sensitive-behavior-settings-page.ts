@@ -3,11 +3,10 @@ import { ChangeDetectionStrategy, Component, inject, OnInit, signal } from '@ang
 import { FormsModule } from '@angular/forms';
 import { NzCheckboxModule } from 'ng-zorro-antd/checkbox';
 import { NzMessageService } from 'ng-zorro-antd/message';
-import { NzSelectModule } from 'ng-zorro-antd/select';
 
 import { IfPermittedDirective } from '../../../core/auth/if-permitted.directive';
 import { SHARED_IMPORTS } from '../../../shared/shared-imports';
-import { OrgApi } from '../org/org-api';
+import { StaffSelect } from '../org/staff-select';
 import {
   AuditedParty,
   BEHAVIOR_OPTIONS,
@@ -22,7 +21,7 @@ const URL = '/api/sensitive-behavior-settings';
 /** 系统配置 → 敏感行为设置 → 敏感行为监控 (R-7.6): watched behaviours, audited staff, whom to notify. */
 @Component({
   selector: 'app-sensitive-behavior-settings-page',
-  imports: [...SHARED_IMPORTS, FormsModule, NzCheckboxModule, NzSelectModule, IfPermittedDirective],
+  imports: [...SHARED_IMPORTS, FormsModule, NzCheckboxModule, StaffSelect, IfPermittedDirective],
   templateUrl: './sensitive-behavior-settings-page.html',
   styles: `
     .panel {
@@ -63,24 +62,15 @@ const URL = '/api/sensitive-behavior-settings';
 })
 export class SensitiveBehaviorSettingsPage implements OnInit {
   private readonly http = inject(HttpClient);
-  private readonly orgApi = inject(OrgApi);
   private readonly message = inject(NzMessageService);
 
   protected readonly behaviorOptions = BEHAVIOR_OPTIONS;
   protected readonly partyOptions = PARTY_OPTIONS;
   protected readonly settings = signal<SensitiveBehaviorSettings | null>(null);
-  protected readonly staff = signal<Array<{ userid: string; name: string }>>([]);
   protected readonly saving = signal(false);
 
   ngOnInit(): void {
     this.http.get<SensitiveBehaviorSettings>(URL).subscribe((settings) => this.settings.set(settings));
-    this.searchStaff('');
-  }
-
-  protected searchStaff(keyword: string): void {
-    this.orgApi
-      .staff({ keyword, page: 1, pageSize: 100, departmentId: null, roleId: null })
-      .subscribe((page) => this.staff.set(page.items));
   }
 
   protected has<T extends string>(list: readonly T[], value: T): boolean {
