@@ -3,7 +3,8 @@ import { NzTableModule } from 'ng-zorro-antd/table';
 import { NzTagModule } from 'ng-zorro-antd/tag';
 
 import { formatDateTime } from '../../../core/format/date-time';
-import { PAGE_SIZE_OPTIONS, ServerTable } from '../../../shared/server-table/server-table';
+import { ServerTable } from '../../../shared/server-table/server-table';
+import { ServerTableDirective } from '../../../shared/server-table/server-table.directive';
 import { SHARED_IMPORTS } from '../../../shared/shared-imports';
 import { HandoverResultDialog } from './handover-result-dialog';
 import { HandoversApi } from './handovers-api';
@@ -15,24 +16,10 @@ import { describeChoice, HandoverDetail, HandoverRecord } from './handovers.mode
  */
 @Component({
   selector: 'app-handover-records',
-  imports: [...SHARED_IMPORTS, NzTableModule, NzTagModule, HandoverResultDialog],
+  imports: [ServerTableDirective, ...SHARED_IMPORTS, NzTableModule, NzTagModule, HandoverResultDialog],
   changeDetection: ChangeDetectionStrategy.OnPush,
   template: `
-    <nz-table
-      #table
-      data-testid="handover-records-table"
-      nzSize="middle"
-      [nzData]="list.items()"
-      [nzFrontPagination]="false"
-      [nzTotal]="list.total()"
-      [nzPageIndex]="list.page()"
-      [nzPageSize]="list.pageSize()"
-      [nzLoading]="list.loading()"
-      nzShowSizeChanger
-      [nzPageSizeOptions]="pageSizeOptions"
-      [nzShowTotal]="totalTemplate"
-      (nzQueryParams)="list.onQueryParams($event)"
-    >
+    <nz-table data-testid="handover-records-table" nzSize="middle" [appServerTable]="list">
       <thead>
         <tr>
           <th>分配时间</th>
@@ -44,7 +31,7 @@ import { describeChoice, HandoverDetail, HandoverRecord } from './handovers.mode
         </tr>
       </thead>
       <tbody>
-        @for (row of table.data; track row.id) {
+        @for (row of list.items(); track row.id) {
           <tr data-testid="handover-record-row">
             <td>{{ formatDateTime(row.createdAt) }}</td>
             <td>{{ row.handoverName }}</td>
@@ -75,7 +62,6 @@ import { describeChoice, HandoverDetail, HandoverRecord } from './handovers.mode
         }
       </tbody>
     </nz-table>
-    <ng-template #totalTemplate let-total>共 {{ total }} 条</ng-template>
     <app-handover-result-dialog [(open)]="resultOpen" [handoverIds]="resultIds()" [names]="resultNames()" />
   `,
 })
@@ -84,7 +70,6 @@ export class HandoverRecords implements OnInit {
 
   readonly kind = input.required<HandoverDetail['kind']>();
 
-  protected readonly pageSizeOptions = PAGE_SIZE_OPTIONS;
   protected readonly list = new ServerTable<HandoverRecord, null>({
     filters: null,
     fetch: ({ page, pageSize }) => this.api.records(this.kind(), page, pageSize),

@@ -10,7 +10,8 @@ import { of } from 'rxjs';
 
 import { IfPermittedDirective } from '../../../core/auth/if-permitted.directive';
 import { formatDateTime } from '../../../core/format/date-time';
-import { PAGE_SIZE_OPTIONS, ServerTable } from '../../../shared/server-table/server-table';
+import { ServerTable } from '../../../shared/server-table/server-table';
+import { ServerTableDirective } from '../../../shared/server-table/server-table.directive';
 import { SHARED_IMPORTS } from '../../../shared/shared-imports';
 import { OrgApi } from '../../system/org/org-api';
 import { CustomerOptions, CustomerRow } from '../customers/customer.models';
@@ -46,6 +47,7 @@ const RECORDS_TAB = 2;
 @Component({
   selector: 'app-onjob-transfers-page',
   imports: [
+    ServerTableDirective,
     ...SHARED_IMPORTS,
     FormsModule,
     NzDatePickerModule,
@@ -74,7 +76,6 @@ export class OnjobTransfersPage implements OnInit {
   private readonly orgApi = inject(OrgApi);
   private readonly message = inject(NzMessageService);
 
-  protected readonly pageSizeOptions = PAGE_SIZE_OPTIONS;
   /** The chosen member's customers; nothing is asked for until a member is chosen. */
   protected readonly list = new ServerTable<CustomerRow, OnjobCustomerFilters>({
     filters: EMPTY_ONJOB_FILTERS,

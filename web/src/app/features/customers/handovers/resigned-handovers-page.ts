@@ -20,7 +20,8 @@ import { forkJoin } from 'rxjs';
 
 import { IfPermittedDirective } from '../../../core/auth/if-permitted.directive';
 import { formatDateTime } from '../../../core/format/date-time';
-import { PAGE_SIZE_OPTIONS, ServerTable } from '../../../shared/server-table/server-table';
+import { ServerTable } from '../../../shared/server-table/server-table';
+import { ServerTableDirective } from '../../../shared/server-table/server-table.directive';
 import { SHARED_IMPORTS } from '../../../shared/shared-imports';
 import { OrgApi } from '../../system/org/org-api';
 import { HandoverRecords } from './handover-records';
@@ -49,6 +50,7 @@ const GROUPS_TAB = 1;
 @Component({
   selector: 'app-resigned-handovers-page',
   imports: [
+    ServerTableDirective,
     ...SHARED_IMPORTS,
     FormsModule,
     NgTemplateOutlet,
@@ -70,7 +72,6 @@ export class ResignedHandoversPage implements OnInit {
   private readonly orgApi = inject(OrgApi);
   private readonly message = inject(NzMessageService);
 
-  protected readonly pageSizeOptions = PAGE_SIZE_OPTIONS;
   protected readonly list = new ServerTable<ResignedCustomerRow, ResignedFilters>({
     filters: {},
     fetch: ({ filters, page, pageSize }) => this.api.resignedCustomers(filters, page, pageSize),
