@@ -1,12 +1,13 @@
 import fs from 'node:fs';
 import {
   cellRandom,
+  FAULT_KINDS,
   FAULTS,
   faultRuns,
   type FaultProcess,
   type FaultRunResult,
 } from '../../scripts/stack/fault-matrix';
-import type { FaultRig, RigFault } from './fault-rig';
+import type { FaultRig } from './fault-rig';
 
 /** A fault lasts a while: drawn from the seed between these. */
 const MIN_DOWN_MS = 3000;
@@ -84,12 +85,11 @@ function record(result: FaultRunResult): void {
 export function faultCells<Run>(
   processName: FaultProcess,
   rig: () => FaultRig,
-  faults: RigFault[],
   cell: FaultCellProcess<Run>,
 ): void {
   const seed = Number(process.env.SCRM_FAULT_SEED ?? 1);
   const runs = faultRuns(process.env);
-  for (const fault of faults) {
+  for (const fault of FAULT_KINDS) {
     for (let runNumber = 1; runNumber <= runs; runNumber += 1) {
       const timeoutMs = cell.windowMs + MAX_DOWN_MS + cell.recoverWithinMs + 120_000;
       it(
