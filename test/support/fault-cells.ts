@@ -1,9 +1,9 @@
 import fs from 'node:fs';
 import {
   cellRandom,
-  FAULT_KINDS,
   FAULTS,
   faultRuns,
+  faultsOf,
   type FaultProcess,
   type FaultRunResult,
 } from '../../scripts/stack/fault-matrix';
@@ -77,7 +77,7 @@ function record(result: FaultRunResult): void {
 }
 
 /**
- * One jest test per fault and run (SCRM_FAULT_RUNS): the process starts, the fault begins at a point drawn from
+ * One jest test per fault (every one, or the CI subset's: SCRM_FAULT_SUBSET) and run (SCRM_FAULT_RUNS): the process starts, the fault begins at a point drawn from
  * SCRM_FAULT_SEED and lasts a drawn while, and once it is lifted the run waits for the end state and compares it
  * with the fault-free one. Each run appends its row to SCRM_FAULT_RESULTS_FILE (the runner's table) and fails on
  * anything lost, doubled or unfinished.
@@ -89,7 +89,7 @@ export function faultCells<Run>(
 ): void {
   const seed = Number(process.env.SCRM_FAULT_SEED ?? 1);
   const runs = faultRuns(process.env);
-  for (const fault of FAULT_KINDS) {
+  for (const fault of faultsOf(processName, process.env)) {
     for (let runNumber = 1; runNumber <= runs; runNumber += 1) {
       const timeoutMs = cell.windowMs + MAX_DOWN_MS + cell.recoverWithinMs + 120_000;
       it(
