@@ -77,9 +77,9 @@ function record(result: FaultRunResult): void {
 }
 
 /**
- * One jest test per fault (every one, or the CI subset's: SCRM_FAULT_SUBSET) and run (SCRM_FAULT_RUNS): the process starts, the fault begins at a point drawn from
- * SCRM_FAULT_SEED and lasts a drawn while, and once it is lifted the run waits for the end state and compares it
- * with the fault-free one. Each run appends its row to SCRM_FAULT_RESULTS_FILE (the runner's table) and fails on
+ * One jest test per fault (every one, or the CI subset's: SCRM_FAULT_SUBSET) and run (SCRM_FAULT_RUNS): the
+ * process starts, the fault begins at a point drawn from SCRM_FAULT_SEED and lasts a drawn while, and once it is
+ * lifted the run waits for the end state and compares it with the fault-free one. Each run appends its row to SCRM_FAULT_RESULTS_FILE (the runner's table) and fails on
  * anything lost, doubled or unfinished.
  */
 export function faultCells<Run>(
