@@ -6,7 +6,7 @@ import { startFaultRig, type FaultRig } from './fault-rig';
 import { simulator, type SimCorp } from './sim-client';
 import { ADMIN_PASSWORD, createBoundTenant, freshTenantId } from './tenant-fixture';
 
-/** The admin's browser: a session on the rig's api process (a signed cookie, good again once a killed api is back). */
+/** The admin's browser: a session on the rig's api process (a signed cookie, good after an api kill). */
 export type Operator = ReturnType<typeof request.agent>;
 
 /** What a fault matrix row's cells reach: set up before the first cell runs. */
@@ -28,16 +28,16 @@ const SETUP_TIMEOUT_MS = 240_000;
 const FIRST_MOBILE = 13700000900;
 
 /**
- * One row of the fault matrix, a test file's whole body: a test app, a rig (a worker and an api process of the
- * row's own behind fault switches), the worker started, the row's shared setup, WeCom slowed down where the
- * row asks, then one cell per fault (fault-cells.ts), and everything closed after.
+ * One row of the fault matrix, a test file's whole body: a test app, a rig (a worker and an api process of
+ * the row's own behind fault switches), the worker started, the row's shared setup, WeCom slowed down where
+ * the row asks, then one cell per fault (fault-cells.ts), and everything closed after.
  */
 export function describeFaultRow<Run>(
   processName: FaultProcess,
   options: {
     /** Names the row's database and logs (`faults-<name>-worker.log`, `faults-<name>-api.log`). */
     name: string;
-    /** WeCom paths slowed down outside faults (ms), so that a fault lands inside the process; a slow WeCom adds to them. */
+    /** WeCom paths slowed down outside faults (ms), so that a fault lands inside the process. */
     wecomLatency?: Record<string, number>;
     /** What every run of the row shares (a tenant, a synced corp…), made once the worker runs. */
     setup?: (row: FaultRow) => Promise<void>;
