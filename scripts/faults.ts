@@ -6,16 +6,19 @@
  *   SCRM_FAULT_SEED=<n>   replays a run (printed at its start and under the table)
  *   SCRM_FAULT_RUNS=<n>   runs per cell (1 by default)
  *   npm run test:faults -- mass-send   arguments go to jest (here: only test/faults/mass-send.faults.ts)
- * Not part of `npm test` (CI's time is spent): run it locally.
+ *   npm run test:faults -- --ci-subset   only the cells `.ci/run` runs after `npm test` (CI_SUBSET)
+ * Not part of `npm test`; the whole matrix is run locally.
  * Exit code: jest's when it failed, else 1 when anything was lost, doubled or unfinished, else 0.
  */
 import fs from 'node:fs';
 import path from 'node:path';
 import { runAttached } from './stack/exec';
 import {
+  CI_SUBSET,
   faultMatrixFailed,
   faultRuns,
   faultSeed,
+  faultSubset,
   parseFaultResults,
   renderFaultMatrix,
 } from './stack/fault-matrix';
@@ -27,12 +30,19 @@ import { profile } from './stack/profiles';
 import { startTestStack } from './stack/test-stack';
 
 const test = profile('test');
+const CI_SUBSET_FLAG = '--ci-subset';
 
 runScript(test, async (supervisor) => {
   const began = Date.now();
   const { seed, given } = faultSeed(process.env);
   const runs = faultRuns(process.env);
-  log.info(`fault matrix: seed ${seed}${given ? ' (SCRM_FAULT_SEED)' : ''}, ${runs} run(s) per cell`);
+  // One word for `.ci/run`, the env var for the cells (fault-cells.ts reads it); the other arguments go to jest.
+  const jestArgs = process.argv.slice(2).filter((arg) => arg !== CI_SUBSET_FLAG);
+  const subset = jestArgs.length < process.argv.length - 2 ? 'ci' : faultSubset(process.env);
+  log.info(
+    `fault matrix: seed ${seed}${given ? ' (SCRM_FAULT_SEED)' : ''}, ${runs} run(s) per cell` +
+      (subset ? `, only CI's subset (${CI_SUBSET.length} cells)` : ''),
+  );
 
   const env = await startTestStack(test, supervisor, {
     servers: true,
@@ -55,7 +65,7 @@ runScript(test, async (supervisor) => {
       '--json',
       '--outputFile',
       jestOutput,
-      ...process.argv.slice(2),
+      ...jestArgs,
     ],
     {
       cwd: ROOT,
@@ -65,6 +75,7 @@ runScript(test, async (supervisor) => {
         SCRM_FAULT_SEED: String(seed),
         SCRM_FAULT_RUNS: String(runs),
         SCRM_FAULT_RESULTS_FILE: resultsFile,
+        SCRM_FAULT_SUBSET: subset ?? '',
       },
       watch: (jest) =>
         stopJestThatDoesNotExit(jest, jestOutput, () =>

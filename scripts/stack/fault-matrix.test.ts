@@ -1,9 +1,13 @@
 import {
+  CI_SUBSET,
+  FAULT_KINDS,
+  FAULT_PROCESSES,
   cellRandom,
   faultCells,
   faultMatrixFailed,
   faultRuns,
   faultSeed,
+  faultsOf,
   parseFaultResults,
   renderFaultMatrix,
   type FaultRunResult,
@@ -32,6 +36,15 @@ describe('the fault matrix', () => {
     expect(faultRuns({ SCRM_FAULT_RUNS: '3' })).toBe(3);
     expect(() => faultRuns({ SCRM_FAULT_RUNS: '0' })).toThrow(/1 to 20/);
     expect(() => faultRuns({ SCRM_FAULT_RUNS: '21' })).toThrow(/1 to 20/);
+  });
+
+  it("runs every fault unless SCRM_FAULT_SUBSET is ci, then CI_SUBSET's: each fault once, each process", () => {
+    expect(faultsOf('org sync', {})).toEqual(FAULT_KINDS);
+    expect(faultsOf('mass send', { SCRM_FAULT_SUBSET: 'ci' })).toEqual(['worker-kill', 'temporal-cut']);
+    expect(() => faultsOf('mass send', { SCRM_FAULT_SUBSET: 'some' })).toThrow(/"ci" or empty/);
+    expect(CI_SUBSET.map((cell) => cell.fault).sort()).toEqual([...FAULT_KINDS].sort());
+    for (const process of FAULT_PROCESSES)
+      expect(faultsOf(process, { SCRM_FAULT_SUBSET: 'ci' }).length).toBeGreaterThan(0);
   });
 
   it('draws the same points for the same seed and cell, and others for another cell or seed', () => {

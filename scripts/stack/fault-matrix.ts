@@ -31,6 +31,37 @@ export const FAULTS = {
 export type FaultKind = keyof typeof FAULTS;
 export const FAULT_KINDS = Object.keys(FAULTS) as FaultKind[];
 
+/**
+ * The cells `.ci/run` runs after `npm test` (`npm run test:faults -- --ci-subset`), one run each: every fault
+ * kind once and every process at least once, each fault on a process where it tests the most (the README's
+ * "Fault matrix" says why each); the whole matrix is run locally.
+ */
+export const CI_SUBSET: ReadonlyArray<{ process: FaultProcess; fault: FaultKind }> = [
+  { process: 'org sync', fault: 'wecom-down' },
+  { process: 'org sync', fault: 'wecom-slow' },
+  { process: 'customer sync', fault: 'es-cut' },
+  { process: 'callbacks', fault: 'api-kill' },
+  { process: 'archive ingest', fault: 'wecom-busy' },
+  { process: 'mass send', fault: 'worker-kill' },
+  { process: 'mass send', fault: 'temporal-cut' },
+  { process: 'SOP reminders', fault: 'db-cut' },
+  { process: 'analytics rollup', fault: 'wecom-5xx' },
+];
+
+/** SCRM_FAULT_SUBSET: `ci` runs only CI_SUBSET's cells, unset or empty every cell. */
+export function faultSubset(env: NodeJS.ProcessEnv): 'ci' | undefined {
+  const raw = env.SCRM_FAULT_SUBSET?.trim();
+  if (!raw) return undefined;
+  if (raw !== 'ci') throw new Error(`SCRM_FAULT_SUBSET must be "ci" or empty, not "${raw}"`);
+  return raw;
+}
+
+/** The faults a process meets in this run: every one, or its cells of the CI subset. */
+export function faultsOf(process: FaultProcess, env: NodeJS.ProcessEnv): FaultKind[] {
+  if (!faultSubset(env)) return FAULT_KINDS;
+  return CI_SUBSET.filter((cell) => cell.process === process).map((cell) => cell.fault);
+}
+
 /** One run of one cell, as a cell appends it to the results file. */
 export interface FaultRunResult {
   process: FaultProcess;

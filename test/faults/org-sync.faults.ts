@@ -1,12 +1,7 @@
 import { DepartmentModel } from '../../lib/models/department.model';
 import { StaffModel } from '../../lib/models/staff.model';
-import { SyncRunModel } from '../../lib/models/sync-run.model';
-import { startWorkflow } from '../../lib/temporal/typed-workflows';
-import { startTestApp, type TestApp } from '../support/app-harness';
-import { faultCells } from '../support/fault-cells';
-import { startFaultRig, type FaultRig } from '../support/fault-rig';
+import { describeFaultRow } from '../support/fault-row';
 import { populateCorp, simulator } from '../support/sim-client';
-import { createBoundTenant, freshTenantId } from '../support/tenant-fixture';
 
 /** 4 departments (root + 3), 25 members spread over three of them. */
 const MEMBERS = 25;
@@ -22,88 +17,54 @@ const memberKey = (m: { userid: string; name: string; department: number[] }) =>
 
 /**
  * The org sync (通讯录 → MongoDB: departments, then members department by department, then what WeCom no longer
- * has) through every fault a worker can meet: each run syncs a corp of its own. The fault-free end state: the
+ * has) through every fault: each run syncs a corp of its own, started as the admin starts it (组织架构's 同步
+ * button, through the rig's api process) and followed as the page follows it (its 同步 line), so that the
+ * api-kill cell kills the api while the sync runs and the admin reads its status. The fault-free end state: the
  * departments and members exactly as the simulator's corp has them, each once, nobody marked as gone.
  */
-describe('org sync × faults', () => {
-  let app: TestApp;
-  let rig: FaultRig;
-  let mobile = 13700000970;
-
-  beforeAll(async () => {
-    app = await startTestApp('faults-org-sync');
-    rig = await startFaultRig(app, 'org-sync');
-    await rig.worker.start();
-    await rig.setBaseLatency(USERS_PATH, SLOW_USERS_MS);
-  }, 120_000);
-
-  afterAll(async () => {
-    await rig?.close();
-    await app?.stop();
-  }, 60_000);
-
-  faultCells(
-    'org sync',
-    () => rig,
-    [
-      'worker-kill',
-      'db-cut',
-      'es-cut',
-      'temporal-cut',
-      'wecom-down',
-      'wecom-5xx',
-      'wecom-busy',
-      'wecom-slow',
-    ],
-    {
-      windowMs: 4 * SLOW_USERS_MS + 1000,
-      recoverWithinMs: 180_000,
-      async start(label) {
-        const tenantId = freshTenantId(`faults-org-${label}`);
-        const corp = await simulator.createCorp(`通讯录故障${label}`);
-        await populateCorp(corp.corpId, MEMBERS);
-        await createBoundTenant(tenantId, corp, { adminMobile: String((mobile += 1)) });
-        await startWorkflow(app.temporal.workflow, 'orgSyncWorkflow', {
-          workflowId: `org-sync/${tenantId}/faults`,
-          taskQueue: app.config.temporalTaskQueue,
-          args: [{ tenantId, trigger: 'manual' }],
-        });
-        return { tenantId, corpId: corp.corpId };
+describeFaultRow('org sync', { name: 'org-sync', wecomLatency: { [USERS_PATH]: SLOW_USERS_MS } }, (row) => ({
+  windowMs: 4 * SLOW_USERS_MS + 1000,
+  recoverWithinMs: 180_000,
+  async start(label) {
+    const { tenantId, corp, adminMobile } = await row.boundTenant(
+      `faults-org-${label}`,
+      `通讯录故障${label}`,
+    );
+    await populateCorp(corp.corpId, MEMBERS);
+    const operator = await row.operator(adminMobile);
+    await operator.post('/api/org/sync').expect(202);
+    return { tenantId, corpId: corp.corpId, operator };
+  },
+  async done({ operator }) {
+    const { body } = await operator.get('/api/org/sync').expect(200);
+    return body.lastSync?.status === 'completed';
+  },
+  async tally({ tenantId, corpId }) {
+    const wecom = (await simulator.corp(corpId)) as unknown as {
+      departments: Array<{ id: number; parentid: number; name: string }>;
+      users: Array<{ userid: string; name: string; department: number[] }>;
+    };
+    // The fixture's admin is ours, not a WeCom member: no sync ever sees it.
+    const [departments, staff] = await Promise.all([
+      DepartmentModel.find({ tenantId }, { deptId: 1, parentId: 1, name: 1 }).lean(),
+      StaffModel.find(
+        { tenantId, lastSeenAt: { $exists: true }, deletedAt: { $exists: false } },
+        { userid: 1, name: 1, departmentIds: 1 },
+      ).lean(),
+    ]);
+    return [
+      {
+        what: 'departments',
+        expected: wecom.departments.map(departmentKey),
+        observed: departments.map((d) => departmentKey({ id: d.deptId, parentid: d.parentId, name: d.name })),
       },
-      async done({ tenantId }) {
-        const run = await SyncRunModel.findOne({ tenantId, kind: 'org' }).lean();
-        return run?.status === 'completed';
+      {
+        what: 'members',
+        expected: wecom.users.map(memberKey),
+        observed: staff.map((s) =>
+          memberKey({ userid: s.userid, name: s.name, department: s.departmentIds }),
+        ),
       },
-      async tally({ tenantId, corpId }) {
-        const wecom = (await simulator.corp(corpId)) as unknown as {
-          departments: Array<{ id: number; parentid: number; name: string }>;
-          users: Array<{ userid: string; name: string; department: number[] }>;
-        };
-        // The fixture's admin is ours, not a WeCom member: no sync ever sees it.
-        const [departments, staff] = await Promise.all([
-          DepartmentModel.find({ tenantId }, { deptId: 1, parentId: 1, name: 1 }).lean(),
-          StaffModel.find(
-            { tenantId, lastSeenAt: { $exists: true }, deletedAt: { $exists: false } },
-            { userid: 1, name: 1, departmentIds: 1 },
-          ).lean(),
-        ]);
-        return [
-          {
-            what: 'departments',
-            expected: wecom.departments.map(departmentKey),
-            observed: departments.map((d) =>
-              departmentKey({ id: d.deptId, parentid: d.parentId, name: d.name }),
-            ),
-          },
-          {
-            what: 'members',
-            expected: wecom.users.map(memberKey),
-            observed: staff.map((s) =>
-              memberKey({ userid: s.userid, name: s.name, department: s.departmentIds }),
-            ),
-          },
-        ];
-      },
-    },
-  );
-});
+    ];
+  },
+}));

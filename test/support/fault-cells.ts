@@ -3,10 +3,11 @@ import {
   cellRandom,
   FAULTS,
   faultRuns,
+  faultsOf,
   type FaultProcess,
   type FaultRunResult,
 } from '../../scripts/stack/fault-matrix';
-import type { FaultRig, RigFault } from './fault-rig';
+import type { FaultRig } from './fault-rig';
 
 /** A fault lasts a while: drawn from the seed between these. */
 const MIN_DOWN_MS = 3000;
@@ -76,20 +77,19 @@ function record(result: FaultRunResult): void {
 }
 
 /**
- * One jest test per fault and run (SCRM_FAULT_RUNS): the process starts, the fault begins at a point drawn from
- * SCRM_FAULT_SEED and lasts a drawn while, and once it is lifted the run waits for the end state and compares it
- * with the fault-free one. Each run appends its row to SCRM_FAULT_RESULTS_FILE (the runner's table) and fails on
+ * One jest test per fault (every one, or the CI subset's: SCRM_FAULT_SUBSET) and run (SCRM_FAULT_RUNS): the
+ * process starts, the fault begins at a point drawn from SCRM_FAULT_SEED and lasts a drawn while, and once it is
+ * lifted the run waits for the end state and compares it with the fault-free one. Each run appends its row to SCRM_FAULT_RESULTS_FILE (the runner's table) and fails on
  * anything lost, doubled or unfinished.
  */
 export function faultCells<Run>(
   processName: FaultProcess,
   rig: () => FaultRig,
-  faults: RigFault[],
   cell: FaultCellProcess<Run>,
 ): void {
   const seed = Number(process.env.SCRM_FAULT_SEED ?? 1);
   const runs = faultRuns(process.env);
-  for (const fault of faults) {
+  for (const fault of faultsOf(processName, process.env)) {
     for (let runNumber = 1; runNumber <= runs; runNumber += 1) {
       const timeoutMs = cell.windowMs + MAX_DOWN_MS + cell.recoverWithinMs + 120_000;
       it(

@@ -12,21 +12,17 @@ const SLOW_EXTRA_MS = 4000;
 
 const sleep = (ms: number) => new Promise((resolve) => setTimeout(resolve, ms));
 
-/** The faults a rig can inject; `api-kill` only with an api process of the rig's own (`withApi`). */
-export type RigFault = FaultKind;
-
 /**
  * A worker process whose every server sits behind a switch a fault matrix cell can throw: MongoDB,
  * Elasticsearch and Temporal through TCP relays that can be cut, WeCom (the simulator) through an HTTP relay
  * that can drop every request, plus the simulator's own outage and latency switches (-1, HTTP 503, slow).
- * The shared servers themselves are never stopped, so the api (inside jest) and the test's own checks keep
- * reaching them. With `withApi`, the rig also runs an api process that can be killed (WeCom's callbacks and the
- * admin's requests then go to `api.url`).
+ * The shared servers themselves are never stopped, so the test's own checks keep reaching them. The rig also
+ * runs an api process that can be killed: WeCom's callbacks and the operator's requests go to `api.url`.
  */
 export interface FaultRig {
   worker: ReturnType<typeof killableWorker>;
-  /** The rig's own api process, started, when asked for (`withApi`). */
-  api?: KillableApi;
+  /** The rig's own api process, started. */
+  api: KillableApi;
   /**
    * A WeCom path's latency outside faults (a cell slows a step down so that a fault lands inside it); a slow
    * WeCom adds to it, and it is put back after every fault.
@@ -35,15 +31,11 @@ export interface FaultRig {
   /** Holds each chunk the worker sends Elasticsearch this long outside faults (a cell's slow step). */
   setSearchDelay(ms: number): void;
   /** Throws `fault` for `downMs`, then lifts it (a killed worker is started again); resolves once lifted. */
-  inject(fault: RigFault, downMs: number): Promise<void>;
+  inject(fault: FaultKind, downMs: number): Promise<void>;
   close(): Promise<void>;
 }
 
-export async function startFaultRig(
-  app: TestApp,
-  name: string,
-  options: { withApi?: boolean } = {},
-): Promise<FaultRig> {
+export async function startFaultRig(app: TestApp, name: string): Promise<FaultRig> {
   const relayTo = (hostPort: string) => {
     const [host, port] = hostPort.split(':');
     return startTcpRelay({ host, port: Number(port) });
@@ -62,8 +54,8 @@ export async function startFaultRig(
     TEMPORAL_ADDRESS: `${temporal.host}:${temporal.port}`,
     WECOM_API_BASE: wecom.url,
   });
-  const api = options.withApi ? await killableApi(app, `faults-${name}-api`) : undefined;
-  await api?.start();
+  const api = await killableApi(app, `faults-${name}-api`);
+  await api.start();
   const baseLatency = new Map<string, number>();
 
   const cut = async (relay: TcpRelay, downMs: number) => {
@@ -90,7 +82,6 @@ export async function startFaultRig(
           await worker.start();
           return;
         case 'api-kill':
-          if (!api) throw new Error('api-kill needs the rig started withApi');
           await api.kill();
           await sleep(downMs);
           await api.start();
@@ -126,7 +117,7 @@ export async function startFaultRig(
       await simulator.setOutage('off');
       for (const path of ['/gettoken', ...baseLatency.keys()]) await simulator.setLatency(path, 0);
       await worker.kill();
-      await api?.kill();
+      await api.kill();
       await Promise.all([mongo.close(), es.close(), temporal.close(), wecom.close()]);
     },
   };
