@@ -32,6 +32,7 @@ import { runScript } from './stack/lifecycle';
 import { elapsed, log } from './stack/log';
 import { ROOT } from './stack/paths';
 import { profile } from './stack/profiles';
+import { cpuTimeLine } from './stack/cpu-time';
 import { checkPushdownAfterRun, emptyShapesFile } from './stack/pushdown-check';
 import { checkSecretsAfterRun, emptyIssuedSecretsFile } from './stack/secrets-check';
 import { provisionTemporal } from './stack/provision-temporal';
@@ -159,6 +160,8 @@ runScript(test, async (supervisor) => {
     };
   });
 
+  // What the run's CPU time went to, read while the servers still run.
+  const cpu = cpuTimeLine(supervisor.runningServices(), (Date.now() - began) / 1000);
   // Stop the servers now, so that the summary below is the last thing the run prints (CI reads the closing lines).
   await supervisor.stopAll();
   const pushdown = checkPushdownAfterRun(env.SCRM_QUERY_SHAPES_FILE, test, {
@@ -193,6 +196,7 @@ runScript(test, async (supervisor) => {
     if (webResult.failedStep) total.failed += 1;
   }
   for (const run of runs) log.info(run.timing);
+  if (cpu) log.info(cpu);
   if (pushdown) log.info(pushdown.summary);
   if (pushdown?.failed) total.failed += 1;
   if (secrets) log.info(secrets.summary);

@@ -63,6 +63,13 @@ export class Supervisor {
     this.crashHandler = handler;
   }
 
+  /** The services started and not exited, with the pid of the process each was started as. */
+  runningServices(): { label: string; pid: number }[] {
+    return this.services
+      .filter((service) => !service.exitInfo && service.child.pid)
+      .map((service) => ({ label: service.spec.label, pid: service.child.pid! }));
+  }
+
   logFile(name: string): string {
     return path.join(this.profile.logDir, `${name}.log`);
   }
