@@ -61,9 +61,6 @@ runScript(test, async (supervisor) => {
     log.info('tests: 0 passed, 0 failed');
     return 0;
   }
-  const projectOfFile = new Map<string, ProjectName>(
-    toRun.flatMap((p) => [...filesOf(p).shared, ...filesOf(p).alone].map((file) => [file, p] as const)),
-  );
 
   const needs = (...ps: ProjectName[]) => toRun.some((p) => ps.includes(p));
   const servers = needs('integration', 'e2e');
@@ -86,7 +83,9 @@ runScript(test, async (supervisor) => {
     temporalBinaries: needs('workflows', 'integration', 'e2e'),
     admin: servers,
     chromium: needs('e2e'),
-    fuzzer: [...projectOfFile.keys()].some((file) => file.includes('api-fuzz')),
+    fuzzer: toRun.some((p) =>
+      [...filesOf(p).shared, ...filesOf(p).alone].some((f) => f.includes('api-fuzz')),
+    ),
   }).then((env) => ({
     ...env,
     ...(workflowBundle ? { WORKFLOW_BUNDLE_PATH: workflowBundle } : {}),
