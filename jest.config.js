@@ -6,7 +6,7 @@ const transform = { '^.+\\.ts$': ['@swc/jest', { jsc: { target: 'es2022' } }] };
 const common = { transform, testEnvironment: 'node', moduleFileExtensions: ['ts', 'js', 'json'] };
 
 /**
- * `npm test` runs most test files two at a time (scripts/test.ts). A file that flips a switch every suite shares
+ * `npm test` runs most test files several at a time (scripts/test.ts). A file that flips a switch every suite shares
  * (the simulator's per-path rate limits, say) or that needs the machine's cores to itself to keep its timing
  * says so in a line of its own, `// Runs alone: <why>`; those run after the others, one at a time.
  * SCRM_TEST_GROUP picks one side: `shared` (all but those), `alone` (only those); unset, every file.
