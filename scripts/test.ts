@@ -149,9 +149,20 @@ runScript(test, async (supervisor) => {
   const results = toRun.map((project) => {
     const mine = runs.filter((run) => run.projects.includes(project));
     const summaries = mine.map((run) => run.summaries?.get(project));
+    // A run holds several projects: one project's failing test fails the run, not the others. A run that failed
+    // with no failing test in its results (jest itself failed) fails each of its projects.
+    const failedUnexplained = mine.some(
+      (run) =>
+        run.code !== 0 &&
+        (!run.summaries || [...run.summaries.values()].every((s) => s.failed + s.brokenSuites === 0)),
+    );
     return {
       project,
       code: mine.find((run) => run.code !== 0)?.code ?? 0,
+      failed:
+        failedUnexplained ||
+        summaries.some((s) => s !== undefined && s.failed + s.brokenSuites > 0) ||
+        mine.some((run) => run.hung),
       hung: mine.some((run) => run.hung),
       summary: mine.every((run) => run.summaries)
         ? addJestSummaries(summaries.filter((s): s is JestSummary => Boolean(s)))
@@ -171,8 +182,8 @@ runScript(test, async (supervisor) => {
 
   log.info('');
   const total: JestSummary = { passed: 0, failed: 0, skipped: 0, brokenSuites: 0 };
-  for (const { project, code, hung, summary } of results) {
-    const mark = code === 0 ? '✓' : '✗';
+  for (const { project, code, failed, hung, summary } of results) {
+    const mark = failed ? '✗' : '✓';
     if (!summary) {
       log.info(`${mark} ${project.padEnd(12)} jest exited with code ${code} before reporting results`);
       if (code !== 0) total.failed += 1;
