@@ -79,7 +79,7 @@ export function cpuSecondsOfTrees(
 }
 
 /**
- * One line: the CPU seconds of each running service, then of everything else in this process's group (the test
+ * One line: the CPU seconds of each running service's process tree, then of this process's tree (the test
  * runner, jest and its workers with the api, Temporal workers and Chromium they ran, the admin's build and checks),
  * against what the machine's cores could give over the run.
  */
