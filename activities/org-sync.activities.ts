@@ -2,16 +2,18 @@ import { defaultStaffRoleId } from '../lib/access/built-in-roles';
 import { DepartmentModel } from '../lib/models/department.model';
 import { OrgChangeModel } from '../lib/models/org-change.model';
 import { StaffModel } from '../lib/models/staff.model';
+import { staffSightingId, StaffSightingModel } from '../lib/models/staff-sighting.model';
 import { finishSyncRun } from './sync-runs.activities';
 import { SyncRunModel } from '../lib/models/sync-run.model';
 import { NOT_PENDING, syncableFields, type WriteBackView } from '../lib/org/pending-fields';
-import { departmentFields, staffFields } from '../lib/org/wecom-records';
+import { departmentFields, holdsFields, staffFields } from '../lib/org/wecom-records';
 import type { ContactsApi, WeComUser } from '../lib/wecom/contacts-api';
 import type { CredentialsLoader } from './tenant-credentials';
 import { heartbeatOrStop } from './cancellation-checkpoint';
 import { recomputeStaffCodeStatus } from '../lib/acquisition/staff-code-status';
 import { withWeComFailures } from './wecom-failure';
 import { bulkWriteInSlices } from '../lib/db/bulk-write-in-slices';
+import { findMatchingAny } from '../lib/db/find-matching-any';
 
 export interface OrgSyncDeps {
   contacts: ContactsApi;
@@ -20,6 +22,17 @@ export interface OrgSyncDeps {
   wakeWriteBack?: (tenantId: string) => Promise<void>;
   now?: () => Date;
 }
+
+/** What the sync compares of a stored member: WeCom's fields and whether the row is current. */
+const STORED_MEMBER_FIELDS = Object.fromEntries(
+  [
+    ...Object.keys(staffFields({ userid: '', name: '', department: [] })),
+    'userid',
+    'deletedAt',
+    'lastSeenAt',
+  ].map((name) => [name, 1 as const]),
+);
+type StoredMember = Record<string, unknown> & { userid: string; deletedAt?: Date; lastSeenAt?: Date };
 
 /** The steps of the org sync workflow; each is idempotent, keyed by WeCom's own ids. */
 export function createOrgSyncActivities(deps: OrgSyncDeps) {
@@ -92,13 +105,30 @@ export function createOrgSyncActivities(deps: OrgSyncDeps) {
       }
       const seenAt = now();
       const pending = await pendingWriteBacks(StaffModel, input.tenantId, 'userid');
-      if (users.size > 0) {
+      const stored = new Map(
+        (
+          await findMatchingAny<StoredMember>(
+            StaffModel,
+            [...users.keys()].map((userid) => ({ tenantId: input.tenantId, userid })),
+            STORED_MEMBER_FIELDS,
+          )
+        ).map((member) => [member.userid, member]),
+      );
+      // Only members WeCom changed (or this sync has not stored yet) are written: the others' rows stay
+      // untouched, so a 开启系统 or role change made meanwhile cannot be undone (see StaffSightingModel).
+      const changed = [...users.values()].flatMap((user) => {
+        const fields = syncableFields(staffFields(user), pending.get(user.userid));
+        const member = stored.get(user.userid);
+        const current = member && !member.deletedAt && member.lastSeenAt;
+        if (current && (!fields || holdsFields(member, fields))) return [];
+        return [{ user, fields }];
+      });
+      if (changed.length > 0) {
         // Newcomers get the built-in 员工 role (I-100); one read per batch, nothing per member.
         const roleId = await defaultStaffRoleId(input.tenantId);
         await bulkWriteInSlices(
           StaffModel,
-          [...users.values()].map((user) => {
-            const fields = syncableFields(staffFields(user), pending.get(user.userid));
+          changed.map(({ user, fields }) => {
             // A member whose deletion is on its way to WeCom stays deleted here.
             const update = fields
               ? {
@@ -114,6 +144,17 @@ export function createOrgSyncActivities(deps: OrgSyncDeps) {
           { ordered: false },
         );
       }
+      await bulkWriteInSlices(
+        StaffSightingModel,
+        [...users.keys()].map((userid) => ({
+          updateOne: {
+            filter: { _id: staffSightingId(input.tenantId, userid) },
+            update: { $set: { tenantId: input.tenantId, userid, seenAt } },
+            upsert: true,
+          },
+        })),
+        { ordered: false },
+      );
       return { staff: users.size };
     },
 
@@ -132,22 +173,33 @@ export function createOrgSyncActivities(deps: OrgSyncDeps) {
         lastSeenAt: { $lt: cutoff },
         ...NOT_PENDING,
       });
-      await StaffModel.updateMany(
-        {
-          tenantId: input.tenantId,
-          deletedAt: { $exists: false },
-          lastSeenAt: { $lt: cutoff },
-          ...NOT_PENDING,
-        },
-        { $set: { deletedAt: now(), systemEnabled: false } },
-      );
+      // Members stored before this sync started, and not seen by it (nor by another sync since then).
+      const [candidates, sighted] = await Promise.all([
+        StaffModel.find(
+          {
+            tenantId: input.tenantId,
+            deletedAt: { $exists: false },
+            lastSeenAt: { $lt: cutoff },
+            ...NOT_PENDING,
+          },
+          { userid: 1 },
+        ).lean(),
+        StaffSightingModel.find({ tenantId: input.tenantId, seenAt: { $gte: cutoff } }, { userid: 1 }).lean(),
+      ]);
+      const seen = new Set(sighted.map((sighting) => sighting.userid));
+      for (const member of candidates.filter((candidate) => !seen.has(candidate.userid))) {
+        await StaffModel.updateOne(
+          { tenantId: input.tenantId, _id: member._id, deletedAt: { $exists: false } },
+          { $set: { deletedAt: now(), systemEnabled: false } },
+        );
+      }
       // 员工活码 whose members all left turn 异常 (and back to 正常 when one returns).
       await recomputeStaffCodeStatus(input.tenantId);
-      const [departments, staff] = await Promise.all([
-        DepartmentModel.countDocuments({ tenantId: input.tenantId, lastSeenAt: { $gte: cutoff } }),
-        StaffModel.countDocuments({ tenantId: input.tenantId, lastSeenAt: { $gte: cutoff } }),
-      ]);
-      return { departments, staff };
+      const departments = await DepartmentModel.countDocuments({
+        tenantId: input.tenantId,
+        lastSeenAt: { $gte: cutoff },
+      });
+      return { departments, staff: seen.size };
     },
 
     async finishOrgSync(input: {

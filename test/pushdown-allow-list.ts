@@ -703,6 +703,12 @@ export const PUSHDOWN_ALLOW_LIST: AllowedShape[] = [
   },
   {
     collection: 'staff',
+    command: 'find',
+    shape: '{deletedAt: $exists, lastSeenAt: $range, tenantId: string, writeBack.status: $ne:string}',
+    reason: STAFF,
+  },
+  {
+    collection: 'staff',
     command: 'aggregate',
     shape: '{$or: [{mobile: regex} | {name: regex}], deletedAt: $exists, tenantId: string} [$match $group]',
     reason: STAFF,
@@ -887,12 +893,6 @@ export const PUSHDOWN_ALLOW_LIST: AllowedShape[] = [
   {
     collection: 'staff',
     command: 'update',
-    shape: '{deletedAt: $exists, lastSeenAt: $range, tenantId: string, writeBack.status: $ne:string}',
-    reason: STAFF,
-  },
-  {
-    collection: 'staff',
-    command: 'update',
     shape: '{deletedAt: $exists, tenantId: string, userid: string}',
     reason: STAFF,
   },
@@ -958,6 +958,12 @@ export const PUSHDOWN_ALLOW_LIST: AllowedShape[] = [
     command: 'find',
     shape: '{deletedAt: $exists, tenantId: string}',
     reason: HAND_MADE,
+  },
+  {
+    collection: 'staff_sightings',
+    command: 'find',
+    shape: '{seenAt: $range, tenantId: string}',
+    reason: STAFF,
   },
   {
     collection: 'sync_runs',

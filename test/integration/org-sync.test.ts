@@ -133,11 +133,24 @@ describe('org sync (R-7.1.1-01, R-7.1.2-02)', () => {
     );
     // A member who left WeCom since the first sync disappears from the list after the second.
     await simulator.deleteUser(corp.corpId, 'staff025');
+    await simulator.updateUser(corp.corpId, 'staff002', { position: '销售经理' });
+    const before = await StaffModel.find({ tenantId: TENANT }, { userid: 1, updatedAt: 1 }).lean();
+    const updatedAt = new Map(before.map((member) => [member.userid, member.updatedAt.getTime()]));
     expect((await agent.post('/api/org/sync')).status).toBe(202);
     const status = await waitForSyncToFinish();
     expect(status.lastSync).toMatchObject({ status: 'completed', count: 4 + 24 });
     const left = (await agent.get('/api/org/staff').query({ keyword: '员工25' })).body;
     expect(left.total).toBe(0);
+
+    // Only what WeCom changed is written: a member's row the sync found as it was stays untouched, so an
+    // operator's 开启系统 at that moment cannot be undone by the sync writing the whole row back.
+    const after = await StaffModel.find(
+      { tenantId: TENANT },
+      { userid: 1, updatedAt: 1, position: 1 },
+    ).lean();
+    const rewritten = after.filter((member) => member.updatedAt.getTime() !== updatedAt.get(member.userid));
+    expect(rewritten.map((member) => member.userid).sort()).toEqual(['staff002', 'staff025']);
+    expect(after.find((member) => member.userid === 'staff002')?.position).toBe('销售经理');
 
     await SyncRunModel.updateMany(
       { tenantId: TENANT },
