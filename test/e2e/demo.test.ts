@@ -424,7 +424,9 @@ function watchForProblems(page: Page): string[] {
 
 /** The part of the page that `selector` names shows text once the page has settled: not a blank page. */
 async function expectFilled(page: Page, selector: string, what: string): Promise<void> {
-  await page.waitForLoadState('networkidle');
+  // A page that polls (补算's progress, a sync's status) may never be quiet for 500 ms on a loaded machine: its
+  // first answers are what is waited for, and a page still polling after that is settled enough.
+  await page.waitForLoadState('networkidle', { timeout: 15_000 }).catch(() => undefined);
   const area = page.locator(selector).first();
   await area.waitFor({ state: 'visible', timeout: 30_000 });
   const text = (await area.innerText()).trim();
