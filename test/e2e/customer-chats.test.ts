@@ -4,7 +4,7 @@ import { deriveCustomerFields } from '../../lib/customers/customer-derived';
 import { CustomerModel } from '../../lib/models/customer.model';
 import { startTestApp, type TestApp } from '../support/app-harness';
 import { rotateArchiveKey } from '../support/archive-fixture';
-import { launchBrowser, logIn } from '../support/browser';
+import { clickUntilShown, launchBrowser, logIn } from '../support/browser';
 import { archiveScenario, simulator, type SimCorp, simClientUrl } from '../support/sim-client';
 import { ADMIN_PASSWORD, createBoundTenant, freshTenantId, createMember } from '../support/tenant-fixture';
 import { executeWorkflow } from '../../lib/temporal/typed-workflows';
@@ -137,7 +137,6 @@ describe('企微会话记录 end to end in Chromium: 客户详情 and the H5 sid
     await row.getByTestId('archive-conversation-preview').getByText('新版报价单 请查收').waitFor();
     await row.click();
     await sidebar.getByTestId('archive-pane').getByText('收到，谢谢').waitFor();
-    await sidebar.getByTestId('customer-chats-back').click();
-    await row.waitFor();
+    await clickUntilShown(sidebar.getByTestId('customer-chats-back'), row);
   }, 90_000);
 });

@@ -1,6 +1,6 @@
 import type { Browser, Page } from 'playwright-core';
 import { eventually, startTestApp, type TestApp } from '../support/app-harness';
-import { launchBrowser } from '../support/browser';
+import { launchBrowser, openFromMenu } from '../support/browser';
 import { populateCorp, simulator } from '../support/sim-client';
 import { ADMIN_PASSWORD, createBoundTenant, freshTenantId } from '../support/tenant-fixture';
 
@@ -45,9 +45,7 @@ describe('an admin logs in and syncs the org from WeCom (end to end, in Chromium
     await page.getByTestId('login-submit').click();
     // The super admin may see everything, so they land on the first menu item (I-11).
     await page.waitForURL('**/acquisition/group-codes');
-    await page.getByTestId('side-menu').getByText('系统配置').click();
-    await page.getByTestId('side-menu').getByText('组织架构').click();
-    await page.waitForURL('**/system/org');
+    await openFromMenu(page, '系统配置', '组织架构', '**/system/org');
     await expect(page.getByTestId('header-user').textContent()).resolves.toContain('管理员');
   });
 

@@ -1,7 +1,7 @@
 import type { Browser, Page } from 'playwright-core';
 import { RoleModel } from '../../lib/models/role.model';
 import { eventually, startTestApp, type TestApp } from '../support/app-harness';
-import { launchBrowser, logIn } from '../support/browser';
+import { launchBrowser, logIn, openFromMenu } from '../support/browser';
 import { populateCorp, simulator, type SimCorp } from '../support/sim-client';
 import { ADMIN_PASSWORD, createBoundTenant, freshTenantId } from '../support/tenant-fixture';
 import { executeWorkflow } from '../../lib/temporal/typed-workflows';
@@ -34,9 +34,7 @@ describe('an admin adds a department and a member in the admin, and WeCom gets b
     await logIn(page, app.baseUrl, PHONE, ADMIN_PASSWORD);
     // The super admin lands on the first menu item (I-11), then opens 组织架构.
     await page.waitForURL('**/acquisition/group-codes');
-    await page.getByTestId('side-menu').getByText('系统配置').click();
-    await page.getByTestId('side-menu').getByText('组织架构').click();
-    await page.waitForURL('**/system/org');
+    await openFromMenu(page, '系统配置', '组织架构', '**/system/org');
   }, 120_000);
 
   afterAll(async () => {

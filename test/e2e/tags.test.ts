@@ -1,6 +1,6 @@
 import type { Browser, Page } from 'playwright-core';
 import { eventually, startTestApp, type TestApp } from '../support/app-harness';
-import { launchBrowser, logIn } from '../support/browser';
+import { launchBrowser, logIn, openFromMenu } from '../support/browser';
 import { simulator, type SimCorp } from '../support/sim-client';
 import { ADMIN_PASSWORD, createBoundTenant, freshTenantId } from '../support/tenant-fixture';
 
@@ -38,9 +38,7 @@ describe('标签管理 end to end: a 企业微信标签 made in the admin reache
   it('添加标签组 with its first tag, then 添加标签 in red; WeCom has both, the colour stays here', async () => {
     await logIn(page, app.baseUrl, ADMIN_PHONE, ADMIN_PASSWORD);
     await page.waitForURL('**/acquisition/group-codes');
-    await page.getByTestId('side-menu').getByText('系统配置').click();
-    await page.getByTestId('side-menu').getByText('标签管理').click();
-    await page.waitForURL('**/system/tags');
+    await openFromMenu(page, '系统配置', '标签管理', '**/system/tags');
     await page.getByTestId('tag-groups-empty').waitFor();
 
     await page.getByTestId('tag-group-create').click();
