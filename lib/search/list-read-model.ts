@@ -546,15 +546,20 @@ export async function prepareListSearch(
   models: ReadonlyArray<ListReadModel<unknown>>,
   logger: Logger,
 ): Promise<void> {
-  for (const model of models) {
-    try {
-      await ensureListIndex(search, model);
-      const names = namesOf(search, model);
-      if (await indexNeedsRebuild(search.es, names)) await startListSearchRebuild(search, model.kind, names);
-    } catch (error) {
-      logger.warn({ err: error, kind: model.kind }, 'list search index not checked at start');
-    }
-  }
+  // The read models are independent: checked side by side, a start waits for one round of Elasticsearch
+  // calls instead of one per read model (a second of every worker start, and of every test file's).
+  await Promise.all(
+    models.map(async (model) => {
+      try {
+        await ensureListIndex(search, model);
+        const names = namesOf(search, model);
+        if (await indexNeedsRebuild(search.es, names))
+          await startListSearchRebuild(search, model.kind, names);
+      } catch (error) {
+        logger.warn({ err: error, kind: model.kind }, 'list search index not checked at start');
+      }
+    }),
+  );
   try {
     const tenants = (await ListSearchOutboxModel.distinct('tenantId', {}).setOptions({
       crossTenant: true,
