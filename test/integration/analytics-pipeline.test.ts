@@ -347,6 +347,8 @@ describe('统计分析 from simulator activity to the pages', () => {
       return stored_groups.length === groups.length && members === expectedMembers;
     }, 120_000);
     await ensureArchiveIngestSchedule(app.temporal, app.config.temporalTaskQueue, TENANT);
+    // Its first run now rather than at the next minute (the same action a tick starts).
+    await app.temporal.schedule.getHandle(archiveIngestScheduleId(TENANT)).trigger();
     await eventually(
       async () => (await ArchiveCursorModel.findOne({ tenantId: TENANT }).lean())?.seq === lastSeq(),
       150_000,
