@@ -76,15 +76,6 @@ export class CustomersPage implements OnInit {
   protected readonly totalText = computed(() =>
     describeTotal(this.store.table.total(), this.store.totalCapped()),
   );
-  protected readonly allOnPageChosen = computed(() => {
-    const items = this.store.table.items();
-    return items.length > 0 && items.every((row) => this.store.selected().has(row.externalUserid));
-  });
-  protected readonly someOnPageChosen = computed(
-    () =>
-      !this.allOnPageChosen() &&
-      this.store.table.items().some((row) => this.store.selected().has(row.externalUserid)),
-  );
 
   ngOnInit(): void {
     this.store.load();
@@ -120,7 +111,7 @@ export class CustomersPage implements OnInit {
             removeTagIds: choice.removeTagIds,
           }
         : {
-            externalUserids: [...this.store.selected()],
+            externalUserids: this.store.selection.keys(),
             addTagIds: choice.addTagIds,
             removeTagIds: choice.removeTagIds,
           };
@@ -129,7 +120,7 @@ export class CustomersPage implements OnInit {
       next: (job) => {
         this.tagging.set(false);
         this.tagDialogOpen.set(false);
-        this.store.selected.set(new Set());
+        this.store.selection.clear();
         this.store.reload();
         this.followJob(job.id, 0, this.message.loading(describeTaggingJob(job), { nzDuration: 0 }).messageId);
       },

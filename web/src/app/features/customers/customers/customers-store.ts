@@ -2,6 +2,7 @@ import { inject, Injectable, signal } from '@angular/core';
 import { tap } from 'rxjs';
 
 import { ManualSync } from '../../../shared/manual-sync/manual-sync';
+import { PageSelection } from '../../../shared/page-selection/page-selection';
 import { ServerTable } from '../../../shared/server-table/server-table';
 import { CustomerFilter, CustomerOptions, CustomerRow } from './customer.models';
 import { CustomersApi } from './customers-api';
@@ -24,7 +25,7 @@ export class CustomersStore {
   /** The total stopped counting at its cap: the page says "10000+". */
   readonly totalCapped = signal(false);
   /** Chosen rows (R-3.1.1-03), kept across pages until the filter changes. */
-  readonly selected = signal<ReadonlySet<string>>(new Set());
+  readonly selection = new PageSelection<CustomerRow>((row) => row.externalUserid);
 
   /** The gear's columns (R-3.1.1-05). */
   readonly listColumns = new ListColumns((columns) => this.api.saveColumns(columns));
@@ -48,23 +49,7 @@ export class CustomersStore {
   }
 
   applyFilter(filter: CustomerFilter): void {
-    this.selected.set(new Set());
+    this.selection.clear();
     this.table.search(filter);
-  }
-
-  select(externalUserid: string, chosen: boolean): void {
-    const next = new Set(this.selected());
-    if (chosen) next.add(externalUserid);
-    else next.delete(externalUserid);
-    this.selected.set(next);
-  }
-
-  selectPage(chosen: boolean): void {
-    const next = new Set(this.selected());
-    for (const row of this.table.items()) {
-      if (chosen) next.add(row.externalUserid);
-      else next.delete(row.externalUserid);
-    }
-    this.selected.set(next);
   }
 }
