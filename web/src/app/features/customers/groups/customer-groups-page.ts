@@ -13,6 +13,7 @@ import { ColumnChooser } from '../../../shared/list-columns/column-chooser';
 import { ListColumns } from '../../../shared/list-columns/list-columns';
 import { ManualSync } from '../../../shared/manual-sync/manual-sync';
 import { ManualSyncButton } from '../../../shared/manual-sync/manual-sync-button';
+import { PageSelection } from '../../../shared/page-selection/page-selection';
 import { ServerTable } from '../../../shared/server-table/server-table';
 import { ServerTableDirective } from '../../../shared/server-table/server-table.directive';
 import { SHARED_IMPORTS } from '../../../shared/shared-imports';
@@ -60,7 +61,8 @@ export class CustomerGroupsPage implements OnInit {
   });
   protected readonly expanded = signal(false);
   protected readonly tagGroups = signal<TagGroup[]>([]);
-  protected readonly selected = signal<ReadonlySet<string>>(new Set());
+  /** The groups ticked for 打标签, on any page. */
+  protected readonly selection = new PageSelection<CustomerGroupRow>((row) => row.chatId);
   protected readonly tagging = signal(false);
   protected readonly bulkTagIds = signal<string[]>([]);
   protected readonly portraitOf = signal<string | null>(null);
@@ -110,35 +112,17 @@ export class CustomerGroupsPage implements OnInit {
     this.search();
   }
 
-  protected toggle(chatId: string, checked: boolean): void {
-    this.selected.update((current) => {
-      const next = new Set(current);
-      if (checked) next.add(chatId);
-      else next.delete(chatId);
-      return next;
-    });
-  }
-
-  protected toggleAll(checked: boolean): void {
-    this.selected.set(checked ? new Set(this.list.items().map((row) => row.chatId)) : new Set());
-  }
-
-  protected allChecked(): boolean {
-    const items = this.list.items();
-    return items.length > 0 && items.every((row) => this.selected().has(row.chatId));
-  }
-
   protected tagSelected(): void {
     const tagIds = this.bulkTagIds();
     if (tagIds.length === 0) {
       this.message.warning('请选择标签');
       return;
     }
-    this.api.tag([...this.selected()], tagIds).subscribe(() => {
+    this.api.tag(this.selection.keys(), tagIds).subscribe(() => {
       this.message.success('打标签成功');
       this.tagging.set(false);
       this.bulkTagIds.set([]);
-      this.selected.set(new Set());
+      this.selection.clear();
       this.list.reload();
     });
   }
