@@ -159,13 +159,13 @@ describe('客户继承 pages', () => {
     await fixture.whenStable();
     const page = fixture.componentInstance as unknown as {
       memberOptions(): Array<{ userid: string; name: string }>;
-      select(row: typeof first, chosen: boolean): void;
+      chosenCustomers: { choose(row: typeof first, chosen: boolean): void };
       list: { reload(): void };
       startAssign(scope: 'selected' | 'page'): void;
       assign(): void;
       takeoverUserid: string | null;
     };
-    page.select(first, true);
+    page.chosenCustomers.choose(first, true);
     // Another page's rows (here: the same page read again, its rows changed) keep the choice.
     page.list.reload();
     const other = { ...first, handoverUserid: 'b', handoverName: '乙', externalUserid: 'wm2' };
@@ -205,7 +205,7 @@ describe('客户继承 pages', () => {
     };
     const page = fixture.componentInstance as unknown as {
       openTab(index: number): void;
-      selectGroup(row: typeof group, chosen: boolean): void;
+      chosenGroups: { choose(row: typeof group, chosen: boolean): void };
       startAssign(scope: 'selected' | 'page'): void;
       assign(): void;
       takeoverUserid: string | null;
@@ -215,7 +215,7 @@ describe('客户继承 pages', () => {
       .expectOne((req) => req.url === '/api/handovers/resigned-groups')
       .flush({ ...EMPTY_PAGE, items: [group], total: 1 });
     await fixture.whenStable();
-    page.selectGroup(group, true);
+    page.chosenGroups.choose(group, true);
     page.startAssign('selected');
     page.takeoverUserid = 'lisi';
     page.assign();
@@ -306,7 +306,7 @@ describe('客户继承 pages', () => {
     ]);
     const page = fixture.componentInstance as unknown as {
       chooseMember(userid: string): void;
-      select(row: { externalUserid: string; name: string }, chosen: boolean): void;
+      chosenCustomers: { choose(row: { externalUserid: string; name: string }, chosen: boolean): void };
       form: {
         patchValue(value: object): void;
         controls: { successMsg: { hasError(code: string): boolean } };
@@ -315,7 +315,7 @@ describe('客户继承 pages', () => {
     };
     page.chooseMember('zhangsan');
     http.expectOne((req) => req.url === '/api/customers').flush({ ...EMPTY_PAGE, totalCapped: false });
-    page.select({ externalUserid: 'wm1', name: '客户一' }, true);
+    page.chosenCustomers.choose({ externalUserid: 'wm1', name: '客户一' }, true);
     page.form.patchValue({ takeoverUserid: 'lisi', successMsg: '长'.repeat(201) });
     page.submit();
     expect(page.form.controls.successMsg.hasError('maxlength')).toBe(true);
@@ -356,15 +356,15 @@ describe('客户继承 pages', () => {
     ]);
     const page = fixture.componentInstance as unknown as {
       chooseMember(userid: string): void;
-      select(row: { externalUserid: string; name: string }, chosen: boolean): void;
+      chosenCustomers: { choose(row: { externalUserid: string; name: string }, chosen: boolean): void };
       form: { patchValue(value: object): void };
       submit(): void;
       startEligible(): void;
     };
     page.chooseMember('zhangsan');
     http.expectOne((req) => req.url === '/api/customers').flush({ ...EMPTY_PAGE, totalCapped: false });
-    page.select({ externalUserid: 'wm1', name: '客户一' }, true);
-    page.select({ externalUserid: 'wm2', name: '客户二' }, true);
+    page.chosenCustomers.choose({ externalUserid: 'wm1', name: '客户一' }, true);
+    page.chosenCustomers.choose({ externalUserid: 'wm2', name: '客户二' }, true);
     page.form.patchValue({ takeoverUserid: 'lisi' });
     page.submit();
     http.expectOne({ method: 'POST', url: '/api/handovers/onjob/preview' }).flush({
@@ -411,7 +411,7 @@ describe('客户继承 pages', () => {
       tagIds: string[];
       search(): void;
       openTab(index: number): void;
-      selectGroup(row: { chatId: string; name: string }, chosen: boolean): void;
+      chosenGroups: { choose(row: { chatId: string; name: string }, chosen: boolean): void };
       form: { patchValue(value: object): void };
       submit(): void;
       startEligible(): void;
@@ -431,8 +431,8 @@ describe('客户继承 pages', () => {
     const groups = http.expectOne((req) => req.url === '/api/customer-groups');
     expect(groups.request.params.get('ownerUserid')).toBe('zhangsan');
     groups.flush(EMPTY_PAGE);
-    page.selectGroup({ chatId: 'g1', name: '销售一群' }, true);
-    page.selectGroup({ chatId: 'g2', name: '' }, true);
+    page.chosenGroups.choose({ chatId: 'g1', name: '销售一群' }, true);
+    page.chosenGroups.choose({ chatId: 'g2', name: '' }, true);
     page.form.patchValue({ takeoverUserid: 'lisi' });
     page.submit();
     const check = http.expectOne({ method: 'POST', url: '/api/handovers/onjob/preview' });

@@ -10,6 +10,7 @@ import { of } from 'rxjs';
 
 import { IfPermittedDirective } from '../../../core/auth/if-permitted.directive';
 import { formatDateTime } from '../../../core/format/date-time';
+import { PageSelection } from '../../../shared/page-selection/page-selection';
 import { ServerTable } from '../../../shared/server-table/server-table';
 import { ServerTableDirective } from '../../../shared/server-table/server-table.directive';
 import { SHARED_IMPORTS } from '../../../shared/shared-imports';
@@ -98,19 +99,9 @@ export class OnjobTransfersPage implements OnInit {
   protected readonly staff = signal<Array<{ userid: string; name: string }>>([]);
   /** The 客户标签 filter's choices, from the 客户 list's options. */
   protected readonly tagGroups = signal<CustomerOptions['tagGroups']>([]);
-  protected readonly selected = signal<ReadonlySet<string>>(new Set());
-  protected readonly selectedGroups = signal<ReadonlySet<string>>(new Set());
-  protected readonly allOnPageChosen = computed(() => {
-    const items = this.list.items();
-    return items.length > 0 && items.every((row) => this.selected().has(row.externalUserid));
-  });
-  protected readonly someOnPageChosen = computed(
-    () => !this.allOnPageChosen() && this.list.items().some((row) => this.selected().has(row.externalUserid)),
-  );
-  protected readonly allGroupsOnPageChosen = computed(() => {
-    const items = this.groups.items();
-    return items.length > 0 && items.every((row) => this.selectedGroups().has(row.chatId));
-  });
+  /** The chosen customers and groups, on any page; their rows name them in the dialogs. */
+  protected readonly chosenCustomers = new PageSelection<CustomerRow>((row) => row.externalUserid);
+  protected readonly chosenGroups = new PageSelection<CustomerGroupRow>((row) => row.chatId);
   protected readonly saving = signal(false);
   protected readonly formatDateTime = formatDateTime;
   protected readonly describeChoice = describeChoice;
@@ -126,9 +117,6 @@ export class OnjobTransfersPage implements OnInit {
   protected keyword = '';
   protected tagIds: string[] = [];
   protected addedRange: Date[] = [];
-  /** Names of the customers and groups chosen so far (a choice survives paging), for the dialogs. */
-  private readonly chosenNames = new Map<string, string>();
-  private readonly chosenGroupNames = new Map<string, string>();
 
   /** The check before 确定 when some customers or groups are not eligible: the dialog lists them. */
   protected readonly preview = signal<OnjobPreview | null>(null);
@@ -187,33 +175,13 @@ export class OnjobTransfersPage implements OnInit {
     }
   }
 
-  protected select(row: Pick<CustomerRow, 'externalUserid' | 'name'>, chosen: boolean): void {
-    if (chosen) this.chosenNames.set(row.externalUserid, row.name);
-    else this.chosenNames.delete(row.externalUserid);
-    this.selected.set(new Set(this.chosenNames.keys()));
-  }
-
-  protected selectPage(chosen: boolean): void {
-    for (const row of this.list.items()) this.select(row, chosen);
-  }
-
-  protected selectGroup(row: Pick<CustomerGroupRow, 'chatId' | 'name'>, chosen: boolean): void {
-    if (chosen) this.chosenGroupNames.set(row.chatId, row.name || UNNAMED_GROUP);
-    else this.chosenGroupNames.delete(row.chatId);
-    this.selectedGroups.set(new Set(this.chosenGroupNames.keys()));
-  }
-
-  protected selectGroupPage(chosen: boolean): void {
-    for (const row of this.groups.items()) this.selectGroup(row, chosen);
-  }
-
   protected submit(): void {
     const handoverUserid = this.handoverUserid;
     if (!handoverUserid) {
       this.message.warning('请选择原跟进成员');
       return;
     }
-    if (this.selected().size + this.selectedGroups().size === 0) {
+    if (this.chosenCustomers.count() + this.chosenGroups.count() === 0) {
       this.message.warning('请选择要分配的客户或客户群');
       return;
     }
@@ -232,8 +200,8 @@ export class OnjobTransfersPage implements OnInit {
       .previewOnjob({
         handoverUserid,
         takeoverUserid,
-        externalUserids: [...this.selected()],
-        chatIds: [...this.selectedGroups()],
+        externalUserids: this.chosenCustomers.keys(),
+        chatIds: this.chosenGroups.keys(),
       })
       .subscribe({
         next: (preview) => {
@@ -262,10 +230,9 @@ export class OnjobTransfersPage implements OnInit {
     const { takeoverUserid, successMsg } = this.form.getRawValue();
     const handoverUserid = this.handoverUserid;
     if (!takeoverUserid || !handoverUserid) return;
-    const names: Record<string, string> = {
-      ...Object.fromEntries(this.chosenNames),
-      ...Object.fromEntries(this.chosenGroupNames),
-    };
+    const names: Record<string, string> = {};
+    for (const row of this.chosenCustomers.rows()) names[row.externalUserid] = row.name;
+    for (const group of this.chosenGroups.rows()) names[group.chatId] = group.name || UNNAMED_GROUP;
     for (const member of this.staff()) names[member.userid] = member.name;
     this.api
       .create(onjobHandoverRequest({ handoverUserid, takeoverUserid, externalUserids, chatIds, successMsg }))
@@ -284,18 +251,18 @@ export class OnjobTransfersPage implements OnInit {
   }
 
   private clearChoice(): void {
-    this.chosenNames.clear();
-    this.chosenGroupNames.clear();
-    this.selected.set(new Set());
-    this.selectedGroups.set(new Set());
+    this.chosenCustomers.clear();
+    this.chosenGroups.clear();
   }
 
   /** A customer's name as chosen, for the dialog (the api names only the ones it stores). */
   protected nameOf(customer: { externalUserid: string; customerName: string }): string {
-    return this.chosenNames.get(customer.externalUserid) || customer.customerName || customer.externalUserid;
+    const chosen = this.chosenCustomers.get(customer.externalUserid)?.name;
+    return chosen || customer.customerName || customer.externalUserid;
   }
 
   protected groupNameOf(group: { chatId: string; groupName: string }): string {
-    return this.chosenGroupNames.get(group.chatId) || group.groupName || group.chatId;
+    const chosen = this.chosenGroups.get(group.chatId);
+    return chosen ? chosen.name || UNNAMED_GROUP : group.groupName || group.chatId;
   }
 }

@@ -20,6 +20,7 @@ import { forkJoin } from 'rxjs';
 
 import { IfPermittedDirective } from '../../../core/auth/if-permitted.directive';
 import { formatDateTime } from '../../../core/format/date-time';
+import { PageSelection } from '../../../shared/page-selection/page-selection';
 import { ServerTable } from '../../../shared/server-table/server-table';
 import { ServerTableDirective } from '../../../shared/server-table/server-table.directive';
 import { SHARED_IMPORTS } from '../../../shared/shared-imports';
@@ -84,10 +85,9 @@ export class ResignedHandoversPage implements OnInit {
   private groupsLoaded = false;
   protected readonly tab = signal(0);
   protected readonly staff = signal<Array<{ userid: string; name: string }>>([]);
-  /** The chosen rows by rowKey: a choice survives paging. */
-  protected readonly selected = signal<ReadonlyMap<string, ResignedCustomerRow>>(new Map());
-  /** The chosen groups by chat id. */
-  protected readonly selectedGroups = signal<ReadonlyMap<string, ResignedGroupRow>>(new Map());
+  /** The chosen customers, on any page; their rows say whose they were, for one request per member. */
+  protected readonly chosenCustomers = new PageSelection<ResignedCustomerRow>(rowKey);
+  protected readonly chosenGroups = new PageSelection<ResignedGroupRow>((row) => row.chatId);
   /**
    * The 原跟进成员 filter's options: the api's resigned members with customers waiting, and any the rows name
    * beside them (the staff list leaves resigned members out).
@@ -96,17 +96,6 @@ export class ResignedHandoversPage implements OnInit {
   protected readonly memberOptions = computed(() =>
     [...this.resignedMembers()].map(([userid, name]) => ({ userid, name })),
   );
-  protected readonly allOnPageChosen = computed(() => {
-    const items = this.list.items();
-    return items.length > 0 && items.every((row) => this.selected().has(rowKey(row)));
-  });
-  protected readonly someOnPageChosen = computed(
-    () => !this.allOnPageChosen() && this.list.items().some((row) => this.selected().has(rowKey(row))),
-  );
-  protected readonly allGroupsOnPageChosen = computed(() => {
-    const items = this.groups.items();
-    return items.length > 0 && items.every((row) => this.selectedGroups().has(row.chatId));
-  });
   protected readonly formatDateTime = formatDateTime;
   protected readonly rowKey = rowKey;
   protected readonly describeChoice = describeChoice;
@@ -165,8 +154,7 @@ export class ResignedHandoversPage implements OnInit {
   }
 
   protected search(): void {
-    this.selected.set(new Map());
-    this.selectedGroups.set(new Map());
+    this.clearChoice();
     const filters = toResignedFilters({ handoverUserid: this.handoverUserid, range: this.range });
     this.list.search(filters);
     // Groups have no 离职日期 of their own: only the member filters them.
@@ -187,38 +175,11 @@ export class ResignedHandoversPage implements OnInit {
     this.search();
   }
 
-  protected select(row: ResignedCustomerRow, chosen: boolean): void {
-    this.selected.update((current) => {
-      const next = new Map(current);
-      if (chosen) next.set(rowKey(row), row);
-      else next.delete(rowKey(row));
-      return next;
-    });
-  }
-
-  protected selectPage(chosen: boolean): void {
-    for (const row of this.list.items()) this.select(row, chosen);
-  }
-
-  protected selectGroup(row: ResignedGroupRow, chosen: boolean): void {
-    this.selectedGroups.update((current) => {
-      const next = new Map(current);
-      if (chosen) next.set(row.chatId, row);
-      else next.delete(row.chatId);
-      return next;
-    });
-  }
-
-  protected selectGroupPage(chosen: boolean): void {
-    for (const row of this.groups.items()) this.selectGroup(row, chosen);
-  }
-
   /** 分配给: the chosen customers and groups (on any page or tab), or every row of the open tab's page. */
   protected startAssign(scope: 'selected' | 'page'): void {
     const onGroups = this.tab() === GROUPS_TAB;
-    const customers = scope === 'page' ? (onGroups ? [] : this.list.items()) : [...this.selected().values()];
-    const groups =
-      scope === 'page' ? (onGroups ? this.groups.items() : []) : [...this.selectedGroups().values()];
+    const customers = scope === 'page' ? (onGroups ? [] : this.list.items()) : this.chosenCustomers.rows();
+    const groups = scope === 'page' ? (onGroups ? this.groups.items() : []) : this.chosenGroups.rows();
     if (customers.length + groups.length === 0) {
       const what = onGroups ? '客户群' : '客户';
       this.message.warning(scope === 'page' ? `本页没有待分配的${what}` : '请选择要分配的客户或客户群');
@@ -242,8 +203,7 @@ export class ResignedHandoversPage implements OnInit {
       next: (handovers) => {
         this.saving.set(false);
         this.assigning.set(null);
-        this.selected.set(new Map());
-        this.selectedGroups.set(new Map());
+        this.clearChoice();
         this.resultNames.set(this.namesOf(chosen.customers, chosen.groups, takeover));
         this.resultIds.set(handovers.map((handover) => handover.id));
         this.resultOpen.set(true);
@@ -260,6 +220,11 @@ export class ResignedHandoversPage implements OnInit {
   protected resultOpenChange(open: boolean): void {
     this.resultOpen.set(open);
     if (!open) this.reloadLists();
+  }
+
+  private clearChoice(): void {
+    this.chosenCustomers.clear();
+    this.chosenGroups.clear();
   }
 
   private reloadLists(): void {
