@@ -764,12 +764,6 @@ export const PUSHDOWN_ALLOW_LIST: AllowedShape[] = [
   {
     collection: 'staff',
     command: 'aggregate',
-    shape: '{lastSeenAt: $range, tenantId: string} [$match $group]',
-    reason: STAFF,
-  },
-  {
-    collection: 'staff',
-    command: 'aggregate',
     shape: '{tenantId: string, userid: regex} [$match $group]',
     reason: 'test assertion only (test/integration/worker-crash.test.ts)',
   },
