@@ -31,8 +31,7 @@ export async function logIn(page: Page, baseUrl: string, phone: string, password
 
 /**
  * Opens a page from the side menu as a person does: the group, then its item, and waits for `url`. The group's
- * submenu opens with an animation, and on a loaded machine a click made while it runs can miss its item; a person
- * clicks again, and so does this, once. The page must open then.
+ * submenu opens with an animation, and on a loaded machine a click made while it runs can miss its item.
  */
 export async function openFromMenu(page: Page, group: string, item: string, url: string): Promise<void> {
   const menu = page.getByTestId('side-menu');
@@ -41,28 +40,39 @@ export async function openFromMenu(page: Page, group: string, item: string, url:
     if (!(await link.isVisible())) await menu.getByText(group).click();
     await link.click();
   };
-  await clickThrough();
-  const opened = await page.waitForURL(url, { timeout: 10_000 }).then(
-    () => true,
-    () => false,
-  );
-  if (opened) return;
-  await clickThrough();
-  await page.waitForURL(url);
+  await clickOnceMoreIfMissed(clickThrough, clickThrough, (timeout) => page.waitForURL(url, { timeout }));
 }
 
 /**
  * Clicks `target` and waits for `shown`. On a loaded machine a click made while the page is still laying out
- * can miss (seen once in a clean-clone run: ‹ 返回 of the H5 side panel's chat, whose list never came back); a
- * person clicks again, and so does this, once, if `target` is still there. `shown` must appear then.
+ * can miss (seen once in a clean-clone run: ‹ 返回 of the H5 side panel's chat, whose list never came back).
  */
 export async function clickUntilShown(target: Locator, shown: Locator): Promise<void> {
-  await target.click();
-  const appeared = await shown.waitFor({ timeout: 10_000 }).then(
+  await clickOnceMoreIfMissed(
+    () => target.click(),
+    // Only if it is still there: a click that landed may just be slow to show its result.
+    async () => {
+      if (await target.isVisible()) await target.click();
+    },
+    (timeout) => shown.waitFor({ timeout }),
+  );
+}
+
+/**
+ * A click, then what it brings, waited for 10 s; failing that, a person clicks again, and so does this, once:
+ * what it brings must come then (within the wait's own default timeout).
+ */
+async function clickOnceMoreIfMissed(
+  click: () => Promise<void>,
+  clickAgain: () => Promise<void>,
+  arrived: (timeout?: number) => Promise<unknown>,
+): Promise<void> {
+  await click();
+  const came = await arrived(10_000).then(
     () => true,
     () => false,
   );
-  if (appeared) return;
-  if (await target.isVisible()) await target.click();
-  await shown.waitFor();
+  if (came) return;
+  await clickAgain();
+  await arrived();
 }
