@@ -11,6 +11,7 @@ import { populateCustomerCorp, simulator } from '../support/sim-client';
 import { stackEnv } from '../support/stack-env';
 import { ADMIN_PASSWORD, createBoundTenant, freshTenantId } from '../support/tenant-fixture';
 import { summariseFuzzRun, type FuzzSummary } from '../support/fuzz-report';
+import { sessionCookie } from '../support/session-cookie';
 
 const TENANT = freshTenantId('api-fuzz');
 const ADMIN_MOBILE = '13700000181';
@@ -44,12 +45,6 @@ describe('API fuzzing (schemathesis)', () => {
     await app?.stop();
   });
 
-  async function sessionCookie(phone: string, password: string): Promise<string> {
-    const answer = await request(app.baseUrl).post('/api/auth/login').send({ phone, password }).expect(200);
-    const cookies = ([] as string[]).concat(answer.headers['set-cookie'] ?? []);
-    return cookies.map((cookie) => cookie.split(';')[0]).join('; ');
-  }
-
   /** A role holding only what the GET routes need: a read-only member. */
   async function readerCookie(adminCookie: string): Promise<string> {
     const document = (await request(app.baseUrl).get(OPENAPI_PATH).expect(200)).body as {
@@ -70,7 +65,7 @@ describe('API fuzzing (schemathesis)', () => {
     await admin('put', `/api/org/staff/${READER.userid}/password`)
       .send({ password: READER_PASSWORD })
       .expect(204);
-    return sessionCookie(READER.mobile, READER_PASSWORD);
+    return sessionCookie(app.baseUrl, READER.mobile, READER_PASSWORD);
   }
 
   function fuzz(who: string, cookie: string): Promise<FuzzSummary> {
@@ -140,12 +135,12 @@ describe('API fuzzing (schemathesis)', () => {
   }
 
   it('finds no server error, no non-Chinese 4xx and no schema break as the tenant admin', async () => {
-    const cookie = await sessionCookie(ADMIN_MOBILE, ADMIN_PASSWORD);
+    const cookie = await sessionCookie(app.baseUrl, ADMIN_MOBILE, ADMIN_PASSWORD);
     expectClean('admin', await fuzz('admin', cookie));
   }, 600_000);
 
   it('finds none as a member whose role may only read', async () => {
-    const adminCookie = await sessionCookie(ADMIN_MOBILE, ADMIN_PASSWORD);
+    const adminCookie = await sessionCookie(app.baseUrl, ADMIN_MOBILE, ADMIN_PASSWORD);
     expectClean('reader', await fuzz('reader', await readerCookie(adminCookie)));
   }, 600_000);
 });

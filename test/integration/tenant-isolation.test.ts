@@ -26,6 +26,7 @@ import { CustomerModel } from '../../lib/models/customer.model';
 import { GroupCodeGroupModel } from '../../lib/models/group-code-group.model';
 import { GroupCodeModel } from '../../lib/models/group-code.model';
 import { startTestApp, type TestApp } from '../support/app-harness';
+import { sessionCookie } from '../support/session-cookie';
 import { simulator } from '../support/sim-client';
 import { ADMIN_PASSWORD, createBoundTenant, freshTenantId } from '../support/tenant-fixture';
 import { customerGroupReadModel } from '../../lib/search/customer-group-index';
@@ -468,12 +469,7 @@ describe('tenant isolation: every endpoint, called by another tenant', () => {
   async function sessionOfB(): Promise<string> {
     if (cookieOfB && (await request(app.baseUrl).get('/api/auth/me').set('Cookie', cookieOfB)).status === 200)
       return cookieOfB;
-    const login = await request(app.baseUrl)
-      .post('/api/auth/login')
-      .send({ phone: '13700000071', password: ADMIN_PASSWORD })
-      .expect(200);
-    const cookies = ([] as string[]).concat(login.headers['set-cookie'] ?? []);
-    cookieOfB = cookies.map((cookie) => cookie.split(';')[0]).join('; ');
+    cookieOfB = await sessionCookie(app.baseUrl, '13700000071', ADMIN_PASSWORD);
     return cookieOfB;
   }
 
