@@ -435,6 +435,25 @@ describe('统计分析 daily rollups', () => {
     expect(await indexed(staffAlias(), zhaolei)).toBeNull();
   });
 
+  it('answers a 补算 no worker has taken up yet within seconds, as running with nothing done', async () => {
+    await app.stopWorker();
+    try {
+      await admin.post('/api/analytics/rollups/backfill').send({ from: D1, to: D1 }).expect(202);
+      // Temporal holds a query until a worker takes it; the api stops waiting after its 3 s, not this 20 s.
+      const status = (
+        await admin.get('/api/analytics/rollups/backfill').timeout({ response: 20_000 }).expect(200)
+      ).body;
+      expect(status).toMatchObject({ running: true, daysDone: 0, failure: null });
+    } finally {
+      await app.startWorker();
+    }
+    await eventually(async () => {
+      const status = (await admin.get('/api/analytics/rollups/backfill').expect(200))
+        .body as AnalyticsBackfillStatus;
+      return status.running ? undefined : status;
+    }, 60_000);
+  });
+
   it('refuses a 补算 of today or later, and a range over 366 days, in Chinese', async () => {
     const today = await admin
       .post('/api/analytics/rollups/backfill')
