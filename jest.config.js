@@ -54,7 +54,9 @@ module.exports = {
     grouped({
       ...common,
       displayName: 'unit',
-      testMatch: ['<rootDir>/{lib,api,workflows,activities,worker,wecom-sim,scripts}/**/*.test.ts'],
+      testMatch: [
+        '<rootDir>/{lib,api,workflows,activities,worker,wecom-sim,scripts,test/support}/**/*.test.ts',
+      ],
     }),
     grouped(
       { ...withTemporal, displayName: 'workflows', testMatch: ['<rootDir>/test/workflows/**/*.test.ts'] },

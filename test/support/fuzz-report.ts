@@ -28,18 +28,30 @@ interface ScenarioFinished {
   };
 }
 
+interface NonFatalError {
+  label?: string;
+  value: { type: string; message: string };
+}
+
 const CHINESE = /[\u4e00-\u9fa5]/;
 
 /**
  * Counts the run's requests and answers and lists what the product promises never to do: a failed check
- * (a 5xx, an answer outside its declared schema) and a 4xx that is not a JSON error with a Chinese message.
+ * (a 5xx, an answer outside its declared schema), a 4xx that is not a JSON error with a Chinese message, and a
+ * request left without an answer.
  */
 export function summariseFuzzRun(ndjson: string): FuzzSummary {
   const summary: FuzzSummary = { requests: 0, operations: 0, byStatusClass: {}, failures: [] };
   const operations = new Set<string>();
   for (const line of ndjson.split('\n')) {
     if (!line.trim()) continue;
-    const event = JSON.parse(line) as { ScenarioFinished?: ScenarioFinished };
+    const event = JSON.parse(line) as { ScenarioFinished?: ScenarioFinished; NonFatalError?: NonFatalError };
+    // A request that got no answer (it timed out, the connection broke) is one of these, not an interaction.
+    if (event.NonFatalError) {
+      const { label, value } = event.NonFatalError;
+      summary.failures.push(`${label ?? 'the run'}: no answer (${value.type}: ${value.message})`);
+      continue;
+    }
     const recorder = event.ScenarioFinished?.recorder;
     if (!recorder) continue;
     for (const [caseId, interaction] of Object.entries(recorder.interactions ?? {})) {
