@@ -104,7 +104,9 @@ export function createApp(servers: AppServers): Express {
   app.get(OPENAPI_PATH, (_req, res) => {
     res.json(openApiDocument);
   });
-  app.use('/api', notFoundHandler);
+  // The api's paths and WeCom's callback paths answer a JSON error for what they do not serve (a wrong method on a
+  // callback path included), never Express's HTML page; every other path is the admin's.
+  app.use(['/api', '/wecom'], notFoundHandler);
 
   serveAdmin(app, config.webDist);
   app.use(createErrorHandler(log));

@@ -307,10 +307,15 @@ describe('health and OpenAPI', () => {
     });
   });
 
-  it('answers unknown api paths with a JSON 404', async () => {
+  it('answers unknown api paths, and a wrong method on a WeCom callback path, with a JSON 404', async () => {
     app = await startTestApp('notfound');
     const response = await request(app.baseUrl).get('/api/nope');
     expect(response.status).toBe(404);
     expect(response.body.error.code).toBe('NOT_FOUND');
+    // WeCom's callback paths answer only GET (the URL check) and POST (events): another method gets the same
+    // JSON error, not Express's HTML page (the api fuzzing found that).
+    const wrongMethod = await request(app.baseUrl).put('/wecom/callback/t1/contacts?msg_signature=0');
+    expect(wrongMethod.status).toBe(404);
+    expect(wrongMethod.body.error).toEqual({ code: 'NOT_FOUND', message: '接口不存在' });
   });
 });
