@@ -6,34 +6,38 @@ const transform = { '^.+\\.ts$': ['@swc/jest', { jsc: { target: 'es2022' } }] };
 const common = { transform, testEnvironment: 'node', moduleFileExtensions: ['ts', 'js', 'json'] };
 
 /**
- * `npm test` runs most test files several at a time (scripts/test.ts). A file that flips a switch every suite shares
- * (the simulator's per-path rate limits, say) or that needs the machine's cores to itself to keep its timing
- * says so in a line of its own, `// Runs alone: <why>`; those run after the others, one at a time.
- * SCRM_TEST_GROUP picks one side: `shared` (all but those), `alone` (only those); unset, every file.
+ * `npm test` runs most test files several at a time (scripts/test.ts), in groups a file joins by a line of its own:
+ * - `// Runs alone: <why>`: it flips a switch every suite shares (the simulator's per-path rate limits, say) or
+ *   needs the machine's cores to itself to keep its timing; those run after the others, one at a time.
+ * - `// Mostly waits: <why>`: it spends most of its time waiting (heartbeat timeouts, real minutes) and little CPU;
+ *   those run one at a time beside the others, a lane of their own, instead of holding one of their workers.
+ * SCRM_TEST_GROUP picks one group: `shared` (the files that say neither), `waits` or `alone`; unset, every file.
  */
-const RUNS_ALONE = /^\/\/ Runs alone: /m;
+const MARKERS = { alone: /^\/\/ Runs alone: /m, waits: /^\/\/ Mostly waits: /m };
 
-function filesThatRunAlone(dir) {
+function filesMarked(dir, marker) {
   const full = path.join(__dirname, dir);
   if (!fs.existsSync(full)) return [];
   return fs
     .readdirSync(full)
     .filter((name) => name.endsWith('.test.ts'))
-    .filter((name) => RUNS_ALONE.test(fs.readFileSync(path.join(full, name), 'utf8')))
+    .filter((name) => marker.test(fs.readFileSync(path.join(full, name), 'utf8')))
     .map((name) => `<rootDir>/${dir}/${name}`);
 }
 
-/** The project's files for the group SCRM_TEST_GROUP asks for; `dir` holds those that may run alone. */
+/** The project's files for the group SCRM_TEST_GROUP asks for; `dir` holds those that may be marked. */
 function grouped(project, dir) {
   const group = process.env.SCRM_TEST_GROUP;
   if (!group) return project;
-  const alone = dir ? filesThatRunAlone(dir) : [];
-  // An empty testMatch would mean jest's default (every test file anywhere): none is a pattern nothing matches.
-  if (group === 'alone')
-    return { ...project, testMatch: alone.length ? alone : ['<rootDir>/runs-alone-none'] };
-  const escaped = alone.map(
-    (file) => file.replace('<rootDir>', '').replace(/[.*+?^${}()|[\]\\]/g, '\\$&') + '$',
+  const marked = Object.fromEntries(
+    Object.entries(MARKERS).map(([name, marker]) => [name, dir ? filesMarked(dir, marker) : []]),
   );
+  // An empty testMatch would mean jest's default (every test file anywhere): none is a pattern nothing matches.
+  if (group in marked)
+    return { ...project, testMatch: marked[group].length ? marked[group] : [`<rootDir>/no-${group}-files`] };
+  const escaped = Object.values(marked)
+    .flat()
+    .map((file) => file.replace('<rootDir>', '').replace(/[.*+?^${}()|[\]\\]/g, '\\$&') + '$');
   return { ...project, testPathIgnorePatterns: ['/node_modules/', ...escaped] };
 }
 

@@ -45,15 +45,17 @@ runScript(test, async (supervisor) => {
   const began = Date.now();
   const { projects, passThrough } = parseJestArgs(process.argv.slice(2));
 
-  // Each project's files by group: the shared ones first, several at a time, then those that run alone.
+  // Each project's files by group: the shared ones several at a time with the waiting ones beside them, then
+  // those that run alone.
   const groupedFiles = await Promise.all(
     projects.map(async (p) => {
-      const [shared, alone] = await Promise.all(TEST_GROUPS.map((g) => listTests(p, g, passThrough)));
-      return { shared, alone };
+      const lists = await Promise.all(TEST_GROUPS.map((g) => listTests(p, g, passThrough)));
+      return Object.fromEntries(TEST_GROUPS.map((g, i) => [g, lists[i]])) as Record<TestGroup, string[]>;
     }),
   );
   const filesOf = (p: ProjectName) => groupedFiles[projects.indexOf(p)];
-  const toRun = projects.filter((p) => filesOf(p).shared.length + filesOf(p).alone.length > 0);
+  const allFilesOf = (p: ProjectName) => TEST_GROUPS.flatMap((g) => filesOf(p)[g]);
+  const toRun = projects.filter((p) => allFilesOf(p).length > 0);
   const empty = projects.filter((p) => !toRun.includes(p));
   if (toRun.length === 0) {
     for (const p of empty) log.info(`– ${p.padEnd(12)} no test files`);
@@ -83,9 +85,7 @@ runScript(test, async (supervisor) => {
     temporalBinaries: needs('workflows', 'integration', 'e2e'),
     admin: servers,
     chromium: needs('e2e'),
-    fuzzer: toRun.some((p) =>
-      [...filesOf(p).shared, ...filesOf(p).alone].some((f) => f.includes('api-fuzz')),
-    ),
+    fuzzer: toRun.some((p) => allFilesOf(p).some((f) => f.includes('api-fuzz'))),
   }).then((env) => ({
     ...env,
     ...(workflowBundle ? { WORKFLOW_BUNDLE_PATH: workflowBundle } : {}),
@@ -96,7 +96,8 @@ runScript(test, async (supervisor) => {
 
   // The projects that need no servers (unit, workflows: those get only the Temporal binaries) run while the
   // servers start and the admin builds; the others then run together, so that one project's last slow file does
-  // not hold the next project back. The files that run alone come last, one at a time.
+  // not hold the next project back, with the files that mostly wait in a lane of their own beside them. The files
+  // that run alone come last, one at a time.
   const withoutServers = toRun.filter((p) => p === 'unit' || p === 'workflows');
   const withServers = toRun.filter((p) => p === 'integration' || p === 'e2e');
   const runs: JestRun[] = [];
@@ -125,15 +126,30 @@ runScript(test, async (supervisor) => {
     runsEverything && fs.existsSync(path.join(ROOT, 'web', 'package.json'))
       ? runWebChecks(env)
       : Promise.resolve(undefined);
-  if (withServers.length)
-    runs.push(
-      await runJest(withServers, 'shared', {
-        files: withServers.flatMap((p) => filesOf(p).shared),
-        workers: SHARED_WORKERS,
-        passThrough,
-        env,
-      }),
-    );
+  // The files that mostly wait run one at a time beside the shared ones (in band when those run one at a time).
+  const sharedWith = withServers.filter((p) => filesOf(p).shared.length > 0);
+  const withFilesThatWait = toRun.filter((p) => filesOf(p).waits.length > 0);
+  const shared = () =>
+    sharedWith.length
+      ? runJest(sharedWith, 'shared', {
+          files: sharedWith.flatMap((p) => filesOf(p).shared),
+          workers: SHARED_WORKERS,
+          passThrough,
+          env,
+        })
+      : undefined;
+  const waiting = () =>
+    withFilesThatWait.length
+      ? runJest(withFilesThatWait, 'waits', {
+          files: withFilesThatWait.flatMap((p) => filesOf(p).waits),
+          workers: 1,
+          passThrough,
+          env,
+        })
+      : undefined;
+  const sideBySide =
+    SHARED_WORKERS > 1 ? await Promise.all([shared(), waiting()]) : [await shared(), await waiting()];
+  for (const run of sideBySide) if (run) runs.push(run);
   const withFilesAlone = toRun.filter((p) => filesOf(p).alone.length > 0);
   if (withFilesAlone.length)
     runs.push(
@@ -228,6 +244,13 @@ runScript(test, async (supervisor) => {
  */
 const SHARED_WORKERS = Math.max(1, Number(process.env.SCRM_TEST_WORKERS ?? 2) || 1);
 
+/** How a run's line names its group's files. */
+const GROUP_WORDS: Record<TestGroup, string> = {
+  shared: '',
+  waits: ', the files that mostly wait',
+  alone: ', the files that run alone',
+};
+
 interface JestRun {
   projects: ProjectName[];
   code: number;
@@ -239,8 +262,9 @@ interface JestRun {
 }
 
 /**
- * One jest run over some projects' files of a group: results in `jest-<projects>[-alone].json`, and what the api
- * and workers running inside jest log in `jest-<projects>-servers.log`, not between the tests' own lines.
+ * One jest run over some projects' files of a group: results in `jest-<projects>[-<group>].json` (no suffix for
+ * the shared group), and what the api and workers running inside jest log in `jest-<projects>[-<group>]-servers.log`,
+ * not between the tests' own lines.
  */
 async function runJest(
   projects: ProjectName[],
@@ -253,12 +277,12 @@ async function runJest(
   }: { files: string[]; workers: number; passThrough: string[]; env: NodeJS.ProcessEnv },
 ): Promise<JestRun> {
   const began = Date.now();
-  const what = `${projects.join(' + ')}${group === 'alone' ? ', the files that run alone' : ''}`;
+  const what = `${projects.join(' + ')}${GROUP_WORDS[group]}`;
   const atOnce = workers > 1 ? `${workers} at a time` : 'one at a time';
   log.info('');
   log.step(`jest: ${what} (${files.length} test files, ${atOnce})`);
-  const name = projects.join('-');
-  const outputFile = path.join(test.logDir, `jest-${name}${group === 'alone' ? '-alone' : ''}.json`);
+  const name = `${projects.join('-')}${group === 'shared' ? '' : `-${group}`}`;
+  const outputFile = path.join(test.logDir, `jest-${name}.json`);
   const serverLog = path.join(test.logDir, `jest-${name}-servers.log`);
   fs.rmSync(outputFile, { force: true });
   let hung = false;

@@ -49,11 +49,12 @@ export function parseJestArgs(argv: string[]): JestArgs {
 }
 
 /**
- * A project's files run in two groups (jest.config.js): `shared`, several at a time, then `alone`, the files that
- * say `// Runs alone: <why>`, one at a time.
+ * A project's files run in three groups (jest.config.js): `shared`, several at a time; beside them `waits`, the
+ * files that say `// Mostly waits: <why>`, one at a time; then `alone`, the files that say `// Runs alone: <why>`,
+ * one at a time.
  */
-export type TestGroup = 'shared' | 'alone';
-export const TEST_GROUPS: readonly TestGroup[] = ['shared', 'alone'];
+export type TestGroup = 'shared' | 'waits' | 'alone';
+export const TEST_GROUPS: readonly TestGroup[] = ['shared', 'waits', 'alone'];
 
 /** Test files jest would run for a project's group with these arguments (`jest --listTests`). */
 export function listTests(project: ProjectName, group: TestGroup, passThrough: string[]): Promise<string[]> {
