@@ -118,19 +118,22 @@ async function connectCallbacks(publicUrl: string, wecomApiBase: string): Promis
 }
 
 async function main(): Promise<void> {
+  const began = Date.now();
   const config = loadConfig();
+  // Each line says when, since the seed began, it was written: what the seed waited for shows in its log.
+  const say = (line: string) => console.log(`${line} (at ${((Date.now() - began) / 1000).toFixed(1)} s)`);
   const contentDeps = (temporal: Client) => ({
     temporal,
     taskQueue: config.temporalTaskQueue,
     publicUrl: config.publicUrl,
     log: createLogger('seed-demo', config.logLevel),
-    say: (line: string) => console.log(line),
+    say,
   });
   await connectDatabase(config.mongoUrl);
   try {
     if (process.argv.includes('--simulator')) {
       await connectCallbacks(config.publicUrl, config.wecomApiBase);
-      console.log('Demo callbacks: the simulator sends contact and customer events to the api');
+      say('Demo callbacks: the simulator sends contact and customer events to the api');
       const temporal = await connectTemporalClient(config.temporalAddress, config.temporalNamespace);
       try {
         const generated = await seedDemoArchive({
@@ -140,7 +143,7 @@ async function main(): Promise<void> {
           temporal,
           taskQueue: config.temporalTaskQueue,
         });
-        console.log(
+        say(
           generated > 0
             ? `Demo chat archive: ${generated} messages generated, ingested within a minute (内容存档)`
             : 'Demo chat archive: key uploaded again, the ingest reads the new feed from its start',
