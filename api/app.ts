@@ -100,8 +100,11 @@ export function createApp(servers: AppServers): Express {
   app.use(createPlatformRouter(ctx));
   app.use(createHealthRouter(ctx));
 
-  const openApiDocument = buildOpenApiDocument(registry);
+  // Built on its first request, not at every start: generating it from the schemas costs about 0.4 s of CPU, and
+  // most api processes (every test file starts one) never serve it. The routes are all registered by now.
+  let openApiDocument: ReturnType<typeof buildOpenApiDocument> | undefined;
   app.get(OPENAPI_PATH, (_req, res) => {
+    openApiDocument ??= buildOpenApiDocument(registry);
     res.json(openApiDocument);
   });
   // The api's paths and WeCom's callback paths answer a JSON error for what they do not serve (a wrong method on a

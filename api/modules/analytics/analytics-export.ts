@@ -65,7 +65,7 @@ export async function streamGroupDetailWorkbook(
     deps,
   );
   const { fileName, sheetName, columns } = GROUP_DETAILS[kind];
-  const download = streamXlsxDownload(res, { fileName, sheetName, columns: [...columns] });
+  const download = await streamXlsxDownload(res, { fileName, sheetName, columns: [...columns] });
   for (const row of rows) download.addRow(row);
   await download.finish();
 }
@@ -129,7 +129,7 @@ export async function streamStaffWorkbook<Q, Row extends Record<string, unknown>
 ): Promise<void> {
   const { rows } = await workbook.rows(caller, query, deps);
   const { fileName, sheetName, columns } = workbook;
-  const download = streamXlsxDownload(res, { fileName, sheetName, columns });
+  const download = await streamXlsxDownload(res, { fileName, sheetName, columns });
   for (const row of rows) download.addRow(workbook.sheetRow?.(row) ?? row);
   await download.finish();
 }

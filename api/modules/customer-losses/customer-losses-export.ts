@@ -33,7 +33,7 @@ export async function streamCustomerLossesWorkbook(
 ): Promise<void> {
   const { tenantId } = caller;
   const scope = await caller.scope();
-  const download = streamXlsxDownload(res, {
+  const download = await streamXlsxDownload(res, {
     fileName: '流失客户.xlsx',
     sheetName: '流失客户',
     columns: COLUMNS,

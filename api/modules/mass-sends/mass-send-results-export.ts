@@ -26,7 +26,7 @@ export async function streamMassSendResultsWorkbook(
   res: Response,
 ): Promise<void> {
   const send = await visibleSend(caller, sendId);
-  const download = streamXlsxDownload(res, {
+  const download = await streamXlsxDownload(res, {
     fileName: '群发结果.xlsx',
     sheetName: '发送结果',
     columns: [

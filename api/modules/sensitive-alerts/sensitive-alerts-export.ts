@@ -43,7 +43,7 @@ export async function streamAlertsWorkbook(
 ): Promise<void> {
   const { tenantId } = caller;
   const scope = await caller.scope();
-  const download = streamXlsxDownload(res, {
+  const download = await streamXlsxDownload(res, {
     fileName: '敏感行为.xlsx',
     sheetName: '敏感行为',
     columns: COLUMNS,

@@ -104,7 +104,7 @@ export async function streamRankingWorkbook<
   Row extends SheetRow,
 >(ranking: SensitiveRanking<Q, R, Row>, caller: Caller, query: Q, deps: Deps, res: Response): Promise<void> {
   const ranked = await ranking.rank(caller, query, deps);
-  const download = streamXlsxDownload(res, ranking.workbook(query));
+  const download = await streamXlsxDownload(res, ranking.workbook(query));
   for (let start = 0; start < ranked.length; start += CHUNK)
     for (const row of await ranking.name(caller.tenantId, query.view, ranked.slice(start, start + CHUNK)))
       download.addRow(ranking.sheetRow?.(row) ?? row);
