@@ -58,7 +58,10 @@ function readShapes(file: string): Map<string, SeenShape> {
   return seen;
 }
 
-/** `scrm_test_customers` → `customers`: each test file works in a database of its own (test/support). */
+/**
+ * `scrm_test_jest1_shared` → `jest1_shared`: the api and workers of each jest process work in a database of its own
+ * (test/support/app-harness.ts); a suite that connects by itself, in one named after it.
+ */
 function suitesOf(databases: Set<string>, profile: Profile): string {
   const prefix = `${profile.mongoDatabase}_`;
   return [...databases]
