@@ -22,18 +22,28 @@ const BUILDERS = [
   'findOneAndReplace',
 ] as const;
 
-/** The first frame of ours on the stack (outside node_modules and lib/db/): `lib/customers/x.ts:42`. */
+/**
+ * The first frame of ours on the stack (outside node_modules and lib/db/): `lib/customers/x.ts (listCustomers)`.
+ * Read from V8's call sites, not from the stack's text: formatting the text has jest (or tsx) map every frame
+ * through its source map, which cost more CPU than the rest of recording a query's shape. A frame's line is the
+ * transpiled code's, so it is left out; the function's name survives transpiling.
+ */
 function callerOnStack(): string | undefined {
-  const limit = Error.stackTraceLimit;
+  const { stackTraceLimit, prepareStackTrace } = Error;
   Error.stackTraceLimit = 80;
-  const stack = new Error().stack ?? '';
-  Error.stackTraceLimit = limit;
-  for (const line of stack.split('\n').slice(1)) {
-    const frame = /\(?(?:file:\/\/)?(\/[^\s()]+):(\d+):\d+\)?$/.exec(line.trim());
-    if (!frame) continue;
-    const file = path.relative(ROOT, frame[1]);
+  Error.prepareStackTrace = (_error, sites) => sites;
+  const holder: { stack?: NodeJS.CallSite[] } = {};
+  Error.captureStackTrace(holder, callerOnStack);
+  const sites = holder.stack ?? [];
+  Error.stackTraceLimit = stackTraceLimit;
+  Error.prepareStackTrace = prepareStackTrace;
+  for (const site of sites) {
+    const fileName = site.getFileName()?.replace(/^file:\/\//, '');
+    if (!fileName?.startsWith('/')) continue;
+    const file = path.relative(ROOT, fileName);
     if (file.startsWith('..') || /^(node_modules|lib\/db)\//.test(file)) continue;
-    return `${file}:${frame[2]}`;
+    const name = site.getFunctionName() ?? site.getMethodName();
+    return name ? `${file} (${name})` : file;
   }
   return undefined;
 }
