@@ -167,10 +167,13 @@ describe('系统对接: Udesk', () => {
     expect((await admin.get('/api/integrations').expect(200)).body.items[0].enabled).toBe(false);
     const on = keep(await admin.put('/api/integrations/udesk/enabled').send({ enabled: true }).expect(200));
     expect(on.body.enabled).toBe(true);
+    // In the order they were made: a table's natural order is not (a reused table fills freed space first).
     const switches = await AuditLogModel.find({
       tenantId: TENANT,
       action: 'udesk-integration.switch',
-    }).lean();
+    })
+      .sort({ _id: 1 })
+      .lean();
     expect(switches.map((row) => row.after)).toEqual([{ enabled: false }, { enabled: true }]);
     const bad = await admin.put('/api/integrations/udesk/enabled').send({ enabled: 'yes' });
     expect(bad.status).toBe(400);

@@ -149,7 +149,9 @@ describe('扫码登录 through WeCom web login (I-09)', () => {
       .put('/api/auth/password')
       .send({ currentPassword: 'Lina@2026x', newPassword: 'Lina@2027x' })
       .expect(204);
-    const audit = await AuditLogModel.find({ tenantId: TENANT, action: 'password.change' }).lean();
+    const audit = await AuditLogModel.find({ tenantId: TENANT, action: 'password.change' })
+      .sort({ _id: 1 })
+      .lean();
     expect(audit.map((row) => row.before)).toEqual([{ passwordSet: false }, { passwordSet: true }]);
   });
 });

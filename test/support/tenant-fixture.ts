@@ -7,6 +7,10 @@ import { simulator, type SimCorp } from './sim-client';
 
 export const ADMIN_PASSWORD = 'Admin@12345';
 
+/** Every admin and member made here shares the password: hashed once per test file, not ~0.1 s of CPU each time. */
+let adminPasswordHash: Promise<string> | undefined;
+const hashedAdminPassword = () => (adminPasswordHash ??= hashPassword(ADMIN_PASSWORD));
+
 /**
  * Workflow ids carry the tenant id, and a Temporal server may outlive a test run (a developer's
  * long-running stack): a fresh tenant id per run keeps old workflows out of the way.
@@ -31,7 +35,7 @@ export async function createTenant(
   return provisionTenantAccess(tenantId, {
     name: '管理员',
     mobile: options.adminMobile,
-    passwordHash: await hashPassword(ADMIN_PASSWORD),
+    passwordHash: await hashedAdminPassword(),
   });
 }
 
@@ -79,6 +83,6 @@ export async function createMember(
     tenantId,
     ...member,
     systemEnabled: true,
-    passwordHash: await hashPassword(ADMIN_PASSWORD),
+    passwordHash: await hashedAdminPassword(),
   });
 }
