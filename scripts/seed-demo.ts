@@ -145,7 +145,7 @@ async function main(): Promise<void> {
         });
         say(
           generated > 0
-            ? `Demo chat archive: ${generated} messages generated, ingested within a minute (内容存档)`
+            ? `Demo chat archive: ${generated} messages generated, their ingest started (内容存档)`
             : 'Demo chat archive: key uploaded again, the ingest reads the new feed from its start',
         );
         const es = createSearchClient(config.esUrl);
