@@ -1,36 +1,13 @@
-// Slow (35 s): the outbox drain retries while the index is down, and waits for marks too young to take.
 import { ApplicationFailure } from '@temporalio/common';
-import { TestWorkflowEnvironment } from '@temporalio/testing';
-import { Worker } from '@temporalio/worker';
-import { testWorkflowCode } from '../support/test-workflow-code';
 import type { ListSearchActivities } from '../../activities/list-search.activities';
 import { listSearchPendingSignal } from '../../workflows/list-search.contract';
 import { listSearchOutboxWorkflow, listSearchRebuildWorkflow } from '../../workflows/list-search.workflow';
 import { recordHistoryIfAsked } from '../support/record-history';
-import { stackEnv } from '../support/stack-env';
-import { QUIET_DEV_SERVER } from '../support/workflow-test-env';
+import { workflowTestEnv } from '../support/workflow-test-env';
 
 describe('list search workflows (客户群, 敏感行为审核 read models)', () => {
-  let env: TestWorkflowEnvironment;
-
-  beforeAll(async () => {
-    env = await TestWorkflowEnvironment.createLocal({
-      server: { executable: { type: 'existing-path', path: stackEnv.temporalBin }, ...QUIET_DEV_SERVER },
-    });
-  }, 60_000);
-
-  afterAll(async () => {
-    await env?.teardown();
-  });
-
-  async function worker(taskQueue: string, activities: ListSearchActivities) {
-    return Worker.create({
-      connection: env.nativeConnection,
-      taskQueue,
-      ...(await testWorkflowCode()),
-      activities,
-    });
-  }
+  // The drain's retries and its wait for marks too young to take pass on the server's skipped clock.
+  const env = workflowTestEnv('time-skipping');
 
   it('drains the outbox, retrying while the index is down, and comes back for marks too young to take', async () => {
     const taskQueue = 'list-search-outbox';
@@ -41,14 +18,13 @@ describe('list search workflows (客户群, 敏感行为审核 read models)', ()
         attempts += 1;
         // The index is unreachable on the first attempt.
         if (attempts === 1) throw ApplicationFailure.retryable('connect ECONNREFUSED');
-        drains.push(Date.now());
+        drains.push(await env.currentTimeMs());
         // First pass: one mark of a write that may still be in flight; the second finds it aged.
         return drains.length === 1 ? { indexed: 2, waiting: 1 } : { indexed: 1, waiting: 0 };
       },
       rebuildListSearchIndex: async () => ({ indexed: 0 }),
     };
-    const running = await worker(taskQueue, activities);
-    await running.runUntil(async () => {
+    await env.runWorker(taskQueue, activities, async () => {
       const handle = await env.client.workflow.signalWithStart(listSearchOutboxWorkflow, {
         workflowId: 'list-search-outbox/t1',
         taskQueue,
@@ -74,8 +50,7 @@ describe('list search workflows (客户群, 敏感行为审核 read models)', ()
         return { indexed: 10 };
       },
     };
-    const running = await worker(taskQueue, activities);
-    await running.runUntil(async () => {
+    await env.runWorker(taskQueue, activities, async () => {
       const handle = await env.client.workflow.start(listSearchRebuildWorkflow, {
         workflowId: 'list-search-rebuild/x-customer-groups-v1',
         taskQueue,
