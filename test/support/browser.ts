@@ -1,12 +1,12 @@
 import { chromium, type Browser, type Locator, type Page } from 'playwright-core';
 
 /**
- * Debian's Chromium, headless, with a fresh profile (playwright makes one per launch). The flags keep it
+ * Debian's Chromium headless shell, with a fresh profile (playwright makes one per launch). The flags keep it
  * off the network this machine does not have: background services would retry refused connections.
  */
 export function launchBrowser(): Promise<Browser> {
   return chromium.launch({
-    executablePath: process.env.CHROMIUM_PATH ?? '/usr/bin/chromium',
+    executablePath: process.env.CHROMIUM_PATH ?? '/usr/bin/chromium-headless-shell',
     headless: true,
     args: [
       '--no-sandbox',
