@@ -101,7 +101,7 @@ export function elasticsearchService(
     // The launcher's own JVM writes scratch files too: keep them out of /tmp.
     CLI_JAVA_OPTS: `-Djava.io.tmpdir=${dirs.tmp}`,
     // Always a fixed heap: without it Elasticsearch sizes itself from the machine's memory.
-    ES_JAVA_OPTS: '-Xms512m -Xmx512m',
+    ES_JAVA_OPTS: `-Xms512m -Xmx512m${profile.shortLived ? ' -XX:TieredStopAtLevel=1' : ''}`,
   };
   const settings = [
     `cluster.name=scrm-${profile.name}`,
