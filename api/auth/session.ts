@@ -1,3 +1,4 @@
+import { createSecretKey } from 'node:crypto';
 import type { NextFunction, Request, RequestHandler, Response } from 'express';
 import jwt from 'jsonwebtoken';
 import { StaffModel } from '../../lib/models/staff.model';
@@ -54,12 +55,15 @@ export function assertTenantActive(tenant: { effectiveAt: Date; expiresAt: Date 
  * and a staff member who is still allowed in (开启系统) with the same session version.
  */
 export function requireSession(secret: string): RequestHandler {
+  // A key object made once: given the secret as a string, jsonwebtoken first tries it as a PEM public key, which
+  // throws, then makes a secret key of it, on every request.
+  const key = createSecretKey(Buffer.from(secret));
   return (req: Request, res: Response, next: NextFunction) => {
     const token = req.cookies?.[SESSION_COOKIE] as string | undefined;
     if (!token) return next(unauthorized());
     let claims: SessionClaims;
     try {
-      claims = jwt.verify(token, secret) as SessionClaims;
+      claims = jwt.verify(token, key, { algorithms: ['HS256'] }) as SessionClaims;
     } catch {
       return next(unauthorized('登录已过期，请重新登录'));
     }
