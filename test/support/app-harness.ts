@@ -38,7 +38,7 @@ export interface TestApp {
 const REUSED_DATABASE = `jest${process.env.JEST_WORKER_ID ?? ''}_${process.env.SCRM_TEST_GROUP ?? 'all'}`;
 
 /** The collections that hold documents dropped (connectDatabase creates them again with their indexes). */
-async function emptyDatabase(mongoUrl: string): Promise<void> {
+async function dropWrittenCollections(mongoUrl: string): Promise<void> {
   const connection = await mongoose.createConnection(mongoUrl).asPromise();
   try {
     const db = connection.db!;
@@ -54,8 +54,9 @@ async function emptyDatabase(mongoUrl: string): Promise<void> {
 }
 
 /**
- * The real api on a free port, against the real servers of `npm test`, with its jest process's database emptied
- * and a Temporal task queue of the suite's own, so suites never see each other's data or workflows.
+ * The real api on a free port, against the real servers of `npm test`, with the collections that earlier files
+ * of its jest process wrote to dropped and a Temporal task queue of the suite's own, so suites never see each
+ * other's data or workflows.
  */
 export async function startTestApp(suite: string, env: Record<string, string> = {}): Promise<TestApp> {
   // Listening first gives the api its own address as PUBLIC_URL: callback URLs, the setup doctor's probe
@@ -74,7 +75,7 @@ export async function startTestApp(suite: string, env: Record<string, string> = 
   });
   // `env` may set SCRM_QUERY_SHAPES_FILE to '' to keep a suite's queries out of the pushdown check.
   const queryShapesFile = env.SCRM_QUERY_SHAPES_FILE ?? process.env.SCRM_QUERY_SHAPES_FILE;
-  await emptyDatabase(config.mongoUrl);
+  await dropWrittenCollections(config.mongoUrl);
   await connectDatabase(config.mongoUrl, queryShapesFile);
 
   const temporal = await connectTemporalClient(config.temporalAddress, config.temporalNamespace);
