@@ -9,7 +9,7 @@
  * inbox), turns on the demo corp's chat archive (demo-archive.ts), then adds what needs the synced staff.
  */
 import type { Client } from '@temporalio/client';
-import { hashPassword } from '../api/modules/auth/login.use-case';
+import { hashPassword } from '../lib/auth/password-hash';
 import { createSearchClient } from '../lib/search/es-client';
 import { loadConfig } from '../lib/config';
 import { createLogger } from '../lib/logger';

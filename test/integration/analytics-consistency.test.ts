@@ -1,5 +1,5 @@
 import request from 'supertest';
-import { hashPassword } from '../../api/modules/auth/login.use-case';
+import { hashPassword } from '../../lib/auth/password-hash';
 import type { ConsistencyPage } from '../../lib/contracts/analytics.contract';
 import { StaffDayStatModel } from '../../lib/models/staff-day-stat.model';
 import { StaffModel } from '../../lib/models/staff.model';

@@ -1,5 +1,5 @@
 import request from 'supertest';
-import { hashPassword } from '../../api/modules/auth/login.use-case';
+import { hashPassword } from '../../lib/auth/password-hash';
 import { CallbackInboxModel } from '../../lib/models/callback-inbox.model';
 import { PlatformAdminModel } from '../../lib/models/platform-admin.model';
 import { ensureCallbackSettings } from '../../lib/wecom/binding-store';

@@ -1,5 +1,5 @@
 import request from 'supertest';
-import { hashPassword } from '../../api/modules/auth/login.use-case';
+import { hashPassword } from '../../lib/auth/password-hash';
 import { PlatformAdminModel } from '../../lib/models/platform-admin.model';
 import { StaffModel } from '../../lib/models/staff.model';
 import { startTestApp, type TestApp } from '../support/app-harness';

@@ -1,5 +1,5 @@
 import request from 'supertest';
-import { hashPassword } from '../../api/modules/auth/login.use-case';
+import { hashPassword } from '../../lib/auth/password-hash';
 import type { ChatMessageRecord } from '../../lib/archive/chat-message-record';
 import { onMessagesIngested } from '../../lib/archive/ingested-messages-hook';
 import { CustomerModel } from '../../lib/models/customer.model';

@@ -1,5 +1,5 @@
 import request from 'supertest';
-import { hashPassword } from '../../api/modules/auth/login.use-case';
+import { hashPassword } from '../../lib/auth/password-hash';
 import type {
   SopCalendar,
   SopPlan,

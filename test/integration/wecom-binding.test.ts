@@ -2,7 +2,7 @@ import { generateKeyPairSync } from 'node:crypto';
 import { encrypt, getSignature } from '@wecom/crypto';
 import mongoose from 'mongoose';
 import request from 'supertest';
-import { hashPassword } from '../../api/modules/auth/login.use-case';
+import { hashPassword } from '../../lib/auth/password-hash';
 import { AuditLogModel } from '../../lib/models/audit-log.model';
 import { PlatformAdminModel } from '../../lib/models/platform-admin.model';
 import { inspectArchivePrivateKey, publicKeyFingerprint } from '../../lib/wecom/archive-key';

@@ -1,4 +1,4 @@
-import { hashPassword } from '../../api/modules/auth/login.use-case';
+import { hashPassword } from '../../lib/auth/password-hash';
 import { provisionTenantAccess } from '../../lib/access/built-in-roles';
 import { StaffModel } from '../../lib/models/staff.model';
 import { TenantModel } from '../../lib/models/tenant.model';

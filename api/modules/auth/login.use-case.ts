@@ -1,4 +1,4 @@
-import bcrypt from 'bcryptjs';
+import { passwordMatches } from '../../../lib/auth/password-hash';
 import { loadCallerAccess } from '../../../lib/access/caller-access';
 import type {
   LoginRequest,
@@ -53,7 +53,7 @@ export async function login(
   }
 
   for (const staff of allowed) {
-    if (!(await bcrypt.compare(request.password, staff.passwordHash as string))) continue;
+    if (!(await passwordMatches(request.password, staff.passwordHash as string))) continue;
     const tenant = await TenantModel.findById(staff.tenantId).lean();
     if (!tenant) continue;
     assertTenantActive(tenant, now);
@@ -84,8 +84,4 @@ export async function currentSession(caller: Caller): Promise<MeResponse> {
     tenant: sessionTenantView(tenant),
     access: sessionAccessView(await loadCallerAccess(caller.tenantId, staff)),
   };
-}
-
-export function hashPassword(password: string): Promise<string> {
-  return bcrypt.hash(password, 10);
 }

@@ -1,10 +1,9 @@
-import bcrypt from 'bcryptjs';
 import type { OwnPasswordRequest } from '../../../lib/contracts/auth.contract';
 import { StaffModel } from '../../../lib/models/staff.model';
 import type { Caller } from '../../auth/caller';
 import { badRequest, unauthorized } from '../../http/app-error';
 import { recordAudit } from '../audit/record-audit';
-import { hashPassword } from './login.use-case';
+import { hashPassword, passwordMatches } from '../../../lib/auth/password-hash';
 
 /**
  * 修改密码 (I-10): sets or changes the caller's own password. Changing it ends the caller's other sessions
@@ -19,7 +18,7 @@ export async function changeOwnPassword(
   const hadPassword = Boolean(staff.passwordHash);
   if (hadPassword) {
     if (!request.currentPassword) throw badRequest('请输入当前密码', 'CURRENT_PASSWORD_REQUIRED');
-    if (!(await bcrypt.compare(request.currentPassword, staff.passwordHash as string))) {
+    if (!(await passwordMatches(request.currentPassword, staff.passwordHash as string))) {
       throw badRequest('当前密码输入有误', 'WRONG_CURRENT_PASSWORD');
     }
   }

@@ -3,7 +3,7 @@ import { StaffModel } from '../../../lib/models/staff.model';
 import type { Caller } from '../../auth/caller';
 import { forbidden, notFound } from '../../http/app-error';
 import { recordAudit } from '../audit/record-audit';
-import { hashPassword } from '../auth/login.use-case';
+import { hashPassword } from '../../../lib/auth/password-hash';
 import { assertStaffInScope } from './staff-in-scope';
 
 /**

@@ -6,7 +6,7 @@ import { countSeatsInUse, renumberSeatsAbove } from '../../../lib/org/seats';
 import { setTenantValidityTimer } from '../../../lib/tenants/tenant-validity-timer';
 import type { AppContext } from '../../app-context';
 import { conflict, notFound } from '../../http/app-error';
-import { hashPassword } from '../auth/login.use-case';
+import { hashPassword } from '../../../lib/auth/password-hash';
 import { isDuplicateKeyError } from '../../../lib/db/duplicate-key';
 
 async function summaryOf(tenant: {
