@@ -5,7 +5,11 @@ import bcrypt from 'bcryptjs';
  * least). The suites sign in several thousand times and a check at 10 costs a tenth of a second of CPU here,
  * about 3 % of `npm test`. A hash carries its own factor, so a hash made under either verifies under both.
  */
-const ROUNDS = process.env.NODE_ENV === 'test' ? 4 : 10;
+export function passwordHashRounds(nodeEnv = process.env.NODE_ENV): number {
+  return nodeEnv === 'test' ? 4 : 10;
+}
+
+const ROUNDS = passwordHashRounds();
 
 export function hashPassword(password: string): Promise<string> {
   return bcrypt.hash(password, ROUNDS);

@@ -4,7 +4,7 @@ import { CustomerModel } from '../../lib/models/customer.model';
 import { executeWorkflow } from '../../lib/temporal/typed-workflows';
 import { eventually, startTestApp, type TestApp } from '../support/app-harness';
 import { launchBrowser, logIn } from '../support/browser';
-import { refreshListSearch } from '../support/list-search';
+import { untilListed } from '../support/list-search';
 import { customerScenario, simulator, type SimCorp } from '../support/sim-client';
 import {
   ADMIN_PASSWORD,
@@ -67,7 +67,7 @@ describe('流失客户 and 流失提醒设置 end to end in Chromium', () => {
     await customerScenario.endRelation(corp.corpId, zhang.customer.external_userid, 'lina', 'customer');
     await customerScenario.endRelation(corp.corpId, li.customer.external_userid, 'lina', 'member');
     await eventually(async () => (await CustomerLossModel.countDocuments({ tenantId: TENANT })) === 2);
-    await refreshListSearch(app);
+    await untilListed(app, 'customer-losses', TENANT, 2);
 
     browser = await launchBrowser();
     page = await browser.newPage({ timezoneId: 'Asia/Shanghai' });

@@ -8,7 +8,7 @@ import { WeComClient } from '../../lib/wecom/client';
 import { createMessageApi } from '../../lib/wecom/message-api';
 import { CustomerModel } from '../../lib/models/customer.model';
 import { eventually, startTestApp, type TestApp } from '../support/app-harness';
-import { refreshListSearch } from '../support/list-search';
+import { untilListed } from '../support/list-search';
 import { customerScenario, simulator, type SimCorp } from '../support/sim-client';
 import {
   ADMIN_PASSWORD,
@@ -87,8 +87,7 @@ describe('流失客户 and 流失提醒', () => {
       await simulator.replay(corp.corpId, delivery.id);
     }
     await eventually(async () => (await CustomerLossModel.countDocuments({ tenantId: TENANT })) === 2);
-
-    await refreshListSearch(app);
+    await untilListed(app, 'customer-losses', TENANT, 2);
     const list = await admin.get('/api/customer-losses').expect(200);
     expect(list.body.total).toBe(2);
     expect(

@@ -1,6 +1,6 @@
-import { listIndexNames } from '../../lib/search/list-read-model';
+import { listIndexNames, type ListKind } from '../../lib/search/list-read-model';
 import { LIST_READ_MODELS } from '../../lib/search/list-read-models';
-import type { TestApp } from './app-harness';
+import { eventually, type TestApp } from './app-harness';
 
 /**
  * Makes what the 客户群 and 敏感行为审核 indexes were given so far visible to searches now, instead of within
@@ -14,5 +14,25 @@ export async function refreshListSearch(app: TestApp): Promise<void> {
     ),
     ignore_unavailable: true,
     allow_no_indices: true,
+  });
+}
+
+/**
+ * Waits until a read model's index lists `count` rows of the tenant. A writer indexes its rows right after it
+ * wrote them to MongoDB, so a test that saw them in MongoDB may still be a moment ahead of the index.
+ */
+export async function untilListed(
+  app: TestApp,
+  kind: ListKind,
+  tenantId: string,
+  count: number,
+): Promise<void> {
+  const { es, indexPrefix } = app.listSearch;
+  const model = LIST_READ_MODELS[kind];
+  const index = listIndexNames(model.kind, model.version, indexPrefix).alias;
+  await eventually(async () => {
+    await es.indices.refresh({ index, ignore_unavailable: true, allow_no_indices: true });
+    const listed = await es.count({ index, query: { term: { tenantId } }, ignore_unavailable: true });
+    return listed.count === count;
   });
 }
