@@ -13,7 +13,6 @@ import { CustomerGroupModel } from '../../lib/models/customer-group.model';
 import { OwnerDayGroupStatModel } from '../../lib/models/owner-day-group-stat.model';
 import { StaffDayStatModel } from '../../lib/models/staff-day-stat.model';
 import { StaffModel } from '../../lib/models/staff.model';
-import { listIndexNames } from '../../lib/search/list-read-model';
 import {
   ownerDayGroupStatDocument,
   ownerDayGroupStatReadModel,
@@ -22,7 +21,7 @@ import { staffDayStatDocument, staffDayStatReadModel } from '../../lib/search/st
 import { executeWorkflow } from '../../lib/temporal/typed-workflows';
 import { addDays, chinaDayOf } from '../../workflows/china-day';
 import { eventually, startTestApp, type TestApp } from '../support/app-harness';
-import { refreshListSearch } from '../support/list-search';
+import { listAlias, refreshListSearch } from '../support/list-search';
 import { simulator } from '../support/sim-client';
 import { ADMIN_PASSWORD, createBoundTenant, freshTenantId } from '../support/tenant-fixture';
 
@@ -285,14 +284,8 @@ describe('统计分析 daily rollups', () => {
     const found = await app.listSearch.es.get({ index: alias, id }, { ignore: [404] });
     return found.found ? found._source : null;
   };
-  const staffAlias = () =>
-    listIndexNames(staffDayStatReadModel.kind, staffDayStatReadModel.version, app.config.esIndexPrefix).alias;
-  const ownerAlias = () =>
-    listIndexNames(
-      ownerDayGroupStatReadModel.kind,
-      ownerDayGroupStatReadModel.version,
-      app.config.esIndexPrefix,
-    ).alias;
+  const staffAlias = () => listAlias(app, staffDayStatReadModel.kind);
+  const ownerAlias = () => listAlias(app, ownerDayGroupStatReadModel.kind);
 
   async function backfill(from: string, to: string): Promise<AnalyticsBackfillStatus> {
     await admin.post('/api/analytics/rollups/backfill').send({ from, to }).expect(202);

@@ -1,4 +1,5 @@
 import { chromium, type Browser, type Locator, type Page } from 'playwright-core';
+import { CHROMIUM_PATH } from '../../scripts/stack/provision-chromium';
 
 /**
  * Debian's Chromium headless shell, with a fresh profile (playwright makes one per launch). The flags keep it
@@ -6,7 +7,7 @@ import { chromium, type Browser, type Locator, type Page } from 'playwright-core
  */
 export function launchBrowser(): Promise<Browser> {
   return chromium.launch({
-    executablePath: process.env.CHROMIUM_PATH ?? '/usr/bin/chromium-headless-shell',
+    executablePath: process.env.CHROMIUM_PATH ?? CHROMIUM_PATH,
     headless: true,
     args: [
       '--no-sandbox',
