@@ -116,8 +116,12 @@ describe('change_contact callbacks (R-7.1.1-01)', () => {
       department: [1],
     });
     await eventually(() => staff('stranded'));
-    const row = await CallbackInboxModel.findOne({ tenantId: TENANT, key: 'stranded-event' }).lean();
-    expect(row?.status).toBe('applied');
+    // The inbox row is marked once the change is applied: a moment after the member is stored.
+    const row = await eventually(async () => {
+      const stored = await CallbackInboxModel.findOne({ tenantId: TENANT, key: 'stranded-event' }).lean();
+      return stored?.status === 'applied' ? stored : undefined;
+    });
+    expect(row.status).toBe('applied');
   });
 
   it('leaves a stranded 客户联系 event to the customer-events workflow: the contact sweep neither reads nor fails it', async () => {
