@@ -55,6 +55,11 @@ describe('change_contact callbacks (R-7.1.1-01)', () => {
   it('an event delivered three times is stored once and applied once', async () => {
     await simulator.updateUser(corp.corpId, 'zhaolei', { position: '销售经理' });
     await eventually(async () => (await staff('zhaolei'))?.position === '销售经理');
+    // The inbox row is marked applied a moment after the member is stored.
+    await eventually(async () => {
+      const rows = await CallbackInboxModel.find({ tenantId: TENANT, changeType: 'update_user' }).lean();
+      return rows.length > 0 && rows.every((row) => row.status === 'applied');
+    });
     const { deliveries } = await simulator.deliveries(corp.corpId);
     const update = deliveries[deliveries.length - 1];
     await simulator.replay(corp.corpId, update.id);
