@@ -25,10 +25,17 @@ function filesMarked(dir, marker) {
     .map((name) => `<rootDir>/${dir}/${name}`);
 }
 
-/** The project's files for the group SCRM_TEST_GROUP asks for; `dir` holds those that may be marked. */
+/**
+ * The project's files for the group SCRM_TEST_GROUP asks for; `dir` holds those that may be marked. A plain
+ * `npm test` runs the `shared` files as bundles (scripts/stack/test-bundles.ts): SCRM_TEST_BUNDLES names the folder
+ * it wrote them to, `<project>-<n>.test.js` each.
+ */
 function grouped(project, dir) {
   const group = process.env.SCRM_TEST_GROUP;
   if (!group) return project;
+  const bundles = process.env.SCRM_TEST_BUNDLES;
+  if (bundles && group === 'shared')
+    return { ...project, testMatch: [path.join(bundles, `${project.displayName}-*.test.js`)] };
   const marked = Object.fromEntries(
     Object.entries(MARKERS).map(([name, marker]) => [name, dir ? filesMarked(dir, marker) : []]),
   );

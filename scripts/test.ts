@@ -6,7 +6,7 @@
  * Servers are started only for the projects that need them: integration and e2e get FerretDB, Elasticsearch,
  * Temporal and the WeCom simulator (and the admin build; e2e also Chromium); workflows get the Temporal binaries.
  * A plain `npm test` (no arguments) also runs the admin's lint, typecheck and component tests (web/, Angular's
- * vitest builder).
+ * vitest builder), and runs the files that share workers in bundles of several (scripts/stack/test-bundles.ts).
  * Exit code: the first failing run's, else 0.
  */
 import fs from 'node:fs';
@@ -37,6 +37,7 @@ import { checkPushdownAfterRun, emptyShapesFile } from './stack/pushdown-check';
 import { checkSecretsAfterRun, emptyIssuedSecretsFile } from './stack/secrets-check';
 import { provisionTemporal } from './stack/provision-temporal';
 import { startTestStack } from './stack/test-stack';
+import { estimateTestFile, planTestBundles, writeTestBundles } from './stack/test-bundles';
 import { writeWorkflowBundle } from '../worker/workflow-code';
 
 const test = profile('test');
@@ -64,9 +65,29 @@ runScript(test, async (supervisor) => {
     return 0;
   }
 
+  // The shared files of the projects that run together below, several at a time.
+  const withoutServers = toRun.filter((p) => p === 'unit' || p === 'workflows');
+  const sharedWith = toRun.filter(
+    (p) => (p === 'integration' || p === 'e2e') && filesOf(p).shared.length > 0,
+  );
+  // A plain run (no filter for jest) runs those files as bundles that share a module registry
+  // (scripts/stack/test-bundles.ts); a filtered run, file by file as jest finds them.
+  const bundleDir = passThrough.length === 0 ? path.join(test.dir, 'bundles') : undefined;
+  const planBundles = (ps: ProjectName[], workers: number) =>
+    bundleDir
+      ? planTestBundles(
+          ps.flatMap((p) => filesOf(p).shared.map((file) => estimateTestFile(p, file))),
+          workers,
+        )
+      : [];
+  const earlyBundles = planBundles(withoutServers, 2);
+  const sharedBundles = planBundles(sharedWith, SHARED_WORKERS);
+  const bundleEnv = bundleDir ? { SCRM_TEST_BUNDLES: bundleDir } : {};
+
   const needs = (...ps: ProjectName[]) => toRun.some((p) => ps.includes(p));
   const servers = needs('integration', 'e2e');
   await prepareProfile(test);
+  if (bundleDir) writeTestBundles(bundleDir, [...earlyBundles, ...sharedBundles]);
   // The simulator (its process, and any a test starts) lists every secret it issues there, for the secrets check.
   const issuedSecrets = emptyIssuedSecretsFile(test);
   process.env.SIM_ISSUED_SECRETS_FILE = issuedSecrets;
@@ -98,18 +119,18 @@ runScript(test, async (supervisor) => {
   // servers start and the admin builds; the others then run together, so that one project's last slow file does
   // not hold the next project back, with the files that mostly wait in a lane of their own beside them. The files
   // that run alone come last, one at a time.
-  const withoutServers = toRun.filter((p) => p === 'unit' || p === 'workflows');
-  const withServers = toRun.filter((p) => p === 'integration' || p === 'e2e');
   const runs: JestRun[] = [];
   const early = withoutServers.length
     ? provisionTemporal(path.join(test.logDir, 'provision.log')).then(async (temporal) =>
         runs.push(
           await runJest(withoutServers, 'shared', {
             files: withoutServers.flatMap((p) => filesOf(p).shared),
+            bundles: earlyBundles.length,
             workers: 2,
             passThrough,
             env: {
               ...process.env,
+              ...bundleEnv,
               TEMPORAL_BIN: temporal.cli,
               TEMPORAL_TEST_SERVER_BIN: temporal.testServer,
               ...(workflowBundle ? { WORKFLOW_BUNDLE_PATH: workflowBundle } : {}),
@@ -127,15 +148,15 @@ runScript(test, async (supervisor) => {
       ? runWebChecks(env)
       : Promise.resolve(undefined);
   // The files that mostly wait run one at a time beside the shared ones (in band when those run one at a time).
-  const sharedWith = withServers.filter((p) => filesOf(p).shared.length > 0);
   const withFilesThatWait = toRun.filter((p) => filesOf(p).waits.length > 0);
   const shared = () =>
     sharedWith.length
       ? runJest(sharedWith, 'shared', {
           files: sharedWith.flatMap((p) => filesOf(p).shared),
+          bundles: sharedBundles.length,
           workers: SHARED_WORKERS,
           passThrough,
-          env,
+          env: { ...env, ...bundleEnv },
         })
       : undefined;
   const waiting = () =>
@@ -271,16 +292,25 @@ async function runJest(
   group: TestGroup,
   {
     files,
+    bundles,
     workers,
     passThrough,
     env,
-  }: { files: string[]; workers: number; passThrough: string[]; env: NodeJS.ProcessEnv },
+  }: {
+    files: string[];
+    /** How many bundles hold the files, when they run bundled. */
+    bundles?: number;
+    workers: number;
+    passThrough: string[];
+    env: NodeJS.ProcessEnv;
+  },
 ): Promise<JestRun> {
   const began = Date.now();
   const what = `${projects.join(' + ')}${GROUP_WORDS[group]}`;
   const atOnce = workers > 1 ? `${workers} at a time` : 'one at a time';
+  const inBundles = bundles ? ` in ${bundles} bundles` : '';
   log.info('');
-  log.step(`jest: ${what} (${files.length} test files, ${atOnce})`);
+  log.step(`jest: ${what} (${files.length} test files${inBundles}, ${atOnce})`);
   const name = `${projects.join('-')}${group === 'shared' ? '' : `-${group}`}`;
   const outputFile = path.join(test.logDir, `jest-${name}.json`);
   const serverLog = path.join(test.logDir, `jest-${name}-servers.log`);
@@ -318,7 +348,7 @@ async function runJest(
     code,
     hung,
     summaries: readJestSummariesByProject(outputFile, (file) => projectOfTestFile(file, projects)),
-    timing: `(jest: ${what}, ${files.length} files ${atOnce}, ${elapsed(began)})`,
+    timing: `(jest: ${what}, ${files.length} files${inBundles} ${atOnce}, ${elapsed(began)})`,
   };
 }
 

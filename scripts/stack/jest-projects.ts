@@ -3,6 +3,7 @@ import fs from 'node:fs';
 import path from 'node:path';
 import { StackError } from './errors';
 import { ROOT } from './paths';
+import { projectOfBundle } from './test-bundles';
 
 /** The jest projects of jest.config.js, in the order `npm test` runs them. */
 export const PROJECTS = ['unit', 'workflows', 'integration', 'e2e'] as const;
@@ -112,10 +113,10 @@ export function addJestSummaries(summaries: JestSummary[]): JestSummary {
   );
 }
 
-/** The project a test file of a run over `among` belongs to, by the folders of jest.config.js. */
+/** The project a test file (or bundle) of a run over `among` belongs to, by the folders of jest.config.js. */
 export function projectOfTestFile(file: string, among: ProjectName[]): ProjectName {
   const [top, project] = path.relative(ROOT, file).split(path.sep);
-  const named = (top === 'test' ? project : 'unit') as ProjectName;
+  const named = projectOfBundle(file) ?? ((top === 'test' ? project : 'unit') as ProjectName);
   return among.includes(named) ? named : among[0];
 }
 

@@ -25,7 +25,7 @@ import { listAlias, refreshListSearch } from '../support/list-search';
 import { simulator } from '../support/sim-client';
 import { ADMIN_PASSWORD, createBoundTenant, freshTenantId } from '../support/tenant-fixture';
 
-const TENANT = freshTenantId('analytics');
+const TENANT = freshTenantId('analytics-rollups');
 const ADMIN_MOBILE = '13700000091';
 const STAFF = ['lina', 'wangwei', 'zhaolei'];
 const TODAY = chinaDayOf(Date.now());

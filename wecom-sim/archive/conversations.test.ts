@@ -1,3 +1,4 @@
+// Slow (30 s): it generates and decrypts the demo corp's thousands of archived messages.
 import { constants, createDecipheriv, generateKeyPairSync, privateDecrypt } from 'node:crypto';
 import request from 'supertest';
 import { DEMO_ARCHIVE_SECRET, DEMO_CORP_ID } from '../seed/demo-corp';

@@ -1,0 +1,97 @@
+/**
+ * Test files bundled for a plain `npm test`. jest gives every test file a module registry of its own, so each
+ * file loads the product's modules again (mongoose and the models, the zod contracts, the api's routes, Temporal's
+ * client): for an integration file that is several seconds of CPU. A bundle is a test file of its own that requires
+ * several test files, each inside a `describe` named after it: they share one registry, while their tests, hooks
+ * and order stay theirs, and a failure still names its file. Ten integration files in band took 150 s of the tests'
+ * CPU one by one and 106 s as one bundle (157 s → 121 s of wall time).
+ */
+import fs from 'node:fs';
+import path from 'node:path';
+import type { ProjectName } from './jest-projects';
+import { ROOT } from './paths';
+
+export interface TestFileEstimate {
+  project: ProjectName;
+  file: string;
+  /** Expected duration. */
+  seconds: number;
+}
+
+export interface TestBundle {
+  project: ProjectName;
+  files: string[];
+  seconds: number;
+}
+
+/** The line slow-first-sequencer.js orders files by, `// Slow (N s): <why>`; a bundle carries its files' sum. */
+const SLOW_LINE = /^\/\/ Slow \((\d+) s\): /m;
+
+/** What a file that declares nothing is expected to take: about a typical file of its project on this machine. */
+const TYPICAL_SECONDS: Record<ProjectName, number> = { unit: 2, workflows: 6, integration: 16, e2e: 22 };
+
+/** A file's expected duration: its `// Slow (N s)` line, else its project's typical file. */
+export function estimateTestFile(project: ProjectName, file: string): TestFileEstimate {
+  const declared = SLOW_LINE.exec(fs.readFileSync(file, 'utf8'));
+  return { project, file, seconds: declared ? Number(declared[1]) : TYPICAL_SECONDS[project] };
+}
+
+// Bundles are large while much work remains and small towards the end, so that the last ones (which decide when
+// the run ends) are short: each is about a sixth of one worker's remaining share, within these bounds.
+const MIN_BUNDLE_SECONDS = 30;
+const MAX_BUNDLE_SECONDS = 180;
+
+/**
+ * Groups files into bundles of one project each, longest files first. A bundle closes once it holds its share of
+ * the work still to plan (see above); the sequencer then starts the longest bundles first.
+ */
+export function planTestBundles(files: readonly TestFileEstimate[], workers: number): TestBundle[] {
+  const longestFirst = [...files].sort((a, b) => b.seconds - a.seconds);
+  let remaining = longestFirst.reduce((sum, f) => sum + f.seconds, 0);
+  const open = new Map<ProjectName, TestBundle>();
+  const bundles: TestBundle[] = [];
+  for (const { project, file, seconds } of longestFirst) {
+    const bundle = open.get(project) ?? { project, files: [], seconds: 0 };
+    open.set(project, bundle);
+    bundle.files.push(file);
+    bundle.seconds += seconds;
+    remaining -= seconds;
+    const share = remaining / Math.max(1, workers) / 3;
+    if (bundle.seconds >= Math.min(MAX_BUNDLE_SECONDS, Math.max(MIN_BUNDLE_SECONDS, share))) {
+      bundles.push(bundle);
+      open.delete(project);
+    }
+  }
+  bundles.push(...open.values());
+  return bundles.sort((a, b) => b.seconds - a.seconds);
+}
+
+const BUNDLE_NAME = /^(unit|workflows|integration|e2e)-\d+\.test\.js$/;
+
+/**
+ * Writes the bundles into `dir` (emptied first) as `<project>-<n>.test.js`, the names jest.config.js matches when
+ * SCRM_TEST_BUNDLES is that folder. Answers the files written.
+ */
+export function writeTestBundles(dir: string, bundles: readonly TestBundle[]): string[] {
+  fs.rmSync(dir, { recursive: true, force: true });
+  fs.mkdirSync(dir, { recursive: true });
+  return bundles.map((bundle, index) => {
+    const file = path.join(dir, `${bundle.project}-${String(index + 1).padStart(2, '0')}.test.js`);
+    const lines = [
+      `// Slow (${Math.round(bundle.seconds)} s): ${bundle.files.length} test files in one module registry ` +
+        '(written by npm test: scripts/stack/test-bundles.ts).',
+      ...bundle.files.map(
+        (testFile) =>
+          `describe(${JSON.stringify(path.relative(ROOT, testFile))}, () => {\n` +
+          `  require(${JSON.stringify(testFile)});\n});`,
+      ),
+    ];
+    fs.writeFileSync(file, `${lines.join('\n')}\n`);
+    return file;
+  });
+}
+
+/** The project of a bundle written by writeTestBundles, or undefined for any other file. */
+export function projectOfBundle(file: string): ProjectName | undefined {
+  return BUNDLE_NAME.exec(path.basename(file))?.[1] as ProjectName | undefined;
+}
