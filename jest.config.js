@@ -27,15 +27,15 @@ function filesMarked(dir, marker) {
 
 /**
  * The project's files for the group SCRM_TEST_GROUP asks for; `dir` holds those that may be marked. A plain
- * `npm test` runs the `shared` files as bundles (scripts/stack/test-bundles.ts): SCRM_TEST_BUNDLES names the folder
- * it wrote them to, `<project>-<n>.test.js` each.
+ * `npm test` runs each group's files as bundles (scripts/stack/test-bundles.ts): SCRM_TEST_BUNDLES names the folder
+ * it wrote them to, `<group>-<project>-<n>.test.js` each.
  */
 function grouped(project, dir) {
   const group = process.env.SCRM_TEST_GROUP;
   if (!group) return project;
   const bundles = process.env.SCRM_TEST_BUNDLES;
-  if (bundles && group === 'shared')
-    return { ...project, testMatch: [path.join(bundles, `${project.displayName}-*.test.js`)] };
+  if (bundles)
+    return { ...project, testMatch: [path.join(bundles, `${group}-${project.displayName}-*.test.js`)] };
   const marked = Object.fromEntries(
     Object.entries(MARKERS).map(([name, marker]) => [name, dir ? filesMarked(dir, marker) : []]),
   );

@@ -70,24 +70,14 @@ runScript(test, async (supervisor) => {
   const sharedWith = toRun.filter(
     (p) => (p === 'integration' || p === 'e2e') && filesOf(p).shared.length > 0,
   );
-  // A plain run (no filter for jest) runs those files as bundles that share a module registry
+  // A plain run (no filter for jest) runs each jest run's files as bundles that share a module registry
   // (scripts/stack/test-bundles.ts); a filtered run, file by file as jest finds them.
   const bundleDir = passThrough.length === 0 ? path.join(test.dir, 'bundles') : undefined;
-  const planBundles = (ps: ProjectName[], workers: number) =>
-    bundleDir
-      ? planTestBundles(
-          ps.flatMap((p) => filesOf(p).shared.map((file) => estimateTestFile(p, file))),
-          workers,
-        )
-      : [];
-  const earlyBundles = planBundles(withoutServers, 2);
-  const sharedBundles = planBundles(sharedWith, SHARED_WORKERS);
-  const bundleEnv = bundleDir ? { SCRM_TEST_BUNDLES: bundleDir } : {};
 
   const needs = (...ps: ProjectName[]) => toRun.some((p) => ps.includes(p));
   const servers = needs('integration', 'e2e');
   await prepareProfile(test);
-  if (bundleDir) writeTestBundles(bundleDir, [...earlyBundles, ...sharedBundles]);
+  if (bundleDir) fs.rmSync(bundleDir, { recursive: true, force: true });
   // The simulator (its process, and any a test starts) lists every secret it issues there, for the secrets check.
   const issuedSecrets = emptyIssuedSecretsFile(test);
   process.env.SIM_ISSUED_SECRETS_FILE = issuedSecrets;
@@ -125,12 +115,11 @@ runScript(test, async (supervisor) => {
         runs.push(
           await runJest(withoutServers, 'shared', {
             files: withoutServers.flatMap((p) => filesOf(p).shared),
-            bundles: earlyBundles.length,
+            bundleDir,
             workers: 2,
             passThrough,
             env: {
               ...process.env,
-              ...bundleEnv,
               TEMPORAL_BIN: temporal.cli,
               TEMPORAL_TEST_SERVER_BIN: temporal.testServer,
               ...(workflowBundle ? { WORKFLOW_BUNDLE_PATH: workflowBundle } : {}),
@@ -153,16 +142,17 @@ runScript(test, async (supervisor) => {
     sharedWith.length
       ? runJest(sharedWith, 'shared', {
           files: sharedWith.flatMap((p) => filesOf(p).shared),
-          bundles: sharedBundles.length,
+          bundleDir,
           workers: SHARED_WORKERS,
           passThrough,
-          env: { ...env, ...bundleEnv },
+          env,
         })
       : undefined;
   const waiting = () =>
     withFilesThatWait.length
       ? runJest(withFilesThatWait, 'waits', {
           files: withFilesThatWait.flatMap((p) => filesOf(p).waits),
+          bundleDir,
           workers: 1,
           passThrough,
           env,
@@ -176,6 +166,7 @@ runScript(test, async (supervisor) => {
     runs.push(
       await runJest(withFilesAlone, 'alone', {
         files: withFilesAlone.flatMap((p) => filesOf(p).alone),
+        bundleDir,
         workers: 1,
         passThrough,
         env,
@@ -292,14 +283,14 @@ async function runJest(
   group: TestGroup,
   {
     files,
-    bundles,
+    bundleDir,
     workers,
     passThrough,
     env,
   }: {
     files: string[];
-    /** How many bundles hold the files, when they run bundled. */
-    bundles?: number;
+    /** Where to write the files' bundles, when they run bundled. */
+    bundleDir?: string;
     workers: number;
     passThrough: string[];
     env: NodeJS.ProcessEnv;
@@ -308,7 +299,17 @@ async function runJest(
   const began = Date.now();
   const what = `${projects.join(' + ')}${GROUP_WORDS[group]}`;
   const atOnce = workers > 1 ? `${workers} at a time` : 'one at a time';
-  const inBundles = bundles ? ` in ${bundles} bundles` : '';
+  const bundles = bundleDir
+    ? writeTestBundles(
+        bundleDir,
+        planTestBundles(
+          group,
+          files.map((file) => estimateTestFile(projectOfTestFile(file, projects), file)),
+          workers,
+        ),
+      )
+    : undefined;
+  const inBundles = bundles ? ` in ${bundles.length} bundles` : '';
   log.info('');
   log.step(`jest: ${what} (${files.length} test files${inBundles}, ${atOnce})`);
   const name = `${projects.join('-')}${group === 'shared' ? '' : `-${group}`}`;
@@ -331,7 +332,12 @@ async function runJest(
     ],
     {
       cwd: ROOT,
-      env: { ...env, LOG_FILE: serverLog, SCRM_TEST_GROUP: group },
+      env: {
+        ...env,
+        LOG_FILE: serverLog,
+        SCRM_TEST_GROUP: group,
+        ...(bundles ? { SCRM_TEST_BUNDLES: bundleDir } : {}),
+      },
       watch: (jest) =>
         stopJestThatDoesNotExit(jest, outputFile, () => {
           hung = true;

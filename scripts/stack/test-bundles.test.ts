@@ -30,7 +30,7 @@ describe('test bundles', () => {
   ];
 
   it('puts every file in exactly one bundle, of its own project, longest bundles first', () => {
-    const bundles = planTestBundles(files, 2);
+    const bundles = planTestBundles('shared', files, 2);
     expect(bundles.flatMap((b) => b.files).sort()).toEqual(files.map((f) => f.file).sort());
     for (const bundle of bundles)
       expect(bundle.files.every((f) => f.includes(`${path.sep}${bundle.project}${path.sep}`))).toBe(true);
@@ -40,7 +40,7 @@ describe('test bundles', () => {
   });
 
   it('makes the last bundles short, so that no worker waits long for the other at the end', () => {
-    const bundles = planTestBundles(files, 2);
+    const bundles = planTestBundles('shared', files, 2);
     const total = files.reduce((sum, f) => sum + f.seconds, 0);
     expect(bundles[0].seconds).toBeGreaterThan(total / 12);
     expect(bundles.at(-1)!.seconds).toBeLessThanOrEqual(44);
@@ -60,12 +60,11 @@ describe('test bundles', () => {
 
   it('writes each bundle as a test file that requires its files inside a describe named after each', () => {
     const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'bundles-'));
-    fs.writeFileSync(path.join(dir, 'stale.test.js'), '');
     const written = writeTestBundles(dir, [
-      { project: 'e2e', files: [e2e('a', 22).file, e2e('b', 22).file], seconds: 44 },
-      { project: 'integration', files: [integration('c', 16).file], seconds: 16 },
+      { group: 'shared', project: 'e2e', files: [e2e('a', 22).file, e2e('b', 22).file], seconds: 44 },
+      { group: 'waits', project: 'integration', files: [integration('c', 16).file], seconds: 16 },
     ]);
-    expect(fs.readdirSync(dir).sort()).toEqual(['e2e-01.test.js', 'integration-02.test.js']);
+    expect(fs.readdirSync(dir).sort()).toEqual(['shared-e2e-01.test.js', 'waits-integration-02.test.js']);
     const text = fs.readFileSync(written[0], 'utf8');
     expect(text).toMatch(/^\/\/ Slow \(44 s\): 2 test files/);
     expect(text).toContain(

@@ -8,7 +8,7 @@
  */
 import fs from 'node:fs';
 import path from 'node:path';
-import type { ProjectName } from './jest-projects';
+import type { ProjectName, TestGroup } from './jest-projects';
 import { ROOT } from './paths';
 
 export interface TestFileEstimate {
@@ -19,6 +19,7 @@ export interface TestFileEstimate {
 }
 
 export interface TestBundle {
+  group: TestGroup;
   project: ProjectName;
   files: string[];
   seconds: number;
@@ -37,26 +38,30 @@ export function estimateTestFile(project: ProjectName, file: string): TestFileEs
 }
 
 // Bundles are large while much work remains and small towards the end, so that the last ones (which decide when
-// the run ends) are short: each is about a sixth of one worker's remaining share, within these bounds.
-const MIN_BUNDLE_SECONDS = 30;
-const MAX_BUNDLE_SECONDS = 180;
+// the run ends) are short: each is about half of one worker's remaining share, within these bounds.
+const MIN_BUNDLE_SECONDS = 40;
+const MAX_BUNDLE_SECONDS = 300;
 
 /**
- * Groups files into bundles of one project each, longest files first. A bundle closes once it holds its share of
- * the work still to plan (see above); the sequencer then starts the longest bundles first.
+ * Groups a group's files into bundles of one project each, longest files first. A bundle closes once it holds its
+ * share of the work still to plan (see above); the sequencer then starts the longest bundles first.
  */
-export function planTestBundles(files: readonly TestFileEstimate[], workers: number): TestBundle[] {
+export function planTestBundles(
+  group: TestGroup,
+  files: readonly TestFileEstimate[],
+  workers: number,
+): TestBundle[] {
   const longestFirst = [...files].sort((a, b) => b.seconds - a.seconds);
   let remaining = longestFirst.reduce((sum, f) => sum + f.seconds, 0);
   const open = new Map<ProjectName, TestBundle>();
   const bundles: TestBundle[] = [];
   for (const { project, file, seconds } of longestFirst) {
-    const bundle = open.get(project) ?? { project, files: [], seconds: 0 };
+    const bundle = open.get(project) ?? { group, project, files: [], seconds: 0 };
     open.set(project, bundle);
     bundle.files.push(file);
     bundle.seconds += seconds;
     remaining -= seconds;
-    const share = remaining / Math.max(1, workers) / 3;
+    const share = remaining / Math.max(1, workers) / 2;
     if (bundle.seconds >= Math.min(MAX_BUNDLE_SECONDS, Math.max(MIN_BUNDLE_SECONDS, share))) {
       bundles.push(bundle);
       open.delete(project);
@@ -66,17 +71,17 @@ export function planTestBundles(files: readonly TestFileEstimate[], workers: num
   return bundles.sort((a, b) => b.seconds - a.seconds);
 }
 
-const BUNDLE_NAME = /^(unit|workflows|integration|e2e)-\d+\.test\.js$/;
+const BUNDLE_NAME = /^(?:shared|waits|alone)-(unit|workflows|integration|e2e)-\d+\.test\.js$/;
 
 /**
- * Writes the bundles into `dir` (emptied first) as `<project>-<n>.test.js`, the names jest.config.js matches when
- * SCRM_TEST_BUNDLES is that folder. Answers the files written.
+ * Writes one jest run's bundles into `dir` as `<group>-<project>-<n>.test.js`, the names jest.config.js matches
+ * when SCRM_TEST_BUNDLES is that folder (a run's group and projects are its own). Answers the files written.
  */
 export function writeTestBundles(dir: string, bundles: readonly TestBundle[]): string[] {
-  fs.rmSync(dir, { recursive: true, force: true });
   fs.mkdirSync(dir, { recursive: true });
   return bundles.map((bundle, index) => {
-    const file = path.join(dir, `${bundle.project}-${String(index + 1).padStart(2, '0')}.test.js`);
+    const number = String(index + 1).padStart(2, '0');
+    const file = path.join(dir, `${bundle.group}-${bundle.project}-${number}.test.js`);
     const lines = [
       `// Slow (${Math.round(bundle.seconds)} s): ${bundle.files.length} test files in one module registry ` +
         '(written by npm test: scripts/stack/test-bundles.ts).',
