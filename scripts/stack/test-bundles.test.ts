@@ -37,6 +37,7 @@ describe('test bundles', () => {
     const seconds = bundles.map((b) => b.seconds);
     expect(seconds).toEqual([...seconds].sort((a, b) => b - a));
     expect(bundles.length).toBeLessThan(files.length / 2);
+    expect(Math.max(...bundles.map((b) => b.files.length))).toBeLessThanOrEqual(6);
   });
 
   it('makes the last bundles short, so that no worker waits long for the other at the end', () => {

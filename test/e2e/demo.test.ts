@@ -1,4 +1,4 @@
-// Slow (150 s): it seeds the whole demo corp as npm start does, syncs and archives it, then opens every page.
+// Slow (200 s): it seeds the whole demo corp as npm start does, syncs and archives it, then opens every page.
 import { execFile, type ChildProcess } from 'node:child_process';
 import fs from 'node:fs';
 import path from 'node:path';
