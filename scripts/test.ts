@@ -6,7 +6,8 @@
  * Servers are started only for the projects that need them: integration and e2e get FerretDB, Elasticsearch,
  * Temporal and the WeCom simulator (and the admin build; e2e also Chromium); workflows get the Temporal binaries.
  * A plain `npm test` (no arguments) also runs the admin's lint, typecheck and component tests (web/, Angular's
- * vitest builder), and runs the files that share workers in bundles of several (scripts/stack/test-bundles.ts).
+ * vitest builder). With no jest arguments but --selectProjects, each jest run's files run in bundles of several
+ * (scripts/stack/test-bundles.ts).
  * Exit code: the first failing run's, else 0.
  */
 import fs from 'node:fs';
