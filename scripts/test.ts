@@ -66,11 +66,6 @@ runScript(test, async (supervisor) => {
     return 0;
   }
 
-  // The shared files of the projects that run together below, several at a time.
-  const withoutServers = toRun.filter((p) => p === 'unit' || p === 'workflows');
-  const sharedWith = toRun.filter(
-    (p) => (p === 'integration' || p === 'e2e') && filesOf(p).shared.length > 0,
-  );
   // A plain run (no filter for jest) runs each jest run's files as bundles that share a module registry
   // (scripts/stack/test-bundles.ts); a filtered run, file by file as jest finds them.
   const bundleDir = passThrough.length === 0 ? path.join(test.dir, 'bundles') : undefined;
@@ -110,6 +105,8 @@ runScript(test, async (supervisor) => {
   // servers start and the admin builds; the others then run together, so that one project's last slow file does
   // not hold the next project back, with the files that mostly wait in a lane of their own beside them. The files
   // that run alone come last, one at a time.
+  const withoutServers = toRun.filter((p) => p === 'unit' || p === 'workflows');
+  const withServers = toRun.filter((p) => p === 'integration' || p === 'e2e');
   const runs: JestRun[] = [];
   const early = withoutServers.length
     ? provisionTemporal(path.join(test.logDir, 'provision.log')).then(async (temporal) =>
@@ -138,6 +135,7 @@ runScript(test, async (supervisor) => {
       ? runWebChecks(env)
       : Promise.resolve(undefined);
   // The files that mostly wait run one at a time beside the shared ones (in band when those run one at a time).
+  const sharedWith = withServers.filter((p) => filesOf(p).shared.length > 0);
   const withFilesThatWait = toRun.filter((p) => filesOf(p).waits.length > 0);
   const shared = () =>
     sharedWith.length
