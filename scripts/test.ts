@@ -38,7 +38,7 @@ import { checkPushdownAfterRun, emptyShapesFile } from './stack/pushdown-check';
 import { checkSecretsAfterRun, emptyIssuedSecretsFile } from './stack/secrets-check';
 import { provisionTemporal } from './stack/provision-temporal';
 import { startTestStack } from './stack/test-stack';
-import { estimateTestFile, planTestBundles, writeTestBundles } from './stack/test-bundles';
+import { estimateTestFile, planTestBundles, slowestTestFiles, writeTestBundles } from './stack/test-bundles';
 import { writeWorkflowBundle } from '../worker/workflow-code';
 
 const test = profile('test');
@@ -74,6 +74,7 @@ runScript(test, async (supervisor) => {
   const servers = needs('integration', 'e2e');
   await prepareProfile(test);
   if (bundleDir) fs.rmSync(bundleDir, { recursive: true, force: true });
+  fs.rmSync(FILE_SECONDS, { force: true });
   // The simulator (its process, and any a test starts) lists every secret it issues there, for the secrets check.
   const issuedSecrets = emptyIssuedSecretsFile(test);
   process.env.SIM_ISSUED_SECRETS_FILE = issuedSecrets;
@@ -233,6 +234,11 @@ runScript(test, async (supervisor) => {
     if (webResult.failedStep) total.failed += 1;
   }
   for (const run of runs) log.info(run.timing);
+  const slowest = slowestTestFiles(
+    FILE_SECONDS,
+    (file) => estimateTestFile(projectOfTestFile(file, toRun), file).seconds,
+  );
+  if (slowest) log.info(slowest);
   if (cpu) log.info(cpu);
   if (pushdown) log.info(pushdown.summary);
   if (pushdown?.failed) total.failed += 1;
@@ -335,7 +341,7 @@ async function runJest(
         ...env,
         LOG_FILE: serverLog,
         SCRM_TEST_GROUP: group,
-        ...(bundles ? { SCRM_TEST_BUNDLES: bundleDir } : {}),
+        ...(bundles ? { SCRM_TEST_BUNDLES: bundleDir, SCRM_TEST_FILE_SECONDS: FILE_SECONDS } : {}),
       },
       watch: (jest) =>
         stopJestThatDoesNotExit(jest, outputFile, () => {
@@ -358,6 +364,8 @@ async function runJest(
 }
 
 const WEB_CHECKS_LOG = path.join(test.logDir, 'web-checks.log');
+/** What each bundled test file took (test/support/file-seconds.ts), for the summary's slowest files. */
+const FILE_SECONDS = path.join(test.logDir, 'test-file-seconds.jsonl');
 
 /**
  * The admin's lint, typecheck and component tests, in that order: the first that fails ends them. The typecheck is

@@ -69,7 +69,10 @@ describe('test bundles', () => {
     const text = fs.readFileSync(written[0], 'utf8');
     expect(text).toMatch(/^\/\/ Slow \(44 s\): 2 test files/);
     expect(text).toContain(
-      `describe("test/e2e/a.test.ts", () => {\n  require(${JSON.stringify(e2e('a', 0).file)});`,
+      'describe("test/e2e/a.test.ts", () => {\n' +
+        '  const timed = fileSecondsFrom("test/e2e/a.test.ts");\n' +
+        `  require(${JSON.stringify(e2e('a', 0).file)});\n` +
+        '  timed();\n});',
     );
     expect(written.map((file) => projectOfTestFile(file, ['integration', 'e2e']))).toEqual([
       'e2e',

@@ -76,6 +76,8 @@ export function planTestBundles(
   return bundles.sort((a, b) => b.seconds - a.seconds);
 }
 
+const FILE_SECONDS_MODULE = path.join(ROOT, 'test', 'support', 'file-seconds.ts');
+
 const BUNDLE_NAME = /^(?:shared|waits|alone)-(unit|workflows|integration|e2e)-\d+\.test\.js$/;
 
 /**
@@ -90,11 +92,16 @@ export function writeTestBundles(dir: string, bundles: readonly TestBundle[]): s
     const lines = [
       `// Slow (${Math.round(bundle.seconds)} s): ${bundle.files.length} test files in one module registry ` +
         '(written by npm test: scripts/stack/test-bundles.ts).',
-      ...bundle.files.map(
-        (testFile) =>
-          `describe(${JSON.stringify(path.relative(ROOT, testFile))}, () => {\n` +
-          `  require(${JSON.stringify(testFile)});\n});`,
-      ),
+      `const { fileSecondsFrom } = require(${JSON.stringify(FILE_SECONDS_MODULE)});`,
+      ...bundle.files.map((testFile) => {
+        const name = JSON.stringify(path.relative(ROOT, testFile));
+        return (
+          `describe(${name}, () => {\n` +
+          `  const timed = fileSecondsFrom(${name});\n` +
+          `  require(${JSON.stringify(testFile)});\n` +
+          '  timed();\n});'
+        );
+      }),
     ];
     fs.writeFileSync(file, `${lines.join('\n')}\n`);
     return file;
@@ -104,4 +111,34 @@ export function writeTestBundles(dir: string, bundles: readonly TestBundle[]): s
 /** The project of a bundle written by writeTestBundles, or undefined for any other file. */
 export function projectOfBundle(file: string): ProjectName | undefined {
   return BUNDLE_NAME.exec(path.basename(file))?.[1] as ProjectName | undefined;
+}
+
+/** One line of SCRM_TEST_FILE_SECONDS, as test/support/file-seconds.ts writes it. */
+interface TimedTestFile {
+  file: string;
+  seconds: number;
+  cpuSeconds: number;
+}
+
+/**
+ * A summary line of the run's slowest test files, each with what it was estimated at (its `// Slow` line, else its
+ * project's typical file): what to correct when bundles end unevenly. Undefined when no file was timed.
+ */
+export function slowestTestFiles(
+  linesFile: string,
+  estimate: (file: string) => number,
+  count = 8,
+): string | undefined {
+  if (!fs.existsSync(linesFile)) return undefined;
+  const timed = fs
+    .readFileSync(linesFile, 'utf8')
+    .split('\n')
+    .filter(Boolean)
+    .map((line) => JSON.parse(line) as TimedTestFile)
+    .sort((a, b) => b.seconds - a.seconds);
+  if (timed.length === 0) return undefined;
+  const slowest = timed
+    .slice(0, count)
+    .map((t) => `${t.file} ${Math.round(t.seconds)} s (estimated ${estimate(path.join(ROOT, t.file))})`);
+  return `(slowest test files, of ${timed.length} timed in ${path.relative(ROOT, linesFile)}: ${slowest.join(', ')})`;
 }
