@@ -8,6 +8,14 @@ import {
   type UserBehaviorDay,
 } from '../wecom/statistics-api';
 import { addDays, chinaDayOf, chinaDayStartSeconds } from '../../workflows/china-day';
+import { mapAtMost } from '../async/map-at-most';
+
+/**
+ * Members whose behaviour data is asked for at once. One after another, a 30-day 补算 of 30 members waited out
+ * 900 round trips (79 s in the demo on a loaded machine, the simulator answering in 2 ms); the WeCom client's
+ * budget allows 10 calls of one API at once.
+ */
+const MEMBERS_AT_ONCE = 5;
 
 export interface WecomDayDeps {
   statistics: StatisticsApi;
@@ -72,7 +80,8 @@ export async function pullWecomDay(
     error instanceof WeComApiError && error.kind === 'configuration' ? error : null;
   const refusedCall = (error: unknown) => (error instanceof WeComApiError && !error.retryable ? error : null);
   try {
-    for (const userid of userids) {
+    // One call per member (WeCom sums the members of one call into one series), several at once.
+    await mapAtMost(userids, MEMBERS_AT_ONCE, async (userid) => {
       deps.progress(`wecom user behavior ${userid}`);
       try {
         const days = await deps.statistics.userBehaviorData(credentials, userid, dayStart, dayStart);
@@ -81,7 +90,7 @@ export async function pullWecomDay(
       } catch (error) {
         if (refusedBinding(error) || !refusedCall(error)) throw error;
       }
-    }
+    });
     for (let at = 0; at < userids.length; at += STATISTICS_MAX_IDS) {
       deps.progress(`wecom group statistic ${at}`);
       try {
