@@ -38,6 +38,7 @@ import { checkPushdownAfterRun, emptyShapesFile } from './stack/pushdown-check';
 import { checkSecretsAfterRun, emptyIssuedSecretsFile } from './stack/secrets-check';
 import { provisionTemporal } from './stack/provision-temporal';
 import { startTestStack } from './stack/test-stack';
+import { buildAdmin } from './stack/web-build';
 import { estimateTestFile, planTestBundles, slowestTestFiles, writeTestBundles } from './stack/test-bundles';
 import { writeWorkflowBundle } from '../worker/workflow-code';
 
@@ -91,7 +92,8 @@ runScript(test, async (supervisor) => {
   const stack = startTestStack(test, supervisor, {
     servers,
     temporalBinaries: needs('workflows', 'integration', 'e2e'),
-    admin: servers,
+    // Built here instead (below), so that what does not need the admin can start before it is built.
+    admin: false,
     chromium: needs('e2e'),
     fuzzer: toRun.some((p) => allFilesOf(p).some((f) => f.includes('api-fuzz'))),
   }).then((env) => ({
@@ -102,10 +104,17 @@ runScript(test, async (supervisor) => {
     SCRM_QUERY_SHAPES_FILE: emptyShapesFile(test),
   }));
 
+  const adminBuilt: Promise<unknown> = servers
+    ? buildAdmin(path.join(test.logDir, 'web-build.log'))
+    : Promise.resolve();
+  // Awaited further down; a failure before then is reported there, not as an unhandled rejection.
+  adminBuilt.catch(() => undefined);
+
   // The projects that need no servers (unit, workflows: those get only the Temporal binaries) run while the
-  // servers start and the admin builds; the others then run together, so that one project's last slow file does
-  // not hold the next project back, with the files that mostly wait in a lane of their own beside them. The files
-  // that run alone come last, one at a time.
+  // servers start and the admin builds. The files that mostly wait start in a lane of their own once the servers
+  // are up: they take little CPU, and when they started after the admin's build (two minutes in) they ended the
+  // run. The other files with servers then run together, so that one project's last slow file does not hold the
+  // next project back. The files that run alone come last, one at a time.
   const withoutServers = toRun.filter((p) => p === 'unit' || p === 'workflows');
   const withServers = toRun.filter((p) => p === 'integration' || p === 'e2e');
   const runs: JestRun[] = [];
@@ -127,14 +136,8 @@ runScript(test, async (supervisor) => {
         ),
       )
     : Promise.resolve();
-  const [env] = await Promise.all([stack, early]);
-  // A plain `npm test` (no arguments) also runs the admin's lint, typecheck and component tests, beside the
-  // projects with servers (their output in a log file; its tail is shown when one fails).
-  const runsEverything = process.argv.length <= 2;
-  const web =
-    runsEverything && fs.existsSync(path.join(ROOT, 'web', 'package.json'))
-      ? runWebChecks(env)
-      : Promise.resolve(undefined);
+  early.catch(() => undefined);
+  const env = await stack;
   // The files that mostly wait run one at a time beside the shared ones (in band when those run one at a time).
   const sharedWith = withServers.filter((p) => filesOf(p).shared.length > 0);
   const withFilesThatWait = toRun.filter((p) => filesOf(p).waits.length > 0);
@@ -158,8 +161,22 @@ runScript(test, async (supervisor) => {
           env,
         })
       : undefined;
+  const waitingBeside =
+    SHARED_WORKERS > 1
+      ? withFilesThatWait.includes('e2e')
+        ? adminBuilt.then(waiting)
+        : waiting()
+      : undefined;
+  await Promise.all([early, adminBuilt]);
+  // A plain `npm test` (no arguments) also runs the admin's lint, typecheck and component tests, beside the
+  // projects with servers (their output in a log file; its tail is shown when one fails).
+  const runsEverything = process.argv.length <= 2;
+  const web =
+    runsEverything && fs.existsSync(path.join(ROOT, 'web', 'package.json'))
+      ? runWebChecks(env)
+      : Promise.resolve(undefined);
   const sideBySide =
-    SHARED_WORKERS > 1 ? await Promise.all([shared(), waiting()]) : [await shared(), await waiting()];
+    SHARED_WORKERS > 1 ? await Promise.all([shared(), waitingBeside]) : [await shared(), await waiting()];
   for (const run of sideBySide) if (run) runs.push(run);
   const withFilesAlone = toRun.filter((p) => filesOf(p).alone.length > 0);
   if (withFilesAlone.length)

@@ -1,3 +1,4 @@
+// Slow (40 s): WeCom’s 24-hour handover is aged in the simulator and followed to its end in the browser.
 import type { Browser, Page } from 'playwright-core';
 import { executeWorkflow } from '../../lib/temporal/typed-workflows';
 import { startTestApp, type TestApp } from '../support/app-harness';

@@ -1,4 +1,4 @@
-// Slow (55 s): it seeds two weeks of dated activity and rolls every day of it up.
+// Slow (65 s): it seeds two weeks of dated activity and rolls every day of it up.
 /**
  * 统计分析 end to end (issue 17's "Done when"): two weeks of dated activity in a simulated corp (adds by source,
  * customers' requests half of them accepted, deletions both ways, single chats with known reply times, some

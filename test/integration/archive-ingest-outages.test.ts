@@ -1,4 +1,4 @@
-// Slow (140 s): it waits out a killed worker's heartbeat timeout, and each store's outage while the ingest runs.
+// Slow (165 s): it waits out a killed worker's heartbeat timeout, and each store's outage while the ingest runs.
 // Mostly waits: a killed worker's heartbeat timeout and the stores' outages run out; the CPU stays mostly idle.
 import type { ChildProcess } from 'node:child_process';
 import fs from 'node:fs';

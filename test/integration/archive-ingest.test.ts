@@ -1,3 +1,4 @@
+// Slow (70 s): its Schedule ingests a whole archive, media files included, into MongoDB, GridFS and Elasticsearch.
 import type { Client as ElasticsearchClient } from '@elastic/elasticsearch';
 import { createHash } from 'node:crypto';
 import mongoose from 'mongoose';

@@ -1,3 +1,4 @@
+// Slow (30 s): reminders wait for their minute, one of them for a worker to start again.
 import { randomBytes } from 'node:crypto';
 import mongoose from 'mongoose';
 import request from 'supertest';

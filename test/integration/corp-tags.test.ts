@@ -1,3 +1,4 @@
+// Slow (30 s): a change saved while Temporal is unreachable waits for the next corp-tag sync.
 import { Client, Connection } from '@temporalio/client';
 import request from 'supertest';
 import { renameCorpTagGroup } from '../../api/modules/tags/corp-tags.use-case';

@@ -1,4 +1,5 @@
-// Slow (75 s): it keeps Elasticsearch unreachable for a while and waits for the writes to reach it after.
+// Slow (90 s): it keeps Elasticsearch unreachable for a while and waits for the writes to reach it after.
+// Mostly waits: Elasticsearch stays unreachable for a while, then the outbox drain’s retry backoff runs out; the CPU stays mostly idle.
 import { Client as ElasticsearchClient } from '@elastic/elasticsearch';
 import request from 'supertest';
 import type { StaffScope } from '../../lib/access/data-scope';

@@ -1,3 +1,4 @@
+// Slow (50 s): it fills groups with concurrent scans, restarts the worker and follows the rotation workflow’s alerts.
 import QRCode from 'qrcode';
 import request from 'supertest';
 import { businessDay } from '../../lib/org/manual-sync-quota';

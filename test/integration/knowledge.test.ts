@@ -1,3 +1,4 @@
+// Slow (30 s): operators race each other over category trees and items, and side-panel presses race their tallies.
 import { createServer, type Server } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import request from 'supertest';

@@ -1,3 +1,4 @@
+// Slow (40 s): rows written while the index is unreachable wait in the outbox for its retry.
 import { Client as ElasticsearchClient } from '@elastic/elasticsearch';
 import request from 'supertest';
 import type { ChatMessageRecord } from '../../lib/archive/chat-message-record';

@@ -1,3 +1,4 @@
+// Slow (45 s): every edit is followed to WeCom, one saved while Temporal was unreachable to the next org sync.
 import { Client, Connection } from '@temporalio/client';
 import request from 'supertest';
 import { callerFor } from '../../api/auth/caller';

@@ -1,3 +1,4 @@
+// Slow (55 s): it ingests an archive and matches every message against the rules.
 import request from 'supertest';
 import { onMessagesIngested } from '../../lib/archive/ingested-messages-hook';
 import type { ChatMessageRecord } from '../../lib/archive/chat-message-record';

@@ -1,4 +1,4 @@
-// Slow (75 s): it stops and restarts Temporal and the database several times.
+// Slow (90 s): it stops and restarts Temporal and the database several times.
 // Mostly waits: Temporal and the database stay down for a while, several times; the CPU stays mostly idle.
 import { temporal as proto } from '@temporalio/proto';
 import { SopEnrollmentModel } from '../../lib/models/sop-enrollment.model';

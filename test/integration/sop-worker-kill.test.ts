@@ -1,4 +1,4 @@
-// Slow (80 s): it waits out a killed worker's 1-minute heartbeat timeout.
+// Slow (90 s): it waits out a killed worker's 1-minute heartbeat timeout.
 // Mostly waits: a killed worker's heartbeat timeout runs out; the CPU stays mostly idle.
 import { SopEnrollmentModel } from '../../lib/models/sop-enrollment.model';
 import { eventually, startTestApp, type TestApp } from '../support/app-harness';

@@ -1,4 +1,4 @@
-// Slow (70 s): it calls every endpoint of the api as another tenant.
+// Slow (45 s): it calls every endpoint of the api as another tenant.
 import mongoose, { Types } from 'mongoose';
 import { MassSendModel } from '../../lib/models/mass-send.model';
 import { HandoverModel } from '../../lib/models/handover.model';

@@ -1,4 +1,4 @@
-// Slow (65 s): it waits out killed workers' heartbeat timeouts.
+// Slow (80 s): it waits out killed workers' heartbeat timeouts.
 // Mostly waits: killed workers' heartbeat timeouts run out; the CPU stays mostly idle.
 import type { ChildProcess } from 'node:child_process';
 import request from 'supertest';

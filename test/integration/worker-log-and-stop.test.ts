@@ -1,3 +1,5 @@
+// Slow (35 s): it starts worker processes and waits for retried activities and a graceful stop.
+// Mostly waits: worker processes start, retry activities on their backoff and stop within their grace period; the CPU stays mostly idle.
 import type { ChildProcess } from 'node:child_process';
 import fs from 'node:fs';
 import { WorkflowFailedError } from '@temporalio/client';

@@ -1,4 +1,4 @@
-// Slow (20 s): it replays every recorded workflow history, each in a replay worker of its own.
+// Slow (10 s): it replays every recorded workflow history, each in a replay worker of its own.
 import fs from 'node:fs';
 import path from 'node:path';
 import { Worker } from '@temporalio/worker';

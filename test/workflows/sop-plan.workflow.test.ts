@@ -1,4 +1,4 @@
-// Slow (30 s): it runs 1,000 customers through hours of minute-by-minute slots on the time-skipping server.
+// Slow (15 s): it runs 1,000 customers through hours of minute-by-minute slots on the time-skipping server.
 import { activityInfo } from '@temporalio/activity';
 import type { WorkflowHandle } from '@temporalio/client';
 import type { SopPlanActivities } from '../../activities/sop-plan.activities';
