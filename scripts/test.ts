@@ -112,9 +112,9 @@ runScript(test, async (supervisor) => {
 
   // The projects that need no servers (unit, workflows: those get only the Temporal binaries) run while the
   // servers start and the admin builds. The files that mostly wait start in a lane of their own once the servers
-  // are up: they take little CPU, and when they started after the admin's build (two minutes in) they ended the
-  // run. The other files with servers then run together, so that one project's last slow file does not hold the
-  // next project back. The files that run alone come last, one at a time.
+  // are up: they take little CPU, and started then (not two minutes in, after the admin's build) the lane has room
+  // for more of the files that wait. The other files with servers then run together, so that one project's last
+  // slow file does not hold the next project back. The files that run alone come last, one at a time.
   const withoutServers = toRun.filter((p) => p === 'unit' || p === 'workflows');
   const withServers = toRun.filter((p) => p === 'integration' || p === 'e2e');
   const runs: JestRun[] = [];
