@@ -39,7 +39,6 @@ runScript(bench, async (supervisor) => {
     ? await startTestStack(bench, supervisor, {
         servers: true,
         temporalBinaries: true,
-        admin: false,
         chromium: false,
         fuzzer: false,
       })

@@ -47,7 +47,6 @@ runScript(test, async (supervisor) => {
   const env = await startTestStack(test, supervisor, {
     servers: true,
     temporalBinaries: true,
-    admin: false,
     chromium: false,
     fuzzer: false,
   });

@@ -92,8 +92,6 @@ runScript(test, async (supervisor) => {
   const stack = startTestStack(test, supervisor, {
     servers,
     temporalBinaries: needs('workflows', 'integration', 'e2e'),
-    // Built here instead (below), so that what does not need the admin can start before it is built.
-    admin: false,
     chromium: needs('e2e'),
     fuzzer: toRun.some((p) => allFilesOf(p).some((f) => f.includes('api-fuzz'))),
   }).then((env) => ({
@@ -104,6 +102,7 @@ runScript(test, async (supervisor) => {
     SCRM_QUERY_SHAPES_FILE: emptyShapesFile(test),
   }));
 
+  // The admin is built beside the servers' start, not as part of it: what does not need it starts before it is built.
   const adminBuilt: Promise<unknown> = servers
     ? buildAdmin(path.join(test.logDir, 'web-build.log'))
     : Promise.resolve();

@@ -9,15 +9,12 @@ import type { PortClaim } from './ports';
 import { provisionSchemathesis } from './provision-schemathesis';
 import { provisionTemporal } from './provision-temporal';
 import { CHROMIUM_PATH, provisionChromium } from './provision-chromium';
-import { buildAdmin } from './web-build';
 
 export interface TestStackOptions {
   /** Start PostgreSQL with FerretDB, Elasticsearch, Temporal and the simulator (integration, e2e, benchmarks). */
   servers: boolean;
   /** Provision the Temporal binaries even without servers (workflow tests run their own TestWorkflowEnvironment). */
   temporalBinaries: boolean;
-  /** Build the admin (integration, e2e). */
-  admin: boolean;
   /** Make sure Chromium is installed (e2e). */
   chromium: boolean;
   /** Install Schemathesis, the API fuzzer (integration). */
@@ -38,9 +35,6 @@ export async function startTestStack(
   const { ports } = profile;
   const externalSim = Boolean(process.env.WECOM_API_BASE?.trim());
   const wecomDefault = `http://127.0.0.1:${ports.sim}`;
-  const adminBuild = options.admin
-    ? buildAdmin(path.join(profile.logDir, 'web-build.log'))
-    : Promise.resolve('skipped');
   const fuzzer = options.fuzzer
     ? provisionSchemathesis(path.join(profile.logDir, 'provision.log'))
     : Promise.resolve(undefined);
@@ -57,10 +51,7 @@ export async function startTestStack(
         port: ports.sim,
         alternative: 'set WECOM_API_BASE to use another WeCom API',
       });
-    const [infra] = await Promise.all([
-      startInfra(profile, supervisor, { chromium: options.chromium, appPorts }),
-      adminBuild,
-    ]);
+    const infra = await startInfra(profile, supervisor, { chromium: options.chromium, appPorts });
     temporalBin = infra.temporalBin;
     store = infra.store;
     temporalTestServerBin = infra.temporalTestServerBin;
@@ -73,7 +64,7 @@ export async function startTestStack(
     const temporal = options.temporalBinaries
       ? provisionTemporal(path.join(profile.logDir, 'provision.log'))
       : undefined;
-    const [binaries] = await Promise.all([temporal, adminBuild]);
+    const binaries = await temporal;
     temporalBin = binaries?.cli ?? '';
     temporalTestServerBin = binaries?.testServer ?? '';
     if (options.chromium) await provisionChromium(path.join(profile.logDir, 'provision.log'));
