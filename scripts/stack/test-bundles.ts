@@ -10,6 +10,7 @@ import fs from 'node:fs';
 import path from 'node:path';
 import type { ProjectName, TestGroup } from './jest-projects';
 import { ROOT } from './paths';
+import type { TimedTestFile } from '../../test/support/file-seconds';
 
 export interface TestFileEstimate {
   project: ProjectName;
@@ -111,13 +112,6 @@ export function writeTestBundles(dir: string, bundles: readonly TestBundle[]): s
 /** The project of a bundle written by writeTestBundles, or undefined for any other file. */
 export function projectOfBundle(file: string): ProjectName | undefined {
   return BUNDLE_NAME.exec(path.basename(file))?.[1] as ProjectName | undefined;
-}
-
-/** One line of SCRM_TEST_FILE_SECONDS, as test/support/file-seconds.ts writes it. */
-interface TimedTestFile {
-  file: string;
-  seconds: number;
-  cpuSeconds: number;
 }
 
 /**

@@ -1,5 +1,13 @@
 import fs from 'node:fs';
 
+/** One line of SCRM_TEST_FILE_SECONDS (scripts/stack/test-bundles.ts reads them for the run's summary). */
+export interface TimedTestFile {
+  /** Relative to the repository. */
+  file: string;
+  seconds: number;
+  cpuSeconds: number;
+}
+
 /**
  * What each test file of a bundle took, hooks included: its wall time and its jest worker's CPU time, one JSON line
  * per file in SCRM_TEST_FILE_SECONDS (npm test sets it). A bundle's own result says only what the bundle took;
@@ -18,7 +26,7 @@ export function fileSecondsFrom(file: string): () => void {
   return () =>
     afterAll(() => {
       const cpu = process.cpuUsage(cpuBegan);
-      const line = {
+      const line: TimedTestFile = {
         file,
         seconds: Math.round((Date.now() - began) / 100) / 10,
         cpuSeconds: Math.round((cpu.user + cpu.system) / 100_000) / 10,
