@@ -18,7 +18,8 @@ import {
 } from '../../lib/search/list-read-model';
 import { LIST_READ_MODELS } from '../../lib/search/list-read-models';
 import { massSendRecipientReadModel, searchMassSendRecipients } from '../../lib/search/mass-send-index';
-import { searchSensitiveAlertRows } from '../../lib/search/sensitive-alert-index';
+import { searchSensitiveAlertRows, sensitiveAlertReadModel } from '../../lib/search/sensitive-alert-index';
+import { indexNeedsRebuild } from '../../lib/search/versioned-index';
 import { insertAlertsOnce } from '../../lib/sensitive/insert-alerts-once';
 import { eventually, startTestApp, type TestApp } from '../support/app-harness';
 import { refreshListSearch } from '../support/list-search';
@@ -79,6 +80,16 @@ describe('客户群 and 敏感行为审核 read models', () => {
       { tenantId: TENANT, userid: 'owner-b', name: '群主乙', mobile: '13700000512', roleId: roles.staff },
     ]);
     await app.startWorker();
+    // The suite's indexes are new, so the api's start began refilling them from MongoDB: a refill still
+    // reading would index the "killed" row below on its own, and the test could not tell the outbox did.
+    await eventually(async () => {
+      const needs = await Promise.all(
+        [customerGroupReadModel, sensitiveAlertReadModel].map((model) =>
+          indexNeedsRebuild(app.listSearch.es, listIndexNames(model.kind, model.version, INDEX_PREFIX)),
+        ),
+      );
+      return !needs.includes(true);
+    }, 60_000);
     await writeListRows(app.listSearch, customerGroupReadModel, TENANT, ['wr-a', 'wr-b'], () =>
       CustomerGroupModel.insertMany([
         group('wr-a', 'owner-a', '2026-11-01T02:00:00Z'),
