@@ -21,9 +21,18 @@ function serverEnv(extra: NodeJS.ProcessEnv = {}): NodeJS.ProcessEnv {
  * heaps are small, and over ten test files in a row FerretDB used 9 s of CPU instead of 11 s and Temporal 9 s
  * instead of 10 s.
  */
-function goServerEnv(profile: Profile): NodeJS.ProcessEnv {
-  return serverEnv(profile.shortLived ? { GOGC: '400' } : {});
+function goServerEnv(profile: Profile, extra: NodeJS.ProcessEnv = {}): NodeJS.ProcessEnv {
+  return serverEnv(profile.shortLived ? { GOGC: '400', ...extra } : {});
 }
+
+/**
+ * FerretDB of a short-lived profile runs its Go code on one core. Its queries wait on PostgreSQL, which runs in
+ * processes of its own; with a scheduler per core its threads kept parking and waking each other (a fifth of
+ * its CPU in a `perf` profile of `npm test` was the kernel switching them). Over 15 integration files, twice:
+ * 22–23 s of CPU instead of 26–27 s, the other servers alike. The benchmarks and `npm start` keep every core:
+ * they load it from many clients at once.
+ */
+const FERRETDB_SHORT_LIVED = { GOMAXPROCS: '1' };
 
 export function ferretdbService(profile: Profile, launcher: string): ServiceSpec {
   const port = profile.ports.mongo;
@@ -32,7 +41,7 @@ export function ferretdbService(profile: Profile, launcher: string): ServiceSpec
     label: `FerretDB ${ferretdbVersion()}`,
     command: launcher,
     args: ['-listen', `127.0.0.1:${port}`, '-postgresql-url', ferretdbPostgresUrl(profile.ports.postgres)],
-    env: goServerEnv(profile),
+    env: goServerEnv(profile, FERRETDB_SHORT_LIVED),
     ready: { kind: 'tcp', port },
     readyTimeoutMs: 30_000,
     url: `mongodb://127.0.0.1:${port}`,
