@@ -1,5 +1,6 @@
 import mongoose from 'mongoose';
 import { createLogger } from '../logger';
+import { onHungHeartbeat } from './hung-heartbeat';
 import { recordQueryShapes } from './query-shape-recorder';
 
 /**
@@ -18,15 +19,69 @@ export async function connectDatabase(
   // error; under source maps (tsx, jest) that maps every frame: 0.4 s of the 65 s of CPU a profile of five
   // integration test files showed in their jest workers.
   mongoose.set('skipOriginalStackTraces', true);
-  await mongoose.connect(mongoUrl, {
-    serverSelectionTimeoutMS: 10_000,
-    monitorCommands: Boolean(queryShapesFile),
-  });
-  if (queryShapesFile) recordQueryShapes(mongoose.connection.getClient(), queryShapesFile);
-  logReachability(mongoose.connection.getClient());
+  disconnecting = false;
+  await openClient(mongoUrl, queryShapesFile);
   await syncAllIndexes();
   return mongoose;
 }
+
+let unwatchHeartbeats: (() => void) | undefined;
+/** Set by disconnectDatabase: a replacement under way then stops. */
+let disconnecting = false;
+
+function stopWatchingHeartbeats(): void {
+  unwatchHeartbeats?.();
+  unwatchHeartbeats = undefined;
+}
+
+async function openClient(mongoUrl: string, queryShapesFile: string | undefined): Promise<void> {
+  await mongoose.connect(mongoUrl, {
+    serverSelectionTimeoutMS: 10_000,
+    // Also bounds how long a hung heartbeat goes unnoticed (hung-heartbeat.ts): 30 s instead of 70 s. The
+    // driver lets these options override the URL's, so a MONGO_URL that sets its own keeps it.
+    ...(urlSetsOption(mongoUrl, 'connectTimeoutMS') ? {} : { connectTimeoutMS: 10_000 }),
+    monitorCommands: Boolean(queryShapesFile),
+  });
+  const client = mongoose.connection.getClient();
+  if (queryShapesFile) recordQueryShapes(client, queryShapesFile);
+  logReachability(client);
+  unwatchHeartbeats = onHungHeartbeat(
+    client,
+    (address) => void replaceClient(mongoUrl, queryShapesFile, address),
+  );
+}
+
+/** Whether the connection string sets an option (the driver reads their names in any case). */
+function urlSetsOption(mongoUrl: string, option: string): boolean {
+  const query = mongoUrl.split('?')[1] ?? '';
+  return [...new URLSearchParams(query).keys()].some((key) => key.toLowerCase() === option.toLowerCase());
+}
+
+/**
+ * A client whose server monitor hangs never finds the server again (hung-heartbeat.ts): it is closed and a new
+ * one opened in its place, tried again every few seconds while the server is still out of reach. Queries in
+ * flight on the old one, or sent while it is replaced, fail: their callers (an activity, a request) retry or
+ * answer an error, as in any outage.
+ */
+async function replaceClient(mongoUrl: string, queryShapesFile: string | undefined, address: string) {
+  const log = createLogger('mongodb');
+  log.error({ address }, "MongoDB driver's server monitor hung: replacing the client");
+  stopWatchingHeartbeats();
+  while (!disconnecting) {
+    try {
+      await mongoose.connection.close();
+      if (disconnecting) return;
+      await openClient(mongoUrl, queryShapesFile);
+      log.info({ address }, 'MongoDB client replaced');
+      return;
+    } catch (error) {
+      log.warn({ address, err: error }, 'MongoDB client not replaced yet');
+      await new Promise((resolve) => setTimeout(resolve, REPLACE_RETRY_MS));
+    }
+  }
+}
+
+const REPLACE_RETRY_MS = 5_000;
 
 /**
  * One log line when the database stops being selectable and one when it is back, with the driver's reason and
@@ -53,5 +108,7 @@ async function syncAllIndexes(): Promise<void> {
 }
 
 export async function disconnectDatabase(): Promise<void> {
+  disconnecting = true;
+  stopWatchingHeartbeats();
   await mongoose.disconnect();
 }
