@@ -5,8 +5,8 @@ function fakeClient(options: { connectTimeoutMS?: number; heartbeatFrequencyMS?:
   const events = new EventEmitter();
   const client = {
     options: { connectTimeoutMS: 1_000, heartbeatFrequencyMS: 500, ...options },
-    on: (name: string, listener: (...args: never[]) => void) => events.on(name, listener),
-    off: (name: string, listener: (...args: never[]) => void) => events.off(name, listener),
+    on: (name: string, listener: (...args: unknown[]) => void) => events.on(name, listener),
+    off: (name: string, listener: (...args: unknown[]) => void) => events.off(name, listener),
   };
   const beat = (event: 'Started' | 'Succeeded' | 'Failed', connectionId = 'db:27017') =>
     events.emit(`serverHeartbeat${event}`, { connectionId });
