@@ -10,7 +10,7 @@ const common = { transform, testEnvironment: 'node', moduleFileExtensions: ['ts'
  * - `// Runs alone: <why>`: it flips a switch every suite shares (the simulator's per-path rate limits, say) or
  *   needs the machine's cores to itself to keep its timing; those run after the others, one at a time.
  * - `// Mostly waits: <why>`: it spends most of its time waiting (heartbeat timeouts, real minutes) and little CPU;
- *   those run one at a time beside the others, a lane of their own, instead of holding one of their workers.
+ *   those run two at a time beside the others, a lane of their own, instead of holding one of their workers.
  * SCRM_TEST_GROUP picks one group: `shared` (the files that say neither), `waits` or `alone`; unset, every file.
  */
 const MARKERS = { alone: /^\/\/ Runs alone: /m, waits: /^\/\/ Mostly waits: /m };
