@@ -21,8 +21,8 @@ function serverEnv(extra: NodeJS.ProcessEnv = {}): NodeJS.ProcessEnv {
  * heaps are small, and over ten test files in a row FerretDB used 9 s of CPU instead of 11 s and Temporal 9 s
  * instead of 10 s.
  */
-function goServerEnv(profile: Profile, extra: NodeJS.ProcessEnv = {}): NodeJS.ProcessEnv {
-  return serverEnv(profile.shortLived ? { GOGC: '400', ...extra } : {});
+function goServerEnv(profile: Profile, shortLivedExtra: NodeJS.ProcessEnv = {}): NodeJS.ProcessEnv {
+  return serverEnv(profile.shortLived ? { GOGC: '400', ...shortLivedExtra } : {});
 }
 
 /**
