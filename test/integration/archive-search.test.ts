@@ -3,7 +3,7 @@ import request from 'supertest';
 import { ChatConversationModel } from '../../lib/models/chat-conversation.model';
 import { ChatMessageModel } from '../../lib/models/chat-message.model';
 import { StaffModel } from '../../lib/models/staff.model';
-import { startTestApp, type TestApp } from '../support/app-harness';
+import { eventually, startTestApp, type TestApp } from '../support/app-harness';
 import { CHAT_INDEX, rotateArchiveKey, testSearchClient } from '../support/archive-fixture';
 import {
   archiveScenario,
@@ -174,10 +174,15 @@ describe('内容存档 search', () => {
   }, 60_000);
 
   it('按客户检索 lists consenting customers with archived chats, last communication first, and their conversations', async () => {
-    const customers = (await admin.get('/api/archive/customers').expect(200)).body as {
+    type CustomerPage = {
       items: Array<{ externalUserid: string; name: string; lastContactAt: string }>;
       total: number;
     };
+    // The list is read from the customer index, which the ingest's 最近沟通时间 reaches a moment after MongoDB.
+    const customers = await eventually(async () => {
+      const page = (await admin.get('/api/archive/customers').expect(200)).body as CustomerPage;
+      return page.items.some((c) => c.externalUserid === built.customers[0]) && page;
+    });
     expect(customers.items.map((c) => c.externalUserid)).toContain(built.customers[0]);
     const times = customers.items.map((c) => Date.parse(c.lastContactAt));
     expect([...times].sort((a, b) => b - a)).toEqual(times);
