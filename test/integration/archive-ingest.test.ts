@@ -1,4 +1,5 @@
 // Slow (70 s): its Schedule ingests a whole archive, media files included, into MongoDB, GridFS and Elasticsearch.
+// Mostly waits: the ingest Schedule's first tick is up to a minute away; the CPU stays mostly idle meanwhile.
 import type { Client as ElasticsearchClient } from '@elastic/elasticsearch';
 import { createHash } from 'node:crypto';
 import mongoose from 'mongoose';

@@ -1,4 +1,5 @@
 // Slow (30 s): a change saved while Temporal is unreachable waits for the next corp-tag sync.
+// Mostly waits: the change saved while Temporal is unreachable waits for the next corp-tag sync; the CPU stays mostly idle.
 import { Client, Connection } from '@temporalio/client';
 import request from 'supertest';
 import { renameCorpTagGroup } from '../../api/modules/tags/corp-tags.use-case';

@@ -1,4 +1,5 @@
 // Slow (40 s): rows written while the index is unreachable wait in the outbox for its retry.
+// Mostly waits: the rows written while the index is unreachable wait for the outbox's retry; the CPU stays mostly idle.
 import { Client as ElasticsearchClient } from '@elastic/elasticsearch';
 import request from 'supertest';
 import type { ChatMessageRecord } from '../../lib/archive/chat-message-record';

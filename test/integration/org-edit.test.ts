@@ -1,4 +1,5 @@
 // Slow (45 s): every edit is followed to WeCom, one saved while Temporal was unreachable to the next org sync.
+// Mostly waits: the edit saved while Temporal is unreachable waits for the next org sync; the CPU stays mostly idle.
 import { Client, Connection } from '@temporalio/client';
 import request from 'supertest';
 import { callerFor } from '../../api/auth/caller';

@@ -1,4 +1,5 @@
 // Slow (55 s): it ingests an archive and matches every message against the rules.
+// Mostly waits: each archive it writes waits for the ingest Schedule's next minute; the CPU stays mostly idle meanwhile.
 import request from 'supertest';
 import { onMessagesIngested } from '../../lib/archive/ingested-messages-hook';
 import type { ChatMessageRecord } from '../../lib/archive/chat-message-record';
