@@ -1,5 +1,5 @@
-import QRCode from 'qrcode';
 import sharp from 'sharp';
+import { qrImage, qrPng } from '../qr/qr-png';
 
 const QR_SIZE = 600;
 /** The icon covers at most ~20% of the width: error correction level H restores up to 30% of the modules. */
@@ -11,25 +11,20 @@ const ICON_BORDER = 8;
  * white rounded pad, as a PNG. Without an icon it is a plain QR (I-18).
  */
 export async function renderGroupCodeQr(link: string, icon?: Buffer): Promise<Buffer> {
-  const qr = await QRCode.toBuffer(link, {
-    type: 'png',
-    errorCorrectionLevel: 'H',
-    width: QR_SIZE,
-    margin: 2,
-  });
-  if (!icon) return qr;
+  const layout = { errorCorrectionLevel: 'H', width: QR_SIZE, margin: 2 } as const;
+  if (!icon) return qrPng(link, layout);
   const inner = ICON_SIZE - 2 * ICON_BORDER;
   const resized = await sharp(icon).resize(inner, inner, { fit: 'cover' }).png().toBuffer();
   const pad = Buffer.from(
     `<svg width="${ICON_SIZE}" height="${ICON_SIZE}"><rect width="${ICON_SIZE}" height="${ICON_SIZE}" rx="16" ry="16" fill="#ffffff"/></svg>`,
   );
   const offset = Math.round((QR_SIZE - ICON_SIZE) / 2);
-  return sharp(qr)
+  return qrImage(link, layout)
     .composite([
       { input: pad, left: offset, top: offset },
       { input: resized, left: offset + ICON_BORDER, top: offset + ICON_BORDER },
     ])
-    .png()
+    .png({ adaptiveFiltering: true })
     .toBuffer();
 }
 

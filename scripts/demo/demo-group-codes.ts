@@ -5,7 +5,6 @@
  * 实际群码 image is a QR standing in for the one a group owner saves from WeCom. A code whose name exists is
  * kept as it is: its scans are counts a second start must not add to.
  */
-import QRCode from 'qrcode';
 import type { TemporalDeps } from '../../api/app-context';
 import { createGroupCode } from '../../api/modules/group-codes/group-code-edit.use-case';
 import { scanLanding } from '../../api/modules/group-codes/group-code-landing.use-case';
@@ -15,6 +14,7 @@ import {
   type GroupCodeStrategy,
 } from '../../lib/contracts/group-code.contract';
 import { storeImage } from '../../lib/group-codes/group-code-images';
+import { qrPng } from '../../lib/qr/qr-png';
 import type { VisitorPosition } from '../../lib/group-codes/allocation-order';
 import type { Logger } from '../../lib/logger';
 import { GroupCodeModel } from '../../lib/models/group-code.model';
@@ -92,9 +92,9 @@ export interface GroupCodeDeps {
 }
 
 async function uploadGroupQr(admin: DemoAdmin, groupName: string): Promise<string> {
-  const image = await QRCode.toBuffer(`https://example.com/demo-group/${encodeURIComponent(groupName)}`, {
-    type: 'png',
+  const image = await qrPng(`https://example.com/demo-group/${encodeURIComponent(groupName)}`, {
     width: 300,
+    margin: 4,
   });
   return storeImage(admin.session.tenantId, admin.session.staffId, image, 'image/png');
 }

@@ -1,3 +1,4 @@
+import { LRUCache } from 'lru-cache';
 import {
   GROUP_QR_VALID_DAYS,
   type CreateGroupCode,
@@ -89,11 +90,26 @@ export async function groupCodeDetailOf(caller: Caller, { codeId }: CodeTarget, 
   );
 }
 
+/**
+ * The 群活码 PNGs rendered lately, by landing link and 活码图片: the list shows every row's code, and the same
+ * link and icon file (an upload never changes) always give the same image. About 4 KB each.
+ */
+const renderedQrs = new LRUCache<string, Buffer>({
+  maxSize: 8 * 1024 * 1024,
+  sizeCalculation: (png) => png.length,
+});
+
 /** 下载 (R-2.1.1-09): the live code as a PNG, its 活码图片 in the centre, named after the code. */
 export async function groupCodeQrPng(caller: Caller, { codeId }: CodeTarget, { config }: GroupCodeLinks) {
   const code = await visibleGroupCode(caller, codeId);
-  const icon = code.iconFileId ? await readImage(caller.tenantId, code.iconFileId) : undefined;
-  const png = await renderGroupCodeQr(groupCodeLandingUrl(config.publicUrl, caller.tenantId, codeId), icon);
+  const link = groupCodeLandingUrl(config.publicUrl, caller.tenantId, codeId);
+  const key = `${link} ${code.iconFileId ?? ''}`;
+  let png = renderedQrs.get(key);
+  if (!png) {
+    const icon = code.iconFileId ? await readImage(caller.tenantId, code.iconFileId) : undefined;
+    png = await renderGroupCodeQr(link, icon);
+    renderedQrs.set(key, png);
+  }
   return { png, filename: `${code.name}.png` };
 }
 

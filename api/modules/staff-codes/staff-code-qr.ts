@@ -1,4 +1,4 @@
-import QRCode from 'qrcode';
+import { qrPng } from '../../../lib/qr/qr-png';
 
 /** What a scan of an unsaved code's preview opens (R-2.2.2-13/14/16): a page saying it is only a preview. */
 export function previewPageUrl(publicUrl: string): string {
@@ -7,7 +7,7 @@ export function previewPageUrl(publicUrl: string): string {
 
 /** The plain QR the form shows while a code is not saved yet. */
 export function previewQrPng(publicUrl: string): Promise<Buffer> {
-  return QRCode.toBuffer(previewPageUrl(publicUrl), { type: 'png', width: 300, margin: 2 });
+  return qrPng(previewPageUrl(publicUrl), { width: 300, margin: 2 });
 }
 
 export const PREVIEW_PAGE_HTML = `<!doctype html>
