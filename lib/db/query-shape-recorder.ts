@@ -2,7 +2,7 @@ import fs from 'node:fs';
 import path from 'node:path';
 import type { mongo } from 'mongoose';
 import { isByIdOnly, shapesOfCommand, type QueryShape } from './query-shapes';
-import { sourceOfCommand, traceQuerySources } from './query-source';
+import { sourceOfCommand } from './query-source';
 
 /** One line of the shapes file: the shape, the code that sent it, and its database (a test suite's own). */
 export interface RecordedShape extends QueryShape {
@@ -22,7 +22,6 @@ const written = new Set<string>();
  */
 export function recordQueryShapes(client: mongo.MongoClient, file: string): void {
   fs.mkdirSync(path.dirname(file), { recursive: true });
-  traceQuerySources();
   client.on('commandStarted', (event: mongo.CommandStartedEvent) => {
     for (const shape of shapesOfCommand(event.commandName, event.command)) {
       if (isByIdOnly(shape)) continue;

@@ -1,8 +1,8 @@
 // Slow (50 s): it fills groups with concurrent scans, restarts the worker and follows the rotation workflow’s alerts.
-import QRCode from 'qrcode';
 import request from 'supertest';
 import { businessDay } from '../../lib/org/manual-sync-quota';
 import { GroupCodeGroupModel } from '../../lib/models/group-code-group.model';
+import { qrPng } from '../../lib/qr/qr-png';
 import { groupCodeWorkflowId } from '../../lib/temporal/workflow-ids';
 import { groupCodeStateQuery } from '../../workflows/group-code.contract';
 import { eventually, startTestApp, type TestApp } from '../support/app-harness';
@@ -62,7 +62,7 @@ describe('群活码 (R-2.1): exact allocation, strategies, validations, landing,
   });
 
   async function uploadImage(agent: Agent, text: string): Promise<string> {
-    const png = await QRCode.toBuffer(text, { type: 'png', width: 200 });
+    const png = await qrPng(text, { width: 200, margin: 4 });
     const uploaded = await agent
       .post('/api/group-code-images')
       .attach('file', png, { filename: 'qr.png', contentType: 'image/png' })
@@ -256,7 +256,7 @@ describe('群活码 (R-2.1): exact allocation, strategies, validations, landing,
       { bytes: Buffer.from('GIF89a........'), contentType: 'image/gif', filename: 'a.gif' },
       { bytes: Buffer.from('not an image'), contentType: 'image/png', filename: 'fake.png' },
       {
-        bytes: Buffer.concat([await QRCode.toBuffer('big', { type: 'png' }), Buffer.alloc(2 * 1024 * 1024)]),
+        bytes: Buffer.concat([await qrPng('big', { width: 132, margin: 4 }), Buffer.alloc(2 * 1024 * 1024)]),
         contentType: 'image/png',
         filename: 'big.png',
       },

@@ -1,7 +1,7 @@
 import mongoose from 'mongoose';
-import QRCode from 'qrcode';
 import sharp from 'sharp';
 import request from 'supertest';
+import { qrPng } from '../../lib/qr/qr-png';
 import { startTestApp, type TestApp } from '../support/app-harness';
 import { ADMIN_PASSWORD, createTenant, freshTenantId } from '../support/tenant-fixture';
 
@@ -48,7 +48,7 @@ describe('uploads are checked by their content, not their name', () => {
     await createTenant(TENANT, '上传检查企业', { adminMobile: ADMIN_MOBILE });
     admin = request.agent(app.baseUrl);
     await admin.post('/api/auth/login').send({ phone: ADMIN_MOBILE, password: ADMIN_PASSWORD }).expect(200);
-    png = await QRCode.toBuffer('upload', { type: 'png', width: 64 });
+    png = await qrPng('upload', { width: 64, margin: 4 });
     jpeg = await sharp({ create: { width: 8, height: 8, channels: 3, background: '#3377ff' } })
       .jpeg()
       .toBuffer();
