@@ -47,6 +47,17 @@ describe('test bundles', () => {
     expect(bundles.at(-1)!.seconds).toBeLessThanOrEqual(44);
   });
 
+  it('puts the files that mostly wait into fewer, longer bundles', () => {
+    const waiting = [165, 150, 125, 90, 90, 90, 80, 70, 55, 45, 40, 35, 30].map((s, i) =>
+      integration(`w${i}`, s),
+    );
+    const shared = planTestBundles('shared', waiting, 2);
+    const bundles = planTestBundles('waits', waiting, 2);
+    expect(bundles.flatMap((b) => b.files).sort()).toEqual(waiting.map((f) => f.file).sort());
+    expect(bundles.length).toBeLessThanOrEqual(waiting.length / 2 + 1);
+    expect(shared.length).toBeGreaterThan(waiting.length - 2);
+  });
+
   it('reads a file’s declared duration, else its project’s typical one', () => {
     const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'bundles-'));
     const declared = path.join(dir, 'slow.test.ts');
