@@ -92,7 +92,7 @@ export async function groupCodeDetailOf(caller: Caller, { codeId }: CodeTarget, 
 
 /**
  * The 群活码 PNGs rendered lately, by landing link and 活码图片: the list shows every row's code, and the same
- * link and icon file (an upload never changes) always give the same image. About 4 KB each.
+ * link and icon file (an upload never changes) always give the same image. A few KB each.
  */
 const renderedQrs = new LRUCache<string, Buffer>({
   maxSize: 8 * 1024 * 1024,
