@@ -7,7 +7,7 @@ import { sourceOfCommand } from './query-source';
 /** One line of the shapes file: the shape, the code that sent it, and its database (a test suite's own). */
 export interface RecordedShape extends QueryShape {
   database: string;
-  /** `lib/customers/x.ts:42`: the first frame of ours that sent it, when the stack shows one. */
+  /** `lib/customers/x.ts (listCustomers)`: the first function of ours that sent it, when the stack shows one. */
   source?: string;
 }
 
