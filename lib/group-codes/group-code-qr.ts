@@ -1,5 +1,5 @@
 import sharp from 'sharp';
-import { qrImage, qrPng } from '../qr/qr-png';
+import { encodeQrPng, qrImage, qrPng } from '../qr/qr-png';
 
 const QR_SIZE = 600;
 /** The icon covers at most ~20% of the width: error correction level H restores up to 30% of the modules. */
@@ -19,13 +19,12 @@ export async function renderGroupCodeQr(link: string, icon?: Buffer): Promise<Bu
     `<svg width="${ICON_SIZE}" height="${ICON_SIZE}"><rect width="${ICON_SIZE}" height="${ICON_SIZE}" rx="16" ry="16" fill="#ffffff"/></svg>`,
   );
   const offset = Math.round((QR_SIZE - ICON_SIZE) / 2);
-  return qrImage(link, layout)
-    .composite([
+  return encodeQrPng(
+    qrImage(link, layout).composite([
       { input: pad, left: offset, top: offset },
       { input: resized, left: offset + ICON_BORDER, top: offset + ICON_BORDER },
-    ])
-    .png({ adaptiveFiltering: true })
-    .toBuffer();
+    ]),
+  );
 }
 
 /** Where a scan of the 群活码 lands (R-2.1.1-10): the public page of the web app. */
