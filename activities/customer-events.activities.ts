@@ -265,6 +265,10 @@ export function createCustomerEventActivities(deps: CustomerEventDeps) {
       return 'applied';
     }
 
+    // 标签管理's changes still on their way to WeCom (asked before WeCom is read: when there are none, WeCom has
+    // every change saved so far): what WeCom answers would predate them. Their own change events come after
+    // them, in order, and store the groups then.
+    if (await hasPendingCorpTagWrites(tenantId)) return 'applied';
     // create, update, shuffle: store the affected groups whole, as WeCom has them now.
     let groups;
     if (!change.Id) groups = await list({});
@@ -273,9 +277,6 @@ export function createCustomerEventActivities(deps: CustomerEventDeps) {
       groups = holders.length > 0 ? await list({ groupIds: holders.map((group) => group.group_id) }) : [];
     } else groups = await list({ groupIds: [change.Id] });
     if (groups.length === 0) return 'ignored';
-    // 标签管理's changes still on their way to WeCom: what WeCom answered predates them. Their own change events
-    // come after them, in order, and store the groups then.
-    if (await hasPendingCorpTagWrites(tenantId)) return 'applied';
     await storeTagGroups(tenantId, groups, seenAt, deps.customerIndexer, versions);
     return 'applied';
   }

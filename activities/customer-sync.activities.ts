@@ -205,10 +205,12 @@ export function createCustomerSyncActivities(deps: CustomerSyncDeps) {
     async syncCorpTags(input: { tenantId: string }): Promise<{ groups: number; tags: number }> {
       const credentials = await deps.credentials(input.tenantId);
       const versions = await tagGroupVersions(input.tenantId);
+      // Changes saved here that WeCom has not been given (Temporal was down when they were saved, or one is being
+      // saved now): hand them over, and keep ours until WeCom has them; storing WeCom's older names would undo
+      // them. Asked before WeCom is read: when there are none, what WeCom answers has every change saved so far.
+      const pending = await hasPendingCorpTagWrites(input.tenantId);
       const groups = await withWeComFailures(() => deps.corpTags.list(credentials));
-      // Changes saved here that WeCom has not been given (Temporal was down when they were saved): hand them
-      // over now, and keep ours until WeCom has them; storing WeCom's older names now would undo them.
-      if (await hasPendingCorpTagWrites(input.tenantId)) {
+      if (pending) {
         await deps.wakeCorpTagWriter?.(input.tenantId);
         return { groups: groups.length, tags: groups.reduce((sum, group) => sum + group.tag.length, 0) };
       }

@@ -2,9 +2,10 @@ import { InferSchemaType, Schema, model } from 'mongoose';
 import { tenantScopePlugin } from '../db/tenant-scope.plugin';
 
 /**
- * The outbox of 标签管理's writes to WeCom (I-105): each change is saved here, `pending`, before it is handed
- * to the tenant's corp-tag-writes workflow, which marks it `applied` once WeCom has it (or refused it). A change
- * saved while Temporal was unreachable stays pending and is handed over again (lib/tags/wake-corp-tag-writer.ts).
+ * The outbox of 标签管理's writes to WeCom (I-105): each write is saved here `saving` before its local change,
+ * turns `pending` once the change is saved and is handed to the tenant's corp-tag-writes workflow, which marks it
+ * `applied` once WeCom has it (or refused it). A change saved while Temporal was unreachable stays pending and is
+ * handed over again (lib/tags/wake-corp-tag-writer.ts).
  * `_id` = the write's `writeId`.
  */
 const corpTagWriteSchema = new Schema(
@@ -13,7 +14,7 @@ const corpTagWriteSchema = new Schema(
     tenantId: { type: String, required: true },
     /** The CorpTagWrite (lib/tags/corp-tag-writes.ts). */
     write: { type: Schema.Types.Mixed, required: true },
-    status: { type: String, enum: ['pending', 'applied'], default: 'pending' },
+    status: { type: String, enum: ['saving', 'pending', 'applied'], default: 'pending' },
   },
   { timestamps: true },
 );

@@ -6,22 +6,43 @@ import type { CorpTagWrite } from './corp-tag-writes';
 import { signalWithStartWorkflow } from '../temporal/typed-workflows';
 import { corpTagWriteSignal } from '../../workflows/corp-tag-writes.contract';
 
-/** Whether the tenant has 标签管理 changes WeCom has not been given yet. */
-export async function hasPendingCorpTagWrites(tenantId: string): Promise<boolean> {
-  return Boolean(await CorpTagWriteModel.exists({ tenantId, status: 'pending' }));
+/**
+ * A change of 标签管理 is saved in milliseconds (api/modules/tags/corp-tag-write-queue.ts); a write still
+ * `saving` after this long was left by an api that stopped mid-change, and no longer holds WeCom's state back.
+ */
+const SAVING_AT_MOST_MS = 60_000;
+
+async function savingWrites(tenantId: string, now: Date) {
+  const rows = await CorpTagWriteModel.find({ tenantId, status: 'saving' }, { createdAt: 1 }).lean();
+  const abandoned = (row: (typeof rows)[number]) =>
+    now.getTime() - row.createdAt.getTime() >= SAVING_AT_MOST_MS;
+  return { inProgress: rows.filter((row) => !abandoned(row)), abandoned: rows.filter(abandoned) };
+}
+
+/**
+ * Whether the tenant has 标签管理 changes WeCom has not been given yet, the ones being saved right now
+ * included. Ask BEFORE reading WeCom: when none are, every change saved so far is in WeCom already.
+ */
+export async function hasPendingCorpTagWrites(tenantId: string, now = new Date()): Promise<boolean> {
+  if (await CorpTagWriteModel.exists({ tenantId, status: 'pending' })) return true;
+  return (await savingWrites(tenantId, now)).inProgress.length > 0;
 }
 
 /**
  * Hands every pending write of the tenant, oldest first, to its corp-tag-writes workflow (started on first
  * use). Called when a change is saved and by the hourly corp-tag sync, so a change saved while Temporal was
  * unreachable reaches WeCom at the latest with the next sync. Harmless to repeat: the workflow ignores a write
- * already queued, and the activity skips one already applied.
+ * already queued, and the activity skips one already applied. Writes abandoned while `saving` are dropped: the
+ * user was told the change failed, and the next sync stores what WeCom has.
  */
 export async function wakeCorpTagWriter(
   temporal: Client,
   taskQueue: string,
   tenantId: string,
 ): Promise<void> {
+  for (const row of (await savingWrites(tenantId, new Date())).abandoned) {
+    await CorpTagWriteModel.deleteOne({ tenantId, _id: row._id });
+  }
   const pending = await CorpTagWriteModel.find({ tenantId, status: 'pending' }, { write: 1 })
     .sort({ createdAt: 1 })
     .lean();

@@ -2,6 +2,7 @@
 // Mostly waits: the change saved while Temporal is unreachable waits for the next corp-tag sync; the CPU stays mostly idle.
 import { Client, Connection } from '@temporalio/client';
 import request from 'supertest';
+import { changeWithCorpTagWrite } from '../../api/modules/tags/corp-tag-write-queue';
 import { renameCorpTagGroup } from '../../api/modules/tags/corp-tags.use-case';
 import { createLogger } from '../../lib/logger';
 import { CorpTagWriteModel } from '../../lib/models/corp-tag-write.model';
@@ -10,6 +11,8 @@ import { CorpTagGroupModel } from '../../lib/models/corp-tag.model';
 import { CustomerModel } from '../../lib/models/customer.model';
 import { deriveCustomerFields } from '../../lib/customers/customer-derived';
 import { storeTagGroups, tagGroupVersions } from '../../lib/customers/corp-tag-records';
+import { groupKeyFilter, updateCorpTagGroup } from '../../lib/tags/corp-tag-store';
+import { hasPendingCorpTagWrites } from '../../lib/tags/wake-corp-tag-writer';
 import { createCustomerIndexer } from '../../lib/search/customer-indexer';
 import { loadExternalContactCredentials } from '../../activities/tenant-credentials';
 import { WeComClient } from '../../lib/wecom/client';
@@ -402,5 +405,49 @@ describe('标签管理 → 企业微信标签: written through to WeCom', () => 
       const names = (await inWeCom('竞态'))?.tag.map((tag) => tag.name);
       return JSON.stringify(names) === JSON.stringify(['乙', '甲']);
     });
+  });
+
+  it('a sync that reads WeCom while an edit here is being saved keeps the edit; an abandoned save holds nothing back', async () => {
+    await admin
+      .post('/api/tags/corp-groups')
+      .send({ name: '保存中', tags: [{ name: '丁' }] })
+      .expect(201);
+    const group = await written('保存中');
+    const queue = {
+      temporal: { client: app.temporal, taskQueue: app.config.temporalTaskQueue },
+      log: createLogger('test', 'silent'),
+    };
+    // The hourly sync reads WeCom between the local rename and its hand-off to the write-through workflow.
+    await changeWithCorpTagWrite(
+      queue,
+      TENANT,
+      { kind: 'rename', target: 'group', key: group.id },
+      async () => {
+        await updateCorpTagGroup(groupKeyFilter(TENANT, group.id), () => ({ name: '保存中改名' }));
+        await executeWorkflow(app.temporal.workflow, 'corpTagSyncWorkflow', {
+          workflowId: `tags-saving/${TENANT}`,
+          taskQueue: app.config.temporalTaskQueue,
+          args: [{ tenantId: TENANT, trigger: 'schedule' }],
+        });
+      },
+    );
+    expect((await groupNamed('保存中改名'))?.id).toBe(group.id);
+    await eventually(async () => (await inWeCom('保存中改名')) !== undefined);
+
+    // An api that stopped mid-change left its write `saving`: after a minute it no longer counts, and the next
+    // hand-off drops it.
+    await eventually(async () => !(await hasPendingCorpTagWrites(TENANT)));
+    await CorpTagWriteModel.collection.insertOne({
+      _id: 'abandoned-save' as never,
+      tenantId: TENANT,
+      write: { writeId: 'abandoned-save', kind: 'rename', target: 'group', key: group.id },
+      status: 'saving',
+      createdAt: new Date(Date.now() - 61_000),
+      updatedAt: new Date(Date.now() - 61_000),
+    });
+    expect(await hasPendingCorpTagWrites(TENANT)).toBe(false);
+    await admin.put(`/api/tags/corp-groups/${group.id}`).send({ name: '保存中再改名' }).expect(200);
+    expect(await CorpTagWriteModel.exists({ tenantId: TENANT, _id: 'abandoned-save' })).toBeNull();
+    await eventually(async () => (await inWeCom('保存中再改名')) !== undefined);
   });
 });

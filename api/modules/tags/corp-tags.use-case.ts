@@ -16,7 +16,7 @@ import {
 } from '../../../lib/tags/corp-tag-store';
 import { isPendingId, PENDING_ID_PREFIX } from '../../../lib/tags/corp-tag-writes';
 import { badRequest, conflict, notFound } from '../../http/app-error';
-import { enqueueCorpTagWrite, type CorpTagWriteQueueDeps } from './corp-tag-write-queue';
+import { changeWithCorpTagWrite, type CorpTagWriteQueueDeps } from './corp-tag-write-queue';
 
 /**
  * 企业微信标签 (R-7.3.1, I-105). Every change is saved here at once and then written through to WeCom by the
@@ -81,6 +81,16 @@ async function groupOrThrow(tenantId: string, groupKey: string): Promise<StoredC
   return group;
 }
 
+/** The group as `updateCorpTagGroup` changed it, or `missing` when it found nothing to change. */
+async function changedOr<T>(
+  update: Promise<{ group: StoredCorpTagGroup; changed: T | null } | null>,
+  missing: Error,
+) {
+  const saved = await update;
+  if (!saved?.changed) throw missing;
+  return { ...saved, changed: saved.changed };
+}
+
 async function assertGroupNameFree(tenantId: string, name: string, exceptId?: unknown) {
   const same = await CorpTagGroupModel.findOne({ tenantId, name }, { _id: 1 }).lean();
   if (same && String(same._id) !== String(exceptId)) throw conflict(GROUP_EXISTS, 'TAG_GROUP_EXISTS');
@@ -96,28 +106,29 @@ export async function createCorpTagGroup(
   if (new Set(names).size !== names.length) throw badRequest('标签名称不能重复', 'TAG_EXISTS');
   const groupKey = newPendingId();
   const now = new Date();
-  const created = await CorpTagGroupModel.create({
-    tenantId,
-    groupId: groupKey,
-    localId: groupKey,
-    pending: true,
-    name: body.name,
-    order: 0,
-    // The first tag on top: larger order first, as in WeCom.
-    tags: body.tags.map((tag, index) => {
-      const tagKey = newPendingId();
-      return {
-        tagId: tagKey,
-        localId: tagKey,
-        pending: true,
-        name: tag.name,
-        color: tag.color,
-        order: body.tags.length - index,
-        createdAt: now,
-      };
-    }),
-  });
-  await enqueueCorpTagWrite(queue, tenantId, { kind: 'create-group', groupKey });
+  const create = () =>
+    CorpTagGroupModel.create({
+      tenantId,
+      groupId: groupKey,
+      localId: groupKey,
+      pending: true,
+      name: body.name,
+      order: 0,
+      // The first tag on top: larger order first, as in WeCom.
+      tags: body.tags.map((tag, index) => {
+        const tagKey = newPendingId();
+        return {
+          tagId: tagKey,
+          localId: tagKey,
+          pending: true,
+          name: tag.name,
+          color: tag.color,
+          order: body.tags.length - index,
+          createdAt: now,
+        };
+      }),
+    });
+  const created = await changeWithCorpTagWrite(queue, tenantId, { kind: 'create-group', groupKey }, create);
   return toCorpTagGroupView(created.toObject() as StoredCorpTagGroup);
 }
 
@@ -129,9 +140,16 @@ export async function renameCorpTagGroup(
 ): Promise<CorpTagGroupView> {
   const group = await groupOrThrow(tenantId, groupKey);
   await assertGroupNameFree(tenantId, name, group._id);
-  const saved = await updateCorpTagGroup(groupKeyFilter(tenantId, groupKey), () => ({ name }));
-  if (!saved) throw notFound(GROUP_MISSING, 'TAG_GROUP_NOT_FOUND');
-  await enqueueCorpTagWrite(queue, tenantId, { kind: 'rename', target: 'group', key: groupKey });
+  const saved = await changeWithCorpTagWrite(
+    queue,
+    tenantId,
+    { kind: 'rename', target: 'group', key: groupKey },
+    () =>
+      changedOr(
+        updateCorpTagGroup(groupKeyFilter(tenantId, groupKey), () => ({ name })),
+        notFound(GROUP_MISSING, 'TAG_GROUP_NOT_FOUND'),
+      ),
+  );
   return toCorpTagGroupView({ ...saved.group, name });
 }
 
@@ -142,22 +160,27 @@ export async function addCorpTag(
   body: z.infer<typeof addTagRequestSchema>,
 ): Promise<CorpTagGroupView> {
   const tagKey = newPendingId();
-  const saved = await updateCorpTagGroup(groupKeyFilter(tenantId, groupKey), (group) => {
-    if (group.tags.some((tag) => tag.name === body.name)) throw conflict(TAG_EXISTS, 'TAG_EXISTS');
-    // Order 0 puts it after the ordered tags, and after the older ones of order 0, as WeCom lists them.
-    const tag = {
-      tagId: tagKey,
-      localId: tagKey,
-      pending: true,
-      name: body.name,
-      color: body.color,
-      order: 0,
-      createdAt: new Date(),
-    };
-    return { tags: [...group.tags, tag] };
-  });
-  if (!saved?.changed) throw notFound(GROUP_MISSING, 'TAG_GROUP_NOT_FOUND');
-  await enqueueCorpTagWrite(queue, tenantId, { kind: 'create-tags', groupKey, tagKeys: [tagKey] });
+  const add = () =>
+    updateCorpTagGroup(groupKeyFilter(tenantId, groupKey), (group) => {
+      if (group.tags.some((tag) => tag.name === body.name)) throw conflict(TAG_EXISTS, 'TAG_EXISTS');
+      // Order 0 puts it after the ordered tags, and after the older ones of order 0, as WeCom lists them.
+      const tag = {
+        tagId: tagKey,
+        localId: tagKey,
+        pending: true,
+        name: body.name,
+        color: body.color,
+        order: 0,
+        createdAt: new Date(),
+      };
+      return { tags: [...group.tags, tag] };
+    });
+  const saved = await changeWithCorpTagWrite(
+    queue,
+    tenantId,
+    { kind: 'create-tags', groupKey, tagKeys: [tagKey] },
+    () => changedOr(add(), notFound(GROUP_MISSING, 'TAG_GROUP_NOT_FOUND')),
+  );
   return toCorpTagGroupView({ ...saved.group, ...saved.changed } as StoredCorpTagGroup);
 }
 
@@ -168,23 +191,29 @@ export async function editCorpTag(
   body: z.infer<typeof editTagRequestSchema>,
 ): Promise<CorpTagGroupView> {
   let renamed = false;
-  const saved = await updateCorpTagGroup(tagKeyFilter(tenantId, tagKey), (group) => {
-    const tag = group.tags.find((t) => hasKey(t, tagKey));
-    if (!tag) return null;
-    if (body.name !== undefined && group.tags.some((t) => t !== tag && t.name === body.name)) {
-      throw conflict(TAG_EXISTS, 'TAG_EXISTS');
-    }
-    renamed = body.name !== undefined && body.name !== tag.name;
-    const changed = {
-      ...tag,
-      ...(body.name ? { name: body.name } : {}),
-      ...(body.color ? { color: body.color } : {}),
-    };
-    return { tags: group.tags.map((t) => (t === tag ? changed : t)) };
-  });
-  if (!saved?.changed) throw notFound(TAG_MISSING, 'TAG_NOT_FOUND');
-  // Colours are ours alone (I-105): only a new name goes to WeCom.
-  if (renamed) await enqueueCorpTagWrite(queue, tenantId, { kind: 'rename', target: 'tag', key: tagKey });
+  const edit = () =>
+    updateCorpTagGroup(tagKeyFilter(tenantId, tagKey), (group) => {
+      const tag = group.tags.find((t) => hasKey(t, tagKey));
+      if (!tag) return null;
+      if (body.name !== undefined && group.tags.some((t) => t !== tag && t.name === body.name)) {
+        throw conflict(TAG_EXISTS, 'TAG_EXISTS');
+      }
+      renamed = body.name !== undefined && body.name !== tag.name;
+      const changed = {
+        ...tag,
+        ...(body.name ? { name: body.name } : {}),
+        ...(body.color ? { color: body.color } : {}),
+      };
+      return { tags: group.tags.map((t) => (t === tag ? changed : t)) };
+    });
+  const saved = await changeWithCorpTagWrite(
+    queue,
+    tenantId,
+    { kind: 'rename', target: 'tag', key: tagKey },
+    () => changedOr(edit(), notFound(TAG_MISSING, 'TAG_NOT_FOUND')),
+    // Colours are ours alone (I-105): only a new name goes to WeCom.
+    () => renamed,
+  );
   return toCorpTagGroupView({ ...saved.group, ...saved.changed } as StoredCorpTagGroup);
 }
 
@@ -203,17 +232,19 @@ export async function deleteCorpTag(
     await deleteCorpTagGroup(queue, tenantId, group.groupId);
     return;
   }
-  const saved = await updateCorpTagGroup(tagKeyFilter(tenantId, tagKey), (current) => ({
-    tags: current.tags.filter((t) => !hasKey(t, tagKey)),
-  }));
-  if (!saved?.changed) throw notFound(TAG_MISSING, 'TAG_NOT_FOUND');
   const wecomIds = isPendingId(tag.tagId) ? [] : [tag.tagId];
-  await enqueueCorpTagWrite(queue, tenantId, {
-    kind: 'delete',
-    tagIds: wecomIds,
-    groupIds: [],
-    customerTagIds: wecomIds,
-  });
+  await changeWithCorpTagWrite(
+    queue,
+    tenantId,
+    { kind: 'delete', tagIds: wecomIds, groupIds: [], customerTagIds: wecomIds },
+    () =>
+      changedOr(
+        updateCorpTagGroup(tagKeyFilter(tenantId, tagKey), (current) => ({
+          tags: current.tags.filter((t) => !hasKey(t, tagKey)),
+        })),
+        notFound(TAG_MISSING, 'TAG_NOT_FOUND'),
+      ),
+  );
 }
 
 export async function deleteCorpTagGroup(
@@ -222,14 +253,18 @@ export async function deleteCorpTagGroup(
   groupKey: string,
 ): Promise<void> {
   const group = await groupOrThrow(tenantId, groupKey);
-  await CorpTagGroupModel.deleteOne({ tenantId, _id: group._id });
   const tagIds = group.tags.map((tag) => tag.tagId).filter((id) => !isPendingId(id));
-  await enqueueCorpTagWrite(queue, tenantId, {
-    kind: 'delete',
-    tagIds: [],
-    groupIds: isPendingId(group.groupId) ? [] : [group.groupId],
-    customerTagIds: tagIds,
-  });
+  await changeWithCorpTagWrite(
+    queue,
+    tenantId,
+    {
+      kind: 'delete',
+      tagIds: [],
+      groupIds: isPendingId(group.groupId) ? [] : [group.groupId],
+      customerTagIds: tagIds,
+    },
+    () => CorpTagGroupModel.deleteOne({ tenantId, _id: group._id }),
+  );
 }
 
 /** Drag order (R-7.3.1-02): the first shown gets the largest order, as WeCom sorts. */
@@ -238,12 +273,12 @@ export async function reorderCorpTagGroups(queue: CorpTagWriteQueueDeps, tenantI
   // Every id must be known before anything moves, so a stale list changes nothing.
   const chosen = ids.map((id) => groups.find((g) => hasKey(g, id)));
   if (chosen.some((group) => !group)) throw notFound(GROUP_MISSING, 'TAG_GROUP_NOT_FOUND');
-  const keys: string[] = [];
-  for (const [index, group] of chosen.entries()) {
-    await updateCorpTagGroup({ tenantId, _id: group!._id }, () => ({ order: ids.length - index }));
-    keys.push(group!.groupId);
-  }
-  await enqueueCorpTagWrite(queue, tenantId, { kind: 'reorder', target: 'group', keys });
+  const keys = chosen.map((group) => group!.groupId);
+  await changeWithCorpTagWrite(queue, tenantId, { kind: 'reorder', target: 'group', keys }, async () => {
+    for (const [index, group] of chosen.entries()) {
+      await updateCorpTagGroup({ tenantId, _id: group!._id }, () => ({ order: ids.length - index }));
+    }
+  });
   return listCorpTagGroups(tenantId);
 }
 
@@ -253,17 +288,22 @@ export async function reorderCorpTags(
   groupKey: string,
   ids: string[],
 ) {
-  const saved = await updateCorpTagGroup(groupKeyFilter(tenantId, groupKey), (group) => {
-    if (ids.some((id) => !group.tags.some((tag) => hasKey(tag, id))))
-      throw notFound(TAG_MISSING, 'TAG_NOT_FOUND');
-    return {
-      tags: group.tags.map((tag) => {
-        const index = ids.findIndex((id) => hasKey(tag, id));
-        return index < 0 ? tag : { ...tag, order: ids.length - index };
-      }),
-    };
-  });
-  if (!saved?.changed) throw notFound(GROUP_MISSING, 'TAG_GROUP_NOT_FOUND');
-  await enqueueCorpTagWrite(queue, tenantId, { kind: 'reorder', target: 'tag', keys: ids });
+  const reorder = () =>
+    updateCorpTagGroup(groupKeyFilter(tenantId, groupKey), (group) => {
+      if (ids.some((id) => !group.tags.some((tag) => hasKey(tag, id))))
+        throw notFound(TAG_MISSING, 'TAG_NOT_FOUND');
+      return {
+        tags: group.tags.map((tag) => {
+          const index = ids.findIndex((id) => hasKey(tag, id));
+          return index < 0 ? tag : { ...tag, order: ids.length - index };
+        }),
+      };
+    });
+  const saved = await changeWithCorpTagWrite(
+    queue,
+    tenantId,
+    { kind: 'reorder', target: 'tag', keys: ids },
+    () => changedOr(reorder(), notFound(GROUP_MISSING, 'TAG_GROUP_NOT_FOUND')),
+  );
   return toCorpTagGroupView({ ...saved.group, ...saved.changed } as StoredCorpTagGroup);
 }
