@@ -196,6 +196,13 @@ export function temporalService(profile: Profile, cli: string): ServiceSpec {
       ...ui,
       '--db-filename',
       path.join(profile.dataDir, 'temporal.db'),
+      // SQLite's default rollback journal syncs the disk several times per commit, and the dev server commits at
+      // every workflow task. A write-ahead log synced at checkpoints keeps every commit through a crash or kill of
+      // the server (only an outage of the machine itself may lose the last ones).
+      '--sqlite-pragma',
+      'journal_mode=wal',
+      '--sqlite-pragma',
+      'synchronous=normal',
       '--namespace',
       'default',
       ...devServerConfigFlags(),

