@@ -206,6 +206,13 @@ export function temporalService(profile: Profile, cli: string): ServiceSpec {
       '--namespace',
       'default',
       ...devServerConfigFlags(),
+      // One partition per task queue instead of four: one machine's load fits in one, and the server then neither
+      // spreads tasks nor forwards polls between partitions (its CPU: 25 s → 18 s on fifteen integration files).
+      // Local only: a cluster sizes its partitions to its load (temporal-config/dynamic-config.yaml stays shared).
+      '--dynamic-config-value',
+      'matching.numTaskqueueReadPartitions=1',
+      '--dynamic-config-value',
+      'matching.numTaskqueueWritePartitions=1',
       '--log-level',
       'warn',
     ],
