@@ -74,6 +74,13 @@ describe('标签管理 → 企业微信标签: written through to WeCom', () => 
   const groupNamed = async (name: string) => (await listed()).find((group) => group.name === name);
   const inWeCom = async (name: string) =>
     (await simulator.corpTags(corp.corpId)).tag_group.find((group) => group.group_name === name);
+  /** The hourly corp-tag sync, run once now. */
+  const runCorpTagSync = (run: string) =>
+    executeWorkflow(app.temporal.workflow, 'corpTagSyncWorkflow', {
+      workflowId: `${run}/${TENANT}`,
+      taskQueue: app.config.temporalTaskQueue,
+      args: [{ tenantId: TENANT, trigger: 'schedule' }],
+    });
   /** The group once WeCom has created it and every tag has WeCom's id. */
   const written = (name: string) =>
     eventually(async () => {
@@ -305,11 +312,7 @@ describe('标签管理 → 企业微信标签: written through to WeCom', () => 
     expect(row?.write).toMatchObject({ kind: 'rename', key: group.id });
 
     // The hourly sync finds it pending: it hands it over and keeps our name rather than WeCom's older one.
-    await executeWorkflow(app.temporal.workflow, 'corpTagSyncWorkflow', {
-      workflowId: `tags-offline/${TENANT}`,
-      taskQueue: app.config.temporalTaskQueue,
-      args: [{ tenantId: TENANT, trigger: 'schedule' }],
-    });
+    await runCorpTagSync('tags-offline');
     expect((await groupNamed('离线改名'))?.id).toBe(group.id);
     await eventually(async () => (await inWeCom('离线改名')) !== undefined);
     await eventually(
@@ -424,11 +427,7 @@ describe('标签管理 → 企业微信标签: written through to WeCom', () => 
       { kind: 'rename', target: 'group', key: group.id },
       async () => {
         await updateCorpTagGroup(groupKeyFilter(TENANT, group.id), () => ({ name: '保存中改名' }));
-        await executeWorkflow(app.temporal.workflow, 'corpTagSyncWorkflow', {
-          workflowId: `tags-saving/${TENANT}`,
-          taskQueue: app.config.temporalTaskQueue,
-          args: [{ tenantId: TENANT, trigger: 'schedule' }],
-        });
+        await runCorpTagSync('tags-saving');
       },
     );
     expect((await groupNamed('保存中改名'))?.id).toBe(group.id);
