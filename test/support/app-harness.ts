@@ -37,9 +37,13 @@ export interface TestApp {
  */
 const REUSED_DATABASE = `jest${process.env.JEST_WORKER_ID ?? ''}_${process.env.SCRM_TEST_GROUP ?? 'all'}`;
 
-/** The collections that hold documents dropped (connectDatabase creates them again with their indexes). */
-async function dropWrittenCollections(mongoUrl: string): Promise<void> {
+/**
+ * The collections that hold documents dropped (connectDatabase creates them again with their indexes); answers
+ * those that are left, empty, with their indexes.
+ */
+async function dropWrittenCollections(mongoUrl: string): Promise<Set<string>> {
   const connection = await mongoose.createConnection(mongoUrl).asPromise();
+  const kept = new Set<string>();
   try {
     const db = connection.db!;
     const collections = await db.listCollections({}, { nameOnly: true }).toArray();
@@ -47,10 +51,12 @@ async function dropWrittenCollections(mongoUrl: string): Promise<void> {
     for (const { name } of collections) {
       const collection = db.collection(name);
       if (await collection.findOne({}, { projection: { _id: 1 } })) await collection.drop();
+      else kept.add(name);
     }
   } finally {
     await connection.close();
   }
+  return kept;
 }
 
 /**
@@ -75,8 +81,8 @@ export async function startTestApp(suite: string, env: Record<string, string> = 
   });
   // `env` may set SCRM_QUERY_SHAPES_FILE to '' to keep a suite's queries out of the pushdown check.
   const queryShapesFile = env.SCRM_QUERY_SHAPES_FILE ?? process.env.SCRM_QUERY_SHAPES_FILE;
-  await dropWrittenCollections(config.mongoUrl);
-  await connectDatabase(config.mongoUrl, queryShapesFile);
+  const kept = await dropWrittenCollections(config.mongoUrl);
+  await connectDatabase(config.mongoUrl, queryShapesFile, (collection) => !kept.has(collection));
 
   const temporal = await connectTemporalClient(config.temporalAddress, config.temporalNamespace);
   const elasticsearch = new ElasticsearchClient({ node: config.esUrl });
