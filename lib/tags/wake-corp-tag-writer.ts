@@ -23,9 +23,9 @@ async function savingWrites(tenantId: string, now: Date) {
  * Whether the tenant has 标签管理 changes WeCom has not been given yet, the ones being saved right now
  * included. Ask BEFORE reading WeCom: when none are, every change saved so far is in WeCom already.
  */
-export async function hasPendingCorpTagWrites(tenantId: string, now = new Date()): Promise<boolean> {
+export async function hasPendingCorpTagWrites(tenantId: string): Promise<boolean> {
   if (await CorpTagWriteModel.exists({ tenantId, status: 'pending' })) return true;
-  return (await savingWrites(tenantId, now)).inProgress.length > 0;
+  return (await savingWrites(tenantId, new Date())).inProgress.length > 0;
 }
 
 /**
