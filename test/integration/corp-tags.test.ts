@@ -87,6 +87,14 @@ describe('标签管理 → 企业微信标签: written through to WeCom', () => 
       const group = await groupNamed(name);
       return group && !group.pending && group.tags.every((tag) => !tag.pending) ? group : undefined;
     });
+  /** A group created in 标签管理 with plain tags, once WeCom has it. */
+  const createWritten = async (name: string, tagNames: string[]) => {
+    await admin
+      .post('/api/tags/corp-groups')
+      .send({ name, tags: tagNames.map((tag) => ({ name: tag })) })
+      .expect(201);
+    return written(name);
+  };
 
   it('a new tag group reaches WeCom with its first tags; pending ids become WeCom ids; colours stay here', async () => {
     const created = await admin
@@ -153,11 +161,7 @@ describe('标签管理 → 企业微信标签: written through to WeCom', () => 
   });
 
   it('groups are dragged into WeCom order (larger order first)', async () => {
-    await admin
-      .post('/api/tags/corp-groups')
-      .send({ name: '来源', tags: [{ name: '展会' }] })
-      .expect(201);
-    const second = await written('来源');
+    const second = await createWritten('来源', ['展会']);
     const first = await written('会员等级');
     await admin
       .put('/api/tags/corp-groups-order')
@@ -281,20 +285,12 @@ describe('标签管理 → 企业微信标签: written through to WeCom', () => 
     const refused = await eventually(async () => (await groupNamed('企微里已有'))?.writeError ?? undefined);
     expect(refused).toContain('企业微信拒绝了此操作');
 
-    await admin
-      .post('/api/tags/corp-groups')
-      .send({ name: '之后的组', tags: [{ name: '乙' }] })
-      .expect(201);
-    await written('之后的组');
+    await createWritten('之后的组', ['乙']);
     expect(await inWeCom('之后的组')).toBeDefined();
   });
 
   it('a change saved while Temporal could not be reached reaches WeCom after the next corp-tag sync', async () => {
-    await admin
-      .post('/api/tags/corp-groups')
-      .send({ name: '离线前', tags: [{ name: '丙' }] })
-      .expect(201);
-    const group = await written('离线前');
+    const group = await createWritten('离线前', ['丙']);
     // A real client aimed at a port where no Temporal listens: the hand-off fails as in an outage.
     const unreachable = new Client({
       connection: Connection.lazy({ address: '127.0.0.1:1', connectTimeout: 500 }),
@@ -381,11 +377,7 @@ describe('标签管理 → 企业微信标签: written through to WeCom', () => 
   });
 
   it('a WeCom answer read before an edit here never undoes the edit (the sync and change events store after it)', async () => {
-    await admin
-      .post('/api/tags/corp-groups')
-      .send({ name: '竞态', tags: [{ name: '甲' }, { name: '乙' }] })
-      .expect(201);
-    const group = await written('竞态');
+    const group = await createWritten('竞态', ['甲', '乙']);
     await eventually(async () => (await inWeCom('竞态'))?.tag.length === 2);
     // What a sync or a change event holds: the stored versions, then WeCom's group as it was.
     const versions = await tagGroupVersions(TENANT);
@@ -411,11 +403,7 @@ describe('标签管理 → 企业微信标签: written through to WeCom', () => 
   });
 
   it('a sync that reads WeCom while an edit here is being saved keeps the edit; an abandoned save holds nothing back', async () => {
-    await admin
-      .post('/api/tags/corp-groups')
-      .send({ name: '保存中', tags: [{ name: '丁' }] })
-      .expect(201);
-    const group = await written('保存中');
+    const group = await createWritten('保存中', ['丁']);
     const queue = {
       temporal: { client: app.temporal, taskQueue: app.config.temporalTaskQueue },
       log: createLogger('test', 'silent'),
