@@ -12,10 +12,10 @@ import { corpTagWriteSignal } from '../../workflows/corp-tag-writes.contract';
  */
 const SAVING_AT_MOST_MS = 60_000;
 
-async function savingWrites(tenantId: string, now: Date) {
+async function savingWrites(tenantId: string) {
   const rows = await CorpTagWriteModel.find({ tenantId, status: 'saving' }, { createdAt: 1 }).lean();
-  const abandoned = (row: (typeof rows)[number]) =>
-    now.getTime() - row.createdAt.getTime() >= SAVING_AT_MOST_MS;
+  const now = Date.now();
+  const abandoned = (row: (typeof rows)[number]) => now - row.createdAt.getTime() >= SAVING_AT_MOST_MS;
   return { inProgress: rows.filter((row) => !abandoned(row)), abandoned: rows.filter(abandoned) };
 }
 
@@ -25,7 +25,7 @@ async function savingWrites(tenantId: string, now: Date) {
  */
 export async function hasPendingCorpTagWrites(tenantId: string): Promise<boolean> {
   if (await CorpTagWriteModel.exists({ tenantId, status: 'pending' })) return true;
-  return (await savingWrites(tenantId, new Date())).inProgress.length > 0;
+  return (await savingWrites(tenantId)).inProgress.length > 0;
 }
 
 /**
@@ -40,7 +40,7 @@ export async function wakeCorpTagWriter(
   taskQueue: string,
   tenantId: string,
 ): Promise<void> {
-  for (const row of (await savingWrites(tenantId, new Date())).abandoned) {
+  for (const row of (await savingWrites(tenantId)).abandoned) {
     await CorpTagWriteModel.deleteOne({ tenantId, _id: row._id });
   }
   const pending = await CorpTagWriteModel.find({ tenantId, status: 'pending' }, { write: 1 })
