@@ -23,7 +23,10 @@ export interface ElasticsearchInstall {
   javaVersion: number;
 }
 
-/** Unpacked Elasticsearch distribution from Maven Central, in `elasticsearch-<version>/` of the stack's cache (CACHE_DIR). */
+/**
+ * Unpacked Elasticsearch distribution from Maven Central, in `elasticsearch-<version>/` of the stack's cache
+ * (CACHE_DIR).
+ */
 export async function provisionElasticsearch(logFile: string): Promise<ElasticsearchInstall> {
   const label = `Elasticsearch ${VERSIONS.elasticsearch}`;
   const java = findJavaHome(VERSIONS.elasticsearchMinJava, label);

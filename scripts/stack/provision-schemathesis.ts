@@ -10,9 +10,9 @@ import { VERSIONS } from './versions';
 
 /**
  * Schemathesis (the API fuzzer of test/integration/api-fuzz.test.ts) from PyPI, in a Python venv of its own
- * in `schemathesis-<version>/` of the stack's cache (CACHE_DIR). A venv's scripts name the folder they were installed in, and
- * the install is built in a temporary folder then renamed, so the command is a small `st` launcher that runs
- * the venv's Python on the package instead. Returns the launcher's path (SCHEMATHESIS_BIN).
+ * in `schemathesis-<version>/` of the stack's cache (CACHE_DIR). A venv's scripts name the folder they were
+ * installed in, and the install is built in a temporary folder then renamed, so the command is a small `st`
+ * launcher that runs the venv's Python on the package instead. Returns the launcher's path (SCHEMATHESIS_BIN).
  */
 export async function provisionSchemathesis(logFile: string): Promise<string> {
   const version = VERSIONS.schemathesis;

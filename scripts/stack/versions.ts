@@ -1,6 +1,7 @@
 /**
  * Every pinned version of the local stack, in one place.
- * Change a version here and the next `npm start` / `npm test` provisions it (the old one stays in the stack's cache).
+ * Change a version here and the next `npm start` / `npm test` provisions it (the old one stays in the stack's
+ * cache).
  */
 export const VERSIONS = {
   /** Oldest Node.js the scripts and the app support (also checked by scripts/bootstrap.mjs). */
