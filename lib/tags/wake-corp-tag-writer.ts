@@ -22,10 +22,14 @@ async function savingWrites(tenantId: string) {
 /**
  * Whether the tenant has 标签管理 changes WeCom has not been given yet, the ones being saved right now
  * included. Ask BEFORE reading WeCom: when none are, every change saved so far is in WeCom already.
+ * Two reads, in the order a write moves (`saving`, then `pending`, then `applied`): a write that moves on
+ * between them is found by the second. Read the other way round, one turning `pending` just after the
+ * `pending` read was missed by both, and a sync stored WeCom's older state over its change (seen in CI: a
+ * renamed tag got its old name back).
  */
 export async function hasPendingCorpTagWrites(tenantId: string): Promise<boolean> {
-  if (await CorpTagWriteModel.exists({ tenantId, status: 'pending' })) return true;
-  return (await savingWrites(tenantId)).inProgress.length > 0;
+  if ((await savingWrites(tenantId)).inProgress.length > 0) return true;
+  return Boolean(await CorpTagWriteModel.exists({ tenantId, status: 'pending' }));
 }
 
 /**

@@ -402,6 +402,50 @@ describe('标签管理 → 企业微信标签: written through to WeCom', () => 
     });
   });
 
+  it('a write that turns pending while the check reads the outbox still holds WeCom back', async () => {
+    // A tenant of its own, so that only this write is in its outbox.
+    const tenantId = `${TENANT}-moving`;
+    await CorpTagWriteModel.collection.insertOne({
+      _id: 'moving' as never,
+      tenantId,
+      write: { writeId: 'moving', kind: 'rename', target: 'group', key: 'et-moving' },
+      status: 'saving',
+      createdAt: new Date(),
+      updatedAt: new Date(),
+    });
+    // The change is saved, and its write turns pending, right after the check's first read of the outbox,
+    // whichever read that is (CI once lost a rename to that moment).
+    let moved = false;
+    const turnPendingAfterFirstRead = <Q extends { post(fn: () => Promise<void>): Q }>(query: Q) =>
+      query.post(async () => {
+        if (moved) return;
+        moved = true;
+        await CorpTagWriteModel.collection.updateOne(
+          { _id: 'moving' as never },
+          { $set: { status: 'pending' } },
+        );
+      });
+    const find = CorpTagWriteModel.find.bind(CorpTagWriteModel);
+    const exists = CorpTagWriteModel.exists.bind(CorpTagWriteModel);
+    const reads = [
+      jest
+        .spyOn(CorpTagWriteModel, 'find')
+        .mockImplementation(((...args: Parameters<typeof find>) =>
+          turnPendingAfterFirstRead(find(...args))) as never),
+      jest
+        .spyOn(CorpTagWriteModel, 'exists')
+        .mockImplementation(((...args: Parameters<typeof exists>) =>
+          turnPendingAfterFirstRead(exists(...args))) as never),
+    ];
+    try {
+      expect(await hasPendingCorpTagWrites(tenantId)).toBe(true);
+      expect(moved).toBe(true);
+    } finally {
+      for (const read of reads) read.mockRestore();
+      await CorpTagWriteModel.collection.deleteOne({ _id: 'moving' as never });
+    }
+  });
+
   it('a sync that reads WeCom while an edit here is being saved keeps the edit; an abandoned save holds nothing back', async () => {
     const group = await createWritten('保存中', ['丁']);
     const queue = {
