@@ -26,6 +26,7 @@ import { writeListRows, type ListSearch } from '../lib/search/list-read-model';
 import type { RaisedAlert } from '../lib/sensitive/insert-alerts-once';
 import { CorpTagGroupModel } from '../lib/models/corp-tag.model';
 import { hasPendingCorpTagWrites } from '../lib/tags/wake-corp-tag-writer';
+import { updateCorpTagGroup } from '../lib/tags/corp-tag-store';
 import { CustomerGroupModel } from '../lib/models/customer-group.model';
 import { CustomerModel } from '../lib/models/customer.model';
 import { parseCallbackXml, type CallbackEnvelope } from '../lib/wecom/callback-event';
@@ -254,7 +255,15 @@ export function createCustomerEventActivities(deps: CustomerEventDeps) {
         ? null
         : await CorpTagGroupModel.findOne({ tenantId, 'tags.tagId': change.Id }, { groupId: 1 }).lean();
       const groupId = isGroup ? change.Id : owner?.groupId;
-      if (groupId) {
+      if (groupId && (await hasPendingCorpTagWrites(tenantId))) {
+        // What WeCom answers would predate 标签管理's changes on their way to it (see below): only what was
+        // deleted leaves ours.
+        if (isGroup) await CorpTagGroupModel.deleteOne({ tenantId, groupId });
+        else
+          await updateCorpTagGroup({ tenantId, groupId }, (group) => ({
+            tags: group.tags.filter((tag) => tag.tagId !== change.Id),
+          }));
+      } else if (groupId) {
         // The group as WeCom has it now; read by id, WeCom answers it and its tags flagged deleted once gone
         // (removed, or with its last tag), and storeTagGroups drops what is flagged.
         const [current] = await list({ groupIds: [groupId] });

@@ -87,6 +87,15 @@ describe('标签管理 → 企业微信标签: written through to WeCom', () => 
       const group = await groupNamed(name);
       return group && !group.pending && group.tags.every((tag) => !tag.pending) ? group : undefined;
     });
+  /** What 标签管理 hands its writes to, with a real client aimed at a port where no Temporal listens: the
+   * hand-off fails as in an outage, and the write waits in the outbox for the next corp-tag sync. */
+  const temporalUnreachable = () => ({
+    temporal: {
+      client: new Client({ connection: Connection.lazy({ address: '127.0.0.1:1', connectTimeout: 500 }) }),
+      taskQueue: app.config.temporalTaskQueue,
+    },
+    log: createLogger('test', 'silent'),
+  });
   /** A group created in 标签管理 with plain tags, once WeCom has it. */
   const createWritten = async (name: string, tagNames: string[]) => {
     await admin
@@ -291,19 +300,7 @@ describe('标签管理 → 企业微信标签: written through to WeCom', () => 
 
   it('a change saved while Temporal could not be reached reaches WeCom after the next corp-tag sync', async () => {
     const group = await createWritten('离线前', ['丙']);
-    // A real client aimed at a port where no Temporal listens: the hand-off fails as in an outage.
-    const unreachable = new Client({
-      connection: Connection.lazy({ address: '127.0.0.1:1', connectTimeout: 500 }),
-    });
-    await renameCorpTagGroup(
-      {
-        temporal: { client: unreachable, taskQueue: app.config.temporalTaskQueue },
-        log: createLogger('test', 'silent'),
-      },
-      TENANT,
-      group.id,
-      '离线改名',
-    );
+    await renameCorpTagGroup(temporalUnreachable(), TENANT, group.id, '离线改名');
     const row = await CorpTagWriteModel.findOne({ tenantId: TENANT, status: 'pending' }).lean();
     expect(row?.write).toMatchObject({ kind: 'rename', key: group.id });
 
@@ -400,6 +397,24 @@ describe('标签管理 → 企业微信标签: written through to WeCom', () => 
       const names = (await inWeCom('竞态'))?.tag.map((tag) => tag.name);
       return JSON.stringify(names) === JSON.stringify(['乙', '甲']);
     });
+  });
+
+  it('a tag deleted in WeCom while a rename here waits for WeCom leaves the group; the rename stays', async () => {
+    const group = await createWritten('删除前', ['甲', '乙']);
+    const second = group.tags.find((tag) => tag.name === '乙')!;
+    await renameCorpTagGroup(temporalUnreachable(), TENANT, group.id, '删除时改名');
+    // 乙 deleted in WeCom's console: its delete event reads the group from WeCom, which still has the old name.
+    await customerScenario.deleteCorpTag(corp.corpId, second.id);
+    const after = await eventually(async () => {
+      const found = await groupNamed('删除时改名');
+      if (JSON.stringify(found?.tags.map((tag) => tag.name)) === '["甲"]') return found;
+      throw new Error(
+        `the group is ${JSON.stringify(await CorpTagGroupModel.findOne({ tenantId: TENANT, groupId: group.id }).lean())}`,
+      );
+    });
+    expect(after.id).toBe(group.id);
+    await runCorpTagSync('tags-deleted-while-renaming');
+    await eventually(async () => (await inWeCom('删除时改名'))?.tag.length === 1);
   });
 
   it('a write that turns pending while the check reads the outbox still holds WeCom back', async () => {
