@@ -1,4 +1,4 @@
-// Slow (125 s): it waits out killed workers' 1-minute heartbeat timeouts.
+// Slow (140 s): it waits out killed workers' 1-minute heartbeat timeouts.
 // Mostly waits: killed workers' heartbeat timeouts run out; the CPU stays mostly idle.
 import request from 'supertest';
 import { MassSendRecipientModel } from '../../lib/models/mass-send-recipient.model';

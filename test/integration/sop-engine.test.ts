@@ -1,4 +1,4 @@
-// Slow (150 s): it waits for the plans' minute-by-minute audience checks and for a reminder's own minute.
+// Slow (100 s): it waits for the plans' minute-by-minute audience checks and for a reminder's own minute.
 // Mostly waits: real minutes pass between the plans' audience checks; the CPU stays mostly idle.
 import request from 'supertest';
 import { loadAppMessageSender } from '../../activities/tenant-credentials';
